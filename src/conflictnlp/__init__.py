@@ -1,0 +1,48 @@
+"""conflictnlp: conflict news into structured, attributed statements.
+
+    import conflictnlp
+    result = conflictnlp.extract(text, published="2022-04-01", id="a1", source="AP")
+    result.quotes, result.claims, result.locations, result.distances, result.quantities, result.dates
+    result.to_dict()
+"""
+
+from .extensions import article_from_doc, register_extensions
+from .model import (
+    Article,
+    Claim,
+    DateMention,
+    Distance,
+    Location,
+    MeasureRestatement,
+    MultiSpan,
+    Quantity,
+    Quote,
+    Stories,
+    Story,
+    TextSpan,
+)
+from .pipeline import extract, extract_many, load
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Claim",
+    "DateMention",
+    "Distance",
+    "Location",
+    "MeasureRestatement",
+    "MultiSpan",
+    "Quantity",
+    "Quote",
+    "Stories",
+    "Story",
+    "TextSpan",
+    "article_from_doc",
+    "extract",
+    "extract_many",
+    "load",
+    "register_extensions",
+]
+
+register_extensions()

@@ -1,0 +1,1 @@
+"""Dates: temporal expressions with TimeML values normalised against the publication date."""

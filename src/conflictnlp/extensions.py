@@ -1,0 +1,141 @@
+"""The one place where conflictnlp's Doc extensions are declared.
+
+Results live in ``doc.user_data`` as plain dicts (so ``DocBin(store_user_data=True)`` and
+``nlp.pipe(n_process=N)`` carry them) and are read and written through typed properties:
+
+    doc._.quotes        -> list[Quote]       (also: claims, locations, distances, quantities, dates)
+    doc._.article       -> Article           (the whole output record)
+    doc._.body          -> (start, end) of the article proper, or None for the whole text
+    doc._.published / article_id / source / url / title / errors
+
+Every component's spans are also in ``doc.spans["conflict_<kind>"]`` for displaCy and training.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator, Optional
+
+from spacy.tokens import Doc, Span
+
+from .model import RESULT_LISTS, Article, _adapter
+
+STORE_KEY = "conflictnlp"
+"""Key of the dict in ``doc.user_data`` that holds every conflictnlp value."""
+
+META_FIELDS = ("article_id", "source", "url", "title", "published", "published_from", "body")
+SPAN_GROUPS = {kind: f"conflict_{kind}" for kind in RESULT_LISTS}
+
+
+def _store(doc: Doc) -> dict[str, Any]:
+    store = doc.user_data.get(STORE_KEY)
+    if store is None:
+        store = doc.user_data[STORE_KEY] = {}
+    return store
+
+
+def _meta_property(name: str):
+    def get(doc: Doc):
+        value = doc.user_data.get(STORE_KEY, {}).get(name)
+        return tuple(value) if name == "body" and value is not None else value
+
+    def set_(doc: Doc, value) -> None:
+        _store(doc)[name] = list(value) if name == "body" and value is not None else value
+
+    return get, set_
+
+
+def _list_property(kind: str, cls: type):
+    adapter = _adapter(list[cls])
+
+    def get(doc: Doc) -> list:
+        return adapter.validate_python(doc.user_data.get(STORE_KEY, {}).get(kind, []))
+
+    def set_(doc: Doc, values: Iterable) -> None:
+        _store(doc)[kind] = adapter.dump_python(list(values), mode="json")
+
+    return get, set_
+
+
+def _errors_get(doc: Doc) -> list[str]:
+    return list(doc.user_data.get(STORE_KEY, {}).get("errors", []))
+
+
+def _errors_set(doc: Doc, values: Iterable[str]) -> None:
+    _store(doc)["errors"] = list(values)
+
+
+def _article_get(doc: Doc) -> Article:
+    return article_from_doc(doc)
+
+
+def register_extensions() -> None:
+    """Declare every extension once; safe to call repeatedly (e.g. in worker processes)."""
+    for name in META_FIELDS:
+        if not Doc.has_extension(name):
+            get, set_ = _meta_property(name)
+            Doc.set_extension(name, getter=get, setter=set_)
+    for kind, cls in RESULT_LISTS.items():
+        if not Doc.has_extension(kind):
+            get, set_ = _list_property(kind, cls)
+            Doc.set_extension(kind, getter=get, setter=set_)
+    if not Doc.has_extension("errors"):
+        Doc.set_extension("errors", getter=_errors_get, setter=_errors_set)
+    if not Doc.has_extension("article"):
+        Doc.set_extension("article", getter=_article_get)
+
+
+def add_error(doc: Doc, message: str) -> None:
+    """Record a problem with this article; it ends up in the record's ``errors``."""
+    errors = _store(doc).setdefault("errors", [])
+    if message not in errors:
+        errors.append(message)
+
+
+def body_bounds(doc: Doc) -> tuple[int, int]:
+    """Character bounds of the article proper (the whole text when no body was found)."""
+    body = doc._.body
+    return (body[0], body[1]) if body else (0, len(doc.text))
+
+
+def in_body(doc: Doc, start: int, end: int) -> bool:
+    lo, hi = body_bounds(doc)
+    return lo <= start and end <= hi
+
+
+def body_sents(doc: Doc) -> Iterator[Span]:
+    """Sentences that lie (mostly) inside the body; nothing is extracted outside it."""
+    lo, hi = body_bounds(doc)
+    for sent in doc.sents:
+        if sent.end_char <= lo or sent.start_char >= hi:
+            continue
+        yield sent
+
+
+def set_span_group(doc: Doc, kind: str, offsets: Iterable[tuple[int, int, Optional[str]]]) -> None:
+    """Fill ``doc.spans['conflict_<kind>']`` from character offsets and labels."""
+    spans = []
+    for start, end, label in offsets:
+        span = doc.char_span(start, end, label=label or kind, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans[SPAN_GROUPS.get(kind, f"conflict_{kind}")] = spans
+
+
+def article_from_doc(doc: Doc) -> Article:
+    """The output record of a processed Doc."""
+    store = doc.user_data.get(STORE_KEY, {})
+    record = {
+        "id": store.get("article_id"),
+        "source": store.get("source"),
+        "url": store.get("url"),
+        "title": store.get("title"),
+        "published": store.get("published"),
+        "body": store.get("body") or [0, len(doc.text)],
+        **{kind: store.get(kind, []) for kind in RESULT_LISTS},
+        "errors": store.get("errors", []),
+        "text": doc.text,
+    }
+    return Article.from_dict(record)
+
+
+register_extensions()

@@ -1,0 +1,1 @@
+"""Measures: quantities and distances, normalised (distances to metres)."""

@@ -1,0 +1,276 @@
+"""The typed result model: one set of dataclasses for the API, the CLI and the batch writer.
+
+Every record conflictnlp writes is ``Article.to_dict()``; every record it reads back is
+``Article.from_dict()``. The JSON Schema shipped in ``data/article.schema.json`` is generated
+from these classes (``python -m conflictnlp.schema``), so there is no second copy of the schema.
+All spans are ``(start, end)`` character offsets, end exclusive, into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal, Optional, TypeVar
+
+from pydantic import ConfigDict, TypeAdapter
+
+Offsets = tuple[int, int]
+QuoteType = Literal["direct", "indirect", "mixed"]
+Stance = Literal["asserted", "hedged", "denied", "unconfirmed"]
+QuantityKind = Literal["length", "mass", "currency", "count", "duration", "percent", "area", "volume", "speed", "temperature", "other"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+LocationFeature = Literal["country", "admin1", "admin2", "city", "region", "border", "water", "other"]
+DisagreementKind = Literal["distance", "quantity", "date", "stance", "source"]
+
+T = TypeVar("T")
+
+
+@cache
+def _adapter(cls: type) -> TypeAdapter:
+    return TypeAdapter(cls)
+
+
+class _Record:
+    """Mixin giving every result class the same JSON round trip."""
+
+    # every field is always written, so the schema lists them all as required
+    __pydantic_config__ = ConfigDict(json_schema_serialization_defaults_required=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serialisable dict with the field names and order of CONTRACT.md."""
+        return _adapter(type(self)).dump_python(self, mode="json")
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        """Build (and validate) an instance from a dict as written by ``to_dict``."""
+        return _adapter(cls).validate_python(data)
+
+
+@dataclass
+class TextSpan(_Record):
+    """A piece of the article: its text and offsets."""
+
+    text: str
+    span: Offsets
+
+
+@dataclass
+class MultiSpan(_Record):
+    """Text that may be split over several pieces (a quote interrupted by its attribution)."""
+
+    text: str
+    spans: list[Offsets]
+
+
+@dataclass
+class Quote(_Record):
+    """An attributed statement: who said what, with which cue."""
+
+    id: str
+    type: QuoteType
+    content: MultiSpan
+    cue: Optional[TextSpan] = None
+    speaker: Optional[TextSpan] = None
+    speaker_name: Optional[str] = None
+    speaker_role: Optional[str] = None
+    confidence: float = 0.0
+
+
+@dataclass
+class Claim(_Record):
+    """Something asserted to have happened, by whom, with which stance."""
+
+    id: str
+    text: str
+    span: Offsets
+    source: Optional[str] = None
+    quote_id: Optional[str] = None
+    stance: Stance = "asserted"
+    hedges: list[TextSpan] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    quantities: list[str] = field(default_factory=list)
+    distances: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Location(_Record):
+    """A place mention resolved (where possible) to a gazetteer entry."""
+
+    id: str
+    text: str
+    span: Offsets
+    name: Optional[str] = None
+    country_code: Optional[str] = None
+    admin1: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    geonameid: Optional[int] = None
+    feature: Optional[LocationFeature] = None
+
+
+@dataclass
+class MeasureRestatement(_Record):
+    """The same measure restated in another unit: "25 kilometers (16 miles)"."""
+
+    value: float
+    unit: Optional[str]
+    span: Offsets
+
+
+@dataclass
+class Distance(_Record):
+    """A distance normalised to metres, with what it locates and from where."""
+
+    id: str
+    text: str
+    span: Offsets
+    value: float
+    unit: str
+    metres: float
+    approximate: bool = False
+    also: list[MeasureRestatement] = field(default_factory=list)
+    reference: Optional[TextSpan] = None
+    subject: Optional[TextSpan] = None
+
+
+@dataclass
+class Quantity(_Record):
+    """A number with its unit or counted noun."""
+
+    id: str
+    text: str
+    span: Offsets
+    value: float
+    value_max: Optional[float] = None
+    unit: Optional[str] = None
+    kind: QuantityKind = "count"
+    concept: Optional[str] = None
+    approximate: bool = False
+
+
+@dataclass
+class DateMention(_Record):
+    """A temporal expression with its TimeML type and value (null when unresolvable)."""
+
+    id: str
+    text: str
+    span: Offsets
+    type: TimexType = "DATE"
+    value: Optional[str] = None
+    granularity: Optional[str] = None
+
+
+@dataclass
+class Article(_Record):
+    """One output record: an article and everything extracted from its body."""
+
+    id: Optional[str] = None
+    source: Optional[str] = None
+    url: Optional[str] = None
+    title: Optional[str] = None
+    published: Optional[str] = None
+    body: Optional[Offsets] = None
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    distances: list[Distance] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    # The text every span points into (for HTML input: the extracted text).
+    text: Optional[str] = None
+
+
+# --- stories across outlets (`conflictnlp compare`) -------------------------------------------
+
+
+@dataclass
+class QuoteMember(_Record):
+    article: str
+    quote: str
+
+
+@dataclass
+class StoryQuote(_Record):
+    """One statement as each outlet rendered it."""
+
+    id: str
+    speaker_name: Optional[str]
+    members: list[QuoteMember] = field(default_factory=list)
+
+
+@dataclass
+class ClaimMember(_Record):
+    article: str
+    claim: str
+    source: Optional[str] = None
+    stance: Stance = "asserted"
+
+
+@dataclass
+class StoryClaim(_Record):
+    """One fact as each outlet reported it."""
+
+    id: str
+    summary: str
+    members: list[ClaimMember] = field(default_factory=list)
+
+
+@dataclass
+class DisagreementValue(_Record):
+    """One side of a disagreement: what one article says, with a reference into its record."""
+
+    article: str
+    ref: str
+    text: str
+    value: Optional[float] = None
+    unit: Optional[str] = None
+    metres: Optional[float] = None
+    source: Optional[str] = None
+    stance: Optional[Stance] = None
+    span: Optional[Offsets] = None
+    approximate: Optional[bool] = None
+
+
+@dataclass
+class Disagreement(_Record):
+    kind: DisagreementKind
+    about: str
+    values: list[DisagreementValue] = field(default_factory=list)
+
+
+@dataclass
+class Story(_Record):
+    """Articles about one incident, with their aligned quotes and claims."""
+
+    id: str
+    articles: list[str] = field(default_factory=list)
+    quotes: list[StoryQuote] = field(default_factory=list)
+    claims: list[StoryClaim] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+
+@dataclass
+class Stories(_Record):
+    """The output of ``conflictnlp compare``."""
+
+    stories: list[Story] = field(default_factory=list)
+
+
+RESULT_LISTS: dict[str, type] = {
+    "quotes": Quote,
+    "claims": Claim,
+    "locations": Location,
+    "distances": Distance,
+    "quantities": Quantity,
+    "dates": DateMention,
+}
+"""The per-article result lists, by record key, with their element class."""
+
+
+def json_schema(cls: type = Article) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a result class, generated from the dataclasses."""
+    schema = _adapter(cls).json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

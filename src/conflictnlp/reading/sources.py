@@ -1,0 +1,219 @@
+"""Reading input files and records into ``ArticleInput`` objects, one per article.
+
+Inputs: ``.txt``, ``.html``/``.htm``, ``.json`` (one record), ``.jsonl`` (one record a line),
+given as files or folders (walked recursively, in sorted order). A problem with one article
+becomes an ``ArticleInput`` with ``errors`` (it still gets a record); a file we cannot read
+at all for its kind (unknown extension) becomes a ``SkippedInput`` with the reason.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional, Union
+
+from .boilerplate import parse_dateline
+from .decode import UndecodableInput, decode_bytes
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+RECORD_KEYS = ("id", "published", "source", "url", "title")
+
+
+@dataclass
+class ArticleInput:
+    """An article ready for the pipeline. ``text`` is None when it could not be read."""
+
+    text: Optional[str]
+    id: Optional[str] = None
+    published: Optional[str] = None
+    source: Optional[str] = None
+    url: Optional[str] = None
+    title: Optional[str] = None
+    errors: list[str] = field(default_factory=list)
+    origin: Optional[str] = None  # file (and line) it came from, for messages
+
+
+@dataclass
+class SkippedInput:
+    """A file that holds no article we can read, with the reason."""
+
+    origin: str
+    reason: str
+
+
+def normalise_published(value: Any) -> tuple[Optional[str], Optional[str]]:
+    """``(iso_date, error)`` for a user-given publication date (ISO date/datetime or a dateline)."""
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, (date, datetime)):
+        return (value.date() if isinstance(value, datetime) else value).isoformat(), None
+    text = str(value).strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat(), None
+    except ValueError:
+        pass
+    parsed = parse_dateline(text)
+    if parsed:
+        return parsed[0], None
+    return None, f"published: cannot read {text!r} as a date (expected YYYY-MM-DD); left unset"
+
+
+def html_to_text(html: str, url: Optional[str] = None) -> tuple[Optional[str], dict[str, Any]]:
+    """Main text and metadata of an HTML page, via trafilatura (None when no article is found)."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if doc is None or not (doc.text or "").strip():
+        return None, {}
+    meta = {"title": doc.title, "published": doc.date, "url": doc.url or url}
+    return doc.text, meta
+
+
+def read_record(record: Union[str, dict[str, Any]], *, default_id: Optional[str] = None, origin: Optional[str] = None) -> ArticleInput:
+    """An ``ArticleInput`` from a string or a dict with ``text`` or ``html`` (+ optional keys)."""
+    if isinstance(record, str):
+        record = {"text": record}
+    if not isinstance(record, dict):
+        return ArticleInput(None, id=default_id, origin=origin, errors=[f"input: expected a JSON object or a string, got {type(record).__name__}"])
+    errors: list[str] = []
+    meta = {key: record.get(key) for key in RECORD_KEYS}
+    for key in ("id", "source", "url", "title"):
+        if meta[key] is not None and not isinstance(meta[key], str):
+            meta[key] = str(meta[key])
+    text = record.get("text")
+    if text is None and record.get("html") is not None:
+        html = record["html"]
+        if not isinstance(html, str):
+            errors.append("html: expected a string")
+        else:
+            text, found = html_to_text(html, meta.get("url"))
+            if text is None:
+                errors.append("html: no article text found in the page")
+            for key, value in found.items():
+                if meta.get(key) is None and value:
+                    meta[key] = value
+    elif text is None:
+        errors.append("input: record has neither 'text' nor 'html'")
+    elif not isinstance(text, str):
+        errors.append(f"text: expected a string, got {type(text).__name__}")
+        text = None
+    if text is not None and not text.strip():
+        errors.append("text: empty article")
+    published, problem = normalise_published(meta["published"])
+    if problem:
+        errors.append(problem)
+    return ArticleInput(
+        text=text,
+        id=meta["id"] if meta["id"] is not None else default_id,
+        published=published,
+        source=meta["source"],
+        url=meta["url"],
+        title=meta["title"],
+        errors=errors,
+        origin=origin,
+    )
+
+
+def _read_text_file(path: Path) -> tuple[Optional[str], Optional[str]]:
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return None, f"read: {err}"
+    if not data.strip():
+        return None, "text: empty file"
+    try:
+        return decode_bytes(data).text, None
+    except UndecodableInput as err:
+        return None, f"decode: {err}"
+
+
+def read_file(path: Path, article_id: str) -> Iterator[Union[ArticleInput, SkippedInput]]:
+    """Every article in one file."""
+    suffix = path.suffix.lower()
+    origin = str(path)
+    if suffix not in SUPPORTED_SUFFIXES:
+        yield SkippedInput(origin, f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+        return
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(path, article_id)
+        return
+    text, problem = _read_text_file(path)
+    if problem:
+        yield ArticleInput(None, id=article_id, origin=origin, errors=[problem])
+    elif suffix in TEXT_SUFFIXES:
+        yield ArticleInput(text, id=article_id, origin=origin)
+    elif suffix in HTML_SUFFIXES:
+        yield read_record({"html": text}, default_id=article_id, origin=origin)
+    else:
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError as err:
+            yield ArticleInput(None, id=article_id, origin=origin, errors=[f"json: invalid JSON: {err}"])
+            return
+        yield read_record(record, default_id=article_id, origin=origin)
+
+
+def _read_jsonl(path: Path, stem_id: str) -> Iterator[ArticleInput]:
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        yield ArticleInput(None, id=stem_id, origin=str(path), errors=[f"read: {err}"])
+        return
+    with handle:
+        for lineno, raw in enumerate(handle, start=1):
+            origin = f"{path}:{lineno}"
+            default_id = f"{stem_id}:{lineno}"
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError:
+                try:
+                    line = decode_bytes(raw).text
+                except UndecodableInput as err:
+                    yield ArticleInput(None, id=default_id, origin=origin, errors=[f"decode: {err}"])
+                    continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                yield ArticleInput(None, id=default_id, origin=origin, errors=[f"jsonl: invalid JSON on line {lineno}: {err}"])
+                continue
+            yield read_record(record, default_id=default_id, origin=origin)
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts):
+            yield path
+
+
+def iter_inputs(paths: Iterable[Union[str, Path]]) -> Iterator[Union[ArticleInput, SkippedInput]]:
+    """Stream every article under the given files and folders, in a deterministic order.
+
+    Ids default to the path relative to the folder given (the file name for a file), with
+    ``:LINE`` appended for JSONL records that carry no ``id``.
+    """
+    seen: set[Path] = set()
+    for given in paths:
+        root = Path(given)
+        if root.is_dir():
+            files = [(p, p.relative_to(root).as_posix()) for p in _walk(root)]
+        elif root.exists():
+            files = [(root, root.name)]
+        else:
+            yield SkippedInput(str(root), "no such file or folder")
+            continue
+        for path, rel in files:
+            resolved = path.resolve()
+            if resolved in seen:
+                continue
+            seen.add(resolved)
+            yield from read_file(path, rel)

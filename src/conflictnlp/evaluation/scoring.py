@@ -1,0 +1,67 @@
+"""Counting helpers shared by the evaluation tasks."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+
+@dataclass
+class PRF:
+    """True positives, false positives and false negatives, with the derived scores."""
+
+    tp: float = 0
+    fp: float = 0
+    fn: float = 0
+
+    def add(self, tp: float = 0, fp: float = 0, fn: float = 0) -> None:
+        self.tp += tp
+        self.fp += fp
+        self.fn += fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
+
+def read_jsonl(path: Path, limit: Optional[int] = None) -> Iterator[dict[str, Any]]:
+    """Records of a JSONL gold file, the first ``limit`` only if given."""
+    with Path(path).open(encoding="utf-8") as handle:
+        count = 0
+        for line in handle:
+            if not line.strip():
+                continue
+            yield json.loads(line)
+            count += 1
+            if limit is not None and count >= limit:
+                return
+
+
+def format_table(rows: list[list[Any]], header: list[str]) -> str:
+    """A plain aligned text table."""
+    cells = [header] + [[f"{c:.3f}" if isinstance(c, float) else str(c) for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)

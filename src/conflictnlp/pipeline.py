@@ -118,6 +118,7 @@ def make_doc(nlp: Language, article: ArticleInput, *, max_chars: int = DEFAULT_M
         title=article.title,
         published=article.published,
         published_from="input" if article.published else None,
+        published_fallback=article.published_fallback,
     )
     if text is None:
         store["body"] = [0, 0]

@@ -46,8 +46,8 @@ def _articles(
             summary.skipped.append((item.origin, item.reason))
             on_skip(item.origin, item.reason)
             continue
-        if item.published is None and published:
-            item.published = published
+        if published:
+            item.published_fallback = published
         yield item
 
 
@@ -71,7 +71,8 @@ def run_extract(
 ) -> ExtractSummary:
     """Extract records from files and folders into one JSONL or Parquet file.
 
-    ``published`` is the fallback publication date for inputs that carry none.
+    ``published`` is the publication date for inputs that give none, in their record or in a
+    dateline of their text.
     """
     summary = ExtractSummary()
     nlp = nlp or load(model)

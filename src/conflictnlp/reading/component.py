@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import ConflictComponent
+from ..extensions import STORE_KEY
 from .boilerplate import find_layout
 
 
@@ -22,6 +23,10 @@ class ArticleComponent(ConflictComponent):
         if doc._.published is None and layout.published is not None:
             doc._.published = layout.published
             doc._.published_from = "dateline"
+        fallback = doc.user_data.get(STORE_KEY, {}).get("published_fallback")
+        if doc._.published is None and fallback:
+            doc._.published = fallback
+            doc._.published_from = "fallback"
 
 
 @Language.factory("conflict_article", default_config={})

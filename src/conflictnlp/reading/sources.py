@@ -37,6 +37,8 @@ class ArticleInput:
     title: Optional[str] = None
     errors: list[str] = field(default_factory=list)
     origin: Optional[str] = None  # file (and line) it came from, for messages
+    # used only when neither the record nor a dateline in the text gives a date (CLI --published)
+    published_fallback: Optional[str] = None
 
 
 @dataclass

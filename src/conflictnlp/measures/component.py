@@ -1,18 +1,83 @@
-"""The ``conflict_measures`` component (placeholder until its issue lands: sets an empty list)."""
+"""The ``conflict_measures`` component: quantities and distances in the article body.
+
+A length measure is reported once, as a distance (``doc._.distances``, ids ``m1``...), with its
+value in metres; it is not repeated in ``doc._.quantities`` (ids ``n1``...), which holds every
+other quantity: counts, money, mass, durations, percentages and the rest. Both lists are in text
+order and their spans are also in ``doc.spans["conflict_distances"]`` and
+``doc.spans["conflict_quantities"]``.
+"""
 
 from __future__ import annotations
+
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import ConflictComponent
+from ..extensions import set_span_group
+from ..model import Distance, Quantity
+from .distances import build_distances
+from .quantities import find_measures
+from .units import load_measure_data
+
+
+def _number(value: float) -> float:
+    """Values as written: 22.0 -> 22, 0.1 + 0.2 noise rounded away."""
+    rounded = round(value, 6)
+    return int(rounded) if rounded == int(rounded) and abs(rounded) < 2**53 else rounded
 
 
 class MeasuresComponent(ConflictComponent):
+    """Fills ``doc._.quantities`` and ``doc._.distances`` from the body of each article."""
+
+    def __init__(self, nlp: Language, name: str, data_path: Optional[str] = None, metres_precision: int = 1):
+        super().__init__(nlp, name)
+        self.data = load_measure_data(data_path)
+        self.metres_precision = metres_precision
+
     def process(self, doc: Doc) -> None:
-        doc._.quantities = []
+        measures = find_measures(doc, self.data)
+        mentions, others = build_distances(doc, measures, self.data)
+        quantities = [
+            Quantity(
+                id=f"n{i}",
+                text=doc.text[m.start : m.end],
+                span=(m.start, m.end),
+                value=_number(m.value),
+                value_max=None if m.value_max is None else _number(m.value_max),
+                unit=m.unit,
+                kind=m.kind,
+                concept=m.concept,
+                approximate=m.approximate,
+            )
+            for i, m in enumerate(others, start=1)
+        ]
+        distances = [
+            Distance(
+                id=f"m{i}",
+                text=doc.text[d.start : d.end],
+                span=(d.start, d.end),
+                value=_number(d.measure.value),
+                unit=d.measure.unit or "",
+                metres=round(d.metres, self.metres_precision),
+                approximate=d.measure.approximate,
+                also=d.also,
+                reference=d.reference,
+                subject=d.subject,
+            )
+            for i, d in enumerate(mentions, start=1)
+        ]
+        doc._.quantities = quantities
+        doc._.distances = distances
+        set_span_group(doc, "quantities", [(q.span[0], q.span[1], q.kind) for q in quantities])
+        set_span_group(doc, "distances", [(d.span[0], d.span[1], "length") for d in distances])
 
 
-@Language.factory("conflict_measures", default_config={})
-def make_measures_component(nlp: Language, name: str) -> MeasuresComponent:
-    return MeasuresComponent(nlp, name)
+@Language.factory(
+    "conflict_measures",
+    default_config={"data_path": None, "metres_precision": 1},
+)
+def make_measures_component(nlp: Language, name: str, data_path: Optional[str], metres_precision: int) -> MeasuresComponent:
+    """Quantities and distances; ``data_path`` replaces the packaged ``data/measures.toml``."""
+    return MeasuresComponent(nlp, name, data_path=data_path, metres_precision=metres_precision)

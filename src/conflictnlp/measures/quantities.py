@@ -1,0 +1,301 @@
+"""Finding quantities: quantulum3's numbers and units, filtered and completed from the parse.
+
+quantulum3 reads numbers, ranges and units well but, on news text, also reads clock times as
+lengths ("11:05am" is 5 attometres), dates and names as numbers ("Feb. 24", "France 24"), and
+misses currency written apart from the number ("$ 75 million", "hk $ 10.05 billion"). Every
+quantulum3 result is therefore checked against clock/ratio patterns and spaCy's entities, given
+its currency from the symbol or code next to it, its counted noun from the dependency parse
+("two workers", "150,000 of its own troops", "a 45-bus convoy", "14 tons of food") and its
+approximator ("some", "upwards of").
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..extensions import add_error, body_bounds, body_sents
+from .units import MeasureData
+
+logger = logging.getLogger("conflictnlp")
+
+RANGE_CONNECTOR = re.compile(r"\bto\b|\band\b|\bbetween\b|[-–—]", re.IGNORECASE)
+TEMPERATURE_AFTER = re.compile(r"\s*(?:°|degrees?\b|deg\b\.?)?\s*([a-z]+)\b", re.IGNORECASE)
+YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+TIME_UNITS = {"year", "month", "week", "day", "hour"}
+
+
+@dataclass
+class Measure:
+    """A number in the text with its unit or counted noun (before ids are given)."""
+
+    start: int  # the whole mention: approximator, number, unit, counted noun
+    end: int
+    value: float
+    value_max: Optional[float]
+    unit: Optional[str]
+    kind: str
+    concept: Optional[str]
+    approximate: bool
+    number_end: int  # end of number and unit, before a counted noun ("14 tons| of food")
+
+
+def _parse(text: str):
+    from quantulum3 import parser
+
+    return parser.parse(text)
+
+
+def false_unit_spans(text: str, data: MeasureData) -> list[tuple[int, int]]:
+    """Character spans of clock times, ratios and similar that are never measures."""
+    return [m.span() for pattern in data.false_unit_patterns for m in pattern.finditer(text)]
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Optional[Span]:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _code_scale(word: str, table: dict[str, str], data: MeasureData) -> Optional[tuple[str, float]]:
+    """A currency code, possibly with a scale letter in front ("MUSD" is a million dollars)."""
+    if word in table:
+        return table[word], 1.0
+    if len(word) == 4 and word[0] == "m" and word[1:].isalpha() and word[1:] in table:
+        return table[word[1:]], data.scale_words.get("m", 1e6)
+    return None
+
+
+def _currency_before(text: str, lo: int, start: int, data: MeasureData) -> Optional[tuple[str, int, float]]:
+    """(unit, new start, scale) for a currency symbol or code written just before ``start``."""
+    before = text[lo:start].rstrip()
+    lowered = before.lower()
+    for prefix in sorted(data.currency_prefixes, key=len, reverse=True):
+        if not lowered.endswith(prefix):
+            continue
+        at = len(before) - len(prefix)
+        if prefix[0].isalnum() and at > 0 and lowered[at - 1].isalnum():
+            continue
+        return data.currency_prefixes[prefix], lo + at, 1.0
+    match = re.search(r"(?<![\w$])([a-z]{4})\s*$", lowered)
+    if match:
+        found = _code_scale(match.group(1), data.currency_prefixes, data)
+        if found:
+            return found[0], lo + match.start(1), found[1]
+    return None
+
+
+def _currency_after(text: str, end: int, hi: int, data: MeasureData) -> Optional[tuple[str, int, float]]:
+    """(unit, new end, scale) for a currency symbol, code or name written just after ``end``."""
+    match = re.match(r"\s*([^\s\d.,;:!?()\[\]{}\"']+)", text[end:hi])
+    if not match:
+        return None
+    word = match.group(1).lower()
+    found = _code_scale(word, data.currency_suffixes, data)
+    if not found:
+        return None
+    unit, scale = found
+    new_end = end + match.end(1)
+    scale_match = re.match(r"\s+([a-z]+)\b", text[new_end:hi], re.IGNORECASE)
+    if scale_match and scale_match.group(1).lower() in data.scale_words and scale_match.group(1).lower() != "m":
+        scale *= data.scale_words[scale_match.group(1).lower()]
+        new_end += scale_match.end(1)
+    return unit, new_end, scale
+
+
+def _concept_phrase(doc: Doc, head: Token, after: int, data: MeasureData) -> tuple[str, int]:
+    """The counted noun with the adjectives and nouns right before it (those after token ``after``)."""
+    first = head
+    for left in reversed(list(doc[after + 1 : head.i])):
+        if left.pos_ in ("ADJ", "NOUN", "PROPN") and left.lower_ not in data.concept_modifier_stopwords:
+            first = left
+        else:
+            break
+    end = head.idx + len(head.text)
+    return doc.text[first.idx : end], end
+
+
+def _noun_after_of(doc: Doc, of: Token, sent: Span) -> Optional[Token]:
+    """The noun that ends the phrase after "of": "of its own |troops|", "of |food| and medical supplies"."""
+    for token in doc[of.i + 1 : min(of.i + 7, sent.end)]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            following = doc[token.i + 1] if token.i + 1 < sent.end else None
+            if following is None or following.pos_ not in ("NOUN", "PROPN"):
+                return token
+        elif token.pos_ not in ("DET", "PRON", "ADJ", "NUM", "PART") or token.tag_ == "CD":
+            return None
+    return None
+
+
+def _counted_noun(doc: Doc, last: Token, sent: Span, data: MeasureData, with_unit: bool) -> Optional[tuple[str, int]]:
+    """(concept text, new end) for the noun a number counts, from the parse."""
+    nxt = doc[last.i + 1] if last.i + 1 < sent.end else None
+    if nxt is None:
+        return None
+    if not with_unit:
+        # "a 45-bus convoy": the noun right after the hyphen is what is counted
+        if nxt.text in "-–" and not last.whitespace_ and not nxt.whitespace_ and last.i + 2 < sent.end:
+            noun = doc[last.i + 2]
+            if noun.pos_ in ("NOUN", "PROPN"):
+                return noun.text, noun.idx + len(noun.text)
+        head = last.head
+        if (
+            last.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod")
+            and head.pos_ in ("NOUN", "PROPN")
+            and last.i < head.i <= last.i + 4
+            and head.i < sent.end
+            and head.ent_type_ not in ("DATE", "TIME")
+        ):
+            return _concept_phrase(doc, head, last.i, data)
+    if nxt.lower_ == "of":
+        noun = _noun_after_of(doc, nxt, sent)
+        if noun is not None and (with_unit or noun.tag_ in ("NNS", "NNPS")):
+            return _concept_phrase(doc, noun, nxt.i, data)
+    return None
+
+
+def _approximator(doc: Doc, first: Token, sent: Span, data: MeasureData) -> Optional[int]:
+    """Start offset of an approximator ("some", "upwards of") right before token ``first``."""
+    for phrase in data.approximators:
+        lo = first.i - len(phrase)
+        if lo < sent.start:
+            continue
+        if tuple(t.lower_ for t in doc[lo : first.i]) == phrase:
+            return doc[lo].idx
+    return None
+
+
+def _in_name_or_date(doc: Doc, start: int, end: int, data: MeasureData) -> bool:
+    tokens = _tokens(doc, start, end)
+    if tokens is None:
+        return False
+    return any(t.ent_type_ in data.name_entity_labels for t in tokens)
+
+
+def _temperature(text: str, number_end: int, unit: str, hi: int, data: MeasureData) -> Optional[tuple[str, int]]:
+    """quantulum3 reads "98.6 degrees f" as an angle: find the temperature scale after the number."""
+    match = TEMPERATURE_AFTER.match(text, number_end, hi)
+    if not match:
+        return None
+    word = match.group(1).lower()
+    written_degrees = match.group(0).strip().lower()[:1] in ("°", "d")
+    if word in data.temperature_suffixes and (written_degrees or len(word) > 1):
+        return data.temperature_suffixes[word], match.end(1)
+    return None
+
+
+def _number_end(surface: str, start: int) -> int:
+    match = re.match(r"[-+]?[\d.,/ ]*\d", surface)
+    return start + (match.end() if match else len(surface))
+
+
+def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: MeasureData) -> Optional[Measure]:
+    """One quantulum3 result as a Measure, or None where it is not a quantity."""
+    text = doc.text
+    start = sent.start_char + parsed.span[0]
+    end = sent.start_char + parsed.span[1]
+    surface = text[start:end]
+    start += len(surface) - len(surface.lstrip())
+    end -= len(surface) - len(surface.rstrip())
+    if end <= start or _overlaps(start, end, false_spans):
+        return None
+    surface = text[start:end]
+    if surface.split()[0].lower() in ("a", "an") and parsed.unit.name in data.article_ambiguous_units:
+        return None
+    lo, hi = sent.start_char, sent.end_char
+    unit: Optional[str] = parsed.unit.name
+    entity = parsed.unit.entity.name
+    if entity == "unknown" and parsed.unit.dimensions:
+        # a run of unit words quantulum3 could not combine: keep the first unit
+        unit = parsed.unit.dimensions[0]["base"]
+        entity = None
+    unit = data.unit_renames.get(unit, unit)
+    value = float(parsed.value)
+    value_max: Optional[float] = None
+    if parsed.uncertainty and RANGE_CONNECTOR.search(surface.lstrip("-–")):
+        value, value_max = value - parsed.uncertainty, value + parsed.uncertainty
+
+    if unit in ("degree", "dimensionless") or entity == "temperature":
+        temperature = _temperature(text, _number_end(surface, start), unit, hi, data)
+        if temperature:
+            unit, end = temperature[0], max(end, temperature[1])
+            entity = "temperature"
+
+    if unit == "dimensionless":
+        unit = None
+        currency = _currency_before(text, lo, start, data)
+        if currency:
+            unit, start, scale = currency
+            value *= scale
+        else:
+            currency = _currency_after(text, end, hi, data)
+            if currency:
+                unit, end, scale = currency
+                value *= scale
+        if currency:
+            entity = "currency"
+            value_max = value_max * currency[2] if value_max is not None else None
+
+    tokens = _tokens(doc, start, end)
+    if tokens is None:
+        return None
+    kind = data.kind_of(unit, entity)
+    if unit is None and (YEAR.match(surface) or _in_name_or_date(doc, start, end, data)):
+        return None
+
+    number_end = end
+    concept: Optional[str] = None
+    counted = None if kind in ("length", "percent") else _counted_noun(doc, tokens[-1], sent, data, with_unit=unit is not None)
+    if counted:
+        concept, end = counted
+    elif unit in TIME_UNITS:
+        for marker in data.age_markers:
+            pattern = r"\s*(?:-\s*)?" + r"\s+".join(map(re.escape, marker)) + r"\b"
+            match = re.compile(pattern, re.IGNORECASE).match(text, end, hi)
+            if match:
+                concept, end = "age", match.end()
+                break
+
+    approximate = False
+    approx_start = _approximator(doc, tokens[0], sent, data)
+    if approx_start is not None:
+        approximate, start = True, approx_start
+    return Measure(start, end, value, value_max, unit, kind, concept, approximate, number_end)
+
+
+def find_measures(doc: Doc, data: MeasureData) -> list[Measure]:
+    """Every quantity (distances included) in the body of ``doc``, in text order."""
+    false_spans = false_unit_spans(doc.text, data)
+    lo, hi = body_bounds(doc)
+    measures: list[Measure] = []
+    for sent in body_sents(doc):
+        try:
+            parsed_all = _parse(sent.text)
+        except Exception as err:  # quantulum3 fails on some odd strings; keep the rest
+            logger.debug("quantulum3 failed on a sentence", exc_info=True)
+            add_error(doc, f"measures: quantulum3 {type(err).__name__}: {err}")
+            continue
+        for parsed in parsed_all:
+            measure = measure_from_quantulum(doc, sent, parsed, false_spans, data)
+            if measure and lo <= measure.start and measure.end <= hi:
+                measures.append(measure)
+    measures.sort(key=lambda m: (m.start, m.end))
+    return _drop_overlaps(measures)
+
+
+def _drop_overlaps(measures: list[Measure]) -> list[Measure]:
+    """Where two mentions overlap (a number counted twice) keep the first, longer one."""
+    kept: list[Measure] = []
+    for measure in measures:
+        if kept and measure.start < kept[-1].end:
+            if measure.end - measure.start > kept[-1].end - kept[-1].start:
+                kept[-1] = measure
+            continue
+        kept.append(measure)
+    return kept

@@ -1,0 +1,91 @@
+"""Unit data for the measures component: kinds, metres, currency marks, approximators.
+
+Everything here is read from ``data/measures.toml``; unit names are quantulum3's.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Optional
+
+DATA_FILE = "measures.toml"
+
+
+@dataclass(frozen=True)
+class MeasureData:
+    """The contents of ``measures.toml``, ready to use."""
+
+    approximators: tuple[tuple[str, ...], ...]  # token sequences, longest first
+    concept_modifier_stopwords: frozenset[str]
+    age_markers: tuple[tuple[str, ...], ...]
+    name_entity_labels: frozenset[str]
+    article_ambiguous_units: frozenset[str]
+    false_unit_patterns: tuple[re.Pattern, ...]
+    currency_prefixes: dict[str, str]
+    currency_suffixes: dict[str, str]
+    scale_words: dict[str, float]
+    kinds: dict[str, str]
+    unit_kinds: dict[str, str]
+    metres: dict[str, float]
+    unit_renames: dict[str, str]
+    temperature_suffixes: dict[str, str]
+    reference_prepositions: frozenset[str]
+    direction_words: frozenset[str]
+    subject_prepositions: frozenset[str]
+    restatement_open: frozenset[str]
+
+    def kind_of(self, unit: Optional[str], entity: Optional[str]) -> str:
+        """The quantity kind of a unit ("length", "currency", "count" ...)."""
+        if unit in self.unit_kinds:
+            return self.unit_kinds[unit]
+        if unit in self.metres:
+            return "length"
+        return self.kinds.get(entity or "", "other")
+
+    def to_metres(self, value: float, unit: str) -> Optional[float]:
+        """``value`` in ``unit`` as metres, or None for a unit that is not a length."""
+        factor = self.metres.get(unit)
+        return None if factor is None else value * factor
+
+
+def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    phrases = {tuple(item.lower().split()) for item in items}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def _from_toml(raw: dict[str, Any]) -> MeasureData:
+    distance = raw.get("distance", {})
+    return MeasureData(
+        approximators=_phrases(raw.get("approximators", [])),
+        concept_modifier_stopwords=frozenset(w.lower() for w in raw.get("concept_modifier_stopwords", [])),
+        age_markers=_phrases(raw.get("age_markers", [])),
+        name_entity_labels=frozenset(raw.get("name_entity_labels", [])),
+        article_ambiguous_units=frozenset(raw.get("article_ambiguous_units", [])),
+        false_unit_patterns=tuple(re.compile(p, re.IGNORECASE) for p in raw.get("false_unit_patterns", [])),
+        currency_prefixes={k.lower(): v for k, v in raw.get("currency_prefixes", {}).items()},
+        currency_suffixes={k.lower(): v for k, v in raw.get("currency_suffixes", {}).items()},
+        scale_words={k.lower(): float(v) for k, v in raw.get("scale_words", {}).items()},
+        kinds=dict(raw.get("kinds", {})),
+        unit_kinds=dict(raw.get("unit_kinds", {})),
+        metres={k: float(v) for k, v in raw.get("metres", {}).items()},
+        unit_renames=dict(raw.get("unit_renames", {})),
+        temperature_suffixes={k.lower(): v for k, v in raw.get("temperature_suffixes", {}).items()},
+        reference_prepositions=frozenset(distance.get("reference_prepositions", [])),
+        direction_words=frozenset(distance.get("direction_words", [])),
+        subject_prepositions=frozenset(distance.get("subject_prepositions", [])),
+        restatement_open=frozenset(distance.get("restatement_open", [])),
+    )
+
+
+@cache
+def load_measure_data(path: Optional[str] = None) -> MeasureData:
+    """The measure data from ``path`` (a TOML file) or the packaged ``data/measures.toml``."""
+    if path:
+        with open(path, "rb") as handle:
+            return _from_toml(tomllib.load(handle))
+    text = resources.files("conflictnlp").joinpath("data", DATA_FILE).read_bytes()
+    return _from_toml(tomllib.loads(text.decode("utf-8")))

@@ -3,16 +3,22 @@
 ``find_layout(text)`` returns the body's character bounds, the headline and the dateline's
 publication date. It never changes the text: offsets stay those of the input. The rules:
 
-1. Leading navigation lines ("Skip to main content", section labels of one to three words) are
-   skipped; the first line of four or more words starts the body. If that line reads as a
-   headline (no sentence-final period, at most 30 words) it is the title.
-2. A dateline in the first lines of the body ("April 1, 2022 11:05am", "Published 1 April 2022")
-   gives the publication date; "Updated: ..." lines do not.
+1. Head matter before the headline is skipped: navigation ("Skip to main content", menu items,
+   breadcrumbs such as "Africa | Great Lakes", section labels of one to three words), bylines
+   ("By Jane Doe | Outlet") and date lines. The first other line starts the body; a short kicker
+   ("Russia's war in Ukraine") directly above a longer headline is skipped too, and a two- or
+   three-word line directly above a paragraph is a headline, not a label. If the first line reads
+   as a headline (no sentence-final period, at most 30 words) it is the title.
+2. A dateline near the headline ("April 1, 2022 11:05am", "Published 1 April 2022", a date in a
+   byline) gives the publication date; "Updated: ..." lines do not. Dates below the headline win
+   over dates above it. An agency dateline opening the first paragraph ("KYIV, Ukraine (AP) — ")
+   is reported as ``place_dateline``.
 3. The body ends at the first trailer: "Related Topics", copyright notices (also mid-line),
-   comment forms, "Reporting by ...", share/newsletter prompts, spam links, or the start of a
-   reader-comment thread (short user-name lines interleaved with text, with a name repeated
-   or an @reply). Contributor lines ("X reported from Lviv") stay in the body: they carry the
-   reporting location.
+   comment forms, "(Reporting by ...; Editing by ...)" credits, share/newsletter prompts, spam
+   links, or the start of a reader-comment thread (short user-name lines interleaved with text,
+   with a name repeated, an @reply, timestamps and reply buttons, or names that look like
+   handles). Contributor lines ("X reported from Lviv") stay in the body: they carry the
+   reporting location. Mid-article promos ("Advertisement", "READ MORE: <headline>") do not end it.
 
 Patterns live in ``data/boilerplate.toml``.
 """
@@ -39,7 +45,7 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _TIME = (
-    r"(?:\s*[,|•·–-]?\s*(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?"
+    r"(?:\s*[,|•·/–—-]?\s*(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?"
     r"(?:\s*\(?[a-z]{2,5}\)?)?)?"
 )
 _DATE_FORMS = [
@@ -48,6 +54,14 @@ _DATE_FORMS = [
     r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:z|[+-]\d{2}:?\d{2})?)?",
 ]
 _DATE_RES = [re.compile(r"^\s*" + form + _TIME + r"\s*$", re.I) for form in _DATE_FORMS]
+# a date anywhere in a byline ("By Jane Doe | Outlet | June 6, 2023 8:15pm")
+_DATE_SEARCH_RES = [re.compile(r"(?<!\w)" + form + r"(?!\w)", re.I) for form in _DATE_FORMS]
+# "KYIV, Ukraine (AP) — " / "OUAGADOUGOU – ": capitals, an optional region, an optional agency, a dash
+_PLACE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, [A-Z][\w'’.\-]*(?: [\w'’.\-]+){0,4}?)?)"
+    r"(?: \((?P<agency>[^()]{1,30})\))?\s*(?:—|–|--|-)\s+\S"
+)
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")")
 
 
 @dataclass
@@ -58,6 +72,7 @@ class ArticleLayout:
     title: Optional[TextSpan] = None
     published: Optional[str] = None
     dateline: Optional[TextSpan] = None
+    place_dateline: Optional[TextSpan] = None  # "KYIV, Ukraine" of "KYIV, Ukraine (AP) — ..."
 
 
 @dataclass
@@ -75,10 +90,10 @@ class _Line:
 def _patterns() -> dict:
     raw = tomllib.loads(resources.files("conflictnlp").joinpath("data/boilerplate.toml").read_text("utf-8"))
     compiled = {}
-    for key in ("navigation", "trailer", "trailer_inline", "spam"):
+    for key in ("navigation", "byline", "trailer", "trailer_inline", "spam", "comment_meta"):
         compiled[key] = [re.compile(p, re.I) for p in raw[key]]
-    compiled["dateline_prefix"] = re.compile(raw["dateline_prefix"], re.I)
-    compiled["updated_prefix"] = re.compile(raw["updated_prefix"], re.I)
+    for key in ("dateline_prefix", "updated_prefix", "link", "segment_separators"):
+        compiled[key] = re.compile(raw[key], re.I)
     return compiled
 
 
@@ -95,6 +110,14 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
+def _iso_date(parts: dict[str, Optional[str]]) -> Optional[str]:
+    month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[parts["month"].lower()[:3]]
+    try:
+        return date(int(parts["year"]), month, int(parts["day"])).isoformat()
+    except ValueError:
+        return None
+
+
 def parse_dateline(line: str) -> Optional[tuple[str, bool]]:
     """``(iso_date, is_update)`` when a line is only a publication date/time, else None."""
     pats = _patterns()
@@ -103,22 +126,43 @@ def parse_dateline(line: str) -> Optional[tuple[str, bool]]:
     rest = line[prefix.end():] if prefix else line
     for regex in _DATE_RES:
         m = regex.match(rest)
-        if not m:
-            continue
-        parts = m.groupdict()
-        month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[parts["month"].lower()[:3]]
-        try:
-            return date(int(parts["year"]), month, int(parts["day"])).isoformat(), is_update
-        except ValueError:
-            return None
+        if m:
+            iso = _iso_date(m.groupdict())
+            return (iso, is_update) if iso else None
     return None
 
 
+def _is_byline(line: _Line) -> bool:
+    return any(p.match(line.text) for p in _patterns()["byline"])
+
+
+def _byline_date(line: _Line) -> Optional[str]:
+    """The first date in a byline, unless it is announced as an update."""
+    for regex in _DATE_SEARCH_RES:
+        m = regex.search(line.text)
+        if m and not re.search(r"\bupdated?\b[:\s]*$", line.text[: m.start()], re.I):
+            return _iso_date(m.groupdict())
+    return None
+
+
+def _is_breadcrumb(line: _Line) -> bool:
+    items = _patterns()["segment_separators"].split(line.text)
+    return len(items) >= 2 and all(len(item.split()) <= 3 for item in items)
+
+
 def _is_navigation(line: _Line) -> bool:
-    if any(p.search(line.text) for p in _patterns()["navigation"]):
+    if any(p.search(line.text) for p in _patterns()["navigation"]) or _is_breadcrumb(line):
         return True
     # section labels and menu items: a few words, no sentence punctuation
     return line.words <= 3 and not re.search(r"[.!?:\"“”]$", line.text) and parse_dateline(line.text) is None
+
+
+def _is_head_matter(line: _Line) -> bool:
+    return _is_navigation(line) or _is_byline(line) or parse_dateline(line.text) is not None
+
+
+def _is_paragraph(line: _Line) -> bool:
+    return line.words >= 12 and line.text.endswith(_SENTENCE_END)
 
 
 def _looks_like_headline(line: _Line) -> bool:
@@ -127,13 +171,75 @@ def _looks_like_headline(line: _Line) -> bool:
     )
 
 
-def _is_trailer(line: _Line) -> bool:
+def _next_content(lines: list[_Line], i: int) -> Optional[int]:
+    """Index of the first line after ``i`` that is no byline or date line."""
+    for j in range(i + 1, len(lines)):
+        if not (_is_byline(lines[j]) or parse_dateline(lines[j].text) is not None):
+            return j
+    return None
+
+
+def _is_short_headline(lines: list[_Line], i: int) -> bool:
+    """A two- or three-word line directly above a paragraph ("Convoy reaches Kherson")."""
+    line = lines[i]
+    if not 2 <= line.words <= 3 or any(p.search(line.text) for p in _patterns()["navigation"]):
+        return False
+    if _is_breadcrumb(line) or _is_byline(line) or parse_dateline(line.text) is not None:
+        return False
+    after = _next_content(lines, i)
+    return after is not None and _is_paragraph(lines[after])
+
+
+def _body_start(lines: list[_Line]) -> int:
+    first = 0
+    while first < len(lines) and _is_head_matter(lines[first]) and not _is_short_headline(lines, first):
+        first += 1
+    if first == len(lines):
+        return 0  # nothing but short lines: keep everything
+    after = _next_content(lines, first)
+    if (
+        lines[first].words <= 4
+        and _looks_like_headline(lines[first])
+        and after is not None
+        and lines[after].words >= 6
+        and _looks_like_headline(lines[after])
+    ):
+        return after  # a kicker above the headline
+    return first
+
+
+def _find_dateline(lines: list[_Line], first: int) -> Optional[tuple[str, _Line]]:
+    for line in [*lines[first : first + 10], *reversed(lines[:first])]:
+        parsed = parse_dateline(line.text)
+        if parsed and not parsed[1]:
+            return parsed[0], line
+        if parsed is None and _is_byline(line):
+            found = _byline_date(line)
+            if found:
+                return found, line
+    return None
+
+
+def _find_place_dateline(lines: list[_Line], first: int) -> Optional[TextSpan]:
+    for line in lines[first : first + 6]:
+        m = _PLACE_DATELINE.match(line.text)
+        if m and line.words >= 8:
+            start = line.start + m.start("place")
+            return TextSpan(m.group("place"), (start, start + len(m.group("place"))))
+    return None
+
+
+def _is_spam(line: _Line) -> bool:
     pats = _patterns()
-    if any(p.search(line.text) for p in pats["trailer"]):
+    if not pats["link"].search(line.text):
+        return False
+    if any(p.search(line.text) for p in pats["spam"]):
         return True
-    if re.match(r"^(reporting|writing|editing|additional reporting|compiled) by\b", line.text, re.I):
-        return True
-    return line.words <= 12 and any(p.search(line.text) for p in pats["spam"])
+    return len(pats["link"].sub(" ", line.text).split()) <= 3
+
+
+def _is_trailer(line: _Line) -> bool:
+    return any(p.search(line.text) for p in _patterns()["trailer"]) or _is_spam(line)
 
 
 def _inline_trailer(line: _Line) -> Optional[int]:
@@ -142,29 +248,38 @@ def _inline_trailer(line: _Line) -> Optional[int]:
 
 
 _HANDLE = re.compile(r"^@?[\w.\-']+(?: [\w.\-']+){0,2}$")
+# one-token names that only a user picks: digits, underscores, dots, lower-case or camelCase
+_USERNAME = re.compile(r"^@?(?=\S*(?:\d|_|\.|^[a-z]|[a-z][A-Z]))\S+$")
+
+
+def _is_comment_meta(line: _Line) -> bool:
+    return any(p.match(line.text) for p in _patterns()["comment_meta"])
+
+
+def _is_handle(line: _Line) -> bool:
+    return (
+        len(line.text) <= 30
+        and bool(_HANDLE.match(line.text))
+        and not line.text.endswith((".", "!", "?", ":"))
+        and parse_dateline(line.text) is None
+        and not _is_comment_meta(line)
+    )
 
 
 def _comment_thread_start(lines: list[_Line], first: int) -> Optional[int]:
     """Index of the first user-name line of a reader-comment thread, if the tail is one."""
-
-    def is_handle(line: _Line) -> bool:
-        return (
-            len(line.text) <= 30
-            and bool(_HANDLE.match(line.text))
-            and not line.text.endswith((".", "!", "?", ":"))
-            and parse_dateline(line.text) is None
-        )
-
     for i in range(first, len(lines)):
-        if not is_handle(lines[i]) or i + 1 >= len(lines) or is_handle(lines[i + 1]):
+        if not _is_handle(lines[i]) or i + 1 >= len(lines) or _is_handle(lines[i + 1]):
             continue
-        tail = lines[i:]
-        handles = [line.text.lstrip("@").lower() for line in tail if is_handle(line)]
+        tail = [line for line in lines[i:] if not _is_comment_meta(line)]
+        handles = [line.text.lstrip("@").lower() for line in tail if _is_handle(line)]
         if len(handles) < 3 or len(handles) / len(tail) < 0.2:
             continue
         repeated = len(set(handles)) < len(handles)
         replies = any(line.text.startswith("@") for line in tail)
-        if repeated or replies:
+        meta = sum(_is_comment_meta(line) for line in lines[i:]) >= 2
+        usernames = sum(bool(_USERNAME.match(line.text)) for line in tail if _is_handle(line)) >= 2
+        if repeated or replies or meta or usernames:
             return i
     return None
 
@@ -175,24 +290,17 @@ def find_layout(text: str) -> ArticleLayout:
     if not lines:
         return ArticleLayout(body=(0, 0))
 
-    first = 0
-    while first < len(lines) and _is_navigation(lines[first]):
-        first += 1
-    if first == len(lines):
-        first = 0  # nothing but short lines: keep everything
+    first = _body_start(lines)
     title = None
     if first < len(lines) - 1 and _looks_like_headline(lines[first]):
         title = TextSpan(lines[first].text, (lines[first].start, lines[first].end))
-
     published = dateline = None
-    for line in lines[first : first + 10]:
-        parsed = parse_dateline(line.text)
-        if parsed and not parsed[1]:
-            published = parsed[0]
-            dateline = TextSpan(line.text, (line.start, line.end))
-            break
+    found = _find_dateline(lines, first)
+    if found:
+        published, line = found
+        dateline = TextSpan(line.text, (line.start, line.end))
 
-    # the trailer search starts after the first real paragraph
+    # the trailer search starts at the first real paragraph
     start_tail = first
     while start_tail < len(lines) and lines[start_tail].words < 12:
         start_tail += 1
@@ -205,7 +313,7 @@ def find_layout(text: str) -> ArticleLayout:
             end = lines[i - 1].end
             break
         inline = _inline_trailer(line)
-        if inline is not None and i > start_tail:
+        if inline is not None and (inline > line.start or i > start_tail):
             end = inline if inline > line.start else lines[i - 1].end
             break
     else:
@@ -215,4 +323,7 @@ def find_layout(text: str) -> ArticleLayout:
     end = max(body_start, end)
     while end > body_start and text[end - 1].isspace():
         end -= 1
-    return ArticleLayout(body=(body_start, end), title=title, published=published, dateline=dateline)
+    place = _find_place_dateline(lines, first)
+    if place is not None and place.span[1] > end:
+        place = None
+    return ArticleLayout(body=(body_start, end), title=title, published=published, dateline=dateline, place_dateline=place)

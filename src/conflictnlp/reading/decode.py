@@ -15,8 +15,11 @@ class UndecodableInput(ValueError):
 
 @dataclass
 class DecodedText:
+    """Text decoded from bytes, the encoding used, and a note when decoding was not clean."""
+
     text: str
     encoding: str
+    note: Optional[str] = None
 
 
 _BOMS = (
@@ -71,14 +74,40 @@ def decode_bytes(data: bytes) -> DecodedText:
         if text is not None and control_ratio(text) < 0.01:
             return DecodedText(text, "utf-16")
         raise UndecodableInput("binary file (contains NUL bytes), not text")
+    note = None
     try:
         text = data.decode("utf-8")
         encoding = "utf-8"
     except UnicodeDecodeError:
-        text, encoding = _decode_legacy(data)
+        mixed = _decode_mixed(data)
+        if mixed is not None:
+            text, stray = mixed
+            encoding = "utf-8"
+            note = f"{stray} byte(s) that are not UTF-8 were read as cp1252 (the file mixes encodings)"
+        else:
+            text, encoding = _decode_legacy(data)
     if control_ratio(text) > 0.02:
         raise UndecodableInput("binary file (too many control characters), not text")
-    return DecodedText(text, encoding)
+    return DecodedText(text, encoding, note)
+
+
+def _cp1252_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+    stray = err.object[err.start : err.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in stray), err.end
+
+
+codecs.register_error("conflictnlp_cp1252_fallback", _cp1252_fallback)
+
+
+def _decode_mixed(data: bytes) -> Optional[tuple[str, int]]:
+    """UTF-8 text with a few cp1252 bytes pasted in (curly quotes from a Windows editor):
+    ``(text, stray byte count)``, or None when the bytes hold no UTF-8 at all."""
+    replaced = data.decode("utf-8", errors="replace")
+    stray = replaced.count("\ufffd")
+    has_utf8 = any(ord(ch) > 0x7F and ch != "\ufffd" for ch in replaced)
+    if not has_utf8 or stray > 0.02 * len(replaced):
+        return None
+    return data.decode("utf-8", errors="conflictnlp_cp1252_fallback"), stray
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:

@@ -23,6 +23,8 @@ JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 RECORD_KEYS = ("id", "published", "source", "url", "title")
+# a page whose extracted text has no line this long holds navigation, not an article
+_MIN_PROSE_WORDS = 8
 
 
 @dataclass
@@ -67,16 +69,28 @@ def normalise_published(value: Any) -> tuple[Optional[str], Optional[str]]:
 
 
 def html_to_text(html: str, url: Optional[str] = None) -> tuple[Optional[str], dict[str, Any]]:
-    """Main text and metadata of an HTML page, via trafilatura (None when no article is found)."""
+    """Main text and metadata of an HTML page (None when the page holds no article).
+
+    trafilatura is used for its balanced default mode rather than ``favor_precision``: the
+    latter drops the headline and standfirst, which the title and body detection then lack.
+    Its publication date is taken from the page's metadata only (no guessing from copyright
+    years or URLs), and pages whose text has no sentence-length line count as no article.
+    """
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if doc is None or not (doc.text or "").strip():
+    text = doc.text if doc is not None else None
+    if not text or not any(len(line.split()) >= _MIN_PROSE_WORDS for line in text.splitlines()):
         return None, {}
     meta = {"title": doc.title, "published": doc.date, "url": doc.url or url}
-    return doc.text, meta
+    return text, meta
 
 
 def read_record(record: Union[str, dict[str, Any]], *, default_id: Optional[str] = None, origin: Optional[str] = None) -> ArticleInput:
@@ -84,7 +98,11 @@ def read_record(record: Union[str, dict[str, Any]], *, default_id: Optional[str]
     if isinstance(record, str):
         record = {"text": record}
     if not isinstance(record, dict):
-        return ArticleInput(None, id=default_id, origin=origin, errors=[f"input: expected a JSON object or a string, got {type(record).__name__}"])
+        hint = " (several records belong in a .jsonl file, one a line)" if isinstance(record, list) else ""
+        return ArticleInput(
+            None, id=default_id, origin=origin,
+            errors=[f"input: expected a JSON object or a string, got {type(record).__name__}{hint}"],
+        )
     errors: list[str] = []
     meta = {key: record.get(key) for key in RECORD_KEYS}
     for key in ("id", "source", "url", "title"):
@@ -98,7 +116,7 @@ def read_record(record: Union[str, dict[str, Any]], *, default_id: Optional[str]
         else:
             text, found = html_to_text(html, meta.get("url"))
             if text is None:
-                errors.append("html: no article text found in the page")
+                errors.append("html: no article text found in the page (only navigation or boilerplate)")
             for key, value in found.items():
                 if meta.get(key) is None and value:
                     meta[key] = value
@@ -124,17 +142,19 @@ def read_record(record: Union[str, dict[str, Any]], *, default_id: Optional[str]
     )
 
 
-def _read_text_file(path: Path) -> tuple[Optional[str], Optional[str]]:
+def _read_text_file(path: Path) -> tuple[Optional[str], list[str]]:
+    """``(text, problems)``: text is None when the file cannot be read as text at all."""
     try:
         data = path.read_bytes()
     except OSError as err:
-        return None, f"read: {err}"
+        return None, [f"read: {err}"]
     if not data.strip():
-        return None, "text: empty file"
+        return None, ["text: empty file"]
     try:
-        return decode_bytes(data).text, None
+        decoded = decode_bytes(data)
     except UndecodableInput as err:
-        return None, f"decode: {err}"
+        return None, [f"decode: {err}"]
+    return decoded.text, [f"decode: {decoded.note}"] if decoded.note else []
 
 
 def read_file(path: Path, article_id: str) -> Iterator[Union[ArticleInput, SkippedInput]]:
@@ -147,20 +167,22 @@ def read_file(path: Path, article_id: str) -> Iterator[Union[ArticleInput, Skipp
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path, article_id)
         return
-    text, problem = _read_text_file(path)
-    if problem:
-        yield ArticleInput(None, id=article_id, origin=origin, errors=[problem])
+    text, problems = _read_text_file(path)
+    if text is None:
+        article = ArticleInput(None, id=article_id, origin=origin)
     elif suffix in TEXT_SUFFIXES:
-        yield ArticleInput(text, id=article_id, origin=origin)
+        article = ArticleInput(text, id=article_id, origin=origin)
     elif suffix in HTML_SUFFIXES:
-        yield read_record({"html": text}, default_id=article_id, origin=origin)
+        article = read_record({"html": text}, default_id=article_id, origin=origin)
     else:
         try:
             record = json.loads(text)
         except json.JSONDecodeError as err:
-            yield ArticleInput(None, id=article_id, origin=origin, errors=[f"json: invalid JSON: {err}"])
-            return
-        yield read_record(record, default_id=article_id, origin=origin)
+            record = None
+            problems.append(f"json: invalid JSON: {err}")
+        article = read_record(record, default_id=article_id, origin=origin) if record is not None else ArticleInput(None, id=article_id, origin=origin)
+    article.errors = problems + article.errors
+    yield article
 
 
 def _read_jsonl(path: Path, stem_id: str) -> Iterator[ArticleInput]:
@@ -188,7 +210,9 @@ def _read_jsonl(path: Path, stem_id: str) -> Iterator[ArticleInput]:
             except json.JSONDecodeError as err:
                 yield ArticleInput(None, id=default_id, origin=origin, errors=[f"jsonl: invalid JSON on line {lineno}: {err}"])
                 continue
-            yield read_record(record, default_id=default_id, origin=origin)
+            article = read_record(record, default_id=default_id, origin=origin)
+            article.errors = [f"{message} [line {lineno}]" for message in article.errors]
+            yield article
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -218,4 +242,7 @@ def iter_inputs(paths: Iterable[Union[str, Path]]) -> Iterator[Union[ArticleInpu
             if resolved in seen:
                 continue
             seen.add(resolved)
-            yield from read_file(path, rel)
+            try:
+                yield from read_file(path, rel)
+            except Exception as err:  # one bad file must not stop a run over thousands
+                yield ArticleInput(None, id=rel, origin=str(path), errors=[f"read: unexpected {type(err).__name__}: {err}"])

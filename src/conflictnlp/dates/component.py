@@ -1,18 +1,97 @@
-"""The ``conflict_dates`` component (placeholder until its issue lands: sets an empty list)."""
+"""The ``conflict_dates`` component: temporal expressions in the body with TimeML values."""
 
 from __future__ import annotations
+
+from datetime import date
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import ConflictComponent
+from ..extensions import set_span_group
+from ..model import DateMention
+from .detect import Candidate, Detector, clause_tense
+from .lexicon import load_lexicon
+from .normalise import VAGUE_VALUES, Context, Normaliser, Timex
+
+DEFAULT_CONFIG = {"vague_references": False, "future_window_days": 60}
+
+
+def parse_anchor(published: Optional[str]) -> Optional[date]:
+    """The anchor date of an ISO publication date or timestamp (None if missing or invalid)."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
 
 
 class DatesComponent(ConflictComponent):
+    """Fills ``doc._.dates`` (ids d1, d2 ... in text order) and ``doc.spans["conflict_dates"]``.
+
+    vague_references: also emit "now", "recently", "soon" ... as PRESENT_REF / PAST_REF /
+        FUTURE_REF (TimeML annotates them; news readers rarely want them as dates).
+    future_window_days: a month and day named without a year ("Dec. 15") is the most recent
+        such date unless the clause is in the future tense or the next one is at most this
+        many days after publication.
+    """
+
+    def __init__(self, nlp: Language, name: str, vague_references: bool, future_window_days: int):
+        super().__init__(nlp, name)
+        lexicon = load_lexicon()
+        self.vague_references = vague_references
+        self.detector = Detector(lexicon, vague_references)
+        self.normaliser = Normaliser(lexicon, future_window_days)
+
     def process(self, doc: Doc) -> None:
-        doc._.dates = []
+        context = Context(anchor=parse_anchor(doc._.published))
+        found: list[tuple[Candidate, Timex]] = []
+        for group in self.detector(doc):
+            found.extend(self._resolve_group(doc, group, context))
+        mentions = [
+            DateMention(
+                id=f"d{number}",
+                text=doc.text[candidate.start : candidate.end],
+                span=(candidate.start, candidate.end),
+                type=timex.type,
+                value=timex.value,
+                granularity=timex.granularity,
+            )
+            for number, (candidate, timex) in enumerate(found, start=1)
+        ]
+        doc._.dates = mentions
+        set_span_group(doc, "dates", [(c.start, c.end, t.type) for c, t in found])
+
+    def _resolve_group(self, doc: Doc, group: list[Candidate], context: Context) -> list[tuple[Candidate, Timex]]:
+        """One expression for the whole group if it reads as one, else one per piece."""
+        if len(group) > 1:
+            whole = Candidate(group[0].start, group[-1].end)
+            timex = self._normalise(doc, whole, context)
+            if timex is not None:
+                return [(whole, timex)]
+        resolved = []
+        for candidate in group:
+            timex = self._normalise(doc, candidate, context)
+            if timex is not None:
+                resolved.append((candidate, timex))
+        return resolved
+
+    def _normalise(self, doc: Doc, candidate: Candidate, context: Context) -> Optional[Timex]:
+        span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        context.tense = clause_tense(span) if span is not None else None
+        timex = self.normaliser(doc.text[candidate.start : candidate.end], context)
+        if timex is None or (timex.value in VAGUE_VALUES and not self.vague_references):
+            return None
+        if timex.value and timex.type in ("DATE", "TIME") and len(timex.value) >= 10 and timex.value[4] == "-":
+            context.reference_day = date.fromisoformat(timex.value[:10])
+        if timex.granularity == "quarter" and timex.type == "DATE" and timex.value:
+            context.reference_quarter = timex.value
+        return timex
 
 
-@Language.factory("conflict_dates", default_config={})
-def make_dates_component(nlp: Language, name: str) -> DatesComponent:
-    return DatesComponent(nlp, name)
+@Language.factory("conflict_dates", default_config=DEFAULT_CONFIG)
+def make_dates_component(nlp: Language, name: str, vague_references: bool, future_window_days: int) -> DatesComponent:
+    """spaCy factory of :class:`DatesComponent`."""
+    return DatesComponent(nlp, name, vague_references, future_window_days)

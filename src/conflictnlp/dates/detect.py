@@ -1,0 +1,122 @@
+"""Where the temporal expressions are: spaCy's DATE/TIME entities plus patterns for what the
+small model misses (clock times, weekdays, "Feb. 24", "today", vague references), trimmed to
+TimeML extent and grouped where pieces belong together ("April 2" + "2022" + "1:44pm")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span
+
+from ..extensions import body_bounds
+from .anchoring import Tense
+from .lexicon import Lexicon
+
+NER_LABELS = ("DATE", "TIME")
+# what may stand between two pieces of one expression: "April 2, 2022 1:44pm", "Friday at noon"
+_JOINER = re.compile(r"^(?:,? ?| at | on )$")
+_FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
+# verbs whose to-infinitive is in the future: "talks are scheduled to begin Monday"
+_FUTURE_GOVERNORS = {"schedule", "plan", "expect", "due", "set", "intend", "aim", "going", "hope", "prepare"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Character offsets of a possible temporal expression."""
+
+    start: int
+    end: int
+
+
+class Detector:
+    """Finds candidate expressions in a Doc's body."""
+
+    def __init__(self, lexicon: Lexicon, vague_references: bool):
+        lex = self.lex = lexicon
+        months = lex.alternation(name.capitalize() for name in lex.months)
+        weekdays = lex.alternation(name.capitalize() for name in lex.weekdays)
+        parts = lex.alternation(lex.parts_of_day)
+        relative = lex.alternation(name for name in lex.relative_days if " " not in name)
+        patterns = [
+            r"\b\d{1,2}(?:[:.]\d{2})? ?[ap]\.? ?m\b\.?",
+            r"(?<=\bat )\d{1,2}:\d{2}\b",
+            rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater) )?(?:{weekdays})s?\b(?: (?:{parts})\b)?",
+            rf"\b(?:{months})\b\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}}\b)?",
+            rf"(?i:\b(?:{relative})\b)",
+        ]
+        if vague_references:
+            patterns.append(rf"(?i:\b(?:{lex.alternation(lex.vague_detect)})\b)")
+        self._pattern = re.compile("|".join(f"(?:{p})" for p in patterns))
+
+    def __call__(self, doc: Doc) -> list[list[Candidate]]:
+        """Candidates in text order, grouped where adjacent pieces may form one expression."""
+        lo, hi = body_bounds(doc)
+        spans = [span for span in self._raw_spans(doc) if lo <= span.start_char and span.end_char <= hi]
+        trimmed = sorted({c for c in (self._trim(span) for span in spans) if c is not None}, key=lambda c: (c.start, -c.end))
+        merged: list[Candidate] = []
+        for candidate in trimmed:
+            if merged and candidate.start < merged[-1].end:
+                last = merged.pop()
+                candidate = Candidate(last.start, max(last.end, candidate.end))
+            merged.append(candidate)
+        groups: list[list[Candidate]] = []
+        for candidate in merged:
+            if groups and _JOINER.match(doc.text[groups[-1][-1].end : candidate.start]):
+                groups[-1].append(candidate)
+            else:
+                groups.append([candidate])
+        return groups
+
+    def _raw_spans(self, doc: Doc) -> Iterable[Span]:
+        for ent in doc.ents:
+            if ent.label_ in NER_LABELS:
+                yield ent
+        for match in self._pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                yield span
+
+    def _trim(self, span: Span) -> Optional[Candidate]:
+        """TimeML extent: no leading preposition, no trailing possessive or punctuation; None
+        for what is not a temporal expression whatever the words (a verb "may", a greeting)."""
+        tokens = list(span)
+        while tokens and (tokens[0].pos_ in ("ADP", "PUNCT", "CCONJ") or tokens[0].is_space):
+            tokens.pop(0)
+        while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].pos_ in ("PUNCT", "CCONJ", "ADP") or tokens[-1].is_space):
+            tokens.pop()
+        if not tokens:
+            return None
+        first = tokens[0]
+        if len(tokens) == 1:
+            word = first.lower_.rstrip(".")
+            if word in self.lex.months and (first.tag_ == "MD" or first.tag_.startswith("VB") or first.is_lower):
+                return None
+            if word in self.lex.frequencies and first.pos_ == "ADJ":
+                return None
+        if first.i > 0 and first.nbor(-1).lower_ in self.lex.greeting_words and first.lower_ in self.lex.parts_of_day:
+            return None
+        return Candidate(first.idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+def clause_tense(span: Span) -> Optional[Tense]:
+    """Tense of the clause an expression sits in, from the governing verb and its auxiliaries."""
+    token = span.root
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
+    words = {aux.lower_ for aux in auxiliaries} | {aux.lemma_.lower() for aux in auxiliaries}
+    if words & _FUTURE_AUXILIARIES:
+        return "future"
+    if token.tag_ == "VB" and "to" in words and token.head.lemma_.lower() in _FUTURE_GOVERNORS:
+        return "future"
+    if token.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxiliaries):
+        return "past"
+    if token.tag_ == "VBN" and any(aux.lemma_ == "have" for aux in auxiliaries):
+        return "past"
+    if token.tag_ in ("VBZ", "VBP") or any(aux.tag_ in ("VBZ", "VBP") for aux in auxiliaries):
+        return "present"
+    return None

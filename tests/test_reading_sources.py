@@ -1,0 +1,105 @@
+"""Reading files and records: every input becomes a record or a skip with a reason."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from conflictnlp.reading import ArticleInput, SkippedInput, iter_inputs, read_record
+from conflictnlp.reading.sources import normalise_published
+
+
+def by_id(items):
+    return {item.id: item for item in items if isinstance(item, ArticleInput)}
+
+
+def test_garbage_gets_errors_or_a_skip_and_the_rest_is_still_read(fixtures_dir):
+    items = list(iter_inputs([fixtures_dir / "reading"]))
+    articles = by_id(items)
+    skipped = [item for item in items if isinstance(item, SkippedInput)]
+
+    assert [s.origin.rsplit("/", 1)[-1] for s in skipped] == ["README.md", "report.rtf"]
+    assert "unsupported file type .rtf" in skipped[1].reason
+
+    expected_errors = {
+        "binary.txt": "decode: binary file",
+        "empty.txt": "text: empty file",
+        "whitespace_only.txt": "text: empty file",
+        "no_article.html": "html: no article text found",
+        "records.jsonl:3": "jsonl: invalid JSON on line 3",
+        "no-text": "input: record has neither 'text' nor 'html' [line 5]",
+        "records.jsonl:7": "got list",
+    }
+    for article_id, message in expected_errors.items():
+        article = articles[article_id]
+        assert article.text is None
+        assert any(message in error for error in article.errors), article.errors
+
+    readable = [a for a in articles.values() if a.text is not None]
+    assert {"w1", "records.jsonl:2", "bad-date", "w7", "courier-odesa-1", "article_page.html", "related_topics.txt"} <= set(articles)
+    assert all(a.text.strip() for a in readable)
+    assert len(readable) + len(expected_errors) == len(articles)
+
+
+def test_ids_follow_records_then_paths_then_jsonl_lines(fixtures_dir):
+    articles = by_id(iter_inputs([fixtures_dir / "reading"]))
+    assert articles["w1"].published == "2023-03-14"
+    assert articles["w1"].origin.endswith("records.jsonl:1")
+    assert articles["records.jsonl:2"].text.startswith("A record without an id")
+    assert articles["bad-date"].published is None
+    assert any("last Tuesday" in e and "[line 6]" in e for e in articles["bad-date"].errors)
+    record = articles["courier-odesa-1"]
+    assert (record.source, record.published, record.title) == ("The Kyiv Courier", "2023-03-02", "Power restored to most of Odesa")
+
+
+def test_ids_are_paths_relative_to_the_folder_given(tmp_path, fixtures_dir):
+    nested = tmp_path / "outlet_a" / "2023"
+    nested.mkdir(parents=True)
+    shutil.copy(fixtures_dir / "reading" / "related_topics.txt", nested / "sumy.txt")
+    (tmp_path / ".hidden.txt").write_text("Hidden files are editor and system leftovers, not articles.", "utf-8")
+    items = list(iter_inputs([tmp_path, nested / "sumy.txt"]))
+    assert [item.id for item in items] == ["outlet_a/2023/sumy.txt"]  # the file given twice is read once
+
+
+def test_missing_path_is_skipped_with_a_reason(tmp_path):
+    (item,) = iter_inputs([tmp_path / "nowhere"])
+    assert isinstance(item, SkippedInput) and item.reason == "no such file or folder"
+
+
+def test_decoding_problems_become_errors_but_keep_the_text(fixtures_dir):
+    articles = by_id(iter_inputs([fixtures_dir / "reading" / "mixed_utf8_cp1252.txt", fixtures_dir / "reading" / "cp1252_curly_quotes.txt"]))
+    assert "“We had no choice.”" in articles["mixed_utf8_cp1252.txt"].text
+    assert articles["mixed_utf8_cp1252.txt"].errors[0].startswith("decode: 2 byte(s)")
+    assert articles["cp1252_curly_quotes.txt"].errors == []
+
+
+def test_invalid_json_file_and_a_list_in_a_json_file(tmp_path):
+    (tmp_path / "broken.json").write_text('{"text": "unterminated', "utf-8")
+    (tmp_path / "many.json").write_text(json.dumps([{"text": "one"}, {"text": "two"}]), "utf-8")
+    articles = by_id(iter_inputs([tmp_path]))
+    assert articles["broken.json"].errors[0].startswith("json: invalid JSON")
+    assert ".jsonl" in articles["many.json"].errors[0]
+
+
+def test_large_text_file_is_read_whole(tmp_path):
+    paragraph = "Shelling was reported overnight in several districts of Kharkiv, officials said on Monday.\n"
+    (tmp_path / "big.txt").write_text(paragraph * (20_000_000 // len(paragraph)), "utf-8")
+    (article,) = iter_inputs([tmp_path / "big.txt"])
+    assert article.errors == [] and len(article.text) > 19_000_000
+
+
+def test_read_record_shapes():
+    assert read_record("Just a text.").text == "Just a text."
+    assert read_record({"text": 42}).errors == ["text: expected a string, got int"]
+    assert read_record({"text": "  "}).errors == ["text: empty article"]
+    assert "expected a JSON object" in read_record(7).errors[0]  # type: ignore[arg-type]
+    record = read_record({"text": "x y z", "id": 12, "published": "2022-04-01T11:05:00Z"})
+    assert (record.id, record.published) == ("12", "2022-04-01")
+
+
+def test_normalise_published():
+    assert normalise_published("2022-04-01") == ("2022-04-01", None)
+    assert normalise_published("April 1, 2022 11:05am") == ("2022-04-01", None)
+    assert normalise_published(None) == (None, None)
+    value, problem = normalise_published("sometime in spring")
+    assert value is None and problem.startswith("published: cannot read")

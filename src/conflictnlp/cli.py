@@ -130,6 +130,52 @@ def evaluate(
         output.write_text(json.dumps(report, indent=2), encoding="utf-8")
 
 
+@app.command()
+def convert(
+    input_path: Path = typer.Argument(..., help="Labelled data: a file, or a folder of BRAT .ann/.txt pairs"),
+    output: Path = typer.Option(..., "-o", "--output", help="Output .spacy file (spaCy DocBin)"),
+    fmt: str = typer.Option(..., "--format", help="polnear, prodigy, doccano, labelstudio or brat"),
+    alignment_mode: str = typer.Option("contract", "--alignment-mode", help="How spans off token boundaries are aligned: strict, contract or expand"),
+    lang: str = typer.Option("en", help="Language whose tokenizer splits the texts (the trained pipeline's)"),
+) -> None:
+    """Convert labelled text from an annotation tool to spaCy training data, reporting every span that does not align."""
+    import spacy
+
+    from .training.convert import FORMATS, convert as convert_labelled
+
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if alignment_mode not in ("strict", "contract", "expand"):
+        _fail(f"unknown alignment mode {alignment_mode!r}; expected strict, contract or expand")
+    if not input_path.exists():
+        _fail(f"input not found: {input_path}")
+    doc_bin, report = convert_labelled(spacy.blank(lang), input_path, fmt, alignment_mode=alignment_mode)  # type: ignore[arg-type]
+    doc_bin.to_disk(output)
+    for line in report.lines():
+        typer.echo(line, err=True)
+    typer.echo(f"wrote {output}", err=True)
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def train(
+    ctx: typer.Context,
+    config: str = typer.Argument(..., help="A spaCy config file, or a shipped one: attribution_cnn, attribution_trf"),
+    train_path: Path = typer.Option(..., "--train", help="Training data (.spacy, from `conflictnlp convert`)"),
+    dev_path: Path = typer.Option(..., "--dev", help="Development data (.spacy)"),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Folder for model-best and model-last"),
+    gpu_id: int = typer.Option(-1, "--gpu-id", help="GPU to train on (-1: CPU)"),
+) -> None:
+    """Train a pipeline with `spacy train`; extra options override the config, e.g. --training.max_steps 500."""
+    from spacy.cli._util import parse_config_overrides
+
+    from .training.train import TrainingSetupError, train as train_pipeline
+
+    try:
+        train_pipeline(config, output, train_path=train_path, dev_path=dev_path, overrides=parse_config_overrides(ctx.args), gpu_id=gpu_id)
+    except TrainingSetupError as err:
+        _fail(str(err))
+
+
 def main() -> None:
     app()
 

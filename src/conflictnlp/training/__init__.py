@@ -1,0 +1,1 @@
+"""Fine-tuning on labelled text: convert annotation exports to spaCy data, train, ship."""

@@ -168,7 +168,8 @@ def build_distances(doc: Doc, measures: list[Measure], data: MeasureData) -> tup
     for index, measure in enumerate(measures):
         if index in skip:
             continue
-        if measure.kind != "length" or measure.unit is None:
+        # a range ("eight to 10 feet") is no single distance: it stays a quantity with value_max
+        if measure.kind != "length" or measure.unit is None or measure.value_max is not None:
             others.append(measure)
             continue
         following = measures[index + 1] if index + 1 < len(measures) else None

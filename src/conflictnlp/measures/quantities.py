@@ -27,6 +27,8 @@ RANGE_CONNECTOR = re.compile(r"\bto\b|\band\b|\bbetween\b|[-–—]", re.IGNOREC
 TEMPERATURE_AFTER = re.compile(r"\s*(?:°|degrees?\b|deg\b\.?)?\s*([a-z]+)\b", re.IGNORECASE)
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 TIME_UNITS = {"year", "month", "week", "day", "hour"}
+RATE_AFTER = re.compile(r"\s*(?:-\s*)?(?:a|an|per|each)\s*(?:-\s*)?([a-z]+)\b", re.IGNORECASE)
+ARTICLE_BEFORE_CURRENCY = re.compile(r"\b(an?)(?=\s*[$£€¥₴₽])", re.IGNORECASE)
 
 
 @dataclass
@@ -145,9 +147,12 @@ def _counted_noun(doc: Doc, last: Token, sent: Span, data: MeasureData, with_uni
             if noun.pos_ in ("NOUN", "PROPN"):
                 return noun.text, noun.idx + len(noun.text)
         head = last.head
+        # a plural noun, or any noun after "one": "the 8088 chip" and "123 Random Street" name things
+        plural = head.tag_ in ("NNS", "NNPS") or last.lower_ in ("one", "1")
         if (
             last.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod")
             and head.pos_ in ("NOUN", "PROPN")
+            and plural
             and last.i < head.i <= last.i + 4
             and head.i < sent.end
             and head.ent_type_ not in ("DATE", "TIME")
@@ -190,68 +195,125 @@ def _temperature(text: str, number_end: int, unit: str, hi: int, data: MeasureDa
     return None
 
 
-def _number_end(surface: str, start: int) -> int:
-    match = re.match(r"[-+]?[\d.,/ ]*\d", surface)
-    return start + (match.end() if match else len(surface))
+def _number_end(doc: Doc, tokens: Span, data: MeasureData) -> int:
+    """End offset of the number (with its scale word and range) at the start of ``tokens``."""
+    end = tokens.start_char
+    seen_number = False
+    for position, token in enumerate(tokens):
+        nxt = tokens[position + 1] if position + 1 < len(tokens) else None
+        if token.is_currency and not seen_number:
+            continue
+        if token.like_num or token.pos_ == "NUM" or (seen_number and token.lower_ in data.scale_words and token.lower_ != "m"):
+            seen_number = True
+            end = token.idx + len(token.text)
+        elif seen_number and token.lower_ in ("-", "–", "to", "and", "/") and nxt is not None and nxt.like_num:
+            continue
+        else:
+            break
+    return end if seen_number else tokens.end_char
+
+
+def _is_code(text: str, end: int) -> bool:
+    """A number and unit glued to more letters or digits is a code: "24703m212", "L-202"."""
+    after = text[end : end + 2]
+    return bool(after) and (after[0].isalnum() or (after[0] == "-" and after[1:2].isdigit()))
+
+
+def _rate(text: str, end: int, hi: int, data: MeasureData) -> Optional[tuple[str, int]]:
+    """("share", new end) for a rate written after a unit: "$ 98 a share", "barrels a day"."""
+    match = RATE_AFTER.match(text, end, hi)
+    if not match:
+        return None
+    noun = match.group(1).lower()
+    singular = noun[:-1] if noun.endswith("s") and noun[:-1] in data.rate_nouns else noun
+    if singular not in data.rate_nouns:
+        return None
+    following = re.match(r"\s*([a-z]+)", text[match.end() : hi], re.IGNORECASE)
+    if following and following.group(1).lower() in data.rate_not_after:
+        return None
+    return singular, match.end()
 
 
 def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: MeasureData) -> Optional[Measure]:
     """One quantulum3 result as a Measure, or None where it is not a quantity."""
     text = doc.text
-    start = sent.start_char + parsed.span[0]
-    end = sent.start_char + parsed.span[1]
+    lo, hi = sent.start_char, sent.end_char
+    start = lo + parsed.span[0]
+    end = lo + parsed.span[1]
     surface = text[start:end]
     start += len(surface) - len(surface.lstrip())
     end -= len(surface) - len(surface.rstrip())
     if end <= start or _overlaps(start, end, false_spans):
         return None
-    surface = text[start:end]
-    if surface.split()[0].lower() in ("a", "an") and parsed.unit.name in data.article_ambiguous_units:
-        return None
-    lo, hi = sent.start_char, sent.end_char
-    unit: Optional[str] = parsed.unit.name
-    entity = parsed.unit.entity.name
-    if entity == "unknown" and parsed.unit.dimensions:
-        # a run of unit words quantulum3 could not combine: keep the first unit
-        unit = parsed.unit.dimensions[0]["base"]
-        entity = None
-    unit = data.unit_renames.get(unit, unit)
-    value = float(parsed.value)
-    value_max: Optional[float] = None
-    if parsed.uncertainty and RANGE_CONNECTOR.search(surface.lstrip("-–")):
-        value, value_max = value - parsed.uncertainty, value + parsed.uncertainty
-
-    if unit in ("degree", "dimensionless") or entity == "temperature":
-        temperature = _temperature(text, _number_end(surface, start), unit, hi, data)
-        if temperature:
-            unit, end = temperature[0], max(end, temperature[1])
-            entity = "temperature"
-
-    if unit == "dimensionless":
-        unit = None
-        currency = _currency_before(text, lo, start, data)
-        if currency:
-            unit, start, scale = currency
-            value *= scale
-        else:
-            currency = _currency_after(text, end, hi, data)
-            if currency:
-                unit, end, scale = currency
-                value *= scale
-        if currency:
-            entity = "currency"
-            value_max = value_max * currency[2] if value_max is not None else None
-
     tokens = _tokens(doc, start, end)
     if tokens is None:
         return None
+    number_end = min(_number_end(doc, tokens, data), end)
+    if _is_code(text, end) and number_end < end:
+        return None
+    unit: Optional[str] = parsed.unit.name
+    entity: Optional[str] = parsed.unit.entity.name
+    article = tokens[0].lower_ in ("a", "an")
+    if article and unit in data.article_ambiguous_units:
+        return None
+    unit_surface = text[number_end:end].strip().lower()
+    if unit_surface and (
+        unit_surface in data.non_unit_surfaces
+        or (len(unit_surface) == 1 and unit_surface.isalpha() and unit_surface not in data.single_letter_units)
+    ):
+        unit, entity, end = "dimensionless", "dimensionless", number_end
+    if entity == "unknown" and parsed.unit.dimensions:
+        # a run of unit words quantulum3 could not combine: keep the first unit
+        unit, entity = parsed.unit.dimensions[0]["base"], None
+    unit = data.unit_renames.get(unit, unit)
+    if unit == "unk":
+        unit, entity = "dimensionless", "dimensionless"
+    value = float(parsed.value)
+    value_max: Optional[float] = None
+    if parsed.uncertainty and RANGE_CONNECTOR.search(text[start:end].lstrip("-–")):
+        value, value_max = value - parsed.uncertainty, value + parsed.uncertainty
+
+    if unit in ("degree", "dimensionless") or entity == "temperature":
+        temperature = _temperature(text, number_end, unit, hi, data)
+        if temperature:
+            unit, end, entity = temperature[0], max(end, temperature[1]), "temperature"
+
+    currency = None
+    if entity != "currency":
+        currency = _currency_before(text, lo, start, data)
+        if currency:
+            start, end = currency[1], number_end
+    if currency is None:
+        currency = _currency_after(text, number_end, hi, data)
+        if currency:
+            end = max(end, currency[1])
+    if currency:
+        unit, entity, scale = currency[0], "currency", currency[2]
+        value *= scale
+        value_max = value_max * scale if value_max is not None else None
+    if unit == "dimensionless":
+        unit = None
+
     kind = data.kind_of(unit, entity)
-    if unit is None and (YEAR.match(surface) or _in_name_or_date(doc, start, end, data)):
+    if article and kind in ("duration", "count", "percent", "other"):
+        return None
+    if unit is not None:
+        if re.search(r"-an?$", text[start:end]):
+            end = text.rindex("-", start, end)
+        rate = _rate(text, end, hi, data)
+        if rate:
+            unit, end = f"{unit} per {rate[0]}", rate[1]
+            if kind == "length" and rate[0] in data.speed_nouns:
+                kind = "speed"
+    tokens = _tokens(doc, start, end)
+    if tokens is None:
+        return None
+    if unit is None and (YEAR.match(text[start:end]) or _in_name_or_date(doc, start, end, data)):
         return None
 
-    number_end = end
+    number_tokens = _tokens(doc, start, number_end) or tokens
     concept: Optional[str] = None
-    counted = None if kind in ("length", "percent") else _counted_noun(doc, tokens[-1], sent, data, with_unit=unit is not None)
+    counted = None if kind in ("length", "percent", "speed") else _counted_noun(doc, (tokens if unit else number_tokens)[-1], sent, data, with_unit=unit is not None)
     if counted:
         concept, end = counted
     elif unit in TIME_UNITS:
@@ -261,6 +323,8 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
             if match:
                 concept, end = "age", match.end()
                 break
+    elif unit is None and _is_identifier(doc, number_tokens):
+        return None
 
     approximate = False
     approx_start = _approximator(doc, tokens[0], sent, data)
@@ -269,22 +333,60 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
     return Measure(start, end, value, value_max, unit, kind, concept, approximate, number_end)
 
 
+def _is_identifier(doc: Doc, number: Span) -> bool:
+    """A bare number that names rather than counts: "highway 115", "exit 436", "the 486",
+    "1 )" in a list."""
+    before = doc[number.start - 1] if number.start > number.sent.start else None
+    after = doc[number.end] if number.end < number.sent.end else None
+    if before is not None and (before.pos_ in ("NOUN", "PROPN", "X", "SYM") or before.lower_ in ("no.", "no", "number", "#")):
+        return True
+    if after is not None and after.text in (")", "]"):
+        return True
+    return before is not None and before.lower_ == "the" and (after is None or after.pos_ in ("AUX", "VERB"))
+
+
+def counting_word_measures(doc: Doc, sent: Span, taken: list[tuple[int, int]], data: MeasureData) -> list[Measure]:
+    """Counts quantulum3 leaves out: "one of the computers", "dozens of homes"."""
+    found = []
+    index = sent.start
+    while index < sent.end:
+        for phrase, value in sorted(data.counting_words.items(), key=lambda item: len(item[0]), reverse=True):
+            last = index + len(phrase) - 1
+            if last >= sent.end or tuple(t.lower_ for t in doc[index : last + 1]) != phrase:
+                continue
+            if phrase == ("one",) and doc[index].pos_ != "NUM":
+                continue
+            start, end = doc[index].idx, doc[last].idx + len(doc[last].text)
+            if _overlaps(start, end, taken):
+                continue
+            counted = _counted_noun(doc, doc[last], sent, data, with_unit=False)
+            if counted:
+                approximate = phrase[-1].endswith("s")
+                approx_start = _approximator(doc, doc[index], sent, data)
+                found.append(Measure(approx_start if approx_start is not None else start, counted[1], value, None, None, "count", counted[0], approximate or approx_start is not None, end))
+            index = last
+            break
+        index += 1
+    return found
+
+
 def find_measures(doc: Doc, data: MeasureData) -> list[Measure]:
     """Every quantity (distances included) in the body of ``doc``, in text order."""
     false_spans = false_unit_spans(doc.text, data)
     lo, hi = body_bounds(doc)
     measures: list[Measure] = []
     for sent in body_sents(doc):
+        # quantulum3 reads "a $48.2 million" as one dollar: hide the article (same length)
+        masked = ARTICLE_BEFORE_CURRENCY.sub(lambda m: " " * len(m.group(1)), sent.text)
         try:
-            parsed_all = _parse(sent.text)
+            parsed_all = _parse(masked)
         except Exception as err:  # quantulum3 fails on some odd strings; keep the rest
             logger.debug("quantulum3 failed on a sentence", exc_info=True)
             add_error(doc, f"measures: quantulum3 {type(err).__name__}: {err}")
             continue
-        for parsed in parsed_all:
-            measure = measure_from_quantulum(doc, sent, parsed, false_spans, data)
-            if measure and lo <= measure.start and measure.end <= hi:
-                measures.append(measure)
+        in_sentence = [m for m in (measure_from_quantulum(doc, sent, p, false_spans, data) for p in parsed_all) if m]
+        in_sentence += counting_word_measures(doc, sent, [(m.start, m.end) for m in in_sentence], data)
+        measures.extend(m for m in in_sentence if lo <= m.start and m.end <= hi)
     measures.sort(key=lambda m: (m.start, m.end))
     return _drop_overlaps(measures)
 

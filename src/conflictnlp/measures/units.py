@@ -23,6 +23,12 @@ class MeasureData:
     concept_modifier_stopwords: frozenset[str]
     age_markers: tuple[tuple[str, ...], ...]
     name_entity_labels: frozenset[str]
+    non_unit_surfaces: frozenset[str]
+    single_letter_units: frozenset[str]
+    counting_words: dict[tuple[str, ...], float]
+    rate_nouns: frozenset[str]
+    speed_nouns: frozenset[str]
+    rate_not_after: frozenset[str]
     article_ambiguous_units: frozenset[str]
     false_unit_patterns: tuple[re.Pattern, ...]
     currency_prefixes: dict[str, str]
@@ -59,11 +65,18 @@ def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
 
 def _from_toml(raw: dict[str, Any]) -> MeasureData:
     distance = raw.get("distance", {})
+    rates = raw.get("rates", {})
     return MeasureData(
         approximators=_phrases(raw.get("approximators", [])),
         concept_modifier_stopwords=frozenset(w.lower() for w in raw.get("concept_modifier_stopwords", [])),
         age_markers=_phrases(raw.get("age_markers", [])),
         name_entity_labels=frozenset(raw.get("name_entity_labels", [])),
+        non_unit_surfaces=frozenset(w.lower() for w in raw.get("non_unit_surfaces", [])),
+        single_letter_units=frozenset(raw.get("single_letter_units", [])),
+        counting_words={tuple(k.lower().split()): float(v) for k, v in raw.get("counting_words", {}).items()},
+        rate_nouns=frozenset(rates.get("nouns", [])),
+        speed_nouns=frozenset(rates.get("speed_nouns", [])),
+        rate_not_after=frozenset(rates.get("not_after", [])),
         article_ambiguous_units=frozenset(raw.get("article_ambiguous_units", [])),
         false_unit_patterns=tuple(re.compile(p, re.IGNORECASE) for p in raw.get("false_unit_patterns", [])),
         currency_prefixes={k.lower(): v for k, v in raw.get("currency_prefixes", {}).items()},

@@ -37,28 +37,47 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def extract(
     paths: List[Path] = typer.Argument(..., help="Files or folders (walked recursively): .txt, .html/.htm, .json, .jsonl"),
-    output: Path = typer.Option(..., "-o", "--output", help="Output file (.jsonl or .parquet)"),
+    output: Path = typer.Option(..., "-o", "--output", help="Output: a .jsonl file, or a .parquet folder of tables"),
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs that give none"),
-    n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes"),
-    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per batch"),
+    n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes (Dask: workers of the local cluster)"),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per nlp.pipe batch"),
     fmt: Optional[OutputFormat] = typer.Option(None, "--format", help="Output format (default: from the suffix, else jsonl)"),
     model: Optional[str] = typer.Option(None, help="spaCy pipeline name or path (default: en_core_web_sm or its mirror)"),
     max_chars: int = typer.Option(1_000_000, "--max-chars", help="Articles longer than this get an error record"),
+    time_limit: float = typer.Option(120.0, "--time-limit", min=0.1, help="Seconds a batch (on retry, one article) may take before its worker is stopped; the culprit gets an error record"),
+    part_size: int = typer.Option(200, "--part-size", min=1, help="Articles per committed part (the unit of resuming)"),
+    shard: Optional[str] = typer.Option(None, "--shard", help="i/N: process only articles at input positions p with p % N == i; join shards with `conflictnlp merge`"),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local worker processes, or dask (needs conflictnlp[dask])"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster of --n-process workers)"),
 ) -> None:
-    """Extract quotes, claims, places, measures and dates from articles into records."""
-    from .batch.runner import run_extract
+    """Extract quotes, claims, places, measures and dates from articles into records.
+
+    Finished parts are kept in OUTPUT.parts/ until the end, so rerunning the same command
+    after a crash resumes where it stopped; every input appears exactly once.
+    """
+    from .batch import PartsMismatch, Shard, run_extract
     from .reading.sources import normalise_published
 
     if published:
         published, problem = normalise_published(published)
         if problem:
             _fail(problem)
-    show_progress = sys.stderr.isatty()
+    try:
+        split = Shard.parse(shard) if shard else Shard()
+    except ValueError as err:
+        _fail(str(err))
+    if scheduler and engine is not Engine.dask:
+        _fail("--scheduler needs --engine dask")
     bar = None
-    if show_progress:
+    if sys.stderr.isatty():
         from tqdm import tqdm
 
         bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
@@ -72,16 +91,43 @@ def extract(
             fmt=fmt.value if fmt else None,
             model=model,
             max_chars=max_chars,
-            progress=(lambda _article: bar.update(1)) if bar else None,
+            time_limit=time_limit,
+            part_size=part_size,
+            shard=split,
+            engine=engine.value,
+            scheduler=scheduler,
+            progress=bar.update if bar else None,
         )
+    except PartsMismatch as err:
+        _fail(str(err))
     finally:
         if bar:
             bar.close()
     for line in summary.lines():
         typer.echo(line, err=True)
-    typer.echo(f"wrote {output}", err=True)
+    if summary.output:
+        typer.echo(f"wrote {summary.output}", err=True)
     if summary.processed == 0:
         raise typer.Exit(1)
+
+
+@app.command()
+def merge(
+    sources: List[Path] = typer.Argument(..., help="Parts folders (OUT.jsonl.parts) and/or JSONL record files"),
+    output: Path = typer.Option(..., "-o", "--output", help="Output: a .jsonl file, or a .parquet folder of tables"),
+    fmt: Optional[OutputFormat] = typer.Option(None, "--format", help="Output format (default: from the suffix, else jsonl)"),
+    allow_incomplete: bool = typer.Option(False, "--allow-incomplete", help="Merge even if shards are missing or unfinished"),
+) -> None:
+    """Join the parts of sharded extract runs (or record files) into one JSONL file or Parquet
+    tables: articles, quotes, claims, locations, distances, quantities, dates."""
+    from .batch import IncompleteParts
+    from .batch import merge as merge_parts
+
+    try:
+        summary = merge_parts(sources, output, fmt=fmt.value if fmt else None, allow_incomplete=allow_incomplete)
+    except (IncompleteParts, FileNotFoundError) as err:
+        _fail(str(err))
+    typer.echo(f"wrote {summary.records} records to {summary.output}", err=True)
 
 
 @app.command()

@@ -1,6 +1,8 @@
-"""Batch running: reading many inputs, running the pipeline, writing records."""
+"""Batch running: streaming many inputs through the pipeline into resumable parts, and merging
+parts into JSONL or Parquet tables. See ``runner`` for the output layout."""
 
+from .merge import IncompleteParts, merge
+from .parts import PartsMismatch, Shard
 from .runner import ExtractSummary, run_extract
-from .writers import RecordWriter, open_writer
 
-__all__ = ["ExtractSummary", "RecordWriter", "open_writer", "run_extract"]
+__all__ = ["ExtractSummary", "IncompleteParts", "PartsMismatch", "Shard", "merge", "run_extract"]

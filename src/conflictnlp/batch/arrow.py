@@ -1,27 +1,47 @@
-"""Arrow types derived from the result dataclasses, so Parquet output needs no schema of its own."""
+"""Flat Arrow tables derived from the result dataclasses, so Parquet output needs no schema of its own.
+
+One table per record list (``quotes``, ``claims``, ``locations``, ``distances``, ``quantities``,
+``dates``) plus ``articles``. Each row carries ``article_id``, the record's ``id``. Nested
+single values are flattened into prefixed columns (``cue`` becomes ``cue_text``, ``cue_start``,
+``cue_end``) and ``(start, end)`` offsets into ``*_start``/``*_end``; lists (``hedges``,
+``also``, ``content_spans``, ``errors``) stay Arrow list columns, which DuckDB and pandas read.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import types
+from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, Optional, Union, get_args, get_origin, get_type_hints
 
 import pyarrow as pa
 
-from ..model import Article
+from ..model import RESULT_LISTS, Article
+
+ARTICLES_TABLE = "articles"
+TABLES: tuple[str, ...] = (ARTICLES_TABLE, *RESULT_LISTS)
+
+
+def _unwrap_optional(hint: Any) -> Any:
+    if get_origin(hint) in (Union, types.UnionType):
+        inner = [arg for arg in get_args(hint) if arg is not type(None)]
+        if len(inner) == 1:
+            return inner[0]
+    return hint
+
+
+def _is_offsets(hint: Any) -> bool:
+    return get_origin(hint) is tuple and get_args(hint) == (int, int)
 
 
 def arrow_type(hint: Any) -> pa.DataType:
+    """The Arrow type of a dataclass field's type hint."""
+    hint = _unwrap_optional(hint)
     origin = get_origin(hint)
-    if origin in (Union, types.UnionType):
-        inner = [arg for arg in get_args(hint) if arg is not type(None)]
-        return arrow_type(inner[0]) if len(inner) == 1 else pa.string()
-    if origin is Literal:
+    if origin in (Union, types.UnionType, Literal):
         return pa.string()
-    if origin is list:
-        return pa.list_(arrow_type(get_args(hint)[0]))
-    if origin is tuple:
+    if origin in (list, tuple):
         return pa.list_(arrow_type(get_args(hint)[0]))
     if dataclasses.is_dataclass(hint):
         return arrow_struct(hint)
@@ -34,9 +54,59 @@ def arrow_struct(cls: type) -> pa.StructType:
     return pa.struct([pa.field(f.name, arrow_type(hints[f.name])) for f in dataclasses.fields(cls)])
 
 
+@dataclass(frozen=True)
+class Column:
+    """One flat column: its name, type, and where its value sits in a record dict."""
+
+    name: str
+    type: pa.DataType
+    path: tuple[Union[str, int], ...]
+
+    def value(self, record: dict[str, Any]) -> Any:
+        value: Any = record
+        for key in self.path:
+            if value is None:
+                return None
+            value = value[key]
+        return value
+
+
+def _flat_columns(cls: type, prefix: str = "", path: tuple = ()) -> list[Column]:
+    columns: list[Column] = []
+    hints = get_type_hints(cls)
+    for f in dataclasses.fields(cls):
+        hint = _unwrap_optional(hints[f.name])
+        name, here = f"{prefix}{f.name}", (*path, f.name)
+        if _is_offsets(hint):
+            columns += [Column(f"{name}_start", pa.int64(), (*here, 0)), Column(f"{name}_end", pa.int64(), (*here, 1))]
+        elif dataclasses.is_dataclass(hint):
+            columns += _flat_columns(hint, f"{name}_", here)
+        else:
+            columns.append(Column(name, arrow_type(hint), here))
+    return columns
+
+
 @cache
-def article_schema() -> pa.Schema:
-    """One row per article, result lists as nested columns."""
-    return pa.schema(list(arrow_struct(Article)))
+def table_columns(table: str) -> tuple[Column, ...]:
+    """The columns of one output table, ``article_id`` first."""
+    if table == ARTICLES_TABLE:
+        columns = [c for c in _flat_columns(Article) if c.path[0] not in RESULT_LISTS]
+        return tuple(Column("article_id", c.type, c.path) if c.name == "id" else c for c in columns)
+    return (Column("article_id", pa.string(), ()), *_flat_columns(RESULT_LISTS[table]))
 
 
+@cache
+def table_schema(table: str) -> pa.Schema:
+    return pa.schema([pa.field(c.name, c.type) for c in table_columns(table)])
+
+
+def table_rows(table: str, record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows one article record (``Article.to_dict()``) contributes to a table."""
+    columns = table_columns(table)
+    if table == ARTICLES_TABLE:
+        return [{c.name: c.value(record) for c in columns}]
+    article_id: Optional[str] = record.get("id")
+    return [
+        {c.name: article_id if c.name == "article_id" else c.value(item) for c in columns}
+        for item in record.get(table) or []
+    ]

@@ -1,19 +1,41 @@
-"""``conflictnlp extract`` as a function: inputs in, records out, a summary of what happened."""
+"""``conflictnlp extract`` as a function: inputs in, records out, resumable, a summary at the end.
+
+``run_extract(paths, "OUT.jsonl")`` streams the articles under ``paths`` (constant memory in
+their number), processes them in parts of ``part_size`` articles and commits each finished
+part to ``OUT.jsonl.parts/shard-0-of-1/`` (see ``parts.py`` for the layout and why a crash
+at any moment loses nothing). When every part is in, it assembles ``OUT.jsonl`` (or the
+Parquet folder ``OUT.parquet``) and removes the parts. Rerunning the same command after a
+crash or ``kill -9`` skips the committed parts and finishes the job, each input exactly once.
+
+With ``shard=Shard(i, N)`` the run takes only the articles at input positions ``p`` with
+``p % N == i`` (positions count articles in the deterministic order of ``iter_inputs``, so
+every machine sees the same split) and leaves its parts in ``OUT.jsonl.parts/shard-i-of-N/``;
+``conflictnlp merge OUT.jsonl.parts -o OUT.jsonl`` joins all shards once they are done.
+
+Engines: ``local`` (watched worker processes, see ``local.py``) or ``dask`` (see
+``dask_engine.py``); both produce the same records.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from spacy.language import Language
 
-from ..model import Article
-from ..pipeline import DEFAULT_MAX_CHARS, load, process
+from ..pipeline import DEFAULT_MAX_CHARS, load
 from ..reading.sources import ArticleInput, SkippedInput, iter_inputs
-from .writers import open_writer
+from .chunks import Chunk, ChunkResult, ProcessOptions
+from .merge import merge, output_format
+from .parts import Shard, ShardParts, parts_root, remove_stale_trash, remove_tree
+
+DEFAULT_PART_SIZE = 200
+DEFAULT_TIME_LIMIT = 120.0
+ENGINES = ("local", "dask")
 
 
 @dataclass
@@ -24,6 +46,9 @@ class ExtractSummary:
     with_errors: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     error_kinds: Counter = field(default_factory=Counter)
+    resumed_parts: int = 0
+    output: Optional[Path] = None
+    merge_hint: Optional[str] = None
 
     @property
     def processed(self) -> int:
@@ -31,28 +56,49 @@ class ExtractSummary:
 
     def lines(self) -> list[str]:
         out = [f"{self.records} records written, {self.processed} processed cleanly, {self.with_errors} with errors, {len(self.skipped)} files skipped"]
+        if self.resumed_parts:
+            out.append(f"  resumed: {self.resumed_parts} parts were already done by an earlier run")
         for kind, count in self.error_kinds.most_common():
             out.append(f"  errors: {count} x {kind}")
         for origin, reason in self.skipped:
             out.append(f"  skipped {origin}: {reason}")
+        if self.merge_hint:
+            out.append(self.merge_hint)
         return out
 
 
-def _articles(
-    paths: Iterable[Union[str, Path]], published: Optional[str], summary: ExtractSummary, on_skip: Callable[[str, str], None]
+def _skip_to_stderr(origin: str, reason: str) -> None:
+    print(f"conflictnlp: skipping {origin}: {reason}", file=sys.stderr)
+
+
+def _shard_articles(
+    paths: Iterable[Union[str, Path]],
+    shard: Shard,
+    published: Optional[str],
+    summary: ExtractSummary,
+    on_skip: Callable[[str, str], None],
 ) -> Iterator[ArticleInput]:
+    position = 0
     for item in iter_inputs(paths):
         if isinstance(item, SkippedInput):
             summary.skipped.append((item.origin, item.reason))
             on_skip(item.origin, item.reason)
             continue
-        if published:
-            item.published_fallback = published
+        position += 1
+        if not shard.owns(position - 1):
+            continue
+        if item.published is None and published:
+            item.published = published
         yield item
 
 
-def _skip_to_stderr(origin: str, reason: str) -> None:
-    print(f"conflictnlp: skipping {origin}: {reason}", file=sys.stderr)
+def _chunks(articles: Iterator[ArticleInput], part_size: int, done: set[int]) -> Iterator[Chunk]:
+    """The shard's articles in blocks of ``part_size``; blocks already committed are skipped."""
+    number = 0
+    while block := list(islice(articles, part_size)):
+        if number not in done:
+            yield Chunk(number, block)
+        number += 1
 
 
 def run_extract(
@@ -66,30 +112,70 @@ def run_extract(
     nlp: Optional[Language] = None,
     model: Optional[str] = None,
     max_chars: int = DEFAULT_MAX_CHARS,
-    progress: Optional[Callable[[Article], None]] = None,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    part_size: int = DEFAULT_PART_SIZE,
+    shard: Shard = Shard(),
+    engine: str = "local",
+    scheduler: Optional[str] = None,
+    progress: Optional[Callable[[int], None]] = None,
     on_skip: Callable[[str, str], None] = _skip_to_stderr,
 ) -> ExtractSummary:
-    """Extract records from files and folders into one JSONL or Parquet file.
+    """Extract records from files and folders into one JSONL file or Parquet folder, resumably.
 
-    ``published`` is the publication date for inputs that give none, in their record or in a
-    dateline of their text.
+    ``published`` is the fallback publication date for inputs that carry none; ``progress``
+    is called with the number of articles in each part as it is committed. ``time_limit``
+    bounds the seconds a batch (on retry: one article) may run with the local engine.
+    ``nlp`` (an already loaded pipeline) works with the local engine only; Dask workers
+    load ``model`` themselves.
     """
-    summary = ExtractSummary()
-    nlp = nlp or load(model)
-    writer = open_writer(Path(output), fmt)
-    try:
-        articles = _articles(paths, published, summary, on_skip)
-        for article in process(articles, nlp, n_process=n_process, batch_size=batch_size, max_chars=max_chars):
-            writer.write(article)
-            summary.records += 1
-            if article.errors:
-                summary.with_errors += 1
-                for message in article.errors:
-                    summary.error_kinds[message.split(":", 1)[0]] += 1
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    if engine == "dask" and nlp is not None:
+        raise ValueError("the dask engine loads the pipeline on each worker: pass model=, not nlp=")
+    output = Path(output)
+    fmt = output_format(output, fmt)
+    paths = [Path(p) for p in paths]
+    settings = {
+        "inputs": [str(p.resolve()) for p in paths],
+        "shard": [shard.index, shard.count],
+        "part_size": part_size,
+        "published": published,
+        "max_chars": max_chars,
+        "model": model,
+    }
+    root = parts_root(output)
+    remove_stale_trash(root)
+    parts = ShardParts(root / shard.folder_name, settings)
+    parts.remove_temporary_files()
+    summary = ExtractSummary(resumed_parts=len(parts.parts))
+    if not parts.complete:
+        options = ProcessOptions(batch_size=batch_size, max_chars=max_chars, time_limit=time_limit)
+        articles = _shard_articles(paths, shard, published, summary, on_skip)
+        chunks = _chunks(articles, part_size, done=set(parts.parts))
+        results: Iterator[ChunkResult]
+        if engine == "dask":
+            from .dask_engine import run_on_dask
+
+            results = run_on_dask(chunks, options, model=model, scheduler=scheduler, n_workers=n_process)
+        else:
+            from .local import LocalEngine
+
+            results = LocalEngine(nlp or load(model), options, n_process=n_process).run(chunks)
+        for result in results:
+            parts.commit(result.number, [line for line, _ in result.records], [errors for _, errors in result.records])
             if progress:
-                progress(article)
-    except BaseException:
-        writer.abort()
-        raise
-    writer.close()
+                progress(len(result.records))
+        parts.mark_complete()
+    for part in parts.parts.values():
+        summary.records += part.articles
+        summary.with_errors += part.with_errors
+        summary.error_kinds.update(part.error_kinds)
+    if shard.count == 1:
+        merge([parts.folder], output, fmt=fmt)
+        remove_tree(root)
+        summary.output = output
+    else:
+        summary.merge_hint = (
+            f"shard {shard} done; when every shard is, join them with: conflictnlp merge {root} -o {output}"
+        )
     return summary

@@ -3,7 +3,7 @@
 One table per record list (``quotes``, ``claims``, ``locations``, ``distances``, ``quantities``,
 ``dates``) plus ``articles``. Each row carries ``article_id``, the record's ``id``. Nested
 single values are flattened into prefixed columns (``cue`` becomes ``cue_text``, ``cue_start``,
-``cue_end``) and ``(start, end)`` offsets into ``*_start``/``*_end``; lists (``hedges``,
+``cue_end``) and ``(start, end)`` offsets into ``start``/``end`` (``body_start``...); lists (``hedges``,
 ``also``, ``content_spans``, ``errors``) stay Arrow list columns, which DuckDB and pandas read.
 """
 
@@ -78,7 +78,9 @@ def _flat_columns(cls: type, prefix: str = "", path: tuple = ()) -> list[Column]
         hint = _unwrap_optional(hints[f.name])
         name, here = f"{prefix}{f.name}", (*path, f.name)
         if _is_offsets(hint):
-            columns += [Column(f"{name}_start", pa.int64(), (*here, 0)), Column(f"{name}_end", pa.int64(), (*here, 1))]
+            # an item's own span is just start/end: cue_start rather than cue_span_start
+            stem = prefix if f.name == "span" else f"{name}_"
+            columns += [Column(f"{stem}start", pa.int64(), (*here, 0)), Column(f"{stem}end", pa.int64(), (*here, 1))]
         elif dataclasses.is_dataclass(hint):
             columns += _flat_columns(hint, f"{name}_", here)
         else:

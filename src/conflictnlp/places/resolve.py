@@ -1,0 +1,187 @@
+"""Toponym resolution: which of the places called "Georgia" an article means.
+
+Strategy (all offline, deterministic):
+
+1. **Candidates.** Every gazetteer entry with the mention's name (any known spelling; admin names
+   also without "Oblast", "County"...). An explicit qualifier narrows them first: a following
+   admin area or country ("Alexandria, Louisiana", "Alexandria, La.", "Paris, Texas") or a
+   preceding one ("Russia's Belgorod region", "the Georgian city of Batumi").
+2. **Prior.** ``log10(population)`` plus a bonus by kind (country > region > admin1 > capital >
+   town), so a bare "Paris" is the French capital and a bare "Belgorod" the city.
+3. **Article context.** Mentions whose best candidate wins clearly on its prior (or that are
+   qualified, demonyms or borders) are *anchors*. Each candidate of every mention then gains
+   from the share of the other mentions' anchors that lie in its country and in its admin1,
+   and from being near (< 200 km, < 500 km) an anchor. So "Georgia" with "Tbilisi" is the
+   country; with "Atlanta" and "Athens, Ga." it is the US state. Two rounds: the second uses
+   every mention's first-round choice as context, weighted by how clear it was.
+4. **No blind guesses.** When two far-apart candidates are about equally prominent and the
+   article gives no context either way (a lone "Georgia"), the mention keeps its text but no
+   coordinates (``feature`` None) rather than a coin flip.
+
+:func:`lookup` exposes the same resolution for one name, for other components.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from ..model import Location
+from .gazetteer import Gazetteer, Place, distance_km, get_gazetteer
+
+FEATURE_BONUS = {"country": 3.0, "region": 2.5, "water": 2.0, "admin1": 1.5, "border": 3.0, "admin2": 0.0, "city": 0.0}
+CAPITAL_BONUS = 1.0
+CLEAR_MARGIN = 1.0        # prior lead that makes a mention an anchor
+COUNTRY_WEIGHT = 3.0
+ADMIN1_WEIGHT = 2.0
+NEAR_KM, NEAR_BONUS = 200.0, 2.0
+REGION_KM, REGION_BONUS = 500.0, 1.0
+AMBIGUOUS_MARGIN = 1.5    # prior gap under which a context-free choice is refused
+AMBIGUOUS_KM = 500.0
+
+
+@dataclass
+class Mention:
+    """A place mention to resolve: its text, offsets and what the text around it says."""
+
+    text: str
+    start: int
+    end: int
+    name: Optional[str] = None
+    """The name to look up when it differs from the text ("Ukrainian border" -> "Ukraine")."""
+    feature: Optional[str] = None
+    """Set for mentions that are already typed (borders, demonym places)."""
+    fixed: Optional[Place] = None
+    """A place already known (demonyms, borders, qualifiers resolved by the matcher)."""
+    qualifiers: list[Place] = field(default_factory=list)
+    """Admin areas or countries the text puts this place in."""
+
+
+def _prior(place: Place) -> float:
+    bonus = FEATURE_BONUS.get(place.feature, 0.0) + (CAPITAL_BONUS if place.capital else 0.0)
+    return math.log10(place.population + 10) + bonus
+
+
+def _within(place: Place, container: Place) -> bool:
+    if container.feature == "country":
+        return place.country_code == container.country_code and place is not container
+    if container.feature == "admin1":
+        return (place.country_code == container.country_code and place.admin1 is not None
+                and place.admin1 in (container.admin1, container.name) and place is not container)
+    return False
+
+
+class Resolver:
+    """Resolves the mentions of one article together (see the module docstring)."""
+
+    def __init__(self, gazetteer: Optional[Gazetteer] = None):
+        self.gazetteer = gazetteer or get_gazetteer()
+
+    def candidates(self, mention: Mention) -> list[Place]:
+        if mention.fixed is not None:
+            return [mention.fixed]
+        found = list(self.gazetteer.candidates(mention.name or mention.text))
+        if not found and (mention.name or mention.text).lower().startswith("the "):
+            found = list(self.gazetteer.candidates((mention.name or mention.text)[4:]))
+        # "Belgorod", "Kharkiv": a bare name shared by a town and the area named after it is the town
+        towns = {(p.country_code, p.admin1) for p in found if p.feature == "city"}
+        found = [p for p in found if p.feature not in ("admin1", "admin2") or (p.country_code, p.admin1) not in towns]
+        for qualifier in mention.qualifiers:
+            narrowed = [place for place in found if _within(place, qualifier)]
+            if narrowed:
+                found = narrowed
+        return found
+
+    def resolve(self, mentions: Sequence[Mention]) -> list[Optional[Place]]:
+        """The chosen place of each mention (None where unknown or too ambiguous)."""
+        options = [self.candidates(mention) for mention in mentions]
+        priors = [sorted(((_prior(p), p) for p in places), key=lambda pair: -pair[0]) for places in options]
+        anchors: list[tuple[Place, float]] = []
+        for mention, ranked in zip(mentions, priors):
+            if not ranked:
+                anchors.append(None)  # type: ignore[arg-type]
+                continue
+            clear = mention.fixed is not None or bool(mention.qualifiers) or len(ranked) == 1
+            if not clear:
+                clear = ranked[0][0] - ranked[1][0] >= CLEAR_MARGIN
+            anchors.append((ranked[0][1], 1.0) if clear else None)  # type: ignore[arg-type]
+        choice = self._round(priors, anchors)
+        # second round: everyone's first-round choice is context, the unclear ones at half weight
+        context = [anchor if anchor else ((place, 0.5) if place else None) for anchor, place in zip(anchors, choice)]
+        final = self._round(priors, context)
+        return [self._refuse_blind(ranked, place, context, i) for i, (ranked, place) in enumerate(zip(priors, final))]
+
+    def _round(self, priors, context) -> list[Optional[Place]]:
+        chosen: list[Optional[Place]] = []
+        for i, ranked in enumerate(priors):
+            if not ranked:
+                chosen.append(None)
+                continue
+            others = [item for j, item in enumerate(context) if item and j != i]
+            best = max(ranked, key=lambda pair: pair[0] + self._context_score(pair[1], others))
+            chosen.append(best[1])
+        return chosen
+
+    @staticmethod
+    def _context_score(place: Place, others: list[tuple[Place, float]]) -> float:
+        if not others:
+            return 0.0
+        total = sum(weight for _, weight in others)
+        countries: Counter = Counter()
+        admins: Counter = Counter()
+        near = 0.0
+        for other, weight in others:
+            if other is place:
+                continue
+            if other.country_code:
+                countries[other.country_code] += weight
+            if other.admin1 and other.feature != "country":
+                admins[(other.country_code, other.admin1)] += weight
+            if (near < NEAR_BONUS and place.lat is not None and other.lat is not None
+                    and other.feature in ("city", "admin2")):
+                km = distance_km(place.lat, place.lon, other.lat, other.lon)  # type: ignore[arg-type]
+                near = max(near, NEAR_BONUS if km < NEAR_KM else REGION_BONUS if km < REGION_KM else 0.0)
+        score = COUNTRY_WEIGHT * countries[place.country_code] / total + near
+        if place.admin1 and place.feature != "country":
+            score += ADMIN1_WEIGHT * admins[(place.country_code, place.admin1)] / total
+        return score
+
+    def _refuse_blind(self, ranked, place: Optional[Place], context, index: int) -> Optional[Place]:
+        if place is None or len(ranked) < 2:
+            return place
+        others = [item for j, item in enumerate(context) if item and j != index]
+        rivals = [p for prior, p in ranked if p is not place and abs(prior - _prior(place)) < AMBIGUOUS_MARGIN]
+        if not rivals or self._context_score(place, others) > max(self._context_score(r, others) for r in rivals):
+            return place
+        far = [r for r in rivals if r.lat is None or place.lat is None
+               or distance_km(place.lat, place.lon, r.lat, r.lon) > AMBIGUOUS_KM]  # type: ignore[arg-type]
+        return None if far else place
+
+
+def to_location(mention: Mention, place: Optional[Place], location_id: str) -> Location:
+    """The output record of a resolved mention."""
+    if place is None:
+        return Location(id=location_id, text=mention.text, span=(mention.start, mention.end), feature=mention.feature)  # type: ignore[arg-type]
+    return Location(
+        id=location_id, text=mention.text, span=(mention.start, mention.end), name=place.name,
+        country_code=place.country_code, admin1=place.admin1 if place.feature != "country" else None,
+        lat=place.lat, lon=place.lon, geonameid=place.geonameid,
+        feature=mention.feature or place.feature,  # type: ignore[arg-type]
+    )
+
+
+def lookup(name: str, context_country: Optional[str] = None) -> Optional[Place]:
+    """The place a bare name most likely denotes, optionally within a country (ISO alpha-2).
+
+    Uses the same prior as article resolution; with ``context_country`` candidates in that
+    country win. Returns None for unknown names and for ambiguous ones without context.
+    """
+    resolver = Resolver()
+    mentions = [Mention(text=name, start=0, end=len(name))]
+    if context_country:
+        country = resolver.gazetteer.countries.get(context_country.upper())
+        if country is not None:
+            mentions.append(Mention(text=country.name, start=0, end=0, fixed=country))
+    return resolver.resolve(mentions)[0]

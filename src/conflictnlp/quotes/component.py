@@ -1,18 +1,119 @@
-"""The ``conflict_quotes`` component (placeholder until its issue lands: sets an empty list)."""
+"""The ``conflict_quotes`` component: direct, indirect and mixed quotes with their speakers."""
 
 from __future__ import annotations
+
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import ConflictComponent
+from ..extensions import body_bounds, body_sents, set_span_group
+from ..model import Quote
+from .attribution import Attribution, attach_passages, floating_passages, phrase_attributions, quoted_mask, verb_attributions
+from .build import make_quote, number_quotes, quote_type
+from .coref import Speaker, SpeakerResolver
+from .cues import load_cues
+from .marks import QuotedPassage, find_quoted_passages
+
+# confidence of a floating quote relative to the quote it inherits its speaker from
+FLOATING_FACTOR = 0.8
+UNCLOSED_FACTOR = 0.85
 
 
 class QuotesComponent(ConflictComponent):
+    """Finds attributions in the article body and writes ``doc._.quotes`` and the span groups
+    ``conflict_quotes`` (contents), ``conflict_quote_cues`` and ``conflict_quote_speakers``."""
+
+    def __init__(self, nlp: Language, name: str, min_confidence: float = 0.0, cues: Optional[str] = None, floating: bool = True):
+        super().__init__(nlp, name)
+        self.min_confidence = min_confidence
+        self.lexicon = load_cues(cues)
+        self.floating = floating
+
     def process(self, doc: Doc) -> None:
-        doc._.quotes = []
+        quotes = [q for q in extract_quotes(doc, self) if q.confidence >= self.min_confidence]
+        doc._.quotes = quotes
+        set_span_group(doc, "quotes", [(s, e, q.type) for q in quotes for s, e in q.content.spans])
+        set_span_group(doc, "quote_cues", [(*q.cue.span, "CUE") for q in quotes if q.cue])
+        set_span_group(doc, "quote_speakers", [(*q.speaker.span, "SPEAKER") for q in quotes if q.speaker])
 
 
-@Language.factory("conflict_quotes", default_config={})
-def make_quotes_component(nlp: Language, name: str) -> QuotesComponent:
-    return QuotesComponent(nlp, name)
+def find_attributions(doc: Doc, component: QuotesComponent) -> tuple[list[Attribution], list[QuotedPassage]]:
+    """The rules' attributions in the body of ``doc`` (see ``attribution``), with the body's
+    quotations."""
+    lo, hi = body_bounds(doc)
+    passages = find_quoted_passages(doc.text, lo, hi)
+    quoted = quoted_mask(doc.text, passages)
+    sents = list(body_sents(doc))
+    found = verb_attributions(doc, sents, component.lexicon, quoted) + phrase_attributions(doc, sents, component.lexicon, quoted)
+    attach_passages(doc, found, passages, component.lexicon)
+    found = _dedupe([_clip(a, lo, hi) for a in found])
+    if component.floating:
+        found += floating_passages(doc, found, passages, component.lexicon.confidence["clause"] * FLOATING_FACTOR)
+    return found, passages
+
+
+def _clip(attribution: Attribution, lo: int, hi: int) -> Attribution:
+    attribution.content = [(max(s, lo), min(e, hi)) for s, e in attribution.content if min(e, hi) > max(s, lo)]
+    if attribution.source is not None and not (lo <= attribution.source.start_char and attribution.source.end_char <= hi):
+        attribution.source = None
+    return attribution
+
+
+def _dedupe(attributions: list[Attribution]) -> list[Attribution]:
+    """Drop attributions without content and keep one of any with the same content."""
+    best: dict[tuple, Attribution] = {}
+    for attribution in attributions:
+        if not attribution.content:
+            continue
+        key = tuple(attribution.content)
+        if key not in best or attribution.confidence > best[key].confidence:
+            best[key] = attribution
+    return list(best.values())
+
+
+def extract_quotes(doc: Doc, component: QuotesComponent) -> list[Quote]:
+    """Quote records for ``doc``: rules, then speaker resolution in text order."""
+    attributions, passages = find_attributions(doc, component)
+    resolver = SpeakerResolver(doc, body_bounds(doc), quoted_mask(doc.text, passages))
+    speakers: dict[int, Speaker] = {}
+    quotes = []
+    for attribution in sorted(attributions, key=lambda a: a.start):
+        confidence = attribution.confidence
+        if attribution.inherits is not None:
+            speaker = speakers.get(id(attribution.inherits))
+            confidence = min(confidence, attribution.inherits.confidence * FLOATING_FACTOR)
+        elif attribution.source is not None:
+            speaker = resolver.resolve(attribution.source)
+        else:
+            speaker = None
+        if speaker is not None:
+            speakers[id(attribution)] = speaker
+            confidence *= speaker.confidence
+        kind = quote_type(attribution.content, passages)
+        if kind == "direct" and attribution.cue is not None:
+            confidence += 0.1
+        if any(not p.closed for p in attribution.passages):
+            confidence *= UNCLOSED_FACTOR
+        source = attribution.source
+        quotes.append(
+            make_quote(
+                doc.text,
+                attribution.content,
+                kind,
+                cue=attribution.cue,
+                speaker=(source.start_char, source.end_char) if source is not None else None,
+                speaker_name=speaker.name if speaker else None,
+                speaker_role=speaker.role if speaker else None,
+                confidence=confidence,
+            )
+        )
+    return number_quotes(quotes)
+
+
+@Language.factory("conflict_quotes", default_config={"min_confidence": 0.0, "cues": None, "floating": True})
+def make_quotes_component(nlp: Language, name: str, min_confidence: float, cues: Optional[str], floating: bool) -> QuotesComponent:
+    """The rule-based quotes component; ``cues`` is a path to a cue lexicon replacing the
+    packaged ``data/quote_cues.toml``."""
+    return QuotesComponent(nlp, name, min_confidence=min_confidence, cues=cues, floating=floating)

@@ -1,0 +1,342 @@
+"""Finding attributions with rules over the dependency parse and the quotation marks.
+
+An ``Attribution`` is what the rules find before speakers are resolved: content pieces, a
+cue, a speaker mention. The steps, in order:
+
+1. ``verb_attributions``: every cue verb of the lexicon outside quotation marks, with the
+   complement its lexicon group names (clause, infinitive, object) as content, or, for
+   "..., X said", the clause the cue hangs from.
+2. ``phrase_attributions``: "according to X, ..." and the like.
+3. ``attach_passages``: quotation marks meet cues. A content that lies in a quotation becomes
+   that whole quotation (direct); one that contains quotations is mixed. A cue without content
+   ("Peskov said.") takes the quotation right before or after it, or what follows its colon.
+   Further quotations in the same paragraph that follow with nothing but the attribution
+   between them are more pieces of the same quote (``"X," he said. "Y."``).
+4. ``floating_passages``: quotations left over that start a sentence and read like speech are
+   quotes of their own that inherit the speaker of the closest attributed quote before them
+   (``speakers.inherited_speaker``). Short quoted phrases without a cue (scare quotes, titles:
+   "special military operation") are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import CueLexicon, cue_tokens
+from .marks import QuotedPassage, paragraph_starts
+from .speakers import inherited_speaker, source_of_phrase, source_of_verb
+
+Offsets = tuple[int, int]
+
+# a quotation needs this many words to be taken as speech without a cue of its own
+MIN_FLOATING_WORDS = 5
+EDGE_PUNCT = set(",;:—–-")
+SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+SKIP_DEPS = {"amod", "compound"}  # "so-called", "the said report"
+
+
+@dataclass
+class Attribution:
+    """An attribution found by the rules, before speakers are resolved to names."""
+
+    content: list[Offsets]
+    cue: Optional[Offsets]
+    source: Optional[Span]
+    kind: str  # a lexicon group, "phrases", "colon" or "floating"
+    confidence: float
+    passages: list[QuotedPassage] = field(default_factory=list)  # quotations in the content
+    inherits: Optional["Attribution"] = None  # floating quotes: where the speaker comes from
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0] if self.content else (self.cue or (0, 0))[0]
+
+    def clause_bounds(self) -> Offsets:
+        """Offsets covering the cue and the speaker mention."""
+        points = [p for p in (self.cue, (self.source.start_char, self.source.end_char) if self.source is not None else None) if p]
+        return min(s for s, _ in points), max(e for _, e in points)
+
+
+def _pieces(tokens: Iterable[Token]) -> list[Offsets]:
+    """Character pieces of a set of tokens: runs of adjacent tokens, edges trimmed of commas,
+    dashes and a leading complementiser "that"."""
+    ordered = sorted(set(tokens), key=lambda t: t.i)
+    runs: list[list[Token]] = []
+    for token in ordered:
+        if runs and token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    pieces = []
+    for run in runs:
+        while run and (run[0].text in EDGE_PUNCT or run[0].dep_ == "mark" and run[0].lower_ in ("that", "whether", "if") or run[0].is_space):
+            run = run[1:]
+        while run and (run[-1].text in EDGE_PUNCT or run[-1].text == "." and run[-1].i == run[-1].sent.end - 1 or run[-1].is_space):
+            run = run[:-1]
+        if run:
+            pieces.append((run[0].idx, run[-1].idx + len(run[-1])))
+    return pieces
+
+
+def _same_line(tokens: set[Token], anchor: Token) -> set[Token]:
+    """The tokens on the anchor's line: a headline is never the content of its subtitle."""
+    text = anchor.doc.text
+    start = text.rfind("\n", 0, anchor.idx) + 1
+    end = text.find("\n", anchor.idx)
+    end = len(text) if end < 0 else end
+    return {t for t in tokens if start <= t.idx < end}
+
+
+def _subtree(token: Token) -> set[Token]:
+    return set(token.subtree)
+
+
+def _complement_tokens(verb: Token, deps: set[str]) -> set[Token]:
+    """Tokens of the verb's complements to its right, from the first one named in ``deps``."""
+    children = [c for c in verb.children if c.i > verb.i]
+    first = next((c for c in children if c.dep_ in deps), None)
+    if first is None:
+        return set()
+    tokens: set[Token] = set()
+    for child in children:
+        if child.i < first.i:
+            continue
+        if child.dep_ in ("punct", "cc", "conj", "advcl") and child.i > first.i:
+            break
+        tokens |= _subtree(child)
+    return tokens
+
+
+def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quoted: list[bool]) -> list[Attribution]:
+    """Attributions headed by a cue verb outside quotation marks."""
+    found = []
+    for sent in sents:
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.dep_ in SKIP_DEPS or quoted[verb.idx]:
+                continue
+            kinds = lexicon.kinds(verb.lemma_)
+            if not kinds:
+                continue
+            cue = cue_tokens(verb)
+            cue_set = set(cue)
+            content: set[Token] = set()
+            kind = ""
+            ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+            if ccomps and kinds & {"clause", "belief"}:
+                kind = "clause" if "clause" in kinds else "belief"
+                for child in ccomps:
+                    content |= _subtree(child)
+            elif "clause" in kinds and verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+                # "..., Gladkov added." / "Putin's armies, it claimed, are struggling"
+                kind = "clause"
+                content = {t for t in verb.head.subtree if t.sent == sent} - _subtree(verb)
+            elif "infinitive" in kinds and any(c.dep_ == "xcomp" for c in verb.children):
+                kind = "infinitive"
+                content = _complement_tokens(verb, {"dobj", "dative", "xcomp"})
+            elif "object" in kinds and any(c.dep_ == "dobj" for c in verb.children):
+                kind = "object"
+                content = _complement_tokens(verb, {"dobj"})
+            elif "clause" in kinds:
+                kind = "clause"  # no content of its own: a quotation or colon may supply it
+            if not kind:
+                continue
+            content = _same_line(content - cue_set, verb)
+            source = source_of_verb(verb)
+            if source is not None:
+                if _same_line(set(source), verb) != set(source):
+                    source = None
+                else:
+                    content -= set(source)
+            found.append(
+                Attribution(
+                    content=_pieces(content),
+                    cue=(cue[0].idx, cue[-1].idx + len(cue[-1])),
+                    source=source,
+                    kind=kind,
+                    confidence=lexicon.confidence[kind],
+                )
+            )
+    return found
+
+
+def phrase_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quoted: list[bool]) -> list[Attribution]:
+    """Attributions cued by a phrase whose object is the source: "according to X, ..."."""
+    found = []
+    phrases = [tuple(p.split()) for p in lexicon.source_object_phrases]
+    for sent in sents:
+        words = [t.lower_ for t in sent]
+        for i in range(len(sent)):
+            for phrase in phrases:
+                if tuple(words[i : i + len(phrase)]) != phrase or quoted[sent[i].idx]:
+                    continue
+                tokens = sent[i : i + len(phrase)]
+                source = source_of_phrase(tokens[-1])
+                if source is None:
+                    continue
+                root = tokens.root
+                excluded = _subtree(root)
+                if root.head is not root and root.head.i not in range(tokens.start, tokens.end):
+                    clause = {t for t in root.head.subtree if t.sent == sent}
+                else:
+                    clause = set(sent)
+                found.append(
+                    Attribution(
+                        content=_pieces(_same_line(clause - excluded, tokens[0])),
+                        cue=(tokens.start_char, tokens.end_char),
+                        source=source,
+                        kind="phrases",
+                        confidence=lexicon.confidence["phrases"],
+                    )
+                )
+    return found
+
+
+def quoted_mask(text: str, passages: list[QuotedPassage]) -> list[bool]:
+    """For each character (and one past the end): is it inside a quotation?"""
+    mask = [False] * (len(text) + 1)
+    for passage in passages:
+        for start, end in passage.pieces:
+            mask[start:end] = [True] * (end - start)
+    return mask
+
+
+def _covered(piece: Offsets, pieces: list[Offsets]) -> int:
+    return sum(max(0, min(piece[1], e) - max(piece[0], s)) for s, e in pieces)
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def attach_passages(doc: Doc, attributions: list[Attribution], passages: list[QuotedPassage], lexicon: CueLexicon) -> None:
+    """Let cues and quotations meet: sets direct and mixed contents (see the module doc)."""
+    text = doc.text
+    paragraphs = paragraph_starts(text)
+    para = lambda at: bisect_right(paragraphs, at)  # noqa: E731
+    used: set[int] = set()
+    cues = [a.cue for a in attributions if a.cue]
+    for attribution in sorted(attributions, key=lambda a: a.cue or (0, 0)):
+        clause_start, clause_end = attribution.clause_bounds()
+        inside = [
+            i for i, p in enumerate(passages)
+            if i not in used and sum(_covered(piece, attribution.content) for piece in p.inner) * 2 > sum(e - s for s, e in p.inner)
+        ]
+        if attribution.content and inside:
+            outside_words = sum(_words(text[s:e]) for s, e in attribution.content) - sum(
+                _words(text[max(s, ps):min(e, pe)]) for s, e in attribution.content for i in inside for ps, pe in passages[i].pieces if min(e, pe) > max(s, ps)
+            )
+            if outside_words <= 1:
+                attribution.content = [piece for i in inside for piece in passages[i].inner]
+            else:
+                lo = min([attribution.content[0][0]] + [passages[i].start for i in inside])
+                hi = max([attribution.content[-1][1]] + [passages[i].end for i in inside])
+                attribution.content = _merge(attribution.content + [(lo, hi)])
+            attribution.passages = [passages[i] for i in inside]
+            used.update(inside)
+        elif not attribution.content:
+            before = [
+                i for i, p in enumerate(passages)
+                if i not in used and p.end <= clause_start and not text[p.end:clause_start].strip(" ,\u00a0—–-") and para(p.end - 1) == para(clause_start)
+            ]
+            after = [
+                i for i, p in enumerate(passages)
+                if i not in used and p.start >= clause_end and not text[clause_end:p.start].strip(" ,:\u00a0") and para(p.start) == para(clause_end)
+            ]
+            chosen = before[-1:] or after[:1]
+            if chosen:
+                attribution.content = list(passages[chosen[0]].inner)
+                attribution.passages = [passages[chosen[0]]]
+                used.add(chosen[0])
+            else:
+                colon = re.match(r"[^\n.!?]*?:\s*", text[clause_end:])
+                if colon and attribution.cue and colon.group(0).count(" ") <= 8:
+                    start = clause_end + colon.end()
+                    end = text.find("\n", start)
+                    end = len(text) if end < 0 else end
+                    following = next((i for i, p in enumerate(passages) if i not in used and p.start == start), None)
+                    if following is not None:
+                        attribution.content = list(passages[following].inner)
+                        attribution.passages = [passages[following]]
+                        used.add(following)
+                    elif text[start:end].strip():
+                        attribution.content = [(start, end - len(text[start:end]) + len(text[start:end].rstrip()))]
+                    attribution.kind, attribution.confidence = "colon", lexicon.confidence["colon"]
+        if attribution.passages and all(_covered(p, [x for q in attribution.passages for x in q.inner]) >= p[1] - p[0] for p in attribution.content):
+            _continue_quote(text, attribution, passages, used, para, cues)
+
+
+def _continue_quote(text: str, attribution: Attribution, passages: list[QuotedPassage], used: set[int], para, cues: list[Offsets]) -> None:
+    """Add the quotations that carry on a direct quote in its paragraph: the second half of a
+    split quote and whole quoted sentences right after the attribution, as long as no other
+    cue stands between."""
+    _, clause_end = attribution.clause_bounds()
+    last_end = max(clause_end, attribution.passages[-1].end)
+    for i, passage in enumerate(passages):
+        if i in used or passage.start < last_end:
+            continue
+        gap = text[last_end : passage.start]
+        if (
+            para(passage.start) != para(last_end)
+            or not _gap_is_attribution(gap)
+            or any(last_end <= s and e <= passage.start for s, e in cues)
+        ):
+            break
+        attribution.content.extend(passage.inner)
+        attribution.passages.append(passage)
+        used.add(i)
+        last_end = passage.end
+
+
+def _gap_is_attribution(gap: str) -> bool:
+    """Whether the text between two pieces of one quote is only punctuation or the tail of
+    the attribution clause ("on Friday.", "in a statement,")."""
+    stripped = gap.strip(" ,.:;\u00a0")
+    return not stripped or (len(stripped.split()) <= 6 and bool(re.search(r"[.,:;]\s*$", gap)) and not re.search(r"[.!?]\s+\S", gap.rstrip()))
+
+
+def _merge(pieces: list[Offsets]) -> list[Offsets]:
+    merged: list[Offsets] = []
+    for start, end in sorted(pieces):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def floating_passages(doc: Doc, attributions: list[Attribution], passages: list[QuotedPassage], confidence: float) -> list[Attribution]:
+    """Quotations without a cue that read as speech, inheriting the closest speaker before."""
+    text = doc.text
+    paragraphs = paragraph_starts(text)
+    claimed = [piece for a in attributions for piece in a.content]
+    with_speaker = sorted((a for a in attributions if a.source is not None and a.content), key=lambda a: a.start)
+    anchors = [(a.start, bisect_right(paragraphs, a.start)) for a in with_speaker]
+    found = []
+    for passage in passages:
+        if any(_covered(piece, claimed) for piece in passage.inner):
+            continue
+        words = sum(_words(text[s:e]) for s, e in passage.inner)
+        before = text[: passage.start].rstrip(" \u00a0")
+        starts_sentence = not before or before.endswith("\n") or bool(SENTENCE_END_RE.search(before))
+        if words < MIN_FLOATING_WORDS or not starts_sentence:
+            continue
+        index = inherited_speaker(bisect_right(paragraphs, passage.start), passage.start, anchors)
+        if index is None:
+            continue
+        found.append(
+            Attribution(
+                content=list(passage.inner),
+                cue=None,
+                source=None,
+                kind="floating",
+                confidence=confidence,
+                passages=[passage],
+                inherits=with_speaker[index],
+            )
+        )
+    return found

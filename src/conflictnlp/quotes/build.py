@@ -1,0 +1,64 @@
+"""Building ``Quote`` records from spans: shared by the rules and by trained models.
+
+Whatever finds the spans (the rules in ``attribution``, or a trained tagger), the record is
+made the same way: ``quote_type`` from the quotation marks, ``make_quote`` for one record,
+``number_quotes`` for the ids "q1", "q2", ... in text order, and ``coref.SpeakerResolver`` for
+canonical names and roles.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import MultiSpan, Quote, QuoteType, TextSpan
+from .marks import QuotedPassage
+
+Offsets = tuple[int, int]
+
+
+def quote_type(content: list[Offsets], passages: list[QuotedPassage]) -> QuoteType:
+    """direct: all of the content is inside quotation marks; mixed: part of it is; indirect:
+    none of it."""
+    inner = [piece for passage in passages for piece in passage.pieces]
+
+    def quoted_chars(start: int, end: int) -> int:
+        return sum(max(0, min(end, e) - max(start, s)) for s, e in inner)
+
+    total = sum(e - s for s, e in content)
+    quoted = sum(quoted_chars(s, e) for s, e in content)
+    if total and quoted >= 0.9 * total:
+        return "direct"
+    return "mixed" if quoted else "indirect"
+
+
+def make_quote(
+    text: str,
+    content: list[Offsets],
+    type: QuoteType,
+    *,
+    cue: Optional[Offsets] = None,
+    speaker: Optional[Offsets] = None,
+    speaker_name: Optional[str] = None,
+    speaker_role: Optional[str] = None,
+    confidence: float = 0.0,
+    id: str = "",
+) -> Quote:
+    """A ``Quote`` whose texts are cut from ``text`` at the given offsets."""
+    return Quote(
+        id=id,
+        type=type,
+        content=MultiSpan(text=" ".join(text[s:e] for s, e in content), spans=[tuple(p) for p in content]),
+        cue=TextSpan(text=text[cue[0] : cue[1]], span=tuple(cue)) if cue else None,
+        speaker=TextSpan(text=text[speaker[0] : speaker[1]], span=tuple(speaker)) if speaker else None,
+        speaker_name=speaker_name,
+        speaker_role=speaker_role,
+        confidence=round(max(0.0, min(1.0, confidence)), 3),
+    )
+
+
+def number_quotes(quotes: list[Quote]) -> list[Quote]:
+    """Quotes sorted by their first content span, with ids q1, q2, ..."""
+    ordered = sorted(quotes, key=lambda q: (q.content.spans[0][0], q.content.spans[0][1]))
+    for index, quote in enumerate(ordered, start=1):
+        quote.id = f"q{index}"
+    return ordered

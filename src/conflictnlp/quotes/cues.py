@@ -1,0 +1,89 @@
+"""Cues of attribution: reporting verbs and phrases, read from ``data/quote_cues.toml``.
+
+A cue is a verb (with its auxiliaries, negation, particle and preceding adverb: "has also
+said", "did not deny", "pointed out") or a phrase ("according to"). What kind of complement
+carries the reported content depends on the verb's group in the lexicon: a clause
+(``said that ...``), an infinitive (``urged Kyiv to ...``) or an object (``denied the claim``).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Optional
+
+from spacy.tokens import Token
+
+# dependents of a cue verb that belong to the cue span (PolNeAR includes each >= 90% of the time)
+CUE_PARTS = {"aux", "auxpass", "neg", "prt"}
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Cue lemmas by the complement that carries their content, with base confidences."""
+
+    clause: frozenset[str]
+    belief: frozenset[str]
+    infinitive: frozenset[str]
+    object: frozenset[str]
+    source_object_phrases: tuple[str, ...]
+    confidence: dict[str, float]
+
+    def kinds(self, lemma: str) -> set[str]:
+        """The lexicon groups a verb lemma belongs to."""
+        lemma = lemma.lower()
+        return {
+            kind
+            for kind, lemmas in (
+                ("clause", self.clause),
+                ("belief", self.belief),
+                ("infinitive", self.infinitive),
+                ("object", self.object),
+            )
+            if lemma in lemmas
+        }
+
+
+@cache
+def load_cues(path: Optional[str] = None) -> CueLexicon:
+    """The cue lexicon from a TOML file (default: the packaged ``quote_cues.toml``)."""
+    if path:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    else:
+        data = tomllib.loads(resources.files("conflictnlp.data").joinpath("quote_cues.toml").read_text("utf-8"))
+    return CueLexicon(
+        clause=frozenset(data["clause"]["lemmas"]),
+        belief=frozenset(data["belief"]["lemmas"]),
+        infinitive=frozenset(data["infinitive"]["lemmas"]),
+        object=frozenset(data["object"]["lemmas"]),
+        source_object_phrases=tuple(data["phrases"]["source_object"]),
+        confidence={kind: float(data[kind]["confidence"]) for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon")},
+    )
+
+
+def cue_tokens(verb: Token) -> list[Token]:
+    """The tokens of a verb cue: the verb with its auxiliaries, negation, particle and an
+    adverb standing between them ("has also said", "did not deny", "pointed out")."""
+    parts = [verb]
+    for child in verb.children:
+        if child.dep_ in CUE_PARTS:
+            parts.append(child)
+        elif child.dep_ == "advmod" and child.i < verb.i and any(
+            c.dep_ in ("aux", "auxpass") and c.i < child.i for c in verb.children
+        ):
+            parts.append(child)
+        elif child.dep_ == "advmod" and child.i == verb.i - 1 and child.lower_ in {"also", "later", "repeatedly", "previously", "publicly", "earlier", "then"}:
+            parts.append(child)
+    parts.sort(key=lambda t: t.i)
+    # keep the contiguous run around the verb only
+    run = [verb]
+    for token in reversed([t for t in parts if t.i < verb.i]):
+        if token.i == run[0].i - 1:
+            run.insert(0, token)
+    for token in [t for t in parts if t.i > verb.i]:
+        if token.i == run[-1].i + 1:
+            run.append(token)
+    return run

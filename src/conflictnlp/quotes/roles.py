@@ -1,0 +1,68 @@
+"""Speaker roles: the title or description that comes with a speaker's name.
+
+"Kremlin spokesman Dmitry Peskov" -> "Kremlin spokesman" (words before the name in its noun
+phrase); "Petro Andryushchenko, an adviser to the mayor of Mariupol," -> "an adviser to the
+mayor of Mariupol" (the appositive); "the regional governor" -> "regional governor" (a
+speaker known only by role).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+LEADING_DROP = {"det", "predet", "punct", "cc"}
+TRAILING_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
+
+
+def _trim(span: Span) -> Optional[Span]:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def role_of(mention: Span, name: Span) -> Optional[str]:
+    """The role given with a person's name in a mention, or None."""
+    doc = mention.doc
+    head = name.root
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > name.end - 1:
+            appos = _trim(doc[child.left_edge.i : child.right_edge.i + 1])
+            if appos is not None:
+                return appos.text
+    if name.end < mention.end and doc[name.end].text == ",":
+        rest = _trim(doc[name.end + 1 : mention.end])
+        if rest is not None:
+            return rest.text
+    before = [t for t in mention if t.i < name.start]
+    while before and (before[0].dep_ in LEADING_DROP or before[0].is_punct):
+        before = before[1:]
+    # honorifics are part of the name's form, not a role
+    while before and before[-1].text.endswith(".") and len(before[-1].text) <= 5:
+        before = before[:-1]
+    if before:
+        return doc[before[0].i : before[-1].i + 1].text
+    return None
+
+
+def core_text(mention: Span) -> str:
+    """The mention without its leading article and without trailing clauses or appositives:
+    "the Kremlin" -> "Kremlin", "a source who spoke on condition of anonymity" -> "source"."""
+    doc = mention.doc
+    root: Token = mention.root
+    end = root.i + 1
+    for child in root.children:
+        if child.i > root.i and child.dep_ not in TRAILING_CUT and child.i < mention.end:
+            end = max(end, child.right_edge.i + 1)
+        elif child.i > root.i:
+            break
+    start = mention.start
+    while start < end and (doc[start].dep_ in LEADING_DROP or doc[start].is_punct):
+        start += 1
+    span = _trim(doc[start:min(end, mention.end)])
+    return span.text if span is not None else ""

@@ -1,0 +1,79 @@
+"""Where a quote's speaker is decided.
+
+Every rule that picks the speaker *mention* of an attribution is in this module, in this order:
+
+1. ``source_of_verb``: the subject of the cue verb ("Peskov said", "said Peskov", "X, the Y
+   of Z, said"); for a verb without its own subject, the subject of the verb it hangs from
+   ("..., adding that", "X said A and warned B"); the relative pronoun's noun ("a spokesman
+   who said" -> "a spokesman"); the passive agent ("was told by X").
+2. ``source_of_phrase``: the object of "according to X".
+3. ``inherited_speaker``: a quotation with no cue of its own (a floating quote in the next
+   sentence or paragraph) takes the speaker of the closest attributed quote before it in the
+   same or the previous two paragraphs.
+
+The canonical name and role behind a mention ("he" -> "Petro Andryushchenko") are decided by
+``coref.SpeakerResolver``.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# how far back (in paragraphs) a floating quote may look for its speaker
+INHERIT_PARAGRAPHS = 2
+
+
+def _np(token: Token) -> Span:
+    """The whole noun phrase headed by ``token``, without edge punctuation."""
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def source_of_verb(verb: Token) -> Optional[Span]:
+    """The speaker mention of a cue verb, or None (agentless passives, imperatives)."""
+    current = verb
+    for _ in range(4):  # climb a short chain of coordinated or participial verbs
+        subject = next((c for c in current.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            if subject.dep_ == "nsubjpass" or subject.lower_ == "there":
+                agent = next((c for c in current.children if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                return _np(pobj) if pobj is not None else None
+            if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return _np(subject)
+            return _np(subject)
+        if current.dep_ == "conj" or (current.dep_ in ("advcl", "xcomp", "acl") and current.tag_ == "VBG"):
+            current = current.head
+            continue
+        if current.dep_ == "relcl":
+            return _np(current.head)
+        break
+    return None
+
+
+def source_of_phrase(preposition: Token) -> Optional[Span]:
+    """The speaker of "according to X": the object of the preposition."""
+    pobj = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    return _np(pobj) if pobj is not None else None
+
+
+def inherited_speaker(paragraph: int, start: int, attributed: list[tuple[int, int]]) -> Optional[int]:
+    """Which earlier quote a floating quote inherits its speaker from.
+
+    ``attributed`` holds (content start, paragraph number) of the quotes that have a speaker,
+    in text order; the answer is an index into it, or None when the closest one is more than
+    ``INHERIT_PARAGRAPHS`` paragraphs back."""
+    best = None
+    for index, (quote_start, quote_paragraph) in enumerate(attributed):
+        if quote_start < start and paragraph - quote_paragraph <= INHERIT_PARAGRAPHS:
+            best = index
+    return best

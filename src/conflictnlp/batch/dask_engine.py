@@ -14,7 +14,7 @@ are better run with the local engine, one ``--shard`` per machine.
 from __future__ import annotations
 
 import threading
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional
 
 from spacy.language import Language
 
@@ -26,20 +26,18 @@ PLUGIN_NAME = "conflictnlp-pipeline"
 
 
 class PipelinePlugin(WorkerPlugin):
-    """Loads the conflictnlp pipeline once in each Dask worker process: ``load(model)``, or
-    ``model()`` for a (picklable) function that builds a pipeline."""
+    """Loads the conflictnlp pipeline once in each Dask worker process: ``model()``, a
+    picklable function that builds it (e.g. ``functools.partial(conflictnlp.load, name)``)."""
 
     name = PLUGIN_NAME
 
-    def __init__(self, model: Union[str, Callable[[], Language], None]):
+    def __init__(self, model: Callable[[], Language]):
         self.model = model
         self.nlp = None
         self.lock = threading.Lock()
 
     def setup(self, worker) -> None:
-        from ..pipeline import load
-
-        self.nlp = self.model() if callable(self.model) else load(self.model)
+        self.nlp = self.model()
 
     def teardown(self, worker) -> None:
         self.nlp = None
@@ -62,7 +60,7 @@ def run_on_dask(
     chunks: Iterable[Chunk],
     options: ProcessOptions,
     *,
-    model: Union[str, Callable[[], Language], None],
+    model: Callable[[], Language],
     scheduler: Optional[str] = None,
     n_workers: int = 1,
 ) -> Iterator[ChunkResult]:

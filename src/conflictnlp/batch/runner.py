@@ -21,9 +21,10 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from spacy.language import Language
 
@@ -111,6 +112,7 @@ def run_extract(
     fmt: Optional[str] = None,
     nlp: Optional[Language] = None,
     model: Union[str, Callable[[], Language], None] = None,
+    exclude: Sequence[str] = (),
     max_chars: int = DEFAULT_MAX_CHARS,
     time_limit: float = DEFAULT_TIME_LIMIT,
     part_size: int = DEFAULT_PART_SIZE,
@@ -125,7 +127,8 @@ def run_extract(
     ``published`` is the fallback publication date for inputs that carry none; ``progress``
     is called with the number of articles in each part as it is committed. ``time_limit``
     bounds the seconds a batch (on retry: one article) may run with the local engine.
-    ``model`` is a pipeline name or path for ``load()``, or a function returning a pipeline;
+    ``model`` is a pipeline name or path for ``load()`` (without the pipes in ``exclude``), or
+    a function returning a pipeline;
     ``nlp`` (an already loaded pipeline) works with the local engine only, as Dask workers
     load ``model`` themselves.
     """
@@ -143,6 +146,7 @@ def run_extract(
         "published": published,
         "max_chars": max_chars,
         "model": f"{model.__module__}.{model.__qualname__}" if callable(model) else model,
+        "exclude": sorted(exclude),
     }
     root = parts_root(output)
     remove_stale_trash(root)
@@ -157,12 +161,14 @@ def run_extract(
         if engine == "dask":
             from .dask_engine import run_on_dask
 
+            if not callable(model):
+                model = partial(load, model, exclude=tuple(exclude))
             results = run_on_dask(chunks, options, model=model, scheduler=scheduler, n_workers=n_process)
         else:
             from .local import LocalEngine
 
             if nlp is None:
-                nlp = model() if callable(model) else load(model)
+                nlp = model() if callable(model) else load(model, exclude=exclude)
             results = LocalEngine(nlp, options, n_process=n_process).run(chunks)
         for result in results:
             parts.commit(result.number, [line for line, _ in result.records], [errors for _, errors in result.records])

@@ -1,18 +1,36 @@
-"""The ``conflict_claims`` component (placeholder until its issue lands: sets an empty list)."""
+"""The ``conflict_claims`` component: claims with their source, stance, hedges and links."""
 
 from __future__ import annotations
+
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import ConflictComponent
+from ..extensions import set_span_group
+from .extract import ClaimExtractor
+from .lexicon import load_lexicon
 
 
 class ClaimsComponent(ConflictComponent):
+    """Fills ``doc._.claims`` and ``doc.spans["conflict_claims"]`` (labelled by stance).
+
+    Runs last: it reads the quotes (for sources) and the places, measures and dates (for links).
+    """
+
+    def __init__(self, nlp: Language, name: str, lexicon_path: Optional[str] = None):
+        super().__init__(nlp, name)
+        self.lexicon = load_lexicon(lexicon_path)
+        self.extractor = ClaimExtractor(self.lexicon)
+
     def process(self, doc: Doc) -> None:
-        doc._.claims = []
+        claims = self.extractor(doc) if len(doc) else []
+        doc._.claims = claims
+        set_span_group(doc, "claims", [(c.span[0], c.span[1], c.stance) for c in claims])
 
 
-@Language.factory("conflict_claims", default_config={})
-def make_claims_component(nlp: Language, name: str) -> ClaimsComponent:
-    return ClaimsComponent(nlp, name)
+@Language.factory("conflict_claims", default_config={"lexicon_path": None})
+def make_claims_component(nlp: Language, name: str, lexicon_path: Optional[str]) -> ClaimsComponent:
+    """Factory of ``conflict_claims``; ``lexicon_path`` replaces the shipped stance lexicon."""
+    return ClaimsComponent(nlp, name, lexicon_path)

@@ -1,0 +1,311 @@
+"""Claims from a parsed article: from its quotes, from attributing verbs and from narration.
+
+A claim is one clause: a predicate with what depends on it, as a single character span.
+Its source is whoever asserts it: the speaker of the quote it comes from, the subject of an
+attributing verb the quotes component did not pick up ("Rosneft denied [anyone was hurt]"),
+the object of "according to", or, for the outlet's own narration, the outlet itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..extensions import body_bounds
+from ..model import Claim, Quote, Stance, TextSpan
+from .lexicon import CueMatch, StanceLexicon
+from .stance import claim_stance
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+QUOTE_CHARS = "\"'“”‘’«»„‟‹›"
+# entity labels that name who asserts something, best first
+SOURCE_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"it", "they", "them"}
+# how many sentences back a claim without a place or date of its own looks for one
+CONTEXT_SENTENCES = 2
+
+
+@dataclass
+class _Draft:
+    tokens: list[Token]
+    predicate: Token
+    source: Optional[str]
+    quote_id: Optional[str] = None
+    attribution: Optional[Token] = None
+
+
+@dataclass
+class _Coverage:
+    """Tokens already accounted for: reported content, and the verbs that report it."""
+
+    content: set[int] = field(default_factory=set)
+    cues: set[int] = field(default_factory=set)
+
+
+def clauses(tokens: Sequence[Token], verbal_only: bool = False) -> list[tuple[Token, list[Token]]]:
+    """The clauses among ``tokens``: each predicate with the tokens that belong to it.
+
+    Coordinated verbs with their own subject ("two workers were injured and [areas were
+    evacuated]") are clauses of their own.
+    """
+    members = {t.i for t in tokens}
+    heads: list[Token] = []
+    queue = [t for t in tokens if t.head.i == t.i or t.head.i not in members]
+    while queue:
+        head = queue.pop(0)
+        heads.append(head)
+        queue.extend(c for c in head.children if c.i in members and c.dep_ == "conj" and _has_subject(c))
+    head_ids = {h.i for h in heads}
+    groups: dict[int, list[Token]] = {h.i: [] for h in heads}
+    for token in tokens:
+        node = token
+        while node.i not in head_ids and node.head.i != node.i and node.head.i in members:
+            node = node.head
+        if node.i in head_ids:
+            groups[node.i].append(token)
+    result = [(h, groups[h.i]) for h in heads]
+    if verbal_only:
+        result = [(h, g) for h, g in result if h.pos_ in ("VERB", "AUX") and _has_subject(h)]
+    return result
+
+
+def _has_subject(token: Token) -> bool:
+    return any(child.dep_ in SUBJECTS for child in token.children)
+
+
+def _run(predicate: Token, allowed: set[int]) -> list[Token]:
+    """The contiguous tokens around the predicate that are all in ``allowed``, ends trimmed."""
+    doc = predicate.doc
+    lo = hi = predicate.i
+    while lo - 1 in allowed:
+        lo -= 1
+    while hi + 1 in allowed:
+        hi += 1
+    # leading "and", "but", "that": joins this clause to the sentence, not part of the claim
+    while lo < hi and (_is_filler(doc[lo]) or (doc[lo].dep_ == "mark" and doc[lo].head.i == predicate.i)):
+        lo += 1
+    while hi > lo and _is_filler(doc[hi]):
+        hi -= 1
+    return list(doc[lo : hi + 1])
+
+
+def _is_filler(token: Token) -> bool:
+    return token.is_punct or token.is_space or token.text in QUOTE_CHARS or token.dep_ == "cc"
+
+
+def _char_span(tokens: Sequence[Token]) -> tuple[int, int]:
+    text = tokens[0].doc.text
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    while start < end and (text[start].isspace() or text[start] in QUOTE_CHARS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_CHARS):
+        end -= 1
+    return start, end
+
+
+class ClaimExtractor:
+    """Turns a parsed Doc with quotes and measures into ``Claim`` objects."""
+
+    def __init__(self, lexicon: StanceLexicon):
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> list[Claim]:
+        lo, hi = body_bounds(doc)
+        sents = [s for s in doc.sents if s.start_char < hi and s.end_char > lo]
+        quotes = doc._.quotes
+        coverage = _Coverage()
+        drafts = list(self._from_quotes(doc, quotes, coverage))
+        for sent in sents:
+            drafts.extend(self._from_attributions(sent, quotes, coverage))
+        outlet = doc._.source
+        for sent in sents:
+            drafts.extend(self._from_narration(sent, coverage, outlet))
+        return self._build(doc, drafts, sents, (lo, hi))
+
+    # --- where claims come from -----------------------------------------------------------
+
+    def _from_quotes(self, doc: Doc, quotes: list[Quote], coverage: _Coverage) -> Iterable[_Draft]:
+        for quote in quotes:
+            cue = doc.char_span(*quote.cue.span, alignment_mode="expand") if quote.cue else None
+            cue_token = cue.root if cue is not None else None
+            if cue is not None:
+                coverage.cues.update(t.i for t in cue)
+            source = quote.speaker_name or (quote.speaker.text if quote.speaker else None)
+            for start, end in quote.content.spans:
+                content = doc.char_span(start, end, alignment_mode="contract")
+                if content is None or len(content) == 0:
+                    continue
+                coverage.content.update(t.i for t in content)
+                for predicate, group in clauses(list(content)):
+                    yield _Draft(_run(predicate, {t.i for t in group}), predicate, source, quote.id, cue_token)
+
+    def _from_attributions(self, sent: Span, quotes: list[Quote], coverage: _Coverage) -> Iterable[_Draft]:
+        """Claims reported by a verb ("X denied that ...") or "according to X" the quotes missed."""
+        for verb in sent:
+            if verb.i in coverage.cues or verb.i in coverage.content:
+                continue
+            frame = self._frame(verb)
+            if frame is None:
+                continue
+            speaker, complement = frame
+            complement_ids = {t.i for t in complement}
+            coverage.cues.add(verb.i)
+            if complement_ids & coverage.content:
+                continue  # the quotes component has this one already; ``verb`` is its cue
+            coverage.content.update(complement_ids)
+            source = self._source_name(speaker, quotes)
+            for predicate, group in clauses(complement):
+                yield _Draft(_run(predicate, {t.i for t in group}), predicate, source, None, verb)
+
+    def _frame(self, verb: Token) -> Optional[tuple[Span, list[Token]]]:
+        """(who, what) when ``verb`` attributes a claim to someone."""
+        lex = self.lexicon
+        if verb.lower_ == "according":
+            to = next((c for c in verb.children if c.lower_ == "to"), None)
+            speaker = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if speaker is None or verb.head.i == verb.i:
+                return None
+            excluded = {t.i for t in verb.subtree}
+            head = verb.head
+            return _subtree_span(speaker), [t for t in head.subtree if t.i not in excluded and t.sent == verb.sent]
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX") or lemma not in lex.attribution_verbs:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                return _subtree_span(subject), list(child.subtree)
+        if lemma in lex.accusation_verbs:
+            # "accused Kyiv of [carrying out an air strike]"
+            of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
+            deed = next((c for c in of.children if c.dep_ in ("pcomp", "pobj")), None) if of is not None else None
+            if deed is not None:
+                return _subtree_span(subject), list(deed.subtree)
+        if lemma in lex.object_verbs:
+            target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if target is not None and target.pos_ in ("NOUN", "PROPN"):
+                return _subtree_span(subject), list(target.subtree)
+        return None
+
+    def _from_narration(self, sent: Span, coverage: _Coverage, outlet: Optional[str]) -> Iterable[_Draft]:
+        if sent.text.rstrip().rstrip(QUOTE_CHARS).endswith("?"):
+            return
+        for predicate, group in clauses(list(sent), verbal_only=True):
+            if predicate.i in coverage.content or predicate.i in coverage.cues:
+                continue
+            if any(child.i in coverage.content for child in predicate.children if child.dep_ in ("ccomp", "xcomp")):
+                continue  # "..., Gladkov added": the attribution of a quote, not a claim
+            allowed = {t.i for t in group if t.i not in coverage.content}
+            yield _Draft(_run(predicate, allowed), predicate, outlet)
+
+    # --- who -----------------------------------------------------------------------------
+
+    def _source_name(self, speaker: Span, quotes: list[Quote]) -> Optional[str]:
+        """A name for who asserts a claim: the quote speaker or named entity it refers to."""
+        doc = speaker.doc
+        for quote in quotes:
+            if quote.speaker and quote.speaker_name:
+                s, e = quote.speaker.span
+                if s < speaker.end_char and speaker.start_char < e:
+                    return quote.speaker_name
+        head = speaker.root
+        if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS and len(speaker) == 1:
+            labels = ("PERSON",) if head.lower_ in PERSON_PRONOUNS else ("ORG", "GPE", "NORP")
+            earlier = [e for e in doc.ents if e.end <= speaker.start and e.label_ in labels and speaker.start - e.end < 80]
+            return self._full_name(earlier[-1], quotes) if earlier else head.text
+        inside = [e for e in doc.ents if e.start >= speaker.start and e.end <= speaker.end and e.label_ in SOURCE_LABELS]
+        if inside:
+            best = min(inside, key=lambda e: (SOURCE_LABELS.index(e.label_), -len(e)))
+            return self._full_name(best, quotes)
+        words = [t for t in speaker if t.dep_ not in ("det", "poss", "case") and not t.is_punct]
+        return " ".join(t.text for t in words) if words else speaker.text
+
+    def _full_name(self, entity: Span, quotes: list[Quote]) -> str:
+        """"Gladkov" -> "Vyacheslav Gladkov" when the article names him in full elsewhere."""
+        if entity.label_ != "PERSON" or len(entity) > 1:
+            return entity.text
+        surname = entity.text
+        names = [q.speaker_name for q in quotes if q.speaker_name] + [
+            e.text for e in entity.doc.ents if e.label_ == "PERSON"
+        ]
+        fuller = [n for n in names if n.split()[-1] == surname and len(n) > len(surname)]
+        return max(fuller, key=len) if fuller else surname
+
+    # --- output --------------------------------------------------------------------------
+
+    def _build(self, doc: Doc, drafts: list[_Draft], sents: list[Span], body: tuple[int, int]) -> list[Claim]:
+        cues_by_sent = {sent.start: self.lexicon.find_cues(sent) for sent in sents}
+        sent_index = {sent.start: n for n, sent in enumerate(sents)}
+        linker = _Linker(doc, sents)
+        claims: list[Claim] = []
+        seen: set[tuple[int, int]] = set()
+        for draft in sorted(drafts, key=lambda d: d.tokens[0].i if d.tokens else -1):
+            if sum(1 for t in draft.tokens if not t.is_punct) < 2:
+                continue
+            start, end = _char_span(draft.tokens)
+            if (start, end) in seen or not (body[0] <= start and end <= body[1]):
+                continue
+            seen.add((start, end))
+            sent = draft.predicate.sent
+            cues = cues_by_sent.get(sent.start, [])
+            if draft.attribution is not None and draft.attribution.sent != sent:
+                cues = cues + cues_by_sent.get(draft.attribution.sent.start, [])
+            stance, governing = claim_stance(cues, draft.predicate, self.lexicon, draft.attribution)
+            claims.append(
+                Claim(
+                    id=f"c{len(claims) + 1}",
+                    text=doc.text[start:end],
+                    span=(start, end),
+                    source=draft.source,
+                    quote_id=draft.quote_id,
+                    stance=stance,
+                    hedges=[_cue_span(doc, cue) for cue in governing],
+                    **linker.links(start, end, sent_index.get(sent.start)),
+                )
+            )
+        return claims
+
+
+def _subtree_span(token: Token) -> Span:
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+def _cue_span(doc: Doc, cue: CueMatch) -> TextSpan:
+    start, end = doc[cue.start].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1].text)
+    return TextSpan(text=doc.text[start:end], span=(start, end))
+
+
+class _Linker:
+    """Ids of the locations, dates, quantities and distances a claim mentions."""
+
+    def __init__(self, doc: Doc, sents: list[Span]):
+        self.sents = sents
+        self.items = {
+            "locations": [(x.id, x.span) for x in doc._.locations],
+            "dates": [(x.id, x.span) for x in doc._.dates],
+            "quantities": [(x.id, x.span) for x in doc._.quantities],
+            "distances": [(x.id, x.span) for x in doc._.distances],
+        }
+
+    @staticmethod
+    def _within(items: list[tuple[str, tuple[int, int]]], start: int, end: int) -> list[str]:
+        return [ident for ident, (s, e) in items if start <= s and e <= end]
+
+    def links(self, start: int, end: int, sent_number: Optional[int]) -> dict[str, list[str]]:
+        found = {kind: self._within(items, start, end) for kind, items in self.items.items()}
+        if sent_number is None:
+            return found
+        # Where and when: a claim like "two workers were injured during the attack" names
+        # neither; its sentence or the sentences just before it set the scene.
+        for kind in ("locations", "dates"):
+            number = sent_number
+            while not found[kind] and number >= max(0, sent_number - CONTEXT_SENTENCES):
+                sent = self.sents[number]
+                found[kind] = self._within(self.items[kind], sent.start_char, sent.end_char)
+                number -= 1
+        return found

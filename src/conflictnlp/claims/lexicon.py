@@ -1,0 +1,118 @@
+"""The versioned stance lexicon (``data/stance_lexicon.toml``) and cue matching over tokens."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from ..model import Stance
+
+WILDCARD = "*"
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """A lexicon cue found in the text: its tokens, the stance it signals and its syntactic anchor."""
+
+    stance: Stance
+    start: int  # token index
+    end: int  # token index, exclusive
+    anchor: Token  # the matched token whose head lies outside the match
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    """Cue phrases by stance, attribution verbs and same-event synonyms."""
+
+    version: str
+    priority: tuple[Stance, ...]
+    cues: dict[Stance, tuple[tuple[str, ...], ...]]
+    attribution_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    accusation_verbs: frozenset[str]
+    synonyms: dict[str, str]  # word -> canonical word
+    conditions: frozenset[str] = frozenset()  # "if [it is] confirmed": the claim is unconfirmed
+
+    @classmethod
+    def from_toml(cls, data: dict) -> "StanceLexicon":
+        priority = tuple(data["priority"])
+        cues = {stance: tuple(tuple(entry.split()) for entry in data[stance]["cues"]) for stance in priority}
+        synonyms: dict[str, str] = {}
+        for canonical, words in data.get("synonyms", {}).items():
+            for word in words:
+                synonyms[word] = canonical
+        attribution = data["attribution"]
+        return cls(
+            version=str(data["version"]),
+            priority=priority,
+            cues=cues,
+            attribution_verbs=frozenset(attribution["verbs"]),
+            object_verbs=frozenset(attribution["object_verbs"]),
+            accusation_verbs=frozenset(attribution["accusation_verbs"]),
+            synonyms=synonyms,
+            conditions=frozenset(data["unconfirmed"].get("conditions", [])),
+        )
+
+    def rank(self, stance: Stance) -> int:
+        """Lower is stronger; ``asserted`` ranks after every cue stance."""
+        return self.priority.index(stance) if stance in self.priority else len(self.priority)
+
+    def canonical(self, word: str) -> str:
+        return self.synonyms.get(word, word)
+
+    def find_cues(self, sent: Span) -> list[CueMatch]:
+        """Every cue in a sentence; where matches overlap the longest wins."""
+        tokens = list(sent)
+        forms = [(t.lemma_.lower(), t.lower_) for t in tokens]
+        found: list[tuple[int, int, Stance]] = []
+        for stance, entries in self.cues.items():
+            for entry in entries:
+                size = len(entry)
+                for i in range(len(tokens) - size + 1):
+                    if all(word == WILDCARD or word in forms[i + k] for k, word in enumerate(entry)):
+                        found.append((i, i + size, stance))
+        found.extend(self._conditions(tokens))
+        found.sort(key=lambda m: (-(m[1] - m[0]), self.rank(m[2])))
+        taken: set[int] = set()
+        matches = []
+        for i, j, stance in found:
+            if taken.intersection(range(i, j)):
+                continue
+            taken.update(range(i, j))
+            span = tokens[i:j]
+            anchor = next((t for t in span if not (span[0].i <= t.head.i < span[-1].i + 1) or t.head.i == t.i), span[0])
+            matches.append(CueMatch(stance, span[0].i, span[-1].i + 1, anchor))
+        return sorted(matches, key=lambda m: m.start)
+
+
+    def _conditions(self, tokens: list[Token]) -> list[tuple[int, int, Stance]]:
+        """"if Moscow's claim is confirmed": from "if" to its verb, when the verb is a condition word."""
+        found = []
+        first = tokens[0].i
+        for k, token in enumerate(tokens):
+            head = token.head
+            if (
+                token.dep_ == "mark"
+                and token.lower_ == "if"
+                and head.i > token.i
+                and head.i - first < len(tokens)
+                and head.lemma_.lower() in self.conditions
+            ):
+                found.append((k, head.i - first + 1, "unconfirmed"))
+        return found
+
+
+@cache
+def load_lexicon(path: Optional[Path] = None) -> StanceLexicon:
+    """The shipped lexicon, or one read from ``path``."""
+    if path is None:
+        raw = resources.files("conflictnlp").joinpath("data", "stance_lexicon.toml").read_text("utf-8")
+    else:
+        raw = Path(path).read_text("utf-8")
+    return StanceLexicon.from_toml(tomllib.loads(raw))

@@ -38,6 +38,7 @@ MIN_FLOATING_WORDS = 5
 EDGE_PUNCT = set(",;:—–-")
 SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 SKIP_DEPS = {"amod", "compound"}  # "so-called", "the said report"
+DASH_SIGNATURE_RE = re.compile(r"[ \u00a0]*(?P<dash>―|—|–|--)[ \u00a0]*(?P<name>[A-Z][^\n.,;:!?]{1,60}?)[ \u00a0.]*$", re.M)
 
 
 @dataclass
@@ -112,6 +113,16 @@ def _complement_tokens(verb: Token, deps: set[str]) -> set[Token]:
     return tokens
 
 
+def _phrasal_preposition(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
+    """The preposition right after a verb that forms a cue with it ("call for", "talk about")."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is None or following.head != verb or following.dep_ != "prep":
+        return None
+    if f"{verb.lemma_.lower()} {following.lower_}" in lexicon.phrasal_verbs:
+        return following
+    return None
+
+
 def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quoted: list[bool]) -> list[Attribution]:
     """Attributions headed by a cue verb outside quotation marks."""
     found = []
@@ -119,6 +130,8 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
         for verb in sent:
             if verb.pos_ != "VERB" or verb.dep_ in SKIP_DEPS or quoted[verb.idx]:
                 continue
+            if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+                continue  # "refused to release": the attribution is the governing verb's
             kinds = lexicon.kinds(verb.lemma_)
             if not kinds:
                 continue
@@ -141,6 +154,10 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             elif "object" in kinds and any(c.dep_ == "dobj" for c in verb.children):
                 kind = "object"
                 content = _complement_tokens(verb, {"dobj"})
+            elif (preposition := _phrasal_preposition(verb, lexicon)) is not None:
+                kind = "object"  # "called for a ceasefire", "spoke about the talks"
+                cue = sorted(cue + [preposition], key=lambda t: t.i)
+                content = {t for c in preposition.children if c.dep_ == "pobj" for t in c.subtree}
             elif "clause" in kinds:
                 kind = "clause"  # no content of its own: a quotation or colon may supply it
             if not kind:
@@ -222,11 +239,24 @@ def attach_passages(doc: Doc, attributions: list[Attribution], passages: list[Qu
     cues = [a.cue for a in attributions if a.cue]
     for attribution in sorted(attributions, key=lambda a: a.cue or (0, 0)):
         clause_start, clause_end = attribution.clause_bounds()
+        content_length = sum(e - s for s, e in attribution.content)
+        # a quotation belongs to the content when most of it is in the content (mixed quotes)
+        # or most of the content is in it (a parse that took one sentence of a long quote)
         inside = [
             i for i, p in enumerate(passages)
-            if i not in used and sum(_covered(piece, attribution.content) for piece in p.inner) * 2 > sum(e - s for s, e in p.inner)
+            if i not in used
+            and (
+                sum(_covered(piece, attribution.content) for piece in p.inner) * 2 > sum(e - s for s, e in p.inner)
+                or sum(_covered(piece, p.inner) for piece in attribution.content) * 2 > content_length > 0
+            )
         ]
-        if attribution.content and inside:
+        after_colon = _passage_after_colon(text, attribution, passages, used)
+        if after_colon is not None:
+            # "X said: “...”": the quotation is the content, whatever the parse says
+            attribution.content = list(passages[after_colon].inner)
+            attribution.passages = [passages[after_colon]]
+            used.add(after_colon)
+        elif attribution.content and inside:
             outside_words = sum(_words(text[s:e]) for s, e in attribution.content) - sum(
                 _words(text[max(s, ps):min(e, pe)]) for s, e in attribution.content for i in inside for ps, pe in passages[i].pieces if min(e, pe) > max(s, ps)
             )
@@ -268,6 +298,44 @@ def attach_passages(doc: Doc, attributions: list[Attribution], passages: list[Qu
                     attribution.kind, attribution.confidence = "colon", lexicon.confidence["colon"]
         if attribution.passages and all(_covered(p, [x for q in attribution.passages for x in q.inner]) >= p[1] - p[0] for p in attribution.content):
             _continue_quote(text, attribution, passages, used, para, cues)
+
+
+def _passage_after_colon(text: str, attribution: Attribution, passages: list[QuotedPassage], used: set[int]) -> Optional[int]:
+    """Index of the quotation that follows the cue after a colon ("said: “...”"), if any."""
+    if attribution.cue is None:
+        return None
+    _, clause_end = attribution.clause_bounds()
+    colon = re.match(r"[ \u00a0]*:[ \u00a0]*", text[clause_end : clause_end + 5])
+    if not colon:
+        return None
+    start = clause_end + colon.end()
+    return next((i for i, p in enumerate(passages) if i not in used and p.start == start), None)
+
+
+def dash_attributions(doc: Doc, passages: list[QuotedPassage], confidence: float) -> list[Attribution]:
+    """Quotations signed with a dash at the end of their line: “...” ― Jane Doe."""
+    found = []
+    text = doc.text
+    for passage in passages:
+        line_end = text.find("\n", passage.end)
+        line_end = len(text) if line_end < 0 else line_end
+        match = DASH_SIGNATURE_RE.match(text, passage.end, line_end)
+        if not match:
+            continue
+        source = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+        if source is None or len(source) > 8:
+            continue
+        found.append(
+            Attribution(
+                content=list(passage.inner),
+                cue=match.span("dash"),
+                source=source,
+                kind="colon",
+                confidence=confidence,
+                passages=[passage],
+            )
+        )
+    return found
 
 
 def _continue_quote(text: str, attribution: Attribution, passages: list[QuotedPassage], used: set[int], para, cues: list[Offsets]) -> None:

@@ -29,6 +29,7 @@ class CueLexicon:
     infinitive: frozenset[str]
     object: frozenset[str]
     source_object_phrases: tuple[str, ...]
+    phrasal_verbs: frozenset[str]
     confidence: dict[str, float]
 
     def kinds(self, lemma: str) -> set[str]:
@@ -60,6 +61,7 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         infinitive=frozenset(data["infinitive"]["lemmas"]),
         object=frozenset(data["object"]["lemmas"]),
         source_object_phrases=tuple(data["phrases"]["source_object"]),
+        phrasal_verbs=frozenset(data["phrases"]["phrasal_verbs"]),
         confidence={kind: float(data[kind]["confidence"]) for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon")},
     )
 

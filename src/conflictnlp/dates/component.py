@@ -40,7 +40,7 @@ class DatesComponent(ConflictComponent):
 
     def __init__(self, nlp: Language, name: str, vague_references: bool, future_window_days: int):
         super().__init__(nlp, name)
-        lexicon = load_lexicon()
+        self.lexicon = lexicon = load_lexicon()
         self.vague_references = vague_references
         self.detector = Detector(lexicon, vague_references)
         self.normaliser = Normaliser(lexicon, future_window_days)
@@ -76,11 +76,34 @@ class DatesComponent(ConflictComponent):
             timex = self._normalise(doc, candidate, context)
             if timex is not None:
                 resolved.append((candidate, timex))
+            else:
+                resolved.extend(self._pieces(doc, candidate, context))
         return resolved
+
+    def _pieces(self, doc: Doc, candidate: Candidate, context: Context) -> list[tuple[Candidate, Timex]]:
+        """The longest readable runs of tokens in a candidate that does not read as a whole:
+        "[the third quarter] ended [Sept. 30]", "between [1985] and [1987]"."""
+        span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        tokens = list(span) if span is not None else []
+        pieces = []
+        start = 0
+        while start < len(tokens):
+            for end in range(len(tokens), start, -1):
+                if end - start == len(tokens):
+                    continue  # the whole candidate, already tried
+                piece = Candidate(tokens[start].idx, tokens[end - 1].idx + len(tokens[end - 1].text))
+                timex = self._normalise(doc, piece, context)
+                if timex is not None:
+                    pieces.append((piece, timex))
+                    start = end
+                    break
+            else:
+                start += 1
+        return pieces
 
     def _normalise(self, doc: Doc, candidate: Candidate, context: Context) -> Optional[Timex]:
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
-        context.tense = clause_tense(span) if span is not None else None
+        context.tense = clause_tense(span, self.lexicon) if span is not None else None
         timex = self.normaliser(doc.text[candidate.start : candidate.end], context)
         if timex is None or (timex.value in VAGUE_VALUES and not self.vague_references):
             return None

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..extensions import body_bounds
 from .anchoring import Tense
@@ -17,9 +17,6 @@ from .lexicon import Lexicon
 NER_LABELS = ("DATE", "TIME")
 # what may stand between two pieces of one expression: "April 2, 2022 1:44pm", "Friday at noon"
 _JOINER = re.compile(r"^(?:,? ?| at | on )$")
-_FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
-# verbs whose to-infinitive is in the future: "talks are scheduled to begin Monday"
-_FUTURE_GOVERNORS = {"schedule", "plan", "expect", "due", "set", "intend", "aim", "going", "hope", "prepare"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +46,10 @@ class Detector:
         if vague_references:
             patterns.append(rf"(?i:\b(?:{lex.alternation(lex.vague_detect)})\b)")
         self._pattern = re.compile("|".join(f"(?:{p})" for p in patterns))
+        # words the tagger's entity sometimes leaves out: "[This] year's results"
+        self._extenders = {word for word in (*lex.shifts, *lex.point_modifiers) if " " not in word} - {
+            "the", "on", "in", "at", "by", "since", "until", "before", "after", "around", "about", "during", "end",
+        }
 
     def __call__(self, doc: Doc) -> list[list[Candidate]]:
         """Candidates in text order, grouped where adjacent pieces may form one expression."""
@@ -89,6 +90,9 @@ class Detector:
         if not tokens:
             return None
         first = tokens[0]
+        if first.i > 0 and first.nbor(-1).lower_ in self._extenders:
+            first = first.nbor(-1)
+            tokens.insert(0, first)
         if len(tokens) == 1:
             word = first.lower_.rstrip(".")
             if word in self.lex.months and (first.tag_ == "MD" or first.tag_.startswith("VB") or first.is_lower):
@@ -100,19 +104,22 @@ class Detector:
         return Candidate(first.idx, tokens[-1].idx + len(tokens[-1].text))
 
 
-def clause_tense(span: Span) -> Optional[Tense]:
+def clause_tense(span: Span, lexicon: Lexicon) -> Optional[Tense]:
     """Tense of the clause an expression sits in, from the governing verb and its auxiliaries."""
     token = span.root
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
         return None
-    auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
+    auxiliaries = _auxiliaries(token)
     words = {aux.lower_ for aux in auxiliaries} | {aux.lemma_.lower() for aux in auxiliaries}
-    if words & _FUTURE_AUXILIARIES:
+    if words & lexicon.future_auxiliaries:
         return "future"
-    if token.tag_ == "VB" and "to" in words and token.head.lemma_.lower() in _FUTURE_GOVERNORS:
-        return "future"
+    governor = token.head
+    if token.tag_ == "VB" and "to" in words and governor.lemma_.lower() in lexicon.future_governors:
+        # "had been scheduled to expire Friday": planned before a past point, so in the past
+        planned_before = any(aux.lower_ == "had" for aux in _auxiliaries(governor))
+        return "past" if planned_before else "future"
     if token.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxiliaries):
         return "past"
     if token.tag_ == "VBN" and any(aux.lemma_ == "have" for aux in auxiliaries):
@@ -120,3 +127,7 @@ def clause_tense(span: Span) -> Optional[Tense]:
     if token.tag_ in ("VBZ", "VBP") or any(aux.tag_ in ("VBZ", "VBP") for aux in auxiliaries):
         return "present"
     return None
+
+
+def _auxiliaries(token: Token) -> list[Token]:
+    return [child for child in token.children if child.dep_ in ("aux", "auxpass")]

@@ -47,6 +47,8 @@ class Lexicon:
     greeting_words: frozenset[str]
     frequencies: dict[str, str]
     time_zones: tuple[str, ...]
+    future_auxiliaries: frozenset[str]
+    future_governors: frozenset[str]
 
     def alternation(self, words) -> str:
         """A regex alternation of words, longest first, each escaped."""
@@ -82,4 +84,6 @@ def load_lexicon() -> Lexicon:
         greeting_words=frozenset(raw["false_dates"]["greeting_words"]),
         frequencies=raw["frequencies"],
         time_zones=tuple(raw["clock"]["time_zones"]),
+        future_auxiliaries=frozenset(raw["tense"]["future_auxiliaries"]),
+        future_governors=frozenset(raw["tense"]["future_governors"]),
     )

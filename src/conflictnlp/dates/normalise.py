@@ -420,6 +420,9 @@ class Normaliser:
                 return f"{anchor.year + self.lex.shifts[shift_word]}-Q{number}"
             past = number > quarter_of(anchor) and context.tense != "future"
             return f"{anchor.year - 1 if past else anchor.year}-Q{number}"
+        if groups.get("of_year"):  # "last year's quarter": the quarter in question, a year apart
+            number = int(context.reference_quarter[-1]) if context.reference_quarter else quarter_of(anchor)
+            return f"{anchor.year + self.lex.shifts[shift_word]}-Q{number}"
         if shift_word == "the" and context.reference_quarter:
             return context.reference_quarter
         shift = self.lex.shifts.get(shift_word or "this", 0)

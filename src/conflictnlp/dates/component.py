@@ -88,6 +88,9 @@ class DatesComponent(ConflictComponent):
         pieces = []
         start = 0
         while start < len(tokens):
+            if tokens[start].pos_ in ("ADP", "CCONJ", "PUNCT"):
+                start += 1
+                continue
             for end in range(len(tokens), start, -1):
                 if end - start == len(tokens):
                     continue  # the whole candidate, already tried

@@ -49,7 +49,7 @@ class Detector:
         # words the tagger's entity sometimes leaves out: "[This] year's results"
         self._extenders = {word for word in (*lex.shifts, *lex.point_modifiers) if " " not in word} - {
             "the", "on", "in", "at", "by", "since", "until", "before", "after", "around", "about", "during", "end",
-        }
+        } | {"each", "every"}
 
     def __call__(self, doc: Doc) -> list[list[Candidate]]:
         """Candidates in text order, grouped where adjacent pieces may form one expression."""

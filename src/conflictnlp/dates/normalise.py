@@ -86,7 +86,8 @@ class Normaliser:
         calendar_units = "week|weekend|month|year|decade|century"
         self._shifted_unit = re.compile(rf"^(?:the )?{shift} (?P<unit>{calendar_units})$")
         # "year-earlier results": the adjective, without a number; "a year earlier" is a duration
-        self._unit_earlier = re.compile(r"^(?P<unit>year|month|week) (?:earlier|ago)$")
+        self._unit_earlier = re.compile(r"^(?:the )?(?P<unit>year|month|week) (?:earlier|ago)(?: (?P<period>quarter|period))?$")
+        self._year_in_words = re.compile(r"^(?:the )?year (?P<words>[a-z ]+)$")
         self._weekday = re.compile(rf"^(?:{shift} )?(?P<weekday>{lex.alternation(lex.weekdays)})$")
         self._clock = re.compile(
             r"(?<![\d:.])(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))? ?(?P<half>[ap])\.? ?m\b\.?"
@@ -361,7 +362,13 @@ class Normaliser:
         if match := self._shifted_unit.match(text):
             return self._shifted_unit_value(match["unit"], lex.shifts[match["shift"]], anchor)
         if match := self._unit_earlier.match(text):
+            if match["unit"] == "year" and context.reference_quarter and (match["period"] or anchor is not None):
+                # "year-earlier results" next to a quarter's figures: that quarter a year before
+                year, quarter = context.reference_quarter.split("-")
+                return f"{int(year) - 1}-{quarter}", "quarter"
             return self._shifted_unit_value(match["unit"], -1, anchor)
+        if (match := self._year_in_words.match(text)) and (number := self.number(match["words"])):
+            return (str(int(number)), "year") if 1000 <= number < 2200 else None
         if match := self._weekday.match(text):
             shift = None if match["shift"] in (None, "the") else lex.shifts[match["shift"]]
             if anchor is None:

@@ -1,0 +1,128 @@
+"""The ``conflict_quotes_learned`` component: quotes from trained SOURCE / CUE / CONTENT spans.
+
+A trained ``span_finder`` + ``spancat`` pair (see ``conflictnlp/training/configs``) labels
+spans in ``doc.spans["conflict_spancat"]``; this component links them into the same ``Quote``
+records the rule-based ``conflict_quotes`` component writes. Linking is by position, anchored
+on cues: each content piece and each source goes to the nearest cue, where a cue in another
+sentence counts as further away, and a source that is the grammatical subject of a cue's verb
+goes to that cue whatever the distance. A cue with no content makes no quote.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..components import ConflictComponent
+from ..extensions import SPAN_GROUPS, body_bounds
+from ..training.convert import CONTENT, CUE, SOURCE, SPANS_KEY, build_quote
+
+# a cue in another sentence is this many tokens further away than it looks
+SENTENCE_PENALTY = 40
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def _gap(a: Span, b: Span) -> int:
+    """Tokens between two spans (0 when they touch or overlap)."""
+    return max(a.start - b.end, b.start - a.end, 0)
+
+
+def _distance(span: Span, cue: Span, has_sents: bool) -> int:
+    distance = _gap(span, cue)
+    if has_sents and span.sent != cue.sent and span[0].sent != cue[-1].sent:
+        distance += SENTENCE_PENALTY
+    return distance
+
+
+def _is_subject_of(source: Span, cue: Span) -> bool:
+    return any(token.dep_ in SUBJECT_DEPS and token.head in cue for token in source)
+
+
+class LearnedQuotesComponent(ConflictComponent):
+    """Links trained attribution spans into ``doc._.quotes`` and ``doc.spans['conflict_quotes']``."""
+
+    def __init__(self, nlp: Language, name: str, spans_key: str, max_distance: int):
+        super().__init__(nlp, name)
+        self.spans_key = spans_key
+        self.max_distance = max_distance
+
+    def _nearest_cue(self, span: Span, cues: list[Span], has_sents: bool) -> Optional[int]:
+        candidates = [(_distance(span, cue, has_sents), i) for i, cue in enumerate(cues) if not _overlaps(span, cue)]
+        if not candidates:
+            return None
+        distance, index = min(candidates)
+        return index if distance <= self.max_distance else None
+
+    def process(self, doc: Doc) -> None:
+        lo, hi = body_bounds(doc)
+        spans = [s for s in doc.spans.get(self.spans_key, []) if lo <= s.start_char and s.end_char <= hi]
+        score_of = _span_scores(doc, self.spans_key)
+        has_sents = doc.has_annotation("SENT_START")
+        has_deps = doc.has_annotation("DEP")
+        cues = sorted((s for s in spans if s.label_ == CUE), key=lambda s: s.start)
+        contents: dict[int, list[Span]] = {}
+        sources: dict[int, list[tuple[int, Span]]] = {}
+        for span in spans:
+            if span.label_ == CONTENT:
+                index = self._nearest_cue(span, cues, has_sents)
+                if index is not None:
+                    contents.setdefault(index, []).append(span)
+            elif span.label_ == SOURCE:
+                subject_of = [i for i, cue in enumerate(cues) if has_deps and _is_subject_of(span, cue)]
+                index = subject_of[0] if subject_of else self._nearest_cue(span, cues, has_sents)
+                if index is not None:
+                    rank = 0 if subject_of else 1 + _distance(span, cues[index], has_sents)
+                    sources.setdefault(index, []).append((rank, span))
+        quotes = []
+        for index, cue in enumerate(cues):
+            if index not in contents:
+                continue
+            source = min(sources[index], key=lambda pair: pair[0])[1] if index in sources else None
+            parts = [cue, *contents[index], *([source] if source else [])]
+            confidence = sum(score_of.get((s.start, s.end, s.label_), 1.0) for s in parts) / len(parts)
+            quotes.append(
+                build_quote(
+                    doc.text,
+                    f"q{len(quotes) + 1}",
+                    (source.start_char, source.end_char) if source else None,
+                    (cue.start_char, cue.end_char),
+                    [(s.start_char, s.end_char) for s in contents[index]],
+                    confidence,
+                )
+            )
+        doc._.quotes = quotes
+        doc.spans[SPAN_GROUPS["quotes"]] = [s for q in quotes for s in _quote_spans(doc, q)]
+
+
+def _span_scores(doc: Doc, spans_key: str) -> dict[tuple[int, int, str], float]:
+    """spancat's score of each span it predicted (absent for gold or hand-set spans)."""
+    group = doc.spans.get(spans_key)
+    scores = group.attrs.get("scores") if group is not None else None
+    if scores is None:
+        return {}
+    return {(s.start, s.end, s.label_): float(score.max()) for s, score in zip(group, scores)}
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _quote_spans(doc: Doc, quote) -> list[Span]:
+    """The labelled pieces of a quote, for ``doc.spans['conflict_quotes']`` and displaCy."""
+    pieces = [(s, e, CONTENT) for s, e in quote.content.spans]
+    if quote.cue:
+        pieces.append((*quote.cue.span, CUE))
+    if quote.speaker:
+        pieces.append((*quote.speaker.span, SOURCE))
+    return [doc.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in pieces]
+
+
+@Language.factory(
+    "conflict_quotes_learned",
+    default_config={"spans_key": SPANS_KEY, "max_distance": 60},
+)
+def make_learned_quotes_component(nlp: Language, name: str, spans_key: str, max_distance: int) -> LearnedQuotesComponent:
+    """Quotes from the spans a trained span categorizer put in ``doc.spans[spans_key]``."""
+    return LearnedQuotesComponent(nlp, name, spans_key, max_distance)

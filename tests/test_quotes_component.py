@@ -1,0 +1,202 @@
+"""The conflict_quotes component on invented news sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import conflictnlp
+from tests.conftest import assert_offsets
+
+
+@pytest.fixture(scope="module")
+def quotes_nlp():
+    """A small pipeline: body detection and quotes only."""
+    return conflictnlp.load(enable=["article", "quotes"])
+
+
+def run(nlp, text: str) -> dict:
+    record = conflictnlp.extract(text, nlp=nlp).to_dict()
+    assert_offsets(record)
+    return record
+
+
+def only(record: dict, fragment: str) -> dict:
+    found = [q for q in record["quotes"] if fragment in q["content"]["text"]]
+    assert len(found) == 1, (fragment, record["quotes"])
+    return found[0]
+
+
+def test_direct_quote_with_speaker_after(quotes_nlp) -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov spoke to reporters on Friday.\n\n"
+        "\"This does not create comfortable conditions for the talks,\" Peskov said."
+    )
+    quote = only(run(quotes_nlp, text), "comfortable conditions")
+    assert quote["type"] == "direct"
+    assert quote["content"]["text"] == "This does not create comfortable conditions for the talks,"
+    assert quote["cue"]["text"] == "said"
+    assert quote["speaker"]["text"] == "Peskov"
+    assert quote["speaker_name"] == "Dmitry Peskov"
+    assert quote["speaker_role"] == "Kremlin spokesman"
+    assert 0.5 < quote["confidence"] <= 1
+
+
+def test_surname_before_full_name_still_resolves(quotes_nlp) -> None:
+    text = (
+        "“The strike hit a civilian depot,” Konashenkov said.\n\n"
+        "Defense Ministry spokesman Igor Konashenkov said two helicopters had crossed the border."
+    )
+    record = run(quotes_nlp, text)
+    assert {q["speaker_name"] for q in record["quotes"]} == {"Igor Konashenkov"}
+
+
+def test_split_quote_has_two_pieces(quotes_nlp) -> None:
+    text = (
+        "“The city has become a symbol of resistance,” Fesenko said, “and without it, "
+        "the Kremlin cannot claim any victory.”"
+    )
+    quote = only(run(quotes_nlp, text), "symbol of resistance")
+    assert quote["type"] == "direct"
+    assert len(quote["content"]["spans"]) == 2
+    assert quote["content"]["text"].endswith("cannot claim any victory.")
+
+
+def test_said_before_the_speaker_with_appositive_role(quotes_nlp) -> None:
+    text = "“There is reason to believe the offensive has stalled,” said Olena Marchenko, a spokeswoman for the regional administration."
+    quote = only(run(quotes_nlp, text), "offensive has stalled")
+    assert quote["speaker_name"] == "Olena Marchenko"
+    assert quote["speaker_role"] == "a spokeswoman for the regional administration"
+
+
+def test_pronoun_speaker_resolves_to_the_last_person(quotes_nlp) -> None:
+    text = (
+        "“We see no real desire to let residents leave,” Petro Andryushchenko, an adviser to the mayor "
+        "of Mariupol, wrote on the Telegram messaging app.\n"
+        "He said the troops “are not allowing any humanitarian cargo into the city.”"
+    )
+    record = run(quotes_nlp, text)
+    first = only(record, "no real desire")
+    assert first["speaker_name"] == "Petro Andryushchenko"
+    assert first["speaker_role"] == "an adviser to the mayor of Mariupol"
+    assert first["cue"]["text"] == "wrote"
+    second = only(record, "humanitarian cargo")
+    assert second["type"] == "mixed"
+    assert second["speaker"]["text"] == "He"
+    assert second["speaker_name"] == "Petro Andryushchenko"
+    assert second["confidence"] < first["confidence"]
+
+
+def test_she_skips_a_man(quotes_nlp) -> None:
+    text = (
+        "Mr. Kovalenko said the shelters were full. Maria Hrytsenko, a nurse, said the hospital had no power.\n\n"
+        "“We operate by torchlight,” she said."
+    )
+    quote = only(run(quotes_nlp, text), "torchlight")
+    assert quote["speaker_name"] == "Maria Hrytsenko"
+
+
+def test_indirect_speech_with_said_that_and_told(quotes_nlp) -> None:
+    text = (
+        "The governor said that two workers were injured in the blast. "
+        "Officials told reporters the fire had been contained by the evening."
+    )
+    record = run(quotes_nlp, text)
+    injured = only(record, "two workers were injured")
+    assert injured["type"] == "indirect"
+    assert injured["cue"]["text"] == "said"
+    assert injured["speaker"]["text"] == "The governor"
+    assert injured["speaker_name"] is None and injured["speaker_role"] == "governor"
+    contained = only(record, "fire had been contained")
+    assert contained["cue"]["text"] == "told"
+    assert contained["speaker"]["text"] == "Officials"
+
+
+def test_according_to(quotes_nlp) -> None:
+    text = "According to regional governor Vyacheslav Gladkov, two helicopters struck the fuel depot at dawn."
+    quote = only(run(quotes_nlp, text), "two helicopters struck")
+    assert quote["cue"]["text"] == "According to"
+    assert quote["speaker_name"] == "Vyacheslav Gladkov"
+    assert quote["speaker_role"] == "regional governor"
+    assert quote["type"] == "indirect"
+
+
+def test_organisations_and_metonyms_are_speakers(quotes_nlp) -> None:
+    text = (
+        "The Kremlin said the talks would continue by video.\n\n"
+        "Kyiv denied that its aircraft had crossed the border."
+    )
+    record = run(quotes_nlp, text)
+    assert only(record, "talks would continue")["speaker_name"] == "Kremlin"
+    assert only(record, "aircraft had crossed")["speaker_name"] == "Kyiv"
+
+
+def test_colon_lead_in(quotes_nlp) -> None:
+    text = "The council secretary said on television: “They say we did it, but this does not correspond with reality.”"
+    quote = only(run(quotes_nlp, text), "correspond with reality")
+    assert quote["type"] == "direct"
+    assert quote["speaker"]["text"] == "The council secretary"
+
+
+def test_scare_quotes_are_not_speech(quotes_nlp) -> None:
+    text = (
+        "Moscow launched its “special military operation” on Feb. 24. "
+        "The so-called “humanitarian corridors” stayed closed all week."
+    )
+    assert run(quotes_nlp, text)["quotes"] == []
+
+
+def test_floating_quote_inherits_the_speaker(quotes_nlp) -> None:
+    text = (
+        "“I don’t think this is over,” Andriy Melnyk said.\n\n"
+        "Residents were still clearing the rubble on Saturday.\n\n"
+        "“They will be back, and next time they will bring more artillery.”"
+    )
+    record = run(quotes_nlp, text)
+    floating = only(record, "bring more artillery")
+    assert floating["type"] == "direct"
+    assert floating["cue"] is None and floating["speaker"] is None
+    assert floating["speaker_name"] == "Andriy Melnyk"
+    assert floating["confidence"] < only(record, "this is over")["confidence"]
+
+
+def test_multi_paragraph_quote(quotes_nlp) -> None:
+    text = (
+        "The commander described the night of the attack.\n\n"
+        "“The first shells hit the school at dawn, and the roof collapsed within minutes.\n\n"
+        "“By noon we had moved every child into the basement,” Colonel Serhiy Bondar said."
+    )
+    quote = only(run(quotes_nlp, text), "first shells")
+    assert len(quote["content"]["spans"]) == 2
+    assert quote["speaker_name"] == "Serhiy Bondar"
+
+
+def test_quote_ids_in_text_order_and_span_groups(quotes_nlp) -> None:
+    text = (
+        "The mayor said the water supply was cut. “We have no heating,” a resident said. "
+        "Officials warned that more strikes were likely."
+    )
+    doc = quotes_nlp(text)
+    quotes = doc._.quotes
+    assert [q.id for q in quotes] == [f"q{i}" for i in range(1, len(quotes) + 1)]
+    starts = [q.content.spans[0][0] for q in quotes]
+    assert starts == sorted(starts) and len(quotes) == 3
+    assert {span.text for span in doc.spans["conflict_quotes"]} == {text[s:e] for q in quotes for s, e in q.content.spans}
+    assert {span.text for span in doc.spans["conflict_quote_cues"]} == {"said", "warned"}
+
+
+def test_nothing_outside_the_body(quotes_nlp) -> None:
+    text = (
+        "Ukraine says it retook villages near Kyiv\n\n"
+        "The Ukrainian military said it had retaken 29 settlements in the Kyiv and Chernihiv regions.\n\n"
+        "© Copyright 2022 The Associated Press. All rights reserved.\n"
+        "Bronco\n"
+        "I think Kyiv will never say what really happened there.\n"
+        "tooheysnew\n"
+        "Regardless, no one believes anything claimed by Russia"
+    )
+    record = run(quotes_nlp, text)
+    lo, hi = record["body"]
+    assert hi < text.index("Bronco")
+    assert any("29 settlements" in q["content"]["text"] for q in record["quotes"])
+    for quote in record["quotes"]:
+        assert all(lo <= s and e <= hi for s, e in quote["content"]["spans"])

@@ -58,7 +58,7 @@ def choose_year(
     """The year of a month (and day) named without one: the most recent such date, unless the
     clause is in the future tense or the next one is at most ``future_window_days`` ahead."""
     candidates = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+    for year in range(anchor.year - 4, anchor.year + 2):  # four back: the last Feb. 29
         try:
             candidates.append(date(year, month, day or 1))
         except ValueError:  # Feb. 29 in a common year

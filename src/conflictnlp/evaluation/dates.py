@@ -20,6 +20,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional
 
+from spacy.language import Language
+
 from ..dates.normalise import VAGUE_VALUES
 from .scoring import PRF, format_table, read_jsonl
 
@@ -112,12 +114,14 @@ def gold_mentions(record: dict) -> list[dict]:
     return [t for t in record.get("timexes", []) if t.get("span") and 0 <= t["span"][0] < t["span"][1] <= length]
 
 
-def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None) -> dict:
-    """Run the article and dates components over a TIMEX3 gold file and score them."""
+def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, nlp: Optional[Language] = None) -> dict:
+    """Run the article and dates components over a TIMEX3 gold file and score them (with
+    ``nlp`` as given, else a pipeline loaded from ``model`` with vague references on)."""
     from ..pipeline import extract_many, load
 
     records = list(read_jsonl(gold, limit))
-    nlp = load(model, enable=["article", "dates"], config={"dates": {"vague_references": True}})
+    if nlp is None:
+        nlp = load(model, enable=["article", "dates"], config={"dates": {"vague_references": True}})
     inputs = [{"text": r["text"], "published": r.get("dct"), "id": r.get("id")} for r in records]
     timeml, default = DateScores(), DateScores()
     errors: list[str] = []

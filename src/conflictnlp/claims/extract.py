@@ -84,8 +84,12 @@ def _run(predicate: Token, allowed: set[int]) -> list[Token]:
         lo -= 1
     while hi + 1 in allowed:
         hi += 1
-    # leading "and", "but", "that": joins this clause to the sentence, not part of the claim
-    while lo < hi and (_is_filler(doc[lo]) or (doc[lo].dep_ == "mark" and doc[lo].head.i == predicate.i)):
+    # leading "and", "but", "that", "of": joins this clause to the sentence, not part of the claim
+    while lo < hi and (
+        _is_filler(doc[lo])
+        or (doc[lo].dep_ == "mark" and doc[lo].head.i == predicate.i)
+        or (doc[lo].dep_ in ("mark", "prep") and doc[lo].head.i not in allowed and doc[lo].head.i < lo)
+    ):
         lo += 1
     while hi > lo and _is_filler(doc[hi]):
         hi -= 1
@@ -117,6 +121,10 @@ class ClaimExtractor:
         sents = [s for s in doc.sents if s.start_char < hi and s.end_char > lo]
         quotes = doc._.quotes
         coverage = _Coverage()
+        for quote in quotes:
+            if quote.cue:
+                cue = doc.char_span(*quote.cue.span, alignment_mode="expand")
+                coverage.cues.update(t.i for t in cue or ())
         drafts = list(self._from_quotes(doc, quotes, coverage))
         for sent in sents:
             drafts.extend(self._from_attributions(sent, quotes, coverage))
@@ -131,8 +139,6 @@ class ClaimExtractor:
         for quote in quotes:
             cue = doc.char_span(*quote.cue.span, alignment_mode="expand") if quote.cue else None
             cue_token = cue.root if cue is not None else None
-            if cue is not None:
-                coverage.cues.update(t.i for t in cue)
             source = quote.speaker_name or (quote.speaker.text if quote.speaker else None)
             for start, end in quote.content.spans:
                 content = doc.char_span(start, end, alignment_mode="contract")
@@ -140,7 +146,10 @@ class ClaimExtractor:
                     continue
                 coverage.content.update(t.i for t in content)
                 for predicate, group in clauses(list(content)):
-                    yield _Draft(_run(predicate, {t.i for t in group}), predicate, source, quote.id, cue_token)
+                    if predicate.i in coverage.cues:
+                        continue  # another quote's attribution caught inside this one's content
+                    allowed = {t.i for t in group if t.i not in coverage.cues}
+                    yield _Draft(_run(predicate, allowed), predicate, source, quote.id, cue_token)
 
     def _from_attributions(self, sent: Span, quotes: list[Quote], coverage: _Coverage) -> Iterable[_Draft]:
         """Claims reported by a verb ("X denied that ...") or "according to X" the quotes missed."""
@@ -200,7 +209,7 @@ class ClaimExtractor:
                 continue
             if any(child.i in coverage.content for child in predicate.children if child.dep_ in ("ccomp", "xcomp")):
                 continue  # "..., Gladkov added": the attribution of a quote, not a claim
-            allowed = {t.i for t in group if t.i not in coverage.content}
+            allowed = {t.i for t in group if t.i not in coverage.content and t.i not in coverage.cues}
             yield _Draft(_run(predicate, allowed), predicate, outlet)
 
     # --- who -----------------------------------------------------------------------------

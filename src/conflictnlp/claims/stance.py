@@ -33,13 +33,15 @@ def governs(cue: CueMatch, predicate: Token, attribution: Optional[Token] = None
     """Whether a cue has the claim in its scope.
 
     It does when its anchor is the predicate or a word governing it ("denied" over
-    "[anyone was hurt]"), when it modifies the predicate ("allegedly struck", "could
+    "[anyone was hurt]"), when it is the verb reporting the claim, when it modifies the predicate ("allegedly struck", "could
     jeopardize", "[it would be ...] if confirmed") or the verb reporting it ("reportedly said"),
     or when it is the "if" of a condition on the predicate.
     """
     anchor = cue.anchor
     if cue.start <= predicate.i < cue.end or anchor.i in _governors(predicate):
         return True
+    if attribution is not None and cue.start <= attribution.i < cue.end:
+        return True  # the reporting verb is the cue: "denied", "claimed", "could neither confirm nor deny"
     qualified = {predicate.i} if attribution is None else {predicate.i, attribution.i}
     if anchor.dep_ in MODIFIER_DEPS and anchor.head.i in qualified:
         return True

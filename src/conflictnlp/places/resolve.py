@@ -24,15 +24,15 @@ Strategy (all offline, deterministic):
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from ..model import Location
-from .gazetteer import Gazetteer, Place, distance_km, get_gazetteer
+from .gazetteer import Gazetteer, Place, distance_km, get_gazetteer, normalize
 
 FEATURE_BONUS = {"country": 3.0, "region": 2.5, "water": 2.0, "admin1": 1.5, "border": 3.0, "admin2": 0.0, "city": 0.0}
 CAPITAL_BONUS = 1.0
+PRIMARY_NAME_BONUS = 1.0
 CLEAR_MARGIN = 1.0        # prior lead that makes a mention an anchor
 COUNTRY_WEIGHT = 3.0
 ADMIN1_WEIGHT = 2.0
@@ -57,6 +57,8 @@ class Mention:
     """A place already known (demonyms, borders, qualifiers resolved by the matcher)."""
     qualifiers: list[Place] = field(default_factory=list)
     """Admin areas or countries the text puts this place in."""
+    source: str = ""
+    """What found it: ner, gazetteer, demonym, border, region (for diagnostics)."""
 
 
 def _prior(place: Place) -> float:
@@ -97,7 +99,8 @@ class Resolver:
     def resolve(self, mentions: Sequence[Mention]) -> list[Optional[Place]]:
         """The chosen place of each mention (None where unknown or too ambiguous)."""
         options = [self.candidates(mention) for mention in mentions]
-        priors = [sorted(((_prior(p), p) for p in places), key=lambda pair: -pair[0]) for places in options]
+        priors = [sorted(((_prior(p) + self._name_bonus(m, p), p) for p in places), key=lambda pair: -pair[0])
+                  for m, places in zip(mentions, options)]
         anchors: list[tuple[Place, float]] = []
         for mention, ranked in zip(mentions, priors):
             if not ranked:
@@ -113,6 +116,13 @@ class Resolver:
         final = self._round(priors, context)
         return [self._refuse_blind(ranked, place, context, i) for i, (ranked, place) in enumerate(zip(priors, final))]
 
+    @staticmethod
+    def _name_bonus(mention: Mention, place: Place) -> float:
+        """A town's own name beats another town's alternate spelling ("Cancun" is not Changchun)."""
+        if place.feature != "city":
+            return 0.0
+        return PRIMARY_NAME_BONUS if normalize(place.name) == normalize(mention.name or mention.text) else 0.0
+
     def _round(self, priors, context) -> list[Optional[Place]]:
         chosen: list[Optional[Place]] = []
         for i, ranked in enumerate(priors):
@@ -126,35 +136,29 @@ class Resolver:
 
     @staticmethod
     def _context_score(place: Place, others: list[tuple[Place, float]]) -> float:
-        if not others:
-            return 0.0
-        total = sum(weight for _, weight in others)
-        countries: Counter = Counter()
-        admins: Counter = Counter()
-        near = 0.0
+        """Support from the rest of the article: its country and admin1 mentioned (saturating at
+        one clear mention, so a long article's many countries do not dilute a local one), and
+        the nearest other town or county."""
+        country = admin = near = 0.0
         for other, weight in others:
             if other is place:
                 continue
-            if other.country_code:
-                countries[other.country_code] += weight
-            if other.admin1 and other.feature != "country":
-                admins[(other.country_code, other.admin1)] += weight
+            if other.country_code and other.country_code == place.country_code:
+                country += weight
+            if (other.admin1 and place.admin1 and other.feature != "country" and place.feature != "country"
+                    and (other.country_code, other.admin1) == (place.country_code, place.admin1)):
+                admin += weight
             if (near < NEAR_BONUS and place.lat is not None and other.lat is not None
                     and other.feature in ("city", "admin2")):
                 km = distance_km(place.lat, place.lon, other.lat, other.lon)  # type: ignore[arg-type]
                 near = max(near, NEAR_BONUS if km < NEAR_KM else REGION_BONUS if km < REGION_KM else 0.0)
-        score = COUNTRY_WEIGHT * countries[place.country_code] / total + near
-        if place.admin1 and place.feature != "country":
-            score += ADMIN1_WEIGHT * admins[(place.country_code, place.admin1)] / total
-        return score
+        return COUNTRY_WEIGHT * min(1.0, country) + ADMIN1_WEIGHT * min(1.0, admin) + near
 
     def _refuse_blind(self, ranked, place: Optional[Place], context, index: int) -> Optional[Place]:
-        if place is None or len(ranked) < 2:
+        """None instead of a coin flip: equally prominent, far-apart rivals and no context at all."""
+        if place is None or len(ranked) < 2 or any(item for j, item in enumerate(context) if j != index):
             return place
-        others = [item for j, item in enumerate(context) if item and j != index]
         rivals = [p for prior, p in ranked if p is not place and abs(prior - _prior(place)) < AMBIGUOUS_MARGIN]
-        if not rivals or self._context_score(place, others) > max(self._context_score(r, others) for r in rivals):
-            return place
         far = [r for r in rivals if r.lat is None or place.lat is None
                or distance_km(place.lat, place.lon, r.lat, r.lon) > AMBIGUOUS_KM]  # type: ignore[arg-type]
         return None if far else place

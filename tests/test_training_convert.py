@@ -10,7 +10,7 @@ from spacy.tokens import DocBin
 from typer.testing import CliRunner
 
 from conflictnlp.cli import app
-from conflictnlp.training.convert import SPANS_KEY, CharSpan, ConversionReport, LabelledText, Relation, convert, quote_type, to_doc
+from conflictnlp.training.convert import SPANS_KEY, CharSpan, ConversionReport, LabelledText, Relation, convert, to_doc
 
 TRAINING_FIXTURES = Path(__file__).parent / "fixtures" / "training"
 FIXTURES_BY_FORMAT = {
@@ -113,14 +113,6 @@ def test_relations_between_other_labels_are_reported(blank_en):
     doc = to_doc(blank_en, labelled, report)
     assert doc._.quotes == []
     assert len(report.unused_relations) == 1 and "USES" in report.unused_relations[0]
-
-
-@pytest.mark.parametrize(
-    "content, expected",
-    [("“We will not retreat.”", "direct"), ("that the “special operation” went to plan", "mixed"), ("that it went to plan", "indirect")],
-)
-def test_quote_type_from_quotation_marks(content, expected):
-    assert quote_type(content, [(0, len(content))]) == expected
 
 
 def test_convert_command(tmp_path):

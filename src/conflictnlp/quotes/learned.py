@@ -5,7 +5,8 @@ spans in ``doc.spans["conflict_spancat"]``; this component links them into the s
 records the rule-based ``conflict_quotes`` component writes. Linking is by position, anchored
 on cues: each content piece and each source goes to the nearest cue, where a cue in another
 sentence counts as further away, and a source that is the grammatical subject of a cue's verb
-goes to that cue whatever the distance. A cue with no content makes no quote.
+goes to that cue whatever the distance. A cue with no content makes no quote. Records are built
+with the rules' own helpers (``build``, ``coref.SpeakerResolver`` for canonical names and roles).
 """
 
 from __future__ import annotations
@@ -16,8 +17,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..components import ConflictComponent
-from ..extensions import SPAN_GROUPS, body_bounds
-from ..training.convert import CONTENT, CUE, SOURCE, SPANS_KEY, build_quote
+from ..extensions import body_bounds, set_span_group
+from ..training.convert import CONTENT, CUE, SOURCE, SPANS_KEY
+from .attribution import quoted_mask
+from .build import make_quote, number_quotes, quote_type
+from .coref import SpeakerResolver
+from .marks import find_quoted_passages
 
 # a cue in another sentence is this many tokens further away than it looks
 SENTENCE_PENALTY = 40
@@ -75,6 +80,8 @@ class LearnedQuotesComponent(ConflictComponent):
                 if index is not None:
                     rank = 0 if subject_of else 1 + _distance(span, cues[index], has_sents)
                     sources.setdefault(index, []).append((rank, span))
+        passages = find_quoted_passages(doc.text, lo, hi)
+        resolver = SpeakerResolver(doc, (lo, hi), quoted_mask(doc.text, passages))
         quotes = []
         for index, cue in enumerate(cues):
             if index not in contents:
@@ -82,18 +89,26 @@ class LearnedQuotesComponent(ConflictComponent):
             source = min(sources[index], key=lambda pair: pair[0])[1] if index in sources else None
             parts = [cue, *contents[index], *([source] if source else [])]
             confidence = sum(score_of.get((s.start, s.end, s.label_), 1.0) for s in parts) / len(parts)
+            speaker = resolver.resolve(source) if source is not None else None
+            content = sorted((s.start_char, s.end_char) for s in contents[index])
             quotes.append(
-                build_quote(
+                make_quote(
                     doc.text,
-                    f"q{len(quotes) + 1}",
-                    (source.start_char, source.end_char) if source else None,
-                    (cue.start_char, cue.end_char),
-                    [(s.start_char, s.end_char) for s in contents[index]],
-                    confidence,
+                    content,
+                    quote_type(content, passages),
+                    cue=(cue.start_char, cue.end_char),
+                    speaker=(source.start_char, source.end_char) if source is not None else None,
+                    speaker_name=speaker.name if speaker else None,
+                    speaker_role=speaker.role if speaker else None,
+                    confidence=confidence * (speaker.confidence if speaker else 1.0),
                 )
             )
+        quotes = number_quotes(quotes)
         doc._.quotes = quotes
-        doc.spans[SPAN_GROUPS["quotes"]] = [s for q in quotes for s in _quote_spans(doc, q)]
+        # the same span groups as the rule-based component
+        set_span_group(doc, "quotes", [(s, e, q.type) for q in quotes for s, e in q.content.spans])
+        set_span_group(doc, "quote_cues", [(*q.cue.span, "CUE") for q in quotes if q.cue])
+        set_span_group(doc, "quote_speakers", [(*q.speaker.span, "SPEAKER") for q in quotes if q.speaker])
 
 
 def _span_scores(doc: Doc, spans_key: str) -> dict[tuple[int, int, str], float]:
@@ -107,16 +122,6 @@ def _span_scores(doc: Doc, spans_key: str) -> dict[tuple[int, int, str], float]:
 
 def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
-
-
-def _quote_spans(doc: Doc, quote) -> list[Span]:
-    """The labelled pieces of a quote, for ``doc.spans['conflict_quotes']`` and displaCy."""
-    pieces = [(s, e, CONTENT) for s, e in quote.content.spans]
-    if quote.cue:
-        pieces.append((*quote.cue.span, CUE))
-    if quote.speaker:
-        pieces.append((*quote.speaker.span, SOURCE))
-    return [doc.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in pieces]
 
 
 @Language.factory(

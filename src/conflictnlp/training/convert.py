@@ -23,7 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from ..extensions import STORE_KEY, register_extensions
-from ..model import MultiSpan, Quote, QuoteType, TextSpan
+from ..quotes.build import make_quote, number_quotes, quote_type
+from ..quotes.marks import find_quoted_passages
 
 SPANS_KEY = "conflict_spancat"
 """The span group holding labelled spans, gold in training data and predicted by ``spancat``."""
@@ -33,7 +34,6 @@ ATTRIBUTION_LABELS = (SOURCE, CUE, CONTENT)
 LABEL_ALIASES = {"SPEAKER": SOURCE, "QUOTE": CONTENT}
 FORMATS = ("polnear", "prodigy", "doccano", "labelstudio", "brat")
 AlignmentMode = Literal["strict", "contract", "expand"]
-QUOTE_MARKS = "\"“”«»„"
 
 
 @dataclass
@@ -238,30 +238,6 @@ def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
 # --- to Docs ---------------------------------------------------------------------------------
 
 
-def quote_type(text: str, pieces: list[tuple[int, int]]) -> QuoteType:
-    """direct when every piece is wholly in quotation marks, mixed when marks occur, else indirect."""
-    contents = [text[s:e].strip() for s, e in pieces]
-    if all(len(c) > 1 and c[0] in QUOTE_MARKS and c.rstrip(".,;:")[-1] in QUOTE_MARKS for c in contents):
-        return "direct"
-    if any(mark in c for c in contents for mark in QUOTE_MARKS):
-        return "mixed"
-    return "indirect"
-
-
-def build_quote(text: str, quote_id: str, source: Optional[tuple[int, int]], cue: Optional[tuple[int, int]], content: list[tuple[int, int]], confidence: float = 1.0) -> Quote:
-    """A ``Quote`` record from character offsets (content pieces in any order)."""
-    content = sorted(content)
-    return Quote(
-        id=quote_id,
-        type=quote_type(text, content),
-        content=MultiSpan(text=" ".join(text[s:e] for s, e in content), spans=content),
-        cue=TextSpan(text=text[cue[0] : cue[1]], span=cue) if cue else None,
-        speaker=TextSpan(text=text[source[0] : source[1]], span=source) if source else None,
-        speaker_name=text[source[0] : source[1]] if source else None,
-        confidence=round(confidence, 4),
-    )
-
-
 def _quotes_from_relations(labelled: LabelledText, report: ConversionReport) -> list[tuple[Optional[str], Optional[str], list[str]]]:
     """Attribution spans joined by relations, grouped around their cue (or their content where
     no cue was labelled): each group is one quote."""
@@ -317,15 +293,16 @@ def to_doc(nlp: Language, labelled: LabelledText, report: ConversionReport, alig
     report.spans += len(doc.spans[SPANS_KEY])
 
     groups = labelled.quotes or _quotes_from_relations(labelled, report)
+    passages = find_quoted_passages(doc.text)
     quotes = []
     for source_id, cue_id, content_ids in groups:
-        content = [piece for i in content_ids for piece in aligned.get(i, [])]
+        content = sorted(piece for i in content_ids for piece in aligned.get(i, []))
         if not content:
             continue  # its content did not align; already in report.misaligned
         source = aligned.get(source_id, [None])[0] if source_id else None
         cue = aligned.get(cue_id, [None])[0] if cue_id else None
-        quotes.append(build_quote(doc.text, f"q{len(quotes) + 1}", source, cue, content))
-    doc._.quotes = quotes
+        quotes.append(make_quote(doc.text, content, quote_type(content, passages), cue=cue, speaker=source, confidence=1.0))
+    doc._.quotes = number_quotes(quotes)
     report.quotes += len(quotes)
     return doc
 

@@ -144,7 +144,11 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
                 kind = "clause" if "clause" in kinds else "belief"
                 for child in ccomps:
                     content |= _subtree(child)
-            elif "clause" in kinds and verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+            elif (
+                "clause" in kinds
+                and verb.head.pos_ in ("VERB", "AUX")
+                and (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i)
+            ):
                 # "..., Gladkov added." / "Putin's armies, it claimed, are struggling"
                 kind = "clause"
                 content = {t for t in verb.head.subtree if t.sent == sent} - _subtree(verb)

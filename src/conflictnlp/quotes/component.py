@@ -79,7 +79,7 @@ def _dedupe(attributions: list[Attribution]) -> list[Attribution]:
 def extract_quotes(doc: Doc, component: QuotesComponent) -> list[Quote]:
     """Quote records for ``doc``: rules, then speaker resolution in text order."""
     attributions, passages = find_attributions(doc, component)
-    resolver = SpeakerResolver(doc, body_bounds(doc), quoted_mask(doc.text, passages))
+    resolver = SpeakerResolver(doc, body_bounds(doc), quoted_mask(doc.text, passages), component.lexicon.organisation_words)
     speakers: dict[int, Speaker] = {}
     quotes = []
     for attribution in sorted(attributions, key=lambda a: a.start):

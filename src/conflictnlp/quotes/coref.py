@@ -83,10 +83,12 @@ def _gender(tokens: Iterable[Token]) -> Optional[str]:
 class SpeakerResolver:
     """Resolves speaker mentions of one article; call ``resolve`` in text order."""
 
-    def __init__(self, doc: Doc, bounds: tuple[int, int], quoted: Optional[list[bool]] = None):
+    def __init__(self, doc: Doc, bounds: tuple[int, int], quoted: Optional[list[bool]] = None, organisation_words: Iterable[str] = ()):
         """``quoted`` marks the characters inside quotation marks: people named in quoted
-        speech are not antecedents of the pronouns around it."""
+        speech are not antecedents of the pronouns around it. ``organisation_words`` keep
+        organisations the NER missed from passing for people's names."""
         self.doc = doc
+        self.organisation_words = frozenset(organisation_words)
         lo, hi = bounds
         self.full_names: dict[str, str] = {}  # surname -> longest full name
         self.roles: dict[str, str] = {}  # canonical name -> role
@@ -136,7 +138,31 @@ class SpeakerResolver:
         for token in mention:
             if token.pos_ == "PROPN" and token.lower_ in self.full_names and token.ent_type_ not in GROUP_LABELS:
                 return self.full_names[token.lower_], mention.doc[token.i : token.i + 1]
+        # ... or labels them ORG: a name-shaped run of capitalised words ending at the head
+        name = self._name_shaped(mention)
+        if name is not None:
+            key = name[-1].lower_
+            self.full_names.setdefault(key, name.text)
+            return self.full_names[key], name
         return None
+
+    def _name_shaped(self, mention: Span) -> Optional[Span]:
+        """"Ewan Watson" in "Red Cross spokesperson Ewan Watson": two or three capitalised
+        proper nouns ending at the mention's head, none an organisation word, none a place."""
+        root = mention.root
+        if root.pos_ != "PROPN":
+            return None
+        start = root.i
+        while start - 1 >= mention.start and mention.doc[start - 1].pos_ == "PROPN" and mention.doc[start - 1].dep_ == "compound":
+            start -= 1
+        run = list(mention.doc[start : root.i + 1])
+        while run and run[0].lower_.rstrip(".") in HONORIFICS:
+            run = run[1:]
+        if not 2 <= len(run) <= 3:
+            return None
+        if any(not t.text[:1].isupper() or t.text in self.organisation_words or t.ent_type_ in ("GPE", "NORP", "LOC") for t in run):
+            return None
+        return mention.doc[run[0].i : run[-1].i + 1]
 
     def resolve(self, mention: Span) -> Speaker:
         """Name, role and confidence for a speaker mention."""

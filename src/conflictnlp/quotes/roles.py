@@ -30,15 +30,15 @@ def role_of(mention: Span, name: Span) -> Optional[str]:
     """The role given with a person's name in a mention, or None."""
     doc = mention.doc
     head = name.root
+    if name.end < mention.end and doc[name.end].text == ",":
+        rest = _trim(doc[name.end + 1 : mention.end])
+        if rest is not None and rest[0].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+            return rest.text
     for child in head.children:
         if child.dep_ == "appos" and child.i > name.end - 1:
             appos = _trim(doc[child.left_edge.i : child.right_edge.i + 1])
             if appos is not None:
                 return appos.text
-    if name.end < mention.end and doc[name.end].text == ",":
-        rest = _trim(doc[name.end + 1 : mention.end])
-        if rest is not None and rest[0].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
-            return rest.text
     before = [t for t in mention if t.i < name.start]
     while before and (before[0].dep_ in LEADING_DROP or before[0].is_punct):
         before = before[1:]

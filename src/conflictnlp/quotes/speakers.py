@@ -28,9 +28,14 @@ INHERIT_PARAGRAPHS = 2
 
 
 def _np(token: Token) -> Span:
-    """The whole noun phrase headed by ``token``, without edge punctuation."""
+    """The whole noun phrase headed by ``token``, without edge punctuation and without what
+    a misparse hangs before it across a comma ("Amid the pullback, Ukraine's military")."""
     doc = token.doc
     start, end = token.left_edge.i, token.right_edge.i + 1
+    if not any(c.dep_ == "conj" for c in token.children):
+        commas = [t.i for t in doc[start : token.i] if t.text == ","]
+        if commas:
+            start = commas[-1] + 1
     while start < end and doc[start].is_punct:
         start += 1
     while end > start and doc[end - 1].is_punct:

@@ -274,10 +274,12 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
     if number_end is None:
         return None
     number_end = min(number_end, end)
+    bracketed = re.search(r"[(\[{<][^\W\d_]*$", text[number_end:end])
+    if bracketed:
+        closing = re.match(r"[^\W\d_]*[)\]}>]", text[number_end + bracketed.start() + 1 : hi])
+        end = number_end + bracketed.start() + 1 + closing.end() if closing else number_end
     if number_end < end and (_is_code(text, end) or _unit_with_digits(text[number_end:end].strip())):
         return None
-    if text[end : end + 1] in ")]}>" and text[number_end:end].lstrip()[:1] in ("(", "[", "{", "<"):
-        end += 1
     unit: Optional[str] = parsed.unit.name
     entity: Optional[str] = parsed.unit.entity.name
     article = tokens[0].lower_ in ("a", "an")
@@ -406,10 +408,11 @@ def _unit_symbols() -> frozenset[str]:
 
 
 def _unbracket_unit(match: re.Match) -> str:
-    """"20 (kg)" -> "20  kg ": same length, and only for real unit symbols ("2014 (AP)" stays)."""
+    """"20 (kg)" -> "20 kg  ": same length, and only for real unit symbols ("2014 (AP)" stays)."""
     if match.group(3) not in _unit_symbols():
         return match.group(0)
-    return match.group(1) + " " + match.group(3) + " "
+    # the unit moves one place left; measure_from_quantulum extends the span over the bracket
+    return match.group(1) + match.group(3) + "  "
 
 
 def merge_minor_amounts(text: str, measures: list[Measure], data: MeasureData) -> list[Measure]:

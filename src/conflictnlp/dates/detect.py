@@ -93,10 +93,15 @@ class Detector:
         if first.i > 0 and first.nbor(-1).lower_ in self._extenders:
             first = first.nbor(-1)
             tokens.insert(0, first)
+        last = tokens[-1]
+        if last.i + 1 < len(last.doc) and last.nbor(1).lower_ in self.lex.right_extenders:
+            tokens.append(last.nbor(1))
         if len(tokens) == 1:
             word = first.lower_.rstrip(".")
             if word in self.lex.months and (first.tag_ == "MD" or first.tag_.startswith("VB") or first.is_lower):
                 return None
+            if word in self.lex.months and first.is_sent_start and _verb_follows(first):
+                return None  # "March forward, ...", "May God ...": a verb the tagger took for a name
             if word in self.lex.frequencies and first.pos_ == "ADJ":
                 return None
         if first.i > 0 and first.nbor(-1).lower_ in self.lex.greeting_words and first.lower_ in self.lex.parts_of_day:
@@ -127,6 +132,14 @@ def clause_tense(span: Span, lexicon: Lexicon) -> Optional[Tense]:
     if token.tag_ in ("VBZ", "VBP") or any(aux.tag_ in ("VBZ", "VBP") for aux in auxiliaries):
         return "present"
     return None
+
+
+def _verb_follows(token: Token) -> bool:
+    """Whether the next token is what follows a verb, not a month: an adverb, a particle, a verb."""
+    if token.i + 1 >= len(token.doc):
+        return False
+    following = token.nbor(1)
+    return following.tag_ in ("RB", "RP") or following.tag_.startswith("VB")
 
 
 def _auxiliaries(token: Token) -> list[Token]:

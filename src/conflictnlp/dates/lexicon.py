@@ -43,6 +43,7 @@ class Lexicon:
     fillers: tuple[str, ...]
     vague_references: dict[str, str]
     vague_detect: tuple[str, ...]
+    right_extenders: frozenset[str]
     false_dates: frozenset[str]
     greeting_words: frozenset[str]
     frequencies: dict[str, str]
@@ -80,6 +81,7 @@ def load_lexicon() -> Lexicon:
         fillers=tuple(modifiers["fillers"]),
         vague_references={phrase: ref for ref, phrases in raw["vague_references"].items() for phrase in phrases},
         vague_detect=tuple(raw["detect"]["vague_words"]),
+        right_extenders=frozenset(raw["detect"]["right_extenders"]),
         false_dates=frozenset(raw["false_dates"]["exact"]),
         greeting_words=frozenset(raw["false_dates"]["greeting_words"]),
         frequencies=raw["frequencies"],

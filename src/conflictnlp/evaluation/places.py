@@ -17,6 +17,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional
 
+from spacy.language import Language
+
 import conflictnlp
 
 from ..pipeline import make_doc
@@ -50,10 +52,13 @@ def _correct(lat: Optional[float], lon: Optional[float], gold: dict[str, Any]) -
     return lat is not None and lon is not None and distance_km(lat, lon, gold["lat"], gold["lon"]) <= ACCURACY_KM
 
 
-def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None) -> dict[str, Any]:
-    """Score the pipeline's places on a gold file; returns the report ``render`` prints."""
-    # only what places need: the article body and this component
-    nlp = conflictnlp.load(model, enable=["article", "places"])
+def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None,
+        nlp: Optional[Language] = None) -> dict[str, Any]:
+    """Score the pipeline's places on a gold file; returns the report ``render`` prints.
+    ``nlp``: an already loaded pipeline to use instead of loading ``model``."""
+    if nlp is None:
+        # only what places need: the article body and this component
+        nlp = conflictnlp.load(model, enable=["article", "places"])
     gazetteer = get_gazetteer()
     matcher, resolver = PlaceMatcher(gazetteer), Resolver(gazetteer)
     detection, detection_no_demonyms = PRF(), PRF()

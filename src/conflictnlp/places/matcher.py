@@ -149,15 +149,16 @@ class PlaceMatcher:
     def _plausible(self, doc: Doc, start: int, end: int, places: list[Place], context: set[str]) -> bool:
         span = doc[start:end]
         key = normalize(span.text)
-        # a town known only by an alternate spelling ("Ismaili") needs more evidence than its name
-        places = [p for p in places if p.feature != "city" or normalize(p.name) == key] or places
+        # an alternate spelling of a small town ("Ismaili") is weaker evidence than its own name
+        places = [p for p in places if p.feature != "city" or normalize(p.name) == key
+                  or p.population >= LARGE_TOWN] or places
         cue = start > 0 and doc[start - 1].lower_ in self.locative_cues
         strong = any(p.feature in ("country", "admin1", "region", "water") and p.population >= SMALL_TOWN
                      or p.population >= LARGE_TOWN for p in places)
         ents = {t.ent_type_ for t in span} - {""}
         if ents & NOT_PLACE_LABELS - {"PERSON"} and not cue:
             return False
-        if "PERSON" in ents and not (cue or self._place_like_person(doc, start, end)):
+        if "PERSON" in ents and not (cue or self._place_like_person(doc, start, end, places)):
             return False
         entity = next((e for e in doc.ents if e.start <= start < e.end), None)
         if entity is not None and (entity.start < start or entity.end > end):
@@ -178,11 +179,14 @@ class PlaceMatcher:
         first, last = span[0], span[-1]
         return first.ent_iob_ == "B" and (last.i + 1 >= len(span.doc) or span.doc[last.i + 1].ent_iob_ != "I")
 
-    def _place_like_person(self, doc: Doc, start: int, end: int) -> bool:
+    def _place_like_person(self, doc: Doc, start: int, end: int, places: list[Place]) -> bool:
         """A one-word PERSON the small model gave a town: "Alexandria woman", "the Alexandria area",
-        "Orchard St., Alexandria, was" (but not "Jackson said" or "Sen. Jackson")."""
+        "Orchard St., Alexandria, was", or a capital or country speaking for its government
+        ("Kyiv said"); but not "Jackson said" or "Sen. Jackson"."""
         if end - start != 1 or not self._whole_entity(doc[start:end]):
             return False
+        if any(p.capital or p.feature in ("country", "admin1", "region") for p in places):
+            return True
         before = doc[start - 1] if start > 0 else None
         after = doc[end] if end < len(doc) else None
         attributive = after is not None and after.pos_ in ("NOUN", "ADJ") and after.is_lower

@@ -40,6 +40,7 @@ NEAR_KM, NEAR_BONUS = 200.0, 2.0
 REGION_KM, REGION_BONUS = 500.0, 1.0
 AMBIGUOUS_MARGIN = 1.5    # prior gap under which a context-free choice is refused
 AMBIGUOUS_KM = 500.0
+SURROUNDING_KM = 100.0
 
 
 @dataclass
@@ -66,6 +67,16 @@ def _prior(place: Place) -> float:
     return math.log10(place.population + 10) + bonus
 
 
+def _surrounds(area: Place, town: Place) -> bool:
+    """Whether an admin area is the one around a town: same admin1, or close by."""
+    if area.country_code != town.country_code:
+        return False
+    if area.admin1 is not None and area.admin1 == town.admin1:
+        return True
+    return (area.lat is not None and town.lat is not None
+            and distance_km(area.lat, area.lon, town.lat, town.lon) < SURROUNDING_KM)  # type: ignore[arg-type]
+
+
 def _within(place: Place, container: Place) -> bool:
     if container.feature == "country":
         return place.country_code == container.country_code and place is not container
@@ -87,9 +98,9 @@ class Resolver:
         found = list(self.gazetteer.candidates(mention.name or mention.text))
         if not found and (mention.name or mention.text).lower().startswith("the "):
             found = list(self.gazetteer.candidates((mention.name or mention.text)[4:]))
-        # "Belgorod", "Kharkiv": a bare name shared by a town and the area named after it is the town
-        towns = {(p.country_code, p.admin1) for p in found if p.feature == "city"}
-        found = [p for p in found if p.feature not in ("admin1", "admin2") or (p.country_code, p.admin1) not in towns]
+        # "Belgorod", "Kiev": a bare name shared by a town and the area around it is the town
+        towns = [p for p in found if p.feature == "city"]
+        found = [p for p in found if p.feature not in ("admin1", "admin2") or not any(_surrounds(p, t) for t in towns)]
         for qualifier in mention.qualifiers:
             narrowed = [place for place in found if _within(place, qualifier)]
             if narrowed:

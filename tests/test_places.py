@@ -1,0 +1,158 @@
+"""Places: detection, demonyms, regions, borders, disambiguation, offsets, lookup and scoring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conflictnlp.evaluation import places as places_evaluation
+from conflictnlp.evaluation.places import _overlap_pairs
+from conflictnlp.places.gazetteer import get_gazetteer, normalize
+from conflictnlp.places.resolve import lookup
+from tests.conftest import assert_offsets
+
+OTHER_COMPONENTS = ("measures", "dates", "quotes", "claims")
+
+
+@pytest.fixture(scope="module")
+def places_nlp(nlp):
+    """The session pipeline with only what places need running (the rest is not under test)."""
+    with nlp.select_pipes(disable=[name for name in OTHER_COMPONENTS if name in nlp.pipe_names]):
+        yield nlp
+
+
+def locations(nlp, text: str):
+    doc = nlp(text)
+    record = doc._.article.to_dict()
+    assert_offsets(record)
+    return doc, doc._.locations
+
+
+def by_text(found, text: str):
+    matches = [loc for loc in found if loc.text == text]
+    assert matches, f"{text!r} not among {[loc.text for loc in found]}"
+    return matches[0]
+
+
+def test_conflict_towns_found_and_resolved(places_nlp):
+    text = ("Explosions were reported in Belgorod early on Friday, the regional governor said. "
+            "Ukrainian troops retook Irpin last week, while Russian forces kept shelling Popasna "
+            "in the Luhansk region, Kyiv said.")
+    doc, found = locations(places_nlp, text)
+    assert [loc.id for loc in found] == [f"l{i}" for i in range(1, len(found) + 1)]
+    assert [loc.span for loc in found] == sorted(loc.span for loc in found)
+    belgorod = by_text(found, "Belgorod")
+    assert (belgorod.country_code, belgorod.feature) == ("RU", "city")
+    assert belgorod.lat == pytest.approx(50.6, abs=0.2) and belgorod.lon == pytest.approx(36.6, abs=0.2)
+    assert by_text(found, "Irpin").country_code == "UA"
+    assert by_text(found, "Popasna").country_code == "UA"
+    assert by_text(found, "Luhansk region").feature == "admin1"
+    assert by_text(found, "Kyiv").geonameid is not None
+    assert "Ukrainian troops" not in [loc.text for loc in found]
+    group = doc.spans["conflict_locations"]
+    assert [(span.start_char, span.end_char) for span in group] == [loc.span for loc in found]
+
+
+def test_demonyms_are_places_only_before_place_nouns(places_nlp):
+    text = ("Ukrainian officials denied the attack on Russian soil. The depot lies some 22 miles "
+            "from the Ukrainian border, and no aircraft entered Russian airspace, Russian officials said.")
+    _, found = locations(places_nlp, text)
+    texts = [loc.text for loc in found]
+    assert "Ukrainian officials" not in texts and "Ukrainian" not in texts
+    soil = by_text(found, "Russian soil")
+    assert (soil.country_code, soil.feature, soil.name) == ("RU", "country", "Russia")
+    border = by_text(found, "Ukrainian border")
+    assert (border.feature, border.country_code) == ("border", "UA")
+    assert by_text(found, "Russian airspace").country_code == "RU"
+
+
+def test_borders_between_two_countries_are_one_place(places_nlp):
+    text = "Columns of trucks crossed the Russia-Ukraine border overnight, and more waited at the border with Belarus."
+    _, found = locations(places_nlp, text)
+    shared = by_text(found, "Russia-Ukraine border")
+    assert shared.feature == "border" and "Russia" in shared.name and "Ukraine" in shared.name
+    assert not [loc for loc in found if loc.text in ("Russia", "Ukraine")]
+    belarus = by_text(found, "border with Belarus")
+    assert (belarus.feature, belarus.country_code) == ("border", "BY")
+
+
+def test_regions_news_uses(places_nlp):
+    text = ("Moscow shifted its offensive to eastern Ukraine and the Donbas after failing near Kyiv. "
+            "Crimea was annexed in 2014, and fighting raged in the Donetsk region.")
+    _, found = locations(places_nlp, text)
+    east = by_text(found, "eastern Ukraine")
+    assert (east.feature, east.country_code) == ("region", "UA")
+    assert by_text(found, "Donbas").feature == "region"
+    crimea = by_text(found, "Crimea")
+    assert crimea.country_code == "UA" and crimea.lat == pytest.approx(45.3, abs=0.5)
+    assert by_text(found, "Donetsk region").name == "Donetsk Oblast"
+    assert by_text(found, "Moscow").country_code == "RU"
+
+
+def test_georgia_follows_the_article_context(places_nlp):
+    _, caucasus = locations(places_nlp, "Protesters gathered in Tbilisi as Georgia's parliament debated the bill.")
+    assert by_text(caucasus, "Georgia").country_code == "GE"
+    _, american = locations(places_nlp, "Voters in Atlanta and Savannah lined up for hours as Georgia counted ballots.")
+    state = by_text(american, "Georgia")
+    assert (state.country_code, state.feature) == ("US", "admin1")
+    _, alone = locations(places_nlp, "Georgia is holding an election.")
+    lone = by_text(alone, "Georgia")
+    assert lone.lat is None and lone.feature is None  # two equally likely places, no context: no guess
+
+
+def test_admin_qualifiers_and_population_prior(places_nlp):
+    _, found = locations(places_nlp, "A tornado struck Paris, Texas, and later Alexandria, La., officials said.")
+    paris = by_text(found, "Paris")
+    assert (paris.country_code, paris.admin1) == ("US", "Texas")
+    assert by_text(found, "Alexandria").admin1 == "Louisiana"
+    _, france = locations(places_nlp, "The summit opened in Paris on Monday.")
+    assert by_text(france, "Paris").country_code == "FR"
+
+
+def test_only_the_body_is_read(places_nlp):
+    text = "Home | World | Kharkiv live\nShelling hit Mariupol again on Sunday, officials in Zaporizhzhia said."
+    doc = places_nlp.make_doc(text)
+    body_start = text.index("Shelling")
+    doc._.body = (body_start, len(text))
+    for _, pipe in places_nlp.pipeline:
+        doc = pipe(doc)
+    found = doc._.locations
+    assert [loc.text for loc in found] == ["Mariupol", "Zaporizhzhia"]
+    assert all(loc.span[0] >= body_start and text[loc.span[0]:loc.span[1]] == loc.text for loc in found)
+
+
+def test_lookup_for_other_components():
+    kyiv = lookup("Kiev")
+    assert kyiv is not None and (kyiv.name, kyiv.country_code, kyiv.feature) == ("Kyiv", "UA", "city")
+    assert lookup("Georgia", context_country="US").feature == "admin1"
+    assert lookup("Georgia", context_country="GE").feature == "country"
+    assert lookup("Qwzxyville") is None
+
+
+def test_gazetteer_names_and_demonyms():
+    gazetteer = get_gazetteer()
+    assert normalize("Zaporizhzhia–Kherson") == "zaporizhzhia kherson"
+    assert normalize("U.S.") == normalize("US")
+    assert gazetteer.country_of_demonym("American").country_code == "US"
+    assert gazetteer.country_of_demonym("Ukrainian").country_code == "UA"
+    assert gazetteer.country_of_demonym("officials") is None
+    assert gazetteer.capitals["UA"].name == "Kyiv"
+
+
+def test_overlap_pairs_are_one_to_one():
+    predicted = [(0, 10), (12, 20), (30, 35)]
+    gold = [(5, 15), (13, 19), (40, 45)]
+    assert sorted(_overlap_pairs(predicted, gold)) == [(0, 0), (1, 1)]
+
+
+def test_evaluation_on_a_tiny_gold_file(places_nlp, fixtures_dir: Path):
+    report = places_evaluation.run(fixtures_dir / "toponyms_tiny.jsonl", nlp=places_nlp)
+    assert report["documents"] == 2
+    assert report["resolvable_gold_toponyms"] == 4  # Zzyzxville has no coordinates
+    detection = report["detection"]
+    assert (detection["tp"], detection["fn"]) == (4, 1)
+    assert report["accuracy_161km_gold_spans"] == 1.0
+    assert report["accuracy_161km_end_to_end"] == 1.0
+    text = places_evaluation.render(report)
+    assert "accuracy@161km on gold spans: 1.000" in text

@@ -171,3 +171,15 @@ def test_empty_and_blank_texts():
     assert find_layout("").body == (0, 0)
     assert find_layout("  \n\n ").body == (0, 0)
     assert find_layout("").title is None
+
+
+def test_prose_starting_with_by_is_not_a_byline():
+    text = (
+        "Rescuers search rubble after strike on Dnipro apartment block\n"
+        "By nightfall, rescuers had pulled 12 people from the rubble of the nine-storey building, the emergency service said.\n"
+        "By Tuesday evening, the death toll had risen to 30, officials said.\n"
+    )
+    layout = find_layout(text)
+    assert layout.title.text == "Rescuers search rubble after strike on Dnipro apartment block"
+    assert text[layout.body[0] : layout.body[1]].endswith("officials said.")
+    assert layout.published is None

@@ -133,7 +133,10 @@ def parse_dateline(line: str) -> Optional[tuple[str, bool]]:
 
 
 def _is_byline(line: _Line) -> bool:
-    return any(p.match(line.text) for p in _patterns()["byline"])
+    if line.words > 20 or not any(p.match(line.text) for p in _patterns()["byline"]):
+        return False
+    # "By nightfall, rescuers had pulled 12 people from the rubble." is prose, not a byline
+    return not line.text.endswith((".", "!", "?")) or _byline_date(line) is not None
 
 
 def _byline_date(line: _Line) -> Optional[str]:

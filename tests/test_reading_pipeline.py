@@ -1,0 +1,59 @@
+"""Reading through the pipeline: the article component sets body, title and date, and
+nothing is extracted from outside the body."""
+
+from __future__ import annotations
+
+import conflictnlp
+from conflictnlp.pipeline import process
+from conflictnlp.reading import find_layout, iter_inputs
+
+from .conftest import assert_offsets
+
+# The trailer repeats the article's kinds of content (places, distances, counts, dates, a
+# quote), so anything read from outside the body would show up in the record.
+ARTICLE_WITH_TRAILERS = (
+    "Skip to main content\n\nWorld\n\n"
+    "Drone strike on aid convoy near Kupiansk kills three, officials say\n\n"
+    "April 1, 2022 11:05am\n\nUpdated: April 2, 2022 1:44pm\n\n"
+    "Three civilians were killed on Tuesday when drones struck a 30-truck aid convoy about 40 kilometers "
+    "(25 miles) from the Russian border, said Oleh Kovalenko, head of the district administration.\n\n"
+    "\"They knew exactly what they were hitting,\" Mr.\u00a0Kovalenko said.\n\n"
+    "Related Topics\n\nUkraine\n\n"
+    "Please enter your comment!\n\n"
+    "dnipro_dan\n\nFive trucks burned in Kharkiv on Feb. 24, 12 miles from Belgorod, \"it was worse,\" he said.\n\n"
+    "SkepticalSteve\n\n@dnipro_dan 300 people saw it in Sumy on Monday.\n\n"
+    "dnipro_dan\n\nI was 20 km away in Izium.\n"
+)
+
+
+def test_extract_keeps_every_span_inside_the_body(nlp):
+    result = conflictnlp.extract(ARTICLE_WITH_TRAILERS, nlp=nlp)
+    record = result.to_dict()
+    start, end = record["body"]
+    body = ARTICLE_WITH_TRAILERS[start:end]
+    assert body.startswith("Drone strike on aid convoy")
+    assert body.endswith("Mr.\u00a0Kovalenko said.")
+    assert record["title"] == "Drone strike on aid convoy near Kupiansk kills three, officials say"
+    assert record["published"] == "2022-04-01"
+    assert_offsets(record)
+    found = [item for key in ("locations", "distances", "quantities", "dates") for item in record[key]]
+    found += [{"span": span} for quote in record["quotes"] for span in quote["content"]["spans"]]
+    assert found, "the body's places, figures and dates should be found"
+    assert all(item["span"][1] <= end for item in found)
+
+
+def test_given_metadata_wins_over_the_dateline_and_headline(nlp):
+    result = conflictnlp.extract(ARTICLE_WITH_TRAILERS, published="2022-04-02", title="Given", nlp=nlp)
+    assert (result.published, result.title) == ("2022-04-02", "Given")
+
+
+def test_records_from_files_carry_the_reading_layout(nlp, fixtures_dir):
+    folder = fixtures_dir / "reading"
+    names = ["comments_no_marker.txt", "spam_after_end.txt", "article_page.html", "empty.txt"]
+    records = [r.to_dict() for r in process(iter_inputs([folder / name for name in names]), nlp)]
+    assert [r["id"] for r in records] == names
+    for record in records[:3]:
+        assert tuple(record["body"]) == find_layout(record["text"]).body
+        assert_offsets(record)
+    assert records[2]["title"] == "Drone debris falls near Danube port"
+    assert records[3]["text"] is None and records[3]["errors"] == ["text: empty file"]

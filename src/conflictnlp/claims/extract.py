@@ -145,9 +145,13 @@ class ClaimExtractor:
                 if content is None or len(content) == 0:
                     continue
                 coverage.content.update(t.i for t in content)
-                for predicate, group in clauses(list(content)):
+                found = clauses(list(content))
+                verbal = {h.i for h, _ in found if h.pos_ in ("VERB", "AUX")}
+                for predicate, group in found:
                     if predicate.i in coverage.cues:
                         continue  # another quote's attribution caught inside this one's content
+                    if verbal and predicate.i not in verbal:
+                        continue  # a dateline or heading caught with the quote, not a clause of it
                     allowed = {t.i for t in group if t.i not in coverage.cues}
                     yield _Draft(_run(predicate, allowed), predicate, source, quote.id, cue_token)
 
@@ -204,11 +208,22 @@ class ClaimExtractor:
     def _from_narration(self, sent: Span, coverage: _Coverage, outlet: Optional[str]) -> Iterable[_Draft]:
         if sent.text.rstrip().rstrip(QUOTE_CHARS).endswith("?"):
             return
-        for predicate, group in clauses(list(sent), verbal_only=True):
-            if predicate.i in coverage.content or predicate.i in coverage.cues:
+        pending = clauses(list(sent), verbal_only=True)
+        while pending:
+            predicate, group = pending.pop(0)
+            if predicate.i in coverage.content:
                 continue
-            if any(child.i in coverage.content for child in predicate.children if child.dep_ in ("ccomp", "xcomp")):
-                continue  # "..., Gladkov added": the attribution of a quote, not a claim
+            reporting = predicate.i in coverage.cues or any(
+                child.i in coverage.content for child in predicate.children if child.dep_ in ("ccomp", "xcomp")
+            )
+            if reporting:
+                # "[Two buses were hit], "and nobody was hurt," said the mayor": the attribution is
+                # no claim, but a clause of the outlet's own hanging from it is
+                members = {t.i for t in group}
+                for child in predicate.children:
+                    if child.dep_ in ("ccomp", "conj", "advcl") and child.i not in coverage.content:
+                        pending.extend(clauses([t for t in child.subtree if t.i in members], verbal_only=True))
+                continue
             allowed = {t.i for t in group if t.i not in coverage.content and t.i not in coverage.cues}
             yield _Draft(_run(predicate, allowed), predicate, outlet)
 

@@ -1,0 +1,168 @@
+"""Claims: sources, stance with governing hedge cues, links, offsets (invented news text)."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from conflictnlp.claims.extract import ClaimExtractor
+from conflictnlp.claims.lexicon import load_lexicon
+from conflictnlp.model import Claim, MultiSpan, Quote, TextSpan
+from tests.conftest import assert_offsets
+
+KHARKIV = """Home | World | Europe
+
+Officials trade blame after strike on Kharkiv power plant
+
+March 12, 2024
+
+KHARKIV, Ukraine — Russian missiles hit a thermal power plant in Kharkiv overnight, cutting heating to thousands of homes, the regional administration said on Tuesday.
+According to regional governor Oleh Vasylenko, two employees were injured in the strike.
+The plant's operator, Eastern Energy, denied that the turbines were destroyed.
+Moscow allegedly used hypersonic missiles in the attack, but the Ukrainian air force could neither confirm nor deny that.
+"If true, this would be the third strike on the plant this month," energy analyst Maria Koval said.
+The Russian Defence Ministry claimed its forces had hit only military targets.
+Repair crews began work at dawn and expect to restore heating by Friday.
+
+Comments
+Ivan_77
+The Russian army did not hit anything, this is all lies.
+"""
+
+
+@pytest.fixture(scope="module")
+def kharkiv(nlp):
+    import conflictnlp
+
+    return conflictnlp.extract(KHARKIV, published="2024-03-12", id="kh", source="Kharkiv Daily", nlp=nlp)
+
+
+def _claim(record, words: str) -> Claim:
+    found = [c for c in record.claims if words in c.text]
+    assert len(found) == 1, (words, [c.text for c in record.claims])
+    return found[0]
+
+
+def test_claims_point_at_their_text_and_stay_in_the_body(kharkiv):
+    assert kharkiv.claims
+    assert_offsets(kharkiv.to_dict())
+    lo, hi = kharkiv.body
+    assert "The Russian army did not hit anything" in kharkiv.text[hi:]
+    assert not any("did not hit anything" in c.text for c in kharkiv.claims)
+    assert [c.id for c in kharkiv.claims] == [f"c{n}" for n in range(1, len(kharkiv.claims) + 1)]
+
+
+def test_according_to_gives_the_source_and_the_scene_gives_where_and_when(kharkiv):
+    injured = _claim(kharkiv, "two employees were injured")
+    assert injured.text == "two employees were injured in the strike"
+    assert injured.source == "Oleh Vasylenko"
+    assert injured.stance == "asserted" and injured.hedges == []
+    places = {l.id: l for l in kharkiv.locations}
+    assert any(places[ref].text == "Kharkiv" for ref in injured.locations)
+    dates = {d.id: d for d in kharkiv.dates}
+    assert any(dates[ref].text.endswith("Tuesday") for ref in injured.dates)
+    quantities = {q.id: q for q in kharkiv.quantities}
+    assert [quantities[ref].value for ref in injured.quantities] == [2]
+
+
+def test_a_denial_is_denied_with_its_cue(kharkiv):
+    denied = _claim(kharkiv, "the turbines were destroyed")
+    assert denied.text == "the turbines were destroyed"
+    assert denied.stance == "denied"
+    assert [h.text for h in denied.hedges] == ["denied"]
+    assert "operator" in (denied.source or "") or denied.source == "Eastern Energy"
+
+
+def test_hedges_must_govern_the_claim(kharkiv):
+    alleged = _claim(kharkiv, "hypersonic missiles")
+    assert alleged.stance == "hedged"
+    assert [h.text for h in alleged.hedges] == ["allegedly"]
+    assert alleged.source == "Kharkiv Daily" and alleged.quote_id is None
+    # "allegedly" sits in the first clause; the second, coordinated one is the air force's
+    neither = _claim(kharkiv, "could neither confirm")
+    assert neither.stance == "unconfirmed"
+    assert "neither confirm nor deny" in [h.text for h in neither.hedges]
+    assert "allegedly" not in [h.text for h in neither.hedges]
+
+
+def test_conditional_and_claimed(kharkiv):
+    conditional = _claim(kharkiv, "third strike on the plant")
+    assert conditional.stance == "unconfirmed"
+    assert "If true" in [h.text for h in conditional.hedges]
+    assert conditional.source == "Maria Koval" and conditional.quote_id is not None
+    claimed = _claim(kharkiv, "only military targets")
+    assert claimed.stance == "hedged" and [h.text for h in claimed.hedges] == ["claimed"]
+    assert claimed.source == "Russian Defence Ministry"
+
+
+def test_outlet_narration_is_asserted_by_the_outlet(kharkiv):
+    repair = _claim(kharkiv, "Repair crews began work at dawn")
+    assert repair.source == "Kharkiv Daily" and repair.quote_id is None and repair.stance == "asserted"
+
+
+def test_claims_are_a_span_group_labelled_by_stance(nlp):
+    doc = nlp("The regional governor said two workers at the depot were wounded, but the company denied anyone was hurt.")
+    group = doc.spans["conflict_claims"]
+    assert {(span.text, span.label_) for span in group} >= {("anyone was hurt", "denied")}
+    assert all(claim.span == (span.start_char, span.end_char) for claim, span in zip(doc._.claims, group))
+
+
+def test_a_denial_joined_to_a_claim_does_not_deny_the_claim(nlp):
+    doc = nlp("The regional governor said two workers at the depot were wounded, but the Rosneft state oil company denied anyone was hurt.")
+    claims = {c.text: c for c in doc._.claims}
+    assert claims["two workers at the depot were wounded"].stance == "asserted"
+    assert claims["anyone was hurt"].stance == "denied"
+    assert "Rosneft" in claims["anyone was hurt"].source
+
+
+def test_a_denial_does_not_reach_into_the_next_clause(nlp):
+    text = ("Ukraine denied responsibility for the blast, but if Moscow's claim is confirmed, it would be the first "
+            "attack of its kind.")
+    claims = nlp(text)._.claims
+    responsibility = next(c for c in claims if c.text.startswith("responsibility"))
+    assert responsibility.stance == "denied" and responsibility.source == "Ukraine"
+    first = next(c for c in claims if "first attack" in c.text)
+    assert first.stance == "unconfirmed"
+    assert "if Moscow's claim is confirmed" in [h.text for h in first.hedges]
+    assert "denied" not in [h.text for h in first.hedges]
+
+
+def test_claims_from_a_given_quote_take_its_speaker_and_id(nlp):
+    text = 'Two buses were hit near the checkpoint, "and nobody was hurt, thank God," said Taras Melnyk, the mayor.'
+    doc = nlp(text)
+    start = text.index("and nobody")
+    end = text.index(", thank God") + len(", thank God")
+    doc._.quotes = [
+        Quote(
+            id="q1", type="direct", content=MultiSpan(text=text[start:end], spans=[(start, end)]),
+            cue=TextSpan(text="said", span=(text.index("said"), text.index("said") + 4)),
+            speaker=TextSpan(text="Taras Melnyk", span=(text.index("Taras"), text.index("Taras") + 12)),
+            speaker_name="Taras Melnyk",
+        )
+    ]
+    doc = nlp.get_pipe("claims")(doc)
+    quoted = [c for c in doc._.claims if c.quote_id == "q1"]
+    assert quoted and all(c.source == "Taras Melnyk" for c in quoted)
+    assert any(c.text.startswith("nobody was hurt") for c in quoted)
+    narrated = [c for c in doc._.claims if c.quote_id is None]
+    assert [c.text for c in narrated] == ["Two buses were hit near the checkpoint"]
+    for claim in doc._.claims:
+        assert text[claim.span[0] : claim.span[1]] == claim.text
+
+
+def test_the_lexicon_is_versioned_data():
+    lexicon = load_lexicon()
+    assert lexicon.version
+    assert ("neither", "confirm", "nor", "deny") in lexicon.cues["unconfirmed"]
+    assert ("allegedly",) in lexicon.cues["hedged"] and ("deny",) in lexicon.cues["denied"]
+    assert lexicon.rank("denied") < lexicon.rank("hedged") < lexicon.rank("asserted")
+
+
+def test_a_custom_lexicon_changes_the_stance(nlp, tmp_path):
+    shipped = (resources.files("conflictnlp") / "data" / "stance_lexicon.toml").read_text("utf-8")
+    custom = tmp_path / "lexicon.toml"
+    custom.write_text(shipped.replace('"allegedly", ', ""), encoding="utf-8")
+    doc = nlp("Police said the man allegedly set fire to the warehouse.")
+    assert [c.stance for c in doc._.claims] == ["hedged"]
+    assert [c.stance for c in ClaimExtractor(load_lexicon(custom))(doc)] == ["asserted"]

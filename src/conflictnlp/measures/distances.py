@@ -143,11 +143,14 @@ def subject_of(doc: Doc, measure: Measure, data: MeasureData) -> Optional[TextSp
         phrase = _phrase_before(doc, doc[before.i - 1], data)
         if phrase is not None:
             return _text_span(doc, *phrase)
-    span = doc.char_span(measure.start, measure.number_end, alignment_mode="expand")
+    span = doc.char_span(measure.start, measure.end, alignment_mode="expand")
     if span is None:
         return None
     head = span.root.head
-    while head.dep_ in ("acomp", "xcomp", "advcl") and head.head.i != head.i:
+    # "are 30 kilometres north of": up from the direction word to the verb
+    while head.head.i != head.i and (
+        head.dep_ in ("acomp", "xcomp", "advcl") or (head.pos_ in ("ADV", "ADP", "ADJ") and head.dep_ in ("advmod", "prep", "npadvmod"))
+    ):
         head = head.head
     if head.pos_ in ("VERB", "AUX"):
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -153,11 +153,13 @@ def _counted_noun(doc: Doc, last: Token, sent: Span, data: MeasureData, with_uni
             noun = doc[last.i + 2]
             if noun.pos_ in ("NOUN", "PROPN"):
                 return noun.text, noun.idx + len(noun.text)
-        head = last.head
+        # "between 10 and 15 tanks": the first number of a range carries the relation
+        anchor = last.head if last.dep_ == "conj" and last.head.like_num else last
+        head = anchor.head
         # a plural noun, or any noun after "one": "the 8088 chip" and "123 Random Street" name things
         plural = head.tag_ in ("NNS", "NNPS") or last.lower_ in ("one", "1")
         if (
-            last.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod")
+            anchor.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod")
             and head.pos_ in ("NOUN", "PROPN")
             and plural
             and last.i < head.i <= last.i + 4
@@ -209,7 +211,7 @@ def _number_end(doc: Doc, tokens: Span, data: MeasureData) -> Optional[int]:
     seen_number = False
     for position, token in enumerate(tokens):
         nxt = tokens[position + 1] if position + 1 < len(tokens) else None
-        if token.is_currency and not seen_number:
+        if (token.is_currency or (position == 0 and token.lower_ in ("between", "from"))) and not seen_number:
             continue
         if token.like_num or token.pos_ == "NUM" or (seen_number and token.lower_ in data.scale_words and token.lower_ != "m"):
             seen_number = True
@@ -367,8 +369,12 @@ def _is_identifier(doc: Doc, number: Span) -> bool:
     "1 )" in a list."""
     before = doc[number.start - 1] if number.start > number.sent.start else None
     after = doc[number.end] if number.end < number.sent.end else None
-    if before is not None and (before.pos_ in ("NOUN", "PROPN", "X", "SYM") or before.lower_ in ("no.", "no", "number", "#")):
+    if before is not None and before.lower_ in ("no.", "no", "number", "#"):
         return True
+    if before is not None and before.pos_ in ("NOUN", "PROPN", "X", "SYM"):
+        # "a prewar 430,000" is a count whose noun phrase the number heads; "exit 436" a name
+        determined = before.i > number.sent.start and doc[before.i - 1].pos_ == "DET" and before.head.i in range(number.start, number.end)
+        return not determined
     if after is not None and after.text in (")", "]"):
         return True
     return before is not None and before.lower_ == "the" and (after is None or after.pos_ in ("AUX", "VERB"))

@@ -1,0 +1,164 @@
+"""Quantities and distances (the conflict_measures component) on invented news sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictnlp.pipeline import extract
+from tests.conftest import assert_offsets
+
+
+def _record(nlp, text: str) -> dict:
+    record = extract(text, nlp=nlp).to_dict()
+    assert_offsets(record)
+    assert record["errors"] == []
+    return record
+
+
+def _quantity(record: dict, text: str) -> dict:
+    found = [q for q in record["quantities"] if q["text"] == text]
+    assert found, (text, [q["text"] for q in record["quantities"]])
+    return found[0]
+
+
+def test_distance_with_approximator_reference_and_subject(nlp):
+    text = (
+        "Regional officials said two missiles struck the ammunition depot in Valuyki – some 15 miles "
+        "from the Ukrainian border – early on Tuesday, injuring three guards."
+    )
+    record = _record(nlp, text)
+    assert len(record["distances"]) == 1
+    distance = record["distances"][0]
+    assert distance["id"] == "m1"
+    assert distance["text"] == "some 15 miles"
+    assert (distance["value"], distance["unit"]) == (15, "mile")
+    assert distance["metres"] == pytest.approx(24140.2)
+    assert distance["approximate"] is True
+    assert distance["also"] == []
+    assert distance["reference"]["text"] == "the Ukrainian border"
+    assert distance["subject"]["text"] == "the ammunition depot in Valuyki"
+    # the length is reported once, as a distance
+    assert all(q["kind"] != "length" for q in record["quantities"])
+    guards = _quantity(record, "three guards")
+    assert (guards["value"], guards["kind"], guards["concept"]) == (3, "count", "guards")
+
+
+def test_restatement_in_brackets_is_one_distance(nlp):
+    text = (
+        "Ukrainian drones hit an oil refinery on the edge of the town of Novoshakhtinsk, about 40 kilometers "
+        "(25 miles) from the border, the governor said."
+    )
+    record = _record(nlp, text)
+    assert len(record["distances"]) == 1
+    distance = record["distances"][0]
+    assert distance["text"] == "about 40 kilometers (25 miles)"
+    assert (distance["value"], distance["unit"], distance["metres"]) == (40, "kilometre", 40000.0)
+    assert distance["approximate"] is True
+    assert [(a["value"], a["unit"]) for a in distance["also"]] == [(25, "mile")]
+    s, e = distance["also"][0]["span"]
+    assert text[s:e] == "25 miles"
+    assert distance["reference"]["text"] == "the border"
+    assert distance["subject"]["text"] == "an oil refinery on the edge of the town of Novoshakhtinsk"
+    assert record["quantities"] == []
+
+
+def test_distance_located_by_the_verb_subject(nlp):
+    record = _record(nlp, "Russian units are now 30 kilometres north of Kharkiv, the general staff said.")
+    distance = record["distances"][0]
+    assert distance["metres"] == 30000.0 and distance["approximate"] is False
+    assert distance["reference"]["text"] == "Kharkiv"
+    assert distance["subject"]["text"] == "Russian units"
+
+
+def test_counts_of_people_and_things(nlp):
+    text = (
+        "Moscow began moving upwards of 150,000 of its own troops toward the frontier. On Thursday a 45-bus "
+        "convoy carrying 14 tons of food reached the city, where around 100,000 people remain, down from "
+        "a prewar 430,000. The army said it had retaken 29 settlements."
+    )
+    record = _record(nlp, text)
+    troops = _quantity(record, "upwards of 150,000 of its own troops")
+    assert (troops["value"], troops["concept"], troops["approximate"], troops["unit"]) == (150000, "troops", True, None)
+    convoy = _quantity(record, "45-bus")
+    assert (convoy["value"], convoy["kind"], convoy["concept"]) == (45, "count", "bus")
+    food = _quantity(record, "14 tons of food")
+    assert (food["value"], food["kind"], food["concept"], food["unit"]) == (14, "mass", "food", "ton")
+    people = _quantity(record, "around 100,000 people")
+    assert people["approximate"] is True and people["concept"] == "people"
+    assert _quantity(record, "430,000")["value"] == 430000
+    assert _quantity(record, "29 settlements")["concept"] == "settlements"
+    ids = [q["id"] for q in record["quantities"]]
+    assert ids == [f"n{i}" for i in range(1, len(ids) + 1)]
+    starts = [q["span"][0] for q in record["quantities"]]
+    assert starts == sorted(starts)
+
+
+def test_money_percentages_durations_and_ranges(nlp):
+    text = (
+        "The United States announced $500 million in new military aid, five weeks after more than "
+        "4 million refugees had fled. Food prices rose 12% and between 10 and 15 tanks were destroyed."
+    )
+    record = _record(nlp, text)
+    money = _quantity(record, "$500 million")
+    assert (money["value"], money["kind"], money["unit"]) == (500_000_000, "currency", "dollar")
+    weeks = _quantity(record, "five weeks")
+    assert (weeks["value"], weeks["kind"], weeks["unit"]) == (5, "duration", "week")
+    refugees = _quantity(record, "more than 4 million refugees")
+    assert (refugees["value"], refugees["approximate"]) == (4_000_000, True)
+    percent = _quantity(record, "12%")
+    assert (percent["value"], percent["kind"]) == (12, "percent")
+    tanks = [q for q in record["quantities"] if q["concept"] == "tanks"][0]
+    assert (tanks["value"], tanks["value_max"]) == (10, 15)
+
+
+def test_currency_written_apart_and_minor_units(nlp):
+    record = _record(nlp, "The ministry paid hk $ 10.05 billion, and a bus ticket costs 3 dollars 50 cents.")
+    hk = [q for q in record["quantities"] if q["unit"] == "hong kong dollar"][0]
+    assert hk["value"] == 10_050_000_000 and hk["text"] == "hk $ 10.05 billion"
+    ticket = _quantity(record, "3 dollars 50 cents")
+    assert (ticket["value"], ticket["unit"]) == (3.5, "dollar")
+
+
+def test_length_range_stays_a_quantity(nlp):
+    record = _record(nlp, "Crews dug trenches eight to 10 feet deep along the river.")
+    assert record["distances"] == []
+    trench = record["quantities"][0]
+    assert (trench["value"], trench["value_max"], trench["unit"], trench["kind"]) == (8, 10, "foot", "length")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "April 1, 2022 11:05am. Updated: April 2, 2022 1:44pm.",
+        "Negotiators said the talks would continue online 24/7 until a deal is reached.",
+        "The first blast was heard at 5.43 am, residents said.",
+        "The invasion began on Feb. 24, and the city fell on March 5.",
+        "Crimea was annexed in 2014, the broadcaster France 24 reported.",
+        "Traffic was diverted onto Highway 115 near exit 436.",
+    ],
+)
+def test_no_quantities_from_times_dates_ratios_and_names(nlp, text):
+    record = _record(nlp, text)
+    assert record["quantities"] == [] and record["distances"] == []
+
+
+def test_nothing_outside_the_body_and_span_groups(nlp):
+    text = "The strike killed 12 soldiers near the town. Reader comment: I counted 40 tanks myself."
+    cut = text.index("Reader")
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "article":
+            doc._.body = (0, cut)
+    quantities = doc._.quantities
+    assert [q.text for q in quantities] == ["12 soldiers"]
+    assert all(q.span[1] <= cut for q in quantities)
+    assert [span.text for span in doc.spans["conflict_quantities"]] == ["12 soldiers"]
+    assert list(doc.spans["conflict_distances"]) == []
+
+
+def test_distances_fill_their_span_group(nlp):
+    doc = nlp("The shelter lies 500 metres east of the railway station, officials said.")
+    assert [d.text for d in doc._.distances] == ["500 metres"]
+    assert [span.text for span in doc.spans["conflict_distances"]] == ["500 metres"]
+    assert doc._.distances[0].reference.text == "the railway station"

@@ -40,3 +40,15 @@ def test_copyright_year_is_not_taken_as_the_publication_date(fixtures_dir):
     html = html.replace('<meta property="article:published_time" content="2023-09-06T10:15:00+03:00">', "")
     _, meta = html_to_text(html)
     assert meta["published"] is None
+
+
+def test_long_prose_like_comment_stays_out(fixtures_dir):
+    html = (fixtures_dir / "reading" / "article_page.html").read_bytes().decode("cp1252")
+    comment = (
+        "I drove that road myself last winter with a volunteer group from Tulcea, and I can tell you that the "
+        "ferries always stop when something falls near the port, because the insurers will not cover the crossing."
+    )
+    html = html.replace("<p>Third time this month and still no air defense here.</p>", f"<p>{comment}</p>")
+    text, _ = html_to_text(html)
+    assert "Debris from a downed drone" in text
+    assert "I drove that road" not in text

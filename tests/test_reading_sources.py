@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
-from conflictnlp.reading import ArticleInput, SkippedInput, iter_inputs, read_record
+import pytest
+
+from conflictnlp.reading import ArticleInput, SkippedInput, find_layout, iter_inputs, read_record
 from conflictnlp.reading.sources import normalise_published
+
+from .conftest import EXAMPLES
+
+
+@pytest.fixture
+def examples_dir() -> Path:
+    return EXAMPLES
 
 
 def by_id(items):
@@ -103,3 +113,26 @@ def test_normalise_published():
     assert normalise_published(None) == (None, None)
     value, problem = normalise_published("sometime in spring")
     assert value is None and problem.startswith("published: cannot read")
+
+
+# how each shipped example's body must end, and what comes after it and must stay out
+EXAMPLE_ENDINGS = {
+    "kupiansk_convoy_eastbridge.txt": ("no other way to get bread.\"", ["Related Topics", "Please enter your comment!", "dnipro_dan", "quick-cash"]),
+    "kupiansk_convoy_kyiv_courier.html": ("in the past 24 hours.", ["kharkivite", "Related", "All rights reserved"]),
+    "omdurman_market_meridian.txt": ("contributed to this report.", ["© Copyright", "Khalid_S", "moon-signals"]),
+    "northstar-kupiansk-20230314": ("the accounts of either side.", ["(Reporting by"]),
+    "northstar-goma-20230209": ("with nothing.\"", ["Reporting by", "Our Standards"]),
+    "sahel-monitor-djibo-20230502": ("soldiers and civilians.", ["Most read", "Tous droits"]),
+}
+
+
+def test_shipped_examples_read_with_clean_bodies(examples_dir):
+    articles = by_id(iter_inputs([examples_dir]))
+    assert set(articles) == set(EXAMPLE_ENDINGS)
+    for article_id, (ending, outside) in EXAMPLE_ENDINGS.items():
+        article = articles[article_id]
+        assert article.errors == []
+        start, end = find_layout(article.text).body
+        body = article.text[start:end]
+        assert body.endswith(ending), article_id
+        assert not any(piece in body for piece in outside), article_id

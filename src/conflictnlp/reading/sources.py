@@ -71,10 +71,17 @@ def normalise_published(value: Any) -> tuple[Optional[str], Optional[str]]:
 def html_to_text(html: str, url: Optional[str] = None) -> tuple[Optional[str], dict[str, Any]]:
     """Main text and metadata of an HTML page (None when the page holds no article).
 
-    trafilatura is used for its balanced default mode rather than ``favor_precision``: the
-    latter drops the headline and standfirst, which the title and body detection then lack.
-    Its publication date is taken from the page's metadata only (no guessing from copyright
-    years or URLs), and pages whose text has no sentence-length line count as no article.
+    Why trafilatura and not justext: trafilatura finds the article from the page's structure
+    (``<article>``/``<main>``, comment, aside, footer and navigation containers, link density)
+    and only then falls back to readability and justext, which it bundles; it also returns the
+    page's title, publication date and canonical URL, which the record needs. justext judges
+    each paragraph alone by its length, link and stop-word density, so a long reader comment
+    that reads like prose stays in while a short standfirst goes, and it returns no metadata.
+
+    The balanced default mode is used rather than ``favor_precision``, which drops the headline
+    and standfirst that title and body detection rely on. The publication date comes from the
+    page's metadata only (no guessing from copyright years or URLs), and a page whose text has
+    no sentence-length line counts as no article.
     """
     import trafilatura
 

@@ -10,6 +10,7 @@ negative, so a second row also maps a negated predicate ("did not attack") to no
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 from pathlib import Path
 from typing import Any, Optional
 
@@ -45,12 +46,17 @@ def _scores(gold: list[str], predicted: list[str]) -> dict[str, Any]:
     }
 
 
-def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None) -> dict[str, Any]:
-    """Score predicate stance on a factuality gold file; returns the report dict."""
+@cache
+def _parser(model: Optional[str]):
+    """The base pipeline alone: a predicate's stance depends only on the parse and the lexicon."""
     from ..pipeline import load
 
-    # only the parse is needed: the stance of a predicate does not depend on other components
-    nlp = load(model, enable=[])
+    return load(model, enable=[])
+
+
+def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None) -> dict[str, Any]:
+    """Score predicate stance on a factuality gold file; returns the report dict."""
+    nlp = _parser(model)
     lexicon = load_lexicon()
     records = list(read_jsonl(gold, limit))
     docs = nlp.pipe(record["text"] for record in records)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conflictnlp.reading import UndecodableInput, decode_bytes
+from conflictnlp.reading.decode import declared_charset
 
 
 @pytest.mark.parametrize(
@@ -52,3 +53,15 @@ def test_binary_is_refused_not_turned_into_mojibake(fixtures_dir):
         decode_bytes((fixtures_dir / "reading" / "binary.txt").read_bytes())
     with pytest.raises(UndecodableInput, match="binary"):
         decode_bytes(bytes(range(1, 32)) * 200)
+
+
+def test_html_meta_charset_is_honoured_unless_the_bytes_are_utf8():
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+        "<title>Обстрел</title></head><body><p>Губернатор сообщил о пострадавших.</p></body></html>"
+    )
+    declared = declared_charset(page.encode("cp1251"))
+    assert declared == "cp1251"
+    assert decode_bytes(page.encode("cp1251"), declared).text == page
+    assert decode_bytes(page.encode("utf-8"), declared).text == page
+    assert declared_charset(b"<html><head><meta charset='no-such-codec'></head></html>") is None

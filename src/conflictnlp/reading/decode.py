@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -57,9 +58,22 @@ def _utf16_without_bom(data: bytes) -> Optional[str]:
     return None
 
 
-def decode_bytes(data: bytes) -> DecodedText:
-    """Decode bytes as UTF-8 (with or without BOM), UTF-16/32 with BOM, or a legacy 8-bit
-    encoding (cp1252 preferred over latin-1 for Western text).
+def declared_charset(data: bytes) -> Optional[str]:
+    """The encoding an HTML page declares in its head (``<meta charset=...>``), if Python knows it."""
+    m = re.search(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]+)""", data[:4096], re.I)
+    if not m:
+        return None
+    try:
+        return codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def decode_bytes(data: bytes, declared: Optional[str] = None) -> DecodedText:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16/32 with BOM, the ``declared``
+    encoding (an HTML page's meta charset), or a legacy 8-bit encoding (cp1252 preferred over
+    latin-1 for Western text). UTF-8 wins over a declaration when the bytes are valid UTF-8:
+    pages that declare one encoding and are served in UTF-8 are common.
 
     Raises ``UndecodableInput`` for binary data rather than returning mojibake.
     """
@@ -79,8 +93,9 @@ def decode_bytes(data: bytes) -> DecodedText:
         text = data.decode("utf-8")
         encoding = "utf-8"
     except UnicodeDecodeError:
-        mixed = _decode_mixed(data)
-        if mixed is not None:
+        if declared is not None and _decodes(data, declared):
+            text, encoding = data.decode(declared), declared
+        elif (mixed := _decode_mixed(data)) is not None:
             text, stray = mixed
             encoding = "utf-8"
             note = f"{stray} byte(s) that are not UTF-8 were read as cp1252 (the file mixes encodings)"
@@ -89,6 +104,14 @@ def decode_bytes(data: bytes) -> DecodedText:
     if control_ratio(text) > 0.02:
         raise UndecodableInput("binary file (too many control characters), not text")
     return DecodedText(text, encoding, note)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
 
 
 def _cp1252_fallback(err: UnicodeDecodeError) -> tuple[str, int]:

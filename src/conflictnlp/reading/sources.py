@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
 from .boilerplate import parse_dateline
-from .decode import UndecodableInput, decode_bytes
+from .decode import UndecodableInput, declared_charset, decode_bytes
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -149,7 +149,7 @@ def read_record(record: Union[str, dict[str, Any]], *, default_id: Optional[str]
     )
 
 
-def _read_text_file(path: Path) -> tuple[Optional[str], list[str]]:
+def _read_text_file(path: Path, html: bool = False) -> tuple[Optional[str], list[str]]:
     """``(text, problems)``: text is None when the file cannot be read as text at all."""
     try:
         data = path.read_bytes()
@@ -158,7 +158,7 @@ def _read_text_file(path: Path) -> tuple[Optional[str], list[str]]:
     if not data.strip():
         return None, ["text: empty file"]
     try:
-        decoded = decode_bytes(data)
+        decoded = decode_bytes(data, declared_charset(data) if html else None)
     except UndecodableInput as err:
         return None, [f"decode: {err}"]
     return decoded.text, [f"decode: {decoded.note}"] if decoded.note else []
@@ -174,7 +174,7 @@ def read_file(path: Path, article_id: str) -> Iterator[Union[ArticleInput, Skipp
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path, article_id)
         return
-    text, problems = _read_text_file(path)
+    text, problems = _read_text_file(path, html=suffix in HTML_SUFFIXES)
     if text is None:
         article = ArticleInput(None, id=article_id, origin=origin)
     elif suffix in TEXT_SUFFIXES:

@@ -167,7 +167,7 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             if not kind:
                 continue
             content = _same_line(content - cue_set, verb)
-            source = source_of_verb(verb)
+            source = source_of_verb(verb, quoted)
             if source is not None:
                 if _same_line(set(source), verb) != set(source):
                     source = None
@@ -301,6 +301,17 @@ def attach_passages(doc: Doc, attributions: list[Attribution], passages: list[Qu
                         attribution.content = [(start, end - len(text[start:end]) + len(text[start:end].rstrip()))]
                     attribution.kind, attribution.confidence = "colon", lexicon.confidence["colon"]
         if attribution.passages and all(_covered(p, [x for q in attribution.passages for x in q.inner]) >= p[1] - p[0] for p in attribution.content):
+            # the first half of a split quote when the parse found the second: "“A,” he said, “B.”"
+            first = attribution.passages[0]
+            before = [
+                i for i, p in enumerate(passages)
+                if i not in used and p.end <= min(clause_start, first.start) and p.end <= clause_start
+                and not text[p.end:clause_start].strip(" ,\u00a0—–-") and para(p.end - 1) == para(clause_start)
+            ]
+            if before:
+                attribution.content = list(passages[before[-1]].inner) + attribution.content
+                attribution.passages.insert(0, passages[before[-1]])
+                used.add(before[-1])
             _continue_quote(text, attribution, passages, used, para, cues)
 
 

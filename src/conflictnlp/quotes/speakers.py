@@ -22,7 +22,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+NOUN_PHRASE_POS = {"PROPN", "NOUN", "ADJ", "DET", "NUM"}
 # how far back (in paragraphs) a floating quote may look for its speaker
 INHERIT_PARAGRAPHS = 2
 
@@ -43,25 +43,53 @@ def _np(token: Token) -> Span:
     return doc[start:end]
 
 
-def source_of_verb(verb: Token) -> Optional[Span]:
-    """The speaker mention of a cue verb, or None (agentless passives, imperatives)."""
+def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None) -> Optional[Span]:
+    """The speaker mention of a cue verb, or None (agentless passives, imperatives).
+
+    ``quoted`` marks characters inside quotation marks: a cue outside a quotation never takes
+    its subject from inside one (a misparse of ``"We will win," Chief Jordan said``); the noun
+    phrase right next to the cue is taken instead."""
     current = verb
     for _ in range(4):  # climb a short chain of coordinated or participial verbs
         subject = next((c for c in current.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
+            if quoted is not None and quoted[subject.idx] and not quoted[verb.idx]:
+                break
             if subject.dep_ == "nsubjpass" or subject.lower_ == "there":
                 agent = next((c for c in current.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 return _np(pobj) if pobj is not None else None
-            if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                return _np(subject)
             return _np(subject)
-        if current.dep_ == "conj" or (current.dep_ in ("advcl", "xcomp", "acl") and current.tag_ == "VBG"):
-            current = current.head
-            continue
         if current.dep_ == "relcl":
             return _np(current.head)
+        if current.dep_ == "conj" or (current.dep_ in ("advcl", "xcomp", "acl") and current.tag_ == "VBG"):
+            if current.dep_ == "conj" and (adjacent := _adjacent_noun_phrase(verb)) is not None:
+                return adjacent
+            current = current.head
+            continue
         break
+    return _adjacent_noun_phrase(verb)
+
+
+def _nominal(token: Token) -> bool:
+    """Part of a noun phrase, counting capitalised words the tagger took for verbs."""
+    return token.pos_ in NOUN_PHRASE_POS or (token.is_title and not token.is_sent_start and token.pos_ == "VERB")
+
+
+def _adjacent_noun_phrase(verb: Token) -> Optional[Span]:
+    """The run of nouns and names right before a cue verb that follows a quotation or comma
+    ('...,” Tulsa police Chief Chuck Jordan said'), or right after one ('said Chief Jordan')."""
+    doc = verb.doc
+    start = verb.i
+    while start - 1 >= 0 and _nominal(doc[start - 1]) and doc[start - 1].sent == verb.sent:
+        start -= 1
+    if start < verb.i and start > 0 and doc[start - 1].is_punct and any(t.pos_ in ("NOUN", "PROPN") for t in doc[start : verb.i]):
+        return doc[start : verb.i]
+    end = verb.i + 1
+    while end < len(doc) and _nominal(doc[end]) and doc[end].sent == verb.sent:
+        end += 1
+    if end > verb.i + 1 and verb.i > 0 and doc[verb.i - 1].is_punct and any(t.pos_ == "PROPN" for t in doc[verb.i + 1 : end]):
+        return doc[verb.i + 1 : end]
     return None
 
 

@@ -91,6 +91,14 @@ def test_the_next_day_counts_from_the_day_just_mentioned(nlp):
     assert found["close to an hour"]["value"] == "PT1H"
 
 
+def test_parts_of_an_entity_that_is_no_single_expression(nlp):
+    text = "Russia lost more armour in the quarter ended Sept. 30 than between 2014 and 2016, analysts said."
+    found = by_text(dates_of(nlp, text))
+    assert found["Sept. 30"]["value"] == "2021-09-30"
+    assert found["2014"]["value"] == "2014"
+    assert found["2016"]["value"] == "2016"
+
+
 def test_future_and_past_clauses_point_different_ways(nlp):
     found = dates_of(nlp, "The talks collapsed on Monday. Both delegations will return to the table on Monday.")
     assert [d["value"] for d in found] == ["2022-03-28", "2022-04-04"]
@@ -136,6 +144,7 @@ def test_dateline_anchors_the_article(nlp):
         "Russia may strike the bridge again, and the column could march toward 22 villages.",
         "Officials say the city is now cut off, and 150,000 people remain, 30 of them in hospital.",
         "March forward, the commander told the 45 soldiers, who may yet hold the line.",
+        "Russia massed a force of 2000 troops near the border, and 1500 of them crossed it.",
     ],
 )
 def test_no_false_dates(nlp, text):

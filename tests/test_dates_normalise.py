@@ -89,6 +89,7 @@ def test_iso_week():
         ("earlier in the week", ("DATE", "2022-W13", "week")),
         ("last week", ("DATE", "2022-W12", "week")),
         ("this weekend", ("DATE", "2022-W13-WE", "week")),
+        ("this past weekend", ("DATE", "2022-W12-WE", "week")),
         ("yesterday", ("DATE", "2022-03-31", "day")),
         ("today", ("DATE", "2022-04-01", "day")),
         ("the day before yesterday", ("DATE", "2022-03-30", "day")),
@@ -180,3 +181,12 @@ def test_vague_references_get_timeml_ref_values(normalise):
     assert normalise("recently") == Timex("DATE", "PAST_REF", None)
     assert normalise("soon") == Timex("DATE", "FUTURE_REF", None)
     assert normalise("several years ago") == Timex("DATE", "PAST_REF", None)
+
+
+@pytest.mark.parametrize("text", ["04/01/2022", "2022/04/01", "Friday, 1st of April, 2022"])
+def test_other_absolute_forms_through_dateparser(normalise, text):
+    assert normalise(text, anchor=None) == Timex("DATE", "2022-04-01", "day")
+
+
+def test_dateparser_readings_in_another_year_are_refused(normalise):
+    assert normalise("March 28-30") is None  # dateparser alone would say 1930-03-28

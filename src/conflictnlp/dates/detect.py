@@ -42,6 +42,8 @@ class Detector:
             rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater) )?(?:{weekdays})s?\b(?: (?:{parts})\b)?",
             rf"\b(?:{months})\b\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}}\b)?",
             rf"(?i:\b(?:{relative})\b)",
+            # a year after a preposition the tagger's NER sometimes leaves out: "between 2014 and 2016"
+            r"\b(?:in|since|between|and|until|by|from|to|before|after|during|of) (?P<year>1[89]\d\d|20\d\d)\b(?![,.]?\d)",
         ]
         if vague_references:
             patterns.append(rf"(?i:\b(?:{lex.alternation(lex.vague_detect)})\b)")
@@ -75,7 +77,8 @@ class Detector:
             if ent.label_ in NER_LABELS:
                 yield ent
         for match in self._pattern.finditer(doc.text):
-            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            start, end = match.span("year") if match["year"] else match.span()
+            span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 yield span
 
@@ -104,6 +107,8 @@ class Detector:
                 return None  # "March forward, ...", "May God ...": a verb the tagger took for a name
             if word in self.lex.frequencies and first.pos_ == "ADJ":
                 return None
+            if first.like_num and first.i + 1 < len(first.doc) and first.nbor(1).tag_ == "NNS":
+                return None  # "2000 troops" is a count, not a year
         if first.i > 0 and first.nbor(-1).lower_ in self.lex.greeting_words and first.lower_ in self.lex.parts_of_day:
             return None
         return Candidate(first.idx, tokens[-1].idx + len(tokens[-1].text))

@@ -312,6 +312,13 @@ class Normaliser:
         if data is None or data.date_obj is None:
             return None
         parsed, period = data.date_obj.date(), data.period
+        # dateparser reads what it cannot place as something ("March 28-30" as 1930): keep only
+        # readings in the year the text names, or near the anchor when it names none
+        years = {int(year) for year in re.findall(r"\b(\d{4})\b", text)}
+        if years and parsed.year not in years:
+            return None
+        if not years and context.anchor is not None and abs(parsed.year - context.anchor.year) > 1:
+            return None
         if period == "year":
             return Timex("DATE", str(parsed.year), "year")
         if period == "month":

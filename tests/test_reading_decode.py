@@ -65,3 +65,9 @@ def test_html_meta_charset_is_honoured_unless_the_bytes_are_utf8():
     assert decode_bytes(page.encode("cp1251"), declared).text == page
     assert decode_bytes(page.encode("utf-8"), declared).text == page
     assert declared_charset(b"<html><head><meta charset='no-such-codec'></head></html>") is None
+
+
+def test_short_western_texts_are_not_read_as_eastern_european():
+    for text in ("Café in Genève.", "Müller sagte, die Straße sei gesperrt.", "Talks in Genève: 4°C, «full»"):
+        assert decode_bytes(text.encode("latin-1")).text == text
+        assert decode_bytes(text.encode("cp1252")).text == text

@@ -133,21 +133,31 @@ def _decode_mixed(data: bytes) -> Optional[tuple[str, int]]:
     return data.decode("utf-8", errors="conflictnlp_cp1252_fallback"), stray
 
 
+def _reads_as_western(text: str) -> bool:
+    """Whether a cp1252 reading looks like Western text: accented letters are a small share of
+    the letters. A Cyrillic or Greek file read as cp1252 is almost all accented letters."""
+    letters = [ch for ch in text[:20_000] if ch.isalpha()]
+    accented = sum(1 for ch in letters if ord(ch) > 0x7F)
+    return not letters or accented / len(letters) < 0.3
+
+
 def _decode_legacy(data: bytes) -> tuple[str, str]:
+    # latin-1 maps 0x80-0x9F to C1 controls that news text never means; cp1252 maps them to
+    # curly quotes and dashes, which is what such files almost always contain. Short Western
+    # texts often get an Eastern European or Mac guess from charset-normalizer, hence the check.
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_western(text):
+            return text, encoding
+        break
     best = from_bytes(data[:200_000]).best()
     guess = best.encoding if best is not None else None
-    western = guess is None or guess.replace("-", "_") in {
-        "cp1252", "windows_1252", "latin_1", "iso8859_1", "iso8859_15", "cp1250", "mac_roman", "ascii",
-    }
-    if western:
-        # latin-1 maps 0x80-0x9F to C1 controls that news text never means; cp1252 maps them to
-        # curly quotes and dashes, which is what such files almost always contain.
-        for encoding in ("cp1252", "latin-1"):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError:
-                continue
+    if guess is None:
+        raise UndecodableInput("cannot decode text: no encoding fits")
     try:
-        return data.decode(guess), guess  # type: ignore[arg-type]
+        return data.decode(guess), guess
     except (UnicodeDecodeError, LookupError) as err:
         raise UndecodableInput(f"cannot decode text (best guess {guess}): {err}") from err

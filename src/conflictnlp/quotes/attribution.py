@@ -256,7 +256,7 @@ def attach_passages(doc: Doc, attributions: list[Attribution], passages: list[Qu
         ]
         after_colon = _passage_after_colon(text, attribution, passages, used)
         if after_colon is not None:
-            # "X said: “...”": the quotation is the content, whatever the parse says
+            # "X said: “...”", "X said, “...”": the quotation is the content, whatever the parse says
             attribution.content = list(passages[after_colon].inner)
             attribution.passages = [passages[after_colon]]
             used.add(after_colon)
@@ -316,11 +316,12 @@ def attach_passages(doc: Doc, attributions: list[Attribution], passages: list[Qu
 
 
 def _passage_after_colon(text: str, attribution: Attribution, passages: list[QuotedPassage], used: set[int]) -> Optional[int]:
-    """Index of the quotation that follows the cue after a colon ("said: “...”"), if any."""
+    """Index of the quotation that follows the cue after a colon or comma ("said: “...”",
+    "boasted, “...”"), if any."""
     if attribution.cue is None:
         return None
     _, clause_end = attribution.clause_bounds()
-    colon = re.match(r"[ \u00a0]*:[ \u00a0]*", text[clause_end : clause_end + 5])
+    colon = re.match(r"[ \u00a0]*[:,][ \u00a0]*", text[clause_end : clause_end + 5])
     if not colon:
         return None
     start = clause_end + colon.end()

@@ -162,3 +162,12 @@ def test_distances_fill_their_span_group(nlp):
     assert [d.text for d in doc._.distances] == ["500 metres"]
     assert [span.text for span in doc.spans["conflict_distances"]] == ["500 metres"]
     assert doc._.distances[0].reference.text == "the railway station"
+
+
+def test_distance_right_after_the_noun_it_locates_and_small_lengths(nlp):
+    record = _record(nlp, "The missile hit a warehouse 2 km outside the village, while crews fired 155mm shells.")
+    warehouse, shells = record["distances"]
+    assert warehouse["subject"]["text"] == "a warehouse"
+    assert warehouse["reference"]["text"] == "the village"
+    assert shells["metres"] == pytest.approx(0.155)
+    assert shells["reference"] is None and shells["subject"] is None

@@ -36,6 +36,12 @@ class MeasuresComponent(ConflictComponent):
         self.data = load_measure_data(data_path)
         self.metres_precision = metres_precision
 
+    def _round_metres(self, metres: float) -> float:
+        """``metres_precision`` decimals, but at least 4 significant digits (155 mm is 0.155 m)."""
+        if metres == 0 or abs(metres) >= 10 ** (3 - self.metres_precision):
+            return round(metres, self.metres_precision)
+        return float(f"{metres:.4g}")
+
     def process(self, doc: Doc) -> None:
         measures = find_measures(doc, self.data)
         mentions, others = build_distances(doc, measures, self.data)
@@ -60,7 +66,7 @@ class MeasuresComponent(ConflictComponent):
                 span=(d.start, d.end),
                 value=_number(d.measure.value),
                 unit=d.measure.unit or "",
-                metres=round(d.metres, self.metres_precision),
+                metres=self._round_metres(d.metres),
                 approximate=d.measure.approximate,
                 also=d.also,
                 reference=d.reference,

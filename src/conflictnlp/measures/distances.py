@@ -143,6 +143,11 @@ def subject_of(doc: Doc, measure: Measure, data: MeasureData) -> Optional[TextSp
         phrase = _phrase_before(doc, doc[before.i - 1], data)
         if phrase is not None:
             return _text_span(doc, *phrase)
+    if before is not None and before.pos_ in NOUNS and before.ent_type_ not in ("DATE", "TIME"):
+        # "a warehouse 2 km outside the village": the distance follows the noun it locates
+        phrase = _phrase_before(doc, before, data)
+        if phrase is not None:
+            return _text_span(doc, *phrase)
     span = doc.char_span(measure.start, measure.end, alignment_mode="expand")
     if span is None:
         return None

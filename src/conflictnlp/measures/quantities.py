@@ -138,6 +138,7 @@ def _noun_after_of(doc: Doc, of: Token, sent: Span) -> Optional[Token]:
             if following is None or following.pos_ not in ("NOUN", "PROPN"):
                 return token
         elif token.pos_ not in ("DET", "PRON", "ADJ", "NUM", "PART") or token.tag_ == "CD":
+            # "two of the five victims": the five victims are a quantity of their own
             return None
     return None
 

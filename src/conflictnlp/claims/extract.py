@@ -309,8 +309,11 @@ class _Linker:
 
     def __init__(self, doc: Doc, sents: list[Span]):
         self.sents = sents
+        locations = doc._.locations
+        # a border or a river is where distances are measured from, not where things happen
+        self.settings = [(x.id, x.span) for x in locations if x.feature not in ("border", "water")]
         self.items = {
-            "locations": [(x.id, x.span) for x in doc._.locations],
+            "locations": [(x.id, x.span) for x in locations],
             "dates": [(x.id, x.span) for x in doc._.dates],
             "quantities": [(x.id, x.span) for x in doc._.quantities],
             "distances": [(x.id, x.span) for x in doc._.distances],
@@ -326,10 +329,13 @@ class _Linker:
             return found
         # Where and when: a claim like "two workers were injured during the attack" names
         # neither; its sentence or the sentences just before it set the scene.
-        for kind in ("locations", "dates"):
-            number = sent_number
-            while not found[kind] and number >= max(0, sent_number - CONTEXT_SENTENCES):
+        for kind, scenes in (("locations", self.settings), ("dates", self.items["dates"])):
+            if any(ident in {i for i, _ in scenes} for ident in found[kind]):
+                continue
+            for number in range(sent_number, max(0, sent_number - CONTEXT_SENTENCES) - 1, -1):
                 sent = self.sents[number]
-                found[kind] = self._within(self.items[kind], sent.start_char, sent.end_char)
-                number -= 1
+                scene = [i for i in self._within(scenes, sent.start_char, sent.end_char) if i not in found[kind]]
+                if scene:
+                    found[kind] = found[kind] + scene
+                    break
         return found

@@ -39,7 +39,7 @@ class Detector:
         patterns = [
             r"\b\d{1,2}(?:[:.]\d{2})? ?[ap]\.? ?m\b\.?",
             r"(?<=\bat )\d{1,2}:\d{2}\b",
-            rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater) )?(?:{weekdays})s?\b(?: (?:{parts})\b)?",
+            rf"\b(?:{weekdays})s?\b(?: (?:{parts})\b)?",
             rf"\b(?:{months})\b\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}}\b)?",
             rf"(?i:\b(?:{relative})\b)",
             # a year after a preposition the tagger's NER sometimes leaves out: "between 2014 and 2016"
@@ -56,8 +56,10 @@ class Detector:
     def __call__(self, doc: Doc) -> list[list[Candidate]]:
         """Candidates in text order, grouped where adjacent pieces may form one expression."""
         lo, hi = body_bounds(doc)
-        spans = [span for span in self._raw_spans(doc) if lo <= span.start_char and span.end_char <= hi]
-        trimmed = sorted({c for c in (self._trim(span) for span in spans) if c is not None}, key=lambda c: (c.start, -c.end))
+        trimmed = sorted(
+            {c for c in map(self._trim, self._raw_spans(doc)) if c is not None and lo <= c.start and c.end <= hi},
+            key=lambda c: (c.start, -c.end),
+        )
         merged: list[Candidate] = []
         for candidate in trimmed:
             if merged and candidate.start < merged[-1].end:

@@ -29,6 +29,7 @@ CONTAINER_FEATURES = {"country", "admin1"}
 LARGE_TOWN = 100_000
 SMALL_TOWN = 1_000
 MAX_TOKENS = 6
+LIST_SEPARATORS = {",", "and", "or", "-", "–", "/", "&"}
 # lowercase words that may end a place name ("the Donetsk region", "Kherson oblast")
 NAME_TAIL_WORDS = {"region", "oblast", "province", "county", "parish", "district", "governorate", "strip", "peninsula"}
 NAME_INNER_WORDS = {"of", "the", "upon", "on", "de", "del", "la", "le", "du", "al", "el", "and", "'s", "people's"}
@@ -47,6 +48,7 @@ class PlaceMatcher:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
+        self._person_words: set[str] = set()
         settings = gazetteer.settings
         self.place_nouns = set(settings["place_nouns"])
         self.border_nouns = {noun for noun in settings["border_nouns"] if " " not in noun}
@@ -106,7 +108,8 @@ class PlaceMatcher:
             start, end = self._trim(doc, ent.start, ent.end)
             text = doc[start:end].text
             # one unknown word ("Petrojet", "Titan") or a people's name ("Angolan") is an NER slip
-            if end - start == 1 and (not self.gazetteer.candidates(text) or self.gazetteer.country_of_demonym(text)):
+            if end - start == 1 and (not self._detectable(text, self.gazetteer.candidates(text))
+                                     or self.gazetteer.country_of_demonym(text)):
                 continue
             if start < end:
                 found.append(_Found(start, end, self._mention(doc, start, end, "ner"), "ner"))
@@ -114,7 +117,10 @@ class PlaceMatcher:
 
     def _gazetteer_names(self, doc: Doc, first: int, last: int, ner: list[_Found]) -> list[_Found]:
         context = self._context_countries(ner)
-        found = []
+        # one sense per article: a word used in a full personal name ("Meredith Vieira") is that
+        # person's elsewhere in the article too, unless a locative word says otherwise
+        self._person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        found, doubtful = [], []
         i = first
         while i < last:
             match = self._longest_name(doc, i, last)
@@ -126,8 +132,41 @@ class PlaceMatcher:
                 found.append(_Found(i, end, self._mention(doc, i, end, "gazetteer"), "gazetteer"))
                 i = end
             else:
+                doubtful.append((i, end, places))
                 i += 1
+        # A doubtful name listed with an accepted place of the same country is a place too
+        # ("Madison, Oconee and Oglethorpe counties", "Fargo-Moorhead"); repeat for longer lists.
+        accepted = ner + found
+        added = True
+        while added:
+            added = False
+            for start, end, places in list(doubtful):
+                if any(start < item.end and item.start < end for item in accepted):
+                    doubtful.remove((start, end, places))
+                    continue
+                if self._listed_with(doc, start, end, places, accepted):
+                    item = _Found(start, end, self._mention(doc, start, end, "gazetteer"), "gazetteer")
+                    found.append(item)
+                    accepted.append(item)
+                    doubtful.remove((start, end, places))
+                    added = True
         return found
+
+    def _listed_with(self, doc: Doc, start: int, end: int, places: list[Place], accepted: list[_Found]) -> bool:
+        if {t.ent_type_ for t in doc[start:end]} & NOT_PLACE_LABELS - {"PERSON"}:
+            return False
+        if end - start == 1 and doc[start].text in self._person_words:
+            return False
+        countries = {p.country_code for p in places}
+        for item in accepted:
+            gap = doc[item.end:start] if item.end <= start else doc[end:item.start]
+            if 1 <= len(gap) <= 2 and all(t.text in LIST_SEPARATORS for t in gap):
+                neighbours = self.gazetteer.candidates(item.mention.name or item.mention.text)
+                if item.mention.fixed is not None:
+                    neighbours = [item.mention.fixed]
+                if countries & {p.country_code for p in neighbours}:
+                    return True
+        return False
 
     def _longest_name(self, doc: Doc, start: int, last: int) -> Optional[tuple[int, list[Place]]]:
         head = doc[start]
@@ -149,14 +188,16 @@ class PlaceMatcher:
     def _plausible(self, doc: Doc, start: int, end: int, places: list[Place], context: set[str]) -> bool:
         span = doc[start:end]
         key = normalize(span.text)
-        # an alternate spelling of a small town ("Ismaili") is weaker evidence than its own name
-        places = [p for p in places if p.feature != "city" or normalize(p.name) == key
-                  or p.population >= LARGE_TOWN] or places
+        places = self._detectable(span.text, places)
+        if not places:
+            return False
         cue = start > 0 and doc[start - 1].lower_ in self.locative_cues
         strong = any(p.feature in ("country", "admin1", "region", "water") and p.population >= SMALL_TOWN
                      or p.population >= LARGE_TOWN for p in places)
         ents = {t.ent_type_ for t in span} - {""}
         if ents & NOT_PLACE_LABELS - {"PERSON"} and not cue:
+            return False
+        if end - start == 1 and span.text in self._person_words and not cue:
             return False
         if "PERSON" in ents and not (cue or self._place_like_person(doc, start, end, places)):
             return False
@@ -168,16 +209,30 @@ class PlaceMatcher:
             return strong or leads and any(p.country_code in context and p.population >= SMALL_TOWN for p in places)
         if end - start == 1 and (doc[start].pos_ != "PROPN" or doc[start].is_stop):
             return False
+        after = doc[end] if end < len(doc) else None
         if strong:
             return True
         in_context = any(p.country_code in context for p in places)
         biggest = max(p.population for p in places)
-        return (in_context and (cue or biggest >= SMALL_TOWN and bool(ents))) or (cue and biggest >= 5 * SMALL_TOWN)
+        attributive = after is not None and after.pos_ == "NOUN" and after.is_lower  # "Roselle police"
+        return (in_context and (cue or biggest >= SMALL_TOWN and (bool(ents) or attributive))
+                or cue and biggest >= 5 * SMALL_TOWN)
 
     @staticmethod
     def _whole_entity(span: Span) -> bool:
         first, last = span[0], span[-1]
         return first.ent_iob_ == "B" and (last.i + 1 >= len(span.doc) or span.doc[last.i + 1].ent_iob_ != "I")
+
+    @staticmethod
+    def _detectable(text: str, places: list[Place]) -> list[Place]:
+        """The candidates that make a capitalised word look like a place name. Left out: an
+        alternate spelling of a small town ("Ismaili"), a county's name without "County"
+        ("Jones", "Ford"), and an accented name matched without its accents ("God" / Göd)."""
+        key = normalize(text)
+        return [p for p in places
+                if (p.feature != "city" or normalize(p.name) == key or p.population >= LARGE_TOWN)
+                and (p.feature != "admin2" or normalize(p.name) == key)
+                and (p.name.isascii() or not text.isascii())]
 
     def _place_like_person(self, doc: Doc, start: int, end: int, places: list[Place]) -> bool:
         """A one-word PERSON the small model gave a town: "Alexandria woman", "the Alexandria area",

@@ -23,7 +23,7 @@ from typing import Any, Callable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import Distance, Quantity
+from ..model import Quantity
 from .scoring import PRF, format_table, read_jsonl
 
 UNIT_NAMES_FILE = "quantity_units_gold.toml"

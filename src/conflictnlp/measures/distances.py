@@ -13,6 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import in_body
 from ..model import MeasureRestatement, TextSpan
 from .quantities import Measure
 from .units import MeasureData
@@ -168,6 +169,11 @@ def subject_of(doc: Doc, measure: Measure, data: MeasureData) -> Optional[TextSp
     return None
 
 
+def _within_body(doc: Doc, piece: Optional[TextSpan]) -> Optional[TextSpan]:
+    """A reference or subject only where it lies inside the article body."""
+    return piece if piece is not None and in_body(doc, *piece.span) else None
+
+
 def build_distances(doc: Doc, measures: list[Measure], data: MeasureData) -> tuple[list[DistanceMention], list[Measure]]:
     """Split measures into distances (lengths, restatements merged) and the other quantities."""
     distances: list[DistanceMention] = []
@@ -188,8 +194,8 @@ def build_distances(doc: Doc, measures: list[Measure], data: MeasureData) -> tup
             mention.also.append(MeasureRestatement(value=following.value, unit=following.unit, span=(number_start, following.end)))
             mention.end = restated_end
             skip.add(index + 1)
-        mention.reference = reference_of(doc, measure.start, mention.end, data)
+        mention.reference = _within_body(doc, reference_of(doc, measure.start, mention.end, data))
         if mention.reference is not None:
-            mention.subject = subject_of(doc, measure, data)
+            mention.subject = _within_body(doc, subject_of(doc, measure, data))
         distances.append(mention)
     return distances, others

@@ -193,7 +193,7 @@ def _in_name_or_date(doc: Doc, start: int, end: int, data: MeasureData) -> bool:
     return any(t.ent_type_ in data.name_entity_labels for t in tokens)
 
 
-def _temperature(text: str, number_end: int, unit: str, hi: int, data: MeasureData) -> Optional[tuple[str, int]]:
+def _temperature(text: str, number_end: int, hi: int, data: MeasureData) -> Optional[tuple[str, int]]:
     """quantulum3 reads "98.6 degrees f" as an angle: find the temperature scale after the number."""
     match = TEMPERATURE_AFTER.match(text, number_end, hi)
     if not match:
@@ -306,7 +306,7 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
         value, value_max = value - parsed.uncertainty, value + parsed.uncertainty
 
     if unit in ("degree", "dimensionless") or entity == "temperature":
-        temperature = _temperature(text, number_end, unit, hi, data)
+        temperature = _temperature(text, number_end, hi, data)
         if temperature:
             unit, end, entity = temperature[0], max(end, temperature[1]), "temperature"
 

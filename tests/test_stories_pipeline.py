@@ -16,7 +16,7 @@ Ukraine's military did not comment on the strike.
 """
 WIRE = """A fire broke out at an oil depot in Klintsy on Wednesday after what Russian officials described as a drone attack.
 The facility, about 60 kilometers (37 miles) from the border with Ukraine, stores diesel for the railway.
-Governor Pavel Oreshkin said three workers were wounded, but the depot's owner, Bryanskneft, denied that anyone had been hurt.
+Governor Pavel Oreshkin said on Wednesday that three workers were wounded, but the depot's owner, Bryanskneft, denied that anyone had been hurt.
 "Everything is under control, and the residents are not in any danger," Oreshkin wrote on Telegram.
 """
 LEDGER = """Russian authorities said drones struck a fuel depot in Klintsy, in the Bryansk region, on Wednesday.

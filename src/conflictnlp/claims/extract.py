@@ -119,7 +119,7 @@ class ClaimExtractor:
     def __call__(self, doc: Doc) -> list[Claim]:
         lo, hi = body_bounds(doc)
         sents = [s for s in doc.sents if s.start_char < hi and s.end_char > lo]
-        quotes = doc._.quotes
+        quotes = _outermost(doc._.quotes)
         coverage = _Coverage()
         for quote in quotes:
             if quote.cue:
@@ -295,6 +295,18 @@ class ClaimExtractor:
         return claims
 
 
+def _outermost(quotes: list[Quote]) -> list[Quote]:
+    """Quotes not nested inside another quote's content: a "quote" found within reported
+    speech ("flew in low and attacked [the facility]") is part of it, not a statement of its own."""
+
+    def inside(inner: Quote, outer: Quote) -> bool:
+        return inner is not outer and all(
+            any(s <= start and end <= e for s, e in outer.content.spans) for start, end in inner.content.spans
+        ) and (inner.content.spans != outer.content.spans or inner.id > outer.id)
+
+    return [q for q in quotes if not any(inside(q, other) for other in quotes)]
+
+
 def _subtree_span(token: Token) -> Span:
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
 
@@ -309,6 +321,7 @@ class _Linker:
 
     def __init__(self, doc: Doc, sents: list[Span]):
         self.sents = sents
+        self.text = doc.text
         locations = doc._.locations
         # a border or a river is where distances are measured from, not where things happen
         self.settings = [(x.id, x.span) for x in locations if x.feature not in ("border", "water")]
@@ -328,12 +341,16 @@ class _Linker:
         if sent_number is None:
             return found
         # Where and when: a claim like "two workers were injured during the attack" names
-        # neither; its sentence or the sentences just before it set the scene.
+        # neither; its sentence or the sentences just before it set the scene (for dates, only
+        # within the claim's paragraph).
+        claim_sent = self.sents[sent_number]
         for kind, scenes in (("locations", self.settings), ("dates", self.items["dates"])):
             if any(ident in {i for i, _ in scenes} for ident in found[kind]):
                 continue
             for number in range(sent_number, max(0, sent_number - CONTEXT_SENTENCES) - 1, -1):
                 sent = self.sents[number]
+                if kind == "dates" and "\n" in self.text[sent.end_char : claim_sent.start_char]:
+                    break  # a roundup's previous paragraph is often another event on another day
                 scene = [i for i in self._within(scenes, sent.start_char, sent.end_char) if i not in found[kind]]
                 if scene:
                     found[kind] = found[kind] + scene

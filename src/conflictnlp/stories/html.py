@@ -51,6 +51,15 @@ def _outlet(article: Optional[Article], article_id: str) -> str:
     return escape(name)
 
 
+UNIT_SYMBOLS = {"metre": "m", "kilometre": "km", "mile": "mi", "foot": "ft", "yard": "yd", "nautical mile": "nmi", "centimetre": "cm"}
+
+
+def _figure(value: float, unit: Optional[str]) -> str:
+    if not unit:
+        return f"{value:g}"
+    return f"{value:g} {escape(UNIT_SYMBOLS.get(unit, unit))}"
+
+
 def _stance(stance: Optional[str]) -> str:
     return f'<span class="stance stance-{escape(stance)}">{escape(stance)}</span>' if stance else ""
 
@@ -87,9 +96,10 @@ class _Page:
         rows = []
         for article_id in story.articles:
             a = self.article(article_id)
+            outlet = escape(a.source) if a and a.source else '<span class="empty">unknown</span>'
             rows.append(
                 "<tr>"
-                f"<td>{escape(article_id)}</td><td>{_outlet(a, article_id)}</td>"
+                f"<td>{escape(article_id)}</td><td>{outlet}</td>"
                 f"<td>{escape(a.title or '') if a else ''}</td><td>{escape(a.published or '') if a else ''}</td>"
                 f"<td class=\"meta\">{escape(a.url or '') if a else ''}</td>"
                 "</tr>"
@@ -133,10 +143,9 @@ class _Page:
             a = self.article(value.article)
             figure = ""
             if value.value is not None:
-                unit = f" {escape(value.unit)}" if value.unit else ""
                 approx = "≈ " if value.approximate else ""
-                metres = f" = {value.metres / 1000:,.1f} km" if value.metres is not None else ""
-                figure = f'<div class="value">{approx}{value.value:g}{unit}{metres}</div>'
+                metres = f" = {value.metres / 1000:,.1f} km" if value.metres is not None and value.unit != "kilometre" else ""
+                figure = f'<div class="value">{approx}{_figure(value.value, value.unit)}{metres}</div>'
             who = f"per {escape(value.source)}" if value.source else "per the outlet"
             cards.append(
                 f'<div class="card"><div class="outlet">{_outlet(a, value.article)}</div>{figure}'

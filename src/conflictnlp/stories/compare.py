@@ -32,6 +32,7 @@ from .similarity import Mode, Similarity, content_words, dice, event_words
 WINDOW_DAYS = 3
 STORY_THRESHOLD = 0.3  # average link score at which two groups of articles are one story
 SHARED_QUOTE_BONUS = 0.3  # the same statement by the same speaker in both: strong evidence
+UNKNOWN_SPEAKER_MARGIN = 1.2  # without both speakers' names, quotes must be this much more alike
 OPPOSING = {"denied", "unconfirmed"}
 AFFIRMING = {"asserted", "hedged"}
 OPPOSING_DISTANCE = 400  # characters: a denial right after the claim it answers
@@ -136,13 +137,12 @@ class StoryComparer:
     def _shared_quotes(self, articles: list[Article]) -> set[tuple[int, int]]:
         """Pairs of articles (i < j) that carry the same statement by the same named speaker."""
         items = [_Item(n, q) for n, a in enumerate(articles) for q in a.quotes if q.speaker_name and q.content.text.strip()]
-        scores = self.similarity.matrix([item.obj.content.text for item in items])
-        threshold = self.similarity.quote_threshold()
+        scores = self.similarity.scores([item.obj.content.text for item in items], "quote")
         pairs = set()
         for i, a in enumerate(items):
             for j in range(i + 1, len(items)):
                 b = items[j]
-                if a.article != b.article and scores[i][j] >= threshold and self._same_speaker(a.obj, b.obj) == (True, False):
+                if a.article != b.article and scores[i][j] >= 1.0 and self._same_speaker(a.obj, b.obj) == (True, False):
                     pairs.add((min(a.article, b.article), max(a.article, b.article)))
         return pairs
 
@@ -194,8 +194,7 @@ class StoryComparer:
     def align_quotes(self, articles: list[Article], ids: list[str]) -> list[StoryQuote]:
         """The same statement across outlets, however each translated or trimmed it."""
         items = [_Item(n, q) for n, a in enumerate(articles) for q in a.quotes if q.content.text.strip()]
-        scores = self.similarity.matrix([item.obj.content.text for item in items])
-        threshold = self.similarity.quote_threshold()
+        scores = self.similarity.scores([item.obj.content.text for item in items], "quote")
         union = _UnionFind(len(items))
         for i, a in enumerate(items):
             for j in range(i + 1, len(items)):
@@ -203,7 +202,7 @@ class StoryComparer:
                 if a.article == b.article:
                     continue
                 same, unknown = self._same_speaker(a.obj, b.obj)
-                if same and scores[i][j] >= threshold + (0.1 if unknown else 0.0):
+                if same and scores[i][j] >= (UNKNOWN_SPEAKER_MARGIN if unknown else 1.0):
                     union.union(i, j)
         aligned = []
         for group in union.groups():
@@ -231,16 +230,15 @@ class StoryComparer:
         """Claims about the same fact: similar claims in different outlets, and a denial with
         the claim it answers ("two workers were wounded, but Rosneft denied anyone was hurt")."""
         items = [_Item(n, c) for n, a in enumerate(articles) for c in a.claims]
-        scores = self.similarity.matrix([item.obj.text for item in items])
+        scores = self.similarity.scores([item.obj.text for item in items], "claim")
         words = [content_words(item.obj.text) for item in items]
         events = event_words()
-        threshold = self.similarity.claim_threshold()
         union = _UnionFind(len(items))
         for i, a in enumerate(items):
             for j in range(i + 1, len(items)):
                 b = items[j]
                 if a.article != b.article:
-                    if scores[i][j] >= threshold:
+                    if scores[i][j] >= 1.0:
                         union.union(i, j)
                 elif self._answers(a.obj, b.obj) and words[i] & words[j] & events:
                     union.union(i, j)

@@ -11,7 +11,7 @@ import logging
 import os
 import re
 from functools import cache
-from typing import Literal, Optional, Sequence
+from typing import Any, Literal, Optional, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -57,6 +57,9 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
+Kind = Literal["quote", "claim"]
+
+
 class Similarity:
     """Pairwise similarity of short texts (quotes, claims), lexical or by embeddings.
 
@@ -64,38 +67,51 @@ class Similarity:
     optional model loads, else lexical; a log line says which).
     """
 
-    # scores at or above these mean "the same statement" for each backend
-    QUOTE_THRESHOLD = {"lexical": 0.5, "embeddings": 0.75}
-    CLAIM_THRESHOLD = {"lexical": 0.55, "embeddings": 0.8}
+    # at or above these, two quotes are the same statement / two claims the same fact
+    LEXICAL_THRESHOLD = {"quote": 0.5, "claim": 0.55}
+    EMBEDDING_THRESHOLD = {"quote": 0.75, "claim": 0.8}
 
     def __init__(self, mode: Mode = "auto"):
         self.model = None
-        self.backend = "lexical"
+        self._vectors: dict[str, Any] = {}
         if mode != "lexical":
             self.model = _load_model(required=mode == "embeddings")
-            if self.model is not None:
-                self.backend = "embeddings"
-        logger.info("story comparison uses %s similarity", self.description)
+        logger.info("story comparison uses %s", self.description)
+
+    @property
+    def backend(self) -> str:
+        return "embeddings" if self.model is not None else "lexical"
 
     @property
     def description(self) -> str:
-        return f"sentence embeddings ({EMBEDDING_MODEL}) with lexical overlap" if self.model else "lexical overlap (no embeddings)"
+        if self.model is not None:
+            return f"sentence embeddings ({EMBEDDING_MODEL}) and lexical overlap"
+        return "lexical overlap (no sentence embeddings)"
 
-    def matrix(self, texts: Sequence[str]) -> list[list[float]]:
-        """Similarity of every pair of ``texts``: the higher of lexical and embedding scores."""
+    def scores(self, texts: Sequence[str], kind: Kind) -> list[list[float]]:
+        """Similarity of every pair of ``texts`` relative to the threshold for ``kind``:
+        1.0 or more means the same statement (quotes) or the same fact (claims). Lexical and
+        embedding evidence each count against their own threshold."""
         words = [content_words(t) for t in texts]
-        scores = [[dice(a, b) for b in words] for a in words]
+        lexical = self.LEXICAL_THRESHOLD[kind]
+        result = [[dice(a, b) / lexical for b in words] for a in words]
         if self.model is not None and texts:
-            vectors = self.model.encode(list(texts), normalize_embeddings=True, convert_to_numpy=True)
+            vectors = self._encode(texts)
             cosine = vectors @ vectors.T
-            scores = [[max(scores[i][j], float(cosine[i][j])) for j in range(len(texts))] for i in range(len(texts))]
-        return scores
+            semantic = self.EMBEDDING_THRESHOLD[kind]
+            for i in range(len(texts)):
+                for j in range(len(texts)):
+                    result[i][j] = max(result[i][j], float(cosine[i][j]) / semantic)
+        return result
 
-    def quote_threshold(self) -> float:
-        return self.QUOTE_THRESHOLD[self.backend]
+    def _encode(self, texts: Sequence[str]):
+        import numpy
 
-    def claim_threshold(self) -> float:
-        return self.CLAIM_THRESHOLD[self.backend]
+        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if missing:
+            encoded = self.model.encode(missing, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+            self._vectors.update(zip(missing, encoded))
+        return numpy.stack([self._vectors[t] for t in texts])
 
 
 @cache

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from conflictnlp.reading import find_layout
@@ -183,3 +185,11 @@ def test_prose_starting_with_by_is_not_a_byline():
     assert layout.title.text == "Rescuers search rubble after strike on Dnipro apartment block"
     assert text[layout.body[0] : layout.body[1]].endswith("officials said.")
     assert layout.published is None
+
+
+def test_long_pages_of_short_lines_stay_fast():
+    text = "Headline over a long page of short lines\n" + "A first paragraph long enough to count as the start of the article body, officials said.\n"
+    text += "".join(f"reader{i} x\nshort comment number {i}\n" for i in range(5000))
+    started = time.perf_counter()
+    find_layout(text)
+    assert time.perf_counter() - started < 5  # the quadratic version took minutes

@@ -270,21 +270,34 @@ def _is_handle(line: _Line) -> bool:
 
 
 def _comment_thread_start(lines: list[_Line], first: int) -> Optional[int]:
-    """Index of the first user-name line of a reader-comment thread, if the tail is one."""
-    for i in range(first, len(lines)):
-        if not _is_handle(lines[i]) or i + 1 >= len(lines) or _is_handle(lines[i + 1]):
+    """Index of the first user-name line of a reader-comment thread, if the tail is one.
+
+    One pass from the end, so that long pages of short lines stay linear: each line ``i``
+    that could open a thread is judged on what the tail from ``i`` holds.
+    """
+    handles = [_is_handle(line) for line in lines]
+    names: set[str] = set()
+    n_handles = n_content = n_meta = n_usernames = 0
+    repeated = replies = False
+    start = None
+    for i in range(len(lines) - 1, first - 1, -1):
+        line = lines[i]
+        if _is_comment_meta(line):
+            n_meta += 1
             continue
-        tail = [line for line in lines[i:] if not _is_comment_meta(line)]
-        handles = [line.text.lstrip("@").lower() for line in tail if _is_handle(line)]
-        if len(handles) < 3 or len(handles) / len(tail) < 0.2:
-            continue
-        repeated = len(set(handles)) < len(handles)
-        replies = any(line.text.startswith("@") for line in tail)
-        meta = sum(_is_comment_meta(line) for line in lines[i:]) >= 2
-        usernames = sum(bool(_USERNAME.match(line.text)) for line in tail if _is_handle(line)) >= 2
-        if repeated or replies or meta or usernames:
-            return i
-    return None
+        n_content += 1
+        replies = replies or line.text.startswith("@")
+        if handles[i]:
+            n_handles += 1
+            name = line.text.lstrip("@").lower()
+            repeated = repeated or name in names
+            names.add(name)
+            n_usernames += bool(_USERNAME.match(line.text))
+            opens = i + 1 < len(lines) and not handles[i + 1]
+            evidence = repeated or replies or n_meta >= 2 or n_usernames >= 2
+            if opens and n_handles >= 3 and n_handles / n_content >= 0.2 and evidence:
+                start = i
+    return start
 
 
 def find_layout(text: str) -> ArticleLayout:

@@ -104,6 +104,11 @@ def test_future_and_past_clauses_point_different_ways(nlp):
     assert [d["value"] for d in found] == ["2022-03-28", "2022-04-04"]
 
 
+def test_reported_intent_points_forward_for_weekdays(nlp):
+    found = dates_of(nlp, "The Kremlin said on Thursday that the talks would resume Monday.")
+    assert [(d["text"], d["value"]) for d in found] == [("Thursday", "2022-03-31"), ("Monday", "2022-04-04")]
+
+
 def test_no_publication_date_leaves_relative_values_empty(nlp):
     text = (
         "Troops crossed the border on Feb. 24 and reached the river on Tuesday. "
@@ -145,6 +150,7 @@ def test_dateline_anchors_the_article(nlp):
         "Officials say the city is now cut off, and 150,000 people remain, 30 of them in hospital.",
         "March forward, the commander told the 45 soldiers, who may yet hold the line.",
         "Russia massed a force of 2000 troops near the border, and 1500 of them crossed it.",
+        "As the war entered its second month, the second convoy reached the city.",
     ],
 )
 def test_no_false_dates(nlp, text):

@@ -9,7 +9,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Literal, Optional
 
-Tense = Literal["past", "present", "future"]
+Tense = Literal["past", "present", "future", "future_in_past"]
+"""Clause tenses that move dates; "future_in_past" is reported intent ("said talks would resume
+Monday"): forward for a weekday, no hint for a date that may have passed since."""
 
 
 def shift_months(day: date, months: int) -> date:
@@ -43,7 +45,7 @@ def resolve_weekday(weekday: int, anchor: date, shift: Optional[int], tense: Opt
         return anchor - timedelta(days=back or 7)
     if shift is not None and shift > 0:
         return anchor + timedelta(days=ahead or 7)
-    if tense == "future":
+    if tense in ("future", "future_in_past"):
         return anchor + timedelta(days=ahead)
     return anchor - timedelta(days=back)
 

@@ -127,6 +127,8 @@ def clause_tense(span: Span, lexicon: Lexicon) -> Optional[Tense]:
     words = {aux.lower_ for aux in auxiliaries} | {aux.lemma_.lower() for aux in auxiliaries}
     if words & lexicon.future_auxiliaries:
         return "future"
+    if words & lexicon.future_in_past_auxiliaries:
+        return "future_in_past"
     governor = token.head
     if token.tag_ == "VB" and "to" in words and governor.lemma_.lower() in lexicon.future_governors:
         # "had been scheduled to expire Friday": planned before a past point, so in the past

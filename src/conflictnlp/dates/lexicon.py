@@ -49,6 +49,7 @@ class Lexicon:
     frequencies: dict[str, str]
     time_zones: tuple[str, ...]
     future_auxiliaries: frozenset[str]
+    future_in_past_auxiliaries: frozenset[str]
     future_governors: frozenset[str]
 
     def alternation(self, words) -> str:
@@ -87,5 +88,6 @@ def load_lexicon() -> Lexicon:
         frequencies=raw["frequencies"],
         time_zones=tuple(raw["clock"]["time_zones"]),
         future_auxiliaries=frozenset(raw["tense"]["future_auxiliaries"]),
+        future_in_past_auxiliaries=frozenset(raw["tense"]["future_in_past_auxiliaries"]),
         future_governors=frozenset(raw["tense"]["future_governors"]),
     )

@@ -280,7 +280,9 @@ class Normaliser:
         trailing = {"earlier", "later", "after", "before", "afterwards", "afterward", "since", "on", "old", "long",
                     "period", "span", "stretch", "low", "high", "running", "straight", "more", "so", "or", "now",
                     "from", "in", "a", "row", "and", "counting"}
+        described = False  # "week-long", "8-month-old": a unit word that stands for one unit
         while len(words) > 1 and words[-1] in trailing:
+            described = described or words[-1] in ("long", "old")
             words.pop()
         if not words:
             return None
@@ -291,6 +293,8 @@ class Normaliser:
         phrase = " ".join(words[:-1])
         phrase = re.sub(r"^the ", "", phrase)
         phrase = re.sub(r"^(?:past|last|next|first|coming|previous|following|final|same|those|these|another)\b ?", "", phrase)
+        if not phrase and not plural and not described:
+            return None  # a bare "second", "month": an ordinal or a noun, no duration
         if not phrase or phrase in ("the", "a", "an"):
             count: Optional[float] = None if plural else 1.0
         elif phrase in lex.vague_quantities:

@@ -144,6 +144,8 @@ def test_text_without_headline_has_no_title_and_starts_at_once():
         ("Published: Fri 1 Apr 2022 18.42 BST", ("2022-04-01", False)),
         ("Posted on March 2, 2023 at 4:15 p.m.", ("2023-03-02", False)),
         ("2022-04-01T11:05:00Z", ("2022-04-01", False)),
+        ("Published 6:42 PM ET, Tue March 14, 2023", ("2023-03-14", False)),
+        ("Date: 14 March 2023", ("2023-03-14", False)),
         ("Updated: April 2, 2022 1:44pm", ("2022-04-02", True)),
         ("Last updated 2 April 2022", ("2022-04-02", True)),
         ("Russia said on April 1, 2022 that the depot was hit.", None),

@@ -53,7 +53,9 @@ _DATE_FORMS = [
     _WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})",
     r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:z|[+-]\d{2}:?\d{2})?)?",
 ]
-_DATE_RES = [re.compile(r"^\s*" + form + _TIME + r"\s*$", re.I) for form in _DATE_FORMS]
+# a time may also come first: "6:42 PM ET, Tue March 14, 2023"
+_LEADING_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*\(?[a-z]{2,5}\)?)?\s*[,|•·/–—-]?\s*)?"
+_DATE_RES = [re.compile(r"^\s*" + _LEADING_TIME + form + _TIME + r"\s*$", re.I) for form in _DATE_FORMS]
 # a date anywhere in a byline ("By Jane Doe | Outlet | June 6, 2023 8:15pm")
 _DATE_SEARCH_RES = [re.compile(r"(?<!\w)" + form + r"(?!\w)", re.I) for form in _DATE_FORMS]
 # "KYIV, Ukraine (AP) — " / "OUAGADOUGOU – ": capitals, an optional region, an optional agency, a dash

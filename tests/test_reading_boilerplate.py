@@ -108,7 +108,7 @@ def test_body_starts_at_the_headline_after_navigation_and_keeps_the_subtitle():
     assert text[layout.dateline.span[0] : layout.dateline.span[1]] == "March 14, 2023 6:42pm"
 
 
-def test_breadcrumbs_bylines_and_kickers_are_not_the_headline(fixtures_dir):
+def test_breadcrumbs_bylines_and_kickers_are_not_the_headline():
     text = (
         "Home | World | Africa\n"
         "By Amira Osman | Meridian Wire | June 6, 2023 8:15pm\n"

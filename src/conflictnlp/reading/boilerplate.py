@@ -61,7 +61,7 @@ _DATE_SEARCH_RES = [re.compile(r"(?<!\w)" + form + r"(?!\w)", re.I) for form in 
 # "KYIV, Ukraine (AP) — " / "OUAGADOUGOU – ": capitals, an optional region, an optional agency, a dash
 _PLACE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, [A-Z][\w'’.\-]*(?: [\w'’.\-]+){0,4}?)?)"
-    r"(?: \((?P<agency>[^()]{1,30})\))?\s*(?:—|–|--|-)\s+\S"
+    r"(?: \([^()]{1,30}\))?\s*(?:—|–|--|-)\s+\S"
 )
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")")
 

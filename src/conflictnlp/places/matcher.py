@@ -29,6 +29,7 @@ CONTAINER_FEATURES = {"country", "admin1"}
 LARGE_TOWN = 100_000
 SMALL_TOWN = 1_000
 MAX_TOKENS = 6
+DATELINE_MARKS = {"—", "–", "-", "--", ",", "("}
 LIST_SEPARATORS = {",", "and", "or", "-", "–", "/", "&"}
 # lowercase words that may end a place name ("the Donetsk region", "Kherson oblast")
 NAME_TAIL_WORDS = {"region", "oblast", "province", "county", "parish", "district", "governorate", "strip", "peninsula"}
@@ -192,15 +193,21 @@ class PlaceMatcher:
         if not places:
             return False
         cue = start > 0 and doc[start - 1].lower_ in self.locative_cues
-        strong = any(p.feature in ("country", "admin1", "region", "water") and p.population >= SMALL_TOWN
-                     or p.population >= LARGE_TOWN for p in places)
+        # a name that says what it is ("Henderson County", "Kherson Oblast") is a place name
+        typed = end - start > 1 and doc[end - 1].lower_ in NAME_TAIL_WORDS
+        strong = typed or any(p.feature in ("country", "admin1", "region", "water") and p.population >= SMALL_TOWN
+                              or p.population >= LARGE_TOWN for p in places)
         ents = {t.ent_type_ for t in span} - {""}
         if ents & NOT_PLACE_LABELS - {"PERSON"} and not cue:
             return False
         if end - start == 1 and span.text in self._person_words and not cue:
             return False
-        if "PERSON" in ents and not (cue or self._place_like_person(doc, start, end, places)):
+        country = any(p.feature == "country" for p in places)  # "Sri Lanka" is never a person
+        if "PERSON" in ents and not (cue or country or self._place_like_person(doc, start, end, places)):
             return False
+        after = doc[end] if end < len(doc) else None
+        if span.text.isupper() and span[0].is_sent_start and after is not None and after.text in DATELINE_MARKS:
+            return max(p.population for p in places) >= SMALL_TOWN  # a dateline: "TORRINGTON —"
         entity = next((e for e in doc.ents if e.start <= start < e.end), None)
         if entity is not None and (entity.start < start or entity.end > end):
             # part of a longer organisation or facility name: a known town leading it counts
@@ -209,7 +216,6 @@ class PlaceMatcher:
             return strong or leads and any(p.country_code in context and p.population >= SMALL_TOWN for p in places)
         if end - start == 1 and (doc[start].pos_ != "PROPN" or doc[start].is_stop):
             return False
-        after = doc[end] if end < len(doc) else None
         if strong:
             return True
         in_context = any(p.country_code in context for p in places)

@@ -171,3 +171,11 @@ def test_distance_right_after_the_noun_it_locates_and_small_lengths(nlp):
     assert warehouse["reference"]["text"] == "the village"
     assert shells["metres"] == pytest.approx(0.155)
     assert shells["reference"] is None and shells["subject"] is None
+
+
+def test_ages_with_spaced_hyphens_and_minor_amounts_at_the_end(nlp):
+    record = _record(nlp, "Police named a 28 - year - old driver. The fine was raised to 17 USD 25.")
+    age = _quantity(record, "28 - year - old")
+    assert (age["value"], age["unit"], age["concept"]) == (28, "year", "age")
+    fine = _quantity(record, "17 USD 25")
+    assert (fine["value"], fine["unit"]) == (17.25, "united states dollar")

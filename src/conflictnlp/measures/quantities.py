@@ -28,6 +28,9 @@ RANGE_CONNECTOR = re.compile(r"\bto\b|\band\b|\bbetween\b|[-–—]", re.IGNOREC
 TEMPERATURE_AFTER = re.compile(r"\s*(?:°|degrees?\b|deg\b\.?)?\s*([a-z]+)\b", re.IGNORECASE)
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 TIME_UNITS = {"year", "month", "week", "day", "hour"}
+AGE_AFTER = re.compile(r"\s*-?\s*(year|month|week|day)s?\s*-?\s*(?=old\b|of age\b)", re.IGNORECASE)
+# a minor amount quantulum3 leaves unread at the end of a phrase: "15 dollars 50.", "17 USD 25"
+MINOR_AFTER = re.compile(r"\s+(?:and\s+)?(\d{1,2})(?=\s*(?:[.,;!?)]|$|more\b))")
 RATE_AFTER = re.compile(r"\s*(?:-\s*)?(?:an|a|per|each)\b\s*(?:-\s*)?([a-z]+)\b", re.IGNORECASE)
 ARTICLE_BEFORE_CURRENCY = re.compile(r"\b(an?)(?=\s*[$£€¥₴₽])", re.IGNORECASE)
 BRACKETED_UNIT = re.compile(r"(?<=\d)(\s*)([(\[{<])([^\W\d_]{1,6})([)\]}>])")
@@ -325,6 +328,10 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
         value_max = value_max * scale if value_max is not None else None
     if unit == "dimensionless":
         unit = None
+        # "a 28 - year - old": quantulum3 reads the number alone when the hyphens are spaced
+        age = AGE_AFTER.match(text, number_end, hi)
+        if age:
+            unit, entity, end = age.group(1).lower(), "time", max(end, age.start(1) + len(age.group(1)))
 
     kind = data.kind_of(unit, entity)
     if article and kind in ("duration", "count", "percent", "other"):
@@ -429,13 +436,21 @@ def merge_minor_amounts(text: str, measures: list[Measure], data: MeasureData) -
         if merged and merged[-1].unit in data.minor_units and merged[-1].value_max is None:
             major = merged[-1]
             minor_names, ratio = data.minor_units[major.unit]
-            joined = re.fullmatch(r"\s*(?:and\s+)?", text[major.end : measure.start]) is not None
-            bare = measure.unit is None and measure.concept is None and measure.value == int(measure.value) and 0 < measure.value < ratio
+            # "17 USD 25": quantulum3 gives the code to both numbers
+            shares_code = measure.start < major.end and measure.unit == major.unit
+            joined = shares_code or re.fullmatch(r"\s*(?:and\s+)?", text[major.end : measure.start]) is not None
+            bare = (measure.unit is None or shares_code) and measure.concept is None and measure.value == int(measure.value) and 0 < measure.value < ratio
             if joined and not measure.approximate and (measure.unit in minor_names or bare):
                 major.value += measure.value / ratio
                 major.end = major.number_end = measure.end
                 continue
         merged.append(measure)
+    for major in merged:
+        if major.unit in data.minor_units and major.value_max is None and major.value == int(major.value):
+            bare = MINOR_AFTER.match(text, major.end)
+            if bare and not any(m.start <= bare.start(1) < m.end for m in merged):
+                major.value += int(bare.group(1)) / data.minor_units[major.unit][1]
+                major.end = major.number_end = bare.end(1)
     return merged
 
 

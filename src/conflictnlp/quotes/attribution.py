@@ -116,7 +116,7 @@ def _complement_tokens(verb: Token, deps: set[str]) -> set[Token]:
 def _phrasal_preposition(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
     """The preposition right after a verb that forms a cue with it ("call for", "talk about")."""
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if following is None or following.head != verb or following.dep_ != "prep":
+    if following is None or following.head != verb or following.dep_ not in ("prep", "prt"):
         return None
     if f"{verb.lemma_.lower()} {following.lower_}" in lexicon.phrasal_verbs:
         return following
@@ -140,7 +140,14 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             content: set[Token] = set()
             kind = ""
             ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
-            if ccomps and kinds & {"clause", "belief"}:
+            preposition = _phrasal_preposition(verb, lexicon)
+            if preposition is not None:
+                # "called for a ceasefire", "called on Kyiv to ...", "spoke about the talks"
+                kind = "object"
+                cue = sorted(cue + [preposition], key=lambda t: t.i)
+                content = {t for c in preposition.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
+                content |= {t for c in verb.children if c.dep_ == "xcomp" and c.i > preposition.i for t in c.subtree}
+            elif ccomps and kinds & {"clause", "belief"}:
                 kind = "clause" if "clause" in kinds else "belief"
                 for child in ccomps:
                     content |= _subtree(child)
@@ -158,10 +165,6 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             elif "object" in kinds and any(c.dep_ == "dobj" for c in verb.children):
                 kind = "object"
                 content = _complement_tokens(verb, {"dobj"})
-            elif (preposition := _phrasal_preposition(verb, lexicon)) is not None:
-                kind = "object"  # "called for a ceasefire", "spoke about the talks"
-                cue = sorted(cue + [preposition], key=lambda t: t.i)
-                content = {t for c in preposition.children if c.dep_ == "pobj" for t in c.subtree}
             elif "clause" in kinds:
                 kind = "clause"  # no content of its own: a quotation or colon may supply it
             if not kind:

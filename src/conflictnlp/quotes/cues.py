@@ -69,8 +69,9 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
 
 
 def cue_tokens(verb: Token) -> list[Token]:
-    """The tokens of a verb cue: the verb with its auxiliaries, negation, particle and an
-    adverb standing between them ("has also said", "did not deny", "pointed out")."""
+    """The tokens of a verb cue: the verb with its auxiliaries, negation, particle, an adverb
+    standing between them and an adverb or day right after ("has also said", "did not deny",
+    "pointed out", "said Monday")."""
     parts = [verb]
     for child in verb.children:
         if child.dep_ in CUE_PARTS:
@@ -80,6 +81,9 @@ def cue_tokens(verb: Token) -> list[Token]:
         ):
             parts.append(child)
         elif child.dep_ == "advmod" and child.i == verb.i - 1 and child.lower_ in {"also", "later", "repeatedly", "previously", "publicly", "earlier", "then"}:
+            parts.append(child)
+        elif child.i == verb.i + 1 and (child.dep_ == "advmod" or child.dep_ == "npadvmod" and child.pos_ == "PROPN"):
+            # "said sarcastically", "said Monday": inside the gold cue 84% / 57% of the time
             parts.append(child)
     parts.sort(key=lambda t: t.i)
     # keep the contiguous run around the verb only

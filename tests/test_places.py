@@ -156,3 +156,14 @@ def test_evaluation_on_a_tiny_gold_file(places_nlp, fixtures_dir: Path):
     assert report["accuracy_161km_end_to_end"] == 1.0
     text = places_evaluation.render(report)
     assert "accuracy@161km on gold spans: 1.000" in text
+
+
+def test_datelines_lists_and_people(places_nlp):
+    text = ("KRAMATORSK, Ukraine — Russian artillery pounded Lysychansk, Rubizhne and Hirske overnight. "
+            "Police spokesman Warren Jackson said the convoy left at dawn. Jackson said no one was hurt.")
+    _, found = locations(places_nlp, text)
+    texts = [loc.text for loc in found]
+    assert by_text(found, "KRAMATORSK").country_code == "UA"
+    for town in ("Lysychansk", "Rubizhne", "Hirske"):
+        assert by_text(found, town).country_code == "UA"
+    assert "Jackson" not in texts

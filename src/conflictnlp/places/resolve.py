@@ -31,7 +31,7 @@ from ..model import Location
 from .gazetteer import Gazetteer, Place, distance_km, get_gazetteer, normalize
 
 FEATURE_BONUS = {"country": 3.0, "region": 2.5, "water": 2.0, "admin1": 1.5, "border": 3.0, "admin2": 0.0, "city": 0.0}
-CAPITAL_BONUS = 1.0
+CAPITAL_BONUS = 2.0
 PRIMARY_NAME_BONUS = 1.0
 CLEAR_MARGIN = 1.0        # prior lead that makes a mention an anchor
 COUNTRY_WEIGHT = 3.0

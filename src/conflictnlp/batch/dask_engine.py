@@ -13,6 +13,7 @@ are better run with the local engine, one ``--shard`` per machine.
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -68,7 +69,7 @@ def run_on_dask(
     ``n_workers`` single-threaded processes); yield each part as it finishes."""
     cluster = None
     if scheduler is None:
-        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster)
     else:
         client = Client(scheduler)

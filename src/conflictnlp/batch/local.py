@@ -29,6 +29,11 @@ from ..reading.sources import ArticleInput
 from .chunks import Chunk, ChunkResult, ProcessOptions, Record, chunk_records, error_record
 
 PARENT_CHECK_SECONDS = 2.0
+# touches every kind of extraction, so components that load data on first use do it before the fork
+WARM_UP_TEXT = (
+    'KYIV, Ukraine (AP) — "Two people were killed about 20 kilometers (12 miles) from Kharkiv on Friday," '
+    "the regional governor said on April 1, 2022. The claim could not be verified."
+)
 
 
 def _worker_main(nlp: Language, options: ProcessOptions, tasks: Connection, results: Connection, inherited: list[Connection]) -> None:
@@ -196,6 +201,8 @@ class LocalEngine:
         """Process the parts; yield each as soon as all its records are in (any order)."""
         chunks = iter(chunks)
         exhausted = False
+        with self.nlp.memory_zone():
+            self.nlp(WARM_UP_TEXT)
         self.workers = []
         for _ in range(self.n_process):
             self.workers.append(self._start_worker())

@@ -1,0 +1,227 @@
+"""Batch benchmark: ``python -m conflictnlp.bench [--articles N] [--quick]``.
+
+On one generated corpus of news-like articles (templates filled from a seeded random
+generator, so nothing copyrighted is shipped and every run sees the same texts) it prints:
+
+1. words/second of the full conflictnlp pipeline vs the bare base pipeline (``nlp.pipe`` of
+   en_core_web_sm alone), in this process, and their ratio (target >= 0.8);
+2. ``run_extract`` (reading JSONL, worker processes, parts, assembling the output) with
+   ``n_process=2`` vs 1 on an already loaded pipeline, so the one-off load does not hide
+   the scaling (target >= 1.7x);
+3. peak RSS of ``extract`` over 1k vs 10k short (one-paragraph) articles, each run in a fresh
+   subprocess (target growth < 15%); ``--quick`` uses 100 vs 1k;
+4. the Dask engine (a LocalCluster of 2 single-threaded workers) vs the local engine with 2
+   processes, both end to end including loading the pipeline.
+
+Words are whitespace-separated tokens of the input texts, the same count for every runner.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable, Iterator
+
+PLACES = [
+    ("Kharkiv", "Ukraine"), ("Belgorod", "Russia"), ("Mariupol", "Ukraine"), ("Kherson", "Ukraine"), ("Donetsk", "Ukraine"),
+    ("Zaporizhzhia", "Ukraine"), ("Kursk", "Russia"), ("Odesa", "Ukraine"), ("Aleppo", "Syria"), ("Idlib", "Syria"),
+    ("Gaza City", "the Gaza Strip"), ("Khan Younis", "the Gaza Strip"), ("Goma", "Congo"), ("Mekelle", "Ethiopia"),
+    ("Khartoum", "Sudan"), ("El Fasher", "Sudan"), ("Marib", "Yemen"), ("Hodeidah", "Yemen"), ("Mosul", "Iraq"), ("Sumy", "Ukraine"),
+]
+ROLES = ["regional governor", "defence ministry spokesman", "military spokeswoman", "local mayor", "police chief",
+         "foreign minister", "army commander", "United Nations envoy", "aid coordinator", "presidential adviser"]
+FIRST = ["Oleh", "Vyacheslav", "Maria", "Ahmed", "Fatima", "John", "Iryna", "Dmitry", "Amina", "Yusuf", "Elena", "Samuel"]
+SYLLABLES = ["ko", "va", "len", "shi", "ra", "dov", "mir", "ta", "nen", "bek", "sal", "pet", "ro", "hu", "lin"]
+OUTLETS = ["Agency Wire", "Daily Ledger", "Frontline News", "Global Dispatch", "Evening Courier"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+UNITS = ["kilometres", "miles", "km"]
+THINGS = ["fuel depot", "railway bridge", "power station", "ammunition store", "hospital", "school", "market", "checkpoint", "airfield", "grain terminal"]
+WEAPONS = ["drones", "missiles", "artillery shells", "rockets", "helicopters", "mortar rounds"]
+
+
+class ArticleGenerator:
+    """Seeded generator of varied conflict-news articles: dateline, attributed quotes,
+    reported speech, counts, distances and dates, with fresh surnames and figures so the
+    vocabulary keeps meeting new strings as a real corpus does."""
+
+    def __init__(self, seed: int = 13):
+        self.rng = random.Random(seed)
+
+    def _name(self) -> str:
+        surname = "".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(2, 4))).capitalize()
+        return f"{self.rng.choice(FIRST)} {surname}"
+
+    def _sentences(self, place: str, country: str, day: str) -> Iterator[str]:
+        rng = self.rng
+        while True:
+            n = rng.randint(2, 480)
+            dist = rng.randint(3, 140)
+            unit = rng.choice(UNITS)
+            name, role = self._name(), rng.choice(ROLES)
+            thing, weapon = rng.choice(THINGS), rng.choice(WEAPONS)
+            other, _ = rng.choice(PLACES)
+            yield rng.choice([
+                f"At least {n} people were killed when {weapon} struck a {thing} in {place} on {day}, officials said.",
+                f"\"We heard several explosions and then the {thing} was on fire,\" said {name}, who lives nearby.",
+                f"{name}, the {role}, said {n} civilians had been evacuated from villages around {other}.",
+                f"The {thing} lies about {dist} {unit} from the border with {country}, according to satellite images.",
+                f"\"The situation remains very difficult,\" the {role} told reporters, adding that {n} homes were damaged.",
+                f"Local authorities reported that {n} {weapon} were launched overnight, and {rng.randint(1, n)} were shot down.",
+                f"The claim could not be independently verified, and {country}'s defence ministry denied any involvement.",
+                f"According to {name}, the attack allegedly began shortly after midnight and lasted for {rng.randint(2, 9)} hours.",
+                f"Residents said the nearest shelter is {dist} {unit} away, a walk of almost an hour with children.",
+                f"Aid groups estimate that {n},{rng.randint(100, 999)} people have fled {place} since {rng.choice(MONTHS)}.",
+                f"{name} said the convoy was stopped some {dist} {unit} ({round(dist * 1.6)} km) outside {other} last week.",
+                f"Officials in {other} said power was restored to {rng.randint(10, 95)} percent of households by {day} evening.",
+            ])
+
+    def article(self, index: int, paragraphs: int | None = None) -> dict:
+        """Article ``index``: a title, a dateline and ``paragraphs`` paragraphs (default 4-8)."""
+        rng = self.rng
+        place, country = rng.choice(PLACES)
+        day = rng.choice(WEEKDAYS)
+        month = rng.randint(1, 12)
+        published = f"2023-{month:02d}-{rng.randint(1, 28):02d}"
+        sentences = self._sentences(place, country, day)
+        paragraphs = []
+        for _ in range(paragraphs or rng.randint(4, 8)):
+            paragraphs.append(" ".join(next(sentences) for _ in range(rng.randint(2, 4))))
+        dateline = f"{place.upper()}, {country} ({rng.choice(OUTLETS)}) — "
+        title = f"Strike on {rng.choice(THINGS)} near {place} kills {rng.randint(2, 60)}"
+        text = f"{title}\n\n{dateline}{paragraphs[0]}\n\n" + "\n\n".join(paragraphs[1:])
+        return {"id": f"bench-{index}", "title": title, "source": rng.choice(OUTLETS), "published": published, "text": text}
+
+
+def write_corpus(path: Path, count: int, seed: int = 13, paragraphs: int | None = None) -> int:
+    """Write ``count`` generated articles as JSONL; the number of words written."""
+    generator = ArticleGenerator(seed)
+    words = 0
+    with path.open("w", encoding="utf-8") as handle:
+        for index in range(count):
+            record = generator.article(index, paragraphs)
+            words += len(record["text"].split())
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return words
+
+
+def _timed(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def pipeline_throughput(corpus: Path, batch_size: int) -> tuple[float, float]:
+    """Seconds for bare ``nlp.pipe`` of the base pipeline and for the full conflictnlp pipeline."""
+    import spacy
+
+    from .pipeline import default_base_model, load, process
+    from .reading.sources import iter_inputs
+
+    texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
+    bare = spacy.load(default_base_model())
+    full = load()
+    for nlp in (bare, full):  # components that load data lazily do it here, not in the timing
+        for _ in nlp.pipe(texts[:20]):
+            pass
+
+    def run_bare() -> None:
+        with bare.memory_zone():
+            for _ in bare.pipe(texts, batch_size=batch_size):
+                pass
+
+    def run_full() -> None:
+        with full.memory_zone():
+            for _ in process(iter_inputs([corpus]), full, batch_size=batch_size):
+                pass
+
+    return _timed(run_bare), _timed(run_full)
+
+
+def extract_seconds(corpus: Path, workdir: Path, name: str, **options) -> float:
+    """Wall time of ``run_extract`` over the corpus, loading the pipeline included."""
+    from .batch import run_extract
+
+    output = workdir / f"{name}.jsonl"
+    seconds = _timed(lambda: run_extract([corpus], output, on_skip=lambda *_: None, **options))
+    output.unlink()
+    return seconds
+
+
+def peak_rss_mb(corpus: Path, workdir: Path) -> float:
+    """Peak RSS (MB) of an extract run in a fresh subprocess: the parent plus its worker (pages
+    they share after the fork are counted twice, the same in every run)."""
+    code = (
+        "import resource, sys; from pathlib import Path; from conflictnlp.batch import run_extract; "
+        "run_extract([Path(sys.argv[1])], Path(sys.argv[2]), on_skip=lambda *_: None); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    output = workdir / "rss.jsonl"
+    done = subprocess.run([sys.executable, "-c", code, str(corpus), str(output)], capture_output=True, text=True, check=True)
+    output.unlink()
+    return int(done.stdout.strip().splitlines()[-1]) / 1024
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m conflictnlp.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=2000, help="articles in the throughput corpus (default 2000)")
+    parser.add_argument("--quick", action="store_true", help="smaller corpora: 100 articles, RSS at 100 vs 1k")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--skip", nargs="*", default=[], choices=["pipeline", "scaling", "rss", "dask"], help="parts to leave out")
+    args = parser.parse_args(argv)
+    count = 100 if args.quick else args.articles
+    rss_counts = (100, 1000) if args.quick else (1000, 10000)
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
+    with tempfile.TemporaryDirectory(prefix="conflictnlp-bench-") as tmp:
+        workdir = Path(tmp)
+        corpus = workdir / "corpus.jsonl"
+        words = write_corpus(corpus, count)
+        print(f"corpus: {count} generated articles, {words:,} words ({words / count:.0f} per article)")
+
+        if "pipeline" not in args.skip:
+            bare, full = pipeline_throughput(corpus, args.batch_size)
+            print(f"bare en_core_web_sm nlp.pipe:  {words / bare:8.0f} words/s")
+            print(f"full conflictnlp pipeline:     {words / full:8.0f} words/s")
+            print(f"ratio full/bare:               {bare / full:8.2f}   (target >= 0.8)")
+
+        if "scaling" not in args.skip:
+            from .pipeline import load
+
+            started = time.perf_counter()
+            nlp = load()
+            print(f"loading the full pipeline:     {time.perf_counter() - started:8.1f} s")
+            one = extract_seconds(corpus, workdir, "n1", nlp=nlp, n_process=1, batch_size=args.batch_size)
+            two = extract_seconds(corpus, workdir, "n2", nlp=nlp, n_process=2, batch_size=args.batch_size)
+            print(f"extract --n-process 1:         {words / one:8.0f} words/s  ({one:.1f} s)")
+            print(f"extract --n-process 2:         {words / two:8.0f} words/s  ({two:.1f} s)")
+            print(f"speed-up 2 vs 1:               {one / two:8.2f}x  (target >= 1.7x)")
+
+        if "rss" not in args.skip:
+            peaks = []
+            for n in rss_counts:
+                rss_corpus = workdir / f"rss-{n}.jsonl"
+                rss_words = write_corpus(rss_corpus, n, seed=n, paragraphs=1)
+                peaks.append(peak_rss_mb(rss_corpus, workdir))
+                rss_corpus.unlink()
+                print(f"peak RSS, {n:>6} articles:      {peaks[-1]:8.0f} MB  (parent + worker; {rss_words:,} words)")
+            print(f"RSS growth {rss_counts[0]} -> {rss_counts[1]}:      {100 * (peaks[1] / peaks[0] - 1):8.1f} %  (target < 15%)")
+
+        if "dask" not in args.skip:
+            local = extract_seconds(corpus, workdir, "local", n_process=2, batch_size=args.batch_size)
+            on_dask = extract_seconds(corpus, workdir, "dask", n_process=2, batch_size=args.batch_size, engine="dask")
+            print(f"local engine, 2 processes:     {words / local:8.0f} words/s  ({local:.1f} s, loading included)")
+            print(f"dask LocalCluster, 2 workers:  {words / on_dask:8.0f} words/s  ({on_dask:.1f} s)")
+            print(f"dask/local:                    {local / on_dask:8.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -166,3 +166,20 @@ def test_a_custom_lexicon_changes_the_stance(nlp, tmp_path):
     doc = nlp("Police said the man allegedly set fire to the warehouse.")
     assert [c.stance for c in doc._.claims] == ["hedged"]
     assert [c.stance for c in ClaimExtractor(load_lexicon(custom))(doc)] == ["asserted"]
+
+
+def test_attributions_the_quotes_component_missed_are_found_from_the_parse(nlp):
+    text = ("According to governor Pavlo Kyrylenko, two workers were injured at the depot. The company denied that "
+            "anyone was hurt. Moscow accused Kyiv of shelling the village of Tetkino.")
+    doc = nlp(text)
+    doc._.quotes = []  # as if the quotes component had found nothing
+    claims = {c.text: c for c in ClaimExtractor(load_lexicon())(doc)}
+    injured = claims["two workers were injured at the depot"]
+    assert (injured.source, injured.stance, injured.quote_id) == ("Pavlo Kyrylenko", "asserted", None)
+    denied = claims["anyone was hurt"]
+    assert (denied.source, denied.stance) == ("company", "denied")
+    assert [h.text for h in denied.hedges] == ["denied"]
+    accused = claims["shelling the village of Tetkino"]
+    assert (accused.source, accused.stance) == ("Moscow", "asserted")
+    for claim in claims.values():
+        assert text[claim.span[0] : claim.span[1]] == claim.text

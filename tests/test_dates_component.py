@@ -99,6 +99,24 @@ def test_parts_of_an_entity_that_is_no_single_expression(nlp):
     assert found["2016"]["value"] == "2016"
 
 
+def test_times_ranges_and_days_after_a_week_value(nlp):
+    text = (
+        "The first blast was heard at 1430 GMT on Tuesday, and by the weekend the depot had burned out. "
+        "The next morning, crews from the 2014-2015 campaign arrived."
+    )
+    record = conflictnlp.extract(text, published=FRIDAY, nlp=nlp).to_dict()
+    assert record["errors"] == []
+    assert_offsets(record)
+    found = [(d["text"], d["type"], d["value"]) for d in record["dates"]]
+    assert found == [
+        ("1430 GMT on Tuesday", "TIME", "2022-03-29T14:30"),
+        ("the weekend", "DATE", "2022-W13-WE"),
+        ("The next morning", "TIME", "2022-03-30TMO"),
+        ("2014", "DATE", "2014"),
+        ("2015", "DATE", "2015"),
+    ]
+
+
 def test_future_and_past_clauses_point_different_ways(nlp):
     found = dates_of(nlp, "The talks collapsed on Monday. Both delegations will return to the table on Monday.")
     assert [d["value"] for d in found] == ["2022-03-28", "2022-04-04"]

@@ -124,6 +124,8 @@ def test_iso_week():
         ("5 p.m. EST, Nov. 6", ("TIME", "2021-11-06T17", "time")),
         ("midnight Friday", ("TIME", "2022-04-01T24", "time")),
         ("11 a.m. on Thursday", ("TIME", "2022-03-31T11", "time")),
+        ("0600 hrs", ("TIME", "2022-04-01T06:00", "time")),
+        ("1430 GMT", ("TIME", "2022-04-01T14:30", "time")),
         ("every Tuesday", ("SET", "XXXX-WXX-2", "day")),
         ("each July", ("SET", "XXXX-07", "month")),
         ("every other week", ("SET", "P2W", "week")),
@@ -146,6 +148,8 @@ def test_day_relative_to_the_last_day_mentioned(normalise):
     assert normalise("The next day", reference_day=tuesday).value == "2022-03-30"
     assert normalise("the previous day", reference_day=tuesday).value == "2022-03-28"
     assert normalise("that day", reference_day=tuesday).value == "2022-03-29"
+    assert normalise("that night", reference_day=tuesday).value == "2022-03-29TNI"
+    assert normalise("the following morning", reference_day=tuesday).value == "2022-03-30TMO"
     assert normalise("the day").value == "2022-04-01"  # nothing mentioned yet: the day of the report
 
 

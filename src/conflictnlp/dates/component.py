@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Optional
 
@@ -15,6 +16,9 @@ from .detect import Candidate, Detector, clause_tense
 from .lexicon import load_lexicon
 from .normalise import VAGUE_VALUES, Context, Normaliser, Timex
 
+# parts of speech a piece of a candidate neither starts nor ends with
+_NO_EDGE = ("ADP", "CCONJ", "PUNCT", "SYM")
+_CALENDAR_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 DEFAULT_CONFIG = {"vague_references": False, "future_window_days": 60}
 
 
@@ -88,12 +92,12 @@ class DatesComponent(ConflictComponent):
         pieces = []
         start = 0
         while start < len(tokens):
-            if tokens[start].pos_ in ("ADP", "CCONJ", "PUNCT"):
+            if tokens[start].pos_ in _NO_EDGE:
                 start += 1
                 continue
             for end in range(len(tokens), start, -1):
-                if end - start == len(tokens):
-                    continue  # the whole candidate, already tried
+                if end - start == len(tokens) or tokens[end - 1].pos_ in _NO_EDGE:
+                    continue  # the whole candidate, already tried; or a piece ending in "-", "and"
                 piece = Candidate(tokens[start].idx, tokens[end - 1].idx + len(tokens[end - 1].text))
                 timex = self._normalise(doc, piece, context)
                 if timex is not None:
@@ -110,7 +114,7 @@ class DatesComponent(ConflictComponent):
         timex = self.normaliser(doc.text[candidate.start : candidate.end], context)
         if timex is None or (timex.value in VAGUE_VALUES and not self.vague_references):
             return None
-        if timex.value and timex.type in ("DATE", "TIME") and len(timex.value) >= 10 and timex.value[4] == "-":
+        if timex.value and timex.type in ("DATE", "TIME") and _CALENDAR_DAY.match(timex.value):
             context.reference_day = date.fromisoformat(timex.value[:10])
         if timex.granularity == "quarter" and timex.type == "DATE" and timex.value:
             context.reference_quarter = timex.value

@@ -48,6 +48,8 @@ class Detector:
         if vague_references:
             patterns.append(rf"(?i:\b(?:{lex.alternation(lex.vague_detect)})\b)")
         self._pattern = re.compile("|".join(f"(?:{p})" for p in patterns))
+        # ... and after it: "less than 24 hours [earlier]", "1430 [GMT]"
+        self._right_extenders = lex.right_extenders | {zone for zone in lex.time_zones if " " not in zone}
         # words the tagger's entity sometimes leaves out: "[This] year's results"
         self._extenders = {word for word in (*lex.shifts, *lex.point_modifiers) if " " not in word} - {
             "the", "on", "in", "at", "by", "since", "until", "before", "after", "around", "about", "during", "end",
@@ -99,7 +101,7 @@ class Detector:
             first = first.nbor(-1)
             tokens.insert(0, first)
         last = tokens[-1]
-        if last.i + 1 < len(last.doc) and last.nbor(1).lower_ in self.lex.right_extenders:
+        if last.i + 1 < len(last.doc) and last.nbor(1).lower_ in self._right_extenders:
             tokens.append(last.nbor(1))
         if len(tokens) == 1:
             word = first.lower_.rstrip(".")

@@ -92,6 +92,8 @@ class Normaliser:
         self._clock = re.compile(
             r"(?<![\d:.])(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))? ?(?P<half>[ap])\.? ?m\b\.?"
             r"|(?<![\d:/])(?P<hour24>\d{1,2}):(?P<minute24>\d{2})(?![\d:/])"
+            # military time, only with a zone or "hrs": "1430 GMT"
+            rf"|\b(?P<hour_mil>[01]\d|2[0-3])(?P<minute_mil>[0-5]\d) ?(?=(?:{lex.alternation(lex.time_zones)}|hrs|hours)\b)"
             rf"|\b(?P<word>{lex.alternation(lex.clock_words)})\b"
         )
         self._part_of_day = re.compile(rf"\b(?P<part>{lex.alternation(lex.parts_of_day)})\b")
@@ -218,6 +220,8 @@ class Normaliser:
                 if int(clock["hour"]) > 12:
                     return None
                 time_of_day = f"{hour:02d}" + (f":{clock['minute']}" if clock["minute"] else "")
+            elif clock["hour_mil"]:
+                time_of_day = f"{clock['hour_mil']}:{clock['minute_mil']}"
             else:
                 if int(clock["hour24"]) > 24 or int(clock["minute24"]) > 59:
                     return None
@@ -226,11 +230,16 @@ class Normaliser:
         else:
             time_of_day = lex.parts_of_day[part["part"]]
             rest, granularity = stripped[: part.start()] + " " + stripped[part.end() :], "part_of_day"
-        rest = self._time_zone.sub(" ", rest)
-        rest = re.sub(r"\b(?:at|on|in|of|the|this|that|,)\b|,", " ", rest)
+        rest = self._time_zone.sub(" ", rest).replace("hrs", " ")
+        rest = re.sub(r"\b(?:at|on|in|of)\b|,", " ", rest)
         rest = self._strip_leading(re.sub(r"\s+", " ", rest).strip(), lex.point_modifiers)
+        rest = re.sub(r"^(?:the|this)\b ?", "", rest)
         if rest:
-            day_part = self._date_part(rest, context)
+            # "the next morning", "that night": the day counted from the last one mentioned
+            day_part = next(
+                (found for phrase in (rest, f"the {rest} day", f"{rest} day") if (found := self._date_part(phrase, context))),
+                None,
+            )
             if day_part is None or day_part[1] != "day":
                 return None
             day_value = day_part[0]

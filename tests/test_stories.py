@@ -307,3 +307,10 @@ def test_html_renders_in_headless_chromium(tmp_path, stories):
     assert (width, height) == (1200, 2000)
     # a blank page compresses to almost nothing; a rendered report does not
     assert len(data) > 30_000
+
+
+def test_records_without_text_are_their_own_story(lexical):
+    failed = Article(id="failed", errors=["size: too long; not processed"])
+    result = conflictnlp.compare([herald(), failed, wire()], similarity=lexical)
+    assert sorted(sorted(s.articles) for s in result.stories) == [["failed"], ["herald", "wire"]]
+    assert conflictnlp.compare([failed], similarity=lexical).stories[0].articles == ["failed"]

@@ -116,7 +116,8 @@ def gold_mentions(record: dict) -> list[dict]:
 
 def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, nlp: Optional[Language] = None) -> dict:
     """Run the article and dates components over a TIMEX3 gold file and score them (with
-    ``nlp`` as given, else a pipeline loaded from ``model`` with vague references on)."""
+    ``nlp`` as given, else a pipeline loaded from ``model`` with vague references on; a saved
+    conflictnlp pipeline keeps its own dates settings)."""
     from ..pipeline import extract_many, load
 
     records = list(read_jsonl(gold, limit))

@@ -200,3 +200,36 @@ def test_nothing_outside_the_body(quotes_nlp) -> None:
     assert any("29 settlements" in q["content"]["text"] for q in record["quotes"])
     for quote in record["quotes"]:
         assert all(lo <= s and e <= hi for s, e in quote["content"]["spans"])
+
+
+def test_comma_lead_in_takes_the_quotation(quotes_nlp) -> None:
+    text = "Asked about the convoy, the minister said, “Not one truck has reached the city since Monday.”"
+    quote = only(run(quotes_nlp, text), "Not one truck")
+    assert quote["type"] == "direct"
+    assert quote["content"]["text"] == "Not one truck has reached the city since Monday."
+
+
+def test_quotation_signed_with_a_dash(quotes_nlp) -> None:
+    text = (
+        "Readers wrote in after the first week of the siege.\n"
+        "“We sleep in the corridor and count the explosions every night.” ― Iryna Bondarenko\n"
+    )
+    quote = only(run(quotes_nlp, text), "count the explosions")
+    assert quote["speaker"]["text"] == "Iryna Bondarenko"
+    assert quote["cue"]["text"] == "―"
+
+
+def test_cue_spans_keep_auxiliaries_days_and_phrasal_prepositions(quotes_nlp) -> None:
+    text = (
+        "The defence ministry has also denied that its jets struck the market. "
+        "The prosecutor said Monday that the investigation would take months. "
+        "Relief agencies called for an immediate pause in the shelling."
+    )
+    cues = {q["cue"]["text"] for q in run(quotes_nlp, text)["quotes"]}
+    assert {"has also denied", "said Monday", "called for"} <= cues
+
+
+def test_subject_inside_the_quotation_is_not_the_speaker(quotes_nlp) -> None:
+    text = "“We will rebuild every house in this village,” district chief Oleh Sydorenko said on Sunday."
+    quote = only(run(quotes_nlp, text), "rebuild every house")
+    assert quote["speaker_name"] == "Oleh Sydorenko"

@@ -127,6 +127,8 @@ def _concept_phrase(doc: Doc, head: Token, after: int, data: MeasureData) -> tup
     for left in reversed(list(doc[after + 1 : head.i])):
         if left.pos_ in ("ADJ", "NOUN", "PROPN") and left.lower_ not in data.concept_modifier_stopwords:
             first = left
+        elif left.text == "-" and not left.whitespace_ and left.i - 1 > after and not doc[left.i - 1].whitespace_:
+            continue  # "battalion-tactical groups"
         else:
             break
     end = head.idx + len(head.text)

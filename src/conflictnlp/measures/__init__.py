@@ -1,1 +1,17 @@
-"""Measures: quantities and distances, normalised (distances to metres)."""
+"""Measures: quantities and distances, normalised (distances to metres).
+
+Design decisions (see ``component.py``, ``quantities.py``, ``distances.py`` and
+``data/measures.toml``):
+
+- quantulum3 finds numbers and units; every result is filtered (clock times, "24/7", dates,
+  years and numbers inside names are no quantities) and completed from the spaCy parse: the
+  currency symbol or code beside the number, the counted noun (``concept``), approximators.
+- A single length is reported once, as a distance (``m1``...) in metres, with its bracketed
+  restatements in ``also``; it is not repeated among the quantities (``n1``...). A range of
+  lengths ("eight to 10 feet") is no single distance and stays a quantity with ``value_max``.
+- A distance's ``reference`` is the noun phrase after "from"/"off"/"into"..., or after "of"
+  following a direction ("north of") or "within"; its ``subject`` (only given with a
+  reference) is the phrase the distance is set off from or follows, else the subject of the
+  verb it modifies.
+- Ages ("28-year-old") are durations whose concept is ``"age"``.
+"""

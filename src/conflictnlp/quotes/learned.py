@@ -5,7 +5,8 @@ spans in ``doc.spans["conflict_spancat"]``; this component links them into the s
 records the rule-based ``conflict_quotes`` component writes. Linking is by position, anchored
 on cues: each content piece and each source goes to the nearest cue, where a cue in another
 sentence counts as further away, and a source that is the grammatical subject of a cue's verb
-goes to that cue whatever the distance. A cue with no content makes no quote. Records are built
+goes to that cue whatever the distance. A cue left with no content takes the clause its verb
+governs (its ``ccomp``) when the parse has one (``parse_content``), else makes no quote. Records are built
 with the rules' own helpers (``build``, ``coref.SpeakerResolver`` for canonical names and roles).
 """
 
@@ -27,6 +28,8 @@ from .marks import find_quoted_passages
 # a cue in another sentence is this many tokens further away than it looks
 SENTENCE_PENALTY = 40
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# a content taken from the parse is trusted less than one the model labelled
+PARSED_CONTENT_FACTOR = 0.6
 
 
 def _gap(a: Span, b: Span) -> int:
@@ -48,10 +51,11 @@ def _is_subject_of(source: Span, cue: Span) -> bool:
 class LearnedQuotesComponent(ConflictComponent):
     """Links trained attribution spans into ``doc._.quotes`` and ``doc.spans['conflict_quotes']``."""
 
-    def __init__(self, nlp: Language, name: str, spans_key: str, max_distance: int):
+    def __init__(self, nlp: Language, name: str, spans_key: str, max_distance: int, parse_content: bool):
         super().__init__(nlp, name)
         self.spans_key = spans_key
         self.max_distance = max_distance
+        self.parse_content = parse_content
 
     def _nearest_cue(self, span: Span, cues: list[Span], has_sents: bool) -> Optional[int]:
         candidates = [(_distance(span, cue, has_sents), i) for i, cue in enumerate(cues) if not _overlaps(span, cue)]
@@ -84,11 +88,17 @@ class LearnedQuotesComponent(ConflictComponent):
         resolver = SpeakerResolver(doc, (lo, hi), quoted_mask(doc.text, passages))
         quotes = []
         for index, cue in enumerate(cues):
+            factor = 1.0
+            if index not in contents and self.parse_content and has_deps:
+                clause = _governed_clause(cue)
+                if clause is not None and lo <= clause.start_char and clause.end_char <= hi:
+                    contents[index] = [clause]
+                    factor = PARSED_CONTENT_FACTOR
             if index not in contents:
                 continue
             source = min(sources[index], key=lambda pair: pair[0])[1] if index in sources else None
             parts = [cue, *contents[index], *([source] if source else [])]
-            confidence = sum(score_of.get((s.start, s.end, s.label_), 1.0) for s in parts) / len(parts)
+            confidence = factor * sum(score_of.get((s.start, s.end, s.label_), 1.0) for s in parts) / len(parts)
             speaker = resolver.resolve(source) if source is not None else None
             content = sorted((s.start_char, s.end_char) for s in contents[index])
             quotes.append(
@@ -111,6 +121,23 @@ class LearnedQuotesComponent(ConflictComponent):
         set_span_group(doc, "quote_speakers", [(*q.speaker.span, "SPEAKER") for q in quotes if q.speaker])
 
 
+def _governed_clause(cue: Span) -> Optional[Span]:
+    """The clausal complement of the cue's verb ("said [that the talks had stalled]"), without
+    the punctuation at its edges."""
+    for token in cue:
+        for child in token.children:
+            if child.dep_ == "ccomp" and child not in cue:
+                start, end = child.left_edge.i, child.right_edge.i + 1
+                doc = cue.doc
+                while start < end and doc[start].is_punct:
+                    start += 1
+                while end > start and doc[end - 1].is_punct:
+                    end -= 1
+                if end > start and not (start < cue.end and cue.start < end):
+                    return doc[start:end]
+    return None
+
+
 def _span_scores(doc: Doc, spans_key: str) -> dict[tuple[int, int, str], float]:
     """spancat's score of each span it predicted (absent for gold or hand-set spans)."""
     group = doc.spans.get(spans_key)
@@ -126,8 +153,9 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 @Language.factory(
     "conflict_quotes_learned",
-    default_config={"spans_key": SPANS_KEY, "max_distance": 60},
+    default_config={"spans_key": SPANS_KEY, "max_distance": 60, "parse_content": True},
 )
-def make_learned_quotes_component(nlp: Language, name: str, spans_key: str, max_distance: int) -> LearnedQuotesComponent:
-    """Quotes from the spans a trained span categorizer put in ``doc.spans[spans_key]``."""
-    return LearnedQuotesComponent(nlp, name, spans_key, max_distance)
+def make_learned_quotes_component(nlp: Language, name: str, spans_key: str, max_distance: int, parse_content: bool) -> LearnedQuotesComponent:
+    """Quotes from the spans a trained span categorizer put in ``doc.spans[spans_key]``;
+    ``parse_content``: a cue with no labelled content takes the clause its verb governs."""
+    return LearnedQuotesComponent(nlp, name, spans_key, max_distance, parse_content)

@@ -317,7 +317,11 @@ class StoryComparer:
     @staticmethod
     def _distance_about(distances: list[Distance]) -> str:
         def shortest(texts: list[str]) -> Optional[str]:
-            return min(texts, key=len) if texts else None
+            if not texts:
+                return None
+            text = min(texts, key=len)
+            # "The bridge" opening a sentence reads "the bridge" mid-phrase
+            return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", text)
 
         subject = shortest([d.subject.text for d in distances if d.subject])
         reference = shortest([d.reference.text for d in distances if d.reference])

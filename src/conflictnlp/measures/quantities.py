@@ -48,7 +48,7 @@ class Measure:
     kind: str
     concept: Optional[str]
     approximate: bool
-    number_end: int  # end of number and unit, before a counted noun ("14 tons| of food")
+    number_end: int  # end of the number itself ("14| tons of food", "$ 70| a share")
 
 
 def _parse(text: str):

@@ -381,9 +381,9 @@ def _continue_quote(text: str, attribution: Attribution, passages: list[QuotedPa
 
 def _gap_is_attribution(gap: str) -> bool:
     """Whether the text between two pieces of one quote is only punctuation or the tail of
-    the attribution clause ("on Friday.", "in a statement,")."""
+    the attribution's sentence ("on Friday.", "in an interview with The Post,")."""
     stripped = gap.strip(" ,.:;\u00a0")
-    return not stripped or (len(stripped.split()) <= 6 and bool(re.search(r"[.,:;]\s*$", gap)) and not re.search(r"[.!?]\s+\S", gap.rstrip()))
+    return not stripped or (bool(re.search(r"[.,:;]\s*$", gap)) and not re.search(r"[.!?]\s+\S", gap.rstrip()))
 
 
 def _merge(pieces: list[Offsets]) -> list[Offsets]:

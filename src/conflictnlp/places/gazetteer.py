@@ -160,10 +160,6 @@ class Gazetteer:
         """Every place called ``name`` (any spelling the gazetteer knows)."""
         return [self._place(row) for row in self._by_name.get(normalize(name), ())]
 
-    def has(self, key: str) -> bool:
-        """Whether a normalised name is known."""
-        return key in self._by_name
-
     def country_of_demonym(self, word: str) -> Optional[Place]:
         """The country an adjective like "Ukrainian" denotes, if it is one."""
         code = self.demonyms.get(normalize(word))

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import body_bounds
 from .gazetteer import Gazetteer, Place, normalize
-from .resolve import Mention, _prior, _within
+from .resolve import Mention, prior_score, is_within
 
 PLACE_LABELS = {"GPE", "LOC"}
 MAYBE_PLACE_LABELS = {"FAC", "ORG", "NORP", ""}
@@ -162,7 +162,7 @@ class PlaceMatcher:
         for item in accepted:
             gap = doc[item.end:start] if item.end <= start else doc[end:item.start]
             if 1 <= len(gap) <= 2 and all(t.text in LIST_SEPARATORS for t in gap):
-                neighbours = self.gazetteer.candidates(item.mention.name or item.mention.text)
+                neighbours = self.gazetteer.candidates(item.mention.text)
                 if item.mention.fixed is not None:
                     neighbours = [item.mention.fixed]
                 if countries & {p.country_code for p in neighbours}:
@@ -188,7 +188,6 @@ class PlaceMatcher:
 
     def _plausible(self, doc: Doc, start: int, end: int, places: list[Place], context: set[str]) -> bool:
         span = doc[start:end]
-        key = normalize(span.text)
         places = self._detectable(span.text, places)
         if not places:
             return False
@@ -260,7 +259,7 @@ class PlaceMatcher:
         for item in found:
             places = self.gazetteer.candidates(item.mention.text)
             if places:
-                countries.add(max(places, key=_prior).country_code)
+                countries.add(max(places, key=prior_score).country_code)
         return countries
 
     def _demonym_country(self, doc: Doc, i: int) -> tuple[Optional[Place], int]:
@@ -389,7 +388,7 @@ class PlaceMatcher:
             places = [p for p in self.gazetteer.candidates(item.mention.text) if p.feature in CONTAINER_FEATURES]
             if not places:
                 continue
-            base = max(places, key=_prior)
+            base = max(places, key=prior_score)
             direction = doc[before].lower_
             place = Place(f"{direction} {base.name}", "region", base.country_code, base.lat, base.lon,
                           base.population, None, base.admin1_code, base.admin1 if base.feature == "admin1" else None)
@@ -428,10 +427,10 @@ class PlaceMatcher:
             containers = [outer.mention.fixed] if outer.mention.fixed.feature in CONTAINER_FEATURES else []
         else:
             containers = [p for p in self.gazetteer.candidates(outer.mention.text) if p.feature in CONTAINER_FEATURES]
-        fitting = [c for c in containers if any(_within(p, c) for p in inner_places)]
+        fitting = [c for c in containers if any(is_within(p, c) for p in inner_places)]
         if not fitting:
             return
-        container = max(fitting, key=_prior)
+        container = max(fitting, key=prior_score)
         inner.mention.qualifiers = [container]
         if outer.mention.fixed is None and outer.kind in ("ner", "gazetteer", "gold"):
             outer.mention.fixed = container

@@ -50,8 +50,6 @@ class Mention:
     text: str
     start: int
     end: int
-    name: Optional[str] = None
-    """The name to look up when it differs from the text ("Ukrainian border" -> "Ukraine")."""
     feature: Optional[str] = None
     """Set for mentions that are already typed (borders, demonym places)."""
     fixed: Optional[Place] = None
@@ -62,7 +60,8 @@ class Mention:
     """What found it: ner, gazetteer, demonym, border, region (for diagnostics)."""
 
 
-def _prior(place: Place) -> float:
+def prior_score(place: Place) -> float:
+    """How prominent a place is without context: log population plus a bonus by kind."""
     bonus = FEATURE_BONUS.get(place.feature, 0.0) + (CAPITAL_BONUS if place.capital else 0.0)
     return math.log10(place.population + 10) + bonus
 
@@ -77,7 +76,8 @@ def _surrounds(area: Place, town: Place) -> bool:
             and distance_km(area.lat, area.lon, town.lat, town.lon) < SURROUNDING_KM)  # type: ignore[arg-type]
 
 
-def _within(place: Place, container: Place) -> bool:
+def is_within(place: Place, container: Place) -> bool:
+    """Whether a place lies in a country or admin1 area."""
     if container.feature == "country":
         return place.country_code == container.country_code and place is not container
     if container.feature == "admin1":
@@ -95,14 +95,14 @@ class Resolver:
     def candidates(self, mention: Mention) -> list[Place]:
         if mention.fixed is not None:
             return [mention.fixed]
-        found = list(self.gazetteer.candidates(mention.name or mention.text))
-        if not found and (mention.name or mention.text).lower().startswith("the "):
-            found = list(self.gazetteer.candidates((mention.name or mention.text)[4:]))
+        found = list(self.gazetteer.candidates(mention.text))
+        if not found and mention.text.lower().startswith("the "):
+            found = list(self.gazetteer.candidates(mention.text[4:]))
         # "Belgorod", "Kiev": a bare name shared by a town and the area around it is the town
         towns = [p for p in found if p.feature == "city"]
         found = [p for p in found if p.feature not in ("admin1", "admin2") or not any(_surrounds(p, t) for t in towns)]
         for qualifier in mention.qualifiers:
-            narrowed = [place for place in found if _within(place, qualifier)]
+            narrowed = [place for place in found if is_within(place, qualifier)]
             if narrowed:
                 found = narrowed
         return found
@@ -110,7 +110,7 @@ class Resolver:
     def resolve(self, mentions: Sequence[Mention]) -> list[Optional[Place]]:
         """The chosen place of each mention (None where unknown or too ambiguous)."""
         options = [self.candidates(mention) for mention in mentions]
-        priors = [sorted(((_prior(p) + self._name_bonus(m, p), p) for p in places), key=lambda pair: -pair[0])
+        priors = [sorted(((prior_score(p) + self._name_bonus(m, p), p) for p in places), key=lambda pair: -pair[0])
                   for m, places in zip(mentions, options)]
         anchors: list[tuple[Place, float]] = []
         for mention, ranked in zip(mentions, priors):
@@ -132,7 +132,7 @@ class Resolver:
         """A town's own name beats another town's alternate spelling ("Cancun" is not Changchun)."""
         if place.feature != "city":
             return 0.0
-        return PRIMARY_NAME_BONUS if normalize(place.name) == normalize(mention.name or mention.text) else 0.0
+        return PRIMARY_NAME_BONUS if normalize(place.name) == normalize(mention.text) else 0.0
 
     def _round(self, priors, context) -> list[Optional[Place]]:
         chosen: list[Optional[Place]] = []
@@ -169,7 +169,7 @@ class Resolver:
         """None instead of a coin flip: equally prominent, far-apart rivals and no context at all."""
         if place is None or len(ranked) < 2 or any(item for j, item in enumerate(context) if j != index):
             return place
-        rivals = [p for prior, p in ranked if p is not place and abs(prior - _prior(place)) < AMBIGUOUS_MARGIN]
+        rivals = [p for prior, p in ranked if p is not place and abs(prior - prior_score(place)) < AMBIGUOUS_MARGIN]
         far = [r for r in rivals if r.lat is None or place.lat is None
                or distance_km(place.lat, place.lon, r.lat, r.lon) > AMBIGUOUS_KM]  # type: ignore[arg-type]
         return None if far else place

@@ -3,20 +3,23 @@
 Strategy (all offline, deterministic):
 
 1. **Candidates.** Every gazetteer entry with the mention's name (any known spelling; admin names
-   also without "Oblast", "County"...). An explicit qualifier narrows them first: a following
-   admin area or country ("Alexandria, Louisiana", "Alexandria, La.", "Paris, Texas") or a
-   preceding one ("Russia's Belgorod region", "the Georgian city of Batumi").
-2. **Prior.** ``log10(population)`` plus a bonus by kind (country > region > admin1 > capital >
-   town), so a bare "Paris" is the French capital and a bare "Belgorod" the city.
+   also without "Oblast", "County"...). A bare name shared by a town and the admin area around
+   it ("Belgorod", "Kiev") is the town. An explicit qualifier narrows the candidates first: a
+   following admin area or country ("Alexandria, Louisiana", "Alexandria, La.", "Paris, Texas"),
+   an owner ("Russia's Belgorod region") or a demonym ("the Georgian city of Batumi").
+2. **Prior.** ``log10(population)`` plus a bonus by kind (country > region > admin1 > town), for
+   national capitals (news names governments by them: "Washington said") and for a town's own
+   name over another town's alternate spelling. So a bare "Paris" is the French capital.
 3. **Article context.** Mentions whose best candidate wins clearly on its prior (or that are
-   qualified, demonyms or borders) are *anchors*. Each candidate of every mention then gains
-   from the share of the other mentions' anchors that lie in its country and in its admin1,
-   and from being near (< 200 km, < 500 km) an anchor. So "Georgia" with "Tbilisi" is the
-   country; with "Atlanta" and "Athens, Ga." it is the US state. Two rounds: the second uses
-   every mention's first-round choice as context, weighted by how clear it was.
+   qualified, demonyms or borders) are *anchors*. Every candidate then gains from the article
+   mentioning its country (+3) and its admin1 (+2), saturating at one clear mention so that a
+   long article's many countries do not drown a local one, and from lying near (< 200 km: +2,
+   < 500 km: +1) another mentioned town or county. "Georgia" with "Tbilisi" is the country;
+   with "Atlanta" and "Athens, Ga." the US state. Two rounds: the second uses every mention's
+   first-round choice as context, the unclear ones at half weight.
 4. **No blind guesses.** When two far-apart candidates are about equally prominent and the
-   article gives no context either way (a lone "Georgia"), the mention keeps its text but no
-   coordinates (``feature`` None) rather than a coin flip.
+   article offers no other place at all (a lone "Georgia"), the mention keeps its text but gets
+   no coordinates (``feature`` None) rather than a coin flip.
 
 :func:`lookup` exposes the same resolution for one name, for other components.
 """

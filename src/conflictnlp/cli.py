@@ -250,7 +250,10 @@ def compare(
                     articles.append(Article.from_dict(json.loads(line)))
                 except ValueError as err:
                     _fail(f"{records}:{number}: not an extraction record: {err}")
-    comparer = StoryComparer(similarity, window_days=window_days)  # type: ignore[arg-type]
+    try:
+        comparer = StoryComparer(similarity, window_days=window_days)  # type: ignore[arg-type]
+    except RuntimeError as err:  # --similarity embeddings without the optional model
+        _fail(str(err))
     stories = comparer(articles)
     data = stories.to_dict()
     validator("stories.schema.json").validate(data)

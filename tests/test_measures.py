@@ -179,3 +179,12 @@ def test_ages_with_spaced_hyphens_and_minor_amounts_at_the_end(nlp):
     assert (age["value"], age["unit"], age["concept"]) == (28, "year", "age")
     fine = _quantity(record, "17 USD 25")
     assert (fine["value"], fine["unit"]) == (17.25, "united states dollar")
+
+
+def test_scale_letters_and_prices_per_unit(nlp):
+    record = _record(nlp, "Britain pledged £2m and Washington $1.5bn, while oil rose to $105 a barrel.")
+    pledge = _quantity(record, "£2m")
+    assert (pledge["value"], pledge["unit"], pledge["kind"]) == (2_000_000, "pound sterling", "currency")
+    assert _quantity(record, "$1.5bn")["value"] == 1_500_000_000
+    oil = _quantity(record, "$105 a barrel")
+    assert (oil["value"], oil["unit"], oil["kind"]) == (105, "dollar per barrel", "currency")

@@ -234,7 +234,7 @@ def _number_end(doc: Doc, tokens: Span, data: MeasureData) -> Optional[int]:
     if seen_number:
         return end
     # a number glued to its unit is one token ("75ml", "10kph", "24703m2")
-    glued = re.match(r"[-+]?(?:\d[\d.,]*|[½¼¾⅓⅔])", tokens.text)
+    glued = re.match(r"[^\w\s]*\s*[-+]?(?:\d[\d.,]*|[½¼¾⅓⅔])", tokens.text)
     return tokens.start_char + glued.end() if glued else None
 
 
@@ -247,6 +247,28 @@ def _is_code(text: str, end: int) -> bool:
 def _unit_with_digits(unit_surface: str) -> bool:
     """"m212", "L-202": a code, not a unit; "m2" and "km³" are units with a power."""
     return any(c.isdigit() for c in unit_surface) and re.fullmatch(r"[^\W\d_]+[23²³]", unit_surface) is None
+
+
+def _entity_of(unit: str) -> Optional[str]:
+    from quantulum3 import load
+
+    known = load.units("en_US").names.get(unit)
+    return known.entity.name if known is not None else None
+
+
+def _split_unknown_unit(dimensions: list[dict], data: MeasureData) -> tuple[str, Optional[str], float]:
+    """(unit, entity, scale) for a run of units quantulum3 could not combine: "£2m" is pound
+    sterling and metre to it (two million pounds), "$105 a barrel" dollar per barrel."""
+    first = dimensions[0]["base"]
+    entity = _entity_of(first)
+    rest = dimensions[1:]
+    suffix = "".join(d.get("surface", "") for d in rest).lower()
+    if entity == "currency" and rest and all(d["power"] == 1 for d in rest) and suffix in data.scale_words:
+        return first, entity, data.scale_words[suffix]
+    if len(rest) == 1 and rest[0]["power"] == -1:
+        return f"{first} per {rest[0]['base']}", entity, 1.0
+    # otherwise keep the first unit
+    return first, entity, 1.0
 
 
 def _rate(text: str, end: int, hi: int, data: MeasureData) -> Optional[tuple[str, int]]:
@@ -299,9 +321,9 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
         or (len(unit_surface) == 1 and unit_surface.isalpha() and unit_surface not in data.single_letter_units)
     ):
         unit, entity, end = "dimensionless", "dimensionless", number_end
+    scale = 1.0
     if entity == "unknown" and parsed.unit.dimensions:
-        # a run of unit words quantulum3 could not combine: keep the first unit
-        unit, entity = parsed.unit.dimensions[0]["base"], None
+        unit, entity, scale = _split_unknown_unit(parsed.unit.dimensions, data)
     unit = data.unit_renames.get(unit, unit)
     if unit == "unk":
         unit, entity = "dimensionless", "dimensionless"
@@ -309,6 +331,8 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
     value_max: Optional[float] = None
     if parsed.uncertainty and RANGE_CONNECTOR.search(text[start:end].lstrip("-–")):
         value, value_max = value - parsed.uncertainty, value + parsed.uncertainty
+    if scale != 1.0:
+        value, value_max = value * scale, value_max * scale if value_max is not None else None
 
     if unit in ("degree", "dimensionless") or entity == "temperature":
         temperature = _temperature(text, number_end, hi, data)

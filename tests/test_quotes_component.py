@@ -233,3 +233,13 @@ def test_subject_inside_the_quotation_is_not_the_speaker(quotes_nlp) -> None:
     text = "“We will rebuild every house in this village,” district chief Oleh Sydorenko said on Sunday."
     quote = only(run(quotes_nlp, text), "rebuild every house")
     assert quote["speaker_name"] == "Oleh Sydorenko"
+
+
+def test_transcript_speaker_labels(quotes_nlp) -> None:
+    text = (
+        "Part of the interview follows.\n\n"
+        "HOST: Will the convoys reach the city this week?\n\n"
+        "KOVAL: We hope so, but the road is still under fire every night.\n"
+    )
+    quote = only(run(quotes_nlp, text), "road is still under fire")
+    assert quote["speaker"]["text"] == "KOVAL" and quote["cue"]["text"] == ":"

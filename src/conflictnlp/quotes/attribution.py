@@ -38,6 +38,7 @@ MIN_FLOATING_WORDS = 5
 EDGE_PUNCT = set(",;:—–-")
 SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 SKIP_DEPS = {"amod", "compound"}  # "so-called", "the said report"
+SPEAKER_LABEL_RE = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?P<colon>:)[ \u00a0]+(?P<content>\S[^\n]*)$", re.M)
 DASH_SIGNATURE_RE = re.compile(r"[ \u00a0]*(?P<dash>―|—|–|--)[ \u00a0]*(?P<name>[A-Z][^\n.,;:!?]{1,60}?)[ \u00a0.]*$", re.M)
 
 
@@ -352,6 +353,30 @@ def dash_attributions(doc: Doc, passages: list[QuotedPassage], confidence: float
                 kind="colon",
                 confidence=confidence,
                 passages=[passage],
+            )
+        )
+    return found
+
+
+def speaker_label_attributions(doc: Doc, bounds: Offsets, confidence: float) -> list[Attribution]:
+    """Lines opened by a speaker's name and a colon: transcripts ("PENCE: Well, look, ...")
+    and headlines ("Pat Caddell: Voters are worried")."""
+    found = []
+    text = doc.text
+    lo, hi = bounds
+    for match in SPEAKER_LABEL_RE.finditer(text, lo, hi):
+        source = doc.char_span(match.start("name"), match.end("name"))
+        # all-caps labels ("KOVAL") are often tagged as common nouns
+        if source is None or not all(t.pos_ == "PROPN" or t.is_upper and len(t) > 1 for t in source) or _words(match.group("content")) < 3:
+            continue
+        start, end = match.span("content")
+        found.append(
+            Attribution(
+                content=[(start, end - (len(match.group("content")) - len(match.group("content").rstrip())))],
+                cue=match.span("colon"),
+                source=source,
+                kind="colon",
+                confidence=confidence,
             )
         )
     return found

@@ -10,7 +10,16 @@ from spacy.tokens import Doc
 from ..components import ConflictComponent
 from ..extensions import body_bounds, body_sents, set_span_group
 from ..model import Quote
-from .attribution import Attribution, attach_passages, dash_attributions, floating_passages, phrase_attributions, quoted_mask, verb_attributions
+from .attribution import (
+    Attribution,
+    attach_passages,
+    dash_attributions,
+    floating_passages,
+    phrase_attributions,
+    quoted_mask,
+    speaker_label_attributions,
+    verb_attributions,
+)
 from .build import make_quote, number_quotes, quote_type
 from .coref import Speaker, SpeakerResolver
 from .cues import load_cues
@@ -48,6 +57,7 @@ def find_attributions(doc: Doc, component: QuotesComponent) -> tuple[list[Attrib
     sents = list(body_sents(doc))
     found = verb_attributions(doc, sents, component.lexicon, quoted) + phrase_attributions(doc, sents, component.lexicon, quoted)
     attach_passages(doc, found, passages, component.lexicon)
+    found += speaker_label_attributions(doc, (lo, hi), component.lexicon.confidence["colon"])
     signed = dash_attributions(doc, passages, component.lexicon.confidence["colon"])
     claimed = {id(p) for a in found for p in a.passages}
     found += [a for a in signed if id(a.passages[0]) not in claimed]

@@ -92,12 +92,10 @@ class ArticleGenerator:
         month = rng.randint(1, 12)
         published = f"2023-{month:02d}-{rng.randint(1, 28):02d}"
         sentences = self._sentences(place, country, day)
-        paragraphs = []
-        for _ in range(paragraphs or rng.randint(4, 8)):
-            paragraphs.append(" ".join(next(sentences) for _ in range(rng.randint(2, 4))))
+        body = [" ".join(next(sentences) for _ in range(rng.randint(2, 4))) for _ in range(paragraphs or rng.randint(4, 8))]
         dateline = f"{place.upper()}, {country} ({rng.choice(OUTLETS)}) — "
         title = f"Strike on {rng.choice(THINGS)} near {place} kills {rng.randint(2, 60)}"
-        text = f"{title}\n\n{dateline}{paragraphs[0]}\n\n" + "\n\n".join(paragraphs[1:])
+        text = f"{title}\n\n{dateline}{body[0]}\n\n" + "\n\n".join(body[1:])
         return {"id": f"bench-{index}", "title": title, "source": rng.choice(OUTLETS), "published": published, "text": text}
 
 
@@ -181,6 +179,7 @@ def main(argv: list[str] | None = None) -> None:
     rss_counts = (100, 1000) if args.quick else (1000, 10000)
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
+    print("load average before: {:.1f} {:.1f} {:.1f} (other processes share these cores)".format(*os.getloadavg()))
     with tempfile.TemporaryDirectory(prefix="conflictnlp-bench-") as tmp:
         workdir = Path(tmp)
         corpus = workdir / "corpus.jsonl"
@@ -221,6 +220,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"local engine, 2 processes:     {words / local:8.0f} words/s  ({local:.1f} s, loading included)")
             print(f"dask LocalCluster, 2 workers:  {words / on_dask:8.0f} words/s  ({on_dask:.1f} s)")
             print(f"dask/local:                    {local / on_dask:8.2f}")
+    print("load average after: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":

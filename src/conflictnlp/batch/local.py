@@ -1,8 +1,9 @@
 """The local engine: worker processes running ``nlp.pipe``, watched so no article can stall them.
 
 Each worker is forked from the process that loaded the pipeline, so models and gazetteers are
-loaded once and shared copy-on-write. A worker gets one part's articles at a time and sends
-every record back as soon as ``nlp.pipe`` yields it. The watchdog kills a worker that sends
+loaded once and shared copy-on-write. Each part is shared out among the workers in slices;
+a worker takes one slice at a time and sends every record back as soon as ``nlp.pipe``
+yields it. The watchdog kills a worker that sends
 nothing for ``time_limit`` seconds (a stuck batch) or that dies (a crash, the OOM killer);
 the articles it had not finished are retried, the current batch one article at a time with
 ``time_limit`` each, so the culprit is found and gets a ``timeout:`` or ``crash:`` error
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import signal
 import time
 from collections import deque
@@ -106,7 +108,7 @@ class LocalEngine:
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         self.context = multiprocessing.get_context(method)
         self.workers: list[_Worker] = []
-        self.retries: deque[_Task] = deque()
+        self.queued: deque[_Task] = deque()
         self.task_keys = 0
         self.in_flight: dict[int, _Task] = {}
 
@@ -174,15 +176,15 @@ class LocalEngine:
         # the batch in progress holds the culprit: retry it one by one, the rest as usual
         size = self.options.batch_size
         for i, article in enumerate(unfinished[:size]):
-            self.retries.append(_Task(task.pending, start + i, [article], solo=True))
+            self.queued.append(_Task(task.pending, start + i, [article], solo=True))
         if unfinished[size:]:
-            self.retries.append(_Task(task.pending, start + size, unfinished[size:], solo=False))
+            self.queued.append(_Task(task.pending, start + size, unfinished[size:], solo=False))
         return []
 
     def _check(self, worker: _Worker) -> list[_Pending]:
         try:
             completed = self._receive(worker)
-        except (EOFError, OSError):
+        except (EOFError, OSError, pickle.UnpicklingError):  # it died mid-message
             completed = []
         if worker.task is None:
             return completed
@@ -213,18 +215,22 @@ class LocalEngine:
                         continue
                     if not worker.process.is_alive():  # died while idle
                         worker = self.workers[position] = self._replace(worker)
-                    if self.retries:
-                        self._assign(worker, self.retries.popleft())
+                    if self.queued:
+                        self._assign(worker, self.queued.popleft())
                         continue
                     chunk = None if exhausted else next(chunks, None)
                     if chunk is None:
                         exhausted = True
                         continue
                     pending = _Pending(chunk.number, chunk.articles, [None] * len(chunk.articles), len(chunk.articles))
-                    self._assign(worker, _Task(pending, 0, chunk.articles, solo=False))
+                    # a part is shared out so that all workers stay busy on small corpora too
+                    share = max(self.options.batch_size, -(-len(chunk.articles) // self.n_process))
+                    for offset in range(0, len(chunk.articles), share):
+                        self.queued.append(_Task(pending, offset, chunk.articles[offset : offset + share], solo=False))
+                    self._assign(worker, self.queued.popleft())
                 busy = [w for w in self.workers if w.task is not None]
                 if not busy:
-                    if exhausted and not self.retries:
+                    if exhausted and not self.queued:
                         return
                     continue
                 deadline = min(w.last_progress for w in busy) + self.options.time_limit

@@ -188,3 +188,15 @@ def test_scale_letters_and_prices_per_unit(nlp):
     assert _quantity(record, "$1.5bn")["value"] == 1_500_000_000
     oil = _quantity(record, "$105 a barrel")
     assert (oil["value"], oil["unit"], oil["kind"]) == (105, "dollar per barrel", "currency")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian crews fired at a Buk missile launcher near the airfield.",
+        "The council was split 50-50 on the proposal.",
+        "Residents were told to call the hotline on 0800 123 456.",
+    ],
+)
+def test_no_quantities_from_weapon_names_splits_and_phone_numbers(nlp, text):
+    assert _record(nlp, text)["quantities"] == []

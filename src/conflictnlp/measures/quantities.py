@@ -313,8 +313,10 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
     unit: Optional[str] = parsed.unit.name
     entity: Optional[str] = parsed.unit.entity.name
     article = tokens[0].lower_ in ("a", "an")
-    if article and unit in data.article_ambiguous_units:
-        return None
+    if article and (unit in data.article_ambiguous_units or any(c.isupper() for c in text[number_end:end])):
+        return None  # "a real chance", "a Buk missile"
+    if re.match(r"[^\w\s]*\s*0\d", text[start:end]):
+        return None  # "0800 123 456": a leading zero makes a code or phone number
     unit_surface = text[number_end:end].strip().lower()
     if unit_surface and (
         unit_surface in data.non_unit_surfaces

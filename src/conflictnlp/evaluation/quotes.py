@@ -8,7 +8,9 @@ content is split), ``speaker_span`` (null for relations without a source), ``cue
 How predictions meet gold, role by role (content, source, cue), article by article:
 
 * A span (or the pieces of a split content) is read as a *set of characters*, each piece first
-  trimmed of whitespace and enclosing punctuation and quotation marks (``normalise``).
+  trimmed of whitespace and enclosing punctuation and quotation marks (``normalise``). A span
+  that is nothing but punctuation (the cue ":" of "PENCE: ...", a dash) is thus empty and is
+  not counted, in gold or prediction alike.
 * **exact**: a predicted quote and a gold relation match on a role when these character sets
   are equal; **soft**: when their Jaccard similarity is at least 0.5.
 * Matching is one-to-one per role: pairs are taken greedily by decreasing Jaccard, each
@@ -31,7 +33,7 @@ from .scoring import PRF, format_table, read_jsonl
 
 ROLES = ("content", "source", "cue")
 TYPES = ("direct", "indirect", "mixed")
-TRIM = set(" \t\n\r\u00a0\u2009\u202f\"'“”‘’«»„`,.;:!?—–-()[]…")
+TRIM = set(" \t\n\r\u00a0\u2009\u202f\"'“”‘’«»„`,.;:!?―—–-()[]…")
 SOFT_THRESHOLD = 0.5
 
 Offsets = tuple[int, int]
@@ -136,7 +138,10 @@ def new_counts() -> dict:
 
 
 def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None) -> dict:
-    """Run the pipeline over the gold articles and score its quotes (see the module doc)."""
+    """Run the pipeline over the gold articles and score its quotes (see the module doc).
+
+    Only the components quotes depend on run (article body, quotes): the others do not change
+    the quotes and would only slow the evaluation down."""
     from ..pipeline import extract_many, load
 
     records = list(read_jsonl(gold, limit))

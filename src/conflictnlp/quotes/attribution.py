@@ -12,7 +12,9 @@ cue, a speaker mention. The steps, in order:
    ("Peskov said.") takes the quotation right before or after it, or what follows its colon.
    Further quotations in the same paragraph that follow with nothing but the attribution
    between them are more pieces of the same quote (``"X," he said. "Y."``).
-4. ``floating_passages``: quotations left over that start a sentence and read like speech are
+4. ``dash_attributions``, ``speaker_label_attributions``: quotations signed with a dash
+   ("“...” ― Jane Doe") and lines opened by a speaker label ("PENCE: ...").
+5. ``floating_passages``: quotations left over that start a sentence and read like speech are
    quotes of their own that inherit the speaker of the closest attributed quote before them
    (``speakers.inherited_speaker``). Short quoted phrases without a cue (scare quotes, titles:
    "special military operation") are left alone.

@@ -1,15 +1,21 @@
 """Where a quote's speaker is decided.
 
-Every rule that picks the speaker *mention* of an attribution is in this module, in this order:
+Every rule that picks the speaker *mention* of an attribution is here or named here, in the
+order they are tried:
 
 1. ``source_of_verb``: the subject of the cue verb ("Peskov said", "said Peskov", "X, the Y
    of Z, said"); for a verb without its own subject, the subject of the verb it hangs from
-   ("..., adding that", "X said A and warned B"); the relative pronoun's noun ("a spokesman
-   who said" -> "a spokesman"); the passive agent ("was told by X").
+   ("..., adding that", "X said A and warned B"); the noun a relative clause hangs from ("a
+   spokesman who said"); the passive agent ("was told by X"). A subject inside quotation
+   marks never speaks for a cue outside them: then the noun phrase right next to the cue is
+   taken (``_adjacent_noun_phrase``: '...,” Tulsa police Chief Chuck Jordan said').
 2. ``source_of_phrase``: the object of "according to X".
-3. ``inherited_speaker``: a quotation with no cue of its own (a floating quote in the next
-   sentence or paragraph) takes the speaker of the closest attributed quote before it in the
-   same or the previous two paragraphs.
+3. ``attribution.dash_attributions`` and ``attribution.speaker_label_attributions``: the name
+   after a dash that signs a quotation ("“...” ― Jane Doe") or before a colon that opens a
+   line ("PENCE: ...").
+4. ``inherited_speaker``: a quotation with no cue of its own (a floating quote in the next
+   sentence or paragraph) takes the speaker of the closest attributed quote before it, at
+   most ``INHERIT_PARAGRAPHS`` paragraphs back.
 
 The canonical name and role behind a mention ("he" -> "Petro Andryushchenko") are decided by
 ``coref.SpeakerResolver``.

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 import conflictnlp
 from conflictnlp.cli import app
-from conflictnlp.model import Article, Claim, Distance, Location, MultiSpan, Quantity, Quote, Stories, TextSpan
+from conflictnlp.model import Article, Claim, DateMention, Distance, Location, MultiSpan, Quantity, Quote, Stories, TextSpan
 from conflictnlp.schema import validator
 from conflictnlp.stories import Similarity
 from conflictnlp.stories.html import render_html
@@ -314,3 +314,35 @@ def test_records_without_text_are_their_own_story(lexical):
     result = conflictnlp.compare([herald(), failed, wire()], similarity=lexical)
     assert sorted(sorted(s.articles) for s in result.stories) == [["failed"], ["herald", "wire"]]
     assert conflictnlp.compare([failed], similarity=lexical).stories[0].articles == ["failed"]
+
+
+def test_different_days_for_the_same_event_are_a_date_disagreement(lexical):
+    first, second = herald(), wire()
+    first.dates = [DateMention(id="d1", text="Tuesday", span=span(HERALD, "Tuesday"), value="2024-03-05", granularity="day")]
+    first.claims[0].dates = ["d1"]
+    second.text = second.text.replace("on Tuesday", "on Monday")
+    second.claims[0].text = second.claims[0].text.replace("Tuesday", "Monday")
+    second.claims[0].span = span(second.text, second.claims[0].text)
+    second.dates = [DateMention(id="d1", text="Monday", span=span(second.text, "Monday"), value="2024-03-04", granularity="day")]
+    second.claims[0].dates = ["d1"]
+    result = conflictnlp.compare([first, second], similarity=lexical)
+    dates = [d for s in result.stories for d in s.disagreements if d.kind == "date"]
+    assert len(dates) == 1
+    assert {(v.article, v.text) for v in dates[0].values} == {("herald", "Tuesday"), ("wire", "Monday")}
+    # the same day in both: no disagreement
+    same = conflictnlp.compare([first, herald_dated_like(first, "wire")], similarity=lexical)
+    assert [d for s in same.stories for d in s.disagreements if d.kind == "date"] == []
+
+
+def herald_dated_like(article: Article, new_id: str) -> Article:
+    copy = Article.from_dict(article.to_dict())
+    copy.id, copy.source = new_id, "Copy Desk"
+    return copy
+
+
+def test_a_description_is_no_source_disagreement_with_a_name(lexical):
+    first, second = herald(), wire()
+    second.claims[1].source = "a local official"
+    second.claims = second.claims[:2]
+    result = conflictnlp.compare([first, second], similarity=lexical)
+    assert [d.kind for s in result.stories for d in s.disagreements if d.kind == "source"] == []

@@ -342,9 +342,12 @@ class StoryComparer:
         if stances & OPPOSING and stances & AFFIRMING:
             found.append(Disagreement(kind="stance", about=summary, values=[side(aid, c) for aid, _, c in items]))
         else:
-            attributed = [(aid, a, c) for aid, a, c in items if c.source and c.source != a.source]
-            names = {_surname(c.source) for _, _, c in attributed}
-            if len(names) > 1 and len({aid for aid, _, _ in attributed}) > 1:
+            # named sources only: "a local official" and "Oleh Kovalenko" may well be one person
+            attributed = [(aid, a, c) for aid, a, c in items if _named(c.source) and c.source != a.source]
+            names: dict[str, set[str]] = {}
+            for aid, _, c in attributed:
+                names.setdefault(aid, set()).add(_surname(c.source) or "")
+            if _some_disjoint(list(names.values())):
                 found.append(Disagreement(kind="source", about=summary, values=[side(aid, c) for aid, _, c in attributed]))
         found.extend(self._figure_disagreements(summary, items))
         return found
@@ -353,6 +356,7 @@ class StoryComparer:
     def _figure_disagreements(summary: str, items: list[tuple[str, Article, Claim]]) -> list[Disagreement]:
         by_concept: dict[tuple, list[DisagreementValue]] = {}
         approximate: dict[tuple, list[tuple[float, bool]]] = {}
+        days: dict[str, set[str]] = {}
         for aid, article, claim in items:
             quantities = {q.id: q for q in article.quantities}
             for ref in claim.quantities:
@@ -371,31 +375,40 @@ class StoryComparer:
                 # only dates inside the claim: context dates may belong to another event
                 if d is None or not d.value or d.granularity != "day" or not (claim.span[0] <= d.span[0] and d.span[1] <= claim.span[1]):
                     continue
-                key = ("date",)
-                by_concept.setdefault(key, []).append(
+                by_concept.setdefault(("date",), []).append(
                     DisagreementValue(article=aid, ref=d.id, text=d.text, source=claim.source, span=d.span)
                 )
-                approximate.setdefault(key, []).append((float(date.fromisoformat(d.value[:10]).toordinal()), False))
+                days.setdefault(aid, set()).add(d.value[:10])
         found = []
         for key, values in by_concept.items():
-            if len({v.article for v in values}) < 2 or not _differ(approximate[key], tolerance=key[0] != "date"):
+            if len({v.article for v in values}) < 2:
                 continue
             if key[0] == "date":
-                found.append(Disagreement(kind="date", about=f"date: {summary}", values=values))
-            else:
+                # "struck on Tuesday, buried on Wednesday": only articles that share no day disagree
+                if _some_disjoint(list(days.values())):
+                    found.append(Disagreement(kind="date", about=f"date: {summary}", values=values))
+            elif _differ(approximate[key]):
                 concept = min((v.text for v in values), key=len)
                 found.append(Disagreement(kind="quantity", about=f"{' '.join(sorted(key[3])) or concept}: {summary}", values=values))
         return found
 
 
-def _differ(values: list[tuple[float, bool]], tolerance: bool = True) -> bool:
+def _some_disjoint(groups: list[set[str]]) -> bool:
+    """Whether two of the groups have nothing in common."""
+    return any(not a & b for i, a in enumerate(groups) for b in groups[i + 1 :])
+
+
+def _named(source: Optional[str]) -> bool:
+    """A source given by name ("Oleh Kovalenko", "Russia's Defense Ministry"), not by a
+    description ("a local official", "Ukrainian officials"): its head word is a proper noun."""
+    words = (source or "").split()
+    return bool(words) and words[-1][:1].isupper()
+
+
+def _differ(values: list[tuple[float, bool]]) -> bool:
     """Whether figures disagree beyond rounding (wider when either is approximate)."""
     for i, (a, approx_a) in enumerate(values):
         for b, approx_b in values[i + 1 :]:
-            if not tolerance:
-                if a != b:
-                    return True
-                continue
             allowed = SAME_APPROXIMATE_VALUE if approx_a or approx_b else SAME_VALUE
             if abs(a - b) > allowed * max(abs(a), abs(b)):
                 return True

@@ -23,6 +23,11 @@ Mode = Literal["auto", "lexical", "embeddings"]
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s")
 EMBEDDING_MODEL = "all-MiniLM-L6-v2"
+# when something happened is compared separately (date disagreements), not as wording
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december today yesterday tonight overnight".split()
+)
 
 
 def stem(word: str) -> str:
@@ -44,7 +49,7 @@ def content_words(text: str) -> frozenset[str]:
     """Stemmed content words with same-event synonyms folded ("wounded" -> "injur")."""
     synonyms = _synonym_stems()
     words = (w.lower().replace("’", "'") for w in WORD.findall(text))
-    stems = (stem(w) for w in words if w not in STOP_WORDS and not w.isdigit() and len(w) > 1)
+    stems = (stem(w) for w in words if w not in STOP_WORDS and w not in CALENDAR_WORDS and not w.isdigit() and len(w) > 1)
     return frozenset(synonyms.get(s, s) for s in stems)
 
 

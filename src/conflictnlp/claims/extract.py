@@ -14,7 +14,7 @@ from typing import Iterable, Optional, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import body_bounds
-from ..model import Claim, Quote, Stance, TextSpan
+from ..model import Claim, Quote, TextSpan
 from .lexicon import CueMatch, StanceLexicon
 from .stance import claim_stance
 

@@ -200,3 +200,8 @@ def test_scale_letters_and_prices_per_unit(nlp):
 )
 def test_no_quantities_from_weapon_names_splits_and_phone_numbers(nlp, text):
     assert _record(nlp, text)["quantities"] == []
+
+
+def test_year_like_counts_and_years(nlp):
+    record = _record(nlp, "Moscow moved 2000 troops to the border. In 2014 people fled Donetsk, France 24 reporters said.")
+    assert [(q["text"], q["concept"]) for q in record["quantities"]] == [("2000 troops", "troops")]

@@ -27,6 +27,7 @@ logger = logging.getLogger("conflictnlp")
 RANGE_CONNECTOR = re.compile(r"\bto\b|\band\b|\bbetween\b|[-–—]", re.IGNORECASE)
 TEMPERATURE_AFTER = re.compile(r"\s*(?:°|degrees?\b|deg\b\.?)?\s*([a-z]+)\b", re.IGNORECASE)
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+YEAR_PREPOSITIONS = {"in", "since", "by", "until", "till", "from", "of", "after", "before", "during", "through"}
 TIME_UNITS = {"year", "month", "week", "day", "hour"}
 AGE_AFTER = re.compile(r"\s*-?\s*(year|month|week|day)s?\s*-?\s*(?=old\b|of age\b)", re.IGNORECASE)
 # a minor amount quantulum3 leaves unread at the end of a phrase: "15 dollars 50.", "17 USD 25"
@@ -191,11 +192,9 @@ def _approximator(doc: Doc, first: Token, sent: Span, data: MeasureData) -> Opti
     return None
 
 
-def _in_name_or_date(doc: Doc, start: int, end: int, data: MeasureData) -> bool:
+def _entity_labels(doc: Doc, start: int, end: int) -> set[str]:
     tokens = _tokens(doc, start, end)
-    if tokens is None:
-        return False
-    return any(t.ent_type_ in data.name_entity_labels for t in tokens)
+    return {t.ent_type_ for t in tokens if t.ent_type_} if tokens is not None else set()
 
 
 def _temperature(text: str, number_end: int, hi: int, data: MeasureData) -> Optional[tuple[str, int]]:
@@ -375,12 +374,21 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
     tokens = _tokens(doc, start, end)
     if tokens is None:
         return None
-    if unit is None and (YEAR.match(text[start:end]) or _in_name_or_date(doc, start, end, data)):
-        return None
-
     number_tokens = _tokens(doc, start, number_end) or tokens
     concept: Optional[str] = None
     counted = None if kind in ("length", "percent", "speed") else _counted_noun(doc, (tokens if unit else number_tokens)[-1], sent, data, with_unit=unit is not None)
+    if unit is None:
+        year_like = YEAR.match(text[start:number_end]) is not None
+        labels = _entity_labels(doc, start, number_end) & data.name_entity_labels
+        # "in 2014", "on Feb. 24", "France 24 reporters" are no quantities; "2000 troops" counts
+        # troops even where NER takes the number for a year
+        if (counted is None and (year_like or labels)) or (labels - {"DATE", "TIME"}):
+            return None
+        before = doc[number_tokens.start - 1] if number_tokens.start > sent.start else None
+        if before is not None and (
+            (year_like and before.lower_ in YEAR_PREPOSITIONS) or (before.pos_ == "PROPN" and before.is_title)
+        ):
+            return None  # "in 2014 people fled", "France 24 reporters"
     if counted:
         concept, end = counted
     elif unit in TIME_UNITS:

@@ -111,6 +111,11 @@ def test_money_percentages_durations_and_ranges(nlp):
     assert (tanks["value"], tanks["value_max"]) == (10, 15)
 
 
+def test_hyphenated_ranges_count_their_noun(nlp):
+    record = _record(nlp, "The army lost 12-15 tanks and 3 to 5 jets in the battle.")
+    assert [(q["value"], q["value_max"], q["concept"]) for q in record["quantities"]] == [(12, 15, "tanks"), (3, 5, "jets")]
+
+
 def test_currency_written_apart_and_minor_units(nlp):
     record = _record(nlp, "The ministry paid hk $ 10.05 billion, and a bus ticket costs 3 dollars 50 cents.")
     hk = [q for q in record["quantities"] if q["unit"] == "hong kong dollar"][0]

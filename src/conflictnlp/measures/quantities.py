@@ -161,7 +161,7 @@ def _counted_noun(doc: Doc, last: Token, sent: Span, data: MeasureData, with_uni
             if noun.pos_ in ("NOUN", "PROPN"):
                 return noun.text, noun.idx + len(noun.text)
         # "between 10 and 15 tanks": the first number of a range carries the relation
-        anchor = last.head if last.dep_ == "conj" and last.head.like_num else last
+        anchor = last.head if last.dep_ in ("conj", "prep", "appos", "npadvmod") and last.head.like_num else last
         head = anchor.head
         # a plural noun, or any noun after "one": "the 8088 chip" and "123 Random Street" name things
         plural = head.tag_ in ("NNS", "NNPS") or last.lower_ in ("one", "1")

@@ -13,6 +13,9 @@ generator, so nothing copyrighted is shipped and every run sees the same texts) 
 4. the Dask engine (a LocalCluster of 2 single-threaded workers) vs the local engine with 2
    processes, both end to end including loading the pipeline.
 
+The extract runs use parts of ``PART_SIZE`` articles so that small corpora still spread
+over the workers.
+
 Words are whitespace-separated tokens of the input texts, the same count for every runner.
 """
 
@@ -46,6 +49,10 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 UNITS = ["kilometres", "miles", "km"]
 THINGS = ["fuel depot", "railway bridge", "power station", "ammunition store", "hospital", "school", "market", "checkpoint", "airfield", "grain terminal"]
 WEAPONS = ["drones", "missiles", "artillery shells", "rockets", "helicopters", "mortar rounds"]
+
+
+# parts small enough that even the --quick corpus gives every worker several (a Dask task is one part)
+PART_SIZE = 10
 
 
 class ArticleGenerator:
@@ -149,7 +156,7 @@ def extract_seconds(corpus: Path, workdir: Path, name: str, **options) -> float:
     from .batch import run_extract
 
     output = workdir / f"{name}.jsonl"
-    seconds = _timed(lambda: run_extract([corpus], output, on_skip=lambda *_: None, **options))
+    seconds = _timed(lambda: run_extract([corpus], output, on_skip=lambda *_: None, part_size=PART_SIZE, **options))
     output.unlink()
     return seconds
 

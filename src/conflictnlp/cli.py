@@ -54,7 +54,7 @@ def extract(
     exclude: Optional[str] = typer.Option(None, "--exclude", help="Comma-separated pipes to leave out, e.g. dates,claims (faster when not needed)"),
     max_chars: int = typer.Option(1_000_000, "--max-chars", help="Articles longer than this get an error record"),
     time_limit: float = typer.Option(120.0, "--time-limit", min=0.1, help="Seconds a batch (on retry, one article) may take before its worker is stopped; the culprit gets an error record"),
-    part_size: int = typer.Option(200, "--part-size", min=1, help="Articles per committed part (the unit of resuming)"),
+    part_size: int = typer.Option(200, "--part-size", min=1, help="Articles per committed part: the unit of resuming, and of work for each Dask task"),
     shard: Optional[str] = typer.Option(None, "--shard", help="i/N: process only articles at input positions p with p % N == i; join shards with `conflictnlp merge`"),
     engine: Engine = typer.Option(Engine.local, "--engine", help="local worker processes, or dask (needs conflictnlp[dask])"),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster of --n-process workers)"),

@@ -38,8 +38,21 @@ WARM_UP_TEXT = (
 )
 
 
-def _worker_main(nlp: Language, options: ProcessOptions, tasks: Connection, results: Connection, inherited: list[Connection]) -> None:
+def _limit_threads(n_process: int) -> None:
+    """Share the cores out: BLAS/OpenMP pools sized for the whole machine in every worker
+    would oversubscribe it and cancel the gain of more workers."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - installed with scikit-learn
+        return
+    threadpool_limits(max(1, (os.cpu_count() or 1) // n_process))
+
+
+def _worker_main(
+    nlp: Language, options: ProcessOptions, n_process: int, tasks: Connection, results: Connection, inherited: list[Connection]
+) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    _limit_threads(n_process)
     # close the parent's pipe ends this fork inherited, so each pipe sees EOF when its owner dies
     for conn in inherited:
         conn.close()
@@ -118,7 +131,7 @@ class LocalEngine:
         inherited = [end for w in self.workers for end in (w.tasks, w.results)] + [task_write, result_read]
         process = self.context.Process(
             target=_worker_main,
-            args=(self.nlp, self.options, task_read, result_write, inherited),
+            args=(self.nlp, self.options, self.n_process, task_read, result_write, inherited),
             daemon=True,
             name="conflictnlp-worker",
         )

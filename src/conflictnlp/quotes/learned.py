@@ -6,7 +6,9 @@ records the rule-based ``conflict_quotes`` component writes. Linking is by posit
 on cues: each content piece and each source goes to the nearest cue, where a cue in another
 sentence counts as further away, and a source that is the grammatical subject of a cue's verb
 goes to that cue whatever the distance. A cue left with no content takes the clause its verb
-governs (its ``ccomp``) when the parse has one (``parse_content``), else makes no quote. Records are built
+governs (its ``ccomp``) when the parse has one (``parse_content``), else makes no quote. With
+``with_rules`` the rule-based quotes come first and a learned quote is added where it shares no
+cue and no content with them: on PolNeAR dev the union beats either alone. Records are built
 with the rules' own helpers (``build``, ``coref.SpeakerResolver`` for canonical names and roles).
 """
 
@@ -20,8 +22,10 @@ from spacy.tokens import Doc, Span
 from ..components import ConflictComponent
 from ..extensions import body_bounds, set_span_group
 from ..training.convert import CONTENT, CUE, SOURCE, SPANS_KEY
+from ..model import Quote
 from .attribution import quoted_mask
 from .build import make_quote, number_quotes, quote_type
+from .component import QuotesComponent, extract_quotes
 from .coref import SpeakerResolver
 from .marks import find_quoted_passages
 
@@ -51,11 +55,12 @@ def _is_subject_of(source: Span, cue: Span) -> bool:
 class LearnedQuotesComponent(ConflictComponent):
     """Links trained attribution spans into ``doc._.quotes`` and ``doc.spans['conflict_quotes']``."""
 
-    def __init__(self, nlp: Language, name: str, spans_key: str, max_distance: int, parse_content: bool):
+    def __init__(self, nlp: Language, name: str, spans_key: str, max_distance: int, parse_content: bool, with_rules: bool):
         super().__init__(nlp, name)
         self.spans_key = spans_key
         self.max_distance = max_distance
         self.parse_content = parse_content
+        self.rules = QuotesComponent(nlp, name) if with_rules else None
 
     def _nearest_cue(self, span: Span, cues: list[Span], has_sents: bool) -> Optional[int]:
         candidates = [(_distance(span, cue, has_sents), i) for i, cue in enumerate(cues) if not _overlaps(span, cue)]
@@ -113,12 +118,30 @@ class LearnedQuotesComponent(ConflictComponent):
                     confidence=confidence * (speaker.confidence if speaker else 1.0),
                 )
             )
+        if self.rules is not None:
+            quotes = _add_disjoint(extract_quotes(doc, self.rules), quotes)
         quotes = number_quotes(quotes)
         doc._.quotes = quotes
         # the same span groups as the rule-based component
         set_span_group(doc, "quotes", [(s, e, q.type) for q in quotes for s, e in q.content.spans])
         set_span_group(doc, "quote_cues", [(*q.cue.span, "CUE") for q in quotes if q.cue])
         set_span_group(doc, "quote_speakers", [(*q.speaker.span, "SPEAKER") for q in quotes if q.speaker])
+
+
+def _add_disjoint(first: list[Quote], second: list[Quote]) -> list[Quote]:
+    """``first`` and the quotes of ``second`` that share no cue and no content with them."""
+
+    def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return a[0] < b[1] and b[0] < a[1]
+
+    taken_cues = [q.cue.span for q in first if q.cue]
+    taken_content = [span for q in first for span in q.content.spans]
+    return first + [
+        q
+        for q in second
+        if not (q.cue and any(overlap(q.cue.span, c) for c in taken_cues))
+        and not any(overlap(s, c) for s in q.content.spans for c in taken_content)
+    ]
 
 
 def _governed_clause(cue: Span) -> Optional[Span]:
@@ -153,9 +176,10 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 @Language.factory(
     "conflict_quotes_learned",
-    default_config={"spans_key": SPANS_KEY, "max_distance": 60, "parse_content": True},
+    default_config={"spans_key": SPANS_KEY, "max_distance": 60, "parse_content": True, "with_rules": False},
 )
-def make_learned_quotes_component(nlp: Language, name: str, spans_key: str, max_distance: int, parse_content: bool) -> LearnedQuotesComponent:
+def make_learned_quotes_component(nlp: Language, name: str, spans_key: str, max_distance: int, parse_content: bool, with_rules: bool) -> LearnedQuotesComponent:
     """Quotes from the spans a trained span categorizer put in ``doc.spans[spans_key]``;
-    ``parse_content``: a cue with no labelled content takes the clause its verb governs."""
-    return LearnedQuotesComponent(nlp, name, spans_key, max_distance, parse_content)
+    ``parse_content``: a cue with no labelled content takes the clause its verb governs;
+    ``with_rules``: add them to the rule-based quotes instead of replacing those."""
+    return LearnedQuotesComponent(nlp, name, spans_key, max_distance, parse_content, with_rules)

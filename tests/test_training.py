@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 import conflictnlp
 from conflictnlp.cli import app
 from conflictnlp.training.convert import SPANS_KEY, convert
+from conflictnlp.training.train import package_model
 
 TRAINING_FIXTURES = Path(__file__).parent / "fixtures" / "training"
 
@@ -71,6 +72,14 @@ def test_trained_pipeline_loads_in_a_fresh_process(trained_model):
     )
     out = subprocess.run([sys.executable, "-c", code, str(trained_model)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "LearnedQuotesComponent"
+
+
+def test_package_model_sets_the_inference_settings(trained_model, tmp_path):
+    package_model(trained_model, tmp_path / "packaged", span_finder_threshold=0.25, with_rules=True)
+    nlp = spacy.load(tmp_path / "packaged")
+    assert nlp.get_pipe("span_finder").cfg["threshold"] == 0.25
+    assert nlp.get_pipe("quotes").rules is not None
+    assert nlp.config["components"]["quotes"]["with_rules"] is True
 
 
 def test_train_command_reports_setup_errors(fixture_data):

@@ -45,3 +45,16 @@ def train(
     if "transformer_model" in paths and paths["transformer_model"] is None:
         raise TrainingSetupError("this config needs a local Hugging Face model folder: --paths.transformer_model PATH")
     spacy_train(path, output, use_gpu=gpu_id, overrides=all_overrides)
+
+
+def package_model(model: Path, output: Path, *, span_finder_threshold: float = 0.3, with_rules: bool = True) -> None:
+    """Save a trained pipeline for use: span_finder's threshold set for inference (training
+    keeps it high so the first, untrained steps propose few candidates) and, with
+    ``with_rules``, its quotes added to the rule-based ones."""
+    import spacy
+
+    overrides = {"components": {"span_finder": {"threshold": span_finder_threshold}, "quotes": {"with_rules": with_rules}}}
+    nlp = spacy.load(model, config=overrides)
+    # the pipe's own cfg file is read after config.cfg, so it must say the same
+    nlp.get_pipe("span_finder").cfg["threshold"] = span_finder_threshold
+    nlp.to_disk(output)

@@ -101,18 +101,18 @@ def test_nothing_processable_exits_non_zero(tmp_path):
     assert len(read_records(out)) == 1  # the error record is still written
 
 
-def test_parquet_output_reads_back(tmp_path):
+def test_parquet_output_is_a_folder_of_tables(tmp_path):
     import pyarrow.parquet as pq
 
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     out = tmp_path / "out.parquet"
     proc = run_cli("extract", str(tmp_path / "a.txt"), "-o", str(out), "--format", "parquet")
     assert proc.returncode == 0, proc.stderr
-    table = pq.read_table(out)
-    assert table.num_rows == 1
-    row = table.to_pylist()[0]
-    assert row["id"] == "a.txt" and row["published"] == "2023-04-03"
-    assert {"quotes", "claims", "locations", "distances", "quantities", "dates", "errors"} <= set(table.column_names)
+    articles = pq.read_table(out / "articles.parquet").to_pylist()
+    assert [(a["article_id"], a["published"]) for a in articles] == [("a.txt", "2023-04-03")]
+    for table in ("quotes", "claims", "locations", "distances", "quantities", "dates"):
+        rows = pq.read_table(out / f"{table}.parquet").to_pylist()
+        assert all(row["article_id"] == "a.txt" for row in rows), table
 
 
 def test_show_prints_a_readable_summary(tmp_path):
@@ -122,3 +122,12 @@ def test_show_prints_a_readable_summary(tmp_path):
     shown = run_cli("show", str(out))
     assert shown.returncode == 0
     assert "== a.txt" in shown.stdout and "Shelling hits market in frontline town" in shown.stdout
+
+
+def test_output_inside_an_input_folder_is_not_read_back(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    for _ in range(2):
+        proc = run_cli("extract", str(tmp_path), "-o", str(out))
+        assert proc.returncode == 0, proc.stderr
+        assert [r["id"] for r in read_records(out)] == ["a.txt"]

@@ -78,9 +78,10 @@ def _shard_articles(
     published: Optional[str],
     summary: ExtractSummary,
     on_skip: Callable[[str, str], None],
+    outputs: Iterable[Path] = (),
 ) -> Iterator[ArticleInput]:
     position = 0
-    for item in iter_inputs(paths):
+    for item in iter_inputs(paths, exclude=outputs):
         if isinstance(item, SkippedInput):
             summary.skipped.append((item.origin, item.reason))
             on_skip(item.origin, item.reason)
@@ -88,8 +89,8 @@ def _shard_articles(
         position += 1
         if not shard.owns(position - 1):
             continue
-        if item.published is None and published:
-            item.published = published
+        if published:
+            item.published_fallback = published  # after the record's own date and a dateline
         yield item
 
 
@@ -124,7 +125,7 @@ def run_extract(
 ) -> ExtractSummary:
     """Extract records from files and folders into one JSONL file or Parquet folder, resumably.
 
-    ``published`` is the fallback publication date for inputs that carry none; ``progress``
+    ``published`` is the date for inputs that give none in their record or a dateline; ``progress``
     is called with the number of articles in each part as it is committed. ``time_limit``
     bounds the seconds a batch (on retry: one article) may run with the local engine.
     ``model`` is a pipeline name or path for ``load()`` (without the pipes in ``exclude``), or
@@ -155,7 +156,7 @@ def run_extract(
     summary = ExtractSummary(resumed_parts=len(parts.parts))
     if not parts.complete:
         options = ProcessOptions(batch_size=batch_size, max_chars=max_chars, time_limit=time_limit)
-        articles = _shard_articles(paths, shard, published, summary, on_skip)
+        articles = _shard_articles(paths, shard, published, summary, on_skip, outputs=[Path(output), root])
         chunks = _chunks(articles, part_size, done=set(parts.parts))
         results: Iterator[ChunkResult]
         if engine == "dask":

@@ -228,13 +228,17 @@ def _walk(root: Path) -> Iterator[Path]:
             yield path
 
 
-def iter_inputs(paths: Iterable[Union[str, Path]]) -> Iterator[Union[ArticleInput, SkippedInput]]:
+def iter_inputs(
+    paths: Iterable[Union[str, Path]], exclude: Iterable[Union[str, Path]] = ()
+) -> Iterator[Union[ArticleInput, SkippedInput]]:
     """Stream every article under the given files and folders, in a deterministic order.
 
     Ids default to the path relative to the folder given (the file name for a file), with
-    ``:LINE`` appended for JSONL records that carry no ``id``.
+    ``:LINE`` appended for JSONL records that carry no ``id``. Files at or under an ``exclude``
+    path (the run's own output, when it is written inside an input folder) are not read.
     """
-    seen: set[Path] = set()
+    excluded = [Path(p).resolve() for p in exclude]
+    seen: set[Path] = set(excluded)
     for given in paths:
         root = Path(given)
         if root.is_dir():
@@ -246,7 +250,7 @@ def iter_inputs(paths: Iterable[Union[str, Path]]) -> Iterator[Union[ArticleInpu
             continue
         for path, rel in files:
             resolved = path.resolve()
-            if resolved in seen:
+            if resolved in seen or any(resolved.is_relative_to(ex) for ex in excluded):
                 continue
             seen.add(resolved)
             try:

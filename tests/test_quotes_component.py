@@ -243,3 +243,16 @@ def test_transcript_speaker_labels(quotes_nlp) -> None:
     )
     quote = only(run(quotes_nlp, text), "road is still under fire")
     assert quote["speaker"]["text"] == "KOVAL" and quote["cue"]["text"] == ":"
+
+
+def test_cue_takes_in_a_statement_and_object_verbs_from_train_statistics(quotes_nlp) -> None:
+    text = (
+        "The regional governor said in a statement that the water supply had been restored. "
+        "The mayor listed the districts still without power."
+    )
+    record = run(quotes_nlp, text)
+    statement = only(record, "water supply had been restored")
+    assert statement["cue"]["text"] == "said in a statement"
+    assert statement["speaker"]["text"] == "The regional governor"
+    listed = only(record, "districts still without power")
+    assert listed["cue"]["text"] == "listed" and listed["speaker"]["text"] == "The mayor"

@@ -126,6 +126,22 @@ def _phrasal_preposition(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
     return None
 
 
+def _cue_extension(cue: list[Token], lexicon: CueLexicon) -> list[Token]:
+    """The preposition and noun right after a cue verb that the lexicon counts as part of the
+    cue ("said in a statement", "wrote on Twitter"), or nothing."""
+    verb, last = cue[0].doc, cue[-1]
+    if last.i + 1 >= len(verb):
+        return []
+    preposition = verb[last.i + 1]
+    if preposition.dep_ != "prep" or preposition.head not in cue:
+        return []
+    noun = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if noun is None or f"{preposition.lower_} {noun.lemma_.lower()}" not in lexicon.cue_extensions:
+        return []
+    tokens = list(verb[preposition.i : noun.i + 1])
+    return [] if any(t.is_punct for t in tokens) else tokens
+
+
 def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quoted: list[bool]) -> list[Attribution]:
     """Attributions headed by a cue verb outside quotation marks."""
     found = []
@@ -139,10 +155,15 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             if not kinds:
                 continue
             cue = cue_tokens(verb)
+            extension = _cue_extension(cue, lexicon)
+            cue += extension
             cue_set = set(cue)
             content: set[Token] = set()
             kind = ""
             ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+            if extension and not ccomps:
+                # "said in a statement that ...": the small model hangs the clause on the noun
+                ccomps = [c for c in extension[-1].children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
             preposition = _phrasal_preposition(verb, lexicon)
             if preposition is not None:
                 # "called for a ceasefire", "called on Kyiv to ...", "spoke about the talks"

@@ -30,6 +30,7 @@ class CueLexicon:
     object: frozenset[str]
     source_object_phrases: tuple[str, ...]
     phrasal_verbs: frozenset[str]
+    cue_extensions: frozenset[str]
     organisation_words: frozenset[str]
     confidence: dict[str, float]
 
@@ -63,6 +64,7 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         object=frozenset(data["object"]["lemmas"]),
         source_object_phrases=tuple(data["phrases"]["source_object"]),
         phrasal_verbs=frozenset(data["phrases"]["phrasal_verbs"]),
+        cue_extensions=frozenset(data["phrases"].get("cue_extensions", [])),
         organisation_words=frozenset(data["names"]["organisation_words"]),
         confidence={kind: float(data[kind]["confidence"]) for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon")},
     )

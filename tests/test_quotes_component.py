@@ -256,3 +256,10 @@ def test_cue_takes_in_a_statement_and_object_verbs_from_train_statistics(quotes_
     assert statement["speaker"]["text"] == "The regional governor"
     listed = only(record, "districts still without power")
     assert listed["cue"]["text"] == "listed" and listed["speaker"]["text"] == "The mayor"
+
+
+def test_phrasal_cue_outside_the_verb_lists(quotes_nlp) -> None:
+    text = "The commander referred to the shelling of the bridge near Kherson."
+    quote = only(run(quotes_nlp, text), "shelling of the bridge")
+    assert quote["cue"]["text"] == "referred to"
+    assert quote["speaker"]["text"] == "The commander"

@@ -152,8 +152,9 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
                 continue  # "refused to release": the attribution is the governing verb's
             kinds = lexicon.kinds(verb.lemma_)
-            if not kinds:
-                continue
+            preposition = _phrasal_preposition(verb, lexicon)
+            if not kinds and preposition is None:
+                continue  # a verb outside the lists is a cue only with its preposition ("referred to")
             cue = cue_tokens(verb)
             extension = _cue_extension(cue, lexicon)
             cue += extension

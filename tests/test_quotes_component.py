@@ -263,3 +263,10 @@ def test_phrasal_cue_outside_the_verb_lists(quotes_nlp) -> None:
     quote = only(run(quotes_nlp, text), "shelling of the bridge")
     assert quote["cue"]["text"] == "referred to"
     assert quote["speaker"]["text"] == "The commander"
+
+
+def test_went_on_to_say_is_one_cue_with_the_subject_of_went(quotes_nlp) -> None:
+    text = "Talks resumed on Monday.\n\nThe minister went on to say that the corridor would stay open."
+    quote = only(run(quotes_nlp, text), "corridor would stay open")
+    assert quote["cue"]["text"] == "went on to say"
+    assert quote["speaker"]["text"] == "The minister"

@@ -126,6 +126,17 @@ def _phrasal_preposition(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
     return None
 
 
+def _went_on(verb: Token) -> bool:
+    """Whether a verb is the infinitive of "went on to say", "goes on to explain"."""
+    head = verb.head
+    return (
+        verb.dep_ in ("xcomp", "advcl")
+        and head.lemma_.lower() == "go"
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
+        and all(t.lower_ in ("on", "to") or t.dep_ in ("advmod", "neg") for t in verb.doc[head.i + 1 : verb.i])
+    )
+
+
 def _cue_extension(cue: list[Token], lexicon: CueLexicon) -> list[Token]:
     """The preposition and noun right after a cue verb that the lexicon counts as part of the
     cue ("said in a statement", "wrote on Twitter"), or nothing."""
@@ -149,13 +160,17 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
         for verb in sent:
             if verb.pos_ != "VERB" or verb.dep_ in SKIP_DEPS or quoted[verb.idx]:
                 continue
-            if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+            went_on = _went_on(verb)
+            if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and not went_on:
                 continue  # "refused to release": the attribution is the governing verb's
             kinds = lexicon.kinds(verb.lemma_)
             preposition = _phrasal_preposition(verb, lexicon)
             if not kinds and preposition is None:
                 continue  # a verb outside the lists is a cue only with its preposition ("referred to")
             cue = cue_tokens(verb)
+            if went_on:
+                # "went on to say": the cue runs from the governing verb (PolNeAR's cue span)
+                cue = sorted(set(cue) | set(cue_tokens(verb.head)) | set(doc[verb.head.i : verb.i + 1]), key=lambda t: t.i)
             extension = _cue_extension(cue, lexicon)
             cue += extension
             cue_set = set(cue)

@@ -8,7 +8,9 @@ order they are tried:
    ("..., adding that", "X said A and warned B"); the noun a relative clause hangs from ("a
    spokesman who said"); the passive agent ("was told by X"). A subject inside quotation
    marks never speaks for a cue outside them: then the noun phrase right next to the cue is
-   taken (``_adjacent_noun_phrase``: '...,” Tulsa police Chief Chuck Jordan said').
+   taken (``_adjacent_noun_phrase``: '...,” Tulsa police Chief Chuck Jordan said'). An
+   infinitive takes the subject of the verb it completes ("went on to say", "was quick to
+   point out").
 2. ``source_of_phrase``: the object of "according to X".
 3. ``attribution.dash_attributions`` and ``attribution.speaker_label_attributions``: the name
    after a dash that signs a quotation ("“...” ― Jane Doe") or before a colon that opens a
@@ -68,7 +70,8 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None) -> Optional
             return _np(subject)
         if current.dep_ == "relcl":
             return _np(current.head)
-        if current.dep_ == "conj" or (current.dep_ in ("advcl", "xcomp", "acl") and current.tag_ == "VBG"):
+        infinitive = current.dep_ in ("xcomp", "advcl") and current.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        if current.dep_ == "conj" or infinitive or (current.dep_ in ("advcl", "xcomp", "acl") and current.tag_ == "VBG"):
             if current.dep_ == "conj" and (adjacent := _adjacent_noun_phrase(verb)) is not None:
                 return adjacent
             current = current.head

@@ -270,3 +270,15 @@ def test_went_on_to_say_is_one_cue_with_the_subject_of_went(quotes_nlp) -> None:
     quote = only(run(quotes_nlp, text), "corridor would stay open")
     assert quote["cue"]["text"] == "went on to say"
     assert quote["speaker"]["text"] == "The minister"
+
+
+def test_cue_nouns_with_a_that_clause_or_an_object(quotes_nlp) -> None:
+    text = (
+        "Talks resumed.\n\n"
+        "The governor's claim that the dam was intact drew scorn. "
+        "Her criticism of the blockade was sharp."
+    )
+    record = run(quotes_nlp, text)
+    claim = only(record, "the dam was intact")
+    assert claim["cue"]["text"] == "claim" and claim["speaker"]["text"] == "The governor"
+    assert only(record, "the blockade")["cue"]["text"] == "criticism"

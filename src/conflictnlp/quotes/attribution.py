@@ -5,7 +5,8 @@ cue, a speaker mention. The steps, in order:
 
 1. ``verb_attributions``: every cue verb of the lexicon outside quotation marks, with the
    complement its lexicon group names (clause, infinitive, object) as content, or, for
-   "..., X said", the clause the cue hangs from.
+   "..., X said", the clause the cue hangs from; then ``noun_attributions``: cue nouns with
+   a that-clause or a prepositional object ("Kyiv's claim that ...", "criticism of ...").
 2. ``phrase_attributions``: "according to X, ..." and the like.
 3. ``attach_passages``: quotation marks meet cues. A content that lies in a quotation becomes
    that whole quotation (direct); one that contains quotations is mixed. A cue without content
@@ -225,7 +226,57 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
                     confidence=lexicon.confidence[kind],
                 )
             )
+    return found + noun_attributions(sents, lexicon, quoted)
+
+
+def noun_attributions(sents: Iterable[Span], lexicon: CueLexicon, quoted: list[bool]) -> list[Attribution]:
+    """Attributions headed by a cue noun of the lexicon: "X's claim that ..." (the clause is
+    the content) and "X's criticism of ..." (the preposition's object is). The speaker is the
+    possessive, or the subject of the verb the noun is the object of ("X made the claim that");
+    a noun without one is left alone (train-722: 28 fewer false cues for 8 fewer true ones)."""
+    found = []
+    for sent in sents:
+        for noun in sent:
+            if noun.pos_ != "NOUN" or quoted[noun.idx]:
+                continue
+            lemma = noun.lemma_.lower()
+            content: set[Token] = set()
+            if lemma in lexicon.noun_clause:
+                for child in noun.children:
+                    if child.i > noun.i and child.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+                        content = _subtree(child)
+                        break
+            elif lemma in lexicon.noun_object:
+                preposition = next((c for c in noun.children if c.i > noun.i and c.dep_ == "prep" and c.lower_ in ("of", "for", "over")), None)
+                if preposition is not None:
+                    content = {t for c in preposition.children if c.dep_ == "pobj" for t in c.subtree}
+            content = _same_line(content, noun)
+            if not content:
+                continue
+            possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if possessive is not None:
+                source = _np_of(possessive)
+            elif noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+                source = source_of_verb(noun.head, quoted)
+            else:
+                source = None
+            if source is None or _same_line(set(source), noun) != set(source):
+                continue  # without a speaker of its own a cue noun is mostly not an attribution
+            found.append(
+                Attribution(
+                    content=_pieces(content - {noun}),
+                    cue=(noun.idx, noun.idx + len(noun)),
+                    source=source,
+                    kind="nouns",
+                    confidence=lexicon.confidence.get("nouns", lexicon.confidence["object"]),
+                )
+            )
     return found
+
+
+def _np_of(possessive: Token) -> Span:
+    """A possessive speaker without its "'s": "the minister's" -> "the minister"."""
+    return possessive.doc[possessive.left_edge.i : possessive.i + 1]
 
 
 def phrase_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quoted: list[bool]) -> list[Attribution]:

@@ -4,6 +4,8 @@ A cue is a verb (with its auxiliaries, negation, particle and preceding adverb: 
 said", "did not deny", "pointed out") or a phrase ("according to"). What kind of complement
 carries the reported content depends on the verb's group in the lexicon: a clause
 (``said that ...``), an infinitive (``urged Kyiv to ...``) or an object (``denied the claim``).
+A few nouns are cues too: with a that-clause (``X's claim that ...``) or an object after a
+preposition (``criticism of ...``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ class CueLexicon:
     source_object_phrases: tuple[str, ...]
     phrasal_verbs: frozenset[str]
     cue_extensions: frozenset[str]
+    noun_clause: frozenset[str]
+    noun_object: frozenset[str]
     organisation_words: frozenset[str]
     confidence: dict[str, float]
 
@@ -65,8 +69,14 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         source_object_phrases=tuple(data["phrases"]["source_object"]),
         phrasal_verbs=frozenset(data["phrases"]["phrasal_verbs"]),
         cue_extensions=frozenset(data["phrases"].get("cue_extensions", [])),
+        noun_clause=frozenset(data.get("nouns", {}).get("clause", [])),
+        noun_object=frozenset(data.get("nouns", {}).get("object", [])),
         organisation_words=frozenset(data["names"]["organisation_words"]),
-        confidence={kind: float(data[kind]["confidence"]) for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon")},
+        confidence={
+            kind: float(data[kind]["confidence"])
+            for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns")
+            if kind in data
+        },
     )
 
 

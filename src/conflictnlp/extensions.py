@@ -84,6 +84,24 @@ def register_extensions() -> None:
         Doc.set_extension("article", getter=_article_get)
 
 
+_last_text: tuple[Optional[Doc], str] = (None, "")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc.
+
+    spaCy rebuilds ``Doc.text`` from every token on each access, which made components that
+    read it per sentence or per mention quadratic in article length. The text of a Doc never
+    changes, so the last one is kept (a single entry: no Doc is held beyond the next one).
+    """
+    global _last_text
+    cached_doc, text = _last_text
+    if cached_doc is not doc:
+        text = doc.text
+        _last_text = (doc, text)
+    return text
+
+
 def add_error(doc: Doc, message: str) -> None:
     """Record a problem with this article; it ends up in the record's ``errors``."""
     errors = _store(doc).setdefault("errors", [])
@@ -94,7 +112,7 @@ def add_error(doc: Doc, message: str) -> None:
 def body_bounds(doc: Doc) -> tuple[int, int]:
     """Character bounds of the article proper (the whole text when no body was found)."""
     body = doc._.body
-    return (body[0], body[1]) if body else (0, len(doc.text))
+    return (body[0], body[1]) if body else (0, len(doc_text(doc)))
 
 
 def in_body(doc: Doc, start: int, end: int) -> bool:
@@ -130,10 +148,10 @@ def article_from_doc(doc: Doc) -> Article:
         "url": store.get("url"),
         "title": store.get("title"),
         "published": store.get("published"),
-        "body": store.get("body") or [0, len(doc.text)],
+        "body": store.get("body") or [0, len(doc_text(doc))],
         **{kind: store.get(kind, []) for kind in RESULT_LISTS},
         "errors": store.get("errors", []),
-        "text": doc.text,
+        "text": doc_text(doc),
     }
     return Article.from_dict(record)
 

@@ -13,7 +13,7 @@ from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import body_bounds
+from ..extensions import body_bounds, doc_text
 from ..model import Claim, Quote, TextSpan
 from .lexicon import CueMatch, StanceLexicon
 from .stance import claim_stance
@@ -101,7 +101,7 @@ def _is_filler(token: Token) -> bool:
 
 
 def _char_span(tokens: Sequence[Token]) -> tuple[int, int]:
-    text = tokens[0].doc.text
+    text = doc_text(tokens[0].doc)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     while start < end and (text[start].isspace() or text[start] in QUOTE_CHARS):
         start += 1
@@ -283,7 +283,7 @@ class ClaimExtractor:
             claims.append(
                 Claim(
                     id=f"c{len(claims) + 1}",
-                    text=doc.text[start:end],
+                    text=doc_text(doc)[start:end],
                     span=(start, end),
                     source=draft.source,
                     quote_id=draft.quote_id,
@@ -313,7 +313,7 @@ def _subtree_span(token: Token) -> Span:
 
 def _cue_span(doc: Doc, cue: CueMatch) -> TextSpan:
     start, end = doc[cue.start].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1].text)
-    return TextSpan(text=doc.text[start:end], span=(start, end))
+    return TextSpan(text=doc_text(doc)[start:end], span=(start, end))
 
 
 class _Linker:
@@ -321,7 +321,7 @@ class _Linker:
 
     def __init__(self, doc: Doc, sents: list[Span]):
         self.sents = sents
-        self.text = doc.text
+        self.text = doc_text(doc)
         locations = doc._.locations
         # a border or a river is where distances are measured from, not where things happen
         self.settings = [(x.id, x.span) for x in locations if x.feature not in ("border", "water")]

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import ConflictComponent
-from ..extensions import set_span_group
+from ..extensions import doc_text, set_span_group
 from ..model import DateMention
 from .detect import Candidate, Detector, clause_tense
 from .lexicon import load_lexicon
@@ -57,7 +57,7 @@ class DatesComponent(ConflictComponent):
         mentions = [
             DateMention(
                 id=f"d{number}",
-                text=doc.text[candidate.start : candidate.end],
+                text=doc_text(doc)[candidate.start : candidate.end],
                 span=(candidate.start, candidate.end),
                 type=timex.type,
                 value=timex.value,
@@ -111,7 +111,7 @@ class DatesComponent(ConflictComponent):
     def _normalise(self, doc: Doc, candidate: Candidate, context: Context) -> Optional[Timex]:
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
         context.tense = clause_tense(span, self.lexicon) if span is not None else None
-        timex = self.normaliser(doc.text[candidate.start : candidate.end], context)
+        timex = self.normaliser(doc_text(doc)[candidate.start : candidate.end], context)
         if timex is None or (timex.value in VAGUE_VALUES and not self.vague_references):
             return None
         if timex.value and timex.type in ("DATE", "TIME") and _CALENDAR_DAY.match(timex.value):

@@ -10,7 +10,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import body_bounds
+from ..extensions import body_bounds, doc_text
 from .anchoring import Tense
 from .lexicon import Lexicon
 
@@ -70,7 +70,7 @@ class Detector:
             merged.append(candidate)
         groups: list[list[Candidate]] = []
         for candidate in merged:
-            if groups and _JOINER.match(doc.text[groups[-1][-1].end : candidate.start]):
+            if groups and _JOINER.match(doc_text(doc)[groups[-1][-1].end : candidate.start]):
                 groups[-1].append(candidate)
             else:
                 groups.append([candidate])
@@ -80,7 +80,7 @@ class Detector:
         for ent in doc.ents:
             if ent.label_ in NER_LABELS:
                 yield ent
-        for match in self._pattern.finditer(doc.text):
+        for match in self._pattern.finditer(doc_text(doc)):
             start, end = match.span("year") if match["year"] else match.span()
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:

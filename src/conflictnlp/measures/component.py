@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import ConflictComponent
-from ..extensions import set_span_group
+from ..extensions import doc_text, set_span_group
 from ..model import Distance, Quantity
 from .distances import build_distances
 from .quantities import find_measures
@@ -48,7 +48,7 @@ class MeasuresComponent(ConflictComponent):
         quantities = [
             Quantity(
                 id=f"n{i}",
-                text=doc.text[m.start : m.end],
+                text=doc_text(doc)[m.start : m.end],
                 span=(m.start, m.end),
                 value=_number(m.value),
                 value_max=None if m.value_max is None else _number(m.value_max),
@@ -62,7 +62,7 @@ class MeasuresComponent(ConflictComponent):
         distances = [
             Distance(
                 id=f"m{i}",
-                text=doc.text[d.start : d.end],
+                text=doc_text(doc)[d.start : d.end],
                 span=(d.start, d.end),
                 value=_number(d.measure.value),
                 unit=d.measure.unit or "",

@@ -13,7 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import in_body
+from ..extensions import doc_text, in_body
 from ..model import MeasureRestatement, TextSpan
 from .quantities import Measure
 from .units import MeasureData
@@ -54,7 +54,7 @@ def _last_token_before(doc: Doc, char: int) -> Optional[Token]:
 
 def _text_span(doc: Doc, first: Token, last: Token) -> TextSpan:
     start, end = first.idx, last.idx + len(last.text)
-    return TextSpan(text=doc.text[start:end], span=(start, end))
+    return TextSpan(text=doc_text(doc)[start:end], span=(start, end))
 
 
 def _noun_phrase(doc: Doc, noun: Token, floor: int) -> tuple[Token, Token]:
@@ -73,10 +73,10 @@ def _restatement(doc: Doc, measure: Measure, following: Optional[Measure], data:
     """End offset (after the closing bracket) where ``following`` restates ``measure`` in brackets."""
     if following is None or following.kind != "length":
         return None
-    between = doc.text[measure.end : following.start].strip()
+    between = doc_text(doc)[measure.end : following.start].strip()
     if between not in data.restatement_open:
         return None
-    rest = doc.text[following.end :]
+    rest = doc_text(doc)[following.end :]
     closer = CLOSERS.get(between, ")")
     stripped = rest.lstrip()
     if not stripped.startswith(closer):

@@ -19,7 +19,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import add_error, body_bounds, body_sents
+from ..extensions import add_error, body_bounds, body_sents, doc_text
 from .units import MeasureData
 
 logger = logging.getLogger("conflictnlp")
@@ -56,6 +56,21 @@ def _parse(text: str):
     from quantulum3 import parser
 
     return parser.parse(text)
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    """Lower-cased unit names quantulum3 knows ("mile", "tons", "percent")."""
+    from quantulum3 import load
+
+    return frozenset(surface.lower() for surface in load.units("en_US").surfaces if surface.isalpha())
+
+
+def may_hold_quantity(sent: Span) -> bool:
+    """False for sentences quantulum3 would find nothing in: no digit, number word or unit
+    name. Most news sentences are such, and quantulum3 is the slowest step of the pipeline."""
+    units = _unit_words()
+    return any(token.like_num or token.lower_ in units or any(ch.isdigit() for ch in token.text) for token in sent)
 
 
 def false_unit_spans(text: str, data: MeasureData) -> list[tuple[int, int]]:
@@ -133,7 +148,7 @@ def _concept_phrase(doc: Doc, head: Token, after: int, data: MeasureData) -> tup
         else:
             break
     end = head.idx + len(head.text)
-    return doc.text[first.idx : end], end
+    return doc_text(doc)[first.idx : end], end
 
 
 def _noun_after_of(doc: Doc, of: Token, sent: Span) -> Optional[Token]:
@@ -287,7 +302,7 @@ def _rate(text: str, end: int, hi: int, data: MeasureData) -> Optional[tuple[str
 
 def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: MeasureData) -> Optional[Measure]:
     """One quantulum3 result as a Measure, or None where it is not a quantity."""
-    text = doc.text
+    text = doc_text(doc)
     lo, hi = sent.start_char, sent.end_char
     start = lo + parsed.span[0]
     end = lo + parsed.span[1]
@@ -424,12 +439,22 @@ def _is_identifier(doc: Doc, number: Span) -> bool:
     return before is not None and before.lower_ == "the" and (after is None or after.pos_ in ("AUX", "VERB"))
 
 
+@cache
+def _counting_phrases_by_first_word(phrases: tuple[tuple[tuple[str, ...], float], ...]) -> dict[str, list]:
+    """Counting phrases by their first word, longest first, so each token is one lookup."""
+    index: dict[str, list] = {}
+    for phrase, value in sorted(phrases, key=lambda item: len(item[0]), reverse=True):
+        index.setdefault(phrase[0], []).append((phrase, value))
+    return index
+
+
 def counting_word_measures(doc: Doc, sent: Span, taken: list[tuple[int, int]], data: MeasureData) -> list[Measure]:
     """Counts quantulum3 leaves out: "one of the computers", "dozens of homes"."""
     found = []
+    by_first_word = _counting_phrases_by_first_word(tuple(data.counting_words.items()))
     index = sent.start
     while index < sent.end:
-        for phrase, value in sorted(data.counting_words.items(), key=lambda item: len(item[0]), reverse=True):
+        for phrase, value in by_first_word.get(doc[index].lower_, ()):
             last = index + len(phrase) - 1
             if last >= sent.end or tuple(t.lower_ for t in doc[index : last + 1]) != phrase:
                 continue
@@ -492,7 +517,7 @@ def merge_minor_amounts(text: str, measures: list[Measure], data: MeasureData) -
 
 def find_measures(doc: Doc, data: MeasureData) -> list[Measure]:
     """Every quantity (distances included) in the body of ``doc``, in text order."""
-    false_spans = false_unit_spans(doc.text, data)
+    false_spans = false_unit_spans(doc_text(doc), data)
     lo, hi = body_bounds(doc)
     measures: list[Measure] = []
     for sent in body_sents(doc):
@@ -501,14 +526,14 @@ def find_measures(doc: Doc, data: MeasureData) -> list[Measure]:
         # "20 (kg)": quantulum3 sees no unit in brackets; show it the unit, offsets unchanged
         masked = BRACKETED_UNIT.sub(_unbracket_unit, masked)
         try:
-            parsed_all = _parse(masked)
+            parsed_all = _parse(masked) if may_hold_quantity(sent) else []
         except Exception as err:  # quantulum3 fails on some odd strings; keep the rest
             logger.debug("quantulum3 failed on a sentence", exc_info=True)
             add_error(doc, f"measures: quantulum3 {type(err).__name__}: {err}")
             continue
         in_sentence = [m for m in (measure_from_quantulum(doc, sent, p, false_spans, data) for p in parsed_all) if m]
         in_sentence += counting_word_measures(doc, sent, [(m.start, m.end) for m in in_sentence], data)
-        in_sentence = merge_minor_amounts(doc.text, in_sentence, data)
+        in_sentence = merge_minor_amounts(doc_text(doc), in_sentence, data)
         measures.extend(m for m in in_sentence if lo <= m.start and m.end <= hi)
     measures.sort(key=lambda m: (m.start, m.end))
     return _drop_overlaps(measures)

@@ -17,7 +17,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from ..extensions import body_bounds
+from ..extensions import body_bounds, doc_text
 from .gazetteer import Gazetteer, Place, normalize
 from .resolve import Mention, prior_score, is_within
 
@@ -76,7 +76,7 @@ class PlaceMatcher:
         found = []
         for start_char, end_char in spans:
             span = doc.char_span(start_char, end_char, alignment_mode="expand")
-            mention = Mention(text=doc.text[start_char:end_char], start=start_char, end=end_char, source="given")
+            mention = Mention(text=doc_text(doc)[start_char:end_char], start=start_char, end=end_char, source="given")
             # "Sudanese", and in plural "Palestinians": the people's country
             country = (self.gazetteer.country_of_demonym(mention.text)
                        or self.gazetteer.country_of_demonym(mention.text.removesuffix("s")))
@@ -85,7 +85,7 @@ class PlaceMatcher:
             found.append(_Found(span.start, span.end, mention, "gold") if span is not None else None)
         present = [item for item in found if item is not None]
         self._qualify(doc, present)
-        return [item.mention if item is not None else Mention(text=doc.text[s:e], start=s, end=e)
+        return [item.mention if item is not None else Mention(text=doc_text(doc)[s:e], start=s, end=e)
                 for item, (s, e) in zip(found, spans)]
 
     # --- sources -------------------------------------------------------------------------------

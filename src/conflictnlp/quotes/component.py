@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import ConflictComponent
-from ..extensions import body_bounds, body_sents, set_span_group
+from ..extensions import body_bounds, body_sents, doc_text, set_span_group
 from ..model import Quote
 from .attribution import (
     Attribution,
@@ -52,8 +52,8 @@ def find_attributions(doc: Doc, component: QuotesComponent) -> tuple[list[Attrib
     """The rules' attributions in the body of ``doc`` (see ``attribution``), with the body's
     quotations."""
     lo, hi = body_bounds(doc)
-    passages = find_quoted_passages(doc.text, lo, hi)
-    quoted = quoted_mask(doc.text, passages)
+    passages = find_quoted_passages(doc_text(doc), lo, hi)
+    quoted = quoted_mask(doc_text(doc), passages)
     sents = list(body_sents(doc))
     found = verb_attributions(doc, sents, component.lexicon, quoted) + phrase_attributions(doc, sents, component.lexicon, quoted)
     attach_passages(doc, found, passages, component.lexicon)
@@ -89,7 +89,7 @@ def _dedupe(attributions: list[Attribution]) -> list[Attribution]:
 def extract_quotes(doc: Doc, component: QuotesComponent) -> list[Quote]:
     """Quote records for ``doc``: rules, then speaker resolution in text order."""
     attributions, passages = find_attributions(doc, component)
-    resolver = SpeakerResolver(doc, body_bounds(doc), quoted_mask(doc.text, passages), component.lexicon.organisation_words)
+    resolver = SpeakerResolver(doc, body_bounds(doc), quoted_mask(doc_text(doc), passages), component.lexicon.organisation_words)
     speakers: dict[int, Speaker] = {}
     quotes = []
     for attribution in sorted(attributions, key=lambda a: a.start):
@@ -112,7 +112,7 @@ def extract_quotes(doc: Doc, component: QuotesComponent) -> list[Quote]:
         source = attribution.source
         quotes.append(
             make_quote(
-                doc.text,
+                doc_text(doc),
                 attribution.content,
                 kind,
                 cue=attribution.cue,

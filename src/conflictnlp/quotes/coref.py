@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
+from ..extensions import doc_text
 
 from .roles import core_text, role_of
 
@@ -209,7 +210,7 @@ class SpeakerResolver:
                 if self.gender.get(name, gender) != gender:
                     continue
                 self.gender.setdefault(name, gender)
-                distance = self.doc.text.count("\n", offset, at)
+                distance = doc_text(self.doc).count("\n", offset, at)
                 return Speaker(name=name, role=self.roles.get(name), confidence=0.85 if distance <= 2 else 0.65, is_person=True)
             return Speaker(name=None, role=None, confidence=0.4, is_person=True)
         for offset, speaker in reversed(self.history):

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..components import ConflictComponent
-from ..extensions import body_bounds, set_span_group
+from ..extensions import body_bounds, doc_text, set_span_group
 from ..training.convert import CONTENT, CUE, SOURCE, SPANS_KEY
 from ..model import Quote
 from .attribution import quoted_mask
@@ -89,8 +89,8 @@ class LearnedQuotesComponent(ConflictComponent):
                 if index is not None:
                     rank = 0 if subject_of else 1 + _distance(span, cues[index], has_sents)
                     sources.setdefault(index, []).append((rank, span))
-        passages = find_quoted_passages(doc.text, lo, hi)
-        resolver = SpeakerResolver(doc, (lo, hi), quoted_mask(doc.text, passages))
+        passages = find_quoted_passages(doc_text(doc), lo, hi)
+        resolver = SpeakerResolver(doc, (lo, hi), quoted_mask(doc_text(doc), passages))
         quotes = []
         for index, cue in enumerate(cues):
             factor = 1.0
@@ -108,7 +108,7 @@ class LearnedQuotesComponent(ConflictComponent):
             content = sorted((s.start_char, s.end_char) for s in contents[index])
             quotes.append(
                 make_quote(
-                    doc.text,
+                    doc_text(doc),
                     content,
                     quote_type(content, passages),
                     cue=(cue.start_char, cue.end_char),

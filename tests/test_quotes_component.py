@@ -282,3 +282,11 @@ def test_cue_nouns_with_a_that_clause_or_an_object(quotes_nlp) -> None:
     claim = only(record, "the dam was intact")
     assert claim["cue"]["text"] == "claim" and claim["speaker"]["text"] == "The governor"
     assert only(record, "the blockade")["cue"]["text"] == "criticism"
+
+
+def test_passive_expectation_takes_the_subject_into_the_content(quotes_nlp) -> None:
+    text = "Talks resumed.\n\nThe convoy is expected to reach Mariupol on Friday."
+    quote = only(run(quotes_nlp, text), "reach Mariupol")
+    assert quote["cue"]["text"] == "is expected"
+    assert quote["content"]["text"] == "The convoy to reach Mariupol on Friday"
+    assert quote["speaker"] is None

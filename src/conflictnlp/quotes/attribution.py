@@ -203,6 +203,10 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             elif "infinitive" in kinds and any(c.dep_ == "xcomp" for c in verb.children):
                 kind = "infinitive"
                 content = _complement_tokens(verb, {"dobj", "dative", "xcomp"})
+                if any(c.dep_ == "auxpass" for c in verb.children):
+                    # "Turnout is expected to rise": PolNeAR's content takes in the subject
+                    # (train-722: 50 of 59 such passives of "expect" are gold cues)
+                    content |= {t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree}
             elif "object" in kinds and any(c.dep_ == "dobj" for c in verb.children):
                 kind = "object"
                 content = _complement_tokens(verb, {"dobj"})

@@ -39,6 +39,14 @@ class StanceLexicon:
     synonyms: dict[str, str]  # word -> canonical word
     conditions: frozenset[str] = frozenset()  # "if [it is] confirmed": the claim is unconfirmed
 
+    def __post_init__(self) -> None:
+        # cue entries by first word, so matching a sentence is one lookup per token
+        by_first_word: dict[str, list[tuple[Stance, tuple[str, ...]]]] = {}
+        for stance, entries in self.cues.items():
+            for entry in entries:
+                by_first_word.setdefault(entry[0], []).append((stance, entry))
+        object.__setattr__(self, "_cues_by_first_word", by_first_word)
+
     @classmethod
     def from_toml(cls, data: dict) -> "StanceLexicon":
         priority = tuple(data["priority"])
@@ -71,11 +79,15 @@ class StanceLexicon:
         tokens = list(sent)
         forms = [(t.lemma_.lower(), t.lower_) for t in tokens]
         found: list[tuple[int, int, Stance]] = []
-        for stance, entries in self.cues.items():
-            for entry in entries:
-                size = len(entry)
-                for i in range(len(tokens) - size + 1):
-                    if all(word == WILDCARD or word in forms[i + k] for k, word in enumerate(entry)):
+        by_first_word = self._cues_by_first_word  # type: ignore[attr-defined]
+        for i, (lemma, lower) in enumerate(forms):
+            keys = {lemma, lower, WILDCARD}
+            for key in keys:
+                for stance, entry in by_first_word.get(key, ()):
+                    size = len(entry)
+                    if i + size <= len(tokens) and all(
+                        word == WILDCARD or word in forms[i + k] for k, word in enumerate(entry)
+                    ):
                         found.append((i, i + size, stance))
         found.extend(self._conditions(tokens))
         found.sort(key=lambda m: (-(m[1] - m[0]), self.rank(m[2])))

@@ -290,3 +290,14 @@ def test_passive_expectation_takes_the_subject_into_the_content(quotes_nlp) -> N
     assert quote["cue"]["text"] == "is expected"
     assert quote["content"]["text"] == "The convoy to reach Mariupol on Friday"
     assert quote["speaker"] is None
+
+
+def test_sentence_opened_by_a_poll_names_the_source(quotes_nlp) -> None:
+    text = (
+        "Talks resumed.\n\n"
+        "In a Kyiv International Institute of Sociology poll released Monday, "
+        "70 percent of Ukrainians rejected any territorial concessions."
+    )
+    quote = only(run(quotes_nlp, text), "70 percent of Ukrainians rejected")
+    assert quote["cue"]["text"] == "In"
+    assert quote["speaker"]["text"] == "a Kyiv International Institute of Sociology poll released Monday"

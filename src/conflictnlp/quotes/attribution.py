@@ -312,7 +312,42 @@ def phrase_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, qu
                         confidence=lexicon.confidence["phrases"],
                     )
                 )
+        found += _initial_source(sent, lexicon, quoted)
     return found
+
+
+def _initial_source(sent: Span, lexicon: CueLexicon, quoted: list[bool]) -> list[Attribution]:
+    """"In a CNN poll, 40 percent ...": a sentence opened by a preposition whose object names
+    the source (``initial_sources`` of the lexicon); the preposition is the cue."""
+    preposition = sent[0]
+    while preposition.is_punct or preposition.is_space:
+        if preposition.i + 1 >= sent.end:
+            return []
+        preposition = sent.doc[preposition.i + 1]
+    noun = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if (
+        noun is None
+        or preposition.dep_ != "prep"
+        or quoted[preposition.idx]
+        or f"{preposition.lower_} {noun.lemma_.lower()}" not in lexicon.initial_sources
+        or preposition.right_edge.i + 1 >= sent.end
+        or sent.doc[preposition.right_edge.i + 1].text != ","
+    ):
+        return []
+    source = sent.doc[noun.left_edge.i : noun.right_edge.i + 1]
+    clause = {t for t in preposition.head.subtree if t.sent == sent} - _subtree(preposition)
+    content = _pieces(_same_line(clause, preposition))
+    if not content:
+        return []
+    return [
+        Attribution(
+            content=content,
+            cue=(preposition.idx, preposition.idx + len(preposition)),
+            source=source,
+            kind="phrases",
+            confidence=lexicon.confidence["phrases"],
+        )
+    ]
 
 
 def quoted_mask(text: str, passages: list[QuotedPassage]) -> list[bool]:

@@ -35,6 +35,7 @@ class CueLexicon:
     cue_extensions: frozenset[str]
     noun_clause: frozenset[str]
     noun_object: frozenset[str]
+    initial_sources: frozenset[str]
     organisation_words: frozenset[str]
     confidence: dict[str, float]
 
@@ -71,6 +72,7 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         cue_extensions=frozenset(data["phrases"].get("cue_extensions", [])),
         noun_clause=frozenset(data.get("nouns", {}).get("clause", [])),
         noun_object=frozenset(data.get("nouns", {}).get("object", [])),
+        initial_sources=frozenset(data["phrases"].get("initial_sources", [])),
         organisation_words=frozenset(data["names"]["organisation_words"]),
         confidence={
             kind: float(data[kind]["confidence"])

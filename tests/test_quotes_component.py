@@ -301,3 +301,9 @@ def test_sentence_opened_by_a_poll_names_the_source(quotes_nlp) -> None:
     quote = only(run(quotes_nlp, text), "70 percent of Ukrainians rejected")
     assert quote["cue"]["text"] == "In"
     assert quote["speaker"]["text"] == "a Kyiv International Institute of Sociology poll released Monday"
+
+
+def test_object_verbs_down_to_the_break_even(quotes_nlp) -> None:
+    text = "Talks resumed.\n\nThe prosecutor named three commanders responsible for the strike on the station."
+    quote = only(run(quotes_nlp, text), "three commanders")
+    assert quote["cue"]["text"] == "named" and quote["speaker"]["text"] == "The prosecutor"

@@ -307,3 +307,13 @@ def test_object_verbs_down_to_the_break_even(quotes_nlp) -> None:
     text = "Talks resumed.\n\nThe prosecutor named three commanders responsible for the strike on the station."
     quote = only(run(quotes_nlp, text), "three commanders")
     assert quote["cue"]["text"] == "named" and quote["speaker"]["text"] == "The prosecutor"
+
+
+def test_strikes_and_wh_subjects_are_not_speech(quotes_nlp):
+    text = (
+        "Two helicopter gunships attacked the fuel depot before dawn. "
+        "Video footage showed what appeared to be several missiles being fired at low altitude."
+    )
+    quotes = quotes_nlp(text)._.quotes
+    assert not any(q.cue and q.cue.text == "attacked" for q in quotes)
+    assert not any(q.speaker and q.speaker.text.lower() == "what" for q in quotes)

@@ -30,6 +30,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import doc_text
 from .cues import CueLexicon, cue_tokens
 from .marks import QuotedPassage, paragraph_starts
 from .speakers import inherited_speaker, source_of_phrase, source_of_verb
@@ -90,7 +91,7 @@ def _pieces(tokens: Iterable[Token]) -> list[Offsets]:
 
 def _same_line(tokens: set[Token], anchor: Token) -> set[Token]:
     """The tokens on the anchor's line: a headline is never the content of its subtitle."""
-    text = anchor.doc.text
+    text = doc_text(anchor.doc)
     start = text.rfind("\n", 0, anchor.idx) + 1
     end = text.find("\n", anchor.idx)
     end = len(text) if end < 0 else end
@@ -369,7 +370,7 @@ def _words(text: str) -> int:
 
 def attach_passages(doc: Doc, attributions: list[Attribution], passages: list[QuotedPassage], lexicon: CueLexicon) -> None:
     """Let cues and quotations meet: sets direct and mixed contents (see the module doc)."""
-    text = doc.text
+    text = doc_text(doc)
     paragraphs = paragraph_starts(text)
     para = lambda at: bisect_right(paragraphs, at)  # noqa: E731
     used: set[int] = set()
@@ -464,7 +465,7 @@ def _passage_after_colon(text: str, attribution: Attribution, passages: list[Quo
 def dash_attributions(doc: Doc, passages: list[QuotedPassage], confidence: float) -> list[Attribution]:
     """Quotations signed with a dash at the end of their line: “...” ― Jane Doe."""
     found = []
-    text = doc.text
+    text = doc_text(doc)
     for passage in passages:
         line_end = text.find("\n", passage.end)
         line_end = len(text) if line_end < 0 else line_end
@@ -491,7 +492,7 @@ def speaker_label_attributions(doc: Doc, bounds: Offsets, confidence: float) -> 
     """Lines opened by a speaker's name and a colon: transcripts ("PENCE: Well, look, ...")
     and headlines ("Pat Caddell: Voters are worried")."""
     found = []
-    text = doc.text
+    text = doc_text(doc)
     lo, hi = bounds
     for match in SPEAKER_LABEL_RE.finditer(text, lo, hi):
         source = doc.char_span(match.start("name"), match.end("name"))
@@ -552,7 +553,7 @@ def _merge(pieces: list[Offsets]) -> list[Offsets]:
 
 def floating_passages(doc: Doc, attributions: list[Attribution], passages: list[QuotedPassage], confidence: float) -> list[Attribution]:
     """Quotations without a cue that read as speech, inheriting the closest speaker before."""
-    text = doc.text
+    text = doc_text(doc)
     paragraphs = paragraph_starts(text)
     claimed = [piece for a in attributions for piece in a.content]
     with_speaker = sorted((a for a in attributions if a.source is not None and a.content), key=lambda a: a.start)

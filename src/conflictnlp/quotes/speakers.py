@@ -63,6 +63,8 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None) -> Optional
         if subject is not None:
             if quoted is not None and quoted[subject.idx] and not quoted[verb.idx]:
                 break
+            if subject.tag_ in ("WP", "WDT") and current.dep_ != "relcl":
+                return None  # "what appeared to be missiles" has no speaker
             if subject.dep_ == "nsubjpass" or subject.lower_ == "there":
                 agent = next((c for c in current.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None

@@ -70,3 +70,55 @@ def test_offsets_point_into_the_text() -> None:
 
 def test_paragraph_starts_skip_blank_lines() -> None:
     assert paragraph_starts("a\n\nb\nc") == [0, 3, 5]
+
+
+def pieces_and_inner(text: str) -> list[tuple[str, str]]:
+    return [(text[s:e], text[a:b]) for p in find_quoted_passages(text) for (s, e), (a, b) in zip(p.pieces, p.inner)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # doubled apostrophes on both sides, at the start of a paragraph
+        ("''We will not retreat,'' the commander said.", [("''We will not retreat,''", "We will not retreat,")]),
+        # doubled backticks closed by doubled apostrophes
+        ("``We will not retreat,'' he said.", [("``We will not retreat,''", "We will not retreat,")]),
+        # mid-sentence, after a colon, and two in a row
+        (
+            "The colonel said: ''The ferry crossing is mined.'' He added, ``Stay away.''",
+            [("''The ferry crossing is mined.''", "The ferry crossing is mined."), ("``Stay away.''", "Stay away.")],
+        ),
+    ],
+)
+def test_doubled_marks_offsets_exclude_the_marks(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pieces_and_inner(text) == expected
+
+
+def test_lone_apostrophes_next_to_doubled_marks_stay_untouched() -> None:
+    text = "Ukraine's veterans of the '90s wars said the pass was ''closed for good.'' Kyiv's envoy agreed."
+    assert pieces_and_inner(text) == [("''closed for good.''", "closed for good.")]
+    assert quoted("Ukraine's army has held the '90s line since the rivers' floods.") == []
+
+
+def test_possessive_plural_outside_a_quote_opens_nothing() -> None:
+    text = "The soldiers'' rifles were handed back, ''and nobody was arrested,'' the mayor said."
+    assert quoted(text) == ["and nobody was arrested,"]
+
+
+def test_possessive_plural_inside_a_quote_is_not_the_closer() -> None:
+    text = "''We visited the soldiers'' families in Izium today,'' the chaplain said."
+    assert pieces_and_inner(text) == [(text[: text.index(" the chaplain")], "We visited the soldiers'' families in Izium today,")]
+
+
+def test_doubled_mark_closing_after_a_possessive_plural() -> None:
+    text = "She said they would ''honour the drivers''' memory. Then she left."
+    [(piece, inner)] = pieces_and_inner(text)
+    assert piece == "''honour the drivers'''" and inner == "honour the drivers'"
+
+
+def test_triple_apostrophes_are_an_inner_single_quote_inside_a_doubled_one() -> None:
+    text = "''He told us, 'Hold the bridge,''' the sergeant recalled. '''Fortress Bakhmut,''' she replied."
+    assert pieces_and_inner(text) == [
+        ("''He told us, 'Hold the bridge,'''", "He told us, 'Hold the bridge,'"),
+        ("'''Fortress Bakhmut,'''", "'Fortress Bakhmut,'"),
+    ]

@@ -6,7 +6,12 @@ used as a closer (``“Mostly False.“``). Shape alone cannot decide, so each m
 where it stands (its *flanking*, as in CommonMark): a mark with a space before and a letter
 after opens, one with a letter or punctuation before and a space after closes; the shape only
 breaks ties. Single ``‘ ’ '`` marks are apostrophes far more often than quotes, so they are
-only ever *inner* quotes and never open a passage here.
+only ever *inner* quotes and never open a passage here. Where a doubled mark meets an inner
+single one (``'''Nobody,' he said,'' she recalled``, ``honour the soldiers'''``), the run of
+three is read as the doubled mark on the outer side: the first two apostrophes open, the last
+two close, and the third stays with the quoted words. A plural possessive written with doubled
+apostrophes inside a quote (``''We met the soldiers'' families,'' he said``) is not taken for
+the closer when the next doubled mark of the paragraph closes as well.
 
 A quote that runs over several paragraphs is, by convention, re-opened at the start of each
 paragraph and closed only at the end of the last: such a passage comes out as one
@@ -25,7 +30,7 @@ Offsets = tuple[int, int]
 OPENERS = {"“", "«", "„", "``", "‘‘"}
 CLOSERS = {"”", "»", "’’"}
 AMBIGUOUS = {'"', "''"}  # straight marks: the position decides
-MARK_RE = re.compile(r"``|''|‘‘|’’|[“”\"«»„]")
+MARK_RE = re.compile(r"``|'''|''|‘‘|’’|[“”\"«»„]")
 # characters after which a mark still counts as standing at the start of a phrase
 OPENING_CONTEXT = set("([{—–-/")
 PARAGRAPH_RE = re.compile(r"\n")
@@ -87,6 +92,18 @@ def _inner(text: str, start: int, end: int) -> Offsets:
     return start, end
 
 
+def _possessive(text: str, start: int, end: int, p_end: int) -> bool:
+    """Whether the ``''`` at ``start`` is a plural possessive inside a quote ("soldiers''
+    families"): right after an ``s``, followed by a lowercase word, and the next doubled mark of
+    the paragraph closes as well."""
+    if text[start:end] != "''" or start == 0 or text[start - 1] not in "sS":
+        return False
+    if not re.match(r"[ \u00a0]+[a-z]", text[end:p_end]):
+        return False
+    following = MARK_RE.search(text, end, p_end)
+    return following is not None and _role(text, *following.span()) == "close"
+
+
 def find_quoted_passages(text: str, start: int = 0, end: int | None = None) -> list[QuotedPassage]:
     """Every quoted passage in ``text[start:end]``, in text order."""
     end = len(text) if end is None else end
@@ -119,6 +136,13 @@ def find_quoted_passages(text: str, start: int = 0, end: int | None = None) -> l
         for match in MARK_RE.finditer(text, p_start, p_end):
             m_start, m_end = match.span()
             role = _role(text, m_start, m_end)
+            if m_end - m_start == 3:  # ''' : a doubled mark next to an inner single one
+                if open_at is None or role == "open":
+                    m_end -= 1
+                else:
+                    m_start += 1
+            elif open_at is not None and role == "close" and _possessive(text, m_start, m_end, p_end):
+                continue
             if open_at is None:
                 leading = m_start == first
                 if role == "open" or (role == "" and leading):

@@ -195,3 +195,16 @@ def test_long_pages_of_short_lines_stay_fast():
     started = time.perf_counter()
     find_layout(text)
     assert time.perf_counter() - started < 5  # the quadratic version took minutes
+
+
+def test_a_prose_paragraph_naming_a_website_is_not_spam():
+    text = (
+        "Aid groups expand cash help for displaced families\n\n"
+        "Relief agencies said on Monday they would widen a cash programme for families forced from their homes by the fighting.\n\n"
+        "Where can families find out if they qualify? Most regional offices publish the rules, and payments are meant to help "
+        "households that lost the income they used to earn before the shelling began. The website reliefmap.org is a useful "
+        "place to start for anyone trying to follow the programme, officials said.\n\n"
+        "The programme will run until the end of the year, the agencies said.\n"
+    )
+    start, end = find_layout(text).body
+    assert text[start:end].rstrip().endswith("the agencies said.")

@@ -234,11 +234,14 @@ def _find_place_dateline(lines: list[_Line], first: int) -> Optional[TextSpan]:
     return None
 
 
+SPAM_MAX_WORDS = 40  # comment spam is a line or two; an article paragraph mentioning a website is not
+
+
 def _is_spam(line: _Line) -> bool:
     pats = _patterns()
     if not pats["link"].search(line.text):
         return False
-    if any(p.search(line.text) for p in pats["spam"]):
+    if line.words <= SPAM_MAX_WORDS and any(p.search(line.text) for p in pats["spam"]):
         return True
     return len(pats["link"].sub(" ", line.text).split()) <= 3
 

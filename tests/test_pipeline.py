@@ -8,7 +8,6 @@ import sys
 import textwrap
 
 import pytest
-import spacy
 from spacy.tokens import DocBin
 
 import conflictnlp

@@ -317,3 +317,9 @@ def test_strikes_and_wh_subjects_are_not_speech(quotes_nlp):
     quotes = quotes_nlp(text)._.quotes
     assert not any(q.cue and q.cue.text == "attacked" for q in quotes)
     assert not any(q.speaker and q.speaker.text.lower() == "what" for q in quotes)
+
+
+def test_indirect_content_keeps_its_complementiser(quotes_nlp) -> None:
+    text = "Talks resumed.\n\nThe mayor said that the bridge over the river had been repaired overnight."
+    quote = only(run(quotes_nlp, text), "bridge over the river")
+    assert quote["content"]["text"] == "that the bridge over the river had been repaired overnight"

@@ -70,7 +70,7 @@ class Attribution:
 
 def _pieces(tokens: Iterable[Token]) -> list[Offsets]:
     """Character pieces of a set of tokens: runs of adjacent tokens, edges trimmed of commas,
-    dashes and a leading complementiser "that"."""
+    dashes (a leading complementiser "that" stays: PolNeAR content starts with it)."""
     ordered = sorted(set(tokens), key=lambda t: t.i)
     runs: list[list[Token]] = []
     for token in ordered:
@@ -80,7 +80,7 @@ def _pieces(tokens: Iterable[Token]) -> list[Offsets]:
             runs.append([token])
     pieces = []
     for run in runs:
-        while run and (run[0].text in EDGE_PUNCT or run[0].dep_ == "mark" and run[0].lower_ in ("that", "whether", "if") or run[0].is_space):
+        while run and (run[0].text in EDGE_PUNCT or run[0].is_space):
             run = run[1:]
         while run and (run[-1].text in EDGE_PUNCT or run[-1].text == "." and run[-1].i == run[-1].sent.end - 1 or run[-1].is_space):
             run = run[:-1]

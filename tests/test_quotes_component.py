@@ -323,3 +323,10 @@ def test_indirect_content_keeps_its_complementiser(quotes_nlp) -> None:
     text = "Talks resumed.\n\nThe mayor said that the bridge over the river had been repaired overnight."
     quote = only(run(quotes_nlp, text), "bridge over the river")
     assert quote["content"]["text"] == "that the bridge over the river had been repaired overnight"
+
+
+def test_according_to_takes_the_whole_sentence(quotes_nlp) -> None:
+    text = "Talks resumed.\n\nThe ferry left port at dawn, while the bridge stayed closed, according to the harbour master."
+    quote = only(run(quotes_nlp, text), "bridge stayed closed")
+    assert quote["content"]["text"].startswith("The ferry left port at dawn")
+    assert quote["cue"]["text"] == "according to"

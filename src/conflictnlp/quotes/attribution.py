@@ -300,10 +300,9 @@ def phrase_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, qu
                     continue
                 root = tokens.root
                 excluded = _subtree(root)
-                if root.head is not root and root.head.i not in range(tokens.start, tokens.end):
-                    clause = {t for t in root.head.subtree if t.sent == sent}
-                else:
-                    clause = set(sent)
+                # PolNeAR's content is the whole sentence around "according to X", not only the
+                # clause the phrase hangs from ("A, while B, according to X")
+                clause = set(sent)
                 found.append(
                     Attribution(
                         content=_pieces(_same_line(clause - excluded, tokens[0])),

@@ -330,3 +330,18 @@ def test_according_to_takes_the_whole_sentence(quotes_nlp) -> None:
     quote = only(run(quotes_nlp, text), "bridge stayed closed")
     assert quote["content"]["text"].startswith("The ferry left port at dawn")
     assert quote["cue"]["text"] == "according to"
+
+
+def test_adjective_cues_after_be(quotes_nlp) -> None:
+    text = (
+        "Talks resumed.\n\n"
+        "The governor was critical of the new curfew in the port city. "
+        "The farmers are eager to sell their grain before the winter."
+    )
+    record = run(quotes_nlp, text)
+    critical = only(record, "the new curfew")
+    assert critical["cue"]["text"] == "was critical of"
+    assert critical["speaker"]["text"] == "The governor"
+    eager = only(record, "sell their grain")
+    assert eager["cue"]["text"] == "are eager"
+    assert eager["content"]["text"] == "to sell their grain before the winter"

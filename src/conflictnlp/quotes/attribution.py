@@ -231,7 +231,60 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
                     confidence=lexicon.confidence[kind],
                 )
             )
-    return found + noun_attributions(sents, lexicon, quoted)
+    return found + noun_attributions(sents, lexicon, quoted) + adjective_attributions(sents, lexicon, quoted)
+
+
+def adjective_attributions(sents: Iterable[Span], lexicon: CueLexicon, quoted: list[bool]) -> list[Attribution]:
+    """Attributions cued by an adjective after "be" (``adjectives`` of the lexicon): "X was
+    critical of ..." (the preposition joins the cue, its object is the content), "X is eager
+    to ...", "X is confident that ...". The cue runs from the verb's auxiliaries to the
+    adjective; the speaker is the subject of "be"."""
+    found = []
+    for sent in sents:
+        for adjective in sent:
+            if (
+                adjective.pos_ != "ADJ"
+                or adjective.dep_ != "acomp"
+                or adjective.head.lemma_ != "be"
+                or adjective.lemma_.lower() not in lexicon.adjectives
+                or quoted[adjective.idx]
+            ):
+                continue
+            verb = adjective.head
+            if verb.dep_ in ("ccomp", "xcomp") and lexicon.kinds(verb.head.lemma_):
+                continue  # "she said she wasn't aware of ...": PolNeAR keeps the outer attribution only
+            cue = [t for t in sent.doc[cue_tokens(verb)[0].i : adjective.i + 1]]
+            content: set[Token] = set()
+            for child in adjective.children:
+                if child.i < adjective.i:
+                    continue
+                if child.dep_ in ("ccomp", "xcomp"):
+                    content = _subtree(child)
+                elif child.dep_ == "prep" and child.lower_ in ("of", "about", "with", "in") and child.i == adjective.i + 1:
+                    content = {t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
+                    if content:
+                        cue.append(child)
+                if content:
+                    break
+            if not content and not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+                continue
+            if not content:
+                # "are confident that ...": the small model often hangs the clause on "be"
+                content = {t for c in verb.children if c.dep_ == "ccomp" and c.i > adjective.i for t in c.subtree}
+            source = source_of_verb(verb, quoted)
+            content = _same_line(content - set(cue), adjective)
+            if not content or source is None or _same_line(set(source), adjective) != set(source):
+                continue
+            found.append(
+                Attribution(
+                    content=_pieces(content - set(source)),
+                    cue=(cue[0].idx, cue[-1].idx + len(cue[-1])),
+                    source=source,
+                    kind="adjectives",
+                    confidence=lexicon.confidence.get("adjectives", lexicon.confidence["object"]),
+                )
+            )
+    return found
 
 
 def noun_attributions(sents: Iterable[Span], lexicon: CueLexicon, quoted: list[bool]) -> list[Attribution]:

@@ -38,6 +38,7 @@ class CueLexicon:
     initial_sources: frozenset[str]
     organisation_words: frozenset[str]
     confidence: dict[str, float]
+    adjectives: frozenset[str] = frozenset()  # "was critical of", "is eager to", "are confident that"
 
     def kinds(self, lemma: str) -> set[str]:
         """The lexicon groups a verb lemma belongs to."""
@@ -74,9 +75,10 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         noun_object=frozenset(data.get("nouns", {}).get("object", [])),
         initial_sources=frozenset(data["phrases"].get("initial_sources", [])),
         organisation_words=frozenset(data["names"]["organisation_words"]),
+        adjectives=frozenset(data.get("adjectives", {}).get("lemmas", [])),
         confidence={
             kind: float(data[kind]["confidence"])
-            for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns")
+            for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")
             if kind in data
         },
     )

@@ -345,3 +345,9 @@ def test_adjective_cues_after_be(quotes_nlp) -> None:
     eager = only(record, "sell their grain")
     assert eager["cue"]["text"] == "are eager"
     assert eager["content"]["text"] == "to sell their grain before the winter"
+
+
+def test_cue_verb_inside_a_reported_clause_is_not_a_quote_of_its_own(quotes_nlp) -> None:
+    text = "Talks resumed.\n\nThe mayor said the farmers wanted to sell their grain before the winter."
+    record = run(quotes_nlp, text)
+    assert [q["cue"]["text"] for q in record["quotes"]] == ["said"]

@@ -216,6 +216,14 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             if not kind:
                 continue
             content = _same_line(content - cue_set, verb)
+            if (
+                verb.dep_ == "ccomp"
+                and verb.head.i < verb.i
+                and "clause" in lexicon.kinds(verb.head.lemma_)
+                and content
+                and not any(quoted[t.idx] for t in content)
+            ):
+                continue  # "he said she wanted to ...": PolNeAR keeps the outer attribution only
             source = source_of_verb(verb, quoted)
             if source is not None:
                 if _same_line(set(source), verb) != set(source):

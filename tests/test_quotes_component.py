@@ -351,3 +351,9 @@ def test_cue_verb_inside_a_reported_clause_is_not_a_quote_of_its_own(quotes_nlp)
     text = "Talks resumed.\n\nThe mayor said the farmers wanted to sell their grain before the winter."
     record = run(quotes_nlp, text)
     assert [q["cue"]["text"] for q in record["quotes"]] == ["said"]
+
+
+def test_released_and_issued_objects_are_not_quotes(quotes_nlp) -> None:
+    text = "Talks resumed.\n\nThe ministry released new footage of the convoy and issued fresh passes to the drivers."
+    record = run(quotes_nlp, text)
+    assert not any(q["cue"] and q["cue"]["text"] in ("released", "issued") for q in record["quotes"])

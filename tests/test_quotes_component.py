@@ -357,3 +357,9 @@ def test_released_and_issued_objects_are_not_quotes(quotes_nlp) -> None:
     text = "Talks resumed.\n\nThe ministry released new footage of the convoy and issued fresh passes to the drivers."
     record = run(quotes_nlp, text)
     assert not any(q["cue"] and q["cue"]["text"] in ("released", "issued") for q in record["quotes"])
+
+
+def test_adverb_before_the_cue_verb_joins_the_cue(quotes_nlp) -> None:
+    text = "Talks resumed.\n\nThe minister recently said that the grain corridor would stay open."
+    quote = only(run(quotes_nlp, text), "grain corridor")
+    assert quote["cue"]["text"] == "recently said"

@@ -363,3 +363,9 @@ def test_adverb_before_the_cue_verb_joins_the_cue(quotes_nlp) -> None:
     text = "Talks resumed.\n\nThe minister recently said that the grain corridor would stay open."
     quote = only(run(quotes_nlp, text), "grain corridor")
     assert quote["cue"]["text"] == "recently said"
+
+
+def test_talk_about_is_a_phrasal_cue(quotes_nlp) -> None:
+    text = "Talks resumed.\n\nThe governor talked about the shortage of fuel in the eastern villages."
+    quote = only(run(quotes_nlp, text), "shortage of fuel")
+    assert quote["cue"]["text"] == "talked about"

@@ -210,3 +210,23 @@ def test_no_quantities_from_weapon_names_splits_and_phone_numbers(nlp, text):
 def test_year_like_counts_and_years(nlp):
     record = _record(nlp, "Moscow moved 2000 troops to the border. In 2014 people fled Donetsk, France 24 reporters said.")
     assert [(q["text"], q["concept"]) for q in record["quantities"]] == [("2000 troops", "troops")]
+
+
+def test_quantulum_reads_windows_around_numbers_with_the_same_results(nlp):
+    """quantulum3 is shown short windows around numbers and unit words, not whole sentences;
+    what it finds there must be what it finds in the sentence, at the same offsets."""
+    from conflictnlp.measures.quantities import _parse, parse_quantities, quantity_windows
+
+    text = (
+        "The convoy was stopped some 118 km (73 miles) outside Hodeidah, where between 5 and 10 "
+        "trucks carrying 14 tons of food waited for six hours while officials, who asked not to be "
+        "named because they were not authorised to speak, said $ 48.2 million had been pledged."
+    )
+    sent = next(nlp(text).sents)
+    windows = quantity_windows(sent)
+    assert len(windows) >= 3 and all(end <= len(sent.text) for _, end in windows)
+    assert all(a_end < b_start for (_, a_end), (b_start, _) in zip(windows, windows[1:]))
+    whole = [(q.span, q.value, q.unit.name) for q in _parse(sent.text)]
+    windowed = [(q.span, q.value, q.unit.name) for q in parse_quantities(sent.text, windows)]
+    assert windowed == whole
+    assert "named because they were not" not in " ".join(sent.text[a:b] for a, b in windows)

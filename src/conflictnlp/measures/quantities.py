@@ -52,10 +52,25 @@ class Measure:
     number_end: int  # end of the number itself ("14| tons of food", "$ 70| a share")
 
 
-def _parse(text: str):
-    from quantulum3 import parser
+@cache
+def _quantulum_parser():
+    """quantulum3's parser, its unit classifier loaded once and made fast.
 
-    return parser.parse(text)
+    The classifier (scikit-learn SGD) multiplies each text by ``coef_.T``; stored in C order,
+    that transpose is copied in full (68 x 36570) on every prediction, which was a fifth of
+    quantulum3's time. Fortran order makes the transpose a free view; the numbers are the same.
+    """
+    import numpy
+    from quantulum3 import classifier, parser
+
+    loaded = classifier.classifier("en_US", None)
+    if loaded.loaded and hasattr(loaded.classifier, "coef_"):
+        loaded.classifier.coef_ = numpy.asfortranarray(loaded.classifier.coef_)
+    return parser
+
+
+def _parse(text: str):
+    return _quantulum_parser().parse(text)
 
 
 @cache
@@ -66,11 +81,51 @@ def _unit_words() -> frozenset[str]:
     return frozenset(surface.lower() for surface in load.units("en_US").surfaces if surface.isalpha())
 
 
+def _may_be_quantity(token: Token, units: frozenset[str]) -> bool:
+    return token.like_num or token.lower_ in units or any(ch.isdigit() for ch in token.text)
+
+
 def may_hold_quantity(sent: Span) -> bool:
     """False for sentences quantulum3 would find nothing in: no digit, number word or unit
     name. Most news sentences are such, and quantulum3 is the slowest step of the pipeline."""
     units = _unit_words()
-    return any(token.like_num or token.lower_ in units or any(ch.isdigit() for ch in token.text) for token in sent)
+    return any(_may_be_quantity(token, units) for token in sent)
+
+
+# tokens of context quantulum3 is shown on each side of a number or unit word: enough for
+# "between 5 and 10 square kilometres", "$ 48.2 million", "some 22 miles (35 km)"
+WINDOW_BEFORE = 2
+WINDOW_AFTER = 3
+
+
+def quantity_windows(sent: Span) -> list[tuple[int, int]]:
+    """Character ranges (relative to the sentence) around its digits, number words and unit
+    names, overlapping ones merged. quantulum3's cost grows with the length of what it reads
+    (one huge regular expression tried at every character), so it reads these, not the
+    sentence."""
+    units = _unit_words()
+    windows: list[list[int]] = []
+    for token in sent:
+        if not _may_be_quantity(token, units):
+            continue
+        first = max(token.i - WINDOW_BEFORE, sent.start)
+        last = min(token.i + WINDOW_AFTER, sent.end - 1)
+        if windows and first <= windows[-1][1] + 1:
+            windows[-1][1] = last
+        else:
+            windows.append([first, last])
+    doc, offset = sent.doc, sent.start_char
+    return [(doc[first].idx - offset, doc[last].idx + len(doc[last]) - offset) for first, last in windows]
+
+
+def parse_quantities(text: str, windows: list[tuple[int, int]]) -> list:
+    """quantulum3's quantities in ``text`` read window by window, spans relative to ``text``."""
+    found = []
+    for start, end in windows:
+        for quantity in _parse(text[start:end]):
+            quantity.span = (quantity.span[0] + start, quantity.span[1] + start)
+            found.append(quantity)
+    return found
 
 
 def false_unit_spans(text: str, data: MeasureData) -> list[tuple[int, int]]:
@@ -526,7 +581,7 @@ def find_measures(doc: Doc, data: MeasureData) -> list[Measure]:
         # "20 (kg)": quantulum3 sees no unit in brackets; show it the unit, offsets unchanged
         masked = BRACKETED_UNIT.sub(_unbracket_unit, masked)
         try:
-            parsed_all = _parse(masked) if may_hold_quantity(sent) else []
+            parsed_all = parse_quantities(masked, quantity_windows(sent))
         except Exception as err:  # quantulum3 fails on some odd strings; keep the rest
             logger.debug("quantulum3 failed on a sentence", exc_info=True)
             add_error(doc, f"measures: quantulum3 {type(err).__name__}: {err}")

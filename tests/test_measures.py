@@ -227,6 +227,40 @@ def test_quantulum_reads_windows_around_numbers_with_the_same_results(nlp):
     assert len(windows) >= 3 and all(end <= len(sent.text) for _, end in windows)
     assert all(a_end < b_start for (_, a_end), (b_start, _) in zip(windows, windows[1:]))
     whole = [(q.span, q.value, q.unit.name) for q in _parse(sent.text)]
-    windowed = [(q.span, q.value, q.unit.name) for q in parse_quantities(sent.text, windows)]
+    windowed = [(q.span, q.value, q.unit.name) for q in parse_quantities(sent, sent.text, windows)]
     assert windowed == whole
     assert "named because they were not" not in " ".join(sent.text[a:b] for a, b in windows)
+
+
+def test_plain_counts_are_read_as_quantulum_reads_them(nlp):
+    """The fast path for plain counts must give exactly what quantulum3 gives, and must leave
+    anything with a unit, range, sign or currency to quantulum3."""
+    from conflictnlp.measures.quantities import _parse, _plain_count, quantity_windows
+
+    text = (
+        "At least 269 people were killed in the strike, officials said. "
+        "Aid groups say that about 213,840 people have fled the region. "
+        "The town has been shelled since 2014, regional officials say. "
+        "Officials said 3.5 percent of the residents had left. "
+        "The depot lies about 52 km from the border, officials said. "
+        "The shelter is 17 miles away from the town, residents said. "
+        "Between 5 and 10 trucks were seen near the crossing on the road. "
+        "Donors pledged $ 48 million in aid at the conference in Geneva. "
+        "The weight is 120 μg, according to the laboratory report. "
+        "Convoys of 45-bus length left the city, witnesses told reporters. "
+        "The convoy stopped on 3 occasions before it reached the town. "
+        "He counted (12 in all) at the checkpoint that morning."
+    )
+    doc = nlp(text)
+    fast = slow = 0
+    for sent in doc.sents:
+        for start, end in quantity_windows(sent):
+            plain = _plain_count(sent, start, end)
+            if plain is None:
+                slow += 1
+                continue
+            fast += 1
+            expected = [(q.span[0] + start, q.span[1] + start, q.value, q.unit.name, q.uncertainty)
+                        for q in _parse(sent.text[start:end])]
+            assert [(*plain.span, plain.value, plain.unit.name, plain.uncertainty)] == expected, sent.text[start:end]
+    assert fast >= 3 and slow >= 6

@@ -145,3 +145,21 @@ def test_every_example_gives_valid_records_with_exact_offsets(path, nlp):
         validator().validate(record)
         assert record["errors"] == []
         assert_offsets(record)
+
+
+def test_entity_lookups_match_spacy(nlp):
+    """``entities_in``/``entity_at`` read the token tags instead of rebuilding ``doc.ents``;
+    they must give what spaCy gives."""
+    from conflictnlp.extensions import entities_in, entity_at
+
+    doc = nlp("Kremlin spokesman Dmitry Peskov told reporters in Moscow on Friday that the "
+              "Rosneft depot in Belgorod, some 35 kilometres from Ukraine, was hit.")
+    assert doc.ents
+    for start in range(len(doc)):
+        for end in range(start + 1, min(len(doc), start + 8) + 1):
+            span = doc[start:end]
+            assert [(e.start, e.end, e.label_) for e in entities_in(span)] == [(e.start, e.end, e.label_) for e in span.ents]
+    for token in doc:
+        expected = next(((e.start, e.end, e.label_) for e in doc.ents if e.start <= token.i < e.end), None)
+        found = entity_at(doc, token.i)
+        assert (None if found is None else (found.start, found.end, found.label_)) == expected

@@ -102,6 +102,38 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def entities_in(span: Span) -> list[Span]:
+    """``span.ents`` from the tokens' entity tags: entities wholly inside the span.
+
+    spaCy's ``Span.ents`` (like ``Doc.ents``) builds every entity of the Doc on each call, which
+    made per-mention lookups linear in the number of entities in the article."""
+    doc, found, i = span.doc, [], span.start
+    while i < span.end:
+        if doc[i].ent_iob_ != "B":
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end <= span.end:
+            found.append(Span(doc, i, end, label=doc[i].ent_type))
+        i = end
+    return found
+
+
+def entity_at(doc: Doc, i: int) -> Optional[Span]:
+    """The entity token ``i`` is part of, if any (without building ``doc.ents``)."""
+    if doc[i].ent_iob_ not in ("B", "I"):
+        return None
+    start = i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=doc[start].ent_type)
+
+
 def add_error(doc: Doc, message: str) -> None:
     """Record a problem with this article; it ends up in the record's ``errors``."""
     errors = _store(doc).setdefault("errors", [])

@@ -13,7 +13,7 @@ from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import body_bounds, doc_text
+from ..extensions import body_bounds, doc_text, entities_in
 from ..model import Claim, Quote, TextSpan
 from .lexicon import CueMatch, StanceLexicon
 from .stance import claim_stance
@@ -242,7 +242,7 @@ class ClaimExtractor:
             labels = ("PERSON",) if head.lower_ in PERSON_PRONOUNS else ("ORG", "GPE", "NORP")
             earlier = [e for e in doc.ents if e.end <= speaker.start and e.label_ in labels and speaker.start - e.end < 80]
             return self._full_name(earlier[-1], quotes) if earlier else head.text
-        inside = [e for e in doc.ents if e.start >= speaker.start and e.end <= speaker.end and e.label_ in SOURCE_LABELS]
+        inside = [e for e in entities_in(speaker) if e.label_ in SOURCE_LABELS]
         if inside:
             best = min(inside, key=lambda e: (SOURCE_LABELS.index(e.label_), -len(e)))
             return self._full_name(best, quotes)

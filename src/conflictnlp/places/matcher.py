@@ -17,7 +17,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from ..extensions import body_bounds, doc_text
+from ..extensions import body_bounds, doc_text, entity_at
 from .gazetteer import Gazetteer, Place, normalize
 from .resolve import Mention, prior_score, is_within
 
@@ -174,14 +174,16 @@ class PlaceMatcher:
         if not (head.text[:1].isupper() or head.lower_ in self.directions) or head.is_punct:
             return None
         for end in range(min(last, start + MAX_TOKENS), start, -1):
-            span = doc[start:end]
             tail = doc[end - 1]
-            if "\n" in span.text or not (tail.text[:1].isupper() or end - start > 1 and tail.lower_ in NAME_TAIL_WORDS):
+            if not (tail.text[:1].isupper() or end - start > 1 and tail.lower_ in NAME_TAIL_WORDS):
                 continue
             inner = doc[start + 1: end - 1]
             if any(not (t.text[:1].isupper() or t.lower_ in NAME_INNER_WORDS or t.text in "-–'.") for t in inner):
                 continue
-            places = self.gazetteer.candidates(span.text)
+            text = doc[start:end].text
+            if "\n" in text:
+                continue
+            places = self.gazetteer.candidates(text)
             if places:
                 return end, places
         return None
@@ -207,7 +209,7 @@ class PlaceMatcher:
         after = doc[end] if end < len(doc) else None
         if span.text.isupper() and span[0].is_sent_start and after is not None and after.text in DATELINE_MARKS:
             return max(p.population for p in places) >= SMALL_TOWN  # a dateline: "TORRINGTON —"
-        entity = next((e for e in doc.ents if e.start <= start < e.end), None)
+        entity = entity_at(doc, start)
         if entity is not None and (entity.start < start or entity.end > end):
             # part of a longer organisation or facility name: a known town leading it counts
             # ("Alexandria Police Department"), a word inside it does not ("Superior Court")
@@ -264,9 +266,11 @@ class PlaceMatcher:
 
     def _demonym_country(self, doc: Doc, i: int) -> tuple[Optional[Place], int]:
         """The country a demonym starting at token i denotes, and where the demonym ends."""
+        if not doc[i].text[:1].isupper():
+            return None, i
         for width in (3, 2, 1):
             span = doc[i: i + width]
-            if len(span) == width and span.text[:1].isupper():
+            if len(span) == width:
                 country = self.gazetteer.country_of_demonym(span.text)
                 if country is not None:
                     return country, i + width

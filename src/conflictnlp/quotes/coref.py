@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
-from ..extensions import doc_text
+from ..extensions import doc_text, entities_in
 
 from .roles import core_text, role_of
 
@@ -129,7 +129,7 @@ class SpeakerResolver:
         return self.full_names.get(key)
 
     def _person_in(self, mention: Span) -> Optional[tuple[str, Span]]:
-        for ent in mention.ents:
+        for ent in entities_in(mention):
             if ent.label_ == "PERSON":
                 tokens = _name_tokens(ent)
                 if tokens:
@@ -193,7 +193,7 @@ class SpeakerResolver:
                 self.gender.setdefault(name, gender)
             return Speaker(name=name, role=role, confidence=1.0, is_person=True)
         core = core_text(mention)
-        if any(ent.label_ in GROUP_LABELS for ent in mention.ents) or mention.root.pos_ == "PROPN":
+        if any(ent.label_ in GROUP_LABELS for ent in entities_in(mention)) or mention.root.pos_ == "PROPN":
             return Speaker(name=core, role=None, confidence=1.0, is_person=False)
         return Speaker(name=None, role=core or None, confidence=1.0, is_person=False)
 

@@ -213,54 +213,47 @@ def test_year_like_counts_and_years(nlp):
 
 
 def test_quantulum_reads_windows_around_numbers_with_the_same_results(nlp):
-    """quantulum3 is shown short windows around numbers and unit words, not whole sentences;
-    what it finds there must be what it finds in the sentence, at the same offsets."""
+    """quantulum3 is shown short windows around numbers and unit names, and plain counts are
+    built without it; together they must find what quantulum3 finds in the whole sentence."""
     from conflictnlp.measures.quantities import _parse, parse_quantities, quantity_windows
 
     text = (
         "The convoy was stopped some 118 km (73 miles) outside Hodeidah, where between 5 and 10 "
         "trucks carrying 14 tons of food waited for six hours while officials, who asked not to be "
-        "named because they were not authorised to speak, said $ 48.2 million had been pledged."
+        "named because they were not authorised to speak, said $ 48.2 million had been pledged "
+        "and at least 269 people had fled from 12 villages since 2014."
     )
     sent = next(nlp(text).sents)
     windows = quantity_windows(sent)
-    assert len(windows) >= 3 and all(end <= len(sent.text) for _, end in windows)
-    assert all(a_end < b_start for (_, a_end), (b_start, _) in zip(windows, windows[1:]))
-    whole = [(q.span, q.value, q.unit.name) for q in _parse(sent.text)]
-    windowed = [(q.span, q.value, q.unit.name) for q in parse_quantities(sent, sent.text, windows)]
-    assert windowed == whole
-    assert "named because they were not" not in " ".join(sent.text[a:b] for a, b in windows)
+    assert len(windows) >= 3
+    assert "named because they were not" not in " ".join(sent[a : b + 1].text for a, b in windows)
+    whole = [(q.span, q.value, q.unit.name, q.uncertainty) for q in _parse(sent.text)]
+    found = [(q.span, q.value, q.unit.name, q.uncertainty) for q in parse_quantities(sent, sent.text)]
+    assert found == whole
 
 
-def test_plain_counts_are_read_as_quantulum_reads_them(nlp):
-    """The fast path for plain counts must give exactly what quantulum3 gives, and must leave
-    anything with a unit, range, sign or currency to quantulum3."""
-    from conflictnlp.measures.quantities import _parse, _plain_count, quantity_windows
+def test_plain_counts_are_read_as_quantulum_reads_them(nlp, monkeypatch):
+    """Numbers built as plain counts without quantulum3 must be what quantulum3 reads in their
+    sentence; numbers with a unit, range, sign or currency must be left to quantulum3."""
+    from conflictnlp.measures import quantities
 
     text = (
-        "At least 269 people were killed in the strike, officials said. "
-        "Aid groups say that about 213,840 people have fled the region. "
-        "The town has been shelled since 2014, regional officials say. "
-        "Officials said 3.5 percent of the residents had left. "
-        "The depot lies about 52 km from the border, officials said. "
-        "The shelter is 17 miles away from the town, residents said. "
-        "Between 5 and 10 trucks were seen near the crossing on the road. "
-        "Donors pledged $ 48 million in aid at the conference in Geneva. "
-        "The weight is 120 μg, according to the laboratory report. "
-        "Convoys of 45-bus length left the city, witnesses told reporters. "
-        "The convoy stopped on 3 occasions before it reached the town. "
-        "He counted (12 in all) at the checkpoint that morning."
+        "At least 269 people were killed and 1,200 homes damaged, officials said. "
+        "Aid groups say 213,840 people have fled since 2014, when 3.5 percent of residents left. "
+        "The depot lies about 52 km from the border; the shelter is 17 miles away. "
+        "Between 5 and 10 trucks carried $ 48 million in aid and 14 tons of food to 30 villages. "
+        "The weight is 120 μg, USD 40 was paid, and 45-bus convoys left on 3 occasions (12 in all). "
+        "Some 2 1/2 hours later, 7 to 9 drones and 600 - 700 troops moved 20 x 30 boxes. "
+        "The fine was 25 lakh, paid in 10 rmb notes for 660 square meters of land."
     )
     doc = nlp(text)
-    fast = slow = 0
+    expected = {sent.start: quantities._parse(sent.text) for sent in doc.sents}
+    monkeypatch.setattr(quantities, "_parse", lambda text: [])  # only the plain counts remain
+    taken = set()
     for sent in doc.sents:
-        for start, end in quantity_windows(sent):
-            plain = _plain_count(sent, start, end)
-            if plain is None:
-                slow += 1
-                continue
-            fast += 1
-            expected = [(q.span[0] + start, q.span[1] + start, q.value, q.unit.name, q.uncertainty)
-                        for q in _parse(sent.text[start:end])]
-            assert [(*plain.span, plain.value, plain.unit.name, plain.uncertainty)] == expected, sent.text[start:end]
-    assert fast >= 3 and slow >= 6
+        read = {(q.span, q.value, q.unit.name, q.uncertainty) for q in expected[sent.start]}
+        for quantity in quantities.parse_quantities(sent, sent.text):
+            assert (quantity.span, quantity.value, quantity.unit.name, quantity.uncertainty) in read, quantity
+            taken.add(quantity.surface)
+    # "10" in "between 5 and 10 trucks" is left to the window quantulum3 reads around "5"
+    assert taken == {"269", "1,200", "213,840", "2014", "3"}

@@ -147,10 +147,10 @@ def test_every_example_gives_valid_records_with_exact_offsets(path, nlp):
         assert_offsets(record)
 
 
-def test_entity_lookups_match_spacy(nlp):
-    """``entities_in``/``entity_at`` read the token tags instead of rebuilding ``doc.ents``;
-    they must give what spaCy gives."""
-    from conflictnlp.extensions import entities_in, entity_at
+def test_array_lookups_match_spacy(nlp):
+    """``entities_in``, ``entity_at``, ``head_indices`` and ``token_offsets`` read token arrays
+    instead of building Span and Token objects; they must give what spaCy gives."""
+    from conflictnlp.extensions import entities_in, entity_at, head_indices, token_offsets
 
     doc = nlp("Kremlin spokesman Dmitry Peskov told reporters in Moscow on Friday that the "
               "Rosneft depot in Belgorod, some 35 kilometres from Ukraine, was hit.")
@@ -163,3 +163,5 @@ def test_entity_lookups_match_spacy(nlp):
         expected = next(((e.start, e.end, e.label_) for e in doc.ents if e.start <= token.i < e.end), None)
         found = entity_at(doc, token.i)
         assert (None if found is None else (found.start, found.end, found.label_)) == expected
+    assert head_indices(doc) == [t.head.i for t in doc]
+    assert token_offsets(doc) == ([t.idx for t in doc], [t.idx + len(t) for t in doc])

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator, Optional
 
+from spacy.attrs import HEAD, IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from .model import RESULT_LISTS, Article, _adapter
@@ -132,6 +133,37 @@ def entity_at(doc: Doc, i: int) -> Optional[Span]:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return Span(doc, start, end, label=doc[start].ent_type)
+
+
+_last_offsets: tuple[Optional[Doc], tuple[list[int], list[int]]] = (None, ([], []))
+
+
+def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end character offsets of every token, computed once per Doc (as ``doc_text``),
+    for bisecting from a character offset to a token without walking the Doc."""
+    global _last_offsets
+    cached_doc, offsets = _last_offsets
+    if cached_doc is not doc:
+        array = doc.to_array([IDX, LENGTH])
+        starts = array[:, 0].tolist()
+        offsets = (starts, [start + length for start, length in zip(starts, array[:, 1].tolist())])
+        _last_offsets = (doc, offsets)
+    return offsets
+
+
+_last_heads: tuple[Optional[Doc], list[int]] = (None, [])
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """Index of every token's syntactic head (a root is its own), computed once per Doc:
+    walking up the tree with ``token.head`` builds a new Token object per step."""
+    global _last_heads
+    cached_doc, heads = _last_heads
+    if cached_doc is not doc:
+        relative = doc.to_array([HEAD]).reshape(-1).view("int64")
+        heads = [i + offset for i, offset in enumerate(relative.tolist())]
+        _last_heads = (doc, heads)
+    return heads
 
 
 def add_error(doc: Doc, message: str) -> None:

@@ -13,7 +13,7 @@ from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import body_bounds, doc_text, entities_in
+from ..extensions import body_bounds, doc_text, entities_in, head_indices
 from ..model import Claim, Quote, TextSpan
 from .lexicon import CueMatch, StanceLexicon
 from .stance import claim_stance
@@ -51,9 +51,12 @@ def clauses(tokens: Sequence[Token], verbal_only: bool = False) -> list[tuple[To
     Coordinated verbs with their own subject ("two workers were injured and [areas were
     evacuated]") are clauses of their own.
     """
+    if not tokens:
+        return []
+    parent = head_indices(tokens[0].doc)
     members = {t.i for t in tokens}
     heads: list[Token] = []
-    queue = [t for t in tokens if t.head.i == t.i or t.head.i not in members]
+    queue = [t for t in tokens if parent[t.i] == t.i or parent[t.i] not in members]
     while queue:
         head = queue.pop(0)
         heads.append(head)
@@ -61,11 +64,11 @@ def clauses(tokens: Sequence[Token], verbal_only: bool = False) -> list[tuple[To
     head_ids = {h.i for h in heads}
     groups: dict[int, list[Token]] = {h.i: [] for h in heads}
     for token in tokens:
-        node = token
-        while node.i not in head_ids and node.head.i != node.i and node.head.i in members:
-            node = node.head
-        if node.i in head_ids:
-            groups[node.i].append(token)
+        node = token.i
+        while node not in head_ids and parent[node] != node and parent[node] in members:
+            node = parent[node]
+        if node in head_ids:
+            groups[node].append(token)
     result = [(h, groups[h.i]) for h in heads]
     if verbal_only:
         result = [(h, g) for h, g in result if h.pos_ in ("VERB", "AUX") and _has_subject(h)]

@@ -8,12 +8,13 @@ distance of 25 km with the 16 miles as a restatement in ``also``.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import doc_text, in_body
+from ..extensions import doc_text, in_body, token_offsets
 from ..model import MeasureRestatement, TextSpan
 from .quantities import Measure
 from .units import MeasureData
@@ -37,19 +38,17 @@ class DistanceMention:
 
 
 def _first_token_at(doc: Doc, char: int) -> Optional[Token]:
-    for token in doc:
-        if token.idx >= char:
-            return token
-    return None
+    """The first token starting at or after ``char``."""
+    starts, _ = token_offsets(doc)
+    i = bisect_left(starts, char)
+    return doc[i] if i < len(doc) else None
 
 
 def _last_token_before(doc: Doc, char: int) -> Optional[Token]:
-    previous = None
-    for token in doc:
-        if token.idx + len(token.text) > char:
-            break
-        previous = token
-    return previous
+    """The last token ending at or before ``char``."""
+    _, ends = token_offsets(doc)
+    i = bisect_right(ends, char)
+    return doc[i - 1] if i > 0 else None
 
 
 def _text_span(doc: Doc, first: Token, last: Token) -> TextSpan:

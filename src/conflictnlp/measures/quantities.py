@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -82,7 +82,12 @@ def _unit_words() -> frozenset[str]:
 
 
 def _may_be_quantity(token: Token, units: frozenset[str]) -> bool:
-    return token.like_num or token.lower_ in units or any(ch.isdigit() for ch in token.text)
+    return _counts(token) or token.lower_ in units
+
+
+def _counts(token: Token) -> bool:
+    """A number: digits, a vulgar fraction ("½") or a number word."""
+    return token.like_num or any(ch.isnumeric() for ch in token.text)
 
 
 def may_hold_quantity(sent: Span) -> bool:
@@ -98,67 +103,103 @@ WINDOW_BEFORE = 2
 WINDOW_AFTER = 3
 
 
-def quantity_windows(sent: Span) -> list[tuple[int, int]]:
-    """Character ranges (relative to the sentence) around its digits, number words and unit
-    names, overlapping ones merged. quantulum3's cost grows with the length of what it reads
-    (one huge regular expression tried at every character), so it reads these, not the
-    sentence."""
-    units = _unit_words()
-    windows: list[list[int]] = []
-    for token in sent:
-        if not _may_be_quantity(token, units):
-            continue
+def quantity_windows(sent: Span, seeds: Optional[list[Token]] = None) -> list[tuple[int, int]]:
+    """Token ranges [first, last] around ``seeds`` (default: the sentence's digits, number
+    words and unit names), overlapping ones merged. quantulum3's cost grows with the length of
+    what it reads (one huge regular expression tried at every character), so it reads these,
+    not the sentence."""
+    if seeds is None:
+        units = _unit_words()
+        seeds = [token for token in sent if _may_be_quantity(token, units)]
+    windows: list[tuple[int, int]] = []
+    unit_tokens = _unit_tokens()
+    for token in seeds:
         first = max(token.i - WINDOW_BEFORE, sent.start)
         last = min(token.i + WINDOW_AFTER, sent.end - 1)
+        # never end on a word quantulum3 may take for a unit: at the end of its text it reads
+        # "660 square meters in" as square metre inch
+        while last + 1 < sent.end and sent.doc[last].lower_ in unit_tokens:
+            last += 1
         if windows and first <= windows[-1][1] + 1:
-            windows[-1][1] = last
+            windows[-1] = (windows[-1][0], last)
         else:
-            windows.append([first, last])
-    doc, offset = sent.doc, sent.start_char
-    return [(doc[first].idx - offset, doc[last].idx + len(doc[last]) - offset) for first, last in windows]
+            windows.append((first, last))
+    return windows
 
 
 PLAIN_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 # words next to a number that quantulum3 reads as part of the quantity (ranges, products,
-# rates, fractions, "a number of"): a window with one of them always goes to quantulum3
+# rates, fractions, "a number of"): a number next to one of them always goes to quantulum3
 NOT_PLAIN_AFTER = frozenset({"to", "and", "or", "x", "times", "per", "a", "an", "by", "plus", "minus", "point", "of", "half", "quarter", "dozen"})
-NOT_PLAIN_BEFORE = frozenset({"minus", "plus", "negative", "between", "from", "to", "and", "or", "number", "no", "a", "an", "over", "under"})
+NOT_PLAIN_BEFORE = frozenset({"minus", "plus", "negative", "number", "no", "a", "an", "to"})
+# punctuation that may follow a plain count ("since 2014, when"; "kills 11.")
+CLOSERS = frozenset(",.;:)!?")
+# the currency prefixes of quantulum3's unit regex that are written with letters
+CURRENCY_PREFIXES = frozenset({"ctvs", "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "JPY", "SFr", "CHF", "ZAR", "BRL", "INR", "MXN",
+                               "RUB", "CNY", "KRW", "cts", "cvs", "Fr", "FS", "CT", "R", "p", "c", "C", "d"})
 OPENERS = frozenset("(,;:\"'“‘")
 
 
 @cache
 def _unit_tokens() -> frozenset[str]:
-    """Every unit name, plural and symbol quantulum3 knows, lower-cased ("km", "usd", "miles")."""
+    """Every unit name, plural and symbol quantulum3 knows, lower-cased ("km", "usd", "miles"),
+    and the first word of its names of several words ("square", "metric", "swiss")."""
     from quantulum3 import load
 
     units = load.units("en_US")
-    return frozenset(key.lower() for key in (*units.symbols, *units.surfaces)) | _unit_words()
+    keys = [key.lower() for key in (*units.symbols, *units.surfaces)]
+    return frozenset(keys) | frozenset(key.split()[0] for key in keys if " " in key) | _unit_words()
 
 
-def _plain_count(sent: Span, start: int, end: int):
-    """The quantity quantulum3 would read in a window holding one plain number followed by an
-    ordinary word ("at least 269 people were"), built without it.
+@lru_cache(maxsize=50_000)
+def _read_as_unit(word: str) -> bool:
+    """Whether quantulum3 reads ``word`` after a number as a unit. Besides the names it knows,
+    it builds units from symbols run together ("lakh" is litre-year-kibibyte-hour, "rmb"
+    rand-millibarn), so plain counts are only taken before words it leaves alone; the answer
+    is kept, as the same words follow numbers again and again."""
+    return [(q.surface, q.unit.name) for q in _parse(f"1 {word}")] != [("1", "dimensionless")]
+
+
+def is_plain_count(number: Token) -> bool:
+    """A plain number between ordinary words ("at least 269 people were"), which quantulum3
+    reads as a bare number.
 
     That is the commonest number in news and quantulum3's slowest case: its unit regex tries
     every unit it knows against the following word before giving up. Anything less plain (a
-    unit or symbol, a range word, a sign or currency before, a decimal comma, a hyphen) returns
-    None and is read by quantulum3. A test checks both give the same on invented and real text.
+    unit or symbol, a number word or range word next to it, a sign or currency before, a
+    decimal comma, a hyphen) is False and left to quantulum3. A test checks that quantulum3
+    reads these numbers this way in their sentences.
     """
-    doc, offset = sent.doc, sent.start_char
-    units = _unit_words()
-    numbers = [t for t in doc[sent.start : sent.end]
-               if start <= t.idx - offset < end and _may_be_quantity(t, units)]
-    if len(numbers) != 1 or not PLAIN_NUMBER.fullmatch(numbers[0].text) or numbers[0].i + 1 >= len(doc):
-        return None
-    number, after = numbers[0], doc[numbers[0].i + 1]
-    if not number.whitespace_ or not (after.text.isascii() and after.text.isalpha() and after.text.islower()):
-        return None
-    if after.lower_ in NOT_PLAIN_AFTER or after.lower_ in _unit_tokens():
-        return None
+    doc, units = number.doc, _unit_words()
+    if not PLAIN_NUMBER.fullmatch(number.text) or number.i + 1 >= len(doc):
+        return False
+    after = doc[number.i + 1]
+    if not number.whitespace_ and after.text not in CLOSERS:
+        return False
+    if after.text in CLOSERS and (not after.whitespace_ or after.i + 1 < len(doc) and _may_be_quantity(doc[after.i + 1], units)):
+        return False
+    if after.text not in CLOSERS and not (after.text.isascii() and after.text.isalpha() and after.text.islower()):
+        return False
+    if after.lower_ in NOT_PLAIN_AFTER or after.lower_ in _unit_tokens() or _may_be_quantity(after, units):
+        return False
+    if after.text not in CLOSERS and _read_as_unit(after.text):
+        return False
     if number.i > 0:
         before = doc[number.i - 1]
-        if not before.whitespace_ or before.lower_ in NOT_PLAIN_BEFORE or not (before.text.isalpha() or before.text in OPENERS):
-            return None
+        if not before.whitespace_ or not (before.text.isalpha() or before.text in OPENERS):
+            return False
+        if before.lower_ in NOT_PLAIN_BEFORE or before.text in CURRENCY_PREFIXES or _may_be_quantity(before, units):
+            return False
+    return True
+
+
+def _after_article(unit: Token) -> bool:
+    """A unit name with no number can only be a quantity after "a"/"an" ("an hour", "a mile")."""
+    doc = unit.doc
+    return any(doc[i].lower_ in ("a", "an") for i in range(max(unit.i - 2, 0), unit.i))
+
+
+def _plain_quantity(number: Token, offset: int):
     from quantulum3 import classes, load
 
     span = (number.idx - offset, number.idx - offset + len(number.text))
@@ -166,18 +207,27 @@ def _plain_count(sent: Span, start: int, end: int):
                             surface=number.text, span=span, uncertainty=None, lang="en_US")
 
 
-def parse_quantities(sent: Span, text: str, windows: list[tuple[int, int]]) -> list:
-    """quantulum3's quantities in ``text`` (the sentence, masked) read window by window, spans
-    relative to ``text``; plain counts are read without quantulum3 (see ``_plain_count``)."""
-    found = []
-    for start, end in windows:
-        plain = _plain_count(sent, start, end)
-        if plain is not None:
-            found.append(plain)
-            continue
+def parse_quantities(sent: Span, text: str) -> list:
+    """quantulum3's quantities in ``text`` (the sentence, perhaps masked), spans relative to it.
+
+    Plain counts are built directly (``is_plain_count``); quantulum3 reads short windows
+    around the other digits, number words and unit names.
+    """
+    units = _unit_words()
+    seeds = [token for token in sent if _may_be_quantity(token, units) and (_counts(token) or _after_article(token))]
+    plain = [token for token in seeds if is_plain_count(token)]
+    plain_ids = {token.i for token in plain}
+    windows = quantity_windows(sent, [token for token in seeds if token.i not in plain_ids])
+    offset = sent.start_char
+    found = [_plain_quantity(token, offset) for token in plain
+             if not any(first <= token.i <= last for first, last in windows)]
+    doc = sent.doc
+    for first, last in windows:
+        start, end = doc[first].idx - offset, doc[last].idx + len(doc[last]) - offset
         for quantity in _parse(text[start:end]):
             quantity.span = (quantity.span[0] + start, quantity.span[1] + start)
             found.append(quantity)
+    found.sort(key=lambda quantity: quantity.span)
     return found
 
 
@@ -634,7 +684,7 @@ def find_measures(doc: Doc, data: MeasureData) -> list[Measure]:
         # "20 (kg)": quantulum3 sees no unit in brackets; show it the unit, offsets unchanged
         masked = BRACKETED_UNIT.sub(_unbracket_unit, masked)
         try:
-            parsed_all = parse_quantities(sent, masked, quantity_windows(sent))
+            parsed_all = parse_quantities(sent, masked)
         except Exception as err:  # quantulum3 fails on some odd strings; keep the rest
             logger.debug("quantulum3 failed on a sentence", exc_info=True)
             add_error(doc, f"measures: quantulum3 {type(err).__name__}: {err}")

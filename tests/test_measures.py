@@ -233,8 +233,9 @@ def test_quantulum_reads_windows_around_numbers_with_the_same_results(nlp):
 
 
 def test_plain_counts_are_read_as_quantulum_reads_them(nlp, monkeypatch):
-    """Numbers built as plain counts without quantulum3 must be what quantulum3 reads in their
-    sentence; numbers with a unit, range, sign or currency must be left to quantulum3."""
+    """Numbers read plainly without quantulum3 (bare counts, a number and one unambiguous unit)
+    must be what quantulum3 reads in their sentence; numbers with an ambiguous or compound unit,
+    a range, a sign or a currency must be left to quantulum3."""
     from conflictnlp.measures import quantities
 
     text = (
@@ -255,5 +256,6 @@ def test_plain_counts_are_read_as_quantulum_reads_them(nlp, monkeypatch):
         for quantity in quantities.parse_quantities(sent, sent.text):
             assert (quantity.span, quantity.value, quantity.unit.name, quantity.uncertainty) in read, quantity
             taken.add(quantity.surface)
-    # "10" in "between 5 and 10 trucks" is left to the window quantulum3 reads around "5"
-    assert taken == {"269", "1,200", "213,840", "2014", "3"}
+    # "10" in "between 5 and 10 trucks" is left to the window quantulum3 reads around "5";
+    # "14 tons" has two units (short and metric) and "3.5 percent of" a word that may continue it
+    assert taken == {"269", "1,200", "213,840", "2014", "52 km", "17 miles", "3"}

@@ -116,9 +116,9 @@ def quantity_windows(sent: Span, seeds: Optional[list[Token]] = None) -> list[tu
     for token in seeds:
         first = max(token.i - WINDOW_BEFORE, sent.start)
         last = min(token.i + WINDOW_AFTER, sent.end - 1)
-        # never end on a word quantulum3 may take for a unit: at the end of its text it reads
-        # "660 square meters in" as square metre inch
-        while last + 1 < sent.end and sent.doc[last].lower_ in unit_tokens:
+        # never end on a number ("debate in 10| days") or a word quantulum3 may take for a
+        # unit: at the end of its text it reads "660 square meters in" as square metre inch
+        while last + 1 < sent.end and (sent.doc[last].lower_ in unit_tokens or _counts(sent.doc[last])):
             last += 1
         if windows and first <= windows[-1][1] + 1:
             windows[-1] = (windows[-1][0], last)
@@ -160,37 +160,68 @@ def _read_as_unit(word: str) -> bool:
     return [(q.surface, q.unit.name) for q in _parse(f"1 {word}")] != [("1", "dimensionless")]
 
 
-def is_plain_count(number: Token) -> bool:
-    """A plain number between ordinary words ("at least 269 people were"), which quantulum3
-    reads as a bare number.
+def _ends_plainly(token: Token) -> bool:
+    """The token after a plain quantity: an ordinary lower-case word quantulum3 reads nothing
+    into, or a closing punctuation mark not followed by another number."""
+    doc, units = token.doc, _unit_words()
+    if token.text in CLOSERS:
+        return token.i + 1 == len(doc) or token.whitespace_ and not _counts(doc[token.i + 1])
+    if not (token.text.isascii() and token.text.isalpha() and token.text.islower()):
+        return False
+    if token.lower_ in NOT_PLAIN_AFTER or token.lower_ in _unit_tokens() or _may_be_quantity(token, units):
+        return False
+    return not _read_as_unit(token.text)
 
-    That is the commonest number in news and quantulum3's slowest case: its unit regex tries
-    every unit it knows against the following word before giving up. Anything less plain (a
-    unit or symbol, a number word or range word next to it, a sign or currency before, a
-    decimal comma, a hyphen) is False and left to quantulum3. A test checks that quantulum3
-    reads these numbers this way in their sentences.
+
+# symbols read directly after a number; other symbols ("in", "pm", "t") are English words too
+PLAIN_UNIT_SYMBOLS = frozenset({"km", "kg", "%"})
+# unit names that are also ordinary words after a number ("the 1988 quarter", "a 2 second")
+NOT_PLAIN_UNITS = frozenset({"quarter", "second", "grain", "stone", "point", "line", "degree", "pound-mass"})
+
+
+def _single_unit(word: str):
+    """The one unit quantulum3 knows by this full name ("percent", "hours", "kilometres") or
+    by one of a few unmistakable symbols, looked up as quantulum3 does; None where the name
+    has several units, or none, or is also an ordinary word."""
+    from quantulum3 import load
+
+    units = load.units("en_US")
+    if word not in PLAIN_UNIT_SYMBOLS and word.lower() not in units.surfaces_lower:
+        return None
+    found = units.symbols.get(word) or units.surfaces.get(word) or units.surfaces_lower.get(word.lower()) or units.symbols_lower.get(word.lower())
+    unit = next(iter(found)) if found and len(found) == 1 else None
+    return None if unit is None or unit.name in NOT_PLAIN_UNITS else unit
+
+
+def plain_reading(number: Token):
+    """(index of the last token, quantulum3 unit) for a number quantulum3 reads plainly: a bare
+    count between ordinary words ("at least 269 people were") or a number with a single,
+    unambiguous unit name after it ("lasted 6 hours when", "about 52 km from"); else None.
+
+    These are most numbers in news, and a bare count is quantulum3's slowest case: its unit
+    regex tries every unit it knows against the following word before giving up. Anything less
+    plain (a unit of several words or an ambiguous one, a number word or range word next to it,
+    a sign or currency before, a decimal comma, a hyphen) is None and left to quantulum3. A test
+    checks that quantulum3 reads these numbers this way in their sentences.
     """
+    from quantulum3 import load
+
     doc, units = number.doc, _unit_words()
     if not PLAIN_NUMBER.fullmatch(number.text) or number.i + 1 >= len(doc):
-        return False
-    after = doc[number.i + 1]
-    if not number.whitespace_ and after.text not in CLOSERS:
-        return False
-    if after.text in CLOSERS and (not after.whitespace_ or after.i + 1 < len(doc) and _may_be_quantity(doc[after.i + 1], units)):
-        return False
-    if after.text not in CLOSERS and not (after.text.isascii() and after.text.isalpha() and after.text.islower()):
-        return False
-    if after.lower_ in NOT_PLAIN_AFTER or after.lower_ in _unit_tokens() or _may_be_quantity(after, units):
-        return False
-    if after.text not in CLOSERS and _read_as_unit(after.text):
-        return False
+        return None
     if number.i > 0:
         before = doc[number.i - 1]
         if not before.whitespace_ or not (before.text.isalpha() or before.text in OPENERS):
-            return False
+            return None
         if before.lower_ in NOT_PLAIN_BEFORE or before.text in CURRENCY_PREFIXES or _may_be_quantity(before, units):
-            return False
-    return True
+            return None
+    after = doc[number.i + 1]
+    if (number.whitespace_ or after.text in CLOSERS) and _ends_plainly(after):
+        return number.i, load.units("en_US").names["dimensionless"]
+    unit = _single_unit(after.text) if number.whitespace_ or after.text == "%" else None
+    if unit is not None and after.i + 1 < len(doc) and (after.whitespace_ or doc[after.i + 1].text in CLOSERS) and _ends_plainly(doc[after.i + 1]):
+        return after.i, unit
+    return None
 
 
 def _after_article(unit: Token) -> bool:
@@ -199,29 +230,29 @@ def _after_article(unit: Token) -> bool:
     return any(doc[i].lower_ in ("a", "an") for i in range(max(unit.i - 2, 0), unit.i))
 
 
-def _plain_quantity(number: Token, offset: int):
-    from quantulum3 import classes, load
+def _plain_quantity(number: Token, last: int, unit, offset: int):
+    from quantulum3 import classes
 
-    span = (number.idx - offset, number.idx - offset + len(number.text))
-    return classes.Quantity(value=float(number.text.replace(",", "")), unit=load.units("en_US").names["dimensionless"],
-                            surface=number.text, span=span, uncertainty=None, lang="en_US")
+    doc = number.doc
+    span = (number.idx - offset, doc[last].idx + len(doc[last]) - offset)
+    return classes.Quantity(value=float(number.text.replace(",", "")), unit=unit,
+                            surface=doc[number.i : last + 1].text, span=span, uncertainty=None, lang="en_US")
 
 
 def parse_quantities(sent: Span, text: str) -> list:
     """quantulum3's quantities in ``text`` (the sentence, perhaps masked), spans relative to it.
 
-    Plain counts are built directly (``is_plain_count``); quantulum3 reads short windows
+    Plain numbers are read directly (``plain_reading``); quantulum3 reads short windows
     around the other digits, number words and unit names.
     """
     units = _unit_words()
     seeds = [token for token in sent if _may_be_quantity(token, units) and (_counts(token) or _after_article(token))]
-    plain = [token for token in seeds if is_plain_count(token)]
-    plain_ids = {token.i for token in plain}
-    windows = quantity_windows(sent, [token for token in seeds if token.i not in plain_ids])
-    offset = sent.start_char
-    found = [_plain_quantity(token, offset) for token in plain
-             if not any(first <= token.i <= last for first, last in windows)]
-    doc = sent.doc
+    plain = {token.i: reading for token in seeds if (reading := plain_reading(token)) is not None}
+    covered = {i for i, (last, _) in plain.items() for i in range(i, last + 1)}
+    windows = quantity_windows(sent, [token for token in seeds if token.i not in covered])
+    offset, doc = sent.start_char, sent.doc
+    found = [_plain_quantity(doc[i], last, unit, offset) for i, (last, unit) in plain.items()
+             if not any(first <= i <= end for first, end in windows)]
     for first, last in windows:
         start, end = doc[first].idx - offset, doc[last].idx + len(doc[last]) - offset
         for quantity in _parse(text[start:end]):

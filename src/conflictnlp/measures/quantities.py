@@ -87,7 +87,9 @@ def _may_be_quantity(token: Token, units: frozenset[str]) -> bool:
 
 def _counts(token: Token) -> bool:
     """A number: digits, a vulgar fraction ("½") or a number word."""
-    return token.like_num or any(ch.isnumeric() for ch in token.text)
+    if token.is_alpha:  # most tokens: words, which hold no digit
+        return token.like_num
+    return token.like_num or any(map(str.isnumeric, token.text))
 
 
 def may_hold_quantity(sent: Span) -> bool:
@@ -387,7 +389,9 @@ def _counted_noun(doc: Doc, last: Token, sent: Span, data: MeasureData, with_uni
 
 def _approximator(doc: Doc, first: Token, sent: Span, data: MeasureData) -> Optional[int]:
     """Start offset of an approximator ("some", "upwards of") right before token ``first``."""
-    for phrase in data.approximators:
+    if first.i == 0:
+        return None
+    for phrase in data.approximators_by_last_word.get(doc[first.i - 1].lower_, ()):
         lo = first.i - len(phrase)
         if lo < sent.start:
             continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Optional
 
@@ -44,6 +44,14 @@ class MeasureData:
     direction_words: frozenset[str]
     subject_prepositions: frozenset[str]
     restatement_open: frozenset[str]
+
+    @cached_property
+    def approximators_by_last_word(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """``approximators`` grouped by their last word, longest first within each group."""
+        grouped: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.approximators:
+            grouped.setdefault(phrase[-1], []).append(phrase)
+        return {word: tuple(phrases) for word, phrases in grouped.items()}
 
     def kind_of(self, unit: Optional[str], entity: Optional[str]) -> str:
         """The quantity kind of a unit ("length", "currency", "count" ...)."""

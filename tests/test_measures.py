@@ -245,7 +245,9 @@ def test_plain_counts_are_read_as_quantulum_reads_them(nlp, monkeypatch):
         "Between 5 and 10 trucks carried $ 48 million in aid and 14 tons of food to 30 villages. "
         "The weight is 120 μg, USD 40 was paid, and 45-bus convoys left on 3 occasions (12 in all). "
         "Some 2 1/2 hours later, 7 to 9 drones and 600 - 700 troops moved 20 x 30 boxes. "
-        "The fine was 25 lakh, paid in 10 rmb notes for 660 square meters of land."
+        "The fine was 25 lakh, paid in 10 rmb notes for 660 square meters of land. "
+        "The convoy was stopped some 118 km (73 miles) outside Hodeidah for almost an hour with children.\n\n"
+        "Strike on Mariupol kills 11\n\nMARIUPOL, Ukraine — half an hour later, a mile away, it lasted 6 hours."
     )
     doc = nlp(text)
     expected = {sent.start: quantities._parse(sent.text) for sent in doc.sents}
@@ -257,5 +259,6 @@ def test_plain_counts_are_read_as_quantulum_reads_them(nlp, monkeypatch):
             assert (quantity.span, quantity.value, quantity.unit.name, quantity.uncertainty) in read, quantity
             taken.add(quantity.surface)
     # "10" in "between 5 and 10 trucks" is left to the window quantulum3 reads around "5";
-    # "14 tons" has two units (short and metric) and "3.5 percent of" a word that may continue it
-    assert taken == {"269", "1,200", "213,840", "2014", "52 km", "17 miles", "3"}
+    # "14 tons" has two units (short and metric); "half an hour" and "a mile" follow no word
+    assert taken == {"269", "1,200", "213,840", "2014", "3.5 percent", "52 km", "17 miles", "3",
+                     "118 km", "73 miles", "an hour", "11", "6 hours"}

@@ -162,14 +162,20 @@ def _read_as_unit(word: str) -> bool:
     return [(q.surface, q.unit.name) for q in _parse(f"1 {word}")] != [("1", "dimensionless")]
 
 
-def _ends_plainly(token: Token) -> bool:
+def _ends_plainly(token: Token, after_unit: bool = False) -> bool:
     """The token after a plain quantity: an ordinary lower-case word quantulum3 reads nothing
-    into, or a closing punctuation mark not followed by another number."""
+    into, a line break, a closing punctuation mark not followed by another number, or after a
+    unit "of" ("34 percent of") and a bracketed restatement ("52 km (32 miles)")."""
     doc, units = token.doc, _unit_words()
-    if token.text in CLOSERS:
-        return token.i + 1 == len(doc) or token.whitespace_ and not _counts(doc[token.i + 1])
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.is_space or token.text in CLOSERS:
+        return following is None or (token.whitespace_ or following.is_space or token.is_space) and not _counts(following)
+    if after_unit and token.text == "(" and following is not None and PLAIN_NUMBER.fullmatch(following.text):
+        return True
     if not (token.text.isascii() and token.text.isalpha() and token.text.islower()):
         return False
+    if after_unit and token.lower_ == "of":
+        return True
     if token.lower_ in NOT_PLAIN_AFTER or token.lower_ in _unit_tokens() or _may_be_quantity(token, units):
         return False
     return not _read_as_unit(token.text)
@@ -213,17 +219,42 @@ def plain_reading(number: Token):
         return None
     if number.i > 0:
         before = doc[number.i - 1]
-        if not before.whitespace_ or not (before.text.isalpha() or before.text in OPENERS):
+        if not (before.text.isalpha() and before.whitespace_ or before.text in OPENERS):
             return None
         if before.lower_ in NOT_PLAIN_BEFORE or before.text in CURRENCY_PREFIXES or _may_be_quantity(before, units):
             return None
     after = doc[number.i + 1]
-    if (number.whitespace_ or after.text in CLOSERS) and _ends_plainly(after):
+    if (number.whitespace_ or after.text in CLOSERS or after.is_space) and _ends_plainly(after):
         return number.i, load.units("en_US").names["dimensionless"]
     unit = _single_unit(after.text) if number.whitespace_ or after.text == "%" else None
-    if unit is not None and after.i + 1 < len(doc) and (after.whitespace_ or doc[after.i + 1].text in CLOSERS) and _ends_plainly(doc[after.i + 1]):
+    if unit is not None and _unit_ends_plainly(after):
         return after.i, unit
     return None
+
+
+def _unit_ends_plainly(unit: Token) -> bool:
+    doc = unit.doc
+    if unit.i + 1 >= len(doc):
+        return False
+    following = doc[unit.i + 1]
+    return (unit.whitespace_ or following.text in CLOSERS or following.is_space) and _ends_plainly(following, after_unit=True)
+
+
+def article_reading(unit: Token):
+    """(index of the article, quantulum3 unit) for "an hour", "a mile" between ordinary words,
+    which quantulum3 reads as one of the unit; else None."""
+    doc = unit.doc
+    if unit.i < 2 or doc[unit.i - 1].lower_ not in ("a", "an") or not doc[unit.i - 1].whitespace_:
+        return None
+    before = doc[unit.i - 2]
+    if not (before.text.isascii() and before.text.isalpha() and before.text.islower()) or not before.whitespace_:
+        return None
+    if before.lower_ in NOT_PLAIN_BEFORE or before.lower_ in NOT_PLAIN_AFTER or before.lower_ in _unit_tokens() or _counts(before):
+        return None
+    found = _single_unit(unit.text)
+    if found is None or unit.text in PLAIN_UNIT_SYMBOLS or not _unit_ends_plainly(unit):
+        return None
+    return unit.i - 1, found
 
 
 def _after_article(unit: Token) -> bool:
@@ -232,29 +263,59 @@ def _after_article(unit: Token) -> bool:
     return any(doc[i].lower_ in ("a", "an") for i in range(max(unit.i - 2, 0), unit.i))
 
 
-def _plain_quantity(number: Token, last: int, unit, offset: int):
+def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(windows):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _plain_quantity(doc: Doc, first: int, last: int, value: float, unit, offset: int):
     from quantulum3 import classes
 
-    doc = number.doc
-    span = (number.idx - offset, doc[last].idx + len(doc[last]) - offset)
-    return classes.Quantity(value=float(number.text.replace(",", "")), unit=unit,
-                            surface=doc[number.i : last + 1].text, span=span, uncertainty=None, lang="en_US")
+    span = (doc[first].idx - offset, doc[last].idx + len(doc[last]) - offset)
+    return classes.Quantity(value=value, unit=unit, surface=doc[first : last + 1].text, span=span, uncertainty=None, lang="en_US")
 
 
 def parse_quantities(sent: Span, text: str) -> list:
     """quantulum3's quantities in ``text`` (the sentence, perhaps masked), spans relative to it.
 
-    Plain numbers are read directly (``plain_reading``); quantulum3 reads short windows
-    around the other digits, number words and unit names.
+    Plain numbers and "an hour" are read directly (``plain_reading``, ``article_reading``);
+    quantulum3 reads short windows around the other digits, number words and unit names.
     """
+    from quantulum3 import load
+
     units = _unit_words()
-    seeds = [token for token in sent if _may_be_quantity(token, units) and (_counts(token) or _after_article(token))]
-    plain = {token.i: reading for token in seeds if (reading := plain_reading(token)) is not None}
-    covered = {i for i, (last, _) in plain.items() for i in range(i, last + 1)}
+    plain: dict[int, tuple[int, int, float, object]] = {}  # seed -> (first, last, value, unit)
+    seeds = []
+    for token in sent:
+        if not _may_be_quantity(token, units):
+            continue
+        if _counts(token):
+            reading = plain_reading(token)
+            if reading is not None:
+                plain[token.i] = (token.i, reading[0], float(token.text.replace(",", "")), reading[1])
+        elif _after_article(token):
+            reading = article_reading(token)
+            if reading is not None:
+                plain[token.i] = (reading[0], token.i, 1.0, reading[1])
+        else:
+            continue
+        seeds.append(token)
+    covered = {i for first, last, _, _ in plain.values() for i in range(first, last + 1)}
     windows = quantity_windows(sent, [token for token in seeds if token.i not in covered])
+    # a plain reading a window reaches into is left to quantulum3, shown whole
+    for first, last, _, _ in plain.values():
+        for n, (start, end) in enumerate(windows):
+            if start <= last and first <= end:
+                windows[n] = (min(start, first), max(end, last))
+    windows = _merged(windows)
     offset, doc = sent.start_char, sent.doc
-    found = [_plain_quantity(doc[i], last, unit, offset) for i, (last, unit) in plain.items()
-             if not any(first <= i <= end for first, end in windows)]
+    found = [_plain_quantity(doc, first, last, value, unit, offset) for first, last, value, unit in plain.values()
+             if not any(start <= last and first <= end for start, end in windows)]
     for first, last in windows:
         start, end = doc[first].idx - offset, doc[last].idx + len(doc[last]) - offset
         for quantity in _parse(text[start:end]):

@@ -12,12 +12,15 @@ NER tags as people, dates or numbers are left alone unless a locative word prece
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from ..extensions import body_bounds, doc_text, entity_at
+from ..extensions import body_bounds, doc_text, entity_at, token_offsets
 from .gazetteer import Gazetteer, Place, normalize
 from .resolve import Mention, prior_score, is_within
 
@@ -54,14 +57,21 @@ class PlaceMatcher:
         self.place_nouns = set(settings["place_nouns"])
         self.border_nouns = {noun for noun in settings["border_nouns"] if " " not in noun}
         self.directions = set(settings["direction_words"])
+        self._direction_hashes = {hash_string(word) for word in self.directions}
+        self._may_start: list[bool] = []
         self.locative_cues = set(settings["locative_cues"])
 
     def __call__(self, doc: Doc) -> list[Mention]:
         lo, hi = body_bounds(doc)
-        tokens = [t for t in doc if lo <= t.idx and t.idx + len(t) <= hi]
-        if not tokens:
+        starts, ends = token_offsets(doc)
+        first, last = bisect_left(starts, lo), bisect_right(ends, hi)
+        if first >= last:
             return []
-        first, last = tokens[0].i, tokens[-1].i + 1
+        # the tokens a name can start with: capitalised, or a direction ("northern Syria");
+        # read from arrays, as building a Token for each word of the article is slow
+        text = doc_text(doc)
+        lowers = doc.to_array(LOWER).tolist()
+        self._may_start = [text[start].isupper() or lower in self._direction_hashes for start, lower in zip(starts, lowers)]
         found = self._ner(doc, first, last)
         found = self._merge(found, self._gazetteer_names(doc, first, last, found))
         found = self._merge_over(found, self._borders(doc, first, last, found))
@@ -124,6 +134,9 @@ class PlaceMatcher:
         found, doubtful = [], []
         i = first
         while i < last:
+            if not self._may_start[i]:
+                i += 1
+                continue
             match = self._longest_name(doc, i, last)
             if match is None:
                 i += 1
@@ -338,7 +351,7 @@ class PlaceMatcher:
         taken = {i for item in found for i in range(item.start, item.end)}
         i = first
         while i < last:
-            if i in taken:
+            if i in taken or not self._may_start[i]:
                 i += 1
                 continue
             country, after = self._demonym_country(doc, i)

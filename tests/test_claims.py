@@ -183,3 +183,15 @@ def test_attributions_the_quotes_component_missed_are_found_from_the_parse(nlp):
     assert (accused.source, accused.stance) == ("Moscow", "asserted")
     for claim in claims.values():
         assert text[claim.span[0] : claim.span[1]] == claim.text
+
+
+def test_subject_lookup_matches_the_parse(nlp):
+    """``_has_subject`` reads the dependency arrays once per Doc; it must agree with the
+    children spaCy gives each token."""
+    from conflictnlp.claims.extract import SUBJECTS, _has_subject
+
+    for text in ("The governor said two workers were injured and areas were evacuated, but Rosneft "
+                 "denied anyone was hurt. It was raining.", "There were clashes. What he said surprised everyone."):
+        doc = nlp(text)
+        assert [_has_subject(t) for t in doc] == [any(c.dep_ in SUBJECTS for c in t.children) for t in doc]
+        assert any(_has_subject(t) for t in doc)

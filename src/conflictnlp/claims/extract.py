@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import body_bounds, doc_text, entities_in, head_indices
@@ -75,8 +76,22 @@ def clauses(tokens: Sequence[Token], verbal_only: bool = False) -> list[tuple[To
     return result
 
 
+_last_subject_heads: tuple[Optional[Doc], frozenset[int]] = (None, frozenset())
+
+
 def _has_subject(token: Token) -> bool:
-    return any(child.dep_ in SUBJECTS for child in token.children)
+    """Whether the token has a subject among its children (read from the Doc's arrays once
+    per Doc: clauses ask this of every predicate of every sentence, several times)."""
+    global _last_subject_heads
+    doc, heads = _last_subject_heads
+    if doc is not token.doc:
+        parent = head_indices(token.doc)
+        deps = token.doc.to_array(DEP).tolist()
+        # built-in labels are spaCy symbols (small ids), others string hashes: ask the vocab
+        subjects = {token.doc.vocab.strings[label] for label in SUBJECTS}
+        heads = frozenset(parent[i] for i, dep in enumerate(deps) if dep in subjects and parent[i] != i)
+        _last_subject_heads = (token.doc, heads)
+    return token.i in heads
 
 
 def _run(predicate: Token, allowed: set[int]) -> list[Token]:

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Optional
 
 from spacy.attrs import LOWER
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from ..extensions import body_bounds, doc_text, entity_at, token_offsets
@@ -57,7 +56,6 @@ class PlaceMatcher:
         self.place_nouns = set(settings["place_nouns"])
         self.border_nouns = {noun for noun in settings["border_nouns"] if " " not in noun}
         self.directions = set(settings["direction_words"])
-        self._direction_hashes = {hash_string(word) for word in self.directions}
         self._may_start: list[bool] = []
         self.locative_cues = set(settings["locative_cues"])
 
@@ -71,7 +69,8 @@ class PlaceMatcher:
         # read from arrays, as building a Token for each word of the article is slow
         text = doc_text(doc)
         lowers = doc.to_array(LOWER).tolist()
-        self._may_start = [text[start].isupper() or lower in self._direction_hashes for start, lower in zip(starts, lowers)]
+        directions = {doc.vocab.strings[word] for word in self.directions}  # ids as the arrays hold them
+        self._may_start = [text[start].isupper() or lower in directions for start, lower in zip(starts, lowers)]
         found = self._ner(doc, first, last)
         found = self._merge(found, self._gazetteer_names(doc, first, last, found))
         found = self._merge_over(found, self._borders(doc, first, last, found))

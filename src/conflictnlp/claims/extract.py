@@ -54,14 +54,16 @@ def clauses(tokens: Sequence[Token], verbal_only: bool = False) -> list[tuple[To
     """
     if not tokens:
         return []
-    parent = head_indices(tokens[0].doc)
+    doc = tokens[0].doc
+    parent = head_indices(doc)
+    conjuncts = _parse_facts(doc)[1]
     members = {t.i for t in tokens}
     heads: list[Token] = []
     queue = [t for t in tokens if parent[t.i] == t.i or parent[t.i] not in members]
     while queue:
         head = queue.pop(0)
         heads.append(head)
-        queue.extend(c for c in head.children if c.i in members and c.dep_ == "conj" and _has_subject(c))
+        queue.extend(doc[i] for i in conjuncts.get(head.i, ()) if i in members)
     head_ids = {h.i for h in heads}
     groups: dict[int, list[Token]] = {h.i: [] for h in heads}
     for token in tokens:
@@ -76,22 +78,34 @@ def clauses(tokens: Sequence[Token], verbal_only: bool = False) -> list[tuple[To
     return result
 
 
-_last_subject_heads: tuple[Optional[Doc], frozenset[int]] = (None, frozenset())
+_last_facts: tuple[Optional[Doc], frozenset[int], dict[int, list[int]]] = (None, frozenset(), {})
+
+
+def _parse_facts(doc: Doc) -> tuple[frozenset[int], dict[int, list[int]]]:
+    """Tokens that have a subject, and each token's coordinated verbs that have their own
+    (in text order), read from the Doc's arrays once per Doc: clauses ask this of every
+    predicate of every sentence, several times, and walking ``token.children`` for it was a
+    tenth of the claims component's time."""
+    global _last_facts
+    cached, subject_heads, conjuncts = _last_facts
+    if cached is not doc:
+        parent = head_indices(doc)
+        deps = doc.to_array(DEP).tolist()
+        # built-in labels are spaCy symbols (small ids), others string hashes: ask the vocab
+        subjects = {doc.vocab.strings[label] for label in SUBJECTS}
+        conj = doc.vocab.strings["conj"]
+        subject_heads = frozenset(parent[i] for i, dep in enumerate(deps) if dep in subjects and parent[i] != i)
+        conjuncts = {}
+        for i, dep in enumerate(deps):
+            if dep == conj and i in subject_heads and parent[i] != i:
+                conjuncts.setdefault(parent[i], []).append(i)
+        _last_facts = (doc, subject_heads, conjuncts)
+    return subject_heads, conjuncts
 
 
 def _has_subject(token: Token) -> bool:
-    """Whether the token has a subject among its children (read from the Doc's arrays once
-    per Doc: clauses ask this of every predicate of every sentence, several times)."""
-    global _last_subject_heads
-    doc, heads = _last_subject_heads
-    if doc is not token.doc:
-        parent = head_indices(token.doc)
-        deps = token.doc.to_array(DEP).tolist()
-        # built-in labels are spaCy symbols (small ids), others string hashes: ask the vocab
-        subjects = {token.doc.vocab.strings[label] for label in SUBJECTS}
-        heads = frozenset(parent[i] for i, dep in enumerate(deps) if dep in subjects and parent[i] != i)
-        _last_subject_heads = (token.doc, heads)
-    return token.i in heads
+    """Whether the token has a subject among its children."""
+    return token.i in _parse_facts(token.doc)[0]
 
 
 def _run(predicate: Token, allowed: set[int]) -> list[Token]:

@@ -186,12 +186,13 @@ def test_attributions_the_quotes_component_missed_are_found_from_the_parse(nlp):
 
 
 def test_subject_lookup_matches_the_parse(nlp):
-    """``_has_subject`` reads the dependency arrays once per Doc; it must agree with the
-    children spaCy gives each token."""
-    from conflictnlp.claims.extract import SUBJECTS, _has_subject
+    """``_has_subject`` and ``_subtree_indices`` read the dependency arrays once per Doc; they
+    must agree with the children and subtrees spaCy gives each token."""
+    from conflictnlp.claims.extract import SUBJECTS, _has_subject, _subtree_indices
 
     for text in ("The governor said two workers were injured and areas were evacuated, but Rosneft "
                  "denied anyone was hurt. It was raining.", "There were clashes. What he said surprised everyone."):
         doc = nlp(text)
         assert [_has_subject(t) for t in doc] == [any(c.dep_ in SUBJECTS for c in t.children) for t in doc]
         assert any(_has_subject(t) for t in doc)
+        assert all(sorted(_subtree_indices(doc, t.i)) == [d.i for d in t.subtree] for t in doc)

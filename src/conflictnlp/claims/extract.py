@@ -78,16 +78,16 @@ def clauses(tokens: Sequence[Token], verbal_only: bool = False) -> list[tuple[To
     return result
 
 
-_last_facts: tuple[Optional[Doc], frozenset[int], dict[int, list[int]]] = (None, frozenset(), {})
+_last_facts: tuple[Optional[Doc], frozenset[int], dict[int, list[int]], dict[int, list[int]]] = (None, frozenset(), {}, {})
 
 
-def _parse_facts(doc: Doc) -> tuple[frozenset[int], dict[int, list[int]]]:
-    """Tokens that have a subject, and each token's coordinated verbs that have their own
-    (in text order), read from the Doc's arrays once per Doc: clauses ask this of every
-    predicate of every sentence, several times, and walking ``token.children`` for it was a
-    tenth of the claims component's time."""
+def _parse_facts(doc: Doc) -> tuple[frozenset[int], dict[int, list[int]], dict[int, list[int]]]:
+    """Tokens that have a subject, each token's coordinated verbs that have their own (in text
+    order), and each token's children, read from the Doc's arrays once per Doc: clauses ask
+    this of every predicate of every sentence, several times, and walking ``token.children``
+    and ``token.subtree`` for it was a third of the claims component's time."""
     global _last_facts
-    cached, subject_heads, conjuncts = _last_facts
+    cached, subject_heads, conjuncts, children = _last_facts
     if cached is not doc:
         parent = head_indices(doc)
         deps = doc.to_array(DEP).tolist()
@@ -95,12 +95,25 @@ def _parse_facts(doc: Doc) -> tuple[frozenset[int], dict[int, list[int]]]:
         subjects = {doc.vocab.strings[label] for label in SUBJECTS}
         conj = doc.vocab.strings["conj"]
         subject_heads = frozenset(parent[i] for i, dep in enumerate(deps) if dep in subjects and parent[i] != i)
-        conjuncts = {}
+        conjuncts, children = {}, {}
         for i, dep in enumerate(deps):
-            if dep == conj and i in subject_heads and parent[i] != i:
-                conjuncts.setdefault(parent[i], []).append(i)
-        _last_facts = (doc, subject_heads, conjuncts)
-    return subject_heads, conjuncts
+            if parent[i] != i:
+                children.setdefault(parent[i], []).append(i)
+                if dep == conj and i in subject_heads:
+                    conjuncts.setdefault(parent[i], []).append(i)
+        _last_facts = (doc, subject_heads, conjuncts, children)
+    return subject_heads, conjuncts, children
+
+
+def _subtree_indices(doc: Doc, root: int) -> list[int]:
+    """Indices of ``doc[root].subtree`` (in no particular order), from the head array."""
+    children = _parse_facts(doc)[2]
+    found, stack = [], [root]
+    while stack:
+        i = stack.pop()
+        found.append(i)
+        stack.extend(children.get(i, ()))
+    return found
 
 
 def _has_subject(token: Token) -> bool:
@@ -254,7 +267,8 @@ class ClaimExtractor:
                 members = {t.i for t in group}
                 for child in predicate.children:
                     if child.dep_ in ("ccomp", "conj", "advcl") and child.i not in coverage.content:
-                        pending.extend(clauses([t for t in child.subtree if t.i in members], verbal_only=True))
+                        inside = sorted(i for i in _subtree_indices(sent.doc, child.i) if i in members)
+                        pending.extend(clauses([sent.doc[i] for i in inside], verbal_only=True))
                 continue
             allowed = {t.i for t in group if t.i not in coverage.content and t.i not in coverage.cues}
             yield _Draft(_run(predicate, allowed), predicate, outlet)

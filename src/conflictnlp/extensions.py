@@ -13,12 +13,15 @@ Every component's spans are also in ``doc.spans["conflict_<kind>"]`` for displaC
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, Optional
+from functools import wraps
+from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
 
 from spacy.attrs import HEAD, IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from .model import RESULT_LISTS, Article, _adapter
+
+T = TypeVar("T")
 
 STORE_KEY = "conflictnlp"
 """Key of the dict in ``doc.user_data`` that holds every conflictnlp value."""
@@ -85,22 +88,29 @@ def register_extensions() -> None:
         Doc.set_extension("article", getter=_article_get)
 
 
-_last_text: tuple[Optional[Doc], str] = (None, "")
+def per_doc(compute: Callable[[Doc], T]) -> Callable[[Doc], T]:
+    """Cache ``compute(doc)`` for the last Doc it was called with (a single entry, so no Doc is
+    held beyond the next one). For values that never change once a Doc is parsed and that
+    components would otherwise rebuild per sentence or per mention."""
+    last: list[Any] = [None, None]
+
+    @wraps(compute)
+    def cached(doc: Doc) -> T:
+        if last[0] is not doc:
+            last[0], last[1] = doc, compute(doc)
+        return last[1]
+
+    return cached
 
 
+@per_doc
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc.
 
     spaCy rebuilds ``Doc.text`` from every token on each access, which made components that
-    read it per sentence or per mention quadratic in article length. The text of a Doc never
-    changes, so the last one is kept (a single entry: no Doc is held beyond the next one).
+    read it per sentence or per mention quadratic in article length.
     """
-    global _last_text
-    cached_doc, text = _last_text
-    if cached_doc is not doc:
-        text = doc.text
-        _last_text = (doc, text)
-    return text
+    return doc.text
 
 
 def entities_in(span: Span) -> list[Span]:
@@ -135,35 +145,21 @@ def entity_at(doc: Doc, i: int) -> Optional[Span]:
     return Span(doc, start, end, label=doc[start].ent_type)
 
 
-_last_offsets: tuple[Optional[Doc], tuple[list[int], list[int]]] = (None, ([], []))
-
-
+@per_doc
 def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
-    """Start and end character offsets of every token, computed once per Doc (as ``doc_text``),
-    for bisecting from a character offset to a token without walking the Doc."""
-    global _last_offsets
-    cached_doc, offsets = _last_offsets
-    if cached_doc is not doc:
-        array = doc.to_array([IDX, LENGTH])
-        starts = array[:, 0].tolist()
-        offsets = (starts, [start + length for start, length in zip(starts, array[:, 1].tolist())])
-        _last_offsets = (doc, offsets)
-    return offsets
+    """Start and end character offsets of every token, for bisecting from a character offset
+    to a token without walking the Doc."""
+    array = doc.to_array([IDX, LENGTH])
+    starts = array[:, 0].tolist()
+    return starts, [start + length for start, length in zip(starts, array[:, 1].tolist())]
 
 
-_last_heads: tuple[Optional[Doc], list[int]] = (None, [])
-
-
+@per_doc
 def head_indices(doc: Doc) -> list[int]:
-    """Index of every token's syntactic head (a root is its own), computed once per Doc:
-    walking up the tree with ``token.head`` builds a new Token object per step."""
-    global _last_heads
-    cached_doc, heads = _last_heads
-    if cached_doc is not doc:
-        relative = doc.to_array([HEAD]).reshape(-1).view("int64")
-        heads = [i + offset for i, offset in enumerate(relative.tolist())]
-        _last_heads = (doc, heads)
-    return heads
+    """Index of every token's syntactic head (a root is its own): walking up the tree with
+    ``token.head`` builds a new Token object per step."""
+    relative = doc.to_array([HEAD]).reshape(-1).view("int64")
+    return [i + offset for i, offset in enumerate(relative.tolist())]
 
 
 def add_error(doc: Doc, message: str) -> None:

@@ -14,7 +14,7 @@ from typing import Iterable, Optional, Sequence
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import body_bounds, doc_text, entities_in, head_indices
+from ..extensions import body_bounds, doc_text, entities_in, head_indices, per_doc
 from ..model import Claim, Quote, TextSpan
 from .lexicon import CueMatch, StanceLexicon
 from .stance import claim_stance
@@ -78,30 +78,25 @@ def clauses(tokens: Sequence[Token], verbal_only: bool = False) -> list[tuple[To
     return result
 
 
-_last_facts: tuple[Optional[Doc], frozenset[int], dict[int, list[int]], dict[int, list[int]]] = (None, frozenset(), {}, {})
-
-
+@per_doc
 def _parse_facts(doc: Doc) -> tuple[frozenset[int], dict[int, list[int]], dict[int, list[int]]]:
     """Tokens that have a subject, each token's coordinated verbs that have their own (in text
     order), and each token's children, read from the Doc's arrays once per Doc: clauses ask
     this of every predicate of every sentence, several times, and walking ``token.children``
     and ``token.subtree`` for it was a third of the claims component's time."""
-    global _last_facts
-    cached, subject_heads, conjuncts, children = _last_facts
-    if cached is not doc:
-        parent = head_indices(doc)
-        deps = doc.to_array(DEP).tolist()
-        # built-in labels are spaCy symbols (small ids), others string hashes: ask the vocab
-        subjects = {doc.vocab.strings[label] for label in SUBJECTS}
-        conj = doc.vocab.strings["conj"]
-        subject_heads = frozenset(parent[i] for i, dep in enumerate(deps) if dep in subjects and parent[i] != i)
-        conjuncts, children = {}, {}
-        for i, dep in enumerate(deps):
-            if parent[i] != i:
-                children.setdefault(parent[i], []).append(i)
-                if dep == conj and i in subject_heads:
-                    conjuncts.setdefault(parent[i], []).append(i)
-        _last_facts = (doc, subject_heads, conjuncts, children)
+    parent = head_indices(doc)
+    deps = doc.to_array(DEP).tolist()
+    # built-in labels are spaCy symbols (small ids), others string hashes: ask the vocab
+    subjects = {doc.vocab.strings[label] for label in SUBJECTS}
+    conj = doc.vocab.strings["conj"]
+    subject_heads = frozenset(parent[i] for i, dep in enumerate(deps) if dep in subjects and parent[i] != i)
+    conjuncts: dict[int, list[int]] = {}
+    children: dict[int, list[int]] = {}
+    for i, dep in enumerate(deps):
+        if parent[i] != i:
+            children.setdefault(parent[i], []).append(i)
+            if dep == conj and i in subject_heads:
+                conjuncts.setdefault(parent[i], []).append(i)
     return subject_heads, conjuncts, children
 
 

@@ -165,3 +165,6 @@ def test_array_lookups_match_spacy(nlp):
         assert (None if found is None else (found.start, found.end, found.label_)) == expected
     assert head_indices(doc) == [t.head.i for t in doc]
     assert token_offsets(doc) == ([t.idx for t in doc], [t.idx + len(t) for t in doc])
+    from conflictnlp.quotes.attribution import _verb_indices
+
+    assert _verb_indices(doc) == [t.i for t in doc if t.pos_ == "VERB"] != []

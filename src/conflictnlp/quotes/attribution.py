@@ -24,13 +24,15 @@ cue, a speaker mention. The steps, in order:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from spacy.attrs import POS
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import doc_text
+from ..extensions import doc_text, per_doc
 from .cues import CueLexicon, cue_tokens
 from .marks import QuotedPassage, paragraph_starts
 from .speakers import inherited_speaker, source_of_phrase, source_of_verb
@@ -155,12 +157,20 @@ def _cue_extension(cue: list[Token], lexicon: CueLexicon) -> list[Token]:
     return [] if any(t.is_punct for t in tokens) else tokens
 
 
+@per_doc
+def _verb_indices(doc: Doc) -> list[int]:
+    """Indices of the tokens tagged VERB, from the POS array (most tokens are not verbs)."""
+    return [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == VERB]
+
+
 def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quoted: list[bool]) -> list[Attribution]:
     """Attributions headed by a cue verb outside quotation marks."""
     found = []
+    verbs = _verb_indices(doc)
     for sent in sents:
-        for verb in sent:
-            if verb.pos_ != "VERB" or verb.dep_ in SKIP_DEPS or quoted[verb.idx]:
+        for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]:
+            verb = doc[i]
+            if verb.dep_ in SKIP_DEPS or quoted[verb.idx]:
                 continue
             went_on = _went_on(verb)
             if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and not went_on:

@@ -56,7 +56,6 @@ class PlaceMatcher:
         self.place_nouns = set(settings["place_nouns"])
         self.border_nouns = {noun for noun in settings["border_nouns"] if " " not in noun}
         self.directions = set(settings["direction_words"])
-        self._may_start: list[bool] = []
         self.locative_cues = set(settings["locative_cues"])
 
     def __call__(self, doc: Doc) -> list[Mention]:
@@ -70,11 +69,11 @@ class PlaceMatcher:
         text = doc_text(doc)
         lowers = doc.to_array(LOWER).tolist()
         directions = {doc.vocab.strings[word] for word in self.directions}  # ids as the arrays hold them
-        self._may_start = [text[start].isupper() or lower in directions for start, lower in zip(starts, lowers)]
+        may_start = [text[start].isupper() or lower in directions for start, lower in zip(starts, lowers)]
         found = self._ner(doc, first, last)
-        found = self._merge(found, self._gazetteer_names(doc, first, last, found))
+        found = self._merge(found, self._gazetteer_names(doc, first, last, found, may_start))
         found = self._merge_over(found, self._borders(doc, first, last, found))
-        found = self._merge_over(found, self._demonym_places(doc, first, last, found))
+        found = self._merge_over(found, self._demonym_places(doc, first, last, found, may_start))
         self._directions(doc, first, found)
         self._qualify(doc, found)
         return [item.mention for item in sorted(found, key=lambda item: item.start)]
@@ -125,7 +124,7 @@ class PlaceMatcher:
                 found.append(_Found(start, end, self._mention(doc, start, end, "ner"), "ner"))
         return found
 
-    def _gazetteer_names(self, doc: Doc, first: int, last: int, ner: list[_Found]) -> list[_Found]:
+    def _gazetteer_names(self, doc: Doc, first: int, last: int, ner: list[_Found], may_start: list[bool]) -> list[_Found]:
         context = self._context_countries(ner)
         # one sense per article: a word used in a full personal name ("Meredith Vieira") is that
         # person's elsewhere in the article too, unless a locative word says otherwise
@@ -133,7 +132,7 @@ class PlaceMatcher:
         found, doubtful = [], []
         i = first
         while i < last:
-            if not self._may_start[i]:
+            if not may_start[i]:
                 i += 1
                 continue
             match = self._longest_name(doc, i, last)
@@ -348,12 +347,12 @@ class PlaceMatcher:
             borders.append(_Found(start, end, self._mention(doc, start, end, "border", feature="border", fixed=place), "border"))
         return borders
 
-    def _demonym_places(self, doc: Doc, first: int, last: int, found: list[_Found]) -> list[_Found]:
+    def _demonym_places(self, doc: Doc, first: int, last: int, found: list[_Found], may_start: list[bool]) -> list[_Found]:
         places = []
         taken = {i for item in found for i in range(item.start, item.end)}
         i = first
         while i < last:
-            if i in taken or not self._may_start[i]:
+            if i in taken or not may_start[i]:
                 i += 1
                 continue
             country, after = self._demonym_country(doc, i)

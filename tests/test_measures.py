@@ -215,7 +215,7 @@ def test_year_like_counts_and_years(nlp):
 def test_quantulum_reads_windows_around_numbers_with_the_same_results(nlp):
     """quantulum3 is shown short windows around numbers and unit names, and plain counts are
     built without it; together they must find what quantulum3 finds in the whole sentence."""
-    from conflictnlp.measures.quantities import _parse, parse_quantities, quantity_windows
+    from conflictnlp.measures.quantities import _may_be_quantity, _parse, _unit_words, parse_quantities, quantity_windows
 
     text = (
         "The convoy was stopped some 118 km (73 miles) outside Hodeidah, where between 5 and 10 "
@@ -224,7 +224,7 @@ def test_quantulum_reads_windows_around_numbers_with_the_same_results(nlp):
         "and at least 269 people had fled from 12 villages since 2014."
     )
     sent = next(nlp(text).sents)
-    windows = quantity_windows(sent)
+    windows = quantity_windows(sent, [token for token in sent if _may_be_quantity(token, _unit_words())])
     assert len(windows) >= 3
     assert "named because they were not" not in " ".join(sent[a : b + 1].text for a, b in windows)
     whole = [(q.span, q.value, q.unit.name, q.uncertainty) for q in _parse(sent.text)]

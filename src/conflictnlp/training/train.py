@@ -38,6 +38,7 @@ def train(
     from spacy.util import load_config
 
     from ..quotes import learned  # noqa: F401  registers conflict_quotes_learned for the config
+    from . import architectures  # noqa: F401  registers the attribution tok2vec architecture
 
     path = config_path(config)
     all_overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path), **(overrides or {})}
@@ -47,14 +48,42 @@ def train(
     spacy_train(path, output, use_gpu=gpu_id, overrides=all_overrides)
 
 
-def package_model(model: Path, output: Path, *, span_finder_threshold: float = 0.3, with_rules: bool = True) -> None:
+# meta key that marks a saved pipeline as trained attribution components to put on a base pipeline
+ADDON_META_KEY = "conflictnlp_attribution"
+
+
+def package_model(
+    model: Path,
+    output: Path,
+    *,
+    span_finder_threshold: float = 0.3,
+    with_rules: bool = True,
+    components_only: bool = True,
+) -> None:
     """Save a trained pipeline for use: span_finder's threshold set for inference (training
     keeps it high so the first, untrained steps propose few candidates) and, with
-    ``with_rules``, its quotes added to the rule-based ones."""
+    ``with_rules``, its quotes added to the rule-based ones.
+
+    ``components_only`` saves just the trained components (tok2vec, span_finder, spancat and
+    the linking ``quotes``), not the frozen copy of the base pipeline: a few MB instead of
+    20. ``conflictnlp.load()`` puts them on top of the installed base pipeline."""
     import spacy
 
     overrides = {"components": {"span_finder": {"threshold": span_finder_threshold}, "quotes": {"with_rules": with_rules}}}
     nlp = spacy.load(model, config=overrides)
     # the pipe's own cfg file is read after config.cfg, so it must say the same
     nlp.get_pipe("span_finder").cfg["threshold"] = span_finder_threshold
+    if components_only:
+        frozen = set(nlp.config["training"]["frozen_components"])
+        listened = {
+            name for name, pipe in nlp.pipeline if name in frozen and getattr(pipe, "listening_components", None)
+            and set(pipe.listening_components) - frozen
+        }
+        if listened:
+            raise TrainingSetupError(f"trained components listen to frozen {sorted(listened)}; save the whole pipeline")
+        for name in [name for name in nlp.pipe_names if name in frozen]:
+            nlp.remove_pipe(name)
+        nlp.config["training"]["frozen_components"] = []
+        nlp.config["training"]["annotating_components"] = []
+        nlp.meta[ADDON_META_KEY] = {"components": nlp.pipe_names, "base_model": nlp.meta.get("name")}
     nlp.to_disk(output)

@@ -79,7 +79,14 @@ def _attribution_path(attribution: Union[str, Path]) -> Optional[Path]:
 def _add_trained_quotes(nlp: Language, path: Path, settings: dict[str, Any]) -> None:
     """The trained span components from ``path`` and the ``quotes`` pipe that links their spans."""
     from .quotes import learned  # noqa: F401  registers conflict_quotes_learned
+    from .training.train import weights_fingerprint
 
+    for name, fingerprint in (attribution_addon(path) or {}).get("listens_to", {}).items():
+        if name not in nlp.pipe_names or weights_fingerprint(nlp.get_pipe(name)) != fingerprint:
+            raise ValueError(
+                f"the trained attribution components in {path} read the '{name}' of the pipeline they were "
+                f"trained on, and this base pipeline's differs: use that base pipeline or attribution='rules'"
+            )
     trained = spacy.load(path)
     for name in trained.pipe_names:
         if name != "quotes":

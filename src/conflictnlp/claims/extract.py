@@ -8,10 +8,12 @@ the object of "according to", or, for the outlet's own narration, the outlet its
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
-from spacy.attrs import DEP
+from spacy.attrs import DEP, LOWER, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import body_bounds, doc_text, entities_in, head_indices, per_doc
@@ -46,33 +48,34 @@ class _Coverage:
     cues: set[int] = field(default_factory=set)
 
 
-def clauses(tokens: Sequence[Token], verbal_only: bool = False) -> list[tuple[Token, list[Token]]]:
-    """The clauses among ``tokens``: each predicate with the tokens that belong to it.
+def clauses(doc: Doc, indices: Sequence[int], verbal_only: bool = False) -> list[tuple[Token, list[int]]]:
+    """The clauses among the tokens at ``indices`` (in text order): each predicate with the
+    indices of the tokens that belong to it. Indices rather than Tokens, since every sentence
+    goes through here and most of its tokens are only looked up, never read.
 
     Coordinated verbs with their own subject ("two workers were injured and [areas were
     evacuated]") are clauses of their own.
     """
-    if not tokens:
+    if not indices:
         return []
-    doc = tokens[0].doc
     parent = head_indices(doc)
     conjuncts = _parse_facts(doc)[1]
-    members = {t.i for t in tokens}
-    heads: list[Token] = []
-    queue = [t for t in tokens if parent[t.i] == t.i or parent[t.i] not in members]
+    members = set(indices)
+    heads: list[int] = []
+    queue = [i for i in indices if parent[i] == i or parent[i] not in members]
     while queue:
         head = queue.pop(0)
         heads.append(head)
-        queue.extend(doc[i] for i in conjuncts.get(head.i, ()) if i in members)
-    head_ids = {h.i for h in heads}
-    groups: dict[int, list[Token]] = {h.i: [] for h in heads}
-    for token in tokens:
-        node = token.i
+        queue.extend(i for i in conjuncts.get(head, ()) if i in members)
+    head_ids = set(heads)
+    groups: dict[int, list[int]] = {h: [] for h in heads}
+    for i in indices:
+        node = i
         while node not in head_ids and parent[node] != node and parent[node] in members:
             node = parent[node]
         if node in head_ids:
-            groups[node].append(token)
-    result = [(h, groups[h.i]) for h in heads]
+            groups[node].append(i)
+    result = [(doc[h], groups[h]) for h in heads]
     if verbal_only:
         result = [(h, g) for h, g in result if h.pos_ in ("VERB", "AUX") and _has_subject(h)]
     return result
@@ -98,6 +101,14 @@ def _parse_facts(doc: Doc) -> tuple[frozenset[int], dict[int, list[int]], dict[i
             if dep == conj and i in subject_heads:
                 conjuncts.setdefault(parent[i], []).append(i)
     return subject_heads, conjuncts, children
+
+
+@per_doc
+def _attribution_candidates(doc: Doc) -> list[int]:
+    """Indices of the tokens ``_frame`` can accept (verbs, auxiliaries, "according"), from the
+    Doc's arrays: the other tokens need not become Token objects to be turned down."""
+    according = doc.vocab.strings["according"]
+    return [i for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()) if pos in (VERB, AUX) or lower == according]
 
 
 def _subtree_indices(doc: Doc, root: int) -> list[int]:
@@ -184,20 +195,22 @@ class ClaimExtractor:
                 content = doc.char_span(start, end, alignment_mode="contract")
                 if content is None or len(content) == 0:
                     continue
-                coverage.content.update(t.i for t in content)
-                found = clauses(list(content))
+                coverage.content.update(range(content.start, content.end))
+                found = clauses(doc, range(content.start, content.end))
                 verbal = {h.i for h, _ in found if h.pos_ in ("VERB", "AUX")}
                 for predicate, group in found:
                     if predicate.i in coverage.cues:
                         continue  # another quote's attribution caught inside this one's content
                     if verbal and predicate.i not in verbal:
                         continue  # a dateline or heading caught with the quote, not a clause of it
-                    allowed = {t.i for t in group if t.i not in coverage.cues}
+                    allowed = {i for i in group if i not in coverage.cues}
                     yield _Draft(_run(predicate, allowed), predicate, source, quote.id, cue_token)
 
     def _from_attributions(self, sent: Span, quotes: list[Quote], coverage: _Coverage) -> Iterable[_Draft]:
         """Claims reported by a verb ("X denied that ...") or "according to X" the quotes missed."""
-        for verb in sent:
+        candidates = _attribution_candidates(sent.doc)
+        for i in candidates[bisect_left(candidates, sent.start) : bisect_left(candidates, sent.end)]:
+            verb = sent.doc[i]
             if verb.i in coverage.cues or verb.i in coverage.content:
                 continue
             frame = self._frame(verb)
@@ -210,8 +223,8 @@ class ClaimExtractor:
                 continue  # the quotes component has this one already; ``verb`` is its cue
             coverage.content.update(complement_ids)
             source = self._source_name(speaker, quotes)
-            for predicate, group in clauses(complement):
-                yield _Draft(_run(predicate, {t.i for t in group}), predicate, source, None, verb)
+            for predicate, group in clauses(sent.doc, [t.i for t in complement]):
+                yield _Draft(_run(predicate, set(group)), predicate, source, None, verb)
 
     def _frame(self, verb: Token) -> Optional[tuple[Span, list[Token]]]:
         """(who, what) when ``verb`` attributes a claim to someone."""
@@ -248,7 +261,7 @@ class ClaimExtractor:
     def _from_narration(self, sent: Span, coverage: _Coverage, outlet: Optional[str]) -> Iterable[_Draft]:
         if sent.text.rstrip().rstrip(QUOTE_CHARS).endswith("?"):
             return
-        pending = clauses(list(sent), verbal_only=True)
+        pending = clauses(sent.doc, range(sent.start, sent.end), verbal_only=True)
         while pending:
             predicate, group = pending.pop(0)
             if predicate.i in coverage.content:
@@ -259,13 +272,13 @@ class ClaimExtractor:
             if reporting:
                 # "[Two buses were hit], "and nobody was hurt," said the mayor": the attribution is
                 # no claim, but a clause of the outlet's own hanging from it is
-                members = {t.i for t in group}
+                members = set(group)
                 for child in predicate.children:
                     if child.dep_ in ("ccomp", "conj", "advcl") and child.i not in coverage.content:
                         inside = sorted(i for i in _subtree_indices(sent.doc, child.i) if i in members)
-                        pending.extend(clauses([sent.doc[i] for i in inside], verbal_only=True))
+                        pending.extend(clauses(sent.doc, inside, verbal_only=True))
                 continue
-            allowed = {t.i for t in group if t.i not in coverage.content and t.i not in coverage.cues}
+            allowed = {i for i in group if i not in coverage.content and i not in coverage.cues}
             yield _Draft(_run(predicate, allowed), predicate, outlet)
 
     # --- who -----------------------------------------------------------------------------

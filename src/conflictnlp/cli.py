@@ -51,6 +51,7 @@ def extract(
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per nlp.pipe batch"),
     fmt: Optional[OutputFormat] = typer.Option(None, "--format", help="Output format (default: from the suffix, else jsonl)"),
     model: Optional[str] = typer.Option(None, help="spaCy pipeline name or path (default: en_core_web_sm or its mirror)"),
+    attribution: Optional[str] = typer.Option(None, help="How quotes are found: rules, trained (the shipped model) or a folder saved by package_model"),
     exclude: Optional[str] = typer.Option(None, "--exclude", help="Comma-separated pipes to leave out, e.g. dates,claims (faster when not needed)"),
     max_chars: int = typer.Option(1_000_000, "--max-chars", help="Articles longer than this get an error record"),
     time_limit: float = typer.Option(120.0, "--time-limit", min=0.1, help="Seconds a batch (on retry, one article) may take before its worker is stopped; the culprit gets an error record"),
@@ -91,6 +92,7 @@ def extract(
             batch_size=batch_size,
             fmt=fmt.value if fmt else None,
             model=model,
+            attribution=attribution,
             exclude=[name.strip() for name in exclude.split(",") if name.strip()] if exclude else (),
             max_chars=max_chars,
             time_limit=time_limit,
@@ -160,6 +162,7 @@ def evaluate(
     task: str = typer.Argument(..., help=f"One of: {', '.join(EVALUATION_TASKS)}"),
     gold: Path = typer.Option(..., help="Gold JSONL file (see ../shared/README.md for the formats)"),
     model: Optional[str] = typer.Option(None, help="Pipeline name or path (default: the conflictnlp default)"),
+    attribution: Optional[str] = typer.Option(None, help="quotes only: rules, trained (the shipped model) or a folder saved by package_model"),
     limit: Optional[int] = typer.Option(None, help="Evaluate on the first N gold documents only"),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Also write the scores as JSON"),
 ) -> None:
@@ -172,7 +175,13 @@ def evaluate(
         module = importlib.import_module(EVALUATION_TASKS[task])
     except ModuleNotFoundError:
         _fail(f"the {task} evaluation is not available in this version")
-    report = module.run(gold, model=model, limit=limit)
+    if attribution is not None and task != "quotes":
+        _fail("--attribution applies to the quotes evaluation only")
+    options = {"attribution": attribution} if attribution is not None else {}
+    try:
+        report = module.run(gold, model=model, limit=limit, **options)
+    except ValueError as err:  # a bad --model / --attribution setting
+        _fail(str(err))
     typer.echo(module.render(report))
     if output:
         output.write_text(json.dumps(report, indent=2), encoding="utf-8")

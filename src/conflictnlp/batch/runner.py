@@ -113,6 +113,7 @@ def run_extract(
     fmt: Optional[str] = None,
     nlp: Optional[Language] = None,
     model: Union[str, Callable[[], Language], None] = None,
+    attribution: Union[str, Path, None] = None,
     exclude: Sequence[str] = (),
     max_chars: int = DEFAULT_MAX_CHARS,
     time_limit: float = DEFAULT_TIME_LIMIT,
@@ -128,8 +129,8 @@ def run_extract(
     ``published`` is the date for inputs that give none in their record or a dateline; ``progress``
     is called with the number of articles in each part as it is committed. ``time_limit``
     bounds the seconds a batch (on retry: one article) may run with the local engine.
-    ``model`` is a pipeline name or path for ``load()`` (without the pipes in ``exclude``), or
-    a function returning a pipeline;
+    ``model`` is a pipeline name or path for ``load()`` (with ``attribution`` and without the
+    pipes in ``exclude``), or a function returning a pipeline;
     ``nlp`` (an already loaded pipeline) works with the local engine only, as Dask workers
     load ``model`` themselves.
     """
@@ -147,6 +148,7 @@ def run_extract(
         "published": published,
         "max_chars": max_chars,
         "model": f"{model.__module__}.{model.__qualname__}" if callable(model) else model,
+        "attribution": str(attribution) if attribution is not None else None,
         "exclude": sorted(exclude),
     }
     root = parts_root(output)
@@ -163,13 +165,13 @@ def run_extract(
             from .dask_engine import run_on_dask
 
             if not callable(model):
-                model = partial(load, model, exclude=tuple(exclude))
+                model = partial(load, model, attribution=attribution, exclude=tuple(exclude))
             results = run_on_dask(chunks, options, model=model, scheduler=scheduler, n_workers=n_process)
         else:
             from .local import LocalEngine
 
             if nlp is None:
-                nlp = model() if callable(model) else load(model, exclude=exclude)
+                nlp = model() if callable(model) else load(model, attribution=attribution, exclude=exclude)
             results = LocalEngine(nlp, options, n_process=n_process).run(chunks)
         for result in results:
             parts.commit(result.number, [line for line, _ in result.records], [errors for _, errors in result.records])

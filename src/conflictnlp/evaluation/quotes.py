@@ -137,7 +137,7 @@ def new_counts() -> dict:
     return {subset: {role: {"exact": PRF(), "soft": PRF()} for role in ROLES} for subset in ("all",) + TYPES}
 
 
-def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None) -> dict:
+def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, attribution: Optional[str] = None) -> dict:
     """Run the pipeline over the gold articles and score its quotes (see the module doc).
 
     Only the components quotes depend on run (article body, quotes): the others do not change
@@ -145,7 +145,7 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None) ->
     from ..pipeline import extract_many, load
 
     records = list(read_jsonl(gold, limit))
-    nlp = load(model, enable=["article", "quotes"])
+    nlp = load(model, attribution=attribution, enable=["article", "quotes"])
     counts = new_counts()
     n_gold = n_pred = 0
     results = extract_many([{"text": r["text"], "id": r.get("id")} for r in records], nlp=nlp)
@@ -159,6 +159,7 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None) ->
         "task": "quotes",
         "gold": str(gold),
         "model": model or "default",
+        "attribution": attribution or "default",
         "documents": len(records),
         "gold_relations": n_gold,
         "predicted_quotes": n_pred,
@@ -179,6 +180,6 @@ def render(report: dict) -> str:
     header = ["subset", "role", "exact P", "exact R", "exact F1", "soft P", "soft R", "soft F1", "gold"]
     title = (
         f"quotes on {report['gold']} ({report['documents']} articles, {report['gold_relations']} gold relations, "
-        f"{report['predicted_quotes']} predicted quotes; model: {report['model']})"
+        f"{report['predicted_quotes']} predicted quotes; model: {report['model']}; attribution: {report['attribution']})"
     )
     return title + "\n" + format_table(rows, header)

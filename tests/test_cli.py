@@ -131,3 +131,12 @@ def test_output_inside_an_input_folder_is_not_read_back(tmp_path):
         proc = run_cli("extract", str(tmp_path), "-o", str(out))
         assert proc.returncode == 0, proc.stderr
         assert [r["id"] for r in read_records(out)] == ["a.txt"]
+
+
+def test_a_bad_attribution_setting_stops_extract_before_any_work(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("extract", str(tmp_path), "-o", str(out), "--attribution", str(tmp_path / "nowhere"))
+    assert proc.returncode == 2
+    assert "not a folder saved by package_model" in proc.stderr and "Traceback" not in proc.stderr
+    assert not out.exists()

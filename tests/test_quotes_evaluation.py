@@ -92,3 +92,16 @@ def test_run_and_render_on_the_fixture() -> None:
     assert report["scores"]["direct"]["content"]["soft"]["tp"] >= 1
     table = evaluation.render(report)
     assert "content" in table and "soft F1" in table
+
+
+def test_cli_attribution_option_is_checked_before_running() -> None:
+    from typer.testing import CliRunner
+
+    from conflictnlp.cli import app
+
+    result = CliRunner().invoke(app, ["evaluate", "places", "--gold", str(GOLD), "--attribution", "rules"])
+    assert result.exit_code == 2 and "quotes evaluation only" in result.output
+    result = CliRunner().invoke(app, ["evaluate", "quotes", "--gold", str(GOLD), "--attribution", str(GOLD.parent)])
+    assert result.exit_code == 2 and "not a folder saved by package_model" in result.output
+    result = CliRunner().invoke(app, ["evaluate", "quotes", "--gold", str(GOLD), "--attribution", "rules"])
+    assert result.exit_code == 0 and "attribution: rules" in result.output

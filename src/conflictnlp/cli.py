@@ -78,6 +78,13 @@ def extract(
         _fail(str(err))
     if scheduler and engine is not Engine.dask:
         _fail("--scheduler needs --engine dask")
+    if attribution is not None:
+        from .pipeline import attribution_path
+
+        try:
+            attribution_path(attribution)
+        except ValueError as err:
+            _fail(str(err))
     bar = None
     if sys.stderr.isatty():
         from tqdm import tqdm

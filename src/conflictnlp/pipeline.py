@@ -66,7 +66,9 @@ def attribution_addon(path: Union[str, Path]) -> Optional[dict[str, Any]]:
     return json.loads(meta.read_text(encoding="utf8")).get(ADDON_META_KEY)
 
 
-def _attribution_path(attribution: Union[str, Path]) -> Optional[Path]:
+def attribution_path(attribution: Union[str, Path]) -> Optional[Path]:
+    """The folder of trained attribution components an ``attribution`` setting names (None for
+    ``"rules"``); a ValueError that says what is wrong otherwise."""
     if str(attribution) == "rules":
         return None
     path = SHIPPED_ATTRIBUTION if str(attribution) == "trained" else Path(attribution)
@@ -79,14 +81,7 @@ def _attribution_path(attribution: Union[str, Path]) -> Optional[Path]:
 def _add_trained_quotes(nlp: Language, path: Path, settings: dict[str, Any]) -> None:
     """The trained span components from ``path`` and the ``quotes`` pipe that links their spans."""
     from .quotes import learned  # noqa: F401  registers conflict_quotes_learned
-    from .training.train import weights_fingerprint
 
-    for name, fingerprint in (attribution_addon(path) or {}).get("listens_to", {}).items():
-        if name not in nlp.pipe_names or weights_fingerprint(nlp.get_pipe(name)) != fingerprint:
-            raise ValueError(
-                f"the trained attribution components in {path} read the '{name}' of the pipeline they were "
-                f"trained on, and this base pipeline's differs: use that base pipeline or attribution='rules'"
-            )
     trained = spacy.load(path)
     for name in trained.pipe_names:
         if name != "quotes":
@@ -121,7 +116,7 @@ def load(
         if attribution is not None:
             raise ValueError("pass trained attribution components as model or as attribution, not both")
         model, attribution = None, model
-    trained = _attribution_path(attribution if attribution is not None else DEFAULT_ATTRIBUTION)
+    trained = attribution_path(attribution if attribution is not None else DEFAULT_ATTRIBUTION)
     exclude = _canonical(exclude)
     wanted = {name for name in COMPONENT_NAMES if name not in exclude}
     if enable is not None:

@@ -38,7 +38,6 @@ def train(
     from spacy.util import load_config
 
     from ..quotes import learned  # noqa: F401  registers conflict_quotes_learned for the config
-    from . import architectures  # noqa: F401  registers the attribution tok2vec architecture
 
     path = config_path(config)
     all_overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path), **(overrides or {})}
@@ -75,31 +74,15 @@ def package_model(
     nlp.get_pipe("span_finder").cfg["threshold"] = span_finder_threshold
     if components_only:
         frozen = set(nlp.config["training"]["frozen_components"])
-        # frozen base components the trained ones read (a tok2vec): the base pipeline they go
-        # on must have the same weights, so their fingerprints are saved for load() to check
-        listened = {
-            name: weights_fingerprint(pipe)
-            for name, pipe in nlp.pipeline
-            if name in frozen and set(getattr(pipe, "listening_components", ())) - frozen
-        }
+        listened = [
+            name for name, pipe in nlp.pipeline if name in frozen and set(getattr(pipe, "listening_components", ())) - frozen
+        ]
+        if listened:
+            raise TrainingSetupError(f"trained components listen to the frozen {listened}: save the whole pipeline (components_only=False)")
         for name in [name for name in nlp.pipe_names if name in frozen]:
             nlp.remove_pipe(name)
         nlp.config["training"]["frozen_components"] = []
         nlp.config["training"]["annotating_components"] = []
-        nlp.meta[ADDON_META_KEY] = {"components": nlp.pipe_names, "base_model": nlp.meta.get("name"), "listens_to": listened}
+        nlp.meta[ADDON_META_KEY] = {"components": nlp.pipe_names, "base_model": nlp.meta.get("name")}
     nlp.to_disk(output)
 
-
-def weights_fingerprint(pipe: Any) -> str:
-    """A short hash of a component's weights: equal for the same trained tok2vec whatever
-    pipeline or package it was loaded from."""
-    import hashlib
-
-    import numpy
-
-    digest = hashlib.sha1()
-    for node in pipe.model.walk():
-        for name in node.param_names:
-            if node.has_param(name):
-                digest.update(numpy.ascontiguousarray(node.ops.to_numpy(node.get_param(name))).tobytes())
-    return digest.hexdigest()[:16]

@@ -225,3 +225,31 @@ def test_a_cue_without_content_makes_no_quote():
     doc = _with_spans(nlp, "The minister said nothing.", [("The minister", "SOURCE"), ("said", "CUE")])
     linker(doc)
     assert doc._.quotes == []
+
+
+SHIPPED_TEXT = (
+    'Shelling resumed overnight. "We will not give up," the governor said on Monday. '
+    "Kremlin spokesman Dmitry Peskov told reporters that talks had stalled."
+)
+
+
+def _quote_keys(quotes) -> set[tuple]:
+    return {(q.cue.span if q.cue else None, tuple(map(tuple, q.content.spans))) for q in quotes}
+
+
+def test_the_shipped_trained_model_finds_quotes_on_its_own():
+    nlp = conflictnlp.load(attribution="trained", enable=["article", "quotes"], config={"quotes": {"with_rules": False}})
+    assert nlp.get_pipe("quotes").rules is None
+    result = conflictnlp.extract(SHIPPED_TEXT, nlp=nlp)
+    found = {(SHIPPED_TEXT[slice(*q.cue.span)], q.speaker_name or q.speaker.text) for q in result.quotes if q.cue and q.speaker}
+    assert found >= {("said", "the governor"), ("told", "Dmitry Peskov")}
+    for quote in result.quotes:
+        for start, end in quote.content.spans:
+            assert 0 <= start < end <= len(SHIPPED_TEXT)
+
+
+def test_the_shipped_trained_model_adds_to_the_rules_without_dropping_any():
+    trained = conflictnlp.extract(SHIPPED_TEXT, nlp=conflictnlp.load(attribution="trained", enable=["article", "quotes"]))
+    rules = conflictnlp.extract(SHIPPED_TEXT, nlp=conflictnlp.load(attribution="rules", enable=["article", "quotes"]))
+    assert rules.quotes and _quote_keys(rules.quotes) <= _quote_keys(trained.quotes)
+    assert [q.id for q in trained.quotes] == [f"q{i}" for i in range(1, len(trained.quotes) + 1)]

@@ -83,6 +83,13 @@ def package_model(
             nlp.remove_pipe(name)
         nlp.config["training"]["frozen_components"] = []
         nlp.config["training"]["annotating_components"] = []
-        nlp.meta[ADDON_META_KEY] = {"components": nlp.pipe_names, "base_model": nlp.meta.get("name")}
+        base_model = nlp.config["paths"].get("base_model")
+        nlp.meta[ADDON_META_KEY] = {"components": nlp.pipe_names, "base_model": base_model}
+        nlp.meta["description"] = (
+            f"conflictnlp trained attribution components (SOURCE / CUE / CONTENT spans and their linking into "
+            f"quotes), to be put on {base_model or 'a base pipeline'} by conflictnlp.load(attribution=...)"
+        )
+        # the frozen base components' dev scores are not this package's
+        nlp.meta["performance"] = {k: v for k, v in nlp.meta.get("performance", {}).items() if "spancat" in k}
     nlp.to_disk(output)
 

@@ -259,7 +259,7 @@ class ClaimExtractor:
         return None
 
     def _from_narration(self, sent: Span, coverage: _Coverage, outlet: Optional[str]) -> Iterable[_Draft]:
-        if sent.text.rstrip().rstrip(QUOTE_CHARS).endswith("?"):
+        if doc_text(sent.doc)[sent.start_char : sent.end_char].rstrip().rstrip(QUOTE_CHARS).endswith("?"):
             return
         pending = clauses(sent.doc, range(sent.start, sent.end), verbal_only=True)
         while pending:

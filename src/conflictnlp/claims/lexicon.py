@@ -9,8 +9,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Optional
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Span, Token
 
+from ..extensions import per_doc
 from ..model import Stance
 
 WILDCARD = "*"
@@ -76,8 +78,8 @@ class StanceLexicon:
 
     def find_cues(self, sent: Span) -> list[CueMatch]:
         """Every cue in a sentence; where matches overlap the longest wins."""
-        tokens = list(sent)
-        forms = [(t.lemma_.lower(), t.lower_) for t in tokens]
+        doc = sent.doc
+        forms = token_forms(doc)[sent.start : sent.end]
         found: list[tuple[int, int, Stance]] = []
         by_first_word = self._cues_by_first_word  # type: ignore[attr-defined]
         for i, (lemma, lower) in enumerate(forms):
@@ -85,11 +87,11 @@ class StanceLexicon:
             for key in keys:
                 for stance, entry in by_first_word.get(key, ()):
                     size = len(entry)
-                    if i + size <= len(tokens) and all(
+                    if i + size <= len(forms) and all(
                         word == WILDCARD or word in forms[i + k] for k, word in enumerate(entry)
                     ):
                         found.append((i, i + size, stance))
-        found.extend(self._conditions(tokens))
+        found.extend(self._conditions(sent, forms))
         found.sort(key=lambda m: (-(m[1] - m[0]), self.rank(m[2])))
         taken: set[int] = set()
         matches = []
@@ -97,23 +99,24 @@ class StanceLexicon:
             if taken.intersection(range(i, j)):
                 continue
             taken.update(range(i, j))
-            span = tokens[i:j]
+            span = list(doc[sent.start + i : sent.start + j])
             anchor = next((t for t in span if not (span[0].i <= t.head.i < span[-1].i + 1) or t.head.i == t.i), span[0])
             matches.append(CueMatch(stance, span[0].i, span[-1].i + 1, anchor))
         return sorted(matches, key=lambda m: m.start)
 
-
-    def _conditions(self, tokens: list[Token]) -> list[tuple[int, int, Stance]]:
+    def _conditions(self, sent: Span, forms: list[tuple[str, str]]) -> list[tuple[int, int, Stance]]:
         """"if Moscow's claim is confirmed": from "if" to its verb, when the verb is a condition word."""
         found = []
-        first = tokens[0].i
-        for k, token in enumerate(tokens):
+        first = sent.start
+        for k, (_, lower) in enumerate(forms):
+            if lower != "if":
+                continue
+            token = sent.doc[first + k]
             head = token.head
             if (
                 token.dep_ == "mark"
-                and token.lower_ == "if"
                 and head.i > token.i
-                and head.i - first < len(tokens)
+                and head.i - first < len(forms)
                 and head.lemma_.lower() in self.conditions
             ):
                 found.append((k, head.i - first + 1, "unconfirmed"))
@@ -128,3 +131,11 @@ def load_lexicon(path: Optional[Path] = None) -> StanceLexicon:
     else:
         raw = Path(path).read_text("utf-8")
     return StanceLexicon.from_toml(tomllib.loads(raw))
+
+
+@per_doc
+def token_forms(doc: Doc) -> list[tuple[str, str]]:
+    """(lower-cased lemma, lower-cased form) of every token, the keys cues are matched on,
+    read from the Doc's arrays once per Doc rather than from a Token object per sentence."""
+    strings = doc.vocab.strings
+    return [(strings[lemma].lower(), strings[lower]) for lemma, lower in doc.to_array([LEMMA, LOWER]).tolist()]

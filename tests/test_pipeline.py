@@ -168,3 +168,19 @@ def test_array_lookups_match_spacy(nlp):
     from conflictnlp.quotes.attribution import _verb_indices
 
     assert _verb_indices(doc) == [t.i for t in doc if t.pos_ == "VERB"] != []
+
+
+def test_more_array_lookups_match_the_token_attributes(nlp):
+    """The per-Doc arrays that claims and measures filter tokens with, against the Token
+    attributes they stand for."""
+    from conflictnlp.claims.extract import _attribution_candidates
+    from conflictnlp.extensions import token_forms
+    from conflictnlp.measures.quantities import _may_be_quantity, _quantity_candidates, _unit_words
+
+    doc = nlp("According to Ukraine's Army, ½ of the 3rd Brigade's 1,200 troops Were moved "
+              "some twenty-two miles (35 km) on Tuesday, and OFFICIALS said dozens had been hurt.")
+    assert token_forms(doc) == [(t.lemma_.lower(), t.lower_) for t in doc]
+    expected = [t.i for t in doc if _may_be_quantity(t, _unit_words())]
+    assert _quantity_candidates(doc) == expected and len(expected) >= 5
+    expected = [t.i for t in doc if t.pos_ in ("VERB", "AUX") or t.lower_ == "according"]
+    assert _attribution_candidates(doc) == expected and doc[0].i in expected

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import wraps
 from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
 
-from spacy.attrs import HEAD, IDX, LENGTH
+from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, LOWER
 from spacy.tokens import Doc, Span
 
 from .model import RESULT_LISTS, Article, _adapter
@@ -152,6 +152,14 @@ def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
     array = doc.to_array([IDX, LENGTH])
     starts = array[:, 0].tolist()
     return starts, [start + length for start, length in zip(starts, array[:, 1].tolist())]
+
+
+@per_doc
+def token_forms(doc: Doc) -> list[tuple[str, str]]:
+    """(lower-cased lemma, lower-cased form) of every token, read from the Doc's arrays once
+    per Doc: lexicon lookups need only these strings, not a Token object for every word."""
+    strings = doc.vocab.strings
+    return [(strings[lemma].lower(), strings[lower]) for lemma, lower in doc.to_array([LEMMA, LOWER]).tolist()]
 
 
 @per_doc

@@ -9,10 +9,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Optional
 
-from spacy.attrs import LEMMA, LOWER
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from ..extensions import per_doc
+from ..extensions import token_forms
 from ..model import Stance
 
 WILDCARD = "*"
@@ -131,11 +130,3 @@ def load_lexicon(path: Optional[Path] = None) -> StanceLexicon:
     else:
         raw = Path(path).read_text("utf-8")
     return StanceLexicon.from_toml(tomllib.loads(raw))
-
-
-@per_doc
-def token_forms(doc: Doc) -> list[tuple[str, str]]:
-    """(lower-cased lemma, lower-cased form) of every token, the keys cues are matched on,
-    read from the Doc's arrays once per Doc rather than from a Token object per sentence."""
-    strings = doc.vocab.strings
-    return [(strings[lemma].lower(), strings[lower]) for lemma, lower in doc.to_array([LEMMA, LOWER]).tolist()]

@@ -14,12 +14,15 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from bisect import bisect_left
 from functools import cache, lru_cache
 from typing import Iterable, Optional
 
+from spacy.attrs import IS_ALPHA, LIKE_NUM, LOWER, ORTH
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import add_error, body_bounds, body_sents, doc_text
+from ..extensions import add_error, body_bounds, body_sents, doc_text, per_doc, token_forms
 from .units import MeasureData
 
 logger = logging.getLogger("conflictnlp")
@@ -89,6 +92,25 @@ def _unit_words() -> frozenset[str]:
 
 def _may_be_quantity(token: Token, units: frozenset[str]) -> bool:
     return _counts(token) or token.lower_ in units
+
+
+@cache
+def _unit_word_hashes() -> frozenset[int]:
+    return frozenset(hash_string(word) for word in _unit_words())
+
+
+@per_doc
+def _quantity_candidates(doc: Doc) -> list[int]:
+    """Indices of the tokens ``_may_be_quantity`` accepts, from the Doc's arrays: most tokens
+    are plain words, and building a Token for each only to turn it down was the largest part
+    of the per-sentence loop."""
+    strings = doc.vocab.strings
+    units = _unit_word_hashes()
+    return [
+        i
+        for i, (like_num, is_alpha, orth, lower) in enumerate(doc.to_array([LIKE_NUM, IS_ALPHA, ORTH, LOWER]).tolist())
+        if like_num or lower in units or (not is_alpha and any(map(str.isnumeric, strings[orth])))
+    ]
 
 
 def _counts(token: Token) -> bool:
@@ -274,12 +296,11 @@ def parse_quantities(sent: Span, text: str) -> list:
     Plain numbers and "an hour" are read directly (``plain_reading``, ``article_reading``);
     quantulum3 reads short windows around the other digits, number words and unit names.
     """
-    units = _unit_words()
     plain: dict[int, tuple[int, int, float, object]] = {}  # seed -> (first, last, value, unit)
     seeds = []
-    for token in sent:
-        if not _may_be_quantity(token, units):
-            continue
+    candidates = _quantity_candidates(sent.doc)
+    for i in candidates[bisect_left(candidates, sent.start) : bisect_left(candidates, sent.end)]:
+        token = sent.doc[i]
         if _counts(token):
             reading = plain_reading(token)
             if reading is not None:
@@ -690,11 +711,12 @@ def counting_word_measures(doc: Doc, sent: Span, taken: list[tuple[int, int]], d
     """Counts quantulum3 leaves out: "one of the computers", "dozens of homes"."""
     found = []
     by_first_word = _counting_phrases_by_first_word(tuple(data.counting_words.items()))
+    forms = token_forms(doc)
     index = sent.start
     while index < sent.end:
-        for phrase, value in by_first_word.get(doc[index].lower_, ()):
+        for phrase, value in by_first_word.get(forms[index][1], ()):
             last = index + len(phrase) - 1
-            if last >= sent.end or tuple(t.lower_ for t in doc[index : last + 1]) != phrase:
+            if last >= sent.end or tuple(form[1] for form in forms[index : last + 1]) != phrase:
                 continue
             if phrase == ("one",) and doc[index].pos_ != "NUM":
                 continue
@@ -758,7 +780,7 @@ def find_measures(doc: Doc, data: MeasureData) -> list[Measure]:
     measures: list[Measure] = []
     for sent in body_sents(doc):
         # quantulum3 reads "a $48.2 million" as one dollar: hide the article (same length)
-        masked = ARTICLE_BEFORE_CURRENCY.sub(lambda m: " " * len(m.group(1)), sent.text)
+        masked = ARTICLE_BEFORE_CURRENCY.sub(lambda m: " " * len(m.group(1)), doc_text(doc)[sent.start_char : sent.end_char])
         # "20 (kg)": quantulum3 sees no unit in brackets; show it the unit, offsets unchanged
         masked = BRACKETED_UNIT.sub(_unbracket_unit, masked)
         try:

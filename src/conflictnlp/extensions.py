@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import wraps
 from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
 
-from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, LOWER
+from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.tokens import Doc, Span
 
 from .model import RESULT_LISTS, Article, _adapter
@@ -152,6 +152,12 @@ def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
     array = doc.to_array([IDX, LENGTH])
     starts = array[:, 0].tolist()
     return starts, [start + length for start, length in zip(starts, array[:, 1].tolist())]
+
+
+@per_doc
+def pos_ids(doc: Doc) -> list[int]:
+    """Each token's coarse part of speech as spaCy's symbol id (``spacy.symbols.NOUN``, ...)."""
+    return doc.to_array(POS).tolist()
 
 
 @per_doc

@@ -28,11 +28,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from spacy.attrs import POS
-from spacy.symbols import VERB
+from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import doc_text, per_doc
+from ..extensions import doc_text, per_doc, pos_ids, token_forms
 from .cues import CueLexicon, cue_tokens
 from .marks import QuotedPassage, paragraph_starts
 from .speakers import inherited_speaker, source_of_phrase, source_of_verb
@@ -160,7 +159,7 @@ def _cue_extension(cue: list[Token], lexicon: CueLexicon) -> list[Token]:
 @per_doc
 def _verb_indices(doc: Doc) -> list[int]:
     """Indices of the tokens tagged VERB, from the POS array (most tokens are not verbs)."""
-    return [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == VERB]
+    return [i for i, pos in enumerate(pos_ids(doc)) if pos == VERB]
 
 
 def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quoted: list[bool]) -> list[Attribution]:
@@ -259,10 +258,13 @@ def adjective_attributions(sents: Iterable[Span], lexicon: CueLexicon, quoted: l
     adjective; the speaker is the subject of "be"."""
     found = []
     for sent in sents:
-        for adjective in sent:
+        pos = pos_ids(sent.doc)
+        for i in range(sent.start, sent.end):
+            if pos[i] != ADJ:
+                continue
+            adjective = sent.doc[i]
             if (
-                adjective.pos_ != "ADJ"
-                or adjective.dep_ != "acomp"
+                adjective.dep_ != "acomp"
                 or adjective.head.lemma_ != "be"
                 or adjective.lemma_.lower() not in lexicon.adjectives
                 or quoted[adjective.idx]
@@ -312,10 +314,14 @@ def noun_attributions(sents: Iterable[Span], lexicon: CueLexicon, quoted: list[b
     a noun without one is left alone (train-722: 28 fewer false cues for 8 fewer true ones)."""
     found = []
     for sent in sents:
-        for noun in sent:
-            if noun.pos_ != "NOUN" or quoted[noun.idx]:
+        pos, forms = pos_ids(sent.doc), token_forms(sent.doc)
+        for i in range(sent.start, sent.end):
+            lemma = forms[i][0]
+            if pos[i] != NOUN or (lemma not in lexicon.noun_clause and lemma not in lexicon.noun_object):
+                continue  # no cue noun: nothing below could find content
+            noun = sent.doc[i]
+            if quoted[noun.idx]:
                 continue
-            lemma = noun.lemma_.lower()
             content: set[Token] = set()
             if lemma in lexicon.noun_clause:
                 for child in noun.children:
@@ -360,7 +366,7 @@ def phrase_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, qu
     found = []
     phrases = [tuple(p.split()) for p in lexicon.source_object_phrases]
     for sent in sents:
-        words = [t.lower_ for t in sent]
+        words = [lower for _, lower in token_forms(sent.doc)[sent.start : sent.end]]
         for i in range(len(sent)):
             for phrase in phrases:
                 if tuple(words[i : i + len(phrase)]) != phrase or quoted[sent[i].idx]:

@@ -174,12 +174,14 @@ def test_more_array_lookups_match_the_token_attributes(nlp):
     """The per-Doc arrays that claims and measures filter tokens with, against the Token
     attributes they stand for."""
     from conflictnlp.claims.extract import _attribution_candidates
-    from conflictnlp.extensions import token_forms
+    from conflictnlp.extensions import pos_ids, token_forms, token_texts
     from conflictnlp.measures.quantities import _may_be_quantity, _quantity_candidates, _unit_words
 
     doc = nlp("According to Ukraine's Army, ½ of the 3rd Brigade's 1,200 troops Were moved "
               "some twenty-two miles (35 km) on Tuesday, and OFFICIALS said dozens had been hurt.")
     assert token_forms(doc) == [(t.lemma_.lower(), t.lower_) for t in doc]
+    assert token_texts(doc) == [t.text for t in doc]
+    assert pos_ids(doc) == [t.pos for t in doc]
     expected = [t.i for t in doc if _may_be_quantity(t, _unit_words())]
     assert _quantity_candidates(doc) == expected and len(expected) >= 5
     expected = [t.i for t in doc if t.pos_ in ("VERB", "AUX") or t.lower_ == "according"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import wraps
 from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
 
-from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, LOWER, POS
+from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span
 
 from .model import RESULT_LISTS, Article, _adapter
@@ -152,6 +152,13 @@ def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
     array = doc.to_array([IDX, LENGTH])
     starts = array[:, 0].tolist()
     return starts, [start + length for start, length in zip(starts, array[:, 1].tolist())]
+
+
+@per_doc
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, read from the Doc's array once per Doc."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
 
 
 @per_doc

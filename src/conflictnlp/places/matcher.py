@@ -19,7 +19,7 @@ from typing import Optional
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
-from ..extensions import body_bounds, doc_text, entity_at, token_offsets
+from ..extensions import body_bounds, doc_text, entity_at, token_forms, token_offsets, token_texts
 from .gazetteer import Gazetteer, Place, normalize
 from .resolve import Mention, prior_score, is_within
 
@@ -181,20 +181,25 @@ class PlaceMatcher:
         return False
 
     def _longest_name(self, doc: Doc, start: int, last: int) -> Optional[tuple[int, list[Place]]]:
-        head = doc[start]
-        if not (head.text[:1].isupper() or head.lower_ in self.directions) or head.is_punct:
+        # words and offsets from per-Doc arrays: this tries up to MAX_TOKENS ends for every
+        # word that may begin a name, and Token objects for each made it the component's hot spot
+        texts, forms = token_texts(doc), token_forms(doc)
+        if not (texts[start][:1].isupper() or forms[start][1] in self.directions) or doc[start].is_punct:
             return None
-        first_word = normalize(head.text).split(" ", 1)[0]
+        first_word = normalize(texts[start]).split(" ", 1)[0]
         if first_word not in self.gazetteer.first_words:
             return None
+        starts, ends = token_offsets(doc)
         for end in range(min(last, start + MAX_TOKENS), start, -1):
-            tail = doc[end - 1]
-            if not (tail.text[:1].isupper() or end - start > 1 and tail.lower_ in NAME_TAIL_WORDS):
+            tail = end - 1
+            if not (texts[tail][:1].isupper() or end - start > 1 and forms[tail][1] in NAME_TAIL_WORDS):
                 continue
-            inner = doc[start + 1: end - 1]
-            if any(not (t.text[:1].isupper() or t.lower_ in NAME_INNER_WORDS or t.text in "-–'.") for t in inner):
+            if any(
+                not (texts[k][:1].isupper() or forms[k][1] in NAME_INNER_WORDS or texts[k] in "-–'.")
+                for k in range(start + 1, end - 1)
+            ):
                 continue
-            text = doc[start:end].text
+            text = doc_text(doc)[starts[start] : ends[tail]]
             if "\n" in text:
                 continue
             places = self.gazetteer.candidates(text)

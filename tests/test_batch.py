@@ -271,7 +271,7 @@ def test_cli_exits_non_zero_only_when_nothing_was_processed(tmp_path, light_nlp,
 
     from conflictnlp.cli import app
 
-    monkeypatch.setattr("conflictnlp.batch.runner.load", lambda model=None, exclude=(): light_nlp)
+    monkeypatch.setattr("conflictnlp.batch.runner.load", lambda model=None, attribution=None, exclude=(): light_nlp)
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "scan.pdf").write_bytes(b"%PDF")

@@ -15,6 +15,7 @@ abandon one stuck document: the whole pipe would wait for it.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -56,6 +57,9 @@ def _worker_main(
     # close the parent's pipe ends this fork inherited, so each pipe sees EOF when its owner dies
     for conn in inherited:
         conn.close()
+    # the pipeline, gazetteer and tables inherited from the parent live as long as the worker:
+    # out of the collector's reach, full collections no longer walk (and copy-on-write) them
+    gc.freeze()
     parent = os.getppid()
     try:
         while True:

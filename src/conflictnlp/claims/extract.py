@@ -353,8 +353,14 @@ def _outermost(quotes: list[Quote]) -> list[Quote]:
     """Quotes not nested inside another quote's content: a "quote" found within reported
     speech ("flew in low and attacked [the facility]") is part of it, not a statement of its own."""
 
+    # a quote's content lies between its first start and last end; most pairs fail on that
+    bounds = {id(q): (min(s for s, _ in q.content.spans), max(e for _, e in q.content.spans)) for q in quotes if q.content.spans}
+
     def inside(inner: Quote, outer: Quote) -> bool:
-        return inner is not outer and all(
+        if inner is outer or id(inner) not in bounds or id(outer) not in bounds:
+            return False
+        (start, end), (outer_start, outer_end) = bounds[id(inner)], bounds[id(outer)]
+        return outer_start <= start and end <= outer_end and all(
             any(s <= start and end <= e for s, e in outer.content.spans) for start, end in inner.content.spans
         ) and (inner.content.spans != outer.content.spans or inner.id > outer.id)
 

@@ -13,10 +13,12 @@ Every component's spans are also in ``doc.spans["conflict_<kind>"]`` for displaC
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from functools import wraps
 from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
 
-from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS
+from spacy.attrs import ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span
 
 from .model import RESULT_LISTS, Article, _adapter
@@ -28,6 +30,10 @@ STORE_KEY = "conflictnlp"
 
 META_FIELDS = ("article_id", "source", "url", "title", "published", "published_from", "body")
 SPAN_GROUPS = {kind: f"conflict_{kind}" for kind in RESULT_LISTS}
+
+
+# Token.ent_iob codes
+IOB_INSIDE, IOB_BEGIN = 1, 3
 
 
 def _store(doc: Doc) -> dict[str, Any]:
@@ -118,16 +124,30 @@ def entities_in(span: Span) -> list[Span]:
 
     spaCy's ``Span.ents`` (like ``Doc.ents``) builds every entity of the Doc on each call, which
     made per-mention lookups linear in the number of entities in the article."""
-    doc, found, i = span.doc, [], span.start
-    while i < span.end:
-        if doc[i].ent_iob_ != "B":
+    bounds = entity_bounds(span.doc)
+    found = []
+    for start, end, label in bounds[bisect_left(bounds, (span.start,)) :]:
+        if start >= span.end:
+            break
+        if end <= span.end:
+            found.append(Span(span.doc, start, end, label=label))
+    return found
+
+
+@per_doc
+def entity_bounds(doc: Doc) -> list[tuple[int, int, int]]:
+    """(start, end, label id) of every entity, in order, from the entity IOB and type arrays
+    (an entity begins at a B tag and runs over the I tags after it)."""
+    tags = doc.to_array([ENT_IOB, ENT_TYPE]).tolist()
+    found, i = [], 0
+    while i < len(tags):
+        if tags[i][0] != IOB_BEGIN:
             i += 1
             continue
         end = i + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
+        while end < len(tags) and tags[end][0] == IOB_INSIDE:
             end += 1
-        if end <= span.end:
-            found.append(Span(doc, i, end, label=doc[i].ent_type))
+        found.append((i, end, tags[i][1]))
         i = end
     return found
 

@@ -10,7 +10,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import body_bounds, doc_text
+from ..extensions import body_bounds, doc_text, entity_bounds
 from .anchoring import Tense
 from .lexicon import Lexicon
 
@@ -77,9 +77,10 @@ class Detector:
         return groups
 
     def _raw_spans(self, doc: Doc) -> Iterable[Span]:
-        for ent in doc.ents:
-            if ent.label_ in NER_LABELS:
-                yield ent
+        strings = doc.vocab.strings
+        for start, end, label in entity_bounds(doc):  # not doc.ents, which builds every entity
+            if strings[label] in NER_LABELS:
+                yield Span(doc, start, end, label=label)
         for match in self._pattern.finditer(doc_text(doc)):
             start, end = match.span("year") if match["year"] else match.span()
             span = doc.char_span(start, end, alignment_mode="expand")

@@ -171,13 +171,13 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             verb = doc[i]
             if verb.dep_ in SKIP_DEPS or quoted[verb.idx]:
                 continue
-            went_on = _went_on(verb)
-            if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and not went_on:
-                continue  # "refused to release": the attribution is the governing verb's
             kinds = lexicon.kinds(verb.lemma_)
             preposition = _phrasal_preposition(verb, lexicon)
             if not kinds and preposition is None:
                 continue  # a verb outside the lists is a cue only with its preposition ("referred to")
+            went_on = _went_on(verb)
+            if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and not went_on:
+                continue  # "refused to release": the attribution is the governing verb's
             cue = cue_tokens(verb)
             if went_on:
                 # "went on to say": the cue runs from the governing verb (PolNeAR's cue span)
@@ -191,7 +191,6 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             if extension and not ccomps:
                 # "said in a statement that ...": the small model hangs the clause on the noun
                 ccomps = [c for c in extension[-1].children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
-            preposition = _phrasal_preposition(verb, lexicon)
             if preposition is not None:
                 # "called for a ceasefire", "called on Kyiv to ...", "spoke about the talks"
                 kind = "object"
@@ -364,11 +363,14 @@ def _np_of(possessive: Token) -> Span:
 def phrase_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quoted: list[bool]) -> list[Attribution]:
     """Attributions cued by a phrase whose object is the source: "according to X, ..."."""
     found = []
-    phrases = [tuple(p.split()) for p in lexicon.source_object_phrases]
+    phrases_by_first_word: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in lexicon.source_object_phrases:
+        words = tuple(phrase.split())
+        phrases_by_first_word.setdefault(words[0], []).append(words)
     for sent in sents:
         words = [lower for _, lower in token_forms(sent.doc)[sent.start : sent.end]]
         for i in range(len(sent)):
-            for phrase in phrases:
+            for phrase in phrases_by_first_word.get(words[i], ()):
                 if tuple(words[i : i + len(phrase)]) != phrase or quoted[sent[i].idx]:
                     continue
                 tokens = sent[i : i + len(phrase)]

@@ -358,7 +358,7 @@ def _currency_before(text: str, lo: int, start: int, data: MeasureData) -> Optio
     """(unit, new start, scale) for a currency symbol or code written just before ``start``."""
     before = text[lo:start].rstrip()
     lowered = before.lower()
-    for prefix in sorted(data.currency_prefixes, key=len, reverse=True):
+    for prefix in data.currency_prefixes_longest_first:
         if not lowered.endswith(prefix):
             continue
         at = len(before) - len(prefix)

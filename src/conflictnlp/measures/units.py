@@ -53,6 +53,11 @@ class MeasureData:
             grouped.setdefault(phrase[-1], []).append(phrase)
         return {word: tuple(phrases) for word, phrases in grouped.items()}
 
+    @cached_property
+    def currency_prefixes_longest_first(self) -> tuple[str, ...]:
+        """``currency_prefixes`` ordered for matching: longest first ("US$" before "$")."""
+        return tuple(sorted(self.currency_prefixes, key=len, reverse=True))
+
     def kind_of(self, unit: Optional[str], entity: Optional[str]) -> str:
         """The quantity kind of a unit ("length", "currency", "count" ...)."""
         if unit in self.unit_kinds:

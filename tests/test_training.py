@@ -125,9 +125,11 @@ def test_a_pipeline_with_trained_components_saves_and_loads_in_a_fresh_process(p
     assert out.stdout.strip() == "conflict_quotes_learned ['reported']"
 
 
-def test_load_says_what_is_wrong_with_an_attribution_setting(tmp_path):
+def test_load_says_what_is_wrong_with_an_attribution_setting(tmp_path, trained_model):
     with pytest.raises(ValueError, match="not a folder saved by package_model"):
         conflictnlp.load(attribution=tmp_path)
+    with pytest.raises(ValueError, match="has its own quotes component"):
+        conflictnlp.load(trained_model, attribution="rules")
     assert conflictnlp.load(attribution="rules").get_pipe_meta("quotes").factory == "conflict_quotes"
 
 

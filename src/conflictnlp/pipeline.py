@@ -123,6 +123,8 @@ def load(
         wanted &= set(_canonical(enable))
     base_exclude = [name for name in exclude if name not in COMPONENT_NAMES]
     nlp = spacy.load(model or default_base_model(), exclude=base_exclude)
+    if attribution is not None and "quotes" in nlp.pipe_names and "quotes" in wanted:
+        raise ValueError(f"{model} has its own quotes component; attribution= applies to base pipelines only")
     config = config or {}
     for name, factory in COMPONENTS:
         if name in nlp.pipe_names:

@@ -92,4 +92,3 @@ def package_model(
         # the frozen base components' dev scores are not this package's
         nlp.meta["performance"] = {k: v for k, v in nlp.meta.get("performance", {}).items() if "spancat" in k}
     nlp.to_disk(output)
-

@@ -186,3 +186,25 @@ def test_more_array_lookups_match_the_token_attributes(nlp):
     assert _quantity_candidates(doc) == expected and len(expected) >= 5
     expected = [t.i for t in doc if t.pos_ in ("VERB", "AUX") or t.lower_ == "according"]
     assert _attribution_candidates(doc) == expected and doc[0].i in expected
+
+
+def test_process_freezes_the_heap_only_while_it_runs(nlp):
+    import gc
+
+    from conflictnlp.pipeline import process
+    from conflictnlp.reading.sources import read_record
+
+    articles = [read_record({"text": "Two drones hit Kharkiv on Monday, officials said.", "id": str(i)}) for i in range(3)]
+    assert gc.get_freeze_count() == 0
+    running = process(iter(articles), nlp)
+    next(running)
+    assert gc.get_freeze_count() > 0
+    running.close()  # an abandoned stream unfreezes too
+    assert gc.get_freeze_count() == 0
+    assert [a.id for a in process(iter(articles), nlp)] == ["0", "1", "2"] and gc.get_freeze_count() == 0
+    gc.freeze()  # a caller's own freeze (as the batch workers do) is left in place
+    try:
+        list(process(iter(articles), nlp))
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -358,7 +358,8 @@ def _currency_before(text: str, lo: int, start: int, data: MeasureData) -> Optio
     """(unit, new start, scale) for a currency symbol or code written just before ``start``."""
     before = text[lo:start].rstrip()
     lowered = before.lower()
-    for prefix in data.currency_prefixes_longest_first:
+    prefixes = data.currency_prefixes_longest_first
+    for prefix in prefixes if lowered.endswith(prefixes) else ():
         if not lowered.endswith(prefix):
             continue
         at = len(before) - len(prefix)

@@ -14,7 +14,6 @@ Every component's spans are also in ``doc.spans["conflict_<kind>"]`` for displaC
 from __future__ import annotations
 
 from bisect import bisect_left
-
 from functools import wraps
 from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
 

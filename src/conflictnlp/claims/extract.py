@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
-from spacy.attrs import DEP, LOWER, POS
+from spacy.attrs import DEP, IS_PUNCT, LOWER, POS
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -33,7 +33,7 @@ CONTEXT_SENTENCES = 2
 
 @dataclass
 class _Draft:
-    tokens: list[Token]
+    tokens: Span
     predicate: Token
     source: Optional[str]
     quote_id: Optional[str] = None
@@ -104,6 +104,12 @@ def _parse_facts(doc: Doc) -> tuple[frozenset[int], dict[int, list[int]], dict[i
 
 
 @per_doc
+def _punct_flags(doc: Doc) -> list[int]:
+    """1 for each punctuation token, 0 for the others, from the Doc's array."""
+    return doc.to_array(IS_PUNCT).tolist()
+
+
+@per_doc
 def _attribution_candidates(doc: Doc) -> list[int]:
     """Indices of the tokens ``_frame`` can accept (verbs, auxiliaries, "according"), from the
     Doc's arrays: the other tokens need not become Token objects to be turned down."""
@@ -127,7 +133,7 @@ def _has_subject(token: Token) -> bool:
     return token.i in _parse_facts(token.doc)[0]
 
 
-def _run(predicate: Token, allowed: set[int]) -> list[Token]:
+def _run(predicate: Token, allowed: set[int]) -> Span:
     """The contiguous tokens around the predicate that are all in ``allowed``, ends trimmed."""
     doc = predicate.doc
     lo = hi = predicate.i
@@ -144,16 +150,16 @@ def _run(predicate: Token, allowed: set[int]) -> list[Token]:
         lo += 1
     while hi > lo and _is_filler(doc[hi]):
         hi -= 1
-    return list(doc[lo : hi + 1])
+    return doc[lo : hi + 1]
 
 
 def _is_filler(token: Token) -> bool:
     return token.is_punct or token.is_space or token.text in QUOTE_CHARS or token.dep_ == "cc"
 
 
-def _char_span(tokens: Sequence[Token]) -> tuple[int, int]:
-    text = doc_text(tokens[0].doc)
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+def _char_span(tokens: Span) -> tuple[int, int]:
+    text = doc_text(tokens.doc)
+    start, end = tokens.start_char, tokens.end_char
     while start < end and (text[start].isspace() or text[start] in QUOTE_CHARS):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_CHARS):
@@ -322,8 +328,9 @@ class ClaimExtractor:
         linker = _Linker(doc, sents)
         claims: list[Claim] = []
         seen: set[tuple[int, int]] = set()
-        for draft in sorted(drafts, key=lambda d: d.tokens[0].i if d.tokens else -1):
-            if sum(1 for t in draft.tokens if not t.is_punct) < 2:
+        punct = _punct_flags(doc)
+        for draft in sorted(drafts, key=lambda d: d.tokens.start if len(d.tokens) else -1):
+            if len(draft.tokens) - sum(punct[draft.tokens.start : draft.tokens.end]) < 2:
                 continue
             start, end = _char_span(draft.tokens)
             if (start, end) in seen or not (body[0] <= start and end <= body[1]):

@@ -13,7 +13,7 @@ Every component's spans are also in ``doc.spans["conflict_<kind>"]`` for displaC
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import wraps
 from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
 
@@ -153,15 +153,12 @@ def entity_bounds(doc: Doc) -> list[tuple[int, int, int]]:
 
 def entity_at(doc: Doc, i: int) -> Optional[Span]:
     """The entity token ``i`` is part of, if any (without building ``doc.ents``)."""
-    if doc[i].ent_iob_ not in ("B", "I"):
+    bounds = entity_bounds(doc)
+    n = bisect_right(bounds, (i, len(doc) + 1)) - 1  # the last entity starting at or before i
+    if n < 0 or not i < bounds[n][1]:
         return None
-    start = i
-    while doc[start].ent_iob_ == "I" and start > 0:
-        start -= 1
-    end = i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return Span(doc, start, end, label=doc[start].ent_type)
+    start, end, label = bounds[n]
+    return Span(doc, start, end, label=label)
 
 
 @per_doc

@@ -12,11 +12,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
-from spacy.attrs import DEP, IS_PUNCT, LOWER, POS
+from spacy.attrs import DEP, IS_PUNCT
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import body_bounds, doc_text, entities_in, head_indices, per_doc
+from ..extensions import body_bounds, doc_text, entities_in, head_indices, per_doc, pos_ids, token_forms
 from ..model import Claim, Quote, TextSpan
 from .lexicon import CueMatch, StanceLexicon
 from .stance import claim_stance
@@ -113,8 +113,8 @@ def _punct_flags(doc: Doc) -> list[int]:
 def _attribution_candidates(doc: Doc) -> list[int]:
     """Indices of the tokens ``_frame`` can accept (verbs, auxiliaries, "according"), from the
     Doc's arrays: the other tokens need not become Token objects to be turned down."""
-    according = doc.vocab.strings["according"]
-    return [i for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()) if pos in (VERB, AUX) or lower == according]
+    forms = token_forms(doc)
+    return [i for i, pos in enumerate(pos_ids(doc)) if pos in (VERB, AUX) or forms[i][1] == "according"]
 
 
 def _subtree_indices(doc: Doc, root: int) -> list[int]:

@@ -18,11 +18,10 @@ from bisect import bisect_left
 from functools import cache, lru_cache
 from typing import Iterable, Optional
 
-from spacy.attrs import IS_ALPHA, LIKE_NUM, LOWER, ORTH
-from spacy.strings import hash_string
+from spacy.attrs import IS_ALPHA, LIKE_NUM
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import add_error, body_bounds, body_sents, doc_text, per_doc, token_forms
+from ..extensions import add_error, body_bounds, body_sents, doc_text, per_doc, token_forms, token_texts
 from .units import MeasureData
 
 logger = logging.getLogger("conflictnlp")
@@ -94,22 +93,16 @@ def _may_be_quantity(token: Token, units: frozenset[str]) -> bool:
     return _counts(token) or token.lower_ in units
 
 
-@cache
-def _unit_word_hashes() -> frozenset[int]:
-    return frozenset(hash_string(word) for word in _unit_words())
-
-
 @per_doc
 def _quantity_candidates(doc: Doc) -> list[int]:
     """Indices of the tokens ``_may_be_quantity`` accepts, from the Doc's arrays: most tokens
     are plain words, and building a Token for each only to turn it down was the largest part
     of the per-sentence loop."""
-    strings = doc.vocab.strings
-    units = _unit_word_hashes()
+    units, texts, forms = _unit_words(), token_texts(doc), token_forms(doc)
     return [
         i
-        for i, (like_num, is_alpha, orth, lower) in enumerate(doc.to_array([LIKE_NUM, IS_ALPHA, ORTH, LOWER]).tolist())
-        if like_num or lower in units or (not is_alpha and any(map(str.isnumeric, strings[orth])))
+        for i, (like_num, is_alpha) in enumerate(doc.to_array([LIKE_NUM, IS_ALPHA]).tolist())
+        if like_num or forms[i][1] in units or (not is_alpha and any(map(str.isnumeric, texts[i])))
     ]
 
 

@@ -229,6 +229,16 @@ def test_cue_spans_keep_auxiliaries_days_and_phrasal_prepositions(quotes_nlp) ->
     assert {"has also denied", "said Monday", "called for"} <= cues
 
 
+def test_cue_span_takes_a_manner_adverb_right_before_the_verb(quotes_nlp) -> None:
+    text = (
+        "The governor flatly denied that the depot had been hit. "
+        "Residents said when the sirens stopped that the shelling was over."
+    )
+    cues = {q["cue"]["text"] for q in run(quotes_nlp, text)["quotes"]}
+    assert "flatly denied" in cues
+    assert "when" not in " ".join(cues)
+
+
 def test_subject_inside_the_quotation_is_not_the_speaker(quotes_nlp) -> None:
     text = "“We will rebuild every house in this village,” district chief Oleh Sydorenko said on Sunday."
     quote = only(run(quotes_nlp, text), "rebuild every house")

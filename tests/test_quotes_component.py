@@ -229,6 +229,26 @@ def test_cue_spans_keep_auxiliaries_days_and_phrasal_prepositions(quotes_nlp) ->
     assert {"has also denied", "said Monday", "called for"} <= cues
 
 
+def test_statement_issued_with_a_participle_is_one_cue_with_the_issuer_as_speaker(quotes_nlp) -> None:
+    text = (
+        "The regional governor issued a statement saying that two workers were wounded. "
+        "The mayor wrote a letter urging residents to leave the city."
+    )
+    quotes = run(quotes_nlp, text)["quotes"]
+    issued = only({"quotes": quotes}, "two workers were wounded")
+    assert issued["cue"]["text"] == "issued a statement saying"
+    assert issued["speaker"]["text"] == "The regional governor"
+    urged = [q for q in quotes if "leave the city" in q["content"]["text"]]
+    assert [q["cue"]["text"] for q in urged] == ["wrote a letter urging"]
+    assert text[slice(*urged[0]["cue"]["span"])] == "wrote a letter urging"
+
+
+def test_question_to_the_reader_is_not_a_quote(quotes_nlp) -> None:
+    text = "Do you support the ceasefire? Like the page. Officials said the ceasefire was holding."
+    quotes = run(quotes_nlp, text)["quotes"]
+    assert [q["cue"]["text"] for q in quotes] == ["said"]
+
+
 def test_cue_span_takes_a_manner_adverb_right_before_the_verb(quotes_nlp) -> None:
     text = (
         "The governor flatly denied that the depot had been hit. "

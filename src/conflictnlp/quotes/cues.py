@@ -58,6 +58,7 @@ class CueLexicon:
     organisation_words: frozenset[str]
     confidence: dict[str, float]
     adjectives: frozenset[str] = frozenset()  # "was critical of", "is eager to", "are confident that"
+    document_nouns: frozenset[str] = frozenset()  # "issued a statement saying"
 
     def kinds(self, lemma: str) -> set[str]:
         """The lexicon groups a verb lemma belongs to."""
@@ -95,6 +96,7 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         initial_sources=frozenset(data["phrases"].get("initial_sources", [])),
         organisation_words=frozenset(data["names"]["organisation_words"]),
         adjectives=frozenset(data.get("adjectives", {}).get("lemmas", [])),
+        document_nouns=frozenset(data["phrases"].get("document_nouns", [])),
         confidence={
             kind: float(data[kind]["confidence"])
             for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")

@@ -206,13 +206,13 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             went_on = _went_on(verb)
             if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and not went_on:
                 continue  # "refused to release": the attribution is the governing verb's
-            cue = cue_tokens(verb)
+            cue = cue_tokens(verb, lexicon)
             if went_on:
                 # "went on to say": the cue runs from the governing verb (PolNeAR's cue span)
-                cue = sorted(set(cue) | set(cue_tokens(verb.head)) | set(doc[verb.head.i : verb.i + 1]), key=lambda t: t.i)
+                cue = sorted(set(cue) | set(cue_tokens(verb.head, lexicon)) | set(doc[verb.head.i : verb.i + 1]), key=lambda t: t.i)
             governor = _document_governor(verb, lexicon)
             if governor is not None:
-                cue = sorted(set(cue_tokens(governor)) | set(doc[governor.i : verb.i + 1]), key=lambda t: t.i)
+                cue = sorted(set(cue_tokens(governor, lexicon)) | set(doc[governor.i : verb.i + 1]), key=lambda t: t.i)
             extension = _cue_extension(cue, lexicon)
             cue += extension
             cue_set = set(cue)
@@ -309,7 +309,7 @@ def adjective_attributions(sents: Iterable[Span], lexicon: CueLexicon, quoted: l
             verb = adjective.head
             if verb.dep_ in ("ccomp", "xcomp") and lexicon.kinds(verb.head.lemma_):
                 continue  # "she said she wasn't aware of ...": PolNeAR keeps the outer attribution only
-            cue = [t for t in sent.doc[cue_tokens(verb)[0].i : adjective.i + 1]]
+            cue = [t for t in sent.doc[cue_tokens(verb, lexicon)[0].i : adjective.i + 1]]
             content: set[Token] = set()
             for child in adjective.children:
                 if child.i < adjective.i:

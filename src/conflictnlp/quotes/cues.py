@@ -20,27 +20,6 @@ from spacy.tokens import Token
 
 # dependents of a cue verb that belong to the cue span (PolNeAR includes each >= 90% of the time)
 CUE_PARTS = {"aux", "auxpass", "neg", "prt"}
-# adverbs right before a cue verb that belong to the cue span ("just said", "recently wrote");
-# train-722, gold cues opened by the adverb / gold cues right after it: now 19/3, just 24/1,
-# first 14/3, recently 18/1, still 20/2, often 12/0, even 12/3, finally 8/0, once 9/1,
-# never 8/0, regularly 6/0, quickly 6/0, initially 5/1, privately 5/0; since 10/0, further 6/1,
-# again 5/0, yet 5/0, soon 4/0, ever 3/0. Any other adverb in -ly right before the verb counts
-# too ("proudly declared", "largely supports"): train-722, it is inside the gold cue 239 of 248
-# times (see ``_is_cue_adverb``).
-CUE_ADVERBS = {
-    "also", "later", "repeatedly", "previously", "publicly", "earlier", "then",
-    "now", "just", "first", "recently", "still", "often", "even", "finally", "once", "never",
-    "regularly", "quickly", "initially", "privately", "frequently", "reportedly", "originally",
-    "already", "openly", "explicitly", "long", "always",
-    "since", "further", "again", "yet", "soon", "ever",
-}
-
-
-def _is_cue_adverb(token: Token) -> bool:
-    """Whether an adverb right before a cue verb belongs to the cue."""
-    return token.lower_ in CUE_ADVERBS or token.lower_.endswith("ly")
-
-
 @dataclass(frozen=True)
 class CueLexicon:
     """Cue lemmas by the complement that carries their content, with base confidences."""
@@ -59,6 +38,12 @@ class CueLexicon:
     confidence: dict[str, float]
     adjectives: frozenset[str] = frozenset()  # "was critical of", "is eager to", "are confident that"
     document_nouns: frozenset[str] = frozenset()  # "issued a statement saying"
+    cue_adverbs: frozenset[str] = frozenset()  # "has also said", "just said"
+    ly_adverbs: bool = False  # any -ly adverb right before the verb too ("flatly denied")
+
+    def adverb_in_cue(self, token: Token) -> bool:
+        """Whether an adverb right before a cue verb belongs to the cue."""
+        return token.lower_ in self.cue_adverbs or self.ly_adverbs and token.lower_.endswith("ly")
 
     def kinds(self, lemma: str) -> set[str]:
         """The lexicon groups a verb lemma belongs to."""
@@ -97,6 +82,8 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         organisation_words=frozenset(data["names"]["organisation_words"]),
         adjectives=frozenset(data.get("adjectives", {}).get("lemmas", [])),
         document_nouns=frozenset(data["phrases"].get("document_nouns", [])),
+        cue_adverbs=frozenset(data.get("cue_span", {}).get("adverbs", [])),
+        ly_adverbs=bool(data.get("cue_span", {}).get("ly_adverbs", False)),
         confidence={
             kind: float(data[kind]["confidence"])
             for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")
@@ -105,10 +92,10 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
     )
 
 
-def cue_tokens(verb: Token) -> list[Token]:
+def cue_tokens(verb: Token, lexicon: CueLexicon) -> list[Token]:
     """The tokens of a verb cue: the verb with its auxiliaries, negation, particle, an adverb
-    standing between them and an adverb or day right after ("has also said", "did not deny",
-    "pointed out", "said Monday")."""
+    standing between them or right before it (the lexicon's ``cue_span`` adverbs), and an adverb
+    or day right after ("has also said", "flatly denied", "pointed out", "said Monday")."""
     parts = [verb]
     for child in verb.children:
         if child.dep_ in CUE_PARTS:
@@ -117,7 +104,7 @@ def cue_tokens(verb: Token) -> list[Token]:
             c.dep_ in ("aux", "auxpass") and c.i < child.i for c in verb.children
         ):
             parts.append(child)
-        elif child.dep_ == "advmod" and child.i == verb.i - 1 and _is_cue_adverb(child):
+        elif child.dep_ == "advmod" and child.i == verb.i - 1 and lexicon.adverb_in_cue(child):
             parts.append(child)
         elif child.i == verb.i + 1 and (child.dep_ == "advmod" or child.dep_ == "npadvmod" and child.pos_ == "PROPN"):
             # "said sarcastically", "said Monday": inside the gold cue 84% / 57% of the time

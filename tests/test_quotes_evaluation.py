@@ -88,10 +88,24 @@ def test_types_add_up_to_the_overall_counts(counts: dict) -> None:
 def test_run_and_render_on_the_fixture() -> None:
     report = evaluation.run(GOLD)
     assert report["documents"] == 2 and report["gold_relations"] == 5
+    assert report["errors"] == []
     assert set(report["scores"]) == {"all", "direct", "indirect", "mixed"}
     assert report["scores"]["direct"]["content"]["soft"]["tp"] >= 1
     table = evaluation.render(report)
     assert "content" in table and "soft F1" in table
+
+
+def test_processing_errors_are_reported_not_scored_silently(monkeypatch) -> None:
+    from conflictnlp.quotes import component
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("broken rule")
+
+    monkeypatch.setattr(component, "verb_attributions", broken)
+    report = evaluation.run(GOLD)
+    assert len(report["errors"]) == report["documents"] == 2
+    assert "broken rule" in report["errors"][0]
+    assert "warning: 2 processing errors" in evaluation.render(report)
 
 
 def test_cli_attribution_option_is_checked_before_running() -> None:

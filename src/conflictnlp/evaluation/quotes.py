@@ -148,8 +148,11 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, at
     nlp = load(model, attribution=attribution, enable=["article", "quotes"])
     counts = new_counts()
     n_gold = n_pred = 0
+    errors: list[str] = []
     results = extract_many([{"text": r["text"], "id": r.get("id")} for r in records], nlp=nlp)
-    for record, result in zip(records, results):
+    for number, (record, result) in enumerate(zip(records, results), 1):
+        # an article whose processing failed scores as if nothing was found: say so
+        errors += [f"{record.get('id') or f'line {number}'}: {message}" for message in result.errors]
         gold_list = gold_items(record)
         predicted = predicted_items(record["text"], [q.to_dict() for q in result.quotes])
         n_gold += len(gold_list)
@@ -163,6 +166,7 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, at
         "documents": len(records),
         "gold_relations": n_gold,
         "predicted_quotes": n_pred,
+        "errors": errors,
         "scores": {
             subset: {role: {mode: prf.as_dict() for mode, prf in modes.items()} for role, modes in roles.items()}
             for subset, roles in counts.items()
@@ -182,4 +186,6 @@ def render(report: dict) -> str:
         f"quotes on {report['gold']} ({report['documents']} articles, {report['gold_relations']} gold relations, "
         f"{report['predicted_quotes']} predicted quotes; model: {report['model']}; attribution: {report['attribution']})"
     )
-    return title + "\n" + format_table(rows, header)
+    errors = report.get("errors") or []
+    warning = f"\nwarning: {len(errors)} processing errors; those articles score as empty:\n" + "\n".join(errors) if errors else ""
+    return title + "\n" + format_table(rows, header) + warning

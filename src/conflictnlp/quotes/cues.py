@@ -20,6 +20,8 @@ from spacy.tokens import Token
 
 # dependents of a cue verb that belong to the cue span (PolNeAR includes each >= 90% of the time)
 CUE_PARTS = {"aux", "auxpass", "neg", "prt"}
+
+
 @dataclass(frozen=True)
 class CueLexicon:
     """Cue lemmas by the complement that carries their content, with base confidences."""

@@ -207,12 +207,11 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and not went_on:
                 continue  # "refused to release": the attribution is the governing verb's
             cue = cue_tokens(verb, lexicon)
-            if went_on:
-                # "went on to say": the cue runs from the governing verb (PolNeAR's cue span)
-                cue = sorted(set(cue) | set(cue_tokens(verb.head, lexicon)) | set(doc[verb.head.i : verb.i + 1]), key=lambda t: t.i)
-            governor = _document_governor(verb, lexicon)
-            if governor is not None:
-                cue = sorted(set(cue_tokens(governor, lexicon)) | set(doc[governor.i : verb.i + 1]), key=lambda t: t.i)
+            # the cue runs from an earlier verb in "went on to say" and "issued a statement
+            # saying" (PolNeAR's cue spans); the latter's subject is the speaker
+            opener = verb.head if went_on else _document_governor(verb, lexicon)
+            if opener is not None:
+                cue = sorted(set(cue) | set(cue_tokens(opener, lexicon)) | set(doc[opener.i : verb.i + 1]), key=lambda t: t.i)
             extension = _cue_extension(cue, lexicon)
             cue += extension
             cue_set = set(cue)
@@ -265,7 +264,7 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
                 and not any(quoted[t.idx] for t in content)
             ):
                 continue  # "he said she wanted to ...": PolNeAR keeps the outer attribution only
-            source = source_of_verb(governor if governor is not None else verb, quoted)
+            source = source_of_verb(verb if opener is None else opener, quoted)
             if source is not None and source.text.lower() == "you" and doc_text(doc)[sent.start_char : sent.end_char].rstrip().endswith("?"):
                 # "Do you support Donald Trump?": a question to the reader (train-722: cue
                 # verbs with "you" as subject in a question are a gold cue 2 times of 23)

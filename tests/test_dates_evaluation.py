@@ -61,3 +61,16 @@ def test_run_on_a_tiny_gold_file(nlp, fixtures_dir):
     assert report["errors"] == []
     table = render(report)
     assert "relaxed F1" in table and "value F1" in table
+
+
+def test_run_reports_articles_whose_processing_failed(nlp, fixtures_dir, monkeypatch):
+    from conflictnlp.dates.component import DatesComponent
+
+    def broken(self, doc):
+        raise RuntimeError("calendar unreadable")
+
+    monkeypatch.setattr(DatesComponent, "process", broken)
+    report = run(fixtures_dir / "dates_timex_tiny.jsonl", nlp=nlp)
+    assert len(report["errors"]) == report["documents"] == 2
+    assert "calendar unreadable" in report["errors"][0]
+    assert "warning: 2 processing errors" in render(report)

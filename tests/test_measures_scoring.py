@@ -42,3 +42,17 @@ def test_run_on_a_tiny_gold_file(nlp, fixtures_dir, monkeypatch: pytest.MonkeyPa
     assert [error["id"] for error in report["errors"]] == ["tiny-3"]
     text = scorer.render(report)
     assert "value+unit" in text and "3 gold quantities" in text
+
+
+def test_run_reports_articles_whose_processing_failed(nlp, fixtures_dir, monkeypatch: pytest.MonkeyPatch):
+    from conflictnlp.measures.component import MeasuresComponent
+
+    def broken(self, doc):
+        raise RuntimeError("unit table unreadable")
+
+    monkeypatch.setattr(scorer, "_pipeline", lambda model: nlp)
+    monkeypatch.setattr(MeasuresComponent, "process", broken)
+    report = scorer.run(fixtures_dir / "quantities_gold_tiny.jsonl")
+    assert [error.split(":")[0] for error in report["processing_errors"]] == ["tiny-1", "tiny-2", "tiny-3"]
+    assert "unit table unreadable" in report["processing_errors"][0]
+    assert "warning: 3 processing errors" in scorer.render(report)

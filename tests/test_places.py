@@ -167,3 +167,16 @@ def test_datelines_lists_and_people(places_nlp):
     for town in ("Lysychansk", "Rubizhne", "Hirske"):
         assert by_text(found, town).country_code == "UA"
     assert "Jackson" not in texts
+
+
+def test_evaluation_reports_articles_whose_processing_failed(places_nlp, fixtures_dir: Path, monkeypatch):
+    from conflictnlp.places.component import PlacesComponent
+
+    def broken(self, doc):
+        raise RuntimeError("gazetteer unreadable")
+
+    monkeypatch.setattr(PlacesComponent, "process", broken)
+    report = places_evaluation.run(fixtures_dir / "toponyms_tiny.jsonl", nlp=places_nlp)
+    assert len(report["processing_errors"]) == report["documents"] == 2
+    assert "gazetteer unreadable" in report["processing_errors"][0]
+    assert "warning: 2 processing errors" in places_evaluation.render(report)

@@ -23,7 +23,7 @@ from typing import Any, Optional
 from spacy.language import Language
 
 from ..dates.normalise import VAGUE_VALUES
-from .scoring import PRF, format_table, read_jsonl
+from .scoring import PRF, article_errors, errors_warning, format_table, read_jsonl
 
 EXAMPLES_KEPT = 40
 
@@ -126,12 +126,12 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, nl
     inputs = [{"text": r["text"], "published": r.get("dct"), "id": r.get("id")} for r in records]
     timeml, default = DateScores(), DateScores()
     errors: list[str] = []
-    for record, result in zip(records, extract_many(inputs, nlp=nlp)):
+    for number, (record, result) in enumerate(zip(records, extract_many(inputs, nlp=nlp)), 1):
         system = [mention.to_dict() for mention in result.dates]
         gold_list = gold_mentions(record)
         timeml.add(record.get("id", ""), gold_list, system)
         default.add(record.get("id", ""), gold_list, [m for m in system if m["value"] not in VAGUE_VALUES])
-        errors.extend(f"{record.get('id')}: {message}" for message in result.errors)
+        errors += article_errors(record, number, result.errors)
     return {
         "task": "dates",
         "gold": str(gold),
@@ -165,5 +165,5 @@ def render(report: dict) -> str:
         "default: what the default pipeline emits (no vague references)",
     ]
     if report["errors"]:
-        notes.append(f"{len(report['errors'])} pipeline errors, first: {report['errors'][0]}")
+        notes.append(errors_warning(report["errors"]))
     return "\n".join([title, format_table(rows, header), *notes])

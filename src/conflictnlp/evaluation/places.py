@@ -26,7 +26,7 @@ from ..reading.sources import read_record
 from ..places.gazetteer import distance_km, get_gazetteer
 from ..places.matcher import PlaceMatcher
 from ..places.resolve import Resolver
-from .scoring import PRF, format_table, read_jsonl
+from .scoring import PRF, article_errors, errors_warning, format_table, read_jsonl
 
 ACCURACY_KM = 161.0  # 100 miles, the customary geoparsing threshold
 
@@ -65,11 +65,13 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None,
     on_gold = {"correct": 0, "total": 0}
     end_to_end = {"correct": 0, "total": 0}
     errors: list[dict[str, Any]] = []
+    processing_errors: list[str] = []
     documents = 0
     for record in read_jsonl(gold, limit=limit):
         documents += 1
         text = record["text"]
         doc = nlp(make_doc(nlp, read_record({"text": text, "id": record.get("id"), "published": record.get("dct")})))
+        processing_errors += article_errors(record, documents, doc._.errors)
         predicted = doc._.locations
         gold_items = record["toponyms"]
         gold_spans = [tuple(item["span"]) for item in gold_items]
@@ -108,6 +110,7 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None,
         "accuracy_161km_end_to_end": round(end_to_end["correct"] / end_to_end["total"], 4) if end_to_end["total"] else 0.0,
         "resolvable_gold_toponyms": on_gold["total"],
         "resolution_errors_on_gold_spans": errors,
+        "processing_errors": processing_errors,
     }
 
 
@@ -119,9 +122,10 @@ def render(report: dict[str, Any]) -> str:
         scores = report[key]
         rows.append([label, scores["precision"], scores["recall"], scores["f1"]])
     table = format_table(rows, ["places", "P", "R", "F1"])
+    warning = errors_warning(report.get("processing_errors") or [])
     return (
         f"{report['documents']} documents, {report['resolvable_gold_toponyms']} gold toponyms with coordinates\n"
         f"{table}\n"
         f"accuracy@161km on gold spans: {report['accuracy_161km_gold_spans']:.3f}\n"
         f"accuracy@161km end to end:    {report['accuracy_161km_end_to_end']:.3f}"
-    )
+    ) + ("\n" + warning if warning else "")

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Quantity
-from .scoring import PRF, format_table, read_jsonl
+from .scoring import PRF, article_errors, errors_warning, format_table, read_jsonl
 
 UNIT_NAMES_FILE = "quantity_units_gold.toml"
 
@@ -138,7 +138,9 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None) ->
     value, value_unit = PRF(), PRF()
     by_source: dict[str, PRF] = {}
     errors: list[dict[str, Any]] = []
-    for record, doc in zip(records, nlp.pipe(record["text"] for record in records)):
+    processing_errors: list[str] = []
+    for number, (record, doc) in enumerate(zip(records, nlp.pipe(record["text"] for record in records)), 1):
+        processing_errors += article_errors(record, number, doc._.errors)
         predicted, expected = predicted_mentions(doc), gold_mentions(record)
         tp, fp, fn = match(predicted, expected, same_value)
         value.add(tp, len(fp), len(fn))
@@ -161,6 +163,7 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None) ->
         "value_unit": value_unit.as_dict(),
         "value_unit_by_source": {source: prf.as_dict() for source, prf in sorted(by_source.items())},
         "errors": errors,
+        "processing_errors": processing_errors,
     }
 
 
@@ -172,4 +175,5 @@ def render(report: dict) -> str:
         + [(f"  value+unit {source}", s) for source, s in report["value_unit_by_source"].items()]
     ]
     header = f"quantities: {report['documents']} documents, {report['gold_quantities']} gold quantities\n"
-    return header + format_table(rows, ["match", "P", "R", "F1", "tp", "fp", "fn"])
+    warning = errors_warning(report.get("processing_errors") or [])
+    return header + format_table(rows, ["match", "P", "R", "F1", "tp", "fp", "fn"]) + ("\n" + warning if warning else "")

@@ -29,7 +29,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from .scoring import PRF, format_table, read_jsonl
+from .scoring import PRF, article_errors, errors_warning, format_table, read_jsonl
 
 ROLES = ("content", "source", "cue")
 TYPES = ("direct", "indirect", "mixed")
@@ -152,7 +152,7 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, at
     results = extract_many([{"text": r["text"], "id": r.get("id")} for r in records], nlp=nlp)
     for number, (record, result) in enumerate(zip(records, results), 1):
         # an article whose processing failed scores as if nothing was found: say so
-        errors += [f"{record.get('id') or f'line {number}'}: {message}" for message in result.errors]
+        errors += article_errors(record, number, result.errors)
         gold_list = gold_items(record)
         predicted = predicted_items(record["text"], [q.to_dict() for q in result.quotes])
         n_gold += len(gold_list)
@@ -186,6 +186,5 @@ def render(report: dict) -> str:
         f"quotes on {report['gold']} ({report['documents']} articles, {report['gold_relations']} gold relations, "
         f"{report['predicted_quotes']} predicted quotes; model: {report['model']}; attribution: {report['attribution']})"
     )
-    errors = report.get("errors") or []
-    warning = f"\nwarning: {len(errors)} processing errors; those articles score as empty:\n" + "\n".join(errors) if errors else ""
-    return title + "\n" + format_table(rows, header) + warning
+    warning = errors_warning(report.get("errors") or [])
+    return title + "\n" + format_table(rows, header) + ("\n" + warning if warning else "")

@@ -65,3 +65,20 @@ def format_table(rows: list[list[Any]], header: list[str]) -> str:
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def article_errors(record: dict[str, Any], number: int, messages: list[str]) -> list[str]:
+    """A gold article's processing errors, each prefixed with its id (or line number)."""
+    name = record.get("id") or f"line {number}"
+    return [f"{name}: {message}" for message in messages]
+
+
+def errors_warning(errors: list[str]) -> str:
+    """The lines that end a report when processing failed on some articles: such an article
+    scores as if nothing had been found in it, so the scores above are too low."""
+    if not errors:
+        return ""
+    return (
+        f"warning: {len(errors)} processing errors; those articles score as if nothing was found:\n"
+        + "\n".join(errors)
+    )

@@ -399,3 +399,44 @@ def test_talk_about_is_a_phrasal_cue(quotes_nlp) -> None:
     text = "Talks resumed.\n\nThe governor talked about the shortage of fuel in the eastern villages."
     quote = only(run(quotes_nlp, text), "shortage of fuel")
     assert quote["cue"]["text"] == "talked about"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, name, role",
+    [
+        (
+            "A resident who gave her name only as Lila said she helped bury them on March 5.",
+            "A resident who gave her name only as Lila", "Lila", "resident",
+        ),
+        (
+            "An Irpin resident who gave his name only as Andriy said the Russians left on Tuesday.",
+            "An Irpin resident who gave his name only as Andriy", "Andriy", "Irpin resident",
+        ),
+        (
+            "A soldier who asked to be identified only by his first name, Oleksandr, said the shelling stopped at dawn.",
+            "A soldier who asked to be identified only by his first name, Oleksandr", "Oleksandr", "soldier",
+        ),
+        (
+            "A woman who would only give her first name, Olena, said the shelter had no water.",
+            "A woman who would only give her first name, Olena", "Olena", "woman",
+        ),
+    ],
+)
+def test_speaker_named_in_a_relative_clause(quotes_nlp, text: str, speaker: str, name: str, role: str) -> None:
+    record = run(quotes_nlp, text)
+    # the clause's own verb ("asked to be identified ...") is no cue
+    assert len(record["quotes"]) == 1, record["quotes"]
+    quote = record["quotes"][0]
+    assert quote["cue"]["text"] == "said"
+    assert quote["speaker"]["text"] == speaker
+    assert (quote["speaker_name"], quote["speaker_role"]) == (name, role)
+
+
+def test_person_named_in_a_clause_keeps_the_role_and_takes_pronouns(quotes_nlp) -> None:
+    text = (
+        "An Irpin resident who gave his name only as Andriy said the Russians packed up and left on Tuesday.\n"
+        "“I don’t think this is over,” Andriy said. “They will be back,” he said."
+    )
+    record = run(quotes_nlp, text)
+    later = [q for q in record["quotes"] if q["type"] == "direct"]
+    assert later and {(q["speaker_name"], q["speaker_role"]) for q in later} == {("Andriy", "Irpin resident")}

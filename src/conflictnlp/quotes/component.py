@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.language import Language
@@ -24,6 +25,7 @@ from .build import make_quote, number_quotes, quote_type
 from .coref import Speaker, SpeakerResolver
 from .cues import load_cues
 from .marks import QuotedPassage, find_quoted_passages
+from .speakers import naming_clause
 
 # confidence of a floating quote relative to the quote it inherits its speaker from
 FLOATING_FACTOR = 0.8
@@ -61,7 +63,7 @@ def find_attributions(doc: Doc, component: QuotesComponent) -> tuple[list[Attrib
     signed = dash_attributions(doc, passages, component.lexicon.confidence["colon"])
     claimed = {id(p) for a in found for p in a.passages}
     found += [a for a in signed if id(a.passages[0]) not in claimed]
-    found = _dedupe([_clip(a, lo, hi) for a in found])
+    found = _named_in_clause(doc, _dedupe([_clip(a, lo, hi) for a in found]), component.lexicon.named_in_clause)
     if component.floating:
         found += floating_passages(doc, found, passages, component.lexicon.confidence["clause"] * FLOATING_FACTOR)
     return found, passages
@@ -72,6 +74,22 @@ def _clip(attribution: Attribution, lo: int, hi: int) -> Attribution:
     if attribution.source is not None and not (lo <= attribution.source.start_char and attribution.source.end_char <= hi):
         attribution.source = None
     return attribution
+
+
+def _named_in_clause(doc: Doc, attributions: list[Attribution], pattern: Optional[re.Pattern]) -> list[Attribution]:
+    """A speaker named in a relative clause ("a resident who gave her name only as Lila") is
+    the whole phrase, and the clause's own verb ("who asked to be identified as") is no cue."""
+    if pattern is None:
+        return attributions
+    kept = []
+    for attribution in attributions:
+        cue = doc.char_span(*attribution.cue, alignment_mode="expand") if attribution.cue else None
+        if cue is not None and len(cue) and naming_clause(cue, pattern) is not None:
+            continue
+        if attribution.source is not None and (clause := naming_clause(attribution.source, pattern)) is not None:
+            attribution.source = clause.mention
+        kept.append(attribution)
+    return kept
 
 
 def _dedupe(attributions: list[Attribution]) -> list[Attribution]:
@@ -89,7 +107,9 @@ def _dedupe(attributions: list[Attribution]) -> list[Attribution]:
 def extract_quotes(doc: Doc, component: QuotesComponent) -> list[Quote]:
     """Quote records for ``doc``: rules, then speaker resolution in text order."""
     attributions, passages = find_attributions(doc, component)
-    resolver = SpeakerResolver(doc, body_bounds(doc), quoted_mask(doc_text(doc), passages), component.lexicon.organisation_words)
+    resolver = SpeakerResolver(
+        doc, body_bounds(doc), quoted_mask(doc_text(doc), passages), component.lexicon.organisation_words, component.lexicon.named_in_clause
+    )
     speakers: dict[int, Speaker] = {}
     quotes = []
     for attribution in sorted(attributions, key=lambda a: a.start):

@@ -22,6 +22,7 @@ Dmitry Peskov") is kept for its other mentions ("Peskov said").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -29,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import doc_text, entities_in
 
 from .roles import core_text, role_of
+from .speakers import naming_clause
 
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "gen", "brig", "col", "lt", "maj", "capt", "sgt",
@@ -84,11 +86,20 @@ def _gender(tokens: Iterable[Token]) -> Optional[str]:
 class SpeakerResolver:
     """Resolves speaker mentions of one article; call ``resolve`` in text order."""
 
-    def __init__(self, doc: Doc, bounds: tuple[int, int], quoted: Optional[list[bool]] = None, organisation_words: Iterable[str] = ()):
+    def __init__(
+        self,
+        doc: Doc,
+        bounds: tuple[int, int],
+        quoted: Optional[list[bool]] = None,
+        organisation_words: Iterable[str] = (),
+        named_in_clause: Optional[re.Pattern] = None,
+    ):
         """``quoted`` marks the characters inside quotation marks: people named in quoted
         speech are not antecedents of the pronouns around it. ``organisation_words`` keep
-        organisations the NER missed from passing for people's names."""
+        organisations the NER missed from passing for people's names. ``named_in_clause``:
+        the cue lexicon's pattern for "a resident who gave her name only as Lila"."""
         self.doc = doc
+        self.named_in_clause = named_in_clause
         self.organisation_words = frozenset(organisation_words)
         lo, hi = bounds
         self.full_names: dict[str, str] = {}  # surname -> longest full name
@@ -182,6 +193,14 @@ class SpeakerResolver:
         return speaker
 
     def _named(self, mention: Span) -> Speaker:
+        clause = naming_clause(mention, self.named_in_clause)
+        if clause is not None:
+            name = self.canonical(clause.name.text) or clause.name.text
+            role = clause.role.text
+            self.roles.setdefault(name, role)
+            self.persons.append((mention.start_char, name))
+            self.persons.sort()
+            return Speaker(name=name, role=role, confidence=1.0, is_person=True)
         person = self._person_in(mention)
         if person is not None:
             name, ent = person
@@ -193,6 +212,8 @@ class SpeakerResolver:
                 self.gender.setdefault(name, gender)
             return Speaker(name=name, role=role, confidence=1.0, is_person=True)
         core = core_text(mention)
+        if core in self.roles:  # a person named earlier in a naming clause ("Andriy said")
+            return Speaker(name=core, role=self.roles[core], confidence=1.0, is_person=True)
         if any(ent.label_ in GROUP_LABELS for ent in entities_in(mention)) or mention.root.pos_ == "PROPN":
             return Speaker(name=core, role=None, confidence=1.0, is_person=False)
         return Speaker(name=None, role=core or None, confidence=1.0, is_person=False)

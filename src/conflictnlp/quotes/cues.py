@@ -10,6 +10,7 @@ preposition (``criticism of ...``).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -42,6 +43,7 @@ class CueLexicon:
     document_nouns: frozenset[str] = frozenset()  # "issued a statement saying"
     cue_adverbs: frozenset[str] = frozenset()  # "has also said", "just said"
     ly_adverbs: bool = False  # any -ly adverb right before the verb too ("flatly denied")
+    named_in_clause: Optional[re.Pattern] = None  # "a resident who gave her name only as Lila"
 
     def adverb_in_cue(self, token: Token) -> bool:
         """Whether an adverb right before a cue verb belongs to the cue."""
@@ -86,6 +88,7 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         document_nouns=frozenset(data["phrases"].get("document_nouns", [])),
         cue_adverbs=frozenset(data.get("cue_span", {}).get("adverbs", [])),
         ly_adverbs=bool(data.get("cue_span", {}).get("ly_adverbs", False)),
+        named_in_clause=re.compile(data["names"]["named_in_clause"]) if data["names"].get("named_in_clause") else None,
         confidence={
             kind: float(data[kind]["confidence"])
             for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")

@@ -19,12 +19,19 @@ order they are tried:
    sentence or paragraph) takes the speaker of the closest attributed quote before it, at
    most ``INHERIT_PARAGRAPHS`` paragraphs back.
 
+Whatever rule found it, a mention that is part of a speaker named in a relative clause ("an
+Irpin resident who gave his name only as Andriy") is widened to the whole phrase
+(``naming_clause``); the resolver then takes the name from the clause and the role from the
+noun ("Irpin resident").
+
 The canonical name and role behind a mention ("he" -> "Petro Andryushchenko") are decided by
 ``coref.SpeakerResolver``.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Optional
 
 from spacy.tokens import Span, Token
@@ -121,3 +128,39 @@ def inherited_speaker(paragraph: int, start: int, attributed: list[tuple[int, in
         if quote_start < start and paragraph - quote_paragraph <= INHERIT_PARAGRAPHS:
             best = index
     return best
+
+
+@dataclass(frozen=True)
+class NamingClause:
+    """A speaker described, then named in a relative clause."""
+
+    mention: Span  # "An Irpin resident who gave his name only as Andriy"
+    role: Span  # "Irpin resident"
+    name: Span  # "Andriy"
+
+
+def naming_clause(mention: Span, pattern: Optional[re.Pattern]) -> Optional[NamingClause]:
+    """The naming clause ``mention`` is part of, if any: ``pattern`` (the cue lexicon's
+    ``named_in_clause``) matches from "who" to the name in the mention's sentence, and the
+    mention overlaps the noun phrase the clause hangs from or the name."""
+    if pattern is None or not len(mention):
+        return None
+    doc, sent = mention.doc, mention[0].sent
+    for match in pattern.finditer(sent.text):
+        who = doc.char_span(sent.start_char + match.start(), sent.start_char + match.start() + 3)
+        name = doc.char_span(sent.start_char + match.start("name"), sent.start_char + match.end("name"), alignment_mode="expand")
+        if who is None or name is None:
+            continue
+        clause = who[0].head
+        noun = clause.head if clause.dep_ == "relcl" else doc[who.start - 1] if who.start > sent.start else None
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.i >= who.start:
+            continue
+        start = noun.left_edge.i
+        whole = doc[start : name.end]
+        if not (mention.start < whole.end and whole.start < mention.end):
+            continue
+        role_start = start
+        while role_start < noun.i and doc[role_start].dep_ in ("det", "predet", "punct"):
+            role_start += 1
+        return NamingClause(mention=whole, role=doc[role_start : noun.i + 1], name=name)
+    return None

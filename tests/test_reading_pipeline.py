@@ -57,3 +57,36 @@ def test_records_from_files_carry_the_reading_layout(nlp, fixtures_dir):
         assert_offsets(record)
     assert records[2]["title"] == "Drone debris falls near Danube port"
     assert records[3]["text"] is None and records[3]["errors"] == ["text: empty file"]
+
+
+def test_paragraph_breaks_start_sentences_and_hard_wraps_do_not():
+    import spacy
+
+    from conflictnlp.reading.component import mark_paragraph_starts
+
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc(
+        "Moscow says airstrike hit Russian city, warns attack affects peace talks\n\n"
+        "The Kremlin said\nthe strike would hurt the talks.\nKyiv did not comment."
+    )
+    mark_paragraph_starts(doc)
+    starts = [token.text for token in doc if token.is_sent_start and token.i > 0]
+    # a blank line after a headline without a full stop, and a line break after a full stop;
+    # not the wrapped line inside "The Kremlin said / the strike ..."
+    assert starts == ["The", "Kyiv"]
+
+
+def test_a_headline_is_not_parsed_into_the_paragraph_below_it(nlp):
+    text = (
+        "Moscow says Ukrainian airstrike hit Russian city, warns attack affects peace talks\n\n"
+        "\"Of course this cannot be perceived as creating comfortable conditions,\" Peskov said."
+    )
+    doc = nlp(text)
+    headline_end = text.index("\n\n")
+    paragraph_start = headline_end + 2
+    assert all(sent.end_char <= paragraph_start or sent.start_char >= paragraph_start for sent in doc.sents)
+    # the headline's verbs hang from nothing in the quote below, and the quote keeps its speaker
+    assert all(token.head.idx < headline_end for token in doc if token.idx < headline_end)
+    record = conflictnlp.extract(text, nlp=nlp).to_dict()
+    assert_offsets(record)
+    assert any(q["speaker_name"] == "Peskov" and q["content"]["text"].startswith("Of course") for q in record["quotes"])

@@ -1,4 +1,5 @@
-"""The ``conflict_article`` component: finds the article body, title and dateline in a Doc."""
+"""The ``conflict_article`` component: finds the article body, title and dateline in a Doc,
+and marks paragraph breaks as sentence starts for the parser."""
 
 from __future__ import annotations
 
@@ -10,11 +11,39 @@ from ..extensions import STORE_KEY
 from .boilerplate import find_layout
 
 
+SENTENCE_END = {".", "!", "?", "”", "\"", "’", "»"}
+
+
+def mark_paragraph_starts(doc: Doc) -> None:
+    """Start a sentence after every blank line, and after a line break that follows a
+    sentence-final mark. The parser keeps these boundaries; without them it runs a headline
+    on into the next paragraph ("Moscow says ..., warns attack affects peace talks" became a
+    clause of the quote below it). A single line break after anything else may be a hard wrap
+    inside a sentence, so it is left to the parser."""
+    previous = None
+    newlines = 0
+    for token in doc:
+        if token.is_space:
+            newlines += token.text.count("\n")
+            continue
+        newlines += token.whitespace_.count("\n")
+        if previous is not None and newlines and (newlines >= 2 or previous.text in SENTENCE_END):
+            token.is_sent_start = True
+        previous, newlines = token, token.whitespace_.count("\n")
+
+
 class ArticleComponent(ConflictComponent):
     """Sets ``doc._.body`` (unless the caller already did), and ``title`` and ``published``
-    from the head of the text where the caller gave none."""
+    from the head of the text where the caller gave none; with ``paragraph_sentences``, starts
+    a sentence at each paragraph break (``mark_paragraph_starts``)."""
+
+    def __init__(self, nlp: Language, name: str, paragraph_sentences: bool = True):
+        super().__init__(nlp, name)
+        self.paragraph_sentences = paragraph_sentences
 
     def process(self, doc: Doc) -> None:
+        if self.paragraph_sentences:
+            mark_paragraph_starts(doc)
         layout = find_layout(doc.text)
         if doc._.body is None:
             doc._.body = layout.body
@@ -29,6 +58,7 @@ class ArticleComponent(ConflictComponent):
             doc._.published_from = "fallback"
 
 
-@Language.factory("conflict_article", default_config={})
-def make_article_component(nlp: Language, name: str) -> ArticleComponent:
-    return ArticleComponent(nlp, name)
+@Language.factory("conflict_article", default_config={"paragraph_sentences": True})
+def make_article_component(nlp: Language, name: str, paragraph_sentences: bool) -> ArticleComponent:
+    """Body, title and dateline; ``paragraph_sentences``: a paragraph break starts a sentence."""
+    return ArticleComponent(nlp, name, paragraph_sentences)

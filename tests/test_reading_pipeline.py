@@ -90,3 +90,10 @@ def test_a_headline_is_not_parsed_into_the_paragraph_below_it(nlp):
     record = conflictnlp.extract(text, nlp=nlp).to_dict()
     assert_offsets(record)
     assert any(q["speaker_name"] == "Peskov" and q["content"]["text"].startswith("Of course") for q in record["quotes"])
+
+
+def test_an_already_parsed_doc_can_go_through_the_pipeline_again(nlp):
+    doc = nlp("Kyiv said the convoy was hit.\n\nMoscow denied it.")
+    again = nlp(doc)
+    assert again._.errors == []
+    assert [s.text.strip() for s in again.sents] == ["Kyiv said the convoy was hit.", "Moscow denied it."]

@@ -42,7 +42,8 @@ class ArticleComponent(ConflictComponent):
         self.paragraph_sentences = paragraph_sentences
 
     def process(self, doc: Doc) -> None:
-        if self.paragraph_sentences:
+        if self.paragraph_sentences and not doc.has_annotation("DEP"):
+            # a Doc parsed already (run through the pipeline again) keeps its sentences
             mark_paragraph_starts(doc)
         layout = find_layout(doc.text)
         if doc._.body is None:

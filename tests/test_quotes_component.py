@@ -440,3 +440,47 @@ def test_person_named_in_a_clause_keeps_the_role_and_takes_pronouns(quotes_nlp) 
     record = run(quotes_nlp, text)
     later = [q for q in record["quotes"] if q["type"] == "direct"]
     assert later and {(q["speaker_name"], q["speaker_role"]) for q in later} == {("Andriy", "Irpin resident")}
+
+
+@pytest.mark.parametrize(
+    "headline, first, second",
+    [
+        (
+            "Moscow says Ukrainian airstrike hit Russian city, warns attack affects peace talks",
+            ("Moscow", "says", "Ukrainian airstrike hit Russian city"),
+            ("Moscow", "warns", "attack affects peace talks"),
+        ),
+        (
+            "Pentagon says strike killed militant leader, denies civilians were hurt",
+            ("Pentagon", "says", "strike killed militant leader"),
+            ("Pentagon", "denies", "civilians were hurt"),
+        ),
+        (
+            "Governor says two workers were wounded, adds fire is under control",
+            ("Governor", "says", "two workers were wounded"),
+            ("Governor", "adds", "fire is under control"),
+        ),
+    ],
+)
+def test_headline_with_two_cue_verbs_after_a_comma_shares_the_speaker(quotes_nlp, headline: str, first, second) -> None:
+    record = run(quotes_nlp, headline + "\n\nThe statement came on Friday.")
+    found = {(q["speaker"]["text"] if q["speaker"] else None, q["cue"]["text"], q["content"]["text"]) for q in record["quotes"]}
+    assert found == {first, second}
+
+
+def test_cue_verb_coordinated_with_a_passive_takes_its_subject(quotes_nlp) -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov spoke with reporters shortly after the attack and said Putin had been "
+        "briefed about the strike and warned it could jeopardize the ongoing peace negotiations."
+    )
+    (warned,) = [q for q in run(quotes_nlp, text)["quotes"] if q["cue"]["text"] == "warned"]
+    assert warned["content"]["text"] == "it could jeopardize the ongoing peace negotiations"
+    assert warned["speaker"]["text"] == "Putin"
+
+
+def test_a_thing_as_passive_subject_is_not_a_speaker(quotes_nlp) -> None:
+    # the small model hangs the second "said" on "was made": "the move" must not speak
+    text = "De Blasio said the move was made by NYPD commissioner Bill Bratton and said, “Who are you going to trust on security?”"
+    quotes = run(quotes_nlp, text)["quotes"]
+    (quote,) = [q for q in quotes if q["content"]["text"].startswith("Who are you going to trust")]
+    assert quote["speaker"] is None or quote["speaker"]["text"] != "the move"

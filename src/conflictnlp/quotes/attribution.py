@@ -156,6 +156,35 @@ def _cue_extension(cue: list[Token], lexicon: CueLexicon) -> list[Token]:
     return [] if any(t.is_punct for t in tokens) else tokens
 
 
+FINITE_TAGS = {"VBZ", "VBD", "VBP"}
+
+
+def _comma_coordinated_cue(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
+    """The earlier cue verb that a subjectless cue verb after a comma shares its speaker with,
+    as in the headline "Moscow says Ukrainian airstrike hit Russian city, warns attack affects
+    peace talks", or None.
+
+    The small model hangs either verb on the other; both readings are taken. The later verb
+    must have a clause of its own to its right, so that "..., reports USA Today" (a subject
+    the parser missed) is not read this way."""
+    doc = verb.doc
+    if verb.tag_ not in FINITE_TAGS or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for c in verb.children):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    for other in (verb.head, *verb.children):
+        if (
+            other.i < verb.i
+            and other.tag_ in FINITE_TAGS
+            and "clause" in lexicon.kinds(other.lemma_)
+            and any(c.dep_ == "nsubj" for c in other.children)
+        ):
+            return other
+    return None
+
+
 def _document_governor(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
     """The verb whose object is the document a cue participle hangs from: "issued" of
     "issued a statement saying" (PolNeAR's cue runs from it, and its subject is the speaker)."""
@@ -217,7 +246,16 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             cue_set = set(cue)
             content: set[Token] = set()
             kind = ""
-            ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+            # "Moscow says A, warns B": each verb keeps its own clause, the later one takes
+            # the earlier one's speaker
+            shares_speaker_with = _comma_coordinated_cue(verb, lexicon)
+            ccomps = [
+                c
+                for c in verb.children
+                if c.dep_ == "ccomp"
+                and c.i != getattr(shares_speaker_with, "i", None)
+                and _comma_coordinated_cue(c, lexicon) is None
+            ]
             if extension and not ccomps:
                 # "said in a statement that ...": the small model hangs the clause on the noun
                 ccomps = [c for c in extension[-1].children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
@@ -258,13 +296,15 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             content = _same_line(content - cue_set, verb)
             if (
                 verb.dep_ == "ccomp"
+                and shares_speaker_with is None
                 and verb.head.i < verb.i
                 and "clause" in lexicon.kinds(verb.head.lemma_)
                 and content
                 and not any(quoted[t.idx] for t in content)
             ):
                 continue  # "he said she wanted to ...": PolNeAR keeps the outer attribution only
-            source = source_of_verb(verb if opener is None else opener, quoted)
+            speaking = shares_speaker_with if shares_speaker_with is not None else verb if opener is None else opener
+            source = source_of_verb(speaking, quoted)
             if source is not None and source.text.lower() == "you" and doc_text(doc)[sent.start_char : sent.end_char].rstrip().endswith("?"):
                 # "Do you support Donald Trump?": a question to the reader (train-722: cue
                 # verbs with "you" as subject in a question are a gold cue 2 times of 23)

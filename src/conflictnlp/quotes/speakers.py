@@ -5,8 +5,11 @@ order they are tried:
 
 1. ``source_of_verb``: the subject of the cue verb ("Peskov said", "said Peskov", "X, the Y
    of Z, said"); for a verb without its own subject, the subject of the verb it hangs from
-   ("..., adding that", "X said A and warned B"); the noun a relative clause hangs from ("a
-   spokesman who said"); the passive agent ("was told by X"). A subject inside quotation
+   ("..., adding that", "X said A and warned B"), a passive's subject included ("Putin had
+   been briefed and warned": Putin warned); the noun a relative clause hangs from ("a
+   spokesman who said"); the passive agent ("was told by X"). In a headline "Moscow says A,
+   warns B" the later verb takes the earlier one's subject
+   (``attribution._comma_coordinated_cue``). A subject inside quotation
    marks never speaks for a cue outside them: then the noun phrase right next to the cue is
    taken (``_adjacent_noun_phrase``: '...,” Tulsa police Chief Chuck Jordan said'). An
    infinitive takes the subject of the verb it completes ("went on to say", "was quick to
@@ -72,6 +75,8 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None) -> Optional
                 break
             if subject.tag_ in ("WP", "WDT") and current.dep_ != "relcl":
                 return None  # "what appeared to be missiles" has no speaker
+            if subject.dep_ == "nsubjpass" and current.i != verb.i and _shares_passive_subject(verb, current):
+                return _np(subject)  # "Putin had been briefed ... and warned": Putin warned
             if subject.dep_ == "nsubjpass" or subject.lower_ == "there":
                 agent = next((c for c in current.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -87,6 +92,20 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None) -> Optional
             continue
         break
     return _adjacent_noun_phrase(verb)
+
+
+def _shares_passive_subject(verb: Token, passive: Token) -> bool:
+    """Whether active ``verb`` is coordinated straight onto ``passive`` and so shares its
+    subject: the subject of "was briefed and warned" is the one who warned, not an agent."""
+    subject = next(c for c in passive.children if c.dep_ == "nsubjpass")
+    # "the move was made by X and said ...": a thing does not speak; that is a misparse
+    speaker_like = subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    return (
+        speaker_like
+        and verb.dep_ == "conj"
+        and verb.head.i == passive.i
+        and not any(c.dep_ in ("auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _nominal(token: Token) -> bool:

@@ -255,3 +255,19 @@ def test_the_shipped_trained_model_adds_to_the_rules_without_dropping_any():
     rules = conflictnlp.extract(SHIPPED_TEXT, nlp=conflictnlp.load(attribution="rules", enable=["article", "quotes"]))
     assert rules.quotes and _quote_keys(rules.quotes) <= _quote_keys(trained.quotes)
     assert [q.id for q in trained.quotes] == [f"q{i}" for i in range(1, len(trained.quotes) + 1)]
+
+
+@pytest.mark.parametrize("with_rules", [False, True])
+def test_learned_quotes_name_speakers_with_the_cue_lexicon(with_rules):
+    """Learned quotes get the same speaker names as the rules': a speaker named in a clause
+    takes the name from the clause and the role from the noun (the lexicon's pattern)."""
+    nlp = conflictnlp.load(enable=["article"])
+    quotes = nlp.add_pipe("conflict_quotes_learned", name="learned_quotes", config={"with_rules": with_rules})
+    text = "A soldier who asked to be identified only by his first name, Oleksandr, reported heavy shelling near Bakhmut."
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline[:-1]:
+        doc = component(doc)
+    labels = {"A soldier who asked to be identified only by his first name, Oleksandr": "SOURCE", "reported": "CUE", "heavy shelling near Bakhmut": "CONTENT"}
+    doc.spans[SPANS_KEY] = [doc.char_span(text.index(part), text.index(part) + len(part), label=label) for part, label in labels.items()]
+    quote = next(q for q in quotes(doc)._.quotes if q.cue and q.cue.text == "reported")
+    assert (quote.speaker_name, quote.speaker_role) == ("Oleksandr", "soldier")

@@ -23,7 +23,7 @@ from .attribution import (
 )
 from .build import make_quote, number_quotes, quote_type
 from .coref import Speaker, SpeakerResolver
-from .cues import load_cues
+from .cues import CueLexicon, load_cues
 from .marks import QuotedPassage, find_quoted_passages
 from .speakers import naming_clause
 
@@ -104,12 +104,16 @@ def _dedupe(attributions: list[Attribution]) -> list[Attribution]:
     return list(best.values())
 
 
+def speaker_resolver(doc: Doc, passages: list[QuotedPassage], lexicon: CueLexicon) -> SpeakerResolver:
+    """The resolver of canonical speaker names for ``doc``, with the lexicon's organisation
+    words and naming-clause pattern: the one every quotes component uses."""
+    return SpeakerResolver(doc, body_bounds(doc), quoted_mask(doc_text(doc), passages), lexicon.organisation_words, lexicon.named_in_clause)
+
+
 def extract_quotes(doc: Doc, component: QuotesComponent) -> list[Quote]:
     """Quote records for ``doc``: rules, then speaker resolution in text order."""
     attributions, passages = find_attributions(doc, component)
-    resolver = SpeakerResolver(
-        doc, body_bounds(doc), quoted_mask(doc_text(doc), passages), component.lexicon.organisation_words, component.lexicon.named_in_clause
-    )
+    resolver = speaker_resolver(doc, passages, component.lexicon)
     speakers: dict[int, Speaker] = {}
     quotes = []
     for attribution in sorted(attributions, key=lambda a: a.start):

@@ -9,7 +9,8 @@ goes to that cue whatever the distance. A cue left with no content takes the cla
 governs (its ``ccomp``) when the parse has one (``parse_content``), else makes no quote. With
 ``with_rules`` the rule-based quotes come first and a learned quote is added where it shares no
 cue and no content with them: on PolNeAR dev the union beats either alone. Records are built
-with the rules' own helpers (``build``, ``coref.SpeakerResolver`` for canonical names and roles).
+with the rules' own helpers: ``build``, and ``component.speaker_resolver`` for canonical names
+and roles, with the same cue lexicon (``cues``).
 """
 
 from __future__ import annotations
@@ -23,10 +24,9 @@ from ..components import ConflictComponent
 from ..extensions import body_bounds, doc_text, set_span_group
 from ..training.convert import CONTENT, CUE, SOURCE, SPANS_KEY
 from ..model import Quote
-from .attribution import quoted_mask
 from .build import make_quote, number_quotes, quote_type
-from .component import QuotesComponent, extract_quotes
-from .coref import SpeakerResolver
+from .component import QuotesComponent, extract_quotes, speaker_resolver
+from .cues import load_cues
 from .marks import find_quoted_passages
 
 # a cue in another sentence is this many tokens further away than it looks
@@ -55,12 +55,16 @@ def _is_subject_of(source: Span, cue: Span) -> bool:
 class LearnedQuotesComponent(ConflictComponent):
     """Links trained attribution spans into ``doc._.quotes`` and ``doc.spans['conflict_quotes']``."""
 
-    def __init__(self, nlp: Language, name: str, spans_key: str, max_distance: int, parse_content: bool, with_rules: bool):
+    def __init__(
+        self, nlp: Language, name: str, spans_key: str, max_distance: int, parse_content: bool, with_rules: bool, cues: Optional[str] = None
+    ):
         super().__init__(nlp, name)
         self.spans_key = spans_key
         self.max_distance = max_distance
         self.parse_content = parse_content
-        self.rules = QuotesComponent(nlp, name) if with_rules else None
+        self.rules = QuotesComponent(nlp, name, cues=cues) if with_rules else None
+        # the rules' lexicon also names organisations and naming clauses for the resolver
+        self.lexicon = self.rules.lexicon if self.rules is not None else load_cues(cues)
 
     def _nearest_cue(self, span: Span, cues: list[Span], has_sents: bool) -> Optional[int]:
         candidates = [(_distance(span, cue, has_sents), i) for i, cue in enumerate(cues) if not _overlaps(span, cue)]
@@ -90,7 +94,7 @@ class LearnedQuotesComponent(ConflictComponent):
                     rank = 0 if subject_of else 1 + _distance(span, cues[index], has_sents)
                     sources.setdefault(index, []).append((rank, span))
         passages = find_quoted_passages(doc_text(doc), lo, hi)
-        resolver = SpeakerResolver(doc, (lo, hi), quoted_mask(doc_text(doc), passages))
+        resolver = speaker_resolver(doc, passages, self.lexicon)
         quotes = []
         for index, cue in enumerate(cues):
             factor = 1.0
@@ -176,10 +180,13 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 @Language.factory(
     "conflict_quotes_learned",
-    default_config={"spans_key": SPANS_KEY, "max_distance": 60, "parse_content": True, "with_rules": False},
+    default_config={"spans_key": SPANS_KEY, "max_distance": 60, "parse_content": True, "with_rules": False, "cues": None},
 )
-def make_learned_quotes_component(nlp: Language, name: str, spans_key: str, max_distance: int, parse_content: bool, with_rules: bool) -> LearnedQuotesComponent:
+def make_learned_quotes_component(
+    nlp: Language, name: str, spans_key: str, max_distance: int, parse_content: bool, with_rules: bool, cues: Optional[str]
+) -> LearnedQuotesComponent:
     """Quotes from the spans a trained span categorizer put in ``doc.spans[spans_key]``;
     ``parse_content``: a cue with no labelled content takes the clause its verb governs;
-    ``with_rules``: add them to the rule-based quotes instead of replacing those."""
-    return LearnedQuotesComponent(nlp, name, spans_key, max_distance, parse_content, with_rules)
+    ``with_rules``: add them to the rule-based quotes instead of replacing those; ``cues``: a
+    cue lexicon replacing the packaged one, for the rules and for speaker names."""
+    return LearnedQuotesComponent(nlp, name, spans_key, max_distance, parse_content, with_rules, cues)

@@ -119,3 +119,24 @@ def test_cli_attribution_option_is_checked_before_running() -> None:
     assert result.exit_code == 2 and "not a folder saved by package_model" in result.output
     result = CliRunner().invoke(app, ["evaluate", "quotes", "--gold", str(GOLD), "--attribution", "rules"])
     assert result.exit_code == 0 and "attribution: rules" in result.output
+
+
+def test_articles_without_id_are_named_by_their_line_in_the_gold_file(monkeypatch, tmp_path) -> None:
+    from conflictnlp.quotes import component
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("broken rule")
+
+    monkeypatch.setattr(component, "verb_attributions", broken)
+    gold = tmp_path / "gold.jsonl"
+    record = '{"text": "The mayor said the bridge was gone.", "quotes": []}\n'
+    gold.write_text(record + "\n" + record, encoding="utf-8")  # a blank line between them
+    errors = evaluation.run(gold)["errors"]
+    assert [e.split(":")[0] for e in errors] == ["line 1", "line 3"]
+
+
+def test_a_gold_line_that_is_not_json_is_named(tmp_path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"text": "x", "quotes": []}\n{"text": \n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"gold.jsonl, line 2: not a JSON record"):
+        list(read_jsonl(gold))

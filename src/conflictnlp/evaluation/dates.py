@@ -23,7 +23,7 @@ from typing import Any, Optional
 from spacy.language import Language
 
 from ..dates.normalise import VAGUE_VALUES
-from .scoring import PRF, article_errors, errors_warning, format_table, read_jsonl
+from .scoring import PRF, article_errors, errors_warning, format_table, numbered_records
 
 EXAMPLES_KEPT = 40
 
@@ -120,18 +120,19 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, nl
     conflictnlp pipeline keeps its own dates settings)."""
     from ..pipeline import extract_many, load
 
-    records = list(read_jsonl(gold, limit))
+    numbered = list(numbered_records(gold, limit))
+    records = [record for _, record in numbered]
     if nlp is None:
         nlp = load(model, enable=["article", "dates"], config={"dates": {"vague_references": True}})
     inputs = [{"text": r["text"], "published": r.get("dct"), "id": r.get("id")} for r in records]
     timeml, default = DateScores(), DateScores()
     errors: list[str] = []
-    for number, (record, result) in enumerate(zip(records, extract_many(inputs, nlp=nlp)), 1):
+    for (line, record), result in zip(numbered, extract_many(inputs, nlp=nlp)):
         system = [mention.to_dict() for mention in result.dates]
         gold_list = gold_mentions(record)
         timeml.add(record.get("id", ""), gold_list, system)
         default.add(record.get("id", ""), gold_list, [m for m in system if m["value"] not in VAGUE_VALUES])
-        errors += article_errors(record, number, result.errors)
+        errors += article_errors(record, line, result.errors)
     return {
         "task": "dates",
         "gold": str(gold),

@@ -26,7 +26,7 @@ from ..reading.sources import read_record
 from ..places.gazetteer import distance_km, get_gazetteer
 from ..places.matcher import PlaceMatcher
 from ..places.resolve import Resolver
-from .scoring import PRF, article_errors, errors_warning, format_table, read_jsonl
+from .scoring import PRF, article_errors, errors_warning, format_table, numbered_records
 
 ACCURACY_KM = 161.0  # 100 miles, the customary geoparsing threshold
 
@@ -67,11 +67,11 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None,
     errors: list[dict[str, Any]] = []
     processing_errors: list[str] = []
     documents = 0
-    for record in read_jsonl(gold, limit=limit):
+    for line, record in numbered_records(gold, limit=limit):
         documents += 1
         text = record["text"]
         doc = nlp(make_doc(nlp, read_record({"text": text, "id": record.get("id"), "published": record.get("dct")})))
-        processing_errors += article_errors(record, documents, doc._.errors)
+        processing_errors += article_errors(record, line, doc._.errors)
         predicted = doc._.locations
         gold_items = record["toponyms"]
         gold_spans = [tuple(item["span"]) for item in gold_items]

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Quantity
-from .scoring import PRF, article_errors, errors_warning, format_table, read_jsonl
+from .scoring import PRF, article_errors, errors_warning, format_table, numbered_records
 
 UNIT_NAMES_FILE = "quantity_units_gold.toml"
 
@@ -134,13 +134,14 @@ def _pipeline(model: Optional[str]) -> Language:
 def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None) -> dict:
     """Score the pipeline's quantities on a gold file; returns the report ``render`` prints."""
     nlp = _pipeline(model)
-    records = list(read_jsonl(gold, limit))
+    numbered = list(numbered_records(gold, limit))
+    records = [record for _, record in numbered]
     value, value_unit = PRF(), PRF()
     by_source: dict[str, PRF] = {}
     errors: list[dict[str, Any]] = []
     processing_errors: list[str] = []
-    for number, (record, doc) in enumerate(zip(records, nlp.pipe(record["text"] for record in records)), 1):
-        processing_errors += article_errors(record, number, doc._.errors)
+    for (line, record), doc in zip(numbered, nlp.pipe(record["text"] for record in records)):
+        processing_errors += article_errors(record, line, doc._.errors)
         predicted, expected = predicted_mentions(doc), gold_mentions(record)
         tp, fp, fn = match(predicted, expected, same_value)
         value.add(tp, len(fp), len(fn))

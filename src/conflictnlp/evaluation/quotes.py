@@ -29,7 +29,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from .scoring import PRF, article_errors, errors_warning, format_table, read_jsonl
+from .scoring import PRF, article_errors, errors_warning, format_table, numbered_records
 
 ROLES = ("content", "source", "cue")
 TYPES = ("direct", "indirect", "mixed")
@@ -144,15 +144,16 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, at
     the quotes and would only slow the evaluation down."""
     from ..pipeline import extract_many, load
 
-    records = list(read_jsonl(gold, limit))
+    numbered = list(numbered_records(gold, limit))
+    records = [record for _, record in numbered]
     nlp = load(model, attribution=attribution, enable=["article", "quotes"])
     counts = new_counts()
     n_gold = n_pred = 0
     errors: list[str] = []
     results = extract_many([{"text": r["text"], "id": r.get("id")} for r in records], nlp=nlp)
-    for number, (record, result) in enumerate(zip(records, results), 1):
+    for (line, record), result in zip(numbered, results):
         # an article whose processing failed scores as if nothing was found: say so
-        errors += article_errors(record, number, result.errors)
+        errors += article_errors(record, line, result.errors)
         gold_list = gold_items(record)
         predicted = predicted_items(record["text"], [q.to_dict() for q in result.quotes])
         n_gold += len(gold_list)

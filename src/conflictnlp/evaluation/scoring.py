@@ -45,17 +45,28 @@ class PRF:
         }
 
 
-def read_jsonl(path: Path, limit: Optional[int] = None) -> Iterator[dict[str, Any]]:
-    """Records of a JSONL gold file, the first ``limit`` only if given."""
+def numbered_records(path: Path, limit: Optional[int] = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, record) for each record of a JSONL gold file, the first ``limit`` only if
+    given; blank lines are skipped, a line that is not JSON is a ``ValueError`` naming it."""
     with Path(path).open(encoding="utf-8") as handle:
         count = 0
-        for line in handle:
+        for line_number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
-            yield json.loads(line)
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise ValueError(f"{path}, line {line_number}: not a JSON record ({error})") from None
+            yield line_number, record
             count += 1
             if limit is not None and count >= limit:
                 return
+
+
+def read_jsonl(path: Path, limit: Optional[int] = None) -> Iterator[dict[str, Any]]:
+    """Records of a JSONL gold file, the first ``limit`` only if given."""
+    for _, record in numbered_records(path, limit):
+        yield record
 
 
 def format_table(rows: list[list[Any]], header: list[str]) -> str:
@@ -67,9 +78,10 @@ def format_table(rows: list[list[Any]], header: list[str]) -> str:
     return "\n".join(lines)
 
 
-def article_errors(record: dict[str, Any], number: int, messages: list[str]) -> list[str]:
-    """A gold article's processing errors, each prefixed with its id (or line number)."""
-    name = record.get("id") or f"line {number}"
+def article_errors(record: dict[str, Any], line: int, messages: list[str]) -> list[str]:
+    """A gold article's processing errors, each prefixed with its id (or its line in the gold
+    file, from ``numbered_records``)."""
+    name = record.get("id") or f"line {line}"
     return [f"{name}: {message}" for message in messages]
 
 

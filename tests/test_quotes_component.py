@@ -484,3 +484,16 @@ def test_a_thing_as_passive_subject_is_not_a_speaker(quotes_nlp) -> None:
     quotes = run(quotes_nlp, text)["quotes"]
     (quote,) = [q for q in quotes if q["content"]["text"].startswith("Who are you going to trust")]
     assert quote["speaker"] is None or quote["speaker"]["text"] != "the move"
+
+
+def test_markup_left_in_the_text_gives_no_cue_and_no_quotes(quotes_nlp) -> None:
+    text = (
+        "Candidates offered their thoughts after the shooting:\n\n"
+        '<tweet pic="" author="JebBush" timestamp="1449075600" tweet_id="672153025243426816">Praying for the victims</tweet>\n\n'
+        "“We will rebuild,” the mayor said."
+    )
+    quotes = run(quotes_nlp, text)["quotes"]
+    assert [(q["cue"]["text"] if q["cue"] else None, q["content"]["text"]) for q in quotes] == [
+        ("offered", "their thoughts after the shooting"),
+        ("said", "We will rebuild,"),
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflictnlp.quotes.marks import find_quoted_passages, paragraph_starts
+from conflictnlp.quotes.marks import find_quoted_passages, markup_spans, paragraph_starts
 
 
 def quoted(text: str) -> list[str]:
@@ -122,3 +122,17 @@ def test_triple_apostrophes_are_an_inner_single_quote_inside_a_doubled_one() -> 
         ("''He told us, 'Hold the bridge,'''", "He told us, 'Hold the bridge,'"),
         ("'''Fortress Bakhmut,'''", "'Fortress Bakhmut,'"),
     ]
+
+
+def test_marks_inside_markup_tags_are_not_quotations() -> None:
+    text = '<tweet pic="" author="realDonaldTrump" id="667777348029292544">I love "this" state</tweet> <a href="x.html">link</a>'
+    assert [p.text(text) for p in find_quoted_passages(text)] == ["this"]
+    assert [text[s:e] for s, e in markup_spans(text)] == [
+        '<tweet pic="" author="realDonaldTrump" id="667777348029292544">', "</tweet>", '<a href="x.html">', "</a>"
+    ]
+
+
+def test_comparison_signs_are_not_markup() -> None:
+    text = 'If turnout is < 50% and costs > $2m, "we lose," he said.'
+    assert markup_spans(text) == []
+    assert [p.text(text) for p in find_quoted_passages(text)] == ["we lose,"]

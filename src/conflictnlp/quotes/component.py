@@ -24,7 +24,7 @@ from .attribution import (
 from .build import make_quote, number_quotes, quote_type
 from .coref import Speaker, SpeakerResolver
 from .cues import CueLexicon, load_cues
-from .marks import QuotedPassage, find_quoted_passages
+from .marks import QuotedPassage, find_quoted_passages, inside, markup_spans
 from .speakers import naming_clause
 
 # confidence of a floating quote relative to the quote it inherits its speaker from
@@ -58,6 +58,7 @@ def find_attributions(doc: Doc, component: QuotesComponent) -> tuple[list[Attrib
     quoted = quoted_mask(doc_text(doc), passages)
     sents = list(body_sents(doc))
     found = verb_attributions(doc, sents, component.lexicon, quoted) + phrase_attributions(doc, sents, component.lexicon, quoted)
+    found = _outside_markup(found, markup_spans(doc_text(doc), lo, hi))
     attach_passages(doc, found, passages, component.lexicon)
     found += speaker_label_attributions(doc, (lo, hi), component.lexicon.confidence["colon"])
     signed = dash_attributions(doc, passages, component.lexicon.confidence["colon"])
@@ -67,6 +68,21 @@ def find_attributions(doc: Doc, component: QuotesComponent) -> tuple[list[Attrib
     if component.floating:
         found += floating_passages(doc, found, passages, component.lexicon.confidence["clause"] * FLOATING_FACTOR)
     return found, passages
+
+
+def _outside_markup(attributions: list[Attribution], markup: list[tuple[int, int]]) -> list[Attribution]:
+    """No cue and no speaker inside a markup tag left in the text: the "tweet" and "author" of
+    ``<tweet author="X">`` are not words of the article."""
+    if not markup:
+        return attributions
+    kept = []
+    for attribution in attributions:
+        if attribution.cue is not None and inside(attribution.cue[0], markup):
+            continue
+        if attribution.source is not None and inside(attribution.source.start_char, markup):
+            attribution.source = None
+        kept.append(attribution)
+    return kept
 
 
 def _clip(attribution: Attribution, lo: int, hi: int) -> Attribution:

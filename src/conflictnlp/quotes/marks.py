@@ -23,6 +23,7 @@ the rest of the article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 Offsets = tuple[int, int]
@@ -34,6 +35,9 @@ MARK_RE = re.compile(r"``|'''|''|‘‘|’’|[“”\"«»„]")
 # characters after which a mark still counts as standing at the start of a phrase
 OPENING_CONTEXT = set("([{—–-/")
 PARAGRAPH_RE = re.compile(r"\n")
+# an HTML/XML tag left in plain text (``<tweet author="X" id="1">``, ``</p>``, ``<br/>``): its
+# attribute values are not quotations and its name is not a word of the article
+MARKUP_RE = re.compile(r"""</?[A-Za-z][\w.:-]*(?:\s+[\w.:-]+(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s<>"']+))?)*\s*/?>""")
 
 
 @dataclass
@@ -104,9 +108,22 @@ def _possessive(text: str, start: int, end: int, p_end: int) -> bool:
     return following is not None and _role(text, *following.span()) == "close"
 
 
+def markup_spans(text: str, start: int = 0, end: int | None = None) -> list[Offsets]:
+    """The markup tags in ``text[start:end]`` (``MARKUP_RE``), in text order."""
+    return [m.span() for m in MARKUP_RE.finditer(text, start, len(text) if end is None else end)]
+
+
+def inside(offset: int, spans: list[Offsets]) -> bool:
+    """Whether ``offset`` falls in one of the sorted, disjoint ``spans``."""
+    index = bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
 def find_quoted_passages(text: str, start: int = 0, end: int | None = None) -> list[QuotedPassage]:
-    """Every quoted passage in ``text[start:end]``, in text order."""
+    """Every quoted passage in ``text[start:end]``, in text order; quotation marks inside
+    markup tags (``author="X"``) are not quotations."""
     end = len(text) if end is None else end
+    markup = markup_spans(text, start, end)
     passages: list[QuotedPassage] = []
     current: QuotedPassage | None = None
     open_at: int | None = None  # offset of the opening mark of the current piece
@@ -135,6 +152,8 @@ def find_quoted_passages(text: str, start: int = 0, end: int | None = None) -> l
         depth = 0  # nested quotes that use the same kind of marks as the outer one
         for match in MARK_RE.finditer(text, p_start, p_end):
             m_start, m_end = match.span()
+            if markup and inside(m_start, markup):
+                continue
             role = _role(text, m_start, m_end)
             if m_end - m_start == 3:  # ''' : a doubled mark next to an inner single one
                 if open_at is None or role == "open":

@@ -204,6 +204,13 @@ class ClaimExtractor:
                 coverage.content.update(range(content.start, content.end))
                 found = clauses(doc, range(content.start, content.end))
                 verbal = {h.i for h, _ in found if h.pos_ in ("VERB", "AUX")}
+                if len(found) > 1 and not verbal:
+                    # an object content ("accused [the Ukrainians of launching an attack]") is
+                    # one claim, not one per phrase the parse hangs on the cue verb
+                    allowed = {i for i in range(content.start, content.end) if i not in coverage.cues}
+                    predicate = next((doc[i] for i in sorted(allowed) if doc[i].pos_ == "VERB"), content.root)
+                    yield _Draft(_run(predicate, allowed), predicate, source, quote.id, cue_token)
+                    continue
                 for predicate, group in found:
                     if predicate.i in coverage.cues:
                         continue  # another quote's attribution caught inside this one's content

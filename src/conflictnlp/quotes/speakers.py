@@ -50,6 +50,13 @@ def _np(token: Token) -> Span:
     a misparse hangs before it across a comma ("Amid the pullback, Ukraine's military")."""
     doc = token.doc
     start, end = token.left_edge.i, token.right_edge.i + 1
+    # a phrase never runs over the word it hangs from: "Ukraine said it would ... —
+    # Moscow's chief demand —" with the dash phrase misparsed as Ukraine's apposition
+    head = token.head
+    if token.i < head.i < end:
+        end = head.i
+    elif start <= head.i < token.i:
+        start = head.i + 1
     if not any(c.dep_ == "conj" for c in token.children):
         commas = [t.i for t in doc[start : token.i] if t.text == ","]
         if commas:

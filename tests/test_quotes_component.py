@@ -497,3 +497,24 @@ def test_markup_left_in_the_text_gives_no_cue_and_no_quotes(quotes_nlp) -> None:
         ("offered", "their thoughts after the shooting"),
         ("said", "We will rebuild,"),
     ]
+
+
+def test_a_subject_phrase_stops_at_its_verb(quotes_nlp) -> None:
+    # the small model hangs "— Moscow's chief demand —" on "Ukraine", across "said"
+    text = (
+        "At a round of talks earlier in the week, Ukraine said it would be willing to abandon a bid to join NATO "
+        "and declare itself neutral — Moscow’s chief demand — in return for security guarantees."
+    )
+    (said,) = [q for q in run(quotes_nlp, text)["quotes"] if q["cue"]["text"] == "said"]
+    assert said["speaker"]["text"] == "Ukraine"
+    assert said["content"]["text"].startswith("it would be willing to abandon a bid to join NATO")
+
+
+def test_a_cue_with_no_speaker_inside_another_quote_is_part_of_it(quotes_nlp) -> None:
+    text = "Ukraine said it would be willing to abandon a bid to join NATO and declare itself neutral."
+    quotes = run(quotes_nlp, text)["quotes"]
+    assert [q["cue"]["text"] for q in quotes] == ["said"]
+
+
+def test_an_infinitive_cue_nobody_speaks_is_not_a_quote(quotes_nlp) -> None:
+    assert run(quotes_nlp, "It is too soon to say whether the ceasefire will hold.")["quotes"] == []

@@ -305,6 +305,10 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
                 continue  # "he said she wanted to ...": PolNeAR keeps the outer attribution only
             speaking = shares_speaker_with if shares_speaker_with is not None else verb if opener is None else opener
             source = source_of_verb(speaking, quoted)
+            if source is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                # "a chance to say", "in order to show": an infinitive nobody is said to speak
+                # (train-250: such a cue is gold 2 times in 25)
+                continue
             if source is not None and source.text.lower() == "you" and doc_text(doc)[sent.start_char : sent.end_char].rstrip().endswith("?"):
                 # "Do you support Donald Trump?": a question to the reader (train-722: cue
                 # verbs with "you" as subject in a question are a gold cue 2 times of 23)

@@ -196,3 +196,12 @@ def test_subject_lookup_matches_the_parse(nlp):
         assert [_has_subject(t) for t in doc] == [any(c.dep_ in SUBJECTS for c in t.children) for t in doc]
         assert any(_has_subject(t) for t in doc)
         assert all(sorted(_subtree_indices(doc, t.i)) == [d.i for d in t.subtree] for t in doc)
+
+
+def test_an_object_content_is_one_claim(nlp):
+    import conflictnlp
+
+    text = "The Kremlin accused the Ukrainians of launching a helicopter attack on a fuel depot on Russian soil."
+    record = conflictnlp.extract(text, nlp=nlp)
+    claims = [c for c in record.claims if c.source == "Kremlin"]
+    assert [c.text for c in claims] == ["the Ukrainians of launching a helicopter attack on a fuel depot on Russian soil"]

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import doc_text, per_doc, pos_ids, token_forms
 from .cues import CueLexicon, cue_tokens
 from .marks import QuotedPassage, paragraph_starts
-from .speakers import inherited_speaker, source_of_phrase, source_of_verb
+from .speakers import SUBJECTS, inherited_speaker, source_of_phrase, source_of_verb
 
 Offsets = tuple[int, int]
 
@@ -58,6 +58,7 @@ class Attribution:
     confidence: float
     passages: list[QuotedPassage] = field(default_factory=list)  # quotations in the content
     inherits: Optional["Attribution"] = None  # floating quotes: where the speaker comes from
+    borrowed_speaker: bool = False  # the cue verb has no subject of its own ("..., adding that")
 
     @property
     def start(self) -> int:
@@ -325,6 +326,7 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
                     source=source,
                     kind=kind,
                     confidence=lexicon.confidence[kind],
+                    borrowed_speaker=source is not None and not any(c.dep_ in SUBJECTS for c in speaking.children),
                 )
             )
     return found + noun_attributions(sents, lexicon, quoted) + adjective_attributions(sents, lexicon, quoted)

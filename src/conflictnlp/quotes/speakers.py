@@ -92,6 +92,9 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None) -> Optional
         if current.dep_ == "relcl":
             return _np(current.head)
         infinitive = current.dep_ in ("xcomp", "advcl") and current.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
+            current = current.head.head  # "Russia pulled back after saying ...": Russia said
+            continue
         if current.dep_ == "conj" or infinitive or (current.dep_ in ("advcl", "xcomp", "acl") and current.tag_ == "VBG"):
             if current.dep_ == "conj" and (adjacent := _adjacent_noun_phrase(verb)) is not None:
                 return adjacent
@@ -104,12 +107,8 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None) -> Optional
 def _shares_passive_subject(verb: Token, passive: Token) -> bool:
     """Whether active ``verb`` is coordinated straight onto ``passive`` and so shares its
     subject: the subject of "was briefed and warned" is the one who warned, not an agent."""
-    subject = next(c for c in passive.children if c.dep_ == "nsubjpass")
-    # "the move was made by X and said ...": a thing does not speak; that is a misparse
-    speaker_like = subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
     return (
-        speaker_like
-        and verb.dep_ == "conj"
+        verb.dep_ == "conj"
         and verb.head.i == passive.i
         and not any(c.dep_ in ("auxpass", "nsubj", "nsubjpass") for c in verb.children)
     )

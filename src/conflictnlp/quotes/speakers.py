@@ -170,7 +170,8 @@ def naming_clause(mention: Span, pattern: Optional[re.Pattern]) -> Optional[Nami
     mention overlaps the noun phrase the clause hangs from or the name."""
     if pattern is None or not len(mention):
         return None
-    doc, sent = mention.doc, mention[0].sent
+    doc = mention.doc
+    sent = mention[0].sent if doc.has_annotation("SENT_START") else doc[:]  # a pipeline without a parser
     for match in pattern.finditer(sent.text):
         who = doc.char_span(sent.start_char + match.start(), sent.start_char + match.start() + 3)
         name = doc.char_span(sent.start_char + match.start("name"), sent.start_char + match.end("name"), alignment_mode="expand")

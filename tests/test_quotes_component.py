@@ -486,7 +486,7 @@ def test_a_second_said_misparsed_inside_the_first_statement_stays_with_its_speak
     assert quote["speaker"]["text"] == "De Blasio"
 
 
-def test_markup_left_in_the_text_gives_no_cue_and_no_quotes(quotes_nlp) -> None:
+def test_markup_left_in_the_text_gives_no_cue_and_no_quote_of_its_own(quotes_nlp) -> None:
     text = (
         "Candidates offered their thoughts after the shooting:\n\n"
         '<tweet pic="" author="JebBush" timestamp="1449075600" tweet_id="672153025243426816">Praying for the victims</tweet>\n\n'

@@ -28,6 +28,7 @@ from .build import make_quote, number_quotes, quote_type
 from .component import QuotesComponent, extract_quotes, speaker_resolver
 from .cues import load_cues
 from .marks import find_quoted_passages
+from . import tagger as _tagger  # noqa: F401  registers conflict_attribution_tagger, which feeds this component
 
 # a cue in another sentence is this many tokens further away than it looks
 SENTENCE_PENALTY = 40

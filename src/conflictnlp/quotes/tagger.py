@@ -77,13 +77,14 @@ def cut_windows(doc: Doc, tokens: Sequence[int], lengths: Sequence[int], max_pie
             end += 1
         if end < len(tokens):
             paragraph = sentence = None
-            for k in range(end - 1, start, -1):
-                gap = doc[tokens[k] + 1 : tokens[k + 1]].text if k + 1 < len(tokens) else ""
-                if paragraph is None and "\n" in gap + doc[tokens[k]].whitespace_:
+            for k in range(end - 1, start, -1):  # the last cut point in reach: after token k
+                between = doc[tokens[k]].whitespace_ + doc[tokens[k] + 1 : tokens[k + 1]].text
+                if "\n" in between:
                     paragraph = k + 1
                     break
-                if sentence is None and doc[tokens[k]].text in SENTENCE_ENDS and k + 1 < end:
+                if sentence is None and doc[tokens[k]].text in SENTENCE_ENDS:
                     sentence = k + 1
+            # a paragraph break early in the window would waste most of it
             if paragraph is not None and paragraph - start >= (end - start) // 3:
                 end = paragraph
             elif sentence is not None:
@@ -299,7 +300,7 @@ class AttributionTagger(ConflictComponent):
 
 @Language.factory(
     "conflict_attribution_tagger",
-    assigns=[f"doc.spans"],
+    assigns=["doc.spans"],
     default_config={"spans_key": SPANS_KEY, "batch_size": 16, "threads": 1},
 )
 def make_attribution_tagger(nlp: Language, name: str, spans_key: str, batch_size: int, threads: int) -> AttributionTagger:

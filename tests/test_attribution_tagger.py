@@ -209,3 +209,12 @@ def test_training_a_tiny_encoder_learns_the_fixture_quotes_and_packages_for_load
     nlp = conflictnlp.load(attribution=tmp_path / "package", enable=["article", "quotes"])
     doc = nlp("The 93rd Mechanized Brigade reported heavy shelling near Bakhmut.")
     assert [(q.speaker.text, q.cue.text, q.content.text) for q in doc._.quotes] == [("The 93rd Mechanized Brigade", "reported", "heavy shelling near Bakhmut")]
+
+
+def test_loading_without_onnxruntime_says_what_to_install(tiny_package, monkeypatch):
+    import importlib.util
+
+    find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "onnxruntime" else find_spec(name, *a))
+    with pytest.raises(ImportError, match=r"conflictnlp\[trained\]"):
+        conflictnlp.load(attribution=tiny_package, enable=["article", "quotes"])

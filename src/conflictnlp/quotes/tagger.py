@@ -37,6 +37,15 @@ _TRANSITIONS = np.array([[0.0, 0.0, -np.inf], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
 _START = np.array([0.0, 0.0, -np.inf])
 
 
+def require_runtime() -> None:
+    """An ImportError that says what to install when onnxruntime or tokenizers is missing."""
+    import importlib.util
+
+    missing = [name for name in ("onnxruntime", "tokenizers") if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ImportError(f"the trained attribution model needs {' and '.join(missing)}: pip install 'conflictnlp[trained]'")
+
+
 def load_tokenizer(source: Any):
     """A Hugging Face ``tokenizers.Tokenizer`` from a tokenizer.json path or its JSON text, with
     truncation and padding off (windows are cut here)."""
@@ -289,6 +298,7 @@ class AttributionTagger(ConflictComponent):
         (path / SETTINGS_FILE).write_text(json.dumps(self.settings, indent=2), encoding="utf8")
 
     def from_disk(self, path: Any, *, exclude: Iterable[str] = ()) -> "AttributionTagger":
+        require_runtime()
         path = ensure_path(path)
         settings = json.loads((path / SETTINGS_FILE).read_text(encoding="utf8"))
         self.set_model((path / MODEL_FILE).read_bytes(), (path / TOKENIZER_FILE).read_text(encoding="utf8"), settings)

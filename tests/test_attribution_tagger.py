@@ -218,3 +218,23 @@ def test_loading_without_onnxruntime_says_what_to_install(tiny_package, monkeypa
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "onnxruntime" else find_spec(name, *a))
     with pytest.raises(ImportError, match=r"conflictnlp\[trained\]"):
         conflictnlp.load(attribution=tiny_package, enable=["article", "quotes"])
+
+
+def test_a_cue_takes_one_content_unless_the_next_piece_continues_it():
+    from conflictnlp.quotes.learned import LearnedQuotesComponent
+
+    nlp = spacy.blank("en")
+    linker = LearnedQuotesComponent(nlp, "quotes", SPANS_KEY, 60, False, False)
+    # the second content's own cue ("feared") was not found: it is not the officials' words
+    text = "Officials said the depot burned, and residents feared that more strikes would come."
+    parts = [("Officials", SOURCE), ("said", CUE), ("the depot burned", CONTENT), ("that more strikes would come", CONTENT)]
+    doc = _doc(text, [(text.index(p), text.index(p) + len(p), label) for p, label in parts])
+    linker(doc)
+    assert [(q.cue.text, q.content.text) for q in doc._.quotes] == [("said", "the depot burned")]
+    # pieces split around the cue, or touching, are one content
+    text = "“We will not retreat,” the commander said on Monday, “not one step.”"
+    parts = [("the commander", SOURCE), ("said", CUE), ("“We will not retreat,”", CONTENT), ("“not one", CONTENT), ("step.”", CONTENT)]
+    doc = _doc(text, [(text.index(p), text.index(p) + len(p), label) for p, label in parts])
+    linker(doc)
+    ((quote),) = doc._.quotes
+    assert [text[s:e] for s, e in quote.content.spans] == ["“We will not retreat,”", "“not one", "step.”"]

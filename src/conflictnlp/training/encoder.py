@@ -342,7 +342,9 @@ def export_onnx(training_dir: Path, output: Path, *, quantize: bool = True) -> d
     if quantize:
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
-        quantize_dynamic(str(plain), str(output), weight_type=QuantType.QInt8)
+        # per-channel scales: on held-aside PolNeAR, per-tensor int8 lost 0.02 exact F1 on
+        # sources against float32; per-channel loses under 0.01
+        quantize_dynamic(str(plain), str(output), weight_type=QuantType.QInt8, per_channel=True)
         plain.unlink()
     return tagger
 

@@ -205,7 +205,12 @@ def test_training_a_tiny_encoder_learns_the_fixture_quotes_and_packages_for_load
     assert [r["step"] for r in log] == [30, 60]
     # a rerun resumes from the last checkpoint: nothing left to do
     assert train_tagger(config, run, train_path=data, dev_path=data)["step"] == best["step"]
+    (tmp_path / "package").mkdir()
+    (tmp_path / "package" / "MODEL_CARD.md").write_text("card")
+    (tmp_path / "package" / "stale.onnx").write_text("old")
     package(run, tmp_path / "package", quantize=False, with_rules=False)
+    assert (tmp_path / "package" / "MODEL_CARD.md").read_text() == "card"  # the card stays, old files go
+    assert not (tmp_path / "package" / "stale.onnx").exists()
     nlp = conflictnlp.load(attribution=tmp_path / "package", enable=["article", "quotes"])
     doc = nlp("The 93rd Mechanized Brigade reported heavy shelling near Bakhmut.")
     assert [(q.speaker.text, q.cue.text, q.content.text) for q in doc._.quotes] == [("The 93rd Mechanized Brigade", "reported", "heavy shelling near Bakhmut")]

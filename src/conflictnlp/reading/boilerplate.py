@@ -92,7 +92,7 @@ class _Line:
 def _patterns() -> dict:
     raw = tomllib.loads(resources.files("conflictnlp").joinpath("data/boilerplate.toml").read_text("utf-8"))
     compiled = {}
-    for key in ("navigation", "byline", "trailer", "trailer_inline", "spam", "comment_meta"):
+    for key in ("navigation", "byline", "trailer", "trailer_inline", "spam", "comment_meta", "consent"):
         compiled[key] = [re.compile(p, re.I) for p in raw[key]]
     for key in ("dateline_prefix", "updated_prefix", "link", "segment_separators"):
         compiled[key] = re.compile(raw[key], re.I)
@@ -118,6 +118,23 @@ def _iso_date(parts: dict[str, Optional[str]]) -> Optional[str]:
         return date(int(parts["year"]), month, int(parts["day"])).isoformat()
     except ValueError:
         return None
+
+
+def strip_consent(text: str) -> str:
+    """``text`` without the cookie and consent notice lines at its start and end."""
+    patterns = _patterns()["consent"]
+    lines = text.splitlines()
+
+    def notice(line: str) -> bool:
+        stripped = line.strip()
+        return not stripped or any(p.search(stripped) for p in patterns)
+
+    start, end = 0, len(lines)
+    while start < end and notice(lines[start]):
+        start += 1
+    while end > start and notice(lines[end - 1]):
+        end -= 1
+    return "\n".join(lines[start:end])
 
 
 def parse_dateline(line: str) -> Optional[tuple[str, bool]]:

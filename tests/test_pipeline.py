@@ -208,3 +208,49 @@ def test_process_freezes_the_heap_only_while_it_runs(nlp):
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_max_chars_above_spacy_max_length_processes_the_article(nlp):
+    from conflictnlp.pipeline import process
+    from conflictnlp.reading import read_record
+
+    article = read_record({"text": ARTICLE, "id": "a"})
+    saved = nlp.max_length
+    nlp.max_length = 100  # spaCy would refuse the article with E088
+    try:
+        (record,) = process([article], nlp, max_chars=10_000)
+    finally:
+        nlp.max_length = max(saved, nlp.max_length)
+    assert record.errors == [] and record.quotes
+
+
+def test_a_long_line_without_punctuation_is_an_error_not_hundreds_of_quotes(nlp):
+    from conflictnlp.pipeline import process
+    from conflictnlp.reading import read_record
+
+    dump = ('said "yes" ' * 3_000).strip()  # 33,000 characters, no sentence end, quote marks
+    (record,) = process([read_record({"text": dump, "id": "dump"})], nlp)
+    assert record.quotes == [] and record.claims == [] and record.text is None
+    assert record.errors and record.errors[0].startswith("text: 32,999 characters from offset 0 with no sentence end")
+    doc = nlp(dump)  # plain spaCy use: the body is empty and the problem is on the Doc
+    assert doc._.quotes == [] and doc._.body == (0, 0)
+    assert conflictnlp.article_from_doc(doc).errors[0].startswith("text: 32,999 characters")
+
+
+def test_a_missing_model_says_how_to_install_it():
+    from conflictnlp.pipeline import ModelNotFoundError
+
+    with pytest.raises(ModelNotFoundError) as caught:
+        conflictnlp.load("en_core_web_md" if not __import__("spacy").util.is_package("en_core_web_md") else "xx_ent_wiki_lg")
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 2 and "is not installed" in lines[0]
+    assert lines[1].startswith("install it with: pip install https://github.com/explosion/spacy-models/releases/download/")
+    with pytest.raises(ModelNotFoundError, match="neither an installed spaCy pipeline nor a folder"):
+        conflictnlp.load("/no/such/pipeline")
+
+
+def test_unknown_pipe_names_are_refused():
+    with pytest.raises(ValueError, match="unknown pipe 'bogus'.*locations.*lemmatizer"):
+        conflictnlp.load(exclude=["locations", "bogus"])
+    with pytest.raises(ValueError, match="enable: unknown pipe 'quote'"):
+        conflictnlp.load(enable=["quote"])

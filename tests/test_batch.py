@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -196,14 +197,23 @@ def test_merge_writes_parquet_tables_that_pandas_and_duckdb_read(tmp_path):
     quotes = tables["quotes"]
     assert list(quotes["article_id"]) == ["a1", "a2"]
     assert quotes.loc[0, "cue_start"] == 7 and quotes.loc[0, "speaker_text"] == "Peskov"
-    assert [list(span) for span in quotes.loc[0, "content_spans"]] == [[12, 33]]
+    assert list(quotes.loc[0, "content_spans"]) == [{"start": 12, "end": 33}]
     distances = tables["distances"]
     assert distances.loc[0, "reference_text"] == "the border" and pd.isna(distances.loc[0, "subject_start"])
     assert distances.loc[0, "also"][0]["unit"] == "kilometre"
     for name in ("claims", "locations", "quantities", "dates"):
         assert list(tables[name]["article_id"]) == ["a1", "a2"], name
 
+    # for analysts: a date, integer offsets even with gaps, flat structs in the lists
+    assert articles.loc[0, "published"] == date(2022, 4, 1)
+    assert str(articles["body_start"].dtype) == "Int64" and str(distances["subject_start"].dtype) == "Int64"
+    assert str(quotes["cue_start"].dtype) == "Int64" and str(tables["locations"]["geonameid"].dtype) == "Int64"
+    assert list(tables["claims"].loc[0, "hedges"]) == [{"text": "said", "start": 7, "end": 11}]
+    assert list(distances.loc[0, "also"]) == [{"value": 35.0, "unit": "kilometre", "start": 62, "end": 67}]
+
     con = duckdb.connect()
+    assert con.execute(f"SELECT published, typeof(published) FROM read_parquet('{output}/articles.parquet') LIMIT 1").fetchone() == (date(2022, 4, 1), "DATE")
+    assert con.execute(f"SELECT h.start FROM read_parquet('{output}/claims.parquet'), unnest(hedges) AS t(h) LIMIT 1").fetchone() == (7,)
     rows = con.execute(
         f"""SELECT a.article_id, c.stance, l.geonameid, d.metres
             FROM read_parquet('{output}/articles.parquet') a

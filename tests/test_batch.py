@@ -73,6 +73,7 @@ def test_shard_parse_and_ownership():
             Shard.parse(bad)
 
 
+@pytest.mark.slow
 def test_resume_after_kill_9_gives_every_input_exactly_once(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     ids = write_corpus(corpus, 24)
@@ -262,6 +263,7 @@ def test_errors_are_isolated_per_article_within_time_and_size_limits(tmp_path):
     assert summary.error_kinds == {"error": 1, "timeout": 1, "size": 1}
 
 
+@pytest.mark.slow
 def test_dask_engine_gives_the_local_engines_records(tmp_path, light_nlp):
     from distributed import LocalCluster
 

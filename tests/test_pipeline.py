@@ -115,6 +115,7 @@ def test_oversized_article_gets_an_error_record_not_a_crash(nlp):
     assert out[1].id == "small" and not out[1].errors
 
 
+@pytest.mark.slow
 def test_saved_pipeline_loads_in_a_fresh_process_without_importing_conflictnlp(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipeline")
     script = textwrap.dedent(

@@ -247,6 +247,7 @@ class _Bar:
             file=sys.stderr,
             dynamic_ncols=sized,
             ncols=None if sized else 100,
+            nrows=None if sized else 24,
             total=None,
             bar_format="{desc}…",
         )

@@ -255,3 +255,16 @@ def test_unknown_pipe_names_are_refused():
         conflictnlp.load(exclude=["locations", "bogus"])
     with pytest.raises(ValueError, match="enable: unknown pipe 'quote'"):
         conflictnlp.load(enable=["quote"])
+
+
+def test_the_publication_date_set_on_the_doc_resolves_relative_dates(nlp):
+    """The README's recipe for plain nlp(text): doc._.published before the pipeline runs."""
+    text = "Shelling resumed on Monday near the town, officials said."
+    assert [d.value for d in nlp(text)._.dates] == [None]
+    doc = nlp.make_doc(text)
+    doc._.published = "2023-04-05"
+    doc = nlp(doc)
+    assert [(d.text, d.value) for d in doc._.dates] == [("Monday", "2023-04-03")]
+    docs = [nlp.make_doc(text)]
+    docs[0]._.published = "2023-04-05"
+    assert [[d.value for d in doc._.dates] for doc in nlp.pipe(docs)] == [["2023-04-03"]]

@@ -340,6 +340,29 @@ def test_an_unexpected_error_is_two_lines_and_v_shows_the_traceback(cli, tmp_pat
     assert "Traceback" in before.stderr
 
 
+def test_ctrl_c_exits_130_with_a_hint_and_a_missing_extra_exits_3_with_the_pip_command(cli, tmp_path, monkeypatch):
+    from conflictnlp.cli import EXIT_INTERRUPTED
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("conflictnlp.batch.run_extract", interrupted)
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = cli("extract", tmp_path / "a.txt", "-o", tmp_path / "o.jsonl")
+    assert result.exit_code == EXIT_INTERRUPTED and "rerun the same command" in result.stderr
+
+    real_import = __import__("importlib").import_module
+
+    def no_dask(name, *args):
+        if name == "distributed":
+            raise ModuleNotFoundError("No module named 'distributed'", name="distributed")
+        return real_import(name, *args)
+
+    monkeypatch.setattr("importlib.import_module", no_dask)
+    result = cli("extract", tmp_path / "a.txt", "-o", tmp_path / "o.jsonl", "--engine", "dask")
+    assert_short_error(result, EXIT_NOT_INSTALLED, "distributed", "pip install 'conflictnlp[dask]'")
+
+
 def test_version_and_help(cli):
     from conflictnlp import __version__
 

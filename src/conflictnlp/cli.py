@@ -130,6 +130,9 @@ class _Commands(TyperGroup):
             return super().invoke(ctx)
         except _signals():
             raise
+        except KeyboardInterrupt:
+            typer.echo("\nconflictnlp: interrupted; rerun the same command to go on (extract resumes from its finished parts)", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
             # the reader of our output went away (`| head`): stop quietly, as cat does
             import os

@@ -298,6 +298,7 @@ def test_other_options_over_finished_parts_name_the_option(cli, tmp_path):
     [
         (["extract", "{tmp}/a.txt", "-o", "{tmp}/o.jsonl", "--exclude", "locations,bogus"], EXIT_USAGE, ["unknown pipe 'bogus'"]),
         (["extract", "{tmp}/nowhere", "-o", "{tmp}/o.jsonl"], EXIT_USAGE, ["no such file or folder"]),
+        (["extract", "{tmp}/a.txt", "-o", "{tmp}/out.jsonl.parts"], EXIT_USAGE, ["is a folder", "give a file name"]),
         (["extract", "{tmp}/a.txt", "-o", "{tmp}/o.jsonl", "--published", "yesterday-ish"], EXIT_USAGE, ["--published YYYY-MM-DD"]),
         (["extract", "{tmp}/a.txt", "-o", "{tmp}/o.jsonl", "--shard", "3/2"], EXIT_USAGE, ["--shard"]),
         (["extract", "{tmp}/a.txt", "-o", "{tmp}/o.jsonl", "--attribution", "{tmp}/nowhere"], EXIT_USAGE, ["not a folder saved by package_model"]),

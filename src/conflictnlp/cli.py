@@ -314,6 +314,8 @@ def extract(
         raise CliError("Parquet output is a folder and cannot go to standard output", "give -o OUT.parquet")
     if to_stdout and split.count > 1:
         raise CliError("a shard's parts cannot go to standard output", "give -o OUT.jsonl and join the shards with `conflictnlp merge`")
+    if not to_stdout and Path(output).is_dir() and not (fmt is OutputFormat.parquet or Path(output).suffix.lower() == ".parquet"):
+        raise CliError(f"-o {output} is a folder", f"give a file name, e.g. -o {Path(output) / 'records.jsonl'}")
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
         raise CliError(f"no such file or folder: {', '.join(missing)}", "give files or folders of .txt, .html, .json or .jsonl articles")

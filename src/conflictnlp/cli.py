@@ -12,6 +12,7 @@ Options that mean the same in every command: ``-o/--output`` (``-`` is standard 
 
 from __future__ import annotations
 
+import errno
 import importlib
 import json
 import logging
@@ -104,7 +105,7 @@ def _error_lines(err: BaseException) -> tuple[list[str], int]:
     if isinstance(err, (PermissionError, FileNotFoundError, IsADirectoryError, NotADirectoryError, FileExistsError)):
         where = f"{err.filename}: " if err.filename else ""
         return [f"{where}{err.strerror or err}", "check the path and its permissions"], EXIT_USAGE
-    if isinstance(err, OSError) and err.errno == 28:
+    if isinstance(err, OSError) and err.errno == errno.ENOSPC:
         return [f"no space left on the device ({err.filename or 'output'})", "free some space, then rerun the same command: finished parts are kept"], EXIT_USAGE
     return [
         f"unexpected error: {type(err).__name__}: {err}",

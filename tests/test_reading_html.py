@@ -92,10 +92,13 @@ def test_an_article_about_cookies_keeps_its_text():
 def test_trafilatura_log_lines_stay_off_stderr(capfd):
     import logging
 
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
     logging.basicConfig(force=True)  # as quantulum3 does on its first parse
     try:
         for page in ("<html><body></body></html>", "\x00\x01<html>", "plain words"):
             read_record({"html": page})
     finally:
-        logging.basicConfig(force=True, handlers=[logging.NullHandler()])
+        root.handlers[:], _ = saved
+        root.setLevel(saved[1])
     assert capfd.readouterr().err == ""

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from ..components import ConflictComponent
 from ..extensions import body_bounds, body_sents, doc_text, set_span_group
 from ..model import Quote
+from ..reading.boilerplate import skip_place_dateline
 from .attribution import (
     Attribution,
     attach_passages,
@@ -22,7 +23,7 @@ from .attribution import (
     verb_attributions,
 )
 from .build import make_quote, number_quotes, quote_type
-from .coref import Speaker, SpeakerResolver
+from .speakers import Speaker, SpeakerResolver
 from .cues import CueLexicon, load_cues
 from .marks import QuotedPassage, find_quoted_passages, inside, markup_spans
 from .speakers import naming_clause
@@ -64,7 +65,7 @@ def find_attributions(doc: Doc, component: QuotesComponent) -> tuple[list[Attrib
     signed = dash_attributions(doc, passages, component.lexicon.confidence["colon"])
     claimed = {id(p) for a in found for p in a.passages}
     found += [a for a in signed if id(a.passages[0]) not in claimed]
-    found = _named_in_clause(doc, _dedupe([_clip(a, lo, hi) for a in found]), component.lexicon.named_in_clause)
+    found = _named_in_clause(doc, _dedupe([_clip(a, lo, hi, doc_text(doc)) for a in found]), component.lexicon.named_in_clause)
     found = _without_nested_speakerless(found)
     if component.floating:
         found += floating_passages(doc, found, passages, component.lexicon.confidence["clause"] * FLOATING_FACTOR)
@@ -104,8 +105,10 @@ def _outside_markup(attributions: list[Attribution], markup: list[tuple[int, int
     return kept
 
 
-def _clip(attribution: Attribution, lo: int, hi: int) -> Attribution:
-    attribution.content = [(max(s, lo), min(e, hi)) for s, e in attribution.content if min(e, hi) > max(s, lo)]
+def _clip(attribution: Attribution, lo: int, hi: int, text: str) -> Attribution:
+    """The attribution inside the body, its content without a dateline ("NIKOPOL, Ukraine —")."""
+    pieces = [(max(s, lo), min(e, hi)) for s, e in attribution.content if min(e, hi) > max(s, lo)]
+    attribution.content = [(skip_place_dateline(text, s), e) for s, e in pieces if skip_place_dateline(text, s) < e]
     if attribution.source is not None and not (lo <= attribution.source.start_char and attribution.source.end_char <= hi):
         attribution.source = None
     return attribution
@@ -142,7 +145,7 @@ def _dedupe(attributions: list[Attribution]) -> list[Attribution]:
 def speaker_resolver(doc: Doc, passages: list[QuotedPassage], lexicon: CueLexicon) -> SpeakerResolver:
     """The resolver of canonical speaker names for ``doc``, with the lexicon's organisation
     words and naming-clause pattern: the one every quotes component uses."""
-    return SpeakerResolver(doc, body_bounds(doc), quoted_mask(doc_text(doc), passages), lexicon.organisation_words, lexicon.named_in_clause)
+    return SpeakerResolver(doc, body_bounds(doc), quoted_mask(doc_text(doc), passages), lexicon)
 
 
 def extract_quotes(doc: Doc, component: QuotesComponent) -> list[Quote]:

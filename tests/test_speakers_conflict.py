@@ -74,7 +74,10 @@ def test_a_translation_is_not_a_speaker(quotes_of):
 
 def test_who_is_not_a_speaker(quotes_of):
     quote = _by_content(quotes_of("Soldiers who said they had fought in Bakhmut described heavy losses."), "fought in Bakhmut")
-    assert quote.speaker.text == "Soldiers"
+    # the mention is "who", as PolNeAR marks it; who speaks is the soldiers
+    assert quote.speaker.text == "who" and (quote.speaker_name, quote.speaker_role) == (None, "Soldiers")
+    quote = _by_content(quotes_of("The strike was condemned by Oleksandr Prokudin, who said the city would rebuild."), "rebuild")
+    assert quote.speaker_name == "Oleksandr Prokudin"
 
 
 def test_did_not_comment_is_no_quote(quotes_of):

@@ -239,8 +239,8 @@ class ClaimExtractor:
                 continue
             inner = set(_subtree_indices(doc, i)) & group
             tokens = _run(doc[i], inner)
-            if len(tokens) < 2:
-                continue
+            if sum(1 for t in tokens if not t.is_punct and not (t.dep_ == "aux" and t.lower_ == "to")) < 2:
+                continue  # "to do" is no claim; the event stays in the claim around it
             claimed[i] = stance_of[i][0]
             yield _Draft(tokens, doc[i], report, stance_of[i])
 
@@ -421,11 +421,13 @@ def reports_speaker(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> bool:
     """Whether a quote makes its speaker the source of the claims in its content: a quotation
     always does; otherwise its cue must be a verb of saying, reporting, knowing or believing
     with a clause content, or one of the lexicon's ``object_verbs`` with an object content."""
+    if quote.type in ("direct", "mixed"):
+        return True  # words in quotation marks are someone's, found or not
     if quote.speaker is None and not quote.speaker_name:
         return False
     if quote.speaker is not None and quote.speaker.text.lower() in lexicon.markers.negative_arguments | {"no one", "no-one"}:
         return False  # "Nobody claimed responsibility": no source, a denied claim
-    if quote.type in ("direct", "mixed") or quote.cue is None:
+    if quote.cue is None:
         return True
     content = doc.char_span(quote.content.spans[0][0], quote.content.spans[-1][1], alignment_mode="expand")
     if content is None or all(t.pos_ in ("PRON", "DET", "PUNCT") for t in content):

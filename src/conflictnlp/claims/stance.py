@@ -76,19 +76,20 @@ def own_markers(node: Token, lexicon: StanceLexicon) -> list[Marker]:
             and any(c.dep_ == "aux" and c.lower_ in words.modal_auxiliaries for c in node.children)
         ):
             found.append(_token_marker("unconfirmed", mark))  # "if [X], Y would [happen]"
-        elif dep in ARGUMENT_DEPS and _negative_argument(child, lexicon):
-            found.append(_token_marker(NEGATION, child))
+        elif dep in ARGUMENT_DEPS and (negative := _negative_argument(child, lexicon)) is not None:
+            found.append(_token_marker(NEGATION, negative))
         elif dep == "amod" and lower in words.hedge_adjectives and node.pos_ in ("NOUN", "PROPN"):
             found.append(_token_marker("hedged", child))
     return found
 
 
-def _negative_argument(token: Token, lexicon: StanceLexicon) -> bool:
-    """"Nobody", "nothing", "none of them", "no suspects", "no one"."""
+def _negative_argument(token: Token, lexicon: StanceLexicon) -> Optional[Token]:
+    """The word that makes an argument nobody: "Nobody", "nothing", "none of them", the "no"
+    of "no suspects" and "no one"; None for other arguments."""
     words = lexicon.markers
     if token.lower_ in words.negative_arguments:
-        return True
-    return any(c.dep_ == "det" and c.lower_ in words.negative_determiners for c in token.children)
+        return token
+    return next((c for c in token.children if c.dep_ == "det" and c.lower_ in words.negative_determiners), None)
 
 
 def _mark(clause: Token) -> Optional[Token]:

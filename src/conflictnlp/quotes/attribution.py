@@ -130,6 +130,14 @@ def _phrasal_preposition(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
     return None
 
 
+def _set_off(verb: Token) -> bool:
+    """Whether a clause is set off from what comes before it by a comma, dash or quotation
+    mark ("..., Gladkov added", "Putin's armies, it claimed, are ..."), as a parenthetical
+    attribution is; "The Kremlin said [the talks would continue]" is a complement."""
+    start = verb.left_edge.i
+    return start > 0 and verb.doc[start - 1].text in {",", "—", "–", "-", "--", '"', "”", "’", "'", ":", ";", "("}
+
+
 def _went_on(verb: Token) -> bool:
     """Whether a verb is the infinitive of "went on to say", "goes on to explain"."""
     head = verb.head
@@ -277,6 +285,7 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
                 and verb.head.pos_ in ("VERB", "AUX")
                 and (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i)
                 and not any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
+                and (verb.dep_ == "parataxis" or _set_off(verb))
             ):
                 # not "The strike came [after Moscow accused ...]": a subordinate clause
                 # does not report the clause it hangs from

@@ -98,12 +98,19 @@ def nest_quotes(quotes: list[Quote]) -> list[Quote]:
         if holders:
             quote.nested_in = min(holders, key=length).id
     for quote in quotes:
+        # two reports whose cues lie in each other's content (a misparse) nest in neither
+        outer = by_id.get(quote.nested_in) if quote.nested_in else None
+        if outer is not None and outer.nested_in == quote.id:
+            (quote if length(quote) >= length(outer) else outer).nested_in = None
+    for quote in quotes:
         chain, seen, outer = [], {quote.id}, quote.nested_in
         while outer is not None and outer not in seen:
             seen.add(outer)
             name = source_name(by_id[outer])
-            if name:
+            if name and (not chain or chain[-1] != name):
                 chain.append(name)
             outer = by_id[outer].nested_in
+        while chain and chain[0] == source_name(quote):
+            chain.pop(0)  # "X said [X could neither confirm nor deny ...]": not via X itself
         quote.via = chain[::-1]
     return quotes

@@ -66,7 +66,7 @@ def find_attributions(doc: Doc, component: QuotesComponent) -> tuple[list[Attrib
     claimed = {id(p) for a in found for p in a.passages}
     found += [a for a in signed if id(a.passages[0]) not in claimed]
     found = _named_in_clause(doc, _dedupe([_clip(a, lo, hi, doc_text(doc)) for a in found]), component.lexicon.named_in_clause)
-    found = _without_nested_speakerless(found)
+    found = _without_nested_speakerless(_without_attribution_content(found))
     if component.floating:
         found += floating_passages(doc, found, passages, component.lexicon.confidence["clause"] * FLOATING_FACTOR)
     return found, passages
@@ -88,6 +88,35 @@ def _without_nested_speakerless(attributions: list[Attribution]) -> list[Attribu
         or a.passages
         or not any(start <= a.cue[0] and a.cue[1] <= end for start, end, owner in pieces if owner != index)
     ]
+
+
+def _without_attribution_content(attributions: list[Attribution]) -> list[Attribution]:
+    """Drop an attribution whose content is another one's speaker and cue: in "Ingrid
+    Halvorsen, a spokeswoman, said she could neither confirm nor deny that ..." a misparse
+    hangs "said" below "confirm", which would make "Ingrid Halvorsen ..., said" reported."""
+    def overlap(pieces: list[tuple[int, int]], span: tuple[int, int]) -> int:
+        return sum(max(0, min(e, span[1]) - max(s, span[0])) for s, e in pieces)
+
+    kept = []
+    for attribution in attributions:
+        total = sum(e - s for s, e in attribution.content)
+        others = [
+            a
+            for a in attributions
+            if a is not attribution
+            and a.cue is not None
+            and overlap(attribution.content, a.cue)
+            and a.content
+            and not any(overlap(attribution.content, piece) for piece in a.content)
+        ]
+        said = sum(
+            overlap(attribution.content, a.cue) + (overlap(attribution.content, (a.source.start_char, a.source.end_char)) if a.source is not None else 0)
+            for a in others
+        )
+        if others and total and said >= 0.6 * total and not attribution.passages:
+            continue
+        kept.append(attribution)
+    return kept
 
 
 def _outside_markup(attributions: list[Attribution], markup: list[tuple[int, int]]) -> list[Attribution]:

@@ -106,12 +106,6 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None) -> Optional
                 break
             if subject.tag_ in ("WP", "WDT") and current.dep_ != "relcl":
                 return None  # "what appeared to be missiles" has no speaker
-            if subject.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
-                # "soldiers who said ...": the soldiers, not "who"
-                noun = current.head
-                start = noun.left_edge.i
-                end = min((c.left_edge.i for c in noun.children if c.i > noun.i and c.dep_ in ("relcl", "acl", "punct")), default=noun.i + 1)
-                return _np(noun) if end <= start else noun.doc[start:max(end, noun.i + 1)]
             if subject.dep_ == "nsubjpass" and current.i != verb.i and _shares_passive_subject(verb, current):
                 return _np(subject)  # "Putin had been briefed ... and warned": Putin warned
             if subject.dep_ == "nsubjpass" or subject.lower_ == "there":
@@ -266,7 +260,34 @@ def _name_tokens(ent: Span) -> list[Token]:
         tokens = tokens[1:]
     while tokens and tokens[-1].tag_ == "POS":
         tokens = tokens[:-1]
+    if tokens and ent.label_ == "PERSON":
+        # a first name the NER left out ("Oleksandr" tagged ORG before "Prokudin")
+        doc = ent.doc
+        before = tokens[0].i - 1
+        while (
+            before >= 0
+            and before >= tokens[0].i - 2
+            and doc[before].pos_ == "PROPN"
+            and doc[before].dep_ == "compound"
+            and doc[before].head.i in {t.i for t in tokens}
+            and doc[before].text[:1].isupper()
+            and doc[before].lower_.rstrip(".") not in HONORIFICS
+            and doc[before].ent_type_ in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART")  # a name to the NER, not a title
+        ):
+            tokens.insert(0, doc[before])
+            before -= 1
     return tokens
+
+
+def _noun_before(pronoun: Token) -> Optional[Token]:
+    """The noun a relative pronoun the parse left unattached refers to: the closest noun or
+    name before it in its sentence, past a comma ("Petrenko, who ...")."""
+    for token in reversed(list(pronoun.doc[pronoun.sent.start : pronoun.i])):
+        if token.pos_ in ("NOUN", "PROPN"):
+            return token
+        if not (token.is_punct or token.pos_ in ("ADJ", "DET")):
+            return None
+    return None
 
 
 def _name_text(tokens: list[Token]) -> str:
@@ -437,9 +458,14 @@ class SpeakerResolver:
         """Name, role and confidence for a speaker mention."""
         root = mention.root
         word = root.lower_
-        if len(mention) == 1 and word in RELATIVE and root.head.dep_ == "relcl":
-            noun = root.head.head
-            mention = self.doc[noun.left_edge.i : root.head.i]
+        if len(mention) == 1 and word in RELATIVE:
+            # "soldiers who said": the soldiers; the mention stays "who", as PolNeAR marks it
+            noun = root.head.head if root.head.dep_ == "relcl" else _noun_before(root)
+            if noun is None:
+                speaker = Speaker(name=None, role=None, confidence=0.4, is_person=word == "who")
+                self.history.append((mention.start_char, speaker))
+                return speaker
+            mention = self.doc[noun.left_edge.i : root.i] if noun.i < root.i else self.doc[noun.i : noun.i + 1]
             mention = mention if len(mention) else self.doc[noun.i : noun.i + 1]
             root, word = mention.root, mention.root.lower_
         if len(mention) == 1 and root.pos_ == "PRON" and word in PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON:

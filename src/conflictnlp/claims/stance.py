@@ -232,7 +232,10 @@ def event_stance(
         markers.append(_token_marker("unconfirmed", event.sent[-1]))
     if cue is not None:
         markers.extend(reporting_markers(cue, cue_tokens, lexicon))
-    markers.extend(Marker(p.stance, p.start, p.end) for p in phrases if governs(p, path, event, cue))
+    governing = [Marker(p.stance, p.start, p.end) for p in phrases if governs(p, path, event, cue)]
+    # a word inside a phrase counts once, as the phrase: the "not" of "does not correspond
+    # with reality" is no second negation
+    markers = [m for m in markers if not any(g.start <= m.start and m.end <= g.end for g in governing)] + governing
     return decide(markers), _deciding(markers)
 
 

@@ -35,9 +35,9 @@ offline and speakers need only a narrow kind of it.
   surname (last token, honorifics such as "Mr." dropped). A mention's canonical name is the
   longest name filed under its surname anywhere in the body: "Peskov" and "Mr. Peskov" become
   "Dmitry Peskov", even when the full name only comes later.
-* **Pronouns.** "he"/"she" go to the closest person before them whose gender is known to
-  match (from honorifics, role nouns such as "spokeswoman", East Slavic surname endings, or an
-  earlier pronoun), among the last few people named; else to the closest not known to differ.
+* **Pronouns.** "he"/"she" go to the closest person before them not known to be of the other
+  gender (known from honorifics, role nouns such as "spokeswoman", East Slavic surname
+  endings such as "-ov"/"-ova", or an earlier pronoun).
   "it"/"they" go to the closest organisation speaker, or the organisation that is the subject
   of the sentence before, never to a place. Confidence falls with distance.
 * **Organisations and metonyms** ("the Kremlin", "Ukraine's military", "Kyiv") are their own
@@ -230,8 +230,6 @@ GROUP_PRONOUNS = {"it", "they", "them"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 RELATIVE = {"who", "which", "that", "whom"}
 GROUP_LABELS = {"ORG", "GPE", "NORP", "FAC"}
-# "she" looks for a person known to be a woman among this many people named before it
-PRONOUN_CANDIDATES = 3
 # "it" looks for an organisation as the subject of this many sentences before it
 GROUP_PRONOUN_SENTENCES = 2
 
@@ -537,24 +535,17 @@ class SpeakerResolver:
         return self._group_pronoun(mention)
 
     def _person_pronoun(self, word: str, at: int) -> Speaker:
-        """"he"/"she": the closest person before it whose gender is known to match, among the
-        last few people named; else the closest whose gender is not known to differ."""
+        """"he"/"she": the closest person before it not known to be of the other gender."""
         gender = "m" if word in ("he", "him") else "f"
         candidates = [(offset, name) for offset, name in self.persons if offset < at]
         candidates += [(offset, s.name) for offset, s in self.history if offset < at and s.is_person and s.name]
-        recent: list[tuple[int, str]] = []
         for offset, name in sorted(candidates, reverse=True):
-            if all(name != other for _, other in recent):
-                recent.append((offset, name))
-        compatible = [(o, n) for o, n in recent if self.gender.get(n, gender) == gender]
-        matching = [(o, n) for o, n in compatible[:PRONOUN_CANDIDATES] if self.gender.get(n) == gender]
-        chosen = matching[0] if matching else compatible[0] if compatible else None
-        if chosen is None:
-            return Speaker(name=None, role=None, confidence=0.4, is_person=True)
-        offset, name = chosen
-        self.gender.setdefault(name, gender)
-        distance = doc_text(self.doc).count("\n", offset, at)
-        return Speaker(name=name, role=self.roles.get(name), confidence=0.85 if distance <= 2 else 0.65, is_person=True)
+            if self.gender.get(name, gender) != gender:
+                continue
+            self.gender.setdefault(name, gender)
+            distance = doc_text(self.doc).count("\n", offset, at)
+            return Speaker(name=name, role=self.roles.get(name), confidence=0.85 if distance <= 2 else 0.65, is_person=True)
+        return Speaker(name=None, role=None, confidence=0.4, is_person=True)
 
     def _group_pronoun(self, mention: Span) -> Speaker:
         """"it"/"they": the closest earlier speaker that is no person, or the organisation

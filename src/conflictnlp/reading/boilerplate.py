@@ -251,6 +251,18 @@ def _find_place_dateline(lines: list[_Line], first: int) -> Optional[TextSpan]:
     return None
 
 
+def skip_place_dateline(text: str, start: int) -> int:
+    """Where a piece of text that starts a line really starts: after an agency dateline
+    ("KYIV, Ukraine (AP) — ", "NIKOPOL, Ukraine — ") if it opens with one, else ``start``.
+    A dateline says where the report was filed; it is never part of a quote or a claim."""
+    if start and text[start - 1] != "\n":
+        return start
+    m = _PLACE_DATELINE.match(text[start : start + 120])
+    if m is None:
+        return start
+    return start + m.end() - 1  # the pattern ends on the first character after the dash
+
+
 SPAM_MAX_WORDS = 40  # comment spam is a line or two; an article paragraph mentioning a website is not
 
 

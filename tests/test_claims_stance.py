@@ -251,3 +251,8 @@ def test_the_written_gold_is_read_right(nlp):
     assert dev["source_accuracy"] >= 0.9
     for label in ("hedged", "denied", "unconfirmed"):
         assert dev["scores"]["per_label"][label]["f1"] >= 0.75, label
+
+
+def test_credits_and_reciprocals_are_no_claims(claims_of):
+    record = claims_of("Sudan's army and the RSF blamed each other for the attack.\n\nMeridian staff in Port Sudan contributed to this report.")
+    assert not any("each other" in c.text or "contributed" in c.text for c in record.claims)

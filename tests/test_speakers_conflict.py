@@ -106,3 +106,10 @@ def test_split_names_and_surnames_are_merged(quotes_of):
 def test_a_dateline_is_never_quote_content(quotes_of):
     quote = _by_content(quotes_of("NIKOPOL, Ukraine — The shelling continued overnight, officials said."), "shelling")
     assert quote.content.text.startswith("The shelling")
+
+
+def test_a_name_the_parse_cuts_is_taken_whole(quotes_of):
+    quotes = quotes_of('An RSF spokesman, Mohamed al-Tayeb, denied the accusation. '
+                       '"Our forces were not present in that area," Mr. al-Tayeb said.')
+    quote = _by_content(quotes, "not present")
+    assert quote.speaker.text == "Mr. al-Tayeb" and quote.speaker_name == "Mohamed al-Tayeb"

@@ -219,8 +219,10 @@ class ClaimExtractor:
         stance differs from the claim around it."""
         doc = predicate.doc
         words = [doc[i].text for i in sorted(group) if not doc[i].is_punct]
-        if self.lexicon.is_discourse(words):
-            return
+        if self.lexicon.is_discourse(words) or predicate.pos_ in ("PRON", "DET", "ADP", "PUNCT") or _reciprocal(predicate):
+            return  # "you know"; "blamed [each other] for the attack" names no event
+        if self.lexicon.is_credit([doc[i].lemma_ for i in sorted(group)]):
+            return  # "Meridian staff contributed to this report"
         context = reports.context(report)
         claimed: dict[int, str] = {}
         stance_of = {}
@@ -291,6 +293,11 @@ class ClaimExtractor:
         for number, claim in enumerate(claims, start=1):
             claim.id = f"c{number}"
         return claims
+
+
+def _reciprocal(token: Token) -> bool:
+    """"each other", "one another"."""
+    return token.lower_ in ("other", "another") and token.i > 0 and token.doc[token.i - 1].lower_ in ("each", "one")
 
 
 def _depth(token: Token) -> int:

@@ -72,6 +72,7 @@ class StanceLexicon:
     source_object_verbs: frozenset[str]  # ... of an object content
     reporting_acts: frozenset[str]  # "spoke with reporters", "did not comment": no claim
     discourse: tuple[tuple[str, ...], ...]  # "you know"
+    credits: tuple[tuple[str, ...], ...]  # "contributed to this report"
     synonyms: dict[str, str]  # word -> canonical word
     conditions: frozenset[str] = frozenset()  # "if [it is] confirmed": the claim is unconfirmed
     _by_first_word: dict = field(default_factory=dict, compare=False, repr=False)
@@ -104,6 +105,7 @@ class StanceLexicon:
             source_object_verbs=_words(data.get("sources", {}).get("object_verbs", ())),
             reporting_acts=_words(data.get("reporting_acts", {}).get("verbs", ())),
             discourse=tuple(tuple(entry.lower().split()) for entry in data.get("reporting_acts", {}).get("discourse", ())),
+            credits=tuple(tuple(entry.lower().split()) for entry in data.get("reporting_acts", {}).get("credits", ())),
             synonyms=synonyms,
             conditions=_words(data["unconfirmed"].get("conditions", [])),
         )
@@ -172,6 +174,13 @@ class StanceLexicon:
             ):
                 found.append((k, head.i - first + 1, "unconfirmed"))
         return found
+
+    def is_credit(self, lemmas: list[str]) -> bool:
+        """Whether a clause is a reporting credit ("X contributed to this report")."""
+        lemmas = [lemma.lower() for lemma in lemmas]
+        return any(
+            lemmas[i : i + len(credit)] == list(credit) for credit in self.credits for i in range(len(lemmas) - len(credit) + 1)
+        )
 
     def is_discourse(self, words: list[str]) -> bool:
         """Whether a clause's words are a discourse marker ("you know"), not a claim."""

@@ -89,6 +89,10 @@ def _np(token: Token) -> Span:
         start += 1
     while end > start and doc[end - 1].is_punct:
         end -= 1
+    # a name the parse cut ("Mr. al-Tayeb" parsed as "Mr. al" + "-Tayeb") is taken whole
+    if end < len(doc) and doc[end - 1].ent_iob_ in ("B", "I") and doc[end].ent_iob_ == "I" and doc[end].i != head.i:
+        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].i != head.i:
+            end += 1
     return doc[start:end]
 
 

@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional, Sequence
 
 from spacy.attrs import DEP, IS_PUNCT
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import body_bounds, doc_text, head_indices, per_doc
+from ..extensions import body_bounds, doc_text, head_indices, per_doc, pos_ids, sentence_bounds, token_forms
 from ..model import Claim, Quote, Stance, TextSpan
 from ..quotes.build import source_name
 from ..reading.boilerplate import skip_place_dateline
@@ -35,6 +36,8 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # reporting acts whose object is the audience, not what is said: "told reporters", "briefed Putin"
 AUDIENCE_VERBS = {"tell", "brief", "ask", "interview", "answer", "address", "inform", "notify"}
 QUOTE_CHARS = "\"'“”‘’«»„‟‹›"
+# discourse markers ("you know") are this short
+DISCOURSE_WORDS = 4
 # how many sentences back a claim without a place or date of its own looks for one
 CONTEXT_SENTENCES = 2
 
@@ -218,17 +221,23 @@ class ClaimExtractor:
         """The claim headed by ``predicate``, and a nested claim for each event inside it whose
         stance differs from the claim around it."""
         doc = predicate.doc
-        words = [doc[i].text for i in sorted(group) if not doc[i].is_punct]
-        if self.lexicon.is_discourse(words) or predicate.pos_ in ("PRON", "DET", "ADP", "PUNCT") or _reciprocal(predicate):
-            return  # "you know"; "blamed [each other] for the attack" names no event
-        if self.lexicon.is_credit([doc[i].lemma_ for i in sorted(group)]):
+        if predicate.pos_ in ("PRON", "DET", "ADP", "PUNCT") or _reciprocal(predicate):
+            return  # "blamed [each other] for the attack" names no event
+        ordered = sorted(group)
+        forms = token_forms(doc)
+        if len(ordered) <= DISCOURSE_WORDS and self.lexicon.is_discourse([forms[i][1] for i in ordered if not doc[i].is_punct]):
+            return  # "you know"
+        if self.lexicon.is_credit([forms[i][0] for i in ordered]):
             return  # "Meridian staff contributed to this report"
         context = reports.context(report)
         claimed: dict[int, str] = {}
         stance_of = {}
-        verbs = [i for i in sorted(group, key=lambda i: _depth(doc[i])) if doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("aux", "auxpass")]
-        if predicate.i not in verbs:
-            verbs.insert(0, predicate.i)
+        pos, parent = pos_ids(doc), head_indices(doc)
+        verbs = sorted(
+            (i for i in ordered if pos[i] in (VERB, AUX) and i != predicate.i and doc[i].dep_ not in ("aux", "auxpass")),
+            key=lambda i: _depth(parent, i),
+        )
+        verbs.insert(0, predicate.i)
         for i in verbs:
             stance_of[i] = self._stance(doc[i], group, context)
         for i in verbs:
@@ -300,10 +309,11 @@ def _reciprocal(token: Token) -> bool:
     return token.lower_ in ("other", "another") and token.i > 0 and token.doc[token.i - 1].lower_ in ("each", "one")
 
 
-def _depth(token: Token) -> int:
-    depth, node = 0, token
-    while node.head.i != node.i and depth < 64:
-        node, depth = node.head, depth + 1
+def _depth(parent: list[int], i: int) -> int:
+    """How many steps token ``i`` lies below its sentence root, from the head array."""
+    depth = 0
+    while parent[i] != i and depth < 64:
+        i, depth = parent[i], depth + 1
     return depth
 
 
@@ -335,9 +345,10 @@ class _Context:
     sentence_phrases: Callable[[Span], list[CueMatch]]
 
     def phrases(self, event: Token) -> list[CueMatch]:
-        found = list(self.sentence_phrases(event.sent))
-        if self.cue is not None and self.cue.sent != event.sent:
-            found += self.sentence_phrases(self.cue.sent)
+        bounds = sentence_bounds(event.doc)
+        found = self.sentence_phrases(event.doc[slice(*bounds[event.i])])
+        if self.cue is not None and bounds[self.cue.i] != bounds[event.i]:
+            found = found + self.sentence_phrases(event.doc[slice(*bounds[self.cue.i])])
         return found
 
 

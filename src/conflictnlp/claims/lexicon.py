@@ -177,9 +177,10 @@ class StanceLexicon:
 
     def is_credit(self, lemmas: list[str]) -> bool:
         """Whether a clause is a reporting credit ("X contributed to this report")."""
-        lemmas = [lemma.lower() for lemma in lemmas]
+        firsts = {credit[0] for credit in self.credits}
         return any(
-            lemmas[i : i + len(credit)] == list(credit) for credit in self.credits for i in range(len(lemmas) - len(credit) + 1)
+            lemma in firsts and any(tuple(lemmas[i : i + len(credit)]) == credit for credit in self.credits)
+            for i, lemma in enumerate(lemmas)
         )
 
     def is_discourse(self, words: list[str]) -> bool:

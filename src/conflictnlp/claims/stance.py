@@ -27,6 +27,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Token
 
+from ..extensions import sentence_bounds
 from ..model import Stance
 from .lexicon import CueMatch, StanceLexicon
 
@@ -240,8 +241,9 @@ def event_stance(
 
 
 def _is_question(event: Token) -> bool:
-    sent = event.sent
-    last = next((t for t in reversed(sent) if not t.is_space and t.text not in "\"'”’»)"), None)
+    doc = event.doc
+    start, end = sentence_bounds(doc)[event.i]
+    last = next((doc[i] for i in range(end - 1, start - 1, -1) if not doc[i].is_space and doc[i].text not in "\"'”’»)"), None)
     return last is not None and last.text == "?"
 
 

@@ -180,3 +180,69 @@ def test_evaluation_reports_articles_whose_processing_failed(places_nlp, fixture
     assert len(report["processing_errors"]) == report["documents"] == 2
     assert "gazetteer unreadable" in report["processing_errors"][0]
     assert "warning: 2 processing errors" in places_evaluation.render(report)
+
+
+def test_congo_takes_the_country_the_article_is_about(places_nlp):
+    drc = ("GOMA, Democratic Republic of Congo (Reuters) - Rebels advanced on the city on Tuesday. "
+           "Congo's army said it had repelled the attack near Goma.")
+    _, found = locations(places_nlp, drc)
+    assert by_text(found, "Democratic Republic of Congo").country_code == "CD"
+    assert by_text(found, "Congo").country_code == "CD"
+    republic = "BRAZZAVILLE, Congo - Congo's president spoke to reporters in Brazzaville on Monday."
+    _, found = locations(places_nlp, republic)
+    assert {loc.country_code for loc in found if loc.text == "Congo"} == {"CG"}
+
+
+def test_georgia_and_guinea_take_the_articles_context(places_nlp):
+    _, found = locations(places_nlp, "Georgia's parliament in Tbilisi passed the law, and Georgia asked to join the EU.")
+    assert {loc.country_code for loc in found if loc.text == "Georgia"} == {"GE"}
+    _, found = locations(places_nlp, "Storms hit Atlanta and Savannah, and Georgia's governor declared an emergency.")
+    georgia = by_text(found, "Georgia")
+    assert (georgia.country_code, georgia.feature) == ("US", "admin1")
+    _, found = locations(places_nlp, "Soldiers in Bissau said Guinea-Bissau's president was safe; Guinea closed its border.")
+    assert by_text(found, "Guinea-Bissau").country_code == "GW"
+    assert by_text(found, "Guinea").country_code == "GN"
+
+
+def test_a_region_named_like_its_capital_is_the_region_when_the_text_says_so(places_nlp):
+    text = "Serhiy Lysak, head of the Dnipropetrovsk regional military administration, said two people were injured."
+    _, found = locations(places_nlp, text)
+    region = by_text(found, "Dnipropetrovsk")
+    assert region.feature == "admin1" and region.country_code == "UA"
+    _, found = locations(places_nlp, "Missiles struck Dnipropetrovsk overnight, city officials said.")
+    assert by_text(found, "Dnipropetrovsk").feature == "city"
+
+
+def test_typed_names_are_places_whatever_the_ner_label(places_nlp):
+    # the small model tags "Sumy Oblast" PERSON and "Kursk" PRODUCT here
+    _, found = locations(places_nlp, "Fighting raged in the Gaza Strip. Troops entered Sumy Oblast and the Kursk region.")
+    assert by_text(found, "Sumy Oblast").feature == "admin1"
+    kursk = by_text(found, "Kursk region")
+    assert (kursk.country_code, kursk.feature) == ("RU", "admin1")
+
+
+@pytest.mark.parametrize("headline, text, country", [
+    ("Rebels kill at least 29 in C.Africa", "C.Africa", "CF"),
+    ("Clashes in C. Africa leave 10 dead", "C. Africa", "CF"),
+    ("UN peacekeeper killed in C.African Republic", "C.African Republic", "CF"),
+    ("Gunmen kill 12 in CAR village attack", "CAR", "CF"),
+    ("Militia kills 30 in eastern DRC", "eastern DRC", "CD"),
+    ("DRC army retakes town", "DRC", "CD"),
+])
+def test_headline_abbreviations_of_countries(places_nlp, headline, text, country):
+    _, found = locations(places_nlp, headline)
+    assert by_text(found, text).country_code == country
+
+
+def test_state_abbreviations_only_as_written(places_nlp):
+    _, found = locations(places_nlp, "Gunmen kill 3 in LA shooting")
+    assert by_text(found, "LA").admin1 != "Louisiana"
+    _, found = locations(places_nlp, "Police in Alexandria, La., arrested a man on Monday.")
+    assert by_text(found, "Alexandria").admin1 == "Louisiana"
+    _, found = locations(places_nlp, "Miss Jones met La Toya in Mass on Sunday.")
+    assert not [loc for loc in found if loc.admin1 in ("Louisiana", "Mississippi", "Massachusetts")]
+    gazetteer = get_gazetteer()
+    assert [p.name for p in gazetteer.candidates("La.")] == ["Louisiana"]
+    assert not [p for p in gazetteer.candidates("La") if p.name == "Louisiana"]
+    assert [p.country_code for p in gazetteer.candidates("CAR")] == ["CF"]
+    assert not [p for p in gazetteer.candidates("Car") if p.country_code == "CF"]

@@ -27,6 +27,7 @@ PLACE_LABELS = {"GPE", "LOC"}
 MAYBE_PLACE_LABELS = {"FAC", "ORG", "NORP", ""}
 NOT_PLACE_LABELS = {"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY",
                     "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"}
+NUMERIC_LABELS = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"}
 CONTAINER_FEATURES = {"country", "admin1"}
 LARGE_TOWN = 100_000
 SMALL_TOWN = 1_000
@@ -57,6 +58,7 @@ class PlaceMatcher:
         self.border_nouns = {noun for noun in settings["border_nouns"] if " " not in noun}
         self.directions = set(settings["direction_words"])
         self.locative_cues = set(settings["locative_cues"])
+        self.area_adjectives = set(settings["area_adjectives"])
 
     def __call__(self, doc: Doc) -> list[Mention]:
         lo, hi = body_bounds(doc)
@@ -116,6 +118,10 @@ class PlaceMatcher:
                 continue
             start, end = self._trim(doc, ent.start, ent.end)
             text = doc[start:end].text
+            # "CAR village": the model ran a known name into the lowercase noun after it
+            while end - start > 1 and doc[end - 1].is_lower and not self.gazetteer.candidates(text):
+                end -= 1
+                text = doc[start:end].text
             # one unknown word ("Petrojet", "Titan") or a people's name ("Angolan") is an NER slip
             if end - start == 1 and (not self._detectable(text, self.gazetteer.candidates(text))
                                      or self.gazetteer.country_of_demonym(text)):
@@ -218,12 +224,13 @@ class PlaceMatcher:
         strong = typed or any(p.feature in ("country", "admin1", "region", "water") and p.population >= SMALL_TOWN
                               or p.population >= LARGE_TOWN for p in places)
         ents = {t.ent_type_ for t in span} - {""}
-        if ents & NOT_PLACE_LABELS - {"PERSON"} and not cue:
+        # "Sumy Oblast" tagged PERSON, "the Kursk region" PRODUCT: the tail word settles it
+        if ents & NOT_PLACE_LABELS - {"PERSON"} and not (cue or typed and not ents & NUMERIC_LABELS):
             return False
         if end - start == 1 and span.text in self._person_words and not cue:
             return False
         country = any(p.feature == "country" for p in places)  # "Sri Lanka" is never a person
-        if "PERSON" in ents and not (cue or country or self._place_like_person(doc, start, end, places)):
+        if "PERSON" in ents and not (cue or country or typed or self._place_like_person(doc, start, end, places)):
             return False
         after = doc[end] if end < len(doc) else None
         if span.text.isupper() and span[0].is_sent_start and after is not None and after.text in DATELINE_MARKS:
@@ -424,6 +431,8 @@ class PlaceMatcher:
         "the Georgian city of Batumi"."""
         by_start = {item.start: item for item in found}
         for item in found:
+            if item.end < len(doc) and doc[item.end].lower_ in self.area_adjectives:
+                item.mention.areas_only = True
             # "Alexandria, La." / "Paris, Texas": the container follows a comma
             nxt = by_start.get(item.end + 1)
             if nxt is not None and doc[item.end].text == "," and nxt.mention.fixed is None:

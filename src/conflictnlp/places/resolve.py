@@ -61,6 +61,10 @@ class Mention:
     """Admin areas or countries the text puts this place in."""
     source: str = ""
     """What found it: ner, gazetteer, demonym, border, region (for diagnostics)."""
+    areas_only: bool = False
+    """The text says it is an area, not the town of that name ("Dnipropetrovsk regional ...")."""
+    adjectival: bool = False
+    """A people's adjective or plural standing for its country ("Ukrainian forces", "Sudanese")."""
 
 
 def prior_score(place: Place) -> float:
@@ -101,6 +105,9 @@ class Resolver:
         found = list(self.gazetteer.candidates(mention.text))
         if not found and mention.text.lower().startswith("the "):
             found = list(self.gazetteer.candidates(mention.text[4:]))
+        areas = [p for p in found if p.feature in ("admin1", "admin2", "region")] if mention.areas_only else []
+        if areas:
+            found = areas
         # "Belgorod", "Kiev": a bare name shared by a town and the area around it is the town
         towns = [p for p in found if p.feature == "city"]
         found = [p for p in found if p.feature not in ("admin1", "admin2") or not any(_surrounds(p, t) for t in towns)]

@@ -54,12 +54,16 @@ def test_conflict_towns_found_and_resolved(places_nlp):
     assert [(span.start_char, span.end_char) for span in group] == [loc.span for loc in found]
 
 
-def test_demonyms_are_places_only_before_place_nouns(places_nlp):
+def test_demonyms_are_places_before_place_nouns_and_adjectival_elsewhere(places_nlp):
     text = ("Ukrainian officials denied the attack on Russian soil. The depot lies some 22 miles "
             "from the Ukrainian border, and no aircraft entered Russian airspace, Russian officials said.")
     _, found = locations(places_nlp, text)
     texts = [loc.text for loc in found]
-    assert "Ukrainian officials" not in texts and "Ukrainian" not in texts
+    assert "Ukrainian officials" not in texts
+    # "Ukrainian officials": the adjective alone, flagged as standing for the country
+    adjective = by_text(found, "Ukrainian")
+    assert adjective.adjectival and (adjective.country_code, adjective.feature) == ("UA", "country")
+    assert [loc.text for loc in found if loc.adjectival] == ["Ukrainian", "Russian"]
     soil = by_text(found, "Russian soil")
     assert (soil.country_code, soil.feature, soil.name) == ("RU", "country", "Russia")
     border = by_text(found, "Ukrainian border")
@@ -246,3 +250,20 @@ def test_state_abbreviations_only_as_written(places_nlp):
     assert not [p for p in gazetteer.candidates("La") if p.name == "Louisiana"]
     assert [p.country_code for p in gazetteer.candidates("CAR")] == ["CF"]
     assert not [p for p in gazetteer.candidates("Car") if p.country_code == "CF"]
+
+
+def test_adjectival_uses_of_peoples_and_their_plurals(places_nlp):
+    text = "Palestinians fled south as Israeli tanks advanced; the Egyptian foreign ministry said Cairo speaks Arabic, not Hebrew."
+    _, found = locations(places_nlp, text)
+    assert (by_text(found, "Palestinians").country_code, by_text(found, "Palestinians").adjectival) == ("PS", True)
+    assert by_text(found, "Israeli").country_code == "IL"
+    assert by_text(found, "Egyptian").country_code == "EG"
+    assert not by_text(found, "Cairo").adjectival
+
+
+def test_adjectival_mentions_can_be_turned_off():
+    import conflictnlp
+
+    nlp = conflictnlp.load(enable=["article", "places"], config={"places": {"adjectival": False}})
+    doc = nlp("Ukrainian officials said Russian forces shelled Kharkiv.")
+    assert [loc.text for loc in doc._.locations] == ["Kharkiv"]

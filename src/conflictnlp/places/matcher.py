@@ -50,7 +50,7 @@ class _Found:
 class PlaceMatcher:
     """Collects the place mentions of a Doc (see the module docstring)."""
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, adjectival: bool = True):
         self.gazetteer = gazetteer
         self._person_words: set[str] = set()
         settings = gazetteer.settings
@@ -59,6 +59,7 @@ class PlaceMatcher:
         self.directions = set(settings["direction_words"])
         self.locative_cues = set(settings["locative_cues"])
         self.area_adjectives = set(settings["area_adjectives"])
+        self.adjectival = adjectival
 
     def __call__(self, doc: Doc) -> list[Mention]:
         lo, hi = body_bounds(doc)
@@ -368,9 +369,15 @@ class PlaceMatcher:
                 i += 1
                 continue
             country, after = self._demonym_country(doc, i)
-            if country is None or after >= last:
+            if country is None:
+                country, after = self._people_plural(doc, i)
+            if country is None:
                 i += 1
                 continue
+            if after >= last:
+                if self.adjectival and self._adjectival(doc, i, after):
+                    places.append(self._adjectival_found(doc, i, after, country))
+                break
             noun = doc[after]
             followed_by_name = (after + 2 < last and doc[after + 1].lower_ == "of"
                                 and any(item.start == after + 2 for item in found))
@@ -380,8 +387,30 @@ class PlaceMatcher:
                 places.append(_Found(i, after + 1, self._mention(doc, i, after + 1, "demonym", fixed=place), "demonym"))
                 i = after + 1
             else:
+                # "Ukrainian forces", "the Sudanese": the adjective stands for its country
+                if self.adjectival and self._adjectival(doc, i, after):
+                    places.append(self._adjectival_found(doc, i, after, country))
                 i = after
         return places
+
+    def _people_plural(self, doc: Doc, i: int) -> tuple[Optional[Place], int]:
+        """"Palestinians", "Ukrainians": a people's plural noun, and the token after it."""
+        token = doc[i]
+        if token.tag_ not in ("NNPS", "NNS") or not token.text.endswith("s") or not token.text[:1].isupper():
+            return None, i
+        country = self.gazetteer.country_of_demonym(token.text[:-1])
+        return (country, i + 1) if country is not None else (None, i)
+
+    @staticmethod
+    def _adjectival(doc: Doc, start: int, end: int) -> bool:
+        """Whether a demonym is used of the people or things of a country, not as a language
+        ("speaks Russian") or inside a work's title."""
+        labels = {t.ent_type_ for t in doc[start:end]}
+        return not labels & {"LANGUAGE", "WORK_OF_ART", "LAW"}
+
+    def _adjectival_found(self, doc: Doc, start: int, end: int, country: Place) -> _Found:
+        mention = self._mention(doc, start, end, "demonym", fixed=country, adjectival=True)
+        return _Found(start, end, mention, "adjectival")
 
     # --- merging and context -------------------------------------------------------------------
 

@@ -188,12 +188,14 @@ class Resolver:
 def to_location(mention: Mention, place: Optional[Place], location_id: str) -> Location:
     """The output record of a resolved mention."""
     if place is None:
-        return Location(id=location_id, text=mention.text, span=(mention.start, mention.end), feature=mention.feature)  # type: ignore[arg-type]
+        return Location(id=location_id, text=mention.text, span=(mention.start, mention.end), feature=mention.feature,  # type: ignore[arg-type]
+                        adjectival=mention.adjectival)
     return Location(
         id=location_id, text=mention.text, span=(mention.start, mention.end), name=place.name,
         country_code=place.country_code, admin1=place.admin1 if place.feature != "country" else None,
         lat=place.lat, lon=place.lon, geonameid=place.geonameid,
         feature=mention.feature or place.feature,  # type: ignore[arg-type]
+        adjectival=mention.adjectival,
     )
 
 

@@ -267,3 +267,24 @@ def test_adjectival_mentions_can_be_turned_off():
     nlp = conflictnlp.load(enable=["article", "places"], config={"places": {"adjectival": False}})
     doc = nlp("Ukrainian officials said Russian forces shelled Kharkiv.")
     assert [loc.text for loc in doc._.locations] == ["Kharkiv"]
+
+
+def test_multiword_and_transliterated_towns_the_small_model_misses(places_nlp):
+    # the small model tags "Khan Younis" and "Rafah" PERSON, "Beit Lahia" ORG; the gazetteer
+    # knows them as Khān Yūnis, Rafaḩ and Bayt Lāhyā
+    text = "Israeli strikes hit Khan Younis overnight, while residents of Beit Lahia fled toward Rafah."
+    _, found = locations(places_nlp, text)
+    for name in ("Khan Younis", "Beit Lahia", "Rafah"):
+        assert by_text(found, name).country_code == "PS", name
+
+
+def test_an_area_named_with_its_kind_word(places_nlp):
+    _, found = locations(places_nlp, "Boko Haram fighters attacked Gwoza in Borno State on Sunday.")
+    borno = by_text(found, "Borno State")
+    assert (borno.country_code, borno.feature) == ("NG", "admin1")
+
+
+def test_a_hyphenated_demonym_is_the_word_alone(places_nlp):
+    _, found = locations(places_nlp, "Turkish-backed fighters attacked towns in northeast Syria.")
+    assert by_text(found, "Turkish").country_code == "TR"
+    assert "Turkish-" not in [loc.text for loc in found]

@@ -231,7 +231,10 @@ class PlaceMatcher:
         if end - start == 1 and span.text in self._person_words and not cue:
             return False
         country = any(p.feature == "country" for p in places)  # "Sri Lanka" is never a person
-        if "PERSON" in ents and not (cue or country or typed or self._place_like_person(doc, start, end, places)):
+        # "Khan Younis", "Chasiv Yar": a known town's several-word name tagged PERSON
+        known_town = end - start > 1 and any(p.population >= LARGE_TOWN or p.country_code in context for p in places)
+        if "PERSON" in ents and not (cue or country or typed or known_town
+                                     or self._place_like_person(doc, start, end, places)):
             return False
         after = doc[end] if end < len(doc) else None
         if span.text.isupper() and span[0].is_sent_start and after is not None and after.text in DATELINE_MARKS:
@@ -261,12 +264,14 @@ class PlaceMatcher:
     def _detectable(text: str, places: list[Place]) -> list[Place]:
         """The candidates that make a capitalised word look like a place name. Left out: an
         alternate spelling of a small town ("Ismaili"), a county's name without "County"
-        ("Jones", "Ford"), and an accented name matched without its accents ("God" / Göd)."""
+        ("Jones", "Ford"), and a small town's accented one-word name matched without its accents
+        ("God" / Göd; but "Rafah" / Rafaḩ, "Khan Yunis" / Khān Yūnis)."""
         key = normalize(text)
+        several_words = " " in key  # "Beit Lahia" for Bayt Lāhyā: a spelling, not a stray word
         return [p for p in places
-                if (p.feature != "city" or normalize(p.name) == key or p.population >= LARGE_TOWN)
+                if (p.feature != "city" or normalize(p.name) == key or p.population >= LARGE_TOWN or several_words)
                 and (p.feature != "admin2" or normalize(p.name) == key)
-                and (p.name.isascii() or not text.isascii())]
+                and (p.name.isascii() or not text.isascii() or several_words or p.population >= LARGE_TOWN)]
 
     def _place_like_person(self, doc: Doc, start: int, end: int, places: list[Place]) -> bool:
         """A one-word PERSON the small model gave a town: "Alexandria woman", "the Alexandria area",
@@ -297,7 +302,7 @@ class PlaceMatcher:
             return None, i
         for width in (3, 2, 1):
             span = doc[i: i + width]
-            if len(span) == width:
+            if len(span) == width and span[-1].is_alpha:
                 country = self.gazetteer.country_of_demonym(span.text)
                 if country is not None:
                     return country, i + width

@@ -105,6 +105,11 @@ class Resolver:
         found = list(self.gazetteer.candidates(mention.text))
         if not found and mention.text.lower().startswith("the "):
             found = list(self.gazetteer.candidates(mention.text[4:]))
+        if not found:
+            # "Borno State", "Kwamouth territory": the area's name with a kind word after it
+            name, _, kind = mention.text.rpartition(" ")
+            if name and kind.lower() in self.gazetteer.settings["area_words"]:
+                found = [p for p in self.gazetteer.candidates(name) if p.feature in ("admin1", "admin2", "region")]
         areas = [p for p in found if p.feature in ("admin1", "admin2", "region")] if mention.areas_only else []
         if areas:
             found = areas

@@ -11,7 +11,7 @@ publication date. It never changes the text: offsets stay those of the input. Th
    as a headline (no sentence-final period, at most 30 words) it is the title.
 2. A dateline near the headline ("April 1, 2022 11:05am", "Published 1 April 2022", a date in a
    byline) gives the publication date; "Updated: ..." lines do not. Dates below the headline win
-   over dates above it. An agency dateline opening the first paragraph ("KYIV, Ukraine (AP) — ")
+   over dates above it; the date of an "Updated" line is kept apart as ``updated``. An agency dateline opening the first paragraph ("KYIV, Ukraine (AP) — ")
    is reported as ``place_dateline``.
 3. The body ends at the first trailer: "Related Topics", copyright notices (also mid-line),
    comment forms, "(Reporting by ...; Editing by ...)" credits, share/newsletter prompts, spam
@@ -76,6 +76,7 @@ class ArticleLayout:
     published: Optional[str] = None
     dateline: Optional[TextSpan] = None
     place_dateline: Optional[TextSpan] = None  # "KYIV, Ukraine" of "KYIV, Ukraine (AP) — ..."
+    updated: Optional[str] = None  # the date of an "Updated ..." line near the headline
 
 
 @dataclass
@@ -224,6 +225,13 @@ def _find_dateline(lines: list[_Line], first: int) -> Optional[tuple[str, _Line]
             if found:
                 return found, line
     return None
+
+
+def _find_update(lines: list[_Line], first: int) -> Optional[str]:
+    """The date of an "Updated: ..." line near the headline (the latest, if several)."""
+    found = [parsed[0] for line in [*lines[max(0, first - 10) : first + 10]]
+             if (parsed := parse_dateline(line.text)) and parsed[1]]
+    return max(found) if found else None
 
 
 def _find_place_dateline(lines: list[_Line], first: int) -> Optional[TextSpan]:
@@ -381,4 +389,5 @@ def find_layout(text: str) -> ArticleLayout:
     place = _find_place_dateline(lines, first)
     if place is not None and place.span[1] > end:
         place = None
-    return ArticleLayout(body=(body_start, end), title=title, published=published, dateline=dateline, place_dateline=place)
+    return ArticleLayout(body=(body_start, end), title=title, published=published, dateline=dateline,
+                         place_dateline=place, updated=_find_update(lines, first))

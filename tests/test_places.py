@@ -288,3 +288,31 @@ def test_a_hyphenated_demonym_is_the_word_alone(places_nlp):
     _, found = locations(places_nlp, "Turkish-backed fighters attacked towns in northeast Syria.")
     assert by_text(found, "Turkish").country_code == "TR"
     assert "Turkish-" not in [loc.text for loc in found]
+
+
+@pytest.mark.parametrize("headline, text, country, feature", [
+    ("At least 13 S.African soldiers dead in C.Africa fighting", "S.African", "ZA", "country"),
+    ("Two BSF men among eight killed in J&K encounter", "J&K", "IN", "admin1"),
+    ("Over 50 killed as fighting rages in Yemen's Marib", "Marib", "YE", "city"),
+    ("Attack on army post kills 5 in Burkina", "Burkina", "BF", "country"),
+    ("Israeli strike kills 8 in Gaza", "Gaza", "PS", "region"),
+    ("Rebels kill 9 in Ituri province, DRC", "Ituri province", "CD", "admin1"),
+    ("Houthis fire missiles at Sanaa airport", "Sanaa", "YE", "city"),
+])
+def test_places_in_conflict_headlines(places_nlp, headline, text, country, feature):
+    _, found = locations(places_nlp, headline)
+    place = by_text(found, text)
+    assert (place.country_code, place.feature) == (country, feature)
+
+
+def test_a_title_case_compass_word_is_part_of_the_region_not_a_place_of_its_own(places_nlp):
+    _, found = locations(places_nlp, "Militia Kills 42 People In Eastern Congo Village")
+    assert [(loc.text, loc.country_code) for loc in found] == [("Eastern Congo", "CD")]
+    spans = sorted(loc.span for loc in found)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_drc_provinces_since_2015():
+    ituri = lookup("Ituri")
+    assert ituri is not None and ituri.country_code == "CD" and ituri.lat == pytest.approx(2.07, abs=0.5)
+    assert lookup("Tanganyika", context_country="CD").country_code == "CD"

@@ -185,7 +185,10 @@ class Gazetteer:
 
     def _add(self, names: Iterable[str], place: Place) -> None:
         """Index a place under its names (each place is added once, with all its names)."""
-        for key in {normalize(name) for name in names}:
+        keys = {normalize(name) for name in names}
+        # "Ma'rib" / "Marib", "Sana'a" / "Sanaa": transliterations drop the apostrophe
+        keys |= {key.replace("'", "") for key in keys if "'" in key}
+        for key in keys:
             if len(key) >= 2 and place not in self._by_name[key]:
                 self._by_name[key].append(place)
 

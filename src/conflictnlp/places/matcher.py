@@ -78,6 +78,9 @@ class PlaceMatcher:
         found = self._merge_over(found, self._borders(doc, first, last, found))
         found = self._merge_over(found, self._demonym_places(doc, first, last, found, may_start))
         self._directions(doc, first, found)
+        # "Eastern Congo" took in the "Eastern" a gazetteer name had claimed on its own
+        regions = [item for item in found if item.kind == "region"]
+        found = [item for item in found if item.kind == "region" or not any(self._overlaps(item, r) for r in regions)]
         self._qualify(doc, found)
         return [item.mention for item in sorted(found, key=lambda item: item.start)]
 
@@ -196,6 +199,9 @@ class PlaceMatcher:
         first_word = normalize(texts[start]).split(" ", 1)[0]
         if first_word not in self.gazetteer.first_words:
             return None
+        # a compass word alone ("Eastern" of a title-case headline) is no place name, though
+        # stripped of "Province" it is one of Eastern Province's names
+        lone_direction = forms[start][1] in self.directions
         starts, ends = token_offsets(doc)
         for end in range(min(last, start + MAX_TOKENS), start, -1):
             tail = end - 1
@@ -207,7 +213,7 @@ class PlaceMatcher:
             ):
                 continue
             text = doc_text(doc)[starts[start] : ends[tail]]
-            if "\n" in text:
+            if "\n" in text or lone_direction and end - start == 1:
                 continue
             places = self.gazetteer.candidates(text)
             if places:
@@ -302,7 +308,7 @@ class PlaceMatcher:
             return None, i
         for width in (3, 2, 1):
             span = doc[i: i + width]
-            if len(span) == width and span[-1].is_alpha:
+            if len(span) == width and span.text[-1:].isalpha():
                 country = self.gazetteer.country_of_demonym(span.text)
                 if country is not None:
                     return country, i + width

@@ -316,3 +316,16 @@ def test_drc_provinces_since_2015():
     ituri = lookup("Ituri")
     assert ituri is not None and ituri.country_code == "CD" and ituri.lat == pytest.approx(2.07, abs=0.5)
     assert lookup("Tanganyika", context_country="CD").country_code == "CD"
+
+
+def test_a_name_before_a_lowercase_kind_word_is_the_area(places_nlp):
+    _, found = locations(places_nlp, "Gunmen abducted 30 students in Kaduna state, police said.")
+    assert by_text(found, "Kaduna").feature == "admin1"
+    _, found = locations(places_nlp, "Gunmen abducted 30 students in Kaduna, police said.")
+    assert by_text(found, "Kaduna").feature == "city"
+
+
+def test_metonymic_white_house_and_the_gulf(places_nlp):
+    _, found = locations(places_nlp, "The White House urged restraint as tankers crossed the Gulf.")
+    assert by_text(found, "White House").country_code == "US"
+    assert by_text(found, "Gulf").feature == "water"

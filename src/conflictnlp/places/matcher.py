@@ -59,6 +59,7 @@ class PlaceMatcher:
         self.directions = set(settings["direction_words"])
         self.locative_cues = set(settings["locative_cues"])
         self.area_adjectives = set(settings["area_adjectives"])
+        self.area_words = set(settings["area_words"])  # lower case only: "Kaduna state", not "Kaduna State Police"
         self.adjectival = adjectival
 
     def __call__(self, doc: Doc) -> list[Mention]:
@@ -471,7 +472,9 @@ class PlaceMatcher:
         "the Georgian city of Batumi"."""
         by_start = {item.start: item for item in found}
         for item in found:
-            if item.end < len(doc) and doc[item.end].lower_ in self.area_adjectives:
+            # "the Dnipropetrovsk regional administration", "Kaduna state", "Sagaing region"
+            if item.end < len(doc) and (doc[item.end].lower_ in self.area_adjectives
+                                        or doc[item.end].text in self.area_words):
                 item.mention.areas_only = True
             # "Alexandria, La." / "Paris, Texas": the container follows a comma
             nxt = by_start.get(item.end + 1)

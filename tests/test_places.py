@@ -329,3 +329,14 @@ def test_metonymic_white_house_and_the_gulf(places_nlp):
     _, found = locations(places_nlp, "The White House urged restraint as tankers crossed the Gulf.")
     assert by_text(found, "White House").country_code == "US"
     assert by_text(found, "Gulf").feature == "water"
+
+
+@pytest.mark.parametrize("name, country", [("Deir el-Balah", "PS"), ("Tel Abyad", "SY"), ("Beit Hanoun", "PS"), ("Deir Ezzor", "SY")])
+def test_romanised_spellings_the_tables_spell_otherwise(name, country):
+    places = get_gazetteer().spelling_variants(name)
+    assert places and places[0].country_code == country
+
+
+def test_a_detected_name_in_another_romanisation_is_resolved(places_nlp):
+    _, found = locations(places_nlp, "Israeli strikes hit Deir al-Balah in central Gaza overnight.")
+    assert by_text(found, "Deir al-Balah").country_code == "PS"

@@ -80,6 +80,19 @@ def normalize(name: str) -> str:
 _DASHES = re.compile(r"[\u2010-\u2015-]")
 
 
+_TRANSLIT_WORDS: dict[str, str] = {}
+
+
+def transliteration_key(key: str) -> str:
+    """A normalised name with the spelling choices of romanised Arabic, Persian and Turkic
+    names evened out ("Deir el-Balah" and "Dayr al Balah", "Ras al-Ain" and "Ra's al 'Ayn"):
+    articles as "al", word forms from ``places.toml`` ``transliteration``, no doubled letters."""
+    if not _TRANSLIT_WORDS:
+        _TRANSLIT_WORDS.update(load_settings()["transliteration"])
+    words = [_TRANSLIT_WORDS.get(word, word) for word in key.replace("'", "").split()]
+    return re.sub(r"(.)\1", r"\1", " ".join(words).replace("ou", "u").replace("ee", "i"))
+
+
 def _is_latin(name: str) -> bool:
     return name.isascii() or all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in unicodedata.normalize("NFKD", name))
 
@@ -137,6 +150,17 @@ class Gazetteer:
         # tuples, not lists: tuples of plain values drop out of the garbage collector's
         # tracking, and 350,000 tracked lists made every full collection cost half a second
         self._by_name = {key: tuple(bucket) for key, bucket in self._by_name.items()}
+        # romanised spellings: keys whose transliteration key differs, to look up names no
+        # table spells as the article does
+        variants: dict[str, list] = defaultdict(list)
+        words = {*self.settings["transliteration"], *self.settings["transliteration"].values()}
+        for key, bucket in self._by_name.items():
+            if words.isdisjoint(key.replace("'", "").split()):
+                continue  # only names with the words romanisation varies
+            variant = transliteration_key(key)
+            if variant != key:
+                variants[variant].extend(row for row in bucket if row not in variants[variant])
+        self._variants = {key: tuple(bucket) for key, bucket in variants.items()}
         self.exact_names = {form: tuple(rows.setdefault(p, _row(p)) for p in places) for form, places in self.exact_names.items()}
         self._materialized = {row: place for place, row in rows.items()}
 
@@ -171,6 +195,13 @@ class Gazetteer:
         if exact:
             return [self._place(row) for row in exact]
         return [self._place(row) for row in self._by_name.get(normalize(name), ())]
+
+    def spelling_variants(self, name: str) -> list[Place]:
+        """Places whose name is spelt otherwise only in ways romanisation varies (see
+        ``transliteration_key``); for names ``candidates`` does not know."""
+        key = transliteration_key(normalize(name))
+        rows = self._by_name.get(key, ()) or self._variants.get(key, ())
+        return [self._place(row) for row in rows]
 
     def country_of_demonym(self, word: str) -> Optional[Place]:
         """The country an adjective like "Ukrainian" denotes, if it is one."""
@@ -298,7 +329,7 @@ class Gazetteer:
 
 _gazetteer: Optional[Gazetteer] = None
 _lock = threading.Lock()
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 
 def _cache_file() -> Optional[Path]:

@@ -110,6 +110,9 @@ class Resolver:
             name, _, kind = mention.text.rpartition(" ")
             if name and kind.lower() in self.gazetteer.settings["area_words"]:
                 found = [p for p in self.gazetteer.candidates(name) if p.feature in ("admin1", "admin2", "region")]
+        if not found:
+            # "Deir el-Balah" for Dayr al Balah: a romanisation the tables spell otherwise
+            found = self.gazetteer.spelling_variants(mention.text)
         areas = [p for p in found if p.feature in ("admin1", "admin2", "region")] if mention.areas_only else []
         if areas:
             found = areas

@@ -32,6 +32,7 @@ CONTAINER_FEATURES = {"country", "admin1"}
 LARGE_TOWN = 100_000
 SMALL_TOWN = 1_000
 MAX_TOKENS = 6
+TITLE_CASE_SHARE = 0.8
 DATELINE_MARKS = {"—", "–", "-", "--", ",", "("}
 LIST_SEPARATORS = {",", "and", "or", "-", "–", "/", "&"}
 # lowercase words that may end a place name ("the Donetsk region", "Kherson oblast")
@@ -59,6 +60,7 @@ class PlaceMatcher:
         self.directions = set(settings["direction_words"])
         self.locative_cues = set(settings["locative_cues"])
         self.area_adjectives = set(settings["area_adjectives"])
+        self._title_case: set[int] = set()
         self.area_words = set(settings["area_words"])  # lower case only: "Kaduna state", not "Kaduna State Police"
         self.adjectival = adjectival
 
@@ -74,6 +76,7 @@ class PlaceMatcher:
         lowers = doc.to_array(LOWER).tolist()
         directions = {doc.vocab.strings[word] for word in self.directions}  # ids as the arrays hold them
         may_start = [text[start].isupper() or lower in directions for start, lower in zip(starts, lowers)]
+        self._title_case = self._title_case_tokens(doc, first, last)
         found = self._ner(doc, first, last)
         found = self._merge(found, self._gazetteer_names(doc, first, last, found, may_start))
         found = self._merge_over(found, self._borders(doc, first, last, found))
@@ -103,6 +106,19 @@ class PlaceMatcher:
         return [item.mention if item is not None else Mention(text=doc_text(doc)[s:e], start=s, end=e)
                 for item, (s, e) in zip(found, spans)]
 
+    @staticmethod
+    def _title_case_tokens(doc: Doc, first: int, last: int) -> set[int]:
+        """Tokens of title-case sentences ("Militia Kills 42 People In Jos"), where the small
+        model's PERSON and ORG labels say little: every word is capitalised."""
+        tokens: set[int] = set()
+        if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+            return tokens
+        for sent in doc[first:last].sents:
+            words = [t for t in sent if t.is_alpha and len(t) > 3]
+            if len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= TITLE_CASE_SHARE * len(words):
+                tokens.update(range(sent.start, sent.end))
+        return tokens
+
     # --- sources -------------------------------------------------------------------------------
 
     def _mention(self, doc: Doc, start: int, end: int, source: str, **kwargs) -> Mention:
@@ -127,6 +143,13 @@ class PlaceMatcher:
             while end - start > 1 and doc[end - 1].is_lower and not self.gazetteer.candidates(text):
                 end -= 1
                 text = doc[start:end].text
+            # "Southern Philippines", "Indian Kashmir": a compass word or a demonym before a
+            # known name; the name alone is the mention (the region and the adjective follow)
+            if end - start > 1 and not self.gazetteer.candidates(text):
+                lead = doc[start].lower_ in self.directions or self.gazetteer.country_of_demonym(doc[start].text)
+                if lead and self.gazetteer.candidates(doc[start + 1:end].text):
+                    start += 1
+                    text = doc[start:end].text
             # one unknown word ("Petrojet", "Titan") or a people's name ("Angolan") is an NER slip
             if end - start == 1 and (not self._detectable(text, self.gazetteer.candidates(text))
                                      or self.gazetteer.country_of_demonym(text)):
@@ -139,7 +162,8 @@ class PlaceMatcher:
         context = self._context_countries(ner)
         # one sense per article: a word used in a full personal name ("Meredith Vieira") is that
         # person's elsewhere in the article too, unless a locative word says otherwise
-        self._person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        self._person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                              and ent.start not in self._title_case for t in ent}
         found, doubtful = [], []
         i = first
         while i < last:
@@ -232,6 +256,8 @@ class PlaceMatcher:
         strong = typed or any(p.feature in ("country", "admin1", "region", "water") and p.population >= SMALL_TOWN
                               or p.population >= LARGE_TOWN for p in places)
         ents = {t.ent_type_ for t in span} - {""}
+        if start in self._title_case:
+            ents -= {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}  # "Darfur Kills 40": a headline's capitals
         # "Sumy Oblast" tagged PERSON, "the Kursk region" PRODUCT: the tail word settles it
         if ents & NOT_PLACE_LABELS - {"PERSON"} and not (cue or typed and not ents & NUMERIC_LABELS):
             return False

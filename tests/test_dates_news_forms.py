@@ -105,3 +105,9 @@ def timeml_nlp():
     import conflictnlp
 
     return conflictnlp.load(enable=["article", "dates"], config={"dates": {"vague_references": True}})
+
+
+def test_the_weekend_in_a_weekday_report_of_the_past_is_the_one_just_past(nlp):
+    wednesday = "2024-03-13"
+    assert dates_of(nlp, "Over the weekend, shelling killed three.", wednesday) == [("the weekend", "DATE", "2024-W10-WE")]
+    assert dates_of(nlp, "Talks will resume this weekend.", wednesday) == [("this weekend", "DATE", "2024-W11-WE")]

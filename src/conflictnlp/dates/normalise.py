@@ -408,7 +408,11 @@ class Normaliser:
             year = int(match["year"]) if match["year"] else (anchor.year + lex.shifts[match["shift"] or "this"] if anchor else None)
             return (f"{year}-{lex.seasons[match['season']]}" if year else None), "season"
         if match := self._shifted_unit.match(text):
-            return self._shifted_unit_value(match["unit"], lex.shifts[match["shift"]], anchor)
+            shift = lex.shifts[match["shift"]]
+            if match["unit"] == "weekend" and shift == 0 and anchor is not None and anchor.isoweekday() <= 4 \
+                    and context.tense == "past":
+                shift = -1  # "shelling killed three over the weekend" in a Monday to Thursday report: the one just past
+            return self._shifted_unit_value(match["unit"], shift, anchor)
         if match := self._unit_earlier.match(text):
             if match["unit"] == "year" and context.reference_quarter and (match["period"] or anchor is not None):
                 # "year-earlier results" next to a quarter's figures: that quarter a year before

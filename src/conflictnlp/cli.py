@@ -217,6 +217,12 @@ def _names(text: Optional[str]) -> list[str]:
     return [name.strip() for name in text.split(",") if name.strip()] if text else []
 
 
+class EvaluationPart(str, Enum):
+    all = "all"
+    dev = "dev"
+    heldout = "heldout"
+
+
 def _check_model_options(model: Optional[str], attribution: Optional[str] = None, exclude: Optional[list[str]] = None) -> None:
     """Fail fast, before any input is read or output written, on a bad pipeline setting."""
     from .pipeline import attribution_path, check_model, check_pipe_names
@@ -441,6 +447,7 @@ def evaluate(
     model: Optional[str] = typer.Option(None, help="Pipeline name or path (default: the conflictnlp default)"),
     attribution: Optional[str] = typer.Option(None, help="quotes only: rules, trained (the shipped model) or a folder saved by package_model"),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Evaluate on the first N gold documents only"),
+    part: EvaluationPart = typer.Option(EvaluationPart.all, "--part", help="Which records of the gold file: all; dev (the ones to develop against); heldout (the quarter set aside, see the README)"),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Also write the scores as JSON"),
     verbose: Verbose = False,
     quiet: Quiet = False,
@@ -462,9 +469,11 @@ def evaluate(
         raise CliError(f"the {task} evaluation is not available in this version") from None
     options = {"attribution": attribution} if attribution is not None else {}
     try:
-        report = module.run(gold, model=model, limit=limit, **options)
+        report = module.run(gold, model=model, limit=limit, part=part.value, **options)
     except ValueError as err:  # a bad --model / --attribution setting, or a malformed gold file
         raise CliError(str(err)) from None
+    if part is not EvaluationPart.all:
+        typer.echo(f"part: {part.value} (records of {gold.name} {'set aside' if part is EvaluationPart.heldout else 'not set aside'})")
     typer.echo(module.render(report))
     if output:
         output.write_text(json.dumps(report, indent=2), encoding="utf-8")

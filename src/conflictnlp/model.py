@@ -117,6 +117,9 @@ class Location(_Record):
     lon: Optional[float] = None
     geonameid: Optional[int] = None
     feature: Optional[LocationFeature] = None
+    adjectival: bool = False
+    """The mention is a people's adjective or plural standing for the place ("Ukrainian forces",
+    "Palestinians"), not its name."""
 
 
 @dataclass

@@ -114,12 +114,13 @@ def _scores(gold: list[str], predicted: list[str], labels: Iterable[str]) -> dic
     }
 
 
-def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, nlp=None) -> dict[str, Any]:
-    """Score the claims' stance (and source, where the gold has one) on a factuality gold file."""
+def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, nlp=None, part: str = "all") -> dict[str, Any]:
+    """Score the claims' stance (and source, where the gold has one) on a factuality gold file.
+    ``part`` is ``evaluate --part``; records that carry a ``split`` are also reported by it."""
     from ..pipeline import extract_many, load
 
     nlp = nlp or load(model, exclude=["places", "dates"])
-    records = list(read_jsonl(gold, limit))
+    records = list(read_jsonl(gold, limit, part))
     four_labels = any("events" in r for r in records)
     labels = STANCES if four_labels else FACTUALITY
     splits: dict[str, _Split] = defaultdict(_Split)

@@ -11,13 +11,14 @@ publication date. It never changes the text: offsets stay those of the input. Th
    as a headline (no sentence-final period, at most 30 words) it is the title.
 2. A dateline near the headline ("April 1, 2022 11:05am", "Published 1 April 2022", a date in a
    byline) gives the publication date; "Updated: ..." lines do not. Dates below the headline win
-   over dates above it. An agency dateline opening the first paragraph ("KYIV, Ukraine (AP) — ")
+   over dates above it; the date of an "Updated" line is kept apart as ``updated``. An agency dateline opening the first paragraph ("KYIV, Ukraine (AP) — ")
    is reported as ``place_dateline``.
 3. The body ends at the first trailer: "Related Topics", copyright notices (also mid-line),
    comment forms, "(Reporting by ...; Editing by ...)" credits, share/newsletter prompts, spam
    links, or the start of a reader-comment thread (short user-name lines interleaved with text,
    with a name repeated, an @reply, timestamps and reply buttons, or names that look like
-   handles). Contributor lines ("X reported from Lviv") stay in the body: they carry the
+   handles), or a "Recent comments" widget ("admin in: Some Article Title" with a snippet and
+   spam links under it; "Recent Posts", "Archives" headings). Contributor lines ("X reported from Lviv") stay in the body: they carry the
    reporting location. Mid-article promos ("Advertisement", "READ MORE: <headline>") do not end it.
 
 Patterns live in ``data/boilerplate.toml``.
@@ -75,6 +76,7 @@ class ArticleLayout:
     published: Optional[str] = None
     dateline: Optional[TextSpan] = None
     place_dateline: Optional[TextSpan] = None  # "KYIV, Ukraine" of "KYIV, Ukraine (AP) — ..."
+    updated: Optional[str] = None  # the date of an "Updated ..." line near the headline
 
 
 @dataclass
@@ -94,7 +96,7 @@ def _patterns() -> dict:
     compiled = {}
     for key in ("navigation", "byline", "trailer", "trailer_inline", "spam", "comment_meta", "consent"):
         compiled[key] = [re.compile(p, re.I) for p in raw[key]]
-    for key in ("dateline_prefix", "updated_prefix", "link", "segment_separators"):
+    for key in ("dateline_prefix", "updated_prefix", "link", "segment_separators", "comment_widget_entry"):
         compiled[key] = re.compile(raw[key], re.I)
     return compiled
 
@@ -242,6 +244,13 @@ def _find_dateline(lines: list[_Line], first: int) -> Optional[tuple[str, _Line]
     return None
 
 
+def _find_update(lines: list[_Line], first: int) -> Optional[str]:
+    """The date of an "Updated: ..." line near the headline (the latest, if several)."""
+    found = [parsed[0] for line in [*lines[max(0, first - 10) : first + 10]]
+             if (parsed := parse_dateline(line.text)) and parsed[1]]
+    return max(found) if found else None
+
+
 def _find_place_dateline(lines: list[_Line], first: int) -> Optional[TextSpan]:
     for line in lines[first : first + 6]:
         m = _PLACE_DATELINE.match(line.text)
@@ -277,6 +286,39 @@ def _is_spam(line: _Line) -> bool:
 
 def _is_trailer(line: _Line) -> bool:
     return any(p.search(line.text) for p in _patterns()["trailer"]) or _is_spam(line)
+
+
+WIDGET_WINDOW = 4  # lines within which a second colon-less widget entry must follow
+WIDGET_SNIPPET_WORDS = 30  # a comment snippet in a widget is shorter than this
+
+
+def _widget_entry(line: _Line) -> Optional[bool]:
+    """Whether a line is an entry of a "Recent comments" widget ("admin in: Article Title"):
+    True with the colon, False without (then only a second entry confirms it), None if not."""
+    if line.words > 30 or line.text.endswith((".", "!", "?")):
+        return None
+    m = _patterns()["comment_widget_entry"].match(line.text)
+    if m is None:
+        return None
+    return bool(m.group("colon"))
+
+
+def _widget_starts(lines: list[_Line], i: int) -> bool:
+    """A "Recent comments" widget starts at line ``i``: entries by user name and article title,
+    each followed by a snippet of the comment or a spam link."""
+    entry = _widget_entry(lines[i])
+    if entry is None:
+        return False
+    if entry:
+        return True
+    # without the colon: a second entry soon after, with only short snippets between (a
+    # subheading "Strikes on Odesa" is followed by paragraphs)
+    for line in lines[i + 1 : i + 1 + WIDGET_WINDOW]:
+        if _widget_entry(line) is not None:
+            return True
+        if line.words >= WIDGET_SNIPPET_WORDS:
+            return False
+    return False
 
 
 def _inline_trailer(line: _Line) -> Optional[int]:
@@ -359,7 +401,7 @@ def find_layout(text: str) -> ArticleLayout:
     stop = comments if comments is not None else len(lines)
     for i in range(start_tail, stop):
         line = lines[i]
-        if i > start_tail and _is_trailer(line):
+        if i > start_tail and (_is_trailer(line) or _widget_starts(lines, i)):
             end = lines[i - 1].end
             break
         inline = _inline_trailer(line)
@@ -376,4 +418,5 @@ def find_layout(text: str) -> ArticleLayout:
     place = _find_place_dateline(lines, first)
     if place is not None and place.span[1] > end:
         place = None
-    return ArticleLayout(body=(body_start, end), title=title, published=published, dateline=dateline, place_dateline=place)
+    return ArticleLayout(body=(body_start, end), title=title, published=published, dateline=dateline,
+                         place_dateline=place, updated=_find_update(lines, first))

@@ -60,6 +60,9 @@ class ArticleComponent(ConflictComponent):
         if doc._.published is None and layout.published is not None:
             doc._.published = layout.published
             doc._.published_from = "dateline"
+        if layout.updated is not None:
+            # read by the dates component: a weekday in an article updated after publication
+            doc.user_data.setdefault(STORE_KEY, {})["updated"] = layout.updated
         fallback = doc.user_data.get(STORE_KEY, {}).get("published_fallback")
         if doc._.published is None and fallback:
             doc._.published = fallback

@@ -49,6 +49,7 @@ def test_four_label_gold_scores_stance_and_source_by_split(tmp_path, slim_nlp):
     assert dev["events"] == 4 and dev["inside_claims"] == 3  # the reporting verb is in no claim
     assert dev["confusion"] == {"asserted->none": 1, "asserted->asserted": 1, "denied->denied": 1, "unconfirmed->unconfirmed": 1}
     assert dev["source_accuracy"] == 1.0
+    assert dev["reported_source_accuracy"] == 1.0  # "hurt", the company's
     assert dev["right_stance_and_source"] == 1.0
     assert report["splits"]["all"]["events"] == 4
 

@@ -93,6 +93,8 @@ class _Split:
         self.inside = 0
         self.sourced = 0
         self.source_right = 0
+        self.reported = 0  # events whose gold source is someone, not the outlet
+        self.reported_right = 0
         self.content_events = 0
         self.content_right = 0
         self.confusion: Counter = Counter()
@@ -149,6 +151,7 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, nl
             "predicted_distribution": dict(Counter(counts.predicted)),
             "scores": _scores(counts.gold, counts.predicted, labels),
             "source_accuracy": round(counts.source_right / counts.sourced, 4) if counts.sourced else None,
+            "reported_source_accuracy": round(counts.reported_right / counts.reported, 4) if counts.reported else None,
             "right_stance_and_source": round(counts.content_right / counts.content_events, 4) if counts.content_events else None,
             "confusion": {f"{g}->{p}": n for (g, p), n in sorted(counts.confusion.items())},
         }
@@ -171,6 +174,9 @@ def _count(counts: _Split, event: GoldEvent, claim: Optional[Claim], four_labels
     if event.has_source:
         counts.sourced += 1
         counts.source_right += same_source(event.source, claim.source)
+        if event.source is not None and not event.reporting:
+            counts.reported += 1
+            counts.reported_right += same_source(event.source, claim.source)
 
 
 def render(report: dict[str, Any]) -> str:
@@ -184,6 +190,8 @@ def render(report: dict[str, Any]) -> str:
         extra = f"events {split['events']}, inside a claim {split['inside_claims']}"
         if split["source_accuracy"] is not None:
             extra += f"; source right {split['source_accuracy']:.3f}"
+        if split.get("reported_source_accuracy") is not None:
+            extra += f" (reported events {split['reported_source_accuracy']:.3f})"
         if split["right_stance_and_source"] is not None:
             extra += f"; non-reporting events in a claim with right stance and source {split['right_stance_and_source']:.3f}"
         blocks.append(

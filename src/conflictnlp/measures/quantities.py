@@ -518,6 +518,31 @@ def _unit_with_digits(unit_surface: str) -> bool:
     return any(c.isdigit() for c in unit_surface) and re.fullmatch(r"[^\W\d_]+[23²³]", unit_surface) is None
 
 
+def _unit_is_a_word(text: str, number_end: int, end: int, data: MeasureData) -> bool:
+    """Whether what quantulum3 read as a unit after a spaced number is an ordinary word or a
+    name: part of a longer word ("13 S|.African", "Seven s|lain", "29 in C|.Africa"), or one
+    whole word that is no unit name or symbol it knows ("52 martyrs" is no megayear, "2 FACA"
+    no femtoampere, "Two BSF" no byte), or a word listed in ``not_units`` ("3 MPs").
+
+    quantulum3 builds units from symbols run together; a count of people or of a named group
+    must never become a physical quantity.
+    """
+    if text[end : end + 1].isalpha() or (text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha()):
+        return True
+    if not text[number_end : number_end + 1].isspace():
+        return False  # glued to the number: "200lbs", "£2m"
+    surface = text[number_end:end].strip()
+    if surface in data.not_units or surface.lower() in data.not_units:
+        return True
+    if not re.fullmatch(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", surface):
+        return False
+    lowered = surface.lower()
+    if surface.isupper() and len(surface) > 1:
+        # "3 PA officers", "2 GNA fighters": capitals are an acronym unless the symbol is written so
+        return not (surface in _unit_symbols() or lowered in data.capital_units)
+    return not (lowered in _unit_tokens() or lowered in data.scale_words or lowered in data.currency_suffixes)
+
+
 def _entity_of(unit: str) -> Optional[str]:
     known = _units().names.get(unit)
     return known.entity.name if known is not None else None
@@ -588,6 +613,7 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
     if unit_surface and (
         unit_surface in data.non_unit_surfaces
         or (len(unit_surface) == 1 and unit_surface.isalpha() and unit_surface not in data.single_letter_units)
+        or _unit_is_a_word(text, number_end, end, data)
     ):
         unit, entity, end = "dimensionless", "dimensionless", number_end
     scale = 1.0

@@ -44,6 +44,8 @@ class MeasureData:
     direction_words: frozenset[str]
     subject_prepositions: frozenset[str]
     restatement_open: frozenset[str]
+    not_units: frozenset[str] = frozenset()
+    capital_units: frozenset[str] = frozenset()
 
     @cached_property
     def approximators_by_last_word(self) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -106,6 +108,8 @@ def _from_toml(raw: dict[str, Any]) -> MeasureData:
         direction_words=frozenset(distance.get("direction_words", [])),
         subject_prepositions=frozenset(distance.get("subject_prepositions", [])),
         restatement_open=frozenset(distance.get("restatement_open", [])),
+        not_units=frozenset(raw.get("not_units", [])),
+        capital_units=frozenset(w.lower() for w in raw.get("capital_units", [])),
     )
 
 

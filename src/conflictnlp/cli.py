@@ -32,6 +32,12 @@ EVALUATION_TASKS = {
 }
 
 
+class EvaluationPart(str, Enum):
+    all = "all"
+    dev = "dev"
+    heldout = "heldout"
+
+
 def _fail(message: str, code: int = 2) -> None:
     typer.echo(f"conflictnlp: {message}", err=True)
     raise typer.Exit(code)
@@ -171,6 +177,7 @@ def evaluate(
     model: Optional[str] = typer.Option(None, help="Pipeline name or path (default: the conflictnlp default)"),
     attribution: Optional[str] = typer.Option(None, help="quotes only: rules, trained (the shipped model) or a folder saved by package_model"),
     limit: Optional[int] = typer.Option(None, help="Evaluate on the first N gold documents only"),
+    part: EvaluationPart = typer.Option(EvaluationPart.all, "--part", help="Which records of the gold file: all; dev (the ones to develop against); heldout (the quarter set aside, see the README)"),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Also write the scores as JSON"),
 ) -> None:
     """Score the pipeline against a labelled gold file and print precision, recall and F1."""
@@ -186,9 +193,11 @@ def evaluate(
         _fail("--attribution applies to the quotes evaluation only")
     options = {"attribution": attribution} if attribution is not None else {}
     try:
-        report = module.run(gold, model=model, limit=limit, **options)
+        report = module.run(gold, model=model, limit=limit, part=part.value, **options)
     except ValueError as err:  # a bad --model / --attribution setting
         _fail(str(err))
+    if part is not EvaluationPart.all:
+        typer.echo(f"part: {part.value} (records of {gold.name} {'set aside' if part is EvaluationPart.heldout else 'not set aside'})")
     typer.echo(module.render(report))
     if output:
         output.write_text(json.dumps(report, indent=2), encoding="utf-8")

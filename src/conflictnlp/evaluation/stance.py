@@ -54,11 +54,11 @@ def _parser(model: Optional[str]):
     return load(model, enable=[])
 
 
-def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None) -> dict[str, Any]:
+def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, part: str = "all") -> dict[str, Any]:
     """Score predicate stance on a factuality gold file; returns the report dict."""
     nlp = _parser(model)
     lexicon = load_lexicon()
-    records = list(read_jsonl(gold, limit))
+    records = list(read_jsonl(gold, limit, part))
     docs = nlp.pipe(record["text"] for record in records)
     gold_labels, by_stance, by_stance_and_polarity, stances = [], [], [], Counter()
     for record, doc in zip(records, docs):
@@ -71,6 +71,7 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None) ->
     return {
         "task": "stance",
         "gold": str(gold),
+        "part": part,
         "n": len(records),
         "lexicon_version": lexicon.version,
         "gold_distribution": dict(Counter(gold_labels)),

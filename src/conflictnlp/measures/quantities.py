@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from bisect import bisect_left
 from functools import cache, lru_cache
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from spacy.attrs import IS_ALPHA, LIKE_NUM
 from spacy.tokens import Doc, Span, Token
@@ -52,6 +52,7 @@ class Measure:
     concept: Optional[str]
     approximate: bool
     number_end: int  # end of the number itself ("14| tons of food", "$ 70| a share")
+    casualty: Optional[Any] = None  # a casualties.CasualtyReading where the count is a toll
 
 
 @cache

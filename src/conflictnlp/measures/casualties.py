@@ -85,6 +85,7 @@ class CasualtyData:
     person_nouns: frozenset[str]
     singular_determiners: frozenset[str]
     between_counts: frozenset[str]
+    tally_nouns: frozenset[str]
     active_objects: frozenset[str]
     zero_openers: dict
     zero_blockers: frozenset[str]
@@ -120,6 +121,7 @@ class CasualtyData:
             person_nouns=frozenset(w.lower() for w in raw.get("person_nouns", [])),
             singular_determiners=frozenset(w.lower() for w in raw.get("singular_determiners", [])),
             between_counts=frozenset(w.lower() for w in raw.get("between_counts", [])),
+            tally_nouns=frozenset(w.lower() for w in raw.get("tally_nouns", [])),
             active_objects=frozenset(w.lower() for w in raw.get("active_objects", [])),
             zero_openers=_by_first([(p, None) for p in openers]),
             zero_blockers=frozenset(w.lower() for w in raw.get("zero_blockers", [])),
@@ -199,7 +201,13 @@ class SentenceReader:
         doc, data, j = self.doc, self.data, i
         while j < self.sent.end and j - i < 3:
             token, word = doc[j], self.words[j]
-            if word in data.keys or word in data.not_people or _forward(self.words, j, self.sent.end, data.between_after):
+            if (
+                word in data.nouns
+                or word in data.not_people
+                or _forward(self.words, j, self.sent.end, data.after)
+                or _forward(self.words, j, self.sent.end, data.between_after)
+                or _forward(self.words, j, self.sent.end, data.coordinators)
+            ):
                 break
             if token.is_quote and j - i < 2:
                 j += 1
@@ -305,6 +313,9 @@ class SentenceReader:
                 return cue
         # "killing 12 soldiers and three civilians", "kills 12, among them 5 children"
         joined = _backward(words, count.first - 1, floor, data.coordinators_by_last)
+        following = doc[count.last + 1] if count.last + 1 < self.sent.end else None
+        if joined and joined[0] == (",",) and following is not None and following.pos_ in ("VERB", "AUX"):
+            joined = None  # "killing 12 soldiers, two security sources told ...": a new clause
         if joined:
             j = count.first - 1 - len(joined[0])
             if j >= floor and words[j] == ",":
@@ -334,6 +345,11 @@ class SentenceReader:
             if doc[last].like_num or words[last] in (";", ":"):
                 return None
             found = _backward(words, last, self.sent.start, data.toll_subjects)
+            if not found:
+                # "the number of troops killed this year to 230"
+                participle = _backward(words, last, self.sent.start, data.after)
+                if participle and any(w in data.tally_nouns for w in words[max(last - 5, self.sent.start) : last]):
+                    found = participle
             if found:
                 first = last - len(found[0]) + 1
                 return _Cue(found[1], doc[first].idx, doc[last].idx + len(doc[last]), len(skipped), tuple(skipped))

@@ -31,6 +31,7 @@ TEMPERATURE_AFTER = re.compile(r"\s*(?:°|degrees?\b|deg\b\.?)?\s*([a-z]+)\b", r
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 YEAR_PREPOSITIONS = {"in", "since", "by", "until", "till", "from", "of", "after", "before", "during", "through"}
 TIME_UNITS = {"year", "month", "week", "day", "hour"}
+AGED_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
 AGE_AFTER = re.compile(r"\s*-?\s*(year|month|week|day)s?\s*-?\s*(?=old\b|of age\b)", re.IGNORECASE)
 # a minor amount quantulum3 leaves unread at the end of a phrase: "15 dollars 50.", "17 USD 25"
 MINOR_AFTER = re.compile(r"\s+(?:and\s+)?(\d{1,2})(?=\s*(?:[.,;!?)]|$|more\b))")
@@ -508,6 +509,24 @@ def _number_end(doc: Doc, tokens: Span, data: MeasureData) -> Optional[int]:
     return tokens.start_char + glued.end() if glued else None
 
 
+def _glued_number_end(text: str, start: int, end: int, data: MeasureData) -> tuple[Optional[int], float]:
+    """(end of the number, scale) for a number that starts inside a token after a currency
+    mark ("RM|1.2 billion", "HK$|3bn"): the digits, a scale suffix glued to them ("bn", "m")
+    and scale words after them ("billion")."""
+    match = re.match(r"[-+]?\d[\d,]*(?:\.\d+)?", text[start:end])
+    if match is None:
+        return None, 1.0
+    number_end, scale = start + match.end(), 1.0
+    suffix = re.match(r"[a-zA-Z]+\b", text[number_end:])
+    if suffix and suffix.group(0).lower() in data.scale_words and _currency_before(text, max(0, start - 8), start, data):
+        scale = data.scale_words[suffix.group(0).lower()]
+        number_end += suffix.end()
+    following = re.match(r"\s+([a-z]+)\b", text[number_end:end], re.IGNORECASE)
+    if following and following.group(1).lower() in data.scale_words and following.group(1).lower() != "m":
+        number_end += following.end()
+    return number_end, scale
+
+
 def _is_code(text: str, end: int) -> bool:
     """A number and unit glued to more letters or digits is a code: "24703m212", "L-202"."""
     after = text[end : end + 2]
@@ -593,10 +612,17 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
     tokens = _tokens(doc, start, end)
     if tokens is None:
         return None
-    number_end = _number_end(doc, tokens, data)
+    glued_scale = 1.0
+    if tokens[0].idx < start and re.match(r"[-+]?\d", text[start:end]):
+        # a number glued to a currency mark quantulum3 was not shown: "RM1.2", "NZ$4m", "HK$3bn"
+        number_end, glued_scale = _glued_number_end(text, start, end, data)
+    else:
+        number_end = _number_end(doc, tokens, data)
     if number_end is None:
         return None
-    number_end = min(number_end, end)
+    number_end = min(number_end, end) if glued_scale == 1.0 else number_end
+    if glued_scale != 1.0:
+        end = max(end, number_end)
     bracketed = re.search(r"[(\[{<][^\W\d_]*$", text[number_end:end])
     if bracketed:
         closing = re.match(r"[^\W\d_]*[)\]}>]", text[number_end + bracketed.start() + 1 : hi])
@@ -605,19 +631,28 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
         return None
     unit: Optional[str] = parsed.unit.name
     entity: Optional[str] = parsed.unit.entity.name
+    if unit in data.unit_renames and _entity_of(data.unit_renames[unit]):
+        unit = data.unit_renames[unit]  # "200bhp" is no bit horsepower
+        entity = _entity_of(unit)
     article = tokens[0].lower_ in ("a", "an")
     if article and (unit in data.article_ambiguous_units or any(c.isupper() for c in text[number_end:end])):
         return None  # "a real chance", "a Buk missile"
     if re.match(r"[^\w\s]*\s*0\d", text[start:end]):
         return None  # "0800 123 456": a leading zero makes a code or phone number
     unit_surface = text[number_end:end].strip().lower()
+    glued = re.fullmatch(r"([-+]?\d[\d,.]*)([a-zA-Z]+)", text[start:end])
+    if glued and glued.group(2) in data.glued_currency_suffixes:  # "20p"
+        unit, entity, unit_surface = data.glued_currency_suffixes[glued.group(2)], "currency", ""
+        number_end = start + glued.end(1)
     if unit_surface and (
         unit_surface in data.non_unit_surfaces
         or (len(unit_surface) == 1 and unit_surface.isalpha() and unit_surface not in data.single_letter_units)
         or _unit_is_a_word(text, number_end, end, data)
     ):
         unit, entity, end = "dimensionless", "dimensionless", number_end
-    scale = 1.0
+    scale, aged = 1.0, False
+    if glued_scale != 1.0:  # "4m" after "NZ$" is four million, not four metres
+        unit, entity, end = "dimensionless", "dimensionless", number_end
     if entity == "unknown" and parsed.unit.dimensions:
         unit, entity, scale = _split_unknown_unit(parsed.unit.dimensions, data)
     unit = data.unit_renames.get(unit, unit)
@@ -645,7 +680,7 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
         if currency:
             end = max(end, currency[1])
     if currency:
-        unit, entity, scale = currency[0], "currency", currency[2]
+        unit, entity, scale = currency[0], "currency", currency[2] * glued_scale
         value *= scale
         value_max = value_max * scale if value_max is not None else None
     if unit == "dimensionless":
@@ -654,6 +689,10 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
         age = AGE_AFTER.match(text, number_end, hi)
         if age:
             unit, entity, end = age.group(1).lower(), "time", max(end, age.start(1) + len(age.group(1)))
+        elif AGED_BEFORE.search(text, lo, start) and re.fullmatch(r"\d{1,3}", text[start:number_end]):
+            unit, entity = "year", "time"  # "aged 22"
+            start = AGED_BEFORE.search(text, lo, start).start()
+            aged = True
 
     kind = data.kind_of(unit, entity)
     if article and kind in ("duration", "count", "percent", "other"):
@@ -684,7 +723,9 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
             (year_like and before.lower_ in YEAR_PREPOSITIONS) or (before.pos_ == "PROPN" and before.is_title)
         ):
             return None  # "in 2014 people fled", "France 24 reporters"
-    if counted:
+    if aged:
+        concept = "age"
+    elif counted:
         concept, end = counted
     elif unit in TIME_UNITS:
         for marker in data.age_markers:
@@ -801,7 +842,11 @@ def find_measures(doc: Doc, data: MeasureData) -> list[Measure]:
     measures: list[Measure] = []
     for sent in body_sents(doc):
         # quantulum3 reads "a $48.2 million" as one dollar: hide the article (same length)
-        masked = ARTICLE_BEFORE_CURRENCY.sub(lambda m: " " * len(m.group(1)), doc_text(doc)[sent.start_char : sent.end_char])
+        # "RM1.2 billion", "$A200 million", "A$3.5 billion", "Rs 500": quantulum3 misreads or
+        # drops the currency marks it does not know; it reads the number, and the mark is read
+        # back from the text (first, so that the "A" of "A$" is not taken for an article)
+        masked = data.currency_mark_pattern.sub(lambda m: " " * len(m.group(0)), doc_text(doc)[sent.start_char : sent.end_char])
+        masked = ARTICLE_BEFORE_CURRENCY.sub(lambda m: " " * len(m.group(1)), masked)
         # "20 (kg)": quantulum3 sees no unit in brackets; show it the unit, offsets unchanged
         masked = BRACKETED_UNIT.sub(_unbracket_unit, masked)
         try:

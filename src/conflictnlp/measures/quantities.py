@@ -640,6 +640,10 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
     if re.match(r"[^\w\s]*\s*0\d", text[start:end]):
         return None  # "0800 123 456": a leading zero makes a code or phone number
     unit_surface = text[number_end:end].strip().lower()
+    trailing = re.search(r"\s+(\S+)$", text[number_end:end])
+    if trailing and trailing.group(1).lower() in data.non_unit_surfaces and text[number_end:end].strip() != trailing.group(1):
+        end = number_end + trailing.start()  # "50 kW at full load": the unit is kW
+        unit_surface = text[number_end:end].strip().lower()
     glued = re.fullmatch(r"([-+]?\d[\d,.]*)([a-zA-Z]+)", text[start:end])
     if glued and glued.group(2) in data.glued_currency_suffixes:  # "20p"
         unit, entity, unit_surface = data.glued_currency_suffixes[glued.group(2)], "currency", ""

@@ -91,6 +91,8 @@ class CasualtyData:
     zero_blockers: frozenset[str]
     zero_between: dict
     cumulative_markers: dict
+    cumulative_since_markers: dict
+    cumulative_since_needs: frozenset[str]
     bounds: dict[Phrase, str]
     vague: dict  # first word -> ((phrase, (low, high)), ...)
     not_people: frozenset[str]
@@ -127,6 +129,8 @@ class CasualtyData:
             zero_blockers=frozenset(w.lower() for w in raw.get("zero_blockers", [])),
             zero_between=_by_first([(p, None) for p in _phrases(raw.get("zero_between", []))]),
             cumulative_markers=_by_first([(p, None) for p in _phrases(raw.get("cumulative_markers", []))]),
+            cumulative_since_markers=_by_first([(p, None) for p in _phrases(raw.get("cumulative_since_markers", []))]),
+            cumulative_since_needs=frozenset(w.lower() for w in raw.get("cumulative_since_needs", [])),
             bounds={p: bound for bound, items in raw.get("bounds", {}).items() for p in _phrases(items)},
             vague=_by_first(vague),
             not_people=frozenset(w.lower() for w in raw.get("not_people", [])),
@@ -211,6 +215,9 @@ class SentenceReader:
                 break
             if token.is_quote and j - i < 2:
                 j += 1
+                continue
+            if token.text in ("-", "–") and j > i and not token.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < self.sent.end:
+                j += 1  # "Al-Shabaab"
                 continue
             if token.like_num or token.is_punct:
                 break
@@ -368,6 +375,8 @@ class SentenceReader:
         """at_least, more_than, up_to or about, from the approximator ("at least 13") or the
         words between the cue and the count ("toll passes 10,000")."""
         approximator = tuple(self.words[count.first : count.number])
+        if approximator[-1:] in (("a",), ("an",)):
+            approximator = approximator[:-1]  # "more than a dozen"
         if approximator in self.data.bounds:
             return self.data.bounds[approximator]
         if cue is not None:
@@ -394,10 +403,11 @@ class SentenceReader:
                 elif i > count.last:
                     hi = i
                     break
+        perfect = any(word in self.data.cumulative_since_needs for word in words[lo:hi])
         for i in range(lo, hi):
             if _forward(words, i, hi, self.data.cumulative_markers):
                 return True
-            if words[i] == "since" and i + 1 < hi and YEAR.match(words[i + 1]):
+            if perfect and _forward(words, i, hi, self.data.cumulative_since_markers):
                 return True
         return False
 
@@ -506,8 +516,8 @@ def _singular_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], data: C
 def _is_date_or_name(doc: Doc, token) -> bool:
     """A number inside a date, time, money or name entity ("the October 7 attack", "Route 60");
     an entity that is only a number with an approximator ("Over 50", read as a DATE) is no date."""
-    if not token.ent_type_ or token.ent_type_ == "CARDINAL":
-        return False
+    if token.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
+        return False  # the small model tags headlines' words as names at random ("Bomb Kills 2 Soldiers": PERSON)
     i = token.i
     while i > 0 and doc[i].ent_iob_ == "I":
         i -= 1

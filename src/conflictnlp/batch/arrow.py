@@ -3,7 +3,8 @@
 One table per record list (``quotes``, ``claims``, ``locations``, ``distances``, ``quantities``,
 ``dates``) plus ``articles``. Each row carries ``article_id``, the record's ``id``. Nested
 single values are flattened into prefixed columns (``cue`` becomes ``cue_text``, ``cue_start``,
-``cue_end``) and ``(start, end)`` offsets into ``start``/``end`` (``body_start``...); lists (``hedges``,
+``cue_end``; a quantity's ``casualty`` becomes ``casualty_role``, ``casualty_low``...) and ``(start, end)``
+offsets into ``start``/``end`` (``body_start``...); lists (``hedges``,
 ``also``, ``content_spans``, ``errors``) stay Arrow list columns, which DuckDB and pandas read.
 """
 

@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Optional
 
+from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc, Span
 
-from ..extensions import doc_text, token_forms
+from ..extensions import doc_text, per_doc, token_forms
 from .quantities import YEAR, Measure, _approximator, _overlaps, false_unit_spans
 from .units import MeasureData
 
@@ -148,6 +150,18 @@ def load_casualty_data(path: Optional[str] = None) -> CasualtyData:
     return CasualtyData.from_toml(tomllib.loads(text))
 
 
+@per_doc
+def lower_forms(doc: Doc) -> list[str]:
+    """Every token's lower-cased form, once per Doc."""
+    return [form[1] for form in token_forms(doc)]
+
+
+@per_doc
+def like_nums(doc: Doc) -> list[int]:
+    """Whether each token looks like a number ("12", "1,200", "seven"), once per Doc."""
+    return doc.to_array([LIKE_NUM]).reshape(-1).tolist()
+
+
 def _forward(words: list[str], i: int, limit: int, index: dict) -> Optional[tuple[Phrase, object]]:
     """The longest phrase of ``index`` starting at token ``i`` (and ending before ``limit``)."""
     if i >= limit:
@@ -195,7 +209,7 @@ class SentenceReader:
 
     def __init__(self, doc: Doc, sent: Span, data: CasualtyData, measure_data: MeasureData):
         self.doc, self.sent, self.data, self.measure_data = doc, sent, data, measure_data
-        self.words = [form[1] for form in token_forms(doc)]
+        self.words = lower_forms(doc)
         self.text = doc_text(doc)
 
     # --- cues ------------------------------------------------------------------------------
@@ -450,14 +464,15 @@ def _new_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], false_spans,
     """Bare counts the quantity reader left out that may be tolls ("Over 50 killed", "kill one",
     "Dozens killed", "Several wounded"); kept only if a cue is found for them."""
     found = []
-    words = [form[1] for form in token_forms(doc)]
+    words = lower_forms(doc)
+    like_num = like_nums(doc)
     i = sent.start
     while i < sent.end:
-        token = doc[i]
         vague = _forward(words, i, sent.end, data.vague)
-        if vague is None and not (token.like_num and any(c.isalnum() for c in token.text)):
+        if vague is None and not (like_num[i] and any(c.isalnum() for c in words[i])):
             i += 1
             continue
+        token = doc[i]
         last = i + len(vague[0]) - 1 if vague else i
         start, end = token.idx, doc[last].idx + len(doc[last])
         if _overlaps(start, end, taken) or _overlaps(start, end, false_spans) or _is_date_or_name(doc, token):
@@ -482,9 +497,12 @@ def _singular_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], data: C
     it: "a policeman was shot dead", "killed a soldier", headlines' "Journalist shot dead",
     "UN peacekeeper killed", "Kherson: woman killed"."""
     found = []
-    words = [form[1] for form in token_forms(doc)]
-    for token in sent:
-        if words[token.i] not in data.person_nouns or token.tag_ in ("NNS", "NNPS") or _overlaps(token.idx, token.idx + len(token), taken):
+    words = lower_forms(doc)
+    for i in range(sent.start, sent.end):
+        if words[i] not in data.person_nouns:
+            continue
+        token = doc[i]
+        if token.tag_ in ("NNS", "NNPS") or _overlaps(token.idx, token.idx + len(token), taken):
             continue
         if token.i + 1 < sent.end and doc[token.i + 1].pos_ in ("NOUN", "PROPN") and words[token.i + 1] not in data.keys:
             continue  # "police officers": the noun is a modifier
@@ -577,16 +595,17 @@ def read_casualties(doc: Doc, measures: list[Measure], data: CasualtyData, measu
     """``measures`` with a ``casualty`` reading on every toll, plus the bare counts and tolls of
     nobody that only a casualty cue makes quantities; in text order."""
     text = doc_text(doc)
-    words = [form[1] for form in token_forms(doc)]
+    words = lower_forms(doc)
     false_spans = None
     added: list[Measure] = []
     ordered = sorted(measures, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
     for sent in sentences:
         if not any(word in data.keys for word in words[sent.start : sent.end]):
             continue
         if false_spans is None:
             false_spans = false_unit_spans(text, measure_data)
-        in_sent = [m for m in ordered if sent.start_char <= m.start < sent.end_char]
+        in_sent = ordered[bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)]
         taken = [(m.start, m.end) for m in in_sent]
         reader = SentenceReader(doc, sent, data, measure_data)
         zeros = _zero_tolls(reader, taken)

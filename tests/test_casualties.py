@@ -145,3 +145,23 @@ def test_evaluate_casualties_on_the_dev_set(nlp):
     gold = {"role": "killed", "value": 3}
     assert casualties.same_role_value({"role": "killed", "value": [2, 5]}, gold)
     assert not casualties.same_role_value({"role": "wounded", "value": 3}, gold)
+
+
+def test_tolls_with_no_number_written_are_implicit_and_not_scored_as_quantities(nlp):
+    from conflictnlp.evaluation.quantities import predicted_mentions
+
+    doc = nlp("A policeman was shot dead and nobody else was hurt; 3 soldiers were wounded.")
+    found = {q.text: (q.value, q.implicit, q.casualty.role) for q in doc._.quantities}
+    assert found["A policeman"] == (1, True, "killed")
+    assert found["3 soldiers"] == (3, False, "wounded")
+    assert [m.text for m in predicted_mentions(doc)] == ["3 soldiers"]
+    # "The" at a headline's start is no person's count
+    doc = nlp("The 22-year-old conscript was captured near Bakhmut.")
+    assert [q.text for q in doc._.quantities if q.casualty] == []
+
+
+def test_quantity_scoring_maps_both_sides_of_a_rate():
+    from conflictnlp.evaluation.quantities import normalise_unit
+
+    assert normalise_unit("indian rupee per year") == "rupee per year"
+    assert normalise_unit("united states dollar") == "dollar"

@@ -161,7 +161,11 @@ class Casualty(_Record):
 
 @dataclass
 class Quantity(_Record):
-    """A number with its unit or counted noun; ``casualty`` where it is a toll."""
+    """A number with its unit or counted noun; ``casualty`` where it is a toll.
+
+    ``implicit``: no number is written, the words imply it: a toll of one read from a singular
+    noun ("a policeman was shot dead") or of nobody ("no casualties").
+    """
 
     id: str
     text: str
@@ -172,6 +176,7 @@ class Quantity(_Record):
     kind: QuantityKind = "count"
     concept: Optional[str] = None
     approximate: bool = False
+    implicit: bool = False
     casualty: Optional[Casualty] = None
 
 

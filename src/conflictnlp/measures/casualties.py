@@ -509,7 +509,8 @@ def _singular_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], data: C
         first = token.i
         while first - 1 >= sent.start and token.i - first < 6:
             left = doc[first - 1]
-            headline_word = left.is_title and first - 1 == sent.start  # "Aid worker killed", tagged a verb
+            # "Aid worker killed": a headline's first word, tagged a verb
+            headline_word = left.is_title and first - 1 == sent.start and left.pos_ not in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX")
             if left.pos_ in ("ADJ", "PROPN", "NOUN", "NUM") or left.text == "-" or (left.is_upper and left.is_alpha) or headline_word:
                 if words[first - 1] in data.keys or words[first - 1] in data.singular_determiners:
                     break
@@ -527,7 +528,7 @@ def _singular_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], data: C
         if _overlaps(start, end, taken):
             continue
         concept = doc_text(doc)[doc[first].idx : end]
-        found.append(Measure(start, end, 1.0, None, None, "count", concept, False, number_end))
+        found.append(Measure(start, end, 1.0, None, None, "count", concept, False, number_end, implicit=True))
     return found
 
 
@@ -578,7 +579,7 @@ def _zero_tolls(reader: SentenceReader, taken: list[tuple[int, int]]) -> list[Me
             end_token = j + len(phrase) - 1
             start, end = doc[i].idx, doc[end_token].idx + len(doc[end_token])
             if not _overlaps(start, end, taken):
-                measure = Measure(start, end, 0.0, None, None, "count", None, False, doc[i].idx + len(doc[i]))
+                measure = Measure(start, end, 0.0, None, None, "count", None, False, doc[i].idx + len(doc[i]), implicit=True)
                 if phrase[-1] in data.nouns:
                     measure.concept = doc[end_token].text
                 who = " ".join(doc[t].text for t in who_tokens) or None

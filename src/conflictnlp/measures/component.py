@@ -77,6 +77,7 @@ class MeasuresComponent(ConflictComponent):
                 kind=m.kind,
                 concept=m.concept,
                 approximate=m.approximate,
+                implicit=m.implicit,
                 casualty=_casualty(doc, m.casualty),
             )
             for i, m in enumerate(others, start=1)

@@ -54,6 +54,7 @@ class Measure:
     approximate: bool
     number_end: int  # end of the number itself ("14| tons of food", "$ 70| a share")
     casualty: Optional[Any] = None  # a casualties.CasualtyReading where the count is a toll
+    implicit: bool = False  # no number is written: "a policeman was killed" (1), "no casualties" (0)
 
 
 @cache
@@ -679,6 +680,11 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
         currency = _currency_before(text, lo, start, data)
         if currency:
             start, end = currency[1], number_end
+            # "Rs 250 crore": a scale word quantulum3 does not know
+            scale_after = re.match(r"\s+([a-z]+)\b", text[end:hi], re.IGNORECASE)
+            if scale_after and scale_after.group(1).lower() in data.scale_words and scale_after.group(1).lower() != "m":
+                currency = (currency[0], currency[1], currency[2] * data.scale_words[scale_after.group(1).lower()])
+                end = number_end = end + scale_after.end(1)
     if currency is None:
         currency = _currency_after(text, number_end, hi, data)
         if currency:

@@ -423,6 +423,8 @@ class SentenceReader:
                 return True
             if perfect and _forward(words, i, hi, self.data.cumulative_since_markers):
                 return True
+            if perfect and words[i] == "since" and i + 1 < hi and YEAR.match(words[i + 1]):
+                return True
         return False
 
 

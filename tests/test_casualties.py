@@ -165,3 +165,18 @@ def test_quantity_scoring_maps_both_sides_of_a_rate():
 
     assert normalise_unit("indian rupee per year") == "rupee per year"
     assert normalise_unit("united states dollar") == "dollar"
+
+
+def test_cli_evaluate_casualties(tmp_path):
+    from typer.testing import CliRunner
+
+    from conflictnlp.cli import app
+
+    gold = str(FIXTURES / "casualties_dev.jsonl")
+    result = CliRunner().invoke(app, ["evaluate", "casualties", "--gold", gold, "--part", "heldout", "--limit", "8"])
+    assert result.exit_code == 0, result.output
+    assert "casualties: 8 texts" in result.output and "death tolls read" in result.output
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "text": "Two killed.", "tolls": [{"role": "dead", "value": 2}]}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", "casualties", "--gold", str(bad)])
+    assert result.exit_code != 0 and "unknown toll role 'dead'" in result.output

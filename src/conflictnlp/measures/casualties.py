@@ -477,7 +477,7 @@ def _new_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], false_spans,
         token = doc[i]
         last = i + len(vague[0]) - 1 if vague else i
         start, end = token.idx, doc[last].idx + len(doc[last])
-        if _overlaps(start, end, taken) or _overlaps(start, end, false_spans) or _is_date_or_name(doc, token):
+        if _overlaps(start, end, taken) or _overlaps(start, end, false_spans) or _is_date_or_name(doc, token, measure_data):
             i = last + 1
             continue
         if vague:
@@ -534,7 +534,7 @@ def _singular_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], data: C
     return found
 
 
-def _is_date_or_name(doc: Doc, token) -> bool:
+def _is_date_or_name(doc: Doc, token, measure_data: MeasureData) -> bool:
     """A number inside a date, time, money or name entity ("the October 7 attack", "Route 60");
     an entity that is only a number with an approximator ("Over 50", read as a DATE) is no date."""
     if token.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
@@ -545,7 +545,8 @@ def _is_date_or_name(doc: Doc, token) -> bool:
     j = token.i + 1
     while j < len(doc) and doc[j].ent_iob_ == "I":
         j += 1
-    return any(t.is_alpha and not t.like_num and t.lower_ not in ("over", "at", "least", "more", "than", "about", "some", "nearly", "up", "to", "around") for t in doc[i:j])
+    approximator_words = {word for phrase in measure_data.approximators for word in phrase}
+    return any(t.is_alpha and not t.like_num and t.lower_ not in approximator_words for t in doc[i:j])
 
 
 def _zero_tolls(reader: SentenceReader, taken: list[tuple[int, int]]) -> list[Measure]:

@@ -272,7 +272,7 @@ class SentenceReader:
         if found:
             phrase, role = found
             after = i + len(phrase)
-            if not self._active(after):
+            if not self._active(after) and after not in counts_by_first:
                 cue = _Cue(role, doc[i].idx, doc[after - 1].idx + len(doc[after - 1]), len(skipped), tuple(skipped))
                 cache[key] = cue
                 return cue

@@ -34,7 +34,7 @@ DATA_FILE = "casualties.toml"
 Phrase = tuple[str, ...]
 # the longest run of words skipped between a count and its cue (who, auxiliaries, hedges)
 MAX_STEPS = 6
-# a Measure's casualty reading is stored on it under this attribute
+# words of cue phrases too common to tell that a sentence may hold a toll ("the", "of" ...)
 STOPWORDS = frozenset({"the", "of", "to", "a", "an", "in", "and", "their", "his", "her", "was", "were", "one", "body", "at", "for", "by", "up", "down", "out", "from", "is", "are", "has", "have", "been", "lives"})
 
 

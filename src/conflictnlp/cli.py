@@ -209,6 +209,7 @@ EVALUATION_TASKS = {
     "quantities": "conflictnlp.evaluation.quantities",
     "dates": "conflictnlp.evaluation.dates",
     "stance": "conflictnlp.evaluation.stance",
+    "casualties": "conflictnlp.evaluation.casualties",
 }
 SCHEMAS = ("article", "stories")
 

@@ -21,6 +21,8 @@ QuantityKind = Literal["length", "mass", "currency", "count", "duration", "perce
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 LocationFeature = Literal["country", "admin1", "admin2", "city", "region", "border", "water", "other"]
 DisagreementKind = Literal["distance", "quantity", "date", "stance", "source"]
+CasualtyRole = Literal["killed", "wounded", "casualties", "missing", "abducted", "detained", "displaced", "evacuated"]
+CasualtyBound = Literal["at_least", "more_than", "up_to", "about"]
 
 T = TypeVar("T")
 
@@ -148,8 +150,35 @@ class Distance(_Record):
 
 
 @dataclass
+class Casualty(_Record):
+    """What a count of people says happened to them: a toll ("killing 12 soldiers").
+
+    ``role``: killed, wounded, casualties (killed or wounded, not said which), missing,
+    abducted, detained, displaced or evacuated. ``who``: the people counted as written
+    ("S.African soldiers", "FACA"), null for a bare count ("Seven slain"). ``bound``: how the
+    number is stated, null when exact. ``low``/``high``: the fewest and the most the words
+    allow, as written (13 and null for "at least 13", null and 20 for "up to 20", 24 and 99
+    for "dozens", 0 and 0 for "no casualties"). ``cue``: the word that says what happened.
+    ``cumulative``: a running total over many events (a war's, a country's, a month's), not
+    the toll of the event reported.
+    """
+
+    role: CasualtyRole
+    who: Optional[str] = None
+    bound: Optional[CasualtyBound] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    cue: Optional[TextSpan] = None
+    cumulative: bool = False
+
+
+@dataclass
 class Quantity(_Record):
-    """A number with its unit or counted noun."""
+    """A number with its unit or counted noun; ``casualty`` where it is a toll.
+
+    ``implicit``: no number is written, the words imply it: a toll of one read from a singular
+    noun ("a policeman was shot dead") or of nobody ("no casualties").
+    """
 
     id: str
     text: str
@@ -160,6 +189,8 @@ class Quantity(_Record):
     kind: QuantityKind = "count"
     concept: Optional[str] = None
     approximate: bool = False
+    implicit: bool = False
+    casualty: Optional[Casualty] = None
 
 
 @dataclass

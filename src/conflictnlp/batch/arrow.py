@@ -5,7 +5,8 @@ One table per record list (``quotes``, ``claims``, ``locations``, ``distances``,
 the article's row number in ``articles`` (0-based; a join key even where ids repeat).
 
 Everything is flat, for analysts: nested single values become prefixed columns (``cue`` becomes
-``cue_text``, ``cue_start``, ``cue_end``), ``(start, end)`` offsets become ``start``/``end``
+``cue_text``, ``cue_start``, ``cue_end``; a quantity's ``casualty`` becomes ``casualty_role``,
+``casualty_low``...), ``(start, end)`` offsets become ``start``/``end``
 (``body_start``...), and the items of list columns are flat structs the same way (``hedges``:
 ``text``, ``start``, ``end``; ``also``: ``value``, ``unit``, ``start``, ``end``; ``content_spans``:
 ``start``, ``end``). ``published`` is a DATE. Integer columns carry pandas metadata, so pandas

@@ -121,7 +121,7 @@ def test_casualty_columns_in_parquet_tables(nlp):
     names = table_schema("quantities").names
     assert {"casualty_role", "casualty_who", "casualty_bound", "casualty_low", "casualty_high", "casualty_cumulative"} <= set(names)
     record = _record(nlp, "Militants killed at least 8 soldiers.")
-    [row] = table_rows("quantities", record)
+    [row] = table_rows("quantities", record, 0)
     assert (row["casualty_role"], row["casualty_low"], row["casualty_high"], row["casualty_bound"]) == ("killed", 8, None, "at_least")
 
 

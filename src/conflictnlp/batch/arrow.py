@@ -1,7 +1,8 @@
 """Flat Arrow tables derived from the result dataclasses, so Parquet output needs no schema of its own.
 
 One table per record list (``quotes``, ``claims``, ``locations``, ``distances``, ``quantities``,
-``dates``) plus ``articles``. Each row carries ``article_id``, the record's ``id``. Nested
+``dates``) plus ``articles``. Each row carries ``article_id``, the record's ``id``, and ``article_index``,
+the article's row number in ``articles`` (0-based; a join key even where ids repeat). Nested
 single values are flattened into prefixed columns (``cue`` becomes ``cue_text``, ``cue_start``,
 ``cue_end``) and ``(start, end)`` offsets into ``start``/``end`` (``body_start``...); lists (``hedges``,
 ``also``, ``content_spans``, ``errors``) stay Arrow list columns, which DuckDB and pandas read.
@@ -88,13 +89,18 @@ def _flat_columns(cls: type, prefix: str = "", path: tuple = ()) -> list[Column]
     return columns
 
 
+ARTICLE_INDEX = Column("article_index", pa.int64(), ())
+
+
 @cache
 def table_columns(table: str) -> tuple[Column, ...]:
-    """The columns of one output table, ``article_id`` first."""
+    """The columns of one output table, ``article_id`` and ``article_index`` first."""
     if table == ARTICLES_TABLE:
         columns = [c for c in _flat_columns(Article) if c.path[0] not in RESULT_LISTS]
-        return tuple(Column("article_id", c.type, c.path) if c.name == "id" else c for c in columns)
-    return (Column("article_id", pa.string(), ()), *_flat_columns(RESULT_LISTS[table]))
+        article_id = next(c for c in columns if c.name == "id")
+        rest = (c for c in columns if c is not article_id)
+        return (Column("article_id", article_id.type, article_id.path), ARTICLE_INDEX, *rest)
+    return (Column("article_id", pa.string(), ()), ARTICLE_INDEX, *_flat_columns(RESULT_LISTS[table]))
 
 
 @cache
@@ -102,13 +108,44 @@ def table_schema(table: str) -> pa.Schema:
     return pa.schema([pa.field(c.name, c.type) for c in table_columns(table)])
 
 
-def table_rows(table: str, record: dict[str, Any]) -> list[dict[str, Any]]:
-    """The rows one article record (``Article.to_dict()``) contributes to a table."""
+def table_rows(table: str, record: dict[str, Any], index: int) -> list[dict[str, Any]]:
+    """The rows one article record (``Article.to_dict()``), the ``index``-th of the output,
+    contributes to a table."""
     columns = table_columns(table)
     if table == ARTICLES_TABLE:
-        return [{c.name: c.value(record) for c in columns}]
+        return [{c.name: index if c is ARTICLE_INDEX else c.value(record) for c in columns}]
     article_id: Optional[str] = record.get("id")
     return [
-        {c.name: article_id if c.name == "article_id" else c.value(item) for c in columns}
+        {c.name: article_id if c.name == "article_id" else index if c is ARTICLE_INDEX else c.value(item) for c in columns}
         for item in record.get(table) or []
     ]
+
+
+def _unflatten(cls: type, row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """The record dict of ``cls`` from its flat columns in ``row`` (the inverse of ``_flat_columns``)."""
+    out: dict[str, Any] = {}
+    hints = get_type_hints(cls)
+    for f in dataclasses.fields(cls):
+        hint = _unwrap_optional(hints[f.name])
+        name = f"{prefix}{f.name}"
+        if _is_offsets(hint):
+            stem = prefix if f.name == "span" else f"{name}_"
+            start, end = row[f"{stem}start"], row[f"{stem}end"]
+            out[f.name] = None if start is None and end is None else [start, end]
+        elif dataclasses.is_dataclass(hint):
+            value = _unflatten(hint, row, f"{name}_")
+            optional = hint is not hints[f.name]
+            out[f.name] = None if optional and all(v is None for v in value.values()) else value
+        else:
+            out[f.name] = row[name]
+    return out
+
+
+def item_from_row(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """One item of a result list (a quote, a claim...) from its row in ``table``."""
+    return _unflatten(RESULT_LISTS[table], row)
+
+
+def article_from_row(row: dict[str, Any]) -> dict[str, Any]:
+    """An article record, without its result lists, from its row in ``articles``."""
+    return _unflatten(Article, {**row, "id": row["article_id"], **{key: [] for key in RESULT_LISTS}})

@@ -116,7 +116,7 @@ def _write_parquet(lines: Iterable[str], output: Path) -> int:
             record = json.loads(line)
             count += 1
             for table in TABLES:
-                rows[table].extend(table_rows(table, record))
+                rows[table].extend(table_rows(table, record, count - 1))
                 if len(rows[table]) >= PARQUET_ROW_GROUP:
                     flush(table)
         for table in TABLES:

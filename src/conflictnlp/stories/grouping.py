@@ -1,0 +1,336 @@
+"""Which articles report the same incident: sub-quadratic candidate pairs, link scores and
+average-link clustering over the sparse graph of links.
+
+1. ``Signature``: what grouping needs of one record (day, places, people, figures, named
+   quotes); the text itself is only hashed into a TF-IDF row (scikit-learn's
+   ``HashingVectorizer`` + ``TfidfTransformer``, so no vocabulary is held).
+2. ``candidate_pairs``: blocking. Two articles are compared only when they are published within
+   the date window and share a key: one of each other's most distinctive TF-IDF terms (an
+   inverted-index nearest-neighbour search), a place, a person or a figure. Keys that more than
+   ``KEY_CAP`` articles of a window share say nothing about one incident and are left out, and
+   each article keeps its ``MAX_CANDIDATES`` best-sharing partners, so the work grows with the
+   number of articles, not its square.
+3. ``link_scores``: 0.6 TF-IDF cosine + 0.2 shared places + 0.2 shared people, + a bonus when
+   both carry the same statement by the same named speaker. Links under ``LINK_FLOOR`` count as
+   none, in blocked and exhaustive comparison alike, so that both give the same stories.
+4. ``average_linkage``: groups merge while the average link between them is at least
+   ``STORY_THRESHOLD`` (a missing link counts 0), so one roundup article that touches two
+   incidents does not chain them into one story. It runs per connected component of the link
+   graph, with a heap of group pairs.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable, Iterable, Optional
+
+import numpy as np
+
+from .similarity import content_words, dice
+
+STORY_THRESHOLD = 0.3  # average link at which two groups of articles are one story
+LINK_FLOOR = 0.12  # a link score below this counts as no link at all
+SHARED_QUOTE_BONUS = 0.3  # the same statement by the same speaker in both: strong evidence
+SHARED_QUOTE_OVERLAP = 0.5  # content-word overlap (Dice) at which two quotes are one statement
+TOP_TERMS = 12  # an article's most distinctive TF-IDF terms are blocking keys
+KEY_CAP = 200  # a key shared by more articles than this within a window blocks nothing
+MAX_CANDIDATES = 60  # partners kept per article, those sharing most keys first
+ROW_CHUNK = 2048  # articles whose candidates are found in one sparse product
+PAIR_CHUNK = 50_000  # candidate pairs scored in one vectorised step
+HASH_FEATURES = 2**20
+TERM_PATTERN = r"(?u)\b[^\W\d_]{3,}\b"
+
+
+@dataclass
+class Signature:
+    """What grouping needs of one record."""
+
+    index: int
+    day: Optional[date]
+    places: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()
+    figures: frozenset[str] = frozenset()
+    quotes: tuple[tuple[str, frozenset[str], str], ...] = ()  # (speaker surname, content words, text)
+    has_text: bool = False
+
+
+def day_of(value: Optional[str]) -> Optional[date]:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def surname(name: Optional[str]) -> Optional[str]:
+    words = re.findall(r"[^\W_]+", name or "")
+    return words[-1].lower() if words else None
+
+
+def body_text(record: dict[str, Any]) -> str:
+    text = record.get("text") or ""
+    body = record.get("body") or (0, len(text))
+    return text[body[0] : body[1]]
+
+
+def signature(index: int, record: dict[str, Any], figure_keys: Callable[[dict[str, Any]], Iterable[str]]) -> Signature:
+    """The signature of one record (an extract record dict)."""
+    places = frozenset((loc.get("name") or loc.get("text") or "").lower() for loc in record.get("locations") or ())
+    outlet = record.get("source")
+    names = [q.get("speaker_name") for q in record.get("quotes") or ()]
+    names += [c.get("source") for c in record.get("claims") or () if c.get("source") != outlet]
+    actors = frozenset(s for s in map(surname, names) if s)
+    quotes = tuple(
+        (surname(q["speaker_name"]), content_words(q["content"]["text"]), q["content"]["text"])
+        for q in record.get("quotes") or ()
+        if q.get("speaker_name") and (q.get("content") or {}).get("text", "").strip()
+    )
+    return Signature(
+        index=index,
+        day=day_of(record.get("published")),
+        places=frozenset(p for p in places if p),
+        actors=actors,
+        figures=frozenset(figure_keys(record)),
+        quotes=quotes,
+        has_text=bool(body_text(record).strip()),
+    )
+
+
+class TextVectors:
+    """TF-IDF rows of article bodies, added a batch at a time (no vocabulary is kept)."""
+
+    def __init__(self) -> None:
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        self.hasher = HashingVectorizer(
+            n_features=HASH_FEATURES, stop_words="english", token_pattern=TERM_PATTERN, alternate_sign=False, norm=None
+        )
+        self.parts: list = []
+        self.pending: list[str] = []
+
+    def add(self, body: str) -> None:
+        self.pending.append(body)
+        if len(self.pending) >= 1000:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.pending:
+            counts = self.hasher.transform(self.pending)
+            counts.data = counts.data.astype(np.float32)
+            self.parts.append(counts)
+            self.pending = []
+
+    def matrix(self):
+        """Sublinear TF-IDF, rows normalised to unit length (CSR, float32)."""
+        import scipy.sparse as sp
+        from sklearn.feature_extraction.text import TfidfTransformer
+
+        self._flush()
+        if not self.parts:
+            return sp.csr_matrix((0, HASH_FEATURES), dtype=np.float32)
+        counts = sp.vstack(self.parts, format="csr")
+        self.parts = []
+        tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+        return tfidf.astype(np.float32).tocsr()
+
+
+def _keys(signatures: list[Signature], vectors) -> Any:
+    """Sparse article x key matrix (1 where the article has the key)."""
+    import scipy.sparse as sp
+
+    extra: dict[str, int] = {}
+    rows, cols = [], []
+    for sig in signatures:
+        start, end = vectors.indptr[sig.index], vectors.indptr[sig.index + 1]
+        terms = vectors.indices[start:end]
+        if len(terms) > TOP_TERMS:
+            terms = terms[np.argpartition(-vectors.data[start:end], TOP_TERMS)[:TOP_TERMS]]
+        rows.extend([sig.index] * len(terms))
+        cols.extend(terms.tolist())
+        for key in [*(f"p:{p}" for p in sig.places), *(f"a:{a}" for a in sig.actors), *(f"f:{f}" for f in sig.figures)]:
+            rows.append(sig.index)
+            cols.append(HASH_FEATURES + extra.setdefault(key, len(extra)))
+    n = vectors.shape[0]
+    data = np.ones(len(rows), dtype=np.float32)
+    return sp.csr_matrix((data, (rows, cols)), shape=(n, HASH_FEATURES + len(extra)))
+
+
+def candidate_pairs(signatures: list[Signature], vectors, window_days: Optional[int]) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, i < j, worth scoring: within the window and sharing a key."""
+    import scipy.sparse as sp
+
+    keys = _keys(signatures, vectors)
+    with_text = [s for s in signatures if s.has_text or s.places or s.actors or s.figures]
+    dated = sorted((s for s in with_text if s.day), key=lambda s: (s.day, s.index))
+    undated = [s.index for s in with_text if s.day is None]
+    ordinals = np.array([s.day.toordinal() for s in dated], dtype=np.int64)
+    dated_index = np.array([s.index for s in dated], dtype=np.int64)
+    pairs: set[tuple[int, int]] = set()
+    ordinal = np.full(len(signatures), -1, dtype=np.int64)
+    for sig in dated:
+        ordinal[sig.index] = sig.day.toordinal()
+
+    def add(rows: np.ndarray, cols: np.ndarray) -> None:
+        if not len(rows) or not len(cols):
+            return
+        window = keys[cols]
+        common = np.asarray(window.sum(axis=0)).ravel() <= KEY_CAP
+        shared = (keys[rows] @ sp.diags(common.astype(np.float32)) @ window.T).tocsr()
+        for r in range(shared.shape[0]):
+            start, end = shared.indptr[r], shared.indptr[r + 1]
+            partners, counts = cols[shared.indices[start:end]], shared.data[start:end]
+            i = int(rows[r])
+            if window_days is not None and ordinal[i] >= 0:
+                days = ordinal[partners]
+                near = (days < 0) | (np.abs(days - ordinal[i]) <= window_days)
+                partners, counts = partners[near], counts[near]
+            if len(partners) > MAX_CANDIDATES + 1:
+                partners = partners[np.argpartition(-counts, MAX_CANDIDATES + 1)[: MAX_CANDIDATES + 1]]
+            for j in partners.tolist():
+                if i != j:
+                    pairs.add((i, j) if i < j else (j, i))
+
+    undated_index = np.array(undated, dtype=np.int64)
+    for lo in range(0, len(dated), ROW_CHUNK):
+        hi = min(lo + ROW_CHUNK, len(dated))
+        if window_days is None:
+            cols = dated_index
+        else:
+            first = np.searchsorted(ordinals, ordinals[lo] - window_days, side="left")
+            last = np.searchsorted(ordinals, ordinals[hi - 1] + window_days, side="right")
+            cols = dated_index[first:last]
+        add(dated_index[lo:hi], np.concatenate([cols, undated_index]))
+    for lo in range(0, len(undated), ROW_CHUNK):
+        add(undated_index[lo : lo + ROW_CHUNK], np.concatenate([dated_index, undated_index]))
+    return pairs
+
+
+def all_pairs(signatures: list[Signature], window_days: Optional[int]) -> set[tuple[int, int]]:
+    """Every pair within the window: exhaustive comparison, for small inputs and tests."""
+    pairs = set()
+    for a in signatures:
+        for b in signatures:
+            if a.index < b.index and not (
+                window_days is not None and a.day and b.day and abs((a.day - b.day).days) > window_days
+            ):
+                pairs.add((a.index, b.index))
+    return pairs
+
+
+def shares_quote(a: Signature, b: Signature, same_statement: Optional[Callable[[str, str], bool]] = None) -> bool:
+    """Both carry the same statement by the same named speaker."""
+    for speaker, words, text in a.quotes:
+        for other_speaker, other_words, other_text in b.quotes:
+            if speaker != other_speaker:
+                continue
+            if dice(words, other_words) >= SHARED_QUOTE_OVERLAP or (same_statement and same_statement(text, other_text)):
+                return True
+    return False
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def link_scores(
+    signatures: list[Signature], vectors, pairs: Iterable[tuple[int, int]], same_statement: Optional[Callable[[str, str], bool]] = None
+) -> dict[tuple[int, int], float]:
+    """Scores of the given pairs at or above ``LINK_FLOOR``."""
+    ordered = sorted(pairs)
+    scores: dict[tuple[int, int], float] = {}
+    for lo in range(0, len(ordered), PAIR_CHUNK):
+        chunk = ordered[lo : lo + PAIR_CHUNK]
+        left = np.fromiter((i for i, _ in chunk), dtype=np.int64, count=len(chunk))
+        right = np.fromiter((j for _, j in chunk), dtype=np.int64, count=len(chunk))
+        cosine = np.asarray(vectors[left].multiply(vectors[right]).sum(axis=1)).ravel()
+        for (i, j), cos in zip(chunk, cosine.tolist()):
+            a, b = signatures[i], signatures[j]
+            score = 0.6 * cos + 0.2 * _jaccard(a.places, b.places) + 0.2 * _jaccard(a.actors, b.actors)
+            if a.quotes and b.quotes and shares_quote(a, b, same_statement):
+                score += SHARED_QUOTE_BONUS
+            if score >= LINK_FLOOR:
+                scores[(i, j)] = score
+    return scores
+
+
+def average_linkage(n: int, scores: dict[tuple[int, int], float], threshold: float = STORY_THRESHOLD) -> list[list[int]]:
+    """Groups of ``range(n)``: average-link agglomeration over the sparse links (a missing
+    link counts 0), merging the best pair first while its average is at least ``threshold``.
+    Ties go to the pair with the smallest member indices, so the result is deterministic."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    if n == 0:
+        return []
+    if scores:
+        i, j = np.array(list(scores)).T
+        graph = coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
+        _, labels = connected_components(graph, directed=False)
+    else:
+        labels = np.arange(n)
+    components: dict[int, list[int]] = {}
+    for node, label in enumerate(labels.tolist()):
+        components.setdefault(label, []).append(node)
+    neighbours: dict[int, dict[int, float]] = {}
+    for (i, j), s in scores.items():
+        neighbours.setdefault(i, {})[j] = s
+        neighbours.setdefault(j, {})[i] = s
+    groups = []
+    for members in components.values():
+        groups.extend(_cluster_component(members, neighbours, threshold) if len(members) > 1 else [members])
+    return sorted(sorted(g) for g in groups)
+
+
+@dataclass
+class _Group:
+    members: list[int]
+    links: dict[int, float] = field(default_factory=dict)  # other group id -> sum of link scores
+    alive: bool = True
+
+
+def _cluster_component(members: list[int], neighbours: dict[int, dict[int, float]], threshold: float) -> list[list[int]]:
+    groups: dict[int, _Group] = {}
+    owner = {node: node for node in members}
+    for node in members:
+        groups[node] = _Group([node], dict(neighbours.get(node, {})))
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        ga, gb = groups[a], groups[b]
+        average = ga.links[b] / (len(ga.members) * len(gb.members))
+        if average >= threshold:
+            first, second = (a, b) if min(ga.members) < min(gb.members) else (b, a)
+            heapq.heappush(heap, (-average, min(groups[first].members), min(groups[second].members), first, second))
+
+    for a, group in groups.items():
+        for b in group.links:
+            if a < b:
+                push(a, b)
+    next_id = max(members) + 1
+    while heap:
+        negative, _, _, a, b = heapq.heappop(heap)
+        ga, gb = groups.get(a), groups.get(b)
+        if ga is None or gb is None or not ga.alive or not gb.alive or b not in ga.links:
+            continue
+        if ga.links[b] / (len(ga.members) * len(gb.members)) != -negative:
+            continue  # stale entry
+        merged = _Group(ga.members + gb.members)
+        ga.alive = gb.alive = False
+        new = next_id
+        next_id += 1
+        for old in (ga, gb):
+            for other, total in old.links.items():
+                if other in (a, b):
+                    continue
+                merged.links[other] = merged.links.get(other, 0.0) + total
+        groups[new] = merged
+        for other, total in merged.links.items():
+            links = groups[other].links
+            links.pop(a, None)
+            links.pop(b, None)
+            links[new] = total
+            push(new, other)
+        del groups[a], groups[b]
+    return [g.members for g in groups.values()]

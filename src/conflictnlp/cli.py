@@ -242,42 +242,34 @@ def train(
 
 @app.command()
 def compare(
-    records: Path = typer.Argument(..., help="A JSONL file written by `conflictnlp extract` (records carry `text`)"),
+    records: str = typer.Argument(..., help="Output of `conflictnlp extract`: OUT.jsonl, the Parquet folder, or - for stdin"),
     output: Path = typer.Option(..., "-o", "--output", help="Where to write the stories (JSON)"),
     html: Optional[Path] = typer.Option(None, "--html", help="Also write a self-contained HTML report"),
     similarity: str = typer.Option("auto", help="auto (embeddings when installed), lexical or embeddings"),
     window_days: int = typer.Option(3, "--window-days", min=0, help="Articles published further apart are never one story"),
 ) -> None:
     """Group articles into stories and line up their quotes, claims and figures across outlets."""
-    from .model import Article
-    from .schema import validator
+    from .batch.read import RecordsError
     from .stories import StoryComparer
-    from .stories.html import render_html
+    from .stories.run import compare_file
 
     if similarity not in ("auto", "lexical", "embeddings"):
         _fail(f"unknown similarity {similarity!r}; expected auto, lexical or embeddings")
-    if not records.exists():
-        _fail(f"records not found: {records}")
-    articles = []
-    with records.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
-                try:
-                    articles.append(Article.from_dict(json.loads(line)))
-                except ValueError as err:
-                    _fail(f"{records}:{number}: not an extraction record: {err}")
     try:
         comparer = StoryComparer(similarity, window_days=window_days)  # type: ignore[arg-type]
     except RuntimeError as err:  # --similarity embeddings without the optional model
         _fail(str(err))
-    stories = comparer(articles)
-    data = stories.to_dict()
-    validator("stories.schema.json").validate(data)
-    output.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    typer.echo(f"{len(articles)} articles, {len(stories.stories)} stories; similarity: {comparer.similarity.description}", err=True)
+    try:
+        summary = compare_file(records, output, html=html, comparer=comparer)
+    except RecordsError as err:
+        _fail(str(err))
+    typer.echo(
+        f"{summary.articles} articles, {summary.stories} stories ({summary.several} reported by several articles); "
+        f"similarity: {comparer.similarity.description}",
+        err=True,
+    )
     typer.echo(f"wrote {output}", err=True)
     if html:
-        html.write_text(render_html(stories, articles, comparer.similarity.description), encoding="utf-8")
         typer.echo(f"wrote {html}", err=True)
 
 

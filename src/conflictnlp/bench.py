@@ -32,8 +32,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Optional
 
 PLACES = [
     ("Kharkiv", "Ukraine"), ("Belgorod", "Russia"), ("Mariupol", "Ukraine"), ("Kherson", "Ukraine"), ("Donetsk", "Ukraine"),
@@ -178,6 +179,145 @@ def peak_rss_mb(corpus: Path, workdir: Path) -> float:
     done = subprocess.run([sys.executable, "-c", code, str(corpus), str(output)], capture_output=True, text=True, check=True)
     output.unlink()
     return int(done.stdout.strip().splitlines()[-1]) / 1024
+
+
+
+# --- compare: synthetic extract records ---------------------------------------------------------
+
+NOISE_SYLLABLES = ["ka", "lo", "mi", "ru", "sen", "ta", "vo", "zel", "pra", "din", "gor", "ul", "bes", "fa", "nik", "tor"]
+QUOTE_OPENINGS = ["We will rebuild", "Nobody was warned", "This was a deliberate attack on", "We are still counting the damage at",
+                  "The people of this town deserve answers about", "Our teams worked through the night at"]
+
+
+class RecordGenerator:
+    """Seeded generator of ``extract`` output records (text with consistent offsets, quotes,
+    claims, places, distances, counts and dates) for incidents reported by one to four outlets
+    over ``days`` days: the input of the compare benchmark, without running the pipeline."""
+
+    def __init__(self, seed: int = 7, days: int = 30):
+        self.rng = random.Random(seed)
+        self.days = days
+        self.words = ["".join(self.rng.choice(NOISE_SYLLABLES) for _ in range(self.rng.randint(2, 4))) for _ in range(6000)]
+        self.towns = [w.capitalize() + self.rng.choice(["ivka", "sk", "ovo", "abad", "ville", "burg", "ka"]) for w in self.words[:3000]]
+
+    def _name(self) -> str:
+        return f"{self.rng.choice(FIRST)} {''.join(self.rng.choice(SYLLABLES) for _ in range(3)).capitalize()}"
+
+    def incident(self) -> dict:
+        rng = self.rng
+        _, country = rng.choice(PLACES)
+        self.made = getattr(self, "made", 0) + 1
+        return {
+            "number": self.made,
+            "town": rng.choice(self.towns), "country": country, "thing": rng.choice(THINGS), "weapon": rng.choice(WEAPONS),
+            "killed": rng.randint(2, 40), "wounded": rng.randint(2, 60), "km": rng.randint(5, 120),
+            "day": rng.randrange(self.days), "official": self._name(), "role": rng.choice(ROLES),
+            "quote": f"{rng.choice(QUOTE_OPENINGS)} the {rng.choice(THINGS)} in {rng.choice(self.towns)}",
+            "topic": rng.sample(self.words, 12),
+        }
+
+    def records(self, count: int) -> Iterator[dict]:
+        """``count`` records, incidents in turn, each reported by 1-4 outlets."""
+        made = 0
+        while made < count:
+            incident = self.incident()
+            for outlet in self.rng.sample(OUTLETS, min(self.rng.randint(1, 4), count - made)):
+                yield self.record(made, incident, outlet)
+                made += 1
+
+    def record(self, index: int, incident: dict, outlet: str) -> dict:
+        rng = self.rng
+        start = date(2024, 3, 1)
+        event = start + timedelta(days=incident["day"])
+        published = event + timedelta(days=rng.choice([0, 0, 0, 1]))
+        killed = incident["killed"] + (rng.choice([0, 0, 0, 1, -1]))
+        wounded = incident["wounded"] + (rng.choice([0, 0, 0, 2]))
+        km = incident["km"] * rng.choice([1, 1, 1, 1.3])
+        parts: list[str] = []
+        spans: dict[str, tuple[int, int]] = {}
+
+        def put(piece: str, key: Optional[str] = None) -> None:
+            offset = sum(len(p) for p in parts)
+            if key:
+                spans[key] = (offset, offset + len(piece))
+            parts.append(piece)
+
+        weekday = WEEKDAYS[event.weekday()]
+        title = f"{incident['weapon'].capitalize()} hit {incident['thing']} in {incident['town']}"
+        put(title + "\n\n")
+        claim_start = sum(len(p) for p in parts)
+        put(f"{incident['weapon'].capitalize()} struck a {incident['thing']} in ")
+        put(incident["town"], "town")
+        put(" on ")
+        put(weekday, "day")
+        put(", killing ")
+        put(f"{killed} people", "killed")
+        put(" and wounding ")
+        put(f"{wounded} others", "wounded")
+        claim_end = sum(len(p) for p in parts)
+        put(f", {incident['role']} ")
+        put(incident["official"], "speaker")
+        put(" said. ")
+        put(f"The {incident['thing']}", "subject")
+        put(" lies ")
+        put(f"about {km:.0f} kilometres", "distance")
+        put(" from ")
+        put(f"the border with {incident['country']}", "reference")
+        put(".\n\n\"")
+        put(incident["quote"], "quote")
+        put("\", ")
+        put(incident["official"].split()[-1], "speaker2")
+        put(" told reporters.\n\n")
+        for _ in range(rng.randint(3, 6)):
+            words = rng.sample(incident["topic"], 4) + rng.sample(self.words, 10)
+            rng.shuffle(words)
+            put(" ".join(words).capitalize() + ".\n\n")
+        text = "".join(parts).rstrip()
+        quote = {"id": "q1", "type": "direct", "content": {"text": incident["quote"], "spans": [list(spans["quote"])]},
+                 "cue": None, "speaker": {"text": text[slice(*spans["speaker2"])], "span": list(spans["speaker2"])},
+                 "speaker_name": incident["official"], "speaker_role": incident["role"], "confidence": 0.9}
+        return {
+            "id": f"i{incident['number']}-r{index}", "source": outlet, "url": None, "title": title, "published": published.isoformat(),
+            "body": [0, len(text)], "text": text,
+            "quotes": [quote],
+            "claims": [{"id": "c1", "text": text[claim_start:claim_end], "span": [claim_start, claim_end], "source": incident["official"],
+                        "quote_id": None, "stance": "asserted", "hedges": [], "locations": ["l1"], "dates": ["d1"],
+                        "quantities": ["n1", "n2"], "distances": []}],
+            "locations": [{"id": "l1", "text": incident["town"], "span": list(spans["town"]), "name": incident["town"],
+                           "country_code": None, "admin1": None, "lat": None, "lon": None, "geonameid": None, "feature": "city"}],
+            "distances": [{"id": "m1", "text": text[slice(*spans["distance"])], "span": list(spans["distance"]), "value": round(km),
+                           "unit": "kilometre", "metres": round(km) * 1000.0, "approximate": True, "also": [],
+                           "reference": {"text": text[slice(*spans["reference"])], "span": list(spans["reference"])},
+                           "subject": {"text": text[slice(*spans["subject"])], "span": list(spans["subject"])}}],
+            "quantities": [
+                {"id": "n1", "text": f"{killed} people", "span": list(spans["killed"]), "value": killed, "value_max": None,
+                 "unit": None, "kind": "count", "concept": "people", "approximate": False},
+                {"id": "n2", "text": f"{wounded} others", "span": list(spans["wounded"]), "value": wounded, "value_max": None,
+                 "unit": None, "kind": "count", "concept": "others", "approximate": False},
+            ],
+            "dates": [{"id": "d1", "text": weekday, "span": list(spans["day"]), "type": "DATE", "value": event.isoformat(), "granularity": "day"}],
+            "errors": [],
+        }
+
+
+def write_records(path: Path, count: int, seed: int = 7, days: int = 30) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for record in RecordGenerator(seed, days).records(count):
+            handle.write(json.dumps(record) + "\n")
+
+
+def compare_run(records: Path, workdir: Path) -> tuple[float, float, int, int]:
+    """``(seconds, peak RSS MB, stories, stories of several articles)`` of ``compare`` (lexical
+    similarity) over ``records``, in a fresh process."""
+    code = (
+        "import resource, sys, time; from pathlib import Path; from conflictnlp.stories import StoryComparer; "
+        "from conflictnlp.stories.run import compare_file; t = time.perf_counter(); "
+        "s = compare_file(sys.argv[1], Path(sys.argv[2]), comparer=StoryComparer('lexical')); "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, s.stories, s.several)"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(records), str(workdir / "stories.json")], capture_output=True, text=True, check=True)
+    seconds, rss, stories, several = done.stdout.split()[-4:]
+    return float(seconds), int(rss) / 1024, int(stories), int(several)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -157,20 +157,21 @@ def _keys(signatures: list[Signature], vectors) -> Any:
     return sp.csr_matrix((data, (rows, cols)), shape=(n, HASH_FEATURES + len(extra)))
 
 
-def candidate_pairs(signatures: list[Signature], vectors, window_days: Optional[int]) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, i < j, worth scoring: within the window and sharing a key."""
+def candidate_pairs(signatures: list[Signature], vectors, window_days: Optional[int]) -> np.ndarray:
+    """Pairs ``(i, j)``, i < j, worth scoring (an ``(m, 2)`` array): within the window and
+    sharing a key, each article's ``MAX_CANDIDATES`` best-sharing partners."""
     import scipy.sparse as sp
 
     keys = _keys(signatures, vectors)
+    n = len(signatures)
     with_text = [s for s in signatures if s.has_text or s.places or s.actors or s.figures]
     dated = sorted((s for s in with_text if s.day), key=lambda s: (s.day, s.index))
-    undated = [s.index for s in with_text if s.day is None]
+    undated = np.array([s.index for s in with_text if s.day is None], dtype=np.int64)
     ordinals = np.array([s.day.toordinal() for s in dated], dtype=np.int64)
     dated_index = np.array([s.index for s in dated], dtype=np.int64)
-    pairs: set[tuple[int, int]] = set()
-    ordinal = np.full(len(signatures), -1, dtype=np.int64)
-    for sig in dated:
-        ordinal[sig.index] = sig.day.toordinal()
+    ordinal = np.full(n, -1, dtype=np.int64)
+    ordinal[dated_index] = ordinals
+    found: list[np.ndarray] = []
 
     def add(rows: np.ndarray, cols: np.ndarray) -> None:
         if not len(rows) or not len(cols):
@@ -182,17 +183,15 @@ def candidate_pairs(signatures: list[Signature], vectors, window_days: Optional[
             start, end = shared.indptr[r], shared.indptr[r + 1]
             partners, counts = cols[shared.indices[start:end]], shared.data[start:end]
             i = int(rows[r])
+            keep = partners != i
             if window_days is not None and ordinal[i] >= 0:
                 days = ordinal[partners]
-                near = (days < 0) | (np.abs(days - ordinal[i]) <= window_days)
-                partners, counts = partners[near], counts[near]
-            if len(partners) > MAX_CANDIDATES + 1:
-                partners = partners[np.argpartition(-counts, MAX_CANDIDATES + 1)[: MAX_CANDIDATES + 1]]
-            for j in partners.tolist():
-                if i != j:
-                    pairs.add((i, j) if i < j else (j, i))
+                keep &= (days < 0) | (np.abs(days - ordinal[i]) <= window_days)
+            partners, counts = partners[keep], counts[keep]
+            if len(partners) > MAX_CANDIDATES:
+                partners = partners[np.argpartition(-counts, MAX_CANDIDATES)[:MAX_CANDIDATES]]
+            found.append(np.stack([np.minimum(partners, i), np.maximum(partners, i)], axis=1))
 
-    undated_index = np.array(undated, dtype=np.int64)
     for lo in range(0, len(dated), ROW_CHUNK):
         hi = min(lo + ROW_CHUNK, len(dated))
         if window_days is None:
@@ -201,22 +200,29 @@ def candidate_pairs(signatures: list[Signature], vectors, window_days: Optional[
             first = np.searchsorted(ordinals, ordinals[lo] - window_days, side="left")
             last = np.searchsorted(ordinals, ordinals[hi - 1] + window_days, side="right")
             cols = dated_index[first:last]
-        add(dated_index[lo:hi], np.concatenate([cols, undated_index]))
+        add(dated_index[lo:hi], np.concatenate([cols, undated]))
     for lo in range(0, len(undated), ROW_CHUNK):
-        add(undated_index[lo : lo + ROW_CHUNK], np.concatenate([dated_index, undated_index]))
-    return pairs
+        add(undated[lo : lo + ROW_CHUNK], np.concatenate([dated_index, undated]))
+    return _unique_pairs(found, n)
 
 
-def all_pairs(signatures: list[Signature], window_days: Optional[int]) -> set[tuple[int, int]]:
+def _unique_pairs(parts: list[np.ndarray], n: int) -> np.ndarray:
+    if not parts:
+        return np.empty((0, 2), dtype=np.int64)
+    pairs = np.concatenate(parts)
+    codes = np.unique(pairs[:, 0] * max(n, 1) + pairs[:, 1])
+    return np.stack([codes // max(n, 1), codes % max(n, 1)], axis=1)
+
+
+def all_pairs(signatures: list[Signature], window_days: Optional[int]) -> np.ndarray:
     """Every pair within the window: exhaustive comparison, for small inputs and tests."""
-    pairs = set()
-    for a in signatures:
-        for b in signatures:
-            if a.index < b.index and not (
-                window_days is not None and a.day and b.day and abs((a.day - b.day).days) > window_days
-            ):
-                pairs.add((a.index, b.index))
-    return pairs
+    pairs = [
+        (a.index, b.index)
+        for a in signatures
+        for b in signatures
+        if a.index < b.index and not (window_days is not None and a.day and b.day and abs((a.day - b.day).days) > window_days)
+    ]
+    return np.array(pairs, dtype=np.int64).reshape(-1, 2)
 
 
 def shares_quote(a: Signature, b: Signature, same_statement: Optional[Callable[[str, str], bool]] = None) -> bool:
@@ -230,28 +236,46 @@ def shares_quote(a: Signature, b: Signature, same_statement: Optional[Callable[[
     return False
 
 
-def _jaccard(a: frozenset, b: frozenset) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+def _membership(sets: list[frozenset[str]]):
+    """Sparse article x item matrix of the given sets, and each set's size."""
+    import scipy.sparse as sp
+
+    ids: dict[str, int] = {}
+    rows, cols = [], []
+    for row, items in enumerate(sets):
+        for item in items:
+            rows.append(row)
+            cols.append(ids.setdefault(item, len(ids)))
+    matrix = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(sets), max(len(ids), 1)))
+    return matrix, np.array([len(s) for s in sets], dtype=np.float32)
+
+
+def _rowwise(matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    return np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
 
 
 def link_scores(
-    signatures: list[Signature], vectors, pairs: Iterable[tuple[int, int]], same_statement: Optional[Callable[[str, str], bool]] = None
+    signatures: list[Signature], vectors, pairs: np.ndarray, same_statement: Optional[Callable[[str, str], bool]] = None
 ) -> dict[tuple[int, int], float]:
     """Scores of the given pairs at or above ``LINK_FLOOR``."""
-    ordered = sorted(pairs)
+    places, place_counts = _membership([s.places for s in signatures])
+    actors, actor_counts = _membership([s.actors for s in signatures])
     scores: dict[tuple[int, int], float] = {}
-    for lo in range(0, len(ordered), PAIR_CHUNK):
-        chunk = ordered[lo : lo + PAIR_CHUNK]
-        left = np.fromiter((i for i, _ in chunk), dtype=np.int64, count=len(chunk))
-        right = np.fromiter((j for _, j in chunk), dtype=np.int64, count=len(chunk))
-        cosine = np.asarray(vectors[left].multiply(vectors[right]).sum(axis=1)).ravel()
-        for (i, j), cos in zip(chunk, cosine.tolist()):
-            a, b = signatures[i], signatures[j]
-            score = 0.6 * cos + 0.2 * _jaccard(a.places, b.places) + 0.2 * _jaccard(a.actors, b.actors)
+    for lo in range(0, len(pairs), PAIR_CHUNK):
+        left, right = pairs[lo : lo + PAIR_CHUNK, 0], pairs[lo : lo + PAIR_CHUNK, 1]
+        score = 0.6 * _rowwise(vectors, left, right)
+        for matrix, counts in ((places, place_counts), (actors, actor_counts)):
+            shared = _rowwise(matrix, left, right)
+            union = counts[left] + counts[right] - shared
+            score += 0.2 * np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+        # the same statement by the same named speaker: only pairs that share a speaker can
+        shares_actor = _rowwise(actors, left, right) > 0
+        for k in np.flatnonzero(shares_actor).tolist():
+            a, b = signatures[int(left[k])], signatures[int(right[k])]
             if a.quotes and b.quotes and shares_quote(a, b, same_statement):
-                score += SHARED_QUOTE_BONUS
-            if score >= LINK_FLOOR:
-                scores[(i, j)] = score
+                score[k] += SHARED_QUOTE_BONUS
+        for k in np.flatnonzero(score >= LINK_FLOOR).tolist():
+            scores[(int(left[k]), int(right[k]))] = float(score[k])
     return scores
 
 

@@ -18,6 +18,11 @@ from ..model import Article, Story
 from .compare import StoryComparer
 
 
+# the stories are typed dataclasses; the first few are checked against the shipped schema as a
+# guard, all of them would cost more than the comparison itself on a large corpus
+SELF_CHECKED = 200
+
+
 @dataclass
 class CompareSummary:
     articles: int
@@ -76,7 +81,8 @@ def compare_file(
         handle.write('{\n  "stories": [')
         for n, story in enumerate(stories):
             data = story.to_dict()
-            check.validate({"stories": [data]})
+            if n < SELF_CHECKED:
+                check.validate({"stories": [data]})
             handle.write(("," if n else "") + "\n    " + json.dumps(data, ensure_ascii=False))
         handle.write("\n  ]\n}\n")
     return CompareSummary(

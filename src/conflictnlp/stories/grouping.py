@@ -10,7 +10,9 @@ average-link clustering over the sparse graph of links.
    ``KEY_CAP`` articles of a window share say nothing about one incident and are left out, and
    each article keeps its ``MAX_CANDIDATES`` best-sharing partners, so the work grows with the
    number of articles, not its square.
-3. ``link_scores``: 0.6 TF-IDF cosine + 0.2 shared places + 0.2 shared people, + a bonus when
+3. ``link_scores``: 0.6 TF-IDF cosine + 0.2 shared places (towns and provinces: countries and
+   borders are shared by unrelated incidents) + 0.2 shared named people, the weights of places
+   and people left out where either article names none; + a bonus when
    both carry the same statement by the same named speaker. Links under ``LINK_FLOOR`` count as
    none, in blocked and exhaustive comparison alike, so that both give the same stories.
 4. ``average_linkage``: groups merge while the average link between them is at least
@@ -57,6 +59,15 @@ class Signature:
     has_text: bool = False
 
 
+# countries, borders, seas and wide regions are shared by unrelated incidents of one war
+BROAD_PLACES = {"country", "border", "region", "water"}
+
+
+def _is_name(name: str) -> bool:
+    words = name.split()
+    return bool(words) and words[-1][:1].isupper()
+
+
 def day_of(value: Optional[str]) -> Optional[date]:
     try:
         return date.fromisoformat(value[:10]) if value else None
@@ -77,11 +88,16 @@ def body_text(record: dict[str, Any]) -> str:
 
 def signature(index: int, record: dict[str, Any], figure_keys: Callable[[dict[str, Any]], Iterable[str]]) -> Signature:
     """The signature of one record (an extract record dict)."""
-    places = frozenset((loc.get("name") or loc.get("text") or "").lower() for loc in record.get("locations") or ())
+    places = frozenset(
+        (loc.get("name") or loc.get("text") or "").lower()
+        for loc in record.get("locations") or ()
+        if loc.get("feature") not in BROAD_PLACES
+    )
     outlet = record.get("source")
     names = [q.get("speaker_name") for q in record.get("quotes") or ()]
-    names += [c.get("source") for c in record.get("claims") or () if c.get("source") != outlet]
-    actors = frozenset(s for s in map(surname, names) if s)
+    names += [c.get("source") for c in record.get("claims") or ()]
+    # named speakers and sources only: "officials" or the outlet itself say nothing of the incident
+    actors = frozenset(s for s in map(surname, (n for n in names if n and n != outlet and _is_name(n))) if s)
     quotes = tuple(
         (surname(q["speaker_name"]), content_words(q["content"]["text"]), q["content"]["text"])
         for q in record.get("quotes") or ()
@@ -264,10 +280,14 @@ def link_scores(
     for lo in range(0, len(pairs), PAIR_CHUNK):
         left, right = pairs[lo : lo + PAIR_CHUNK, 0], pairs[lo : lo + PAIR_CHUNK, 1]
         score = 0.6 * _rowwise(vectors, left, right)
+        weight = np.full(len(left), 0.6, dtype=np.float64)
         for matrix, counts in ((places, place_counts), (actors, actor_counts)):
             shared = _rowwise(matrix, left, right)
             union = counts[left] + counts[right] - shared
             score += 0.2 * np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+            # an article that names no place (or nobody) is no evidence against the link
+            weight += np.where((counts[left] > 0) & (counts[right] > 0), 0.2, 0.0)
+        score = score / weight
         # the same statement by the same named speaker: only pairs that share a speaker can
         shares_actor = _rowwise(actors, left, right) > 0
         for k in np.flatnonzero(shares_actor).tolist():

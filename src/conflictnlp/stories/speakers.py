@@ -2,8 +2,9 @@
 
 "Gladkov" in one article and "Vyacheslav Gladkov" in another are one person (the fullest form
 is canonical); "the regional governor" in one article is Vyacheslav Gladkov when another
-article of the story calls him "Belgorod's regional governor Vyacheslav Gladkov" and no other
-named person there is a governor. Descriptions of groups ("Ukrainian officials") stay as they are.
+article of the story calls him "Belgorod regional governor Vyacheslav Gladkov" (the title right
+before the name, the speaker's role, or an appositive after it) and no other named person there
+fits the description as well. Places and the outlets themselves are no speakers' names. Descriptions of groups ("Ukrainian officials") stay as they are.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class SpeakerNames:
         self.places = {(p.name or p.text).lower() for a in articles for p in a.locations} | {
             p.text.lower() for a in articles for p in a.locations
         }
+        self.outlets = {a.source.lower() for a in articles if a.source}
         for article in articles:
             text = article.text or ""
             for quote in article.quotes:
@@ -67,7 +69,7 @@ class SpeakerNames:
                     self._add(claim.source, None, text, None)
 
     def is_person(self, name: Optional[str]) -> bool:
-        return is_person(name) and (name or "").lower() not in self.places
+        return is_person(name) and (name or "").lower() not in self.places | self.outlets
 
     def _add(self, name: str, role: Optional[str], text: str, span: Optional[tuple[int, int]]) -> None:
         key = surname(name)
@@ -80,7 +82,8 @@ class SpeakerNames:
         mentions = [span] if span else []
         mentions += [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
         for start, end in mentions:
-            before = re.split(r"[.!?\n]", text[max(0, start - ROLE_WINDOW) : start])[-1]
+            # the title right before the name: "..., Belgorod regional governor [Vyacheslav Gladkov]"
+            before = re.split(r"[.,;:!?\n()—–\"“”]|\b(?:said|says|told|added)\b", text[max(0, start - ROLE_WINDOW) : start])[-1]
             after = text[end : end + APPOSITIVE_CHARS]
             words |= content_words(before)
             if after.startswith((",", " (")):

@@ -1,0 +1,141 @@
+"""Figures that disagree across the articles of a story, on hand-built records: counts by what
+is counted, converted quantities, distances by reference, the event's day, and what is no
+disagreement (bounds, subsets, different things, one article against itself)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from conflictnlp.model import Article, DateMention, Distance, Quantity, TextSpan
+from conflictnlp.stories.figures import (
+    base_value,
+    casualty_of,
+    count_disagreements,
+    date_disagreements,
+    distance_disagreements,
+    measure_disagreements,
+)
+
+
+def no_source(article, span):
+    return None
+
+
+def quantity(text: str, piece: str, value: float, ident: str = "n1", occurrence: int = 0, **fields) -> Quantity:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(piece, start + 1)
+    return Quantity(id=ident, text=piece, span=(start, start + len(piece)), value=value, **fields)
+
+
+def article(ident: str, text: str, **fields) -> Article:
+    return Article(id=ident, text=text, body=(0, len(text)), **fields)
+
+
+@pytest.mark.parametrize(
+    "text, piece, expected",
+    [
+        ("Three civilians were killed and five others wounded on Tuesday.", "Three civilians", "killed"),
+        ("Three civilians were killed and five others wounded on Tuesday.", "five others", "wounded"),
+        ("Drones struck a convoy, killing three drivers, officials said.", "three drivers", "killed"),
+        ("Shelling killed 11 people and wounding dozens, among them two children.", "two children", None),
+        ("He said two of the wounded were in serious condition.", "two", None),
+        ("We have received 14 bodies so far, a doctor said.", "14 bodies", "killed"),
+        ("Police detained 40 protesters outside the ministry.", "40 protesters", "detained"),
+        ("More than 2,000 people fled the town overnight.", "More than 2,000 people", "displaced"),
+        ("The 30-truck convoy was hit outside the town.", "30-truck", None),
+    ],
+)
+def test_what_a_count_counts(text, piece, expected):
+    value = 2000.0 if "2,000" in piece else 1.0
+    concept = piece.split()[-1] if " " in piece else None
+    q = quantity(text, piece, value, concept=concept)
+    assert casualty_of(q, text) == expected
+
+
+def test_a_casualty_field_from_the_extraction_wins_over_the_words_around():
+    text = "Four people were hurt in the blast."
+    q = SimpleNamespace(**quantity(text, "Four people", 4).__dict__, casualty={"what": "killed", "min": 4})
+    assert casualty_of(q, text) == "killed"
+    q.casualty = "detained"
+    assert casualty_of(q, text) == "detained"
+
+
+def _wounded(ident: str, text: str, piece: str, value: float) -> Article:
+    return article(ident, text, quantities=[quantity(text, piece, value, concept=piece.split()[-1])])
+
+
+def test_wounded_five_against_four_is_a_disagreement_but_at_least_four_against_five_is_not():
+    east = _wounded("east", "Three civilians were killed and five others wounded.", "five others", 5)
+    courier = _wounded("courier", "Four people were wounded, the prosecutor's office said.", "Four people", 4)
+    found = count_disagreements([east, courier], ["east", "courier"], no_source)
+    assert [(d.about, sorted(v.value for v in d.values)) for d in found] == [("number wounded", [4, 5])]
+    bound = _wounded("bound", "At least four people were wounded.", "At least four people", 4)
+    assert count_disagreements([east, bound], ["east", "bound"], no_source) == []
+
+
+def test_one_article_never_disagrees_with_itself():
+    text = "Four people were wounded, officials said. Later five people were wounded, a doctor said."
+    one = article("one", text, quantities=[quantity(text, "Four people", 4, "n1"), quantity(text, "five people", 5, "n2")])
+    assert count_disagreements([one], ["one"], no_source) == []
+
+
+def test_a_cumulative_toll_is_no_disagreement_with_one_days_count():
+    day = _wounded("day", "Three people were killed in the strike.", "Three people", 3)
+    war = _wounded("war", "The war has killed 10,000 civilians in the region.", "10,000 civilians", 10000)
+    assert count_disagreements([day, war], ["day", "war"], no_source) == []
+
+
+def test_tonnes_and_short_tons_are_converted_with_pint():
+    assert base_value(120, "tonne") == (120000.0, "kilogram")
+    assert base_value(110, "ton")[0] == pytest.approx(99790.3, rel=1e-4)
+    first_text = "The convoy was carrying about 120 tonnes of flour to villages on the river."
+    second_text = "The trucks were carrying roughly 110 tons of food to villages along the river."
+    first = article("a", first_text, quantities=[quantity(first_text, "about 120 tonnes of flour", 120, unit="tonne", kind="mass", concept="flour", approximate=True)])
+    second = article("b", second_text, quantities=[quantity(second_text, "roughly 110 tons of food", 110, unit="ton", kind="mass", concept="food", approximate=True)])
+    (found,) = measure_disagreements([first, second], ["a", "b"], no_source)
+    assert {v.article: round(v.normalised) for v in found.values} == {"a": 120000, "b": 99790}
+    assert {v.normalised_unit for v in found.values} == {"kilogram"}
+    # 132 short tons are 119.7 tonnes: the same cargo
+    same_text = second_text.replace("roughly 110 tons", "roughly 132 tons")
+    same = article("c", same_text, quantities=[quantity(same_text, "roughly 132 tons of food", 132, unit="ton", kind="mass", concept="food", approximate=True)])
+    assert measure_disagreements([first, same], ["a", "c"], no_source) == []
+
+
+def _distance(ident: str, text: str, piece: str, metres: float, reference: str, subject: str = "") -> Article:
+    def ts(part: str) -> TextSpan:
+        start = text.index(part)
+        return TextSpan(part, (start, start + len(part)))
+
+    start = text.index(piece)
+    d = Distance(id="m1", text=piece, span=(start, start + len(piece)), value=metres / 1000, unit="kilometre", metres=metres,
+                 approximate=True, reference=ts(reference), subject=ts(subject) if subject else None)
+    return article(ident, text, distances=[d])
+
+
+def test_distances_from_one_reference_in_other_words_disagree():
+    east = _distance("east", "The convoy was hit on a road about 40 kilometers from the Russian border.", "about 40 kilometers", 40000, "the Russian border", "a road")
+    north = _distance("north", "The convoy of about 30 trucks was hit roughly 25 km from the border with Russia.", "roughly 25 km", 25000, "the border with Russia", "The convoy of about 30 trucks")
+    (found,) = distance_disagreements([east, north], ["east", "north"], no_source)
+    assert sorted(v.metres for v in found.values) == [25000, 40000]
+    kharkiv = _distance("kh", "The city lies some 120 kilometers east of Kharkiv.", "some 120 kilometers", 120000, "Kharkiv", "The city")
+    assert distance_disagreements([east, kharkiv], ["east", "kh"], no_source) == []
+
+
+def _dated(ident: str, text: str, piece: str, value: str) -> Article:
+    start = text.index(piece)
+    return article(ident, text, dates=[DateMention(id="d1", text=piece, span=(start, start + len(piece)), value=value, granularity="day")])
+
+
+def test_late_on_sunday_night_and_on_monday_disagree_on_when_it_happened():
+    first = _dated("a", "Drones struck a fuel depot late on Sunday night, killing four.", "late on Sunday night", "2024-07-07TNI")
+    second = _dated("b", "Drones hit a fuel depot on Monday, killing three people.", "Monday", "2024-07-08")
+    (found,) = date_disagreements([first, second], ["a", "b"], no_source)
+    assert {(v.article, v.text) for v in found.values} == {("a", "late on Sunday night"), ("b", "Monday")}
+    same = _dated("c", "A drone attack set the depot on fire on Sunday, officials said.", "Sunday", "2024-07-07")
+    assert date_disagreements([first, same], ["a", "c"], no_source) == []
+    # a date in a sentence about something else (a funeral, a meeting) does not date the event
+    other = _dated("d", "Mourners gathered on Monday for a memorial service in the town square.", "Monday", "2024-07-08")
+    assert date_disagreements([first, other], ["a", "d"], no_source) == []

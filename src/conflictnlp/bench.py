@@ -12,7 +12,14 @@ generator, so nothing copyrighted is shipped and every run sees the same texts) 
 3. peak RSS of ``extract`` over 1k vs 10k short (one-paragraph) articles, each run in a fresh
    subprocess (target growth < 15%); ``--quick`` uses 100 vs 1k;
 4. the Dask engine (a LocalCluster of 2 single-threaded workers) vs the local engine with 2
-   processes, both end to end including loading the pipeline.
+   processes, both end to end including loading the pipeline;
+5. the pipeline/bare ratio of (1) on real news: the texts of a JSONL file given by path
+   (``--real-news ../shared/data/attribution_dev.jsonl``, the PolNeAR dev articles), in two
+   halves, the second held aside (target >= 0.85);
+6. ``compare`` over generated extract records (``RecordGenerator``: incidents over 30 days,
+   each reported by one to four outlets; no NLP run), 1k / 10k / 100k records (``--quick``:
+   500 / 4000), each in a fresh process: seconds, peak RSS, and the growth from the smallest to
+   the largest run (4000 against 500: time x12 at most, memory x2.5 at most).
 
 The extract runs use parts of ``PART_SIZE`` articles so that small corpora still spread
 over the workers.
@@ -320,14 +327,54 @@ def compare_run(records: Path, workdir: Path) -> tuple[float, float, int, int]:
     return float(seconds), int(rss) / 1024, int(stories), int(several)
 
 
+PARTS = ["pipeline", "scaling", "rss", "dask", "realnews", "compare"]
+
+
+def real_news(path: Optional[Path], workdir: Path, batch_size: int, rounds: int) -> None:
+    """Part 5: the pipeline/bare ratio on real news texts, in two halves (the second held aside)."""
+    if path is None or not path.exists():
+        print(f"real news: no texts ({path or 'give --real-news PATH'}); part skipped")
+        return
+    texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()]
+    halves = {"dev": texts[: len(texts) // 2], "held aside": texts[len(texts) // 2 :]}
+    for name, part in halves.items():
+        corpus = workdir / f"real-{name.replace(' ', '-')}.jsonl"
+        corpus.write_text("".join(json.dumps({"id": f"t{i}", "text": t}) + "\n" for i, t in enumerate(part)), encoding="utf-8")
+        words = sum(len(t.split()) for t in part)
+        bare, full = pipeline_throughput(corpus, batch_size, rounds)
+        print(f"real news ({path.name}, {name}: {len(part)} texts, {words:,} words): bare {words / bare:6.0f} words/s, "
+              f"full {words / full:6.0f} words/s, ratio {bare / full:5.2f}   (target >= 0.85)")
+
+
+def compare_scaling(sizes: list[int], workdir: Path) -> None:
+    """Part 6: ``compare`` over generated records of each size, each in a fresh process."""
+    runs = []
+    for size in sizes:
+        records = workdir / f"records-{size}.jsonl"
+        write_records(records, size)
+        seconds, rss, stories, several = compare_run(records, workdir)
+        records.unlink()
+        runs.append((size, seconds, rss))
+        print(f"compare {size:>7} records:        {seconds:8.1f} s  peak RSS {rss:6.0f} MB  "
+              f"({stories:,} stories, {several:,} of several articles)")
+    if len(runs) >= 2:
+        (small, t0, m0), (large, t1, m1) = runs[0], runs[-1]
+        print(f"compare {large} vs {small}:          time x{t1 / t0:.1f} (linear x{large / small:.0f}), peak RSS x{m1 / m0:.2f}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m conflictnlp.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000, help="articles in the throughput corpus (default 2000)")
     parser.add_argument("--quick", action="store_true", help="smaller corpora: 100 articles, RSS at 100 vs 1k")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the bare/full timing; medians are printed (default 3)")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["pipeline", "scaling", "rss", "dask"], help="parts to leave out")
+    parser.add_argument("--skip", nargs="*", default=[], choices=PARTS, help="parts to leave out")
+    parser.add_argument("--only", nargs="*", default=None, choices=PARTS, help="run only these parts")
+    parser.add_argument("--real-news", type=Path, default=None, help="JSONL of real news texts for part 5 (e.g. ../shared/data/attribution_dev.jsonl)")
+    parser.add_argument("--compare-sizes", type=int, nargs="*", default=None, help="record counts for part 6 (default 1000 10000 100000)")
     args = parser.parse_args(argv)
+    if args.only is not None:
+        args.skip = [part for part in PARTS if part not in args.only]
     count = 100 if args.quick else args.articles
     rss_counts = (100, 1000) if args.quick else (1000, 10000)
 
@@ -372,7 +419,14 @@ def main(argv: list[str] | None = None) -> None:
             on_dask = extract_seconds(corpus, workdir, "dask", n_process=2, batch_size=args.batch_size, engine="dask")
             print(f"local engine, 2 processes:     {words / local:8.0f} words/s  ({local:.1f} s, loading included)")
             print(f"dask LocalCluster, 2 workers:  {words / on_dask:8.0f} words/s  ({on_dask:.1f} s)")
-            print(f"dask/local:                    {local / on_dask:8.2f}")
+            print(f"dask/local:                    {local / on_dask:8.2f}   (target >= 0.9 at 1000 articles)")
+
+        if "realnews" not in args.skip:
+            real_news(args.real_news, workdir, args.batch_size, args.rounds)
+
+        if "compare" not in args.skip:
+            sizes = args.compare_sizes or ([500, 4000] if args.quick else [1000, 10000, 100000])
+            compare_scaling(sizes, workdir)
     print("load average after: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
 
 

@@ -46,6 +46,8 @@ def article(ident: str, text: str, **fields) -> Article:
         ("Police detained 40 protesters outside the ministry.", "40 protesters", "detained"),
         ("More than 2,000 people fled the town overnight.", "More than 2,000 people", "displaced"),
         ("The 30-truck convoy was hit outside the town.", "30-truck", None),
+        ("The death toll rose to 12 on Monday, officials said.", "12", "killed"),
+        ("The blast left 12 dead and dozens hurt.", "12", "killed"),
     ],
 )
 def test_what_a_count_counts(text, piece, expected):

@@ -256,7 +256,7 @@ class StoryComparer:
         the claim it answers ("two workers were wounded, but Rosneft denied anyone was hurt").
         Claims without content ("you know") join nothing."""
         events = event_words()
-        items = [_Item(n, c) for n, a in enumerate(articles) for c in a.claims if _has_content(c.text, events)]
+        items = [_Item(n, c) for n, a in enumerate(articles) for c in a.claims if _has_content(c, events)]
         scores = self.similarity.scores([item.obj.text for item in items], "claim")
         words = [content_words(item.obj.text) for item in items]
         union = _UnionFind(len(items))
@@ -326,11 +326,11 @@ class StoryComparer:
         return found
 
 
-def _has_content(text: str, events: frozenset[str]) -> bool:
-    """A claim states something: two content words, or one that names an event ("anyone had
-    been hurt"), not "you know"."""
-    words = content_words(text)
-    return len(words) >= MIN_CLAIM_WORDS or bool(words & events)
+def _has_content(claim: Claim, events: frozenset[str]) -> bool:
+    """A claim states something: two content words, or a denial of an event in one ("anyone
+    had been hurt"); not "you know" or "the strike"."""
+    words = content_words(claim.text)
+    return len(words) >= MIN_CLAIM_WORDS or (claim.stance in OPPOSING and bool(words & events))
 
 
 def _record_id(result: Union[Article, dict], index: int) -> str:

@@ -122,6 +122,8 @@ def casualty_of(quantity: Quantity, text: str, following: Optional[int] = None) 
     if patterns["subset_before"].search(before) or patterns["subset_after"].match(text[end : end + 20]):
         return None  # "among them two children", "two of the wounded": part of a total
     after_words, before_verb = _casualty_patterns()
+    if patterns["toll_before"].search(before):
+        return "killed"
     verb = before_verb.search(before)
     if verb:
         return _verb_category().get(verb.group(1).lower())

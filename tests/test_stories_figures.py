@@ -141,3 +141,12 @@ def test_late_on_sunday_night_and_on_monday_disagree_on_when_it_happened():
     # a date in a sentence about something else (a funeral, a meeting) does not date the event
     other = _dated("d", "Mourners gathered on Monday for a memorial service in the town square.", "Monday", "2024-07-08")
     assert date_disagreements([first, other], ["a", "d"], no_source) == []
+
+
+def test_only_a_named_day_dates_the_event():
+    text = "Firefighters worked through the night after drones struck the depot, killing four."
+    vague = _dated("a", text, "the night", "2024-07-08TNI")
+    monday = _dated("b", "Drones hit a fuel depot on Monday, killing three people.", "Monday", "2024-07-08")
+    sunday = _dated("c", "Drones struck a fuel depot on Sunday, killing four.", "Sunday", "2024-07-07")
+    assert date_disagreements([vague, sunday], ["a", "c"], no_source) == []
+    assert len(date_disagreements([monday, sunday], ["b", "c"], no_source)) == 1

@@ -5,7 +5,7 @@
 - distances of the same thing from the same reference point (reference texts compared with
   rapidfuzz, values in metres);
 - other measured quantities of the same thing, converted with pint (tonnes vs short tons);
-- the event's date: the days named in each article's lead sentences about the event.
+- the event's date: the days named in each article's lead sentence about the event.
 
 Two articles disagree on a figure when none of the values one gives fits any the other gives:
 values fit when their ranges overlap ("at least 11" fits 14; "about 40 km" fits 42 km). Values
@@ -33,7 +33,13 @@ APPROXIMATE_TOLERANCE = 0.1  # ... or, when either is approximate, this
 MAX_RATIO = 3.0  # figures further apart than this are about different things
 SAME_REFERENCE = 80  # rapidfuzz token_set_ratio at which two reference points are one place
 SAME_CONTEXT = 0.15  # content-word overlap (Dice) of two sentences about the same measured thing
-LEAD_SENTENCES = 2  # sentences about the event, from the top of the body, that date it
+LEAD_SENTENCES = 1  # sentences about the event, from the top of the body, that date it
+# a date that names its day ("Sunday night", "July 7", "yesterday"), not "the night" or "earlier"
+NAMED_DAY = re.compile(
+    r"\d|\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(today|yesterday|tonight|overnight|last night)\b",
+    re.I,
+)
 CLAUSE_CHARS = 80  # how far after a count its verb is looked for
 
 
@@ -340,12 +346,16 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def lead_dates(article: Article) -> list[DateMention]:
-    """Day-precise dates in the first ``LEAD_SENTENCES`` sentences of the body that speak of
-    the event (an event word such as killed, struck, attack) and name a day."""
+    """Day-precise dates in the first ``LEAD_SENTENCES`` sentence(s) of the body that speak of
+    the event (an event word such as killed, struck, attack) and name a day: the lead dates
+    the event; later sentences date what followed (funerals, statements)."""
     text = article.text or ""
     lo, hi = article.body or (0, len(text))
     events = event_words()
-    dates = sorted((d for d in article.dates if d.value and _DAY.match(d.value) and lo <= d.span[0] < hi), key=lambda d: d.span)
+    dates = sorted(
+        (d for d in article.dates if d.value and _DAY.match(d.value) and NAMED_DAY.search(d.text) and lo <= d.span[0] < hi),
+        key=lambda d: d.span,
+    )
     if not dates:
         return []
     found: list[DateMention] = []

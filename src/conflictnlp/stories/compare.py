@@ -175,6 +175,8 @@ class StoryComparer:
     def story(self, story_id: str, articles: list[Article], ids: list[str]) -> Story:
         names = SpeakerNames(articles)
         quotes = self.align_quotes(articles, ids, names)
+        # a statement aligned with a named speaker's tells who "a local official" was
+        names.quoted = {(m.article, m.quote): q.speaker_name for q in quotes for m in q.members if is_person(q.speaker_name)}
         disagreements = figure_disagreements(articles, ids, _source_of)
         claims = []
         for members in self.cluster_claims(articles):
@@ -195,6 +197,9 @@ class StoryComparer:
 
     @staticmethod
     def _source(names: SpeakerNames, article: Article, claim: Claim) -> Optional[str]:
+        aligned = names.quoted.get((article.id, claim.quote_id)) if claim.quote_id else None
+        if aligned and not names.is_person(claim.source):
+            return aligned
         if claim.quote_id:
             quote = next((q for q in article.quotes if q.id == claim.quote_id), None)
             resolved = names.of_quote(quote) if quote else None

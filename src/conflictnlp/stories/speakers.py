@@ -53,6 +53,7 @@ class SpeakerNames:
 
     def __init__(self, articles: list[Article]):
         self.full: dict[str, str] = {}  # surname -> fullest name
+        self.quoted: dict[tuple[Optional[str], str], Optional[str]] = {}  # (article, quote) -> aligned speaker
         self.roles: dict[str, set[str]] = {}  # surname -> role words
         # "Ukraine says ...": a place speaking is no person
         self.places = {(p.name or p.text).lower() for a in articles for p in a.locations} | {

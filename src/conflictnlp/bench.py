@@ -316,11 +316,13 @@ def write_records(path: Path, count: int, seed: int = 7, days: int = 30) -> None
 def compare_run(records: Path, workdir: Path) -> tuple[float, float, int, int]:
     """``(seconds, peak RSS MB, stories, stories of several articles)`` of ``compare`` (lexical
     similarity) over ``records``, in a fresh process."""
+    # VmHWM, not ru_maxrss: a child keeps the ru_maxrss of the process it was forked from
     code = (
-        "import resource, sys, time; from pathlib import Path; from conflictnlp.stories import StoryComparer; "
+        "import re, sys, time; from pathlib import Path; from conflictnlp.stories import StoryComparer; "
         "from conflictnlp.stories.run import compare_file; t = time.perf_counter(); "
         "s = compare_file(sys.argv[1], Path(sys.argv[2]), comparer=StoryComparer('lexical')); "
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, s.stories, s.several)"
+        "peak = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1); "
+        "print(time.perf_counter() - t, peak, s.stories, s.several)"
     )
     done = subprocess.run([sys.executable, "-c", code, str(records), str(workdir / "stories.json")], capture_output=True, text=True, check=True)
     seconds, rss, stories, several = done.stdout.split()[-4:]

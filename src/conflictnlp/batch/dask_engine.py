@@ -21,6 +21,7 @@ are better run with the local engine, one ``--shard`` per machine.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import threading
@@ -60,6 +61,9 @@ class PipelinePlugin(WorkerPlugin):
         self.nlp = _PRELOADED.get(self.preloaded) if self.preloaded else None
         if self.nlp is None:
             self.nlp = self.model()
+        # as in the local engine's workers: the pipeline lives as long as the worker, so keep it
+        # out of the collector's reach (full collections no longer walk and copy-on-write it)
+        gc.freeze()
 
     def teardown(self, worker) -> None:
         self.nlp = None

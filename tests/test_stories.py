@@ -307,6 +307,19 @@ def test_html_renders_in_headless_chromium(tmp_path, stories):
     assert (width, height) == (1200, 2000)
     # a blank page compresses to almost nothing; a rendered report does not
     assert len(data) > 30_000
+    # the DOM the browser built: the hostile title stays text, the quote diffs and the
+    # collapsed single-article story are there
+    hostile = tmp_path / "hostile.html"
+    hostile.write_text(render_html(conflictnlp.compare([herald(), _hostile(), unrelated()], similarity="lexical"),
+                                   [herald(), _hostile(), unrelated()], "lexical overlap"), encoding="utf-8")
+    dom = subprocess.run(
+        [*command[:8], f"--user-data-dir={tmp_path / 'profile2'}", "--dump-dom", hostile.as_uri()],
+        check=True, capture_output=True, timeout=120, text=True,
+    ).stdout
+    assert "<script>alert" not in dom and "&lt;script&gt;alert" in dom
+    assert dom.count('<ins class="diff">') >= 4
+    assert '<section class="singles"><details>' in dom and "Bay Times" in dom
+    assert '<span class="outlet-chip">Danube &lt;b&gt;Wire&lt;/b&gt;</span>' in dom
 
 
 def test_records_without_text_are_their_own_story(lexical):

@@ -34,9 +34,10 @@ from ..model import (
     StoryQuote,
 )
 from . import grouping
+from .grouping import UnionFind
 from .figures import casualty_of, figure_disagreements
 from .similarity import Mode, Similarity, content_words, dice, event_words
-from .speakers import SpeakerNames, is_person, surname
+from .speakers import SpeakerNames, is_named, is_person, surname
 
 WINDOW_DAYS = 3
 STORY_THRESHOLD = grouping.STORY_THRESHOLD
@@ -55,28 +56,6 @@ class _Item:
 
     article: int
     obj: Any
-
-
-class _UnionFind:
-    def __init__(self, size: int):
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-    def groups(self) -> list[list[int]]:
-        found: dict[int, list[int]] = {}
-        for i in range(len(self.parent)):
-            found.setdefault(self.find(i), []).append(i)
-        return list(found.values())
 
 
 def _as_record(result: Union[Article, dict]) -> dict:
@@ -216,11 +195,11 @@ class StoryComparer:
         # a named speaker that is no person ("Moscow", "Russia's Defense Ministry") is still one
         # speaker; only descriptions ("a local official") may be anyone
         keys = [
-            surname(s) if s else (surname(item.obj.speaker_name) if _named(item.obj.speaker_name) else None)
+            surname(s) if s else (surname(item.obj.speaker_name) if is_named(item.obj.speaker_name) else None)
             for s, item in zip(speakers, items)
         ]
         scores = self.similarity.scores([item.obj.content.text for item in items], "quote")
-        union = _UnionFind(len(items))
+        union = UnionFind(len(items))
         group_names = {i: ({keys[i]} if keys[i] else set()) for i in range(len(items))}
         pairs = sorted(
             ((scores[i][j], i, j) for i, j in itertools.combinations(range(len(items)), 2) if scores[i][j] >= 1.0),
@@ -264,7 +243,7 @@ class StoryComparer:
         items = [_Item(n, c) for n, a in enumerate(articles) for c in a.claims if _has_content(c, events)]
         scores = self.similarity.scores([item.obj.text for item in items], "claim")
         words = [content_words(item.obj.text) for item in items]
-        union = _UnionFind(len(items))
+        union = UnionFind(len(items))
         for i, a in enumerate(items):
             for j in range(i + 1, len(items)):
                 if a.article != items[j].article and scores[i][j] >= 1.0:
@@ -322,7 +301,7 @@ class StoryComparer:
             found.append(Disagreement(kind="stance", about=summary, values=[side(aid, a, c) for aid, a, c in items]))
         else:
             # named sources only: "a local official" and "Oleh Kovalenko" may well be one person
-            attributed = [(aid, a, c) for aid, a, c in items if _named(c.source) and c.source != a.source]
+            attributed = [(aid, a, c) for aid, a, c in items if is_named(c.source) and c.source != a.source]
             sources: dict[str, set[str]] = {}
             for aid, a, c in attributed:
                 sources.setdefault(aid, set()).add(surname(self._source(names, a, c)) or "")
@@ -349,7 +328,7 @@ def _named_as(quote) -> Optional[str]:
 
 def _different_sources(a: Optional[str], b: Optional[str]) -> bool:
     """Two named sources that are not one: "Moscow says ..." read against itself is no dispute."""
-    return bool(a and b) and _named(a) and _named(b) and surname(a) != surname(b)
+    return bool(a and b) and is_named(a) and is_named(b) and surname(a) != surname(b)
 
 
 def _opposed(members: list[_Item], same_article: Optional[Callable[[int, int], bool]] = None) -> bool:
@@ -370,13 +349,6 @@ def _opposed(members: list[_Item], same_article: Optional[Callable[[int, int], b
 def _some_disjoint(groups: list[set[str]]) -> bool:
     """Whether two of the groups have nothing in common."""
     return any(not a & b for i, a in enumerate(groups) for b in groups[i + 1 :])
-
-
-def _named(source: Optional[str]) -> bool:
-    """A source given by name ("Oleh Kovalenko", "Russia's Defense Ministry"), not by a
-    description ("a local official", "Ukrainian officials"): its head word is a proper noun."""
-    words = (source or "").split()
-    return bool(words) and words[-1][:1].isupper()
 
 
 def _source_of(article: Article, span: tuple[int, int]) -> Optional[str]:

@@ -21,11 +21,12 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 from rapidfuzz import fuzz
 
 from ..model import Article, DateMention, Disagreement, DisagreementValue, Distance, Quantity
+from .grouping import UnionFind
 from .similarity import content_words, dice, event_words
 
 EXACT_TOLERANCE = 0.05  # relative difference within which exact figures agree (rounding) ...
@@ -246,7 +247,7 @@ def measure_disagreements(articles: list[Article], ids: list[str], source_of) ->
                 normalised=base[0], normalised_unit=base[1],
             )
             items.append((article_id, q, base[1], context, converted, value))
-    groups = _UnionFind(len(items))
+    groups = UnionFind(len(items))
     for i, (aid, q, unit, context, _, _) in enumerate(items):
         for j in range(i + 1, len(items)):
             bid, other, other_unit, other_context, _, _ = items[j]
@@ -293,7 +294,7 @@ def distance_disagreements(articles: list[Article], ids: list[str], source_of) -
     per_reference: dict[tuple[int, int], int] = {}
     for i, (n, _, ref) in enumerate(items):
         per_reference[(n, i)] = sum(1 for m, _, other in items if m == n and _same_reference(ref, other))
-    groups = _UnionFind(len(items))
+    groups = UnionFind(len(items))
     for i, (n, d, ref) in enumerate(items):
         for j in range(i + 1, len(items)):
             m, e, other = items[j]
@@ -399,27 +400,3 @@ def figure_disagreements(articles: list[Article], ids: list[str], source_of) -> 
         *measure_disagreements(articles, ids, source_of),
         *date_disagreements(articles, ids, source_of),
     ]
-
-
-class _UnionFind:
-    def __init__(self, size: int):
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-    def groups(self) -> list[list[int]]:
-        found: dict[int, list[int]] = {}
-        for i in range(len(self.parent)):
-            found.setdefault(self.find(i), []).append(i)
-        return list(found.values())
-
-

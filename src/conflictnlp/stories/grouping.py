@@ -32,6 +32,7 @@ from typing import Any, Callable, Iterable, Optional
 import numpy as np
 
 from .similarity import content_words, dice
+from .speakers import is_named, surname
 
 STORY_THRESHOLD = 0.3  # average link at which two groups of articles are one story
 LINK_FLOOR = 0.12  # a link score below this counts as no link at all
@@ -63,21 +64,11 @@ class Signature:
 BROAD_PLACES = {"country", "border", "region", "water"}
 
 
-def _is_name(name: str) -> bool:
-    words = name.split()
-    return bool(words) and words[-1][:1].isupper()
-
-
 def day_of(value: Optional[str]) -> Optional[date]:
     try:
         return date.fromisoformat(value[:10]) if value else None
     except (TypeError, ValueError):
         return None
-
-
-def surname(name: Optional[str]) -> Optional[str]:
-    words = re.findall(r"[^\W_]+", name or "")
-    return words[-1].lower() if words else None
 
 
 def body_text(record: dict[str, Any]) -> str:
@@ -97,7 +88,7 @@ def signature(index: int, record: dict[str, Any], figure_keys: Callable[[dict[st
     names = [q.get("speaker_name") for q in record.get("quotes") or ()]
     names += [c.get("source") for c in record.get("claims") or ()]
     # named speakers and sources only: "officials" or the outlet itself say nothing of the incident
-    actors = frozenset(s for s in map(surname, (n for n in names if n and n != outlet and _is_name(n))) if s)
+    actors = frozenset(s for s in map(surname, (n for n in names if n and n != outlet and is_named(n))) if s)
     quotes = tuple(
         (surname(q["speaker_name"]), content_words(q["content"]["text"]), q["content"]["text"])
         for q in record.get("quotes") or ()
@@ -378,3 +369,29 @@ def _cluster_component(members: list[int], neighbours: dict[int, dict[int, float
             push(new, other)
         del groups[a], groups[b]
     return [g.members for g in groups.values()]
+
+
+class UnionFind:
+    """Groups by union-find; a group is named by its smallest member."""
+
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self) -> list[list[int]]:
+        found: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            found.setdefault(self.find(i), []).append(i)
+        return list(found.values())
+
+

@@ -34,6 +34,13 @@ def surname(name: Optional[str]) -> Optional[str]:
     return words[-1].lower() if words else None
 
 
+def is_named(source: Optional[str]) -> bool:
+    """A source given by name ("Oleh Kovalenko", "Russia's Defense Ministry"), not by a
+    description ("a local official", "Ukrainian officials"): its head word is a proper noun."""
+    words = (source or "").split()
+    return bool(words) and words[-1][:1].isupper()
+
+
 def is_person(name: Optional[str]) -> bool:
     """A personal name ("Oleh Kovalenko", "Gladkov"), not a description ("a local official")
     or an institution ("Russia's Defense Ministry")."""

@@ -8,9 +8,10 @@
 - the event's date: the days named in each article's lead sentence about the event.
 
 Two articles disagree on a figure when none of the values one gives fits any the other gives:
-values fit when their ranges overlap ("at least 11" fits 14; "about 40 km" fits 42 km). Values
+values fit when their ranges overlap ("12 to 15" fits 14; "about 40 km" fits 42 km). Values
 more than ``MAX_RATIO`` apart are taken to be about different things (a cumulative toll against
-one day's), not a disagreement. Figures are compared across articles only.
+one day's), not a disagreement. "At least 12" is compared as 12. Figures are compared across
+articles only.
 """
 
 from __future__ import annotations
@@ -90,17 +91,14 @@ def _figure_patterns() -> dict[str, re.Pattern]:
 
 
 def figure_range(value: float, value_max: Optional[float], approximate: bool, text: str, bounds: Optional[dict] = None) -> Range:
-    """The range a figure allows, from its value, its upper value and its own wording."""
-    patterns = _figure_patterns()
+    """The range a figure allows: from its value to its upper value ("12 to 15"), or the
+    extraction's explicit bounds, widened for rounding. "At least 12" is compared as 12: an
+    outlet that counts at least 12 dead where another counts 15 is a difference worth showing."""
     low, high = value, value_max if value_max is not None else value
     if bounds:
         low = bounds.get("min", bounds.get("lower", low)) if bounds.get("min", bounds.get("lower")) is not None else low
         upper = bounds.get("max", bounds.get("upper"))
         high = upper if upper is not None else high
-    if patterns["lower_bound"].search(text):
-        high = math.inf
-    elif patterns["upper_bound"].search(text):
-        low = 0.0
     # each side of a comparison widens by half the tolerance, so two figures fit when they are
     # within the whole tolerance of each other
     half = (APPROXIMATE_TOLERANCE if approximate else EXACT_TOLERANCE) / 2

@@ -108,17 +108,36 @@ def figure_range(value: float, value_max: Optional[float], approximate: bool, te
 # --- counts of people, by what happened to them -------------------------------------------------
 
 
+def _field(value: Any, name: str) -> Any:
+    return value.get(name) if isinstance(value, dict) else getattr(value, name, None)
+
+
+def _casualty_field(quantity: Any) -> Any:
+    """The extraction's ``casualty`` of a quantity (absent from records of older versions)."""
+    return getattr(quantity, "casualty", None)
+
+
+def _casualty_bounds(quantity: Any) -> Optional[dict]:
+    """``{"min", "max"}`` where the extraction gives both ends ("dozens": 24 to 99)."""
+    given = _casualty_field(quantity)
+    low, high = (_field(given, "low"), _field(given, "high")) if given is not None and not isinstance(given, str) else (None, None)
+    return {"min": low, "max": high} if low is not None and high is not None else None
+
+
 def casualty_of(quantity: Quantity, text: str, following: Optional[int] = None) -> Optional[str]:
     """What a count counts (killed, wounded, displaced, detained, missing), or None.
 
-    Uses the quantity's ``casualty`` field when the extraction gives one (a string, or a dict
-    with ``what``/``type``/``category``); otherwise the words around the count in ``text``.
+    Uses the quantity's ``casualty`` field when the extraction gives one (an object or dict
+    with ``role``, as ``measures`` writes it, or a plain string); otherwise the words around
+    the count in ``text``. A running total (``cumulative``: a war's toll) is not the event's.
     ``following`` is where the next quantity starts: the count's clause ends there."""
-    given = getattr(quantity, "casualty", None)
-    if isinstance(given, dict):
-        given = given.get("what") or given.get("type") or given.get("category") or given.get("kind")
-    if isinstance(given, str) and given:
-        return given.lower()
+    given = _casualty_field(quantity)
+    if given is not None:
+        if _field(given, "cumulative"):
+            return None
+        role = given if isinstance(given, str) else _field(given, "role") or _field(given, "what")
+        if isinstance(role, str) and role:
+            return role.lower()
     if quantity.kind != "count" or quantity.unit:
         return None
     patterns = _figure_patterns()
@@ -150,8 +169,7 @@ def _casualty_values(article: Article, article_id: str, source_of) -> dict[str, 
         what = casualty_of(q, text, following)
         if what is None or q.value is None or q.value <= 0:
             continue
-        casualty = getattr(q, "casualty", None)
-        bounds = casualty if isinstance(casualty, dict) else None
+        bounds = _casualty_bounds(q)
         value = DisagreementValue(
             article=article_id, ref=q.id, text=q.text, value=q.value, unit=q.unit,
             source=source_of(article, q.span), span=q.span, approximate=q.approximate,

@@ -138,6 +138,27 @@ def test_shipped_examples_read_with_clean_bodies(examples_dir):
         assert not any(piece in body for piece in outside), article_id
 
 
+def test_count_inputs_matches_what_iter_inputs_yields(fixtures_dir, examples_dir, tmp_path):
+    from conflictnlp.reading.sources import count_inputs
+
+    (tmp_path / "a.jsonl").write_bytes(b'{"text": "one"}\n\n   \n{not json\n\xff\xfe\n{"text": "two"}')
+    (tmp_path / "b.docx").write_bytes(b"PK")
+    (tmp_path / "c.txt").write_bytes(b"")
+    paths = [fixtures_dir / "reading", examples_dir, tmp_path, tmp_path / "c.txt", tmp_path / "missing.txt"]
+    expected = sum(1 for item in iter_inputs(paths) if isinstance(item, ArticleInput))
+    assert count_inputs(paths) == expected
+    assert count_inputs([tmp_path], exclude=[tmp_path / "a.jsonl"]) == 1
+
+
+def test_a_long_run_without_sentence_ends_is_not_prose():
+    from conflictnlp.reading.sources import MAX_UNBROKEN_CHARS, prose_problem
+
+    assert prose_problem("word " * 190_000).startswith("text: 950,000 characters from offset 0 with no sentence end")
+    assert prose_problem("Troops advanced again. " * 50_000) is None
+    assert prose_problem("a" * MAX_UNBROKEN_CHARS + "\n" + "b" * MAX_UNBROKEN_CHARS) is None
+    assert "from offset 7" in prose_problem("Intro.\n" + "x " * MAX_UNBROKEN_CHARS)
+
+
 # --- the outlet and the publication date, read from the page itself ---------------------------
 
 from conflictnlp.reading.boilerplate import find_layout, parse_dateline  # noqa: E402

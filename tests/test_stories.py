@@ -290,6 +290,7 @@ def test_html_escapes_article_text_and_loads_nothing(stories):
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (Debian: apt-get install -y chromium)")
 def test_html_renders_in_headless_chromium(tmp_path, stories):
     page = tmp_path / "stories.html"

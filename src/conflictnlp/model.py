@@ -74,6 +74,11 @@ class Quote(_Record):
     speaker_name: Optional[str] = None
     speaker_role: Optional[str] = None
     confidence: float = 0.0
+    # additive: for a report nested in another's content ("France 24 reported that the
+    # ministry said X"), the id of the quote it is nested in and the outer speakers,
+    # outermost first (["France 24"])
+    nested_in: Optional[str] = None
+    via: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -91,6 +96,11 @@ class Claim(_Record):
     dates: list[str] = field(default_factory=list)
     quantities: list[str] = field(default_factory=list)
     distances: list[str] = field(default_factory=list)
+    # additive: the claim's event word (its predicate), and for reported claims the outer
+    # sources the report came through, outermost first (["France 24"] for "France 24
+    # reported that the ministry said X", whose source is the ministry)
+    event: Optional[TextSpan] = None
+    via: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -107,6 +117,9 @@ class Location(_Record):
     lon: Optional[float] = None
     geonameid: Optional[int] = None
     feature: Optional[LocationFeature] = None
+    adjectival: bool = False
+    """The mention is a people's adjective or plural standing for the place ("Ukrainian forces",
+    "Palestinians"), not its name."""
 
 
 @dataclass

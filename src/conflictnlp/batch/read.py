@@ -76,6 +76,11 @@ def iter_articles(path: Union[str, Path]) -> Iterator[Article]:
 
 
 def _jsonl_records(lines, name: str) -> Iterator[dict[str, Any]]:
+    for _, record in _checked_lines(lines, name):
+        yield record
+
+
+def _checked_lines(lines, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -86,7 +91,31 @@ def _jsonl_records(lines, name: str) -> Iterator[dict[str, Any]]:
         problem = record_problem(record)
         if problem:
             raise RecordsError(f"{name}:{number}: {problem}")
-        yield record
+        yield line, record
+
+
+def iter_record_lines(path: Union[str, Path]) -> Iterator[str]:
+    """Every record of an extract output as one JSON line (ending in a newline): JSONL lines as
+    they are (after checking each is a record), Parquet rows put back together."""
+    if str(path) != STDIN and is_parquet_output(Path(path)):
+        for record in iter_records(path):
+            yield json.dumps(record, ensure_ascii=False) + "\n"
+        return
+    if str(path) == STDIN:
+        lines, name = sys.stdin, "<stdin>"
+        for line, _ in _checked_lines(lines, name):
+            yield line if line.endswith("\n") else line + "\n"
+        return
+    path = Path(path)
+    if not path.is_file():
+        yield from iter_records(path)  # raises the RecordsError that says what the path is
+        return
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for line, _ in _checked_lines(handle, str(path)):
+                yield line if line.endswith("\n") else line + "\n"
+    except UnicodeDecodeError:
+        raise RecordsError(f"{path}: not a text file; give the output of `conflictnlp extract` (OUT.jsonl or OUT.parquet)") from None
 
 
 def record_problem(record: Any) -> Optional[str]:

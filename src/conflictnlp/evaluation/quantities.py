@@ -131,10 +131,10 @@ def _pipeline(model: Optional[str]) -> Language:
     return load(model, enable=["article", "measures"])
 
 
-def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None) -> dict:
+def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, part: str = "all") -> dict:
     """Score the pipeline's quantities on a gold file; returns the report ``render`` prints."""
     nlp = _pipeline(model)
-    numbered = list(numbered_records(gold, limit))
+    numbered = list(numbered_records(gold, limit, part))
     records = [record for _, record in numbered]
     value, value_unit = PRF(), PRF()
     by_source: dict[str, PRF] = {}
@@ -158,6 +158,7 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None) ->
     return {
         "task": "quantities",
         "gold": str(gold),
+        "part": part,
         "documents": len(records),
         "gold_quantities": sum(len(gold_mentions(r)) for r in records),
         "value": value.as_dict(),

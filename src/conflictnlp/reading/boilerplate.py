@@ -11,14 +11,15 @@ publication date. It never changes the text: offsets stay those of the input. Th
    as a headline (no sentence-final period, at most 30 words) it is the title.
 2. A dateline near the headline ("April 1, 2022 11:05am", "Published 1 April 2022", "Jul 9, 2024",
    "2024-07-09", "Outlet | 9 July 2024", a date in a byline) gives the publication date;
-   "Updated: ..." lines do not. Dates below the headline win
-   over dates above it. An agency dateline opening the first paragraph ("KYIV, Ukraine (AP) — ")
+   "Updated: ..." lines do not. Dates below the headline win over dates above it; the date of
+   an "Updated" line is kept apart as ``updated``. An agency dateline opening the first paragraph ("KYIV, Ukraine (AP) — ")
    is reported as ``place_dateline``.
 3. The body ends at the first trailer: "Related Topics", copyright notices (also mid-line),
    comment forms, "(Reporting by ...; Editing by ...)" credits, share/newsletter prompts, spam
    links, or the start of a reader-comment thread (short user-name lines interleaved with text,
    with a name repeated, an @reply, timestamps and reply buttons, or names that look like
-   handles). Contributor lines ("X reported from Lviv") stay in the body: they carry the
+   handles), or a "Recent comments" widget ("admin in: Some Article Title" with a snippet and
+   spam links under it; "Recent Posts", "Archives" headings). Contributor lines ("X reported from Lviv") stay in the body: they carry the
    reporting location. Mid-article promos ("Advertisement", "READ MORE: <headline>") do not end it.
 
 4. The outlet is named by the page itself (``find_outlet``): a byline ("By X | Outlet", "By X,
@@ -81,6 +82,7 @@ class ArticleLayout:
     dateline: Optional[TextSpan] = None
     place_dateline: Optional[TextSpan] = None  # "KYIV, Ukraine" of "KYIV, Ukraine (AP) — ..."
     outlet: Optional[TextSpan] = None  # the outlet the page names (see ``find_outlet``)
+    updated: Optional[str] = None  # the date of an "Updated ..." line near the headline
 
 
 @dataclass
@@ -98,9 +100,9 @@ class _Line:
 def _patterns() -> dict:
     raw = tomllib.loads(resources.files("conflictnlp").joinpath("data/boilerplate.toml").read_text("utf-8"))
     compiled = {}
-    for key in ("navigation", "byline", "trailer", "trailer_inline", "spam", "comment_meta"):
+    for key in ("navigation", "byline", "trailer", "trailer_inline", "spam", "comment_meta", "consent"):
         compiled[key] = [re.compile(p, re.I) for p in raw[key]]
-    for key in ("dateline_prefix", "updated_prefix", "link", "segment_separators", "copyright_outlet", "byline_not_outlet"):
+    for key in ("dateline_prefix", "updated_prefix", "link", "segment_separators", "comment_widget_entry", "copyright_outlet", "byline_not_outlet"):
         compiled[key] = re.compile(raw[key], re.I)
     return compiled
 
@@ -124,6 +126,23 @@ def _iso_date(parts: dict[str, Optional[str]]) -> Optional[str]:
         return date(int(parts["year"]), month, int(parts["day"])).isoformat()
     except ValueError:
         return None
+
+
+def strip_consent(text: str) -> str:
+    """``text`` without the cookie and consent notice lines at its start and end."""
+    patterns = _patterns()["consent"]
+    lines = text.splitlines()
+
+    def notice(line: str) -> bool:
+        stripped = line.strip()
+        return not stripped or any(p.search(stripped) for p in patterns)
+
+    start, end = 0, len(lines)
+    while start < end and notice(lines[start]):
+        start += 1
+    while end > start and notice(lines[end - 1]):
+        end -= 1
+    return "\n".join(lines[start:end])
 
 
 def _parse_date_only(line: str) -> Optional[tuple[str, bool]]:
@@ -258,6 +277,13 @@ def _find_dateline(lines: list[_Line], first: int) -> Optional[tuple[str, _Line]
     return None
 
 
+def _find_update(lines: list[_Line], first: int) -> Optional[str]:
+    """The date of an "Updated: ..." line near the headline (the latest, if several)."""
+    found = [parsed[0] for line in [*lines[max(0, first - 10) : first + 10]]
+             if (parsed := parse_dateline(line.text)) and parsed[1]]
+    return max(found) if found else None
+
+
 def _find_place_dateline(lines: list[_Line], first: int) -> Optional[TextSpan]:
     for line in lines[first : first + 6]:
         m = _PLACE_DATELINE.match(line.text)
@@ -265,6 +291,18 @@ def _find_place_dateline(lines: list[_Line], first: int) -> Optional[TextSpan]:
             start = line.start + m.start("place")
             return TextSpan(m.group("place"), (start, start + len(m.group("place"))))
     return None
+
+
+def skip_place_dateline(text: str, start: int) -> int:
+    """Where a piece of text that starts a line really starts: after an agency dateline
+    ("KYIV, Ukraine (AP) — ", "NIKOPOL, Ukraine — ") if it opens with one, else ``start``.
+    A dateline says where the report was filed; it is never part of a quote or a claim."""
+    if start and text[start - 1] != "\n":
+        return start
+    m = _PLACE_DATELINE.match(text[start : start + 120])
+    if m is None:
+        return start
+    return start + m.end() - 1  # the pattern ends on the first character after the dash
 
 
 SPAM_MAX_WORDS = 40  # comment spam is a line or two; an article paragraph mentioning a website is not
@@ -281,6 +319,39 @@ def _is_spam(line: _Line) -> bool:
 
 def _is_trailer(line: _Line) -> bool:
     return any(p.search(line.text) for p in _patterns()["trailer"]) or _is_spam(line)
+
+
+WIDGET_WINDOW = 4  # lines within which a second colon-less widget entry must follow
+WIDGET_SNIPPET_WORDS = 30  # a comment snippet in a widget is shorter than this
+
+
+def _widget_entry(line: _Line) -> Optional[bool]:
+    """Whether a line is an entry of a "Recent comments" widget ("admin in: Article Title"):
+    True with the colon, False without (then only a second entry confirms it), None if not."""
+    if line.words > 30 or line.text.endswith((".", "!", "?")):
+        return None
+    m = _patterns()["comment_widget_entry"].match(line.text)
+    if m is None:
+        return None
+    return bool(m.group("colon"))
+
+
+def _widget_starts(lines: list[_Line], i: int) -> bool:
+    """A "Recent comments" widget starts at line ``i``: entries by user name and article title,
+    each followed by a snippet of the comment or a spam link."""
+    entry = _widget_entry(lines[i])
+    if entry is None:
+        return False
+    if entry:
+        return True
+    # without the colon: a second entry soon after, with only short snippets between (a
+    # subheading "Strikes on Odesa" is followed by paragraphs)
+    for line in lines[i + 1 : i + 1 + WIDGET_WINDOW]:
+        if _widget_entry(line) is not None:
+            return True
+        if line.words >= WIDGET_SNIPPET_WORDS:
+            return False
+    return False
 
 
 def _inline_trailer(line: _Line) -> Optional[int]:
@@ -424,7 +495,7 @@ def find_layout(text: str) -> ArticleLayout:
     stop = comments if comments is not None else len(lines)
     for i in range(start_tail, stop):
         line = lines[i]
-        if i > start_tail and _is_trailer(line):
+        if i > start_tail and (_is_trailer(line) or _widget_starts(lines, i)):
             end = lines[i - 1].end
             break
         inline = _inline_trailer(line)
@@ -442,6 +513,5 @@ def find_layout(text: str) -> ArticleLayout:
     if place is not None and place.span[1] > end:
         place = None
     outlet = find_outlet(text, lines, first)
-    return ArticleLayout(
-        body=(body_start, end), title=title, published=published, dateline=dateline, place_dateline=place, outlet=outlet
-    )
+    return ArticleLayout(body=(body_start, end), title=title, published=published, dateline=dateline,
+                         place_dateline=place, outlet=outlet, updated=_find_update(lines, first))

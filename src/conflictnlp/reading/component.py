@@ -7,8 +7,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import ConflictComponent
-from ..extensions import STORE_KEY
+from ..extensions import STORE_KEY, add_error
 from .boilerplate import find_layout
+from .sources import prose_problem
 
 
 SENTENCE_END = {".", "!", "?", "”", "\"", "’", "»"}
@@ -42,6 +43,12 @@ class ArticleComponent(ConflictComponent):
         self.paragraph_sentences = paragraph_sentences
 
     def process(self, doc: Doc) -> None:
+        problem = prose_problem(doc.text)
+        if problem:
+            # an empty body: no component extracts from text that is not prose
+            add_error(doc, problem)
+            doc._.body = (0, 0)
+            return
         if self.paragraph_sentences and not doc.has_annotation("DEP"):
             # a Doc parsed already (run through the pipeline again) keeps its sentences
             mark_paragraph_starts(doc)
@@ -55,6 +62,9 @@ class ArticleComponent(ConflictComponent):
         if doc._.published is None and layout.published is not None:
             doc._.published = layout.published
             doc._.published_from = "dateline"
+        if layout.updated is not None:
+            # read by the dates component: a weekday in an article updated after publication
+            doc.user_data.setdefault(STORE_KEY, {})["updated"] = layout.updated
         fallback = doc.user_data.get(STORE_KEY, {}).get("published_fallback")
         if doc._.published is None and fallback:
             doc._.published = fallback

@@ -9,6 +9,7 @@ are held, so memory stays bounded. Standard input can be read only once, so it i
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
@@ -16,6 +17,8 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Union
 from ..batch.read import STDIN, RecordsError, iter_records
 from ..model import Article, Story
 from .compare import StoryComparer
+
+STDOUT = "-"
 
 
 # the stories are typed dataclasses; the first few are checked against the shipped schema as a
@@ -44,14 +47,14 @@ def _checked(records: Iterable[dict[str, Any]], name: str) -> Iterator[dict[str,
 
 def compare_file(
     path: Union[str, Path],
-    output: Path,
+    output: Union[str, Path],
     *,
     html: Optional[Path] = None,
     comparer: StoryComparer,
     progress: Optional[Callable[[str], None]] = None,
 ) -> CompareSummary:
-    """Compare the records at ``path``; write the stories to ``output`` (JSON) and, if
-    given, the page to ``html``. Raises ``RecordsError`` for input that is not extract output."""
+    """Compare the records at ``path`` (``"-"``: standard input); write the stories to
+    ``output`` (JSON; ``"-"``: standard output) and, if given, the page to ``html``. Raises ``RecordsError`` for input that is not extract output."""
     from ..schema import validator
     from .html import write_html
 
@@ -75,9 +78,13 @@ def compare_file(
     else:
         for _ in collect(pairs):
             pass
+    if not stories:
+        raise RecordsError(f"{path}: no records to compare; give the output of `conflictnlp extract`")
     stories.sort(key=lambda s: int(s.id[1:]))
     check = validator("stories.schema.json")
-    with output.open("w", encoding="utf-8") as handle:
+    to_stdout = str(output) == STDOUT
+    handle = sys.stdout if to_stdout else Path(output).open("w", encoding="utf-8")
+    try:
         handle.write('{\n  "stories": [')
         for n, story in enumerate(stories):
             data = story.to_dict()
@@ -85,6 +92,10 @@ def compare_file(
                 check.validate({"stories": [data]})
             handle.write(("," if n else "") + "\n    " + json.dumps(data, ensure_ascii=False))
         handle.write("\n  ]\n}\n")
+        handle.flush()
+    finally:
+        if not to_stdout:
+            handle.close()
     return CompareSummary(
         articles=sum(len(s.articles) for s in stories),
         stories=len(stories),

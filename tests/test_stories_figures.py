@@ -172,3 +172,12 @@ def test_only_a_named_day_dates_the_event():
     sunday = _dated("c", "Drones struck a fuel depot on Sunday, killing four.", "Sunday", "2024-07-07")
     assert date_disagreements([vague, sunday], ["a", "c"], no_source) == []
     assert len(date_disagreements([monday, sunday], ["b", "c"], no_source)) == 1
+
+
+def test_a_length_that_is_a_distance_is_compared_once_as_a_distance():
+    east = _distance("east", "The convoy was hit on a road about 40 kilometers from the Russian border.", "about 40 kilometers", 40000, "the Russian border", "a road")
+    north = _distance("north", "The convoy was hit roughly 25 km from the border with Russia.", "roughly 25 km", 25000, "the border with Russia")
+    for record, piece, value in ((east, "about 40 kilometers", 40), (north, "roughly 25 km", 25)):
+        record.quantities = [quantity(record.text, piece, value, unit="kilometre", kind="length", approximate=True)]
+    assert measure_disagreements([east, north], ["east", "north"], no_source) == []
+    assert len(distance_disagreements([east, north], ["east", "north"], no_source)) == 1

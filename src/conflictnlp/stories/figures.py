@@ -247,9 +247,12 @@ def measure_disagreements(articles: list[Article], ids: list[str], source_of) ->
     items = []
     for article, article_id in zip(articles, ids):
         text = article.text or ""
+        distances = [d.span for d in article.distances]
         for q in article.quantities:
             if q.kind not in MEASURED_KINDS or q.value is None:
                 continue
+            if any(start < q.span[1] and q.span[0] < end for start, end in distances):
+                continue  # a distance: compared with the distances
             base = base_value(q.value, q.unit) if q.kind != "currency" else (q.value, q.unit or "")
             if base is None:
                 continue

@@ -92,3 +92,15 @@ def test_compare_reads_jsonl_and_parquet_alike_and_writes_the_page(tmp_path, jso
     assert outputs[0] == outputs[1]
     direct = StoryComparer("lexical")(json.loads(line) for line in jsonl.read_text("utf-8").splitlines())
     assert outputs[0] == direct.to_dict()
+
+
+def test_two_incidents_are_told_apart_by_their_towns_and_days():
+    from conflictnlp.stories.grouping import Signature, conflicts
+
+    def sig(place, days, places=()):
+        return Signature(index=0, day=None, places=frozenset([place, *places]), lead_place=place, lead_days=frozenset(days))
+
+    shebekino, valuyki = sig("shebekino", [739074], ["belgorod"]), sig("valuyki", [739076], ["belgorod"])
+    assert conflicts(shebekino, valuyki) == 2
+    assert conflicts(shebekino, sig("shebekino", [739075])) == 0  # Sunday night against Monday: one event
+    assert conflicts(shebekino, sig("belgorod", [739074], ["shebekino"])) == 0  # the other names the town too

@@ -334,6 +334,7 @@ def _different_sources(a: Optional[str], b: Optional[str]) -> bool:
 def _opposed(members: list[_Item], same_article: Optional[Callable[[int, int], bool]] = None) -> bool:
     """An affirming and an opposing claim from different articles, or from different named
     sources within one article."""
+    members = [m for m in members if not _shadowed(m, members, same_article)]
     for i, a in enumerate(members):
         for b in members[i + 1 :]:
             if (a.obj.stance in OPPOSING) == (b.obj.stance in OPPOSING):
@@ -343,6 +344,22 @@ def _opposed(members: list[_Item], same_article: Optional[Callable[[int, int], b
             one_article = same_article(a.article, b.article) if same_article else a.article == b.article
             if not one_article or _different_sources(a.obj.source, b.obj.source):
                 return True
+    return False
+
+
+def _shadowed(member: _Item, members: list[_Item], same_article: Optional[Callable[[int, int], bool]]) -> bool:
+    """An opposing claim that overlaps an affirming claim of its own article and source ("to
+    contain the blaze, which destroyed three tanks" inside "Firefighters worked to contain the
+    blaze, which destroyed three tanks"): the article affirms it, whatever the fragment says."""
+    claim = member.obj
+    if claim.stance not in OPPOSING:
+        return False
+    for other in members:
+        one_article = same_article(member.article, other.article) if same_article else member.article == other.article
+        if other is member or not one_article or other.obj.stance not in AFFIRMING or other.obj.source != claim.source:
+            continue
+        if other.obj.span[0] < claim.span[1] and claim.span[0] < other.obj.span[1]:
+            return True
     return False
 
 

@@ -13,7 +13,9 @@ average-link clustering over the sparse graph of links.
 3. ``link_scores``: 0.6 TF-IDF cosine + 0.2 shared places (towns and provinces: countries and
    borders are shared by unrelated incidents) + 0.2 shared named people, the weights of places
    and people left out where either article names none; + a bonus when
-   both carry the same statement by the same named speaker. Links under ``LINK_FLOOR`` count as
+   both carry the same statement by the same named speaker; halved for each sign of two
+   incidents (``conflicts``: lead sentences dating the event two or more days apart, each
+   naming first a town the other never names). Links under ``LINK_FLOOR`` count as
    none, in blocked and exhaustive comparison alike, so that both give the same stories.
 4. ``average_linkage``: groups merge while the average link between them is at least
    ``STORY_THRESHOLD`` (a missing link counts 0), so one roundup article that touches two
@@ -58,10 +60,40 @@ class Signature:
     figures: frozenset[str] = frozenset()
     quotes: tuple[tuple[str, frozenset[str], str], ...] = ()  # (speaker surname, content words, text)
     has_text: bool = False
+    lead_place: Optional[str] = None  # the first town the body names: where it happened
+    lead_days: frozenset[int] = frozenset()  # the days the lead sentence gives the event (ordinals)
 
 
 # countries, borders, seas and wide regions are shared by unrelated incidents of one war
 BROAD_PLACES = {"country", "border", "region", "water"}
+TOWNS = {"city", "admin2"}
+# evidence of two different incidents: each halves what the rest of the link says
+CONFLICT_FACTOR = 0.5
+DAYS_APART = 2  # lead sentences dating the event this many days apart: not one event
+
+
+def _lead_days(record: dict[str, Any]) -> Iterable[int]:
+    from types import SimpleNamespace
+
+    from .figures import lead_dates
+
+    dates = [SimpleNamespace(**{**d, "span": tuple(d["span"])}) for d in record.get("dates") or ()]
+    if not dates:
+        return ()
+    article = SimpleNamespace(text=record.get("text") or "", body=record.get("body"), dates=dates)
+    found = (day_of(d.value) for d in lead_dates(article))
+    return (day.toordinal() for day in found if day)
+
+
+def conflicts(a: Signature, b: Signature) -> int:
+    """How many signs say these are two incidents: the lead sentences date the event at least
+    ``DAYS_APART`` days apart; each names a town first that the other never names."""
+    found = 0
+    if a.lead_days and b.lead_days and min(abs(x - y) for x in a.lead_days for y in b.lead_days) >= DAYS_APART:
+        found += 1
+    if a.lead_place and b.lead_place and a.lead_place not in b.places and b.lead_place not in a.places:
+        found += 1
+    return found
 
 
 def day_of(value: Optional[str]) -> Optional[date]:
@@ -94,7 +126,16 @@ def signature(index: int, record: dict[str, Any], figure_keys: Callable[[dict[st
         for q in record.get("quotes") or ()
         if q.get("speaker_name") and (q.get("content") or {}).get("text", "").strip()
     )
+    text = record.get("text") or ""
+    lo, hi = record.get("body") or (0, len(text))
+    towns = sorted(
+        (loc["span"][0], (loc.get("name") or loc.get("text") or "").lower())
+        for loc in record.get("locations") or ()
+        if loc.get("feature") in TOWNS and lo <= loc["span"][0] < hi
+    )
     return Signature(
+        lead_place=towns[0][1] if towns else None,
+        lead_days=frozenset(_lead_days(record)),
         index=index,
         day=day_of(record.get("published")),
         places=frozenset(p for p in places if p),
@@ -279,6 +320,10 @@ def link_scores(
             # an article that names no place (or nobody) is no evidence against the link
             weight += np.where((counts[left] > 0) & (counts[right] > 0), 0.2, 0.0)
         score = score / weight
+        for k in range(len(left)):
+            clash = conflicts(signatures[int(left[k])], signatures[int(right[k])])
+            if clash:
+                score[k] *= CONFLICT_FACTOR**clash
         # the same statement by the same named speaker: only pairs that share a speaker can
         shares_actor = _rowwise(actors, left, right) > 0
         for k in np.flatnonzero(shares_actor).tolist():

@@ -549,35 +549,25 @@ def compare(
     quiet: Quiet = False,
 ) -> None:
     """Group articles into stories and line up their quotes, claims and figures across outlets."""
-    from .batch.read import iter_articles
-    from .schema import validator
     from .stories import StoryComparer
-    from .stories.html import render_html
+    from .stories.run import compare_file
 
     _set_verbosity(verbose, quiet)
     if similarity not in ("auto", "lexical", "embeddings"):
         raise CliError(f"unknown similarity {similarity!r}", "expected auto, lexical or embeddings")
-    articles = list(iter_articles(records))
-    if not articles:
-        raise CliError(f"{records}: no records to compare", "give the output of `conflictnlp extract`")
     try:
         comparer = StoryComparer(similarity, window_days=window_days)  # type: ignore[arg-type]
     except RuntimeError as err:  # --similarity embeddings without the optional model
         raise CliError(str(err), code=EXIT_NOT_INSTALLED) from None
-    stories = comparer(articles)
-    data = stories.to_dict()
-    validator("stories.schema.json").validate(data)
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if output == STDOUT:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        Path(output).write_text(text, encoding="utf-8")
-    _say(f"{len(articles)} articles, {len(stories.stories)} stories; similarity: {comparer.similarity.description}")
+    # the records are streamed, twice (see stories/run.py); a RecordsError is reported as usual
+    summary = compare_file(records, output, html=html, comparer=comparer)
+    _say(
+        f"{summary.articles} articles, {summary.stories} stories ({summary.several} reported by several articles); "
+        f"similarity: {comparer.similarity.description}"
+    )
     if output != STDOUT:
         _say(f"wrote {output}")
     if html:
-        html.write_text(render_html(stories, articles, comparer.similarity.description), encoding="utf-8")
         _say(f"wrote {html}")
 
 

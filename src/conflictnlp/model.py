@@ -233,6 +233,7 @@ class Article(_Record):
 class QuoteMember(_Record):
     article: str
     quote: str
+    speaker: Optional[str] = None  # how this article names the speaker ("the regional governor")
 
 
 @dataclass
@@ -275,6 +276,10 @@ class DisagreementValue(_Record):
     stance: Optional[Stance] = None
     span: Optional[Offsets] = None
     approximate: Optional[bool] = None
+    # the value in SI base units (pint's names: "kilogram", "meter"), so figures given in
+    # different units compare ("120 tonnes" = 120000 kilogram, "110 tons" = 99790 kilogram)
+    normalised: Optional[float] = None
+    normalised_unit: Optional[str] = None
 
 
 @dataclass

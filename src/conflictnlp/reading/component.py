@@ -34,8 +34,8 @@ def mark_paragraph_starts(doc: Doc) -> None:
 
 
 class ArticleComponent(ConflictComponent):
-    """Sets ``doc._.body`` (unless the caller already did), and ``title`` and ``published``
-    from the head of the text where the caller gave none; with ``paragraph_sentences``, starts
+    """Sets ``doc._.body`` (unless the caller already did), and ``title``, ``published`` and
+    ``source`` (the outlet the page names) from the text where the caller gave none; with ``paragraph_sentences``, starts
     a sentence at each paragraph break (``mark_paragraph_starts``)."""
 
     def __init__(self, nlp: Language, name: str, paragraph_sentences: bool = True):
@@ -57,6 +57,8 @@ class ArticleComponent(ConflictComponent):
             doc._.body = layout.body
         if doc._.title is None and layout.title is not None:
             doc._.title = layout.title.text
+        if doc._.source is None and layout.outlet is not None:
+            doc._.source = layout.outlet.text
         if doc._.published is None and layout.published is not None:
             doc._.published = layout.published
             doc._.published_from = "dateline"

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
-from .boilerplate import parse_dateline, strip_consent
+from .boilerplate import find_outlet, parse_dateline, strip_consent
 from .decode import UndecodableInput, declared_charset, decode_bytes
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -109,6 +109,8 @@ def html_to_text(html: str, url: Optional[str] = None) -> tuple[Optional[str], d
     each paragraph alone by its length, link and stop-word density, so a long reader comment
     that reads like prose stays in while a short standfirst goes, and it returns no metadata.
 
+    The outlet comes from the page (``page_outlet``) where the record names none.
+
     The balanced default mode is used rather than ``favor_precision``, which drops the headline
     and standfirst that title and body detection rely on. The publication date comes from the
     page's metadata only (no guessing from copyright years or URLs), and a page whose text has
@@ -128,8 +130,44 @@ def html_to_text(html: str, url: Optional[str] = None) -> tuple[Optional[str], d
     text = strip_consent(doc.text) if doc is not None and doc.text else None
     if not text or not any(len(line.split()) >= _MIN_PROSE_WORDS for line in text.splitlines()):
         return None, {}
-    meta = {"title": doc.title, "published": doc.date, "url": doc.url or url}
+    meta = {"title": doc.title, "published": doc.date, "url": doc.url or url, "source": page_outlet(html, doc.title)}
     return text, meta
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·)\s+")
+_SITE_NAME_META = ("og:site_name", "application-name", "publisher", "article:publisher", "twitter:site")
+
+
+def page_outlet(html: str, headline: Optional[str] = None) -> Optional[str]:
+    """The outlet an HTML page names, most reliable first: ``og:site_name`` (and other
+    publisher meta tags), the ``<title>`` suffix after the headline ("Headline | Outlet"), a
+    byline or copyright line in the page's text ("By X | Outlet", "© 2023 Outlet")."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for key in _SITE_NAME_META:
+        for node in tree.xpath("//meta[@property=$k or @name=$k]", k=key):
+            content = (node.get("content") or "").strip().lstrip("@")
+            # a URL is no name; trafilatura's own sitename falls back to the host name, hence not used
+            if content and "/" not in content and not re.fullmatch(r"[\w-]+(\.[\w-]+)+", content):
+                return content
+    titles = tree.xpath("//title/text()")
+    if titles:
+        parts = _TITLE_SEPARATORS.split(" ".join(titles[0].split()))
+        if len(parts) >= 2:
+            suffix = parts[-1]
+            prefix = " ".join(parts[:-1])
+            same_headline = headline is None or headline.strip().lower().startswith(prefix.lower()[:40])
+            if same_headline and len(suffix.split()) <= 5 and suffix[:1].isupper():
+                return suffix
+    for node in tree.xpath("//script|//style|//noscript"):
+        node.drop_tree()
+    page_text = "\n".join(" ".join(t.split()) for t in tree.itertext() if t.strip())
+    found = find_outlet(page_text)
+    return found.text if found else None
 
 
 def read_record(record: Union[str, dict[str, Any]], *, default_id: Optional[str] = None, origin: Optional[str] = None) -> ArticleInput:

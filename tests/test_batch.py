@@ -398,3 +398,24 @@ def test_merge_refuses_what_is_not_extract_output(tmp_path):
     with pytest.raises(RecordsError, match="no such file or folder"):
         merge([tmp_path / "missing.jsonl"], tmp_path / "out.jsonl")
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_record_written_before_additive_fields_goes_to_parquet(tmp_path):
+    """JSONL parts from an earlier version lack the additive fields (nested_in, via, event):
+    merging them into Parquet fills those columns with nulls instead of failing."""
+    from conflictnlp.batch.arrow import table_rows
+
+    text = "Peskov said the strike was a provocation."
+    old = {
+        "id": "old", "source": None, "url": None, "title": None, "published": None, "body": [0, len(text)],
+        "quotes": [{"id": "q1", "type": "indirect", "content": {"text": "the strike was a provocation", "spans": [[12, 40]]},
+                    "cue": {"text": "said", "span": [7, 11]}, "speaker": {"text": "Peskov", "span": [0, 6]},
+                    "speaker_name": "Peskov", "speaker_role": None, "confidence": 0.8}],
+        "claims": [{"id": "c1", "text": "the strike was a provocation", "span": [12, 40], "source": "Peskov", "quote_id": "q1",
+                    "stance": "asserted", "hedges": [], "locations": [], "dates": [], "quantities": [], "distances": []}],
+        "locations": [], "distances": [], "quantities": [], "dates": [], "errors": [], "text": text,
+    }
+    [quote] = table_rows("quotes", old, 0)
+    assert quote["nested_in"] is None and quote["speaker_name"] == "Peskov"
+    [claim] = table_rows("claims", old, 0)
+    assert claim["event_text"] is None and claim["source"] == "Peskov"

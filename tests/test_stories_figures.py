@@ -61,7 +61,7 @@ def test_a_casualty_field_from_the_extraction_wins_over_the_words_around():
     # the field as measures writes it (Quantity.casualty: role, who, bound, low, high, cue,
     # cumulative), as an object or, in a record read back, a dict
     text = "Four people were hurt in the blast."
-    q = SimpleNamespace(**quantity(text, "Four people", 4).__dict__, casualty=SimpleNamespace(role="killed", low=4, high=None, cumulative=False))
+    q = SimpleNamespace(**{**quantity(text, "Four people", 4).__dict__, "casualty": SimpleNamespace(role="killed", low=4, high=None, cumulative=False)})
     assert casualty_of(q, text) == "killed"
     q.casualty = {"role": "detained", "low": None, "high": None, "cumulative": False}
     assert casualty_of(q, text) == "detained"
@@ -73,8 +73,8 @@ def test_a_casualty_field_from_the_extraction_wins_over_the_words_around():
 
 def test_a_toll_given_as_a_range_by_the_extraction_fits_a_number_inside_it():
     text = "Dozens of people were wounded in the blast."
-    dozens = SimpleNamespace(**quantity(text, "Dozens of people", 24, concept="people").__dict__,
-                             casualty={"role": "wounded", "low": 24, "high": 99, "cumulative": False})
+    dozens = SimpleNamespace(**{**quantity(text, "Dozens of people", 24, concept="people").__dict__,
+                                "casualty": {"role": "wounded", "low": 24, "high": 99, "cumulative": False}})
     first = article("a", text)
     first.quantities = [dozens]
     other = _wounded("b", "Forty people were wounded, officials said.", "Forty people", 40)

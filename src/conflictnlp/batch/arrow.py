@@ -113,7 +113,8 @@ class Column:
         for key in self.path:
             if value is None:
                 return None
-            value = value[key]
+            # a record written before an additive field existed has no key for it
+            value = value.get(key) if isinstance(value, dict) else value[key]
         if self.type == pa.date32() and value is not None:
             try:
                 return date.fromisoformat(value)

@@ -247,7 +247,9 @@ def test_plain_counts_are_read_as_quantulum_reads_them(nlp, monkeypatch):
         "Some 2 1/2 hours later, 7 to 9 drones and 600 - 700 troops moved 20 x 30 boxes. "
         "The fine was 25 lakh, paid in 10 rmb notes for 660 square meters of land. "
         "The convoy was stopped some 118 km (73 miles) outside Hodeidah for almost an hour with children.\n\n"
-        "Strike on Mariupol kills 11\n\nMARIUPOL, Ukraine — half an hour later, a mile away, it lasted 6 hours."
+        "Strike on Mariupol kills 11\n\nMARIUPOL, Ukraine — half an hour later, a mile away, it lasted 6 hours. "
+        "There were two polls and eight weeks of talks; Twelve percent said four men and seventy soldiers "
+        "died, twenty-one were hurt, two hundred fled and five to six stayed for three days."
     )
     doc = nlp(text)
     expected = {sent.start: quantities._parse(sent.text) for sent in doc.sents}
@@ -261,7 +263,8 @@ def test_plain_counts_are_read_as_quantulum_reads_them(nlp, monkeypatch):
     # "10" in "between 5 and 10 trucks" is left to the window quantulum3 reads around "5";
     # "14 tons" has two units (short and metric); "half an hour" and "a mile" follow no word
     assert taken == {"269", "1,200", "213,840", "2014", "3.5 percent", "52 km", "17 miles", "3",
-                     "118 km", "73 miles", "an hour", "11", "6 hours"}
+                     "118 km", "73 miles", "an hour", "11", "6 hours", "two", "eight weeks", "four", "seventy",
+                     "Twelve percent"}
 
 
 @pytest.mark.parametrize(

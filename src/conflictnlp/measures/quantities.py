@@ -143,6 +143,16 @@ def quantity_windows(sent: Span, seeds: list[Token]) -> list[tuple[int, int]]:
 
 
 PLAIN_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+# number words read plainly like digits ("two polls", "eight weeks"): not "one" (often a
+# pronoun or "a"), nor multipliers ("hundred"), which quantulum3 combines with what is around
+NUMBER_WORDS = {
+    word: float(n)
+    for n, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+    if n >= 2
+} | {word: float(10 * n) for n, word in enumerate("- - twenty thirty forty fifty sixty seventy eighty ninety".split()) if n >= 2}
 # words next to a number that quantulum3 reads as part of the quantity (ranges, products,
 # rates, fractions, "a number of"): a number next to one of them always goes to quantulum3
 NOT_PLAIN_AFTER = frozenset({"to", "and", "or", "x", "times", "per", "a", "an", "by", "plus", "minus", "point", "of", "half", "quarter", "dozen"})
@@ -221,7 +231,7 @@ def plain_reading(number: Token):
     checks that quantulum3 reads these numbers this way in their sentences.
     """
     doc, units = number.doc, _unit_words()
-    if not PLAIN_NUMBER.fullmatch(number.text) or number.i + 1 >= len(doc):
+    if not (PLAIN_NUMBER.fullmatch(number.text) or number.text.lower() in NUMBER_WORDS) or number.i + 1 >= len(doc):
         return None
     if number.i > 0:
         before = doc[number.i - 1]
@@ -269,6 +279,35 @@ def _after_article(unit: Token) -> bool:
     return any(doc[i].lower_ in ("a", "an") for i in range(max(unit.i - 2, 0), unit.i))
 
 
+ORDINALS = frozenset({
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "twentieth", "hundredth", "thousandth", "millionth",
+})
+# words before "one" that make it a pronoun: "the one who", "no one", "each one"
+ONE_PRONOUN_BEFORE = frozenset({"the", "this", "that", "no", "every", "each", "any", "some", "which", "another", "little", "only"})
+ONE_PRONOUN_AFTER = frozenset({"another", "who", "whose", "which", "that"})
+
+
+def _plain_value(text: str) -> float:
+    """The value of a number ``plain_reading`` accepts: digits, or a number word."""
+    return NUMBER_WORDS.get(text.lower()) or float(text.replace(",", ""))
+
+
+def _never_a_quantity(token: Token) -> bool:
+    """Number words quantulum3 reads as nothing, or as a wrong fraction, so they are not shown
+    to it: an ordinal not after "a" or a number ("the first time", "a sixth-grader" is the
+    only exception it gets right) and "one" used as a pronoun ("the one who", "one another")."""
+    lower = token.lower_
+    doc = token.doc
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    if lower in ORDINALS:
+        return not (before in ("a", "an", "one") or (token.i > 0 and _counts(doc[token.i - 1])))
+    if lower == "one":
+        after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        return before in ONE_PRONOUN_BEFORE or after in ONE_PRONOUN_AFTER
+    return False
+
+
 def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in sorted(windows):
@@ -297,10 +336,12 @@ def parse_quantities(sent: Span, text: str) -> list:
     candidates = _quantity_candidates(sent.doc)
     for i in candidates[bisect_left(candidates, sent.start) : bisect_left(candidates, sent.end)]:
         token = sent.doc[i]
+        if _never_a_quantity(token):
+            continue
         if _counts(token):
             reading = plain_reading(token)
             if reading is not None:
-                plain[token.i] = (token.i, reading[0], float(token.text.replace(",", "")), reading[1])
+                plain[token.i] = (token.i, reading[0], _plain_value(token.text), reading[1])
         elif _after_article(token):
             reading = article_reading(token)
             if reading is not None:

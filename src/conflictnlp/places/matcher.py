@@ -63,6 +63,7 @@ class PlaceMatcher:
         self._title_case: set[int] = set()
         self.area_words = set(settings["area_words"])  # lower case only: "Kaduna state", not "Kaduna State Police"
         self.adjectival = adjectival
+        self._demonym_firsts: Optional[frozenset[str]] = None
 
     def __call__(self, doc: Doc) -> list[Mention]:
         lo, hi = body_bounds(doc)
@@ -331,15 +332,24 @@ class PlaceMatcher:
 
     def _demonym_country(self, doc: Doc, i: int) -> tuple[Optional[Place], int]:
         """The country a demonym starting at token i denotes, and where the demonym ends."""
-        if not doc[i].text[:1].isupper():
-            return None, i
+        texts = token_texts(doc)
+        if not texts[i][:1].isupper() or normalize(texts[i]).split(" ", 1)[0] not in self._demonym_first_words():
+            return None, i  # most capitalised words begin no demonym: no Span built for them
+        starts, ends = token_offsets(doc)
+        text = doc_text(doc)
         for width in (3, 2, 1):
-            span = doc[i: i + width]
-            if len(span) == width and span.text[-1:].isalpha():
-                country = self.gazetteer.country_of_demonym(span.text)
-                if country is not None:
-                    return country, i + width
+            if i + width <= len(doc):
+                words = text[starts[i] : ends[i + width - 1]]
+                if words[-1:].isalpha():
+                    country = self.gazetteer.country_of_demonym(words)
+                    if country is not None:
+                        return country, i + width
         return None, i
+
+    def _demonym_first_words(self) -> frozenset[str]:
+        if self._demonym_firsts is None:
+            self._demonym_firsts = frozenset(word.split(" ", 1)[0] for word in self.gazetteer.demonyms)
+        return self._demonym_firsts
 
     def _country_at(self, doc: Doc, i: int, found: list[_Found]) -> tuple[Optional[Place], int]:
         """A country named or adjectivised at token i, and the token after it."""

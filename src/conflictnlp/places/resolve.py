@@ -153,13 +153,37 @@ class Resolver:
         return PRIMARY_NAME_BONUS if normalize(place.name) == normalize(mention.text) else 0.0
 
     def _round(self, priors, context) -> list[Optional[Place]]:
+        # The context of mention i is every other mention's place: the same for the many
+        # mentions of one name, so each place's support is worked out once per round, from
+        # the article's places with their summed weights less the mention's own
+        totals: dict[int, list] = {}
+        for item in context:
+            if item:
+                entry = totals.setdefault(id(item[0]), [item[0], 0.0, 0])
+                entry[1] += item[1]
+                entry[2] += 1
+        scores: dict[tuple, float] = {}
         chosen: list[Optional[Place]] = []
         for i, ranked in enumerate(priors):
             if not ranked:
                 chosen.append(None)
                 continue
-            others = [item for j, item in enumerate(context) if item and j != i]
-            best = max(ranked, key=lambda pair: pair[0] + self._context_score(pair[1], others))
+            own = context[i]
+            key_own = (id(own[0]), own[1]) if own else None
+
+            def score(place: Place) -> float:
+                key = (id(place), key_own)
+                if key not in scores:
+                    others = []
+                    for ident, (other, weight, count) in totals.items():
+                        if own and ident == id(own[0]):
+                            weight, count = weight - own[1], count - 1
+                        if count:
+                            others.append((other, weight))
+                    scores[key] = self._context_score(place, others)
+                return scores[key]
+
+            best = max(ranked, key=lambda pair: pair[0] + score(pair[1]))
             chosen.append(best[1])
         return chosen
 

@@ -18,6 +18,7 @@ claim around it. The stance of each is worked out from the parse by ``stance.eve
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional, Sequence
 
@@ -469,6 +470,20 @@ def reports_speaker(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> bool:
     return True
 
 
+class _Items:
+    """Items of one kind (ids with spans), in order of where they start, for range lookups."""
+
+    def __init__(self, items: list[tuple[str, tuple[int, int]]]):
+        self.items = sorted(items, key=lambda item: item[1])
+        self.starts = [span[0] for _, span in self.items]
+        self.ids = {ident for ident, _ in items}
+
+    def within(self, start: int, end: int) -> list[str]:
+        """Ids of the items wholly inside [start, end), in text order."""
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [ident for ident, (_, e) in self.items[lo:hi] if e <= end]
+
+
 class _Linker:
     """Ids of the locations, dates, quantities and distances a claim mentions."""
 
@@ -477,20 +492,16 @@ class _Linker:
         self.text = doc_text(doc)
         locations = doc._.locations
         # a border or a river is where distances are measured from, not where things happen
-        self.settings = [(x.id, x.span) for x in locations if x.feature not in ("border", "water")]
+        self.settings = _Items([(x.id, x.span) for x in locations if x.feature not in ("border", "water")])
         self.items = {
-            "locations": [(x.id, x.span) for x in locations],
-            "dates": [(x.id, x.span) for x in doc._.dates],
-            "quantities": [(x.id, x.span) for x in doc._.quantities],
-            "distances": [(x.id, x.span) for x in doc._.distances],
+            "locations": _Items([(x.id, x.span) for x in locations]),
+            "dates": _Items([(x.id, x.span) for x in doc._.dates]),
+            "quantities": _Items([(x.id, x.span) for x in doc._.quantities]),
+            "distances": _Items([(x.id, x.span) for x in doc._.distances]),
         }
 
-    @staticmethod
-    def _within(items: list[tuple[str, tuple[int, int]]], start: int, end: int) -> list[str]:
-        return [ident for ident, (s, e) in items if start <= s and e <= end]
-
     def links(self, start: int, end: int, sent_number: Optional[int]) -> dict[str, list[str]]:
-        found = {kind: self._within(items, start, end) for kind, items in self.items.items()}
+        found = {kind: items.within(start, end) for kind, items in self.items.items()}
         if sent_number is None:
             return found
         # Where and when: a claim like "two workers were injured during the attack" names
@@ -498,13 +509,13 @@ class _Linker:
         # within the claim's paragraph).
         claim_sent = self.sents[sent_number]
         for kind, scenes in (("locations", self.settings), ("dates", self.items["dates"])):
-            if any(ident in {i for i, _ in scenes} for ident in found[kind]):
+            if any(ident in scenes.ids for ident in found[kind]):
                 continue
             for number in range(sent_number, max(0, sent_number - CONTEXT_SENTENCES) - 1, -1):
                 sent = self.sents[number]
                 if kind == "dates" and "\n" in self.text[sent.end_char : claim_sent.start_char]:
                     break  # a roundup's previous paragraph is often another event on another day
-                scene = [i for i in self._within(scenes, sent.start_char, sent.end_char) if i not in found[kind]]
+                scene = [i for i in scenes.within(sent.start_char, sent.end_char) if i not in found[kind]]
                 if scene:
                     found[kind] = found[kind] + scene
                     break

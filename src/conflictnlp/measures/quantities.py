@@ -370,8 +370,15 @@ def parse_quantities(sent: Span, text: str) -> list:
 
 
 def false_unit_spans(text: str, data: MeasureData) -> list[tuple[int, int]]:
-    """Character spans of clock times, ratios and similar that are never measures."""
-    return [m.span() for pattern in data.false_unit_patterns for m in pattern.finditer(text)]
+    """Character spans of clock times, ratios and similar that are never measures (the
+    quantities and the casualty reading both ask, for the same text: worked out once)."""
+    if _false_spans_cache[0] is not text or _false_spans_cache[1] is not data:
+        spans = [m.span() for pattern in data.false_unit_patterns for m in pattern.finditer(text)]
+        _false_spans_cache[:] = [text, data, spans]
+    return _false_spans_cache[2]
+
+
+_false_spans_cache: list = [None, None, []]
 
 
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:

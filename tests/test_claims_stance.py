@@ -256,3 +256,25 @@ def test_the_written_gold_is_read_right(nlp):
 def test_credits_and_reciprocals_are_no_claims(claims_of):
     record = claims_of("Sudan's army and the RSF blamed each other for the attack.\n\nMeridian staff in Port Sudan contributed to this report.")
     assert not any("each other" in c.text or "contributed" in c.text for c in record.claims)
+
+
+def test_a_denied_gerund_is_the_speakers_denial_and_its_time_clause_is_not_denied(claims_of):
+    record = claims_of("Russia denies hitting aid convoy as Kupiansk buries its drivers")
+    hitting = _one(record, "hitting")
+    assert (hitting.stance, hitting.source) == ("denied", "Russia")
+    buries = _one(record, "buries")
+    assert buries.stance == "asserted"
+
+
+def test_each_line_of_text_from_html_is_a_paragraph(nlp):
+    import conflictnlp
+
+    html = ("<html><body><article><h1>Russia denies hitting aid convoy as Kupiansk buries its drivers</h1>"
+            "<p>Moscow says it struck a legitimate military target.</p>"
+            "<p>Three volunteer drivers were buried on Wednesday in the town, where residents gathered.</p>"
+            "</article></body></html>")
+    [record] = list(conflictnlp.extract_many([{"html": html}], nlp=nlp))
+    assert record.text and "\n" in record.text
+    assert not any("\n" in c.text for c in record.claims)
+    moscow = next(q for q in record.quotes if "legitimate" in q.content.text)
+    assert moscow.speaker_name == "Moscow"

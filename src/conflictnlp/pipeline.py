@@ -250,6 +250,8 @@ def make_doc(nlp: Language, article: ArticleInput, *, max_chars: int = DEFAULT_M
         published_from="input" if article.published else None,
         published_fallback=article.published_fallback,
     )
+    if article.line_paragraphs:
+        store["line_paragraphs"] = True
     if text is None:
         store["body"] = [0, 0]
         store["skip"] = True

@@ -461,6 +461,8 @@ def reports_speaker(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> bool:
     if lemma not in lexicon.source_verbs:
         return False
     roots = {t.dep_ for t in content if t.head.i == word.i}
+    if any(t.head.i == word.i and t.dep_ in ("xcomp", "ccomp") and t.tag_ == "VBG" and not _has_subject(t) for t in content):
+        return lemma in lexicon.source_object_verbs  # "Russia denies [hitting the convoy]": an object
     if "xcomp" in roots:
         # "vowed to [retaliate]", "called on Kyiv to [withdraw]": an act, not a statement;
         # but "officials expect [the toll to rise]" is the officials' expectation

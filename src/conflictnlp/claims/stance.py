@@ -211,6 +211,7 @@ def event_stance(
     path = {event.i}
     node = event
     shares_head = False
+    presupposed = False  # the walk stopped at a presupposed clause, below the reporting cue
     for _ in range(32):  # parses are shallow; the bound guards against cycles in odd input
         if not shares_head:
             markers.extend(own_markers(node, lexicon))
@@ -226,12 +227,15 @@ def event_stance(
         added, stop = step_markers(node, lexicon)
         markers.extend(added)
         if stop:
+            presupposed = not added
             break
         node = head
         path.add(node.i)
     if _is_question(event):
         markers.append(_token_marker("unconfirmed", event.sent[-1]))
-    if cue is not None:
+    if cue is not None and not presupposed:
+        # "Russia denied [hitting the convoy [as Kupiansk buried its drivers]]": the burial is
+        # not denied
         markers.extend(reporting_markers(cue, cue_tokens, lexicon))
     governing = [Marker(p.stance, p.start, p.end) for p in phrases if governs(p, path, event, cue)]
     # a word inside a phrase counts once, as the phrase: the "not" of "does not correspond

@@ -299,6 +299,10 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
                     # "Turnout is expected to rise": PolNeAR's content takes in the subject
                     # (train-722: 50 of 59 such passives of "expect" are gold cues)
                     content |= {t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree}
+            elif "object" in kinds and (gerund := next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > verb.i and not any(g.dep_ in SUBJECTS for g in c.children)), None)) is not None:
+                # "Russia denies hitting an aid convoy", "admitted shelling the town"
+                kind = "object"
+                content = _subtree(gerund)
             elif "object" in kinds and any(c.dep_ == "dobj" for c in verb.children):
                 if _object_is_signed_document(verb, lexicon):
                     continue

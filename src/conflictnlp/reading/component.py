@@ -15,12 +15,13 @@ from .sources import prose_problem
 SENTENCE_END = {".", "!", "?", "”", "\"", "’", "»"}
 
 
-def mark_paragraph_starts(doc: Doc) -> None:
+def mark_paragraph_starts(doc: Doc, every_line: bool = False) -> None:
     """Start a sentence after every blank line, and after a line break that follows a
     sentence-final mark. The parser keeps these boundaries; without them it runs a headline
     on into the next paragraph ("Moscow says ..., warns attack affects peace talks" became a
     clause of the quote below it). A single line break after anything else may be a hard wrap
-    inside a sentence, so it is left to the parser."""
+    inside a sentence, so it is left to the parser, except in text extracted from HTML
+    (``every_line``), where each line is a paragraph."""
     previous = None
     newlines = 0
     for token in doc:
@@ -28,7 +29,7 @@ def mark_paragraph_starts(doc: Doc) -> None:
             newlines += token.text.count("\n")
             continue
         newlines += token.whitespace_.count("\n")
-        if previous is not None and newlines and (newlines >= 2 or previous.text in SENTENCE_END):
+        if previous is not None and newlines and (every_line or newlines >= 2 or previous.text in SENTENCE_END):
             token.is_sent_start = True
         previous, newlines = token, token.whitespace_.count("\n")
 
@@ -51,7 +52,7 @@ class ArticleComponent(ConflictComponent):
             return
         if self.paragraph_sentences and not doc.has_annotation("DEP"):
             # a Doc parsed already (run through the pipeline again) keeps its sentences
-            mark_paragraph_starts(doc)
+            mark_paragraph_starts(doc, every_line=bool(doc.user_data.get(STORE_KEY, {}).get("line_paragraphs")))
         layout = find_layout(doc.text)
         if doc._.body is None:
             doc._.body = layout.body

@@ -48,6 +48,8 @@ class ArticleInput:
     origin: Optional[str] = None  # file (and line) it came from, for messages
     # used only when neither the record nor a dateline in the text gives a date (CLI --published)
     published_fallback: Optional[str] = None
+    # text extracted from HTML has one paragraph a line, with no blank line between them
+    line_paragraphs: bool = False
 
 
 @dataclass
@@ -186,7 +188,8 @@ def read_record(record: Union[str, dict[str, Any]], *, default_id: Optional[str]
         if meta[key] is not None and not isinstance(meta[key], str):
             meta[key] = str(meta[key])
     text = record.get("text")
-    if text is None and record.get("html") is not None:
+    from_html = text is None and record.get("html") is not None
+    if from_html:
         html = record["html"]
         if not isinstance(html, str):
             errors.append("html: expected a string")
@@ -216,6 +219,7 @@ def read_record(record: Union[str, dict[str, Any]], *, default_id: Optional[str]
         title=meta["title"],
         errors=errors,
         origin=origin,
+        line_paragraphs=from_html and text is not None,
     )
 
 

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,7 @@ def test_shard_parse_and_ownership():
             Shard.parse(bad)
 
 
+@pytest.mark.slow
 def test_resume_after_kill_9_gives_every_input_exactly_once(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     ids = write_corpus(corpus, 24)
@@ -196,14 +198,23 @@ def test_merge_writes_parquet_tables_that_pandas_and_duckdb_read(tmp_path):
     quotes = tables["quotes"]
     assert list(quotes["article_id"]) == ["a1", "a2"]
     assert quotes.loc[0, "cue_start"] == 7 and quotes.loc[0, "speaker_text"] == "Peskov"
-    assert [list(span) for span in quotes.loc[0, "content_spans"]] == [[12, 33]]
+    assert list(quotes.loc[0, "content_spans"]) == [{"start": 12, "end": 33}]
     distances = tables["distances"]
     assert distances.loc[0, "reference_text"] == "the border" and pd.isna(distances.loc[0, "subject_start"])
     assert distances.loc[0, "also"][0]["unit"] == "kilometre"
     for name in ("claims", "locations", "quantities", "dates"):
         assert list(tables[name]["article_id"]) == ["a1", "a2"], name
 
+    # for analysts: a date, integer offsets even with gaps, flat structs in the lists
+    assert articles.loc[0, "published"] == date(2022, 4, 1)
+    assert str(articles["body_start"].dtype) == "Int64" and str(distances["subject_start"].dtype) == "Int64"
+    assert str(quotes["cue_start"].dtype) == "Int64" and str(tables["locations"]["geonameid"].dtype) == "Int64"
+    assert list(tables["claims"].loc[0, "hedges"]) == [{"text": "said", "start": 7, "end": 11}]
+    assert list(distances.loc[0, "also"]) == [{"value": 35.0, "unit": "kilometre", "start": 62, "end": 67}]
+
     con = duckdb.connect()
+    assert con.execute(f"SELECT published, typeof(published) FROM read_parquet('{output}/articles.parquet') LIMIT 1").fetchone() == (date(2022, 4, 1), "DATE")
+    assert con.execute(f"SELECT h.start FROM read_parquet('{output}/claims.parquet'), unnest(hedges) AS t(h) LIMIT 1").fetchone() == (7,)
     rows = con.execute(
         f"""SELECT a.article_id, c.stance, l.geonameid, d.metres
             FROM read_parquet('{output}/articles.parquet') a
@@ -252,6 +263,7 @@ def test_errors_are_isolated_per_article_within_time_and_size_limits(tmp_path):
     assert summary.error_kinds == {"error": 1, "timeout": 1, "size": 1}
 
 
+@pytest.mark.slow
 def test_dask_engine_gives_the_local_engines_records(tmp_path, light_nlp):
     from distributed import LocalCluster
 
@@ -285,3 +297,125 @@ def test_cli_exits_non_zero_only_when_nothing_was_processed(tmp_path, light_nlp,
     result = CliRunner().invoke(app, ["extract", str(bad), "-o", str(tmp_path / "good.jsonl")])
     assert result.exit_code == 0, result.stderr
     assert "2 records written, 1 processed cleanly, 1 with errors, 1 files skipped" in result.stderr
+
+
+class RecordingProgress:
+    def __init__(self):
+        self.begun: list[tuple] = []
+        self.advances: list[int] = []
+
+    def begin(self, total, done):
+        self.begun.append((total, done))
+
+    def advance(self, articles):
+        self.advances.append(articles)
+
+
+def test_progress_gets_the_total_first_then_each_article(tmp_path, light_nlp):
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(corpus, 7)
+    (tmp_path / "one.txt").write_text("Officials said two people were hurt.")
+    progress = RecordingProgress()
+    run_extract([corpus, tmp_path / "one.txt"], tmp_path / "out.jsonl", nlp=light_nlp, part_size=5, batch_size=2, progress=progress, on_skip=quiet)
+    assert progress.begun == [(8, 0)]
+    assert progress.advances == [1] * 8  # per article, not per part of 5
+
+    sharded = RecordingProgress()
+    run_extract([corpus], tmp_path / "shard.jsonl", nlp=light_nlp, part_size=2, shard=Shard(1, 3), progress=sharded, on_skip=quiet)
+    assert sharded.begun == [(2, 0)] and sum(sharded.advances) == 2  # positions 1 and 4 of 7
+
+
+def test_progress_counts_parts_done_by_an_earlier_run(tmp_path, light_nlp):
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(corpus, 6)
+    output = tmp_path / "out.jsonl"
+    settings_run = dict(nlp=light_nlp, part_size=2, on_skip=quiet)
+    run_extract([corpus], output, shard=Shard(0, 1), **settings_run)
+    # a crashed run: parts 0 and 1 committed, part 2 not
+    folder = parts_root(output) / "shard-0-of-1"
+    lines = output.read_text().splitlines(keepends=True)
+    output.unlink()
+    parts = ShardParts(folder, {"inputs": [str(corpus.resolve())], "shard": [0, 1], "part_size": 2, "published": None,
+                                "max_chars": 1_000_000, "model": None, "attribution": None, "exclude": []})
+    parts.commit(0, lines[0:2], [[], []])
+    parts.commit(1, lines[2:4], [[], []])
+    progress = RecordingProgress()
+    summary = run_extract([corpus], output, progress=progress, **settings_run)
+    assert summary.resumed_parts == 2 and summary.records == 6
+    assert progress.begun == [(6, 4)] and sum(progress.advances) == 2
+
+
+def test_a_run_that_fails_before_processing_leaves_nothing_that_blocks_a_rerun(tmp_path, light_nlp):
+    from conflictnlp.pipeline import ModelNotFoundError
+
+    corpus = tmp_path / "corpus.jsonl"
+    ids = write_corpus(corpus, 3)
+    output = tmp_path / "out.jsonl"
+    with pytest.raises(ModelNotFoundError):
+        run_extract([corpus], output, model="en_core_web_xx_missing", on_skip=quiet)
+    assert not parts_root(output).exists()
+    # an older version wrote settings before failing: a folder without finished parts is no reason to refuse
+    stale = parts_root(output) / "shard-0-of-1"
+    stale.mkdir(parents=True)
+    (stale / "settings.json").write_text(json.dumps({"model": "en_core_web_md"}))
+    summary = run_extract([corpus], output, nlp=light_nlp, on_skip=quiet)
+    assert summary.records == 3 and read_ids(output) == ids
+
+
+def test_other_options_over_finished_parts_are_named(tmp_path):
+    settings = {"inputs": ["/corpus"], "shard": [0, 1], "part_size": 200, "published": None, "model": None, "exclude": []}
+    parts = ShardParts(tmp_path / "shard-0-of-1", settings)
+    parts.commit(0, ['{"id": "a"}\n'], [[]])
+    with pytest.raises(PartsMismatch) as caught:
+        ShardParts(parts.folder, {**settings, "model": "en_core_web_md", "exclude": ["dates"], "part_size": 50})
+    message = str(caught.value)
+    assert "holds 1 finished part(s)" in message
+    assert "--exclude was none, now dates; --model was unset, now en_core_web_md; --part-size was 200, now 50" in message
+    assert "Rerun with the earlier options to resume it, or delete that folder" in message
+    assert caught.value.changes["model"] == (None, "en_core_web_md")
+
+
+def test_merge_reads_parquet_output_and_standard_input(tmp_path, monkeypatch):
+    import io
+
+    records = [full_record("a1"), Article(id="e1", errors=["size: too long"]).to_dict(), full_record("a2")]
+    jsonl = tmp_path / "records.jsonl"
+    jsonl.write_text("".join(json.dumps(r) + "\n" for r in records))
+    merge([jsonl], tmp_path / "out.parquet")
+    assert merge([tmp_path / "out.parquet"], tmp_path / "back.jsonl").records == 3
+    assert [json.loads(line) for line in (tmp_path / "back.jsonl").read_text().splitlines()] == records
+    monkeypatch.setattr("sys.stdin", io.StringIO(jsonl.read_text()))
+    assert merge(["-", jsonl], tmp_path / "twice.jsonl").records == 6
+
+
+def test_merge_refuses_what_is_not_extract_output(tmp_path):
+    from conflictnlp.batch.read import RecordsError
+
+    raw = tmp_path / "raw.jsonl"
+    raw.write_text(json.dumps({"id": "a", "text": "Raw input."}) + "\n")
+    with pytest.raises(RecordsError, match="raw.jsonl:1: an input record, not extract output"):
+        merge([raw], tmp_path / "out.jsonl")
+    with pytest.raises(RecordsError, match="no such file or folder"):
+        merge([tmp_path / "missing.jsonl"], tmp_path / "out.jsonl")
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_record_written_before_additive_fields_goes_to_parquet(tmp_path):
+    """JSONL parts from an earlier version lack the additive fields (nested_in, via, event):
+    merging them into Parquet fills those columns with nulls instead of failing."""
+    from conflictnlp.batch.arrow import table_rows
+
+    text = "Peskov said the strike was a provocation."
+    old = {
+        "id": "old", "source": None, "url": None, "title": None, "published": None, "body": [0, len(text)],
+        "quotes": [{"id": "q1", "type": "indirect", "content": {"text": "the strike was a provocation", "spans": [[12, 40]]},
+                    "cue": {"text": "said", "span": [7, 11]}, "speaker": {"text": "Peskov", "span": [0, 6]},
+                    "speaker_name": "Peskov", "speaker_role": None, "confidence": 0.8}],
+        "claims": [{"id": "c1", "text": "the strike was a provocation", "span": [12, 40], "source": "Peskov", "quote_id": "q1",
+                    "stance": "asserted", "hedges": [], "locations": [], "dates": [], "quantities": [], "distances": []}],
+        "locations": [], "distances": [], "quantities": [], "dates": [], "errors": [], "text": text,
+    }
+    [quote] = table_rows("quotes", old, 0)
+    assert quote["nested_in"] is None and quote["speaker_name"] == "Peskov"
+    [claim] = table_rows("claims", old, 0)
+    assert claim["event_text"] is None and claim["source"] == "Peskov"

@@ -247,7 +247,9 @@ def test_plain_counts_are_read_as_quantulum_reads_them(nlp, monkeypatch):
         "Some 2 1/2 hours later, 7 to 9 drones and 600 - 700 troops moved 20 x 30 boxes. "
         "The fine was 25 lakh, paid in 10 rmb notes for 660 square meters of land. "
         "The convoy was stopped some 118 km (73 miles) outside Hodeidah for almost an hour with children.\n\n"
-        "Strike on Mariupol kills 11\n\nMARIUPOL, Ukraine — half an hour later, a mile away, it lasted 6 hours."
+        "Strike on Mariupol kills 11\n\nMARIUPOL, Ukraine — half an hour later, a mile away, it lasted 6 hours. "
+        "There were two polls and eight weeks of talks; Twelve percent said four men and seventy soldiers "
+        "died, twenty-one were hurt, two hundred fled and five to six stayed for three days."
     )
     doc = nlp(text)
     expected = {sent.start: quantities._parse(sent.text) for sent in doc.sents}
@@ -261,4 +263,39 @@ def test_plain_counts_are_read_as_quantulum_reads_them(nlp, monkeypatch):
     # "10" in "between 5 and 10 trucks" is left to the window quantulum3 reads around "5";
     # "14 tons" has two units (short and metric); "half an hour" and "a mile" follow no word
     assert taken == {"269", "1,200", "213,840", "2014", "3.5 percent", "52 km", "17 miles", "3",
-                     "118 km", "73 miles", "an hour", "11", "6 hours"}
+                     "118 km", "73 miles", "an hour", "11", "6 hours", "two", "eight weeks", "four", "seventy",
+                     "Twelve percent"}
+
+
+@pytest.mark.parametrize(
+    "text, quantity, value, unit",
+    [
+        ("The donors pledged US$5 million to the fund.", "US$5 million", 5_000_000, "united states dollar"),
+        ("Canberra gave $A200 million in aid.", "$A200 million", 200_000_000, "australian dollar"),
+        ("Canberra added A$3.5 billion.", "A$3.5 billion", 3_500_000_000, "australian dollar"),
+        ("Profit rose to RM1.2 billion.", "RM1.2 billion", 1_200_000_000, "malaysian ringgit"),
+        ("The fine was 40,000 yuan, the court said.", "40,000 yuan", 40_000, "chinese yuan"),
+        ("Each family got 300 shekels in aid.", "300 shekels", 300, "israeli new shekel"),
+        ("Tickets cost 50 euros each.", "50 euros", 50, "euro"),
+        ("A stamp now costs 85p in Britain.", "85p", 85, "penny"),
+        ("Tickets cost Rs 500 at the gate.", "Rs 500", 500, "indian rupee"),
+        ("Wellington pledged NZ$4m for the repairs.", "NZ$4m", 4_000_000, "new zealand dollar"),
+        ("The state allocated Rs 250 crore for relief.", "Rs 250 crore", 2_500_000_000, "indian rupee"),
+        ("The car reached 120 mph on the bypass.", "120 mph", 120, "mile per hour"),
+        ("The generator gives 50 kW at full load.", "50 kW", 50, "kilowatt"),
+        ("The engine makes 200bhp at full power.", "200bhp", 200, "horsepower"),
+    ],
+)
+def test_currencies_rates_and_power(nlp, text, quantity, value, unit):
+    found = _quantity(_record(nlp, text), quantity)
+    assert (found["value"], found["unit"]) == (value, unit)
+
+
+def test_ages_and_counted_nouns(nlp):
+    record = _record(nlp, "The victim, aged 22, and a 19-year-old were among 14 people hurt; the firm cut 200 jobs.")
+    assert (_quantity(record, "aged 22")["unit"], _quantity(record, "aged 22")["concept"]) == ("year", "age")
+    assert _quantity(record, "19-year-old")["concept"] == "age"
+    assert _quantity(record, "14 people")["concept"] == "people"
+    assert _quantity(record, "200 jobs")["concept"] == "jobs"
+    thousands = _quantity(_record(nlp, "Thousands of people fled the town."), "Thousands of people")
+    assert thousands["approximate"] is True

@@ -64,11 +64,13 @@ def test_record_keys_follow_the_contract():
     assert list(record) == ["id", "source", "url", "title", "published", "body", "quotes", "claims", "locations",
                             "distances", "quantities", "dates", "errors", "text"]
     quote = record["quotes"][0]
-    assert list(quote) == ["id", "type", "content", "cue", "speaker", "speaker_name", "speaker_role", "confidence"]
+    # the contract's fields in its order, then the additive ones
+    assert list(quote) == ["id", "type", "content", "cue", "speaker", "speaker_name", "speaker_role", "confidence",
+                           "nested_in", "via"]
     assert quote["content"] == {"text": TEXT[37:108], "spans": [[37, 108]]}
     assert record["distances"][0]["also"] == [{"value": 35.4, "unit": "kilometre", "span": [60, 73]}]
     assert list(record["claims"][0]) == ["id", "text", "span", "source", "quote_id", "stance", "hedges",
-                                         "locations", "dates", "quantities", "distances"]
+                                         "locations", "dates", "quantities", "distances", "event", "via"]
 
 
 def test_json_round_trip_is_lossless():

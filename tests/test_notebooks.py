@@ -11,6 +11,7 @@ from nbclient import NotebookClient
 NOTEBOOKS = Path(__file__).parent.parent / "notebooks"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["quickstart.ipynb"])
 def test_notebook_executes(name):
     notebook = nbformat.read(NOTEBOOKS / name, as_version=4)

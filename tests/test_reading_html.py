@@ -52,3 +52,53 @@ def test_long_prose_like_comment_stays_out(fixtures_dir):
     text, _ = html_to_text(html)
     assert "Debris from a downed drone" in text
     assert "I drove that road" not in text
+
+
+COOKIE_BANNER_PAGE = """<!DOCTYPE html>
+<html><head><title>Daily Herald</title></head>
+<body>
+<div id="cookie-banner" class="cookie-consent">
+<p>We use cookies and similar technologies to improve your experience on our website, to personalise content and ads, and to analyse our traffic.</p>
+<p>By clicking "Accept all", you agree to the storing of cookies on your device. You can change your preferences at any time in our privacy settings.</p>
+<button>Accept all</button> <button>Manage preferences</button>
+</div>
+</body></html>"""
+
+
+def test_a_page_holding_only_a_cookie_banner_has_no_article():
+    record = read_record({"html": COOKIE_BANNER_PAGE, "id": "cookies"})
+    assert record.text is None
+    assert record.errors == ["html: no article text found in the page (only navigation or boilerplate)"]
+
+
+def test_a_cookie_banner_around_an_article_is_dropped(fixtures_dir):
+    html = (fixtures_dir / "reading" / "article_page.html").read_bytes().decode("cp1252")
+    banner = '<div class="consent"><p>We use cookies to personalise content and ads and to analyse our traffic. By continuing you agree to our cookie policy.</p><button>Accept all</button></div>'
+    with_banner = html.replace("<body>", "<body>" + banner, 1).replace("</body>", banner + "</body>", 1)
+    text, _ = html_to_text(with_banner)
+    assert "cookie" not in text.lower() and "Accept all" not in text
+    assert text == html_to_text(html)[0]
+
+
+def test_an_article_about_cookies_keeps_its_text():
+    from conflictnlp.reading.boilerplate import strip_consent
+
+    text = "Regulators fined the company.\nThe EU says websites must ask before storing cookies on a device, officials said on Monday."
+    assert strip_consent(text) == text
+    middle = "Regulators fined the company on Monday after a long inquiry.\nThe EU says websites must ask before storing cookies.\nThe ruling can be appealed."
+    assert strip_consent(middle) == middle
+
+
+def test_trafilatura_log_lines_stay_off_stderr(capfd):
+    import logging
+
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    logging.basicConfig(force=True)  # as quantulum3 does on its first parse
+    try:
+        for page in ("<html><body></body></html>", "\x00\x01<html>", "plain words"):
+            read_record({"html": page})
+    finally:
+        root.handlers[:], _ = saved
+        root.setLevel(saved[1])
+    assert capfd.readouterr().err == ""

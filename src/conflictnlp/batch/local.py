@@ -24,7 +24,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from spacy.language import Language
 
@@ -86,10 +86,13 @@ class _Pending:
     records: list[Optional[Record]]
     missing: int
 
-    def fill(self, index: int, record: Record) -> None:
-        if self.records[index] is None:
+    def fill(self, index: int, record: Record) -> bool:
+        """Put in one record; whether it was new."""
+        new = self.records[index] is None
+        if new:
             self.missing -= 1
         self.records[index] = record
+        return new
 
 
 @dataclass
@@ -117,8 +120,11 @@ class LocalEngine:
     """Runs parts on ``n_process`` watched worker processes; yields each part when complete.
     Parts must not be empty."""
 
-    def __init__(self, nlp: Language, options: ProcessOptions, n_process: int = 1):
+    def __init__(
+        self, nlp: Language, options: ProcessOptions, n_process: int = 1, on_record: Optional[Callable[[int], None]] = None
+    ):
         self.nlp = nlp
+        self.on_record = on_record  # called with 1 as each article's record comes in
         self.options = options
         self.n_process = n_process
         # fork shares the loaded pipeline; spawn (other platforms) pickles it to each worker
@@ -128,6 +134,15 @@ class LocalEngine:
         self.queued: deque[_Task] = deque()
         self.task_keys = 0
         self.in_flight: dict[int, _Task] = {}
+        self.warmed_up = False
+
+    def warm_up(self) -> None:
+        """Run the pipeline once, so data that components load on first use is loaded before
+        the workers fork (once per engine)."""
+        if not self.warmed_up:
+            with self.nlp.memory_zone():
+                self.nlp(WARM_UP_TEXT)
+            self.warmed_up = True
 
     def _start_worker(self) -> _Worker:
         task_read, task_write = self.context.Pipe(duplex=False)
@@ -173,10 +188,14 @@ class LocalEngine:
                 worker.task = None
                 continue
             task.received = index + 1
-            task.pending.fill(task.offset + index, record)
+            self._fill(task.pending, task.offset + index, record)
             if task.pending.missing == 0:
                 completed.append(task.pending)
         return completed
+
+    def _fill(self, pending: _Pending, index: int, record: Record) -> None:
+        if pending.fill(index, record) and self.on_record:
+            self.on_record(1)
 
     def _fail(self, worker: _Worker, reason: str) -> list[_Pending]:
         """Replace a stuck or dead worker; retry what it had not finished. Completed parts."""
@@ -188,7 +207,7 @@ class LocalEngine:
         unfinished = task.articles[task.received :]
         start = task.offset + task.received
         if task.solo:
-            task.pending.fill(start, error_record(unfinished[0], reason))
+            self._fill(task.pending, start, error_record(unfinished[0], reason))
             return [task.pending] if task.pending.missing == 0 else []
         # the batch in progress holds the culprit: retry it one by one, the rest as usual
         size = self.options.batch_size
@@ -220,8 +239,7 @@ class LocalEngine:
         """Process the parts; yield each as soon as all its records are in (any order)."""
         chunks = iter(chunks)
         exhausted = False
-        with self.nlp.memory_zone():
-            self.nlp(WARM_UP_TEXT)
+        self.warm_up()
         self.workers = []
         for _ in range(self.n_process):
             self.workers.append(self._start_worker())

@@ -1,7 +1,7 @@
 """Joining parts into one output: JSON Lines, or Parquet tables for DuckDB and pandas.
 
 ``merge`` takes parts folders (``OUT.jsonl.parts``, holding ``shard-i-of-N/`` folders) and/or
-JSONL record files. A parts folder must hold every shard of its split, each finished, unless
+extract output: JSONL record files (``-`` for standard input) and Parquet folders. A parts folder must hold every shard of its split, each finished, unless
 ``allow_incomplete``; its records come out in input order (shards are interleaved back).
 
 Parquet output is a folder with one file per table: ``articles.parquet`` (one row per
@@ -22,6 +22,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from .arrow import TABLES, table_rows, table_schema
 from .parts import find_shards, fsync_dir, remove_tree, shard_coverage_problems
+from .read import STDIN, is_parquet_output, iter_record_lines
 
 PARQUET_ROW_GROUP = 2048
 
@@ -68,14 +69,14 @@ def _parts_lines(root: Path, allow_incomplete: bool) -> Iterator[str]:
 
 
 def record_lines(sources: Iterable[Union[str, Path]], allow_incomplete: bool = False) -> Iterator[str]:
-    """Every record line of the sources, each a parts folder or a JSONL file."""
-    for source in map(Path, sources):
-        if source.is_dir():
-            yield from _parts_lines(source, allow_incomplete)
-        elif source.exists():
-            yield from _lines(source)
+    """Every record line of the sources: parts folders, extract output (JSONL files, ``"-"`` for
+    standard input, Parquet folders). Anything else raises ``read.RecordsError``."""
+    for source in sources:
+        path = Path(source)
+        if str(source) != STDIN and path.is_dir() and not is_parquet_output(path) and find_shards(path):
+            yield from _parts_lines(path, allow_incomplete)
         else:
-            raise FileNotFoundError(f"no such parts folder or JSONL file: {source}")
+            yield from iter_record_lines(source)
 
 
 def _write_jsonl(lines: Iterable[str], output: Path) -> int:
@@ -116,7 +117,7 @@ def _write_parquet(lines: Iterable[str], output: Path) -> int:
             record = json.loads(line)
             count += 1
             for table in TABLES:
-                rows[table].extend(table_rows(table, record))
+                rows[table].extend(table_rows(table, record, count - 1))
                 if len(rows[table]) >= PARQUET_ROW_GROUP:
                     flush(table)
         for table in TABLES:

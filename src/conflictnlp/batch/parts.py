@@ -28,8 +28,46 @@ MANIFEST = "manifest.jsonl"
 SETTINGS = "settings.json"
 
 
+# how each setting is given on the command line, for messages
+SETTING_OPTIONS = {
+    "inputs": "the input PATHs",
+    "shard": "--shard",
+    "part_size": "--part-size",
+    "published": "--published",
+    "max_chars": "--max-chars",
+    "model": "--model",
+    "attribution": "--attribution",
+    "exclude": "--exclude",
+}
+
+
 class PartsMismatch(RuntimeError):
-    """The parts folder belongs to a run with other settings."""
+    """The parts folder holds finished parts of a run with other settings."""
+
+    def __init__(self, folder: Path, found: dict[str, Any], wanted: dict[str, Any], parts: int):
+        self.folder = folder
+        self.changes = {
+            key: (found.get(key), wanted.get(key))
+            for key in sorted(set(found) | set(wanted))
+            if found.get(key) != wanted.get(key)
+        }
+        differences = "; ".join(
+            f"{SETTING_OPTIONS.get(key, key)} was {_shown(old)}, now {_shown(new)}" for key, (old, new) in self.changes.items()
+        )
+        super().__init__(
+            f"{folder} holds {parts} finished part(s) of a run with other options ({differences}). "
+            "Rerun with the earlier options to resume it, or delete that folder to start over."
+        )
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "unset"
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        return f"{value[0]}/{value[1]}"
+    if isinstance(value, list):
+        return ",".join(map(str, value)) or "none"
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -114,26 +152,32 @@ class ShardParts:
         self._open()
 
     def _open(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        """Read what an earlier run left. Nothing is written until the first part is committed,
+        so a run that fails before processing anything leaves nothing that blocks the next."""
         settings_path = self.folder / SETTINGS
-        if settings_path.exists():
-            found = json.loads(settings_path.read_text(encoding="utf-8"))
-            if found != self.settings:
-                changed = sorted(k for k in set(found) | set(self.settings) if found.get(k) != self.settings.get(k))
-                raise PartsMismatch(
-                    f"{self.folder} holds parts of a run with other {', '.join(changed)}; "
-                    "rerun with the same inputs and options, or remove that folder to start over"
-                )
-        else:
-            write_atomic(settings_path, [json.dumps(self.settings, indent=2) + "\n"])
+        found = json.loads(settings_path.read_text(encoding="utf-8")) if settings_path.exists() else self.settings
         for entry in self._manifest_entries():
             if entry.get("complete"):
                 self.complete = True
             elif (self.folder / entry["file"]).exists():
                 self.parts[entry["number"]] = PartInfo(**entry)
+        if found == self.settings:
+            return
+        if self.parts or self.complete:
+            raise PartsMismatch(self.folder, found, self.settings, len(self.parts))
+        # an earlier run with other options that finished nothing: nothing to keep
+        remove_tree(self.folder)
+        self.parts, self.complete = {}, False
+
+    def _write_settings(self) -> None:
+        if not (self.folder / SETTINGS).exists():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.folder / SETTINGS, [json.dumps(self.settings, indent=2) + "\n"])
 
     def remove_temporary_files(self) -> None:
         """Drop half-written files left by a crashed run (only the run that owns the shard may)."""
+        if not self.folder.is_dir():
+            return
         for stale in self.folder.glob(".*.tmp"):
             stale.unlink()
 
@@ -177,6 +221,7 @@ class ShardParts:
             with_errors=sum(1 for messages in errors if messages),
             error_kinds=dict(Counter(error_kind(m) for messages in errors for m in messages)),
         )
+        self._write_settings()
         write_atomic(self.folder / info.file, lines)
         self._append_manifest(info.__dict__)
         self.parts[number] = info
@@ -185,6 +230,7 @@ class ShardParts:
     def mark_complete(self) -> None:
         """Record that every article of the shard is in a committed part."""
         if not self.complete:
+            self._write_settings()
             self._append_manifest({"complete": True, "parts": len(self.parts), "articles": self.articles})
             self.complete = True
 

@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
+from typing import Callable, Iterable, Iterator, Optional, Protocol, Sequence, Union
 
 from spacy.language import Language
 
 from ..pipeline import DEFAULT_MAX_CHARS, load
-from ..reading.sources import ArticleInput, SkippedInput, iter_inputs
+from ..reading.sources import ArticleInput, SkippedInput, count_inputs, iter_inputs
 from .chunks import Chunk, ChunkResult, ProcessOptions
 from .merge import merge, output_format
 from .parts import Shard, ShardParts, parts_root, remove_stale_trash, remove_tree
@@ -66,6 +66,16 @@ class ExtractSummary:
         if self.merge_hint:
             out.append(self.merge_hint)
         return out
+
+
+class Progress(Protocol):
+    """Told how many articles a run has and how many are done (a progress bar)."""
+
+    def begin(self, total: Optional[int], done: int) -> None:
+        """``total`` articles in this run (None if unknown), ``done`` of them by an earlier run."""
+
+    def advance(self, articles: int) -> None:
+        """``articles`` more are finished."""
 
 
 def _skip_to_stderr(origin: str, reason: str) -> None:
@@ -121,13 +131,14 @@ def run_extract(
     shard: Shard = Shard(),
     engine: str = "local",
     scheduler: Optional[str] = None,
-    progress: Optional[Callable[[int], None]] = None,
+    progress: Optional[Progress] = None,
     on_skip: Callable[[str, str], None] = _skip_to_stderr,
 ) -> ExtractSummary:
     """Extract records from files and folders into one JSONL file or Parquet folder, resumably.
 
     ``published`` is the date for inputs that give none in their record or a dateline; ``progress``
-    is called with the number of articles in each part as it is committed. ``time_limit``
+    is told the number of articles (counted cheaply before the run) and then each article as
+    it is finished (with Dask: each part). ``time_limit``
     bounds the seconds a batch (on retry: one article) may run with the local engine.
     ``model`` is a pipeline name or path for ``load()`` (with ``attribution`` and without the
     pipes in ``exclude``), or a function returning a pipeline;
@@ -158,7 +169,9 @@ def run_extract(
     summary = ExtractSummary(resumed_parts=len(parts.parts))
     if not parts.complete:
         options = ProcessOptions(batch_size=batch_size, max_chars=max_chars, time_limit=time_limit)
-        articles = _shard_articles(paths, shard, published, summary, on_skip, outputs=[Path(output), root])
+        outputs = [Path(output), root]
+        total = len(range(shard.index, count_inputs(paths, exclude=outputs), shard.count)) if progress else None
+        articles = _shard_articles(paths, shard, published, summary, on_skip, outputs=outputs)
         chunks = _chunks(articles, part_size, done=set(parts.parts))
         results: Iterator[ChunkResult]
         if engine == "dask":
@@ -166,17 +179,23 @@ def run_extract(
 
             if not callable(model):
                 model = partial(load, model, attribution=attribution, exclude=tuple(exclude))
+            if progress:
+                progress.begin(total, parts.articles)
             results = run_on_dask(chunks, options, model=model, scheduler=scheduler, n_workers=n_process)
         else:
             from .local import LocalEngine
 
             if nlp is None:
                 nlp = model() if callable(model) else load(model, attribution=attribution, exclude=exclude)
-            results = LocalEngine(nlp, options, n_process=n_process).run(chunks)
+            local = LocalEngine(nlp, options, n_process=n_process, on_record=progress.advance if progress else None)
+            if progress:
+                local.warm_up()
+                progress.begin(total, parts.articles)
+            results = local.run(chunks)
         for result in results:
             parts.commit(result.number, [line for line, _ in result.records], [errors for _, errors in result.records])
-            if progress:
-                progress(len(result.records))
+            if progress and engine == "dask":
+                progress.advance(len(result.records))
         parts.mark_complete()
     for part in parts.parts.values():
         summary.records += part.articles

@@ -1,32 +1,44 @@
-"""Claims from a parsed article: from its quotes, from attributing verbs and from narration.
+"""Claims from a parsed article: one claim per proposition, with its event word.
 
-A claim is one clause: a predicate with what depends on it, as a single character span.
-Its source is whoever asserts it: the speaker of the quote it comes from, the subject of an
-attributing verb the quotes component did not pick up ("Rosneft denied [anyone was hurt]"),
-the object of "according to", or, for the outlet's own narration, the outlet itself.
+Claims are built from the attributions the quotes component found (``doc._.quotes``, each
+a reporting event with its cue, speaker and nesting); this module finds no attribution and
+resolves no speaker of its own. A claim is one clause (a predicate with what depends on it)
+as a single character span, and its source is whoever asserts it:
+
+* the speaker of the innermost quote whose content holds it, when that quote makes its
+  speaker the source (quotation marks, or a cue of saying, reporting, knowing or believing:
+  ``reports_speaker``), with the quotes it is nested in as ``via``;
+* otherwise the outlet (``source`` None): its own narration, and contents of cues that report
+  an act or a demand rather than a statement ("called on Kyiv to withdraw").
+
+Reporting verbs are not claims ("Peskov spoke with reporters", "Moscow did not comment"); the
+event a claim embeds with another stance ("Russia plans to [attack Kyiv]") is a claim of its
+own, nested in it. Claims are listed by where they end, so a nested claim comes before the
+claim around it. The stance of each is worked out from the parse by ``stance.event_stance``.
 """
-
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
-from typing import Iterable, Optional, Sequence
+from dataclasses import dataclass
+from typing import Callable, Iterable, Optional, Sequence
 
 from spacy.attrs import DEP, IS_PUNCT
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import body_bounds, doc_text, entities_in, head_indices, per_doc, pos_ids, token_forms
-from ..model import Claim, Quote, TextSpan
+from ..extensions import body_bounds, doc_text, head_indices, per_doc, pos_ids, sentence_bounds, token_forms
+from ..model import Claim, Quote, Stance, TextSpan
+from ..quotes.build import source_name
+from ..reading.boilerplate import skip_place_dateline
 from .lexicon import CueMatch, StanceLexicon
-from .stance import claim_stance
+from .stance import Marker, event_stance
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+# reporting acts whose object is the audience, not what is said: "told reporters", "briefed Putin"
+AUDIENCE_VERBS = {"tell", "brief", "ask", "interview", "answer", "address", "inform", "notify"}
 QUOTE_CHARS = "\"'“”‘’«»„‟‹›"
-# entity labels that name who asserts something, best first
-SOURCE_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"it", "they", "them"}
+# discourse markers ("you know") are this short
+DISCOURSE_WORDS = 4
 # how many sentences back a claim without a place or date of its own looks for one
 CONTEXT_SENTENCES = 2
 
@@ -35,17 +47,8 @@ CONTEXT_SENTENCES = 2
 class _Draft:
     tokens: Span
     predicate: Token
-    source: Optional[str]
-    quote_id: Optional[str] = None
-    attribution: Optional[Token] = None
-
-
-@dataclass
-class _Coverage:
-    """Tokens already accounted for: reported content, and the verbs that report it."""
-
-    content: set[int] = field(default_factory=set)
-    cues: set[int] = field(default_factory=set)
+    report: Optional[Quote]  # the quote whose speaker asserts it; None for the outlet
+    stance: tuple[Stance, list[Marker]]
 
 
 def clauses(doc: Doc, indices: Sequence[int], verbal_only: bool = False) -> list[tuple[Token, list[int]]]:
@@ -109,14 +112,6 @@ def _punct_flags(doc: Doc) -> list[int]:
     return doc.to_array(IS_PUNCT).tolist()
 
 
-@per_doc
-def _attribution_candidates(doc: Doc) -> list[int]:
-    """Indices of the tokens ``_frame`` can accept (verbs, auxiliaries, "according"), from the
-    Doc's arrays: the other tokens need not become Token objects to be turned down."""
-    forms = token_forms(doc)
-    return [i for i, pos in enumerate(pos_ids(doc)) if pos in (VERB, AUX) or forms[i][1] == "according"]
-
-
 def _subtree_indices(doc: Doc, root: int) -> list[int]:
     """Indices of ``doc[root].subtree`` (in no particular order), from the head array."""
     children = _parse_facts(doc)[2]
@@ -159,7 +154,7 @@ def _is_filler(token: Token) -> bool:
 
 def _char_span(tokens: Span) -> tuple[int, int]:
     text = doc_text(tokens.doc)
-    start, end = tokens.start_char, tokens.end_char
+    start, end = skip_place_dateline(text, tokens.start_char), tokens.end_char
     while start < end and (text[start].isspace() or text[start] in QUOTE_CHARS):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_CHARS):
@@ -168,7 +163,7 @@ def _char_span(tokens: Span) -> tuple[int, int]:
 
 
 class ClaimExtractor:
-    """Turns a parsed Doc with quotes and measures into ``Claim`` objects."""
+    """Turns a parsed Doc with quotes, places, measures and dates into ``Claim`` objects."""
 
     def __init__(self, lexicon: StanceLexicon):
         self.lexicon = lexicon
@@ -176,218 +171,319 @@ class ClaimExtractor:
     def __call__(self, doc: Doc) -> list[Claim]:
         lo, hi = body_bounds(doc)
         sents = [s for s in doc.sents if s.start_char < hi and s.end_char > lo]
-        quotes = _outermost(doc._.quotes)
-        coverage = _Coverage()
-        for quote in quotes:
-            if quote.cue:
-                cue = doc.char_span(*quote.cue.span, alignment_mode="expand")
-                coverage.cues.update(t.i for t in cue or ())
-        drafts = list(self._from_quotes(doc, quotes, coverage))
+        reports = _Reports(doc, doc._.quotes, self.lexicon)
+        drafts: list[_Draft] = []
         for sent in sents:
-            drafts.extend(self._from_attributions(sent, quotes, coverage))
-        outlet = doc._.source
-        for sent in sents:
-            drafts.extend(self._from_narration(sent, coverage, outlet))
-        return self._build(doc, drafts, sents, (lo, hi))
+            for owner, ids in reports.material(sent).items():
+                report = reports.by_id.get(owner)
+                for predicate, group in self._clauses(doc, ids, report, reports):
+                    units = list(self._units(predicate, set(group), report, reports))
+                    if report is None and units and self._reporting_act(predicate, reports.spoken) and units[0].stance[0] != "unconfirmed":
+                        # "Peskov spoke with reporters", "Moscow did not comment"; but "Kyiv could
+                        # neither confirm nor deny that" says the claim is unconfirmed
+                        continue
+                    drafts.extend(units)
+        return self._build(doc, drafts, sents, (lo, hi), reports)
 
-    # --- where claims come from -----------------------------------------------------------
+    def _clauses(self, doc: Doc, ids: list[int], report: Optional[Quote], reports: "_Reports") -> list[tuple[Token, list[int]]]:
+        """The clauses among one source's tokens of a sentence. The outlet's text, and pieces
+        of a content that the parse hangs below the cue, count only when they are verbs
+        ("on Wednesday" of "said on Wednesday" is no claim). An object content ("accused
+        [Kyiv of launching an attack]") is one claim, not one per phrase hung on the cue."""
+        found = clauses(doc, ids)
+        if report is None:
+            return [(p, g) for p, g in found if p.pos_ in ("VERB", "AUX") and _has_subject(p)]
+        content = reports.content[report.id]
+        tops = [(p, g) for p, g in found if p.head.i not in content or p.head.i == p.i]
+        if len(tops) > 1 and not any(p.pos_ in ("VERB", "AUX") for p, _ in tops):
+            merged = sorted(i for _, g in tops for i in g)
+            predicate = next((doc[i] for i in merged if doc[i].pos_ == "VERB"), tops[0][0])
+            return [(predicate, merged)] + [(p, g) for p, g in found if (p, g) not in tops and p.pos_ in ("VERB", "AUX")]
+        return [(p, g) for p, g in found if (p, g) in tops or p.pos_ in ("VERB", "AUX")]
 
-    def _from_quotes(self, doc: Doc, quotes: list[Quote], coverage: _Coverage) -> Iterable[_Draft]:
-        for quote in quotes:
-            cue = doc.char_span(*quote.cue.span, alignment_mode="expand") if quote.cue else None
-            cue_token = cue.root if cue is not None else None
-            source = quote.speaker_name or (quote.speaker.text if quote.speaker else None)
-            for start, end in quote.content.spans:
-                content = doc.char_span(start, end, alignment_mode="contract")
-                if content is None or len(content) == 0:
-                    continue
-                coverage.content.update(range(content.start, content.end))
-                found = clauses(doc, range(content.start, content.end))
-                verbal = {h.i for h, _ in found if h.pos_ in ("VERB", "AUX")}
-                if len(found) > 1 and not verbal:
-                    # an object content ("accused [the Ukrainians of launching an attack]") is
-                    # one claim, not one per phrase the parse hangs on the cue verb
-                    allowed = {i for i in range(content.start, content.end) if i not in coverage.cues}
-                    predicate = next((doc[i] for i in sorted(allowed) if doc[i].pos_ == "VERB"), content.root)
-                    yield _Draft(_run(predicate, allowed), predicate, source, quote.id, cue_token)
-                    continue
-                for predicate, group in found:
-                    if predicate.i in coverage.cues:
-                        continue  # another quote's attribution caught inside this one's content
-                    if verbal and predicate.i not in verbal:
-                        continue  # a dateline or heading caught with the quote, not a clause of it
-                    allowed = {i for i in group if i not in coverage.cues}
-                    yield _Draft(_run(predicate, allowed), predicate, source, quote.id, cue_token)
-
-    def _from_attributions(self, sent: Span, quotes: list[Quote], coverage: _Coverage) -> Iterable[_Draft]:
-        """Claims reported by a verb ("X denied that ...") or "according to X" the quotes missed."""
-        candidates = _attribution_candidates(sent.doc)
-        for i in candidates[bisect_left(candidates, sent.start) : bisect_left(candidates, sent.end)]:
-            verb = sent.doc[i]
-            if verb.i in coverage.cues or verb.i in coverage.content:
-                continue
-            frame = self._frame(verb)
-            if frame is None:
-                continue
-            speaker, complement = frame
-            complement_ids = {t.i for t in complement}
-            coverage.cues.add(verb.i)
-            if complement_ids & coverage.content:
-                continue  # the quotes component has this one already; ``verb`` is its cue
-            coverage.content.update(complement_ids)
-            source = self._source_name(speaker, quotes)
-            for predicate, group in clauses(sent.doc, [t.i for t in complement]):
-                yield _Draft(_run(predicate, set(group)), predicate, source, None, verb)
-
-    def _frame(self, verb: Token) -> Optional[tuple[Span, list[Token]]]:
-        """(who, what) when ``verb`` attributes a claim to someone."""
-        lex = self.lexicon
-        if verb.lower_ == "according":
-            to = next((c for c in verb.children if c.lower_ == "to"), None)
-            speaker = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-            if speaker is None or verb.head.i == verb.i:
-                return None
-            excluded = {t.i for t in verb.subtree}
-            head = verb.head
-            return _subtree_span(speaker), [t for t in head.subtree if t.i not in excluded and t.sent == verb.sent]
-        lemma = verb.lemma_.lower()
-        if verb.pos_ not in ("VERB", "AUX") or lemma not in lex.attribution_verbs:
-            return None
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None:
-            return None
+    def _reporting_act(self, verb: Token, spoken: set[int]) -> bool:
+        """A verb of speaking with no proposition of its own: "Peskov spoke with reporters",
+        "Moscow did not comment", "declined to comment" (but not "declined to confirm the
+        strike", whose strike is unconfirmed)."""
+        if verb.lemma_.lower() not in self.lexicon.reporting_acts:
+            return False
         for child in verb.children:
+            if child.i in spoken:
+                continue
             if child.dep_ == "ccomp":
-                return _subtree_span(subject), list(child.subtree)
-        if lemma in lex.accusation_verbs:
-            # "accused Kyiv of [carrying out an air strike]"
-            of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
-            deed = next((c for c in of.children if c.dep_ in ("pcomp", "pobj")), None) if of is not None else None
-            if deed is not None:
-                return _subtree_span(subject), list(deed.subtree)
-        if lemma in lex.object_verbs:
-            target = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if target is not None and target.pos_ in ("NOUN", "PROPN"):
-                return _subtree_span(subject), list(target.subtree)
-        return None
+                return False
+            if child.dep_ == "xcomp" and not self._reporting_act(child, spoken):
+                return False
+            if child.dep_ == "dobj" and verb.lemma_.lower() not in AUDIENCE_VERBS:
+                return False
+        return True
 
-    def _from_narration(self, sent: Span, coverage: _Coverage, outlet: Optional[str]) -> Iterable[_Draft]:
-        if doc_text(sent.doc)[sent.start_char : sent.end_char].rstrip().rstrip(QUOTE_CHARS).endswith("?"):
-            return
-        pending = clauses(sent.doc, range(sent.start, sent.end), verbal_only=True)
-        while pending:
-            predicate, group = pending.pop(0)
-            if predicate.i in coverage.content:
+    def _units(self, predicate: Token, group: set[int], report: Optional[Quote], reports: "_Reports") -> Iterable[_Draft]:
+        """The claim headed by ``predicate``, and a nested claim for each event inside it whose
+        stance differs from the claim around it."""
+        doc = predicate.doc
+        if predicate.pos_ in ("PRON", "DET", "ADP", "PUNCT") or _reciprocal(predicate):
+            return  # "blamed [each other] for the attack" names no event
+        ordered = sorted(group)
+        forms = token_forms(doc)
+        if len(ordered) <= DISCOURSE_WORDS and self.lexicon.is_discourse([forms[i][1] for i in ordered if not doc[i].is_punct]):
+            return  # "you know"
+        if self.lexicon.is_credit([forms[i][0] for i in ordered]):
+            return  # "Meridian staff contributed to this report"
+        context = reports.context(report)
+        claimed: dict[int, str] = {}
+        stance_of = {}
+        pos, parent = pos_ids(doc), head_indices(doc)
+        verbs = sorted(
+            (i for i in ordered if pos[i] in (VERB, AUX) and i != predicate.i and doc[i].dep_ not in ("aux", "auxpass")),
+            key=lambda i: _depth(parent, i),
+        )
+        verbs.insert(0, predicate.i)
+        for i in verbs:
+            stance_of[i] = self._stance(doc[i], group, context)
+        for i in verbs:
+            if i == predicate.i:
+                claimed[i] = stance_of[i][0]
+                yield _Draft(_run(predicate, group), predicate, report, stance_of[i])
                 continue
-            reporting = predicate.i in coverage.cues or any(
-                child.i in coverage.content for child in predicate.children if child.dep_ in ("ccomp", "xcomp")
-            )
-            if reporting:
-                # "[Two buses were hit], "and nobody was hurt," said the mayor": the attribution is
-                # no claim, but a clause of the outlet's own hanging from it is
-                members = set(group)
-                for child in predicate.children:
-                    if child.dep_ in ("ccomp", "conj", "advcl") and child.i not in coverage.content:
-                        inside = sorted(i for i in _subtree_indices(sent.doc, child.i) if i in members)
-                        pending.extend(clauses(sent.doc, inside, verbal_only=True))
+            governor = _nearest(doc[i], claimed, group)
+            if governor is None or claimed[governor] == stance_of[i][0]:
                 continue
-            allowed = {i for i in group if i not in coverage.content and i not in coverage.cues}
-            yield _Draft(_run(predicate, allowed), predicate, outlet)
+            inner = set(_subtree_indices(doc, i)) & group
+            tokens = _run(doc[i], inner)
+            if sum(1 for t in tokens if not t.is_punct and not (t.dep_ == "aux" and t.lower_ == "to")) < 2:
+                continue  # "to do" is no claim; the event stays in the claim around it
+            claimed[i] = stance_of[i][0]
+            yield _Draft(tokens, doc[i], report, stance_of[i])
 
-    # --- who -----------------------------------------------------------------------------
-
-    def _source_name(self, speaker: Span, quotes: list[Quote]) -> Optional[str]:
-        """A name for who asserts a claim: the quote speaker or named entity it refers to."""
-        doc = speaker.doc
-        for quote in quotes:
-            if quote.speaker and quote.speaker_name:
-                s, e = quote.speaker.span
-                if s < speaker.end_char and speaker.start_char < e:
-                    return quote.speaker_name
-        head = speaker.root
-        if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS and len(speaker) == 1:
-            labels = ("PERSON",) if head.lower_ in PERSON_PRONOUNS else ("ORG", "GPE", "NORP")
-            earlier = [e for e in doc.ents if e.end <= speaker.start and e.label_ in labels and speaker.start - e.end < 80]
-            return self._full_name(earlier[-1], quotes) if earlier else head.text
-        inside = [e for e in entities_in(speaker) if e.label_ in SOURCE_LABELS]
-        if inside:
-            best = min(inside, key=lambda e: (SOURCE_LABELS.index(e.label_), -len(e)))
-            return self._full_name(best, quotes)
-        words = [t for t in speaker if t.dep_ not in ("det", "poss", "case") and not t.is_punct]
-        return " ".join(t.text for t in words) if words else speaker.text
-
-    def _full_name(self, entity: Span, quotes: list[Quote]) -> str:
-        """"Gladkov" -> "Vyacheslav Gladkov" when the article names him in full elsewhere."""
-        if entity.label_ != "PERSON" or len(entity) > 1:
-            return entity.text
-        surname = entity.text
-        names = [q.speaker_name for q in quotes if q.speaker_name] + [
-            e.text for e in entity.doc.ents if e.label_ == "PERSON"
-        ]
-        fuller = [n for n in names if n.split()[-1] == surname and len(n) > len(surname)]
-        return max(fuller, key=len) if fuller else surname
+    def _stance(self, event: Token, group: set[int], context: "_Context"):
+        return event_stance(
+            event,
+            self.lexicon,
+            scope=context.scope,
+            cue=context.cue,
+            cue_tokens=context.cue_tokens,
+            phrases=context.phrases(event),
+        )
 
     # --- output --------------------------------------------------------------------------
 
-    def _build(self, doc: Doc, drafts: list[_Draft], sents: list[Span], body: tuple[int, int]) -> list[Claim]:
-        cues_by_sent = {sent.start: self.lexicon.find_cues(sent) for sent in sents}
+    def _build(self, doc: Doc, drafts: list[_Draft], sents: list[Span], body: tuple[int, int], reports: "_Reports") -> list[Claim]:
         sent_index = {sent.start: n for n, sent in enumerate(sents)}
         linker = _Linker(doc, sents)
         claims: list[Claim] = []
         seen: set[tuple[int, int]] = set()
         punct = _punct_flags(doc)
-        for draft in sorted(drafts, key=lambda d: d.tokens.start if len(d.tokens) else -1):
+        text = doc_text(doc)
+        for draft in drafts:
             if len(draft.tokens) - sum(punct[draft.tokens.start : draft.tokens.end]) < 2:
                 continue
             start, end = _char_span(draft.tokens)
-            if (start, end) in seen or not (body[0] <= start and end <= body[1]):
+            if (start, end) in seen or not (body[0] <= start and end <= body[1]) or start >= end:
                 continue
             seen.add((start, end))
-            sent = draft.predicate.sent
-            cues = cues_by_sent.get(sent.start, [])
-            if draft.attribution is not None and draft.attribution.sent != sent:
-                cues = cues + cues_by_sent.get(draft.attribution.sent.start, [])
-            stance, governing = claim_stance(cues, draft.predicate, self.lexicon, draft.attribution)
+            stance, markers = draft.stance
+            event = draft.predicate
+            report = draft.report
             claims.append(
                 Claim(
-                    id=f"c{len(claims) + 1}",
-                    text=doc_text(doc)[start:end],
+                    id="",
+                    text=text[start:end],
                     span=(start, end),
-                    source=draft.source,
-                    quote_id=draft.quote_id,
+                    source=source_name(report) if report is not None else None,
+                    quote_id=report.id if report is not None else None,
                     stance=stance,
-                    hedges=[_cue_span(doc, cue) for cue in governing],
-                    **linker.links(start, end, sent_index.get(sent.start)),
+                    hedges=[_marker_span(doc, m) for m in markers],
+                    event=TextSpan(text=event.text, span=(event.idx, event.idx + len(event.text))),
+                    via=reports.via(report) if report is not None else [],
+                    **linker.links(start, end, sent_index.get(event.sent.start)),
                 )
             )
+        claims.sort(key=lambda c: (c.span[1], -c.span[0]))
+        for number, claim in enumerate(claims, start=1):
+            claim.id = f"c{number}"
         return claims
 
 
-def _outermost(quotes: list[Quote]) -> list[Quote]:
-    """Quotes not nested inside another quote's content: a "quote" found within reported
-    speech ("flew in low and attacked [the facility]") is part of it, not a statement of its own."""
-
-    # a quote's content lies between its first start and last end; most pairs fail on that
-    bounds = {id(q): (min(s for s, _ in q.content.spans), max(e for _, e in q.content.spans)) for q in quotes if q.content.spans}
-
-    def inside(inner: Quote, outer: Quote) -> bool:
-        if inner is outer or id(inner) not in bounds or id(outer) not in bounds:
-            return False
-        (start, end), (outer_start, outer_end) = bounds[id(inner)], bounds[id(outer)]
-        return outer_start <= start and end <= outer_end and all(
-            any(s <= start and end <= e for s, e in outer.content.spans) for start, end in inner.content.spans
-        ) and (inner.content.spans != outer.content.spans or inner.id > outer.id)
-
-    return [q for q in quotes if not any(inside(q, other) for other in quotes)]
+def _reciprocal(token: Token) -> bool:
+    """"each other", "one another"."""
+    return token.lower_ in ("other", "another") and token.i > 0 and token.doc[token.i - 1].lower_ in ("each", "one")
 
 
-def _subtree_span(token: Token) -> Span:
-    return token.doc[token.left_edge.i : token.right_edge.i + 1]
+def _depth(parent: list[int], i: int) -> int:
+    """How many steps token ``i`` lies below its sentence root, from the head array."""
+    depth = 0
+    while parent[i] != i and depth < 64:
+        i, depth = parent[i], depth + 1
+    return depth
 
 
-def _cue_span(doc: Doc, cue: CueMatch) -> TextSpan:
-    start, end = doc[cue.start].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1].text)
+def _nearest(token: Token, claimed: dict[int, str], group: set[int]) -> Optional[int]:
+    """The closest word above ``token`` (inside the claim) that heads a claim."""
+    node = token
+    for _ in range(64):
+        if node.head.i == node.i or node.head.i not in group:
+            return None
+        node = node.head
+        if node.i in claimed:
+            return node.i
+    return None
+
+
+def _marker_span(doc: Doc, marker: Marker) -> TextSpan:
+    start, end = doc[marker.start].idx, doc[marker.end - 1].idx + len(doc[marker.end - 1].text)
     return TextSpan(text=doc_text(doc)[start:end], span=(start, end))
+
+
+@dataclass
+class _Context:
+    """What every claim from one source in one report shares: the scope its stance is worked
+    out in, the reporting cue, and the lexicon phrases of the sentences involved."""
+
+    scope: Optional[set[int]]
+    cue: Optional[Token]
+    cue_tokens: list[Token]
+    sentence_phrases: Callable[[Span], list[CueMatch]]
+
+    def phrases(self, event: Token) -> list[CueMatch]:
+        bounds = sentence_bounds(event.doc)
+        found = self.sentence_phrases(event.doc[slice(*bounds[event.i])])
+        if self.cue is not None and bounds[self.cue.i] != bounds[event.i]:
+            found = found + self.sentence_phrases(event.doc[slice(*bounds[self.cue.i])])
+        return found
+
+
+class _Reports:
+    """The quotes of a Doc seen as sources of claims: which tokens each one owns (the
+    innermost quote that makes its speaker the source), and the tokens of their cues and
+    speakers, which are the reporting act and no claim's material."""
+
+    def __init__(self, doc: Doc, quotes: list[Quote], lexicon: StanceLexicon):
+        self.doc = doc
+        self.lexicon = lexicon
+        self.quotes = {q.id: q for q in quotes}
+        self.by_id = {q.id: q for q in quotes if reports_speaker(doc, q, lexicon)}
+        self.owner: dict[int, str] = {}
+        self.content: dict[str, set[int]] = {}
+        self.spoken: set[int] = set()  # cues and speakers of the reports
+        self._phrases: dict[int, list[CueMatch]] = {}
+        self._contexts: dict[Optional[str], _Context] = {}
+        for quote in self.by_id.values():
+            ids: set[int] = set()
+            for start, end in quote.content.spans:
+                span = doc.char_span(start, end, alignment_mode="contract")
+                if span is not None:
+                    ids.update(range(span.start, span.end))
+            self.content[quote.id] = ids
+            cue = doc.char_span(*quote.cue.span, alignment_mode="expand") if quote.cue is not None else None
+            cue_ids = set(range(cue.start, cue.end)) if cue is not None else set()
+            self.spoken |= cue_ids
+            speaker = doc.char_span(*quote.speaker.span, alignment_mode="expand") if quote.speaker is not None else None
+            if speaker is not None and (not cue_ids or speaker.root.head.i in cue_ids or speaker.root.i in cue_ids):
+                # the cue's own speaker; one it shares with a narrated verb stays that verb's
+                # subject ("Repair crews [began work] and expect to ...")
+                self.spoken.update(range(speaker.start, speaker.end))
+        # the innermost report owns a token: longer contents first, shorter ones overwrite
+        for quote_id in sorted(self.content, key=lambda q: -len(self.content[q])):
+            for i in self.content[quote_id]:
+                self.owner[i] = quote_id
+
+    def material(self, sent: Span) -> dict[Optional[str], list[int]]:
+        """The sentence's tokens that are claim material, by the report that owns them (None:
+        the outlet), leaving out the cues and speakers of reports."""
+        found: dict[Optional[str], list[int]] = {}
+        for i in range(sent.start, sent.end):
+            if i not in self.spoken:
+                found.setdefault(self.owner.get(i), []).append(i)
+        return found
+
+    def via(self, report: Quote) -> list[str]:
+        """The speakers of the reports ``report`` is nested in that assert it, outermost first."""
+        chain, seen, outer = [], {report.id}, report.nested_in
+        while outer is not None and outer not in seen and outer in self.quotes:
+            seen.add(outer)
+            if outer in self.by_id and (name := source_name(self.by_id[outer])):
+                chain.append(name)
+            outer = self.quotes[outer].nested_in
+        return chain[::-1]
+
+    def context(self, report: Optional[Quote]) -> _Context:
+        key = report.id if report is not None else None
+        if key not in self._contexts:
+            cue, cue_tokens, scope = None, [], None
+            if report is not None:
+                scope = self.content[report.id]
+                if report.cue is not None:
+                    span = self.doc.char_span(*report.cue.span, alignment_mode="expand")
+                    if span is not None and len(span):
+                        cue_tokens = list(span)
+                        cue = cue_word(span)
+            self._contexts[key] = _Context(scope, cue, cue_tokens, self.sentence_phrases)
+        return self._contexts[key]
+
+    def sentence_phrases(self, sent: Span) -> list[CueMatch]:
+        if sent.start not in self._phrases:
+            self._phrases[sent.start] = self.lexicon.find_cues(sent)
+        return self._phrases[sent.start]
+
+
+def cue_word(cue: Span) -> Token:
+    """The word of a cue span that carries its meaning: its verb (or noun, or "according")."""
+    for pos in ("VERB", "NOUN", "ADJ"):
+        words = [t for t in cue if t.pos_ == pos and t.dep_ not in ("aux", "auxpass", "neg")]
+        if words:
+            return words[-1] if pos == "VERB" and words[-1].dep_ == "xcomp" else words[0]
+    return cue.root
+
+
+def reports_speaker(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> bool:
+    """Whether a quote makes its speaker the source of the claims in its content: a quotation
+    always does; otherwise its cue must be a verb of saying, reporting, knowing or believing
+    with a clause content, or one of the lexicon's ``object_verbs`` with an object content."""
+    if quote.type in ("direct", "mixed"):
+        return True  # words in quotation marks are someone's, found or not
+    if quote.speaker is None and not quote.speaker_name:
+        return False
+    if quote.speaker is not None and quote.speaker.text.lower() in lexicon.markers.negative_arguments | {"no one", "no-one"}:
+        return False  # "Nobody claimed responsibility": no source, a denied claim
+    if quote.cue is None:
+        return True
+    content = doc.char_span(quote.content.spans[0][0], quote.content.spans[-1][1], alignment_mode="expand")
+    if content is None or all(t.pos_ in ("PRON", "DET", "PUNCT") for t in content):
+        return False  # "could neither confirm nor deny [that]": the act is the claim
+    cue = doc.char_span(*quote.cue.span, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return False
+    word = cue_word(cue)
+    lemma = word.lemma_.lower()
+    if lemma == "according" or any(t.lower_ == "according" for t in cue):
+        return True
+    if lemma not in lexicon.source_verbs:
+        return False
+    roots = {t.dep_ for t in content if t.head.i == word.i}
+    if any(t.head.i == word.i and t.dep_ in ("xcomp", "ccomp") and t.tag_ == "VBG" and not _has_subject(t) for t in content):
+        return lemma in lexicon.source_object_verbs  # "Russia denies [hitting the convoy]": an object
+    if "xcomp" in roots:
+        # "vowed to [retaliate]", "called on Kyiv to [withdraw]": an act, not a statement;
+        # but "officials expect [the toll to rise]" is the officials' expectation
+        return lexicon.reporting_stance(lemma) == "hedged"
+    if roots & {"dobj", "pobj", "prep"} and not roots & {"ccomp"}:
+        return lemma in lexicon.source_object_verbs
+    return True
+
+
+class _Items:
+    """Items of one kind (ids with spans), in order of where they start, for range lookups."""
+
+    def __init__(self, items: list[tuple[str, tuple[int, int]]]):
+        self.items = sorted(items, key=lambda item: item[1])
+        self.starts = [span[0] for _, span in self.items]
+        self.ids = {ident for ident, _ in items}
+
+    def within(self, start: int, end: int) -> list[str]:
+        """Ids of the items wholly inside [start, end), in text order."""
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [ident for ident, (_, e) in self.items[lo:hi] if e <= end]
 
 
 class _Linker:
@@ -398,20 +494,16 @@ class _Linker:
         self.text = doc_text(doc)
         locations = doc._.locations
         # a border or a river is where distances are measured from, not where things happen
-        self.settings = [(x.id, x.span) for x in locations if x.feature not in ("border", "water")]
+        self.settings = _Items([(x.id, x.span) for x in locations if x.feature not in ("border", "water")])
         self.items = {
-            "locations": [(x.id, x.span) for x in locations],
-            "dates": [(x.id, x.span) for x in doc._.dates],
-            "quantities": [(x.id, x.span) for x in doc._.quantities],
-            "distances": [(x.id, x.span) for x in doc._.distances],
+            "locations": _Items([(x.id, x.span) for x in locations]),
+            "dates": _Items([(x.id, x.span) for x in doc._.dates]),
+            "quantities": _Items([(x.id, x.span) for x in doc._.quantities]),
+            "distances": _Items([(x.id, x.span) for x in doc._.distances]),
         }
 
-    @staticmethod
-    def _within(items: list[tuple[str, tuple[int, int]]], start: int, end: int) -> list[str]:
-        return [ident for ident, (s, e) in items if start <= s and e <= end]
-
     def links(self, start: int, end: int, sent_number: Optional[int]) -> dict[str, list[str]]:
-        found = {kind: self._within(items, start, end) for kind, items in self.items.items()}
+        found = {kind: items.within(start, end) for kind, items in self.items.items()}
         if sent_number is None:
             return found
         # Where and when: a claim like "two workers were injured during the attack" names
@@ -419,13 +511,13 @@ class _Linker:
         # within the claim's paragraph).
         claim_sent = self.sents[sent_number]
         for kind, scenes in (("locations", self.settings), ("dates", self.items["dates"])):
-            if any(ident in {i for i, _ in scenes} for ident in found[kind]):
+            if any(ident in scenes.ids for ident in found[kind]):
                 continue
             for number in range(sent_number, max(0, sent_number - CONTEXT_SENTENCES) - 1, -1):
                 sent = self.sents[number]
                 if kind == "dates" and "\n" in self.text[sent.end_char : claim_sent.start_char]:
                     break  # a roundup's previous paragraph is often another event on another day
-                scene = [i for i in self._within(scenes, sent.start_char, sent.end_char) if i not in found[kind]]
+                scene = [i for i in scenes.within(sent.start_char, sent.end_char) if i not in found[kind]]
                 if scene:
                     found[kind] = found[kind] + scene
                     break

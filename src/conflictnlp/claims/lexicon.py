@@ -1,9 +1,9 @@
-"""The versioned stance lexicon (``data/stance_lexicon.toml``) and cue matching over tokens."""
+"""The versioned stance lexicon (``data/stance_lexicon.toml``) and phrase matching over tokens."""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -15,11 +15,12 @@ from ..extensions import token_forms
 from ..model import Stance
 
 WILDCARD = "*"
+STANCES: tuple[Stance, ...] = ("hedged", "denied", "unconfirmed")
 
 
 @dataclass(frozen=True)
 class CueMatch:
-    """A lexicon cue found in the text: its tokens, the stance it signals and its syntactic anchor."""
+    """A lexicon phrase found in the text: its tokens, the stance it signals and its syntactic anchor."""
 
     stance: Stance
     start: int  # token index
@@ -27,64 +28,117 @@ class CueMatch:
     anchor: Token  # the matched token whose head lies outside the match
 
 
+def _words(entries) -> frozenset[str]:
+    return frozenset(str(entry).lower() for entry in entries)
+
+
+@dataclass(frozen=True)
+class Markers:
+    """Single words the parse walk reads (``[markers]`` of the lexicon)."""
+
+    negations: frozenset[str]
+    negative_arguments: frozenset[str]
+    negative_determiners: frozenset[str]
+    hedge_auxiliaries: frozenset[str]
+    obligation_auxiliaries: frozenset[str]
+    modal_auxiliaries: frozenset[str]
+    result_verbs: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hedge_adjectives: frozenset[str]
+    condition_marks: frozenset[str]
+    presupposed_marks: frozenset[str]
+    presupposed_prepositions: frozenset[str]
+    negating_prepositions: frozenset[str]
+    purpose_marks: frozenset[str]
+
+    @classmethod
+    def from_toml(cls, data: dict) -> "Markers":
+        return cls(**{name: _words(data.get(name, ())) for name in cls.__dataclass_fields__})
+
+
 @dataclass(frozen=True)
 class StanceLexicon:
-    """Cue phrases by stance, attribution verbs and same-event synonyms."""
+    """Stance phrases and markers, embedding verbs, reporting cues, sources and synonyms."""
 
     version: str
     priority: tuple[Stance, ...]
-    cues: dict[Stance, tuple[tuple[str, ...], ...]]
-    attribution_verbs: frozenset[str]
-    object_verbs: frozenset[str]
-    accusation_verbs: frozenset[str]
+    phrases: dict[Stance, tuple[tuple[str, ...], ...]]
+    markers: Markers
+    embedding: dict[Stance, frozenset[str]]  # "plans to", "failed to", "seems to"
+    hedged_passives: frozenset[str]  # "is said to", "is believed to"
+    negated_implicatives: frozenset[str]  # "was not able to [X]": X denied
+    reporting: dict[Stance, frozenset[str]]  # the reporting cue's meaning for its content
+    source_verbs: frozenset[str]  # cues that make their speaker the source of a clause content
+    source_object_verbs: frozenset[str]  # ... of an object content
+    reporting_acts: frozenset[str]  # "spoke with reporters", "did not comment": no claim
+    discourse: tuple[tuple[str, ...], ...]  # "you know"
+    credits: tuple[tuple[str, ...], ...]  # "contributed to this report"
     synonyms: dict[str, str]  # word -> canonical word
     conditions: frozenset[str] = frozenset()  # "if [it is] confirmed": the claim is unconfirmed
+    _by_first_word: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        # cue entries by first word, so matching a sentence is one lookup per token
-        by_first_word: dict[str, list[tuple[Stance, tuple[str, ...]]]] = {}
-        for stance, entries in self.cues.items():
+        # phrases by first word, so matching a sentence is one lookup per token
+        for stance, entries in self.phrases.items():
             for entry in entries:
-                by_first_word.setdefault(entry[0], []).append((stance, entry))
-        object.__setattr__(self, "_cues_by_first_word", by_first_word)
+                self._by_first_word.setdefault(entry[0], []).append((stance, entry))
 
     @classmethod
     def from_toml(cls, data: dict) -> "StanceLexicon":
         priority = tuple(data["priority"])
-        cues = {stance: tuple(tuple(entry.split()) for entry in data[stance]["cues"]) for stance in priority}
         synonyms: dict[str, str] = {}
         for canonical, words in data.get("synonyms", {}).items():
             for word in words:
                 synonyms[word] = canonical
-        attribution = data["attribution"]
+        embedding = data.get("embedding", {})
+        reporting = data.get("reporting", {})
         return cls(
             version=str(data["version"]),
             priority=priority,
-            cues=cues,
-            attribution_verbs=frozenset(attribution["verbs"]),
-            object_verbs=frozenset(attribution["object_verbs"]),
-            accusation_verbs=frozenset(attribution["accusation_verbs"]),
+            phrases={stance: tuple(tuple(entry.lower().split()) for entry in data[stance]["phrases"]) for stance in priority},
+            markers=Markers.from_toml(data.get("markers", {})),
+            embedding={stance: _words(embedding.get(stance, ())) for stance in STANCES},
+            hedged_passives=_words(embedding.get("hedged_passives", ())),
+            negated_implicatives=_words(embedding.get("negated_implicatives", ())),
+            reporting={stance: _words(reporting.get(stance, ())) for stance in STANCES},
+            source_verbs=_words(data.get("sources", {}).get("verbs", ())),
+            source_object_verbs=_words(data.get("sources", {}).get("object_verbs", ())),
+            reporting_acts=_words(data.get("reporting_acts", {}).get("verbs", ())),
+            discourse=tuple(tuple(entry.lower().split()) for entry in data.get("reporting_acts", {}).get("discourse", ())),
+            credits=tuple(tuple(entry.lower().split()) for entry in data.get("reporting_acts", {}).get("credits", ())),
             synonyms=synonyms,
-            conditions=frozenset(data["unconfirmed"].get("conditions", [])),
+            conditions=_words(data["unconfirmed"].get("conditions", [])),
         )
 
     def rank(self, stance: Stance) -> int:
-        """Lower is stronger; ``asserted`` ranks after every cue stance."""
+        """Lower is stronger; ``asserted`` ranks after every other stance."""
         return self.priority.index(stance) if stance in self.priority else len(self.priority)
 
     def canonical(self, word: str) -> str:
         return self.synonyms.get(word, word)
 
+    def embedding_stance(self, lemma: str) -> Optional[Stance]:
+        """What a verb or adjective does to the event in its complement, if anything."""
+        for stance in ("unconfirmed", "hedged", "denied"):
+            if lemma in self.embedding[stance]:
+                return stance
+        return None
+
+    def reporting_stance(self, lemma: str) -> Optional[Stance]:
+        """What a reporting cue does to the content it reports ("denied that ..."), if anything."""
+        for stance in ("denied", "hedged", "unconfirmed"):
+            if lemma in self.reporting[stance]:
+                return stance
+        return None
+
     def find_cues(self, sent: Span) -> list[CueMatch]:
-        """Every cue in a sentence; where matches overlap the longest wins."""
+        """Every lexicon phrase in a sentence; where matches overlap the longest wins."""
         doc = sent.doc
         forms = token_forms(doc)[sent.start : sent.end]
         found: list[tuple[int, int, Stance]] = []
-        by_first_word = self._cues_by_first_word  # type: ignore[attr-defined]
         for i, (lemma, lower) in enumerate(forms):
-            keys = {lemma, lower, WILDCARD}
-            for key in keys:
-                for stance, entry in by_first_word.get(key, ()):
+            for key in {lemma, lower, WILDCARD}:
+                for stance, entry in self._by_first_word.get(key, ()):
                     size = len(entry)
                     if i + size <= len(forms) and all(
                         word == WILDCARD or word in forms[i + k] for k, word in enumerate(entry)
@@ -120,6 +174,18 @@ class StanceLexicon:
             ):
                 found.append((k, head.i - first + 1, "unconfirmed"))
         return found
+
+    def is_credit(self, lemmas: list[str]) -> bool:
+        """Whether a clause is a reporting credit ("X contributed to this report")."""
+        firsts = {credit[0] for credit in self.credits}
+        return any(
+            lemma in firsts and any(tuple(lemmas[i : i + len(credit)]) == credit for credit in self.credits)
+            for i, lemma in enumerate(lemmas)
+        )
+
+    def is_discourse(self, words: list[str]) -> bool:
+        """Whether a clause's words are a discourse marker ("you know"), not a claim."""
+        return tuple(w.lower() for w in words) in self.discourse
 
 
 @cache

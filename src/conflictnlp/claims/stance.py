@@ -1,66 +1,285 @@
-"""Stance of a claim: the lexicon cues that syntactically govern its predicate."""
+"""The stance of an event relative to its source, worked out from the dependency parse.
+
+``event_stance`` walks from the event word up the parse to the top of its scope (the content
+a source reports, or the sentence for the outlet's own text) and collects markers on the way:
+
+* on the event word and each verb passed: negation ("not", "never", "Nobody was hurt", "No
+  suspects have been identified"), hedging auxiliaries and adverbs ("could", "allegedly"),
+  obligation auxiliaries ("should", "must"), a condition ("if");
+* at each step up through a complement, what the verb above does to it: intentions, plans
+  and demands leave it unconfirmed ("plans to [attack]", "called on Kyiv to [withdraw]"),
+  beliefs and appearances hedge it ("seems to", "is believed to"), negative implicatives
+  negate it ("failed to", "refused to"); an infinitive of purpose is unconfirmed ("went on
+  television to [appease]"), and so are an infinitive on a noun ("a plan to [attack]") and a
+  condition ("if [confirmed]");
+* a relative clause, or a temporal or causal clause ("after [launching]", "because"), is
+  presupposed: the walk stops there.
+
+Then the reporting cue's meaning for its content ("denied that [X]", "believe [X]", "did not
+confirm [X]") and the lexicon's multiword phrases that govern the event ("could neither
+confirm nor deny", "have no information") are added. The words are in ``data/stance_lexicon.toml``.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from spacy.tokens import Token
 
+from ..extensions import sentence_bounds
 from ..model import Stance
 from .lexicon import CueMatch, StanceLexicon
 
-CONDITIONAL_MARKS = {"if", "unless"}
+NEGATION = "negation"
+OBLIGATION = "obligation"  # "should", "must": unconfirmed unless negated ("must not" is denied)
+
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "dative"}
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "csubj", "csubjpass"}
+STOP_DEPS = {"relcl", "parataxis", "appos", "list", "dep"}
 
 
-# dependents of the predicate (or of the verb reporting it) that qualify it
-MODIFIER_DEPS = {"advmod", "aux", "auxpass", "neg", "npadvmod", "advcl"}
+@dataclass(frozen=True)
+class Marker:
+    """A word or phrase that qualifies an event: its kind and token range."""
+
+    kind: str  # a Stance other than "asserted", or NEGATION / OBLIGATION
+    start: int
+    end: int
 
 
-def _governors(predicate: Token) -> set[int]:
-    """The predicate and the words above it, not counting the first conjunct of a
-    coordination: in "Ukraine denied X, but it would be Y", "denied" does not govern "be"."""
-    found = {predicate.i}
-    node = predicate
-    while node.head.i != node.i:
-        via_conjunction = node.dep_ == "conj"
-        node = node.head
-        if not via_conjunction:
-            found.add(node.i)
+def _token_marker(kind: str, token: Token) -> Marker:
+    return Marker(kind, token.i, token.i + 1)
+
+
+def own_markers(node: Token, lexicon: StanceLexicon) -> list[Marker]:
+    """Markers attached to one verb (or the event word itself)."""
+    words = lexicon.markers
+    found = []
+    for child in node.children:
+        dep, lower = child.dep_, child.lower_
+        if dep == "neg" or (dep == "advmod" and lower in words.negations and lower != "no"):
+            found.append(_token_marker(NEGATION, child))
+        elif dep in ("aux", "auxpass"):
+            if lower in words.hedge_auxiliaries:
+                found.append(_token_marker("hedged", child))
+            elif lower in words.obligation_auxiliaries:
+                found.append(_token_marker(OBLIGATION, child))
+        elif dep == "advmod" and lower in words.hedge_adverbs:
+            found.append(_token_marker("hedged", child))
+        elif dep == "mark" and lower in words.condition_marks:
+            found.append(_token_marker("unconfirmed", child))
+        elif (
+            dep == "advcl"
+            and (mark := _mark(child)) is not None
+            and mark.lower_ in words.condition_marks
+            and mark.lower_ != "whether"
+            and any(c.dep_ == "aux" and c.lower_ in words.modal_auxiliaries for c in node.children)
+        ):
+            found.append(_token_marker("unconfirmed", mark))  # "if [X], Y would [happen]"
+        elif dep in ARGUMENT_DEPS and (negative := _negative_argument(child, lexicon)) is not None:
+            found.append(_token_marker(NEGATION, negative))
+        elif dep == "amod" and lower in words.hedge_adjectives and node.pos_ in ("NOUN", "PROPN"):
+            found.append(_token_marker("hedged", child))
     return found
 
 
-def governs(cue: CueMatch, predicate: Token, attribution: Optional[Token] = None) -> bool:
-    """Whether a cue has the claim in its scope.
+def _negative_argument(token: Token, lexicon: StanceLexicon) -> Optional[Token]:
+    """The word that makes an argument nobody: "Nobody", "nothing", "none of them", the "no"
+    of "no suspects" and "no one"; None for other arguments."""
+    words = lexicon.markers
+    if token.lower_ in words.negative_arguments:
+        return token
+    return next((c for c in token.children if c.dep_ == "det" and c.lower_ in words.negative_determiners), None)
 
-    It does when its anchor is the predicate or a word governing it ("denied" over
-    "[anyone was hurt]"), when it is the verb reporting the claim, when it modifies the predicate ("allegedly struck", "could
-    jeopardize", "[it would be ...] if confirmed") or the verb reporting it ("reportedly said"),
-    or when it is the "if" of a condition on the predicate.
-    """
-    anchor = cue.anchor
-    if cue.start <= predicate.i < cue.end or anchor.i in _governors(predicate):
+
+def _mark(clause: Token) -> Optional[Token]:
+    return next((c for c in clause.children if c.dep_ == "mark"), None)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _infinitive_marker(verb: Token) -> Marker:
+    """The "to" (with "in order" before it) that makes an infinitive a purpose or a plan."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), verb)
+    start = to.i
+    doc = verb.doc
+    if start >= 2 and doc[start - 2].lower_ == "in" and doc[start - 1].lower_ == "order":
+        start -= 2
+    return Marker("unconfirmed", start, to.i + 1)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def step_markers(node: Token, lexicon: StanceLexicon) -> tuple[list[Marker], bool]:
+    """What the step from ``node`` to its head adds, and whether the walk stops there."""
+    words = lexicon.markers
+    head, dep = node.head, node.dep_
+    if dep in STOP_DEPS:
+        return [], True
+    if dep == "acl":
+        # "a plan to [attack]", "efforts to [ease]": not (yet) an event; "missiles being
+        # [fired]" is as certain as the missiles
+        return ([_infinitive_marker(node)], True) if _infinitive(node) else ([], False)
+    if dep == "advcl":
+        mark = _mark(node)
+        if mark is not None:
+            lower = mark.lower_
+            if lower in words.condition_marks or lower in words.purpose_marks:
+                return [_token_marker("unconfirmed", mark)], True
+            return [], True  # "after", "because", "when": presupposed
+        if _infinitive(node):
+            if head.lemma_.lower() in words.result_verbs:
+                return [], False  # a result, not a purpose: "fell 3% to [close] at 7,114"
+            return [_infinitive_marker(node)], True  # a purpose: "to [appease] the public"
+        return [], True  # participles: "..., forcing troops to retreat"
+    if dep == "prep" and node.lower_ in ("of", "about", "with") and head.pos_ in ("VERB", "ADJ"):
+        # "suspected of [smuggling]", "charged with [spying]"
+        stance = lexicon.embedding_stance(head.lemma_.lower())
+        if stance == "hedged" or stance == "unconfirmed":
+            return [_token_marker(stance, head)], stance == "unconfirmed"
+        return [], False
+    if dep in ("pcomp", "pobj"):
+        if head.lower_ in words.negating_prepositions:
+            return [_token_marker(NEGATION, head)], False  # "without [entering]"
+        if dep == "pcomp" and head.lower_ in words.presupposed_prepositions:
+            return [], True  # "after [launching]"
+        return [], False
+    if dep in COMPLEMENT_DEPS:
+        lemma = head.lemma_.lower()
+        if _is_passive(head) and lemma in lexicon.hedged_passives:
+            return [_token_marker("hedged", head)], False  # "is said to", "is believed to"
+        if dep == "ccomp" and (mark := _mark(node)) is not None and mark.lower_ in words.condition_marks:
+            return [_token_marker("unconfirmed", mark)], True  # "asked whether [...]"
+        stance = lexicon.embedding_stance(lemma)
+        if stance == "unconfirmed" and lemma == "go":
+            stance = None  # "went on to say", and "is going to" is a plain future
+        if stance == "unconfirmed" and lemma in lexicon.negated_implicatives and any(c.dep_ == "neg" for c in head.children):
+            return [], False  # "was not able to [staff]": the negation on "able" denies it
+        if stance == "unconfirmed":
+            return [_token_marker("unconfirmed", head)], True
+        if stance == "hedged":
+            return [_token_marker("hedged", head)], False
+        if stance == "denied":
+            return [_token_marker(NEGATION, head)], False
+    return [], False
+
+
+def reporting_markers(cue: Token, cue_tokens: Iterable[Token], lexicon: StanceLexicon) -> list[Marker]:
+    """What a reporting cue does to the content it reports: "denied", "believe", "did not confirm"."""
+    tokens = list(cue_tokens) or [cue]
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    if any(c.dep_ == "neg" for c in cue.children):
+        return [Marker("unconfirmed", start, end)]
+    stance = lexicon.reporting_stance(cue.lemma_.lower())
+    if stance == "denied":
+        return [Marker(NEGATION, start, end)]
+    return [Marker(stance, start, end)] if stance else []
+
+
+def governs(phrase: CueMatch, path: set[int], event: Token, cue: Optional[Token]) -> bool:
+    """Whether a lexicon phrase qualifies the event: it is (part of) the event or a word on
+    its path up the parse, it modifies one of them, or it is the reporting cue."""
+    anchor = phrase.anchor
+    if any(phrase.start <= i < phrase.end for i in path) or anchor.i in path:
         return True
-    if attribution is not None and cue.start <= attribution.i < cue.end:
-        return True  # the reporting verb is the cue: "denied", "claimed", "could neither confirm nor deny"
-    qualified = {predicate.i} if attribution is None else {predicate.i, attribution.i}
-    if anchor.dep_ in MODIFIER_DEPS and anchor.head.i in qualified:
+    if cue is not None and phrase.start <= cue.i < phrase.end:
         return True
-    return (
-        anchor.dep_ == "mark"
-        and anchor.lower_ in CONDITIONAL_MARKS
-        and anchor.head.dep_ == "advcl"
-        and anchor.head.head.i == predicate.i
-    )
+    if anchor.head.i in path and anchor.dep_ in ("advmod", "aux", "auxpass", "neg", "npadvmod", "advcl", "dobj", "attr", "acomp", "prep", "mark"):
+        return True
+    return False
 
 
-def claim_stance(
-    cues: Iterable[CueMatch],
-    predicate: Token,
+def event_stance(
+    event: Token,
     lexicon: StanceLexicon,
-    attribution: Optional[Token] = None,
-) -> tuple[Stance, list[CueMatch]]:
-    """The strongest stance among the cues that govern ``predicate``, and those cues."""
-    governing = [cue for cue in cues if governs(cue, predicate, attribution)]
-    if not governing:
-        return "asserted", []
-    return min((cue.stance for cue in governing), key=lexicon.rank), governing
+    *,
+    scope: Optional[set[int]] = None,
+    cue: Optional[Token] = None,
+    cue_tokens: Iterable[Token] = (),
+    phrases: Iterable[CueMatch] = (),
+) -> tuple[Stance, list[Marker]]:
+    """The stance of ``event`` relative to its source and the markers that make it.
+
+    ``scope`` holds the token indices of what the source says (the walk up the parse stays
+    inside it); ``cue`` is the verb that reports it, if any."""
+    markers: list[Marker] = []
+    path = {event.i}
+    node = event
+    shares_head = False
+    presupposed = False  # the walk stopped at a presupposed clause, below the reporting cue
+    for _ in range(32):  # parses are shallow; the bound guards against cycles in odd input
+        if not shares_head:
+            markers.extend(own_markers(node, lexicon))
+        head = node.head
+        if head.i == node.i or (scope is not None and head.i not in scope):
+            break
+        if node.dep_ == "conj":
+            shares_head = True  # "X began work and expects to ...": not the first verb's modifiers
+            node = head
+            path.add(node.i)
+            continue
+        shares_head = False
+        added, stop = step_markers(node, lexicon)
+        markers.extend(added)
+        if stop:
+            presupposed = not added
+            break
+        node = head
+        path.add(node.i)
+    if _is_question(event):
+        markers.append(_token_marker("unconfirmed", event.sent[-1]))
+    if cue is not None and not presupposed:
+        # "Russia denied [hitting the convoy [as Kupiansk buried its drivers]]": the burial is
+        # not denied
+        markers.extend(reporting_markers(cue, cue_tokens, lexicon))
+    governing = [Marker(p.stance, p.start, p.end) for p in phrases if governs(p, path, event, cue)]
+    # a word inside a phrase counts once, as the phrase: the "not" of "does not correspond
+    # with reality" is no second negation
+    markers = [m for m in markers if not any(g.start <= m.start and m.end <= g.end for g in governing)] + governing
+    return decide(markers), _deciding(markers)
+
+
+def _is_question(event: Token) -> bool:
+    doc = event.doc
+    start, end = sentence_bounds(doc)[event.i]
+    last = next((doc[i] for i in range(end - 1, start - 1, -1) if not doc[i].is_space and doc[i].text not in "\"'”’»)"), None)
+    return last is not None and last.text == "?"
+
+
+def decide(markers: list[Marker]) -> Stance:
+    """Unconfirmed beats hedged beats denied (an odd number of negations); an obligation is
+    unconfirmed unless negated. A plain future ("will attack") is what the source commits to,
+    as FactBank and MEANTIME annotate it: asserted, or denied when negated."""
+    kinds = [m.kind for m in markers]
+    if "unconfirmed" in kinds:
+        return "unconfirmed"
+    if "hedged" in kinds:
+        return "hedged"
+    if (kinds.count(NEGATION) + kinds.count("denied")) % 2:
+        return "denied"
+    if OBLIGATION in kinds:
+        return "unconfirmed"
+    return "asserted"
+
+
+def _deciding(markers: list[Marker]) -> list[Marker]:
+    """The markers behind the decided stance, in text order, each once."""
+    stance = decide(markers)
+    wanted = {
+        "unconfirmed": {"unconfirmed"} if any(m.kind == "unconfirmed" for m in markers) else {OBLIGATION},
+        "hedged": {"hedged"},
+        "denied": {NEGATION, "denied"},
+        "asserted": set(),
+    }[stance]
+    seen, kept = set(), []
+    for marker in sorted(markers, key=lambda m: (m.start, m.end)):
+        if marker.kind in wanted and (marker.start, marker.end) not in seen:
+            seen.add((marker.start, marker.end))
+            kept.append(marker)
+    # a marker inside a longer one ("not" in "could not be verified") is shown once, as the longer
+    return [m for m in kept if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in kept)]

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import ConflictComponent
-from ..extensions import doc_text, set_span_group
+from ..extensions import STORE_KEY, doc_text, set_span_group
 from ..model import DateMention
 from .detect import Candidate, Detector, clause_tense
 from .lexicon import load_lexicon
@@ -19,6 +19,12 @@ from .normalise import VAGUE_VALUES, Context, Normaliser, Timex
 # parts of speech a piece of a candidate neither starts nor ends with
 _NO_EDGE = ("ADP", "CCONJ", "PUNCT", "SYM")
 _CALENDAR_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_CLOCK_AND_DAY = re.compile(r"\d(?:[:.]\d\d| ?[ap]\.?m\b).*\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_NUMBER = r"(?:\d+(?:\.\d+)?|[a-z]+(?:[ -][a-z]+)?)"
+_COORDINATED = re.compile(
+    rf"^(?P<first>{_NUMBER}) (?:and|or) (?P<second>{_NUMBER}) (?P<unit>[a-z]+)$", re.I
+)
+MAX_UPDATE_DAYS = 7  # an "Updated" line further from publication is a new article's date
 DEFAULT_CONFIG = {"vague_references": False, "future_window_days": 60}
 
 
@@ -50,7 +56,10 @@ class DatesComponent(ConflictComponent):
         self.normaliser = Normaliser(lexicon, future_window_days)
 
     def process(self, doc: Doc) -> None:
-        context = Context(anchor=parse_anchor(doc._.published))
+        context = Context(anchor=parse_anchor(doc._.published), latest=self._update_day(doc))
+        title = doc._.title
+        at = doc_text(doc).find(title) if title else -1
+        self._headline = (at, at + len(title)) if at >= 0 else None
         found: list[tuple[Candidate, Timex]] = []
         for group in self.detector(doc):
             found.extend(self._resolve_group(doc, group, context))
@@ -68,8 +77,42 @@ class DatesComponent(ConflictComponent):
         doc._.dates = mentions
         set_span_group(doc, "dates", [(c.start, c.end, t.type) for c, t in found])
 
+    def _counted_per_unit(self, span) -> bool:
+        """ "twice [a year]", "three times [a week]": a frequency, TimeML SET on "a year"."""
+        return (span[0].lower_ in ("a", "an", "per", "every", "each") and span.start > 0
+                and span.doc[span.start - 1].lower_ in self.lexicon.frequency_counts)
+
+    @staticmethod
+    def _update_day(doc: Doc) -> Optional[date]:
+        """The day the article says it was updated, when that is after its publication."""
+        updated = parse_anchor(doc.user_data.get(STORE_KEY, {}).get("updated"))
+        published = parse_anchor(doc._.published)
+        if updated is None or published is None or not 0 < (updated - published).days <= MAX_UPDATE_DAYS:
+            return None
+        return updated
+
+    def _coordinated(self, doc: Doc, candidate: Candidate, context: Context) -> Optional[list[tuple[Candidate, Timex]]]:
+        """ "12 and 18 months", "two or three weeks": two durations sharing the unit, the first
+        number read with the second's unit (TimeML: "12" P12M, "18 months" P18M)."""
+        text = doc_text(doc)[candidate.start : candidate.end]
+        match = _COORDINATED.match(text)
+        if match is None:
+            return None
+        second = Candidate(candidate.start + match.start("second"), candidate.end)
+        second_timex = self._normalise(doc, second, context)
+        if second_timex is None or second_timex.type != "DURATION":
+            return None
+        unit_word = text[match.start("unit") :]
+        first_timex = self.normaliser(f"{match['first']} {unit_word}", context)
+        if first_timex is None or first_timex.type != "DURATION":
+            return None
+        first = Candidate(candidate.start + match.start("first"), candidate.start + match.end("first"))
+        return [(first, first_timex), (second, second_timex)]
+
     def _resolve_group(self, doc: Doc, group: list[Candidate], context: Context) -> list[tuple[Candidate, Timex]]:
         """One expression for the whole group if it reads as one, else one per piece."""
+        if len(group) == 1 and (pair := self._coordinated(doc, group[0], context)) is not None:
+            return pair
         if len(group) > 1:
             whole = Candidate(group[0].start, group[-1].end)
             timex = self._normalise(doc, whole, context)
@@ -111,9 +154,20 @@ class DatesComponent(ConflictComponent):
     def _normalise(self, doc: Doc, candidate: Candidate, context: Context) -> Optional[Timex]:
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
         context.tense = clause_tense(span, self.lexicon) if span is not None else None
+        if context.tense == "scheduled":
+            # "the ultimatum expires at 15:00 GMT Saturday": a schedule, so the coming day; a
+            # headline's present is the past ("Militia kills 12 Saturday")
+            headline = self._headline is not None and self._headline[0] <= candidate.start < self._headline[1]
+            context.tense = "present" if headline else "future"
+        elif context.tense == "present" and _CLOCK_AND_DAY.search(doc_text(doc)[candidate.start : candidate.end]):
+            # "the deadline is 15:00 GMT Saturday": a clock time on a weekday in the present is a schedule
+            headline = self._headline is not None and self._headline[0] <= candidate.start < self._headline[1]
+            context.tense = "present" if headline else "future"
         timex = self.normaliser(doc_text(doc)[candidate.start : candidate.end], context)
         if timex is None or (timex.value in VAGUE_VALUES and not self.vague_references):
             return None
+        if timex.type == "DURATION" and span is not None and self._counted_per_unit(span):
+            timex = Timex("SET", timex.value, timex.granularity)
         if timex.value and timex.type in ("DATE", "TIME") and _CALENDAR_DAY.match(timex.value):
             context.reference_day = date.fromisoformat(timex.value[:10])
         if timex.granularity == "quarter" and timex.type == "DATE" and timex.value:

@@ -42,6 +42,10 @@ class Detector:
             rf"\b(?:{weekdays})s?\b(?: (?:{parts})\b)?",
             rf"\b(?:{months})\b\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}}\b)?",
             rf"(?i:\b(?:{relative})\b)",
+            # frequency adverbs the tagger leaves out: "grows 20% annually"
+            rf"(?i:\b(?:{lex.alternation(lex.frequencies)})\b)",
+            # "three times [a week]": the unit of a frequency
+            rf"(?i:\b(?:{lex.alternation(lex.frequency_counts)}) (?P<per>(?:a|an|per) (?:{lex.alternation(lex.units)})\b))",
             # a year after a preposition the tagger's NER sometimes leaves out: "between 2014 and 2016"
             r"\b(?:in|since|between|and|until|by|from|to|before|after|during|of) (?P<year>1[89]\d\d|20\d\d)\b(?![,.]?\d)",
         ]
@@ -82,7 +86,8 @@ class Detector:
             if strings[label] in NER_LABELS:
                 yield Span(doc, start, end, label=label)
         for match in self._pattern.finditer(doc_text(doc)):
-            start, end = match.span("year") if match["year"] else match.span()
+            group = "year" if match["year"] else "per" if match["per"] else 0
+            start, end = match.span(group)
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 yield span
@@ -142,6 +147,9 @@ def clause_tense(span: Span, lexicon: Lexicon) -> Optional[Tense]:
     if token.tag_ == "VBN" and any(aux.lemma_ == "have" for aux in auxiliaries):
         return "past"
     if token.tag_ in ("VBZ", "VBP") or any(aux.tag_ in ("VBZ", "VBP") for aux in auxiliaries):
+        # "expires Saturday", "talks resume Monday": the present of a schedule
+        if token.tag_ in ("VBZ", "VBP") and token.lemma_.lower() in lexicon.scheduled_verbs:
+            return "scheduled"
         return "present"
     return None
 

@@ -51,6 +51,8 @@ class Lexicon:
     future_auxiliaries: frozenset[str]
     future_in_past_auxiliaries: frozenset[str]
     future_governors: frozenset[str]
+    scheduled_verbs: frozenset[str]
+    frequency_counts: frozenset[str]
 
     def alternation(self, words) -> str:
         """A regex alternation of words, longest first, each escaped."""
@@ -90,4 +92,6 @@ def load_lexicon() -> Lexicon:
         future_auxiliaries=frozenset(raw["tense"]["future_auxiliaries"]),
         future_in_past_auxiliaries=frozenset(raw["tense"]["future_in_past_auxiliaries"]),
         future_governors=frozenset(raw["tense"]["future_governors"]),
+        scheduled_verbs=frozenset(raw["tense"]["scheduled_verbs"]),
+        frequency_counts=frozenset(raw["frequency_counts"]["words"]),
     )

@@ -45,6 +45,8 @@ class Context:
     tense: Optional[Tense] = None
     reference_day: Optional[date] = None
     reference_quarter: Optional[str] = None
+    latest: Optional[date] = None
+    """The day the article was updated, when after its publication (see ``resolve_weekday``)."""
 
 
 def _plural_to_singular(word: str) -> str:
@@ -87,6 +89,8 @@ class Normaliser:
         self._shifted_unit = re.compile(rf"^(?:the )?{shift} (?P<unit>{calendar_units})$")
         # "year-earlier results": the adjective, without a number; "a year earlier" is a duration
         self._unit_earlier = re.compile(r"^(?:the )?(?P<unit>year|month|week) (?:earlier|ago)(?: (?P<period>quarter|period))?$")
+        # "a year earlier": the reference point a unit before (the quarter or day last mentioned)
+        self._a_unit_earlier = re.compile(r"^(?:a|one) (?P<unit>year|month|week) (?:earlier|before)$")
         self._year_in_words = re.compile(r"^(?:the )?year (?P<words>[a-z ]+)$")
         self._weekday = re.compile(rf"^(?:{shift} )?(?P<weekday>{lex.alternation(lex.weekdays)})$")
         self._clock = re.compile(
@@ -248,8 +252,32 @@ class Normaliser:
         return Timex("TIME", f"{day_value}T{time_of_day}" if day_value else None, granularity)
 
     def _date(self, text: str, context: Context) -> Optional[Timex]:
-        found = self._date_part(self._strip_leading(text, self.lex.point_modifiers), context)
+        stripped = self._strip_leading(text, self.lex.point_modifiers)
+        match = self._shifted_unit.match(stripped)
+        if match and match["unit"] in ("decade", "century") and self.lex.shifts[match["shift"]] != 0:
+            # "over the next decade", "in the past decade": ten years up to or from now, not
+            # the calendar decade ("this decade" and "the 1990s" are)
+            unit = self.lex.units[match["unit"]]
+            return Timex("DURATION", self._duration_value(1, unit), unit.granularity)
+        if match := self._a_unit_earlier.match(stripped):
+            return self._unit_before(match["unit"], context)
+        found = self._date_part(stripped, context)
         return Timex("DATE", *found) if found else None
+
+    def _unit_before(self, unit: str, context: Context) -> Timex:
+        """ "a year earlier": the quarter or day last mentioned (else the anchor), a unit before."""
+        if unit == "year" and context.reference_quarter:
+            year, quarter = context.reference_quarter.split("-")
+            return Timex("DATE", f"{int(year) - 1}-{quarter}", "quarter")
+        reference = context.reference_day or context.anchor
+        if reference is None:
+            return Timex("DATE", None, "day" if unit == "year" else unit)
+        if unit == "year":
+            day = reference.replace(year=reference.year - 1) if (reference.month, reference.day) != (2, 29) else reference - timedelta(days=366)
+            return Timex("DATE", day.isoformat(), "day")
+        if unit == "month":
+            return Timex("DATE", shift_months(reference, -1).isoformat()[:7], "month")
+        return Timex("DATE", iso_week(reference - timedelta(weeks=1)), "week")
 
     def _ago(self, text: str, context: Context) -> Optional[Timex]:
         if not text.endswith(" ago"):
@@ -380,7 +408,11 @@ class Normaliser:
             year = int(match["year"]) if match["year"] else (anchor.year + lex.shifts[match["shift"] or "this"] if anchor else None)
             return (f"{year}-{lex.seasons[match['season']]}" if year else None), "season"
         if match := self._shifted_unit.match(text):
-            return self._shifted_unit_value(match["unit"], lex.shifts[match["shift"]], anchor)
+            shift = lex.shifts[match["shift"]]
+            if match["unit"] == "weekend" and shift == 0 and anchor is not None and anchor.isoweekday() <= 4 \
+                    and context.tense == "past":
+                shift = -1  # "shelling killed three over the weekend" in a Monday to Thursday report: the one just past
+            return self._shifted_unit_value(match["unit"], shift, anchor)
         if match := self._unit_earlier.match(text):
             if match["unit"] == "year" and context.reference_quarter and (match["period"] or anchor is not None):
                 # "year-earlier results" next to a quarter's figures: that quarter a year before
@@ -393,7 +425,7 @@ class Normaliser:
             shift = None if match["shift"] in (None, "the") else lex.shifts[match["shift"]]
             if anchor is None:
                 return None, "day"
-            day = resolve_weekday(lex.weekdays[match["weekday"]], anchor, shift, context.tense)
+            day = resolve_weekday(lex.weekdays[match["weekday"]], anchor, shift, context.tense, context.latest)
             return day.isoformat(), "day"
         if match := self._month_alone.match(text):
             return self._month_value(lex.months[match["month"]], match["shift"], context), "month"

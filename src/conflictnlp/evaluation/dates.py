@@ -114,13 +114,14 @@ def gold_mentions(record: dict) -> list[dict]:
     return [t for t in record.get("timexes", []) if t.get("span") and 0 <= t["span"][0] < t["span"][1] <= length]
 
 
-def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, nlp: Optional[Language] = None) -> dict:
+def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, nlp: Optional[Language] = None,
+        part: str = "all") -> dict:
     """Run the article and dates components over a TIMEX3 gold file and score them (with
     ``nlp`` as given, else a pipeline loaded from ``model`` with vague references on; a saved
     conflictnlp pipeline keeps its own dates settings)."""
     from ..pipeline import extract_many, load
 
-    numbered = list(numbered_records(gold, limit))
+    numbered = list(numbered_records(gold, limit, part))
     records = [record for _, record in numbered]
     if nlp is None:
         nlp = load(model, enable=["article", "dates"], config={"dates": {"vague_references": True}})
@@ -136,6 +137,7 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, nl
     return {
         "task": "dates",
         "gold": str(gold),
+        "part": part,
         "documents": len(records),
         "gold_mentions": int(timeml.relaxed.tp + timeml.relaxed.fn),
         "timeml": timeml.as_dict(),

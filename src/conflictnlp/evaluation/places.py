@@ -53,7 +53,7 @@ def _correct(lat: Optional[float], lon: Optional[float], gold: dict[str, Any]) -
 
 
 def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None,
-        nlp: Optional[Language] = None) -> dict[str, Any]:
+        nlp: Optional[Language] = None, part: str = "all") -> dict[str, Any]:
     """Score the pipeline's places on a gold file; returns the report ``render`` prints.
     ``nlp``: an already loaded pipeline to use instead of loading ``model``."""
     if nlp is None:
@@ -67,7 +67,7 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None,
     errors: list[dict[str, Any]] = []
     processing_errors: list[str] = []
     documents = 0
-    for line, record in numbered_records(gold, limit=limit):
+    for line, record in numbered_records(gold, limit=limit, part=part):
         documents += 1
         text = record["text"]
         doc = nlp(make_doc(nlp, read_record({"text": text, "id": record.get("id"), "published": record.get("dct")})))
@@ -103,6 +103,7 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None,
                 loc = predicted[matched[j]]
                 end_to_end["correct"] += _correct(loc.lat, loc.lon, item)
     return {
+        "part": part,
         "documents": documents,
         "detection": detection.as_dict(),
         "detection_without_gold_demonyms": detection_no_demonyms.as_dict(),

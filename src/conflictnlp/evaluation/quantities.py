@@ -7,7 +7,10 @@ sentence by value, not by offsets: a prediction and a gold quantity match on *va
 values (and, for ranges, their upper bounds) are equal to 6 significant digits, and on
 *value+unit* when also their normalised unit names are equal. Each gold quantity is matched at
 most once. Distances count as quantities here (with their restatements, which are quantities
-written in the text too); unit names are mapped to the gold's with ``data/quantity_units_gold.toml``.
+written in the text too); unit names are mapped to the gold's with ``data/quantity_units_gold.toml``
+(both sides of a rate: "indian rupee per year" is "rupee per year"). Implicit quantities (no
+number written: a toll of one from "a policeman was killed", of nobody from "no casualties")
+are not scored: the gold sets mark numbers written in the text.
 """
 
 from __future__ import annotations
@@ -62,6 +65,9 @@ def _concept_lemma(doc: Doc, quantity: Quantity) -> Optional[str]:
 def normalise_unit(unit: Optional[str], concept_lemma: Optional[str] = None, concept: Optional[str] = None) -> str:
     """The gold's name for a predicted unit or counted noun."""
     names = unit_names()
+    if unit and " per " in unit and unit not in names["units"]:
+        # "indian rupee per year": each side by its gold name
+        return " per ".join(names["units"].get(part, part) for part in unit.split(" per ", 1))
     if unit:
         name = names["units"].get(unit, unit)
         return name + names["age_suffix"] if concept == "age" else name
@@ -74,6 +80,8 @@ def predicted_mentions(doc: Doc) -> list[Mention]:
     """Every quantity and distance of a processed Doc (restatements included) as Mentions."""
     mentions = []
     for quantity in doc._.quantities:
+        if quantity.implicit:
+            continue  # no number written ("a policeman was killed", "no casualties"): not a quantity in the text
         unit = normalise_unit(quantity.unit, _concept_lemma(doc, quantity), quantity.concept)
         mentions.append(Mention(quantity.value, quantity.value_max, unit, quantity.text))
     for distance in doc._.distances:
@@ -131,10 +139,10 @@ def _pipeline(model: Optional[str]) -> Language:
     return load(model, enable=["article", "measures"])
 
 
-def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None) -> dict:
+def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, part: str = "all") -> dict:
     """Score the pipeline's quantities on a gold file; returns the report ``render`` prints."""
     nlp = _pipeline(model)
-    numbered = list(numbered_records(gold, limit))
+    numbered = list(numbered_records(gold, limit, part))
     records = [record for _, record in numbered]
     value, value_unit = PRF(), PRF()
     by_source: dict[str, PRF] = {}
@@ -158,6 +166,7 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None) ->
     return {
         "task": "quantities",
         "gold": str(gold),
+        "part": part,
         "documents": len(records),
         "gold_quantities": sum(len(gold_mentions(r)) for r in records),
         "value": value.as_dict(),

@@ -137,14 +137,15 @@ def new_counts() -> dict:
     return {subset: {role: {"exact": PRF(), "soft": PRF()} for role in ROLES} for subset in ("all",) + TYPES}
 
 
-def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, attribution: Optional[str] = None) -> dict:
+def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, attribution: Optional[str] = None,
+        part: str = "all") -> dict:
     """Run the pipeline over the gold articles and score its quotes (see the module doc).
 
     Only the components quotes depend on run (article body, quotes): the others do not change
     the quotes and would only slow the evaluation down."""
     from ..pipeline import extract_many, load
 
-    numbered = list(numbered_records(gold, limit))
+    numbered = list(numbered_records(gold, limit, part))
     records = [record for _, record in numbered]
     nlp = load(model, attribution=attribution, enable=["article", "quotes"])
     counts = new_counts()
@@ -162,6 +163,7 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, at
     return {
         "task": "quotes",
         "gold": str(gold),
+        "part": part,
         "model": model or "default",
         "attribution": attribution or "default",
         "documents": len(records),

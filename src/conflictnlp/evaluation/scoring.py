@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Optional
+
+#: The parts of a gold file ``conflictnlp evaluate --part`` scores: ``heldout`` is a fixed
+#: quarter of the records, set aside (not looked at while developing rules); ``dev`` is the rest.
+PARTS = ("all", "dev", "heldout")
+HELDOUT_FRACTION = 0.25
+_HELDOUT_SALT = "conflictnlp-heldout:"
 
 
 @dataclass
@@ -45,11 +53,8 @@ class PRF:
         }
 
 
-def numbered_records(path: Path, limit: Optional[int] = None) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, record) for each record of a JSONL gold file, the first ``limit`` only if
-    given; blank lines are skipped, a line that is not JSON is a ``ValueError`` naming it."""
+def _all_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     with Path(path).open(encoding="utf-8") as handle:
-        count = 0
         for line_number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
@@ -58,14 +63,46 @@ def numbered_records(path: Path, limit: Optional[int] = None) -> Iterator[tuple[
             except json.JSONDecodeError as error:
                 raise ValueError(f"{path}, line {line_number}: not a JSON record ({error})") from None
             yield line_number, record
-            count += 1
-            if limit is not None and count >= limit:
-                return
 
 
-def read_jsonl(path: Path, limit: Optional[int] = None) -> Iterator[dict[str, Any]]:
-    """Records of a JSONL gold file, the first ``limit`` only if given."""
-    for _, record in numbered_records(path, limit):
+def record_key(record: dict[str, Any]) -> str:
+    """What places a gold record in a part: its ``id``, else its ``text``."""
+    key = record.get("id") if isinstance(record, dict) else None
+    if key is None:
+        key = record.get("text", "") if isinstance(record, dict) else ""
+    return str(key)
+
+
+def heldout_keys(keys: list[str], fraction: float = HELDOUT_FRACTION) -> set[str]:
+    """The keys set aside: the ``ceil(fraction * n)`` distinct keys with the lowest salted
+    SHA-256, so the choice depends on the ids alone, not on the order of the file or on
+    anything in the records, and is the same on every machine."""
+    distinct = sorted(set(keys), key=lambda key: hashlib.sha256((_HELDOUT_SALT + key).encode("utf-8")).hexdigest())
+    return set(distinct[: math.ceil(fraction * len(distinct))])
+
+
+def numbered_records(path: Path, limit: Optional[int] = None, part: str = "all") -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, record) for each record of a JSONL gold file in ``part`` (``all``, ``dev``
+    or ``heldout``, see ``heldout_keys``), the first ``limit`` of them only if given; blank
+    lines are skipped, a line that is not JSON is a ``ValueError`` naming it."""
+    if part not in PARTS:
+        raise ValueError(f"unknown part {part!r}; expected one of {', '.join(PARTS)}")
+    records: Iterator[tuple[int, dict[str, Any]]] = _all_records(path)
+    if part != "all":
+        numbered = list(records)
+        aside = heldout_keys([record_key(record) for _, record in numbered])
+        records = iter([(line, record) for line, record in numbered if (record_key(record) in aside) == (part == "heldout")])
+    count = 0
+    for line_number, record in records:
+        if limit is not None and count >= limit:
+            return
+        yield line_number, record
+        count += 1
+
+
+def read_jsonl(path: Path, limit: Optional[int] = None, part: str = "all") -> Iterator[dict[str, Any]]:
+    """Records of a JSONL gold file in ``part``, the first ``limit`` only if given."""
+    for _, record in numbered_records(path, limit, part):
         yield record
 
 

@@ -13,5 +13,8 @@ Design decisions (see ``component.py``, ``quantities.py``, ``distances.py`` and
   following a direction ("north of") or "within"; its ``subject`` (only given with a
   reference) is the phrase the distance is set off from or follows, else the subject of the
   verb it modifies.
-- Ages ("28-year-old") are durations whose concept is ``"age"``.
+- Ages ("28-year-old", "aged 28") are durations whose concept is ``"age"``.
+- A count of people to whom something happened carries a casualty reading (``casualties.py``,
+  ``data/casualties.toml``): role, who, bound, low/high, cue, cumulative. Counts of people and
+  of named groups never get a physical unit ("13 S.African soldiers", "2 FACA").
 """

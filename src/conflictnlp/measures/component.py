@@ -15,8 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import ConflictComponent
-from ..extensions import doc_text, set_span_group
-from ..model import Distance, Quantity
+from ..extensions import body_sents, doc_text, set_span_group
+from ..model import Casualty, Distance, Quantity, TextSpan
+from .casualties import CasualtyReading, load_casualty_data, read_casualties
 from .distances import build_distances
 from .quantities import find_measures
 from .units import load_measure_data
@@ -28,13 +29,31 @@ def _number(value: float) -> float:
     return int(rounded) if rounded == int(rounded) and abs(rounded) < 2**53 else rounded
 
 
+def _casualty(doc: Doc, reading: Optional[CasualtyReading]) -> Optional[Casualty]:
+    if reading is None:
+        return None
+    cue = None if reading.cue is None else TextSpan(doc_text(doc)[reading.cue[0] : reading.cue[1]], reading.cue)
+    low = None if reading.low is None else _number(reading.low)
+    high = None if reading.high is None else _number(reading.high)
+    return Casualty(reading.role, reading.who, reading.bound, low, high, cue, reading.cumulative)
+
+
 class MeasuresComponent(ConflictComponent):
     """Fills ``doc._.quantities`` and ``doc._.distances`` from the body of each article."""
 
-    def __init__(self, nlp: Language, name: str, data_path: Optional[str] = None, metres_precision: int = 1):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        data_path: Optional[str] = None,
+        metres_precision: int = 1,
+        casualties: bool = True,
+        casualty_data_path: Optional[str] = None,
+    ):
         super().__init__(nlp, name)
         self.data = load_measure_data(data_path)
         self.metres_precision = metres_precision
+        self.casualty_data = load_casualty_data(casualty_data_path) if casualties else None
 
     def _round_metres(self, metres: float) -> float:
         """``metres_precision`` decimals, but at least 4 significant digits (155 mm is 0.155 m)."""
@@ -44,6 +63,8 @@ class MeasuresComponent(ConflictComponent):
 
     def process(self, doc: Doc) -> None:
         measures = find_measures(doc, self.data)
+        if self.casualty_data is not None:
+            measures = read_casualties(doc, measures, self.casualty_data, self.data, body_sents(doc))
         mentions, others = build_distances(doc, measures, self.data)
         quantities = [
             Quantity(
@@ -56,6 +77,8 @@ class MeasuresComponent(ConflictComponent):
                 kind=m.kind,
                 concept=m.concept,
                 approximate=m.approximate,
+                implicit=m.implicit,
+                casualty=_casualty(doc, m.casualty),
             )
             for i, m in enumerate(others, start=1)
         ]
@@ -82,8 +105,13 @@ class MeasuresComponent(ConflictComponent):
 
 @Language.factory(
     "conflict_measures",
-    default_config={"data_path": None, "metres_precision": 1},
+    default_config={"data_path": None, "metres_precision": 1, "casualties": True, "casualty_data_path": None},
 )
-def make_measures_component(nlp: Language, name: str, data_path: Optional[str], metres_precision: int) -> MeasuresComponent:
-    """Quantities and distances; ``data_path`` replaces the packaged ``data/measures.toml``."""
-    return MeasuresComponent(nlp, name, data_path=data_path, metres_precision=metres_precision)
+def make_measures_component(
+    nlp: Language, name: str, data_path: Optional[str], metres_precision: int, casualties: bool, casualty_data_path: Optional[str]
+) -> MeasuresComponent:
+    """Quantities and distances, with a casualty reading on tolls; ``data_path`` and
+    ``casualty_data_path`` replace the packaged ``data/measures.toml`` and ``data/casualties.toml``."""
+    return MeasuresComponent(
+        nlp, name, data_path=data_path, metres_precision=metres_precision, casualties=casualties, casualty_data_path=casualty_data_path
+    )

@@ -22,6 +22,7 @@ from .units import MeasureData
 CLOSERS = {"(": ")", "[": "]"}
 PARENTHETICAL_OPENERS = {"–", "—", "-", "--", ",", "("}
 NOUNS = ("NOUN", "PROPN")
+MAX_MANNER_WORDS = 1
 
 
 @dataclass
@@ -94,6 +95,13 @@ def reference_of(doc: Doc, measure_start: int, end: int, data: MeasureData) -> O
         directed = True
         if token.i + 1 >= sent_end:
             return None
+        token = doc[token.i + 1]
+    # "flew 25 miles undetected past the border", "5 km deeper into": a word or two saying how
+    # the distance was covered stand between it and its reference
+    manner = 0
+    while (manner < MAX_MANNER_WORDS and token.i + 1 < sent_end and token.pos_ in ("ADJ", "ADV")
+           and token.lower_ not in data.reference_prepositions and doc[token.i + 1].lower_ in data.reference_prepositions):
+        manner += 1
         token = doc[token.i + 1]
     before = _last_token_before(doc, measure_start)
     within = before is not None and before.lower_ == "within"

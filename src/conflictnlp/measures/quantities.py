@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from bisect import bisect_left
 from functools import cache, lru_cache
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from spacy.attrs import IS_ALPHA, LIKE_NUM
 from spacy.tokens import Doc, Span, Token
@@ -31,6 +31,7 @@ TEMPERATURE_AFTER = re.compile(r"\s*(?:°|degrees?\b|deg\b\.?)?\s*([a-z]+)\b", r
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 YEAR_PREPOSITIONS = {"in", "since", "by", "until", "till", "from", "of", "after", "before", "during", "through"}
 TIME_UNITS = {"year", "month", "week", "day", "hour"}
+AGED_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
 AGE_AFTER = re.compile(r"\s*-?\s*(year|month|week|day)s?\s*-?\s*(?=old\b|of age\b)", re.IGNORECASE)
 # a minor amount quantulum3 leaves unread at the end of a phrase: "15 dollars 50.", "17 USD 25"
 MINOR_AFTER = re.compile(r"\s+(?:and\s+)?(\d{1,2})(?=\s*(?:[.,;!?)]|$|more\b))")
@@ -52,6 +53,8 @@ class Measure:
     concept: Optional[str]
     approximate: bool
     number_end: int  # end of the number itself ("14| tons of food", "$ 70| a share")
+    casualty: Optional[Any] = None  # a casualties.CasualtyReading where the count is a toll
+    implicit: bool = False  # no number is written: "a policeman was killed" (1), "no casualties" (0)
 
 
 @cache
@@ -140,6 +143,16 @@ def quantity_windows(sent: Span, seeds: list[Token]) -> list[tuple[int, int]]:
 
 
 PLAIN_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+# number words read plainly like digits ("two polls", "eight weeks"): not "one" (often a
+# pronoun or "a"), nor multipliers ("hundred"), which quantulum3 combines with what is around
+NUMBER_WORDS = {
+    word: float(n)
+    for n, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+    if n >= 2
+} | {word: float(10 * n) for n, word in enumerate("- - twenty thirty forty fifty sixty seventy eighty ninety".split()) if n >= 2}
 # words next to a number that quantulum3 reads as part of the quantity (ranges, products,
 # rates, fractions, "a number of"): a number next to one of them always goes to quantulum3
 NOT_PLAIN_AFTER = frozenset({"to", "and", "or", "x", "times", "per", "a", "an", "by", "plus", "minus", "point", "of", "half", "quarter", "dozen"})
@@ -218,7 +231,7 @@ def plain_reading(number: Token):
     checks that quantulum3 reads these numbers this way in their sentences.
     """
     doc, units = number.doc, _unit_words()
-    if not PLAIN_NUMBER.fullmatch(number.text) or number.i + 1 >= len(doc):
+    if not (PLAIN_NUMBER.fullmatch(number.text) or number.text.lower() in NUMBER_WORDS) or number.i + 1 >= len(doc):
         return None
     if number.i > 0:
         before = doc[number.i - 1]
@@ -266,6 +279,35 @@ def _after_article(unit: Token) -> bool:
     return any(doc[i].lower_ in ("a", "an") for i in range(max(unit.i - 2, 0), unit.i))
 
 
+ORDINALS = frozenset({
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "twentieth", "hundredth", "thousandth", "millionth",
+})
+# words before "one" that make it a pronoun: "the one who", "no one", "each one"
+ONE_PRONOUN_BEFORE = frozenset({"the", "this", "that", "no", "every", "each", "any", "some", "which", "another", "little", "only"})
+ONE_PRONOUN_AFTER = frozenset({"another", "who", "whose", "which", "that"})
+
+
+def _plain_value(text: str) -> float:
+    """The value of a number ``plain_reading`` accepts: digits, or a number word."""
+    return NUMBER_WORDS.get(text.lower()) or float(text.replace(",", ""))
+
+
+def _never_a_quantity(token: Token) -> bool:
+    """Number words quantulum3 reads as nothing, or as a wrong fraction, so they are not shown
+    to it: an ordinal not after "a" or a number ("the first time", "a sixth-grader" is the
+    only exception it gets right) and "one" used as a pronoun ("the one who", "one another")."""
+    lower = token.lower_
+    doc = token.doc
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    if lower in ORDINALS:
+        return not (before in ("a", "an", "one") or (token.i > 0 and _counts(doc[token.i - 1])))
+    if lower == "one":
+        after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        return before in ONE_PRONOUN_BEFORE or after in ONE_PRONOUN_AFTER
+    return False
+
+
 def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in sorted(windows):
@@ -294,10 +336,12 @@ def parse_quantities(sent: Span, text: str) -> list:
     candidates = _quantity_candidates(sent.doc)
     for i in candidates[bisect_left(candidates, sent.start) : bisect_left(candidates, sent.end)]:
         token = sent.doc[i]
+        if _never_a_quantity(token):
+            continue
         if _counts(token):
             reading = plain_reading(token)
             if reading is not None:
-                plain[token.i] = (token.i, reading[0], float(token.text.replace(",", "")), reading[1])
+                plain[token.i] = (token.i, reading[0], _plain_value(token.text), reading[1])
         elif _after_article(token):
             reading = article_reading(token)
             if reading is not None:
@@ -326,8 +370,15 @@ def parse_quantities(sent: Span, text: str) -> list:
 
 
 def false_unit_spans(text: str, data: MeasureData) -> list[tuple[int, int]]:
-    """Character spans of clock times, ratios and similar that are never measures."""
-    return [m.span() for pattern in data.false_unit_patterns for m in pattern.finditer(text)]
+    """Character spans of clock times, ratios and similar that are never measures (the
+    quantities and the casualty reading both ask, for the same text: worked out once)."""
+    if _false_spans_cache[0] is not text or _false_spans_cache[1] is not data:
+        spans = [m.span() for pattern in data.false_unit_patterns for m in pattern.finditer(text)]
+        _false_spans_cache[:] = [text, data, spans]
+    return _false_spans_cache[2]
+
+
+_false_spans_cache: list = [None, None, []]
 
 
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -507,6 +558,24 @@ def _number_end(doc: Doc, tokens: Span, data: MeasureData) -> Optional[int]:
     return tokens.start_char + glued.end() if glued else None
 
 
+def _glued_number_end(text: str, start: int, end: int, data: MeasureData) -> tuple[Optional[int], float]:
+    """(end of the number, scale) for a number that starts inside a token after a currency
+    mark ("RM|1.2 billion", "HK$|3bn"): the digits, a scale suffix glued to them ("bn", "m")
+    and scale words after them ("billion")."""
+    match = re.match(r"[-+]?\d[\d,]*(?:\.\d+)?", text[start:end])
+    if match is None:
+        return None, 1.0
+    number_end, scale = start + match.end(), 1.0
+    suffix = re.match(r"[a-zA-Z]+\b", text[number_end:])
+    if suffix and suffix.group(0).lower() in data.scale_words and _currency_before(text, max(0, start - 8), start, data):
+        scale = data.scale_words[suffix.group(0).lower()]
+        number_end += suffix.end()
+    following = re.match(r"\s+([a-z]+)\b", text[number_end:end], re.IGNORECASE)
+    if following and following.group(1).lower() in data.scale_words and following.group(1).lower() != "m":
+        number_end += following.end()
+    return number_end, scale
+
+
 def _is_code(text: str, end: int) -> bool:
     """A number and unit glued to more letters or digits is a code: "24703m212", "L-202"."""
     after = text[end : end + 2]
@@ -516,6 +585,31 @@ def _is_code(text: str, end: int) -> bool:
 def _unit_with_digits(unit_surface: str) -> bool:
     """"m212", "L-202": a code, not a unit; "m2" and "km³" are units with a power."""
     return any(c.isdigit() for c in unit_surface) and re.fullmatch(r"[^\W\d_]+[23²³]", unit_surface) is None
+
+
+def _unit_is_a_word(text: str, number_end: int, end: int, data: MeasureData) -> bool:
+    """Whether what quantulum3 read as a unit after a spaced number is an ordinary word or a
+    name: part of a longer word ("13 S|.African", "Seven s|lain", "29 in C|.Africa"), or one
+    whole word that is no unit name or symbol it knows ("52 martyrs" is no megayear, "2 FACA"
+    no femtoampere, "Two BSF" no byte), or a word listed in ``not_units`` ("3 MPs").
+
+    quantulum3 builds units from symbols run together; a count of people or of a named group
+    must never become a physical quantity.
+    """
+    if text[end : end + 1].isalpha() or (text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha()):
+        return True
+    if not text[number_end : number_end + 1].isspace():
+        return False  # glued to the number: "200lbs", "£2m"
+    surface = text[number_end:end].strip()
+    if surface in data.not_units or surface.lower() in data.not_units:
+        return True
+    if not re.fullmatch(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", surface):
+        return False
+    lowered = surface.lower()
+    if surface.isupper() and len(surface) > 1:
+        # "3 PA officers", "2 GNA fighters": capitals are an acronym unless the symbol is written so
+        return not (surface in _unit_symbols() or lowered in data.capital_units)
+    return not (lowered in _unit_tokens() or lowered in data.scale_words or lowered in data.currency_suffixes)
 
 
 def _entity_of(unit: str) -> Optional[str]:
@@ -567,10 +661,17 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
     tokens = _tokens(doc, start, end)
     if tokens is None:
         return None
-    number_end = _number_end(doc, tokens, data)
+    glued_scale = 1.0
+    if tokens[0].idx < start and re.match(r"[-+]?\d", text[start:end]):
+        # a number glued to a currency mark quantulum3 was not shown: "RM1.2", "NZ$4m", "HK$3bn"
+        number_end, glued_scale = _glued_number_end(text, start, end, data)
+    else:
+        number_end = _number_end(doc, tokens, data)
     if number_end is None:
         return None
-    number_end = min(number_end, end)
+    number_end = min(number_end, end) if glued_scale == 1.0 else number_end
+    if glued_scale != 1.0:
+        end = max(end, number_end)
     bracketed = re.search(r"[(\[{<][^\W\d_]*$", text[number_end:end])
     if bracketed:
         closing = re.match(r"[^\W\d_]*[)\]}>]", text[number_end + bracketed.start() + 1 : hi])
@@ -579,18 +680,32 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
         return None
     unit: Optional[str] = parsed.unit.name
     entity: Optional[str] = parsed.unit.entity.name
+    if unit in data.unit_renames and _entity_of(data.unit_renames[unit]):
+        unit = data.unit_renames[unit]  # "200bhp" is no bit horsepower
+        entity = _entity_of(unit)
     article = tokens[0].lower_ in ("a", "an")
     if article and (unit in data.article_ambiguous_units or any(c.isupper() for c in text[number_end:end])):
         return None  # "a real chance", "a Buk missile"
     if re.match(r"[^\w\s]*\s*0\d", text[start:end]):
         return None  # "0800 123 456": a leading zero makes a code or phone number
     unit_surface = text[number_end:end].strip().lower()
+    trailing = re.search(r"\s+(\S+)$", text[number_end:end])
+    if trailing and trailing.group(1).lower() in data.non_unit_surfaces and text[number_end:end].strip() != trailing.group(1):
+        end = number_end + trailing.start()  # "50 kW at full load": the unit is kW
+        unit_surface = text[number_end:end].strip().lower()
+    glued = re.fullmatch(r"([-+]?\d[\d,.]*)([a-zA-Z]+)", text[start:end])
+    if glued and glued.group(2) in data.glued_currency_suffixes:  # "20p"
+        unit, entity, unit_surface = data.glued_currency_suffixes[glued.group(2)], "currency", ""
+        number_end = start + glued.end(1)
     if unit_surface and (
         unit_surface in data.non_unit_surfaces
         or (len(unit_surface) == 1 and unit_surface.isalpha() and unit_surface not in data.single_letter_units)
+        or _unit_is_a_word(text, number_end, end, data)
     ):
         unit, entity, end = "dimensionless", "dimensionless", number_end
-    scale = 1.0
+    scale, aged = 1.0, False
+    if glued_scale != 1.0:  # "4m" after "NZ$" is four million, not four metres
+        unit, entity, end = "dimensionless", "dimensionless", number_end
     if entity == "unknown" and parsed.unit.dimensions:
         unit, entity, scale = _split_unknown_unit(parsed.unit.dimensions, data)
     unit = data.unit_renames.get(unit, unit)
@@ -613,12 +728,17 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
         currency = _currency_before(text, lo, start, data)
         if currency:
             start, end = currency[1], number_end
+            # "Rs 250 crore": a scale word quantulum3 does not know
+            scale_after = re.match(r"\s+([a-z]+)\b", text[end:hi], re.IGNORECASE)
+            if scale_after and scale_after.group(1).lower() in data.scale_words and scale_after.group(1).lower() != "m":
+                currency = (currency[0], currency[1], currency[2] * data.scale_words[scale_after.group(1).lower()])
+                end = number_end = end + scale_after.end(1)
     if currency is None:
         currency = _currency_after(text, number_end, hi, data)
         if currency:
             end = max(end, currency[1])
     if currency:
-        unit, entity, scale = currency[0], "currency", currency[2]
+        unit, entity, scale = currency[0], "currency", currency[2] * glued_scale
         value *= scale
         value_max = value_max * scale if value_max is not None else None
     if unit == "dimensionless":
@@ -627,6 +747,10 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
         age = AGE_AFTER.match(text, number_end, hi)
         if age:
             unit, entity, end = age.group(1).lower(), "time", max(end, age.start(1) + len(age.group(1)))
+        elif AGED_BEFORE.search(text, lo, start) and re.fullmatch(r"\d{1,3}", text[start:number_end]):
+            unit, entity = "year", "time"  # "aged 22"
+            start = AGED_BEFORE.search(text, lo, start).start()
+            aged = True
 
     kind = data.kind_of(unit, entity)
     if article and kind in ("duration", "count", "percent", "other"):
@@ -657,7 +781,9 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
             (year_like and before.lower_ in YEAR_PREPOSITIONS) or (before.pos_ == "PROPN" and before.is_title)
         ):
             return None  # "in 2014 people fled", "France 24 reporters"
-    if counted:
+    if aged:
+        concept = "age"
+    elif counted:
         concept, end = counted
     elif unit in TIME_UNITS:
         for marker in data.age_markers:
@@ -774,7 +900,11 @@ def find_measures(doc: Doc, data: MeasureData) -> list[Measure]:
     measures: list[Measure] = []
     for sent in body_sents(doc):
         # quantulum3 reads "a $48.2 million" as one dollar: hide the article (same length)
-        masked = ARTICLE_BEFORE_CURRENCY.sub(lambda m: " " * len(m.group(1)), doc_text(doc)[sent.start_char : sent.end_char])
+        # "RM1.2 billion", "$A200 million", "A$3.5 billion", "Rs 500": quantulum3 misreads or
+        # drops the currency marks it does not know; it reads the number, and the mark is read
+        # back from the text (first, so that the "A" of "A$" is not taken for an article)
+        masked = data.currency_mark_pattern.sub(lambda m: " " * len(m.group(0)), doc_text(doc)[sent.start_char : sent.end_char])
+        masked = ARTICLE_BEFORE_CURRENCY.sub(lambda m: " " * len(m.group(1)), masked)
         # "20 (kg)": quantulum3 sees no unit in brackets; show it the unit, offsets unchanged
         masked = BRACKETED_UNIT.sub(_unbracket_unit, masked)
         try:

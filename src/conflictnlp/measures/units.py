@@ -44,6 +44,9 @@ class MeasureData:
     direction_words: frozenset[str]
     subject_prepositions: frozenset[str]
     restatement_open: frozenset[str]
+    not_units: frozenset[str] = frozenset()
+    capital_units: frozenset[str] = frozenset()
+    glued_currency_suffixes: dict[str, str] = None  # type: ignore[assignment]
 
     @cached_property
     def approximators_by_last_word(self) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -52,6 +55,14 @@ class MeasureData:
         for phrase in self.approximators:
             grouped.setdefault(phrase[-1], []).append(phrase)
         return {word: tuple(phrases) for word, phrases in grouped.items()}
+
+    @cached_property
+    def currency_mark_pattern(self) -> re.Pattern:
+        """Currency marks of two or more characters written before a number ("US$", "RM",
+        "$A", "Rs."), not inside a word, with the number right after (or after one space)."""
+        marks = sorted((p for p in self.currency_prefixes if len(p) > 1 and " " not in p), key=len, reverse=True)
+        alternatives = "|".join(re.escape(mark) for mark in marks)
+        return re.compile(rf"(?<![\w$£€¥]|\d)(?:{alternatives})(?=\s?\d)", re.IGNORECASE)
 
     @cached_property
     def currency_prefixes_longest_first(self) -> tuple[str, ...]:
@@ -106,6 +117,9 @@ def _from_toml(raw: dict[str, Any]) -> MeasureData:
         direction_words=frozenset(distance.get("direction_words", [])),
         subject_prepositions=frozenset(distance.get("subject_prepositions", [])),
         restatement_open=frozenset(distance.get("restatement_open", [])),
+        not_units=frozenset(raw.get("not_units", [])),
+        capital_units=frozenset(w.lower() for w in raw.get("capital_units", [])),
+        glued_currency_suffixes=dict(raw.get("glued_currency_suffixes", {})),
     )
 
 

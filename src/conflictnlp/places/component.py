@@ -21,15 +21,16 @@ from .resolve import Resolver, to_location
 class PlacesComponent(ConflictComponent):
     """Finds and resolves the places an article mentions."""
 
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, adjectival: bool = True):
         super().__init__(nlp, name)
+        self.adjectival = adjectival
         self._matcher: PlaceMatcher | None = None
         self._resolver: Resolver | None = None
 
     def _ensure_loaded(self) -> None:
         if self._matcher is None:
             gazetteer = get_gazetteer()
-            self._matcher = PlaceMatcher(gazetteer)
+            self._matcher = PlaceMatcher(gazetteer, adjectival=self.adjectival)
             self._resolver = Resolver(gazetteer)
 
     def process(self, doc: Doc) -> None:
@@ -41,7 +42,9 @@ class PlacesComponent(ConflictComponent):
         set_span_group(doc, "locations", [(loc.span[0], loc.span[1], loc.feature or "place") for loc in locations])
 
 
-@Language.factory("conflict_places", default_config={})
-def make_places_component(nlp: Language, name: str) -> PlacesComponent:
-    """The ``conflict_places`` pipeline component."""
-    return PlacesComponent(nlp, name)
+@Language.factory("conflict_places", default_config={"adjectival": True})
+def make_places_component(nlp: Language, name: str, adjectival: bool) -> PlacesComponent:
+    """The ``conflict_places`` pipeline component. ``adjectival``: also emit a people's
+    adjectives and plurals as mentions of their country ("Ukrainian forces"), flagged
+    ``adjectival``, as news toponym gold counts them."""
+    return PlacesComponent(nlp, name, adjectival=adjectival)

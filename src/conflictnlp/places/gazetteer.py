@@ -80,6 +80,19 @@ def normalize(name: str) -> str:
 _DASHES = re.compile(r"[\u2010-\u2015-]")
 
 
+_TRANSLIT_WORDS: dict[str, str] = {}
+
+
+def transliteration_key(key: str) -> str:
+    """A normalised name with the spelling choices of romanised Arabic, Persian and Turkic
+    names evened out ("Deir el-Balah" and "Dayr al Balah", "Ras al-Ain" and "Ra's al 'Ayn"):
+    articles as "al", word forms from ``places.toml`` ``transliteration``, no doubled letters."""
+    if not _TRANSLIT_WORDS:
+        _TRANSLIT_WORDS.update(load_settings()["transliteration"])
+    words = [_TRANSLIT_WORDS.get(word, word) for word in key.replace("'", "").split()]
+    return re.sub(r"(.)\1", r"\1", " ".join(words).replace("ou", "u").replace("ee", "i"))
+
+
 def _is_latin(name: str) -> bool:
     return name.isascii() or all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in unicodedata.normalize("NFKD", name))
 
@@ -123,11 +136,7 @@ class Gazetteer:
         self._load_continents()
         self._load_additions()
         self._load_demonyms()
-        self.state_abbreviations = {normalize(k): v for k, v in self.settings["us_state_abbreviations"].items()}
-        for key, code in self.state_abbreviations.items():
-            state = self.admin1.get(("US", code))
-            if state:
-                self._add([key], state)
+        self._load_exact_names()
         self._freeze()
 
     # Places are kept as plain tuples and made into Place objects on lookup: a pickle of tuples
@@ -141,6 +150,18 @@ class Gazetteer:
         # tuples, not lists: tuples of plain values drop out of the garbage collector's
         # tracking, and 350,000 tracked lists made every full collection cost half a second
         self._by_name = {key: tuple(bucket) for key, bucket in self._by_name.items()}
+        # romanised spellings: keys whose transliteration key differs, to look up names no
+        # table spells as the article does
+        variants: dict[str, list] = defaultdict(list)
+        words = {*self.settings["transliteration"], *self.settings["transliteration"].values()}
+        for key, bucket in self._by_name.items():
+            if words.isdisjoint(key.replace("'", "").split()):
+                continue  # only names with the words romanisation varies
+            variant = transliteration_key(key)
+            if variant != key:
+                variants[variant].extend(row for row in bucket if row not in variants[variant])
+        self._variants = {key: tuple(bucket) for key, bucket in variants.items()}
+        self.exact_names = {form: tuple(rows.setdefault(p, _row(p)) for p in places) for form, places in self.exact_names.items()}
         self._materialized = {row: place for place, row in rows.items()}
 
     def __getstate__(self) -> dict:
@@ -163,11 +184,24 @@ class Gazetteer:
     def first_words(self) -> frozenset[str]:
         """The first word of every name the gazetteer knows (normalised), to skip words that
         begin no place name without trying every span that starts with them."""
-        return frozenset(key.split(" ", 1)[0] for key in self._by_name)
+        keys = [*self._by_name, *(normalize(name) for name in self.exact_names)]
+        return frozenset(key.split(" ", 1)[0] for key in keys)
 
     def candidates(self, name: str) -> list[Place]:
-        """Every place called ``name`` (any spelling the gazetteer knows)."""
+        """Every place called ``name`` (any spelling the gazetteer knows). An abbreviation that
+        is a place only as written ("La.", "LA", "CAR") is looked up as written, case and dots
+        included, before the normalised spellings."""
+        exact = self.exact_names.get(name.strip())
+        if exact:
+            return [self._place(row) for row in exact]
         return [self._place(row) for row in self._by_name.get(normalize(name), ())]
+
+    def spelling_variants(self, name: str) -> list[Place]:
+        """Places whose name is spelt otherwise only in ways romanisation varies (see
+        ``transliteration_key``); for names ``candidates`` does not know."""
+        key = transliteration_key(normalize(name))
+        rows = self._by_name.get(key, ()) or self._variants.get(key, ())
+        return [self._place(row) for row in rows]
 
     def country_of_demonym(self, word: str) -> Optional[Place]:
         """The country an adjective like "Ukrainian" denotes, if it is one."""
@@ -182,8 +216,11 @@ class Gazetteer:
 
     def _add(self, names: Iterable[str], place: Place) -> None:
         """Index a place under its names (each place is added once, with all its names)."""
-        for key in {normalize(name) for name in names}:
-            if len(key) >= 2:
+        keys = {normalize(name) for name in names}
+        # "Ma'rib" / "Marib", "Sana'a" / "Sanaa": transliterations drop the apostrophe
+        keys |= {key.replace("'", "") for key in keys if "'" in key}
+        for key in keys:
+            if len(key) >= 2 and place not in self._by_name[key]:
                 self._by_name[key].append(place)
 
     def _load_countries(self) -> None:
@@ -265,6 +302,26 @@ class Gazetteer:
             names = [row["name"], *filter(None, row["aliases"].split("|"))]
             self._add([name.removeprefix("the ") for name in names], place)
 
+    def _load_exact_names(self) -> None:
+        """Abbreviations matched only as written (``places.toml``): AP state abbreviations, which
+        normalised would be the words "La", "Miss", "Mass"; capitals-only short forms."""
+        self.exact_names: dict[str, list] = {}
+        for form, code in self.settings["us_state_abbreviations"].items():
+            state = self.admin1.get(("US", code))
+            if state is not None:
+                self.exact_names[form] = [state]
+        for form, target in self.settings["exact_names"].items():
+            kind, _, rest = target.partition(":")
+            if kind == "country":
+                places = [self.countries[rest]] if rest in self.countries else []
+            else:  # "city:US:Los Angeles": the most populous town of that name in the country
+                code, _, name = rest.partition(":")
+                towns = [p for p in self._by_name.get(normalize(name), ()) if p.feature == kind and p.country_code == code]
+                places = sorted(towns, key=lambda p: -p.population)[:1]
+            if not places:
+                raise ValueError(f"places.toml exact_names: {form!r} = {target!r} names no known place")
+            self.exact_names[form] = places
+
     def _load_demonyms(self) -> None:
         for row in _data_rows("demonyms.tsv"):
             self.demonyms[normalize(row["demonym"])] = row["country_code"]
@@ -272,7 +329,7 @@ class Gazetteer:
 
 _gazetteer: Optional[Gazetteer] = None
 _lock = threading.Lock()
-CACHE_FORMAT = 3
+CACHE_FORMAT = 5
 
 
 def _cache_file() -> Optional[Path]:

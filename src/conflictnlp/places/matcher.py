@@ -27,10 +27,12 @@ PLACE_LABELS = {"GPE", "LOC"}
 MAYBE_PLACE_LABELS = {"FAC", "ORG", "NORP", ""}
 NOT_PLACE_LABELS = {"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY",
                     "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"}
+NUMERIC_LABELS = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"}
 CONTAINER_FEATURES = {"country", "admin1"}
 LARGE_TOWN = 100_000
 SMALL_TOWN = 1_000
 MAX_TOKENS = 6
+TITLE_CASE_SHARE = 0.8
 DATELINE_MARKS = {"—", "–", "-", "--", ",", "("}
 LIST_SEPARATORS = {",", "and", "or", "-", "–", "/", "&"}
 # lowercase words that may end a place name ("the Donetsk region", "Kherson oblast")
@@ -49,7 +51,7 @@ class _Found:
 class PlaceMatcher:
     """Collects the place mentions of a Doc (see the module docstring)."""
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, adjectival: bool = True):
         self.gazetteer = gazetteer
         self._person_words: set[str] = set()
         settings = gazetteer.settings
@@ -57,6 +59,11 @@ class PlaceMatcher:
         self.border_nouns = {noun for noun in settings["border_nouns"] if " " not in noun}
         self.directions = set(settings["direction_words"])
         self.locative_cues = set(settings["locative_cues"])
+        self.area_adjectives = set(settings["area_adjectives"])
+        self._title_case: set[int] = set()
+        self.area_words = set(settings["area_words"])  # lower case only: "Kaduna state", not "Kaduna State Police"
+        self.adjectival = adjectival
+        self._demonym_firsts: Optional[frozenset[str]] = None
 
     def __call__(self, doc: Doc) -> list[Mention]:
         lo, hi = body_bounds(doc)
@@ -70,11 +77,15 @@ class PlaceMatcher:
         lowers = doc.to_array(LOWER).tolist()
         directions = {doc.vocab.strings[word] for word in self.directions}  # ids as the arrays hold them
         may_start = [text[start].isupper() or lower in directions for start, lower in zip(starts, lowers)]
+        self._title_case = self._title_case_tokens(doc, first, last)
         found = self._ner(doc, first, last)
         found = self._merge(found, self._gazetteer_names(doc, first, last, found, may_start))
         found = self._merge_over(found, self._borders(doc, first, last, found))
         found = self._merge_over(found, self._demonym_places(doc, first, last, found, may_start))
         self._directions(doc, first, found)
+        # "Eastern Congo" took in the "Eastern" a gazetteer name had claimed on its own
+        regions = [item for item in found if item.kind == "region"]
+        found = [item for item in found if item.kind == "region" or not any(self._overlaps(item, r) for r in regions)]
         self._qualify(doc, found)
         return [item.mention for item in sorted(found, key=lambda item: item.start)]
 
@@ -96,6 +107,19 @@ class PlaceMatcher:
         return [item.mention if item is not None else Mention(text=doc_text(doc)[s:e], start=s, end=e)
                 for item, (s, e) in zip(found, spans)]
 
+    @staticmethod
+    def _title_case_tokens(doc: Doc, first: int, last: int) -> set[int]:
+        """Tokens of title-case sentences ("Militia Kills 42 People In Jos"), where the small
+        model's PERSON and ORG labels say little: every word is capitalised."""
+        tokens: set[int] = set()
+        if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+            return tokens
+        for sent in doc[first:last].sents:
+            words = [t for t in sent if t.is_alpha and len(t) > 3]
+            if len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= TITLE_CASE_SHARE * len(words):
+                tokens.update(range(sent.start, sent.end))
+        return tokens
+
     # --- sources -------------------------------------------------------------------------------
 
     def _mention(self, doc: Doc, start: int, end: int, source: str, **kwargs) -> Mention:
@@ -116,6 +140,17 @@ class PlaceMatcher:
                 continue
             start, end = self._trim(doc, ent.start, ent.end)
             text = doc[start:end].text
+            # "CAR village": the model ran a known name into the lowercase noun after it
+            while end - start > 1 and doc[end - 1].is_lower and not self.gazetteer.candidates(text):
+                end -= 1
+                text = doc[start:end].text
+            # "Southern Philippines", "Indian Kashmir": a compass word or a demonym before a
+            # known name; the name alone is the mention (the region and the adjective follow)
+            if end - start > 1 and not self.gazetteer.candidates(text):
+                lead = doc[start].lower_ in self.directions or self.gazetteer.country_of_demonym(doc[start].text)
+                if lead and self.gazetteer.candidates(doc[start + 1:end].text):
+                    start += 1
+                    text = doc[start:end].text
             # one unknown word ("Petrojet", "Titan") or a people's name ("Angolan") is an NER slip
             if end - start == 1 and (not self._detectable(text, self.gazetteer.candidates(text))
                                      or self.gazetteer.country_of_demonym(text)):
@@ -128,7 +163,8 @@ class PlaceMatcher:
         context = self._context_countries(ner)
         # one sense per article: a word used in a full personal name ("Meredith Vieira") is that
         # person's elsewhere in the article too, unless a locative word says otherwise
-        self._person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        self._person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                              and ent.start not in self._title_case for t in ent}
         found, doubtful = [], []
         i = first
         while i < last:
@@ -189,6 +225,9 @@ class PlaceMatcher:
         first_word = normalize(texts[start]).split(" ", 1)[0]
         if first_word not in self.gazetteer.first_words:
             return None
+        # a compass word alone ("Eastern" of a title-case headline) is no place name, though
+        # stripped of "Province" it is one of Eastern Province's names
+        lone_direction = forms[start][1] in self.directions
         starts, ends = token_offsets(doc)
         for end in range(min(last, start + MAX_TOKENS), start, -1):
             tail = end - 1
@@ -200,7 +239,7 @@ class PlaceMatcher:
             ):
                 continue
             text = doc_text(doc)[starts[start] : ends[tail]]
-            if "\n" in text:
+            if "\n" in text or lone_direction and end - start == 1:
                 continue
             places = self.gazetteer.candidates(text)
             if places:
@@ -218,12 +257,18 @@ class PlaceMatcher:
         strong = typed or any(p.feature in ("country", "admin1", "region", "water") and p.population >= SMALL_TOWN
                               or p.population >= LARGE_TOWN for p in places)
         ents = {t.ent_type_ for t in span} - {""}
-        if ents & NOT_PLACE_LABELS - {"PERSON"} and not cue:
+        if start in self._title_case:
+            ents -= {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}  # "Darfur Kills 40": a headline's capitals
+        # "Sumy Oblast" tagged PERSON, "the Kursk region" PRODUCT: the tail word settles it
+        if ents & NOT_PLACE_LABELS - {"PERSON"} and not (cue or typed and not ents & NUMERIC_LABELS):
             return False
         if end - start == 1 and span.text in self._person_words and not cue:
             return False
         country = any(p.feature == "country" for p in places)  # "Sri Lanka" is never a person
-        if "PERSON" in ents and not (cue or country or self._place_like_person(doc, start, end, places)):
+        # "Khan Younis", "Chasiv Yar": a known town's several-word name tagged PERSON
+        known_town = end - start > 1 and any(p.population >= LARGE_TOWN or p.country_code in context for p in places)
+        if "PERSON" in ents and not (cue or country or typed or known_town
+                                     or self._place_like_person(doc, start, end, places)):
             return False
         after = doc[end] if end < len(doc) else None
         if span.text.isupper() and span[0].is_sent_start and after is not None and after.text in DATELINE_MARKS:
@@ -253,12 +298,14 @@ class PlaceMatcher:
     def _detectable(text: str, places: list[Place]) -> list[Place]:
         """The candidates that make a capitalised word look like a place name. Left out: an
         alternate spelling of a small town ("Ismaili"), a county's name without "County"
-        ("Jones", "Ford"), and an accented name matched without its accents ("God" / Göd)."""
+        ("Jones", "Ford"), and a small town's accented one-word name matched without its accents
+        ("God" / Göd; but "Rafah" / Rafaḩ, "Khan Yunis" / Khān Yūnis)."""
         key = normalize(text)
+        several_words = " " in key  # "Beit Lahia" for Bayt Lāhyā: a spelling, not a stray word
         return [p for p in places
-                if (p.feature != "city" or normalize(p.name) == key or p.population >= LARGE_TOWN)
+                if (p.feature != "city" or normalize(p.name) == key or p.population >= LARGE_TOWN or several_words)
                 and (p.feature != "admin2" or normalize(p.name) == key)
-                and (p.name.isascii() or not text.isascii())]
+                and (p.name.isascii() or not text.isascii() or several_words or p.population >= LARGE_TOWN)]
 
     def _place_like_person(self, doc: Doc, start: int, end: int, places: list[Place]) -> bool:
         """A one-word PERSON the small model gave a town: "Alexandria woman", "the Alexandria area",
@@ -285,15 +332,24 @@ class PlaceMatcher:
 
     def _demonym_country(self, doc: Doc, i: int) -> tuple[Optional[Place], int]:
         """The country a demonym starting at token i denotes, and where the demonym ends."""
-        if not doc[i].text[:1].isupper():
-            return None, i
+        texts = token_texts(doc)
+        if not texts[i][:1].isupper() or normalize(texts[i]).split(" ", 1)[0] not in self._demonym_first_words():
+            return None, i  # most capitalised words begin no demonym: no Span built for them
+        starts, ends = token_offsets(doc)
+        text = doc_text(doc)
         for width in (3, 2, 1):
-            span = doc[i: i + width]
-            if len(span) == width:
-                country = self.gazetteer.country_of_demonym(span.text)
-                if country is not None:
-                    return country, i + width
+            if i + width <= len(doc):
+                words = text[starts[i] : ends[i + width - 1]]
+                if words[-1:].isalpha():
+                    country = self.gazetteer.country_of_demonym(words)
+                    if country is not None:
+                        return country, i + width
         return None, i
+
+    def _demonym_first_words(self) -> frozenset[str]:
+        if self._demonym_firsts is None:
+            self._demonym_firsts = frozenset(word.split(" ", 1)[0] for word in self.gazetteer.demonyms)
+        return self._demonym_firsts
 
     def _country_at(self, doc: Doc, i: int, found: list[_Found]) -> tuple[Optional[Place], int]:
         """A country named or adjectivised at token i, and the token after it."""
@@ -361,9 +417,15 @@ class PlaceMatcher:
                 i += 1
                 continue
             country, after = self._demonym_country(doc, i)
-            if country is None or after >= last:
+            if country is None:
+                country, after = self._people_plural(doc, i)
+            if country is None:
                 i += 1
                 continue
+            if after >= last:
+                if self.adjectival and self._adjectival(doc, i, after):
+                    places.append(self._adjectival_found(doc, i, after, country))
+                break
             noun = doc[after]
             followed_by_name = (after + 2 < last and doc[after + 1].lower_ == "of"
                                 and any(item.start == after + 2 for item in found))
@@ -373,8 +435,30 @@ class PlaceMatcher:
                 places.append(_Found(i, after + 1, self._mention(doc, i, after + 1, "demonym", fixed=place), "demonym"))
                 i = after + 1
             else:
+                # "Ukrainian forces", "the Sudanese": the adjective stands for its country
+                if self.adjectival and self._adjectival(doc, i, after):
+                    places.append(self._adjectival_found(doc, i, after, country))
                 i = after
         return places
+
+    def _people_plural(self, doc: Doc, i: int) -> tuple[Optional[Place], int]:
+        """"Palestinians", "Ukrainians": a people's plural noun, and the token after it."""
+        token = doc[i]
+        if token.tag_ not in ("NNPS", "NNS") or not token.text.endswith("s") or not token.text[:1].isupper():
+            return None, i
+        country = self.gazetteer.country_of_demonym(token.text[:-1])
+        return (country, i + 1) if country is not None else (None, i)
+
+    @staticmethod
+    def _adjectival(doc: Doc, start: int, end: int) -> bool:
+        """Whether a demonym is used of the people or things of a country, not as a language
+        ("speaks Russian") or inside a work's title."""
+        labels = {t.ent_type_ for t in doc[start:end]}
+        return not labels & {"LANGUAGE", "WORK_OF_ART", "LAW"}
+
+    def _adjectival_found(self, doc: Doc, start: int, end: int, country: Place) -> _Found:
+        mention = self._mention(doc, start, end, "demonym", fixed=country, adjectival=True)
+        return _Found(start, end, mention, "adjectival")
 
     # --- merging and context -------------------------------------------------------------------
 
@@ -424,6 +508,10 @@ class PlaceMatcher:
         "the Georgian city of Batumi"."""
         by_start = {item.start: item for item in found}
         for item in found:
+            # "the Dnipropetrovsk regional administration", "Kaduna state", "Sagaing region"
+            if item.end < len(doc) and (doc[item.end].lower_ in self.area_adjectives
+                                        or doc[item.end].text in self.area_words):
+                item.mention.areas_only = True
             # "Alexandria, La." / "Paris, Texas": the container follows a comma
             nxt = by_start.get(item.end + 1)
             if nxt is not None and doc[item.end].text == "," and nxt.mention.fixed is None:

@@ -61,6 +61,10 @@ class Mention:
     """Admin areas or countries the text puts this place in."""
     source: str = ""
     """What found it: ner, gazetteer, demonym, border, region (for diagnostics)."""
+    areas_only: bool = False
+    """The text says it is an area, not the town of that name ("Dnipropetrovsk regional ...")."""
+    adjectival: bool = False
+    """A people's adjective or plural standing for its country ("Ukrainian forces", "Sudanese")."""
 
 
 def prior_score(place: Place) -> float:
@@ -101,6 +105,17 @@ class Resolver:
         found = list(self.gazetteer.candidates(mention.text))
         if not found and mention.text.lower().startswith("the "):
             found = list(self.gazetteer.candidates(mention.text[4:]))
+        if not found:
+            # "Borno State", "Kwamouth territory": the area's name with a kind word after it
+            name, _, kind = mention.text.rpartition(" ")
+            if name and kind.lower() in self.gazetteer.settings["area_words"]:
+                found = [p for p in self.gazetteer.candidates(name) if p.feature in ("admin1", "admin2", "region")]
+        if not found:
+            # "Deir el-Balah" for Dayr al Balah: a romanisation the tables spell otherwise
+            found = self.gazetteer.spelling_variants(mention.text)
+        areas = [p for p in found if p.feature in ("admin1", "admin2", "region")] if mention.areas_only else []
+        if areas:
+            found = areas
         # "Belgorod", "Kiev": a bare name shared by a town and the area around it is the town
         towns = [p for p in found if p.feature == "city"]
         found = [p for p in found if p.feature not in ("admin1", "admin2") or not any(_surrounds(p, t) for t in towns)]
@@ -138,13 +153,37 @@ class Resolver:
         return PRIMARY_NAME_BONUS if normalize(place.name) == normalize(mention.text) else 0.0
 
     def _round(self, priors, context) -> list[Optional[Place]]:
+        # The context of mention i is every other mention's place: the same for the many
+        # mentions of one name, so each place's support is worked out once per round, from
+        # the article's places with their summed weights less the mention's own
+        totals: dict[int, list] = {}
+        for item in context:
+            if item:
+                entry = totals.setdefault(id(item[0]), [item[0], 0.0, 0])
+                entry[1] += item[1]
+                entry[2] += 1
+        scores: dict[tuple, float] = {}
         chosen: list[Optional[Place]] = []
         for i, ranked in enumerate(priors):
             if not ranked:
                 chosen.append(None)
                 continue
-            others = [item for j, item in enumerate(context) if item and j != i]
-            best = max(ranked, key=lambda pair: pair[0] + self._context_score(pair[1], others))
+            own = context[i]
+            key_own = (id(own[0]), own[1]) if own else None
+
+            def score(place: Place) -> float:
+                key = (id(place), key_own)
+                if key not in scores:
+                    others = []
+                    for ident, (other, weight, count) in totals.items():
+                        if own and ident == id(own[0]):
+                            weight, count = weight - own[1], count - 1
+                        if count:
+                            others.append((other, weight))
+                    scores[key] = self._context_score(place, others)
+                return scores[key]
+
+            best = max(ranked, key=lambda pair: pair[0] + score(pair[1]))
             chosen.append(best[1])
         return chosen
 
@@ -181,12 +220,14 @@ class Resolver:
 def to_location(mention: Mention, place: Optional[Place], location_id: str) -> Location:
     """The output record of a resolved mention."""
     if place is None:
-        return Location(id=location_id, text=mention.text, span=(mention.start, mention.end), feature=mention.feature)  # type: ignore[arg-type]
+        return Location(id=location_id, text=mention.text, span=(mention.start, mention.end), feature=mention.feature,  # type: ignore[arg-type]
+                        adjectival=mention.adjectival)
     return Location(
         id=location_id, text=mention.text, span=(mention.start, mention.end), name=place.name,
         country_code=place.country_code, admin1=place.admin1 if place.feature != "country" else None,
         lat=place.lat, lon=place.lon, geonameid=place.geonameid,
         feature=mention.feature or place.feature,  # type: ignore[arg-type]
+        adjectival=mention.adjectival,
     )
 
 

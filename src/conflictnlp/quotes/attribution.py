@@ -130,6 +130,14 @@ def _phrasal_preposition(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
     return None
 
 
+def _set_off(verb: Token) -> bool:
+    """Whether a clause is set off from what comes before it by a comma, dash or quotation
+    mark ("..., Gladkov added", "Putin's armies, it claimed, are ..."), as a parenthetical
+    attribution is; "The Kremlin said [the talks would continue]" is a complement."""
+    start = verb.left_edge.i
+    return start > 0 and verb.doc[start - 1].text in {",", "—", "–", "-", "--", '"', "”", "’", "'", ":", ";", "("}
+
+
 def _went_on(verb: Token) -> bool:
     """Whether a verb is the infinitive of "went on to say", "goes on to explain"."""
     head = verb.head
@@ -231,6 +239,8 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
                 continue
             kinds = lexicon.kinds(verb.lemma_)
             preposition = _phrasal_preposition(verb, lexicon)
+            if (kinds or preposition is not None) and lexicon.reports_silence(verb):
+                continue  # "Moscow did not comment on the reports": nobody spoke
             if not kinds and preposition is None:
                 continue  # a verb outside the lists is a cue only with its preposition ("referred to")
             went_on = _went_on(verb)
@@ -274,7 +284,11 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
                 "clause" in kinds
                 and verb.head.pos_ in ("VERB", "AUX")
                 and (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i)
+                and not any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
+                and (verb.dep_ == "parataxis" or _set_off(verb))
             ):
+                # not "The strike came [after Moscow accused ...]": a subordinate clause
+                # does not report the clause it hangs from
                 # "..., Gladkov added." / "Putin's armies, it claimed, are struggling"
                 kind = "clause"
                 content = {t for t in verb.head.subtree if t.sent == sent} - _subtree(verb)
@@ -285,6 +299,10 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
                     # "Turnout is expected to rise": PolNeAR's content takes in the subject
                     # (train-722: 50 of 59 such passives of "expect" are gold cues)
                     content |= {t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree}
+            elif "object" in kinds and (gerund := next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > verb.i and not any(g.dep_ in SUBJECTS for g in c.children)), None)) is not None:
+                # "Russia denies hitting an aid convoy", "admitted shelling the town"
+                kind = "object"
+                content = _subtree(gerund)
             elif "object" in kinds and any(c.dep_ == "dobj" for c in verb.children):
                 if _object_is_signed_document(verb, lexicon):
                     continue
@@ -302,8 +320,12 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
                 and "clause" in lexicon.kinds(verb.head.lemma_)
                 and content
                 and not any(quoted[t.idx] for t in content)
+                and kind != "clause"
             ):
-                continue  # "he said she wanted to ...": PolNeAR keeps the outer attribution only
+                # "he said she wanted to ...": PolNeAR keeps the outer attribution only. A
+                # nested verb of saying is a report of its own ("CNN reported that the Kremlin
+                # had claimed that ..."): the Kremlin is the source of what it claimed
+                continue
             speaking = shares_speaker_with if shares_speaker_with is not None else verb if opener is None else opener
             source = source_of_verb(speaking, quoted)
             if source is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -419,7 +441,8 @@ def noun_attributions(sents: Iterable[Span], lexicon: CueLexicon, quoted: list[b
             possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
             if possessive is not None:
                 source = _np_of(possessive)
-            elif noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            elif noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not lexicon.kinds(noun.head.lemma_):
+                # "X made the claim that": X's; "X rejected claims that": someone else's
                 source = source_of_verb(noun.head, quoted)
             else:
                 source = None
@@ -457,8 +480,8 @@ def phrase_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, qu
                     continue
                 tokens = sent[i : i + len(phrase)]
                 source = source_of_phrase(tokens[-1])
-                if source is None:
-                    continue
+                if source is None or source.root.lemma_.lower() in lexicon.not_sources:
+                    continue  # "according to a Northstar translation": the quotation has its own speaker
                 root = tokens.root
                 excluded = _subtree(root)
                 # PolNeAR's content is the whole sentence around "according to X", not only the

@@ -2,7 +2,7 @@
 
 Whatever finds the spans (the rules in ``attribution``, or a trained tagger), the record is
 made the same way: ``quote_type`` from the quotation marks, ``make_quote`` for one record,
-``number_quotes`` for the ids "q1", "q2", ... in text order, and ``coref.SpeakerResolver`` for
+``number_quotes`` for the ids "q1", "q2", ... in text order, and ``speakers.SpeakerResolver`` for
 canonical names and roles.
 """
 
@@ -57,8 +57,60 @@ def make_quote(
 
 
 def number_quotes(quotes: list[Quote]) -> list[Quote]:
-    """Quotes sorted by their first content span, with ids q1, q2, ..."""
+    """Quotes sorted by their first content span, with ids q1, q2, ..., and their nesting
+    (``nest_quotes``)."""
     ordered = sorted(quotes, key=lambda q: (q.content.spans[0][0], q.content.spans[0][1]))
     for index, quote in enumerate(ordered, start=1):
         quote.id = f"q{index}"
-    return ordered
+    return nest_quotes(ordered)
+
+
+def source_name(quote: Quote) -> Optional[str]:
+    """How a quote's speaker is named as a source: the canonical name, else the role ("a
+    Western official"), else the mention as written; None when the quote has no speaker."""
+    if quote.speaker_name:
+        return quote.speaker_name
+    if quote.speaker_role:
+        return quote.speaker_role
+    return quote.speaker.text if quote.speaker is not None else None
+
+
+def nest_quotes(quotes: list[Quote]) -> list[Quote]:
+    """Set ``nested_in`` and ``via`` of reports nested in another's content: "France 24
+    reported that [Russia's Defence Ministry said [X]]" makes the ministry's quote nested in
+    France 24's, via ["France 24"]. A quote is nested in the quote with the shortest content
+    that holds its cue (or, without a cue, its speaker)."""
+
+    def length(quote: Quote) -> int:
+        return sum(e - s for s, e in quote.content.spans)
+
+    by_id = {quote.id: quote for quote in quotes}
+    for quote in quotes:
+        anchor = quote.cue.span if quote.cue else quote.speaker.span if quote.speaker else None
+        quote.nested_in, quote.via = None, []
+        if anchor is None:
+            continue
+        holders = [
+            other
+            for other in quotes
+            if other is not quote and any(s <= anchor[0] and anchor[1] <= e for s, e in other.content.spans)
+        ]
+        if holders:
+            quote.nested_in = min(holders, key=length).id
+    for quote in quotes:
+        # two reports whose cues lie in each other's content (a misparse) nest in neither
+        outer = by_id.get(quote.nested_in) if quote.nested_in else None
+        if outer is not None and outer.nested_in == quote.id:
+            (quote if length(quote) >= length(outer) else outer).nested_in = None
+    for quote in quotes:
+        chain, seen, outer = [], {quote.id}, quote.nested_in
+        while outer is not None and outer not in seen:
+            seen.add(outer)
+            name = source_name(by_id[outer])
+            if name and (not chain or chain[-1] != name):
+                chain.append(name)
+            outer = by_id[outer].nested_in
+        while chain and chain[0] == source_name(quote):
+            chain.pop(0)  # "X said [X could neither confirm nor deny ...]": not via X itself
+        quote.via = chain[::-1]
+    return quotes

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from ..components import ConflictComponent
 from ..extensions import body_bounds, body_sents, doc_text, set_span_group
 from ..model import Quote
+from ..reading.boilerplate import skip_place_dateline
 from .attribution import (
     Attribution,
     attach_passages,
@@ -22,7 +23,7 @@ from .attribution import (
     verb_attributions,
 )
 from .build import make_quote, number_quotes, quote_type
-from .coref import Speaker, SpeakerResolver
+from .speakers import Speaker, SpeakerResolver
 from .cues import CueLexicon, load_cues
 from .marks import QuotedPassage, find_quoted_passages, inside, markup_spans
 from .speakers import naming_clause
@@ -64,8 +65,8 @@ def find_attributions(doc: Doc, component: QuotesComponent) -> tuple[list[Attrib
     signed = dash_attributions(doc, passages, component.lexicon.confidence["colon"])
     claimed = {id(p) for a in found for p in a.passages}
     found += [a for a in signed if id(a.passages[0]) not in claimed]
-    found = _named_in_clause(doc, _dedupe([_clip(a, lo, hi) for a in found]), component.lexicon.named_in_clause)
-    found = _without_nested_speakerless(found)
+    found = _named_in_clause(doc, _dedupe([_clip(a, lo, hi, doc_text(doc)) for a in found]), component.lexicon.named_in_clause)
+    found = _without_nested_speakerless(_without_attribution_content(found))
     if component.floating:
         found += floating_passages(doc, found, passages, component.lexicon.confidence["clause"] * FLOATING_FACTOR)
     return found, passages
@@ -89,6 +90,35 @@ def _without_nested_speakerless(attributions: list[Attribution]) -> list[Attribu
     ]
 
 
+def _without_attribution_content(attributions: list[Attribution]) -> list[Attribution]:
+    """Drop an attribution whose content is another one's speaker and cue: in "Ingrid
+    Halvorsen, a spokeswoman, said she could neither confirm nor deny that ..." a misparse
+    hangs "said" below "confirm", which would make "Ingrid Halvorsen ..., said" reported."""
+    def overlap(pieces: list[tuple[int, int]], span: tuple[int, int]) -> int:
+        return sum(max(0, min(e, span[1]) - max(s, span[0])) for s, e in pieces)
+
+    kept = []
+    for attribution in attributions:
+        total = sum(e - s for s, e in attribution.content)
+        others = [
+            a
+            for a in attributions
+            if a is not attribution
+            and a.cue is not None
+            and overlap(attribution.content, a.cue)
+            and a.content
+            and not any(overlap(attribution.content, piece) for piece in a.content)
+        ]
+        said = sum(
+            overlap(attribution.content, a.cue) + (overlap(attribution.content, (a.source.start_char, a.source.end_char)) if a.source is not None else 0)
+            for a in others
+        )
+        if others and total and said >= 0.6 * total and not attribution.passages:
+            continue
+        kept.append(attribution)
+    return kept
+
+
 def _outside_markup(attributions: list[Attribution], markup: list[tuple[int, int]]) -> list[Attribution]:
     """No cue and no speaker inside a markup tag left in the text: the "tweet" and "author" of
     ``<tweet author="X">`` are not words of the article."""
@@ -104,8 +134,10 @@ def _outside_markup(attributions: list[Attribution], markup: list[tuple[int, int
     return kept
 
 
-def _clip(attribution: Attribution, lo: int, hi: int) -> Attribution:
-    attribution.content = [(max(s, lo), min(e, hi)) for s, e in attribution.content if min(e, hi) > max(s, lo)]
+def _clip(attribution: Attribution, lo: int, hi: int, text: str) -> Attribution:
+    """The attribution inside the body, its content without a dateline ("NIKOPOL, Ukraine —")."""
+    pieces = [(max(s, lo), min(e, hi)) for s, e in attribution.content if min(e, hi) > max(s, lo)]
+    attribution.content = [(skip_place_dateline(text, s), e) for s, e in pieces if skip_place_dateline(text, s) < e]
     if attribution.source is not None and not (lo <= attribution.source.start_char and attribution.source.end_char <= hi):
         attribution.source = None
     return attribution
@@ -142,7 +174,7 @@ def _dedupe(attributions: list[Attribution]) -> list[Attribution]:
 def speaker_resolver(doc: Doc, passages: list[QuotedPassage], lexicon: CueLexicon) -> SpeakerResolver:
     """The resolver of canonical speaker names for ``doc``, with the lexicon's organisation
     words and naming-clause pattern: the one every quotes component uses."""
-    return SpeakerResolver(doc, body_bounds(doc), quoted_mask(doc_text(doc), passages), lexicon.organisation_words, lexicon.named_in_clause)
+    return SpeakerResolver(doc, body_bounds(doc), quoted_mask(doc_text(doc), passages), lexicon)
 
 
 def extract_quotes(doc: Doc, component: QuotesComponent) -> list[Quote]:

@@ -44,6 +44,24 @@ class CueLexicon:
     cue_adverbs: frozenset[str] = frozenset()  # "has also said", "just said"
     ly_adverbs: bool = False  # any -ly adverb right before the verb too ("flatly denied")
     named_in_clause: Optional[re.Pattern] = None  # "a resident who gave her name only as Lila"
+    not_sources: frozenset[str] = frozenset()  # "according to a translation": no speaker
+    person_nouns: frozenset[str] = frozenset()  # "the army spokeswoman, [Natalia Humeniuk]"
+    female_words: frozenset[str] = frozenset()
+    male_words: frozenset[str] = frozenset()
+    female_surname_endings: tuple[str, ...] = ()
+    male_surname_endings: tuple[str, ...] = ()
+    silence: frozenset[str] = frozenset()  # "did not comment": no quote
+    refusals: frozenset[str] = frozenset()  # "declined to comment": no quote
+
+    def reports_silence(self, verb: Token) -> bool:
+        """Whether a cue verb says that nobody spoke: "did not comment on", "declined to
+        comment", "declined to comment on the report"."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.silence and any(c.dep_ == "neg" for c in verb.children):
+            return True
+        if lemma in self.refusals:
+            return any(c.dep_ == "xcomp" and c.lemma_.lower() in self.silence for c in verb.children)
+        return lemma in self.silence and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.refusals
 
     def adverb_in_cue(self, token: Token) -> bool:
         """Whether an adverb right before a cue verb belongs to the cue."""
@@ -89,6 +107,14 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         cue_adverbs=frozenset(data.get("cue_span", {}).get("adverbs", [])),
         ly_adverbs=bool(data.get("cue_span", {}).get("ly_adverbs", False)),
         named_in_clause=re.compile(data["names"]["named_in_clause"]) if data["names"].get("named_in_clause") else None,
+        not_sources=frozenset(data["phrases"].get("not_sources", [])),
+        person_nouns=frozenset(data["names"].get("person_nouns", [])),
+        female_words=frozenset(data["names"].get("female_words", [])),
+        male_words=frozenset(data["names"].get("male_words", [])),
+        female_surname_endings=tuple(data["names"].get("female_surname_endings", [])),
+        male_surname_endings=tuple(data["names"].get("male_surname_endings", [])),
+        silence=frozenset(data.get("silence", {}).get("lemmas", [])),
+        refusals=frozenset(data.get("silence", {}).get("refusals", [])),
         confidence={
             kind: float(data[kind]["confidence"])
             for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")

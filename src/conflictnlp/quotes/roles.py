@@ -13,6 +13,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 LEADING_DROP = {"det", "predet", "punct", "cc"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady"}
 TRAILING_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 
 
@@ -42,12 +43,26 @@ def role_of(mention: Span, name: Span) -> Optional[str]:
     before = [t for t in mention if t.i < name.start]
     while before and (before[0].dep_ in LEADING_DROP or before[0].is_punct):
         before = before[1:]
-    # honorifics are part of the name's form, not a role
-    while before and before[-1].text.endswith(".") and len(before[-1].text) <= 5:
+    # honorifics are part of the name's form, not a role; ranks ("Maj. Gen.") are roles
+    while before and before[-1].lower_.rstrip(".") in HONORIFICS:
         before = before[:-1]
     if before:
         return doc[before[0].i : before[-1].i + 1].text
     return None
+
+
+def clean_role(role: Optional[str]) -> Optional[str]:
+    """A role without edge punctuation ("spokesman," -> "spokesman"), or None for what is no
+    role: a bare number ("52"), a bare honorific ("Ms."), a stray abbreviation ("Maj")."""
+    if not role:
+        return None
+    role = role.strip(" \t\n,;:-–—()\"'“”‘’")
+    words = [w.rstrip(".").lower() for w in role.split()]
+    if not any(c.isalpha() for c in role) or all(w in HONORIFICS for w in words):
+        return None
+    if len(words) == 1 and not role.endswith(".") and len(words[0]) <= 3 and role[:1].isupper() and not role.isupper():
+        return None  # "Maj", "Gen": a title cut from its name, not a description
+    return role
 
 
 def core_text(mention: Span) -> str:

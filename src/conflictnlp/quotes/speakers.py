@@ -27,17 +27,41 @@ Irpin resident who gave his name only as Andriy") is widened to the whole phrase
 (``naming_clause``); the resolver then takes the name from the clause and the role from the
 noun ("Irpin resident").
 
-The canonical name and role behind a mention ("he" -> "Petro Andryushchenko") are decided by
-``coref.SpeakerResolver``.
+The canonical name and role behind a mention ("he" -> "Petro Andryushchenko") are decided
+below, by ``SpeakerResolver``: our own coreference, since coreferee cannot load its model
+offline and speakers need only a narrow kind of it.
+
+* **Name variants.** Every person the NER finds in the article body is filed under its
+  surname (last token, honorifics such as "Mr." dropped). A mention's canonical name is the
+  longest name filed under its surname anywhere in the body: "Peskov" and "Mr. Peskov" become
+  "Dmitry Peskov", even when the full name only comes later.
+* **Pronouns.** "he"/"she" go to the closest person before them not known to be of the other
+  gender (known from honorifics, role nouns such as "spokeswoman", East Slavic surname
+  endings such as "-ov"/"-ova", or an earlier pronoun).
+  "it"/"they" go to the closest organisation speaker, or the organisation that is the subject
+  of the sentence before, never to a place. Confidence falls with distance.
+* **Organisations and metonyms** ("the Kremlin", "Ukraine's military", "Kyiv") are their own
+  name, without a leading article; one named after a description ("Russian news agency
+  Tass") is the name, with the description as role; common nouns ("a source", "the regional
+  governor") have no name, only a role.
+* **Relative pronouns** ("a spokesman who said") are the noun they refer to.
+
+Roles come from ``roles.role_of`` and are cleaned by ``roles.clean_role``; a person's role
+found at one mention ("Kremlin spokesman Dmitry Peskov") is kept for its other mentions
+("Peskov said").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterable, Optional
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+
+from ..extensions import doc_text, entities_in
+from .cues import CueLexicon
+from .roles import clean_role, core_text, role_of
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 NOUN_PHRASE_POS = {"PROPN", "NOUN", "ADJ", "DET", "NUM"}
@@ -65,6 +89,10 @@ def _np(token: Token) -> Span:
         start += 1
     while end > start and doc[end - 1].is_punct:
         end -= 1
+    # a name the parse cut ("Mr. al-Tayeb" parsed as "Mr. al" + "-Tayeb") is taken whole
+    if end < len(doc) and doc[end - 1].ent_iob_ in ("B", "I") and doc[end].ent_iob_ == "I" and doc[end].i != head.i:
+        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].i != head.i:
+            end += 1
     return doc[start:end]
 
 
@@ -190,3 +218,365 @@ def naming_clause(mention: Span, pattern: Optional[re.Pattern]) -> Optional[Nami
             role_start += 1
         return NamingClause(mention=whole, role=doc[role_start : noun.i + 1], name=name)
     return None
+
+
+# --- from a mention to a canonical name and role ---------------------------------------
+
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "gen", "brig", "col", "lt", "maj", "capt", "sgt",
+    "adm", "sen", "rep", "gov", "pres", "rev", "sir", "lord", "dame", "president", "senator",
+    "governor", "general", "minister", "mayor",
+}
+# honorifics that are part of a name's form; ranks and titles ("Gen.", "Mayor") are roles
+NAME_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"it", "they", "them"}
+FIRST_PERSON = {"i", "we", "me", "us"}
+RELATIVE = {"who", "which", "that", "whom"}
+GROUP_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+# "it" looks for an organisation as the subject of this many sentences before it
+GROUP_PRONOUN_SENTENCES = 2
+
+
+@dataclass
+class Speaker:
+    """Who a mention refers to."""
+
+    name: Optional[str]
+    role: Optional[str]
+    confidence: float
+    is_person: bool
+
+
+NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "la", "le", "da", "di", "du", "del"}
+
+
+def _name_tokens(ent: Span) -> list[Token]:
+    """The name proper in a PERSON entity: without honorifics and without a role the model
+    put inside the entity ("Red Cross spokesperson Ewan Watson" -> "Ewan Watson")."""
+    tokens = [t for t in ent if not t.is_punct or t.text == "-"]
+    lower = [i for i, t in enumerate(tokens) if t.is_lower and t.lower_ not in NAME_PARTICLES]
+    if lower:
+        tokens = tokens[lower[-1] + 1 :]
+    while tokens and tokens[0].lower_.rstrip(".") in HONORIFICS:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens = tokens[:-1]
+    if tokens and ent.label_ == "PERSON":
+        # a first name the NER left out ("Oleksandr" tagged ORG before "Prokudin")
+        doc = ent.doc
+        before = tokens[0].i - 1
+        while (
+            before >= 0
+            and before >= tokens[0].i - 2
+            and doc[before].pos_ == "PROPN"
+            and doc[before].dep_ == "compound"
+            and doc[before].head.i in {t.i for t in tokens}
+            and doc[before].text[:1].isupper()
+            and doc[before].lower_.rstrip(".") not in HONORIFICS
+            and doc[before].ent_type_ in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART")  # a name to the NER, not a title
+        ):
+            tokens.insert(0, doc[before])
+            before -= 1
+    return tokens
+
+
+def _noun_before(pronoun: Token) -> Optional[Token]:
+    """The noun a relative pronoun the parse left unattached refers to: the closest noun or
+    name before it in its sentence, past a comma ("Petrenko, who ...")."""
+    for token in reversed(list(pronoun.doc[pronoun.sent.start : pronoun.i])):
+        if token.pos_ in ("NOUN", "PROPN"):
+            return token
+        if not (token.is_punct or token.pos_ in ("ADJ", "DET")):
+            return None
+    return None
+
+
+def _name_text(tokens: list[Token]) -> str:
+    """A name as written: "Mohamed al-Tayeb", not "Mohamed al - Tayeb"."""
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ""
+
+
+def _in_modifier(token: Token, root: Token) -> bool:
+    """Whether ``token`` hangs from ``root`` through a preposition ("an ally [of Putin]")."""
+    node = token
+    for _ in range(16):
+        if node.i == root.i or node.head.i == node.i:
+            return False
+        if node.dep_ == "appos":
+            return False  # "an aide to Mr. Putin, [Dmitry Peskov]": the aide, however it is parsed
+        if node.dep_ in ("pobj", "prep", "poss"):
+            return True
+        node = node.head
+    return False
+
+
+def _gender(tokens: Iterable[Token], lexicon: Optional[CueLexicon]) -> Optional[str]:
+    """"m" or "f" when a word of the lexicon's gendered words is among ``tokens``."""
+    if lexicon is None:
+        return None
+    for token in tokens:
+        word = token.lower_.rstrip(".")
+        if word in lexicon.male_words:
+            return "m"
+        if word in lexicon.female_words:
+            return "f"
+    return None
+
+
+def _surname_gender(surname: str, lexicon: Optional[CueLexicon]) -> Optional[str]:
+    """The gender an East Slavic surname's ending tells ("Reznikov", "Reznikova"), if any."""
+    if lexicon is None:
+        return None
+    word = surname.lower()
+    if any(word.endswith(e) for e in lexicon.female_surname_endings):
+        return "f"
+    if any(word.endswith(e) for e in lexicon.male_surname_endings):
+        return "m"
+    return None
+
+
+def _around(ent: Span) -> list[Token]:
+    """The words describing a person named by ``ent``: its phrase, and the noun it is in
+    apposition to or that is in apposition to it ("the army spokeswoman, Natalia Humeniuk")."""
+    root = ent.root
+    words = list(root.doc[root.left_edge.i : root.right_edge.i + 1])
+    if root.dep_ == "appos":
+        head = root.head
+        words += [t for t in head.doc[head.left_edge.i : head.i + 1]]
+    return words
+
+
+class SpeakerResolver:
+    """Resolves speaker mentions of one article; call ``resolve`` in text order."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        bounds: tuple[int, int],
+        quoted: Optional[list[bool]] = None,
+        lexicon: Optional[CueLexicon] = None,
+    ):
+        """``quoted`` marks the characters inside quotation marks: people named in quoted
+        speech are not antecedents of the pronouns around it. From the cue ``lexicon``: the
+        organisation words that keep organisations the NER missed from passing for people's
+        names, the pattern of "a resident who gave her name only as Lila", gendered words."""
+        self.doc = doc
+        self.lexicon = lexicon
+        self.named_in_clause = lexicon.named_in_clause if lexicon is not None else None
+        self.organisation_words = lexicon.organisation_words if lexicon is not None else frozenset()
+        lo, hi = bounds
+        self.full_names: dict[str, str] = {}  # surname -> longest full name
+        self.roles: dict[str, str] = {}  # canonical name -> role
+        self.gender: dict[str, str] = {}
+        self.persons: list[tuple[int, str]] = []  # (offset, canonical name) of person mentions
+        people = [ent for ent in doc.ents if lo <= ent.start_char and ent.end_char <= hi and (ent.label_ == "PERSON" or self._named_person(ent))]
+        for ent in people:
+            tokens = _name_tokens(ent)
+            if not tokens:
+                continue
+            name = _name_text(tokens)
+            surname = tokens[-1].lower_
+            if len(name) > len(self.full_names.get(surname, "")):
+                self.full_names[surname] = name
+        for ent in people:
+            tokens = _name_tokens(ent)
+            if not tokens:
+                continue
+            canonical = self.full_names[tokens[-1].lower_]
+            if quoted is None or not quoted[ent.start_char]:
+                self.persons.append((ent.start_char, canonical))
+                # a role given anywhere ("Kremlin spokesman Dmitry Peskov spoke...") serves
+                # every mention of the person ("Peskov said")
+                name = doc[tokens[0].i : tokens[-1].i + 1]
+                phrase = doc[name.root.left_edge.i : name.root.right_edge.i + 1]
+                role = clean_role(role_of(phrase, name)) if "\n" not in phrase.text else None
+                if role is None and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
+                    # "the army spokeswoman, Natalia Humeniuk": the noun she is in apposition to
+                    head = ent.root.head
+                    role = clean_role(core_text(doc[head.left_edge.i : head.i + 1]))
+                if role:
+                    self.roles.setdefault(canonical, role)
+            gender = _gender(doc[max(ent.start - 1, 0) : ent.start + 1], lexicon) or _gender(_around(ent), lexicon)
+            gender = gender or _surname_gender(tokens[-1].text, lexicon)
+            if gender:
+                self.gender.setdefault(canonical, gender)
+        self.history: list[tuple[int, Speaker]] = []  # resolved speakers, by offset
+
+    def _named_person(self, ent: Span) -> bool:
+        """A name the NER took for something else, in apposition to a noun for a person:
+        "the army spokeswoman, Natalia Humeniuk"."""
+        if self.lexicon is None or ent.root.dep_ != "appos" or not 2 <= len(ent) <= 3:
+            return False
+        head = ent.root.head
+        words = self.lexicon.person_nouns | self.lexicon.female_words | self.lexicon.male_words
+        return head.pos_ == "NOUN" and head.lemma_.lower() in words and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent)
+
+    def canonical(self, surname_or_name: str) -> Optional[str]:
+        """The article's full name for a name or surname, if it has one."""
+        key = surname_or_name.split()[-1].lower() if surname_or_name.split() else ""
+        return self.full_names.get(key)
+
+    def _person_in(self, mention: Span) -> Optional[tuple[str, Span]]:
+        # a person the mention is about, not one named in a modifier of it: "a close ally of
+        # Mr. Putin, Chechen leader Ramzan Kadyrov" is Kadyrov
+        people = sorted((e for e in entities_in(mention) if e.label_ == "PERSON"), key=lambda e: _in_modifier(e.root, mention.root))
+        for ent in people:
+            tokens = _name_tokens(ent)
+            if tokens:
+                name = self.full_names.get(tokens[-1].lower_, _name_text(tokens))
+                return name, mention.doc[tokens[0].i : tokens[-1].i + 1]
+        # the small model misses some names: a proper noun that is a known surname
+        for token in mention:
+            if token.pos_ == "PROPN" and token.lower_ in self.full_names and token.ent_type_ not in GROUP_LABELS:
+                return self.full_names[token.lower_], mention.doc[token.i : token.i + 1]
+        # ... or labels them ORG: a name-shaped run of capitalised words ending at the head
+        name = self._name_shaped(mention)
+        if name is not None:
+            key = name[-1].lower_
+            self.full_names.setdefault(key, name.text)
+            return self.full_names[key], name
+        return None
+
+    def _name_shaped(self, mention: Span) -> Optional[Span]:
+        """"Ewan Watson" in "Red Cross spokesperson Ewan Watson": two or three capitalised
+        proper nouns ending at the mention's head, none an organisation word, none a place."""
+        root = mention.root
+        if root.pos_ != "PROPN":
+            return None
+        start = root.i
+        while start - 1 >= mention.start and mention.doc[start - 1].pos_ == "PROPN" and mention.doc[start - 1].dep_ == "compound":
+            start -= 1
+        run = list(mention.doc[start : root.i + 1])
+        while run and run[0].lower_.rstrip(".") in HONORIFICS:
+            run = run[1:]
+        if not 2 <= len(run) <= 3:
+            return None
+        if any(not t.text[:1].isupper() or t.text in self.organisation_words or t.ent_type_ in ("GPE", "NORP", "LOC") for t in run):
+            return None
+        return mention.doc[run[0].i : run[-1].i + 1]
+
+    def resolve(self, mention: Span) -> Speaker:
+        """Name, role and confidence for a speaker mention."""
+        root = mention.root
+        word = root.lower_
+        if len(mention) == 1 and word in RELATIVE:
+            # "soldiers who said": the soldiers; the mention stays "who", as PolNeAR marks it
+            noun = root.head.head if root.head.dep_ == "relcl" else _noun_before(root)
+            if noun is None:
+                speaker = Speaker(name=None, role=None, confidence=0.4, is_person=word == "who")
+                self.history.append((mention.start_char, speaker))
+                return speaker
+            mention = self.doc[noun.left_edge.i : root.i] if noun.i < root.i else self.doc[noun.i : noun.i + 1]
+            mention = mention if len(mention) else self.doc[noun.i : noun.i + 1]
+            root, word = mention.root, mention.root.lower_
+        if len(mention) == 1 and root.pos_ == "PRON" and word in PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON:
+            speaker = self._pronoun(mention)
+        else:
+            speaker = self._named(mention)
+        self.history.append((mention.start_char, speaker))
+        return speaker
+
+    def _described(self, mention: Span) -> Optional[tuple[str, str]]:
+        """(name, description) for an organisation named after a description: "Russian news
+        agency Tass", "state broadcaster RIA Novosti", "news agency Tass" as an apposition."""
+        root = mention.root
+        doc = mention.doc
+        if root.pos_ == "NOUN":
+            appos = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > root.i), None)
+            if appos is not None:
+                name = doc[appos.left_edge.i : appos.right_edge.i + 1]
+                return name.text, doc[mention.start : root.i + 1].text
+            return None
+        if root.pos_ != "PROPN":
+            return None
+        start = root.i
+        while start - 1 >= mention.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+            start -= 1
+        description = [t for t in doc[mention.start : start] if t.dep_ not in ("det", "punct")]
+        if description and description[-1].pos_ == "NOUN" and description[-1].is_lower:
+            return doc[start : root.i + 1].text, doc[description[0].i : start].text
+        return None
+
+    def _named(self, mention: Span) -> Speaker:
+        clause = naming_clause(mention, self.named_in_clause)
+        if clause is not None:
+            name = self.canonical(clause.name.text) or clause.name.text
+            role = clean_role(clause.role.text)
+            if role:
+                self.roles.setdefault(name, role)
+            self.persons.append((mention.start_char, name))
+            self.persons.sort()
+            return Speaker(name=name, role=role, confidence=1.0, is_person=True)
+        person = self._person_in(mention)
+        if person is not None:
+            name, ent = person
+            role = clean_role(role_of(mention, ent)) or self.roles.get(name)
+            if role:
+                self.roles.setdefault(name, role)
+            gender = _gender(mention, self.lexicon)
+            if gender:
+                self.gender.setdefault(name, gender)
+            return Speaker(name=name, role=role, confidence=1.0, is_person=True)
+        described = self._described(mention)
+        if described is not None:
+            name, role = described
+            return Speaker(name=name, role=clean_role(role), confidence=1.0, is_person=False)
+        core = core_text(mention)
+        if core in self.roles:  # a person named earlier in a naming clause ("Andriy said")
+            return Speaker(name=core, role=self.roles[core], confidence=1.0, is_person=True)
+        if any(ent.label_ in GROUP_LABELS for ent in entities_in(mention)) or mention.root.pos_ == "PROPN":
+            return Speaker(name=core, role=None, confidence=1.0, is_person=False)
+        return Speaker(name=None, role=clean_role(core), confidence=1.0, is_person=_gender(mention, self.lexicon) is not None)
+
+    def _pronoun(self, mention: Span) -> Speaker:
+        word = mention.root.lower_
+        at = mention.start_char
+        if word in FIRST_PERSON:
+            return Speaker(name=None, role=None, confidence=0.5, is_person=True)
+        if word in PERSON_PRONOUNS:
+            return self._person_pronoun(word, at)
+        return self._group_pronoun(mention)
+
+    def _person_pronoun(self, word: str, at: int) -> Speaker:
+        """"he"/"she": the closest person before it not known to be of the other gender."""
+        gender = "m" if word in ("he", "him") else "f"
+        candidates = [(offset, name) for offset, name in self.persons if offset < at]
+        candidates += [(offset, s.name) for offset, s in self.history if offset < at and s.is_person and s.name]
+        for offset, name in sorted(candidates, reverse=True):
+            if self.gender.get(name, gender) != gender:
+                continue
+            self.gender.setdefault(name, gender)
+            distance = doc_text(self.doc).count("\n", offset, at)
+            return Speaker(name=name, role=self.roles.get(name), confidence=0.85 if distance <= 2 else 0.65, is_person=True)
+        return Speaker(name=None, role=None, confidence=0.4, is_person=True)
+
+    def _group_pronoun(self, mention: Span) -> Speaker:
+        """"it"/"they": the closest earlier speaker that is no person, or the organisation
+        that is the subject of the sentence before ("The General Staff issued an update. It
+        said ..."); never a place ("Kyiv itself was quiet. It said ...")."""
+        at = mention.start_char
+        candidates = [(offset, s.name, s.role) for offset, s in self.history if offset < at and not s.is_person and (s.name or s.role)]
+        sent = mention[0].sent
+        previous = [s for s in self.doc.sents if s.end <= sent.start][-GROUP_PRONOUN_SENTENCES:] if sent.start else []
+        for earlier in [*previous, sent]:
+            for token in earlier:
+                if token.i >= mention.start or token.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                if self._organisation(token):
+                    phrase = self.doc[token.left_edge.i : token.i + 1]
+                    candidates.append((phrase.start_char, core_text(phrase), None))
+        if not candidates:
+            return Speaker(name=None, role=None, confidence=0.4, is_person=False)
+        _, name, role = max(candidates, key=lambda c: c[0])
+        return Speaker(name=name, role=role, confidence=0.7, is_person=False)
+
+    def _organisation(self, token: Token) -> bool:
+        """Whether a subject names an organisation: an ORG entity, or a noun phrase headed by
+        an organisation word ("the General Staff", "the ministry"); places are not."""
+        if token.ent_type_ in ("GPE", "LOC", "FAC", "PERSON") or token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return False
+        if token.ent_type_ in ("ORG", "NORP"):
+            return True
+        words = {w.lower() for w in self.organisation_words}
+        return token.lower_ in words or token.lemma_.lower() in words

@@ -9,16 +9,22 @@ publication date. It never changes the text: offsets stay those of the input. Th
    ("Russia's war in Ukraine") directly above a longer headline is skipped too, and a two- or
    three-word line directly above a paragraph is a headline, not a label. If the first line reads
    as a headline (no sentence-final period, at most 30 words) it is the title.
-2. A dateline near the headline ("April 1, 2022 11:05am", "Published 1 April 2022", a date in a
-   byline) gives the publication date; "Updated: ..." lines do not. Dates below the headline win
-   over dates above it. An agency dateline opening the first paragraph ("KYIV, Ukraine (AP) — ")
+2. A dateline near the headline ("April 1, 2022 11:05am", "Published 1 April 2022", "Jul 9, 2024",
+   "2024-07-09", "Outlet | 9 July 2024", a date in a byline) gives the publication date;
+   "Updated: ..." lines do not. Dates below the headline win over dates above it; the date of
+   an "Updated" line is kept apart as ``updated``. An agency dateline opening the first paragraph ("KYIV, Ukraine (AP) — ")
    is reported as ``place_dateline``.
 3. The body ends at the first trailer: "Related Topics", copyright notices (also mid-line),
    comment forms, "(Reporting by ...; Editing by ...)" credits, share/newsletter prompts, spam
    links, or the start of a reader-comment thread (short user-name lines interleaved with text,
    with a name repeated, an @reply, timestamps and reply buttons, or names that look like
-   handles). Contributor lines ("X reported from Lviv") stay in the body: they carry the
+   handles), or a "Recent comments" widget ("admin in: Some Article Title" with a snippet and
+   spam links under it; "Recent Posts", "Archives" headings). Contributor lines ("X reported from Lviv") stay in the body: they carry the
    reporting location. Mid-article promos ("Advertisement", "READ MORE: <headline>") do not end it.
+
+4. The outlet is named by the page itself (``find_outlet``): a byline ("By X | Outlet", "By X,
+   Outlet"), a date line ("Outlet | 9 July 2024"), a copyright line ("© 2024 Outlet") or, last, an
+   agency credit in the place dateline ("KYIV, Ukraine (Northstar) — ").
 
 Patterns live in ``data/boilerplate.toml``.
 """
@@ -61,7 +67,7 @@ _DATE_SEARCH_RES = [re.compile(r"(?<!\w)" + form + r"(?!\w)", re.I) for form in 
 # "KYIV, Ukraine (AP) — " / "OUAGADOUGOU – ": capitals, an optional region, an optional agency, a dash
 _PLACE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, [A-Z][\w'’.\-]*(?: [\w'’.\-]+){0,4}?)?)"
-    r"(?: \([^()]{1,30}\))?\s*(?:—|–|--|-)\s+\S"
+    r"(?: \((?P<credit>[^()]{1,30})\))?\s*(?:—|–|--|-)\s+\S"
 )
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")")
 
@@ -75,6 +81,8 @@ class ArticleLayout:
     published: Optional[str] = None
     dateline: Optional[TextSpan] = None
     place_dateline: Optional[TextSpan] = None  # "KYIV, Ukraine" of "KYIV, Ukraine (AP) — ..."
+    outlet: Optional[TextSpan] = None  # the outlet the page names (see ``find_outlet``)
+    updated: Optional[str] = None  # the date of an "Updated ..." line near the headline
 
 
 @dataclass
@@ -92,9 +100,9 @@ class _Line:
 def _patterns() -> dict:
     raw = tomllib.loads(resources.files("conflictnlp").joinpath("data/boilerplate.toml").read_text("utf-8"))
     compiled = {}
-    for key in ("navigation", "byline", "trailer", "trailer_inline", "spam", "comment_meta"):
+    for key in ("navigation", "byline", "trailer", "trailer_inline", "spam", "comment_meta", "consent"):
         compiled[key] = [re.compile(p, re.I) for p in raw[key]]
-    for key in ("dateline_prefix", "updated_prefix", "link", "segment_separators"):
+    for key in ("dateline_prefix", "updated_prefix", "link", "segment_separators", "comment_widget_entry", "copyright_outlet", "byline_not_outlet"):
         compiled[key] = re.compile(raw[key], re.I)
     return compiled
 
@@ -120,8 +128,24 @@ def _iso_date(parts: dict[str, Optional[str]]) -> Optional[str]:
         return None
 
 
-def parse_dateline(line: str) -> Optional[tuple[str, bool]]:
-    """``(iso_date, is_update)`` when a line is only a publication date/time, else None."""
+def strip_consent(text: str) -> str:
+    """``text`` without the cookie and consent notice lines at its start and end."""
+    patterns = _patterns()["consent"]
+    lines = text.splitlines()
+
+    def notice(line: str) -> bool:
+        stripped = line.strip()
+        return not stripped or any(p.search(stripped) for p in patterns)
+
+    start, end = 0, len(lines)
+    while start < end and notice(lines[start]):
+        start += 1
+    while end > start and notice(lines[end - 1]):
+        end -= 1
+    return "\n".join(lines[start:end])
+
+
+def _parse_date_only(line: str) -> Optional[tuple[str, bool]]:
     pats = _patterns()
     prefix = pats["dateline_prefix"].match(line)
     is_update = bool(pats["updated_prefix"].match(line))
@@ -132,6 +156,34 @@ def parse_dateline(line: str) -> Optional[tuple[str, bool]]:
             iso = _iso_date(m.groupdict())
             return (iso, is_update) if iso else None
     return None
+
+
+def _dated_segments(line: str) -> Optional[tuple[str, bool, list[str]]]:
+    """``(iso_date, is_update, other_segments)`` for "Outlet | 9 July 2024": a short line of
+    segments, one of them a date and the others a few words each."""
+    segments = [s.strip() for s in _patterns()["segment_separators"].split(line) if s.strip()]
+    if not 2 <= len(segments) <= 3:
+        return None
+    for n, segment in enumerate(segments):
+        parsed = _parse_date_only(segment)
+        if parsed:
+            others = segments[:n] + segments[n + 1 :]
+            if all(len(o.split()) <= 5 and not o.endswith((".", "!", "?")) for o in others):
+                is_update = parsed[1] or any(_patterns()["updated_prefix"].match(o) for o in others)
+                return parsed[0], is_update, others
+            return None
+    return None
+
+
+def parse_dateline(line: str) -> Optional[tuple[str, bool]]:
+    """``(iso_date, is_update)`` when a line is only a publication date/time ("Jul 9, 2024",
+    "2024-07-09T08:30Z", "Published 9 July 2024") or a date with the outlet beside it
+    ("Outlet | 9 July 2024"), else None."""
+    parsed = _parse_date_only(line)
+    if parsed is None:
+        segmented = _dated_segments(line)
+        parsed = segmented[:2] if segmented else None
+    return parsed
 
 
 def _is_byline(line: _Line) -> bool:
@@ -225,6 +277,13 @@ def _find_dateline(lines: list[_Line], first: int) -> Optional[tuple[str, _Line]
     return None
 
 
+def _find_update(lines: list[_Line], first: int) -> Optional[str]:
+    """The date of an "Updated: ..." line near the headline (the latest, if several)."""
+    found = [parsed[0] for line in [*lines[max(0, first - 10) : first + 10]]
+             if (parsed := parse_dateline(line.text)) and parsed[1]]
+    return max(found) if found else None
+
+
 def _find_place_dateline(lines: list[_Line], first: int) -> Optional[TextSpan]:
     for line in lines[first : first + 6]:
         m = _PLACE_DATELINE.match(line.text)
@@ -232,6 +291,18 @@ def _find_place_dateline(lines: list[_Line], first: int) -> Optional[TextSpan]:
             start = line.start + m.start("place")
             return TextSpan(m.group("place"), (start, start + len(m.group("place"))))
     return None
+
+
+def skip_place_dateline(text: str, start: int) -> int:
+    """Where a piece of text that starts a line really starts: after an agency dateline
+    ("KYIV, Ukraine (AP) — ", "NIKOPOL, Ukraine — ") if it opens with one, else ``start``.
+    A dateline says where the report was filed; it is never part of a quote or a claim."""
+    if start and text[start - 1] != "\n":
+        return start
+    m = _PLACE_DATELINE.match(text[start : start + 120])
+    if m is None:
+        return start
+    return start + m.end() - 1  # the pattern ends on the first character after the dash
 
 
 SPAM_MAX_WORDS = 40  # comment spam is a line or two; an article paragraph mentioning a website is not
@@ -248,6 +319,39 @@ def _is_spam(line: _Line) -> bool:
 
 def _is_trailer(line: _Line) -> bool:
     return any(p.search(line.text) for p in _patterns()["trailer"]) or _is_spam(line)
+
+
+WIDGET_WINDOW = 4  # lines within which a second colon-less widget entry must follow
+WIDGET_SNIPPET_WORDS = 30  # a comment snippet in a widget is shorter than this
+
+
+def _widget_entry(line: _Line) -> Optional[bool]:
+    """Whether a line is an entry of a "Recent comments" widget ("admin in: Article Title"):
+    True with the colon, False without (then only a second entry confirms it), None if not."""
+    if line.words > 30 or line.text.endswith((".", "!", "?")):
+        return None
+    m = _patterns()["comment_widget_entry"].match(line.text)
+    if m is None:
+        return None
+    return bool(m.group("colon"))
+
+
+def _widget_starts(lines: list[_Line], i: int) -> bool:
+    """A "Recent comments" widget starts at line ``i``: entries by user name and article title,
+    each followed by a snippet of the comment or a spam link."""
+    entry = _widget_entry(lines[i])
+    if entry is None:
+        return False
+    if entry:
+        return True
+    # without the colon: a second entry soon after, with only short snippets between (a
+    # subheading "Strikes on Odesa" is followed by paragraphs)
+    for line in lines[i + 1 : i + 1 + WIDGET_WINDOW]:
+        if _widget_entry(line) is not None:
+            return True
+        if line.words >= WIDGET_SNIPPET_WORDS:
+            return False
+    return False
 
 
 def _inline_trailer(line: _Line) -> Optional[int]:
@@ -305,6 +409,67 @@ def _comment_thread_start(lines: list[_Line], first: int) -> Optional[int]:
     return start
 
 
+def _outlet_span(line: _Line, name: str) -> Optional[TextSpan]:
+    name = name.strip(" \t-–—:;,")
+    if not name or not name[0].isupper() or len(name.split()) > 6:
+        return None
+    start = line.text.find(name)
+    return TextSpan(name, (line.start + start, line.start + start + len(name))) if start >= 0 else None
+
+
+def _byline_outlet(line: _Line) -> Optional[TextSpan]:
+    """"By Jane Doe | Outlet | June 6, 2023" and "By Jane Doe, Outlet": the segment after the name."""
+    pats = _patterns()
+    segments = [s.strip() for s in pats["segment_separators"].split(line.text) if s.strip()]
+    if len(segments) == 1:
+        segments = [s.strip() for s in line.text.split(",")]
+    for segment in segments[1:]:
+        if _parse_date_only(segment) or any(regex.search(segment) for regex in _DATE_SEARCH_RES):
+            continue
+        if pats["byline_not_outlet"].search(segment) or pats["updated_prefix"].match(segment):
+            continue
+        return _outlet_span(line, segment)
+    return None
+
+
+def find_outlet(text: str, lines: Optional[list[_Line]] = None, first: Optional[int] = None) -> Optional[TextSpan]:
+    """The outlet the text names: a byline or date line near the head, else a copyright
+    line anywhere, else an agency credit in the place dateline ("KYIV (Northstar) — ")."""
+    lines = _lines(text) if lines is None else lines
+    if not lines:
+        return None
+    first = _body_start(lines) if first is None else first
+    head = [*lines[first : first + 10], *reversed(lines[:first])]
+    for line in head:
+        if _is_byline(line):
+            found = _byline_outlet(line)
+            if found:
+                return found
+        segmented = _dated_segments(line.text)
+        if segmented:
+            for other in segmented[2]:
+                if not _patterns()["dateline_prefix"].match(other):
+                    found = _outlet_span(line, other)
+                    if found:
+                        return found
+    copyright_outlet = _patterns()["copyright_outlet"]
+    for line in reversed(lines):
+        m = copyright_outlet.search(line.text)
+        if m:
+            name = m.group("name").strip()
+            if name.lower().startswith("the ") and len(name.split()) == 1:
+                continue
+            found = _outlet_span(line, name)
+            if found:
+                return found
+    for line in lines[first : first + 6]:
+        m = _PLACE_DATELINE.match(line.text)
+        if m and m.group("credit") and line.words >= 8:
+            start = line.start + m.start("credit")
+            return TextSpan(m.group("credit"), (start, start + len(m.group("credit"))))
+    return None
+
+
 def find_layout(text: str) -> ArticleLayout:
     """Locate body, title and dateline in a plain text (see the module docstring)."""
     lines = _lines(text)
@@ -330,7 +495,7 @@ def find_layout(text: str) -> ArticleLayout:
     stop = comments if comments is not None else len(lines)
     for i in range(start_tail, stop):
         line = lines[i]
-        if i > start_tail and _is_trailer(line):
+        if i > start_tail and (_is_trailer(line) or _widget_starts(lines, i)):
             end = lines[i - 1].end
             break
         inline = _inline_trailer(line)
@@ -347,4 +512,6 @@ def find_layout(text: str) -> ArticleLayout:
     place = _find_place_dateline(lines, first)
     if place is not None and place.span[1] > end:
         place = None
-    return ArticleLayout(body=(body_start, end), title=title, published=published, dateline=dateline, place_dateline=place)
+    outlet = find_outlet(text, lines, first)
+    return ArticleLayout(body=(body_start, end), title=title, published=published, dateline=dateline,
+                         place_dateline=place, outlet=outlet, updated=_find_update(lines, first))

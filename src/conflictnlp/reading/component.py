@@ -7,19 +7,21 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import ConflictComponent
-from ..extensions import STORE_KEY
+from ..extensions import STORE_KEY, add_error
 from .boilerplate import find_layout
+from .sources import prose_problem
 
 
 SENTENCE_END = {".", "!", "?", "”", "\"", "’", "»"}
 
 
-def mark_paragraph_starts(doc: Doc) -> None:
+def mark_paragraph_starts(doc: Doc, every_line: bool = False) -> None:
     """Start a sentence after every blank line, and after a line break that follows a
     sentence-final mark. The parser keeps these boundaries; without them it runs a headline
     on into the next paragraph ("Moscow says ..., warns attack affects peace talks" became a
     clause of the quote below it). A single line break after anything else may be a hard wrap
-    inside a sentence, so it is left to the parser."""
+    inside a sentence, so it is left to the parser, except in text extracted from HTML
+    (``every_line``), where each line is a paragraph."""
     previous = None
     newlines = 0
     for token in doc:
@@ -27,14 +29,14 @@ def mark_paragraph_starts(doc: Doc) -> None:
             newlines += token.text.count("\n")
             continue
         newlines += token.whitespace_.count("\n")
-        if previous is not None and newlines and (newlines >= 2 or previous.text in SENTENCE_END):
+        if previous is not None and newlines and (every_line or newlines >= 2 or previous.text in SENTENCE_END):
             token.is_sent_start = True
         previous, newlines = token, token.whitespace_.count("\n")
 
 
 class ArticleComponent(ConflictComponent):
-    """Sets ``doc._.body`` (unless the caller already did), and ``title`` and ``published``
-    from the head of the text where the caller gave none; with ``paragraph_sentences``, starts
+    """Sets ``doc._.body`` (unless the caller already did), and ``title``, ``published`` and
+    ``source`` (the outlet the page names) from the text where the caller gave none; with ``paragraph_sentences``, starts
     a sentence at each paragraph break (``mark_paragraph_starts``)."""
 
     def __init__(self, nlp: Language, name: str, paragraph_sentences: bool = True):
@@ -42,17 +44,28 @@ class ArticleComponent(ConflictComponent):
         self.paragraph_sentences = paragraph_sentences
 
     def process(self, doc: Doc) -> None:
+        problem = prose_problem(doc.text)
+        if problem:
+            # an empty body: no component extracts from text that is not prose
+            add_error(doc, problem)
+            doc._.body = (0, 0)
+            return
         if self.paragraph_sentences and not doc.has_annotation("DEP"):
             # a Doc parsed already (run through the pipeline again) keeps its sentences
-            mark_paragraph_starts(doc)
+            mark_paragraph_starts(doc, every_line=bool(doc.user_data.get(STORE_KEY, {}).get("line_paragraphs")))
         layout = find_layout(doc.text)
         if doc._.body is None:
             doc._.body = layout.body
         if doc._.title is None and layout.title is not None:
             doc._.title = layout.title.text
+        if doc._.source is None and layout.outlet is not None:
+            doc._.source = layout.outlet.text
         if doc._.published is None and layout.published is not None:
             doc._.published = layout.published
             doc._.published_from = "dateline"
+        if layout.updated is not None:
+            # read by the dates component: a weekday in an article updated after publication
+            doc.user_data.setdefault(STORE_KEY, {})["updated"] = layout.updated
         fallback = doc.user_data.get(STORE_KEY, {}).get("published_fallback")
         if doc._.published is None and fallback:
             doc._.published = fallback

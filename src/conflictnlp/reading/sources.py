@@ -9,12 +9,15 @@ at all for its kind (unknown extension) becomes a ``SkippedInput`` with the reas
 from __future__ import annotations
 
 import json
+import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
-from .boilerplate import parse_dateline
+from .boilerplate import find_outlet, parse_dateline, strip_consent
 from .decode import UndecodableInput, declared_charset, decode_bytes
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -25,6 +28,10 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFI
 RECORD_KEYS = ("id", "published", "source", "url", "title")
 # a page whose extracted text has no line this long holds navigation, not an article
 _MIN_PROSE_WORDS = 8
+# no sentence in news runs this long without an end mark or a line break: such text is a dump
+# (a word list, a table flattened onto one line) that would give hundreds of bogus quotes
+MAX_UNBROKEN_CHARS = 10_000
+_UNBROKEN = re.compile(r"[^.!?\n\r\u2026\u3002\uff01\uff1f\u061f\u0964]+")
 
 
 @dataclass
@@ -41,6 +48,8 @@ class ArticleInput:
     origin: Optional[str] = None  # file (and line) it came from, for messages
     # used only when neither the record nor a dateline in the text gives a date (CLI --published)
     published_fallback: Optional[str] = None
+    # text extracted from HTML has one paragraph a line, with no blank line between them
+    line_paragraphs: bool = False
 
 
 @dataclass
@@ -68,6 +77,30 @@ def normalise_published(value: Any) -> tuple[Optional[str], Optional[str]]:
     return None, f"published: cannot read {text!r} as a date (expected YYYY-MM-DD); left unset"
 
 
+def prose_problem(text: str) -> Optional[str]:
+    """Why ``text`` cannot be read as prose (``None`` if it can): a stretch of more than
+    ``MAX_UNBROKEN_CHARS`` characters with no sentence end and no line break."""
+    if len(text) <= MAX_UNBROKEN_CHARS:
+        return None
+    # maximal runs, one after the other: linear in the text (a bounded repeat would backtrack)
+    run = next((m for m in _UNBROKEN.finditer(text) if m.end() - m.start() > MAX_UNBROKEN_CHARS), None)
+    if run is None:
+        return None
+    return (
+        f"text: {len(run.group()):,} characters from offset {run.start():,} with no sentence end or line break; "
+        "not processed, as this is not prose (break it into sentences or lines)"
+    )
+
+
+@cache
+def _quiet_html_loggers() -> None:
+    """trafilatura and htmldate log every page they find nothing in, at level ERROR ("empty
+    HTML tree"); the record's ``errors`` say that already. Without this their lines reach stderr
+    as soon as anything configures the root logger (quantulum3 calls ``basicConfig``)."""
+    for name in ("trafilatura", "htmldate", "justext", "readability"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 def html_to_text(html: str, url: Optional[str] = None) -> tuple[Optional[str], dict[str, Any]]:
     """Main text and metadata of an HTML page (None when the page holds no article).
 
@@ -78,6 +111,8 @@ def html_to_text(html: str, url: Optional[str] = None) -> tuple[Optional[str], d
     each paragraph alone by its length, link and stop-word density, so a long reader comment
     that reads like prose stays in while a short standfirst goes, and it returns no metadata.
 
+    The outlet comes from the page (``page_outlet``) where the record names none.
+
     The balanced default mode is used rather than ``favor_precision``, which drops the headline
     and standfirst that title and body detection rely on. The publication date comes from the
     page's metadata only (no guessing from copyright years or URLs), and a page whose text has
@@ -85,6 +120,7 @@ def html_to_text(html: str, url: Optional[str] = None) -> tuple[Optional[str], d
     """
     import trafilatura
 
+    _quiet_html_loggers()
     doc = trafilatura.bare_extraction(
         html,
         url=url,
@@ -93,11 +129,47 @@ def html_to_text(html: str, url: Optional[str] = None) -> tuple[Optional[str], d
         include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    text = doc.text if doc is not None else None
+    text = strip_consent(doc.text) if doc is not None and doc.text else None
     if not text or not any(len(line.split()) >= _MIN_PROSE_WORDS for line in text.splitlines()):
         return None, {}
-    meta = {"title": doc.title, "published": doc.date, "url": doc.url or url}
+    meta = {"title": doc.title, "published": doc.date, "url": doc.url or url, "source": page_outlet(html, doc.title)}
     return text, meta
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·)\s+")
+_SITE_NAME_META = ("og:site_name", "application-name", "publisher", "article:publisher", "twitter:site")
+
+
+def page_outlet(html: str, headline: Optional[str] = None) -> Optional[str]:
+    """The outlet an HTML page names, most reliable first: ``og:site_name`` (and other
+    publisher meta tags), the ``<title>`` suffix after the headline ("Headline | Outlet"), a
+    byline or copyright line in the page's text ("By X | Outlet", "© 2023 Outlet")."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for key in _SITE_NAME_META:
+        for node in tree.xpath("//meta[@property=$k or @name=$k]", k=key):
+            content = (node.get("content") or "").strip().lstrip("@")
+            # a URL is no name; trafilatura's own sitename falls back to the host name, hence not used
+            if content and "/" not in content and not re.fullmatch(r"[\w-]+(\.[\w-]+)+", content):
+                return content
+    titles = tree.xpath("//title/text()")
+    if titles:
+        parts = _TITLE_SEPARATORS.split(" ".join(titles[0].split()))
+        if len(parts) >= 2:
+            suffix = parts[-1]
+            prefix = " ".join(parts[:-1])
+            same_headline = headline is None or headline.strip().lower().startswith(prefix.lower()[:40])
+            if same_headline and len(suffix.split()) <= 5 and suffix[:1].isupper():
+                return suffix
+    for node in tree.xpath("//script|//style|//noscript"):
+        node.drop_tree()
+    page_text = "\n".join(" ".join(t.split()) for t in tree.itertext() if t.strip())
+    found = find_outlet(page_text)
+    return found.text if found else None
 
 
 def read_record(record: Union[str, dict[str, Any]], *, default_id: Optional[str] = None, origin: Optional[str] = None) -> ArticleInput:
@@ -116,7 +188,8 @@ def read_record(record: Union[str, dict[str, Any]], *, default_id: Optional[str]
         if meta[key] is not None and not isinstance(meta[key], str):
             meta[key] = str(meta[key])
     text = record.get("text")
-    if text is None and record.get("html") is not None:
+    from_html = text is None and record.get("html") is not None
+    if from_html:
         html = record["html"]
         if not isinstance(html, str):
             errors.append("html: expected a string")
@@ -146,6 +219,7 @@ def read_record(record: Union[str, dict[str, Any]], *, default_id: Optional[str]
         title=meta["title"],
         errors=errors,
         origin=origin,
+        line_paragraphs=from_html and text is not None,
     )
 
 
@@ -228,15 +302,10 @@ def _walk(root: Path) -> Iterator[Path]:
             yield path
 
 
-def iter_inputs(
+def _input_files(
     paths: Iterable[Union[str, Path]], exclude: Iterable[Union[str, Path]] = ()
-) -> Iterator[Union[ArticleInput, SkippedInput]]:
-    """Stream every article under the given files and folders, in a deterministic order.
-
-    Ids default to the path relative to the folder given (the file name for a file), with
-    ``:LINE`` appended for JSONL records that carry no ``id``. Files at or under an ``exclude``
-    path (the run's own output, when it is written inside an input folder) are not read.
-    """
+) -> Iterator[Union[tuple[Path, str], SkippedInput]]:
+    """Every input file under ``paths`` with its default id, once each, in a deterministic order."""
     excluded = [Path(p).resolve() for p in exclude]
     seen: set[Path] = set(excluded)
     for given in paths:
@@ -253,7 +322,46 @@ def iter_inputs(
             if resolved in seen or any(resolved.is_relative_to(ex) for ex in excluded):
                 continue
             seen.add(resolved)
-            try:
-                yield from read_file(path, rel)
-            except Exception as err:  # one bad file must not stop a run over thousands
-                yield ArticleInput(None, id=rel, origin=str(path), errors=[f"read: unexpected {type(err).__name__}: {err}"])
+            yield path, rel
+
+
+def iter_inputs(
+    paths: Iterable[Union[str, Path]], exclude: Iterable[Union[str, Path]] = ()
+) -> Iterator[Union[ArticleInput, SkippedInput]]:
+    """Stream every article under the given files and folders, in a deterministic order.
+
+    Ids default to the path relative to the folder given (the file name for a file), with
+    ``:LINE`` appended for JSONL records that carry no ``id``. Files at or under an ``exclude``
+    path (the run's own output, when it is written inside an input folder) are not read.
+    """
+    for item in _input_files(paths, exclude):
+        if isinstance(item, SkippedInput):
+            yield item
+            continue
+        path, rel = item
+        try:
+            yield from read_file(path, rel)
+        except Exception as err:  # one bad file must not stop a run over thousands
+            yield ArticleInput(None, id=rel, origin=str(path), errors=[f"read: unexpected {type(err).__name__}: {err}"])
+
+
+def count_inputs(paths: Iterable[Union[str, Path]], exclude: Iterable[Union[str, Path]] = ()) -> int:
+    """How many articles ``iter_inputs`` will yield, found cheaply: files are not decoded or
+    parsed, JSONL files are only split into lines (for a progress bar's total)."""
+    count = 0
+    for item in _input_files(paths, exclude):
+        if isinstance(item, SkippedInput):
+            continue
+        path = item[0]
+        suffix = path.suffix.lower()
+        if suffix not in SUPPORTED_SUFFIXES:
+            continue
+        if suffix not in JSONL_SUFFIXES:
+            count += 1
+            continue
+        try:
+            with path.open("rb") as handle:
+                count += sum(1 for raw in handle if raw.strip())
+        except OSError:
+            count += 1  # iter_inputs gives an unreadable file one error record
+    return count

@@ -1,17 +1,25 @@
 """Stories across outlets: which articles report the same incident, and where they differ.
 
-``compare(results)`` groups articles into stories (text similarity, shared places and actors,
-publication dates within a window), aligns the same quote across outlets, clusters claims
-about the same fact and reports disagreements: different figures for the same distance or
-quantity, different dates, opposing stances and different sources for the same claim.
+``compare(results)`` groups articles into stories (``grouping``: blocked candidate pairs, text
+similarity, shared places and people, publication dates within a window, average linkage),
+aligns the same quote across outlets under one canonical speaker (``speakers``), clusters
+claims about the same fact and reports disagreements: different figures for the same count,
+distance or quantity and different dates of the event (``figures``), opposing stances and
+different sources for the same claim.
+
+``StoryComparer.stream(open_records)`` does the same in two passes over records that it reads
+twice (``open_records()`` is called once per pass), holding only compact signatures and the
+articles of stories not yet complete, so memory stays bounded on large corpora.
 """
 
 from __future__ import annotations
 
-import re
+import itertools
+from types import SimpleNamespace
 from dataclasses import dataclass
-from datetime import date
-from typing import Any, Iterable, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Union
+
+import numpy as np
 
 from ..model import (
     Article,
@@ -19,26 +27,27 @@ from ..model import (
     ClaimMember,
     Disagreement,
     DisagreementValue,
-    Distance,
-    Quote,
     QuoteMember,
     Stories,
     Story,
     StoryClaim,
     StoryQuote,
 )
+from . import grouping
+from .grouping import UnionFind
+from .figures import casualty_of, figure_disagreements
 from .similarity import Mode, Similarity, content_words, dice, event_words
+from .speakers import SpeakerNames, is_named, is_person, surname
 
 WINDOW_DAYS = 3
-STORY_THRESHOLD = 0.3  # average link score at which two groups of articles are one story
-SHARED_QUOTE_BONUS = 0.3  # the same statement by the same speaker in both: strong evidence
+STORY_THRESHOLD = grouping.STORY_THRESHOLD
 UNKNOWN_SPEAKER_MARGIN = 1.2  # without both speakers' names, quotes must be this much more alike
+REPEATED_QUOTE = 1.6  # one article quoting the same words twice (standfirst and body)
 OPPOSING = {"denied", "unconfirmed"}
 AFFIRMING = {"asserted", "hedged"}
 OPPOSING_DISTANCE = 400  # characters: a denial right after the claim it answers
 MIN_ANSWER_OVERLAP = 0.25  # content-word overlap (Dice) of a denial with the claim it answers
-SAME_VALUE = 0.05  # relative difference under which two figures agree ...
-SAME_APPROXIMATE_VALUE = 0.1  # ... or, when either is approximate, this
+MIN_CLAIM_WORDS = 2  # a claim of fewer content words ("you know") states no fact, unless one is an event
 
 
 @dataclass
@@ -49,192 +58,192 @@ class _Item:
     obj: Any
 
 
-class _UnionFind:
-    def __init__(self, size: int):
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        self.parent[self.find(i)] = self.find(j)
-
-    def groups(self) -> list[list[int]]:
-        found: dict[int, list[int]] = {}
-        for i in range(len(self.parent)):
-            found.setdefault(self.find(i), []).append(i)
-        return list(found.values())
+def _as_record(result: Union[Article, dict]) -> dict:
+    return result.to_dict() if isinstance(result, Article) else result
 
 
-def _body(article: Article) -> str:
-    text = article.text or ""
-    lo, hi = article.body or (0, len(text))
-    return text[lo:hi]
+def _as_article(result: Union[Article, dict]) -> Article:
+    return result if isinstance(result, Article) else Article.from_dict(result)
 
 
-def _day(value: Optional[str]) -> Optional[date]:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def _surname(name: Optional[str]) -> Optional[str]:
-    words = re.findall(r"[^\W_]+", name or "")
-    return words[-1].lower() if words else None
-
-
-def _jaccard(a: set, b: set) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+def _figure_keys(record: dict) -> Iterator[str]:
+    """Blocking keys from counts of people: "killed:3" (see ``figures.casualty_of``)."""
+    text = record.get("text") or ""
+    quantities = sorted(record.get("quantities") or (), key=lambda q: q["span"][0])
+    if not quantities or not text:
+        return
+    for n, raw in enumerate(quantities):
+        if raw.get("kind") != "count" or raw.get("unit") or raw.get("value") is None:
+            continue
+        q = SimpleNamespace(**{"concept": None, "casualty": None, **raw, "span": tuple(raw["span"])})
+        following = quantities[n + 1]["span"][0] if n + 1 < len(quantities) else None
+        what = casualty_of(q, text, following)
+        if what:
+            yield f"{what}:{q.value:g}"
 
 
 class StoryComparer:
-    """Compares extraction results across outlets; see ``compare``."""
+    """Compares extraction results across outlets; see ``compare``.
 
-    def __init__(self, similarity: Union[Mode, Similarity] = "auto", window_days: int = WINDOW_DAYS):
+    exhaustive: score every pair of articles within the window instead of the blocked
+    candidates (quadratic; for checking the blocking on small inputs).
+    """
+
+    def __init__(self, similarity: Union[Mode, Similarity] = "auto", window_days: int = WINDOW_DAYS, *, exhaustive: bool = False):
         self.similarity = similarity if isinstance(similarity, Similarity) else Similarity(similarity)
         self.window_days = window_days
+        self.exhaustive = exhaustive
+        self.candidate_pairs = 0  # how many pairs the last grouping scored
 
     def __call__(self, results: Iterable[Union[Article, dict]]) -> Stories:
-        articles = [r if isinstance(r, Article) else Article.from_dict(r) for r in results]
-        ids = [a.id or f"article{n}" for n, a in enumerate(articles, start=1)]
-        stories = []
-        for members in self.group(articles):
-            story = self.story(f"s{len(stories) + 1}", [articles[i] for i in members], [ids[i] for i in members])
-            stories.append(story)
-        return Stories(stories=stories)
+        results = list(results)
+        stories = [story for story, _ in self.stream(lambda: iter(results))]
+        return Stories(stories=sorted(stories, key=lambda s: int(s.id[1:])))
 
     # --- which articles belong together -----------------------------------------------------
 
-    def link_scores(self, articles: list[Article]) -> list[list[float]]:
-        """How strongly each pair of articles looks like the same incident (0 outside the window)."""
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.metrics.pairwise import cosine_similarity
+    def group(self, records: Iterable[Union[Article, dict]]) -> list[list[int]]:
+        """Record indices by story, in order of each story's first record (pass 1)."""
+        signatures = []
+        vectors = grouping.TextVectors()
+        for index, result in enumerate(records):
+            record = _as_record(result)
+            signatures.append(grouping.signature(index, record, _figure_keys))
+            vectors.add(grouping.body_text(record))
+        matrix = vectors.matrix()
+        if self.exhaustive:
+            pairs = grouping.all_pairs(signatures, self.window_days)
+        else:
+            pairs = grouping.candidate_pairs(signatures, matrix, self.window_days)
+        self.candidate_pairs = len(pairs)
+        same = self._same_statement if self.similarity.model is not None else None
+        scores = grouping.link_scores(signatures, matrix, pairs, same)
+        return grouping.average_linkage(len(signatures), scores)
 
-        n = len(articles)
-        bodies = [_body(a) for a in articles]
-        if n < 2 or not any(b.strip() for b in bodies):
-            return [[0.0] * n for _ in range(n)]
-        tfidf = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d_]{3,}\b")
-        cosine = cosine_similarity(tfidf.fit_transform(bodies))
-        shared_quotes = self._shared_quotes(articles)
-        places = [{(loc.name or loc.text).lower() for loc in a.locations} for a in articles]
-        actors = [self._actors(a) for a in articles]
-        days = [_day(a.published) for a in articles]
-        scores = [[0.0] * n for _ in range(n)]
-        for i in range(n):
-            for j in range(i + 1, n):
-                if days[i] and days[j] and abs((days[i] - days[j]).days) > self.window_days:
-                    continue
-                score = 0.6 * float(cosine[i][j]) + 0.2 * _jaccard(places[i], places[j]) + 0.2 * _jaccard(actors[i], actors[j])
-                if (i, j) in shared_quotes:
-                    score += SHARED_QUOTE_BONUS
-                scores[i][j] = scores[j][i] = score
-        return scores
+    def _same_statement(self, a: str, b: str) -> bool:
+        return self.similarity.scores([a, b], "quote")[0][1] >= 1.0
 
-    def _shared_quotes(self, articles: list[Article]) -> set[tuple[int, int]]:
-        """Pairs of articles (i < j) that carry the same statement by the same named speaker."""
-        items = [_Item(n, q) for n, a in enumerate(articles) for q in a.quotes if q.speaker_name and q.content.text.strip()]
-        scores = self.similarity.scores([item.obj.content.text for item in items], "quote")
-        pairs = set()
-        for i, a in enumerate(items):
-            for j in range(i + 1, len(items)):
-                b = items[j]
-                if a.article != b.article and scores[i][j] >= 1.0 and self._same_speaker(a.obj, b.obj) == (True, False):
-                    pairs.add((min(a.article, b.article), max(a.article, b.article)))
-        return pairs
-
-    @staticmethod
-    def _actors(article: Article) -> set[str]:
-        names = [q.speaker_name for q in article.quotes] + [c.source for c in article.claims if c.source != article.source]
-        return {s for s in map(_surname, names) if s}
-
-    def group(self, articles: list[Article]) -> list[list[int]]:
-        """Article indices by story: average-link clustering, so one roundup article that
-        touches two incidents does not chain them into one story."""
-        scores = self.link_scores(articles)
-        groups = [[i] for i in range(len(articles))]
-        while len(groups) > 1:
-            best, pair = STORY_THRESHOLD, None
-            for a in range(len(groups)):
-                for b in range(a + 1, len(groups)):
-                    links = [scores[i][j] for i in groups[a] for j in groups[b]]
-                    average = sum(links) / len(links)
-                    if average >= best:
-                        best, pair = average, (a, b)
-            if pair is None:
-                break
-            a, b = pair
-            groups[a] = sorted(groups[a] + groups.pop(b))
-        return sorted(groups)
+    def stream(
+        self, open_records: Callable[[], Iterable[Union[Article, dict]]], *, articles: bool = True
+    ) -> Iterator[tuple[Story, list[Article]]]:
+        """``(story, its articles)`` for every story, as each completes in the second pass
+        over the records; stories are numbered in order of their first record. With
+        ``articles=False`` a one-article story comes with an empty list (nothing is parsed)."""
+        groups = self.group(open_records())
+        story_of = np.empty(sum(len(g) for g in groups), dtype=np.int64)
+        for number, members in enumerate(groups):
+            story_of[members] = number
+        waiting: dict[int, list[tuple[int, Union[Article, dict]]]] = {}
+        for index, result in enumerate(open_records()):
+            number = int(story_of[index])
+            members = groups[number]
+            if len(members) == 1:
+                article = _as_article(result) if articles else None
+                aid = _record_id(result, index)
+                yield Story(id=f"s{number + 1}", articles=[aid]), [article] if article else []
+                continue
+            waiting.setdefault(number, []).append((index, result))
+            if len(waiting[number]) == len(members):
+                found = sorted(waiting.pop(number), key=lambda item: item[0])
+                story_articles = [_as_article(r) for _, r in found]
+                ids = [_record_id(r, i) for i, r in found]
+                yield self.story(f"s{number + 1}", story_articles, ids), story_articles
 
     # --- one story ------------------------------------------------------------------------
 
     def story(self, story_id: str, articles: list[Article], ids: list[str]) -> Story:
-        quotes = self.align_quotes(articles, ids)
-        claim_groups = self.cluster_claims(articles)
+        names = SpeakerNames(articles)
+        quotes = self.align_quotes(articles, ids, names)
+        # a statement aligned with a named speaker's tells who "a local official" was
+        names.quoted = {(m.article, m.quote): q.speaker_name for q in quotes for m in q.members if is_person(q.speaker_name)}
+        disagreements = figure_disagreements(articles, ids, _source_of)
         claims = []
-        disagreements = self.distance_disagreements(articles, ids)
-        for members in claim_groups:
-            claim_id = f"sc{len(claims) + 1}"
+        for members in self.cluster_claims(articles):
             items = [(ids[item.article], articles[item.article], item.obj) for item in members]
             summary = self._summary([claim for _, _, claim in items])
             claims.append(
                 StoryClaim(
-                    id=claim_id,
+                    id=f"sc{len(claims) + 1}",
                     summary=summary,
-                    members=[ClaimMember(article=aid, claim=c.id, source=c.source, stance=c.stance) for aid, _, c in items],
+                    members=[
+                        ClaimMember(article=aid, claim=c.id, source=self._source(names, a, c), stance=c.stance)
+                        for aid, a, c in items
+                    ],
                 )
             )
-            disagreements.extend(self.claim_disagreements(summary, items))
+            disagreements.extend(self.claim_disagreements(summary, items, names))
         return Story(id=story_id, articles=ids, quotes=quotes, claims=claims, disagreements=disagreements)
 
-    def align_quotes(self, articles: list[Article], ids: list[str]) -> list[StoryQuote]:
-        """The same statement across outlets, however each translated or trimmed it."""
+    @staticmethod
+    def _source(names: SpeakerNames, article: Article, claim: Claim) -> Optional[str]:
+        aligned = names.quoted.get((article.id, claim.quote_id)) if claim.quote_id else None
+        if aligned and not names.is_person(claim.source):
+            return aligned
+        if claim.quote_id:
+            quote = next((q for q in article.quotes if q.id == claim.quote_id), None)
+            resolved = names.of_quote(quote) if quote else None
+            if resolved:
+                return resolved
+        return names.canonical(claim.source) or claim.source
+
+    def align_quotes(self, articles: list[Article], ids: list[str], names: Optional[SpeakerNames] = None) -> list[StoryQuote]:
+        """The same statement across outlets, however each translated or trimmed it, under
+        one canonical speaker."""
+        names = names or SpeakerNames(articles)
         items = [_Item(n, q) for n, a in enumerate(articles) for q in a.quotes if q.content.text.strip()]
+        speakers = [names.of_quote(item.obj) for item in items]
+        # a named speaker that is no person ("Moscow", "Russia's Defense Ministry") is still one
+        # speaker; only descriptions ("a local official") may be anyone
+        keys = [
+            surname(s) if s else (surname(item.obj.speaker_name) if is_named(item.obj.speaker_name) else None)
+            for s, item in zip(speakers, items)
+        ]
         scores = self.similarity.scores([item.obj.content.text for item in items], "quote")
-        union = _UnionFind(len(items))
-        for i, a in enumerate(items):
-            for j in range(i + 1, len(items)):
-                b = items[j]
-                if a.article == b.article:
-                    continue
-                same, unknown = self._same_speaker(a.obj, b.obj)
-                if same and scores[i][j] >= (UNKNOWN_SPEAKER_MARGIN if unknown else 1.0):
-                    union.union(i, j)
+        union = UnionFind(len(items))
+        group_names = {i: ({keys[i]} if keys[i] else set()) for i in range(len(items))}
+        pairs = sorted(
+            ((scores[i][j], i, j) for i, j in itertools.combinations(range(len(items)), 2) if scores[i][j] >= 1.0),
+            key=lambda p: (-p[0], p[1], p[2]),
+        )
+        for score, i, j in pairs:
+            if items[i].article == items[j].article and score < REPEATED_QUOTE:
+                continue
+            if keys[i] and keys[j] and keys[i] != keys[j]:
+                continue
+            if not (keys[i] and keys[j]) and score < UNKNOWN_SPEAKER_MARGIN:
+                continue
+            a, b = union.find(i), union.find(j)
+            if a == b or len(group_names[a] | group_names[b]) > 1:
+                continue  # one statement has one speaker: never join two named people
+            union.union(a, b)
+            group_names[union.find(a)] = group_names[a] | group_names[b]
         aligned = []
-        for group in union.groups():
+        for group in sorted(union.groups()):
             if len({items[i].article for i in group}) < 2:
                 continue
-            names = [items[i].obj.speaker_name for i in group if items[i].obj.speaker_name]
+            named = [speakers[i] for i in group if speakers[i]]
+            described = [items[i].obj.speaker_name for i in group if items[i].obj.speaker_name]
             aligned.append(
                 StoryQuote(
                     id=f"sq{len(aligned) + 1}",
-                    speaker_name=max(names, key=len) if names else None,
-                    members=[QuoteMember(article=ids[items[i].article], quote=items[i].obj.id) for i in sorted(group)],
+                    speaker_name=max(named, key=len) if named else (max(described, key=len) if described else None),
+                    members=[
+                        QuoteMember(article=ids[items[i].article], quote=items[i].obj.id, speaker=_named_as(items[i].obj))
+                        for i in sorted(group)
+                    ],
                 )
             )
         return aligned
 
-    @staticmethod
-    def _same_speaker(a: Quote, b: Quote) -> tuple[bool, bool]:
-        """(could be the same speaker, at least one speaker unknown)."""
-        first, second = _surname(a.speaker_name), _surname(b.speaker_name)
-        if first is None or second is None:
-            return True, True
-        return first == second, False
-
     def cluster_claims(self, articles: list[Article]) -> list[list[_Item]]:
         """Claims about the same fact: similar claims in different outlets, and a denial with
-        the claim it answers ("two workers were wounded, but Rosneft denied anyone was hurt")."""
-        items = [_Item(n, c) for n, a in enumerate(articles) for c in a.claims]
+        the claim it answers ("two workers were wounded, but Rosneft denied anyone was hurt").
+        Claims without content ("you know") join nothing."""
+        events = event_words()
+        items = [_Item(n, c) for n, a in enumerate(articles) for c in a.claims if _has_content(c, events)]
         scores = self.similarity.scores([item.obj.text for item in items], "claim")
         words = [content_words(item.obj.text) for item in items]
-        events = event_words()
-        union = _UnionFind(len(items))
+        union = UnionFind(len(items))
         for i, a in enumerate(items):
             for j in range(i + 1, len(items)):
                 if a.article != items[j].article and scores[i][j] >= 1.0:
@@ -255,17 +264,17 @@ class StoryComparer:
         clusters = []
         for group in union.groups():
             members = [items[i] for i in sorted(group)]
-            stances = {m.obj.stance for m in members}
-            if len({m.article for m in members}) > 1 or (stances & OPPOSING and stances & AFFIRMING):
+            if len({m.article for m in members}) > 1 or _opposed(members):
                 clusters.append(members)
         return clusters
 
     @staticmethod
     def _answers(a: Claim, b: Claim) -> bool:
-        """One claim affirms and the other denies or questions it, close together in one text."""
+        """One claim affirms and the other denies or questions it, close together in one text,
+        from two different named sources."""
         opposed = (a.stance in OPPOSING) != (b.stance in OPPOSING)
         gap = max(a.span[0], b.span[0]) - min(a.span[1], b.span[1])
-        return opposed and a.source != b.source and gap <= OPPOSING_DISTANCE
+        return opposed and _different_sources(a.source, b.source) and gap <= OPPOSING_DISTANCE
 
     @staticmethod
     def _summary(claims: list[Claim]) -> str:
@@ -274,145 +283,89 @@ class StoryComparer:
 
     # --- disagreements --------------------------------------------------------------------
 
-    def distance_disagreements(self, articles: list[Article], ids: list[str]) -> list[Disagreement]:
-        """The same distance (same reference point and subject) given differently by outlets."""
-        items = [(n, d) for n, a in enumerate(articles) for d in a.distances]
-        references = [content_words(self._reference(articles[n], d)) for n, d in items]
-        subjects = [content_words(d.subject.text) if d.subject else frozenset() for _, d in items]
-        union = _UnionFind(len(items))
-        for i in range(len(items)):
-            for j in range(i + 1, len(items)):
-                if items[i][0] == items[j][0] or dice(references[i], references[j]) < 0.5:
-                    continue
-                if subjects[i] and subjects[j] and not subjects[i] & subjects[j]:
-                    continue
-                union.union(i, j)
+    def claim_disagreements(
+        self, summary: str, items: list[tuple[str, Article, Claim]], names: Optional[SpeakerNames] = None
+    ) -> list[Disagreement]:
+        """Opposing stances and different sources within one claim cluster, only between
+        different articles or different sources."""
+        names = names or SpeakerNames([a for _, a, _ in items])
         found = []
-        for group in union.groups():
-            members = [items[i] for i in group]
-            if len({n for n, _ in members}) < 2 or not _differ([(d.metres, d.approximate) for _, d in members]):
-                continue
-            found.append(
-                Disagreement(
-                    kind="distance",
-                    about=self._distance_about([d for _, d in members]),
-                    values=[
-                        DisagreementValue(
-                            article=ids[n], ref=d.id, text=d.text, value=d.value, unit=d.unit, metres=d.metres,
-                            source=_source_of(articles[n], d.span), span=d.span, approximate=d.approximate,
-                        )
-                        for n, d in members
-                    ],
-                )
+
+        def side(aid: str, article: Article, claim: Claim) -> DisagreementValue:
+            return DisagreementValue(
+                article=aid, ref=claim.id, text=claim.text, source=self._source(names, article, claim), stance=claim.stance, span=claim.span
             )
-        return found
 
-    @staticmethod
-    def _reference(article: Article, distance: Distance) -> str:
-        if distance.reference:
-            return distance.reference.text
-        text = article.text or ""
-        return text[distance.span[1] : distance.span[1] + 60]  # "... 22 miles [from the border]"
-
-    @staticmethod
-    def _distance_about(distances: list[Distance]) -> str:
-        def shortest(texts: list[str]) -> Optional[str]:
-            if not texts:
-                return None
-            text = min(texts, key=len)
-            # "The bridge" opening a sentence reads "the bridge" mid-phrase
-            return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", text)
-
-        subject = shortest([d.subject.text for d in distances if d.subject])
-        reference = shortest([d.reference.text for d in distances if d.reference])
-        if subject and reference:
-            return f"distance of {subject} from {reference}"
-        if reference:
-            return f"distance from {reference}"
-        return f"distance of {subject}" if subject else "distance"
-
-    def claim_disagreements(self, summary: str, items: list[tuple[str, Article, Claim]]) -> list[Disagreement]:
-        """Opposing stances, different sources, figures and dates within one claim cluster."""
-        found = []
-
-        def side(aid: str, claim: Claim) -> DisagreementValue:
-            return DisagreementValue(article=aid, ref=claim.id, text=claim.text, source=claim.source, stance=claim.stance, span=claim.span)
-
-        stances = {c.stance for _, _, c in items}
-        if stances & OPPOSING and stances & AFFIRMING:
-            found.append(Disagreement(kind="stance", about=summary, values=[side(aid, c) for aid, _, c in items]))
+        members = [_Item(n, c) for n, (_, _, c) in enumerate(items)]
+        if _opposed(members, same_article=lambda a, b: items[a][0] == items[b][0]):
+            found.append(Disagreement(kind="stance", about=summary, values=[side(aid, a, c) for aid, a, c in items]))
         else:
             # named sources only: "a local official" and "Oleh Kovalenko" may well be one person
-            attributed = [(aid, a, c) for aid, a, c in items if _named(c.source) and c.source != a.source]
-            names: dict[str, set[str]] = {}
-            for aid, _, c in attributed:
-                names.setdefault(aid, set()).add(_surname(c.source) or "")
-            if _some_disjoint(list(names.values())):
-                found.append(Disagreement(kind="source", about=summary, values=[side(aid, c) for aid, _, c in attributed]))
-        found.extend(self._figure_disagreements(summary, items))
+            attributed = [(aid, a, c) for aid, a, c in items if is_named(c.source) and c.source != a.source]
+            sources: dict[str, set[str]] = {}
+            for aid, a, c in attributed:
+                sources.setdefault(aid, set()).add(surname(self._source(names, a, c)) or "")
+            if _some_disjoint(list(sources.values())):
+                found.append(Disagreement(kind="source", about=summary, values=[side(aid, a, c) for aid, a, c in attributed]))
         return found
 
-    @staticmethod
-    def _figure_disagreements(summary: str, items: list[tuple[str, Article, Claim]]) -> list[Disagreement]:
-        by_concept: dict[tuple, list[DisagreementValue]] = {}
-        approximate: dict[tuple, list[tuple[float, bool]]] = {}
-        days: dict[str, set[str]] = {}
-        for aid, article, claim in items:
-            quantities = {q.id: q for q in article.quantities}
-            for ref in claim.quantities:
-                q = quantities.get(ref)
-                if q is None or not q.concept:
-                    continue
-                key = ("quantity", q.kind, q.unit, content_words(q.concept))
-                by_concept.setdefault(key, []).append(
-                    DisagreementValue(article=aid, ref=q.id, text=q.text, value=q.value, unit=q.unit,
-                                      source=claim.source, span=q.span, approximate=q.approximate)
-                )
-                approximate.setdefault(key, []).append((q.value, q.approximate))
-            dates = {d.id: d for d in article.dates}
-            for ref in claim.dates:
-                d = dates.get(ref)
-                # only dates inside the claim: context dates may belong to another event
-                if d is None or not d.value or d.granularity != "day" or not (claim.span[0] <= d.span[0] and d.span[1] <= claim.span[1]):
-                    continue
-                by_concept.setdefault(("date",), []).append(
-                    DisagreementValue(article=aid, ref=d.id, text=d.text, source=claim.source, span=d.span)
-                )
-                days.setdefault(aid, set()).add(d.value[:10])
-        found = []
-        for key, values in by_concept.items():
-            if len({v.article for v in values}) < 2:
+
+def _has_content(claim: Claim, events: frozenset[str]) -> bool:
+    """A claim states something: two content words, or a denial of an event in one ("anyone
+    had been hurt"); not "you know" or "the strike"."""
+    words = content_words(claim.text)
+    return len(words) >= MIN_CLAIM_WORDS or (claim.stance in OPPOSING and bool(words & events))
+
+
+def _record_id(result: Union[Article, dict], index: int) -> str:
+    value = result.id if isinstance(result, Article) else result.get("id")
+    return value or f"article{index + 1}"
+
+
+def _named_as(quote) -> Optional[str]:
+    return quote.speaker_name or (quote.speaker.text if quote.speaker else None)
+
+
+def _different_sources(a: Optional[str], b: Optional[str]) -> bool:
+    """Two named sources that are not one: "Moscow says ..." read against itself is no dispute."""
+    return bool(a and b) and is_named(a) and is_named(b) and surname(a) != surname(b)
+
+
+def _opposed(members: list[_Item], same_article: Optional[Callable[[int, int], bool]] = None) -> bool:
+    """An affirming and an opposing claim from different articles, or from different named
+    sources within one article."""
+    members = [m for m in members if not _shadowed(m, members, same_article)]
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            if (a.obj.stance in OPPOSING) == (b.obj.stance in OPPOSING):
                 continue
-            if key[0] == "date":
-                # "struck on Tuesday, buried on Wednesday": only articles that share no day disagree
-                if _some_disjoint(list(days.values())):
-                    found.append(Disagreement(kind="date", about=f"date: {summary}", values=values))
-            elif _differ(approximate[key]):
-                concept = min((v.text for v in values), key=len)
-                found.append(Disagreement(kind="quantity", about=f"{' '.join(sorted(key[3])) or concept}: {summary}", values=values))
-        return found
+            if not ({a.obj.stance, b.obj.stance} & AFFIRMING):
+                continue
+            one_article = same_article(a.article, b.article) if same_article else a.article == b.article
+            if not one_article or _different_sources(a.obj.source, b.obj.source):
+                return True
+    return False
+
+
+def _shadowed(member: _Item, members: list[_Item], same_article: Optional[Callable[[int, int], bool]]) -> bool:
+    """An opposing claim that overlaps an affirming claim of its own article and source ("to
+    contain the blaze, which destroyed three tanks" inside "Firefighters worked to contain the
+    blaze, which destroyed three tanks"): the article affirms it, whatever the fragment says."""
+    claim = member.obj
+    if claim.stance not in OPPOSING:
+        return False
+    for other in members:
+        one_article = same_article(member.article, other.article) if same_article else member.article == other.article
+        if other is member or not one_article or other.obj.stance not in AFFIRMING or other.obj.source != claim.source:
+            continue
+        if other.obj.span[0] < claim.span[1] and claim.span[0] < other.obj.span[1]:
+            return True
+    return False
 
 
 def _some_disjoint(groups: list[set[str]]) -> bool:
     """Whether two of the groups have nothing in common."""
     return any(not a & b for i, a in enumerate(groups) for b in groups[i + 1 :])
-
-
-def _named(source: Optional[str]) -> bool:
-    """A source given by name ("Oleh Kovalenko", "Russia's Defense Ministry"), not by a
-    description ("a local official", "Ukrainian officials"): its head word is a proper noun."""
-    words = (source or "").split()
-    return bool(words) and words[-1][:1].isupper()
-
-
-def _differ(values: list[tuple[float, bool]]) -> bool:
-    """Whether figures disagree beyond rounding (wider when either is approximate)."""
-    for i, (a, approx_a) in enumerate(values):
-        for b, approx_b in values[i + 1 :]:
-            allowed = SAME_APPROXIMATE_VALUE if approx_a or approx_b else SAME_VALUE
-            if abs(a - b) > allowed * max(abs(a), abs(b)):
-                return True
-    return False
 
 
 def _source_of(article: Article, span: tuple[int, int]) -> Optional[str]:
@@ -428,11 +381,16 @@ def compare(
     *,
     similarity: Union[Mode, Similarity] = "auto",
     window_days: int = WINDOW_DAYS,
+    exhaustive: bool = False,
 ) -> Stories:
     """Stories across outlets from extraction results (``Article`` objects or their dicts).
 
     similarity: "auto" (sentence embeddings when the optional model is installed, else
     lexical), "lexical", "embeddings", or a ``Similarity`` to reuse a loaded model.
     window_days: articles published further apart are never one story.
+    exhaustive: compare every pair of articles instead of blocked candidates (small inputs).
     """
-    return StoryComparer(similarity, window_days)(results)
+    return StoryComparer(similarity, window_days, exhaustive=exhaustive)(results)
+
+
+__all__ = ["StoryComparer", "compare", "is_person"]

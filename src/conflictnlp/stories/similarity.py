@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal, Optional, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -45,6 +45,7 @@ def _synonym_stems() -> dict[str, str]:
     return {stem(word): stem(canonical) for word, canonical in lexicon.synonyms.items()}
 
 
+@lru_cache(maxsize=200_000)
 def content_words(text: str) -> frozenset[str]:
     """Stemmed content words with same-event synonyms folded ("wounded" -> "injur")."""
     synonyms = _synonym_stems()

@@ -1,0 +1,421 @@
+"""Figures that can disagree across the articles of one story.
+
+- counts of people by what happened to them (killed, wounded, displaced, detained, missing):
+  the quantity's ``casualty`` field when the extraction gives one, else the words around it;
+- distances of the same thing from the same reference point (reference texts compared with
+  rapidfuzz, values in metres);
+- other measured quantities of the same thing, converted with pint (tonnes vs short tons);
+- the event's date: the days named in each article's lead sentence about the event.
+
+Two articles disagree on a figure when none of the values one gives fits any the other gives:
+values fit when their ranges overlap ("12 to 15" fits 14; "about 40 km" fits 42 km). Values
+more than ``MAX_RATIO`` apart are taken to be about different things (a cumulative toll against
+one day's), not a disagreement. "At least 12" is compared as 12. Figures are compared across
+articles only.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Optional
+
+from rapidfuzz import fuzz
+
+from ..model import Article, DateMention, Disagreement, DisagreementValue, Distance, Quantity
+from .grouping import UnionFind
+from .similarity import content_words, dice, event_words
+
+EXACT_TOLERANCE = 0.05  # relative difference within which exact figures agree (rounding) ...
+APPROXIMATE_TOLERANCE = 0.1  # ... or, when either is approximate, this
+MAX_RATIO = 3.0  # figures further apart than this are about different things
+SAME_REFERENCE = 80  # rapidfuzz token_set_ratio at which two reference points are one place
+SAME_CONTEXT = 0.15  # content-word overlap (Dice) of two sentences about the same measured thing
+LEAD_SENTENCES = 1  # sentences about the event, from the top of the body, that date it
+# a date that names its day ("Sunday night", "July 7", "yesterday"), not "the night" or "earlier"
+NAMED_DAY = re.compile(
+    r"\d|\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(today|yesterday|tonight|overnight|last night)\b",
+    re.I,
+)
+CLAUSE_CHARS = 80  # how far after a count its verb is looked for
+
+
+@dataclass(frozen=True)
+class Range:
+    """The values a figure allows: [low, high]."""
+
+    low: float
+    high: float
+    centre: float
+
+    def fits(self, other: "Range") -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def comparable(self, other: "Range") -> bool:
+        a, b = abs(self.centre), abs(other.centre)
+        return min(a, b) > 0 and max(a, b) / min(a, b) <= MAX_RATIO
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return tomllib.loads(resources.files("conflictnlp").joinpath("data/stories.toml").read_text("utf-8"))
+
+
+@cache
+def _casualty_patterns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern]:
+    after = []
+    verbs = []
+    for what, words in _data()["casualties"].items():
+        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        after.append((what, re.compile(rf"\b({alternatives})\b", re.I)))
+        verbs.extend((w, what) for w in words if w.endswith(("ing", "ed", "s")) and " " not in w)
+    before = re.compile(
+        r"\b(" + "|".join(re.escape(w) for w, _ in verbs) + r")\s+(?:at least |about |some |nearly |more than |as many as |up to )?$", re.I
+    )
+    return after, before
+
+
+@cache
+def _verb_category() -> dict[str, str]:
+    return {w.lower(): what for what, words in _data()["casualties"].items() for w in words}
+
+
+@cache
+def _figure_patterns() -> dict[str, re.Pattern]:
+    return {key: re.compile(value, re.I) for key, value in _data()["figures"].items()}
+
+
+def figure_range(value: float, value_max: Optional[float], approximate: bool, text: str, bounds: Optional[dict] = None) -> Range:
+    """The range a figure allows: from its value to its upper value ("12 to 15"), or the
+    extraction's explicit bounds, widened for rounding. "At least 12" is compared as 12: an
+    outlet that counts at least 12 dead where another counts 15 is a difference worth showing."""
+    low, high = value, value_max if value_max is not None else value
+    if bounds:
+        low = bounds.get("min", bounds.get("lower", low)) if bounds.get("min", bounds.get("lower")) is not None else low
+        upper = bounds.get("max", bounds.get("upper"))
+        high = upper if upper is not None else high
+    # each side of a comparison widens by half the tolerance, so two figures fit when they are
+    # within the whole tolerance of each other
+    half = (APPROXIMATE_TOLERANCE if approximate else EXACT_TOLERANCE) / 2
+    return Range(low * (1 - half), high * (1 + half) if high != math.inf else high, (value + (value_max or value)) / 2)
+
+
+# --- counts of people, by what happened to them -------------------------------------------------
+
+
+def _field(value: Any, name: str) -> Any:
+    return value.get(name) if isinstance(value, dict) else getattr(value, name, None)
+
+
+def _casualty_field(quantity: Any) -> Any:
+    """The extraction's ``casualty`` of a quantity (absent from records of older versions)."""
+    return getattr(quantity, "casualty", None)
+
+
+def _casualty_bounds(quantity: Any) -> Optional[dict]:
+    """``{"min", "max"}`` where the extraction gives both ends ("dozens": 24 to 99)."""
+    given = _casualty_field(quantity)
+    low, high = (_field(given, "low"), _field(given, "high")) if given is not None and not isinstance(given, str) else (None, None)
+    return {"min": low, "max": high} if low is not None and high is not None else None
+
+
+def casualty_of(quantity: Quantity, text: str, following: Optional[int] = None) -> Optional[str]:
+    """What a count counts (killed, wounded, displaced, detained, missing), or None.
+
+    Uses the quantity's ``casualty`` field when the extraction gives one (an object or dict
+    with ``role``, as ``measures`` writes it, or a plain string); otherwise the words around
+    the count in ``text``. A running total (``cumulative``: a war's toll) is not the event's.
+    ``following`` is where the next quantity starts: the count's clause ends there."""
+    given = _casualty_field(quantity)
+    if given is not None:
+        if _field(given, "cumulative"):
+            return None
+        role = given if isinstance(given, str) else _field(given, "role") or _field(given, "what")
+        if isinstance(role, str) and role:
+            return role.lower()
+    if quantity.kind != "count" or quantity.unit:
+        return None
+    patterns = _figure_patterns()
+    start, end = quantity.span
+    before = text[max(0, start - 40) : start]
+    if patterns["subset_before"].search(before) or patterns["subset_after"].match(text[end : end + 20]):
+        return None  # "among them two children", "two of the wounded": part of a total
+    after_words, before_verb = _casualty_patterns()
+    if patterns["toll_before"].search(before):
+        return "killed"
+    verb = before_verb.search(before)
+    if verb:
+        return _verb_category().get(verb.group(1).lower())
+    for what, pattern in after_words:
+        if quantity.concept and pattern.fullmatch(quantity.concept.split()[-1]):
+            return what  # "14 bodies"
+    stop = min(end + CLAUSE_CHARS, following if following is not None and following > end else len(text))
+    clause = re.split(r"[.;!?\n]", text[end:stop], maxsplit=1)[0]
+    found = [(m.start(), what) for what, pattern in after_words for m in [pattern.search(clause)] if m]
+    return min(found)[1] if found else None
+
+
+def _casualty_values(article: Article, article_id: str, source_of) -> dict[str, list[tuple[DisagreementValue, Range]]]:
+    text = article.text or ""
+    ordered = sorted(article.quantities, key=lambda q: q.span[0])
+    found: dict[str, list[tuple[DisagreementValue, Range]]] = {}
+    for n, q in enumerate(ordered):
+        following = ordered[n + 1].span[0] if n + 1 < len(ordered) else None
+        what = casualty_of(q, text, following)
+        if what is None or q.value is None or q.value <= 0:
+            continue
+        bounds = _casualty_bounds(q)
+        value = DisagreementValue(
+            article=article_id, ref=q.id, text=q.text, value=q.value, unit=q.unit,
+            source=source_of(article, q.span), span=q.span, approximate=q.approximate,
+        )
+        found.setdefault(what, []).append((value, figure_range(q.value, q.value_max, q.approximate, q.text, bounds)))
+    return found
+
+
+def _disagreeing(by_article: dict[str, list[tuple[DisagreementValue, Range]]]) -> bool:
+    """Whether two articles give figures that conflict, none of one fitting any of the other."""
+    articles = list(by_article)
+    for i, a in enumerate(articles):
+        for b in articles[i + 1 :]:
+            pairs = [(x, y) for _, x in by_article[a] for _, y in by_article[b]]
+            if any(x.fits(y) for x, y in pairs):
+                continue
+            if any(x.comparable(y) for x, y in pairs):
+                return True
+    return False
+
+
+def count_disagreements(articles: list[Article], ids: list[str], source_of) -> list[Disagreement]:
+    """Different counts of the killed, the wounded, the displaced... across articles."""
+    by_what: dict[str, dict[str, list[tuple[DisagreementValue, Range]]]] = {}
+    for article, article_id in zip(articles, ids):
+        for what, values in _casualty_values(article, article_id, source_of).items():
+            by_what.setdefault(what, {}).setdefault(article_id, []).extend(values)
+    found = []
+    for what, by_article in by_what.items():
+        if len(by_article) > 1 and _disagreeing(by_article):
+            values = [v for vs in by_article.values() for v, _ in vs]
+            found.append(Disagreement(kind="quantity", about=f"number {what}", values=values))
+    return found
+
+
+# --- measured quantities, converted -------------------------------------------------------------
+
+
+@cache
+def _registry():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+# quantulum3's unit names that pint spells differently
+PINT_NAMES = {"short ton": "short_ton", "long ton": "long_ton", "metric ton": "tonne", "ton": "short_ton", "litre": "liter", "metre": "meter"}
+
+
+def base_value(value: float, unit: Optional[str]) -> Optional[tuple[float, str]]:
+    """``(value, unit)`` in SI base units (kilogram, metre, cubic metre...), via pint."""
+    if not unit:
+        return None
+    import pint
+
+    registry = _registry()
+    try:
+        quantity = registry.Quantity(value, PINT_NAMES.get(unit, unit.replace(" ", "_"))).to_base_units()
+    except (pint.errors.PintError, AttributeError, TypeError, ValueError, AssertionError):
+        return None
+    return float(quantity.magnitude), str(quantity.units)
+
+
+MEASURED_KINDS = {"mass", "volume", "area", "length", "currency", "speed"}
+
+
+def _sentence(text: str, span: tuple[int, int]) -> str:
+    start = max(text.rfind(".", 0, span[0]), text.rfind("\n", 0, span[0])) + 1
+    stops = [i for i in (text.find(".", span[1]), text.find("\n", span[1])) if i >= 0]
+    return text[start : min(stops) if stops else len(text)]
+
+
+def measure_disagreements(articles: list[Article], ids: list[str], source_of) -> list[Disagreement]:
+    """The same measured thing (a cargo's mass, an area) given differently, after conversion."""
+    items = []
+    for article, article_id in zip(articles, ids):
+        text = article.text or ""
+        distances = [d.span for d in article.distances]
+        for q in article.quantities:
+            if q.kind not in MEASURED_KINDS or q.value is None:
+                continue
+            if any(start < q.span[1] and q.span[0] < end for start, end in distances):
+                continue  # a distance: compared with the distances
+            base = base_value(q.value, q.unit) if q.kind != "currency" else (q.value, q.unit or "")
+            if base is None:
+                continue
+            context = content_words(_sentence(text, q.span)) | content_words(q.concept or "")
+            scale = base[0] / q.value if q.value else 1.0
+            bounds = figure_range(q.value, q.value_max, q.approximate, q.text)
+            converted = Range(bounds.low * scale, bounds.high * scale, bounds.centre * scale)
+            value = DisagreementValue(
+                article=article_id, ref=q.id, text=q.text, value=q.value, unit=q.unit,
+                source=source_of(article, q.span), span=q.span, approximate=q.approximate,
+                normalised=base[0], normalised_unit=base[1],
+            )
+            items.append((article_id, q, base[1], context, converted, value))
+    groups = UnionFind(len(items))
+    for i, (aid, q, unit, context, _, _) in enumerate(items):
+        for j in range(i + 1, len(items)):
+            bid, other, other_unit, other_context, _, _ = items[j]
+            if aid == bid or unit != other_unit or q.kind != other.kind:
+                continue
+            same_thing = content_words(q.concept or "") & content_words(other.concept or "") or dice(context, other_context) >= SAME_CONTEXT
+            if same_thing and items[i][4].comparable(items[j][4]):
+                groups.union(i, j)
+    found = []
+    for group in groups.groups():
+        by_article: dict[str, list[tuple[DisagreementValue, Range]]] = {}
+        for k in group:
+            by_article.setdefault(items[k][0], []).append((items[k][5], items[k][4]))
+        if len(by_article) > 1 and _disagreeing(by_article):
+            concepts = [items[k][1].concept for k in group if items[k][1].concept]
+            about = f"{items[group[0]][1].kind} of {min(concepts, key=len)}" if concepts else items[group[0]][1].kind
+            found.append(Disagreement(kind="quantity", about=about, values=[items[k][5] for k in group]))
+    return found
+
+
+# --- distances ------------------------------------------------------------------------------------
+
+
+def _place_words(text: str) -> str:
+    return " ".join(w for w in re.findall(r"[^\W\d_]+", text.lower()) if w not in {"the", "a", "an", "of", "with", "from"})
+
+
+def _reference(article: Article, distance: Distance) -> str:
+    if distance.reference:
+        return distance.reference.text
+    text = article.text or ""
+    return text[distance.span[1] : distance.span[1] + 60]  # "... 22 miles [from the border]"
+
+
+def _same_reference(a: str, b: str) -> bool:
+    a, b = _place_words(a), _place_words(b)
+    return bool(a and b) and fuzz.token_set_ratio(a, b) >= SAME_REFERENCE
+
+
+def distance_disagreements(articles: list[Article], ids: list[str], source_of) -> list[Disagreement]:
+    """The same distance (the same reference point; the same subject where an article gives
+    several from it) given differently by different articles."""
+    items = [(n, d, _reference(a, d)) for n, a in enumerate(articles) for d in a.distances if d.metres]
+    per_reference: dict[tuple[int, int], int] = {}
+    for i, (n, _, ref) in enumerate(items):
+        per_reference[(n, i)] = sum(1 for m, _, other in items if m == n and _same_reference(ref, other))
+    groups = UnionFind(len(items))
+    for i, (n, d, ref) in enumerate(items):
+        for j in range(i + 1, len(items)):
+            m, e, other = items[j]
+            if n == m or not _same_reference(ref, other):
+                continue
+            several = per_reference[(n, i)] > 1 and per_reference[(m, j)] > 1
+            if several and d.subject and e.subject and not content_words(d.subject.text) & content_words(e.subject.text):
+                continue
+            groups.union(i, j)
+    found = []
+    for group in groups.groups():
+        by_article: dict[str, list[tuple[DisagreementValue, Range]]] = {}
+        for k in group:
+            n, d, _ = items[k]
+            value = DisagreementValue(
+                article=ids[n], ref=d.id, text=d.text, value=d.value, unit=d.unit, metres=d.metres,
+                source=source_of(articles[n], d.span), span=d.span, approximate=d.approximate,
+                normalised=d.metres, normalised_unit="meter",
+            )
+            by_article.setdefault(ids[n], []).append((value, figure_range(d.metres, None, d.approximate, d.text)))
+        if len(by_article) > 1 and _disagreeing(by_article):
+            found.append(
+                Disagreement(kind="distance", about=_distance_about([items[k][1] for k in group]),
+                             values=[v for vs in by_article.values() for v, _ in vs])
+            )
+    return found
+
+
+def _distance_about(distances: list[Distance]) -> str:
+    def shortest(texts: list[str]) -> Optional[str]:
+        if not texts:
+            return None
+        text = min(texts, key=len)
+        # "The bridge" opening a sentence reads "the bridge" mid-phrase
+        return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", text)
+
+    subject = shortest([d.subject.text for d in distances if d.subject])
+    reference = shortest([d.reference.text for d in distances if d.reference])
+    if subject and reference:
+        return f"distance of {subject} from {reference}"
+    if reference:
+        return f"distance from {reference}"
+    return f"distance of {subject}" if subject else "distance"
+
+
+# --- the event's date -----------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n+")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def lead_dates(article: Article) -> list[DateMention]:
+    """Day-precise dates in the first ``LEAD_SENTENCES`` sentence(s) of the body that speak of
+    the event (an event word such as killed, struck, attack) and name a day: the lead dates
+    the event; later sentences date what followed (funerals, statements)."""
+    text = article.text or ""
+    lo, hi = article.body or (0, len(text))
+    events = event_words()
+    dates = sorted(
+        (d for d in article.dates if d.value and _DAY.match(d.value) and NAMED_DAY.search(d.text) and lo <= d.span[0] < hi),
+        key=lambda d: d.span,
+    )
+    if not dates:
+        return []
+    found: list[DateMention] = []
+    used = 0
+    start = lo
+    for m in [*_SENTENCE_END.finditer(text, lo, hi), None]:
+        end = m.start() if m else hi
+        inside = [d for d in dates if start <= d.span[0] < end]
+        if inside and content_words(text[start:end]) & events:
+            found.extend(inside)
+            used += 1
+            if used >= LEAD_SENTENCES:
+                break
+        if m is None:
+            break
+        start = m.end()
+    return found
+
+
+def date_disagreements(articles: list[Article], ids: list[str], source_of) -> list[Disagreement]:
+    """Articles whose lead sentences put the event on days that the others never name."""
+    days: dict[str, set[str]] = {}
+    values: dict[str, list[DisagreementValue]] = {}
+    for article, article_id in zip(articles, ids):
+        for d in lead_dates(article):
+            days.setdefault(article_id, set()).add(d.value[:10])
+            values.setdefault(article_id, []).append(
+                DisagreementValue(article=article_id, ref=d.id, text=d.text, source=source_of(article, d.span), span=d.span)
+            )
+    groups = list(days.values())
+    if any(not a & b for i, a in enumerate(groups) for b in groups[i + 1 :]):
+        return [Disagreement(kind="date", about="when it happened", values=[v for vs in values.values() for v in vs])]
+    return []
+
+
+def figure_disagreements(articles: list[Article], ids: list[str], source_of) -> list[Disagreement]:
+    """Every figure disagreement of one story."""
+    return [
+        *distance_disagreements(articles, ids, source_of),
+        *count_disagreements(articles, ids, source_of),
+        *measure_disagreements(articles, ids, source_of),
+        *date_disagreements(articles, ids, source_of),
+    ]

@@ -1,0 +1,182 @@
+"""Casualty readings on quantities (issue 20), on invented headlines and report sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictnlp.pipeline import extract
+from tests.conftest import FIXTURES, assert_offsets
+
+
+def _record(nlp, text: str) -> dict:
+    record = extract(text, nlp=nlp).to_dict()
+    assert_offsets(record)
+    assert record["errors"] == []
+    for quantity in record["quantities"]:
+        casualty = quantity["casualty"]
+        if casualty and casualty["cue"]:
+            s, e = casualty["cue"]["span"]
+            assert text[s:e] == casualty["cue"]["text"]
+    return record
+
+
+def _tolls(record: dict) -> list[tuple]:
+    """(role, low, high, who, bound) of every toll, in text order."""
+    return [
+        (c["role"], c["low"], c["high"], c["who"], c["bound"])
+        for c in (q["casualty"] for q in record["quantities"])
+        if c is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 13 S.African troops dead after rebel assault",
+        "Seven slain as gunmen raid market town",
+        "2 FACA and 3 gendarmes killed near Bria",
+        "Two BSF men among six killed in Tripura",
+        "Rebels kill at least 31 in C.Africa church raid",
+        "48 martyrs in overnight raids on Khan Younis",
+        "1ST LEAD Five reported killed in Baluchistan blast",
+        "3 RSF fighters and 2 UPDF soldiers killed",
+    ],
+)
+def test_counts_of_people_never_carry_a_physical_unit(nlp, text):
+    record = _record(nlp, text)
+    assert record["distances"] == []
+    assert [q for q in record["quantities"] if q["unit"] is not None] == []
+    assert any(q["casualty"] and q["casualty"]["role"] == "killed" for q in record["quantities"])
+
+
+def test_headline_styles_read_the_toll(nlp):
+    cases = {
+        "UPDATE 2-Militia Kills 37 People In Ituri Village Raid": ("killed", 37, 37, "People", None),
+        "Three reported killed in Kashmir firing": ("killed", 3, 3, None, None),
+        "Troops kill one, wound four in Jos protest": ("killed", 1, 1, None, None),
+        "Over 60 killed as clashes spread in Amhara": ("killed", 60, None, None, "more_than"),
+        "Up to 15,000 people displaced by Kivu fighting": ("displaced", None, 15000, "people", "up_to"),
+        "Dozens wounded in Peshawar mosque blast": ("wounded", 24, 99, None, None),
+        "Journalist shot dead in Sinaloa": ("killed", 1, 1, "Journalist", None),
+    }
+    for text, toll in cases.items():
+        assert _tolls(_record(nlp, text))[:1] == [toll], text
+
+
+def test_several_tolls_in_one_clause_are_separate_counts(nlp):
+    record = _record(nlp, "The ambush killed 9 soldiers and two civilians and wounded 14 others, the army said.")
+    assert _tolls(record) == [
+        ("killed", 9, 9, "soldiers", None),
+        ("killed", 2, 2, "civilians", None),
+        ("wounded", 14, 14, "others", None),
+    ]
+    record = _record(nlp, "Four policemen, three civilians killed in Quetta bombing")
+    assert [t[:4] for t in _tolls(record)] == [("killed", 4, 4, "policemen"), ("killed", 3, 3, "civilians")]
+    record = _record(nlp, "The strike killed 17 people, including six children.")
+    assert [t[:4] for t in _tolls(record)] == [("killed", 17, 17, "people"), ("killed", 6, 6, "children")]
+
+
+def test_a_toll_of_nobody_is_zero(nlp):
+    record = _record(nlp, "Two shells hit the depot but there were no casualties, officials said.")
+    [zero] = [q for q in record["quantities"] if q["casualty"]]
+    assert (zero["text"], zero["value"], zero["casualty"]["role"], zero["casualty"]["low"]) == ("no casualties", 0, "casualties", 0)
+    record = _record(nlp, "No one was hurt when the drone fell on a field.")
+    assert _tolls(record) == [("wounded", 0, 0, None, None)]
+    # a lack of reports is no toll
+    assert _tolls(_record(nlp, "There were no immediate reports of casualties.")) == []
+
+
+def test_cumulative_totals_are_marked(nlp):
+    record = _record(nlp, "Six soldiers were killed on Friday, bringing the number of troops killed this year to 230.")
+    casualties = [q["casualty"] for q in record["quantities"]]
+    assert [(c["low"], c["cumulative"]) for c in casualties] == [(6, False), (230, True)]
+    record = _record(nlp, "Officials said 140 were killed yesterday across the country.")
+    assert record["quantities"][0]["casualty"]["cumulative"] is True
+
+
+def test_non_tolls(nlp):
+    for text in (
+        "After three days of violence, the town was quiet.",
+        "Gunmen killed 5 people in the attack on 2 villages near Diffa.",
+        "5 gunmen killed 3 villagers near Kaduna.",
+        "Hamas is believed to be holding 130 hostages.",
+    ):
+        record = _record(nlp, text)
+        for quantity in record["quantities"]:
+            if quantity["text"] in ("three days of violence", "2 villages", "5 gunmen", "130 hostages"):
+                assert quantity["casualty"] is None, (text, quantity)
+
+
+def test_the_casualty_reading_can_be_switched_off():
+    import conflictnlp
+
+    nlp = conflictnlp.load(enable=["article", "measures"], config={"measures": {"casualties": False}})
+    record = extract("Blast kills 12 in Kabul", nlp=nlp).to_dict()
+    assert all(q["casualty"] is None for q in record["quantities"])
+
+
+def test_casualty_columns_in_parquet_tables(nlp):
+    from conflictnlp.batch.arrow import table_rows, table_schema
+
+    names = table_schema("quantities").names
+    assert {"casualty_role", "casualty_who", "casualty_bound", "casualty_low", "casualty_high", "casualty_cumulative"} <= set(names)
+    record = _record(nlp, "Militants killed at least 8 soldiers.")
+    [row] = table_rows("quantities", record, 0)
+    assert (row["casualty_role"], row["casualty_low"], row["casualty_high"], row["casualty_bound"]) == ("killed", 8, None, "at_least")
+
+
+def test_word_lists_load_where_the_reader_looks_for_them():
+    from conflictnlp.measures.casualties import load_casualty_data
+
+    data = load_casualty_data()
+    assert data.coordinators and data.zero_openers and data.cumulative_markers and data.not_people
+    assert data.after["killed"] and data.before["kills"] and data.nouns["martyrs"] == "killed"
+    assert data.vague["dozens"][0][1] == (24.0, 99.0)
+
+
+def test_evaluate_casualties_on_the_dev_set(nlp):
+    from conflictnlp.evaluation import casualties
+
+    report = casualties.run(FIXTURES / "casualties_dev.jsonl", limit=40, nlp=nlp)
+    assert report["documents"] == 40
+    assert report["role+value"]["f1"] > 0.8
+    assert "role+value" in casualties.render(report)
+    # a wrong role is a false positive and a false negative
+    gold = {"role": "killed", "value": 3}
+    assert casualties.same_role_value({"role": "killed", "value": [2, 5]}, gold)
+    assert not casualties.same_role_value({"role": "wounded", "value": 3}, gold)
+
+
+def test_tolls_with_no_number_written_are_implicit_and_not_scored_as_quantities(nlp):
+    from conflictnlp.evaluation.quantities import predicted_mentions
+
+    doc = nlp("A policeman was shot dead and nobody else was hurt; 3 soldiers were wounded.")
+    found = {q.text: (q.value, q.implicit, q.casualty.role) for q in doc._.quantities}
+    assert found["A policeman"] == (1, True, "killed")
+    assert found["3 soldiers"] == (3, False, "wounded")
+    assert [m.text for m in predicted_mentions(doc)] == ["3 soldiers"]
+    # "The" at a headline's start is no person's count
+    doc = nlp("The 22-year-old conscript was captured near Bakhmut.")
+    assert [q.text for q in doc._.quantities if q.casualty] == []
+
+
+def test_quantity_scoring_maps_both_sides_of_a_rate():
+    from conflictnlp.evaluation.quantities import normalise_unit
+
+    assert normalise_unit("indian rupee per year") == "rupee per year"
+    assert normalise_unit("united states dollar") == "dollar"
+
+
+def test_cli_evaluate_casualties(tmp_path):
+    from typer.testing import CliRunner
+
+    from conflictnlp.cli import app
+
+    gold = str(FIXTURES / "casualties_dev.jsonl")
+    result = CliRunner().invoke(app, ["evaluate", "casualties", "--gold", gold, "--part", "heldout", "--limit", "8"])
+    assert result.exit_code == 0, result.output
+    assert "casualties: 8 texts" in result.output and "death tolls read" in result.output
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "text": "Two killed.", "tolls": [{"role": "dead", "value": 2}]}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", "casualties", "--gold", str(bad)])
+    assert result.exit_code != 0 and "unknown toll role 'dead'" in result.output

@@ -1,0 +1,44 @@
+"""A "Recent comments" widget after the article ends the body, as a comment thread does."""
+
+from __future__ import annotations
+
+from conflictnlp.reading import find_layout
+
+
+def body_of(text: str) -> str:
+    start, end = find_layout(text).body
+    return text[start:end]
+
+
+def test_widget_entries_with_a_colon_end_the_body(fixtures_dir):
+    text = (fixtures_dir / "reading" / "recent_comments_widget.txt").read_text("utf-8")
+    body = body_of(text)
+    assert body.startswith("Drone attack halts work at river port")
+    assert body.endswith("along the Danube.")
+    for outside in ("admin in:", "cheap-pills", "Earn $500"):
+        assert outside in text and outside not in body
+
+
+def test_widget_with_heading_and_entries_without_a_colon(fixtures_dir):
+    text = (fixtures_dir / "reading" / "recent_comments_no_colon.txt").read_text("utf-8")
+    body = body_of(text)
+    assert body.endswith("the head of the village administration said.")
+    assert "Recent Comments" not in body and "jenny on" not in body
+
+
+def test_entries_without_a_colon_need_a_second_one_between_short_lines():
+    # two colon-less entries, heading left out
+    widget = ("Crews restored power to most of the city on Sunday after a week of outages, the mayor said in a video address.\n"
+              "The repairs cost more than the city had budgeted for the whole winter, he added.\n"
+              "jenny on Shelling damages hospital in Kherson\nso sad to read this\n"
+              "markus77 on Grain deal extended for 60 days\nfinally some good news\n")
+    assert body_of(widget).endswith("he added.")
+    # subheadings of a live report are followed by paragraphs: they stay in the body
+    live = ("Ukraine said on Monday it had shot down 20 drones overnight, most of them over the south of the country.\n"
+            "Strikes on Odesa\n"
+            "Two drones hit port infrastructure in Odesa, damaging a warehouse and injuring a guard, the regional governor "
+            "said in a statement on Telegram early on Monday morning, adding that fires had been put out.\n"
+            "Attacks in Kharkiv\n"
+            "In Kharkiv, a missile struck an industrial site on the outskirts of the city, the mayor said, without giving "
+            "details of the damage or of any casualties among the workers there.\n")
+    assert body_of(live).endswith("among the workers there.")

@@ -1,0 +1,115 @@
+"""Speakers in realistic conflict news: each error class found on such text, on sentences
+written for these tests (quotes/speakers.py decides every speaker)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import assert_offsets
+
+
+@pytest.fixture(scope="module")
+def quotes_of(nlp):
+    def run(text: str):
+        import conflictnlp
+
+        record = conflictnlp.extract(text, nlp=nlp)
+        assert_offsets(record.to_dict())
+        return record.quotes
+
+    return run
+
+
+def _by_content(quotes, words: str):
+    found = [q for q in quotes if words in q.content.text]
+    assert len(found) == 1, (words, [(q.content.text, q.speaker_name) for q in quotes])
+    return found[0]
+
+
+def test_she_goes_to_the_woman_not_the_nearest_person(quotes_of):
+    quotes = quotes_of(
+        "Ukraine's defence minister Oleksii Reznikov met the army spokeswoman, Natalia Humeniuk, in Odesa. "
+        "Reznikov said the port was safe. She said the navy had destroyed two boats."
+    )
+    she = _by_content(quotes, "the navy had destroyed")
+    assert she.speaker.text == "She" and she.speaker_name == "Natalia Humeniuk"
+    assert she.speaker_role == "army spokeswoman"
+
+
+def test_a_pronoun_never_resolves_to_a_place_and_it_takes_the_organisation_before(quotes_of):
+    assert _by_content(quotes_of("Kyiv itself was quiet on Sunday. It said 11 people were killed."), "11 people").speaker_name is None
+    quote = _by_content(quotes_of("The Ukrainian General Staff issued an update on Monday. It said 11 people were killed."), "11 people")
+    assert quote.speaker_name == "Ukrainian General Staff"
+
+
+def test_a_possessive_title_gives_the_person(quotes_of):
+    quote = _by_content(quotes_of("Chernihiv's Mayor Vladyslav Atroshenko said the city was cut off."), "cut off")
+    assert (quote.speaker_name, quote.speaker_role) == ("Vladyslav Atroshenko", "Chernihiv's Mayor")
+
+
+def test_a_name_after_its_description(quotes_of):
+    quote = _by_content(quotes_of("The missiles were launched from Belarus, according to Russian news agency Tass."), "Belarus")
+    assert (quote.speaker_name, quote.speaker_role) == ("Tass", "Russian news agency")
+
+
+def test_the_person_in_apposition_not_the_one_in_a_modifier(quotes_of):
+    quote = _by_content(quotes_of(
+        'A close ally of Mr. Putin, Chechen leader Ramzan Kadyrov, released a video addressing his fighters, '
+        'assuring them that "victory is near."'), "victory")
+    assert quote.speaker_name == "Ramzan Kadyrov"
+
+
+def test_nested_reports_keep_both_sources(quotes_of):
+    quotes = quotes_of("The Kremlin has claimed that its forces hit only military targets, CNN reported.")
+    inner = next(q for q in quotes if q.speaker_name == "Kremlin")
+    assert inner.content.text == "that its forces hit only military targets" and inner.via == ["CNN"]
+    outer = next(q for q in quotes if q.id == inner.nested_in)
+    assert outer.speaker_name == "CNN"
+
+
+def test_a_translation_is_not_a_speaker(quotes_of):
+    quotes = quotes_of('"We will not leave," the mayor said, according to a Northstar translation.')
+    assert [(q.speaker_role, q.via) for q in quotes] == [("mayor", [])]
+
+
+def test_who_is_not_a_speaker(quotes_of):
+    quote = _by_content(quotes_of("Soldiers who said they had fought in Bakhmut described heavy losses."), "fought in Bakhmut")
+    # the mention is "who", as PolNeAR marks it; who speaks is the soldiers
+    assert quote.speaker.text == "who" and (quote.speaker_name, quote.speaker_role) == (None, "Soldiers")
+    quote = _by_content(quotes_of("The strike was condemned by Oleksandr Prokudin, who said the city would rebuild."), "rebuild")
+    assert quote.speaker_name == "Oleksandr Prokudin"
+
+
+def test_did_not_comment_is_no_quote(quotes_of):
+    assert quotes_of("Moscow did not comment on the reports.") == []
+
+
+def test_roles_are_cleaned(quotes_of):
+    quotes = quotes_of(
+        "The governor, Vitaliy Kim, said 52 people were wounded. Maj. Gen. Ihor Lysak said the bridge held. "
+        '"We are ready," said Ms. Olena Shuliak, spokesman, of the party.'
+    )
+    assert _by_content(quotes, "52 people").speaker_role == "governor"
+    assert _by_content(quotes, "bridge held").speaker_role == "Maj. Gen."
+    ready = _by_content(quotes, "We are ready")
+    assert ready.speaker_name == "Olena Shuliak" and not ready.speaker_role.endswith(",")
+    for quote in quotes:
+        assert quote.speaker_role is None or quote.speaker_role.strip(" ,.") == quote.speaker_role.rstrip(".")
+
+
+def test_split_names_and_surnames_are_merged(quotes_of):
+    quotes = quotes_of("Grand Imam Mohamed al-Tayeb said the war must end. Al-Tayeb called for talks. "
+                       "Maj. Gen. Ihor Lysak said the bridge held. Lysak added that repairs would take a week.")
+    assert {q.speaker_name for q in quotes} == {"Mohamed al-Tayeb", "Ihor Lysak"}
+
+
+def test_a_dateline_is_never_quote_content(quotes_of):
+    quote = _by_content(quotes_of("NIKOPOL, Ukraine — The shelling continued overnight, officials said."), "shelling")
+    assert quote.content.text.startswith("The shelling")
+
+
+def test_a_name_the_parse_cuts_is_taken_whole(quotes_of):
+    quotes = quotes_of('An RSF spokesman, Mohamed al-Tayeb, denied the accusation. '
+                       '"Our forces were not present in that area," Mr. al-Tayeb said.')
+    quote = _by_content(quotes, "not present")
+    assert quote.speaker.text == "Mr. al-Tayeb" and quote.speaker_name == "Mohamed al-Tayeb"

@@ -30,6 +30,8 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--attribution", action="append", default=None, help="an attribution setting to time (repeatable; default: trained)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--limit", type=int, default=0, help="only the first N records")
+    parser.add_argument("--threads", type=int, action="append", default=None,
+                        help="onnxruntime threads of the trained tagger (repeatable: each is timed; default: as packaged)")
     args = parser.parse_args(argv)
     texts = [json.loads(line)["text"] for line in args.texts.read_text(encoding="utf8").splitlines() if line.strip()]
     if args.limit:
@@ -37,7 +39,11 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     words = sum(len(text.split()) for text in texts)
     runners = {"bare " + default_base_model(): spacy.load(default_base_model()), "rules": conflictnlp.load(attribution="rules")}
     for setting in args.attribution or ["trained"]:
-        runners[setting] = conflictnlp.load(attribution=setting)
+        for threads in args.threads or [None]:
+            nlp = conflictnlp.load(attribution=setting)
+            if threads is not None and "attribution_tagger" in nlp.pipe_names:
+                nlp.get_pipe("attribution_tagger").threads = threads  # read when the session starts
+            runners[setting if threads is None else f"{setting}, {threads} threads"] = nlp
     for nlp in runners.values():  # warm up: lazy loads and first-call costs
         list(nlp.pipe(texts[:2]))
     times: dict[str, list[float]] = {name: [] for name in runners}

@@ -252,7 +252,8 @@ def test_the_shipped_trained_model_finds_quotes_on_its_own():
     nlp = conflictnlp.load(attribution="trained", enable=["article", "quotes"], config={"quotes": {"with_rules": False}})
     assert nlp.get_pipe("quotes").rules is None
     result = conflictnlp.extract(SHIPPED_TEXT, nlp=nlp)
-    found = {(SHIPPED_TEXT[slice(*q.cue.span)], q.speaker_name or q.speaker.text) for q in result.quotes if q.cue and q.speaker}
+    # the cue's first word: PolNeAR cues are sometimes phrases ("told reporters")
+    found = {(SHIPPED_TEXT[slice(*q.cue.span)].split()[0], q.speaker_name or q.speaker.text) for q in result.quotes if q.cue and q.speaker}
     assert found >= {("said", "the governor"), ("told", "Dmitry Peskov")}
     for quote in result.quotes:
         for start, end in quote.content.spans:

@@ -518,7 +518,7 @@ def convert(
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def train(
     ctx: typer.Context,
-    config: str = typer.Argument(..., help="A spaCy config file, or a shipped one: attribution_cnn, attribution_trf"),
+    config: str = typer.Argument(..., help="A spaCy config file, or a shipped one: attribution_cnn, attribution_trf, attribution_minilm"),
     train_path: Path = typer.Option(..., "--train", help="Training data (.spacy, from `conflictnlp convert`)"),
     dev_path: Path = typer.Option(..., "--dev", help="Development data (.spacy)"),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Folder for model-best and model-last"),

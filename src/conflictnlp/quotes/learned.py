@@ -3,12 +3,14 @@
 A trained ``span_finder`` + ``spancat`` pair (see ``conflictnlp/training/configs``) labels
 spans in ``doc.spans["conflict_spancat"]``; this component links them into the same ``Quote``
 records the rule-based ``conflict_quotes`` component writes. Linking is by position, anchored
-on cues: each content piece and each source goes to the nearest cue, where a cue in another
-sentence counts as further away, and a source that is the grammatical subject of a cue's verb
-goes to that cue whatever the distance. A cue left with no content takes the clause its verb
+on cues: contents and cues are paired closest first, where a cue in another sentence counts as
+further away, each content to one cue and a second piece to a cue only where it continues the
+first (a split quote); each source goes to the nearest cue, and a source that is the
+grammatical subject of a cue's verb goes to that cue whatever the distance. A cue left with no content takes the clause its verb
 governs (its ``ccomp``) when the parse has one (``parse_content``), else makes no quote. With
-``with_rules`` the rule-based quotes come first and a learned quote is added where it shares no
-cue and no content with them: on PolNeAR dev the union beats either alone. Records are built
+``with_rules`` the two are combined: with ``prefer = "rules"`` the rule-based quotes come first and
+a learned quote is added where it shares no cue and no content with them; with ``prefer =
+"learned"`` the other way round. Which is better depends on the model (see the model cards). Records are built
 with the rules' own helpers: ``build``, and ``component.speaker_resolver`` for canonical names
 and roles, with the same cue lexicon (``cues``).
 """
@@ -28,6 +30,7 @@ from .build import make_quote, number_quotes, quote_type
 from .component import QuotesComponent, extract_quotes, speaker_resolver
 from .cues import load_cues
 from .marks import find_quoted_passages
+from . import tagger as _tagger  # noqa: F401  registers conflict_attribution_tagger, which feeds this component
 
 # a cue in another sentence is this many tokens further away than it looks
 SENTENCE_PENALTY = 40
@@ -56,9 +59,20 @@ class LearnedQuotesComponent(ConflictComponent):
     """Links trained attribution spans into ``doc._.quotes`` and ``doc.spans['conflict_quotes']``."""
 
     def __init__(
-        self, nlp: Language, name: str, spans_key: str, max_distance: int, parse_content: bool, with_rules: bool, cues: Optional[str] = None
+        self,
+        nlp: Language,
+        name: str,
+        spans_key: str,
+        max_distance: int,
+        parse_content: bool,
+        with_rules: bool,
+        cues: Optional[str] = None,
+        prefer: str = "rules",
     ):
         super().__init__(nlp, name)
+        if prefer not in ("rules", "learned"):
+            raise ValueError(f"{name}: prefer must be 'rules' or 'learned', not {prefer!r}")
+        self.prefer = prefer
         self.spans_key = spans_key
         self.max_distance = max_distance
         self.parse_content = parse_content
@@ -73,6 +87,25 @@ class LearnedQuotesComponent(ConflictComponent):
         distance, index = min(candidates)
         return index if distance <= self.max_distance else None
 
+    def _link_contents(self, contents: list[Span], cues: list[Span], sources: list[Span], has_sents: bool) -> dict[int, list[Span]]:
+        """Contents by cue index: closest pairs first, each content to one cue, and a cue takes
+        a second piece only where it continues the first (a split quote: "A," X said, "B")."""
+        pairs = sorted(
+            (distance, c, k)
+            for c, content in enumerate(contents)
+            for k, cue in enumerate(cues)
+            if not _overlaps(content, cue) and (distance := _distance(content, cue, has_sents)) <= self.max_distance
+        )
+        linked: dict[int, list[Span]] = {}
+        used: set[int] = set()
+        for _, c, k in pairs:
+            if c in used:
+                continue
+            if k not in linked or any(_continues(contents[c], piece, cues[k], sources) for piece in linked[k]):
+                linked.setdefault(k, []).append(contents[c])
+                used.add(c)
+        return linked
+
     def process(self, doc: Doc) -> None:
         lo, hi = body_bounds(doc)
         spans = [s for s in doc.spans.get(self.spans_key, []) if lo <= s.start_char and s.end_char <= hi]
@@ -80,14 +113,10 @@ class LearnedQuotesComponent(ConflictComponent):
         has_sents = doc.has_annotation("SENT_START")
         has_deps = doc.has_annotation("DEP")
         cues = sorted((s for s in spans if s.label_ == CUE), key=lambda s: s.start)
-        contents: dict[int, list[Span]] = {}
+        contents = self._link_contents([s for s in spans if s.label_ == CONTENT], cues, [s for s in spans if s.label_ == SOURCE], has_sents)
         sources: dict[int, list[tuple[int, Span]]] = {}
         for span in spans:
-            if span.label_ == CONTENT:
-                index = self._nearest_cue(span, cues, has_sents)
-                if index is not None:
-                    contents.setdefault(index, []).append(span)
-            elif span.label_ == SOURCE:
+            if span.label_ == SOURCE:
                 subject_of = [i for i, cue in enumerate(cues) if has_deps and _is_subject_of(span, cue)]
                 index = subject_of[0] if subject_of else self._nearest_cue(span, cues, has_sents)
                 if index is not None:
@@ -123,7 +152,8 @@ class LearnedQuotesComponent(ConflictComponent):
                 )
             )
         if self.rules is not None:
-            quotes = _add_disjoint(extract_quotes(doc, self.rules), quotes)
+            rule_quotes = extract_quotes(doc, self.rules)
+            quotes = _add_disjoint(rule_quotes, quotes) if self.prefer == "rules" else _add_disjoint(quotes, rule_quotes)
         quotes = number_quotes(quotes)
         doc._.quotes = quotes
         # the same span groups as the rule-based component
@@ -146,6 +176,24 @@ def _add_disjoint(first: list[Quote], second: list[Quote]) -> list[Quote]:
         if not (q.cue and any(overlap(q.cue.span, c) for c in taken_cues))
         and not any(overlap(s, c) for s in q.content.spans for c in taken_content)
     ]
+
+
+# words (not punctuation) that may stand between the two pieces of a content split around its
+# cue, besides the cue and sources: "the commander said [on Monday], ..."
+MAX_SPLIT_GAP = 3
+
+
+def _continues(piece: Span, other: Span, cue: Span, sources: list[Span]) -> bool:
+    """Whether ``piece`` and ``other`` are pieces of one content of ``cue``: split around the
+    cue, with nothing but punctuation, sources and at most ``MAX_SPLIT_GAP`` words between them
+    besides it; or with nothing but punctuation between them."""
+    first, second = (piece, other) if piece.start < other.start else (other, piece)
+    if first.end > second.start:
+        return False
+    around_cue = first.end <= cue.start and cue.end <= second.start
+    allowed = {i for span in [cue, *sources] for i in range(span.start, span.end)} if around_cue else set()
+    words = [t for t in piece.doc[first.end : second.start] if not (t.is_punct or t.is_space or t.i in allowed)]
+    return len(words) <= (MAX_SPLIT_GAP if around_cue else 0)
 
 
 def _governed_clause(cue: Span) -> Optional[Span]:
@@ -180,13 +228,14 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 @Language.factory(
     "conflict_quotes_learned",
-    default_config={"spans_key": SPANS_KEY, "max_distance": 60, "parse_content": True, "with_rules": False, "cues": None},
+    default_config={"spans_key": SPANS_KEY, "max_distance": 60, "parse_content": True, "with_rules": False, "cues": None, "prefer": "rules"},
 )
 def make_learned_quotes_component(
-    nlp: Language, name: str, spans_key: str, max_distance: int, parse_content: bool, with_rules: bool, cues: Optional[str]
+    nlp: Language, name: str, spans_key: str, max_distance: int, parse_content: bool, with_rules: bool, cues: Optional[str], prefer: str
 ) -> LearnedQuotesComponent:
     """Quotes from the spans a trained span categorizer put in ``doc.spans[spans_key]``;
     ``parse_content``: a cue with no labelled content takes the clause its verb governs;
     ``with_rules``: add them to the rule-based quotes instead of replacing those; ``cues``: a
-    cue lexicon replacing the packaged one, for the rules and for speaker names."""
-    return LearnedQuotesComponent(nlp, name, spans_key, max_distance, parse_content, with_rules, cues)
+    cue lexicon replacing the packaged one, for the rules and for speaker names; ``prefer``:
+    with the rules, whose quotes win where the two overlap ("rules" or "learned")."""
+    return LearnedQuotesComponent(nlp, name, spans_key, max_distance, parse_content, with_rules, cues, prefer)

@@ -14,7 +14,8 @@ class TrainingSetupError(ValueError):
 
 
 def config_path(config: Union[str, Path]) -> Path:
-    """A config file by path, or a shipped one by name (``attribution_cnn``, ``attribution_trf``)."""
+    """A config file by path, or a shipped one by name (``attribution_cnn``, ``attribution_trf``,
+    ``attribution_minilm``)."""
     if str(config) in SHIPPED_CONFIGS:
         return SHIPPED_CONFIGS[str(config)]
     path = Path(config)
@@ -41,7 +42,17 @@ def train(
 
     path = config_path(config)
     all_overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path), **(overrides or {})}
-    paths = load_config(path, overrides=all_overrides, interpolate=False)["paths"]
+    loaded = load_config(path, overrides=all_overrides, interpolate=False)
+    if "tagger" in loaded:  # a transformer B/I/O tagger, trained with torch (training/encoder.py)
+        from .encoder import train_tagger
+
+        if output is None:
+            raise TrainingSetupError("a tagger config needs an output folder: -o OUT")
+        if gpu_id >= 0:
+            raise TrainingSetupError("the tagger config trains on CPU only")
+        train_tagger(dict(loaded.interpolate()), output, train_path=train_path, dev_path=dev_path)
+        return
+    paths = loaded["paths"]
     if "transformer_model" in paths and paths["transformer_model"] is None:
         raise TrainingSetupError("this config needs a local Hugging Face model folder: --paths.transformer_model PATH")
     spacy_train(path, output, use_gpu=gpu_id, overrides=all_overrides)

@@ -147,12 +147,15 @@ def run_on_dask(
                 yield future.result()
         finally:
             finished.clear()
-            if cluster is not None:
-                # retire the workers first, so no task or heartbeat is cut off mid-message
-                with contextlib.suppress(Exception):
-                    client.retire_workers(close_workers=True)
-            client.close()
-            if cluster is not None:
-                cluster.close()
+            # a nanny whose worker exits while the cluster closes may log the cancelled close
+            # as an ERROR with a traceback (distributed's race, seen under load): not news here
+            with _quiet_logs(logging.CRITICAL):
+                if cluster is not None:
+                    # retire the workers first, so no task or heartbeat is cut off mid-message
+                    with contextlib.suppress(Exception):
+                        client.retire_workers(close_workers=True)
+                client.close()
+                if cluster is not None:
+                    cluster.close()
             if key is not None:
                 _PRELOADED.pop(key, None)

@@ -220,3 +220,25 @@ def test_an_object_content_is_one_claim(nlp):
     claims = [c for c in record.claims if c.source == "Kremlin"]
     assert [c.text for c in claims] == ["the Ukrainians of launching a helicopter attack on a fuel depot on Russian soil"]
     assert claims[0].event.text == "launching"
+
+
+def test_a_word_tagged_as_a_verb_that_is_no_verb_heads_no_nested_claim():
+    """The small parser reads "to frontline villages" as an infinitive; "frontline" is not a
+    verb the lemmatizer knows, so no "unconfirmed" purpose claim is split off."""
+    import spacy
+    from spacy.tokens import Doc
+
+    rows = [
+        ("The", "the", "DET", "det", 1), ("convoy", "convoy", "NOUN", "nsubj", 2),
+        ("carried", "carry", "VERB", "ROOT", 2), ("flour", "flour", "NOUN", "dobj", 2),
+        ("to", "to", "PART", "aux", 5), ("frontline", "frontline", "VERB", "advcl", 2),
+        ("villages", "village", "NOUN", "dobj", 5), (".", ".", "PUNCT", "punct", 2),
+    ]
+    doc = Doc(spacy.blank("en").vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
+              pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows])
+    doc._.quotes = []
+    unchecked = ClaimExtractor(load_lexicon(), known_verbs=frozenset())(doc)
+    assert [c.stance for c in unchecked] == ["unconfirmed", "asserted"]  # the error being guarded against
+    checked = ClaimExtractor(load_lexicon(), known_verbs=frozenset({"carry", "deliver"}))(doc)
+    assert [(c.text, c.stance) for c in checked] == [("The convoy carried flour to frontline villages", "asserted")]
+    assert all(doc.text[c.span[0] : c.span[1]] == c.text for c in checked)

@@ -13,6 +13,18 @@ from .extract import ClaimExtractor
 from .lexicon import load_lexicon
 
 
+def known_verbs(nlp: Language) -> frozenset[str]:
+    """The verb lemmas the base pipeline's rule lemmatizer knows (WordNet's, in the English
+    pipelines); empty where it has none, which turns the check that uses them off."""
+    for _, pipe in nlp.pipeline:
+        lookups = getattr(pipe, "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_index"):
+            index = lookups.get_table("lemma_index").get("verb")
+            if index:
+                return frozenset(index)
+    return frozenset()
+
+
 class ClaimsComponent(ConflictComponent):
     """Fills ``doc._.claims`` and ``doc.spans["conflict_claims"]`` (labelled by stance).
 
@@ -25,6 +37,8 @@ class ClaimsComponent(ConflictComponent):
         self.extractor = ClaimExtractor(self.lexicon)
 
     def process(self, doc: Doc) -> None:
+        if self.extractor.known_verbs is None:
+            self.extractor.known_verbs = known_verbs(self.nlp)
         claims = self.extractor(doc) if len(doc) else []
         doc._.claims = claims
         set_span_group(doc, "claims", [(c.span[0], c.span[1], c.stance) for c in claims])

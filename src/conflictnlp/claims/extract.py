@@ -165,8 +165,11 @@ def _char_span(tokens: Span) -> tuple[int, int]:
 class ClaimExtractor:
     """Turns a parsed Doc with quotes, places, measures and dates into ``Claim`` objects."""
 
-    def __init__(self, lexicon: StanceLexicon):
+    def __init__(self, lexicon: StanceLexicon, known_verbs: Optional[frozenset[str]] = None):
         self.lexicon = lexicon
+        # verb lemmas of the base pipeline; a word tagged as a verb but unknown as one ("to
+        # frontline villages") heads no nested claim. None: not looked up yet; empty: no check
+        self.known_verbs = known_verbs
 
     def __call__(self, doc: Doc) -> list[Claim]:
         lo, hi = body_bounds(doc)
@@ -249,6 +252,8 @@ class ClaimExtractor:
             governor = _nearest(doc[i], claimed, group)
             if governor is None or claimed[governor] == stance_of[i][0]:
                 continue
+            if self.known_verbs and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() not in self.known_verbs:
+                continue  # a tagging error, most likely; the word stays in the claim around it
             inner = set(_subtree_indices(doc, i)) & group
             tokens = _run(doc[i], inner)
             if sum(1 for t in tokens if not t.is_punct and not (t.dep_ == "aux" and t.lower_ == "to")) < 2:

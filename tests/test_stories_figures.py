@@ -71,6 +71,17 @@ def test_a_casualty_field_from_the_extraction_wins_over_the_words_around():
     assert casualty_of(q, text) == "wounded"
 
 
+def test_part_of_a_total_is_no_toll_even_when_the_extraction_reads_it_as_one():
+    """measures reads "two of the wounded" as two wounded people; compare must not set it
+    against another outlet's number of wounded (the examples' Kupiansk story did)."""
+    text = "He said two of the wounded were in serious condition."
+    q = SimpleNamespace(**{**quantity(text, "two", 2).__dict__, "casualty": {"role": "wounded", "low": None, "high": None, "cumulative": False}})
+    assert casualty_of(q, text) is None
+    text = "Shelling wounded 30 people, among them two children."
+    q = SimpleNamespace(**{**quantity(text, "two children", 2).__dict__, "casualty": {"role": "wounded", "low": None, "high": None, "cumulative": False}})
+    assert casualty_of(q, text) is None
+
+
 def test_a_toll_given_as_a_range_by_the_extraction_fits_a_number_inside_it():
     text = "Dozens of people were wounded in the blast."
     dozens = SimpleNamespace(**{**quantity(text, "Dozens of people", 24, concept="people").__dict__,

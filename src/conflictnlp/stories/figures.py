@@ -131,6 +131,10 @@ def casualty_of(quantity: Quantity, text: str, following: Optional[int] = None) 
     with ``role``, as ``measures`` writes it, or a plain string); otherwise the words around
     the count in ``text``. A running total (``cumulative``: a war's toll) is not the event's.
     ``following`` is where the next quantity starts: the count's clause ends there."""
+    patterns = _figure_patterns()
+    start, end = quantity.span
+    if patterns["subset_before"].search(text[max(0, start - 40) : start]) or patterns["subset_after"].match(text[end : end + 20]):
+        return None  # "among them two children", "two of the wounded": part of a total, also when read as a toll
     given = _casualty_field(quantity)
     if given is not None:
         if _field(given, "cumulative"):
@@ -140,11 +144,7 @@ def casualty_of(quantity: Quantity, text: str, following: Optional[int] = None) 
             return role.lower()
     if quantity.kind != "count" or quantity.unit:
         return None
-    patterns = _figure_patterns()
-    start, end = quantity.span
     before = text[max(0, start - 40) : start]
-    if patterns["subset_before"].search(before) or patterns["subset_after"].match(text[end : end + 20]):
-        return None  # "among them two children", "two of the wounded": part of a total
     after_words, before_verb = _casualty_patterns()
     if patterns["toll_before"].search(before):
         return "killed"

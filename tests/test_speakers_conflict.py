@@ -113,3 +113,32 @@ def test_a_name_the_parse_cuts_is_taken_whole(quotes_of):
                        '"Our forces were not present in that area," Mr. al-Tayeb said.')
     quote = _by_content(quotes, "not present")
     assert quote.speaker.text == "Mr. al-Tayeb" and quote.speaker_name == "Mohamed al-Tayeb"
+
+
+def test_she_after_an_unnamed_person_takes_the_description(quotes_of):
+    quotes = quotes_of(
+        "A doctor at the hospital, who asked not to be named, put the toll higher. "
+        "\u201cWe have received 14 bodies so far,\u201d she said."
+    )
+    she = _by_content(quotes, "14 bodies")
+    assert (she.speaker.text, she.speaker_name, she.speaker_role) == ("she", None, "doctor at the hospital")
+    # a description of the other gender is no antecedent
+    he = _by_content(quotes_of("The army spokeswoman was at the scene. \u201cWe lost two men,\u201d he said."), "two men")
+    assert (he.speaker_name, he.speaker_role) == (None, None)
+
+
+def test_a_request_not_to_be_named_is_no_quote(quotes_of):
+    quotes = quotes_of("A doctor, who asked not to be named, said 14 bodies had arrived. An aid worker who requested not to be identified described the scene.")
+    assert [q.cue.text for q in quotes if "named" in q.content.text or "identified" in q.content.text] == []
+    assert _by_content(quotes, "14 bodies had arrived").speaker_role == "doctor"
+
+
+def test_an_organisation_named_like_a_person_is_no_antecedent_of_she(quotes_of):
+    """'Emergency Response Room' is three capitalised words, but 'Room' is an organisation word:
+    'It' goes to it, and 'she' does not."""
+    quotes = quotes_of(
+        "The Emergency Response Room in Omdurman said the shells fell at 9 a.m. It said 11 people were killed. "
+        "\u201cWe have received 14 bodies,\u201d she said."
+    )
+    assert _by_content(quotes, "11 people").speaker_name.startswith("Emergency Response Room")
+    assert _by_content(quotes, "14 bodies").speaker_name is None

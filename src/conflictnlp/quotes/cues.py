@@ -52,6 +52,8 @@ class CueLexicon:
     male_surname_endings: tuple[str, ...] = ()
     silence: frozenset[str] = frozenset()  # "did not comment": no quote
     refusals: frozenset[str] = frozenset()  # "declined to comment": no quote
+    anonymity_requests: frozenset[str] = frozenset()  # "asked not to be named": no quote
+    anonymity: frozenset[str] = frozenset()
 
     def reports_silence(self, verb: Token) -> bool:
         """Whether a cue verb says that nobody spoke: "did not comment on", "declined to
@@ -59,6 +61,11 @@ class CueLexicon:
         lemma = verb.lemma_.lower()
         if lemma in self.silence and any(c.dep_ == "neg" for c in verb.children):
             return True
+        if lemma in self.anonymity_requests and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in self.anonymity and any(a.dep_ == "auxpass" for a in c.children)
+            for c in verb.children
+        ):
+            return True  # "who asked not to be named"
         if lemma in self.refusals:
             return any(c.dep_ == "xcomp" and c.lemma_.lower() in self.silence for c in verb.children)
         return lemma in self.silence and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.refusals
@@ -115,6 +122,8 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         male_surname_endings=tuple(data["names"].get("male_surname_endings", [])),
         silence=frozenset(data.get("silence", {}).get("lemmas", [])),
         refusals=frozenset(data.get("silence", {}).get("refusals", [])),
+        anonymity_requests=frozenset(data.get("silence", {}).get("anonymity_requests", [])),
+        anonymity=frozenset(data.get("silence", {}).get("anonymity", [])),
         confidence={
             kind: float(data[kind]["confidence"])
             for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")

@@ -324,6 +324,13 @@ def _gender(tokens: Iterable[Token], lexicon: Optional[CueLexicon]) -> Optional[
     return None
 
 
+def role_gender(role: str, lexicon: CueLexicon) -> Optional[str]:
+    """"f" or "m" where a role's words say it ("spokeswoman", "chairman"), else None."""
+    words = {w.lower() for w in role.split()}
+    female, male = bool(words & lexicon.female_words), bool(words & lexicon.male_words)
+    return "f" if female and not male else "m" if male and not female else None
+
+
 def _surname_gender(surname: str, lexicon: Optional[CueLexicon]) -> Optional[str]:
     """The gender an East Slavic surname's ending tells ("Reznikov", "Reznikova"), if any."""
     if lexicon is None:
@@ -535,21 +542,51 @@ class SpeakerResolver:
         if word in FIRST_PERSON:
             return Speaker(name=None, role=None, confidence=0.5, is_person=True)
         if word in PERSON_PRONOUNS:
-            return self._person_pronoun(word, at)
+            return self._person_pronoun(word, at, mention)
         return self._group_pronoun(mention)
 
-    def _person_pronoun(self, word: str, at: int) -> Speaker:
-        """"he"/"she": the closest person before it not known to be of the other gender."""
+    def _person_pronoun(self, word: str, at: int, mention: Optional[Span] = None) -> Speaker:
+        """"he"/"she": the closest person before it not known to be of the other gender: a
+        named one, or one only described as the subject of a sentence just before ("A doctor
+        at the hospital put the toll higher. '…,' she said"), who gets the description as role."""
         gender = "m" if word in ("he", "him") else "f"
-        candidates = [(offset, name) for offset, name in self.persons if offset < at]
-        candidates += [(offset, s.name) for offset, s in self.history if offset < at and s.is_person and s.name]
-        for offset, name in sorted(candidates, reverse=True):
+        candidates = [(offset, name, None) for offset, name in self.persons if offset < at]
+        candidates += [(offset, s.name, None) for offset, s in self.history if offset < at and s.is_person and s.name]
+        if mention is not None:
+            candidates += self._described_people(mention)
+        for offset, name, role in sorted(candidates, key=lambda c: c[0], reverse=True):
+            if name is None:
+                if self.lexicon is not None and role_gender(role, self.lexicon) not in (None, gender):
+                    continue
+                return Speaker(name=None, role=role, confidence=0.6, is_person=True)
             if self.gender.get(name, gender) != gender:
                 continue
             self.gender.setdefault(name, gender)
             distance = doc_text(self.doc).count("\n", offset, at)
             return Speaker(name=name, role=self.roles.get(name), confidence=0.85 if distance <= 2 else 0.65, is_person=True)
         return Speaker(name=None, role=None, confidence=0.4, is_person=True)
+
+    def _described_people(self, mention: Span) -> list[tuple[int, None, str]]:
+        """(offset, None, description) of the unnamed people ("a doctor at the hospital") that
+        are subjects in the sentence of ``mention`` or the one before, before the mention."""
+        if self.lexicon is None:
+            return []
+        sent = mention[0].sent
+        previous = [s for s in self.doc.sents if s.end <= sent.start][-1:] if sent.start else []
+        found = []
+        for earlier in [*previous, sent]:
+            for token in earlier:
+                if token.i >= mention.start or token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN":
+                    continue
+                if token.lemma_.lower() not in self.lexicon.person_nouns or token.ent_type_:
+                    continue
+                end = token.i
+                while end < token.right_edge.i and not self.doc[end + 1].is_punct and self.doc[end + 1].dep_ not in ("relcl", "acl", "appos"):
+                    end += 1  # "a doctor at the hospital", not ", who asked not to be named"
+                role = clean_role(core_text(self.doc[token.left_edge.i : end + 1]))
+                if role:
+                    found.append((self.doc[token.left_edge.i].idx, None, role))
+        return found
 
     def _group_pronoun(self, mention: Span) -> Speaker:
         """"it"/"they": the closest earlier speaker that is no person, or the organisation

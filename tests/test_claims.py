@@ -242,3 +242,12 @@ def test_a_word_tagged_as_a_verb_that_is_no_verb_heads_no_nested_claim():
     checked = ClaimExtractor(load_lexicon(), known_verbs=frozenset({"carry", "deliver"}))(doc)
     assert [(c.text, c.stance) for c in checked] == [("The convoy carried flour to frontline villages", "asserted")]
     assert all(doc.text[c.span[0] : c.span[1]] == c.text for c in checked)
+
+
+def test_a_request_not_to_be_named_inside_a_claim_is_no_claim_of_its_own(nlp):
+    doc = nlp("A doctor at the hospital, who asked not to be named for fear of reprisals, put the toll higher. "
+              "The ministry, which declined to comment, has closed the border.")
+    assert [(c.text, c.stance) for c in doc._.claims] == [
+        ("A doctor at the hospital, who asked not to be named for fear of reprisals, put the toll higher", "asserted"),
+        ("The ministry, which declined to comment, has closed the border", "asserted"),
+    ]

@@ -142,3 +142,11 @@ def test_an_organisation_named_like_a_person_is_no_antecedent_of_she(quotes_of):
     )
     assert _by_content(quotes, "11 people").speaker_name.startswith("Emergency Response Room")
     assert _by_content(quotes, "14 bodies").speaker_name is None
+
+
+def test_it_takes_the_main_clause_subject_not_one_inside_the_report(quotes_of):
+    quotes = quotes_of(
+        "Russia's Defense Ministry said its forces had hit Ukrainian military equipment in the area. "
+        "\u201cReports of a strike on a humanitarian convoy are false,\u201d it said in a statement."
+    )
+    assert _by_content(quotes, "are false").speaker_name == "Russia's Defense Ministry"

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import body_bounds, doc_text, head_indices, per_doc, pos_ids, sentence_bounds, token_forms
 from ..model import Claim, Quote, Stance, TextSpan
 from ..quotes.build import source_name
+from ..quotes.cues import CueLexicon, load_cues
 from ..reading.boilerplate import skip_place_dateline
 from .lexicon import CueMatch, StanceLexicon
 from .stance import Marker, event_stance
@@ -165,8 +166,9 @@ def _char_span(tokens: Span) -> tuple[int, int]:
 class ClaimExtractor:
     """Turns a parsed Doc with quotes, places, measures and dates into ``Claim`` objects."""
 
-    def __init__(self, lexicon: StanceLexicon, known_verbs: Optional[frozenset[str]] = None):
+    def __init__(self, lexicon: StanceLexicon, known_verbs: Optional[frozenset[str]] = None, cues: Optional[CueLexicon] = None):
         self.lexicon = lexicon
+        self.cues = cues if cues is not None else load_cues()  # what says that nobody spoke
         # verb lemmas of the base pipeline; a word tagged as a verb but unknown as one ("to
         # frontline villages") heads no nested claim. None: not looked up yet; empty: no check
         self.known_verbs = known_verbs
@@ -254,6 +256,8 @@ class ClaimExtractor:
                 continue
             if self.known_verbs and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() not in self.known_verbs:
                 continue  # a tagging error, most likely; the word stays in the claim around it
+            if doc[i].dep_ == "xcomp" and self.cues.reports_silence(doc[i].head):
+                continue  # "who asked not to be named", "declined to comment": nothing is claimed
             inner = set(_subtree_indices(doc, i)) & group
             tokens = _run(doc[i], inner)
             if sum(1 for t in tokens if not t.is_punct and not (t.dep_ == "aux" and t.lower_ == "to")) < 2:

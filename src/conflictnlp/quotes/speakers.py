@@ -600,6 +600,9 @@ class SpeakerResolver:
             for token in earlier:
                 if token.i >= mention.start or token.dep_ not in ("nsubj", "nsubjpass"):
                     continue
+                head = token.head
+                if head.dep_ != "ROOT" and not (head.dep_ == "conj" and head.head.dep_ == "ROOT"):
+                    continue  # "The ministry said its forces had hit ...": the ministry, not its forces
                 if self._organisation(token):
                     phrase = self.doc[token.left_edge.i : token.i + 1]
                     candidates.append((phrase.start_char, core_text(phrase), None))

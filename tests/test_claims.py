@@ -251,3 +251,14 @@ def test_a_request_not_to_be_named_inside_a_claim_is_no_claim_of_its_own(nlp):
         ("A doctor at the hospital, who asked not to be named for fear of reprisals, put the toll higher", "asserted"),
         ("The ministry, which declined to comment, has closed the border", "asserted"),
     ]
+
+
+def test_a_participle_describing_a_noun_is_no_claim_of_its_own(nlp):
+    """From the bundled Kyiv Courier example: the participles describe the trucks inside a
+    claim the outlet could not verify; they assert nothing apart from it."""
+    doc = nlp("The Kyiv Courier could not independently verify either account, but photographs taken by local residents "
+              "on Tuesday and reviewed by the newspaper show burned-out flatbed trucks with red crosses painted on their "
+              "tarpaulins, and sacks of flour scattered across the road.")
+    texts = [c.text for c in doc._.claims]
+    assert not {"burned-out", "painted on their tarpaulins", "scattered across the road"} & set(texts), texts
+    assert texts and texts[-1].startswith("The Kyiv Courier could not independently verify")

@@ -150,3 +150,20 @@ def test_it_takes_the_main_clause_subject_not_one_inside_the_report(quotes_of):
         "\u201cReports of a strike on a humanitarian convoy are false,\u201d it said in a statement."
     )
     assert _by_content(quotes, "are false").speaker_name == "Russia's Defense Ministry"
+
+
+def test_a_mixed_quote_before_its_cue_stops_at_the_cue_at_the_end_of_a_paragraph(quotes_of):
+    """The final stop and line break hang from the quoted clause in this parse; they made the
+    content run over the speaker and cue to the end of the sentence."""
+    quotes = quotes_of("Several attackers were also \u201cneutralized,\u201d the source said, without giving a figure.\nThe army office did not respond.")
+    assert [q.content.text for q in quotes] == ["Several attackers were also \u201cneutralized,\u201d"]
+
+
+def test_a_cue_whose_subject_is_nobody_is_no_quote(quotes_of, nlp):
+    assert quotes_of("No group immediately claimed responsibility.") == []
+    assert quotes_of("Nobody has commented on the strike.") == []
+    # the outlet's own statement that nobody did: a denied claim without a source
+    claims = nlp("No group immediately claimed responsibility.")._.claims
+    assert [(c.source, c.stance) for c in claims] == [(None, "denied")]
+    # a negative inside the content is the content's business
+    assert [q.content.text for q in quotes_of("Kyiv said no civilians were hurt.")] == ["no civilians were hurt"]

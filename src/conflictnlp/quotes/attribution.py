@@ -292,6 +292,10 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
                 # "..., Gladkov added." / "Putin's armies, it claimed, are struggling"
                 kind = "clause"
                 content = {t for t in verb.head.subtree if t.sent == sent} - _subtree(verb)
+                # the sentence's final stop (and a line break) may hang from the head: when
+                # nothing of the content follows them after the cue, they are no content
+                last_word = max((t.i for t in content if not (t.is_punct or t.is_space)), default=-1)
+                content = {t for t in content if not (t.i > max(verb.i, last_word) and (t.is_punct or t.is_space))}
             elif "infinitive" in kinds and any(c.dep_ == "xcomp" for c in verb.children):
                 kind = "infinitive"
                 content = _complement_tokens(verb, {"dobj", "dative", "xcomp"})

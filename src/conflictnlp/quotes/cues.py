@@ -54,6 +54,7 @@ class CueLexicon:
     refusals: frozenset[str] = frozenset()  # "declined to comment": no quote
     anonymity_requests: frozenset[str] = frozenset()  # "asked not to be named": no quote
     anonymity: frozenset[str] = frozenset()
+    nobody: frozenset[str] = frozenset()  # "No group claimed responsibility": no quote
 
     def reports_silence(self, verb: Token) -> bool:
         """Whether a cue verb says that nobody spoke: "did not comment on", "declined to
@@ -66,6 +67,11 @@ class CueLexicon:
             for c in verb.children
         ):
             return True  # "who asked not to be named"
+        if any(
+            c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in self.nobody or any(d.dep_ == "det" and d.lower_ in self.nobody for d in c.children))
+            for c in verb.children
+        ):
+            return True  # "No group immediately claimed responsibility"
         if lemma in self.refusals:
             return any(c.dep_ == "xcomp" and c.lemma_.lower() in self.silence for c in verb.children)
         return lemma in self.silence and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.refusals
@@ -124,6 +130,7 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         refusals=frozenset(data.get("silence", {}).get("refusals", [])),
         anonymity_requests=frozenset(data.get("silence", {}).get("anonymity_requests", [])),
         anonymity=frozenset(data.get("silence", {}).get("anonymity", [])),
+        nobody=frozenset(data.get("silence", {}).get("nobody", [])),
         confidence={
             kind: float(data[kind]["confidence"])
             for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")

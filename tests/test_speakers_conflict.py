@@ -167,3 +167,10 @@ def test_a_cue_whose_subject_is_nobody_is_no_quote(quotes_of, nlp):
     assert [(c.source, c.stance) for c in claims] == [(None, "denied")]
     # a negative inside the content is the content's business
     assert [q.content.text for q in quotes_of("Kyiv said no civilians were hurt.")] == ["no civilians were hurt"]
+
+
+def test_a_second_complement_opened_by_that_belongs_to_the_same_quote(quotes_of):
+    quotes = quotes_of("A government spokesman said on Tuesday he could neither confirm nor deny the death toll, "
+                       "but that \u201coperations are continuing to secure the supply routes.\u201d")
+    assert len(quotes) == 1 and "operations are continuing" in quotes[0].content.text
+    assert quotes[0].content.text.startswith("on Tuesday he could neither confirm")

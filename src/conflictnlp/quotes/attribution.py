@@ -263,10 +263,10 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             ccomps = [
                 c
                 for c in verb.children
-                if c.dep_ == "ccomp"
+                if (c.dep_ == "ccomp" or c.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
                 and c.i != getattr(shares_speaker_with, "i", None)
                 and _comma_coordinated_cue(c, lexicon) is None
-            ]
+            ]  # a conjunct opened by "that" is a second complement: "said A, but that B"
             if extension and not ccomps:
                 # "said in a statement that ...": the small model hangs the clause on the noun
                 ccomps = [c for c in extension[-1].children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]

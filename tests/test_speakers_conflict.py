@@ -174,3 +174,10 @@ def test_a_second_complement_opened_by_that_belongs_to_the_same_quote(quotes_of)
                        "but that \u201coperations are continuing to secure the supply routes.\u201d")
     assert len(quotes) == 1 and "operations are continuing" in quotes[0].content.text
     assert quotes[0].content.text.startswith("on Tuesday he could neither confirm")
+
+
+def test_coordinated_groups_are_both_the_speaker(quotes_of):
+    quote = _by_content(quotes_of("Sudan's army and the paramilitary Rapid Support Forces blamed each other for the attack."), "each other")
+    assert quote.speaker_name == "Sudan's army and paramilitary Rapid Support Forces"
+    quote = _by_content(quotes_of("Russia and Ukraine said the talks would resume."), "talks")
+    assert quote.speaker_name == "Russia and Ukraine"

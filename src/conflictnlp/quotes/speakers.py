@@ -533,6 +533,11 @@ class SpeakerResolver:
         if core in self.roles:  # a person named earlier in a naming clause ("Andriy said")
             return Speaker(name=core, role=self.roles[core], confidence=1.0, is_person=True)
         if any(ent.label_ in GROUP_LABELS for ent in entities_in(mention)) or mention.root.pos_ == "PROPN":
+            # "Sudan's army and the paramilitary Rapid Support Forces": both are the speaker
+            for conj in (c for c in mention.root.children if c.dep_ == "conj" and c.i < mention.end):
+                if conj.pos_ == "PROPN" or conj.ent_type_ in GROUP_LABELS:
+                    other = core_text(self.doc[conj.left_edge.i : min(conj.right_edge.i + 1, mention.end)])
+                    core = f"{core} and {other}" if other else core
             return Speaker(name=core, role=None, confidence=1.0, is_person=False)
         return Speaker(name=None, role=clean_role(core), confidence=1.0, is_person=_gender(mention, self.lexicon) is not None)
 

@@ -262,3 +262,13 @@ def test_a_participle_describing_a_noun_is_no_claim_of_its_own(nlp):
     texts = [c.text for c in doc._.claims]
     assert not {"burned-out", "painted on their tarpaulins", "scattered across the road"} & set(texts), texts
     assert texts and texts[-1].startswith("The Kyiv Courier could not independently verify")
+
+
+def test_a_report_nested_in_a_denial_is_also_the_outer_source_s_denied_claim(nlp):
+    text = "Ukraine says Russian drones hit aid convoy near Kupiansk, Moscow denies\n\nOfficials said the convoy was marked."
+    claims = [(c.text, c.source, c.stance) for c in nlp(text)._.claims]
+    assert ("Russian drones hit aid convoy near Kupiansk", "Ukraine", "asserted") in claims
+    assert ("Russian drones hit aid convoy near Kupiansk", "Moscow", "denied") in claims
+    # an outer report that passes the inner one on adds no claim: its speaker is in via
+    passed_on = nlp("CNN reported that the Kremlin said troops had withdrawn.")._.claims
+    assert [(c.text, c.source, c.via) for c in passed_on] == [("troops had withdrawn", "Kremlin", ["CNN"])]

@@ -188,7 +188,24 @@ class ClaimExtractor:
                         # neither confirm nor deny that" says the claim is unconfirmed
                         continue
                     drafts.extend(units)
+                    drafts.extend(self._outer_stances(units, set(group), reports))
         return self._build(doc, drafts, sents, (lo, hi), reports)
+
+    def _outer_stances(self, units: list[_Draft], group: set[int], reports: "_Reports") -> list[_Draft]:
+        """A report nested in a denial or doubt keeps a claim of the outer source too:
+        "Ukraine says drones hit the convoy, Moscow denies" is Ukraine's asserted claim and
+        Moscow's denied one. Outer reports that simply pass it on ("CNN reported that the
+        Kremlin said ...") add nothing: their source is in ``via``."""
+        found = []
+        for unit in units:
+            report = unit.report
+            outer = reports.by_id.get(report.nested_in) if report is not None and report.nested_in else None
+            if outer is None:
+                continue
+            stance = self._stance(unit.predicate, group, reports.context(outer))
+            if stance[0] in ("denied", "unconfirmed") and stance[0] != unit.stance[0]:
+                found.append(_Draft(unit.tokens, unit.predicate, outer, stance))
+        return found
 
     def _clauses(self, doc: Doc, ids: list[int], report: Optional[Quote], reports: "_Reports") -> list[tuple[Token, list[int]]]:
         """The clauses among one source's tokens of a sentence. The outlet's text, and pieces
@@ -283,16 +300,17 @@ class ClaimExtractor:
         sent_index = {sent.start: n for n, sent in enumerate(sents)}
         linker = _Linker(doc, sents)
         claims: list[Claim] = []
-        seen: set[tuple[int, int]] = set()
+        seen: set[tuple[int, int, Optional[str]]] = set()
         punct = _punct_flags(doc)
         text = doc_text(doc)
         for draft in drafts:
             if len(draft.tokens) - sum(punct[draft.tokens.start : draft.tokens.end]) < 2:
                 continue
             start, end = _char_span(draft.tokens)
-            if (start, end) in seen or not (body[0] <= start and end <= body[1]) or start >= end:
+            key = (start, end, draft.report.id if draft.report is not None else None)
+            if key in seen or not (body[0] <= start and end <= body[1]) or start >= end:
                 continue
-            seen.add((start, end))
+            seen.add(key)
             stance, markers = draft.stance
             event = draft.predicate
             report = draft.report

@@ -272,3 +272,8 @@ def test_a_report_nested_in_a_denial_is_also_the_outer_source_s_denied_claim(nlp
     # an outer report that passes the inner one on adds no claim: its speaker is in via
     passed_on = nlp("CNN reported that the Kremlin said troops had withdrawn.")._.claims
     assert [(c.text, c.source, c.via) for c in passed_on] == [("troops had withdrawn", "Kremlin", ["CNN"])]
+
+
+def test_an_infinitive_describing_a_noun_inside_a_denial_is_no_asserted_claim(nlp):
+    doc = nlp("\u201cThe people in those villages have no other way to get bread,\u201d Kovalenko said.")
+    assert [(c.text, c.stance) for c in doc._.claims] == [("The people in those villages have no other way to get bread", "denied")]

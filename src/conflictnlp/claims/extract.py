@@ -273,8 +273,10 @@ class ClaimExtractor:
                 continue
             if self.known_verbs and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() not in self.known_verbs:
                 continue  # a tagging error, most likely; the word stays in the claim around it
-            if stance_of[i][0] == "asserted" and doc[i].dep_ in ("amod", "acl") and doc[i].tag_ in ("VBN", "VBG") and not _has_subject(doc[i]):
-                continue  # "could not verify ... trucks with red crosses painted on them": a description asserts nothing apart
+            if stance_of[i][0] == "asserted" and doc[i].dep_ in ("amod", "acl", "relcl") and not _has_subject(doc[i]):
+                # "could not verify ... trucks with red crosses painted on them", "have no other
+                # way to get bread": a verb describing a noun asserts nothing apart from its claim
+                continue
             if doc[i].dep_ == "xcomp" and self.cues.reports_silence(doc[i].head):
                 continue  # "who asked not to be named", "declined to comment": nothing is claimed
             inner = set(_subtree_indices(doc, i)) & group

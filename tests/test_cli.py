@@ -53,11 +53,14 @@ def cli(monkeypatch, nlp):
 
 
 def assert_short_error(result, code: int, *needles: str) -> list[str]:
-    """An error: the exit code, one or two lines on stderr, no traceback."""
-    lines = result.stderr.strip().splitlines()
+    """An error: the exit code, then on stderr a line "conflictnlp: <message>" and at most one
+    hint, indented by two spaces; no traceback."""
+    lines = result.stderr.rstrip("\n").splitlines()
     assert result.exit_code == code, (result.exit_code, result.stderr)
-    assert 1 <= len(lines) <= 2, result.stderr
-    assert lines[0].startswith("conflictnlp: ")
+    message, *hints = lines
+    assert message.startswith("conflictnlp: ") and message[len("conflictnlp: "):].strip(), result.stderr
+    assert len(hints) <= 1, f"more than a message and one hint: {result.stderr}"
+    assert all(hint.startswith("  ") and hint.strip() for hint in hints), f"a hint is an indented line: {result.stderr}"
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
     for needle in needles:
         assert needle in result.stderr, result.stderr

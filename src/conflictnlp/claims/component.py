@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from ..components import ConflictComponent
 from ..extensions import set_span_group
+from ..quotes.cues import CueLexicon, load_cues
 from .extract import ClaimExtractor
 from .lexicon import load_lexicon
 
@@ -25,6 +26,17 @@ def known_verbs(nlp: Language) -> frozenset[str]:
     return frozenset()
 
 
+def quote_cue_lexicon(nlp: Language) -> CueLexicon:
+    """The cue lexicon of the pipeline's quotes component (rules, or the rules inside the
+    learned one); the packaged lexicon where there is none."""
+    for _, pipe in nlp.pipeline:
+        for holder in (pipe, getattr(pipe, "rules", None)):
+            lexicon = getattr(holder, "lexicon", None)
+            if isinstance(lexicon, CueLexicon):
+                return lexicon
+    return load_cues()
+
+
 class ClaimsComponent(ConflictComponent):
     """Fills ``doc._.claims`` and ``doc.spans["conflict_claims"]`` (labelled by stance).
 
@@ -34,7 +46,8 @@ class ClaimsComponent(ConflictComponent):
     def __init__(self, nlp: Language, name: str, lexicon_path: Optional[str] = None):
         super().__init__(nlp, name)
         self.lexicon = load_lexicon(lexicon_path)
-        self.extractor = ClaimExtractor(self.lexicon)
+        # what says that nobody spoke is the quotes' cue lexicon's to decide, custom or packaged
+        self.extractor = ClaimExtractor(self.lexicon, cues=quote_cue_lexicon(nlp))
 
     def process(self, doc: Doc) -> None:
         if self.extractor.known_verbs is None:

@@ -54,6 +54,7 @@ found at one mention ("Kremlin spokesman Dmitry Peskov") is kept for its other m
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -409,6 +410,8 @@ class SpeakerResolver:
             if gender:
                 self.gender.setdefault(canonical, gender)
         self.history: list[tuple[int, Speaker]] = []  # resolved speakers, by offset
+        self._sents: Optional[list[Span]] = None
+        self._sent_starts: list[int] = []
 
     def _named_person(self, ent: Span) -> bool:
         """A name the NER took for something else, in apposition to a noun for a person:
@@ -571,15 +574,22 @@ class SpeakerResolver:
             return Speaker(name=name, role=self.roles.get(name), confidence=0.85 if distance <= 2 else 0.65, is_person=True)
         return Speaker(name=None, role=None, confidence=0.4, is_person=True)
 
+    def _sentences_up_to(self, mention: Span, before: int) -> list[Span]:
+        """The sentence of ``mention`` and the ``before`` sentences ahead of it (the list of
+        sentences is built once per article: pronoun lookups ask for it again and again)."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+            self._sent_starts = [sent.start for sent in self._sents]
+        n = bisect_right(self._sent_starts, mention.start) - 1
+        return self._sents[max(0, n - before) : n + 1]
+
     def _described_people(self, mention: Span) -> list[tuple[int, None, str]]:
         """(offset, None, description) of the unnamed people ("a doctor at the hospital") that
         are subjects in the sentence of ``mention`` or the one before, before the mention."""
         if self.lexicon is None:
             return []
-        sent = mention[0].sent
-        previous = [s for s in self.doc.sents if s.end <= sent.start][-1:] if sent.start else []
         found = []
-        for earlier in [*previous, sent]:
+        for earlier in self._sentences_up_to(mention, 1):
             for token in earlier:
                 if token.i >= mention.start or token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN":
                     continue
@@ -599,9 +609,7 @@ class SpeakerResolver:
         said ..."); never a place ("Kyiv itself was quiet. It said ...")."""
         at = mention.start_char
         candidates = [(offset, s.name, s.role) for offset, s in self.history if offset < at and not s.is_person and (s.name or s.role)]
-        sent = mention[0].sent
-        previous = [s for s in self.doc.sents if s.end <= sent.start][-GROUP_PRONOUN_SENTENCES:] if sent.start else []
-        for earlier in [*previous, sent]:
+        for earlier in self._sentences_up_to(mention, GROUP_PRONOUN_SENTENCES):
             for token in earlier:
                 if token.i >= mention.start or token.dep_ not in ("nsubj", "nsubjpass"):
                     continue

@@ -314,22 +314,20 @@ def _in_modifier(token: Token, root: Token) -> bool:
 
 def _gender(tokens: Iterable[Token], lexicon: Optional[CueLexicon]) -> Optional[str]:
     """"m" or "f" when a word of the lexicon's gendered words is among ``tokens``."""
+    return _words_gender((token.lower_ for token in tokens), lexicon)
+
+
+def _words_gender(words: Iterable[str], lexicon: Optional[CueLexicon]) -> Optional[str]:
+    """"m" or "f" for the first of ``words`` (lower case) that the lexicon gives a gender."""
     if lexicon is None:
         return None
-    for token in tokens:
-        word = token.lower_.rstrip(".")
+    for word in words:
+        word = word.rstrip(".")
         if word in lexicon.male_words:
             return "m"
         if word in lexicon.female_words:
             return "f"
     return None
-
-
-def role_gender(role: str, lexicon: CueLexicon) -> Optional[str]:
-    """"f" or "m" where a role's words say it ("spokeswoman", "chairman"), else None."""
-    words = {w.lower() for w in role.split()}
-    female, male = bool(words & lexicon.female_words), bool(words & lexicon.male_words)
-    return "f" if female and not male else "m" if male and not female else None
 
 
 def _surname_gender(surname: str, lexicon: Optional[CueLexicon]) -> Optional[str]:
@@ -564,8 +562,8 @@ class SpeakerResolver:
             candidates += self._described_people(mention)
         for offset, name, role in sorted(candidates, key=lambda c: c[0], reverse=True):
             if name is None:
-                if self.lexicon is not None and role_gender(role, self.lexicon) not in (None, gender):
-                    continue
+                if _words_gender(role.lower().split(), self.lexicon) not in (None, gender):
+                    continue  # "the army spokeswoman" is no "he"
                 return Speaker(name=None, role=role, confidence=0.6, is_person=True)
             if self.gender.get(name, gender) != gender:
                 continue

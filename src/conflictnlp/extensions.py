@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
 from spacy.attrs import ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span
 
-from .model import RESULT_LISTS, Article, _adapter
+from .model import RESULT_LISTS, Article, _adapter, freeze
 
 T = TypeVar("T")
 
@@ -53,14 +53,51 @@ def _meta_property(name: str):
     return get, set_
 
 
+class ResultList(list):
+    """What ``doc._.quotes`` (and the other result lists) return: a list whose changes are
+    written back to the Doc, so ``doc._.quotes.append(q)`` or ``del doc._.claims[0]`` persists.
+
+    Its items are read-only copies (see ``model.freeze``): an attribute set on one would be
+    lost, so it raises instead; build a new item (``dataclasses.replace``) and assign it back.
+    """
+
+    def __init__(self, values: Iterable, write: Callable[[list], None]):
+        super().__init__(values)
+        self._write = write
+
+    def _changed(self) -> None:
+        self._write(list(self))
+        for item in self:
+            freeze(item)
+
+
+def _writing(method_name: str):
+    method = getattr(list, method_name)
+
+    @wraps(method)
+    def wrapper(self: ResultList, *args, **kwargs):
+        result = method(self, *args, **kwargs)
+        self._changed()
+        return self if method_name == "__iadd__" else result
+
+    return wrapper
+
+
+for _name in ("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "__setitem__", "__delitem__", "__iadd__", "__imul__"):
+    setattr(ResultList, _name, _writing(_name))
+
+
 def _list_property(kind: str, cls: type):
     adapter = _adapter(list[cls])
 
-    def get(doc: Doc) -> list:
-        return adapter.validate_python(doc.user_data.get(STORE_KEY, {}).get(kind, []))
-
     def set_(doc: Doc, values: Iterable) -> None:
         _store(doc)[kind] = adapter.dump_python(list(values), mode="json")
+
+    def get(doc: Doc) -> ResultList:
+        items = adapter.validate_python(doc.user_data.get(STORE_KEY, {}).get(kind, []))
+        for item in items:
+            freeze(item)
+        return ResultList(items, lambda values: set_(doc, values))
 
     return get, set_
 

@@ -38,6 +38,14 @@ class _Record:
     # every field is always written, so the schema lists them all as required
     __pydantic_config__ = ConfigDict(json_schema_serialization_defaults_required=True)
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        if self.__dict__.get("_read_only"):
+            raise AttributeError(
+                f"{type(self).__name__} objects read from a Doc are copies; setting {name!r} on one would be lost. "
+                "Use dataclasses.replace(item, ...) and assign the list back (doc._.quotes = [...])."
+            )
+        object.__setattr__(self, name, value)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serialisable dict with the field names and order of CONTRACT.md."""
         return _adapter(type(self)).dump_python(self, mode="json")
@@ -46,6 +54,20 @@ class _Record:
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
         """Build (and validate) an instance from a dict as written by ``to_dict``."""
         return _adapter(cls).validate_python(data)
+
+
+def freeze(item: Any) -> None:
+    """Mark a result object, and the result objects inside it, read-only (see ``_Record``)."""
+    if isinstance(item, _Record):
+        if item.__dict__.get("_read_only"):
+            return
+        for value in vars(item).values():
+            if isinstance(value, list):
+                for element in value:
+                    freeze(element)
+            else:
+                freeze(value)
+        item.__dict__["_read_only"] = True
 
 
 @dataclass

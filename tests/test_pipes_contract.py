@@ -1,0 +1,78 @@
+"""Our components behave as spaCy pipes: the error handler, edits through doc._, declarations."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.util import raise_error
+
+from conflictnlp.components import ConflictComponent, set_error_handler
+from conflictnlp.model import MultiSpan, Quote
+
+
+class _Failing(ConflictComponent):
+    def process(self, doc):
+        raise RuntimeError("broken rule")
+
+
+@Language.factory("test_failing_component")
+def _make_failing(nlp: Language, name: str) -> _Failing:
+    return _Failing(nlp, name)
+
+
+@pytest.fixture()
+def failing_nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("test_failing_component", name="failing")
+    return nlp
+
+
+def test_default_error_handler_records_the_error_and_keeps_every_doc(failing_nlp):
+    docs = list(failing_nlp.pipe(["one text.", "two texts."]))
+    assert [d.text for d in docs] == ["one text.", "two texts."]
+    assert all(d._.errors == ["failing: RuntimeError: broken rule"] for d in docs)
+    assert failing_nlp("three.")._.errors == ["failing: RuntimeError: broken rule"]
+
+
+def test_raise_error_handler_makes_a_component_error_raise(failing_nlp):
+    set_error_handler(failing_nlp, raise_error)
+    with pytest.raises(RuntimeError, match="broken rule"):
+        failing_nlp("one text.")
+
+
+def _quote(i: int) -> Quote:
+    return Quote(id=f"q{i}", type="direct", content=MultiSpan(text="x", spans=[(0, 1)]))
+
+
+def test_list_edits_through_doc_extension_persist():
+    nlp = spacy.blank("en")
+    doc = nlp("x y")
+    doc._.quotes = [_quote(1)]
+    doc._.quotes.append(_quote(2))
+    assert [q.id for q in doc._.quotes] == ["q1", "q2"]
+    del doc._.quotes[0]
+    assert [q.id for q in doc._.quotes] == ["q2"]
+    doc._.quotes += [_quote(3)]
+    assert [q.id for q in doc._.article.quotes] == ["q2", "q3"]
+
+
+def test_attribute_edit_on_a_read_item_raises_instead_of_vanishing():
+    doc = spacy.blank("en")("x y")
+    doc._.quotes = [_quote(1)]
+    quote = doc._.quotes[0]
+    with pytest.raises(AttributeError, match="dataclasses.replace"):
+        quote.speaker_name = "Dmitry Peskov"
+    with pytest.raises(AttributeError):
+        quote.content.text = "y"
+    doc._.quotes = [dataclasses.replace(quote, speaker_name="Dmitry Peskov")]
+    assert doc._.quotes[0].speaker_name == "Dmitry Peskov"
+
+
+def test_items_built_by_hand_stay_editable():
+    quote = _quote(1)
+    quote.speaker_name = "Dmitry Peskov"
+    assert quote.speaker_name == "Dmitry Peskov"

@@ -76,3 +76,13 @@ def test_items_built_by_hand_stay_editable():
     quote = _quote(1)
     quote.speaker_name = "Dmitry Peskov"
     assert quote.speaker_name == "Dmitry Peskov"
+
+
+def test_analyze_pipes_shows_what_every_component_assigns_and_no_problem(nlp):
+    analysis = nlp.analyze_pipes(pretty=False)
+    ours = [name for name, pipe in nlp.pipeline if isinstance(pipe, ConflictComponent)]
+    assert {"article", "places", "measures", "dates", "quotes", "claims"} <= set(ours)
+    for name in ours:
+        assert analysis["summary"][name]["assigns"], name
+        assert not analysis["problems"][name], (name, analysis["problems"][name])
+    assert "doc._.quotes" in analysis["summary"]["claims"]["requires"]

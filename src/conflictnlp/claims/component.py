@@ -57,7 +57,7 @@ class ClaimsComponent(ConflictComponent):
         set_span_group(doc, "claims", [(c.span[0], c.span[1], c.stance) for c in claims])
 
 
-@Language.factory("conflict_claims", default_config={"lexicon_path": None})
+@Language.factory("conflict_claims", assigns=["doc._.claims", "doc.spans"], requires=["doc._.quotes", "doc._.locations", "doc._.dates", "doc._.quantities", "doc._.distances", "token.dep"], default_config={"lexicon_path": None})
 def make_claims_component(nlp: Language, name: str, lexicon_path: Optional[str]) -> ClaimsComponent:
     """Factory of ``conflict_claims``; ``lexicon_path`` replaces the shipped stance lexicon."""
     return ClaimsComponent(nlp, name, lexicon_path)

@@ -175,7 +175,7 @@ class DatesComponent(ConflictComponent):
         return timex
 
 
-@Language.factory("conflict_dates", default_config=DEFAULT_CONFIG)
+@Language.factory("conflict_dates", assigns=["doc._.dates", "doc.spans"], requires=["doc.ents", "token.pos", "token.tag", "doc.sents"], default_config=DEFAULT_CONFIG)
 def make_dates_component(nlp: Language, name: str, vague_references: bool, future_window_days: int) -> DatesComponent:
     """spaCy factory of :class:`DatesComponent`."""
     return DatesComponent(nlp, name, vague_references, future_window_days)

@@ -105,6 +105,8 @@ class MeasuresComponent(ConflictComponent):
 
 @Language.factory(
     "conflict_measures",
+    assigns=["doc._.quantities", "doc._.distances", "doc.spans"],
+    requires=["token.pos", "token.dep", "token.lemma", "doc.sents"],
     default_config={"data_path": None, "metres_precision": 1, "casualties": True, "casualty_data_path": None},
 )
 def make_measures_component(

@@ -42,7 +42,7 @@ class PlacesComponent(ConflictComponent):
         set_span_group(doc, "locations", [(loc.span[0], loc.span[1], loc.feature or "place") for loc in locations])
 
 
-@Language.factory("conflict_places", default_config={"adjectival": True})
+@Language.factory("conflict_places", assigns=["doc._.locations", "doc.spans"], requires=["doc.ents", "token.pos", "token.dep", "doc.sents"], default_config={"adjectival": True})
 def make_places_component(nlp: Language, name: str, adjectival: bool) -> PlacesComponent:
     """The ``conflict_places`` pipeline component. ``adjectival``: also emit a people's
     adjectives and plurals as mentions of their country ("Ukrainian forces"), flagged

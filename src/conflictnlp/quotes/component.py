@@ -216,7 +216,7 @@ def extract_quotes(doc: Doc, component: QuotesComponent) -> list[Quote]:
     return number_quotes(quotes)
 
 
-@Language.factory("conflict_quotes", default_config={"min_confidence": 0.0, "cues": None, "floating": True})
+@Language.factory("conflict_quotes", assigns=["doc._.quotes", "doc.spans"], requires=["token.dep", "token.lemma", "doc.ents", "doc.sents"], default_config={"min_confidence": 0.0, "cues": None, "floating": True})
 def make_quotes_component(nlp: Language, name: str, min_confidence: float, cues: Optional[str], floating: bool) -> QuotesComponent:
     """The rule-based quotes component; ``cues`` is a path to a cue lexicon replacing the
     packaged ``data/quote_cues.toml``."""

@@ -72,7 +72,7 @@ class ArticleComponent(ConflictComponent):
             doc._.published_from = "fallback"
 
 
-@Language.factory("conflict_article", default_config={"paragraph_sentences": True})
+@Language.factory("conflict_article", assigns=["doc._.body", "doc._.title", "doc._.published", "doc._.source", "token.is_sent_start"], default_config={"paragraph_sentences": True})
 def make_article_component(nlp: Language, name: str, paragraph_sentences: bool) -> ArticleComponent:
     """Body, title and dateline; ``paragraph_sentences``: a paragraph break starts a sentence."""
     return ArticleComponent(nlp, name, paragraph_sentences)

@@ -86,3 +86,30 @@ def test_analyze_pipes_shows_what_every_component_assigns_and_no_problem(nlp):
         assert analysis["summary"][name]["assigns"], name
         assert not analysis["problems"][name], (name, analysis["problems"][name])
     assert "doc._.quotes" in analysis["summary"]["claims"]["requires"]
+
+
+@pytest.mark.slow
+def test_custom_cue_lexicon_survives_to_disk_and_a_fresh_process_spacy_load(tmp_path):
+    """A saved pipeline carries the custom lexicon it was built with, even once that file is gone."""
+    import subprocess
+    import sys
+    from importlib import resources
+
+    import conflictnlp
+
+    packaged = resources.files("conflictnlp.data").joinpath("quote_cues.toml").read_text("utf-8")
+    assert 'lemmas = [' in packaged
+    custom = tmp_path / "my_cues.toml"
+    # a made-up reporting verb, known to no lexicon but this one
+    custom.write_text(packaged.replace("[clause]\n", "[clause]\n# custom\n", 1).replace('lemmas = [', 'lemmas = ["squawk", ', 1), "utf-8")
+    text = "The spokesman squawked that the convoy had been hit."
+    nlp = conflictnlp.load(config={"quotes": {"cues": str(custom)}})
+    assert [q.cue.text for q in nlp(text)._.quotes if q.cue] == ["squawked"]
+    nlp.to_disk(tmp_path / "pipeline")
+    custom.unlink()
+    script = (
+        "import spacy, sys; nlp = spacy.load(sys.argv[1]); "
+        "print([q.cue.text for q in nlp(sys.argv[2])._.quotes if q.cue])"
+    )
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "pipeline"), text], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['squawked']", out.stderr[-2000:]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-from typing import Callable, Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable, ClassVar, Iterable, Optional, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -33,14 +35,66 @@ class ConflictComponent:
     so neither ``nlp(text)`` nor ``nlp.pipe`` loses an article.
     """
 
+    # lexicons: the attribute holding a lexicon's path (None: the packaged file) -> the packaged
+    # file's name in conflictnlp/data, also the name it is saved under by to_disk
+    lexicons: ClassVar[dict[str, str]] = {}
+
     def __init__(self, nlp: Language, name: str):
         register_extensions()
         self.nlp = nlp
         self.name = name
         self._error_handler: ErrorHandler = record_error
+        self._lexicon_problem: Optional[str] = None
+
+    # --- lexicons: loaded at construction, replaced in initialize, saved with the pipeline ---
+
+    def load_lexicons(self) -> None:
+        """(Re)build the component's lexicons from the paths in its ``lexicons`` attributes."""
+
+    def _load_lexicons_or_defer(self) -> None:
+        """Load the lexicons; a configured file that is gone is not an error yet, because
+        ``spacy.load`` of a saved pipeline builds the component from its config first and then
+        reads the saved copy in ``from_disk``. Processing a Doc without one raises."""
+        try:
+            self.load_lexicons()
+            self._lexicon_problem = None
+        except FileNotFoundError as err:
+            self._lexicon_problem = f"{self.name}: lexicon file not found: {err.filename}"
+
+    def initialize(self, get_examples: Optional[Callable] = None, *, nlp: Optional[Language] = None, **paths: Any) -> None:
+        """Called by ``nlp.initialize()``; lexicon paths given here (``[initialize.components.NAME]``
+        in a training config) replace the configured ones."""
+        for attr, value in paths.items():
+            if attr not in self.lexicons:
+                raise ValueError(f"{self.name}: unknown lexicon {attr!r}; expected one of {sorted(self.lexicons)}")
+            setattr(self, attr, value)
+        self.load_lexicons()
+        self._lexicon_problem = None
+
+    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
+        """Save the lexicons in use (custom or packaged), so the saved pipeline carries them."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for attr, filename in self.lexicons.items():
+            configured = getattr(self, attr)
+            data = Path(configured).read_bytes() if configured else resources.files("conflictnlp.data").joinpath(filename).read_bytes()
+            (path / filename).write_bytes(data)
+
+    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> "ConflictComponent":
+        """Read the lexicons saved by ``to_disk``."""
+        path = Path(path)
+        for attr, filename in self.lexicons.items():
+            if (path / filename).exists():
+                setattr(self, attr, str(path / filename))
+        if self.lexicons:
+            self.load_lexicons()
+            self._lexicon_problem = None
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         try:
+            if self._lexicon_problem:
+                raise FileNotFoundError(self._lexicon_problem)
             self.process(doc)
         except Exception as err:  # handed to the error handler, which decides
             self._error_handler(self.name, self, [doc], err)

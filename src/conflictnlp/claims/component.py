@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from typing import Optional
 
 from spacy.language import Language
@@ -34,6 +36,11 @@ def quote_cue_lexicon(nlp: Language) -> CueLexicon:
             lexicon = getattr(holder, "lexicon", None)
             if isinstance(lexicon, CueLexicon):
                 return lexicon
+    return _packaged_cues()
+
+
+@cache
+def _packaged_cues() -> CueLexicon:
     return load_cues()
 
 
@@ -45,11 +52,19 @@ class ClaimsComponent(ConflictComponent):
 
     def __init__(self, nlp: Language, name: str, lexicon_path: Optional[str] = None):
         super().__init__(nlp, name)
-        self.lexicon = load_lexicon(lexicon_path)
-        # what says that nobody spoke is the quotes' cue lexicon's to decide, custom or packaged
-        self.extractor = ClaimExtractor(self.lexicon, cues=quote_cue_lexicon(nlp))
+        self.lexicon_path = lexicon_path
+        self._load_lexicons_or_defer()
+
+    lexicons = {"lexicon_path": "stance_lexicon.toml"}
+
+    def load_lexicons(self) -> None:
+        self.lexicon = load_lexicon(self.lexicon_path)
+        self.extractor = ClaimExtractor(self.lexicon, cues=quote_cue_lexicon(self.nlp))
 
     def process(self, doc: Doc) -> None:
+        # what says that nobody spoke is the quotes' cue lexicon's to decide, custom or packaged,
+        # also after that component has read a saved lexicon
+        self.extractor.cues = quote_cue_lexicon(self.nlp)
         if self.extractor.known_verbs is None:
             self.extractor.known_verbs = known_verbs(self.nlp)
         claims = self.extractor(doc) if len(doc) else []

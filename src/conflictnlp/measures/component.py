@@ -51,9 +51,16 @@ class MeasuresComponent(ConflictComponent):
         casualty_data_path: Optional[str] = None,
     ):
         super().__init__(nlp, name)
-        self.data = load_measure_data(data_path)
+        self.data_path, self.casualty_data_path = data_path, casualty_data_path
         self.metres_precision = metres_precision
-        self.casualty_data = load_casualty_data(casualty_data_path) if casualties else None
+        self.casualties = casualties
+        self._load_lexicons_or_defer()
+
+    lexicons = {"data_path": "measures.toml", "casualty_data_path": "casualties.toml"}
+
+    def load_lexicons(self) -> None:
+        self.data = load_measure_data(self.data_path)
+        self.casualty_data = load_casualty_data(self.casualty_data_path) if self.casualties else None
 
     def _round_metres(self, metres: float) -> float:
         """``metres_precision`` decimals, but at least 4 significant digits (155 mm is 0.155 m)."""

@@ -40,8 +40,14 @@ class QuotesComponent(ConflictComponent):
     def __init__(self, nlp: Language, name: str, min_confidence: float = 0.0, cues: Optional[str] = None, floating: bool = True):
         super().__init__(nlp, name)
         self.min_confidence = min_confidence
-        self.lexicon = load_cues(cues)
+        self.cues = cues
         self.floating = floating
+        self._load_lexicons_or_defer()
+
+    lexicons = {"cues": "quote_cues.toml"}
+
+    def load_lexicons(self) -> None:
+        self.lexicon: CueLexicon = load_cues(self.cues)
 
     def process(self, doc: Doc) -> None:
         quotes = [q for q in extract_quotes(doc, self) if q.confidence >= self.min_confidence]

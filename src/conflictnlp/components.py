@@ -73,6 +73,8 @@ class ConflictComponent:
 
     def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
         """Save the lexicons in use (custom or packaged), so the saved pipeline carries them."""
+        if not self.lexicons:
+            return
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         for attr, filename in self.lexicons.items():

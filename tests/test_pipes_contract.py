@@ -113,3 +113,17 @@ def test_custom_cue_lexicon_survives_to_disk_and_a_fresh_process_spacy_load(tmp_
     )
     out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "pipeline"), text], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['squawked']", out.stderr[-2000:]
+
+
+def test_nlp_evaluate_scores_our_span_groups_against_gold_spans(nlp):
+    from spacy.training import Example
+
+    text = "Shelling hit Belgorod on Friday, the governor said."
+    predicted = nlp(text)
+    gold = nlp.make_doc(text)
+    gold.spans["conflict_locations"] = [gold.char_span(13, 21)]
+    gold.spans["conflict_dates"] = [gold.char_span(22, 31)]
+    scores = nlp.evaluate([Example(nlp.make_doc(text), gold)])
+    assert [s.text for s in predicted.spans["conflict_locations"]] == ["Belgorod"]
+    assert scores["conflict_locations_f"] == 1.0
+    assert 0.0 <= scores["conflict_dates_f"] <= 1.0

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterable, Optional, Union
 
 from spacy.language import Language
+from spacy.scorer import Scorer
 from spacy.tokens import Doc
+from spacy.training import Example
 
 from .extensions import add_error, register_extensions
 
@@ -106,6 +108,27 @@ class ConflictComponent:
         """Process a stream; every Doc comes out, also the ones that failed."""
         for doc in docs:
             yield self(doc)
+
+    # the span groups the component fills (doc.spans["conflict_<kind>"]), scored by score()
+    span_groups: ClassVar[tuple[str, ...]] = ()
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        """Span P/R/F of each span group against gold Docs that have it, as spaCy's span
+        components score (``nlp.evaluate`` on a DocBin with gold ``doc.spans``)."""
+        examples = list(examples)
+        scores: dict[str, Any] = {}
+        for key in self.span_groups:
+            scores.update(
+                Scorer.score_spans(
+                    examples,
+                    key,
+                    getter=lambda doc, attr: doc.spans.get(attr, []),
+                    has_annotation=lambda doc, key=key: key in doc.spans,
+                    labeled=False,
+                    allow_overlap=True,
+                )
+            )
+        return scores
 
     def set_error_handler(self, error_handler: ErrorHandler) -> None:
         """Called by ``nlp.set_error_handler``."""

@@ -50,6 +50,8 @@ class ClaimsComponent(ConflictComponent):
     Runs last: it reads the quotes (for sources) and the places, measures and dates (for links).
     """
 
+    span_groups = ("conflict_claims",)
+
     def __init__(self, nlp: Language, name: str, lexicon_path: Optional[str] = None):
         super().__init__(nlp, name)
         self.lexicon_path = lexicon_path

@@ -48,6 +48,8 @@ class DatesComponent(ConflictComponent):
         many days after publication.
     """
 
+    span_groups = ("conflict_dates",)
+
     def __init__(self, nlp: Language, name: str, vague_references: bool, future_window_days: int):
         super().__init__(nlp, name)
         self.lexicon = lexicon = load_lexicon()

@@ -41,6 +41,8 @@ def _casualty(doc: Doc, reading: Optional[CasualtyReading]) -> Optional[Casualty
 class MeasuresComponent(ConflictComponent):
     """Fills ``doc._.quantities`` and ``doc._.distances`` from the body of each article."""
 
+    span_groups = ("conflict_quantities", "conflict_distances")
+
     def __init__(
         self,
         nlp: Language,

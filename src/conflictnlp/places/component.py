@@ -21,6 +21,8 @@ from .resolve import Resolver, to_location
 class PlacesComponent(ConflictComponent):
     """Finds and resolves the places an article mentions."""
 
+    span_groups = ("conflict_locations",)
+
     def __init__(self, nlp: Language, name: str, adjectival: bool = True):
         super().__init__(nlp, name)
         self.adjectival = adjectival

@@ -37,6 +37,8 @@ class QuotesComponent(ConflictComponent):
     """Finds attributions in the article body and writes ``doc._.quotes`` and the span groups
     ``conflict_quotes`` (contents), ``conflict_quote_cues`` and ``conflict_quote_speakers``."""
 
+    span_groups = ("conflict_quotes",)
+
     def __init__(self, nlp: Language, name: str, min_confidence: float = 0.0, cues: Optional[str] = None, floating: bool = True):
         super().__init__(nlp, name)
         self.min_confidence = min_confidence

@@ -167,7 +167,7 @@ def _casualty_values(article: Article, article_id: str, source_of) -> dict[str, 
     for n, q in enumerate(ordered):
         following = ordered[n + 1].span[0] if n + 1 < len(ordered) else None
         what = casualty_of(q, text, following)
-        if what is None or q.value is None or q.value <= 0:
+        if what is None or q.value is None or q.value < 0:
             continue
         bounds = _casualty_bounds(q)
         value = DisagreementValue(
@@ -191,16 +191,47 @@ def _disagreeing(by_article: dict[str, list[tuple[DisagreementValue, Range]]]) -
     return False
 
 
+def denied_casualties(article: Article, article_id: str, source_of) -> dict[str, list[tuple[DisagreementValue, Range]]]:
+    """Tolls of none that a denial gives ("Rosneft denied anyone was hurt": wounded 0, by
+    Rosneft), from denied claims whose words name nobody and what happened to them; skipped
+    where the extraction already read a count of 0 inside the claim."""
+    nobody = _figure_patterns()["nobody"]
+    after_words, _ = _casualty_patterns()
+    zeros = [q.span for q in article.quantities if q.value == 0]
+    found: dict[str, list[tuple[DisagreementValue, Range]]] = {}
+    for claim in article.claims:
+        if claim.stance != "denied" or not nobody.search(claim.text):
+            continue
+        if any(claim.span[0] <= s and e <= claim.span[1] for s, e in zeros):
+            continue
+        hits = sorted((m.start(), what) for what, pattern in after_words for m in [pattern.search(claim.text)] if m)
+        if hits:
+            value = DisagreementValue(article=article_id, ref=claim.id, text=claim.text, value=0, source=claim.source, span=claim.span)
+            found.setdefault(hits[0][1], []).append((value, Range(0.0, 0.0, 0.0)))
+    return found
+
+
+def _denial_against_count(values: list[DisagreementValue]) -> bool:
+    """A toll of none against a count above none, from another article or another source."""
+    zeros = [v for v in values if v.value == 0]
+    counts = [v for v in values if v.value and v.value > 0]
+    return any(z.article != c.article or (z.source and c.source and z.source != c.source) for z in zeros for c in counts)
+
+
 def count_disagreements(articles: list[Article], ids: list[str], source_of) -> list[Disagreement]:
-    """Different counts of the killed, the wounded, the displaced... across articles."""
+    """Different counts of the killed, the wounded, the displaced... across articles, and a
+    denial that anyone was hurt against a count of the hurt (within one article too)."""
     by_what: dict[str, dict[str, list[tuple[DisagreementValue, Range]]]] = {}
     for article, article_id in zip(articles, ids):
-        for what, values in _casualty_values(article, article_id, source_of).items():
-            by_what.setdefault(what, {}).setdefault(article_id, []).extend(values)
+        for found_values in (_casualty_values(article, article_id, source_of), denied_casualties(article, article_id, source_of)):
+            for what, values in found_values.items():
+                by_what.setdefault(what, {}).setdefault(article_id, []).extend(values)
     found = []
     for what, by_article in by_what.items():
-        if len(by_article) > 1 and _disagreeing(by_article):
-            values = [v for vs in by_article.values() for v, _ in vs]
+        counted = {a: [(v, r) for v, r in vs if v.value] for a, vs in by_article.items()}
+        counted = {a: vs for a, vs in counted.items() if vs}
+        values = [v for vs in by_article.values() for v, _ in vs]
+        if (len(counted) > 1 and _disagreeing(counted)) or _denial_against_count(values):
             found.append(Disagreement(kind="quantity", about=f"number {what}", values=values))
     return found
 

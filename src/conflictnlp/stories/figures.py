@@ -383,9 +383,17 @@ class Reference:
     border: Optional[frozenset[str]] = None
 
 
+_REFERENCE_END = re.compile(r",|;|\(| and (?!\w+ border)| (?:which|that|who|where|while|to|before|after)\b")
+
+
 def _reference(article: Article, distance: Distance) -> Reference:
     if distance.reference:
         text = distance.reference.text
+        # "the border [with Ukraine]": the countries may follow the span
+        following = re.match(r"\s+(?:with|of|between)\s+[^,.;()]{2,40}", (article.text or "")[distance.reference.span[1] :])
+        if following and re.fullmatch(r"(?:the\s+)?(?:border|frontier)", text.strip(), re.I):
+            text += following.group(0)
+        text = _REFERENCE_END.split(text)[0]  # "the Ukrainian border and supplies diesel"
     else:
         text = (article.text or "")[distance.span[1] : distance.span[1] + 60]  # "... 22 miles [from the border]"
         text = re.sub(r"^\W*(?:from|of|past|beyond|inside|into|away from)\s+", "", text).split(",")[0]

@@ -408,7 +408,6 @@ class _Group:
 
 def _cluster_component(members: list[int], neighbours: dict[int, dict[int, float]], threshold: float) -> list[list[int]]:
     groups: dict[int, _Group] = {}
-    owner = {node: node for node in members}
     for node in members:
         groups[node] = _Group([node], dict(neighbours.get(node, {})))
     heap: list[tuple[float, int, int, int, int]] = []

@@ -66,7 +66,7 @@ _DATE_RES = [re.compile(r"^\s*" + _LEADING_TIME + form + _TIME + r"\s*$", re.I) 
 _DATE_SEARCH_RES = [re.compile(r"(?<!\w)" + form + r"(?!\w)", re.I) for form in _DATE_FORMS]
 # "KYIV, Ukraine (AP) — " / "OUAGADOUGOU – ": capitals, an optional region, an optional agency, a dash
 _PLACE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, [A-Z][\w'’.\-]*(?: [\w'’.\-]+){0,4}?)?)"
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, (?:[A-Z][\w'’.\-]*(?: [\w'’.\-]+){0,4}?|\d{1,2} [A-Z][a-z]+\.?))?)"
     r"(?: \((?P<credit>[^()]{1,30})\))?\s*(?:—|–|--|-)\s+\S"
 )
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")")

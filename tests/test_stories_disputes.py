@@ -189,3 +189,13 @@ def test_five_outlets_on_one_strike_invent_nothing_and_find_the_real_disagreemen
     assert [sorted(s["articles"]) for s in stories["stories"]] == [sorted(a["id"] for a in story["articles"])]
     report = score(stories, [story])
     assert report["details"][0]["invented"] == [] and report["details"][0]["missed"] == []
+
+
+def test_a_claim_of_stance_words_only_is_about_its_sentence():
+    a = "Moscow accused Kyiv of carrying out an air strike on a fuel depot, an incident Dmytro Kuleba said he could neither confirm nor deny."
+    b = "Ukraine denied responsibility for the fiery blast."
+    found = _stance([
+        ("a", a, [claim(a, "he could neither confirm nor deny", "c1", "Dmytro Kuleba", "unconfirmed")]),
+        ("b", b, [claim(b, "responsibility for the fiery blast", "c1", "Ukraine", "denied")]),
+    ])
+    assert [(d.kind, sorted(v.stance for v in d.values)) for d in found] == [("stance", ["denied", "unconfirmed"])]

@@ -245,10 +245,11 @@ class StoryComparer:
         Claims without content ("you know") join nothing."""
         events = event_words()
         items = [_Item(n, c) for n, a in enumerate(articles) for c in a.claims if _has_content(c, events)]
-        scores = self.similarity.scores([item.obj.text for item in items], "claim")
-        words = [content_words(item.obj.text) for item in items]
+        texts = [proposition(articles[item.article], item.obj) for item in items]
+        scores = self.similarity.scores(texts, "claim")
+        words = [content_words(text) for text in texts]
         union = UnionFind(len(items))
-        about_responsibility = [_about_responsibility(item.obj.text) for item in items]
+        about_responsibility = [_about_responsibility(text) for text in texts]
         for i, a in enumerate(items):
             for j in range(i + 1, len(items)):
                 if a.article == items[j].article:
@@ -290,7 +291,7 @@ class StoryComparer:
         One source in two outlets is one statement however worded, never a dispute."""
         members = [_Item(n, c) for n, (_, _, c) in enumerate(items)]
         kept = [m for m in members if not _shadowed(m, members, lambda a, b: items[a][0] == items[b][0])]
-        texts = [m.obj.text for m in kept]
+        texts = [proposition(items[m.article][1], m.obj) for m in kept]
         scores = self.similarity.scores(texts, "claim") if texts else []
         words = [content_words(t) for t in texts]
         events = event_words()
@@ -307,7 +308,7 @@ class StoryComparer:
                 if surname(source_a) == surname(source_b):
                     continue
                 alike = scores[i][j] >= 1.0 or (dice(words[i], words[j]) >= MIN_ANSWER_OVERLAP and words[i] & words[j] & events)
-                if alike or (_about_responsibility(claim_a.text) and _about_responsibility(claim_b.text)):
+                if alike or (_about_responsibility(texts[i]) and _about_responsibility(texts[j])):
                     disputed.update((a.article, b.article))
         return sorted(disputed)
 
@@ -410,6 +411,23 @@ def _stance_class(stance: Optional[str]) -> str:
 def _responsibility_patterns() -> tuple[re.Pattern, re.Pattern]:
     data = tomllib.loads(resources.files("conflictnlp").joinpath("data/stories.toml").read_text("utf-8"))["propositions"]
     return tuple(re.compile(r"\b(" + "|".join(map(re.escape, data[key])) + r")\b", re.I) for key in ("responsibility", "incident"))
+
+
+@cache
+def _stance_only() -> frozenset[str]:
+    data = tomllib.loads(resources.files("conflictnlp").joinpath("data/stories.toml").read_text("utf-8"))["propositions"]
+    return frozenset().union(*(content_words(word) for word in data["stance_only"]))
+
+
+def proposition(article: Article, claim: Claim) -> str:
+    """What a claim is about: its text, or, for a claim of stance words only ("he could neither
+    confirm nor deny"), the sentence it stands in, which names what is left open."""
+    if content_words(claim.text) - _stance_only():
+        return claim.text
+    text = article.text or ""
+    start = max(text.rfind(". ", 0, claim.span[0]) + 2, text.rfind("\n", 0, claim.span[0]) + 1, 0)
+    stops = [i for i in (text.find(". ", claim.span[1]), text.find("\n", claim.span[1])) if i >= 0]
+    return text[start : min(stops) if stops else len(text)]
 
 
 def _about_responsibility(text: str) -> bool:

@@ -109,6 +109,7 @@ def score(stories: dict[str, Any], gold: list[dict[str, Any]]) -> dict[str, Any]
 def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, part: str = "all", similarity: str = "lexical") -> dict:
     """Extract every gold article, compare them all, score; returns the report ``render`` prints."""
     import conflictnlp
+
     from ..pipeline import process
     from ..reading import ArticleInput
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from types import SimpleNamespace
-from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 import numpy as np
@@ -38,8 +38,8 @@ from ..model import (
     StoryQuote,
 )
 from . import grouping
-from .grouping import UnionFind
 from .figures import casualty_of, figure_disagreements
+from .grouping import UnionFind
 from .similarity import Mode, Similarity, content_words, dice, event_words
 from .speakers import SpeakerNames, is_named, is_person, surname
 

@@ -199,3 +199,13 @@ def test_a_claim_of_stance_words_only_is_about_its_sentence():
         ("b", b, [claim(b, "responsibility for the fiery blast", "c1", "Ukraine", "denied")]),
     ])
     assert [(d.kind, sorted(v.stance for v in d.values)) for d in found] == [("stance", ["denied", "unconfirmed"])]
+
+
+def test_a_dateline_place_read_as_a_source_is_no_source():
+    a = "GOMA, May 3 (Wire) - M23 rebels denied that they had shelled the displacement camp near Goma."
+    b = "Army spokesman Guillaume Ndjike said M23 rebels had shelled the displacement camp near Goma."
+    found = _stance([
+        ("a", a, [claim(a, "they had shelled the displacement camp near Goma", "c1", "GOMA", "denied")]),
+        ("b", b, [claim(b, "M23 rebels had shelled the displacement camp near Goma", "c1", "Guillaume Ndjike")]),
+    ])
+    assert [(d.kind, sorted(str(v.source) for v in d.values)) for d in found] == [("stance", ["Guillaume Ndjike", "None"])]

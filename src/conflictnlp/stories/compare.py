@@ -188,7 +188,8 @@ class StoryComparer:
             resolved = names.of_quote(quote) if quote else None
             if resolved:
                 return resolved
-        return names.canonical(claim.source) or claim.source
+        source = names.canonical(claim.source) or claim.source
+        return None if _filed_from(article, source) else source
 
     def align_quotes(self, articles: list[Article], ids: list[str], names: Optional[SpeakerNames] = None) -> list[StoryQuote]:
         """The same statement across outlets, however each translated or trimmed it, under
@@ -351,6 +352,18 @@ def _has_content(claim: Claim, events: frozenset[str]) -> bool:
     had been hurt"); not "you know" or "the strike"."""
     words = content_words(claim.text)
     return len(words) >= MIN_CLAIM_WORDS or (claim.stance in OPPOSING and bool(words & events))
+
+
+def _filed_from(article: Article, source: Optional[str]) -> bool:
+    """A "source" that is the place of the article's wire dateline ("GOMA, May 3 (Wire) - M23
+    rebels denied ..."): where the report was filed, not who said it."""
+    if not source or not article.text:
+        return False
+    from ..reading.boilerplate import skip_place_dateline
+
+    lo = (article.body or (0, len(article.text)))[0]
+    end = skip_place_dateline(article.text, lo)
+    return end > lo and source.upper() == source and source in article.text[lo:end]
 
 
 def _record_id(result: Union[Article, dict], index: int) -> str:

@@ -111,3 +111,16 @@ def test_the_weekend_in_a_weekday_report_of_the_past_is_the_one_just_past(nlp):
     wednesday = "2024-03-13"
     assert dates_of(nlp, "Over the weekend, shelling killed three.", wednesday) == [("the weekend", "DATE", "2024-W10-WE")]
     assert dates_of(nlp, "Talks will resume this weekend.", wednesday) == [("this weekend", "DATE", "2024-W11-WE")]
+
+
+def test_daily_in_an_outlets_name_is_no_frequency(nlp):
+    found = dates_of(nlp, "The Daily Mail reported the strike on Sunday. Shelling continues daily, officials said.")
+    assert ("daily", "SET", "P1D") in found and not [f for f in found if f[0] == "Daily"]
+
+
+def test_a_clock_time_is_on_the_day_its_sentence_names(nlp):
+    # published Sunday 2024-03-10; the strike was on Friday
+    found = dates_of(nlp, "The depot was hit on Friday, and at 10 a.m. a second drone struck the same site, the governor said.")
+    assert ("10 a.m.", "TIME", "2024-03-08T10") in found
+    # a sentence naming no day: the publication day
+    assert ("10 a.m.", "TIME", "2024-03-10T10") in dates_of(nlp, "Sirens sounded at 10 a.m. across the city, officials said.")

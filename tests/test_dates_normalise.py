@@ -196,3 +196,28 @@ def test_other_absolute_forms_through_dateparser(normalise, text):
 
 def test_dateparser_readings_in_another_year_are_refused(normalise):
     assert normalise("March 28-30") is None  # dateparser alone would say 1930-03-28
+
+
+# --- weekdays against a base date: the news convention, not dateparser's -------------------------
+
+
+@pytest.mark.parametrize(
+    "text, tense, expected",
+    [
+        ("Friday", None, "2022-04-01"),  # the base day itself (dateparser alone says 2022-03-25)
+        ("Tuesday", None, "2022-03-29"),
+        ("Tuesday", "future", "2022-04-05"),
+        ("last Tuesday", "future", "2022-03-29"),
+        ("next Tuesday", None, "2022-04-05"),
+        ("Sunday night", None, "2022-03-27TNI"),
+        ("Saturday", None, "2022-03-26"),
+    ],
+)
+def test_a_weekday_is_read_against_the_base_date(normalise, text, tense, expected):
+    assert normalise(text, tense=tense).value == expected
+
+
+def test_a_weekday_with_its_date_picks_the_year_where_they_agree(normalise):
+    assert normalise("Tuesday 29 March", tense="future").value == "2022-03-29"  # not 2023, a Wednesday
+    assert normalise("Wednesday 29 March").value == "2023-03-29"
+    assert normalise("Tuesday 29 March 2022").value == "2022-03-29"  # a year named is never moved

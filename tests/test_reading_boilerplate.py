@@ -208,3 +208,24 @@ def test_a_prose_paragraph_naming_a_website_is_not_spam():
     )
     start, end = find_layout(text).body
     assert text[start:end].rstrip().endswith("the agencies said.")
+
+
+def test_a_wire_dateline_gives_the_day_and_the_text_its_year():
+    text = "KHARTOUM, June 10 (Reuters) - Shelling killed 12 people at a market in El Fasher on Sunday, a local committee said.\n© 2024 Reuters"
+    layout = find_layout(text)
+    assert layout.wire_day == (6, 10) and layout.year == 2024
+    assert find_layout("GAZA, 3 March (Wire) - Strikes hit Rafah overnight, killing nine people, medics said in a statement.").wire_day == (3, 3)
+    # a place dateline without a day gives none
+    assert find_layout("KYIV, Ukraine (AP) - Russian drones struck Kyiv overnight, officials said on Telegram this morning.").wire_day is None
+
+
+def test_the_wire_dateline_sets_the_publication_date_only_when_none_is_given(nlp):
+    text = "KHARTOUM, June 10 (Reuters) - Shelling killed 12 people at a market in El Fasher on Sunday, a local committee said.\n© 2024 Reuters"
+    doc = nlp(text)
+    assert (doc._.published, doc._.published_from) == ("2024-06-10", "dateline")
+    assert next(d.value for d in doc._.dates if d.text == "Sunday") == "2024-06-09"
+    import conflictnlp
+
+    assert conflictnlp.extract(text, published="2024-06-11").published == "2024-06-11"
+    # no year anywhere: the day alone is no date
+    assert nlp(text.split("\n")[0])._.published is None

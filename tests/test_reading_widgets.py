@@ -42,3 +42,15 @@ def test_entries_without_a_colon_need_a_second_one_between_short_lines():
             "In Kharkiv, a missile struck an industrial site on the outskirts of the city, the mayor said, without giving "
             "details of the damage or of any casualties among the workers there.\n")
     assert body_of(live).endswith("among the workers there.")
+
+
+def test_an_entry_whose_title_is_a_question_is_still_a_widget_entry():
+    text = ("Crews restored power to most of the city on Sunday after a week of outages, the mayor said in a video address.\n"
+            "The repairs cost more than the city had budgeted for the whole winter, he added.\n"
+            "admin on: Will the grain corridor survive the winter?\n"
+            "markus77 on: Is the front line moving again?\n")
+    body = body_of(text)
+    assert body.endswith("he added.") and "admin on:" not in body
+    # a last paragraph that reads like an entry without a colon, and has no second one, stays
+    prose = text.split("admin on:")[0] + "Officials in Kyiv asked whether the grain corridor would survive the winter?\n"
+    assert body_of(prose).endswith("survive the winter?")

@@ -19,7 +19,8 @@ STORY = ["shebekino_border_herald.txt", "shebekino_dawn_post.txt", "shebekino_st
 
 @pytest.fixture(scope="module")
 def records(nlp):
-    inputs = [a for a in iter_inputs([FIXTURES / "stories"]) if isinstance(a, ArticleInput)]
+    files = sorted(p for p in (FIXTURES / "stories").iterdir() if p.is_file() and p.suffix in (".txt", ".html"))
+    inputs = [a for a in iter_inputs(files) if isinstance(a, ArticleInput)]
     return list(process(inputs, nlp))
 
 

@@ -210,6 +210,7 @@ EVALUATION_TASKS = {
     "dates": "conflictnlp.evaluation.dates",
     "stance": "conflictnlp.evaluation.stance",
     "casualties": "conflictnlp.evaluation.casualties",
+    "stories": "conflictnlp.evaluation.stories",
 }
 SCHEMAS = ("article", "stories")
 

@@ -20,6 +20,8 @@ from .normalise import VAGUE_VALUES, Context, Normaliser, Timex
 _NO_EDGE = ("ADP", "CCONJ", "PUNCT", "SYM")
 _CALENDAR_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CLOCK_AND_DAY = re.compile(r"\d(?:[:.]\d\d| ?[ap]\.?m\b).*\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+# a clock time and nothing else ("10 a.m.", "at 14:30 GMT"): the normaliser gives it the publication day
+_BARE_CLOCK = re.compile(r"^(?:at |around |about |by |until |from |after |before )?\d{1,2}(?:[:.]\d\d)? ?(?:[ap]\.? ?m\b\.?|hrs\b|h\b)?(?: ?\(?[a-z]{2,5}\)?)?$", re.I)
 _NUMBER = r"(?:\d+(?:\.\d+)?|[a-z]+(?:[ -][a-z]+)?)"
 _COORDINATED = re.compile(
     rf"^(?P<first>{_NUMBER}) (?:and|or) (?P<second>{_NUMBER}) (?P<unit>[a-z]+)$", re.I
@@ -65,6 +67,7 @@ class DatesComponent(ConflictComponent):
         found: list[tuple[Candidate, Timex]] = []
         for group in self.detector(doc):
             found.extend(self._resolve_group(doc, group, context))
+        found = self._clocks_on_their_day(doc, found, context)
         mentions = [
             DateMention(
                 id=f"d{number}",
@@ -78,6 +81,30 @@ class DatesComponent(ConflictComponent):
         ]
         doc._.dates = mentions
         set_span_group(doc, "dates", [(c.start, c.end, t.type) for c, t in found])
+
+    @staticmethod
+    def _clocks_on_their_day(doc: Doc, found: list[tuple[Candidate, Timex]], context: Context) -> list[tuple[Candidate, Timex]]:
+        """A bare clock time ("10 a.m.") on the day its sentence names ("The depot was hit on
+        Sunday. ... at 10 a.m."), the nearest before it in the sentence, else after it; the
+        publication day only where the sentence names none."""
+        if context.anchor is None:
+            return found
+        days = [(c, t) for c, t in found if t.type == "DATE" and t.value and t.granularity == "day" and _CALENDAR_DAY.match(t.value)]
+        if not days:
+            return found
+        text = doc_text(doc)
+        result = []
+        for candidate, timex in found:
+            if timex.type == "TIME" and timex.value and timex.value.startswith(context.anchor.isoformat()) and _BARE_CLOCK.match(text[candidate.start : candidate.end]):
+                span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+                sentence = span.sent if span is not None else None
+                inside = [(c, t) for c, t in days if sentence is not None and sentence.start_char <= c.start < sentence.end_char]
+                before = [d for d in inside if d[0].start < candidate.start]
+                chosen = before[-1] if before else (inside[0] if inside else None)
+                if chosen is not None:
+                    timex = Timex(timex.type, chosen[1].value[:10] + timex.value[10:], timex.granularity)
+            result.append((candidate, timex))
+        return result
 
     def _counted_per_unit(self, span) -> bool:
         """ "twice [a year]", "three times [a week]": a frequency, TimeML SET on "a year"."""

@@ -117,6 +117,8 @@ class Detector:
                 return None  # "March forward, ...", "May God ...": a verb the tagger took for a name
             if word in self.lex.frequencies and first.pos_ == "ADJ":
                 return None
+            if word in self.lex.frequencies and _in_a_name(first):
+                return None  # "the Daily Mail", "The Weekly Standard": a title, not a frequency
             if first.like_num and first.i + 1 < len(first.doc) and first.nbor(1).tag_ == "NNS":
                 return None  # "2000 troops" is a count, not a year
         if first.i > 0 and first.nbor(-1).lower_ in self.lex.greeting_words and first.lower_ in self.lex.parts_of_day:
@@ -152,6 +154,15 @@ def clause_tense(span: Span, lexicon: Lexicon) -> Optional[Tense]:
             return "scheduled"
         return "present"
     return None
+
+
+def _in_a_name(token: Token) -> bool:
+    """A title-case word inside a name: an organisation or work entity, or before another
+    title-case word ("Daily Mail")."""
+    if token.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC"):
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.is_title and following is not None and following.is_title and following.pos_ == "PROPN"
 
 
 def _verb_follows(token: Token) -> bool:

@@ -123,8 +123,33 @@ class Normaliser:
         for rule in self._rules:
             found = rule(cleaned, context)
             if found is not None:
-                return found
+                return self._weekday_agrees(cleaned, found, context)
         return None
+
+    def _weekday_agrees(self, text: str, timex: Timex, context: Context) -> Timex:
+        """A date that names its weekday and no year ("Tuesday 29 March") is in the year where
+        that day is that weekday, the nearest to the anchor; the tense only chooses otherwise."""
+        value = timex.value or ""
+        if context.anchor is None or not re.match(r"\d{4}-\d{2}-\d{2}", value) or re.search(r"\b\d{4}\b", text):
+            return timex
+        named = sorted({number for name, number in self.lex.weekdays.items() if re.search(rf"\b{re.escape(name)}\b", text)})
+        if len(named) != 1 or not re.search(r"\d", text):
+            return timex
+        day = date.fromisoformat(value[:10])
+        if day.isoweekday() == named[0]:
+            return timex
+        candidates = []
+        for year in (context.anchor.year - 1, context.anchor.year, context.anchor.year + 1):
+            try:
+                candidate = day.replace(year=year)
+            except ValueError:
+                continue
+            if candidate.isoweekday() == named[0]:
+                candidates.append(candidate)
+        if not candidates:
+            return timex
+        best = min(candidates, key=lambda c: abs((c - context.anchor).days))
+        return Timex(timex.type, best.isoformat() + value[10:], timex.granularity)
 
     # --- text preparation ---------------------------------------------------------------
 

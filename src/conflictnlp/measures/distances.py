@@ -112,11 +112,43 @@ def reference_of(doc: Doc, measure_start: int, end: int, data: MeasureData) -> O
     objects = [c for c in token.children if c.dep_ == "pobj" and c.pos_ in NOUNS + ("PRON",)]
     if objects:
         first, last = _noun_phrase(doc, objects[0], token.i + 1)
+    else:
+        chunk = next((c for c in doc.noun_chunks if c.start == token.i + 1), None)
+        if chunk is None:
+            return None
+        first, last = chunk[0], chunk[-1]
+    bearing = _bearing(doc, first, last, data)
+    if bearing is not None:
+        # "10 km to the north-east [of Bakhmut]": a compass bearing is no place; the place after it is
+        if bearing <= last.i:
+            return _text_span(doc, doc[bearing], last)
+        of = last.i + 1
+        return _of_object(doc, of, sent_end) if of + 1 < sent_end and doc[of].lower_ == "of" else None
+    return _text_span(doc, first, last)
+
+
+def _bearing(doc: Doc, first: Token, last: Token, data: MeasureData) -> Optional[int]:
+    """Where the place after a compass bearing starts ("the north-east of [Bakhmut]": its token
+    index), ``last.i + 1`` for a bearing alone ("the north-east"), None for no bearing."""
+    directions = {w.replace("-", "") for w in data.direction_words}
+    words = ""
+    for token in doc[first.i : last.i + 1]:
+        if token.lower_ == "of" and words in directions:
+            return token.i + 1 if token.i < last.i else None
+        if token.lower_ in ("the", "a") and not words:
+            continue
+        words += token.lower_.replace("-", "")
+    return last.i + 1 if words in directions else None
+
+
+def _of_object(doc: Doc, of: int, sent_end: int) -> Optional[TextSpan]:
+    """The noun phrase after "of" at token ``of``: "to the north-east of [Bakhmut]"."""
+    objects = [c for c in doc[of].children if c.dep_ == "pobj" and c.pos_ in NOUNS]
+    if objects:
+        first, last = _noun_phrase(doc, objects[0], of + 1)
         return _text_span(doc, first, last)
-    for chunk in doc.noun_chunks:
-        if chunk.start == token.i + 1:
-            return _text_span(doc, chunk[0], chunk[-1])
-    return None
+    chunk = next((c for c in doc.noun_chunks if c.start == of + 1 and c.end <= sent_end), None)
+    return _text_span(doc, chunk[0], chunk[-1]) if chunk is not None else None
 
 
 def _chunk_ending_at(doc: Doc, token: Token) -> Optional[Span]:

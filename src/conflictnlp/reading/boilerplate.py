@@ -66,7 +66,7 @@ _DATE_RES = [re.compile(r"^\s*" + _LEADING_TIME + form + _TIME + r"\s*$", re.I) 
 _DATE_SEARCH_RES = [re.compile(r"(?<!\w)" + form + r"(?!\w)", re.I) for form in _DATE_FORMS]
 # "KYIV, Ukraine (AP) — " / "OUAGADOUGOU – ": capitals, an optional region, an optional agency, a dash
 _PLACE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, [A-Z][\w'’.\-]*(?: [\w'’.\-]+){0,4}?)?)"
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, (?:[A-Z][\w'’.\-]*(?: [\w'’.\-]+){0,4}?|\d{1,2} [A-Z][a-z]+\.?))?)"
     r"(?: \((?P<credit>[^()]{1,30})\))?\s*(?:—|–|--|-)\s+\S"
 )
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")")
@@ -81,6 +81,8 @@ class ArticleLayout:
     published: Optional[str] = None
     dateline: Optional[TextSpan] = None
     place_dateline: Optional[TextSpan] = None  # "KYIV, Ukraine" of "KYIV, Ukraine (AP) — ..."
+    wire_day: Optional[tuple[int, int]] = None  # (month, day) of a wire dateline "KHARTOUM, June 10 (Reuters) - "
+    year: Optional[int] = None  # the year a copyright line or the head of the text names
     outlet: Optional[TextSpan] = None  # the outlet the page names (see ``find_outlet``)
     updated: Optional[str] = None  # the date of an "Updated ..." line near the headline
 
@@ -293,6 +295,32 @@ def _find_place_dateline(lines: list[_Line], first: int) -> Optional[TextSpan]:
     return None
 
 
+# the day of a wire dateline's place part: "KHARTOUM, June 10" / "GAZA, 10 June"
+_WIRE_DAY = re.compile(r",\s+(?:" + _MONTH + r"\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+" + _MONTH.replace("month", "month2") + r")$", re.I)
+_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?P<year>(?:19|20)\d{2})\b|(?<!\d)(?P<bare>(?:19|20)\d{2})(?!\d)", re.I)
+
+
+def wire_day(place: Optional[TextSpan]) -> Optional[tuple[int, int]]:
+    """``(month, day)`` that a wire dateline's place part gives ("KHARTOUM, June 10"), if any."""
+    m = _WIRE_DAY.search(place.text) if place is not None else None
+    if m is None:
+        return None
+    month = (m.group("month") or m.group("month2")).lower()[:3]
+    day = int(m.group("day") or m.group("day2"))
+    return (_MONTHS[month], day) if 1 <= day <= 31 else None
+
+
+def text_year(text: str, lines: list[_Line], first: int) -> Optional[int]:
+    """The year of a copyright line anywhere, else the first year named in the head of the
+    text (the headline and the first paragraphs): what a wire dateline's day belongs to."""
+    copyright_years = [int(m.group("year")) for m in _YEAR.finditer(text) if m.group("year")]
+    if copyright_years:
+        return max(copyright_years)
+    head = " ".join(line.text for line in lines[first : first + 4])
+    bare = next((int(m.group("bare")) for m in _YEAR.finditer(head) if m.group("bare")), None)
+    return bare
+
+
 def skip_place_dateline(text: str, start: int) -> int:
     """Where a piece of text that starts a line really starts: after an agency dateline
     ("KYIV, Ukraine (AP) — ", "NIKOPOL, Ukraine — ") if it opens with one, else ``start``.
@@ -328,7 +356,8 @@ WIDGET_SNIPPET_WORDS = 30  # a comment snippet in a widget is shorter than this
 def _widget_entry(line: _Line) -> Optional[bool]:
     """Whether a line is an entry of a "Recent comments" widget ("admin in: Article Title"):
     True with the colon, False without (then only a second entry confirms it), None if not."""
-    if line.words > 30 or line.text.endswith((".", "!", "?")):
+    # an entry ends on the article's title, which may be a question ("admin on: Will the truce hold?")
+    if line.words > 30 or line.text.endswith((".", "!")):
         return None
     m = _patterns()["comment_widget_entry"].match(line.text)
     if m is None:
@@ -513,5 +542,7 @@ def find_layout(text: str) -> ArticleLayout:
     if place is not None and place.span[1] > end:
         place = None
     outlet = find_outlet(text, lines, first)
+    day = wire_day(place)
     return ArticleLayout(body=(body_start, end), title=title, published=published, dateline=dateline,
-                         place_dateline=place, outlet=outlet, updated=_find_update(lines, first))
+                         place_dateline=place, outlet=outlet, updated=_find_update(lines, first),
+                         wire_day=day, year=text_year(text, lines, first) if day else None)

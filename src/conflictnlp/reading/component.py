@@ -3,6 +3,9 @@ and marks paragraph breaks as sentence starts for the parser."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Optional
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -67,9 +70,23 @@ class ArticleComponent(ConflictComponent):
             # read by the dates component: a weekday in an article updated after publication
             doc.user_data.setdefault(STORE_KEY, {})["updated"] = layout.updated
         fallback = doc.user_data.get(STORE_KEY, {}).get("published_fallback")
+        if doc._.published is None and layout.wire_day is not None:
+            # "KHARTOUM, June 10 (Reuters) - ": the day is the dateline's, the year the text's or the fallback's
+            year = layout.year or (int(fallback[:4]) if fallback else None)
+            published = _day(year, *layout.wire_day) if year else None
+            if published:
+                doc._.published = published
+                doc._.published_from = "dateline"
         if doc._.published is None and fallback:
             doc._.published = fallback
             doc._.published_from = "fallback"
+
+
+def _day(year: int, month: int, day: int) -> Optional[str]:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 @Language.factory("conflict_article", assigns=["doc._.body", "doc._.title", "doc._.published", "doc._.source", "token.is_sent_start"], default_config={"paragraph_sentences": True})

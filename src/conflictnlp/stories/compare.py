@@ -15,8 +15,12 @@ articles of stories not yet complete, so memory stays bounded on large corpora.
 from __future__ import annotations
 
 import itertools
-from types import SimpleNamespace
+import re
+import tomllib
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from types import SimpleNamespace
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 import numpy as np
@@ -34,8 +38,8 @@ from ..model import (
     StoryQuote,
 )
 from . import grouping
-from .grouping import UnionFind
 from .figures import casualty_of, figure_disagreements
+from .grouping import UnionFind
 from .similarity import Mode, Similarity, content_words, dice, event_words
 from .speakers import SpeakerNames, is_named, is_person, surname
 
@@ -184,7 +188,8 @@ class StoryComparer:
             resolved = names.of_quote(quote) if quote else None
             if resolved:
                 return resolved
-        return names.canonical(claim.source) or claim.source
+        source = names.canonical(claim.source) or claim.source
+        return None if _filed_from(article, source) else source
 
     def align_quotes(self, articles: list[Article], ids: list[str], names: Optional[SpeakerNames] = None) -> list[StoryQuote]:
         """The same statement across outlets, however each translated or trimmed it, under
@@ -241,12 +246,16 @@ class StoryComparer:
         Claims without content ("you know") join nothing."""
         events = event_words()
         items = [_Item(n, c) for n, a in enumerate(articles) for c in a.claims if _has_content(c, events)]
-        scores = self.similarity.scores([item.obj.text for item in items], "claim")
-        words = [content_words(item.obj.text) for item in items]
+        texts = [proposition(articles[item.article], item.obj) for item in items]
+        scores = self.similarity.scores(texts, "claim")
+        words = [content_words(text) for text in texts]
         union = UnionFind(len(items))
+        about_responsibility = [_about_responsibility(text) for text in texts]
         for i, a in enumerate(items):
             for j in range(i + 1, len(items)):
-                if a.article != items[j].article and scores[i][j] >= 1.0:
+                if a.article == items[j].article:
+                    continue
+                if scores[i][j] >= 1.0 or (about_responsibility[i] and about_responsibility[j]):
                     union.union(i, j)
         # each denial joins the one claim it most likely answers, so denials do not chain
         # every nearby mention of an attack into one cluster
@@ -276,6 +285,34 @@ class StoryComparer:
         gap = max(a.span[0], b.span[0]) - min(a.span[1], b.span[1])
         return opposed and _different_sources(a.source, b.source) and gap <= OPPOSING_DISTANCE
 
+    def _disputed(self, items: list[tuple[str, Article, Claim]], names: SpeakerNames) -> list[int]:
+        """Members of a stance dispute: pairs of claims of different stance classes (affirmed,
+        denied, left open) from different sources, each pair about one proposition by itself
+        (alike in content, or both about who is responsible), not only through the cluster.
+        One source in two outlets is one statement however worded, never a dispute."""
+        members = [_Item(n, c) for n, (_, _, c) in enumerate(items)]
+        kept = [m for m in members if not _shadowed(m, members, lambda a, b: items[a][0] == items[b][0])]
+        texts = [proposition(items[m.article][1], m.obj) for m in kept]
+        scores = self.similarity.scores(texts, "claim") if texts else []
+        words = [content_words(t) for t in texts]
+        events = event_words()
+        disputed: set[int] = set()
+        for i, a in enumerate(kept):
+            for j in range(i + 1, len(kept)):
+                b = kept[j]
+                if _stance_class(a.obj.stance) == _stance_class(b.obj.stance):
+                    continue
+                aid, article_a, claim_a = items[a.article]
+                bid, article_b, claim_b = items[b.article]
+                source_a = self._source(names, article_a, claim_a) or article_a.source or aid
+                source_b = self._source(names, article_b, claim_b) or article_b.source or bid
+                if surname(source_a) == surname(source_b):
+                    continue
+                alike = scores[i][j] >= 1.0 or (dice(words[i], words[j]) >= MIN_ANSWER_OVERLAP and words[i] & words[j] & events)
+                if alike or (_about_responsibility(texts[i]) and _about_responsibility(texts[j])):
+                    disputed.update((a.article, b.article))
+        return sorted(disputed)
+
     @staticmethod
     def _summary(claims: list[Claim]) -> str:
         affirmed = [c.text for c in claims if c.stance == "asserted"] or [c.text for c in claims if c.stance in AFFIRMING]
@@ -296,9 +333,9 @@ class StoryComparer:
                 article=aid, ref=claim.id, text=claim.text, source=self._source(names, article, claim), stance=claim.stance, span=claim.span
             )
 
-        members = [_Item(n, c) for n, (_, _, c) in enumerate(items)]
-        if _opposed(members, same_article=lambda a, b: items[a][0] == items[b][0]):
-            found.append(Disagreement(kind="stance", about=summary, values=[side(aid, a, c) for aid, a, c in items]))
+        disputed = self._disputed(items, names)
+        if disputed:
+            found.append(Disagreement(kind="stance", about=summary, values=[side(*items[k]) for k in disputed]))
         else:
             # named sources only: "a local official" and "Oleh Kovalenko" may well be one person
             attributed = [(aid, a, c) for aid, a, c in items if is_named(c.source) and c.source != a.source]
@@ -315,6 +352,18 @@ def _has_content(claim: Claim, events: frozenset[str]) -> bool:
     had been hurt"); not "you know" or "the strike"."""
     words = content_words(claim.text)
     return len(words) >= MIN_CLAIM_WORDS or (claim.stance in OPPOSING and bool(words & events))
+
+
+def _filed_from(article: Article, source: Optional[str]) -> bool:
+    """A "source" that is the place of the article's wire dateline ("GOMA, May 3 (Wire) - M23
+    rebels denied ..."): where the report was filed, not who said it."""
+    if not source or not article.text:
+        return False
+    from ..reading.boilerplate import skip_place_dateline
+
+    lo = (article.body or (0, len(article.text)))[0]
+    end = skip_place_dateline(article.text, lo)
+    return end > lo and source.upper() == source and source in article.text[lo:end]
 
 
 def _record_id(result: Union[Article, dict], index: int) -> str:
@@ -348,19 +397,56 @@ def _opposed(members: list[_Item], same_article: Optional[Callable[[int, int], b
 
 
 def _shadowed(member: _Item, members: list[_Item], same_article: Optional[Callable[[int, int], bool]]) -> bool:
-    """An opposing claim that overlaps an affirming claim of its own article and source ("to
-    contain the blaze, which destroyed three tanks" inside "Firefighters worked to contain the
-    blaze, which destroyed three tanks"): the article affirms it, whatever the fragment says."""
+    """A claim inside a longer claim of its own article and source with another stance: the
+    longer one says what the source holds ("to contain the blaze, which destroyed three tanks"
+    inside an asserted "Firefighters worked to contain the blaze, ..."; an asserted "that can be
+    perceived as helpful" inside a denied "this is not something that can be perceived as
+    helpful")."""
     claim = member.obj
-    if claim.stance not in OPPOSING:
-        return False
     for other in members:
         one_article = same_article(member.article, other.article) if same_article else member.article == other.article
-        if other is member or not one_article or other.obj.stance not in AFFIRMING or other.obj.source != claim.source:
+        if other is member or not one_article or other.obj.source != claim.source:
             continue
-        if other.obj.span[0] < claim.span[1] and claim.span[0] < other.obj.span[1]:
+        if _stance_class(other.obj.stance) == _stance_class(claim.stance):
+            continue
+        inside = other.obj.span[0] <= claim.span[0] and claim.span[1] <= other.obj.span[1] and other.obj.span != claim.span
+        if inside or (claim.stance in OPPOSING and other.obj.stance in AFFIRMING and other.obj.span[0] < claim.span[1] and claim.span[0] < other.obj.span[1]):
             return True
     return False
+
+
+def _stance_class(stance: Optional[str]) -> str:
+    """affirmed (asserted, hedged), denied, or left open (unconfirmed: "could neither confirm nor deny")."""
+    return "affirmed" if stance in AFFIRMING else (stance or "affirmed")
+
+
+@cache
+def _responsibility_patterns() -> tuple[re.Pattern, re.Pattern]:
+    data = tomllib.loads(resources.files("conflictnlp").joinpath("data/stories.toml").read_text("utf-8"))["propositions"]
+    return tuple(re.compile(r"\b(" + "|".join(map(re.escape, data[key])) + r")\b", re.I) for key in ("responsibility", "incident"))
+
+
+@cache
+def _stance_only() -> frozenset[str]:
+    data = tomllib.loads(resources.files("conflictnlp").joinpath("data/stories.toml").read_text("utf-8"))["propositions"]
+    return frozenset().union(*(content_words(word) for word in data["stance_only"]))
+
+
+def proposition(article: Article, claim: Claim) -> str:
+    """What a claim is about: its text, or, for a claim of stance words only ("he could neither
+    confirm nor deny"), the sentence it stands in, which names what is left open."""
+    if content_words(claim.text) - _stance_only():
+        return claim.text
+    text = article.text or ""
+    start = max(text.rfind(". ", 0, claim.span[0]) + 2, text.rfind("\n", 0, claim.span[0]) + 1, 0)
+    stops = [i for i in (text.find(". ", claim.span[1]), text.find("\n", claim.span[1])) if i >= 0]
+    return text[start : min(stops) if stops else len(text)]
+
+
+def _about_responsibility(text: str) -> bool:
+    """Whether a claim is about who did the incident ("denied responsibility for the blast")."""
+    responsibility, incident = _responsibility_patterns()
+    return bool(responsibility.search(text) and incident.search(text))
 
 
 def _some_disjoint(groups: list[set[str]]) -> bool:

@@ -167,7 +167,7 @@ def _casualty_values(article: Article, article_id: str, source_of) -> dict[str, 
     for n, q in enumerate(ordered):
         following = ordered[n + 1].span[0] if n + 1 < len(ordered) else None
         what = casualty_of(q, text, following)
-        if what is None or q.value is None or q.value <= 0:
+        if what is None or q.value is None or q.value < 0:
             continue
         bounds = _casualty_bounds(q)
         value = DisagreementValue(
@@ -191,16 +191,47 @@ def _disagreeing(by_article: dict[str, list[tuple[DisagreementValue, Range]]]) -
     return False
 
 
+def denied_casualties(article: Article, article_id: str, source_of) -> dict[str, list[tuple[DisagreementValue, Range]]]:
+    """Tolls of none that a denial gives ("Rosneft denied anyone was hurt": wounded 0, by
+    Rosneft), from denied claims whose words name nobody and what happened to them; skipped
+    where the extraction already read a count of 0 inside the claim."""
+    nobody = _figure_patterns()["nobody"]
+    after_words, _ = _casualty_patterns()
+    zeros = [q.span for q in article.quantities if q.value == 0]
+    found: dict[str, list[tuple[DisagreementValue, Range]]] = {}
+    for claim in article.claims:
+        if claim.stance != "denied" or not nobody.search(claim.text):
+            continue
+        if any(claim.span[0] <= s and e <= claim.span[1] for s, e in zeros):
+            continue
+        hits = sorted((m.start(), what) for what, pattern in after_words for m in [pattern.search(claim.text)] if m)
+        if hits:
+            value = DisagreementValue(article=article_id, ref=claim.id, text=claim.text, value=0, source=claim.source, span=claim.span)
+            found.setdefault(hits[0][1], []).append((value, Range(0.0, 0.0, 0.0)))
+    return found
+
+
+def _denial_against_count(values: list[DisagreementValue]) -> bool:
+    """A toll of none against a count above none, from another article or another source."""
+    zeros = [v for v in values if v.value == 0]
+    counts = [v for v in values if v.value and v.value > 0]
+    return any(z.article != c.article or (z.source and c.source and z.source != c.source) for z in zeros for c in counts)
+
+
 def count_disagreements(articles: list[Article], ids: list[str], source_of) -> list[Disagreement]:
-    """Different counts of the killed, the wounded, the displaced... across articles."""
+    """Different counts of the killed, the wounded, the displaced... across articles, and a
+    denial that anyone was hurt against a count of the hurt (within one article too)."""
     by_what: dict[str, dict[str, list[tuple[DisagreementValue, Range]]]] = {}
     for article, article_id in zip(articles, ids):
-        for what, values in _casualty_values(article, article_id, source_of).items():
-            by_what.setdefault(what, {}).setdefault(article_id, []).extend(values)
+        for found_values in (_casualty_values(article, article_id, source_of), denied_casualties(article, article_id, source_of)):
+            for what, values in found_values.items():
+                by_what.setdefault(what, {}).setdefault(article_id, []).extend(values)
     found = []
     for what, by_article in by_what.items():
-        if len(by_article) > 1 and _disagreeing(by_article):
-            values = [v for vs in by_article.values() for v, _ in vs]
+        counted = {a: [(v, r) for v, r in vs if v.value] for a, vs in by_article.items()}
+        counted = {a: vs for a, vs in counted.items() if vs}
+        values = [v for vs in by_article.values() for v, _ in vs]
+        if (len(counted) > 1 and _disagreeing(counted)) or _denial_against_count(values):
             found.append(Disagreement(kind="quantity", about=f"number {what}", values=values))
     return found
 
@@ -294,16 +325,91 @@ def _place_words(text: str) -> str:
     return " ".join(w for w in re.findall(r"[^\W\d_]+", text.lower()) if w not in {"the", "a", "an", "of", "with", "from"})
 
 
-def _reference(article: Article, distance: Distance) -> str:
+@cache
+def _country_names() -> dict[str, str]:
+    """Country names, spellings and demonyms, lower-cased, to ISO codes ("ukrainian" -> "UA")."""
+    names: dict[str, str] = {}
+    table = resources.files("conflictnlp").joinpath("data/countries.tsv").read_text("utf-8")
+    for line in table.splitlines():
+        if line.startswith("#") or line.startswith("iso2\t"):
+            continue
+        iso, name, _, _, demonyms, spellings = (line.split("\t") + [""] * 6)[:6]
+        for word in [name, *demonyms.split("|"), *spellings.split("|")]:
+            if word:
+                names.setdefault(word.lower(), iso)
+    return names
+
+
+_BORDER = re.compile(
+    r"^(?:the\s+)?(?:(?P<a>[\w .'’-]+?)(?:[-–/](?P<b>[\w .'’-]+?))?\s+)?(?:frontier|border)"
+    r"(?:\s+(?:with|of)\s+(?:the\s+)?(?P<c>[\w .'’-]+?))?(?:\s+(?:between|of)\s+(?P<d>[\w .'’-]+?)\s+and\s+(?P<e>[\w .'’-]+?))?$",
+    re.I,
+)
+
+
+def border_countries(reference: str, site_country: Optional[str]) -> Optional[frozenset[str]]:
+    """The countries a border reference point lies between, or None if it is no border.
+
+    "the Ukrainian border", "the border with Ukraine", "the Russia-Ukraine border": a border
+    named by one country is the one between it and the site's country, where that is another
+    ("the Ukrainian border" of a site in Russia is RU-UA); named by the site's own country
+    ("the Russian border" of a site in Russia) it is one of that country's borders ({RU})."""
+    m = _BORDER.match(reference.strip())
+    if m is None:
+        return None
+    names = _country_names()
+    named = {names.get(g.strip().lower()) for g in m.groups() if g}
+    if None in named:
+        return None  # "the river border", "the northern border": not a country's
+    if len(named) == 1 and site_country and site_country not in named:
+        named.add(site_country)
+    return frozenset(c for c in named if c) or (frozenset({site_country}) if site_country else frozenset())
+
+
+def _site_country(article: Article, distance: Distance) -> Optional[str]:
+    """The country of the measured site: the town named nearest before the distance, else the
+    body's first town."""
+    towns = sorted((loc for loc in article.locations if loc.country_code and loc.feature in ("city", "admin1", "admin2")), key=lambda loc: loc.span[0])
+    before = [loc for loc in towns if loc.span[0] < distance.span[0]]
+    chosen = before[-1] if before else (towns[0] if towns else None)
+    return chosen.country_code if chosen else None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A distance's reference point: its words, and the countries when it is a border."""
+
+    words: str
+    border: Optional[frozenset[str]] = None
+
+
+_REFERENCE_END = re.compile(r",|;|\(| and (?!\w+ border)| (?:which|that|who|where|while|to|before|after)\b")
+
+
+def _reference(article: Article, distance: Distance) -> Reference:
     if distance.reference:
-        return distance.reference.text
-    text = article.text or ""
-    return text[distance.span[1] : distance.span[1] + 60]  # "... 22 miles [from the border]"
+        text = distance.reference.text
+        # "the border [with Ukraine]": the countries may follow the span
+        following = re.match(r"\s+(?:with|of|between)\s+[^,.;()]{2,40}", (article.text or "")[distance.reference.span[1] :])
+        if following and re.fullmatch(r"(?:the\s+)?(?:border|frontier)", text.strip(), re.I):
+            text += following.group(0)
+        text = _REFERENCE_END.split(text)[0]  # "the Ukrainian border and supplies diesel"
+    else:
+        text = (article.text or "")[distance.span[1] : distance.span[1] + 60]  # "... 22 miles [from the border]"
+        text = re.sub(r"^\W*(?:from|of|past|beyond|inside|into|away from)\s+", "", text).split(",")[0]
+    return Reference(_place_words(text), border_countries(text, _site_country(article, distance)))
 
 
-def _same_reference(a: str, b: str) -> bool:
-    a, b = _place_words(a), _place_words(b)
-    return bool(a and b) and fuzz.token_set_ratio(a, b) >= SAME_REFERENCE
+def _same_reference(a: Reference, b: Reference) -> bool:
+    """One reference point: two borders of the same countries (one naming a single country of
+    the other's pair), or place words that rapidfuzz finds alike."""
+    if a.border is not None or b.border is not None:
+        if a.border is None or b.border is None:
+            return False
+        if not a.border or not b.border:
+            return True  # "the border" with no country known: the story's border
+        return a.border <= b.border or b.border <= a.border
+    return bool(a.words and b.words) and fuzz.token_set_ratio(a.words, b.words) >= SAME_REFERENCE
 
 
 def distance_disagreements(articles: list[Article], ids: list[str], source_of) -> list[Disagreement]:
@@ -369,8 +475,11 @@ def lead_dates(article: Article) -> list[DateMention]:
     """Day-precise dates in the first ``LEAD_SENTENCES`` sentence(s) of the body that speak of
     the event (an event word such as killed, struck, attack) and name a day: the lead dates
     the event; later sentences date what followed (funerals, statements)."""
+    from ..reading.boilerplate import skip_place_dateline
+
     text = article.text or ""
     lo, hi = article.body or (0, len(text))
+    lo = skip_place_dateline(text, lo)  # "KHARKIV, June 19 (Wire) - ": the filing day, not the event's
     events = event_words()
     dates = sorted(
         (d for d in article.dates if d.value and _DAY.match(d.value) and NAMED_DAY.search(d.text) and lo <= d.span[0] < hi),

@@ -39,6 +39,7 @@ from .speakers import is_named, surname
 STORY_THRESHOLD = 0.3  # average link at which two groups of articles are one story
 LINK_FLOOR = 0.12  # a link score below this counts as no link at all
 SHARED_QUOTE_BONUS = 0.3  # the same statement by the same speaker in both: strong evidence
+SAME_PLACE_BONUS = 0.15  # the same town first, on the same day: evidence of one incident
 SHARED_QUOTE_OVERLAP = 0.5  # content-word overlap (Dice) at which two quotes are one statement
 TOP_TERMS = 12  # an article's most distinctive TF-IDF terms are blocking keys
 KEY_CAP = 200  # a key shared by more articles than this within a window blocks nothing
@@ -85,6 +86,24 @@ def _lead_days(record: dict[str, Any]) -> Iterable[int]:
     return (day.toordinal() for day in found if day)
 
 
+def _named_references(record: dict[str, Any]) -> frozenset[str]:
+    """Named reference points of distances that are no border ("15 km north of Hodeidah port"):
+    places too, where the gazetteer knows no name in them."""
+    found = set()
+    for distance in record.get("distances") or ():
+        text = ((distance.get("reference") or {}).get("text") or "").strip()
+        if text and text[0].isupper() and not re.search(r"\b(border|frontier|line)\b", text, re.I):
+            found.add(re.sub(r"^the\s+", "", text, flags=re.I).lower())
+    return frozenset(found)
+
+
+def same_place_and_day(a: Signature, b: Signature) -> bool:
+    """Both lead with the same town, on days that agree within one (or that one leaves unsaid)."""
+    if not (a.lead_place and a.lead_place == b.lead_place):
+        return False
+    return not (a.lead_days and b.lead_days) or min(abs(x - y) for x in a.lead_days for y in b.lead_days) < DAYS_APART
+
+
 def conflicts(a: Signature, b: Signature) -> int:
     """How many signs say these are two incidents: the lead sentences date the event at least
     ``DAYS_APART`` days apart; each names a town first that the other never names."""
@@ -109,29 +128,41 @@ def body_text(record: dict[str, Any]) -> str:
     return text[body[0] : body[1]]
 
 
+def dateline_end(record: dict[str, Any]) -> int:
+    """Where the body starts after a wire dateline ("SANAA, Jan 24 (Northline Wire) - "): the
+    place a report was filed from is not where it happened, nor its date the event's."""
+    from ..reading.boilerplate import skip_place_dateline
+
+    text = record.get("text") or ""
+    lo = (record.get("body") or (0, len(text)))[0]
+    return skip_place_dateline(text, lo)
+
+
 def signature(index: int, record: dict[str, Any], figure_keys: Callable[[dict[str, Any]], Iterable[str]]) -> Signature:
     """The signature of one record (an extract record dict)."""
-    places = frozenset(
-        (loc.get("name") or loc.get("text") or "").lower()
-        for loc in record.get("locations") or ()
-        if loc.get("feature") not in BROAD_PLACES
-    )
+    text = record.get("text") or ""
+    filed = dateline_end(record)
+    located = [loc for loc in record.get("locations") or () if loc["span"][0] >= filed]
+    places = frozenset((loc.get("name") or loc.get("text") or "").lower() for loc in located if loc.get("feature") not in BROAD_PLACES)
+    places |= _named_references(record)
     outlet = record.get("source")
+    dateline = text[:filed].lower()
     names = [q.get("speaker_name") for q in record.get("quotes") or ()]
     names += [c.get("source") for c in record.get("claims") or ()]
-    # named speakers and sources only: "officials" or the outlet itself say nothing of the incident
-    actors = frozenset(s for s in map(surname, (n for n in names if n and n != outlet and is_named(n))) if s)
+    # named speakers and sources only: "officials" or the outlet itself say nothing of the
+    # incident, nor a dateline's place read as a source
+    names = [n for n in names if n and n != outlet and is_named(n) and n.lower() not in dateline]
+    actors = frozenset(s for s in map(surname, names) if s)
     quotes = tuple(
         (surname(q["speaker_name"]), content_words(q["content"]["text"]), q["content"]["text"])
         for q in record.get("quotes") or ()
         if q.get("speaker_name") and (q.get("content") or {}).get("text", "").strip()
     )
-    text = record.get("text") or ""
-    lo, hi = record.get("body") or (0, len(text))
+    hi = (record.get("body") or (0, len(text)))[1]
     towns = sorted(
         (loc["span"][0], (loc.get("name") or loc.get("text") or "").lower())
-        for loc in record.get("locations") or ()
-        if loc.get("feature") in TOWNS and lo <= loc["span"][0] < hi
+        for loc in located
+        if loc.get("feature") in TOWNS and loc["span"][0] < hi
     )
     return Signature(
         lead_place=towns[0][1] if towns else None,
@@ -321,9 +352,14 @@ def link_scores(
             weight += np.where((counts[left] > 0) & (counts[right] > 0), 0.2, 0.0)
         score = score / weight
         for k in range(len(left)):
-            clash = conflicts(signatures[int(left[k])], signatures[int(right[k])])
+            a, b = signatures[int(left[k])], signatures[int(right[k])]
+            clash = conflicts(a, b)
             if clash:
                 score[k] *= CONFLICT_FACTOR**clash
+            elif same_place_and_day(a, b):
+                # outlets word one incident differently (a live blog, an NGO note), and may
+                # disagree on its toll or its distance: the town and the day still say one
+                score[k] += SAME_PLACE_BONUS
         # the same statement by the same named speaker: only pairs that share a speaker can
         shares_actor = _rowwise(actors, left, right) > 0
         for k in np.flatnonzero(shares_actor).tolist():
@@ -372,7 +408,6 @@ class _Group:
 
 def _cluster_component(members: list[int], neighbours: dict[int, dict[int, float]], threshold: float) -> list[list[int]]:
     groups: dict[int, _Group] = {}
-    owner = {node: node for node in members}
     for node in members:
         groups[node] = _Group([node], dict(neighbours.get(node, {})))
     heap: list[tuple[float, int, int, int, int]] = []

@@ -536,6 +536,8 @@ def _singular_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], data: C
             start_token, number_end = before, doc[before].idx + len(doc[before])
         elif before < sent.start or words[before] in (":", "-", "–", "—", ",") or before_words(before):
             start_token, number_end = first, token.idx + len(token)
+        elif _definite_target(doc[before], token, data):
+            start_token, number_end = before, doc[before].idx + len(doc[before])
         else:
             continue
         start, end = doc[start_token].idx, token.idx + len(token)
@@ -544,6 +546,15 @@ def _singular_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], data: C
         concept = doc_text(doc)[doc[first].idx : end]
         found.append(Measure(start, end, 1.0, None, None, "count", concept, False, number_end, implicit=True))
     return found
+
+
+def _definite_target(determiner, noun, data: CasualtyData) -> bool:
+    """"the driver", "his nephew": one person, where the tree makes the noun (or the first of its
+    conjuncts) the object or passive subject of a verb ("wounding the driver", "the suspect was
+    arrested"); the casualty cue itself is checked later, as for every count."""
+    if determiner.lower_ not in data.tree.get("definite_determiners", ()) or determiner.head.i != noun.i:
+        return False
+    return data.tree_rules.first_conjunct(noun).dep_ in ("dobj", "nsubjpass")
 
 
 def _is_date_or_name(doc: Doc, token, measure_data: MeasureData) -> bool:
@@ -648,6 +659,7 @@ def read_casualties(doc: Doc, measures: list[Measure], data: CasualtyData, measu
         by_last = {c.last: c for c in counts}
         cache: dict = {}
         previous: Optional[_Cue] = None  # the last toll's cue in the sentence: a part's, where it has none
+        previous_part: Optional[int] = None  # the last token of the count before, if it was a part
         for count in counts:
             measure = count.measure
             head = (measure.concept or "").split()[-1:]
@@ -660,7 +672,11 @@ def read_casualties(doc: Doc, measures: list[Measure], data: CasualtyData, measu
             if cue is None and noun_role is not None:
                 concept_start = measure.end - len(measure.concept)
                 cue = _Cue(noun_role, concept_start, measure.end, 0)
+            if _age_apposition(reader, count):
+                continue
             part = _is_part(reader, tree, count, cue)
+            if cue is None and previous_part is not None and set(words[previous_part + 1 : count.first]) <= {",", "and"}:
+                part = True  # "9 killed (3 women, 2 children)": the parts go on
             if cue is None:
                 cue = _tree_cue(reader, tree, count) or (previous if part else None)
             if cue is None:
@@ -673,6 +689,7 @@ def read_casualties(doc: Doc, measures: list[Measure], data: CasualtyData, measu
             measure.casualty = _reading(reader, count, cue, counts)
             measure.casualty.part = part
             previous = cue
+            previous_part = count.last if part else None
             if any(measure is new for new in fresh):
                 added.append(measure)
         added.extend(zeros)
@@ -691,6 +708,14 @@ def _tree_cue(reader: SentenceReader, tree: TollTree, count: _Count) -> Optional
     if count.measure.concept is None and count.who is None and noun.i != number.i and noun.i > count.last:
         count.who, count.who_end = noun.text, noun.idx + len(noun)
     return _Cue(role, cue.idx, cue.idx + len(cue), 0)
+
+
+def _age_apposition(reader: SentenceReader, count: _Count) -> bool:
+    """A bare number set off by commas after a person noun is an age, no toll: "A man, 45, was shot"."""
+    first, last, words = count.first, count.last, reader.words
+    if count.measure.concept is not None or first != last or first - 2 < reader.sent.start or last + 1 >= reader.sent.end:
+        return False
+    return words[first - 1] == "," and words[last + 1] == "," and words[first - 2] in reader.data.person_nouns
 
 
 def _is_part(reader: SentenceReader, tree: TollTree, count: _Count, cue: Optional[_Cue]) -> bool:

@@ -39,6 +39,7 @@ class TollTree:
 
     def __init__(self, data) -> None:
         self.after = _single_words(data.after)  # "killed", "died", "wounded" ...
+        self.after_phrases = data.after  # first word -> ((phrase, role), ...): "shot dead"
         self.before = _single_words(data.before)  # "killed", "killing", "abducted" ...
         self.nouns = data.nouns
         self.toll_subjects = data.toll_subjects
@@ -57,6 +58,8 @@ class TollTree:
     def count_noun(number: Token) -> Token:
         """The noun a number counts ("18" of "18 people"), or the number itself ("nine")."""
         token = number
+        if token.dep_ in ("det", "poss") and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head  # "a boy": a toll of one read from a determiner
         while token.dep_ in ("compound", "quantmod") and token.head.pos_ == "NUM" and token.head.i != token.i:
             token = token.head  # "Thirty-one"
         if token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN"):
@@ -73,7 +76,10 @@ class TollTree:
     def is_part(self, noun: Token) -> bool:
         """A count set off as a part of another: under "including"/"among", or with "of
         them"/"among them" ("six of them", "among them a boy")."""
-        for token in (noun, self._apposed(noun)):
+        conjunct = noun
+        while conjunct.dep_ == "conj" and conjunct.head.i != conjunct.i:
+            conjunct = conjunct.head  # "including a pregnant woman and two toddlers"
+        for token in (noun, conjunct, self._apposed(noun)):
             if token.dep_ == "pobj" and token.head.lower_ in self.part_prepositions:
                 return True
             for child in token.children:
@@ -95,13 +101,21 @@ class TollTree:
         if subject.dep_ not in SUBJECTS:
             return None
         verb = subject.head
-        role = self.after.get(verb.lower_)
+        role = self._verb_role(verb)
         if role is None:
             return None
         passive = subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
         has_object = any(c.dep_ in OBJECTS for c in verb.children)
         if passive or (not has_object and (verb.lower_ in self.intransitive or verb.tag_ == "VBN")):
             return role, verb
+        return None
+
+    def _verb_role(self, verb: Token) -> Optional[str]:
+        """The role a verb names alone ("killed") or with the words after it ("shot dead")."""
+        doc = verb.doc
+        for phrase, role in self.after_phrases.get(verb.lower_, ()):
+            if tuple(t.lower_ for t in doc[verb.i : verb.i + len(phrase)]) == phrase:
+                return role
         return None
 
     def object_cue(self, noun: Token) -> Optional[tuple[str, Token]]:

@@ -9,7 +9,14 @@ from types import SimpleNamespace
 import pytest
 
 from conflictnlp.measures.units import to_base_units
-from conflictnlp.model import Article, Casualty, DateMention, Distance, Quantity, TextSpan
+from conflictnlp.model import (
+    Article,
+    Casualty,
+    DateMention,
+    Distance,
+    Quantity,
+    TextSpan,
+)
 from conflictnlp.stories.figures import (
     count_disagreements,
     date_disagreements,
@@ -68,7 +75,7 @@ def test_a_toll_given_as_a_range_by_the_extraction_fits_a_number_inside_it():
     assert len(count_disagreements([first, few], ["a", "c"], no_source)) == 1
 
 
-def _toll(role: str, value: float, value_max: float = None, **fields) -> Casualty:
+def _toll(role: str, value: float, value_max: float | None = None, **fields) -> Casualty:
     return Casualty(role, low=value, high=value if value_max is None else value_max, **fields)
 
 

@@ -655,45 +655,54 @@ def read_casualties(doc: Doc, measures: list[Measure], data: CasualtyData, measu
             if span is None or number is None:
                 continue
             counts.append(_Count(measure, span.start, span.end - 1, number))
-        by_first = {c.first: c for c in counts}
-        by_last = {c.last: c for c in counts}
-        cache: dict = {}
-        previous: Optional[_Cue] = None  # the last toll's cue in the sentence: a part's, where it has none
-        previous_part: Optional[int] = None  # the last token of the count before, if it was a part
-        for count in counts:
-            measure = count.measure
-            head = (measure.concept or "").split()[-1:]
-            if head and head[0].lower() in data.not_people:
-                continue
-            left = reader.left_cue(count, by_last, cache)
-            right = reader.right_cue(count, by_first, cache)
-            noun_role = data.nouns.get(head[0].lower()) if head else None
-            cue = left if right is None or (left is not None and left.distance < right.distance) else right
-            if cue is None and noun_role is not None:
-                concept_start = measure.end - len(measure.concept)
-                cue = _Cue(noun_role, concept_start, measure.end, 0)
-            if _age_apposition(reader, count):
-                continue
-            part = _is_part(reader, tree, count, cue)
-            if cue is None and previous_part is not None and set(words[previous_part + 1 : count.first]) <= {",", "and"}:
-                part = True  # "9 killed (3 women, 2 children)": the parts go on
-            if cue is None:
-                cue = _tree_cue(reader, tree, count) or (previous if part else None)
-            if cue is None:
-                continue
-            if measure.concept is None and count.who is not None:
-                who_head = count.who.split()[-1].lower()
-                if who_head in data.not_people:
-                    continue
-                measure.concept, measure.end = count.who, count.who_end
-            measure.casualty = _reading(reader, count, cue, counts)
-            measure.casualty.part = part
-            previous = cue
-            previous_part = count.last if part else None
-            if any(measure is new for new in fresh):
-                added.append(measure)
+        added += _read_counts(reader, counts, fresh)
         added.extend(zeros)
     return sorted(ordered + added, key=lambda m: (m.start, m.end))
+
+
+def _read_counts(reader: SentenceReader, counts: list[_Count], fresh: list[Measure]) -> list[Measure]:
+    """Give each count of a sentence its casualty reading where a cue is found (next to it, or in
+    the tree; a part without one takes the toll's before it); the fresh counts that got one."""
+    data, tree, words = reader.data, reader.data.tree_rules, reader.words
+    read: list[Measure] = []
+    by_first = {c.first: c for c in counts}
+    by_last = {c.last: c for c in counts}
+    cache: dict = {}
+    previous: Optional[_Cue] = None  # the last toll's cue in the sentence: a part's, where it has none
+    previous_part: Optional[int] = None  # the last token of the count before, if it was a part
+    for count in counts:
+        measure = count.measure
+        head = (measure.concept or "").split()[-1:]
+        if head and head[0].lower() in data.not_people:
+            continue
+        left = reader.left_cue(count, by_last, cache)
+        right = reader.right_cue(count, by_first, cache)
+        noun_role = data.nouns.get(head[0].lower()) if head else None
+        cue = left if right is None or (left is not None and left.distance < right.distance) else right
+        if cue is None and noun_role is not None:
+            concept_start = measure.end - len(measure.concept)
+            cue = _Cue(noun_role, concept_start, measure.end, 0)
+        if _age_apposition(reader, count):
+            continue
+        part = _is_part(reader, tree, count, cue)
+        if cue is None and previous_part is not None and set(words[previous_part + 1 : count.first]) <= {",", "and"}:
+            part = True  # "9 killed (3 women, 2 children)": the parts go on
+        if cue is None:
+            cue = _tree_cue(reader, tree, count) or (previous if part else None)
+        if cue is None:
+            continue
+        if measure.concept is None and count.who is not None:
+            who_head = count.who.split()[-1].lower()
+            if who_head in data.not_people:
+                continue
+            measure.concept, measure.end = count.who, count.who_end
+        measure.casualty = _reading(reader, count, cue, counts)
+        measure.casualty.part = part
+        previous = cue
+        previous_part = count.last if part else None
+        if any(measure is new for new in fresh):
+            read.append(measure)
+    return read
 
 
 def _tree_cue(reader: SentenceReader, tree: TollTree, count: _Count) -> Optional[_Cue]:

@@ -83,9 +83,9 @@ class TollTree:
             if token.dep_ == "pobj" and token.head.lower_ in self.part_prepositions:
                 return True
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in self.part_prepositions | {"of"}:
-                    if any(c.dep_ == "pobj" and c.lower_ in self.part_pronouns for c in child.children):
-                        return True
+                if (child.dep_ == "prep" and child.lower_ in self.part_prepositions | {"of"}
+                        and any(c.dep_ == "pobj" and c.lower_ in self.part_pronouns for c in child.children)):
+                    return True
         return False
 
     @staticmethod

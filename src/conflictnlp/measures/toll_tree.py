@@ -68,8 +68,10 @@ class TollTree:
 
     @staticmethod
     def first_conjunct(noun: Token) -> Token:
-        """The first of a row of conjuncts, and the noun an apposition restates."""
-        while noun.dep_ in ("conj", "appos") and noun.head.i != noun.i:
+        """The first of a row of conjuncts, and the noun an apposition restates ("the bombers,
+        two men in their twenties"); a bare number in apposition is a figure of its own ("Four
+        people were wounded, one fewer than ..."), or a part ("six of them", see ``is_part``)."""
+        while noun.dep_ in ("conj", "appos") and noun.head.i != noun.i and not (noun.dep_ == "appos" and noun.pos_ == "NUM"):
             noun = noun.head
         return noun
 

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 import conflictnlp
 from conflictnlp.cli import app
-from conflictnlp.model import Article, Claim, DateMention, Distance, Location, MultiSpan, Quantity, Quote, Stories, TextSpan
+from conflictnlp.model import Article, Casualty, Claim, DateMention, Distance, Location, MultiSpan, Quantity, Quote, Stories, TextSpan
 from conflictnlp.schema import validator
 from conflictnlp.stories import Similarity
 from conflictnlp.stories.html import render_html
@@ -85,7 +85,8 @@ def herald() -> Article:
                 approximate=True, reference=text_span(text, "the Belarusian border"), subject=text_span(text, "The bridge"),
             )
         ],
-        quantities=[Quantity(id="n1", text="Three railway workers", span=span(text, "Three railway workers"), value=3, concept="workers")],
+        quantities=[Quantity(id="n1", text="Three railway workers", span=span(text, "Three railway workers"), value=3, concept="workers",
+                             casualty=Casualty("wounded", who="workers", low=3, high=3))],
     )
 
 
@@ -108,7 +109,8 @@ def wire() -> Article:
                 metres=50000, approximate=True, reference=text_span(text, "the border with Belarus"), subject=text_span(text, "The bridge"),
             )
         ],
-        quantities=[Quantity(id="n1", text="three workers", span=span(text, "three workers"), value=3, concept="workers")],
+        quantities=[Quantity(id="n1", text="three workers", span=span(text, "three workers"), value=3, concept="workers",
+                             casualty=Casualty("wounded", who="workers", low=3, high=3))],
     )
 
 
@@ -204,6 +206,7 @@ def test_different_counts_of_the_same_thing_are_a_quantity_disagreement(lexical)
     changed.text = text
     changed.claims[1].text = "five workers were wounded"
     changed.quantities[0].text, changed.quantities[0].value = "five workers", 5
+    changed.quantities[0].casualty = Casualty("wounded", who="workers", low=5, high=5)
     result = conflictnlp.compare([herald(), changed], similarity=lexical)
     quantity = [d for s in result.stories for d in s.disagreements if d.kind == "quantity"]
     assert len(quantity) == 1

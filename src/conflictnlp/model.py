@@ -182,7 +182,9 @@ class Casualty(_Record):
     allow, as written (13 and null for "at least 13", null and 20 for "up to 20", 24 and 99
     for "dozens", 0 and 0 for "no casualties"). ``cue``: the word that says what happened.
     ``cumulative``: a running total over many events (a war's, a country's, a month's), not
-    the toll of the event reported.
+    the toll of the event reported. ``part``: a part of a toll given beside it ("five children"
+    in "18 people, including five children"; "two of the wounded"), already counted there: not
+    to be added to it.
     """
 
     role: CasualtyRole
@@ -192,6 +194,7 @@ class Casualty(_Record):
     high: Optional[float] = None
     cue: Optional[TextSpan] = None
     cumulative: bool = False
+    part: bool = False
 
 
 @dataclass

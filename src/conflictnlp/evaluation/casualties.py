@@ -20,7 +20,12 @@ Within a text, predictions and gold tolls are matched one to one (greedily):
 - *role+value+bound*: also the same bound (none for an exact number);
 - *value*: the value alone, any role;
 - *who*: of the role+value matches whose gold has ``who``, the share whose predicted ``who``
-  holds the gold's last word.
+  holds the gold's last word;
+- *parts*: of the role+value matches, the share whose predicted ``part`` is the gold's (a gold
+  toll without ``part`` is none).
+
+``ordinals read as tolls or units`` lists the quantities holding an ordinal ("the 13th floor",
+"13TH") that carry a unit or a toll, in any text: there should be none.
 
 ``death tolls read`` is the share of texts with a gold (event) killed toll where a predicted
 killed toll matches one of them on value, the issue's "stated tolls" figure; ``units in toll
@@ -35,6 +40,7 @@ from typing import Any, Callable, Optional
 
 from spacy.language import Language
 
+from ..measures.quantities import is_ordinal
 from ..model import Quantity
 from .scoring import PRF, article_errors, errors_warning, format_table, numbered_records
 
@@ -67,7 +73,7 @@ def predicted_tolls(quantities: list[Quantity]) -> list[Toll]:
             value: Any = [low, high]
         else:
             value = low if low is not None else high
-        tolls.append({"role": casualty.role, "value": value, "bound": casualty.bound, "who": casualty.who, "text": quantity.text})
+        tolls.append({"role": casualty.role, "value": value, "bound": casualty.bound, "who": casualty.who, "part": casualty.part, "text": quantity.text})
     return tolls
 
 
@@ -115,6 +121,17 @@ def same_who(predicted: Toll, gold: Toll) -> bool:
     return gold["who"].split()[-1].lower() in predicted["who"].lower().split()
 
 
+def _ordinal_readings(record: dict[str, Any], doc) -> list[dict[str, Any]]:
+    """Quantities and distances holding an ordinal ("13th", "third") read with a unit or as a toll."""
+    found = []
+    for item in [*doc._.quantities, *doc._.distances]:
+        casualty = getattr(item, "casualty", None)
+        if (item.unit or casualty is not None) and any(is_ordinal(word.strip(",.;:()")) for word in item.text.split()):
+            reading = item.unit or f"toll {casualty.role}"
+            found.append({"id": record.get("id"), "text": item.text, "reading": reading})
+    return found
+
+
 def _pipeline(model: Optional[str]) -> Language:
     from ..pipeline import load
 
@@ -129,6 +146,8 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, pa
     scores = {"role+value": PRF(), "role+value+bound": PRF(), "value": PRF()}
     by_role = {role: PRF() for role in ROLES}
     who = {"correct": 0, "scored": 0}
+    parts = {"correct": 0, "scored": 0}
+    ordinals: list[dict[str, Any]] = []
     death = {"texts": 0, "read": 0}
     units: list[dict[str, Any]] = []
     errors: list[dict[str, Any]] = []
@@ -145,6 +164,8 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, pa
                         sum(p["role"] == role for p, _ in pairs), sum(t["role"] == role for t in fp), sum(t["role"] == role for t in fn)
                     )
                 for p, g in pairs:
+                    parts["scored"] += 1
+                    parts["correct"] += bool(p.get("part")) == bool(g.get("part"))
                     if g.get("who"):
                         who["scored"] += 1
                         who["correct"] += same_who(p, g)
@@ -154,6 +175,7 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, pa
         if killed:
             death["texts"] += 1
             death["read"] += any(same_value(p, g) for p in predicted if p["role"] == "killed" for g in killed)
+        ordinals += _ordinal_readings(record, doc)
         if record.get("tolls"):
             for quantity in doc._.quantities:
                 if quantity.unit is not None and quantity.kind not in PHYSICAL_KINDS_ALLOWED:
@@ -170,6 +192,9 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, pa
         "by_role": {role: prf.as_dict() for role, prf in by_role.items() if prf.tp + prf.fp + prf.fn},
         "who_accuracy": round(who["correct"] / who["scored"], 4) if who["scored"] else None,
         "who_scored": who["scored"],
+        "part_accuracy": round(parts["correct"] / parts["scored"], 4) if parts["scored"] else None,
+        "part_scored": parts["scored"],
+        "ordinals_read": ordinals,
         "death_tolls_read": round(death["read"] / death["texts"], 4) if death["texts"] else None,
         "death_toll_texts": death["texts"],
         "units_in_toll_texts": units,
@@ -190,6 +215,9 @@ def render(report: dict) -> str:
         "",
         f"who (of role+value matches with a gold who): {report['who_accuracy']} of {report['who_scored']}",
         f"death tolls read (texts with a gold killed toll): {report['death_tolls_read']} of {report['death_toll_texts']}",
+        f"parts marked right (of role+value matches): {report['part_accuracy']} of {report['part_scored']}",
+        f"ordinals read as tolls or units: {len(report['ordinals_read'])}"
+        + "".join(f"\n  {o['id']}: {o['text']!r} ({o['reading']})" for o in report["ordinals_read"]),
         f"physical units in toll texts: {len(report['units_in_toll_texts'])}"
         + "".join(f"\n  {u['id']}: {u['text']!r} ({u['unit']})" for u in report["units_in_toll_texts"]),
     ]

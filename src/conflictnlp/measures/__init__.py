@@ -6,6 +6,9 @@ Design decisions (see ``component.py``, ``quantities.py``, ``distances.py`` and
 - quantulum3 finds numbers and units; every result is filtered (clock times, "24/7", dates,
   years and numbers inside names are no quantities) and completed from the spaCy parse: the
   currency symbol or code beside the number, the counted noun (``concept``), approximators.
+- Every unit conversion is pint's, in ``units.py`` (a distance's metres, ``compare``'s tonnes
+  against short tons); a length unit pint does not know is an error in the record's
+  ``errors`` and stays a quantity, never a distance of 0 m.
 - A single length is reported once, as a distance (``m1``...) in metres, with its bracketed
   restatements in ``also``; it is not repeated among the quantities (``n1``...). A range of
   lengths ("eight to 10 feet") is no single distance and stays a quantity with ``value_max``.
@@ -15,6 +18,8 @@ Design decisions (see ``component.py``, ``quantities.py``, ``distances.py`` and
   verb it modifies.
 - Ages ("28-year-old", "aged 28") are durations whose concept is ``"age"``.
 - A count of people to whom something happened carries a casualty reading (``casualties.py``,
-  ``data/casualties.toml``): role, who, bound, low/high, cue, cumulative. Counts of people and
+  ``toll_tree.py``, ``data/casualties.toml``): role, who, bound, low/high, cue, cumulative,
+  part. It is the one casualty reader: ``compare`` reads ``Quantity.casualty`` only.
+- Ordinals ("13th", "13TH", "third") are never quantities, so never tolls nor units. Counts of people and
   of named groups never get a physical unit ("13 S.African soldiers", "2 FACA").
 """

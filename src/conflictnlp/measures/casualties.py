@@ -19,7 +19,7 @@ import re
 import tomllib
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Optional
 
@@ -27,7 +27,8 @@ from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc, Span
 
 from ..extensions import doc_text, per_doc, token_forms
-from .quantities import YEAR, Measure, _approximator, _overlaps, false_unit_spans
+from .quantities import YEAR, Measure, _approximator, _overlaps, false_unit_spans, is_ordinal
+from .toll_tree import TollTree
 from .units import MeasureData
 
 DATA_FILE = "casualties.toml"
@@ -49,6 +50,7 @@ class CasualtyReading:
     high: Optional[float]
     cue: Optional[tuple[int, int]]
     cumulative: bool = False
+    part: bool = False  # a part of a toll given beside it ("including five children")
 
 
 def _phrases(items) -> list[Phrase]:
@@ -99,6 +101,13 @@ class CasualtyData:
     vague: dict  # first word -> ((phrase, (low, high)), ...)
     not_people: frozenset[str]
     keys: frozenset[str]  # words whose presence makes a sentence worth reading
+    tree: dict  # word lists of the tree rules (toll_tree.py)
+    part_before: dict  # last word -> ((phrase, None), ...): "among them", "including"
+
+    @cached_property
+    def tree_rules(self) -> TollTree:
+        """The dependency-tree rules over these word lists (built once)."""
+        return TollTree(self)
 
     @classmethod
     def from_toml(cls, raw: dict) -> "CasualtyData":
@@ -109,7 +118,8 @@ class CasualtyData:
         nouns = {word.lower(): role for role, lists in roles.items() for word in lists.get("nouns", [])}
         openers = _phrases(raw.get("zero_openers", []))
         vague = [(tuple(k.lower().split()), (float(v[0]), float(v[1]))) for k, v in raw.get("vague", {}).items()]
-        keys = {w for p, _ in after + before for w in p} | set(nouns) | {p[0] for p in openers}
+        tree = raw.get("tree", {})
+        keys = {w for p, _ in after + before for w in p} | set(nouns) | {p[0] for p in openers} | set(tree.get("any_words", []))
         return cls(
             after=_by_first(after),
             before=_by_last(before),
@@ -137,6 +147,8 @@ class CasualtyData:
             vague=_by_first(vague),
             not_people=frozenset(w.lower() for w in raw.get("not_people", [])),
             keys=frozenset(keys - STOPWORDS),
+            tree=dict(raw.get("tree", {})),
+            part_before=_by_last([(p, None) for p in _phrases(raw.get("part_before", []))]),
         )
 
 
@@ -471,7 +483,7 @@ def _new_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], false_spans,
     i = sent.start
     while i < sent.end:
         vague = _forward(words, i, sent.end, data.vague)
-        if vague is None and not (like_num[i] and any(c.isalnum() for c in words[i])):
+        if vague is None and (not (like_num[i] and any(c.isalnum() for c in words[i])) or is_ordinal(words[i])):
             i += 1
             continue
         token = doc[i]
@@ -524,6 +536,8 @@ def _singular_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], data: C
             start_token, number_end = before, doc[before].idx + len(doc[before])
         elif before < sent.start or words[before] in (":", "-", "–", "—", ",") or before_words(before):
             start_token, number_end = first, token.idx + len(token)
+        elif _definite_target(doc[before], token, data):
+            start_token, number_end = before, doc[before].idx + len(doc[before])
         else:
             continue
         start, end = doc[start_token].idx, token.idx + len(token)
@@ -532,6 +546,15 @@ def _singular_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], data: C
         concept = doc_text(doc)[doc[first].idx : end]
         found.append(Measure(start, end, 1.0, None, None, "count", concept, False, number_end, implicit=True))
     return found
+
+
+def _definite_target(determiner, noun, data: CasualtyData) -> bool:
+    """"the driver", "his nephew": one person, where the tree makes the noun (or the first of its
+    conjuncts) the object or passive subject of a verb ("wounding the driver", "the suspect was
+    arrested"); the casualty cue itself is checked later, as for every count."""
+    if determiner.lower_ not in data.tree.get("definite_determiners", ()) or determiner.head.i != noun.i:
+        return False
+    return data.tree_rules.first_conjunct(noun).dep_ in ("dobj", "nsubjpass")
 
 
 def _is_date_or_name(doc: Doc, token, measure_data: MeasureData) -> bool:
@@ -601,6 +624,7 @@ def read_casualties(doc: Doc, measures: list[Measure], data: CasualtyData, measu
     text = doc_text(doc)
     words = lower_forms(doc)
     false_spans = None
+    tree = data.tree_rules
     added: list[Measure] = []
     ordered = sorted(measures, key=lambda m: m.start)
     starts = [m.start for m in ordered]
@@ -613,6 +637,8 @@ def read_casualties(doc: Doc, measures: list[Measure], data: CasualtyData, measu
         taken = [(m.start, m.end) for m in in_sent]
         reader = SentenceReader(doc, sent, data, measure_data)
         zeros = _zero_tolls(reader, taken)
+        taken += [(m.start, m.end) for m in zeros]
+        zeros += _tree_zero_tolls(reader, tree, taken)
         taken += [(m.start, m.end) for m in zeros]
         fresh = _new_counts(doc, sent, taken, false_spans, data, measure_data)
         taken += [(m.start, m.end) for m in fresh]
@@ -629,33 +655,114 @@ def read_casualties(doc: Doc, measures: list[Measure], data: CasualtyData, measu
             if span is None or number is None:
                 continue
             counts.append(_Count(measure, span.start, span.end - 1, number))
-        by_first = {c.first: c for c in counts}
-        by_last = {c.last: c for c in counts}
-        cache: dict = {}
-        for count in counts:
-            measure = count.measure
-            head = (measure.concept or "").split()[-1:]
-            if head and head[0].lower() in data.not_people:
-                continue
-            left = reader.left_cue(count, by_last, cache)
-            right = reader.right_cue(count, by_first, cache)
-            noun_role = data.nouns.get(head[0].lower()) if head else None
-            cue = left if right is None or (left is not None and left.distance < right.distance) else right
-            if cue is None and noun_role is not None:
-                concept_start = measure.end - len(measure.concept)
-                cue = _Cue(noun_role, concept_start, measure.end, 0)
-            if cue is None:
-                continue
-            if measure.concept is None and count.who is not None:
-                who_head = count.who.split()[-1].lower()
-                if who_head in data.not_people:
-                    continue
-                measure.concept, measure.end = count.who, count.who_end
-            measure.casualty = _reading(reader, count, cue, counts)
-            if any(measure is new for new in fresh):
-                added.append(measure)
+        added += _read_counts(reader, counts, fresh)
         added.extend(zeros)
     return sorted(ordered + added, key=lambda m: (m.start, m.end))
+
+
+def _read_counts(reader: SentenceReader, counts: list[_Count], fresh: list[Measure]) -> list[Measure]:
+    """Give each count of a sentence its casualty reading where a cue is found (next to it, or in
+    the tree; a part without one takes the toll's before it); the fresh counts that got one."""
+    data, tree, words = reader.data, reader.data.tree_rules, reader.words
+    read: list[Measure] = []
+    by_first = {c.first: c for c in counts}
+    by_last = {c.last: c for c in counts}
+    cache: dict = {}
+    previous: Optional[_Cue] = None  # the last toll's cue in the sentence: a part's, where it has none
+    previous_part: Optional[int] = None  # the last token of the count before, if it was a part
+    for count in counts:
+        measure = count.measure
+        head = (measure.concept or "").split()[-1:]
+        if head and head[0].lower() in data.not_people:
+            continue
+        left = reader.left_cue(count, by_last, cache)
+        right = reader.right_cue(count, by_first, cache)
+        noun_role = data.nouns.get(head[0].lower()) if head else None
+        cue = left if right is None or (left is not None and left.distance < right.distance) else right
+        if cue is None and noun_role is not None:
+            concept_start = measure.end - len(measure.concept)
+            cue = _Cue(noun_role, concept_start, measure.end, 0)
+        if _age_apposition(reader, count):
+            continue
+        part = _is_part(reader, tree, count, cue)
+        if cue is None and previous_part is not None and set(words[previous_part + 1 : count.first]) <= {",", "and"}:
+            part = True  # "9 killed (3 women, 2 children)": the parts go on
+        if cue is None:
+            cue = _tree_cue(reader, tree, count) or (previous if part else None)
+        if cue is None:
+            continue
+        if measure.concept is None and count.who is not None:
+            who_head = count.who.split()[-1].lower()
+            if who_head in data.not_people:
+                continue
+            measure.concept, measure.end = count.who, count.who_end
+        measure.casualty = _reading(reader, count, cue, counts)
+        measure.casualty.part = part
+        previous = cue
+        previous_part = count.last if part else None
+        if any(measure is new for new in fresh):
+            read.append(measure)
+    return read
+
+
+def _tree_cue(reader: SentenceReader, tree: TollTree, count: _Count) -> Optional[_Cue]:
+    """The cue the dependency tree gives a count whose cue is not next to it: subject or object
+    of a casualty verb, the number a toll noun rises to, or "were among the dead"."""
+    number = reader.doc[count.number]
+    noun = tree.count_noun(number)
+    found = tree.subject_cue(noun) or tree.object_cue(noun) or tree.toll_noun_cue(number) or tree.among_cue(noun)
+    if found is None:
+        return None
+    role, cue = found
+    if count.measure.concept is None and count.who is None and noun.i != number.i and noun.i > count.last:
+        count.who, count.who_end = noun.text, noun.idx + len(noun)
+    return _Cue(role, cue.idx, cue.idx + len(cue), 0)
+
+
+def _age_apposition(reader: SentenceReader, count: _Count) -> bool:
+    """A bare number set off by commas after a person noun is an age, no toll: "A man, 45, was shot"."""
+    first, last, words = count.first, count.last, reader.words
+    if count.measure.concept is not None or first != last or first - 2 < reader.sent.start or last + 1 >= reader.sent.end:
+        return False
+    return words[first - 1] == "," and words[last + 1] == "," and words[first - 2] in reader.data.person_nouns
+
+
+def _is_part(reader: SentenceReader, tree: TollTree, count: _Count, cue: Optional[_Cue]) -> bool:
+    """Whether a count is a part of a toll given beside it: "including five children", "six of
+    them", "among them a boy" (tree or words before it), "two of the wounded" (its cue), "Two
+    children were among the dead"."""
+    if cue is not None and reader.text[cue.start : cue.end].lower().startswith("of "):
+        return True
+    first = count.first
+    if first - 1 >= reader.sent.start and reader.words[first - 1] == ",":
+        first -= 1
+    if _backward(reader.words, first - 1, reader.sent.start, reader.data.part_before):
+        return True
+    noun = tree.count_noun(reader.doc[count.number])
+    return tree.is_part(noun) or tree.among_cue(noun) is not None
+
+
+def _tree_zero_tolls(reader: SentenceReader, tree: TollTree, taken: list[tuple[int, int]]) -> list[Measure]:
+    """Tolls of none the tree reads: "denied that anyone was hurt", "No Israeli soldiers were hurt"."""
+    found = []
+    doc, words = reader.doc, reader.words
+    for i in range(reader.sent.start, reader.sent.end):
+        if words[i] not in tree.any_words and words[i] not in tree.no_words:
+            continue
+        zero = tree.zero_subject(doc[i])
+        if zero is None:
+            continue
+        role, verb, first = zero
+        noun = first if first.dep_ != "det" else first.head
+        start, end = first.idx, noun.idx + len(noun)
+        if _overlaps(start, end, taken) or _overlaps(verb.idx, verb.idx + len(verb), taken):
+            continue
+        measure = Measure(start, end, 0.0, None, None, "count", None, False, first.idx + len(first), implicit=True)
+        who = noun.text if noun.i != first.i and noun.pos_ in ("NOUN", "PROPN") else None
+        measure.casualty = CasualtyReading(role, who, None, 0.0, 0.0, (verb.idx, verb.idx + len(verb)))
+        found.append(measure)
+        taken.append((start, end))
+    return found
 
 
 def _reading(reader: SentenceReader, count: _Count, cue: _Cue, counts: list[_Count]) -> CasualtyReading:

@@ -35,7 +35,7 @@ def _casualty(doc: Doc, reading: Optional[CasualtyReading]) -> Optional[Casualty
     cue = None if reading.cue is None else TextSpan(doc_text(doc)[reading.cue[0] : reading.cue[1]], reading.cue)
     low = None if reading.low is None else _number(reading.low)
     high = None if reading.high is None else _number(reading.high)
-    return Casualty(reading.role, reading.who, reading.bound, low, high, cue, reading.cumulative)
+    return Casualty(reading.role, reading.who, reading.bound, low, high, cue, reading.cumulative, reading.part)
 
 
 class MeasuresComponent(ConflictComponent):

@@ -14,7 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import doc_text, in_body, token_offsets
+from ..extensions import add_error, doc_text, in_body, token_offsets
 from ..model import MeasureRestatement, TextSpan
 from .quantities import Measure
 from .units import MeasureData
@@ -225,8 +225,15 @@ def build_distances(doc: Doc, measures: list[Measure], data: MeasureData) -> tup
         if measure.kind != "length" or measure.unit is None or measure.value_max is not None:
             others.append(measure)
             continue
+        metres = data.to_metres(measure.value, measure.unit)
+        if metres is None:
+            # never 0 m: a length in a unit pint cannot convert stays a quantity, with an error
+            add_error(doc, f"measures: no conversion to metres for the length unit {measure.unit!r} "
+                           f"of {doc_text(doc)[measure.start : measure.end]!r}; kept as a quantity, not a distance")
+            others.append(measure)
+            continue
         following = measures[index + 1] if index + 1 < len(measures) else None
-        mention = DistanceMention(measure, measure.start, measure.end, data.to_metres(measure.value, measure.unit) or 0.0)
+        mention = DistanceMention(measure, measure.start, measure.end, metres)
         restated_end = _restatement(doc, measure, following, data)
         if restated_end is not None and following is not None:
             number_start = following.start

@@ -281,8 +281,22 @@ def _after_article(unit: Token) -> bool:
 
 ORDINALS = frozenset({
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth", "twentieth", "hundredth", "thousandth", "millionth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+    "seventieth", "eightieth", "ninetieth", "hundredth", "thousandth", "millionth",
 })
+# "13th", "2nd", "21ST": an ordinal written in digits, never a quantity nor a unit ("13th" is no
+# 13 t, "13TH" no 13 T)
+ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+ORDINAL_IN_TEXT = re.compile(r"(?<![\w.,])\d+(?:st|nd|rd|th)(?![^\W_])", re.IGNORECASE)
+
+
+def is_ordinal(text: str) -> bool:
+    """An ordinal, in words or digits: "third", "13th", "twenty-first", "21ST"."""
+    lower = text.lower()
+    return lower in ORDINALS or lower.split("-")[-1] in ORDINALS or bool(ORDINAL_NUMBER.fullmatch(lower))
+
+
 # words before "one" that make it a pronoun: "the one who", "no one", "each one"
 ONE_PRONOUN_BEFORE = frozenset({"the", "this", "that", "no", "every", "each", "any", "some", "which", "another", "little", "only"})
 ONE_PRONOUN_AFTER = frozenset({"another", "who", "whose", "which", "that"})
@@ -300,6 +314,8 @@ def _never_a_quantity(token: Token) -> bool:
     lower = token.lower_
     doc = token.doc
     before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    if ORDINAL_NUMBER.fullmatch(lower):
+        return True
     if lower in ORDINALS:
         return not (before in ("a", "an", "one") or (token.i > 0 and _counts(doc[token.i - 1])))
     if lower == "one":
@@ -907,6 +923,8 @@ def find_measures(doc: Doc, data: MeasureData) -> list[Measure]:
         masked = ARTICLE_BEFORE_CURRENCY.sub(lambda m: " " * len(m.group(1)), masked)
         # "20 (kg)": quantulum3 sees no unit in brackets; show it the unit, offsets unchanged
         masked = BRACKETED_UNIT.sub(_unbracket_unit, masked)
+        # "the 13th floor", "13TH": an ordinal in digits is no quantity, whatever window shows it
+        masked = ORDINAL_IN_TEXT.sub(lambda m: " " * len(m.group(0)), masked)
         try:
             parsed_all = parse_quantities(sent, masked)
         except Exception as err:  # quantulum3 fails on some odd strings; keep the rest

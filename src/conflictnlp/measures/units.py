@@ -1,6 +1,9 @@
-"""Unit data for the measures component: kinds, metres, currency marks, approximators.
+"""Unit data for the measures component (kinds, currency marks, approximators) and every unit
+conversion of the package.
 
-Everything here is read from ``data/measures.toml``; unit names are quantulum3's.
+The word lists are read from ``data/measures.toml``; unit names are quantulum3's. Conversions
+(a distance's metres, ``compare``'s tonnes against short tons) are pint's, here only: a unit
+pint does not know converts to nothing (None), never to 0.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ class MeasureData:
     minor_units: dict[str, tuple[frozenset[str], float]]
     kinds: dict[str, str]
     unit_kinds: dict[str, str]
-    metres: dict[str, float]
+    length_units: frozenset[str]
     unit_renames: dict[str, str]
     temperature_suffixes: dict[str, str]
     reference_prepositions: frozenset[str]
@@ -73,14 +76,13 @@ class MeasureData:
         """The quantity kind of a unit ("length", "currency", "count" ...)."""
         if unit in self.unit_kinds:
             return self.unit_kinds[unit]
-        if unit in self.metres:
+        if unit in self.length_units:
             return "length"
         return self.kinds.get(entity or "", "other")
 
     def to_metres(self, value: float, unit: str) -> Optional[float]:
-        """``value`` in ``unit`` as metres, or None for a unit that is not a length."""
-        factor = self.metres.get(unit)
-        return None if factor is None else value * factor
+        """``value`` in ``unit`` as metres (pint), or None for a unit that is no length pint knows."""
+        return to_metres(value, unit)
 
 
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -110,7 +112,7 @@ def _from_toml(raw: dict[str, Any]) -> MeasureData:
         minor_units={k: (frozenset(v.get("minor", [])), float(v["ratio"])) for k, v in raw.get("minor_units", {}).items()},
         kinds=dict(raw.get("kinds", {})),
         unit_kinds=dict(raw.get("unit_kinds", {})),
-        metres={k: float(v) for k, v in raw.get("metres", {}).items()},
+        length_units=frozenset(raw.get("lengths", {}).get("units", [])),
         unit_renames=dict(raw.get("unit_renames", {})),
         temperature_suffixes={k.lower(): v for k, v in raw.get("temperature_suffixes", {}).items()},
         reference_prepositions=frozenset(distance.get("reference_prepositions", [])),
@@ -131,3 +133,47 @@ def load_measure_data(path: Optional[str] = None) -> MeasureData:
             return _from_toml(tomllib.load(handle))
     text = resources.files("conflictnlp").joinpath("data", DATA_FILE).read_bytes()
     return _from_toml(tomllib.loads(text.decode("utf-8")))
+
+
+# quantulum3's unit names that pint spells differently
+PINT_NAMES = {"short ton": "short_ton", "long ton": "long_ton", "metric ton": "tonne", "ton": "short_ton", "litre": "liter", "metre": "meter"}
+
+
+@cache
+def unit_registry():
+    """The one pint registry of the package (loaded on first use: it takes most of a second)."""
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@cache
+def _pint_unit(unit: str):
+    """pint's unit for a quantulum3 unit name, or None where pint does not know it."""
+    import pint
+
+    try:
+        return unit_registry().Unit(PINT_NAMES.get(unit, unit.replace(" ", "_")))
+    except (pint.errors.PintError, AttributeError, TypeError, ValueError, AssertionError):
+        return None
+
+
+def to_base_units(value: float, unit: Optional[str]) -> Optional[tuple[float, str]]:
+    """``(value, unit)`` in SI base units (kilogram, meter, meter ** 3 ...), or None for a unit
+    pint does not know or cannot convert."""
+    import pint
+
+    known = _pint_unit(unit) if unit else None
+    if known is None:
+        return None
+    try:
+        quantity = unit_registry().Quantity(value, known).to_base_units()
+    except (pint.errors.PintError, TypeError, ValueError):
+        return None
+    return float(quantity.magnitude), str(quantity.units)
+
+
+def to_metres(value: float, unit: Optional[str]) -> Optional[float]:
+    """``value`` in ``unit`` as metres, or None where the unit is no length pint knows."""
+    base = to_base_units(value, unit)
+    return base[0] if base is not None and base[1] == "meter" else None

@@ -38,7 +38,7 @@ from ..model import (
     StoryQuote,
 )
 from . import grouping
-from .figures import casualty_of, figure_disagreements
+from .figures import figure_disagreements, toll_role
 from .grouping import UnionFind
 from .similarity import Mode, Similarity, content_words, dice, event_words
 from .speakers import SpeakerNames, is_named, is_person, surname
@@ -71,19 +71,11 @@ def _as_article(result: Union[Article, dict]) -> Article:
 
 
 def _figure_keys(record: dict) -> Iterator[str]:
-    """Blocking keys from counts of people: "killed:3" (see ``figures.casualty_of``)."""
-    text = record.get("text") or ""
-    quantities = sorted(record.get("quantities") or (), key=lambda q: q["span"][0])
-    if not quantities or not text:
-        return
-    for n, raw in enumerate(quantities):
-        if raw.get("kind") != "count" or raw.get("unit") or raw.get("value") is None:
-            continue
-        q = SimpleNamespace(**{"concept": None, "casualty": None, **raw, "span": tuple(raw["span"])})
-        following = quantities[n + 1]["span"][0] if n + 1 < len(quantities) else None
-        what = casualty_of(q, text, following)
-        if what:
-            yield f"{what}:{q.value:g}"
+    """Blocking keys from tolls: "killed:3" (see ``figures.toll_role``)."""
+    for raw in record.get("quantities") or ():
+        what = toll_role(raw)
+        if what and raw.get("value") is not None:
+            yield f"{what}:{raw['value']:g}"
 
 
 class StoryComparer:

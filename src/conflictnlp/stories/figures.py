@@ -1,10 +1,10 @@
 """Figures that can disagree across the articles of one story.
 
 - counts of people by what happened to them (killed, wounded, displaced, detained, missing):
-  the quantity's ``casualty`` field when the extraction gives one, else the words around it;
+  the quantity's ``casualty`` reading only (``measures/casualties.py`` reads tolls, once);
 - distances of the same thing from the same reference point (reference texts compared with
   rapidfuzz, values in metres);
-- other measured quantities of the same thing, converted with pint (tonnes vs short tons);
+- other measured quantities of the same thing, converted with pint (``measures/units.py``: tonnes vs short tons);
 - the event's date: the days named in each article's lead sentence about the event.
 
 Two articles disagree on a figure when none of the values one gives fits any the other gives:
@@ -18,15 +18,13 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any, Optional
 
 from rapidfuzz import fuzz
 
-from ..model import Article, DateMention, Disagreement, DisagreementValue, Distance, Quantity
+from ..measures.units import to_base_units
+from ..model import Article, DateMention, Disagreement, DisagreementValue, Distance
 from .grouping import UnionFind
 from .similarity import content_words, dice, event_words
 
@@ -42,7 +40,6 @@ NAMED_DAY = re.compile(
     r"|\b(today|yesterday|tonight|overnight|last night)\b",
     re.I,
 )
-CLAUSE_CHARS = 80  # how far after a count its verb is looked for
 
 
 @dataclass(frozen=True)
@@ -59,35 +56,6 @@ class Range:
     def comparable(self, other: "Range") -> bool:
         a, b = abs(self.centre), abs(other.centre)
         return min(a, b) > 0 and max(a, b) / min(a, b) <= MAX_RATIO
-
-
-@cache
-def _data() -> dict[str, Any]:
-    return tomllib.loads(resources.files("conflictnlp").joinpath("data/stories.toml").read_text("utf-8"))
-
-
-@cache
-def _casualty_patterns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern]:
-    after = []
-    verbs = []
-    for what, words in _data()["casualties"].items():
-        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        after.append((what, re.compile(rf"\b({alternatives})\b", re.I)))
-        verbs.extend((w, what) for w in words if w.endswith(("ing", "ed", "s")) and " " not in w)
-    before = re.compile(
-        r"\b(" + "|".join(re.escape(w) for w, _ in verbs) + r")\s+(?:at least |about |some |nearly |more than |as many as |up to )?$", re.I
-    )
-    return after, before
-
-
-@cache
-def _verb_category() -> dict[str, str]:
-    return {w.lower(): what for what, words in _data()["casualties"].items() for w in words}
-
-
-@cache
-def _figure_patterns() -> dict[str, re.Pattern]:
-    return {key: re.compile(value, re.I) for key, value in _data()["figures"].items()}
 
 
 def figure_range(value: float, value_max: Optional[float], approximate: bool, text: str, bounds: Optional[dict] = None) -> Range:
@@ -112,61 +80,29 @@ def _field(value: Any, name: str) -> Any:
     return value.get(name) if isinstance(value, dict) else getattr(value, name, None)
 
 
-def _casualty_field(quantity: Any) -> Any:
-    """The extraction's ``casualty`` of a quantity (absent from records of older versions)."""
-    return getattr(quantity, "casualty", None)
+def toll_role(quantity: Any) -> Optional[str]:
+    """What the people a quantity counts underwent (killed, wounded, displaced ...), from its
+    ``casualty`` reading (``measures/casualties.py``, the one casualty reader) only, as an object
+    or as a record's dict; None for no toll, a running total (``cumulative``: a war's toll) and
+    a part of a total given beside it (``part``: "among them two children", "two of the wounded")."""
+    given = _field(quantity, "casualty")
+    if given is None or _field(given, "cumulative") or _field(given, "part"):
+        return None
+    role = _field(given, "role")
+    return role if isinstance(role, str) and role else None
 
 
 def _casualty_bounds(quantity: Any) -> Optional[dict]:
     """``{"min", "max"}`` where the extraction gives both ends ("dozens": 24 to 99)."""
-    given = _casualty_field(quantity)
-    low, high = (_field(given, "low"), _field(given, "high")) if given is not None and not isinstance(given, str) else (None, None)
+    given = _field(quantity, "casualty")
+    low, high = (_field(given, "low"), _field(given, "high")) if given is not None else (None, None)
     return {"min": low, "max": high} if low is not None and high is not None else None
 
 
-def casualty_of(quantity: Quantity, text: str, following: Optional[int] = None) -> Optional[str]:
-    """What a count counts (killed, wounded, displaced, detained, missing), or None.
-
-    Uses the quantity's ``casualty`` field when the extraction gives one (an object or dict
-    with ``role``, as ``measures`` writes it, or a plain string); otherwise the words around
-    the count in ``text``. A running total (``cumulative``: a war's toll) is not the event's.
-    ``following`` is where the next quantity starts: the count's clause ends there."""
-    patterns = _figure_patterns()
-    start, end = quantity.span
-    if patterns["subset_before"].search(text[max(0, start - 40) : start]) or patterns["subset_after"].match(text[end : end + 20]):
-        return None  # "among them two children", "two of the wounded": part of a total, also when read as a toll
-    given = _casualty_field(quantity)
-    if given is not None:
-        if _field(given, "cumulative"):
-            return None
-        role = given if isinstance(given, str) else _field(given, "role") or _field(given, "what")
-        if isinstance(role, str) and role:
-            return role.lower()
-    if quantity.kind != "count" or quantity.unit:
-        return None
-    before = text[max(0, start - 40) : start]
-    after_words, before_verb = _casualty_patterns()
-    if patterns["toll_before"].search(before):
-        return "killed"
-    verb = before_verb.search(before)
-    if verb:
-        return _verb_category().get(verb.group(1).lower())
-    for what, pattern in after_words:
-        if quantity.concept and pattern.fullmatch(quantity.concept.split()[-1]):
-            return what  # "14 bodies"
-    stop = min(end + CLAUSE_CHARS, following if following is not None and following > end else len(text))
-    clause = re.split(r"[.;!?\n]", text[end:stop], maxsplit=1)[0]
-    found = [(m.start(), what) for what, pattern in after_words for m in [pattern.search(clause)] if m]
-    return min(found)[1] if found else None
-
-
 def _casualty_values(article: Article, article_id: str, source_of) -> dict[str, list[tuple[DisagreementValue, Range]]]:
-    text = article.text or ""
-    ordered = sorted(article.quantities, key=lambda q: q.span[0])
     found: dict[str, list[tuple[DisagreementValue, Range]]] = {}
-    for n, q in enumerate(ordered):
-        following = ordered[n + 1].span[0] if n + 1 < len(ordered) else None
-        what = casualty_of(q, text, following)
+    for q in sorted(article.quantities, key=lambda q: q.span[0]):
+        what = toll_role(q)
         if what is None or q.value is None or q.value < 0:
             continue
         bounds = _casualty_bounds(q)
@@ -191,26 +127,6 @@ def _disagreeing(by_article: dict[str, list[tuple[DisagreementValue, Range]]]) -
     return False
 
 
-def denied_casualties(article: Article, article_id: str, source_of) -> dict[str, list[tuple[DisagreementValue, Range]]]:
-    """Tolls of none that a denial gives ("Rosneft denied anyone was hurt": wounded 0, by
-    Rosneft), from denied claims whose words name nobody and what happened to them; skipped
-    where the extraction already read a count of 0 inside the claim."""
-    nobody = _figure_patterns()["nobody"]
-    after_words, _ = _casualty_patterns()
-    zeros = [q.span for q in article.quantities if q.value == 0]
-    found: dict[str, list[tuple[DisagreementValue, Range]]] = {}
-    for claim in article.claims:
-        if claim.stance != "denied" or not nobody.search(claim.text):
-            continue
-        if any(claim.span[0] <= s and e <= claim.span[1] for s, e in zeros):
-            continue
-        hits = sorted((m.start(), what) for what, pattern in after_words for m in [pattern.search(claim.text)] if m)
-        if hits:
-            value = DisagreementValue(article=article_id, ref=claim.id, text=claim.text, value=0, source=claim.source, span=claim.span)
-            found.setdefault(hits[0][1], []).append((value, Range(0.0, 0.0, 0.0)))
-    return found
-
-
 def _denial_against_count(values: list[DisagreementValue]) -> bool:
     """A toll of none against a count above none, from another article or another source."""
     zeros = [v for v in values if v.value == 0]
@@ -223,7 +139,7 @@ def count_disagreements(articles: list[Article], ids: list[str], source_of) -> l
     denial that anyone was hurt against a count of the hurt (within one article too)."""
     by_what: dict[str, dict[str, list[tuple[DisagreementValue, Range]]]] = {}
     for article, article_id in zip(articles, ids):
-        for found_values in (_casualty_values(article, article_id, source_of), denied_casualties(article, article_id, source_of)):
+        for found_values in (_casualty_values(article, article_id, source_of),):
             for what, values in found_values.items():
                 by_what.setdefault(what, {}).setdefault(article_id, []).extend(values)
     found = []
@@ -237,31 +153,6 @@ def count_disagreements(articles: list[Article], ids: list[str], source_of) -> l
 
 
 # --- measured quantities, converted -------------------------------------------------------------
-
-
-@cache
-def _registry():
-    import pint
-
-    return pint.UnitRegistry()
-
-
-# quantulum3's unit names that pint spells differently
-PINT_NAMES = {"short ton": "short_ton", "long ton": "long_ton", "metric ton": "tonne", "ton": "short_ton", "litre": "liter", "metre": "meter"}
-
-
-def base_value(value: float, unit: Optional[str]) -> Optional[tuple[float, str]]:
-    """``(value, unit)`` in SI base units (kilogram, metre, cubic metre...), via pint."""
-    if not unit:
-        return None
-    import pint
-
-    registry = _registry()
-    try:
-        quantity = registry.Quantity(value, PINT_NAMES.get(unit, unit.replace(" ", "_"))).to_base_units()
-    except (pint.errors.PintError, AttributeError, TypeError, ValueError, AssertionError):
-        return None
-    return float(quantity.magnitude), str(quantity.units)
 
 
 MEASURED_KINDS = {"mass", "volume", "area", "length", "currency", "speed"}
@@ -284,7 +175,7 @@ def measure_disagreements(articles: list[Article], ids: list[str], source_of) ->
                 continue
             if any(start < q.span[1] and q.span[0] < end for start, end in distances):
                 continue  # a distance: compared with the distances
-            base = base_value(q.value, q.unit) if q.kind != "currency" else (q.value, q.unit or "")
+            base = to_base_units(q.value, q.unit) if q.kind != "currency" else (q.value, q.unit or "")
             if base is None:
                 continue
             context = content_words(_sentence(text, q.span)) | content_words(q.concept or "")

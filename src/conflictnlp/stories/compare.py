@@ -20,7 +20,6 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from types import SimpleNamespace
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 import numpy as np

@@ -19,6 +19,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import Any, Optional
 
 from rapidfuzz import fuzz

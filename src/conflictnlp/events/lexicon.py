@@ -1,0 +1,139 @@
+"""The event lexicons: triggers and actor nouns (``data/events.toml``) and named actors
+(``data/actors.toml``, optional), read into plain data and turned into spaCy matchers."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Optional
+
+from spacy.matcher import Matcher
+from spacy.vocab import Vocab
+
+EVENTS_FILE = "events.toml"
+ACTORS_FILE = "actors.toml"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One ``[[trigger]]`` entry: the words that report an incident and how to type it."""
+
+    rank: int
+    type: str
+    sub_type: str
+    words: tuple[str, ...]
+    pos: frozenset[str] = frozenset()
+    weak: bool = False
+    needs_actor: frozenset[str] = frozenset()
+    needs_words: frozenset[str] = frozenset()
+    by_target: dict[str, tuple[str, str]] = field(default_factory=dict)
+    by_perpetrator: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """A generic actor noun group or a named actor."""
+
+    kind: str
+    name: Optional[str]
+    words: tuple[str, ...]
+    named: bool = False
+    country: Optional[str] = None
+
+
+@dataclass
+class EventLexicon:
+    """Everything the events component reads from data files, in one picklable object."""
+
+    raw: dict[str, Any]
+    actors_raw: dict[str, Any]
+    triggers: list[Trigger] = field(init=False)
+    actors: list[ActorEntry] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.triggers = [_trigger(i, entry) for i, entry in enumerate(self.raw.get("trigger", []))]
+        generic = [ActorEntry(a["kind"], a.get("name"), tuple(a["words"])) for a in self.raw.get("actor", [])]
+        named = [
+            ActorEntry(a["kind"], a["name"], tuple(dict.fromkeys([a["name"], *a.get("aliases", [])])), True, a.get("country") or None)
+            for a in self.actors_raw.get("actor", [])
+        ]
+        self.actors = named + generic
+        kinds = self.raw.get("kinds", {})
+        self.armed = frozenset(kinds.get("armed", []))
+        self.victims = frozenset(kinds.get("victims", []))
+        self.non_state = frozenset(kinds.get("non_state", []))
+        self.no_event = frozenset(w.lower() for w in self.raw.get("no_event", {}).get("words", []))
+        self.where_prec = dict(self.raw.get("where_prec", {}))
+        self.near_words = frozenset(self.where_prec.pop("near_words", []))
+        self.date_prec = dict(self.raw.get("date_prec", {}))
+        self.stamp = re.compile(self.raw["stamp"]["pattern"]) if "stamp" in self.raw else None
+
+    def trigger_matcher(self, vocab: Vocab) -> Matcher:
+        """Matches every trigger phrase on lemmas or lower-case forms; the match id is the
+        trigger's rank (as a string)."""
+        matcher = Matcher(vocab)
+        for trigger in self.triggers:
+            patterns = []
+            for phrase in trigger.words:
+                words = phrase.lower().split()
+                patterns.append([{"LOWER": w} for w in words])
+                patterns.append([{"LEMMA": w} for w in words])
+            matcher.add(str(trigger.rank), patterns)
+        return matcher
+
+    def actor_matcher(self, vocab: Vocab) -> Matcher:
+        """Matches actor names and nouns; the match id is the entry's index in ``actors``. Named
+        actors match case-sensitively when written in capitals only ("RSF", not "rsf")."""
+        matcher = Matcher(vocab)
+        for i, entry in enumerate(self.actors):
+            patterns = []
+            for phrase in entry.words:
+                words = phrase.split()
+                if entry.named and phrase.isupper():
+                    patterns.append([{"ORTH": w} for w in words])
+                else:
+                    patterns.append([{"LOWER": w.lower()} for w in words])
+                    if not entry.named:
+                        patterns.append([{"LEMMA": w.lower()} for w in words])
+            matcher.add(str(i), patterns)
+        return matcher
+
+
+def _pair(value: list[str]) -> tuple[str, str]:
+    return (value[0], value[1])
+
+
+def _trigger(rank: int, entry: dict[str, Any]) -> Trigger:
+    return Trigger(
+        rank=rank,
+        type=entry["type"],
+        sub_type=entry["sub_type"],
+        words=tuple(entry["words"]),
+        pos=frozenset(entry.get("pos", [])),
+        weak=bool(entry.get("weak", False)),
+        needs_actor=frozenset(entry.get("needs_actor", [])),
+        needs_words=frozenset(w.lower() for w in entry.get("needs_words", [])),
+        by_target={k: _pair(v) for k, v in entry.get("by_target", {}).items()},
+        by_perpetrator={k: _pair(v) for k, v in entry.get("by_perpetrator", {}).items()},
+    )
+
+
+def _read(path: Optional[Path], packaged: str) -> dict[str, Any]:
+    if path is not None:
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    resource = resources.files("conflictnlp").joinpath("data", packaged)
+    if not resource.is_file():  # data/actors.toml is optional
+        return {}
+    return tomllib.loads(resource.read_text(encoding="utf-8"))
+
+
+def load_event_lexicon(events_path: Optional[str] = None, actors_path: Optional[str] = None) -> EventLexicon:
+    """The lexicons from the given TOML files or the packaged ones (a missing actors file is an
+    empty list of named actors)."""
+    return EventLexicon(
+        _read(Path(events_path) if events_path else None, EVENTS_FILE),
+        _read(Path(actors_path) if actors_path else None, ACTORS_FILE),
+    )

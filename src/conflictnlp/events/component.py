@@ -29,7 +29,12 @@ class EventsComponent(ConflictComponent):
 
     def _set_lexicon(self, lexicon: EventLexicon) -> None:
         self.lexicon = lexicon
-        self.extractor = EventExtractor(lexicon, lexicon.trigger_matcher(self.nlp.vocab), lexicon.actor_matcher(self.nlp.vocab))
+        tokenizer = self.nlp.tokenizer
+
+        def split(phrase: str) -> list[str]:
+            return [token.text for token in tokenizer(phrase)]
+
+        self.extractor = EventExtractor(lexicon, lexicon.trigger_matcher(self.nlp.vocab, split), lexicon.actor_matcher(self.nlp.vocab, split))
 
     def initialize(self, get_examples: Optional[Callable[[], Iterable[Any]]] = None, *, nlp: Optional[Language] = None,
                    lexicon_path: Optional[str] = None, actors_path: Optional[str] = None) -> None:

@@ -104,6 +104,7 @@ class EventExtractor:
                 candidates.append(candidate)
         if not candidates:
             return []
+        self._attach_blame(doc, candidates, mentions, bounds)
         self._attach_tolls(doc, article, candidates, lo, hi)
         return self._events(doc, article, _fold(candidates))
 
@@ -147,7 +148,7 @@ class EventExtractor:
             taken.update(range(start, end))
             mentions.append(Mention(start, end, entry))
         mentions.sort(key=lambda m: m.start)
-        return [_widen(doc, m, taken) for m in mentions]
+        return [_widen(doc, m, taken) for m in mentions if not _modifies_thing(doc, m, taken)]
 
     def _candidate(self, doc, article, sent_bounds, triggers, mentions) -> Optional[Candidate]:
         sent = doc[sent_bounds[0] : sent_bounds[1]]
@@ -177,7 +178,7 @@ class EventExtractor:
 
     def _roles(self, doc: Doc, article: Article, candidate: Candidate, sent: Span, here: list[Mention]) -> None:
         for mention in here:
-            mention.role = _role(doc, mention, here)
+            mention.role = _role(doc, mention, here, self.lexicon.blame_verbs)
         armed, victims = self.lexicon.armed, self.lexicon.victims
         crowd = candidate.type in ("protests", "riots")
         perps = [m for m in here if m.role == ROLE_PERPETRATOR and (m.kind in armed or crowd)]
@@ -187,12 +188,39 @@ class EventExtractor:
         if not perps:
             perps = [m for m in here if m.role is None and (m.kind in armed or crowd) and m not in targets]
         perp = perps[0] if perps else None
+        # the trigger's own object first; in a battle the other side, not the people caught in it
+        trigger_tokens = range(*candidate.trigger_span)
+        targets.sort(key=lambda m: (doc[m.start : m.end].root.head.i not in trigger_tokens, candidate.type == "battles" and m.kind not in armed))
         target = next((m for m in targets if m is not perp), None)
         if target is None:
             target = next((m for m in here if m is not perp and m.role is None and m.start > candidate.trigger_span[0]), None)
+        if target is None and not crowd:
+            target = next((m for m in here if m is not perp and m.kind in victims), None)
+        if perp is None and crowd:
+            perp = _crowd(doc, candidate, "rioters" if candidate.type == "riots" else "protesters")
         if perp is None and not crowd:
-            perp = _adjectival_actor(doc, article, candidate.trigger_span[0], self.lexicon)
+            perp = _adjectival_actor(doc, article, candidate.trigger_span[0], self.lexicon) or self._denier(doc, article, candidate)
+        if crowd and perp is not None and perp.kind in victims and perp.kind not in ("protesters", "rioters"):
+            kind = "rioters" if candidate.type == "riots" else "protesters"
+            perp = Mention(perp.start, perp.end, ActorEntry(kind, kind.capitalize(), ()), role=ROLE_PERPETRATOR)
         candidate.perpetrator, candidate.target = perp, target
+
+    def _denier(self, doc: Doc, article: Article, candidate: Candidate) -> Optional[Mention]:
+        """Who denies the event is who it is laid at ("Army denies airstrike that killed 5")."""
+        trigger_char = doc[candidate.trigger_span[0]].idx
+        for quote in article.quotes:
+            if quote.speaker is None or not any(s <= trigger_char < e for s, e in quote.content.spans):
+                continue
+            if not any(c.quote_id == quote.id and c.stance == "denied" and c.span[0] <= trigger_char < c.span[1] for c in article.claims):
+                continue
+            starts, _ = _token_char_bounds(doc)
+            first = bisect_right(starts, quote.speaker.span[0]) - 1
+            last = bisect_right(starts, quote.speaker.span[1] - 1) - 1
+            words = {doc[i].lemma_.lower() for i in range(first, last + 1)} | {doc[i].lower_ for i in range(first, last + 1)}
+            entry = next((a for a in self.lexicon.actors if words & {w.lower() for w in a.words} and a.kind in self.lexicon.armed), None)
+            if entry is not None:
+                return Mention(first, last + 1, entry, role=ROLE_PERPETRATOR)
+        return None
 
     def _retype(self, candidate: Candidate) -> None:
         trigger = candidate.trigger
@@ -234,6 +262,21 @@ class EventExtractor:
             trigger_char = doc[candidate.trigger_span[0]].idx
             candidate.date = min(dates, key=lambda d: abs(d.span[0] - trigger_char))
 
+    def _attach_blame(self, doc: Doc, candidates: list[Candidate], mentions: list[Mention], bounds) -> None:
+        """A sentence that blames an armed actor ("Officials blamed Russian forces") names the
+        perpetrator of the event before it, where that event has none."""
+        owned = {c.sentences[0] for c in candidates}
+        for mention in mentions:
+            sent = bounds[mention.start]
+            if sent in owned or mention.kind not in self.lexicon.armed:
+                continue
+            if _role(doc, mention, [], self.lexicon.blame_verbs) != ROLE_PERPETRATOR or doc[mention.start: mention.end].root.dep_ != "dobj":
+                continue
+            before = [c for c in candidates if c.sentences[0][0] < sent[0]]
+            if before and before[-1].perpetrator is None:
+                mention.role = ROLE_PERPETRATOR
+                before[-1].perpetrator = mention
+
     def _attach_tolls(self, doc: Doc, article: Article, candidates: list[Candidate], lo: int, hi: int) -> None:
         """Each casualty count goes to the event of its sentence, else to the event before it
         (the first event when it comes before all of them)."""
@@ -261,6 +304,7 @@ class EventExtractor:
         text = doc_text(doc)
         starts, ends = _token_char_bounds(doc)
         events = []
+        _date_from_neighbours(candidates)
         for number, candidate in enumerate(candidates, 1):
             claims = _claims_in(article.claims, [(starts[s], ends[e - 1]) for s, e in candidate.sentences])
             ts, te = starts[candidate.trigger_span[0]], ends[candidate.trigger_span[1] - 1]
@@ -268,7 +312,7 @@ class EventExtractor:
             date_start, date_end, date_prec = self._dates_of(doc, article, candidate)
             actors = EventActors(
                 perpetrator=self._actor(doc, article, candidate.perpetrator, candidate),
-                target=self._actor(doc, article, candidate.target, candidate),
+                target=self._actor(doc, article, candidate.target, candidate) or _victims_of(candidate),
             )
             events.append(Event(
                 id=f"e{number}",
@@ -296,7 +340,7 @@ class EventExtractor:
             start, end = _iso_range(value)
             return start, end, self.lexicon.date_prec.get(_granularity(value), 5)
         if self.lexicon.stamp is not None:
-            head = doc_text(doc)[: doc[candidate.sentences[0][0]].idx + 1]
+            head = doc_text(doc)[: doc[candidate.trigger_span[0]].idx]
             found = list(self.lexicon.stamp.finditer(head))
             if found:
                 year, month, day = (int(g) for g in found[-1].groups())
@@ -347,12 +391,24 @@ def _token_char_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     return token_offsets(doc)
 
 
+def _modifies_thing(doc: Doc, mention: Mention, taken: set[int]) -> bool:
+    """A generic actor noun that only modifies another noun names a thing, not an actor
+    ("police station", "army base")."""
+    if mention.entry.named:
+        return False
+    root = doc[mention.start : mention.end].root
+    # headline parses make a capitalised subject a compound of the verb ("Rioters torch ...")
+    return root.dep_ == "compound" and root.head.i >= mention.end and root.head.i not in taken and not doc[mention.start].is_title
+
+
 def _widen(doc: Doc, mention: Mention, taken: set[int]) -> Mention:
     """The mention with the modifiers right before it ("Russian forces", "Malian army")."""
     start = mention.start
     while start > 0 and start - 1 not in taken:
         token = doc[start - 1]
-        if token.dep_ in ("amod", "compound", "nmod") and token.pos_ in ("ADJ", "PROPN", "NOUN") and token.head.i >= mention.start:
+        # a lower-case noun before it is kept only as the nation's government ("Somali government troops")
+        noun_ok = token.pos_ != "NOUN" or token.lower_ == "government"
+        if token.dep_ in ("amod", "compound", "nmod") and token.pos_ in ("ADJ", "PROPN", "NOUN") and noun_ok and token.head.i >= mention.start:
             start -= 1
         else:
             break
@@ -360,20 +416,20 @@ def _widen(doc: Doc, mention: Mention, taken: set[int]) -> Mention:
     return mention
 
 
-def _role(doc: Doc, mention: Mention, here: list[Mention]) -> Optional[str]:
+def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozenset[str] = frozenset()) -> Optional[str]:
     """Perpetrator or target from the mention head's place in the parse."""
     span = doc[mention.start : mention.end]
     head = span.root
     dep, parent = head.dep_, head.head
+    if dep == "dobj" and parent.lemma_.lower() in blame_verbs:
+        return ROLE_PERPETRATOR
     if dep in ("nsubjpass", "dobj", "attr", "oprd"):
         return ROLE_TARGET
-    if dep == "nsubj":
-        return ROLE_PERPETRATOR
-    if dep == "poss":
+    if dep in ("nsubj", "poss"):
         return ROLE_PERPETRATOR
     if dep == "pobj":
         prep = parent.lower_
-        if prep in ("by", "between", "from"):
+        if prep in ("by", "between"):
             return ROLE_PERPETRATOR
         if prep in ("on", "against", "at", "into", "of", "for"):
             return ROLE_TARGET
@@ -388,6 +444,42 @@ def _role(doc: Doc, mention: Mention, here: list[Mention]) -> Optional[str]:
     if dep in ("compound", "amod") and parent.dep_ in ("dobj", "nsubjpass", "pobj"):
         return ROLE_TARGET if parent.head.lower_ not in ("by",) else ROLE_PERPETRATOR
     return None
+
+
+def _date_from_neighbours(candidates: list[Candidate]) -> None:
+    """An event whose sentences say no day takes the day of the event told before it (the
+    article's day: "... on Saturday. In a separate attack, shelling killed two"), else after it."""
+    dated = [c.date for c in candidates]
+    for i, candidate in enumerate(candidates):
+        if candidate.date is None:
+            before = [d for d in dated[:i] if d is not None]
+            after = [d for d in dated[i + 1 :] if d is not None]
+            candidate.date = before[-1] if before else (after[0] if after else None)
+
+
+def _victims_of(candidate: Candidate) -> Optional[EventActor]:
+    """Where a strike or an attack on people names nobody hit, the people its toll counts are
+    its civilian target ("Four dead after shelling")."""
+    if candidate.type not in ("explosions_remote_violence", "violence_against_civilians"):
+        return None
+    for quantity in candidate.quantities:
+        casualty = quantity.casualty
+        if casualty and casualty.role in TOLL_ROLES and not casualty.who and quantity.value > 0 and not quantity.implicit:
+            return EventActor(text=quantity.text, span=quantity.span, name="Civilians", kind="civilians")
+    return None
+
+
+def _crowd(doc: Doc, candidate: Candidate, kind: str) -> Optional[Mention]:
+    """The subject of a protest word as the protesters ("Thousands protest in ...")."""
+    trigger = doc[candidate.trigger_span[0]]
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    subject = next((child for child in verb.children if child.dep_ in ("nsubj",)), None)
+    if subject is None:
+        return None
+    start = min(t.i for t in subject.subtree)
+    while start < subject.i and doc[start].pos_ == "DET":
+        start += 1
+    return Mention(start, subject.i + 1, ActorEntry(kind, kind.capitalize(), ()), role=ROLE_PERPETRATOR)
 
 
 def _adjectival_near(article: Article, doc: Doc, token_i: int) -> bool:

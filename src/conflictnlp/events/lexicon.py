@@ -8,7 +8,7 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
@@ -69,29 +69,30 @@ class EventLexicon:
         self.where_prec = dict(self.raw.get("where_prec", {}))
         self.near_words = frozenset(self.where_prec.pop("near_words", []))
         self.date_prec = dict(self.raw.get("date_prec", {}))
+        self.blame_verbs = frozenset(self.raw.get("roles", {}).get("blame_verbs", []))
         self.stamp = re.compile(self.raw["stamp"]["pattern"]) if "stamp" in self.raw else None
 
-    def trigger_matcher(self, vocab: Vocab) -> Matcher:
+    def trigger_matcher(self, vocab: Vocab, split: Callable[[str], list[str]] = str.split) -> Matcher:
         """Matches every trigger phrase on lemmas or lower-case forms; the match id is the
-        trigger's rank (as a string)."""
+        trigger's rank (as a string). ``split`` cuts a phrase into the pipeline's tokens."""
         matcher = Matcher(vocab)
         for trigger in self.triggers:
             patterns = []
             for phrase in trigger.words:
-                words = phrase.lower().split()
+                words = split(phrase.lower())
                 patterns.append([{"LOWER": w} for w in words])
                 patterns.append([{"LEMMA": w} for w in words])
             matcher.add(str(trigger.rank), patterns)
         return matcher
 
-    def actor_matcher(self, vocab: Vocab) -> Matcher:
+    def actor_matcher(self, vocab: Vocab, split: Callable[[str], list[str]] = str.split) -> Matcher:
         """Matches actor names and nouns; the match id is the entry's index in ``actors``. Named
         actors match case-sensitively when written in capitals only ("RSF", not "rsf")."""
         matcher = Matcher(vocab)
         for i, entry in enumerate(self.actors):
             patterns = []
             for phrase in entry.words:
-                words = phrase.split()
+                words = split(phrase)
                 if entry.named and phrase.isupper():
                     patterns.append([{"ORTH": w} for w in words])
                 else:

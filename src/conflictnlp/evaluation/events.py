@@ -23,7 +23,7 @@ Scores, each a share of gold events (predicted events are paired with gold ones 
 place, type and sub-type): a gold event with no predicted one is wrong on every field, a
 predicted event with no gold one counts against ``type``; a report with no gold event is right
 on ``type`` when nothing is predicted. ``actors`` is right when both kinds are (either order
-for battles). ``place`` compares the predicted location's name (or text); ``date`` the
+for battles). ``place`` compares the gold place with the predicted location's name or text; ``date`` the
 ``date_start``; ``fatalities`` the ``best``. ``grouping`` is the pairwise F1 of
 ``conflictnlp.events`` over each case's reports: two gold events of one incident should be in
 one row, two of different incidents in two.
@@ -39,9 +39,11 @@ from .scoring import PRF, format_table, read_jsonl
 FIELDS = ("type", "sub_type", "actors", "place", "date", "fatalities", "violence")
 
 
-def _place_name(record: dict[str, Any], event: dict[str, Any]) -> Optional[str]:
-    loc = next((l for l in record.get("locations", []) if l["id"] == event.get("location")), None)
-    return (loc.get("name") or loc.get("text")) if loc else None
+def _place_names(record: dict[str, Any], event: dict[str, Any]) -> set[str]:
+    """The gazetteer name and the text of the event's location, lower-cased (the gazetteer
+    may spell it otherwise: "Ma'rib" for "Marib")."""
+    loc = next((loc for loc in record.get("locations", []) if loc["id"] == event.get("location")), None)
+    return {value.lower() for value in (loc.get("name"), loc.get("text")) if value} if loc else set()
 
 
 def _kinds(event: dict[str, Any]) -> tuple[Optional[str], Optional[str]]:
@@ -53,14 +55,14 @@ def field_checks(gold: dict[str, Any], event: dict[str, Any], record: dict[str, 
     """Which fields of one predicted event agree with its gold event."""
     perp, target = _kinds(event)
     pair = (gold.get("perpetrator"), gold.get("target"))
-    place = _place_name(record, event)
+    places = _place_names(record, event)
+    gold_place = (gold.get("place") or "").lower() or None
     best = (event.get("fatalities") or {}).get("best")
     return {
         "type": event["type"] == gold["type"],
         "sub_type": event["sub_type"] == gold["sub_type"],
         "actors": (perp, target) == pair or (gold["type"] == "battles" and (target, perp) == pair),
-        "place": place is not None and gold.get("place") is not None and place.lower() == gold["place"].lower()
-        or place is None and gold.get("place") is None,
+        "place": gold_place in places if gold_place else not places,
         "date": event.get("date_start") == gold.get("date"),
         "fatalities": (best is None and gold.get("fatalities") is None)
         or (best is not None and gold.get("fatalities") is not None and float(best) == float(gold["fatalities"])),
@@ -116,31 +118,31 @@ def score_reports(items: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> dic
 
 
 def grouping_f1(cases: list[dict[str, Any]], records: dict[str, dict[str, Any]]) -> dict[str, float]:
-    """Pairwise F1 of the cross-outlet rows: pairs of (report, gold event) that share a row
-    against pairs that share a gold incident."""
+    """Pairwise F1 of the cross-outlet rows over all the cases' reports together: pairs of
+    (report, gold event) that share a row against pairs that share a gold incident of one case
+    (so a row that joins two cases is wrong too)."""
     from ..events.table import event_rows
 
-    prf = PRF()
+    ids = [r["id"] for case in cases for r in case["reports"] if r["id"] in records]
+    row_of: dict[tuple[str, str], int] = {}
+    for n, row in enumerate(event_rows(records[i] for i in ids)):
+        for member in row["members"]:
+            row_of[(member["article"], member["event"])] = n
+    items = []
     for case in cases:
-        case_records = [records[r["id"]] for r in case["reports"] if r["id"] in records]
-        rows = list(event_rows(case_records))
-        row_of: dict[tuple[str, str], int] = {}
-        for n, row in enumerate(rows):
-            for member in row["members"]:
-                row_of[(member["article"], member["event"])] = n
-        items = []
         for report in case["reports"]:
             record = records.get(report["id"])
             if record is None:
                 continue
             for g, p in pair_events(report["events"], record.get("events", []), record):
                 event_id = record["events"][p]["id"]
-                items.append((report["events"][g]["incident"], row_of.get((report["id"], event_id))))
-        for i in range(len(items)):
-            for j in range(i + 1, len(items)):
-                same_gold = items[i][0] == items[j][0]
-                same_row = items[i][1] is not None and items[i][1] == items[j][1]
-                prf.add(tp=same_gold and same_row, fp=same_row and not same_gold, fn=same_gold and not same_row)
+                items.append(((case["id"], report["events"][g]["incident"]), row_of.get((report["id"], event_id))))
+    prf = PRF()
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            same_gold = items[i][0] == items[j][0]
+            same_row = items[i][1] is not None and items[i][1] == items[j][1]
+            prf.add(tp=same_gold and same_row, fp=same_row and not same_gold, fn=same_gold and not same_row)
     return prf.as_dict()
 
 

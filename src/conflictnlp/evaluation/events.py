@@ -31,8 +31,9 @@ one row, two of different incidents in two.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any
 
 from .scoring import PRF, format_table, read_jsonl
 
@@ -46,7 +47,7 @@ def _place_names(record: dict[str, Any], event: dict[str, Any]) -> set[str]:
     return {value.lower() for value in (loc.get("name"), loc.get("text")) if value} if loc else set()
 
 
-def _kinds(event: dict[str, Any]) -> tuple[Optional[str], Optional[str]]:
+def _kinds(event: dict[str, Any]) -> tuple[str | None, str | None]:
     actors = event.get("actors") or {}
     return tuple((actors.get(role) or {}).get("kind") for role in ("perpetrator", "target"))  # type: ignore[return-value]
 
@@ -146,7 +147,7 @@ def grouping_f1(cases: list[dict[str, Any]], records: dict[str, dict[str, Any]])
     return prf.as_dict()
 
 
-def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, part: str = "all") -> dict[str, Any]:
+def run(gold: Path, model: str | None = None, limit: int | None = None, part: str = "all") -> dict[str, Any]:
     import conflictnlp
 
     cases = list(read_jsonl(gold, limit, part))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import sys
 import types
-from typing import Any, Iterable, Union
+from collections.abc import Iterable
+from typing import Any
 
 from .component import EventsComponent, make_events_component
 from .export import write_events
@@ -16,7 +17,7 @@ from .lexicon import EventLexicon, load_event_lexicon
 from .table import COLUMNS, event_rows
 
 
-def event_table(results: Iterable[Union[Any, dict[str, Any]]]) -> list[dict[str, Any]]:
+def event_table(results: Iterable[Any | dict[str, Any]]) -> list[dict[str, Any]]:
     """One row per incident across the results (``Article`` objects or record dicts)."""
     records = (r if isinstance(r, dict) else r.to_dict() for r in results)
     return list(event_rows(records))
@@ -25,7 +26,7 @@ def event_table(results: Iterable[Union[Any, dict[str, Any]]]) -> list[dict[str,
 class _CallableModule(types.ModuleType):
     """Lets ``conflictnlp.events`` be both this package and the function of CONTRACT.md."""
 
-    def __call__(self, results: Iterable[Union[Any, dict[str, Any]]]) -> list[dict[str, Any]]:
+    def __call__(self, results: Iterable[Any | dict[str, Any]]) -> list[dict[str, Any]]:
         return event_table(results)
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,7 +24,7 @@ class EventsComponent(ConflictComponent):
     """Fills ``doc._.events`` and ``doc.spans["conflict_events"]`` (trigger spans labelled by
     ACLED sub-type). Runs last: it reads the claims, places, measures, dates and quotes."""
 
-    def __init__(self, nlp: Language, name: str, lexicon_path: Optional[str] = None, actors_path: Optional[str] = None):
+    def __init__(self, nlp: Language, name: str, lexicon_path: str | None = None, actors_path: str | None = None):
         super().__init__(nlp, name)
         self._set_lexicon(load_event_lexicon(lexicon_path, actors_path))
 
@@ -36,8 +37,8 @@ class EventsComponent(ConflictComponent):
 
         self.extractor = EventExtractor(lexicon, lexicon.trigger_matcher(self.nlp.vocab, split), lexicon.actor_matcher(self.nlp.vocab, split))
 
-    def initialize(self, get_examples: Optional[Callable[[], Iterable[Any]]] = None, *, nlp: Optional[Language] = None,
-                   lexicon_path: Optional[str] = None, actors_path: Optional[str] = None) -> None:
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None,
+                   lexicon_path: str | None = None, actors_path: str | None = None) -> None:
         """Reload the lexicons (from the given files, else the packaged ones)."""
         if lexicon_path or actors_path:
             self._set_lexicon(load_event_lexicon(lexicon_path, actors_path))
@@ -57,7 +58,7 @@ class EventsComponent(ConflictComponent):
         (path / LEXICON_FILE).write_text(json.dumps(self.lexicon.raw, ensure_ascii=False), encoding="utf-8")
         (path / ACTORS_FILE).write_text(json.dumps(self.lexicon.actors_raw, ensure_ascii=False), encoding="utf-8")
 
-    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> "EventsComponent":
+    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> EventsComponent:
         path = Path(path)
         raw = json.loads((path / LEXICON_FILE).read_text(encoding="utf-8"))
         actors = json.loads((path / ACTORS_FILE).read_text(encoding="utf-8")) if (path / ACTORS_FILE).is_file() else {}
@@ -71,7 +72,7 @@ class EventsComponent(ConflictComponent):
     assigns=["doc._.events", "doc.spans"],
     requires=["doc._.claims", "doc._.quantities", "doc._.locations", "doc._.dates", "doc._.quotes", "token.dep", "token.lemma"],
 )
-def make_events_component(nlp: Language, name: str, lexicon_path: Optional[str], actors_path: Optional[str]) -> EventsComponent:
+def make_events_component(nlp: Language, name: str, lexicon_path: str | None, actors_path: str | None) -> EventsComponent:
     """Factory of ``conflict_events``; ``lexicon_path`` / ``actors_path`` replace the shipped
     ``data/events.toml`` / ``data/actors.toml``."""
     return EventsComponent(nlp, name, lexicon_path, actors_path)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable, Union
+from typing import Any
 
 from .table import COLUMNS
 
@@ -110,7 +111,7 @@ def write_geojson(rows: Iterable[dict[str, Any]], path: Path) -> int:
 WRITERS = {".parquet": write_parquet, ".csv": write_csv, ".jsonl": write_jsonl, ".geojson": write_geojson}
 
 
-def write_events(rows: Iterable[dict[str, Any]], path: Union[str, Path]) -> int:
+def write_events(rows: Iterable[dict[str, Any]], path: str | Path) -> int:
     """Write the rows to ``path`` in the format its suffix names; returns the number of rows."""
     path = Path(path)
     suffix = path.suffix.lower()

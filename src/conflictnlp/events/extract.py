@@ -17,13 +17,24 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Optional
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..extensions import body_bounds, doc_text, sentence_bounds, token_forms
-from ..model import Article, Claim, DateMention, Event, EventActor, EventActors, EventFigure, Location, Quantity, TextSpan, Toll
+from ..model import (
+    Article,
+    Claim,
+    DateMention,
+    Event,
+    EventActor,
+    EventActors,
+    EventFigure,
+    Location,
+    Quantity,
+    TextSpan,
+    Toll,
+)
 from .lexicon import ActorEntry, EventLexicon, Trigger
 
 FEATURE_RANK = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "region": 3, "border": 3, "country": 4, "water": 5}
@@ -51,8 +62,8 @@ class Mention:
     start: int
     end: int
     entry: ActorEntry
-    name: Optional[str] = None
-    role: Optional[str] = None
+    name: str | None = None
+    role: str | None = None
 
     @property
     def kind(self) -> str:
@@ -68,11 +79,11 @@ class Candidate:
     sub_type: str
     trigger_span: tuple[int, int]
     sentences: list[tuple[int, int]]
-    perpetrator: Optional[Mention] = None
-    target: Optional[Mention] = None
-    location: Optional[Location] = None
-    where_prec: Optional[int] = None
-    date: Optional[DateMention] = None
+    perpetrator: Mention | None = None
+    target: Mention | None = None
+    location: Location | None = None
+    where_prec: int | None = None
+    date: DateMention | None = None
     separate: bool = False
     quantities: list[Quantity] = field(default_factory=list)
 
@@ -150,7 +161,7 @@ class EventExtractor:
         mentions.sort(key=lambda m: m.start)
         return [_widen(doc, m, taken) for m in mentions if not _modifies_thing(doc, m, taken)]
 
-    def _candidate(self, doc, article, sent_bounds, triggers, mentions) -> Optional[Candidate]:
+    def _candidate(self, doc, article, sent_bounds, triggers, mentions) -> Candidate | None:
         sent = doc[sent_bounds[0] : sent_bounds[1]]
         forms = token_forms(doc)[sent.start : sent.end]
         words = {w for pair in forms for w in pair}
@@ -205,7 +216,7 @@ class EventExtractor:
             perp = Mention(perp.start, perp.end, ActorEntry(kind, kind.capitalize(), ()), role=ROLE_PERPETRATOR)
         candidate.perpetrator, candidate.target = perp, target
 
-    def _denier(self, doc: Doc, article: Article, candidate: Candidate) -> Optional[Mention]:
+    def _denier(self, doc: Doc, article: Article, candidate: Candidate) -> Mention | None:
         """Who denies the event is who it is laid at ("Army denies airstrike that killed 5")."""
         trigger_char = doc[candidate.trigger_span[0]].idx
         for quote in article.quotes:
@@ -334,7 +345,7 @@ class EventExtractor:
             ))
         return events
 
-    def _dates_of(self, doc: Doc, article: Article, candidate: Candidate) -> tuple[Optional[str], Optional[str], Optional[int]]:
+    def _dates_of(self, doc: Doc, article: Article, candidate: Candidate) -> tuple[str | None, str | None, int | None]:
         if candidate.date is not None:
             value = candidate.date.value or ""
             start, end = _iso_range(value)
@@ -353,7 +364,7 @@ class EventExtractor:
             return article.published, article.published, self.lexicon.date_prec.get("nothing", 2)
         return None, None, None
 
-    def _actor(self, doc: Doc, article: Article, mention: Optional[Mention], candidate: Candidate) -> Optional[EventActor]:
+    def _actor(self, doc: Doc, article: Article, mention: Mention | None, candidate: Candidate) -> EventActor | None:
         if mention is None:
             return None
         text = doc_text(doc)
@@ -366,7 +377,7 @@ class EventExtractor:
             )
         return EventActor(text=text[s:e], span=(s, e), name=name, kind=mention.kind)
 
-    def _violence(self, candidate: Candidate, actors: EventActors) -> Optional[str]:
+    def _violence(self, candidate: Candidate, actors: EventActors) -> str | None:
         if candidate.type in ("protests", "riots", "strategic_developments") and candidate.sub_type != "excessive_force_against_protesters":
             return None
         perp = actors.perpetrator.kind if actors.perpetrator else None
@@ -416,7 +427,7 @@ def _widen(doc: Doc, mention: Mention, taken: set[int]) -> Mention:
     return mention
 
 
-def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozenset[str] = frozenset()) -> Optional[str]:
+def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozenset[str] = frozenset()) -> str | None:
     """Perpetrator or target from the mention head's place in the parse."""
     span = doc[mention.start : mention.end]
     head = span.root
@@ -457,7 +468,7 @@ def _date_from_neighbours(candidates: list[Candidate]) -> None:
             candidate.date = before[-1] if before else (after[0] if after else None)
 
 
-def _victims_of(candidate: Candidate) -> Optional[EventActor]:
+def _victims_of(candidate: Candidate) -> EventActor | None:
     """Where a strike or an attack on people names nobody hit, the people its toll counts are
     its civilian target ("Four dead after shelling")."""
     if candidate.type not in ("explosions_remote_violence", "violence_against_civilians"):
@@ -469,7 +480,7 @@ def _victims_of(candidate: Candidate) -> Optional[EventActor]:
     return None
 
 
-def _crowd(doc: Doc, candidate: Candidate, kind: str) -> Optional[Mention]:
+def _crowd(doc: Doc, candidate: Candidate, kind: str) -> Mention | None:
     """The subject of a protest word as the protesters ("Thousands protest in ...")."""
     trigger = doc[candidate.trigger_span[0]]
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
@@ -486,7 +497,7 @@ def _adjectival_near(article: Article, doc: Doc, token_i: int) -> bool:
     return _adjectival_location(article, doc, token_i) is not None
 
 
-def _adjectival_location(article: Article, doc: Doc, token_i: int) -> Optional[Location]:
+def _adjectival_location(article: Article, doc: Doc, token_i: int) -> Location | None:
     """A people's adjective right before the trigger ("a Russian drone", "Israeli strike")."""
     start = doc[token_i].idx
     for loc in article.locations:
@@ -497,25 +508,25 @@ def _adjectival_location(article: Article, doc: Doc, token_i: int) -> Optional[L
     return None
 
 
-def _adjectival_actor(doc: Doc, article: Article, token_i: int, lexicon: EventLexicon) -> Optional[Mention]:
+def _adjectival_actor(doc: Doc, article: Article, token_i: int, lexicon: EventLexicon) -> Mention | None:
     loc = _adjectival_location(article, doc, token_i)
     if loc is None:
         return None
-    starts, ends = _token_char_bounds(doc)
+    starts, _ = _token_char_bounds(doc)
     first = bisect_right(starts, loc.span[0]) - 1
     last = bisect_right(starts, loc.span[1] - 1) - 1
     entry = next((a for a in lexicon.actors if a.kind == "state_forces" and not a.named), ActorEntry("state_forces", None, ()))
     return Mention(first, last + 1, entry, name=loc.name, role=ROLE_PERPETRATOR)
 
 
-def _country_of(article: Article, start: int, end: int) -> Optional[str]:
+def _country_of(article: Article, start: int, end: int) -> str | None:
     for loc in article.locations:
         if loc.feature == "country" and start <= loc.span[0] and loc.span[1] <= end:
             return loc.name
     return None
 
 
-def _iso_range(value: Optional[str]) -> Optional[tuple[str, str]]:
+def _iso_range(value: str | None) -> tuple[str, str] | None:
     """First and last day an ISO date value covers (2023-04, 2023-W14, 2023-04-30T10:00)."""
     if not value or not value[:4].isdigit():
         return None
@@ -551,7 +562,7 @@ def _claims_in(claims: list[Claim], ranges: list[tuple[int, int]]) -> list[Claim
     return [c for c in claims if any(c.span[0] < e and s < c.span[1] for s, e in ranges)]
 
 
-def _claim_of(claims: list[Claim], span: tuple[int, int]) -> Optional[Claim]:
+def _claim_of(claims: list[Claim], span: tuple[int, int]) -> Claim | None:
     """The narrowest claim that holds the span."""
     holding = [c for c in claims if c.span[0] <= span[0] and span[1] <= c.span[1]]
     return min(holding, key=lambda c: c.span[1] - c.span[0]) if holding else None
@@ -580,7 +591,7 @@ def _toll(figures: list[EventFigure], role: str) -> Toll:
     if not chosen:
         return Toll()
     standing = [f for f in chosen if f.stance != "denied"] or chosen
-    totals: dict[Optional[str], float] = {}
+    totals: dict[str | None, float] = {}
     for figure in standing:
         key = figure.claim or figure.quantity
         totals[key] = totals.get(key, 0.0) + figure.value
@@ -588,7 +599,7 @@ def _toll(figures: list[EventFigure], role: str) -> Toll:
     return Toll(low=values[0], best=values[-1], high=values[-1])
 
 
-def _same_place(a: Optional[Location], b: Optional[Location]) -> bool:
+def _same_place(a: Location | None, b: Location | None) -> bool:
     if a is None or b is None:
         return True
     if a.geonameid is not None and a.geonameid == b.geonameid:
@@ -602,7 +613,7 @@ def _same_place(a: Optional[Location], b: Optional[Location]) -> bool:
     return False
 
 
-def _same_day(a: Optional[DateMention], b: Optional[DateMention]) -> bool:
+def _same_day(a: DateMention | None, b: DateMention | None) -> bool:
     if a is None or b is None:
         return True
     return _iso_range(a.value) == _iso_range(b.value)

@@ -5,16 +5,37 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
 EVENTS_FILE = "events.toml"
 ACTORS_FILE = "actors.toml"
+
+# ACLED's event types and sub-event types, snake_case, as CONTRACT.md names them
+ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
+    "battles": ("armed_clash", "government_regains_territory", "non_state_actor_overtakes_territory"),
+    "explosions_remote_violence": ("chemical_weapon", "air_drone_strike", "suicide_bomb", "shelling_artillery_missile_attack",
+                                   "remote_explosive_landmine_ied", "grenade"),
+    "violence_against_civilians": ("sexual_violence", "attack", "abduction_forced_disappearance"),
+    "protests": ("peaceful_protest", "protest_with_intervention", "excessive_force_against_protesters"),
+    "riots": ("violent_demonstration", "mob_violence"),
+    "strategic_developments": ("agreement", "arrests", "change_to_group_activity", "disrupted_weapons_use",
+                               "headquarters_or_base_established", "looting_property_destruction",
+                               "non_violent_transfer_of_territory", "other"),
+}
+
+
+def check_pair(event_type: str, sub_type: str, where: str) -> tuple[str, str]:
+    """The pair, or a ValueError naming ``where`` when it is not in ACLED's taxonomy."""
+    if sub_type not in ACLED_TAXONOMY.get(event_type, ()):
+        raise ValueError(f"{where}: {event_type}/{sub_type} is not an ACLED event type and sub-type (see CONTRACT.md)")
+    return event_type, sub_type
 
 
 @dataclass(frozen=True)
@@ -38,10 +59,10 @@ class ActorEntry:
     """A generic actor noun group or a named actor."""
 
     kind: str
-    name: Optional[str]
+    name: str | None
     words: tuple[str, ...]
     named: bool = False
-    country: Optional[str] = None
+    country: str | None = None
 
 
 @dataclass
@@ -103,11 +124,13 @@ class EventLexicon:
         return matcher
 
 
-def _pair(value: list[str]) -> tuple[str, str]:
-    return (value[0], value[1])
-
-
 def _trigger(rank: int, entry: dict[str, Any]) -> Trigger:
+    where = f"events lexicon, trigger {rank + 1} ({entry.get('words', ['?'])[0]!r})"
+    check_pair(entry["type"], entry["sub_type"], where)
+
+    def _pair(value: list[str]) -> tuple[str, str]:
+        return check_pair(value[0], value[1], where)
+
     return Trigger(
         rank=rank,
         type=entry["type"],
@@ -122,7 +145,7 @@ def _trigger(rank: int, entry: dict[str, Any]) -> Trigger:
     )
 
 
-def _read(path: Optional[Path], packaged: str) -> dict[str, Any]:
+def _read(path: Path | None, packaged: str) -> dict[str, Any]:
     if path is not None:
         return tomllib.loads(Path(path).read_text(encoding="utf-8"))
     resource = resources.files("conflictnlp").joinpath("data", packaged)
@@ -131,7 +154,7 @@ def _read(path: Optional[Path], packaged: str) -> dict[str, Any]:
     return tomllib.loads(resource.read_text(encoding="utf-8"))
 
 
-def load_event_lexicon(events_path: Optional[str] = None, actors_path: Optional[str] = None) -> EventLexicon:
+def load_event_lexicon(events_path: str | None = None, actors_path: str | None = None) -> EventLexicon:
     """The lexicons from the given TOML files or the packaged ones (a missing actors file is an
     empty list of named actors)."""
     return EventLexicon(

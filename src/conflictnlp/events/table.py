@@ -17,8 +17,9 @@ import hashlib
 import math
 import statistics
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any
 
 from .extract import country_names
 
@@ -43,18 +44,18 @@ class Item:
 
     article: str
     event: str
-    outlet: Optional[str]
-    headline: Optional[str]
+    outlet: str | None
+    headline: str | None
     type: str
     sub_type: str
-    violence: Optional[str]
-    perpetrator: Optional[dict[str, Any]]
-    target: Optional[dict[str, Any]]
-    location: Optional[dict[str, Any]]
-    where_prec: Optional[int]
-    date_start: Optional[str]
-    date_end: Optional[str]
-    date_prec: Optional[int]
+    violence: str | None
+    perpetrator: dict[str, Any] | None
+    target: dict[str, Any] | None
+    location: dict[str, Any] | None
+    where_prec: int | None
+    date_start: str | None
+    date_end: str | None
+    date_prec: int | None
     fatalities: dict[str, Any]
     wounded: dict[str, Any]
     figures: list[dict[str, Any]]
@@ -62,12 +63,12 @@ class Item:
     words: frozenset[str] = frozenset()  # capitalised words of the headline, lower-cased
 
     @property
-    def place_key(self) -> Optional[str]:
+    def place_key(self) -> str | None:
         loc = self.location or {}
         return (loc.get("text") or loc.get("name") or "").lower() or None
 
     @property
-    def country(self) -> Optional[str]:
+    def country(self) -> str | None:
         return (self.location or {}).get("country_code")
 
 
@@ -78,7 +79,7 @@ class Incident:
     last_day: int = 0
 
 
-def _headline(record: dict[str, Any]) -> Optional[str]:
+def _headline(record: dict[str, Any]) -> str | None:
     if record.get("title"):
         return record["title"]
     text = (record.get("text") or "").strip()
@@ -110,7 +111,7 @@ def items_of(record: dict[str, Any]) -> Iterator[Item]:
         )
 
 
-def _title_words(headline: Optional[str]) -> frozenset[str]:
+def _title_words(headline: str | None) -> frozenset[str]:
     """Capitalised words of a headline: a place the article's own reading missed ("Djibo")
     can still tie it to another outlet's report that placed the event there."""
     if not headline:
@@ -123,14 +124,14 @@ def _named_in(a: Item, b: Item) -> bool:
     return (a.place_key is not None and a.place_key in b.words) or (b.place_key is not None and b.place_key in a.words)
 
 
-def _slim(location: Optional[dict[str, Any]]) -> Optional[dict[str, Any]]:
+def _slim(location: dict[str, Any] | None) -> dict[str, Any] | None:
     if location is None:
         return None
     keys = ("text", "name", "country_code", "admin1", "lat", "lon", "geonameid", "feature")
     return {key: location.get(key) for key in keys}
 
 
-def distance_km(a: dict[str, Any], b: dict[str, Any]) -> Optional[float]:
+def distance_km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
     if None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
         return None
     lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
@@ -138,7 +139,7 @@ def distance_km(a: dict[str, Any], b: dict[str, Any]) -> Optional[float]:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def same_place(a: Optional[dict[str, Any]], b: Optional[dict[str, Any]]) -> Optional[bool]:
+def same_place(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool | None:
     """True / False where both name a place; None where one does not."""
     if a is None or b is None:
         return None
@@ -155,8 +156,12 @@ def same_place(a: Optional[dict[str, Any]], b: Optional[dict[str, Any]]) -> Opti
     return (a.get("name") or a.get("text")) == (b.get("name") or b.get("text"))
 
 
-def _perpetrator_name(item: Item) -> Optional[str]:
+def _perpetrator_name(item: Item) -> str | None:
     return (item.perpetrator or {}).get("name")
+
+
+def _same_day_and_actor(a: Item, b: Item) -> bool:
+    return a.day == b.day and _perpetrator_name(a) is not None and _perpetrator_name(a) == _perpetrator_name(b)
 
 
 def fits(incident: Incident, item: Item) -> bool:
@@ -168,15 +173,14 @@ def fits(incident: Incident, item: Item) -> bool:
     places = [same_place(other.location, item.location) for other in incident.items]
     if any(p is False for p in places):
         return False
-    if not any(places):  # no place read on one side: the other's place in its headline, or the same day and actor
-        if not any(
-            o.type == item.type and (_named_in(o, item) or (o.day == item.day and _perpetrator_name(o) and _perpetrator_name(o) == _perpetrator_name(item)))
-            for o in incident.items
-        ):
-            return False
-    if not any(o.type == item.type for o in incident.items):
-        if not any(o.day == item.day and same_place(o.location, item.location) for o in incident.items):
-            return False
+    # no place read on one side: the other's place in its headline, or the same day and actor
+    if not any(places) and not any(o.type == item.type and (_named_in(o, item) or _same_day_and_actor(o, item)) for o in incident.items):
+        return False
+    # another kind of event: only at the same place on the same day
+    if not any(o.type == item.type for o in incident.items) and not any(
+        o.day == item.day and same_place(o.location, item.location) for o in incident.items
+    ):
+        return False
     names = {_perpetrator_name(o) for o in incident.items} - {None}
     return not (names and _perpetrator_name(item) and _perpetrator_name(item) not in names)
 
@@ -184,7 +188,7 @@ def fits(incident: Incident, item: Item) -> bool:
 def group(items: Iterable[Item]) -> list[Incident]:
     """Incidents from the items (a list is held, sorted by day)."""
     ordered = sorted(items, key=lambda item: (item.day, item.article, item.event))
-    open_by_country: dict[Optional[str], list[Incident]] = {}
+    open_by_country: dict[str | None, list[Incident]] = {}
     incidents: list[Incident] = []
     by_place: dict[str, list[Incident]] = {}  # incidents by the lower-cased name of a place they were placed at
     for item in ordered:
@@ -216,11 +220,11 @@ def _majority(values: Iterable[Any]) -> Any:
     return counted.most_common(1)[0][0] if counted else None
 
 
-def _country_name(code: Optional[str]) -> Optional[str]:
+def _country_name(code: str | None) -> str | None:
     return country_names().get(code or "")
 
 
-def ucdp_side(actor: Optional[dict[str, Any]], country: Optional[str]) -> Optional[str]:
+def ucdp_side(actor: dict[str, Any] | None, country: str | None) -> str | None:
     """UCDP's name of a side: ``Government of X`` for state forces, else the actor's name."""
     if not actor:
         return None
@@ -241,7 +245,7 @@ ACLED_FORMS = {
 }
 
 
-def acled_actor(actor: Optional[dict[str, Any]], country: Optional[str]) -> Optional[str]:
+def acled_actor(actor: dict[str, Any] | None, country: str | None) -> str | None:
     """ACLED's style of actor name ("Military Forces of Mali", "Civilians (Mali)")."""
     if not actor:
         return None
@@ -255,7 +259,7 @@ def acled_actor(actor: Optional[dict[str, Any]], country: Optional[str]) -> Opti
     return form.format(country=country or "International", name=name)
 
 
-def toll_range(items: list[Item], key: str) -> tuple[Optional[float], Optional[float], Optional[float], bool]:
+def toll_range(items: list[Item], key: str) -> tuple[float | None, float | None, float | None, bool]:
     """(low, best, high, differ) over the articles' tolls: low the lowest, high the highest;
     best the median of the tolls the articles assert (the lower middle one for an even number),
     of all tolls where none is asserted; ``differ`` when the articles give different bests."""
@@ -294,7 +298,7 @@ def _disagreements(items: list[Item], killed_differ: bool, wounded_differ: bool)
     return kinds
 
 
-def _best_location(items: list[Item]) -> tuple[Optional[dict[str, Any]], Optional[int]]:
+def _best_location(items: list[Item]) -> tuple[dict[str, Any] | None, int | None]:
     placed = [i for i in items if i.location]
     if not placed:
         return None, None
@@ -302,7 +306,7 @@ def _best_location(items: list[Item]) -> tuple[Optional[dict[str, Any]], Optiona
     return chosen.location, chosen.where_prec
 
 
-def _dates(items: list[Item]) -> tuple[Optional[str], Optional[str], Optional[int]]:
+def _dates(items: list[Item]) -> tuple[str | None, str | None, int | None]:
     starts = sorted(i.date_start for i in items if i.date_start)
     ends = sorted(i.date_end for i in items if i.date_end)
     if not starts:
@@ -349,7 +353,7 @@ def incident_row(incident: Incident) -> dict[str, Any]:
     violence = _majority(i.violence for i in items if i.type == type_)
     first = items[0]
     row = {
-        "event_id": "E" + hashlib.sha1(f"{first.article}\x1f{first.event}".encode("utf-8")).hexdigest()[:12],
+        "event_id": "E" + hashlib.sha1(f"{first.article}\x1f{first.event}".encode()).hexdigest()[:12],
         "event_type": type_,
         "sub_event_type": _majority(i.sub_type for i in items if i.type == type_),
         "type_of_violence": VIOLENCE_CODES.get(violence) if violence else None,
@@ -386,7 +390,7 @@ def incident_row(incident: Incident) -> dict[str, Any]:
     return {column: row[column] for column in COLUMNS}
 
 
-def _majority_actor(items: list[Item], role: str) -> Optional[dict[str, Any]]:
+def _majority_actor(items: list[Item], role: str) -> dict[str, Any] | None:
     actors = [getattr(i, role) for i in items if getattr(i, role)]
     if not actors:
         return None

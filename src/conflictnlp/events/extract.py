@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from ..extensions import body_bounds, doc_text, sentence_bounds, token_forms
@@ -35,7 +34,7 @@ from ..model import (
     TextSpan,
     Toll,
 )
-from .lexicon import ActorEntry, EventLexicon, Trigger
+from .lexicon import ActorEntry, EventLexicon, Matchers, Trigger
 
 FEATURE_RANK = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "region": 3, "border": 3, "country": 4, "water": 5}
 TOLL_ROLES = ("killed", "wounded")
@@ -91,7 +90,7 @@ class Candidate:
 class EventExtractor:
     """Finds the events of a processed Doc; one instance per pipeline."""
 
-    def __init__(self, lexicon: EventLexicon, trigger_matcher: Matcher, actor_matcher: Matcher):
+    def __init__(self, lexicon: EventLexicon, trigger_matcher: Matchers, actor_matcher: Matchers):
         self.lexicon = lexicon
         self.trigger_matcher = trigger_matcher
         self.actor_matcher = actor_matcher

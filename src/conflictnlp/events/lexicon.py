@@ -11,7 +11,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 EVENTS_FILE = "events.toml"
@@ -93,35 +94,56 @@ class EventLexicon:
         self.blame_verbs = frozenset(self.raw.get("roles", {}).get("blame_verbs", []))
         self.stamp = re.compile(self.raw["stamp"]["pattern"]) if "stamp" in self.raw else None
 
-    def trigger_matcher(self, vocab: Vocab, split: Callable[[str], list[str]] = str.split) -> Matcher:
+    def trigger_matcher(self, vocab: Vocab, split: Callable[[str], list[str]] = str.split) -> Matchers:
         """Matches every trigger phrase on lemmas or lower-case forms; the match id is the
         trigger's rank (as a string). ``split`` cuts a phrase into the pipeline's tokens."""
-        matcher = Matcher(vocab)
+        matchers = Matchers(vocab)
         for trigger in self.triggers:
-            patterns = []
             for phrase in trigger.words:
                 words = split(phrase.lower())
-                patterns.append([{"LOWER": w} for w in words])
-                patterns.append([{"LEMMA": w} for w in words])
-            matcher.add(str(trigger.rank), patterns)
-        return matcher
+                matchers.add("LOWER", str(trigger.rank), words)
+                matchers.add("LEMMA", str(trigger.rank), words)
+        return matchers
 
-    def actor_matcher(self, vocab: Vocab, split: Callable[[str], list[str]] = str.split) -> Matcher:
+    def actor_matcher(self, vocab: Vocab, split: Callable[[str], list[str]] = str.split) -> Matchers:
         """Matches actor names and nouns; the match id is the entry's index in ``actors``. Named
         actors match case-sensitively when written in capitals only ("RSF", not "rsf")."""
-        matcher = Matcher(vocab)
+        matchers = Matchers(vocab)
         for i, entry in enumerate(self.actors):
-            patterns = []
             for phrase in entry.words:
-                words = split(phrase)
                 if entry.named and phrase.isupper():
-                    patterns.append([{"ORTH": w} for w in words])
-                else:
-                    patterns.append([{"LOWER": w.lower()} for w in words])
-                    if not entry.named:
-                        patterns.append([{"LEMMA": w.lower()} for w in words])
-            matcher.add(str(i), patterns)
-        return matcher
+                    matchers.add("ORTH", str(i), split(phrase))
+                    continue
+                words = split(phrase.lower())
+                matchers.add("LOWER", str(i), words)
+                if not entry.named:
+                    matchers.add("LEMMA", str(i), words)
+        return matchers
+
+
+class Matchers:
+    """Phrase matchers on several token attributes, called as one: (match id, start, end) of
+    every match, on any attribute. Phrase matching is a hash lookup per token, where a
+    ``Matcher`` with one pattern per phrase walks every pattern's states."""
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+        self.by_attr: dict[str, PhraseMatcher] = {}
+
+    def add(self, attr: str, key: str, words: list[str]) -> None:
+        matcher = self.by_attr.get(attr)
+        if matcher is None:
+            matcher = self.by_attr[attr] = PhraseMatcher(self.vocab, attr=attr)
+        pattern = Doc(self.vocab, words=words, lemmas=words) if attr == "LEMMA" else Doc(self.vocab, words=words)
+        matcher.add(key, [pattern])
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        found: set[tuple[int, int, int]] = set()
+        for attr, matcher in self.by_attr.items():
+            if attr == "LEMMA" and not doc.has_annotation("LEMMA"):
+                continue
+            found.update(matcher(doc))
+        return sorted(found, key=lambda m: (m[1], m[2]))
 
 
 def _trigger(rank: int, entry: dict[str, Any]) -> Trigger:

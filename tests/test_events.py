@@ -300,10 +300,23 @@ def test_pipeline_finds_two_incidents_and_folds_a_restatement(nlp):
     validator().validate(json.loads(json.dumps(record)))
 
 
-def test_pipeline_gives_no_event_for_an_industrial_accident(nlp):
-    result = conflictnlp.extract("An explosion at a chemical plant in Gao killed five workers on Monday, the company said.",
-                                 published="2024-03-11", nlp=nlp)
-    assert result.events == []
+@pytest.mark.parametrize("text", [
+    "An explosion at a chemical plant in Gao killed five workers on Monday, the company said.",
+    "Heavy rains and floods kill 40 in eastern Congo",
+    "Police arrest man over Paris knife attack that killed a tourist",
+])
+def test_pipeline_gives_no_event_for_disasters_accidents_and_ordinary_crime(nlp, text):
+    assert conflictnlp.extract(text, published="2024-03-11", nlp=nlp).events == []
+
+
+def test_pipeline_types_by_context(nlp):
+    downed = conflictnlp.extract("Ukraine says it shot down 40 Russian drones overnight", published="2024-03-11", nlp=nlp)
+    assert [(e.type, e.sub_type) for e in downed.events] == [("strategic_developments", "disrupted_weapons_use")]
+    riot = conflictnlp.extract("Protesters clash with police in Nairobi; one dead", published="2024-03-11", nlp=nlp).events
+    assert [(e.type, e.actors.perpetrator.kind) for e in riot] == [("riots", "protesters")]
+    listed = conflictnlp.extract("CAR Daily 2014.04.27 - Bangui: armed men attacked the MSF hospital, killing 16 civilians "
+                                 "including three MSF staff.", published="2014-04-28", nlp=nlp).events
+    assert [(e.date_start, e.date_prec, e.fatalities.best) for e in listed] == [("2014-04-27", 1, 16)]
 
 
 def test_events_go_to_their_own_parquet_table():

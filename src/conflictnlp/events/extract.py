@@ -170,6 +170,7 @@ class EventExtractor:
         vetoed = any(f" {w} " in joined for w in self.lexicon.no_event)
         for trigger, start, end in sorted(triggers, key=lambda item: item[0].rank):
             if trigger.needs_words and not (words & trigger.needs_words):
+                vetoed = vetoed or trigger.vetoes_weak
                 continue
             if trigger.needs_actor and not (kinds & trigger.needs_actor):
                 continue
@@ -179,6 +180,8 @@ class EventExtractor:
             candidate.separate = bool(words & SEPARATE_WORDS)
             self._roles(doc, article, candidate, sent, here)
             self._retype(candidate)
+            if candidate.type in ("protests", "riots") and trigger.type not in ("protests", "riots"):
+                self._roles(doc, article, candidate, sent, here)  # the crowd did it ("Protesters clash with police")
             self._place(doc, article, candidate, sent)
             self._date(doc, article, candidate, sent)
             return candidate
@@ -202,6 +205,8 @@ class EventExtractor:
         trigger_tokens = range(*candidate.trigger_span)
         targets.sort(key=lambda m: (doc[m.start : m.end].root.head.i not in trigger_tokens, candidate.type == "battles" and m.kind not in armed))
         target = next((m for m in targets if m is not perp), None)
+        if target is None and candidate.type == "battles" and perp is not None:  # "X and Y clashed"
+            target = next((m for m in perps[1:] if _conjunct_of(doc, m, perp)), None)
         if target is None:
             target = next((m for m in here if m is not perp and m.role is None and m.start > candidate.trigger_span[0]), None)
         if target is None and not crowd:
@@ -250,6 +255,9 @@ class EventExtractor:
 
     def _place(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
         places = [loc for loc in article.locations if sent.start_char <= loc.span[0] < sent.end_char and not loc.adjectival]
+        countries = {loc.country_code for loc in places if loc.feature == "country"}
+        if countries:  # "Mali: Jihadists kill 12 soldiers near Boni" is not about Bonn
+            places = [loc for loc in places if loc.country_code in countries] or places
         if not places:
             return
         trigger_char = doc[candidate.trigger_span[0]].idx
@@ -268,9 +276,11 @@ class EventExtractor:
             if sent.start_char <= d.span[0] < sent.end_char and d.type == "DATE" and _iso_range(d.value) is not None
             and (published is None or _iso_range(d.value)[0] <= published)
         ]
+        text = doc_text(doc)
+        dates = [d for d in dates if not set(text[max(0, d.span[0] - 8) : d.span[0]].lower().split()[-1:]) & self.lexicon.period_words]
         if dates:
             trigger_char = doc[candidate.trigger_span[0]].idx
-            candidate.date = min(dates, key=lambda d: abs(d.span[0] - trigger_char))
+            candidate.date = min(dates, key=lambda d: (_granularity(d.value or "") != "day", abs(d.span[0] - trigger_char)))
 
     def _attach_blame(self, doc: Doc, candidates: list[Candidate], mentions: list[Mention], bounds) -> None:
         """A sentence that blames an armed actor ("Officials blamed Russian forces") names the
@@ -298,6 +308,9 @@ class EventExtractor:
             casualty = quantity.casualty
             if casualty is None or casualty.cumulative or not lo <= quantity.span[0] < hi:
                 continue
+            before = doc_text(doc)[max(lo, quantity.span[0] - 22) : quantity.span[0]].lower()
+            if any(before.rstrip().endswith(word) for word in self.lexicon.part_words):
+                continue  # part of a count already taken ("16 civilians, including three MSF staff")
             token = max(0, bisect_right(starts, quantity.span[0]) - 1)
             sent = bounds[token]
             candidate = owned.get(sent)
@@ -477,6 +490,11 @@ def _victims_of(candidate: Candidate) -> EventActor | None:
         if casualty and casualty.role in TOLL_ROLES and not casualty.who and quantity.value > 0 and not quantity.implicit:
             return EventActor(text=quantity.text, span=quantity.span, name="Civilians", kind="civilians")
     return None
+
+
+def _conjunct_of(doc: Doc, mention: Mention, other: Mention) -> bool:
+    root = doc[mention.start : mention.end].root
+    return root.dep_ == "conj" and other.start <= root.head.i < other.end
 
 
 def _crowd(doc: Doc, candidate: Candidate, kind: str) -> Mention | None:

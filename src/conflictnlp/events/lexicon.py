@@ -51,6 +51,7 @@ class Trigger:
     weak: bool = False
     needs_actor: frozenset[str] = frozenset()
     needs_words: frozenset[str] = frozenset()
+    vetoes_weak: bool = False
     by_target: dict[str, tuple[str, str]] = field(default_factory=dict)
     by_perpetrator: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -91,7 +92,10 @@ class EventLexicon:
         self.where_prec = dict(self.raw.get("where_prec", {}))
         self.near_words = frozenset(self.where_prec.pop("near_words", []))
         self.date_prec = dict(self.raw.get("date_prec", {}))
-        self.blame_verbs = frozenset(self.raw.get("roles", {}).get("blame_verbs", []))
+        roles = self.raw.get("roles", {})
+        self.blame_verbs = frozenset(roles.get("blame_verbs", []))
+        self.part_words = tuple(roles.get("part_words", []))
+        self.period_words = frozenset(roles.get("period_words", []))
         self.stamp = re.compile(self.raw["stamp"]["pattern"]) if "stamp" in self.raw else None
 
     def trigger_matcher(self, vocab: Vocab, split: Callable[[str], list[str]] = str.split) -> Matchers:
@@ -162,6 +166,7 @@ def _trigger(rank: int, entry: dict[str, Any]) -> Trigger:
         weak=bool(entry.get("weak", False)),
         needs_actor=frozenset(entry.get("needs_actor", [])),
         needs_words=frozenset(w.lower() for w in entry.get("needs_words", [])),
+        vetoes_weak=bool(entry.get("vetoes_weak", False)),
         by_target={k: _pair(v) for k, v in entry.get("by_target", {}).items()},
         by_perpetrator={k: _pair(v) for k, v in entry.get("by_perpetrator", {}).items()},
     )

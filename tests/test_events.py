@@ -109,6 +109,16 @@ def test_gunmen_killing_villagers_is_one_sided_violence_against_civilians(blank)
     assert_event_invariants(record)
 
 
+def test_event_fields_follow_the_contract_order(blank):
+    doc = with_findings(parsed(blank.vocab, **GUNMEN), place=5, toll=(2, "killed"))
+    EventsComponent(blank, "events")(doc)
+    [event] = doc._.article.to_dict()["events"]
+    assert list(event) == ["id", "type", "sub_type", "violence", "trigger", "actors", "location", "where_prec", "date",
+                           "date_start", "date_end", "date_prec", "fatalities", "wounded", "figures", "claims"]
+    assert list(event["actors"]["perpetrator"]) == ["text", "span", "name", "kind"]
+    assert list(event["figures"][0]) == ["role", "quantity", "value", "source", "claim", "stance"]
+
+
 def test_a_flood_that_kills_soldiers_gives_no_event(blank):
     words = ["Floods", "killed", "12", "soldiers", "in", "Gao", "."]
     doc = parsed(blank.vocab, words, [1, 1, 3, 1, 1, 4, 1], ["nsubj", "ROOT", "nummod", "dobj", "prep", "pobj", "punct"],

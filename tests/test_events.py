@@ -346,3 +346,21 @@ def test_the_dev_set_is_large_enough_and_has_its_traps(fixtures_dir):
     assert any("since March" in r["text"] for r in reports)  # a cumulative toll
     assert any("denie" in r["text"] for r in reports)
     assert any(len(c["reports"]) >= 3 for c in cases)
+
+
+def test_a_parquet_folder_written_before_events_reads_with_no_events(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from conflictnlp.batch.arrow import TABLES, table_rows, table_schema
+    from conflictnlp.batch.read import iter_records
+
+    folder = tmp_path / "out.parquet"
+    folder.mkdir()
+    data = record("a1", "AP", day="2024-03-10", place="Kherson", toll=4)
+    for table in TABLES:
+        if table == "events":
+            continue
+        pq.write_table(pa.Table.from_pylist(table_rows(table, data, 0), schema=table_schema(table)), folder / f"{table}.parquet")
+    [read] = list(iter_records(folder))
+    assert read["events"] == [] and read["locations"][0]["name"] == "Kherson"

@@ -167,14 +167,20 @@ def test_every_packaged_trigger_is_in_the_taxonomy_and_actors_file_is_optional(t
     assert not any(a.named for a in without.actors)
 
 
-def test_lexicons_round_trip_through_to_disk(blank, tmp_path):
+def test_lexicons_round_trip_through_to_disk_and_initialize(blank, tmp_path):
     component = EventsComponent(blank, "events")
     component.to_disk(tmp_path / "events")
-    other = EventsComponent(blank, "events", actors_path=None)
-    other.lexicon = EventLexicon({}, {})
+    assert {p.name for p in (tmp_path / "events").iterdir()} == {"events.toml", "actors.toml"}
+    custom = tmp_path / "mine.toml"
+    custom.write_text('[[trigger]]\nwords = ["skirmish"]\ntype = "battles"\nsub_type = "armed_clash"\n', encoding="utf-8")
+    other = EventsComponent(blank, "events", lexicon_path=str(custom))
+    assert len(other.lexicon.triggers) == 1
     other.from_disk(tmp_path / "events")
     assert [t.words for t in other.lexicon.triggers] == [t.words for t in component.lexicon.triggers]
-    assert len(other.lexicon.actors) == len(component.lexicon.actors)
+    other.initialize(lexicon_path=str(custom))
+    assert len(other.lexicon.triggers) == 1
+    with pytest.raises(ValueError, match="unknown lexicon"):
+        other.initialize(cues="x.toml")
 
 
 # --- the table across outlets ----------------------------------------------------------------

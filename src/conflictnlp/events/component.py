@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
+from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -13,22 +13,33 @@ from spacy.tokens import Doc
 from ..components import ConflictComponent
 from ..extensions import article_from_doc, set_span_group
 from .extract import EventExtractor
-from .lexicon import EventLexicon, load_event_lexicon
-
-# saved as JSON (the standard library reads TOML but does not write it)
-LEXICON_FILE = "events.json"
-ACTORS_FILE = "actors.json"
+from .lexicon import ACTORS_FILE, EVENTS_FILE, EventLexicon, load_event_lexicon
 
 
 class EventsComponent(ConflictComponent):
     """Fills ``doc._.events`` and ``doc.spans["conflict_events"]`` (trigger spans labelled by
-    ACLED sub-type). Runs last: it reads the claims, places, measures, dates and quotes."""
+    ACLED sub-type). Runs last: it reads the claims, places, measures, dates and quotes.
+
+    Its lexicons are ``lexicon_path`` (default: the packaged ``data/events.toml``) and
+    ``actors_path`` (default: the packaged ``data/actors.toml``, optional), loaded at
+    construction, replaced by ``initialize(lexicon_path=..., actors_path=...)`` and saved with
+    the pipeline by ``to_disk``."""
+
+    # attribute holding a lexicon's path -> the packaged file's name, also its name on disk
+    lexicons: ClassVar[dict[str, str]] = {"lexicon_path": EVENTS_FILE, "actors_path": ACTORS_FILE}
+    span_groups: ClassVar[tuple[str, ...]] = ("conflict_events",)
 
     def __init__(self, nlp: Language, name: str, lexicon_path: str | None = None, actors_path: str | None = None):
         super().__init__(nlp, name)
-        self._set_lexicon(load_event_lexicon(lexicon_path, actors_path))
+        self.lexicon_path = lexicon_path
+        self.actors_path = actors_path
+        self.load_lexicons()
 
-    def _set_lexicon(self, lexicon: EventLexicon) -> None:
+    def load_lexicons(self) -> None:
+        """(Re)build the lexicons and matchers from ``lexicon_path`` and ``actors_path``."""
+        self.set_lexicon(load_event_lexicon(self.lexicon_path, self.actors_path))
+
+    def set_lexicon(self, lexicon: EventLexicon) -> None:
         self.lexicon = lexicon
         tokenizer = self.nlp.tokenizer
 
@@ -37,11 +48,14 @@ class EventsComponent(ConflictComponent):
 
         self.extractor = EventExtractor(lexicon, lexicon.trigger_matcher(self.nlp.vocab, split), lexicon.actor_matcher(self.nlp.vocab, split))
 
-    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None,
-                   lexicon_path: str | None = None, actors_path: str | None = None) -> None:
-        """Reload the lexicons (from the given files, else the packaged ones)."""
-        if lexicon_path or actors_path:
-            self._set_lexicon(load_event_lexicon(lexicon_path, actors_path))
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None, **paths: Any) -> None:
+        """Called by ``nlp.initialize()``; ``lexicon_path`` / ``actors_path`` given here replace
+        the configured ones."""
+        for attr, value in paths.items():
+            if attr not in self.lexicons:
+                raise ValueError(f"{self.name}: unknown lexicon {attr!r}; expected one of {sorted(self.lexicons)}")
+            setattr(self, attr, value)
+        self.load_lexicons()
 
     def process(self, doc: Doc) -> None:
         if not len(doc):
@@ -51,18 +65,25 @@ class EventsComponent(ConflictComponent):
         doc._.events = events
         set_span_group(doc, "events", [(e.trigger.span[0], e.trigger.span[1], e.sub_type) for e in events if e.trigger])
 
-    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save the lexicons the component uses, so a saved pipeline keeps them."""
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the lexicon files in use (custom or packaged), so a saved pipeline keeps them."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        (path / LEXICON_FILE).write_text(json.dumps(self.lexicon.raw, ensure_ascii=False), encoding="utf-8")
-        (path / ACTORS_FILE).write_text(json.dumps(self.lexicon.actors_raw, ensure_ascii=False), encoding="utf-8")
+        for attr, filename in self.lexicons.items():
+            configured = getattr(self, attr)
+            packaged = resources.files("conflictnlp").joinpath("data", filename)
+            if configured:
+                (path / filename).write_bytes(Path(configured).read_bytes())
+            elif packaged.is_file():  # data/actors.toml is optional
+                (path / filename).write_bytes(packaged.read_bytes())
 
-    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> EventsComponent:
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EventsComponent:
+        """Read the lexicon files saved by ``to_disk``."""
         path = Path(path)
-        raw = json.loads((path / LEXICON_FILE).read_text(encoding="utf-8"))
-        actors = json.loads((path / ACTORS_FILE).read_text(encoding="utf-8")) if (path / ACTORS_FILE).is_file() else {}
-        self._set_lexicon(EventLexicon(raw, actors))
+        for attr, filename in self.lexicons.items():
+            if (path / filename).exists():
+                setattr(self, attr, str(path / filename))
+        self.load_lexicons()
         return self
 
 

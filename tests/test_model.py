@@ -62,7 +62,7 @@ def sample_article() -> Article:
 def test_record_keys_follow_the_contract():
     record = sample_article().to_dict()
     assert list(record) == ["id", "source", "url", "title", "published", "body", "quotes", "claims", "locations",
-                            "distances", "quantities", "dates", "errors", "text"]
+                            "distances", "quantities", "dates", "events", "errors", "text"]
     quote = record["quotes"][0]
     # the contract's fields in its order, then the additive ones
     assert list(quote) == ["id", "type", "content", "cue", "speaker", "speaker_name", "speaker_role", "confidence",

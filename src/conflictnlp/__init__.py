@@ -4,14 +4,17 @@
     result = conflictnlp.extract(text, published="2022-04-01", id="a1", source="AP")
     result.quotes, result.claims, result.locations, result.distances, result.quantities, result.dates
     result.to_dict()
+    table = conflictnlp.events(results)   # one row per incident across articles
 """
 
+from . import events  # a callable module: conflictnlp.events(results)
 from .extensions import article_from_doc, register_extensions
 from .model import (
     Article,
     Claim,
     DateMention,
     Distance,
+    Event,
     Location,
     MeasureRestatement,
     MultiSpan,
@@ -31,6 +34,7 @@ __all__ = [
     "Claim",
     "DateMention",
     "Distance",
+    "Event",
     "Location",
     "MeasureRestatement",
     "MultiSpan",
@@ -41,6 +45,7 @@ __all__ = [
     "TextSpan",
     "article_from_doc",
     "compare",
+    "events",
     "extract",
     "extract_many",
     "load",

@@ -211,6 +211,7 @@ EVALUATION_TASKS = {
     "stance": "conflictnlp.evaluation.stance",
     "casualties": "conflictnlp.evaluation.casualties",
     "stories": "conflictnlp.evaluation.stories",
+    "events": "conflictnlp.evaluation.events",
 }
 SCHEMAS = ("article", "stories")
 
@@ -568,6 +569,38 @@ def compare(
     )
     if output != STDOUT:
         _say(f"wrote {output}")
+    if html:
+        _say(f"wrote {html}")
+
+
+@app.command("events")
+def events_table(
+    records: List[str] = typer.Argument(..., metavar="RECORDS...", help="Output of `conflictnlp extract`: JSONL files or Parquet folders"),
+    output: Path = typer.Option(..., "-o", "--output", help="The event table: .parquet, .csv, .jsonl or .geojson"),
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write an HTML page with the events on a map drawn offline"),
+    verbose: Verbose = False,
+    quiet: Quiet = False,
+) -> None:
+    """One row per incident across outlets, with UCDP GED's and ACLED's columns (docs/events.md)."""
+    from .batch.read import iter_records
+    from .events.export import FORMATS, write_events
+    from .events.table import event_rows
+
+    _set_verbosity(verbose, quiet)
+    if output.suffix.lower() not in FORMATS:
+        raise CliError(f"unknown event table format {output.suffix or '(none)'!r}", f"name the output file with one of: {', '.join(FORMATS)}")
+    for path in records:
+        if path != "-" and not Path(path).exists():
+            raise CliError(f"records not found: {path}", "give the output of `conflictnlp extract` (JSONL or a Parquet folder)")
+    stream = (record for path in records for record in iter_records(path))
+    rows = event_rows(stream)
+    if html:
+        from .events.html import write_map
+
+        rows = list(rows)
+        write_map(rows, html)
+    count = write_events(rows, output)
+    _say(f"{count} events; wrote {output}")
     if html:
         _say(f"wrote {html}")
 

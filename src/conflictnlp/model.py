@@ -23,6 +23,8 @@ LocationFeature = Literal["country", "admin1", "admin2", "city", "region", "bord
 DisagreementKind = Literal["distance", "quantity", "date", "stance", "source"]
 CasualtyRole = Literal["killed", "wounded", "casualties", "missing", "abducted", "detained", "displaced", "evacuated"]
 CasualtyBound = Literal["at_least", "more_than", "up_to", "about"]
+EventType = Literal["battles", "explosions_remote_violence", "violence_against_civilians", "protests", "riots", "strategic_developments"]
+ViolenceType = Literal["state_based", "non_state", "one_sided"]
 
 T = TypeVar("T")
 
@@ -231,6 +233,68 @@ class DateMention(_Record):
 
 
 @dataclass
+class EventActor(_Record):
+    """One side of an event: the mention, and the actor it names (``kind``: state_forces,
+    rebel_group, militia, armed_group, civilians, protesters, rioters, peacekeepers, ...)."""
+
+    text: str
+    span: Offsets
+    name: Optional[str] = None
+    kind: Optional[str] = None
+
+
+@dataclass
+class EventActors(_Record):
+    perpetrator: Optional[EventActor] = None
+    target: Optional[EventActor] = None
+
+
+@dataclass
+class Toll(_Record):
+    """A count across an event's figures: ``low`` the lowest credible, ``high`` the highest,
+    ``best`` the most reliable (see docs/events.md); nulls where nothing is said."""
+
+    low: Optional[float] = None
+    best: Optional[float] = None
+    high: Optional[float] = None
+
+
+@dataclass
+class EventFigure(_Record):
+    """A count behind an event's toll: the quantity, who gives it, in which claim, with which stance."""
+
+    role: str
+    quantity: str
+    value: float
+    source: Optional[str] = None
+    claim: Optional[str] = None
+    stance: Optional[Stance] = None
+
+
+@dataclass
+class Event(_Record):
+    """An incident an article reports, coded as ACLED (type, sub_type) and UCDP GED
+    (violence, where_prec, date_prec, fatalities low/best/high) code them."""
+
+    id: str
+    type: EventType
+    sub_type: str
+    violence: Optional[ViolenceType] = None
+    trigger: Optional[TextSpan] = None
+    actors: EventActors = field(default_factory=EventActors)
+    location: Optional[str] = None
+    where_prec: Optional[int] = None
+    date: Optional[str] = None
+    date_start: Optional[str] = None
+    date_end: Optional[str] = None
+    date_prec: Optional[int] = None
+    fatalities: Toll = field(default_factory=Toll)
+    wounded: Toll = field(default_factory=Toll)
+    figures: list[EventFigure] = field(default_factory=list)
+    claims: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Article(_Record):
     """One output record: an article and everything extracted from its body."""
 
@@ -246,6 +310,7 @@ class Article(_Record):
     distances: list[Distance] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     # The text every span points into (for HTML input: the extracted text).
     text: Optional[str] = None
@@ -339,6 +404,7 @@ RESULT_LISTS: dict[str, type] = {
     "distances": Distance,
     "quantities": Quantity,
     "dates": DateMention,
+    "events": Event,
 }
 """The per-article result lists, by record key, with their element class."""
 

@@ -23,7 +23,7 @@ from .model import Article
 from .reading.sources import ArticleInput, prose_problem, read_record
 
 # (pipe name, factory), in pipeline order. The article component goes first so that every
-# later component knows the body; claims come last because they link everything else.
+# later component knows the body; claims link everything else; events read the claims.
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("article", "conflict_article"),
     ("places", "conflict_places"),
@@ -31,6 +31,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("dates", "conflict_dates"),
     ("quotes", "conflict_quotes"),
     ("claims", "conflict_claims"),
+    ("events", "conflict_events"),
 )
 COMPONENT_NAMES = tuple(name for name, _ in COMPONENTS)
 # record keys users may name instead of the pipe that fills them
@@ -180,6 +181,8 @@ def load(
     config: per-component settings, e.g. ``{"quotes": {"min_confidence": 0.5}}``.
     """
     register_extensions()
+    from . import events  # noqa: F401  registers conflict_events where the entry points predate it
+
     if model is not None and attribution_addon(model) is not None:
         if attribution is not None:
             raise ValueError("pass trained attribution components as model or as attribution, not both")

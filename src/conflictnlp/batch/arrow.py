@@ -1,7 +1,7 @@
 """Flat Arrow tables derived from the result dataclasses, so Parquet output needs no schema of its own.
 
 One table per record list (``quotes``, ``claims``, ``locations``, ``distances``, ``quantities``,
-``dates``) plus ``articles``. Each row carries ``article_id``, the record's ``id``, and ``article_index``,
+``dates``, ``events``) plus ``articles``. Each row carries ``article_id``, the record's ``id``, and ``article_index``,
 the article's row number in ``articles`` (0-based; a join key even where ids repeat).
 
 Everything is flat, for analysts: nested single values become prefixed columns (``cue`` becomes

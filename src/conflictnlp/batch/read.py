@@ -146,12 +146,20 @@ def _rows(path: Path) -> Iterator[dict[str, Any]]:
         yield from rows
 
 
+# result tables added after Parquet output existed; a folder without one reads as having no items
+ADDED_TABLES = frozenset({"events"})
+
+
 class _ItemStream:
     """The rows of one result table, taken an article at a time (the table is in article order)."""
 
     def __init__(self, folder: Path, table: str):
         self.table = table
         path = folder / f"{table}.parquet"
+        if not path.is_file() and table in ADDED_TABLES:  # written before the table existed: none of its items
+            self.rows: Iterator[dict[str, Any]] = iter(())
+            self.head = None
+            return
         if not path.is_file():
             raise RecordsError(f"{folder}: {table}.parquet is missing; rerun the extract that wrote this folder")
         self.rows = _rows(path)

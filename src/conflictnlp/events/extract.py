@@ -1,0 +1,668 @@
+"""Incidents in one article, from the trigger words and what the other components found.
+
+A sentence with a trigger (``data/events.toml``) is a candidate event: its type from the
+trigger (and, where the lexicon says so, from the kinds of the actors), its actors from the
+sentence's actor mentions and their syntactic roles, its place and day from the sentence's
+locations and dates, its figures from the sentence's casualty counts. Candidates that agree on
+place and day fold into one event (a headline and the lead restating it); a sentence with a
+toll and no trigger adds its figures to the event before it ("No one was killed, the mayor
+said.").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+from ..extensions import body_bounds, doc_text, sentence_bounds, token_forms
+from ..model import (
+    Article,
+    Claim,
+    DateMention,
+    Event,
+    EventActor,
+    EventActors,
+    EventFigure,
+    Location,
+    Quantity,
+    TextSpan,
+    Toll,
+)
+from .lexicon import ActorEntry, EventLexicon, Matchers, Trigger
+
+FEATURE_RANK = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "region": 3, "border": 3, "country": 4, "water": 5}
+TOLL_ROLES = ("killed", "wounded")
+ROLE_PERPETRATOR, ROLE_TARGET = "perpetrator", "target"
+SEPARATE_WORDS = frozenset({"separately", "separate", "elsewhere", "meanwhile"})
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """ISO2 code -> country name, from the packaged countries table."""
+    names = {}
+    text = resources.files("conflictnlp").joinpath("data", "countries.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines()[2:]:
+        parts = line.split("\t")
+        if len(parts) > 1:
+            names[parts[0]] = parts[1]
+    return names
+
+
+@dataclass
+class Mention:
+    """An actor mention: token range, the lexicon entry, its role in its sentence."""
+
+    start: int
+    end: int
+    entry: ActorEntry
+    name: str | None = None
+    role: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+
+@dataclass
+class Candidate:
+    """An event as one sentence (or several folded together) reports it."""
+
+    trigger: Trigger
+    type: str
+    sub_type: str
+    trigger_span: tuple[int, int]
+    sentences: list[tuple[int, int]]
+    perpetrator: Mention | None = None
+    target: Mention | None = None
+    location: Location | None = None
+    where_prec: int | None = None
+    date: DateMention | None = None
+    separate: bool = False
+    quantities: list[Quantity] = field(default_factory=list)
+
+
+class EventExtractor:
+    """Finds the events of a processed Doc; one instance per pipeline."""
+
+    def __init__(self, lexicon: EventLexicon, trigger_matcher: Matchers, actor_matcher: Matchers):
+        self.lexicon = lexicon
+        self.trigger_matcher = trigger_matcher
+        self.actor_matcher = actor_matcher
+        self.by_rank = {t.rank: t for t in lexicon.triggers}
+
+    def __call__(self, doc: Doc, article: Article) -> list[Event]:
+        lo, hi = body_bounds(doc)
+        triggers = self._triggers(doc)
+        if not triggers:
+            return []
+        mentions = self._mentions(doc, article)
+        bounds = sentence_bounds(doc)
+        by_sentence: dict[tuple[int, int], list[tuple[Trigger, int, int]]] = {}
+        for trigger, start, end in triggers:
+            if lo <= doc[start].idx < hi:
+                by_sentence.setdefault(bounds[start], []).append((trigger, start, end))
+        candidates = []
+        for sent_bounds in sorted(by_sentence):
+            candidate = self._candidate(doc, article, sent_bounds, by_sentence[sent_bounds], mentions)
+            if candidate is not None:
+                candidates.append(candidate)
+        if not candidates:
+            return []
+        self._attach_blame(doc, candidates, mentions, bounds)
+        self._attach_tolls(doc, article, candidates, lo, hi)
+        return self._events(doc, article, _fold(candidates))
+
+    # --- finding --------------------------------------------------------------------------
+
+    def _triggers(self, doc: Doc) -> list[tuple[Trigger, int, int]]:
+        """Trigger matches, longest first where they overlap."""
+        found = []
+        for match_id, start, end in self.trigger_matcher(doc):
+            trigger = self.by_rank[int(doc.vocab.strings[match_id])]
+            if trigger.pos and not any(doc[i].pos_ in trigger.pos for i in range(start, end)):
+                continue
+            found.append((trigger, start, end))
+        found.sort(key=lambda item: (-(item[2] - item[1]), item[0].rank, item[1]))
+        taken: set[int] = set()
+        kept = []
+        for trigger, start, end in found:
+            if taken.isdisjoint(range(start, end)):
+                taken.update(range(start, end))
+                kept.append((trigger, start, end))
+        return sorted(kept, key=lambda item: item[1])
+
+    def _mentions(self, doc: Doc, article: Article) -> list[Mention]:
+        """Actor mentions, longest first where they overlap, named actors before nouns; the
+        speakers of quotes are not actors ("the army said")."""
+        speakers = [q.speaker.span for q in article.quotes if q.speaker and not (q.cue and q.cue.text.lower().startswith("claim"))]
+        starts, ends = _token_char_bounds(doc)
+        found = []
+        for match_id, start, end in self.actor_matcher(doc):
+            entry = self.lexicon.actors[int(doc.vocab.strings[match_id])]
+            found.append((start, end, entry))
+        found.sort(key=lambda item: (-(item[1] - item[0]), not item[2].named, item[0]))
+        taken: set[int] = set()
+        mentions = []
+        for start, end, entry in found:
+            if not taken.isdisjoint(range(start, end)):
+                continue
+            s, e = starts[start], ends[end - 1]
+            if any(a <= s and e <= b for a, b in speakers):
+                continue
+            taken.update(range(start, end))
+            mentions.append(Mention(start, end, entry))
+        mentions.sort(key=lambda m: m.start)
+        return [_widen(doc, m, taken) for m in mentions if not _modifies_thing(doc, m, taken)]
+
+    def _candidate(self, doc, article, sent_bounds, triggers, mentions) -> Candidate | None:
+        sent = doc[sent_bounds[0] : sent_bounds[1]]
+        forms = token_forms(doc)[sent.start : sent.end]
+        words = {w for pair in forms for w in pair}
+        joined = " " + " ".join(lower for _, lower in forms) + " "
+        here = [m for m in mentions if sent.start <= m.start < sent.end]
+        kinds = {m.kind for m in here}
+        vetoed = any(f" {w} " in joined for w in self.lexicon.no_event)
+        for trigger, start, end in sorted(triggers, key=lambda item: item[0].rank):
+            if trigger.needs_words and not (words & trigger.needs_words):
+                vetoed = vetoed or trigger.vetoes_weak
+                continue
+            if trigger.needs_actor and not (kinds & trigger.needs_actor):
+                continue
+            if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start)):
+                continue
+            candidate = Candidate(trigger, trigger.type, trigger.sub_type, (start, end), [sent_bounds])
+            candidate.separate = bool(words & SEPARATE_WORDS)
+            self._roles(doc, article, candidate, sent, here)
+            self._retype(candidate)
+            if candidate.type in ("protests", "riots") and trigger.type not in ("protests", "riots"):
+                self._roles(doc, article, candidate, sent, here)  # the crowd did it ("Protesters clash with police")
+            self._place(doc, article, candidate, sent)
+            self._date(doc, article, candidate, sent)
+            return candidate
+        return None
+
+    # --- actors -----------------------------------------------------------------------------
+
+    def _roles(self, doc: Doc, article: Article, candidate: Candidate, sent: Span, here: list[Mention]) -> None:
+        for mention in here:
+            mention.role = _role(doc, mention, here, self.lexicon.blame_verbs)
+        armed, victims = self.lexicon.armed, self.lexicon.victims
+        crowd = candidate.type in ("protests", "riots")
+        perps = [m for m in here if m.role == ROLE_PERPETRATOR and (m.kind in armed or crowd)]
+        targets = [m for m in here if m.role == ROLE_TARGET]
+        # a victim kind in the subject of a violent event is who it was done to ("civilians killed")
+        targets += [m for m in here if m.role == ROLE_PERPETRATOR and m.kind in victims and not crowd]
+        if not perps:
+            perps = [m for m in here if m.role is None and (m.kind in armed or crowd) and m not in targets]
+        perp = perps[0] if perps else None
+        # the trigger's own object first; in a battle the other side, not the people caught in it
+        trigger_tokens = range(*candidate.trigger_span)
+        targets.sort(key=lambda m: (doc[m.start : m.end].root.head.i not in trigger_tokens, candidate.type == "battles" and m.kind not in armed))
+        target = next((m for m in targets if m is not perp), None)
+        if target is None and candidate.type == "battles" and perp is not None:  # "X and Y clashed"
+            target = next((m for m in perps[1:] if _conjunct_of(doc, m, perp)), None)
+        if target is None:
+            target = next((m for m in here if m is not perp and m.role is None and m.start > candidate.trigger_span[0]), None)
+        if target is None and not crowd:
+            target = next((m for m in here if m is not perp and m.kind in victims), None)
+        if perp is None and crowd:
+            perp = _crowd(doc, candidate, "rioters" if candidate.type == "riots" else "protesters")
+        if perp is None and not crowd:
+            perp = _adjectival_actor(doc, article, candidate.trigger_span[0], self.lexicon) or self._denier(doc, article, candidate)
+        if crowd and perp is not None and perp.kind in victims and perp.kind not in ("protesters", "rioters"):
+            kind = "rioters" if candidate.type == "riots" else "protesters"
+            perp = Mention(perp.start, perp.end, ActorEntry(kind, kind.capitalize(), ()), role=ROLE_PERPETRATOR)
+        candidate.perpetrator, candidate.target = perp, target
+
+    def _denier(self, doc: Doc, article: Article, candidate: Candidate) -> Mention | None:
+        """Who denies the event is who it is laid at ("Army denies airstrike that killed 5")."""
+        trigger_char = doc[candidate.trigger_span[0]].idx
+        for quote in article.quotes:
+            if quote.speaker is None or not any(s <= trigger_char < e for s, e in quote.content.spans):
+                continue
+            if not any(c.quote_id == quote.id and c.stance == "denied" and c.span[0] <= trigger_char < c.span[1] for c in article.claims):
+                continue
+            starts, _ = _token_char_bounds(doc)
+            first = bisect_right(starts, quote.speaker.span[0]) - 1
+            last = bisect_right(starts, quote.speaker.span[1] - 1) - 1
+            words = {doc[i].lemma_.lower() for i in range(first, last + 1)} | {doc[i].lower_ for i in range(first, last + 1)}
+            entry = next((a for a in self.lexicon.actors if words & {w.lower() for w in a.words} and a.kind in self.lexicon.armed), None)
+            if entry is not None:
+                return Mention(first, last + 1, entry, role=ROLE_PERPETRATOR)
+        return None
+
+    def _retype(self, candidate: Candidate) -> None:
+        trigger = candidate.trigger
+        if trigger.by_target:
+            kind = candidate.target.kind if candidate.target else None
+            key = "armed" if kind in self.lexicon.armed else kind
+            chosen = trigger.by_target.get(key) or trigger.by_target.get("other")
+            if chosen:
+                candidate.type, candidate.sub_type = chosen
+        if trigger.by_perpetrator:
+            kind = candidate.perpetrator.kind if candidate.perpetrator else None
+            chosen = trigger.by_perpetrator.get(kind) or trigger.by_perpetrator.get("other")
+            if chosen:
+                candidate.type, candidate.sub_type = chosen
+
+    # --- place and day ----------------------------------------------------------------------
+
+    def _place(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
+        places = [loc for loc in article.locations if sent.start_char <= loc.span[0] < sent.end_char and not loc.adjectival]
+        countries = {loc.country_code for loc in places if loc.feature == "country"}
+        if countries:  # "Mali: Jihadists kill 12 soldiers near Boni" is not about Bonn
+            places = [loc for loc in places if loc.country_code in countries] or places
+        if not places:
+            return
+        trigger_char = doc[candidate.trigger_span[0]].idx
+        best = min(places, key=lambda loc: (FEATURE_RANK.get(loc.feature or "other", 0), abs(loc.span[0] - trigger_char)))
+        candidate.location = best
+        prec = self.lexicon.where_prec.get(best.feature or "other", 1)
+        before = doc_text(doc)[max(sent.start_char, best.span[0] - 25) : best.span[0]].lower().split()
+        if prec == 1 and set(before[-3:]) & self.lexicon.near_words:
+            prec = 2
+        candidate.where_prec = prec
+
+    def _date(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
+        published = article.published
+        dates = [
+            d for d in article.dates
+            if sent.start_char <= d.span[0] < sent.end_char and d.type == "DATE" and _iso_range(d.value) is not None
+            and (published is None or _iso_range(d.value)[0] <= published)
+        ]
+        text = doc_text(doc)
+        dates = [d for d in dates if not set(text[max(0, d.span[0] - 8) : d.span[0]].lower().split()[-1:]) & self.lexicon.period_words]
+        if dates:
+            trigger_char = doc[candidate.trigger_span[0]].idx
+            candidate.date = min(dates, key=lambda d: (_granularity(d.value or "") != "day", abs(d.span[0] - trigger_char)))
+
+    def _attach_blame(self, doc: Doc, candidates: list[Candidate], mentions: list[Mention], bounds) -> None:
+        """A sentence that blames an armed actor ("Officials blamed Russian forces") names the
+        perpetrator of the event before it, where that event has none."""
+        owned = {c.sentences[0] for c in candidates}
+        for mention in mentions:
+            sent = bounds[mention.start]
+            if sent in owned or mention.kind not in self.lexicon.armed:
+                continue
+            if _role(doc, mention, [], self.lexicon.blame_verbs) != ROLE_PERPETRATOR or doc[mention.start: mention.end].root.dep_ != "dobj":
+                continue
+            before = [c for c in candidates if c.sentences[0][0] < sent[0]]
+            if before and before[-1].perpetrator is None:
+                mention.role = ROLE_PERPETRATOR
+                before[-1].perpetrator = mention
+
+    def _attach_tolls(self, doc: Doc, article: Article, candidates: list[Candidate], lo: int, hi: int) -> None:
+        """Each casualty count goes to the event of its sentence, else to the event before it
+        (the first event when it comes before all of them)."""
+        bounds = sentence_bounds(doc)
+        starts, _ = _token_char_bounds(doc)
+        owned = {tuple(c.sentences[0]): c for c in candidates}
+        firsts = [c.sentences[0][0] for c in candidates]
+        for quantity in article.quantities:
+            casualty = quantity.casualty
+            if casualty is None or casualty.cumulative or not lo <= quantity.span[0] < hi:
+                continue
+            before = doc_text(doc)[max(lo, quantity.span[0] - 22) : quantity.span[0]].lower()
+            if any(before.rstrip().endswith(word) for word in self.lexicon.part_words):
+                continue  # part of a count already taken ("16 civilians, including three MSF staff")
+            token = max(0, bisect_right(starts, quantity.span[0]) - 1)
+            sent = bounds[token]
+            candidate = owned.get(sent)
+            if candidate is None:
+                at = bisect_right(firsts, token) - 1
+                candidate = candidates[max(at, 0)]
+                if sent not in candidate.sentences:
+                    candidate.sentences.append(sent)
+            candidate.quantities.append(quantity)
+
+    # --- records ------------------------------------------------------------------------------
+
+    def _events(self, doc: Doc, article: Article, candidates: list[Candidate]) -> list[Event]:
+        text = doc_text(doc)
+        starts, ends = _token_char_bounds(doc)
+        events = []
+        _date_from_neighbours(candidates)
+        for number, candidate in enumerate(candidates, 1):
+            claims = _claims_in(article.claims, [(starts[s], ends[e - 1]) for s, e in candidate.sentences])
+            ts, te = starts[candidate.trigger_span[0]], ends[candidate.trigger_span[1] - 1]
+            figures = _figures(candidate.quantities, article)
+            date_start, date_end, date_prec = self._dates_of(doc, article, candidate)
+            actors = EventActors(
+                perpetrator=self._actor(doc, article, candidate.perpetrator, candidate),
+                target=self._actor(doc, article, candidate.target, candidate) or _victims_of(candidate),
+            )
+            events.append(Event(
+                id=f"e{number}",
+                type=candidate.type,
+                sub_type=candidate.sub_type,
+                violence=self._violence(candidate, actors),
+                trigger=TextSpan(text[ts:te], (ts, te)),
+                actors=actors,
+                location=candidate.location.id if candidate.location else None,
+                where_prec=candidate.where_prec,
+                date=candidate.date.id if candidate.date else None,
+                date_start=date_start,
+                date_end=date_end,
+                date_prec=date_prec,
+                fatalities=_toll(figures, "killed"),
+                wounded=_toll(figures, "wounded"),
+                figures=figures,
+                claims=[c.id for c in claims],
+            ))
+        return events
+
+    def _dates_of(self, doc: Doc, article: Article, candidate: Candidate) -> tuple[str | None, str | None, int | None]:
+        if candidate.date is not None:
+            value = candidate.date.value or ""
+            start, end = _iso_range(value)
+            return start, end, self.lexicon.date_prec.get(_granularity(value), 5)
+        if self.lexicon.stamp is not None:
+            head = doc_text(doc)[: doc[candidate.trigger_span[0]].idx]
+            found = list(self.lexicon.stamp.finditer(head))
+            if found:
+                year, month, day = (int(g) for g in found[-1].groups())
+                try:
+                    stamp = dt.date(year, month, day).isoformat()
+                    return stamp, stamp, self.lexicon.date_prec.get("day", 1)
+                except ValueError:
+                    pass
+        if article.published:
+            return article.published, article.published, self.lexicon.date_prec.get("nothing", 2)
+        return None, None, None
+
+    def _actor(self, doc: Doc, article: Article, mention: Mention | None, candidate: Candidate) -> EventActor | None:
+        if mention is None:
+            return None
+        text = doc_text(doc)
+        starts, ends = _token_char_bounds(doc)
+        s, e = starts[mention.start], ends[mention.end - 1]
+        name = mention.name or mention.entry.name
+        if mention.kind == "state_forces" and name is None:
+            name = _country_of(article, s, e) or (
+                country_names().get(candidate.location.country_code or "") if candidate.location else None
+            )
+        return EventActor(text=text[s:e], span=(s, e), name=name, kind=mention.kind)
+
+    def _violence(self, candidate: Candidate, actors: EventActors) -> str | None:
+        if candidate.type in ("protests", "riots", "strategic_developments") and candidate.sub_type != "excessive_force_against_protesters":
+            return None
+        perp = actors.perpetrator.kind if actors.perpetrator else None
+        target = actors.target.kind if actors.target else None
+        if perp not in self.lexicon.armed:
+            return None
+        if target in self.lexicon.victims:
+            return "one_sided"
+        if target in self.lexicon.armed:
+            if "state_forces" in (perp, target):
+                return "state_based"
+            return "non_state"
+        return None
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _token_char_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    from ..extensions import token_offsets
+
+    return token_offsets(doc)
+
+
+def _modifies_thing(doc: Doc, mention: Mention, taken: set[int]) -> bool:
+    """A generic actor noun that only modifies another noun names a thing, not an actor
+    ("police station", "army base")."""
+    if mention.entry.named:
+        return False
+    root = doc[mention.start : mention.end].root
+    # headline parses make a capitalised subject a compound of the verb ("Rioters torch ...")
+    return root.dep_ == "compound" and root.head.i >= mention.end and root.head.i not in taken and not doc[mention.start].is_title
+
+
+def _widen(doc: Doc, mention: Mention, taken: set[int]) -> Mention:
+    """The mention with the modifiers right before it ("Russian forces", "Malian army")."""
+    start = mention.start
+    while start > 0 and start - 1 not in taken:
+        token = doc[start - 1]
+        # a lower-case noun before it is kept only as the nation's government ("Somali government troops")
+        noun_ok = token.pos_ != "NOUN" or token.lower_ == "government"
+        if token.dep_ in ("amod", "compound", "nmod") and token.pos_ in ("ADJ", "PROPN", "NOUN") and noun_ok and token.head.i >= mention.start:
+            start -= 1
+        else:
+            break
+    mention.start = start
+    return mention
+
+
+def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozenset[str] = frozenset()) -> str | None:
+    """Perpetrator or target from the mention head's place in the parse."""
+    span = doc[mention.start : mention.end]
+    head = span.root
+    dep, parent = head.dep_, head.head
+    if dep == "dobj" and parent.lemma_.lower() in blame_verbs:
+        return ROLE_PERPETRATOR
+    if dep in ("nsubjpass", "dobj", "attr", "oprd"):
+        return ROLE_TARGET
+    if dep in ("nsubj", "poss"):
+        return ROLE_PERPETRATOR
+    if dep == "pobj":
+        prep = parent.lower_
+        if prep in ("by", "between"):
+            return ROLE_PERPETRATOR
+        if prep in ("on", "against", "at", "into", "of", "for"):
+            return ROLE_TARGET
+    if dep == "conj":
+        first = next((m for m in here if m.start <= parent.i < m.end), None)
+        if first is not None:
+            if parent.head.lower_ == "between" or (first.role == ROLE_PERPETRATOR and parent.dep_ == "pobj"):
+                return ROLE_TARGET
+            return first.role
+    if dep in ("compound", "amod") and parent.dep_ in ("nsubj",):
+        return ROLE_PERPETRATOR
+    if dep in ("compound", "amod") and parent.dep_ in ("dobj", "nsubjpass", "pobj"):
+        return ROLE_TARGET if parent.head.lower_ not in ("by",) else ROLE_PERPETRATOR
+    return None
+
+
+def _date_from_neighbours(candidates: list[Candidate]) -> None:
+    """An event whose sentences say no day takes the day of the event told before it (the
+    article's day: "... on Saturday. In a separate attack, shelling killed two"), else after it."""
+    dated = [c.date for c in candidates]
+    for i, candidate in enumerate(candidates):
+        if candidate.date is None:
+            before = [d for d in dated[:i] if d is not None]
+            after = [d for d in dated[i + 1 :] if d is not None]
+            candidate.date = before[-1] if before else (after[0] if after else None)
+
+
+def _victims_of(candidate: Candidate) -> EventActor | None:
+    """Where a strike or an attack on people names nobody hit, the people its toll counts are
+    its civilian target ("Four dead after shelling")."""
+    if candidate.type not in ("explosions_remote_violence", "violence_against_civilians"):
+        return None
+    for quantity in candidate.quantities:
+        casualty = quantity.casualty
+        if casualty and casualty.role in TOLL_ROLES and not casualty.who and quantity.value > 0 and not quantity.implicit:
+            return EventActor(text=quantity.text, span=quantity.span, name="Civilians", kind="civilians")
+    return None
+
+
+def _conjunct_of(doc: Doc, mention: Mention, other: Mention) -> bool:
+    root = doc[mention.start : mention.end].root
+    return root.dep_ == "conj" and other.start <= root.head.i < other.end
+
+
+def _crowd(doc: Doc, candidate: Candidate, kind: str) -> Mention | None:
+    """The subject of a protest word as the protesters ("Thousands protest in ...")."""
+    trigger = doc[candidate.trigger_span[0]]
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    subject = next((child for child in verb.children if child.dep_ in ("nsubj",)), None)
+    if subject is None:
+        return None
+    start = min(t.i for t in subject.subtree)
+    while start < subject.i and doc[start].pos_ == "DET":
+        start += 1
+    return Mention(start, subject.i + 1, ActorEntry(kind, kind.capitalize(), ()), role=ROLE_PERPETRATOR)
+
+
+def _adjectival_near(article: Article, doc: Doc, token_i: int) -> bool:
+    return _adjectival_location(article, doc, token_i) is not None
+
+
+def _adjectival_location(article: Article, doc: Doc, token_i: int) -> Location | None:
+    """A people's adjective right before the trigger ("a Russian drone", "Israeli strike")."""
+    start = doc[token_i].idx
+    for loc in article.locations:
+        if loc.adjectival and loc.feature == "country" and 0 <= start - loc.span[1] <= 12:
+            between = doc_text(doc)[loc.span[1] : start].split()
+            if len(between) <= 1:
+                return loc
+    return None
+
+
+def _adjectival_actor(doc: Doc, article: Article, token_i: int, lexicon: EventLexicon) -> Mention | None:
+    loc = _adjectival_location(article, doc, token_i)
+    if loc is None:
+        return None
+    starts, _ = _token_char_bounds(doc)
+    first = bisect_right(starts, loc.span[0]) - 1
+    last = bisect_right(starts, loc.span[1] - 1) - 1
+    entry = next((a for a in lexicon.actors if a.kind == "state_forces" and not a.named), ActorEntry("state_forces", None, ()))
+    return Mention(first, last + 1, entry, name=loc.name, role=ROLE_PERPETRATOR)
+
+
+def _country_of(article: Article, start: int, end: int) -> str | None:
+    for loc in article.locations:
+        if loc.feature == "country" and start <= loc.span[0] and loc.span[1] <= end:
+            return loc.name
+    return None
+
+
+def _iso_range(value: str | None) -> tuple[str, str] | None:
+    """First and last day an ISO date value covers (2023-04, 2023-W14, 2023-04-30T10:00)."""
+    if not value or not value[:4].isdigit():
+        return None
+    try:
+        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+            day = dt.date.fromisoformat(value[:10]).isoformat()
+            return day, day
+        if len(value) >= 8 and value[5] == "W":
+            monday = dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+            return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+        if len(value) == 7 and value[4] == "-":
+            year, month = int(value[:4]), int(value[5:7])
+            last = calendar.monthrange(year, month)[1]
+            return f"{value}-01", f"{value}-{last:02d}"
+        if len(value) == 4:
+            return f"{value}-01-01", f"{value}-12-31"
+    except ValueError:
+        return None
+    return None
+
+
+def _granularity(value: str) -> str:
+    if len(value) >= 10 and value[7] == "-":
+        return "day"
+    if len(value) >= 8 and value[5] == "W":
+        return "week"
+    if len(value) == 7:
+        return "month"
+    return "year"
+
+
+def _claims_in(claims: list[Claim], ranges: list[tuple[int, int]]) -> list[Claim]:
+    return [c for c in claims if any(c.span[0] < e and s < c.span[1] for s, e in ranges)]
+
+
+def _claim_of(claims: list[Claim], span: tuple[int, int]) -> Claim | None:
+    """The narrowest claim that holds the span."""
+    holding = [c for c in claims if c.span[0] <= span[0] and span[1] <= c.span[1]]
+    return min(holding, key=lambda c: c.span[1] - c.span[0]) if holding else None
+
+
+def _figures(quantities: list[Quantity], article: Article) -> list[EventFigure]:
+    figures = []
+    for quantity in quantities:
+        claim = _claim_of(article.claims, quantity.span)
+        figures.append(EventFigure(
+            role=quantity.casualty.role if quantity.casualty else "killed",
+            quantity=quantity.id,
+            value=quantity.value,
+            source=(claim.source if claim and claim.source else article.source),
+            claim=claim.id if claim else None,
+            stance=claim.stance if claim else "asserted",
+        ))
+    return figures
+
+
+def _toll(figures: list[EventFigure], role: str) -> Toll:
+    """One article's toll for ``role``: counts in one claim add up (soldiers and attackers),
+    restatements and updates across claims give the range; best is the highest count that is
+    not denied (a toll that rises through the article ends at its latest figure)."""
+    chosen = [f for f in figures if f.role == role]
+    if not chosen:
+        return Toll()
+    standing = [f for f in chosen if f.stance != "denied"] or chosen
+    totals: dict[str | None, float] = {}
+    for figure in standing:
+        key = figure.claim or figure.quantity
+        totals[key] = totals.get(key, 0.0) + figure.value
+    values = sorted(totals.values())
+    return Toll(low=values[0], best=values[-1], high=values[-1])
+
+
+def _same_place(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if (a.name or a.text) == (b.name or b.text):
+        return True
+    # a country or region named next to a town in it is the same place, less precisely
+    coarse = {"country", "admin1", "region"}
+    if a.feature in coarse or b.feature in coarse:
+        return a.country_code is not None and a.country_code == b.country_code and (a.feature == "country" or b.feature == "country")
+    return False
+
+
+def _same_day(a: DateMention | None, b: DateMention | None) -> bool:
+    if a is None or b is None:
+        return True
+    return _iso_range(a.value) == _iso_range(b.value)
+
+
+def _fold(candidates: list[Candidate]) -> list[Candidate]:
+    """Candidates that agree on place and day and on the kind of event become one event; a
+    weak trigger ("killed", "attacked") folds into any event it agrees with."""
+    events: list[Candidate] = []
+    for candidate in candidates:
+        into = None
+        if not candidate.separate:
+            into = next(
+                (e for e in reversed(events)
+                 if _same_place(e.location, candidate.location) and _same_day(e.date, candidate.date)
+                 and (e.type == candidate.type or candidate.trigger.weak or e.trigger.weak)),
+                None,
+            )
+        if into is None:
+            events.append(candidate)
+            continue
+        _merge(into, candidate)
+    return events
+
+
+def _merge(into: Candidate, other: Candidate) -> None:
+    if into.trigger.weak and not other.trigger.weak:
+        into.trigger, into.type, into.sub_type, into.trigger_span = other.trigger, other.type, other.sub_type, other.trigger_span
+    into.sentences.extend(s for s in other.sentences if s not in into.sentences)
+    into.quantities.extend(other.quantities)
+    into.perpetrator = into.perpetrator or other.perpetrator
+    into.target = into.target or other.target
+    if other.location is not None and (into.location is None or (into.where_prec or 9) > (other.where_prec or 9)):
+        into.location, into.where_prec = other.location, other.where_prec
+    into.date = into.date or other.date

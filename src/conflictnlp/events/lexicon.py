@@ -1,0 +1,190 @@
+"""The event lexicons: triggers and actor nouns (``data/events.toml``) and named actors
+(``data/actors.toml``, optional), read into plain data and turned into spaCy matchers."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+EVENTS_FILE = "events.toml"
+ACTORS_FILE = "actors.toml"
+
+# ACLED's event types and sub-event types, snake_case, as CONTRACT.md names them
+ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
+    "battles": ("armed_clash", "government_regains_territory", "non_state_actor_overtakes_territory"),
+    "explosions_remote_violence": ("chemical_weapon", "air_drone_strike", "suicide_bomb", "shelling_artillery_missile_attack",
+                                   "remote_explosive_landmine_ied", "grenade"),
+    "violence_against_civilians": ("sexual_violence", "attack", "abduction_forced_disappearance"),
+    "protests": ("peaceful_protest", "protest_with_intervention", "excessive_force_against_protesters"),
+    "riots": ("violent_demonstration", "mob_violence"),
+    "strategic_developments": ("agreement", "arrests", "change_to_group_activity", "disrupted_weapons_use",
+                               "headquarters_or_base_established", "looting_property_destruction",
+                               "non_violent_transfer_of_territory", "other"),
+}
+
+
+def check_pair(event_type: str, sub_type: str, where: str) -> tuple[str, str]:
+    """The pair, or a ValueError naming ``where`` when it is not in ACLED's taxonomy."""
+    if sub_type not in ACLED_TAXONOMY.get(event_type, ()):
+        raise ValueError(f"{where}: {event_type}/{sub_type} is not an ACLED event type and sub-type (see CONTRACT.md)")
+    return event_type, sub_type
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One ``[[trigger]]`` entry: the words that report an incident and how to type it."""
+
+    rank: int
+    type: str
+    sub_type: str
+    words: tuple[str, ...]
+    pos: frozenset[str] = frozenset()
+    weak: bool = False
+    needs_actor: frozenset[str] = frozenset()
+    needs_words: frozenset[str] = frozenset()
+    vetoes_weak: bool = False
+    by_target: dict[str, tuple[str, str]] = field(default_factory=dict)
+    by_perpetrator: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """A generic actor noun group or a named actor."""
+
+    kind: str
+    name: str | None
+    words: tuple[str, ...]
+    named: bool = False
+    country: str | None = None
+
+
+@dataclass
+class EventLexicon:
+    """Everything the events component reads from data files, in one picklable object."""
+
+    raw: dict[str, Any]
+    actors_raw: dict[str, Any]
+    triggers: list[Trigger] = field(init=False)
+    actors: list[ActorEntry] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.triggers = [_trigger(i, entry) for i, entry in enumerate(self.raw.get("trigger", []))]
+        generic = [ActorEntry(a["kind"], a.get("name"), tuple(a["words"])) for a in self.raw.get("actor", [])]
+        named = [
+            ActorEntry(a["kind"], a["name"], tuple(dict.fromkeys([a["name"], *a.get("aliases", [])])), True, a.get("country") or None)
+            for a in self.actors_raw.get("actor", [])
+        ]
+        self.actors = named + generic
+        kinds = self.raw.get("kinds", {})
+        self.armed = frozenset(kinds.get("armed", []))
+        self.victims = frozenset(kinds.get("victims", []))
+        self.non_state = frozenset(kinds.get("non_state", []))
+        self.no_event = frozenset(w.lower() for w in self.raw.get("no_event", {}).get("words", []))
+        self.where_prec = dict(self.raw.get("where_prec", {}))
+        self.near_words = frozenset(self.where_prec.pop("near_words", []))
+        self.date_prec = dict(self.raw.get("date_prec", {}))
+        roles = self.raw.get("roles", {})
+        self.blame_verbs = frozenset(roles.get("blame_verbs", []))
+        self.part_words = tuple(roles.get("part_words", []))
+        self.period_words = frozenset(roles.get("period_words", []))
+        self.stamp = re.compile(self.raw["stamp"]["pattern"]) if "stamp" in self.raw else None
+
+    def trigger_matcher(self, vocab: Vocab, split: Callable[[str], list[str]] = str.split) -> Matchers:
+        """Matches every trigger phrase on lemmas or lower-case forms; the match id is the
+        trigger's rank (as a string). ``split`` cuts a phrase into the pipeline's tokens."""
+        matchers = Matchers(vocab)
+        for trigger in self.triggers:
+            for phrase in trigger.words:
+                words = split(phrase.lower())
+                matchers.add("LOWER", str(trigger.rank), words)
+                matchers.add("LEMMA", str(trigger.rank), words)
+        return matchers
+
+    def actor_matcher(self, vocab: Vocab, split: Callable[[str], list[str]] = str.split) -> Matchers:
+        """Matches actor names and nouns; the match id is the entry's index in ``actors``. Named
+        actors match case-sensitively when written in capitals only ("RSF", not "rsf")."""
+        matchers = Matchers(vocab)
+        for i, entry in enumerate(self.actors):
+            for phrase in entry.words:
+                if entry.named and phrase.isupper():
+                    matchers.add("ORTH", str(i), split(phrase))
+                    continue
+                words = split(phrase.lower())
+                matchers.add("LOWER", str(i), words)
+                if not entry.named:
+                    matchers.add("LEMMA", str(i), words)
+        return matchers
+
+
+class Matchers:
+    """Phrase matchers on several token attributes, called as one: (match id, start, end) of
+    every match, on any attribute. Phrase matching is a hash lookup per token, where a
+    ``Matcher`` with one pattern per phrase walks every pattern's states."""
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+        self.by_attr: dict[str, PhraseMatcher] = {}
+
+    def add(self, attr: str, key: str, words: list[str]) -> None:
+        matcher = self.by_attr.get(attr)
+        if matcher is None:
+            matcher = self.by_attr[attr] = PhraseMatcher(self.vocab, attr=attr)
+        pattern = Doc(self.vocab, words=words, lemmas=words) if attr == "LEMMA" else Doc(self.vocab, words=words)
+        matcher.add(key, [pattern])
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        found: set[tuple[int, int, int]] = set()
+        for attr, matcher in self.by_attr.items():
+            if attr == "LEMMA" and not doc.has_annotation("LEMMA"):
+                continue
+            found.update(matcher(doc))
+        return sorted(found, key=lambda m: (m[1], m[2]))
+
+
+def _trigger(rank: int, entry: dict[str, Any]) -> Trigger:
+    where = f"events lexicon, trigger {rank + 1} ({entry.get('words', ['?'])[0]!r})"
+    check_pair(entry["type"], entry["sub_type"], where)
+
+    def _pair(value: list[str]) -> tuple[str, str]:
+        return check_pair(value[0], value[1], where)
+
+    return Trigger(
+        rank=rank,
+        type=entry["type"],
+        sub_type=entry["sub_type"],
+        words=tuple(entry["words"]),
+        pos=frozenset(entry.get("pos", [])),
+        weak=bool(entry.get("weak", False)),
+        needs_actor=frozenset(entry.get("needs_actor", [])),
+        needs_words=frozenset(w.lower() for w in entry.get("needs_words", [])),
+        vetoes_weak=bool(entry.get("vetoes_weak", False)),
+        by_target={k: _pair(v) for k, v in entry.get("by_target", {}).items()},
+        by_perpetrator={k: _pair(v) for k, v in entry.get("by_perpetrator", {}).items()},
+    )
+
+
+def _read(path: Path | None, packaged: str) -> dict[str, Any]:
+    if path is not None:
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    resource = resources.files("conflictnlp").joinpath("data", packaged)
+    if not resource.is_file():  # data/actors.toml is optional
+        return {}
+    return tomllib.loads(resource.read_text(encoding="utf-8"))
+
+
+def load_event_lexicon(events_path: str | None = None, actors_path: str | None = None) -> EventLexicon:
+    """The lexicons from the given TOML files or the packaged ones (a missing actors file is an
+    empty list of named actors)."""
+    return EventLexicon(
+        _read(Path(events_path) if events_path else None, EVENTS_FILE),
+        _read(Path(actors_path) if actors_path else None, ACTORS_FILE),
+    )

@@ -486,10 +486,20 @@ class _Reports:
 
     def source(self, report: Optional[Quote]) -> Optional[str]:
         """How a claim carried by ``report`` names its source: the quote's speaker; None for
-        the outlet, and for a speaker that is nobody ("No one claimed ...")."""
+        the outlet, and for a speaker that is nobody ("No one claimed ..."). The subject of an
+        appearance is no source ("The strike appeared to [target ...]"): the report around
+        it is, or the outlet."""
+        seen: set[str] = set()
+        while report is not None and report.id not in self.by_id and report.id not in seen and self._appearance(report):
+            seen.add(report.id)
+            report = self.quotes.get(report.nested_in) if report.nested_in else None
         if report is None or _nobody(report, self.lexicon):
             return None
         return source_name(report)
+
+    def _appearance(self, quote: Quote) -> bool:
+        cue = self.doc.char_span(*quote.cue.span, alignment_mode="expand") if quote.cue is not None else None
+        return cue is not None and len(cue) > 0 and cue_word(cue).lemma_.lower() in self.lexicon.appearances
 
     def material(self, sent: Span) -> dict[Optional[str], list[int]]:
         """The sentence's tokens that are claim material, by the report that owns them (None:

@@ -110,9 +110,27 @@ def test_a_demand_s_content_carries_its_quote_and_maker():
     doc._.quotes = [_quote(doc, "residents to leave the area", "called on", "The governor")]
     claims = {c.text: c for c in _extract(doc)}
     leave = claims["to leave the area"]
-    assert (leave.quote_id, leave.source, leave.stance) == ("q1", "The governor", "unconfirmed")
-    # the call itself is the outlet's report
+    # carried by the governor's quote, asserted (as a demand, unconfirmed) by the outlet that
+    # reports it, as FactBank reads sources and the project's stance gold has it
+    assert (leave.quote_id, leave.source, leave.stance) == ("q1", None, "unconfirmed")
     assert claims["The governor called on residents to leave the area"].quote_id is None
+
+
+def test_a_clause_said_inside_a_refusal_is_the_refuser_s():
+    # The spokesman declined to say whether troops had used the school .
+    doc = _doc([
+        ("The", "the", "DET", "det", 1), ("spokesman", "spokesman", "NOUN", "nsubj", 2),
+        ("declined", "decline", "VERB", "ROOT", 2), ("to", "to", "PART", "aux", 4),
+        ("say", "say", "VERB", "xcomp", 2), ("whether", "whether", "SCONJ", "mark", 8),
+        ("troops", "troop", "NOUN", "nsubj", 8), ("had", "have", "AUX", "aux", 8),
+        ("used", "use", "VERB", "ccomp", 4), ("the", "the", "DET", "det", 10),
+        ("school", "school", "NOUN", "dobj", 8), (".", ".", "PUNCT", "punct", 2),
+    ])
+    doc._.quotes = [_quote(doc, "to say whether troops had used the school", "declined", "The spokesman")]
+    claims = {c.text: c for c in _extract(doc)}
+    used = claims["troops had used the school"]
+    assert (used.quote_id, used.source, used.stance) == ("q1", "The spokesman", "unconfirmed")
+    assert not any(c.stance == "denied" for c in claims.values())  # no denied "to say"
 
 
 def test_the_thing_that_appears_is_no_source():

@@ -330,20 +330,21 @@ class ClaimExtractor:
             if len(draft.tokens) - sum(punct[draft.tokens.start : draft.tokens.end]) < 2 and not _denied_object(draft):
                 continue
             start, end = _char_span(draft.tokens)
-            report = draft.report if draft.outer else reports.carrier(start, end) or draft.report
-            key = (start, end, report.id if report is not None else None)
+            event = draft.predicate
+            quote = draft.report if draft.outer else reports.carrier(start, end) or draft.report
+            report = draft.report if draft.outer else reports.asserter(quote, event)
+            key = (start, end, quote.id if quote is not None else None)
             if key in seen or not (body[0] <= start and end <= body[1]) or start >= end:
                 continue
             seen.add(key)
             stance, markers = draft.stance
-            event = draft.predicate
             claims.append(
                 Claim(
                     id="",
                     text=text[start:end],
                     span=(start, end),
                     source=reports.source(report),
-                    quote_id=report.id if report is not None else None,
+                    quote_id=quote.id if quote is not None else None,
                     stance=stance,
                     hedges=[_marker_span(doc, m) for m in markers],
                     event=TextSpan(text=event.text, span=(event.idx, event.idx + len(event.text))),
@@ -451,7 +452,8 @@ class _Reports:
         self.quotes = {q.id: q for q in quotes}
         self.by_id = {q.id: q for q in quotes if reports_speaker(doc, q, lexicon)}
         self.owner: dict[int, str] = {}
-        self.content: dict[str, set[int]] = {}
+        self.content: dict[str, set[int]] = {}  # of the quotes that assert their content
+        self._other_content: dict[str, set[int]] = {}
         self.spoken: set[int] = set()  # cues and speakers of the reports
         self._phrases: dict[int, list[CueMatch]] = {}
         self._contexts: dict[Optional[str], _Context] = {}
@@ -484,22 +486,54 @@ class _Reports:
         holders = [q for q in self.quotes.values() if any(s <= start and end <= e for s, e in q.content.spans)]
         return min(holders, key=lambda q: sum(e - s for s, e in q.content.spans)) if holders else None
 
-    def source(self, report: Optional[Quote]) -> Optional[str]:
-        """How a claim carried by ``report`` names its source: the quote's speaker; None for
-        the outlet, and for a speaker that is nobody ("No one claimed ..."). The subject of an
-        appearance is no source ("The strike appeared to [target ...]"): the report around
-        it is, or the outlet."""
+    def asserter(self, quote: Optional[Quote], event: Token) -> Optional[Quote]:
+        """The report whose speaker asserts a claim carried by ``quote``: the quote itself when
+        it makes its speaker the source ("said", "denied", a quotation), or when the claim
+        lies in a clause its content says ("declined to [say] whether [X]"); otherwise the
+        report around it, or the outlet (None). The content of a demand, a plan, a refusal
+        or an appearance ("called on residents to [leave]", "plans to [annex]") is carried
+        by that quote but asserted by whoever reports it, as FactBank reads its sources."""
         seen: set[str] = set()
-        while report is not None and report.id not in self.by_id and report.id not in seen and self._appearance(report):
-            seen.add(report.id)
-            report = self.quotes.get(report.nested_in) if report.nested_in else None
+        while quote is not None and quote.id not in self.by_id and quote.id not in seen:
+            if self._said_inside(quote, event):
+                return quote
+            seen.add(quote.id)
+            quote = self.quotes.get(quote.nested_in) if quote.nested_in else None
+        return quote
+
+    def _said_inside(self, quote: Quote, event: Token) -> bool:
+        """Whether ``event`` lies in a clause that a verb of saying inside the quote's content
+        introduces ("declined to [say] whether [the army had used ...]")."""
+        content = self.all_content(quote)
+        node = event
+        for _ in range(64):
+            head = node.head
+            if head.i == node.i or head.i not in content:
+                return False
+            if node.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.source_verbs:
+                return True
+            node = head
+        return False
+
+    def all_content(self, quote: Quote) -> set[int]:
+        """Token indices of any quote's content (the asserting ones are in ``content``)."""
+        if quote.id in self.content:
+            return self.content[quote.id]
+        if quote.id not in self._other_content:
+            ids: set[int] = set()
+            for start, end in quote.content.spans:
+                span = self.doc.char_span(start, end, alignment_mode="contract")
+                if span is not None:
+                    ids.update(range(span.start, span.end))
+            self._other_content[quote.id] = ids
+        return self._other_content[quote.id]
+
+    def source(self, report: Optional[Quote]) -> Optional[str]:
+        """How a claim asserted by ``report`` names its source: the quote's speaker; None for
+        the outlet, and for a speaker that is nobody ("No one claimed ...")."""
         if report is None or _nobody(report, self.lexicon):
             return None
         return source_name(report)
-
-    def _appearance(self, quote: Quote) -> bool:
-        cue = self.doc.char_span(*quote.cue.span, alignment_mode="expand") if quote.cue is not None else None
-        return cue is not None and len(cue) > 0 and cue_word(cue).lemma_.lower() in self.lexicon.appearances
 
     def material(self, sent: Span) -> dict[Optional[str], list[int]]:
         """The sentence's tokens that are claim material, by the report that owns them (None:

@@ -71,7 +71,6 @@ class StanceLexicon:
     reporting: dict[Stance, frozenset[str]]  # the reporting cue's meaning for its content
     source_verbs: frozenset[str]  # cues that make their speaker the source of a clause content
     source_object_verbs: frozenset[str]  # ... of an object content
-    appearances: frozenset[str]  # "appeared to [X]": the subject is no source of X
     reporting_acts: frozenset[str]  # "spoke with reporters", "did not comment": no claim
     discourse: tuple[tuple[str, ...], ...]  # "you know"
     credits: tuple[tuple[str, ...], ...]  # "contributed to this report"
@@ -105,7 +104,6 @@ class StanceLexicon:
             reporting={stance: _words(reporting.get(stance, ())) for stance in STANCES},
             source_verbs=_words(data.get("sources", {}).get("verbs", ())),
             source_object_verbs=_words(data.get("sources", {}).get("object_verbs", ())),
-            appearances=_words(data.get("sources", {}).get("appearances", ())),
             reporting_acts=_words(data.get("reporting_acts", {}).get("verbs", ())),
             discourse=tuple(tuple(entry.lower().split()) for entry in data.get("reporting_acts", {}).get("discourse", ())),
             credits=tuple(tuple(entry.lower().split()) for entry in data.get("reporting_acts", {}).get("credits", ())),

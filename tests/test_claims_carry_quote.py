@@ -235,6 +235,9 @@ def test_the_outer_reporter_is_via_never_the_source(claims_of):
     killed = _with(record, "were killed")
     assert killed.source == "governor" and killed.via == ["Daily Mail"]
     assert not any(c.source == "Daily Mail" and "killed" in c.text for c in record.claims)
+    record = claims_of("The Daily Mail quoted the regional governor as saying that two people were killed in the strike.")
+    killed = _with(record, "were killed")
+    assert (killed.text, killed.source, killed.via) == ("two people were killed in the strike", "regional governor", ["Daily Mail"])
 
 
 def test_coordinated_reporting_acts_each_keep_their_stance(claims_of):

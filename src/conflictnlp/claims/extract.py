@@ -248,6 +248,9 @@ class ClaimExtractor:
         """The claim headed by ``predicate``, and a nested claim for each event inside it whose
         stance differs from the claim around it."""
         doc = predicate.doc
+        if (said := self._quoted_as_saying(predicate, group)) is not None:
+            # "quoted a spokesman as saying [X]": the claim is X (its source: Reports.quoted_as_saying)
+            predicate, group = said, set(_subtree_indices(doc, said.i)) & group
         if predicate.pos_ in ("PRON", "DET", "ADP", "PUNCT") or _reciprocal(predicate):
             return  # "blamed [each other] for the attack" names no event
         ordered = sorted(group)
@@ -298,6 +301,12 @@ class ClaimExtractor:
             claimed[i] = stance_of[i][0]
             yield _Draft(tokens, doc[i], report, stance_of[i])
 
+    def _quoted_as_saying(self, verb: Token, group: set[int]) -> Optional[Token]:
+        """The clause of "[as] saying [X]" when ``verb`` is that saying, else None."""
+        if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.lemma_.lower() not in self.lexicon.source_verbs:
+            return None
+        return next((c for c in verb.children if c.dep_ == "ccomp" and c.i in group), None)
+
     def _withheld_report(self, verb: Token) -> bool:
         """A verb of saying under a refusal ("declined to [say]", "refused to [confirm]"): the
         act of not saying, no proposition of its own."""
@@ -338,17 +347,20 @@ class ClaimExtractor:
                 continue
             seen.add(key)
             stance, markers = draft.stance
+            source, via = reports.source(report), reports.via(report) if report is not None else []
+            if report is not None and not draft.outer and (quoted := reports.quoted_as_saying(report, event)):
+                source, via = quoted, via + ([source] if source else [])  # "Tass quoted X as saying [Y]"
             claims.append(
                 Claim(
                     id="",
                     text=text[start:end],
                     span=(start, end),
-                    source=reports.source(report),
+                    source=source,
                     quote_id=quote.id if quote is not None else None,
                     stance=stance,
                     hedges=[_marker_span(doc, m) for m in markers],
                     event=TextSpan(text=event.text, span=(event.idx, event.idx + len(event.text))),
-                    via=reports.via(report) if report is not None else [],
+                    via=via,
                     **linker.links(start, end, sent_index.get(event.sent.start)),
                 )
             )
@@ -514,6 +526,26 @@ class _Reports:
                 return True
             node = head
         return False
+
+    def quoted_as_saying(self, quote: Quote, event: Token) -> Optional[str]:
+        """The one a report quotes, for a claim in what it is quoted as saying: "Tass quoted a
+        Defence Ministry spokesman as saying [X]" makes X the spokesman's, via Tass. None
+        elsewhere."""
+        content = self.all_content(quote)
+        node = event
+        for _ in range(64):
+            head = node.head
+            if head.i == node.i or head.i not in content:
+                return None
+            if node.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.source_verbs and head.dep_ == "pcomp" and head.head.lower_ == "as":
+                verb = head.head.head
+                quoted = next((c for c in verb.children if c.dep_ == "dobj"), verb if verb.pos_ in ("NOUN", "PROPN") else None)
+                if quoted is None:
+                    return None
+                words = [t for t in quoted.subtree if t.i < head.head.i and not (t.dep_ == "det" and t.head.i == quoted.i)]
+                return self.doc[words[0].i : words[-1].i + 1].text if words else None
+            node = head
+        return None
 
     def all_content(self, quote: Quote) -> set[int]:
         """Token indices of any quote's content (the asserting ones are in ``content``)."""

@@ -40,6 +40,7 @@ AUDIENCE_VERBS = {"tell", "brief", "ask", "interview", "answer", "address", "inf
 # what completes a clause; a clause whose required complement went elsewhere is a fragment
 COMPLETING_DEPS = {"dobj", "attr", "acomp", "xcomp", "ccomp", "prep", "oprd", "dative", "agent", "advcl"}
 REQUIRED_DEPS = {"dobj", "attr", "acomp", "xcomp", "ccomp"}
+DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 QUOTE_CHARS = "\"'“”‘’«»„‟‹›"
 # discourse markers ("you know") are this short
 DISCOURSE_WORDS = 4
@@ -371,17 +372,27 @@ class ClaimExtractor:
 
 
 def _restrictive_below(token: Token, governor: int) -> bool:
-    """Whether a restrictive relative clause (not set off by a comma) lies on the path from
-    ``token`` up to the claim word at index ``governor``."""
+    """Whether a restrictive relative clause (not set off by a comma) on an indefinite noun
+    ("not something [that ...]") lies on the path from ``token`` up to the claim word at
+    index ``governor``."""
     node = token
     for _ in range(64):
         if node.i == governor or node.head.i == node.i:
             return False
         if node.dep_ == "relcl":
             first = node.left_edge.i
-            return first == 0 or node.doc[first - 1].text not in (",", "(", "—", "–")
+            restrictive = first == 0 or node.doc[first - 1].text not in (",", "(", "—", "–")
+            return restrictive and not _definite(node.head)
         node = node.head
     return False
+
+
+def _definite(noun: Token) -> bool:
+    """A name, or a noun with a definite or possessive determiner: what a relative clause on
+    it says is presupposed ("the music [it sells] is not ..."), even under a negation."""
+    return noun.pos_ == "PROPN" or any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or c.dep_ == "poss" for c in noun.children
+    )
 
 
 def _denied_object(draft: _Draft) -> bool:

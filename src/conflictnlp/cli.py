@@ -210,6 +210,7 @@ EVALUATION_TASKS = {
     "dates": "conflictnlp.evaluation.dates",
     "stance": "conflictnlp.evaluation.stance",
     "casualties": "conflictnlp.evaluation.casualties",
+    "sources": "conflictnlp.evaluation.sources",
     "stories": "conflictnlp.evaluation.stories",
     "events": "conflictnlp.evaluation.events",
 }
@@ -448,7 +449,7 @@ def evaluate(
     task: str = typer.Argument(..., help=f"One of: {', '.join(EVALUATION_TASKS)}"),
     gold: Path = typer.Option(..., help="Gold JSONL file (see ../shared/README.md for the formats)"),
     model: Optional[str] = typer.Option(None, help="Pipeline name or path (default: the conflictnlp default)"),
-    attribution: Optional[str] = typer.Option(None, help="quotes only: rules, trained (the shipped model) or a folder saved by package_model"),
+    attribution: Optional[str] = typer.Option(None, help="quotes and sources only: rules, trained (the shipped model) or a folder saved by package_model"),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Evaluate on the first N gold documents only"),
     part: EvaluationPart = typer.Option(EvaluationPart.all, "--part", help="Which records of the gold file: all; dev (the ones to develop against); heldout (the quarter set aside, see the README)"),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Also write the scores as JSON"),
@@ -461,8 +462,8 @@ def evaluate(
         raise CliError(f"unknown evaluation task {task!r}", f"expected one of: {', '.join(EVALUATION_TASKS)}")
     if not gold.exists():
         raise CliError(f"gold file not found: {gold}", "give a labelled JSONL file, e.g. ../shared/data/attribution_dev.jsonl")
-    if attribution is not None and task != "quotes":
-        raise CliError("--attribution applies to the quotes evaluation only")
+    if attribution is not None and task not in ("quotes", "sources"):
+        raise CliError("--attribution applies to the quotes evaluation only (and to sources, which reads its quotes)")
     _check_model_options(model, attribution)
     try:
         module = importlib.import_module(EVALUATION_TASKS[task])

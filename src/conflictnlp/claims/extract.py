@@ -37,6 +37,10 @@ from .stance import Marker, event_stance
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # reporting acts whose object is the audience, not what is said: "told reporters", "briefed Putin"
 AUDIENCE_VERBS = {"tell", "brief", "ask", "interview", "answer", "address", "inform", "notify"}
+# what completes a clause; a clause whose required complement went elsewhere is a fragment
+COMPLETING_DEPS = {"dobj", "attr", "acomp", "xcomp", "ccomp", "prep", "oprd", "dative", "agent", "advcl"}
+REQUIRED_DEPS = {"dobj", "attr", "acomp", "xcomp", "ccomp"}
+DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 QUOTE_CHARS = "\"'“”‘’«»„‟‹›"
 # discourse markers ("you know") are this short
 DISCOURSE_WORDS = 4
@@ -50,6 +54,7 @@ class _Draft:
     predicate: Token
     report: Optional[Quote]  # the quote whose speaker asserts it; None for the outlet
     stance: tuple[Stance, list[Marker]]
+    outer: bool = False  # the outer source's own stance on a nested report ("..., Moscow denies")
 
 
 def clauses(doc: Doc, indices: Sequence[int], verbal_only: bool = False) -> list[tuple[Token, list[int]]]:
@@ -204,7 +209,7 @@ class ClaimExtractor:
                 continue
             stance = self._stance(unit.predicate, group, reports.context(outer))
             if stance[0] in ("denied", "unconfirmed") and stance[0] != unit.stance[0]:
-                found.append(_Draft(unit.tokens, unit.predicate, outer, stance))
+                found.append(_Draft(unit.tokens, unit.predicate, outer, stance, outer=True))
         return found
 
     def _clauses(self, doc: Doc, ids: list[int], report: Optional[Quote], reports: "_Reports") -> list[tuple[Token, list[int]]]:
@@ -244,6 +249,9 @@ class ClaimExtractor:
         """The claim headed by ``predicate``, and a nested claim for each event inside it whose
         stance differs from the claim around it."""
         doc = predicate.doc
+        if (said := self._quoted_as_saying(predicate, group)) is not None:
+            # "quoted a spokesman as saying [X]": the claim is X (its source: Reports.quoted_as_saying)
+            predicate, group = said, set(_subtree_indices(doc, said.i)) & group
         if predicate.pos_ in ("PRON", "DET", "ADP", "PUNCT") or _reciprocal(predicate):
             return  # "blamed [each other] for the attack" names no event
         ordered = sorted(group)
@@ -252,6 +260,8 @@ class ClaimExtractor:
             return  # "you know"
         if self.lexicon.is_credit([forms[i][0] for i in ordered]):
             return  # "Meridian staff contributed to this report"
+        if _fragment(predicate, group, reports.spoken):
+            return  # "The Ukraine government is yet [to comment on ...]"
         context = reports.context(report)
         claimed: dict[int, str] = {}
         stance_of = {}
@@ -279,12 +289,33 @@ class ClaimExtractor:
                 continue
             if doc[i].dep_ == "xcomp" and self.cues.reports_silence(doc[i].head):
                 continue  # "who asked not to be named", "declined to comment": nothing is claimed
+            if claimed[governor] == "denied" and _restrictive_below(doc[i], governor):
+                # "this is not something [that can be perceived as ...]": the clause picks out
+                # what is denied; it is no proposition of its own, and asserted it would invert it
+                continue
+            if self._withheld_report(doc[i]):
+                continue  # "declined to [say] whether X": X is the claim, unconfirmed; no denied "say"
             inner = set(_subtree_indices(doc, i)) & group
             tokens = _run(doc[i], inner)
             if sum(1 for t in tokens if not t.is_punct and not (t.dep_ == "aux" and t.lower_ == "to")) < 2:
                 continue  # "to do" is no claim; the event stays in the claim around it
             claimed[i] = stance_of[i][0]
             yield _Draft(tokens, doc[i], report, stance_of[i])
+
+    def _quoted_as_saying(self, verb: Token, group: set[int]) -> Optional[Token]:
+        """The clause of "[as] saying [X]" when ``verb`` is that saying, else None."""
+        if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.lemma_.lower() not in self.lexicon.source_verbs:
+            return None
+        return next((c for c in verb.children if c.dep_ == "ccomp" and c.i in group), None)
+
+    def _withheld_report(self, verb: Token) -> bool:
+        """A verb of saying under a refusal ("declined to [say]", "refused to [confirm]"): the
+        act of not saying, no proposition of its own."""
+        return (
+            verb.dep_ == "xcomp"
+            and verb.lemma_.lower() in self.lexicon.reporting_acts
+            and self.lexicon.embedding_stance(verb.head.lemma_.lower()) == "denied"
+        )
 
     def _stance(self, event: Token, group: set[int], context: "_Context"):
         return event_stance(
@@ -306,27 +337,31 @@ class ClaimExtractor:
         punct = _punct_flags(doc)
         text = doc_text(doc)
         for draft in drafts:
-            if len(draft.tokens) - sum(punct[draft.tokens.start : draft.tokens.end]) < 2:
+            if len(draft.tokens) - sum(punct[draft.tokens.start : draft.tokens.end]) < 2 and not _denied_object(draft):
                 continue
             start, end = _char_span(draft.tokens)
-            key = (start, end, draft.report.id if draft.report is not None else None)
+            event = draft.predicate
+            quote = draft.report if draft.outer else reports.carrier(start, end) or draft.report
+            report = draft.report if draft.outer else reports.asserter(quote, event)
+            key = (start, end, quote.id if quote is not None else None)
             if key in seen or not (body[0] <= start and end <= body[1]) or start >= end:
                 continue
             seen.add(key)
             stance, markers = draft.stance
-            event = draft.predicate
-            report = draft.report
+            source, via = reports.source(report), reports.via(report) if report is not None else []
+            if report is not None and not draft.outer and (quoted := reports.quoted_as_saying(report, event)):
+                source, via = quoted, via + ([source] if source else [])  # "Tass quoted X as saying [Y]"
             claims.append(
                 Claim(
                     id="",
                     text=text[start:end],
                     span=(start, end),
-                    source=source_name(report) if report is not None else None,
-                    quote_id=report.id if report is not None else None,
+                    source=source,
+                    quote_id=quote.id if quote is not None else None,
                     stance=stance,
                     hedges=[_marker_span(doc, m) for m in markers],
                     event=TextSpan(text=event.text, span=(event.idx, event.idx + len(event.text))),
-                    via=reports.via(report) if report is not None else [],
+                    via=via,
                     **linker.links(start, end, sent_index.get(event.sent.start)),
                 )
             )
@@ -334,6 +369,51 @@ class ClaimExtractor:
         for number, claim in enumerate(claims, start=1):
             claim.id = f"c{number}"
         return claims
+
+
+def _restrictive_below(token: Token, governor: int) -> bool:
+    """Whether a restrictive relative clause (not set off by a comma) on an indefinite noun
+    ("not something [that ...]") lies on the path from ``token`` up to the claim word at
+    index ``governor``."""
+    node = token
+    for _ in range(64):
+        if node.i == governor or node.head.i == node.i:
+            return False
+        if node.dep_ == "relcl":
+            first = node.left_edge.i
+            restrictive = first == 0 or node.doc[first - 1].text not in (",", "(", "—", "–")
+            return restrictive and not _definite(node.head)
+        node = node.head
+    return False
+
+
+def _definite(noun: Token) -> bool:
+    """A name, or a noun with a definite or possessive determiner: what a relative clause on
+    it says is presupposed ("the music [it sells] is not ..."), even under a negation."""
+    return noun.pos_ == "PROPN" or any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or c.dep_ == "poss" for c in noun.children
+    )
+
+
+def _denied_object(draft: _Draft) -> bool:
+    """A one-word object a source denies or leaves open is still its claim: "Ukraine denied
+    [responsibility] and blamed the army" keeps the denial."""
+    word = draft.predicate
+    return draft.report is not None and draft.stance[0] in ("denied", "unconfirmed") and word.pos_ in ("NOUN", "PROPN") and word.dep_ == "dobj"
+
+
+def _fragment(predicate: Token, group: set[int], spoken: set[int]) -> bool:
+    """Whether a clause lost what completes it to a reporting cue or another source: its
+    complement lies outside the clause ("The Ukraine government is yet [to comment]"), or its
+    coordinated verb is a cue ("could neither confirm nor [reject] the report"), and nothing
+    else completes it."""
+    children = list(predicate.children)
+    if any(c.i in group and c.dep_ in COMPLETING_DEPS for c in children):
+        return False
+    return any(
+        (c.dep_ in REQUIRED_DEPS and c.i not in group) or (c.dep_ == "conj" and c.i in spoken)
+        for c in children
+    )
 
 
 def _reciprocal(token: Token) -> bool:
@@ -395,7 +475,8 @@ class _Reports:
         self.quotes = {q.id: q for q in quotes}
         self.by_id = {q.id: q for q in quotes if reports_speaker(doc, q, lexicon)}
         self.owner: dict[int, str] = {}
-        self.content: dict[str, set[int]] = {}
+        self.content: dict[str, set[int]] = {}  # of the quotes that assert their content
+        self._other_content: dict[str, set[int]] = {}
         self.spoken: set[int] = set()  # cues and speakers of the reports
         self._phrases: dict[int, list[CueMatch]] = {}
         self._contexts: dict[Optional[str], _Context] = {}
@@ -418,6 +499,84 @@ class _Reports:
         for quote_id in sorted(self.content, key=lambda q: -len(self.content[q])):
             for i in self.content[quote_id]:
                 self.owner[i] = quote_id
+
+    def carrier(self, start: int, end: int) -> Optional[Quote]:
+        """The quote a claim at [start, end) carries: the one with the shortest content that
+        holds it, whatever its cue. This is the one place that decides it, so a claim split
+        out of a quote (a condition, a purpose, a second clause, any sentence of a long quote)
+        keeps the quote, and so does the content of a demand or a plan ("called on residents
+        to [leave]": the governor's). None where no quote's content holds it."""
+        holders = [q for q in self.quotes.values() if any(s <= start and end <= e for s, e in q.content.spans)]
+        return min(holders, key=lambda q: sum(e - s for s, e in q.content.spans)) if holders else None
+
+    def asserter(self, quote: Optional[Quote], event: Token) -> Optional[Quote]:
+        """The report whose speaker asserts a claim carried by ``quote``: the quote itself when
+        it makes its speaker the source ("said", "denied", a quotation), or when the claim
+        lies in a clause its content says ("declined to [say] whether [X]"); otherwise the
+        report around it, or the outlet (None). The content of a demand, a plan, a refusal
+        or an appearance ("called on residents to [leave]", "plans to [annex]") is carried
+        by that quote but asserted by whoever reports it, as FactBank reads its sources."""
+        seen: set[str] = set()
+        while quote is not None and quote.id not in self.by_id and quote.id not in seen:
+            if self._said_inside(quote, event):
+                return quote
+            seen.add(quote.id)
+            quote = self.quotes.get(quote.nested_in) if quote.nested_in else None
+        return quote
+
+    def _said_inside(self, quote: Quote, event: Token) -> bool:
+        """Whether ``event`` lies in a clause that a verb of saying inside the quote's content
+        introduces ("declined to [say] whether [the army had used ...]")."""
+        content = self.all_content(quote)
+        node = event
+        for _ in range(64):
+            head = node.head
+            if head.i == node.i or head.i not in content:
+                return False
+            if node.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.source_verbs:
+                return True
+            node = head
+        return False
+
+    def quoted_as_saying(self, quote: Quote, event: Token) -> Optional[str]:
+        """The one a report quotes, for a claim in what it is quoted as saying: "Tass quoted a
+        Defence Ministry spokesman as saying [X]" makes X the spokesman's, via Tass. None
+        elsewhere."""
+        content = self.all_content(quote)
+        node = event
+        for _ in range(64):
+            head = node.head
+            if head.i == node.i or head.i not in content:
+                return None
+            if node.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.source_verbs and head.dep_ == "pcomp" and head.head.lower_ == "as":
+                verb = head.head.head
+                quoted = next((c for c in verb.children if c.dep_ == "dobj"), verb if verb.pos_ in ("NOUN", "PROPN") else None)
+                if quoted is None:
+                    return None
+                words = [t for t in quoted.subtree if t.i < head.head.i and not (t.dep_ == "det" and t.head.i == quoted.i)]
+                return self.doc[words[0].i : words[-1].i + 1].text if words else None
+            node = head
+        return None
+
+    def all_content(self, quote: Quote) -> set[int]:
+        """Token indices of any quote's content (the asserting ones are in ``content``)."""
+        if quote.id in self.content:
+            return self.content[quote.id]
+        if quote.id not in self._other_content:
+            ids: set[int] = set()
+            for start, end in quote.content.spans:
+                span = self.doc.char_span(start, end, alignment_mode="contract")
+                if span is not None:
+                    ids.update(range(span.start, span.end))
+            self._other_content[quote.id] = ids
+        return self._other_content[quote.id]
+
+    def source(self, report: Optional[Quote]) -> Optional[str]:
+        """How a claim asserted by ``report`` names its source: the quote's speaker; None for
+        the outlet, and for a speaker that is nobody ("No one claimed ...")."""
+        if report is None or _nobody(report, self.lexicon):
+            return None
+        return source_name(report)
 
     def material(self, sent: Span) -> dict[Optional[str], list[int]]:
         """The sentence's tokens that are claim material, by the report that owns them (None:
@@ -475,7 +634,7 @@ def reports_speaker(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> bool:
         return True  # words in quotation marks are someone's, found or not
     if quote.speaker is None and not quote.speaker_name:
         return False
-    if quote.speaker is not None and quote.speaker.text.lower() in lexicon.markers.negative_arguments | {"no one", "no-one"}:
+    if _nobody(quote, lexicon):
         return False  # "Nobody claimed responsibility": no source, a denied claim
     if quote.cue is None:
         return True
@@ -501,6 +660,11 @@ def reports_speaker(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> bool:
     if roots & {"dobj", "pobj", "prep"} and not roots & {"ccomp"}:
         return lemma in lexicon.source_object_verbs
     return True
+
+
+def _nobody(quote: Quote, lexicon: StanceLexicon) -> bool:
+    """Whether a quote's speaker is nobody: "Nobody", "no one"."""
+    return quote.speaker is not None and quote.speaker.text.lower() in lexicon.markers.negative_arguments | {"no one", "no-one"}
 
 
 class _Items:

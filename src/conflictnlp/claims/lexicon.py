@@ -50,6 +50,7 @@ class Markers:
     presupposed_prepositions: frozenset[str]
     negating_prepositions: frozenset[str]
     purpose_marks: frozenset[str]
+    pending: frozenset[str]
 
     @classmethod
     def from_toml(cls, data: dict) -> "Markers":

@@ -65,6 +65,10 @@ def own_markers(node: Token, lexicon: StanceLexicon) -> list[Marker]:
                 found.append(_token_marker("hedged", child))
             elif lower in words.obligation_auxiliaries:
                 found.append(_token_marker(OBLIGATION, child))
+            # "had reportedly been using": the parser hangs the adverb on an auxiliary
+            found.extend(_token_marker("hedged", a) for a in child.children if a.dep_ == "advmod" and a.lower_ in words.hedge_adverbs)
+        elif dep == "acomp" and lexicon.embedding_stance(child.lemma_.lower()) == "hedged" and any(c.dep_ == "xcomp" for c in child.children):
+            found.append(_token_marker("hedged", child))  # "the toll [was] likely to rise": the copula heads the claim
         elif dep == "advmod" and lower in words.hedge_adverbs:
             found.append(_token_marker("hedged", child))
         elif dep == "mark" and lower in words.condition_marks:
@@ -173,12 +177,25 @@ def reporting_markers(cue: Token, cue_tokens: Iterable[Token], lexicon: StanceLe
     """What a reporting cue does to the content it reports: "denied", "believe", "did not confirm"."""
     tokens = list(cue_tokens) or [cue]
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
-    if any(c.dep_ == "neg" for c in cue.children):
+    if _withheld(cue, lexicon):
         return [Marker("unconfirmed", start, end)]
     stance = lexicon.reporting_stance(cue.lemma_.lower())
     if stance == "denied":
         return [Marker(NEGATION, start, end)]
     return [Marker(stance, start, end)] if stance else []
+
+
+def _withheld(cue: Token, lexicon: StanceLexicon) -> bool:
+    """Whether a reporting cue says its content was not (yet) said: "did not confirm",
+    "declined to confirm", "is yet to confirm"."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    head = cue.head
+    if cue.dep_ != "xcomp" or head.i == cue.i:
+        return False
+    return lexicon.embedding_stance(head.lemma_.lower()) == "denied" or any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lexicon.markers.pending) for c in head.children
+    )
 
 
 def governs(phrase: CueMatch, path: set[int], event: Token, cue: Optional[Token]) -> bool:

@@ -21,6 +21,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from .model import RESULT_LISTS, Article, _adapter
+from .spans_guard import guard_spans
 
 T = TypeVar("T")
 
@@ -249,6 +250,8 @@ def set_span_group(doc: Doc, kind: str, offsets: Iterable[tuple[int, int, Option
 def article_from_doc(doc: Doc) -> Article:
     """The output record of a processed Doc."""
     store = doc.user_data.get(STORE_KEY, {})
+    errors = list(store.get("errors", []))
+    lists = guard_spans(doc_text(doc), {kind: store.get(kind, []) for kind in RESULT_LISTS}, errors)
     record = {
         "id": store.get("article_id"),
         "source": store.get("source"),
@@ -256,8 +259,8 @@ def article_from_doc(doc: Doc) -> Article:
         "title": store.get("title"),
         "published": store.get("published"),
         "body": store.get("body") or [0, len(doc_text(doc))],
-        **{kind: store.get(kind, []) for kind in RESULT_LISTS},
-        "errors": store.get("errors", []),
+        **lists,
+        "errors": errors,
         "text": doc_text(doc),
     }
     return Article.from_dict(record)

@@ -123,3 +123,37 @@ def check_record(record: dict, text: Optional[str] = None) -> None:
 def assert_offsets(record: dict) -> None:
     """Every span in a record points at the text it claims to (``text[s:e] == field text``)."""
     check_spans(record)
+
+
+def check_parquet_tables(folder) -> int:
+    """The spans of an ``extract --format parquet`` output folder, read with pyarrow alone: in
+    every item table, each ``<piece>_start``/``<piece>_end`` pair (and each ``content_spans``
+    entry) is a non-empty span into its article's text covering ``<piece>_text``. Returns the
+    number of spans checked."""
+    from pathlib import Path
+
+    import pyarrow.parquet as pq
+
+    folder = Path(folder)
+    texts = {row["article_index"]: row["text"] for row in pq.read_table(folder / "articles.parquet").to_pylist()}
+    checked = 0
+    for path in sorted(folder.glob("*.parquet")):
+        if path.stem == "articles":
+            continue
+        table = pq.read_table(path)
+        starts = [name[: -len("start")] for name in table.column_names if name.endswith("start")]
+        for row in table.to_pylist():
+            text = texts[row["article_index"]]
+            where = f"{path.stem} {row.get('id')} of article {row['article_id']}"
+            for prefix in starts:
+                start, end = row[f"{prefix}start"], row[f"{prefix}end"]
+                if start is None and end is None:
+                    continue
+                assert 0 <= start < end <= len(text), f"{where}: {prefix}span ({start}, {end})"
+                if f"{prefix}text" in row:
+                    assert text[start:end] == row[f"{prefix}text"], f"{where}: {prefix}text"
+                checked += 1
+            for piece in row.get("content_spans") or ():
+                assert 0 <= piece["start"] < piece["end"] <= len(text), f"{where}: content span {piece}"
+                checked += 1
+    return checked

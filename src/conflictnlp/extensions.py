@@ -229,11 +229,17 @@ def in_body(doc: Doc, start: int, end: int) -> bool:
 
 
 def body_sents(doc: Doc) -> Iterator[Span]:
-    """Sentences that lie (mostly) inside the body; nothing is extracted outside it."""
+    """The sentences of the body; nothing is extracted outside it. A sentence that runs over
+    an edge of the body (a headline line the parser joined to the first paragraph) is cut
+    at the edge, so no component reads words outside the body."""
     lo, hi = body_bounds(doc)
     for sent in doc.sents:
         if sent.end_char <= lo or sent.start_char >= hi:
             continue
+        if sent.start_char < lo or sent.end_char > hi:
+            sent = doc.char_span(max(lo, sent.start_char), min(hi, sent.end_char), alignment_mode="contract")
+            if sent is None or not len(sent):
+                continue
         yield sent
 
 

@@ -103,7 +103,7 @@ def test_garbage_never_stops_the_batch(garbage_run):
     assert by_id["good.txt"]["errors"] == [] and by_id["j1"]["source"] == "Wire"
     assert by_id["r1"]["published"] == "2023-04-03"
     assert "notes.docx" in proc.stderr and "unsupported file type" in proc.stderr
-    assert "6 with errors" in proc.stderr and "1 files skipped" in proc.stderr
+    assert "6 with errors" in proc.stderr and "1 file skipped" in proc.stderr
     assert "---" not in proc.stderr and "HTML tree" not in proc.stderr  # no library log lines
 
 

@@ -384,6 +384,7 @@ def merge(
 ) -> None:
     """Join the parts of sharded extract runs, record files and Parquet outputs into one JSONL
     file or Parquet tables: articles, quotes, claims, locations, distances, quantities, dates."""
+    from . import wording
     from .batch import merge as merge_parts
 
     _set_verbosity(verbose, quiet)
@@ -397,10 +398,10 @@ def merge(
             sys.stdout.write(line)
             count += 1
         sys.stdout.flush()
-        _say(f"wrote {count} records to standard output")
+        _say(f"wrote {wording.count(count, 'record')} to standard output")
         return
     summary = merge_parts(sources, Path(output), fmt=fmt.value if fmt else None, allow_incomplete=allow_incomplete)
-    _say(f"wrote {summary.records} records to {summary.output}")
+    _say(f"wrote {wording.count(summary.records, 'record')} to {summary.output}")
 
 
 @app.command()
@@ -414,6 +415,7 @@ def show(
     """Print records in a form a person can read."""
     from itertools import islice
 
+    from . import wording
     from .batch.read import iter_articles
     from .report import render_article_text
 
@@ -423,7 +425,7 @@ def show(
         typer.echo(render_article_text(article, items=items))
         shown += 1
     if limit is not None and shown == limit:
-        _say(f"(showed the first {limit} articles: --limit)")
+        _say(f"(showed the first {wording.count(limit, 'article')}: --limit)")
 
 
 @app.command()
@@ -549,6 +551,7 @@ def compare(
     quiet: Quiet = False,
 ) -> None:
     """Group articles into stories and line up their quotes, claims and figures across outlets."""
+    from . import wording
     from .stories import StoryComparer
     from .stories.run import compare_file
 
@@ -562,7 +565,7 @@ def compare(
     # the records are streamed, twice (see stories/run.py); a RecordsError is reported as usual
     summary = compare_file(records, output, html=html, comparer=comparer)
     _say(
-        f"{summary.articles} articles, {summary.stories} stories ({summary.several} reported by several articles); "
+        f"{wording.count(summary.articles, 'article')}, {wording.count(summary.stories, 'story', 'stories')} ({summary.several} reported by several articles); "
         f"similarity: {comparer.similarity.description}"
     )
     if output != STDOUT:

@@ -23,3 +23,28 @@ def test_extract_summary_says_one_record_and_one_file():
 
 def test_conversion_report_says_one_span():
     assert ConversionReport(records=1, spans=1, quotes=1).lines()[0] == "1 text, 1 span, 1 quote"
+
+
+def test_an_output_name_that_is_no_format_is_refused_before_any_work(tmp_path):
+    from typer.testing import CliRunner
+
+    from conflictnlp.cli import EXIT_USAGE, app
+
+    (tmp_path / "a.txt").write_text("Officials said two people were killed.", encoding="utf-8")
+    for name in ("x.txt", "x.json", "x.csv"):
+        result = CliRunner().invoke(app, ["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / name)])
+        assert result.exit_code == EXIT_USAGE, result.stderr
+        assert result.stderr == f"conflictnlp: cannot tell the output format from {name!r}: name it .jsonl or .parquet, or add --format jsonl\n"
+        assert not (tmp_path / name).exists() and not list(tmp_path.glob(f"{name}*"))
+    merged = CliRunner().invoke(app, ["merge", str(tmp_path / "none.jsonl"), "-o", str(tmp_path / "m.txt")])
+    assert merged.exit_code == EXIT_USAGE and "cannot tell the output format from 'm.txt'" in merged.stderr
+
+
+def test_output_format_follows_the_suffix_or_the_format_given():
+    from pathlib import Path
+
+    from conflictnlp.batch.merge import output_format
+
+    assert output_format(Path("a.jsonl")) == "jsonl" and output_format(Path("a.PARQUET")) == "parquet"
+    assert output_format(Path("shard-0-of-2")) == "jsonl"
+    assert output_format(Path("a.txt"), "jsonl") == "jsonl"  # said outright, any name goes

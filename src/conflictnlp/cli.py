@@ -278,6 +278,16 @@ class _Bar:
         self.bar.close()
 
 
+def _check_output_name(output: str, fmt: Optional[OutputFormat]) -> None:
+    """Refuse "-o x.txt" (which would get JSONL) before any work is done."""
+    from .batch.merge import output_format
+
+    try:
+        output_format(Path(output), fmt.value if fmt else None)
+    except ValueError as err:
+        raise CliError(str(err)) from None
+
+
 @app.command()
 def extract(
     paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files or folders (walked recursively): .txt, .html/.htm, .json, .jsonl"),
@@ -324,6 +334,8 @@ def extract(
         raise CliError("a shard's parts cannot go to standard output", "give -o OUT.jsonl and join the shards with `conflictnlp merge`")
     if not to_stdout and Path(output).is_dir() and not (fmt is OutputFormat.parquet or Path(output).suffix.lower() == ".parquet"):
         raise CliError(f"-o {output} is a folder", f"give a file name, e.g. -o {Path(output) / 'records.jsonl'}")
+    if not to_stdout:
+        _check_output_name(output, fmt)
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
         raise CliError(f"no such file or folder: {', '.join(missing)}", "give files or folders of .txt, .html, .json or .jsonl articles")
@@ -400,6 +412,7 @@ def merge(
         sys.stdout.flush()
         _say(f"wrote {wording.count(count, 'record')} to standard output")
         return
+    _check_output_name(output, fmt)
     summary = merge_parts(sources, Path(output), fmt=fmt.value if fmt else None, allow_incomplete=allow_incomplete)
     _say(f"wrote {wording.count(summary.records, 'record')} to {summary.output}")
 

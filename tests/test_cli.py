@@ -98,7 +98,7 @@ def test_garbage_never_stops_the_batch(garbage_run):
     assert "binary" in by_id["binary.txt"]["errors"][0]
     assert "size" in by_id["huge.txt"]["errors"][0]
     assert "no article text" in by_id["nav_only.html"]["errors"][0]
-    assert "invalid JSON" in by_id["corpus.jsonl:2"]["errors"][0]
+    assert "line 2 is not JSON" in by_id["corpus.jsonl:2"]["errors"][0]
     assert "neither 'text' nor 'html'" in by_id["j3"]["errors"][0]
     assert by_id["good.txt"]["errors"] == [] and by_id["j1"]["source"] == "Wire"
     assert by_id["r1"]["published"] == "2023-04-03"

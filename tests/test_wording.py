@@ -48,3 +48,26 @@ def test_output_format_follows_the_suffix_or_the_format_given():
     assert output_format(Path("a.jsonl")) == "jsonl" and output_format(Path("a.PARQUET")) == "parquet"
     assert output_format(Path("shard-0-of-2")) == "jsonl"
     assert output_format(Path("a.txt"), "jsonl") == "jsonl"  # said outright, any name goes
+
+
+def test_evaluation_tables_print_n_a_where_there_is_no_gold_or_no_prediction():
+    from conflictnlp.evaluation.scoring import PRF, format_table, prf_cells
+
+    no_gold = PRF(tp=0, fp=3, fn=0).as_dict()  # predictions, none right, nothing to find
+    nothing = PRF().as_dict()
+    scored = PRF(tp=1, fp=1, fn=1).as_dict()
+    assert prf_cells(no_gold) == [0.0, None, None]
+    assert prf_cells(nothing) == [None, None, None]
+    assert prf_cells(scored) == [0.5, 0.5, 0.5]
+    table = format_table([["mixed", *prf_cells(nothing), 0], ["direct", *prf_cells(scored), 2]], ["subset", "P", "R", "F1", "gold"])
+    assert table.splitlines()[2].split() == ["mixed", "n/a", "n/a", "n/a", "0"]
+    assert "0.000" not in table.splitlines()[2]
+
+
+def test_the_quotes_table_has_no_zero_row_for_a_subset_without_gold():
+    from conflictnlp.evaluation.quotes import render
+
+    empty = {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0, "fn": 0}
+    report = {"gold": "g.jsonl", "documents": 1, "gold_relations": 0, "predicted_quotes": 0, "model": "m", "attribution": "rules",
+              "scores": {"mixed": {"content": {"exact": empty, "soft": empty}}}}
+    assert render(report).splitlines()[-1].split() == ["mixed", "content", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a", "0"]

@@ -71,3 +71,43 @@ def test_the_quotes_table_has_no_zero_row_for_a_subset_without_gold():
     report = {"gold": "g.jsonl", "documents": 1, "gold_relations": 0, "predicted_quotes": 0, "model": "m", "attribution": "rules",
               "scores": {"mixed": {"content": {"exact": empty, "soft": empty}}}}
     assert render(report).splitlines()[-1].split() == ["mixed", "content", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a", "0"]
+
+
+def _article_with_a_toll_and_a_long_claim():
+    from conflictnlp.model import Article, Casualty, Claim, Quantity
+
+    text = "At least 13 soldiers were killed. " + "The convoy was hit on the road to the front, officials said, " * 3
+    toll = Quantity(id="n1", text="13 soldiers", span=(9, 20), value=13, concept="soldiers",
+                    casualty=Casualty(role="killed", who="soldiers", bound="at_least", low=13))
+    claims = [Claim(id=f"c{i}", text=text[34:], span=(34, len(text))) for i in range(1, 4)]
+    return Article(id="a1", text=text, body=(0, len(text)), quantities=[toll], claims=claims), text[34:]
+
+
+def test_show_says_what_a_toll_says_happened_and_shows_whole_texts_on_request():
+    from conflictnlp.report import render_article_text
+
+    article, long_text = _article_with_a_toll_and_a_long_claim()
+    shown = render_article_text(article)
+    assert "quantity '13 soldiers' = 13 [count: soldiers; toll: killed, at least, who: soldiers]" in shown
+    assert long_text.strip() not in shown and "…" in shown  # cut at 90 characters by default
+    assert long_text.strip() in render_article_text(article, width=None)
+    assert "more claims" in render_article_text(article, items=2)
+    assert "more claims" not in render_article_text(article, items=None)
+
+
+def test_show_width_and_full_options(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from conflictnlp.cli import app
+
+    article, long_text = _article_with_a_toll_and_a_long_claim()
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps(article.to_dict()) + "\n", encoding="utf-8")
+    narrow = CliRunner().invoke(app, ["show", str(path), "--width", "20", "--items", "1"])
+    assert narrow.exit_code == 0, narrow.stderr
+    claim_lines = [line for line in narrow.stdout.splitlines() if line.startswith("   claim")]
+    assert len(claim_lines) == 1 and claim_lines[0].endswith("The convoy was hit …")
+    full = CliRunner().invoke(app, ["show", str(path), "--full", "--items", "1", "--width", "20"])
+    assert full.stdout.count(long_text.strip()) == 3

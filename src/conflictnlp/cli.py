@@ -422,10 +422,13 @@ def show(
     records: str = typer.Argument(..., metavar="RECORDS", help="Output of `conflictnlp extract`: a JSONL file, a Parquet folder, or - for standard input"),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Show only the first N articles"),
     items: int = typer.Option(20, "--items", min=1, help="Items to show per list; the rest are counted"),
+    width: int = typer.Option(90, "--width", min=10, help="Characters of each quote's and claim's text to show"),
+    full: bool = typer.Option(False, "--full", help="Every item, and every text whole (overrides --items and --width)"),
     verbose: Verbose = False,
     quiet: Quiet = False,
 ) -> None:
-    """Print records in a form a person can read."""
+    """Print records in a form a person can read: quotes, claims, places, distances,
+    quantities (with what a toll says happened) and dates."""
     from itertools import islice
 
     from . import wording
@@ -435,7 +438,7 @@ def show(
     _set_verbosity(verbose, quiet)
     shown = 0
     for article in islice(iter_articles(records), limit):
-        typer.echo(render_article_text(article, items=items))
+        typer.echo(render_article_text(article, items=None if full else items, width=None if full else width))
         shown += 1
     if limit is not None and shown == limit:
         _say(f"(showed the first {wording.count(limit, 'article')}: --limit)")

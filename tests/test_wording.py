@@ -111,3 +111,28 @@ def test_show_width_and_full_options(tmp_path):
     assert len(claim_lines) == 1 and claim_lines[0].endswith("The convoy was hit …")
     full = CliRunner().invoke(app, ["show", str(path), "--full", "--items", "1", "--width", "20"])
     assert full.stdout.count(long_text.strip()) == 3
+
+
+def test_train_writes_no_colour_codes_into_a_redirected_log(monkeypatch, tmp_path):
+    import wasabi
+    from typer.testing import CliRunner
+    from wasabi import Printer, row
+
+    from conflictnlp.cli import app
+
+    for name in ("WASABI_LOG_FRIENDLY", "ANSI_COLORS_DISABLED"):
+        monkeypatch.delenv(name, raising=False)  # restored when the test ends
+    monkeypatch.setattr(wasabi.msg, "show_color", True)
+
+    def fake_train(*args, **kwargs):  # prints as spaCy's training loop and its console logger do
+        wasabi.msg.good("Initialized pipeline")
+        print(Printer().text("Saved pipeline", color="green", no_print=True))
+        print(row(["E", "#", "LOSS"], fg_colors=["red", None, "green"]))
+
+    monkeypatch.setattr("conflictnlp.training.train.train", fake_train)
+    for name in ("train.spacy", "dev.spacy"):
+        (tmp_path / name).write_bytes(b"")
+    result = CliRunner().invoke(app, ["train", "attribution_cnn", "--train", str(tmp_path / "train.spacy"), "--dev", str(tmp_path / "dev.spacy")])
+    assert result.exit_code == 0, result.stderr
+    assert "Initialized pipeline" in result.stdout and "LOSS" in result.stdout
+    assert "\x1b[" not in result.stdout

@@ -550,6 +550,16 @@ def train(
     from .training.train import TrainingSetupError, train as train_pipeline
 
     _set_verbosity(verbose, quiet)
+    if not sys.stdout.isatty():
+        # spaCy's training log (wasabi) colours its table whatever the output is: a log
+        # redirected to a file would hold escape codes
+        import os
+
+        import wasabi
+
+        os.environ.setdefault("WASABI_LOG_FRIENDLY", "1")
+        os.environ.setdefault("ANSI_COLORS_DISABLED", "1")
+        wasabi.msg.show_color = False
     try:
         train_pipeline(config, output, train_path=train_path, dev_path=dev_path, overrides=parse_config_overrides(ctx.args), gpu_id=gpu_id)
     except TrainingSetupError as err:

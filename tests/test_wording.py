@@ -136,3 +136,19 @@ def test_train_writes_no_colour_codes_into_a_redirected_log(monkeypatch, tmp_pat
     assert result.exit_code == 0, result.stderr
     assert "Initialized pipeline" in result.stdout and "LOSS" in result.stdout
     assert "\x1b[" not in result.stdout
+
+
+def test_no_tqdm_warning_about_notebook_widgets():
+    """huggingface_hub (through spacy-transformers' entry points) imports tqdm.auto, which in a
+    notebook without ipywidgets warns "IProgress not found"; conflictnlp silences that one."""
+    import warnings
+
+    from tqdm import TqdmWarning
+
+    from conflictnlp.pipeline import silence_widget_warning
+
+    with warnings.catch_warnings(record=True) as caught:
+        silence_widget_warning()  # what load() does before spacy.load
+        warnings.warn("IProgress not found. Please update jupyter and ipywidgets.", TqdmWarning, stacklevel=1)
+        warnings.warn("another tqdm warning", TqdmWarning, stacklevel=1)
+    assert [str(w.message) for w in caught] == ["another tqdm warning"]

@@ -601,7 +601,18 @@ def compare(
 
 
 def main() -> None:
-    app(prog_name="conflictnlp")
+    try:
+        app(prog_name="conflictnlp")
+    except SystemExit as done:
+        if done.code == EXIT_INTERRUPTED:
+            # Ctrl-C: the message is out and finished parts are committed; tearing down the
+            # loaded pipeline (millions of objects) would keep the user waiting seconds more
+            import os
+
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(EXIT_INTERRUPTED)
+        raise
 
 
 if __name__ == "__main__":

@@ -412,7 +412,7 @@ def test_show_says_where_it_cuts(cli, example_outputs):
     assert f"… {claims - 2} more claims (--items {claims} shows all)" in result.stdout
     first = cli("show", jsonl, "--limit", "1")
     assert first.stdout.count("\n== ") == 0 and first.stdout.startswith(f"== {records[0]['id']}")
-    assert "showed the first 1 articles" in first.stderr
+    assert "showed the first 1 article:" in first.stderr
 
 
 def test_compare_reads_parquet_as_jsonl(cli, example_outputs, tmp_path):

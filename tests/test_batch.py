@@ -291,12 +291,12 @@ def test_cli_exits_non_zero_only_when_nothing_was_processed(tmp_path, light_nlp,
     result = CliRunner().invoke(app, ["extract", str(bad), "-o", str(tmp_path / "bad.jsonl")])
     assert result.exit_code == 1
     assert "skipping" in result.stderr and "scan.pdf" in result.stderr
-    assert "1 records written, 0 processed cleanly, 1 with errors, 1 files skipped" in result.stderr
+    assert "1 record written, 0 processed cleanly, 1 with errors, 1 file skipped" in result.stderr
 
     (bad / "good.txt").write_text("Officials said three people were killed in Kharkiv on Friday.")
     result = CliRunner().invoke(app, ["extract", str(bad), "-o", str(tmp_path / "good.jsonl")])
     assert result.exit_code == 0, result.stderr
-    assert "2 records written, 1 processed cleanly, 1 with errors, 1 files skipped" in result.stderr
+    assert "2 records written, 1 processed cleanly, 1 with errors, 1 file skipped" in result.stderr
 
 
 class RecordingProgress:

@@ -98,12 +98,12 @@ def test_garbage_never_stops_the_batch(garbage_run):
     assert "binary" in by_id["binary.txt"]["errors"][0]
     assert "size" in by_id["huge.txt"]["errors"][0]
     assert "no article text" in by_id["nav_only.html"]["errors"][0]
-    assert "invalid JSON" in by_id["corpus.jsonl:2"]["errors"][0]
+    assert "line 2 is not JSON" in by_id["corpus.jsonl:2"]["errors"][0]
     assert "neither 'text' nor 'html'" in by_id["j3"]["errors"][0]
     assert by_id["good.txt"]["errors"] == [] and by_id["j1"]["source"] == "Wire"
     assert by_id["r1"]["published"] == "2023-04-03"
     assert "notes.docx" in proc.stderr and "unsupported file type" in proc.stderr
-    assert "6 with errors" in proc.stderr and "1 files skipped" in proc.stderr
+    assert "6 with errors" in proc.stderr and "1 file skipped" in proc.stderr
     assert "---" not in proc.stderr and "HTML tree" not in proc.stderr  # no library log lines
 
 
@@ -412,7 +412,7 @@ def test_show_says_where_it_cuts(cli, example_outputs):
     assert f"… {claims - 2} more claims (--items {claims} shows all)" in result.stdout
     first = cli("show", jsonl, "--limit", "1")
     assert first.stdout.count("\n== ") == 0 and first.stdout.startswith(f"== {records[0]['id']}")
-    assert "showed the first 1 articles" in first.stderr
+    assert "showed the first 1 article:" in first.stderr
 
 
 def test_compare_reads_parquet_as_jsonl(cli, example_outputs, tmp_path):

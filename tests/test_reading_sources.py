@@ -36,7 +36,7 @@ def test_garbage_gets_errors_or_a_skip_and_the_rest_is_still_read(fixtures_dir):
         "empty.txt": "text: empty file",
         "whitespace_only.txt": "text: empty file",
         "no_article.html": "html: no article text found",
-        "records.jsonl:3": "jsonl: invalid JSON on line 3",
+        "records.jsonl:3": "jsonl: line 3 ends inside a string (from column 26): each record must be one line",
         "no-text": "input: record has neither 'text' nor 'html' [line 5]",
         "records.jsonl:7": "got list",
     }
@@ -249,3 +249,20 @@ def test_the_bundled_examples_name_their_outlets(nlp):
     assert records["kupiansk_convoy_eastbridge.txt"].source == "Eastbridge News"
     assert records["kupiansk_convoy_kyiv_courier.html"].source == "The Kyiv Courier"
     assert records["omdurman_market_meridian.txt"].source == "Meridian Wire"
+
+
+def test_a_broken_jsonl_line_says_which_line_and_what_to_do(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(
+        b'{"id": "a", "text": "Two\tkilled, officials said."}\n'  # a raw tab: read, kept as it is
+        b'{"id": "b", "text": "line one\nline two"}\n'  # a raw line break splits the record
+        b'{"id": "c" "text": "x"}\n'
+    )
+    articles = list(iter_inputs([path]))
+    assert articles[0].text == "Two\tkilled, officials said." and articles[0].errors == []
+    assert articles[1].errors == [
+        "jsonl: line 2 ends inside a string (from column 21): each record must be one line; "
+        "write texts with their line breaks escaped as \\n (json.dumps does)"
+    ]
+    assert articles[2].errors == ['jsonl: line 3 is not JSON (Expecting value at column 1); each line must be one JSON object such as {"id": "a1", "text": "..."}']
+    assert "Invalid control character" not in " ".join(e for a in articles for e in a.errors)

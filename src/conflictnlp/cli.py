@@ -281,6 +281,16 @@ class _Bar:
         self.bar.close()
 
 
+def _check_output_name(output: str, fmt: Optional[OutputFormat]) -> None:
+    """Refuse "-o x.txt" (which would get JSONL) before any work is done."""
+    from .batch.merge import output_format
+
+    try:
+        output_format(Path(output), fmt.value if fmt else None)
+    except ValueError as err:
+        raise CliError(str(err)) from None
+
+
 @app.command()
 def extract(
     paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files or folders (walked recursively): .txt, .html/.htm, .json, .jsonl"),
@@ -327,6 +337,8 @@ def extract(
         raise CliError("a shard's parts cannot go to standard output", "give -o OUT.jsonl and join the shards with `conflictnlp merge`")
     if not to_stdout and Path(output).is_dir() and not (fmt is OutputFormat.parquet or Path(output).suffix.lower() == ".parquet"):
         raise CliError(f"-o {output} is a folder", f"give a file name, e.g. -o {Path(output) / 'records.jsonl'}")
+    if not to_stdout:
+        _check_output_name(output, fmt)
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
         raise CliError(f"no such file or folder: {', '.join(missing)}", "give files or folders of .txt, .html, .json or .jsonl articles")
@@ -387,6 +399,7 @@ def merge(
 ) -> None:
     """Join the parts of sharded extract runs, record files and Parquet outputs into one JSONL
     file or Parquet tables: articles, quotes, claims, locations, distances, quantities, dates."""
+    from . import wording
     from .batch import merge as merge_parts
 
     _set_verbosity(verbose, quiet)
@@ -400,10 +413,11 @@ def merge(
             sys.stdout.write(line)
             count += 1
         sys.stdout.flush()
-        _say(f"wrote {count} records to standard output")
+        _say(f"wrote {wording.count(count, 'record')} to standard output")
         return
+    _check_output_name(output, fmt)
     summary = merge_parts(sources, Path(output), fmt=fmt.value if fmt else None, allow_incomplete=allow_incomplete)
-    _say(f"wrote {summary.records} records to {summary.output}")
+    _say(f"wrote {wording.count(summary.records, 'record')} to {summary.output}")
 
 
 @app.command()
@@ -411,22 +425,26 @@ def show(
     records: str = typer.Argument(..., metavar="RECORDS", help="Output of `conflictnlp extract`: a JSONL file, a Parquet folder, or - for standard input"),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Show only the first N articles"),
     items: int = typer.Option(20, "--items", min=1, help="Items to show per list; the rest are counted"),
+    width: int = typer.Option(90, "--width", min=10, help="Characters of each quote's and claim's text to show"),
+    full: bool = typer.Option(False, "--full", help="Every item, and every text whole (overrides --items and --width)"),
     verbose: Verbose = False,
     quiet: Quiet = False,
 ) -> None:
-    """Print records in a form a person can read."""
+    """Print records in a form a person can read: quotes, claims, places, distances,
+    quantities (with what a toll says happened) and dates."""
     from itertools import islice
 
+    from . import wording
     from .batch.read import iter_articles
     from .report import render_article_text
 
     _set_verbosity(verbose, quiet)
     shown = 0
     for article in islice(iter_articles(records), limit):
-        typer.echo(render_article_text(article, items=items))
+        typer.echo(render_article_text(article, items=None if full else items, width=None if full else width))
         shown += 1
     if limit is not None and shown == limit:
-        _say(f"(showed the first {limit} articles: --limit)")
+        _say(f"(showed the first {wording.count(limit, 'article')}: --limit)")
 
 
 @app.command()
@@ -535,6 +553,16 @@ def train(
     from .training.train import TrainingSetupError, train as train_pipeline
 
     _set_verbosity(verbose, quiet)
+    if not sys.stdout.isatty():
+        # spaCy's training log (wasabi) colours its table whatever the output is: a log
+        # redirected to a file would hold escape codes
+        import os
+
+        import wasabi
+
+        os.environ.setdefault("WASABI_LOG_FRIENDLY", "1")
+        os.environ.setdefault("ANSI_COLORS_DISABLED", "1")
+        wasabi.msg.show_color = False
     try:
         train_pipeline(config, output, train_path=train_path, dev_path=dev_path, overrides=parse_config_overrides(ctx.args), gpu_id=gpu_id)
     except TrainingSetupError as err:
@@ -552,6 +580,7 @@ def compare(
     quiet: Quiet = False,
 ) -> None:
     """Group articles into stories and line up their quotes, claims and figures across outlets."""
+    from . import wording
     from .stories import StoryComparer
     from .stories.run import compare_file
 
@@ -565,7 +594,7 @@ def compare(
     # the records are streamed, twice (see stories/run.py); a RecordsError is reported as usual
     summary = compare_file(records, output, html=html, comparer=comparer)
     _say(
-        f"{summary.articles} articles, {summary.stories} stories ({summary.several} reported by several articles); "
+        f"{wording.count(summary.articles, 'article')}, {wording.count(summary.stories, 'story', 'stories')} ({summary.several} reported by several articles); "
         f"similarity: {comparer.similarity.description}"
     )
     if output != STDOUT:
@@ -607,7 +636,18 @@ def events_table(
 
 
 def main() -> None:
-    app(prog_name="conflictnlp")
+    try:
+        app(prog_name="conflictnlp")
+    except SystemExit as done:
+        if done.code == EXIT_INTERRUPTED:
+            # Ctrl-C: the message is out and finished parts are committed; tearing down the
+            # loaded pipeline (millions of objects) would keep the user waiting seconds more
+            import os
+
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(EXIT_INTERRUPTED)
+        raise
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from .model import RESULT_LISTS, Article, _adapter, freeze
+from .spans_guard import guard_spans
 
 T = TypeVar("T")
 
@@ -265,11 +266,17 @@ def in_body(doc: Doc, start: int, end: int) -> bool:
 
 
 def body_sents(doc: Doc) -> Iterator[Span]:
-    """Sentences that lie (mostly) inside the body; nothing is extracted outside it."""
+    """The sentences of the body; nothing is extracted outside it. A sentence that runs over
+    an edge of the body (a headline line the parser joined to the first paragraph) is cut
+    at the edge, so no component reads words outside the body."""
     lo, hi = body_bounds(doc)
     for sent in doc.sents:
         if sent.end_char <= lo or sent.start_char >= hi:
             continue
+        if sent.start_char < lo or sent.end_char > hi:
+            sent = doc.char_span(max(lo, sent.start_char), min(hi, sent.end_char), alignment_mode="contract")
+            if sent is None or not len(sent):
+                continue
         yield sent
 
 
@@ -286,6 +293,8 @@ def set_span_group(doc: Doc, kind: str, offsets: Iterable[tuple[int, int, Option
 def article_from_doc(doc: Doc) -> Article:
     """The output record of a processed Doc."""
     store = doc.user_data.get(STORE_KEY, {})
+    errors = list(store.get("errors", []))
+    lists = guard_spans(doc_text(doc), {kind: store.get(kind, []) for kind in RESULT_LISTS}, errors)
     record = {
         "id": store.get("article_id"),
         "source": store.get("source"),
@@ -293,8 +302,8 @@ def article_from_doc(doc: Doc) -> Article:
         "title": store.get("title"),
         "published": store.get("published"),
         "body": store.get("body") or [0, len(doc_text(doc))],
-        **{kind: store.get(kind, []) for kind in RESULT_LISTS},
-        "errors": store.get("errors", []),
+        **lists,
+        "errors": errors,
         "text": doc_text(doc),
     }
     return Article.from_dict(record)

@@ -409,6 +409,20 @@ RESULT_LISTS: dict[str, type] = {
 """The per-article result lists, by record key, with their element class."""
 
 
+# characters that end a line for str.splitlines() and many JSONL readers, though JSON lets a
+# string hold them raw: escaped, a record stays one line whatever its text holds
+_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"}
+_LINE_BREAK_TABLE = str.maketrans(_LINE_BREAKS)
+
+
+def json_line(data: dict[str, Any]) -> str:
+    """One record as a JSONL line (newline included): UTF-8 text as is, but no character
+    inside that any reader could take for the end of the line."""
+    import json
+
+    return json.dumps(data, ensure_ascii=False).translate(_LINE_BREAK_TABLE) + "\n"
+
+
 def json_schema(cls: type = Article) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a result class, generated from the dataclasses."""
     schema = _adapter(cls).json_schema(mode="serialization")

@@ -10,6 +10,7 @@ import gc
 import json
 import re
 import threading
+import warnings
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
@@ -44,6 +45,13 @@ SHIPPED_ATTRIBUTION = Path(__file__).parent / "models" / "attribution_minilm"
 # how load() finds quotes when not told: "rules" or "trained"
 DEFAULT_ATTRIBUTION = "rules"
 DEFAULT_MAX_CHARS = 1_000_000
+
+
+def silence_widget_warning() -> None:
+    """spacy.load reads every installed package's entry points; spacy-transformers brings in
+    huggingface_hub, whose import of tqdm.auto warns in a notebook without ipywidgets
+    (TqdmWarning "IProgress not found"). No such progress bar is shown: the warning only confuses."""
+    warnings.filterwarnings("ignore", message="IProgress not found")
 
 
 # the names of spaCy's own trained pipelines, which install from GitHub releases
@@ -197,6 +205,7 @@ def load(
     check_pipe_names(exclude, model)
     if enable is not None:
         check_pipe_names(enable, model, "enable")
+    silence_widget_warning()
     nlp = spacy.load(model or default_base_model(), exclude=base_exclude)
     use_attribute_table(nlp)  # the base's attribute_ruler, same results, a sixth of the time
     if attribution is not None and "quotes" in nlp.pipe_names and "quotes" in wanted:

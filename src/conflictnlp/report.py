@@ -4,36 +4,58 @@ from __future__ import annotations
 
 import textwrap
 
-from .model import Article
+from typing import Optional
+
+from .model import Article, Quantity
+
+TEXT_WIDTH = 90  # characters of a quote's or claim's text shown by default
 
 
-def _clip(text: str, width: int = 100) -> str:
+def _clip(text: str, width: Optional[int] = 100) -> str:
+    """``text`` on one line, cut at ``width`` characters (None: whole)."""
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if width is None or len(text) <= width else text[: width - 1] + "…"
 
 
-def render_article_text(article: Article, items: int = 20) -> str:
+def casualty_words(qty: Quantity) -> str:
+    """What a toll says happened, for a person: "killed, at least 13, who: soldiers"."""
+    toll = qty.casualty
+    if toll is None:
+        return ""
+    words = [toll.role]
+    if toll.bound:
+        words.append(toll.bound.replace("_", " "))
+    if toll.who:
+        words.append(f"who: {toll.who}")
+    if toll.cumulative:
+        words.append("running total")
+    if qty.implicit:
+        words.append("implied")
+    return "; toll: " + ", ".join(words)
+
+
+def render_article_text(article: Article, items: Optional[int] = 20, width: Optional[int] = TEXT_WIDTH) -> str:
     """A plain-text summary of one record: head, then each result list, each cut at ``items``
-    with a line that counts the rest."""
+    with a line that counts the rest (None: all), texts cut at ``width`` characters (None: whole)."""
     lines = [f"== {article.id or '(no id)'}" + (f" · {article.source}" if article.source else "")]
     if article.title:
         lines.append(f"   title: {_clip(article.title)}")
     lines.append(f"   published: {article.published or 'unknown'}   body: {list(article.body) if article.body else None}")
 
     def listed(kind: str, values: list, render) -> None:
-        lines.extend(render(value) for value in values[:items])
-        if len(values) > items:
+        lines.extend(render(value) for value in (values if items is None else values[:items]))
+        if items is not None and len(values) > items:
             lines.append(f"   … {len(values) - items} more {kind} (--items {len(values)} shows all)")
 
     def quote_line(quote) -> str:
         who = quote.speaker_name or (quote.speaker.text if quote.speaker else "?")
         role = f" ({quote.speaker_role})" if quote.speaker_role else ""
         cue = quote.cue.text if quote.cue else "-"
-        return f"   quote [{quote.type}] {who}{role} «{cue}»: {_clip(quote.content.text, 90)}"
+        return f"   quote [{quote.type}] {who}{role} «{cue}»: {_clip(quote.content.text, width)}"
 
     def claim_line(claim) -> str:
         hedges = ", ".join(h.text for h in claim.hedges)
-        return f"   claim [{claim.stance}{': ' + hedges if hedges else ''}] {claim.source or 'outlet'}: {_clip(claim.text, 90)}"
+        return f"   claim [{claim.stance}{': ' + hedges if hedges else ''}] {claim.source or 'outlet'}: {_clip(claim.text, width)}"
 
     def place_line(loc) -> str:
         where = f"{loc.name}, {loc.country_code} ({loc.lat:.2f}, {loc.lon:.2f})" if loc.lat is not None else "unresolved"
@@ -44,7 +66,7 @@ def render_article_text(article: Article, items: int = 20) -> str:
         return f"   distance {dist.text!r} = {dist.metres:,.0f} m{' (approx.)' if dist.approximate else ''}{ref}"
 
     def quantity_line(qty) -> str:
-        return f"   quantity {qty.text!r} = {qty.value:g}{' ' + qty.unit if qty.unit else ''} [{qty.kind}{': ' + qty.concept if qty.concept else ''}]"
+        return f"   quantity {qty.text!r} = {qty.value:g}{' ' + qty.unit if qty.unit else ''} [{qty.kind}{': ' + qty.concept if qty.concept else ''}{casualty_words(qty)}]"
 
     def date_line(when) -> str:
         return f"   date {when.text!r} = {when.value or 'unresolved'} [{when.type}]"

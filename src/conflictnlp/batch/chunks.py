@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Iterator
 
 from spacy.language import Language
 
-from ..model import Article
+from ..model import Article, json_line
 from ..pipeline import process
 from ..reading.sources import ArticleInput
 
@@ -42,7 +41,7 @@ class ProcessOptions:
 
 
 def encode(article: Article) -> Record:
-    return json.dumps(article.to_dict(), ensure_ascii=False) + "\n", list(article.errors)
+    return json_line(article.to_dict()), list(article.errors)
 
 
 def error_record(article: ArticleInput, message: str) -> Record:

@@ -243,6 +243,7 @@ class LocalEngine:
         self.workers = []
         for _ in range(self.n_process):
             self.workers.append(self._start_worker())
+        finished = False
         try:
             while True:
                 for position, worker in enumerate(self.workers):
@@ -266,6 +267,7 @@ class LocalEngine:
                 busy = [w for w in self.workers if w.task is not None]
                 if not busy:
                     if exhausted and not self.queued:
+                        finished = True
                         return
                     continue
                 deadline = min(w.last_progress for w in busy) + self.options.time_limit
@@ -274,16 +276,19 @@ class LocalEngine:
                     for pending in self._check(worker):
                         yield ChunkResult(pending.number, [record for record in pending.records if record is not None])
         finally:
-            self._stop()
+            # on Ctrl-C, an error or a consumer that stopped early the work in flight is lost
+            # anyway: the workers are not waited for (a batch can take seconds to finish)
+            self._stop(wait=5 if finished else 0)
 
-    def _stop(self) -> None:
+    def _stop(self, wait: float = 5) -> None:
+        """Ask the workers to end, give them ``wait`` seconds to, then kill them."""
         for worker in self.workers:
             try:
                 worker.tasks.send(None)
             except OSError:
                 pass
         for worker in self.workers:
-            worker.process.join(timeout=5)
+            worker.process.join(timeout=wait)
             if worker.process.is_alive():
                 worker.process.kill()
                 worker.process.join()

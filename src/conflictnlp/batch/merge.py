@@ -37,9 +37,18 @@ class MergeSummary:
     records: int = 0
 
 
+# output names whose format goes without saying; any other suffix needs --format
+FORMAT_OF_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", "": "jsonl", ".parquet": "parquet"}
+
+
 def output_format(output: Path, fmt: Optional[str] = None) -> str:
-    """``jsonl`` or ``parquet``: ``fmt`` if given, else from the suffix (default ``jsonl``)."""
-    fmt = fmt or ("parquet" if output.suffix.lower() == ".parquet" else "jsonl")
+    """``jsonl`` or ``parquet``: ``fmt`` if given, else from the suffix (.jsonl, .parquet; none
+    is JSONL). Another suffix without ``fmt`` is refused: "-o x.txt" or "-o x.json" would get
+    JSONL under a name that says otherwise."""
+    suffix = output.suffix.lower()
+    if fmt is None and suffix not in FORMAT_OF_SUFFIX:
+        raise ValueError(f"cannot tell the output format from {output.name!r}: name it .jsonl or .parquet, or add --format jsonl")
+    fmt = fmt or FORMAT_OF_SUFFIX[suffix]
     if fmt not in ("jsonl", "parquet"):
         raise ValueError(f"unknown output format {fmt!r}; expected jsonl or parquet")
     return fmt

@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
-from ..model import RESULT_LISTS, Article
+from ..model import RESULT_LISTS, Article, json_line
 from .arrow import ARTICLES_TABLE, article_from_row, item_from_row
 
 PARQUET_BATCH_ROWS = 1024
@@ -99,7 +99,7 @@ def iter_record_lines(path: Union[str, Path]) -> Iterator[str]:
     they are (after checking each is a record), Parquet rows put back together."""
     if str(path) != STDIN and is_parquet_output(Path(path)):
         for record in iter_records(path):
-            yield json.dumps(record, ensure_ascii=False) + "\n"
+            yield json_line(record)
         return
     if str(path) == STDIN:
         lines, name = sys.stdin, "<stdin>"

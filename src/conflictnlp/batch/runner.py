@@ -28,6 +28,7 @@ from typing import Callable, Iterable, Iterator, Optional, Protocol, Sequence, U
 
 from spacy.language import Language
 
+from .. import wording
 from ..pipeline import DEFAULT_MAX_CHARS, load
 from ..reading.sources import ArticleInput, SkippedInput, count_inputs, iter_inputs
 from .chunks import Chunk, ChunkResult, ProcessOptions
@@ -56,9 +57,9 @@ class ExtractSummary:
         return self.records - self.with_errors
 
     def lines(self) -> list[str]:
-        out = [f"{self.records} records written, {self.processed} processed cleanly, {self.with_errors} with errors, {len(self.skipped)} files skipped"]
+        out = [f"{wording.count(self.records, 'record')} written, {self.processed} processed cleanly, {self.with_errors} with errors, {wording.count(len(self.skipped), 'file')} skipped"]
         if self.resumed_parts:
-            out.append(f"  resumed: {self.resumed_parts} parts were already done by an earlier run")
+            out.append(f"  resumed: {wording.count(self.resumed_parts, 'part was', 'parts were')} already done by an earlier run")
         for kind, count in self.error_kinds.most_common():
             out.append(f"  errors: {count} x {kind}")
         for origin, reason in self.skipped:

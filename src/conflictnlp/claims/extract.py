@@ -32,7 +32,7 @@ from ..quotes.build import source_name
 from ..quotes.cues import CueLexicon, load_cues
 from ..reading.boilerplate import skip_place_dateline
 from .lexicon import CueMatch, StanceLexicon
-from .stance import Marker, event_stance
+from .stance import Marker, decide, event_stance
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # reporting acts whose object is the audience, not what is said: "told reporters", "briefed Putin"
@@ -348,6 +348,11 @@ class ClaimExtractor:
                 continue
             seen.add(key)
             stance, markers = draft.stance
+            inside = [m for m in markers if body[0] <= doc[m.start].idx and doc[m.end - 1].idx + len(doc[m.end - 1]) <= body[1]]
+            if len(inside) < len(markers):
+                # the parse may hang the event below a word outside the body (a headline line
+                # the parser joined to the text): that word neither hedges nor is written
+                stance, markers = decide(inside), inside
             source, via = reports.source(report), reports.via(report) if report is not None else []
             if report is not None and not draft.outer and (quoted := reports.quoted_as_saying(report, event)):
                 source, via = quoted, via + ([source] if source else [])  # "Tass quoted X as saying [Y]"

@@ -42,7 +42,7 @@ from spacy.language import Language
 
 from ..measures.quantities import is_ordinal
 from ..model import Quantity
-from .scoring import PRF, article_errors, errors_warning, format_table, numbered_records
+from .scoring import PRF, article_errors, errors_warning, format_table, numbered_records, prf_cells
 
 ROLES = ("killed", "wounded", "casualties", "missing", "abducted", "detained", "displaced", "evacuated")
 PHYSICAL_KINDS_ALLOWED = ("count", "currency", "percent", "duration")
@@ -206,7 +206,7 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, pa
 def render(report: dict) -> str:
     """The report as a text table."""
     rows = [
-        [name, s["precision"], s["recall"], s["f1"], s["tp"], s["fp"], s["fn"]]
+        [name, *prf_cells(s), s["tp"], s["fp"], s["fn"]]
         for name, s in [(n, report[n]) for n in ("role+value", "role+value+bound", "value")]
         + [(f"  role+value {role}", s) for role, s in report["by_role"].items()]
     ]

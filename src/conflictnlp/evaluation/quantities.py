@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Quantity
-from .scoring import PRF, article_errors, errors_warning, format_table, numbered_records
+from .scoring import PRF, article_errors, errors_warning, format_table, numbered_records, prf_cells
 
 UNIT_NAMES_FILE = "quantity_units_gold.toml"
 
@@ -180,7 +180,7 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, pa
 def render(report: dict) -> str:
     """The report as a text table."""
     rows = [
-        [name, scores["precision"], scores["recall"], scores["f1"], scores["tp"], scores["fp"], scores["fn"]]
+        [name, *prf_cells(scores), scores["tp"], scores["fp"], scores["fn"]]
         for name, scores in [("value", report["value"]), ("value+unit", report["value_unit"])]
         + [(f"  value+unit {source}", s) for source, s in report["value_unit_by_source"].items()]
     ]

@@ -29,7 +29,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from .scoring import PRF, article_errors, errors_warning, format_table, numbered_records
+from .scoring import PRF, article_errors, errors_warning, format_table, numbered_records, prf_cells
 
 ROLES = ("content", "source", "cue")
 TYPES = ("direct", "indirect", "mixed")
@@ -183,7 +183,7 @@ def render(report: dict) -> str:
     for subset, roles in report["scores"].items():
         for role, modes in roles.items():
             e, s = modes["exact"], modes["soft"]
-            rows.append([subset, role, e["precision"], e["recall"], e["f1"], s["precision"], s["recall"], s["f1"], int(s["tp"] + s["fn"])])
+            rows.append([subset, role, *prf_cells(e), *prf_cells(s), int(s["tp"] + s["fn"])])
     header = ["subset", "role", "exact P", "exact R", "exact F1", "soft P", "soft R", "soft F1", "gold"]
     title = (
         f"quotes on {report['gold']} ({report['documents']} articles, {report['gold_relations']} gold relations, "

@@ -106,9 +106,20 @@ def read_jsonl(path: Path, limit: Optional[int] = None, part: str = "all") -> It
         yield record
 
 
+def prf_cells(scores: dict[str, Any]) -> list[Optional[float]]:
+    """Precision, recall and F1 of a ``PRF.as_dict()`` for a table, None (printed "n/a") where
+    undefined: no recall without gold, no precision without predictions."""
+    tp, fp, fn = scores.get("tp"), scores.get("fp"), scores.get("fn")
+    if tp is None or fp is None or fn is None:
+        return [scores["precision"], scores["recall"], scores["f1"]]
+    precision = scores["precision"] if tp + fp else None
+    recall = scores["recall"] if tp + fn else None
+    return [precision, recall, scores["f1"] if precision is not None and recall is not None else None]
+
+
 def format_table(rows: list[list[Any]], header: list[str]) -> str:
-    """A plain aligned text table."""
-    cells = [header] + [[f"{c:.3f}" if isinstance(c, float) else str(c) for c in row] for row in rows]
+    """A plain aligned text table; None prints as "n/a"."""
+    cells = [header] + [[f"{c:.3f}" if isinstance(c, float) else "n/a" if c is None else str(c) for c in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))

@@ -30,7 +30,7 @@ from typing import Any, Iterable, Optional
 
 from ..claims.lexicon import load_lexicon
 from ..model import Claim
-from .scoring import PRF, format_table, read_jsonl
+from .scoring import PRF, format_table, prf_cells, read_jsonl
 
 STANCES = ("asserted", "hedged", "denied", "unconfirmed")
 FACTUALITY = ("happened", "not_happened", "uncertain")
@@ -186,7 +186,7 @@ def render(report: dict[str, Any]) -> str:
         scores = split["scores"]
         rows = [["all", scores["accuracy"], scores["macro_f1"], "", "", "", split["inside_claims"]]]
         for label, prf in scores["per_label"].items():
-            rows.append([label, "", "", prf["precision"], prf["recall"], prf["f1"], int(prf["tp"] + prf["fn"])])
+            rows.append([label, "", "", *prf_cells(prf), int(prf["tp"] + prf["fn"])])
         extra = f"events {split['events']}, inside a claim {split['inside_claims']}"
         if split["source_accuracy"] is not None:
             extra += f"; source right {split['source_accuracy']:.3f}"

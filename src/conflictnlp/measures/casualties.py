@@ -26,7 +26,7 @@ from typing import Optional
 from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc, Span
 
-from ..extensions import doc_text, per_doc, token_forms
+from ..extensions import body_bounds, doc_text, per_doc, token_forms
 from .quantities import YEAR, Measure, _approximator, _overlaps, false_unit_spans, is_ordinal
 from .toll_tree import TollTree
 from .units import MeasureData
@@ -657,6 +657,10 @@ def read_casualties(doc: Doc, measures: list[Measure], data: CasualtyData, measu
             counts.append(_Count(measure, span.start, span.end - 1, number))
         added += _read_counts(reader, counts, fresh)
         added.extend(zeros)
+    # a sentence may run over the edge of the body ("killed 3 people\nA A A A" with a body of
+    # the second line only); as find_measures does, nothing outside the body is kept
+    lo, hi = body_bounds(doc)
+    added = [m for m in added if lo <= m.start and m.end <= hi]
     return sorted(ordered + added, key=lambda m: (m.start, m.end))
 
 

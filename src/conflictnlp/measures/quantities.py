@@ -683,7 +683,9 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
         number_end, glued_scale = _glued_number_end(text, start, end, data)
     else:
         number_end = _number_end(doc, tokens, data)
-    if number_end is None:
+    if number_end is None or number_end <= start:
+        # the number read from the token lies before what quantulum3 read: "0&&" is one token,
+        # and quantulum3 took its "&" for "one"; the "0" is a result of its own
         return None
     number_end = min(number_end, end) if glued_scale == 1.0 else number_end
     if glued_scale != 1.0:

@@ -148,6 +148,8 @@ def _clip(attribution: Attribution, lo: int, hi: int, text: str) -> Attribution:
     attribution.content = [(skip_place_dateline(text, s), e) for s, e in pieces if skip_place_dateline(text, s) < e]
     if attribution.source is not None and not (lo <= attribution.source.start_char and attribution.source.end_char <= hi):
         attribution.source = None
+    if attribution.cue is not None and not (lo <= attribution.cue[0] and attribution.cue[1] <= hi):
+        attribution.cue = None  # a sentence that runs over the edge of the body
     return attribution
 
 

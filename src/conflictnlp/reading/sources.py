@@ -266,6 +266,15 @@ def read_file(path: Path, article_id: str) -> Iterator[Union[ArticleInput, Skipp
     yield article
 
 
+def jsonl_problem(err: json.JSONDecodeError, lineno: int) -> str:
+    """What is wrong with a JSONL input line, and what to do, for the record's errors."""
+    if err.msg.startswith("Unterminated string"):
+        return (f"jsonl: line {lineno} ends inside a string (from column {err.colno}): each record must be one line; "
+                "write texts with their line breaks escaped as \\n (json.dumps does)")
+    return (f"jsonl: line {lineno} is not JSON ({err.msg} at column {err.colno}); "
+            'each line must be one JSON object such as {"id": "a1", "text": "..."}')
+
+
 def _read_jsonl(path: Path, stem_id: str) -> Iterator[ArticleInput]:
     try:
         handle = path.open("rb")
@@ -287,9 +296,10 @@ def _read_jsonl(path: Path, stem_id: str) -> Iterator[ArticleInput]:
                     yield ArticleInput(None, id=default_id, origin=origin, errors=[f"decode: {err}"])
                     continue
             try:
-                record = json.loads(line)
+                # strict=False: a raw tab in a text is harmless; the line's own end is no part of it
+                record = json.loads(line.rstrip("\r\n"), strict=False)
             except json.JSONDecodeError as err:
-                yield ArticleInput(None, id=default_id, origin=origin, errors=[f"jsonl: invalid JSON on line {lineno}: {err}"])
+                yield ArticleInput(None, id=default_id, origin=origin, errors=[jsonl_problem(err, lineno)])
                 continue
             article = read_record(record, default_id=default_id, origin=origin)
             article.errors = [f"{message} [line {lineno}]" for message in article.errors]

@@ -22,6 +22,7 @@ from typing import Any, Iterator, Literal, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from .. import wording
 from ..extensions import STORE_KEY, register_extensions
 from ..quotes.build import make_quote, number_quotes, quote_type
 from ..quotes.marks import find_quoted_passages
@@ -91,11 +92,11 @@ class ConversionReport:
 
     def lines(self) -> list[str]:
         """A summary for the terminal, listing each misaligned span."""
-        out = [f"{self.records} texts, {self.spans} spans, {self.quotes} quotes"]
+        out = [f"{wording.count(self.records, 'text')}, {wording.count(self.spans, 'span')}, {wording.count(self.quotes, 'quote')}"]
         out += [f"relation not used: {reason}" for reason in self.unused_relations]
         if self.misaligned:
             dropped = sum(m.aligned is None for m in self.misaligned)
-            out.append(f"{len(self.misaligned)} spans do not align with tokens: {dropped} dropped, the others moved")
+            out.append(f"{wording.count(len(self.misaligned), 'span does', 'spans do')} not align with tokens: {dropped} dropped, the others moved")
             for m in self.misaligned:
                 outcome = "dropped" if m.aligned is None else f"-> [{m.aligned[0]}, {m.aligned[1]})"
                 out.append(f"  {m.record} {m.label} [{m.start}, {m.end}) {m.text!r} {outcome}")

@@ -1,0 +1,159 @@
+"""Checks every output record must pass, whatever the text: reused by the property-based tests,
+the batch tests and any component test (``check_record(record)`` on a ``to_dict()`` record).
+
+The checks are generic on purpose, so a component that lands later (events, figures) is covered
+the day it writes records: every dict with a ``span`` and a ``text`` is checked against the text,
+every id-valued key listed in ``REFERENCES`` must name an item of the list it points into.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Optional
+
+# keys of an item (at any depth) whose value is an id, or a list of ids, of another item of the
+# record, and the record list that id must be in
+REFERENCES: dict[str, str] = {
+    "quote_id": "quotes",
+    "nested_in": "quotes",
+    "location": "locations",
+    "locations": "locations",
+    "date": "dates",
+    "dates": "dates",
+    "quantity": "quantities",
+    "quantities": "quantities",
+    "distance": "distances",
+    "distances": "distances",
+    "claim": "claims",
+    "claims": "claims",
+    "event": "events",
+    "events": "events",
+}
+
+# the record's top-level keys that are not result lists
+RECORD_FIELDS = ("id", "source", "url", "title", "published", "body", "errors", "text")
+
+
+def result_lists(record: dict) -> dict[str, list]:
+    """The record's lists of extracted items (quotes, claims, ..., events when they land)."""
+    return {key: value for key, value in record.items() if key not in RECORD_FIELDS and isinstance(value, list)}
+
+
+def _pieces(value: Any, path: str) -> Iterator[tuple[str, dict]]:
+    """Every dict nested in ``value`` (itself included), with a path for messages."""
+    if isinstance(value, dict):
+        yield path, value
+        for key, child in value.items():
+            yield from _pieces(child, f"{path}.{key}")
+    elif isinstance(value, list):
+        for n, child in enumerate(value):
+            yield from _pieces(child, f"{path}[{n}]")
+
+
+def _check_span(text: str, span: Any, where: str, body: tuple[int, int]) -> tuple[int, int]:
+    assert isinstance(span, (list, tuple)) and len(span) == 2, f"{where}: span {span!r} is no pair"
+    start, end = span
+    assert 0 <= start <= end <= len(text), f"{where}: span {span} outside the text (length {len(text)})"
+    assert start < end, f"{where}: empty span {span}"
+    assert body[0] <= start and end <= body[1], f"{where}: span {span} outside the body {body}"
+    return start, end
+
+
+def check_spans(record: dict) -> None:
+    """Every span is [start, end) with 0 <= start < end <= len(text), inside the body, and
+    covers exactly the text the item gives (``text[start:end] == item["text"]``)."""
+    text = record["text"]
+    if text is None:
+        return
+    body = tuple(record["body"] or (0, len(text)))
+    assert 0 <= body[0] <= body[1] <= len(text), f"body {body} outside the text"
+    for key, items in result_lists(record).items():
+        for path, piece in _pieces(items, key):
+            if "span" in piece and piece["span"] is not None:
+                start, end = _check_span(text, piece["span"], path, body)
+                if "text" in piece:
+                    assert text[start:end] == piece["text"], f"{path}: text[{start}:{end}] = {text[start:end]!r}, item says {piece['text']!r}"
+            if "spans" in piece:
+                spans = piece["spans"]
+                assert spans, f"{path}: no spans"
+                bounds = [_check_span(text, span, f"{path}.spans", body) for span in spans]
+                if "text" in piece:
+                    joined = " ".join(text[s:e] for s, e in bounds)
+                    assert piece["text"] == joined, f"{path}: text {piece['text']!r} is not its spans {joined!r}"
+
+
+def check_ids(record: dict) -> None:
+    """Ids are unique in the record, and every reference names an item of the right list."""
+    lists = result_lists(record)
+    ids_of = {key: [item["id"] for item in items if isinstance(item, dict) and "id" in item] for key, items in lists.items()}
+    every = [i for ids in ids_of.values() for i in ids]
+    duplicates = sorted({i for i in every if every.count(i) > 1})
+    assert not duplicates, f"ids used twice: {duplicates}"
+    for key, items in lists.items():
+        for path, piece in _pieces(items, key):
+            for ref_key, target in REFERENCES.items():
+                value = piece.get(ref_key)
+                refs = [value] if isinstance(value, str) else value if isinstance(value, list) and all(isinstance(v, str) for v in value) else []
+                for ref in refs or ():
+                    assert ref in ids_of.get(target, []), f"{path}.{ref_key}: {ref!r} names no item of {target}"
+
+
+_VALIDATOR: list = []
+
+
+def check_schema(record: dict) -> None:
+    """The record validates against the schema ``conflictnlp schema`` prints."""
+    if not _VALIDATOR:
+        from conflictnlp.schema import validator
+
+        _VALIDATOR.append(validator())
+    errors = sorted(_VALIDATOR[0].iter_errors(record), key=lambda e: list(e.path))
+    assert not errors, "; ".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+
+
+def check_record(record: dict, text: Optional[str] = None) -> None:
+    """Every property a record must have: spans, ids and references, schema. ``text``: the
+    text given, where the record must carry it unchanged."""
+    if text is not None:
+        assert record["text"] == text, "the record's text is not the text given"
+    check_spans(record)
+    check_ids(record)
+    check_schema(record)
+
+
+def assert_offsets(record: dict) -> None:
+    """Every span in a record points at the text it claims to (``text[s:e] == field text``)."""
+    check_spans(record)
+
+
+def check_parquet_tables(folder) -> int:
+    """The spans of an ``extract --format parquet`` output folder, read with pyarrow alone: in
+    every item table, each ``<piece>_start``/``<piece>_end`` pair (and each ``content_spans``
+    entry) is a non-empty span into its article's text covering ``<piece>_text``. Returns the
+    number of spans checked."""
+    from pathlib import Path
+
+    import pyarrow.parquet as pq
+
+    folder = Path(folder)
+    texts = {row["article_index"]: row["text"] for row in pq.read_table(folder / "articles.parquet").to_pylist()}
+    checked = 0
+    for path in sorted(folder.glob("*.parquet")):
+        if path.stem == "articles":
+            continue
+        table = pq.read_table(path)
+        starts = [name[: -len("start")] for name in table.column_names if name.endswith("start")]
+        for row in table.to_pylist():
+            text = texts[row["article_index"]]
+            where = f"{path.stem} {row.get('id')} of article {row['article_id']}"
+            for prefix in starts:
+                start, end = row[f"{prefix}start"], row[f"{prefix}end"]
+                if start is None and end is None:
+                    continue
+                assert 0 <= start < end <= len(text), f"{where}: {prefix}span ({start}, {end})"
+                if f"{prefix}text" in row:
+                    assert text[start:end] == row[f"{prefix}text"], f"{where}: {prefix}text"
+                checked += 1
+            for piece in row.get("content_spans") or ():
+                assert 0 <= piece["start"] < piece["end"] <= len(text), f"{where}: content span {piece}"
+                checked += 1
+    return checked

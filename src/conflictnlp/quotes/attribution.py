@@ -34,7 +34,16 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import doc_text, per_doc, pos_ids, token_forms
 from .cues import CueLexicon, cue_tokens
 from .marks import QuotedPassage, paragraph_starts
-from .speakers import SUBJECTS, inherited_speaker, source_of_phrase, source_of_verb
+from .speakers import (
+    SUBJECTS,
+    SpeakerCandidate,
+    SpeakerContext,
+    SpeakerDecision,
+    decide_speaker,
+    inherited_speaker,
+    source_of_phrase,
+    source_of_verb,
+)
 
 Offsets = tuple[int, int]
 
@@ -53,12 +62,28 @@ class Attribution:
 
     content: list[Offsets]
     cue: Optional[Offsets]
-    source: Optional[Span]
+    candidates: list[SpeakerCandidate]  # speaker mentions the rules propose, best first
     kind: str  # a lexicon group, "phrases", "colon" or "floating"
     confidence: float
     passages: list[QuotedPassage] = field(default_factory=list)  # quotations in the content
     inherits: Optional["Attribution"] = None  # floating quotes: where the speaker comes from
     borrowed_speaker: bool = False  # the cue verb has no subject of its own ("..., adding that")
+    anchor: Optional[Token] = None  # the cue word a speaker must share a line with
+    decision: Optional[SpeakerDecision] = None  # set by ``decide``, nowhere else
+
+    @property
+    def source(self) -> Optional[Span]:
+        """The speaker mention: the decided one, or before the decision the best proposed."""
+        if self.decision is not None:
+            return self.decision.mention
+        return self.candidates[0].mention if self.candidates else None
+
+    def decide(self, context: SpeakerContext) -> None:
+        """Let ``speakers.decide_speaker`` pick the speaker mention among the candidates."""
+        if self.inherits is not None:
+            self.decision = SpeakerDecision(None, "inherited")
+        else:
+            self.decision = decide_speaker(self.candidates, context, self.anchor)
 
     @property
     def start(self) -> int:
@@ -68,6 +93,11 @@ class Attribution:
         """Offsets covering the cue and the speaker mention."""
         points = [p for p in (self.cue, (self.source.start_char, self.source.end_char) if self.source is not None else None) if p]
         return min(s for s, _ in points), max(e for _, e in points)
+
+
+def _proposed(mention: Optional[Span], rule: str) -> list[SpeakerCandidate]:
+    """The candidate list of a rule that found one speaker mention, or none."""
+    return [SpeakerCandidate(mention, rule)] if mention is not None else []
 
 
 def _pieces(tokens: Iterable[Token]) -> list[Offsets]:
@@ -341,15 +371,13 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
                 # verbs with "you" as subject in a question are a gold cue 2 times of 23)
                 continue
             if source is not None:
-                if _same_line(set(source), verb) != set(source):
-                    source = None
-                else:
-                    content -= set(source)
+                content -= set(source)  # a speaker on another line is no content either
             found.append(
                 Attribution(
                     content=_pieces(content),
                     cue=(cue[0].idx, cue[-1].idx + len(cue[-1])),
-                    source=source,
+                    candidates=_proposed(source, "verb"),
+                    anchor=verb,
                     kind=kind,
                     confidence=lexicon.confidence[kind],
                     borrowed_speaker=source is not None and not any(c.dep_ in SUBJECTS for c in speaking.children),
@@ -406,7 +434,7 @@ def adjective_attributions(sents: Iterable[Span], lexicon: CueLexicon, quoted: l
                 Attribution(
                     content=_pieces(content - set(source)),
                     cue=(cue[0].idx, cue[-1].idx + len(cue[-1])),
-                    source=source,
+                    candidates=_proposed(source, "adjective"),
                     kind="adjectives",
                     confidence=lexicon.confidence.get("adjectives", lexicon.confidence["object"]),
                 )
@@ -456,7 +484,7 @@ def noun_attributions(sents: Iterable[Span], lexicon: CueLexicon, quoted: list[b
                 Attribution(
                     content=_pieces(content - {noun}),
                     cue=(noun.idx, noun.idx + len(noun)),
-                    source=source,
+                    candidates=_proposed(source, "noun"),
                     kind="nouns",
                     confidence=lexicon.confidence.get("nouns", lexicon.confidence["object"]),
                 )
@@ -495,7 +523,7 @@ def phrase_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, qu
                     Attribution(
                         content=_pieces(_same_line(clause - excluded, tokens[0])),
                         cue=(tokens.start_char, tokens.end_char),
-                        source=source,
+                        candidates=_proposed(source, "according-to"),
                         kind="phrases",
                         confidence=lexicon.confidence["phrases"],
                     )
@@ -531,7 +559,7 @@ def _initial_source(sent: Span, lexicon: CueLexicon, quoted: list[bool]) -> list
         Attribution(
             content=content,
             cue=(preposition.idx, preposition.idx + len(preposition)),
-            source=source,
+            candidates=_proposed(source, "initial-source"),
             kind="phrases",
             confidence=lexicon.confidence["phrases"],
         )
@@ -666,7 +694,7 @@ def dash_attributions(doc: Doc, passages: list[QuotedPassage], confidence: float
             Attribution(
                 content=list(passage.inner),
                 cue=match.span("dash"),
-                source=source,
+                candidates=_proposed(source, "dash-signature"),
                 kind="colon",
                 confidence=confidence,
                 passages=[passage],
@@ -691,7 +719,7 @@ def speaker_label_attributions(doc: Doc, bounds: Offsets, confidence: float) -> 
             Attribution(
                 content=[(start, end - (len(match.group("content")) - len(match.group("content").rstrip())))],
                 cue=match.span("colon"),
-                source=source,
+                candidates=_proposed(source, "speaker-label"),
                 kind="colon",
                 confidence=confidence,
             )
@@ -761,7 +789,7 @@ def floating_passages(doc: Doc, attributions: list[Attribution], passages: list[
             Attribution(
                 content=list(passage.inner),
                 cue=None,
-                source=None,
+                candidates=[],
                 kind="floating",
                 confidence=confidence,
                 passages=[passage],

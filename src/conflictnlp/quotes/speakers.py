@@ -22,10 +22,15 @@ order they are tried:
    sentence or paragraph) takes the speaker of the closest attributed quote before it, at
    most ``INHERIT_PARAGRAPHS`` paragraphs back.
 
-Whatever rule found it, a mention that is part of a speaker named in a relative clause ("an
-Irpin resident who gave his name only as Andriy") is widened to the whole phrase
-(``naming_clause``); the resolver then takes the name from the clause and the role from the
-noun ("Irpin resident").
+The rules (and the learned tagger's linking, ``learned``) only *propose*: each attribution
+carries ``SpeakerCandidate``s (a mention and the name of the rule that found it). One function,
+``decide_speaker``, picks the mention, in order: candidates by rank; a mention inside markup
+left in the text, outside the article body, or on another line than its cue is no speaker;
+a mention that is part of a speaker named in a relative clause ("an Irpin resident who gave
+his name only as Andriy") is widened to the whole phrase (``naming_clause``); the resolver
+then takes the name from the clause and the role from the noun ("Irpin resident"). The
+``SpeakerDecision`` records the rule that decided (``Attribution.decision.rule``, and a DEBUG
+line of the ``conflictnlp.quotes.speakers`` logger). Nothing else sets a speaker mention.
 
 The canonical name and role behind a mention ("he" -> "Petro Andryushchenko") are decided
 below, by ``SpeakerResolver``: our own coreference, since coreferee cannot load its model
@@ -53,10 +58,11 @@ found at one mention ("Kremlin spokesman Dmitry Peskov") is kept for its other m
 
 from __future__ import annotations
 
+import logging
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -68,6 +74,68 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 NOUN_PHRASE_POS = {"PROPN", "NOUN", "ADJ", "DET", "NUM"}
 # how far back (in paragraphs) a floating quote may look for its speaker
 INHERIT_PARAGRAPHS = 2
+
+log = logging.getLogger(__name__)
+Offsets = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class SpeakerCandidate:
+    """A speaker mention a rule proposes for an attribution; ``rank``: lower is tried first."""
+
+    mention: Span
+    rule: str
+    rank: float = 0.0
+
+
+@dataclass(frozen=True)
+class SpeakerDecision:
+    """The speaker mention ``decide_speaker`` picked (None: nobody) and the rule that decided."""
+
+    mention: Optional[Span]
+    rule: str
+
+
+@dataclass(frozen=True)
+class SpeakerContext:
+    """What the speaker decision needs to know of the article: the body, the markup tags left
+    in the text, the lexicon's naming-clause pattern."""
+
+    bounds: Offsets
+    markup: Sequence[Offsets] = ()
+    naming: Optional[re.Pattern] = None
+
+
+def _same_line(mention: Span, anchor: Token) -> bool:
+    text = doc_text(anchor.doc)
+    start = text.rfind("\n", 0, anchor.idx) + 1
+    end = text.find("\n", anchor.idx)
+    end = len(text) if end < 0 else end
+    return all(start <= t.idx < end for t in mention)
+
+
+def decide_speaker(candidates: Iterable[SpeakerCandidate], context: SpeakerContext, anchor: Optional[Token] = None) -> SpeakerDecision:
+    """The one place a speaker mention is decided (see the module doc): the best-ranked
+    candidate that survives the clips, widened to its naming clause. ``anchor`` is the cue's
+    token where the speaker must stand on the cue's line."""
+    lo, hi = context.bounds
+    rule = "none"
+    for candidate in sorted(candidates, key=lambda c: c.rank):
+        mention = candidate.mention
+        if any(s <= mention.start_char < e for s, e in context.markup):
+            rule = f"{candidate.rule}:in-markup"
+        elif not (lo <= mention.start_char and mention.end_char <= hi):
+            rule = f"{candidate.rule}:outside-body"
+        elif anchor is not None and not _same_line(mention, anchor):
+            rule = f"{candidate.rule}:other-line"
+        else:
+            rule = candidate.rule
+            clause = naming_clause(mention, context.naming)
+            if clause is not None:
+                mention, rule = clause.mention, f"{rule}+naming-clause"
+            log.debug("speaker %r at %d decided by %s", mention.text, mention.start_char, rule)
+            return SpeakerDecision(mention, rule)
+    return SpeakerDecision(None, rule)
 
 
 def _np(token: Token) -> Span:

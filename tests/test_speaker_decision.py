@@ -67,3 +67,27 @@ def test_the_pipeline_records_which_rule_decided(nlp) -> None:
     component = nlp.get_pipe("quotes")
     rules = {a.source.text if a.source is not None else None: a.decision.rule for a in find_attributions(doc, component)[0]}
     assert rules.get("Peskov") == "verb" and rules.get("the mayor") == "according-to"
+
+
+def _quotes(nlp, text: str):
+    import conflictnlp
+
+    from tests.conftest import assert_offsets
+
+    record = conflictnlp.extract(text, nlp=nlp)
+    assert_offsets(record.to_dict())
+    return [(q.content.text, q.cue.text if q.cue else None, q.speaker.text if q.speaker else None) for q in record.quotes]
+
+
+def test_colon_frames_name_their_speaker(nlp) -> None:
+    quotes = _quotes(
+        nlp,
+        "Ceasefire talks in Geneva have collapsed: UN\n\n"
+        "Peskov: 'We will respond to every provocation'\n\n"
+        "Both leaders spoke on Monday. Zelensky: \"We will not give up an inch.\" The talks ended at noon.\n\n"
+        "Update: the article was changed on Monday to add a comment from the ministry.",
+    )
+    assert ("Ceasefire talks in Geneva have collapsed", ":", "UN") in quotes
+    assert ("'We will respond to every provocation'", ":", "Peskov") in quotes
+    assert ('"We will not give up an inch."', ":", "Zelensky") in quotes
+    assert not any(speaker == "Update" for _, _, speaker in quotes)

@@ -52,7 +52,6 @@ MIN_FLOATING_WORDS = 5
 EDGE_PUNCT = set(",;:—–-")
 SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 SKIP_DEPS = {"amod", "compound"}  # "so-called", "the said report"
-SPEAKER_LABEL_RE = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?P<colon>:)[ \u00a0]+(?P<content>\S[^\n]*)$", re.M)
 DASH_SIGNATURE_RE = re.compile(r"[ \u00a0]*(?P<dash>―|—|–|--)[ \u00a0]*(?P<name>[A-Z][^\n.,;:!?]{1,60}?)[ \u00a0.]*$", re.M)
 
 
@@ -703,23 +702,56 @@ def dash_attributions(doc: Doc, passages: list[QuotedPassage], confidence: float
     return found
 
 
-def speaker_label_attributions(doc: Doc, bounds: Offsets, confidence: float) -> list[Attribution]:
-    """Lines opened by a speaker's name and a colon: transcripts ("PENCE: Well, look, ...")
-    and headlines ("Pat Caddell: Voters are worried")."""
+LABEL_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+# a name and a colon opening a quotation, at a line's start or after a sentence's end
+QUOTED_LABEL_RE = re.compile(
+    rf"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))(?P<name>{LABEL_NAME})(?P<colon>:)[ \u00a0]+(?P<content>[\"“‘][^\n]*?[\"”’])(?=\s|$)", re.M
+)
+# a name and a colon opening a line: the rest of the line is the statement
+LINE_LABEL_RE = re.compile(rf"^(?P<name>{LABEL_NAME})(?P<colon>:)[ \u00a0]+(?P<content>\S[^\n]*)$", re.M)
+# a headline naming its source last: "Ceasefire talks have collapsed: UN"
+TRAILING_LABEL_RE = re.compile(rf"^(?P<content>[^\n:]*\S)(?P<colon>:)[ \u00a0]+(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}})[ \u00a0]*$", re.M)
+
+
+def _is_label_name(source: Span, names: set[str], lexicon: CueLexicon) -> bool:
+    """Whether a span before (or after) a colon names a speaker: proper nouns, all-caps labels
+    ("KOVAL", often tagged common nouns), or words the article uses as a name elsewhere."""
+    if source[0].lower_ in lexicon.not_labels or any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") for t in source):
+        return False
+    return all(t.pos_ == "PROPN" or t.is_upper and len(t) > 1 or t.text in names for t in source)
+
+
+@per_doc
+def _name_words(doc: Doc) -> set[str]:
+    """Capitalised words the article tags as proper nouns or entity words somewhere."""
+    return {t.text for t in doc if t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))}
+
+
+def speaker_label_attributions(doc: Doc, bounds: Offsets, lexicon: CueLexicon) -> list[Attribution]:
+    """Statements opened by a speaker's name and a colon: transcripts ("PENCE: Well, look, ..."),
+    headlines ("Pat Caddell: Voters are worried"), a quotation signed mid-line ("Bush: “...”"),
+    and headlines that name the source last ("Ceasefire talks have collapsed: UN")."""
     found = []
     text = doc_text(doc)
     lo, hi = bounds
-    for match in SPEAKER_LABEL_RE.finditer(text, lo, hi):
-        source = doc.char_span(match.start("name"), match.end("name"))
-        # all-caps labels ("KOVAL") are often tagged as common nouns
-        if source is None or not all(t.pos_ == "PROPN" or t.is_upper and len(t) > 1 for t in source) or _words(match.group("content")) < 3:
+    names = _name_words(doc)
+    confidence = lexicon.confidence["colon"]
+    quoted = list(QUOTED_LABEL_RE.finditer(text, lo, hi))
+    opened = {m.start() for m in quoted}
+    matches = [(m, "quoted-label") for m in quoted]
+    matches += [(m, "speaker-label") for m in LINE_LABEL_RE.finditer(text, lo, hi) if m.start() not in opened]
+    matches += [(m, "trailing-label") for m in TRAILING_LABEL_RE.finditer(text, lo, hi)]
+    for match, rule in matches:
+        source = doc.char_span(*match.span("name"))
+        content = match.group("content")
+        if source is None or not len(source) or not _is_label_name(source, names, lexicon) or _words(content) < 3:
             continue
         start, end = match.span("content")
         found.append(
             Attribution(
-                content=[(start, end - (len(match.group("content")) - len(match.group("content").rstrip())))],
+                content=[(start, end - (len(content) - len(content.rstrip())))],
                 cue=match.span("colon"),
-                candidates=_proposed(source, "speaker-label"),
+                candidates=_proposed(source, rule),
                 kind="colon",
                 confidence=confidence,
             )

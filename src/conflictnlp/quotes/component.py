@@ -65,7 +65,7 @@ def find_attributions(doc: Doc, component: QuotesComponent) -> tuple[list[Attrib
     for attribution in found:
         attribution.decide(context)
     attach_passages(doc, found, passages, component.lexicon)
-    found += speaker_label_attributions(doc, (lo, hi), component.lexicon.confidence["colon"])
+    found += speaker_label_attributions(doc, (lo, hi), component.lexicon)
     signed = dash_attributions(doc, passages, component.lexicon.confidence["colon"])
     claimed = {id(p) for a in found for p in a.passages}
     found += [a for a in signed if id(a.passages[0]) not in claimed]

@@ -371,6 +371,11 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
                 continue
             if source is not None:
                 content -= set(source)  # a speaker on another line is no content either
+                subject = next((c for c in speaking.children if c.dep_ in SUBJECTS), None)
+                if subject is not None and subject.i < source.start and content and any(c.dep_ == "appos" and c.i >= source.start for c in subject.children):
+                    # "wounding ... at least seven other people, the head of ... said": the
+                    # list the parse made the subject stays in the content (speakers._np)
+                    content |= set(doc[subject.left_edge.i : source.start])
             found.append(
                 Attribution(
                     content=_pieces(content),

@@ -162,6 +162,21 @@ def _np(token: Token) -> Span:
     if end < len(doc) and doc[end - 1].ent_iob_ in ("B", "I") and doc[end].ent_iob_ == "I" and doc[end].i != head.i:
         while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].i != head.i:
             end += 1
+    # ... also where the NER missed it: a hyphen joins on without a space ("Mr. al" "-Tayeb")
+    while end < len(doc) and doc[end].i != head.i and not doc[end - 1].whitespace_ and (doc[end].text.startswith("-") or doc[end - 1].text == "-") and doc[end].text[-1:].isalnum():
+        end += 1
+    # "wounding a child and at least seven other people, the head of the regional
+    # administration, said": the counted last item of a list is no speaker, its apposition is
+    # (a role stops at a list); "Two officials, X and Y, said" stays whole
+    appos = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i), None)
+    if (
+        appos is not None
+        and doc[appos.left_edge.i - 1].text == ","
+        and any(c.dep_ == "nummod" or c.ent_type_ == "CARDINAL" for c in token.children)
+        and token.left_edge.i > 0
+        and doc[token.left_edge.i - 1].lower_ in ("and", "or", ",")
+    ):
+        start = appos.left_edge.i
     return doc[start:end]
 
 
@@ -198,7 +213,28 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None) -> Optional
             current = current.head
             continue
         break
-    return _adjacent_noun_phrase(verb)
+    return _adjacent_noun_phrase(verb) or _across_abbreviation(verb)
+
+
+# abbreviations that end a name and that the parser may take for a sentence's end
+NAME_ABBREVIATIONS = {"co.", "corp.", "inc.", "ltd.", "plc.", "llc.", "bros.", "jr.", "sr.", "cos.", "s.a.", "n.v.", "ag."}
+
+
+def _across_abbreviation(verb: Token) -> Optional[Span]:
+    """The subject a bad sentence boundary cut off: "Tony Lama Co. | said that ...", where the
+    parser ended a sentence at the abbreviation; the name runs back from it over capitalised
+    words of that sentence."""
+    doc = verb.doc
+    first = verb.sent.start if doc.has_annotation("SENT_START") else 0
+    if any(not (t.pos_ in ("ADV", "AUX", "PART") or t.dep_ in ("aux", "neg", "advmod")) for t in doc[first : verb.i]) or first == 0:
+        return None
+    last = doc[first - 1]
+    if last.lower_ not in NAME_ABBREVIATIONS:
+        return None
+    start = last.i
+    while start - 1 >= 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_end and doc[start - 1].sent == last.sent:
+        start -= 1
+    return doc[start : last.i + 1] if start < last.i else None
 
 
 def _shares_passive_subject(verb: Token, passive: Token) -> bool:
@@ -421,6 +457,18 @@ def _around(ent: Span) -> list[Token]:
     return words
 
 
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# a word after a name that shows it is no person: "Kyiv itself was quiet"
+NOT_PERSON_AFTER = {"itself", "its"}
+
+
+def _a_place(ent: Span, places: set[str]) -> bool:
+    """Whether a name the NER took for a person is a place: the article names it as a place
+    elsewhere, or calls it "itself" ("Kyiv itself"). A pronoun never resolves to it."""
+    doc = ent.doc
+    return ent.text in places or (ent.end < len(doc) and doc[ent.end].lower_ in NOT_PERSON_AFTER)
+
+
 class SpeakerResolver:
     """Resolves speaker mentions of one article; call ``resolve`` in text order."""
 
@@ -444,7 +492,12 @@ class SpeakerResolver:
         self.roles: dict[str, str] = {}  # canonical name -> role
         self.gender: dict[str, str] = {}
         self.persons: list[tuple[int, str]] = []  # (offset, canonical name) of person mentions
-        people = [ent for ent in doc.ents if lo <= ent.start_char and ent.end_char <= hi and (ent.label_ == "PERSON" or self._named_person(ent))]
+        places = {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS}
+        people = [
+            ent
+            for ent in doc.ents
+            if lo <= ent.start_char and ent.end_char <= hi and (ent.label_ == "PERSON" or self._named_person(ent)) and not _a_place(ent, places)
+        ]
         for ent in people:
             tokens = _name_tokens(ent)
             if not tokens:
@@ -675,15 +728,21 @@ class SpeakerResolver:
         said ..."); never a place ("Kyiv itself was quiet. It said ...")."""
         at = mention.start_char
         candidates = [(offset, s.name, s.role) for offset, s in self.history if offset < at and not s.is_person and (s.name or s.role)]
+        # "Putin's armies, it claimed, are struggling": what "it" reports on is no antecedent
+        cue = mention.root.head
+        reported = {cue.head.i} if cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i > cue.i else set()
         for earlier in self._sentences_up_to(mention, GROUP_PRONOUN_SENTENCES):
             for token in earlier:
-                if token.i >= mention.start or token.dep_ not in ("nsubj", "nsubjpass"):
+                if token.i >= mention.start or token.dep_ not in ("nsubj", "nsubjpass") or token.head.i in reported:
                     continue
                 head = token.head
                 if head.dep_ != "ROOT" and not (head.dep_ == "conj" and head.head.dep_ == "ROOT"):
                     continue  # "The ministry said its forces had hit ...": the ministry, not its forces
                 if self._organisation(token):
                     phrase = self.doc[token.left_edge.i : token.i + 1]
+                    entity = next((e for e in entities_in(self.doc[token.left_edge.i : token.right_edge.i + 1]) if e.start <= token.i < e.end), None)
+                    if entity is not None and entity.end > phrase.end:
+                        phrase = self.doc[phrase.start : entity.end]  # "The Institute for the Study of War"
                     candidates.append((phrase.start_char, core_text(phrase), None))
         if not candidates:
             return Speaker(name=None, role=None, confidence=0.4, is_person=False)

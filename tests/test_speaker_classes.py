@@ -102,3 +102,25 @@ def test_a_counted_list_is_content_not_speaker(nlp) -> None:
     (quote,) = conflictnlp.extract(text, nlp=nlp).quotes
     assert quote.speaker.text == "the head of the Kharkiv regional administration"
     assert quote.content.text.endswith("at least seven other people")
+
+
+def test_it_is_never_a_plural_speaker(nlp) -> None:
+    text = (
+        "The ministry's daily update was published on Friday, CNN reported.\n\n"
+        "Ukrainian officials confirmed that Russian troops were pulling back.\n\n"
+        "Putin's armies, it claimed, are struggling to rotate in new soldiers."
+    )
+    names = {speaker: name for speaker, name, _ in _quotes(nlp, text)}
+    assert names.get("it") == "CNN"
+
+
+def test_a_list_of_speakers_is_named_whole_and_a_dash_ends_a_source(nlp) -> None:
+    import conflictnlp
+
+    quotes = conflictnlp.extract(
+        "Ukraine and its allies warned that the Kremlin is not de-escalating. "
+        "Three drivers were killed on Tuesday, according to Ukrainian officials – an attack that Moscow denied carrying out.",
+        nlp=nlp,
+    ).quotes
+    assert "Ukraine and its allies" in {q.speaker_name for q in quotes}
+    assert "Ukrainian officials" in {q.speaker.text for q in quotes if q.speaker}

@@ -156,7 +156,7 @@ def _np(token: Token) -> Span:
             start = commas[-1] + 1
     while start < end and doc[start].is_punct:
         start += 1
-    while end > start and doc[end - 1].is_punct:
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     # a name the parse cut ("Mr. al-Tayeb" parsed as "Mr. al" + "-Tayeb") is taken whole
     if end < len(doc) and doc[end - 1].ent_iob_ in ("B", "I") and doc[end].ent_iob_ == "I" and doc[end].i != head.i:
@@ -272,7 +272,17 @@ def _adjacent_noun_phrase(verb: Token) -> Optional[Span]:
 def source_of_phrase(preposition: Token) -> Optional[Span]:
     """The speaker of "according to X": the object of the preposition."""
     pobj = next((c for c in preposition.children if c.dep_ == "pobj"), None)
-    return _np(pobj) if pobj is not None else None
+    if pobj is None:
+        return None
+    phrase = _np(pobj)
+    # "according to Ukrainian officials – an attack that Moscow denied": what follows a dash
+    # there is about the report, not the source
+    dash = next((t.i for t in phrase if t.i > pobj.i and t.text in ("–", "—", "--")), None)
+    if dash is not None:
+        phrase = phrase.doc[phrase.start : dash]
+        while len(phrase) > 1 and (phrase[-1].is_space or phrase[-1].is_punct):
+            phrase = phrase[:-1]
+    return phrase
 
 
 def inherited_speaker(paragraph: int, start: int, attributed: list[tuple[int, int]]) -> Optional[int]:
@@ -351,6 +361,7 @@ class Speaker:
     role: Optional[str]
     confidence: float
     is_person: bool
+    plural: bool = False  # "Ukrainian officials", "they": never what "it" refers to
 
 
 NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "la", "le", "da", "di", "du", "del"}
@@ -603,6 +614,7 @@ class SpeakerResolver:
             speaker = self._pronoun(mention)
         else:
             speaker = self._named(mention)
+        speaker.plural = word in ("they", "them") or (root.tag_ == "NNS" and not root.ent_type_ and not any(c.dep_ == "conj" for c in root.children))
         self.history.append((mention.start_char, speaker))
         return speaker
 
@@ -657,7 +669,7 @@ class SpeakerResolver:
         if any(ent.label_ in GROUP_LABELS for ent in entities_in(mention)) or mention.root.pos_ == "PROPN":
             # "Sudan's army and the paramilitary Rapid Support Forces": both are the speaker
             for conj in (c for c in mention.root.children if c.dep_ == "conj" and c.i < mention.end):
-                if conj.pos_ == "PROPN" or conj.ent_type_ in GROUP_LABELS:
+                if conj.pos_ in ("PROPN", "NOUN") or conj.ent_type_ in GROUP_LABELS:  # "Ukraine and its allies" too
                     other = core_text(self.doc[conj.left_edge.i : min(conj.right_edge.i + 1, mention.end)])
                     core = f"{core} and {other}" if other else core
             return Speaker(name=core, role=None, confidence=1.0, is_person=False)
@@ -727,7 +739,8 @@ class SpeakerResolver:
         that is the subject of the sentence before ("The General Staff issued an update. It
         said ..."); never a place ("Kyiv itself was quiet. It said ...")."""
         at = mention.start_char
-        candidates = [(offset, s.name, s.role) for offset, s in self.history if offset < at and not s.is_person and (s.name or s.role)]
+        singular = mention.root.lower_ == "it"
+        candidates = [(offset, s.name, s.role) for offset, s in self.history if offset < at and not s.is_person and (s.name or s.role) and not (singular and s.plural)]
         # "Putin's armies, it claimed, are struggling": what "it" reports on is no antecedent
         cue = mention.root.head
         reported = {cue.head.i} if cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i > cue.i else set()
@@ -735,6 +748,8 @@ class SpeakerResolver:
             for token in earlier:
                 if token.i >= mention.start or token.dep_ not in ("nsubj", "nsubjpass") or token.head.i in reported:
                     continue
+                if singular and token.tag_ == "NNS" and not token.ent_type_:
+                    continue  # "it" is no "Ukrainian officials"
                 head = token.head
                 if head.dep_ != "ROOT" and not (head.dep_ == "conj" and head.head.dep_ == "ROOT"):
                     continue  # "The ministry said its forces had hit ...": the ministry, not its forces

@@ -17,6 +17,7 @@ import json
 from collections import Counter
 
 ATTITUDE = {"believe", "hope", "worry", "consider", "expect", "want", "fear", "think", "feel", "doubt", "wish"}
+EXAMPLES: dict[str, str] = {}
 EVIDENTIAL = {"show", "appear", "seem", "suggest", "indicate", "reveal", "confirm"}
 
 
@@ -62,7 +63,11 @@ def mine(path: str, limit: int) -> tuple[Counter, Counter]:
             span = doc.char_span(*gold["cue_span"], alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            missed[_frame(list(span))] += 1
+            start, end = gold["cue_span"]
+            near = any(s < end and start < e for s, e in predicted)
+            kind, frame = _frame(list(span))
+            missed[(kind if not near else "boundary", frame)] += 1
+            EXAMPLES.setdefault(frame, record["text"][max(0, start - 80) : end + 80].replace("\n", " "))
         for token in doc:
             if token.pos_ in ("VERB", "NOUN"):
                 heads[token.lemma_.lower()] += 1
@@ -74,6 +79,7 @@ def main() -> None:
     parser.add_argument("train")
     parser.add_argument("--limit", type=int, default=150)
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--examples", action="store_true", help="print a context for each frame")
     args = parser.parse_args()
     missed, heads = mine(args.train, args.limit)
     by_class: dict[str, list] = {}
@@ -83,7 +89,7 @@ def main() -> None:
         print(f"== {kind}: {sum(c for _, c in frames)} missed gold cues")
         for frame, count in frames[: args.top]:
             first = frame.split()[0]
-            print(f"  {count:4d}  {frame}  (lemma occurs {heads.get(first, 0)})")
+            print(f"  {count:4d}  {frame}  (lemma occurs {heads.get(first, 0)})  e.g. {EXAMPLES.get(frame, '')!r}" if args.examples else f"  {count:4d}  {frame}  (lemma occurs {heads.get(first, 0)})")
 
 
 if __name__ == "__main__":

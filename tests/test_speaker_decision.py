@@ -91,3 +91,9 @@ def test_colon_frames_name_their_speaker(nlp) -> None:
     assert ("'We will respond to every provocation'", ":", "Peskov") in quotes
     assert ('"We will not give up an inch."', ":", "Zelensky") in quotes
     assert not any(speaker == "Update" for _, _, speaker in quotes)
+
+
+def test_see_is_a_cue_only_with_as(nlp) -> None:
+    quotes = _quotes(nlp, "Kyiv views the offer as a trap. Residents saw smoke over the city as the shelling began.")
+    assert ("the offer as a trap", "views", "Kyiv") in quotes
+    assert not any(cue == "saw" for _, cue, _ in quotes)

@@ -159,6 +159,18 @@ def _phrasal_preposition(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
     return None
 
 
+def _as_frame(verb: Token, lexicon: CueLexicon) -> set[str]:
+    """{"object"} for a verb that is a cue only in "X sees Y as Z" (``object_as`` of the
+    lexicon): an object, then "as" hanging from the verb or the object."""
+    if verb.lemma_.lower() not in lexicon.object_as:
+        return set()
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return set()
+    has_as = any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in (*verb.children, *obj.children))
+    return {"object"} if has_as else set()
+
+
 def _set_off(verb: Token) -> bool:
     """Whether a clause is set off from what comes before it by a comma, dash or quotation
     mark ("..., Gladkov added", "Putin's armies, it claimed, are ..."), as a parenthetical
@@ -266,7 +278,7 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             verb = doc[i]
             if verb.dep_ in SKIP_DEPS or quoted[verb.idx]:
                 continue
-            kinds = lexicon.kinds(verb.lemma_)
+            kinds = lexicon.kinds(verb.lemma_) or _as_frame(verb, lexicon)
             preposition = _phrasal_preposition(verb, lexicon)
             if (kinds or preposition is not None) and lexicon.reports_silence(verb):
                 continue  # "Moscow did not comment on the reports": nobody spoke

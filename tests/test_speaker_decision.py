@@ -97,3 +97,8 @@ def test_see_is_a_cue_only_with_as(nlp) -> None:
     quotes = _quotes(nlp, "Kyiv views the offer as a trap. Residents saw smoke over the city as the shelling began.")
     assert ("the offer as a trap", "views", "Kyiv") in quotes
     assert not any(cue == "saw" for _, cue, _ in quotes)
+
+
+def test_noun_cues_with_a_speaker_of_their_own(nlp) -> None:
+    quotes = _quotes(nlp, "Moscow rejected Kyiv's accusation that its forces had shelled the plant.")
+    assert ("that its forces had shelled the plant", "accusation", "Kyiv") in quotes

@@ -727,7 +727,7 @@ QUOTED_LABEL_RE = re.compile(
 # a name and a colon opening a line: the rest of the line is the statement
 LINE_LABEL_RE = re.compile(rf"^(?P<name>{LABEL_NAME})(?P<colon>:)[ \u00a0]+(?P<content>\S[^\n]*)$", re.M)
 # a headline naming its source last: "Ceasefire talks have collapsed: UN"
-TRAILING_LABEL_RE = re.compile(rf"^(?P<content>[^\n:]*\S)(?P<colon>:)[ \u00a0]+(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}})[ \u00a0]*$", re.M)
+TRAILING_LABEL_RE = re.compile(r"^(?P<content>[^\n:]*\S)(?P<colon>:)[ \u00a0]+(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})[ \u00a0]*$", re.M)
 
 
 def _is_label_name(source: Span, names: set[str], lexicon: CueLexicon) -> bool:

@@ -54,8 +54,8 @@ def mine(path: str, limit: int) -> tuple[Counter, Counter]:
     nlp = conflictnlp.load(enable=["article", "quotes"])
     missed: Counter = Counter()
     heads: Counter = Counter()
-    records = [json.loads(line) for line, _ in zip(open(path, encoding="utf8"), range(limit))]
-    for record, doc in zip(records, nlp.pipe(r["text"] for r in records)):
+    records = [json.loads(line) for line, _ in zip(open(path, encoding="utf8"), range(limit), strict=False)]
+    for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
         predicted = {tuple(q.cue.span) for q in doc._.quotes if q.cue}
         for gold in record["quotes"]:
             if not gold.get("cue_span") or tuple(gold["cue_span"]) in predicted:

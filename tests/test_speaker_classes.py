@@ -124,3 +124,16 @@ def test_a_list_of_speakers_is_named_whole_and_a_dash_ends_a_source(nlp) -> None
     ).quotes
     assert "Ukraine and its allies" in {q.speaker_name for q in quotes}
     assert "Ukrainian officials" in {q.speaker.text for q in quotes if q.speaker}
+
+
+def test_a_trailing_attribution_the_parse_coordinated_is_still_one(nlp) -> None:
+    import conflictnlp
+
+    quotes = conflictnlp.extract(
+        "This includes a special force to assist Kurdish fighters, Defense Secretary Ash Carter told a Senate panel Wednesday. "
+        "Russian troops shelled the town overnight, and residents fled to the basements.",
+        nlp=nlp,
+    ).quotes
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [
+        ("Defense Secretary Ash Carter", "This includes a special force to assist Kurdish fighters")
+    ]

@@ -179,6 +179,21 @@ def _set_off(verb: Token) -> bool:
     return start > 0 and verb.doc[start - 1].text in {",", "—", "–", "-", "--", '"', "”", "’", "'", ":", ";", "("}
 
 
+def _trailing_conjunct(verb: Token) -> bool:
+    """Whether a cue verb the parse coordinated onto the clause before it, after a comma and
+    with no conjunction, ends the sentence with a subject of its own: "This includes a special
+    force, Defense Secretary Ash Carter told a Senate panel Wednesday." (a parenthetical
+    attribution, not a second event)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    return verb.right_edge.i >= verb.sent.end - 2
+
+
 def _went_on(verb: Token) -> bool:
     """Whether a verb is the infinitive of "went on to say", "goes on to explain"."""
     head = verb.head
@@ -324,7 +339,7 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             elif (
                 "clause" in kinds
                 and verb.head.pos_ in ("VERB", "AUX")
-                and (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i)
+                and (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i or _trailing_conjunct(verb))
                 and not any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
                 and (verb.dep_ == "parataxis" or _set_off(verb))
             ):

@@ -34,7 +34,16 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import doc_text, per_doc, pos_ids, token_forms
 from .cues import CueLexicon, cue_tokens
 from .marks import QuotedPassage, paragraph_starts
-from .speakers import SUBJECTS, inherited_speaker, source_of_phrase, source_of_verb
+from .speakers import (
+    SUBJECTS,
+    SpeakerCandidate,
+    SpeakerContext,
+    SpeakerDecision,
+    decide_speaker,
+    inherited_speaker,
+    source_of_phrase,
+    source_of_verb,
+)
 
 Offsets = tuple[int, int]
 
@@ -43,7 +52,6 @@ MIN_FLOATING_WORDS = 5
 EDGE_PUNCT = set(",;:—–-")
 SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 SKIP_DEPS = {"amod", "compound"}  # "so-called", "the said report"
-SPEAKER_LABEL_RE = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?P<colon>:)[ \u00a0]+(?P<content>\S[^\n]*)$", re.M)
 DASH_SIGNATURE_RE = re.compile(r"[ \u00a0]*(?P<dash>―|—|–|--)[ \u00a0]*(?P<name>[A-Z][^\n.,;:!?]{1,60}?)[ \u00a0.]*$", re.M)
 
 
@@ -53,12 +61,28 @@ class Attribution:
 
     content: list[Offsets]
     cue: Optional[Offsets]
-    source: Optional[Span]
+    candidates: list[SpeakerCandidate]  # speaker mentions the rules propose, best first
     kind: str  # a lexicon group, "phrases", "colon" or "floating"
     confidence: float
     passages: list[QuotedPassage] = field(default_factory=list)  # quotations in the content
     inherits: Optional["Attribution"] = None  # floating quotes: where the speaker comes from
     borrowed_speaker: bool = False  # the cue verb has no subject of its own ("..., adding that")
+    anchor: Optional[Token] = None  # the cue word a speaker must share a line with
+    decision: Optional[SpeakerDecision] = None  # set by ``decide``, nowhere else
+
+    @property
+    def source(self) -> Optional[Span]:
+        """The speaker mention: the decided one, or before the decision the best proposed."""
+        if self.decision is not None:
+            return self.decision.mention
+        return self.candidates[0].mention if self.candidates else None
+
+    def decide(self, context: SpeakerContext) -> None:
+        """Let ``speakers.decide_speaker`` pick the speaker mention among the candidates."""
+        if self.inherits is not None:
+            self.decision = SpeakerDecision(None, "inherited")
+        else:
+            self.decision = decide_speaker(self.candidates, context, self.anchor)
 
     @property
     def start(self) -> int:
@@ -68,6 +92,11 @@ class Attribution:
         """Offsets covering the cue and the speaker mention."""
         points = [p for p in (self.cue, (self.source.start_char, self.source.end_char) if self.source is not None else None) if p]
         return min(s for s, _ in points), max(e for _, e in points)
+
+
+def _proposed(mention: Optional[Span], rule: str) -> list[SpeakerCandidate]:
+    """The candidate list of a rule that found one speaker mention, or none."""
+    return [SpeakerCandidate(mention, rule)] if mention is not None else []
 
 
 def _pieces(tokens: Iterable[Token]) -> list[Offsets]:
@@ -130,12 +159,39 @@ def _phrasal_preposition(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
     return None
 
 
+def _as_frame(verb: Token, lexicon: CueLexicon) -> set[str]:
+    """{"object"} for a verb that is a cue only in "X sees Y as Z" (``object_as`` of the
+    lexicon): an object, then "as" hanging from the verb or the object."""
+    if verb.lemma_.lower() not in lexicon.object_as:
+        return set()
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return set()
+    has_as = any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in (*verb.children, *obj.children))
+    return {"object"} if has_as else set()
+
+
 def _set_off(verb: Token) -> bool:
     """Whether a clause is set off from what comes before it by a comma, dash or quotation
     mark ("..., Gladkov added", "Putin's armies, it claimed, are ..."), as a parenthetical
     attribution is; "The Kremlin said [the talks would continue]" is a complement."""
     start = verb.left_edge.i
     return start > 0 and verb.doc[start - 1].text in {",", "—", "–", "-", "--", '"', "”", "’", "'", ":", ";", "("}
+
+
+def _trailing_conjunct(verb: Token) -> bool:
+    """Whether a cue verb the parse coordinated onto the clause before it, after a comma and
+    with no conjunction, ends the sentence with a subject of its own: "This includes a special
+    force, Defense Secretary Ash Carter told a Senate panel Wednesday." (a parenthetical
+    attribution, not a second event)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    return verb.right_edge.i >= verb.sent.end - 2
 
 
 def _went_on(verb: Token) -> bool:
@@ -237,7 +293,7 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             verb = doc[i]
             if verb.dep_ in SKIP_DEPS or quoted[verb.idx]:
                 continue
-            kinds = lexicon.kinds(verb.lemma_)
+            kinds = lexicon.kinds(verb.lemma_) or _as_frame(verb, lexicon)
             preposition = _phrasal_preposition(verb, lexicon)
             if (kinds or preposition is not None) and lexicon.reports_silence(verb):
                 continue  # "Moscow did not comment on the reports": nobody spoke
@@ -283,7 +339,7 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
             elif (
                 "clause" in kinds
                 and verb.head.pos_ in ("VERB", "AUX")
-                and (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i)
+                and (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i or _trailing_conjunct(verb))
                 and not any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
                 and (verb.dep_ == "parataxis" or _set_off(verb))
             ):
@@ -341,15 +397,18 @@ def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quot
                 # verbs with "you" as subject in a question are a gold cue 2 times of 23)
                 continue
             if source is not None:
-                if _same_line(set(source), verb) != set(source):
-                    source = None
-                else:
-                    content -= set(source)
+                content -= set(source)  # a speaker on another line is no content either
+                subject = next((c for c in speaking.children if c.dep_ in SUBJECTS), None)
+                if subject is not None and subject.i < source.start and content and any(c.dep_ == "appos" and c.i >= source.start for c in subject.children):
+                    # "wounding ... at least seven other people, the head of ... said": the
+                    # list the parse made the subject stays in the content (speakers._np)
+                    content |= set(doc[subject.left_edge.i : source.start])
             found.append(
                 Attribution(
                     content=_pieces(content),
                     cue=(cue[0].idx, cue[-1].idx + len(cue[-1])),
-                    source=source,
+                    candidates=_proposed(source, "verb"),
+                    anchor=verb,
                     kind=kind,
                     confidence=lexicon.confidence[kind],
                     borrowed_speaker=source is not None and not any(c.dep_ in SUBJECTS for c in speaking.children),
@@ -406,7 +465,7 @@ def adjective_attributions(sents: Iterable[Span], lexicon: CueLexicon, quoted: l
                 Attribution(
                     content=_pieces(content - set(source)),
                     cue=(cue[0].idx, cue[-1].idx + len(cue[-1])),
-                    source=source,
+                    candidates=_proposed(source, "adjective"),
                     kind="adjectives",
                     confidence=lexicon.confidence.get("adjectives", lexicon.confidence["object"]),
                 )
@@ -456,7 +515,7 @@ def noun_attributions(sents: Iterable[Span], lexicon: CueLexicon, quoted: list[b
                 Attribution(
                     content=_pieces(content - {noun}),
                     cue=(noun.idx, noun.idx + len(noun)),
-                    source=source,
+                    candidates=_proposed(source, "noun"),
                     kind="nouns",
                     confidence=lexicon.confidence.get("nouns", lexicon.confidence["object"]),
                 )
@@ -495,7 +554,7 @@ def phrase_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, qu
                     Attribution(
                         content=_pieces(_same_line(clause - excluded, tokens[0])),
                         cue=(tokens.start_char, tokens.end_char),
-                        source=source,
+                        candidates=_proposed(source, "according-to"),
                         kind="phrases",
                         confidence=lexicon.confidence["phrases"],
                     )
@@ -531,7 +590,7 @@ def _initial_source(sent: Span, lexicon: CueLexicon, quoted: list[bool]) -> list
         Attribution(
             content=content,
             cue=(preposition.idx, preposition.idx + len(preposition)),
-            source=source,
+            candidates=_proposed(source, "initial-source"),
             kind="phrases",
             confidence=lexicon.confidence["phrases"],
         )
@@ -666,7 +725,7 @@ def dash_attributions(doc: Doc, passages: list[QuotedPassage], confidence: float
             Attribution(
                 content=list(passage.inner),
                 cue=match.span("dash"),
-                source=source,
+                candidates=_proposed(source, "dash-signature"),
                 kind="colon",
                 confidence=confidence,
                 passages=[passage],
@@ -675,23 +734,56 @@ def dash_attributions(doc: Doc, passages: list[QuotedPassage], confidence: float
     return found
 
 
-def speaker_label_attributions(doc: Doc, bounds: Offsets, confidence: float) -> list[Attribution]:
-    """Lines opened by a speaker's name and a colon: transcripts ("PENCE: Well, look, ...")
-    and headlines ("Pat Caddell: Voters are worried")."""
+LABEL_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+# a name and a colon opening a quotation, at a line's start or after a sentence's end
+QUOTED_LABEL_RE = re.compile(
+    rf"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))(?P<name>{LABEL_NAME})(?P<colon>:)[ \u00a0]+(?P<content>[\"“‘][^\n]*?[\"”’])(?=\s|$)", re.M
+)
+# a name and a colon opening a line: the rest of the line is the statement
+LINE_LABEL_RE = re.compile(rf"^(?P<name>{LABEL_NAME})(?P<colon>:)[ \u00a0]+(?P<content>\S[^\n]*)$", re.M)
+# a headline naming its source last: "Ceasefire talks have collapsed: UN"
+TRAILING_LABEL_RE = re.compile(r"^(?P<content>[^\n:]*\S)(?P<colon>:)[ \u00a0]+(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})[ \u00a0]*$", re.M)
+
+
+def _is_label_name(source: Span, names: set[str], lexicon: CueLexicon) -> bool:
+    """Whether a span before (or after) a colon names a speaker: proper nouns, all-caps labels
+    ("KOVAL", often tagged common nouns), or words the article uses as a name elsewhere."""
+    if source[0].lower_ in lexicon.not_labels or any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") for t in source):
+        return False
+    return all(t.pos_ == "PROPN" or t.is_upper and len(t) > 1 or t.text in names for t in source)
+
+
+@per_doc
+def _name_words(doc: Doc) -> set[str]:
+    """Capitalised words the article tags as proper nouns or entity words somewhere."""
+    return {t.text for t in doc if t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))}
+
+
+def speaker_label_attributions(doc: Doc, bounds: Offsets, lexicon: CueLexicon) -> list[Attribution]:
+    """Statements opened by a speaker's name and a colon: transcripts ("PENCE: Well, look, ..."),
+    headlines ("Pat Caddell: Voters are worried"), a quotation signed mid-line ("Bush: “...”"),
+    and headlines that name the source last ("Ceasefire talks have collapsed: UN")."""
     found = []
     text = doc_text(doc)
     lo, hi = bounds
-    for match in SPEAKER_LABEL_RE.finditer(text, lo, hi):
-        source = doc.char_span(match.start("name"), match.end("name"))
-        # all-caps labels ("KOVAL") are often tagged as common nouns
-        if source is None or not all(t.pos_ == "PROPN" or t.is_upper and len(t) > 1 for t in source) or _words(match.group("content")) < 3:
+    names = _name_words(doc)
+    confidence = lexicon.confidence["colon"]
+    quoted = list(QUOTED_LABEL_RE.finditer(text, lo, hi))
+    opened = {m.start() for m in quoted}
+    matches = [(m, "quoted-label") for m in quoted]
+    matches += [(m, "speaker-label") for m in LINE_LABEL_RE.finditer(text, lo, hi) if m.start() not in opened]
+    matches += [(m, "trailing-label") for m in TRAILING_LABEL_RE.finditer(text, lo, hi)]
+    for match, rule in matches:
+        source = doc.char_span(*match.span("name"))
+        content = match.group("content")
+        if source is None or not len(source) or not _is_label_name(source, names, lexicon) or _words(content) < 3:
             continue
         start, end = match.span("content")
         found.append(
             Attribution(
-                content=[(start, end - (len(match.group("content")) - len(match.group("content").rstrip())))],
+                content=[(start, end - (len(content) - len(content.rstrip())))],
                 cue=match.span("colon"),
-                source=source,
+                candidates=_proposed(source, rule),
                 kind="colon",
                 confidence=confidence,
             )
@@ -761,7 +853,7 @@ def floating_passages(doc: Doc, attributions: list[Attribution], passages: list[
             Attribution(
                 content=list(passage.inner),
                 cue=None,
-                source=None,
+                candidates=[],
                 kind="floating",
                 confidence=confidence,
                 passages=[passage],

@@ -23,7 +23,7 @@ from .attribution import (
     verb_attributions,
 )
 from .build import make_quote, number_quotes, quote_type
-from .speakers import Speaker, SpeakerResolver
+from .speakers import Speaker, SpeakerContext, SpeakerResolver
 from .cues import CueLexicon, load_cues
 from .marks import QuotedPassage, find_quoted_passages, inside, markup_spans
 from .speakers import naming_clause
@@ -66,17 +66,27 @@ def find_attributions(doc: Doc, component: QuotesComponent) -> tuple[list[Attrib
     passages = find_quoted_passages(doc_text(doc), lo, hi)
     quoted = quoted_mask(doc_text(doc), passages)
     sents = list(body_sents(doc))
+    markup = markup_spans(doc_text(doc), lo, hi)
+    context = SpeakerContext((lo, hi), markup, component.lexicon.named_in_clause)
     found = verb_attributions(doc, sents, component.lexicon, quoted) + phrase_attributions(doc, sents, component.lexicon, quoted)
-    found = _outside_markup(found, markup_spans(doc_text(doc), lo, hi))
+    found = _outside_markup(found, markup)
+    for attribution in found:
+        attribution.decide(context)
     attach_passages(doc, found, passages, component.lexicon)
-    found += speaker_label_attributions(doc, (lo, hi), component.lexicon.confidence["colon"])
+    found += speaker_label_attributions(doc, (lo, hi), component.lexicon)
     signed = dash_attributions(doc, passages, component.lexicon.confidence["colon"])
     claimed = {id(p) for a in found for p in a.passages}
     found += [a for a in signed if id(a.passages[0]) not in claimed]
+    for attribution in found:
+        if attribution.decision is None:
+            attribution.decide(context)
     found = _named_in_clause(doc, _dedupe([_clip(a, lo, hi, doc_text(doc)) for a in found]), component.lexicon.named_in_clause)
     found = _without_nested_speakerless(_without_attribution_content(found))
     if component.floating:
-        found += floating_passages(doc, found, passages, component.lexicon.confidence["clause"] * FLOATING_FACTOR)
+        floating = floating_passages(doc, found, passages, component.lexicon.confidence["clause"] * FLOATING_FACTOR)
+        for attribution in floating:
+            attribution.decide(context)
+        found += floating
     return found, passages
 
 
@@ -128,34 +138,25 @@ def _without_attribution_content(attributions: list[Attribution]) -> list[Attrib
 
 
 def _outside_markup(attributions: list[Attribution], markup: list[tuple[int, int]]) -> list[Attribution]:
-    """No cue and no speaker inside a markup tag left in the text: the "tweet" and "author" of
-    ``<tweet author="X">`` are not words of the article."""
+    """No cue inside a markup tag left in the text: the "tweet" of ``<tweet author="X">`` is
+    no word of the article (nor is its "author" a speaker: ``speakers.decide_speaker``)."""
     if not markup:
         return attributions
-    kept = []
-    for attribution in attributions:
-        if attribution.cue is not None and inside(attribution.cue[0], markup):
-            continue
-        if attribution.source is not None and inside(attribution.source.start_char, markup):
-            attribution.source = None
-        kept.append(attribution)
-    return kept
+    return [a for a in attributions if a.cue is None or not inside(a.cue[0], markup)]
 
 
 def _clip(attribution: Attribution, lo: int, hi: int, text: str) -> Attribution:
-    """The attribution inside the body, its content without a dateline ("NIKOPOL, Ukraine —")."""
+    """The attribution's content inside the body, without a dateline ("NIKOPOL, Ukraine —")."""
     pieces = [(max(s, lo), min(e, hi)) for s, e in attribution.content if min(e, hi) > max(s, lo)]
     attribution.content = [(skip_place_dateline(text, s), e) for s, e in pieces if skip_place_dateline(text, s) < e]
-    if attribution.source is not None and not (lo <= attribution.source.start_char and attribution.source.end_char <= hi):
-        attribution.source = None
     if attribution.cue is not None and not (lo <= attribution.cue[0] and attribution.cue[1] <= hi):
         attribution.cue = None  # a sentence that runs over the edge of the body
     return attribution
 
 
 def _named_in_clause(doc: Doc, attributions: list[Attribution], pattern: Optional[re.Pattern]) -> list[Attribution]:
-    """A speaker named in a relative clause ("a resident who gave her name only as Lila") is
-    the whole phrase, and the clause's own verb ("who asked to be identified as") is no cue."""
+    """The verb of a clause naming a speaker ("a resident who asked to be identified as Lila")
+    is no cue (the speaker itself is widened to the phrase by ``speakers.decide_speaker``)."""
     if pattern is None:
         return attributions
     kept = []
@@ -163,8 +164,6 @@ def _named_in_clause(doc: Doc, attributions: list[Attribution], pattern: Optiona
         cue = doc.char_span(*attribution.cue, alignment_mode="expand") if attribution.cue else None
         if cue is not None and len(cue) and naming_clause(cue, pattern) is not None:
             continue
-        if attribution.source is not None and (clause := naming_clause(attribution.source, pattern)) is not None:
-            attribution.source = clause.mention
         kept.append(attribution)
     return kept
 

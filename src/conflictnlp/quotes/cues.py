@@ -55,6 +55,8 @@ class CueLexicon:
     anonymity_requests: frozenset[str] = frozenset()  # "asked not to be named": no quote
     anonymity: frozenset[str] = frozenset()
     nobody: frozenset[str] = frozenset()  # "No group claimed responsibility": no quote
+    not_labels: frozenset[str] = frozenset()  # "Update: ...", "Photo: ...": no speaker label
+    object_as: frozenset[str] = frozenset()  # cues only in "X sees Y as Z"
 
     def reports_silence(self, verb: Token) -> bool:
         """Whether a cue verb says that nobody spoke: "did not comment on", "declined to
@@ -131,6 +133,8 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         anonymity_requests=frozenset(data.get("silence", {}).get("anonymity_requests", [])),
         anonymity=frozenset(data.get("silence", {}).get("anonymity", [])),
         nobody=frozenset(data.get("silence", {}).get("nobody", [])),
+        not_labels=frozenset(w.lower() for w in data.get("colon", {}).get("not_labels", [])),
+        object_as=frozenset(data["object"].get("only_with_as", [])),
         confidence={
             kind: float(data[kind]["confidence"])
             for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")

@@ -6,7 +6,9 @@ records the rule-based ``conflict_quotes`` component writes. Linking is by posit
 on cues: contents and cues are paired closest first, where a cue in another sentence counts as
 further away, each content to one cue and a second piece to a cue only where it continues the
 first (a split quote); each source goes to the nearest cue, and a source that is the
-grammatical subject of a cue's verb goes to that cue whatever the distance. A cue left with no content takes the clause its verb
+grammatical subject of a cue's verb goes to that cue whatever the distance; a cue's sources
+are speaker candidates, the subject first, then by distance, and
+``speakers.decide_speaker`` picks among them as for the rules. A cue left with no content takes the clause its verb
 governs (its ``ccomp``) when the parse has one (``parse_content``), else makes no quote. With
 ``with_rules`` the two are combined: with ``prefer = "rules"`` the rule-based quotes come first and
 a learned quote is added where it shares no cue and no content with them; with ``prefer =
@@ -30,6 +32,7 @@ from .build import make_quote, number_quotes, quote_type
 from .component import QuotesComponent, extract_quotes, speaker_resolver
 from .cues import load_cues
 from .marks import find_quoted_passages
+from .speakers import SpeakerCandidate, SpeakerContext, decide_speaker
 from . import tagger as _tagger  # noqa: F401  registers conflict_attribution_tagger, which feeds this component
 
 # a cue in another sentence is this many tokens further away than it looks
@@ -124,6 +127,7 @@ class LearnedQuotesComponent(ConflictComponent):
                     sources.setdefault(index, []).append((rank, span))
         passages = find_quoted_passages(doc_text(doc), lo, hi)
         resolver = speaker_resolver(doc, passages, self.lexicon)
+        context = SpeakerContext((lo, hi), naming=self.lexicon.named_in_clause)
         quotes = []
         for index, cue in enumerate(cues):
             factor = 1.0
@@ -134,7 +138,8 @@ class LearnedQuotesComponent(ConflictComponent):
                     factor = PARSED_CONTENT_FACTOR
             if index not in contents:
                 continue
-            source = min(sources[index], key=lambda pair: pair[0])[1] if index in sources else None
+            candidates = [SpeakerCandidate(span, "learned-subject" if rank == 0 else "learned-nearest", rank) for rank, span in sources.get(index, [])]
+            source = decide_speaker(candidates, context).mention
             parts = [cue, *contents[index], *([source] if source else [])]
             confidence = factor * sum(score_of.get((s.start, s.end, s.label_), 1.0) for s in parts) / len(parts)
             speaker = resolver.resolve(source) if source is not None else None

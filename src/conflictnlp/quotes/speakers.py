@@ -22,10 +22,15 @@ order they are tried:
    sentence or paragraph) takes the speaker of the closest attributed quote before it, at
    most ``INHERIT_PARAGRAPHS`` paragraphs back.
 
-Whatever rule found it, a mention that is part of a speaker named in a relative clause ("an
-Irpin resident who gave his name only as Andriy") is widened to the whole phrase
-(``naming_clause``); the resolver then takes the name from the clause and the role from the
-noun ("Irpin resident").
+The rules (and the learned tagger's linking, ``learned``) only *propose*: each attribution
+carries ``SpeakerCandidate``s (a mention and the name of the rule that found it). One function,
+``decide_speaker``, picks the mention, in order: candidates by rank; a mention inside markup
+left in the text, outside the article body, or on another line than its cue is no speaker;
+a mention that is part of a speaker named in a relative clause ("an Irpin resident who gave
+his name only as Andriy") is widened to the whole phrase (``naming_clause``); the resolver
+then takes the name from the clause and the role from the noun ("Irpin resident"). The
+``SpeakerDecision`` records the rule that decided (``Attribution.decision.rule``, and a DEBUG
+line of the ``conflictnlp.quotes.speakers`` logger). Nothing else sets a speaker mention.
 
 The canonical name and role behind a mention ("he" -> "Petro Andryushchenko") are decided
 below, by ``SpeakerResolver``: our own coreference, since coreferee cannot load its model
@@ -53,10 +58,11 @@ found at one mention ("Kremlin spokesman Dmitry Peskov") is kept for its other m
 
 from __future__ import annotations
 
+import logging
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -68,6 +74,68 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 NOUN_PHRASE_POS = {"PROPN", "NOUN", "ADJ", "DET", "NUM"}
 # how far back (in paragraphs) a floating quote may look for its speaker
 INHERIT_PARAGRAPHS = 2
+
+log = logging.getLogger(__name__)
+Offsets = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class SpeakerCandidate:
+    """A speaker mention a rule proposes for an attribution; ``rank``: lower is tried first."""
+
+    mention: Span
+    rule: str
+    rank: float = 0.0
+
+
+@dataclass(frozen=True)
+class SpeakerDecision:
+    """The speaker mention ``decide_speaker`` picked (None: nobody) and the rule that decided."""
+
+    mention: Optional[Span]
+    rule: str
+
+
+@dataclass(frozen=True)
+class SpeakerContext:
+    """What the speaker decision needs to know of the article: the body, the markup tags left
+    in the text, the lexicon's naming-clause pattern."""
+
+    bounds: Offsets
+    markup: Sequence[Offsets] = ()
+    naming: Optional[re.Pattern] = None
+
+
+def _same_line(mention: Span, anchor: Token) -> bool:
+    text = doc_text(anchor.doc)
+    start = text.rfind("\n", 0, anchor.idx) + 1
+    end = text.find("\n", anchor.idx)
+    end = len(text) if end < 0 else end
+    return all(start <= t.idx < end for t in mention)
+
+
+def decide_speaker(candidates: Iterable[SpeakerCandidate], context: SpeakerContext, anchor: Optional[Token] = None) -> SpeakerDecision:
+    """The one place a speaker mention is decided (see the module doc): the best-ranked
+    candidate that survives the clips, widened to its naming clause. ``anchor`` is the cue's
+    token where the speaker must stand on the cue's line."""
+    lo, hi = context.bounds
+    rule = "none"
+    for candidate in sorted(candidates, key=lambda c: c.rank):
+        mention = candidate.mention
+        if any(s <= mention.start_char < e for s, e in context.markup):
+            rule = f"{candidate.rule}:in-markup"
+        elif not (lo <= mention.start_char and mention.end_char <= hi):
+            rule = f"{candidate.rule}:outside-body"
+        elif anchor is not None and not _same_line(mention, anchor):
+            rule = f"{candidate.rule}:other-line"
+        else:
+            rule = candidate.rule
+            clause = naming_clause(mention, context.naming)
+            if clause is not None:
+                mention, rule = clause.mention, f"{rule}+naming-clause"
+            log.debug("speaker %r at %d decided by %s", mention.text, mention.start_char, rule)
+            return SpeakerDecision(mention, rule)
+    return SpeakerDecision(None, rule)
 
 
 def _np(token: Token) -> Span:
@@ -88,12 +156,27 @@ def _np(token: Token) -> Span:
             start = commas[-1] + 1
     while start < end and doc[start].is_punct:
         start += 1
-    while end > start and doc[end - 1].is_punct:
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     # a name the parse cut ("Mr. al-Tayeb" parsed as "Mr. al" + "-Tayeb") is taken whole
     if end < len(doc) and doc[end - 1].ent_iob_ in ("B", "I") and doc[end].ent_iob_ == "I" and doc[end].i != head.i:
         while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].i != head.i:
             end += 1
+    # ... also where the NER missed it: a hyphen joins on without a space ("Mr. al" "-Tayeb")
+    while end < len(doc) and doc[end].i != head.i and not doc[end - 1].whitespace_ and (doc[end].text.startswith("-") or doc[end - 1].text == "-") and doc[end].text[-1:].isalnum():
+        end += 1
+    # "wounding a child and at least seven other people, the head of the regional
+    # administration, said": the counted last item of a list is no speaker, its apposition is
+    # (a role stops at a list); "Two officials, X and Y, said" stays whole
+    appos = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i), None)
+    if (
+        appos is not None
+        and doc[appos.left_edge.i - 1].text == ","
+        and any(c.dep_ == "nummod" or c.ent_type_ == "CARDINAL" for c in token.children)
+        and token.left_edge.i > 0
+        and doc[token.left_edge.i - 1].lower_ in ("and", "or", ",")
+    ):
+        start = appos.left_edge.i
     return doc[start:end]
 
 
@@ -130,7 +213,28 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None) -> Optional
             current = current.head
             continue
         break
-    return _adjacent_noun_phrase(verb)
+    return _adjacent_noun_phrase(verb) or _across_abbreviation(verb)
+
+
+# abbreviations that end a name and that the parser may take for a sentence's end
+NAME_ABBREVIATIONS = {"co.", "corp.", "inc.", "ltd.", "plc.", "llc.", "bros.", "jr.", "sr.", "cos.", "s.a.", "n.v.", "ag."}
+
+
+def _across_abbreviation(verb: Token) -> Optional[Span]:
+    """The subject a bad sentence boundary cut off: "Tony Lama Co. | said that ...", where the
+    parser ended a sentence at the abbreviation; the name runs back from it over capitalised
+    words of that sentence."""
+    doc = verb.doc
+    first = verb.sent.start if doc.has_annotation("SENT_START") else 0
+    if any(not (t.pos_ in ("ADV", "AUX", "PART") or t.dep_ in ("aux", "neg", "advmod")) for t in doc[first : verb.i]) or first == 0:
+        return None
+    last = doc[first - 1]
+    if last.lower_ not in NAME_ABBREVIATIONS:
+        return None
+    start = last.i
+    while start - 1 >= 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_end and doc[start - 1].sent == last.sent:
+        start -= 1
+    return doc[start : last.i + 1] if start < last.i else None
 
 
 def _shares_passive_subject(verb: Token, passive: Token) -> bool:
@@ -168,7 +272,17 @@ def _adjacent_noun_phrase(verb: Token) -> Optional[Span]:
 def source_of_phrase(preposition: Token) -> Optional[Span]:
     """The speaker of "according to X": the object of the preposition."""
     pobj = next((c for c in preposition.children if c.dep_ == "pobj"), None)
-    return _np(pobj) if pobj is not None else None
+    if pobj is None:
+        return None
+    phrase = _np(pobj)
+    # "according to Ukrainian officials – an attack that Moscow denied": what follows a dash
+    # there is about the report, not the source
+    dash = next((t.i for t in phrase if t.i > pobj.i and t.text in ("–", "—", "--")), None)
+    if dash is not None:
+        phrase = phrase.doc[phrase.start : dash]
+        while len(phrase) > 1 and (phrase[-1].is_space or phrase[-1].is_punct):
+            phrase = phrase[:-1]
+    return phrase
 
 
 def inherited_speaker(paragraph: int, start: int, attributed: list[tuple[int, int]]) -> Optional[int]:
@@ -247,6 +361,7 @@ class Speaker:
     role: Optional[str]
     confidence: float
     is_person: bool
+    plural: bool = False  # "Ukrainian officials", "they": never what "it" refers to
 
 
 NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "la", "le", "da", "di", "du", "del"}
@@ -353,6 +468,18 @@ def _around(ent: Span) -> list[Token]:
     return words
 
 
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# a word after a name that shows it is no person: "Kyiv itself was quiet"
+NOT_PERSON_AFTER = {"itself", "its"}
+
+
+def _a_place(ent: Span, places: set[str]) -> bool:
+    """Whether a name the NER took for a person is a place: the article names it as a place
+    elsewhere, or calls it "itself" ("Kyiv itself"). A pronoun never resolves to it."""
+    doc = ent.doc
+    return ent.text in places or (ent.end < len(doc) and doc[ent.end].lower_ in NOT_PERSON_AFTER)
+
+
 class SpeakerResolver:
     """Resolves speaker mentions of one article; call ``resolve`` in text order."""
 
@@ -376,7 +503,12 @@ class SpeakerResolver:
         self.roles: dict[str, str] = {}  # canonical name -> role
         self.gender: dict[str, str] = {}
         self.persons: list[tuple[int, str]] = []  # (offset, canonical name) of person mentions
-        people = [ent for ent in doc.ents if lo <= ent.start_char and ent.end_char <= hi and (ent.label_ == "PERSON" or self._named_person(ent))]
+        places = {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS}
+        people = [
+            ent
+            for ent in doc.ents
+            if lo <= ent.start_char and ent.end_char <= hi and (ent.label_ == "PERSON" or self._named_person(ent)) and not _a_place(ent, places)
+        ]
         for ent in people:
             tokens = _name_tokens(ent)
             if not tokens:
@@ -482,6 +614,7 @@ class SpeakerResolver:
             speaker = self._pronoun(mention)
         else:
             speaker = self._named(mention)
+        speaker.plural = word in ("they", "them") or (root.tag_ == "NNS" and not root.ent_type_ and not any(c.dep_ == "conj" for c in root.children))
         self.history.append((mention.start_char, speaker))
         return speaker
 
@@ -536,7 +669,7 @@ class SpeakerResolver:
         if any(ent.label_ in GROUP_LABELS for ent in entities_in(mention)) or mention.root.pos_ == "PROPN":
             # "Sudan's army and the paramilitary Rapid Support Forces": both are the speaker
             for conj in (c for c in mention.root.children if c.dep_ == "conj" and c.i < mention.end):
-                if conj.pos_ == "PROPN" or conj.ent_type_ in GROUP_LABELS:
+                if conj.pos_ in ("PROPN", "NOUN") or conj.ent_type_ in GROUP_LABELS:  # "Ukraine and its allies" too
                     other = core_text(self.doc[conj.left_edge.i : min(conj.right_edge.i + 1, mention.end)])
                     core = f"{core} and {other}" if other else core
             return Speaker(name=core, role=None, confidence=1.0, is_person=False)
@@ -606,16 +739,25 @@ class SpeakerResolver:
         that is the subject of the sentence before ("The General Staff issued an update. It
         said ..."); never a place ("Kyiv itself was quiet. It said ...")."""
         at = mention.start_char
-        candidates = [(offset, s.name, s.role) for offset, s in self.history if offset < at and not s.is_person and (s.name or s.role)]
+        singular = mention.root.lower_ == "it"
+        candidates = [(offset, s.name, s.role) for offset, s in self.history if offset < at and not s.is_person and (s.name or s.role) and not (singular and s.plural)]
+        # "Putin's armies, it claimed, are struggling": what "it" reports on is no antecedent
+        cue = mention.root.head
+        reported = {cue.head.i} if cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i > cue.i else set()
         for earlier in self._sentences_up_to(mention, GROUP_PRONOUN_SENTENCES):
             for token in earlier:
-                if token.i >= mention.start or token.dep_ not in ("nsubj", "nsubjpass"):
+                if token.i >= mention.start or token.dep_ not in ("nsubj", "nsubjpass") or token.head.i in reported:
                     continue
+                if singular and token.tag_ == "NNS" and not token.ent_type_:
+                    continue  # "it" is no "Ukrainian officials"
                 head = token.head
                 if head.dep_ != "ROOT" and not (head.dep_ == "conj" and head.head.dep_ == "ROOT"):
                     continue  # "The ministry said its forces had hit ...": the ministry, not its forces
                 if self._organisation(token):
                     phrase = self.doc[token.left_edge.i : token.i + 1]
+                    entity = next((e for e in entities_in(self.doc[token.left_edge.i : token.right_edge.i + 1]) if e.start <= token.i < e.end), None)
+                    if entity is not None and entity.end > phrase.end:
+                        phrase = self.doc[phrase.start : entity.end]  # "The Institute for the Study of War"
                     candidates.append((phrase.start_char, core_text(phrase), None))
         if not candidates:
             return Speaker(name=None, role=None, confidence=0.4, is_person=False)

@@ -24,11 +24,11 @@ from spacy.tokens import Doc, Span
 
 from ..components import ConflictComponent
 from ..extensions import body_bounds, doc_text, set_span_group
-from ..training.convert import CONTENT, CUE, SOURCE, SPANS_KEY
 from ..model import Quote
 from .build import make_quote, number_quotes, quote_type
 from .component import QuotesComponent, extract_quotes, speaker_resolver
 from .cues import load_cues
+from .labels import CONTENT, CUE, SOURCE, SPANS_KEY
 from .marks import find_quoted_passages
 from . import tagger as _tagger  # noqa: F401  registers conflict_attribution_tagger, which feeds this component
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, DocBin, Span
 
 import conflictnlp
 from conflictnlp.pipeline import attribution_addon
+from conflictnlp.quotes.component import QuotesComponent
 from conflictnlp.quotes.tagger import (
     B,
     I,
@@ -259,3 +260,16 @@ def test_a_cue_takes_one_content_unless_the_next_piece_continues_it():
     linker(doc)
     ((quote),) = doc._.quotes
     assert [text[s:e] for s, e in quote.content.spans] == ["“We will not retreat,”", "“not one", "step.”"]
+
+
+def test_a_tagger_reading_after_the_rules_skips_the_sentences_their_quotes_explain(tiny_package):
+    nlp = conflictnlp.load(attribution=tiny_package, enable=["article", "quotes"])
+    text = "Officials said that two Grad rockets hit the depot. The weather was cold."
+    # alone (no rules), a waiting tagger still reads the filtered sentences
+    nlp.get_pipe("attribution_tagger").read = "after_rules"
+    assert [q.cue.text for q in nlp(text)._.quotes] == ["said"]
+    # with the rules first, their quote explains the first sentence: the encoder reads nothing
+    nlp.get_pipe("quotes").rules = QuotesComponent(nlp, "rules")
+    doc = nlp(text)
+    assert [q.cue.text for q in doc._.quotes] == ["said"]
+    assert len(doc.spans.get(SPANS_KEY, [])) == 0

@@ -25,12 +25,16 @@ from spacy.util import ensure_path
 
 from ..components import ConflictComponent
 from .labels import CONTENT, CUE, SOURCE, SPANS_KEY
+from .prefilter import load_filter
 
 ROLES = (SOURCE, CUE, CONTENT)
 O, B, I = 0, 1, 2  # tag ids within a role; the model gives len(ROLES) * 3 logits per token
 TAGS_PER_ROLE = 3
 SENTENCE_ENDS = {".", "?", "!", "”", '"', "’", "'"}
 MODEL_FILE, TOKENIZER_FILE, SETTINGS_FILE = "model.onnx", "tokenizer.json", "cfg"
+# what the encoder reads: the whole text; the sentences the filter passes; or those of them
+# that hold no rule-based quote, at the request of the linking component, after the rules
+READ_SETTINGS = ("all", "filtered", "after_rules")
 
 # allowed tag transitions within a role: I only after B or I
 _TRANSITIONS = np.array([[0.0, 0.0, -np.inf], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
@@ -104,7 +108,7 @@ def cut_windows(doc: Doc, tokens: Sequence[int], lengths: Sequence[int], max_pie
 
 
 def encode_windows(
-    doc: Doc, tokenizer, max_pieces: int, cls_id: int, sep_id: int, ranges: Optional[Sequence[tuple[int, int]]] = None
+    doc: Doc, tokenizer, max_pieces: int, cls_id: int, sep_id: int, ranges: Sequence[tuple[int, int]] | None = None
 ) -> list[tuple[list[int], list[int], list[int]]]:
     """Per window: its piece ids (with [CLS] and [SEP]), the position of each token's first
     piece, and the token indices in ``doc``. Tokens without pieces are left out. ``ranges``:
@@ -126,7 +130,7 @@ def encode_windows(
     return out
 
 
-def _range_bounds(tokens: Sequence[int], ranges: Optional[Sequence[tuple[int, int]]]) -> list[tuple[int, int]]:
+def _range_bounds(tokens: Sequence[int], ranges: Sequence[tuple[int, int]] | None) -> list[tuple[int, int]]:
     """``[first, last)`` positions in ``tokens`` (sorted doc indices) of the tokens of each range."""
     if ranges is None:
         return [(0, len(tokens))] if tokens else []
@@ -193,7 +197,7 @@ def viterbi_batch(log_probs: np.ndarray, lengths: np.ndarray) -> np.ndarray:
 
 def tag_spans(path: np.ndarray) -> list[tuple[int, int]]:
     """``[start, end)`` positions of the B I* runs of a tag sequence."""
-    rows, starts, ends = batch_tag_spans(np.asarray(path)[None])
+    _, starts, ends = batch_tag_spans(np.asarray(path)[None])
     return [(int(s), int(e)) for s, e in zip(starts, ends)]
 
 
@@ -234,11 +238,15 @@ def decode(doc: Doc, tokens: Sequence[int], logits: np.ndarray) -> list[tuple[in
 class AttributionTagger(ConflictComponent):
     """Runs the exported encoder and writes SOURCE / CUE / CONTENT spans to ``doc.spans``."""
 
-    def __init__(self, nlp: Language, name: str, spans_key: str, batch_size: int, threads: int):
+    def __init__(self, nlp: Language, name: str, spans_key: str, batch_size: int, threads: int, read: str = "all", cues: str | None = None):
         super().__init__(nlp, name)
+        if read not in READ_SETTINGS:
+            raise ValueError(f"{name}: read must be one of {', '.join(map(repr, READ_SETTINGS))}, not {read!r}")
         self.spans_key = spans_key
         self.batch_size = batch_size
         self.threads = threads
+        self.read = read
+        self.cues = cues
         self.settings: dict[str, Any] = {}
         self.model_bytes: Optional[bytes] = None
         self.tokenizer_json: Optional[str] = None
@@ -272,11 +280,26 @@ class AttributionTagger(ConflictComponent):
         self.model_bytes, self.tokenizer_json, self.settings = model_bytes, tokenizer_json, dict(settings)
         self._session = self._tokenizer = None
 
-    def reading_ranges(self, doc: Doc) -> Optional[list[tuple[int, int]]]:
-        """The token ranges the encoder reads in ``doc``: None for all of it."""
-        return None
+    def reading_ranges(self, doc: Doc) -> list[tuple[int, int]] | None:
+        """The token ranges the encoder reads in ``doc``: None for all of it; with ``read =
+        "filtered"`` the runs of sentences that the sentence filter passes (``prefilter``)."""
+        if self.read == "all":
+            return None
+        return load_filter(self.cues).ranges(doc)
 
-    def find_spans(self, docs: Sequence[Doc], ranges: Optional[Sequence[Optional[Sequence[tuple[int, int]]]]] = None) -> list[list[tuple[int, int, str, float]]]:
+    def tag_after_rules(self, doc: Doc, explained: Sequence[tuple[int, int]]) -> None:
+        """With ``read = "after_rules"``: spans from the sentences the filter passes that hold
+        none of the ``explained`` character spans (the rules' cues and contents)."""
+        mask = np.zeros(len(doc), dtype=bool)
+        for start, end in explained:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                mask[span.start : span.end] = True
+        self.set_spans(doc, self.find_spans([doc], [load_filter(self.cues).ranges(doc, mask)])[0])
+
+    def find_spans(
+        self, docs: Sequence[Doc], ranges: Sequence[Sequence[tuple[int, int]] | None] | None = None
+    ) -> list[list[tuple[int, int, str, float]]]:
         """Per doc, its spans ``(start, end, label, score)`` in doc tokens. ``ranges``: per doc,
         the token ranges to read (default: ``reading_ranges``). Windows of all docs are run
         shortest first, ``batch_size`` at a time, so a batch pads little."""
@@ -321,11 +344,15 @@ class AttributionTagger(ConflictComponent):
         doc.spans[self.spans_key].attrs["scores"] = np.array([score for *_, score in found], dtype=np.float32)
 
     def process(self, doc: Doc) -> None:
-        self.set_spans(doc, self.find_spans([doc])[0])
+        if self.read != "after_rules":  # else the linking component calls tag_after_rules
+            self.set_spans(doc, self.find_spans([doc])[0])
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 8) -> Iterable[Doc]:
         from spacy.util import minibatch
 
+        if self.read == "after_rules":
+            yield from docs
+            return
         for batch in minibatch(docs, size=batch_size):
             try:
                 results = self.find_spans(batch)
@@ -359,9 +386,15 @@ class AttributionTagger(ConflictComponent):
 @Language.factory(
     "conflict_attribution_tagger",
     assigns=["doc.spans"],
-    default_config={"spans_key": SPANS_KEY, "batch_size": 16, "threads": 1},
+    default_config={"spans_key": SPANS_KEY, "batch_size": 16, "threads": 1, "read": "all", "cues": None},
 )
-def make_attribution_tagger(nlp: Language, name: str, spans_key: str, batch_size: int, threads: int) -> AttributionTagger:
+def make_attribution_tagger(
+    nlp: Language, name: str, spans_key: str, batch_size: int, threads: int, read: str, cues: str | None
+) -> AttributionTagger:
     """SOURCE / CUE / CONTENT spans from an exported encoder; ``batch_size``: windows per
-    encoder call; ``threads``: onnxruntime threads per process."""
-    return AttributionTagger(nlp, name, spans_key, batch_size, threads)
+    encoder call; ``threads``: onnxruntime threads per process; ``read``: ``"all"`` the whole
+    text, ``"filtered"`` only the sentences that may hold an attribution (``prefilter``),
+    ``"after_rules"`` those of them without a rule-based quote, when the linking component
+    (``conflict_quotes_learned`` with the rules first) asks;
+    ``cues``: the cue lexicon whose lemmas the filter looks for (default: the packaged one)."""
+    return AttributionTagger(nlp, name, spans_key, batch_size, threads, read, cues)

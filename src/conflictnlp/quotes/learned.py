@@ -15,6 +15,11 @@ a learned quote is added where it shares no cue and no content with them; with `
 "learned"`` the other way round. Which is better depends on the model (see the model cards). Records are built
 with the rules' own helpers: ``build``, and ``component.speaker_resolver`` for canonical names
 and roles, with the same cue lexicon (``cues``).
+
+With the rules first, a tagger set to ``read = "after_rules"`` (``quotes/tagger.py``) waits
+for this component: the rules run, then the encoder reads only the sentences that the
+sentence filter passes and that hold no rule-based cue or content, since a learned quote
+overlapping a rule-based one would be dropped anyway.
 """
 
 from __future__ import annotations
@@ -26,14 +31,14 @@ from spacy.tokens import Doc, Span
 
 from ..components import ConflictComponent
 from ..extensions import body_bounds, doc_text, set_span_group
-from ..training.convert import CONTENT, CUE, SOURCE, SPANS_KEY
 from ..model import Quote
 from .build import make_quote, number_quotes, quote_type
 from .component import QuotesComponent, extract_quotes, speaker_resolver
 from .cues import load_cues
+from .labels import CONTENT, CUE, SOURCE, SPANS_KEY
 from .marks import find_quoted_passages
 from .speakers import SpeakerCandidate, SpeakerContext, decide_speaker
-from . import tagger as _tagger  # noqa: F401  registers conflict_attribution_tagger, which feeds this component
+from .tagger import AttributionTagger  # also registers conflict_attribution_tagger, which feeds this component
 
 # a cue in another sentence is this many tokens further away than it looks
 SENTENCE_PENALTY = 40
@@ -109,7 +114,24 @@ class LearnedQuotesComponent(ConflictComponent):
                 used.add(c)
         return linked
 
+    def _waiting_tagger(self) -> AttributionTagger | None:
+        """The pipeline's tagger that waits for this component (``read = "after_rules"``)."""
+        return next(
+            (
+                pipe
+                for _, pipe in self.nlp.pipeline
+                if isinstance(pipe, AttributionTagger) and pipe.read == "after_rules" and pipe.spans_key == self.spans_key
+            ),
+            None,
+        )
+
     def process(self, doc: Doc) -> None:
+        rule_quotes = extract_quotes(doc, self.rules) if self.rules is not None else []
+        tagger = self._waiting_tagger()
+        if tagger is not None:
+            # where the rules' quotes win, a learned quote overlapping one would be dropped: not read
+            first = rule_quotes if self.prefer == "rules" else []
+            tagger.tag_after_rules(doc, [span for q in first for span in [*q.content.spans, *([q.cue.span] if q.cue else [])]])
         lo, hi = body_bounds(doc)
         spans = [s for s in doc.spans.get(self.spans_key, []) if lo <= s.start_char and s.end_char <= hi]
         score_of = _span_scores(doc, self.spans_key)
@@ -157,7 +179,6 @@ class LearnedQuotesComponent(ConflictComponent):
                 )
             )
         if self.rules is not None:
-            rule_quotes = extract_quotes(doc, self.rules)
             quotes = _add_disjoint(rule_quotes, quotes) if self.prefer == "rules" else _add_disjoint(quotes, rule_quotes)
         quotes = number_quotes(quotes)
         doc._.quotes = quotes

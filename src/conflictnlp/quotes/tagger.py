@@ -9,7 +9,11 @@ go to ``doc.spans[spans_key]`` with their mean tag probability in ``attrs["score
 
 Long articles are cut into windows of whole tokens of at most ``max_pieces`` word pieces,
 preferring a paragraph break, then the end of a sentence. Training (``training.encoder``) uses
-the same windows and labels, from this module.
+the same windows and labels, from this module. ``read`` decides what the encoder reads: all
+of the text, the runs of sentences the sentence filter passes (``prefilter.py``), or, as
+shipped, those of them that hold no rule-based quote (``after_rules``: the linking component
+runs the rules, then asks). Windows of a batch run shortest first and are decoded together.
+See docs/attribution_model.md.
 """
 
 from __future__ import annotations
@@ -24,13 +28,17 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from ..components import ConflictComponent
-from ..training.convert import CONTENT, CUE, SOURCE, SPANS_KEY
+from .labels import CONTENT, CUE, SOURCE, SPANS_KEY
+from .prefilter import load_filter
 
 ROLES = (SOURCE, CUE, CONTENT)
 O, B, I = 0, 1, 2  # tag ids within a role; the model gives len(ROLES) * 3 logits per token
 TAGS_PER_ROLE = 3
 SENTENCE_ENDS = {".", "?", "!", "”", '"', "’", "'"}
 MODEL_FILE, TOKENIZER_FILE, SETTINGS_FILE = "model.onnx", "tokenizer.json", "cfg"
+# what the encoder reads: the whole text; the sentences the filter passes; or those of them
+# that hold no rule-based quote, at the request of the linking component, after the rules
+READ_SETTINGS = ("all", "filtered", "after_rules")
 
 # allowed tag transitions within a role: I only after B or I
 _TRANSITIONS = np.array([[0.0, 0.0, -np.inf], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
@@ -103,22 +111,40 @@ def cut_windows(doc: Doc, tokens: Sequence[int], lengths: Sequence[int], max_pie
     return windows
 
 
-def encode_windows(doc: Doc, tokenizer, max_pieces: int, cls_id: int, sep_id: int) -> list[tuple[list[int], list[int], list[int]]]:
+def encode_windows(
+    doc: Doc, tokenizer, max_pieces: int, cls_id: int, sep_id: int, ranges: Sequence[tuple[int, int]] | None = None
+) -> list[tuple[list[int], list[int], list[int]]]:
     """Per window: its piece ids (with [CLS] and [SEP]), the position of each token's first
-    piece, and the token indices in ``doc``. Tokens without pieces are left out."""
-    tokens = real_tokens(doc)
+    piece, and the token indices in ``doc``. Tokens without pieces are left out. ``ranges``:
+    the ``[start, end)`` token ranges to read, each cut into windows of its own (default: the
+    whole doc)."""
+    tokens = real_tokens(doc) if ranges is None else [i for start, end in ranges for i in range(start, end) if not doc[i].is_space]
     pieces = word_pieces(tokenizer, [doc[i].text for i in tokens])
     kept = [(i, p[: max_pieces - 2]) for i, p in zip(tokens, pieces) if p]
     tokens, pieces = [i for i, _ in kept], [p for _, p in kept]
     out = []
-    for start, end in cut_windows(doc, tokens, [len(p) for p in pieces], max_pieces - 2):
-        ids, firsts = [cls_id], []
-        for p in pieces[start:end]:
-            firsts.append(len(ids))
-            ids.extend(p)
-        ids.append(sep_id)
-        out.append((ids, firsts, tokens[start:end]))
+    for first, last in _range_bounds(tokens, ranges):
+        for start, end in cut_windows(doc, tokens[first:last], [len(p) for p in pieces[first:last]], max_pieces - 2):
+            ids, firsts = [cls_id], []
+            for p in pieces[first + start : first + end]:
+                firsts.append(len(ids))
+                ids.extend(p)
+            ids.append(sep_id)
+            out.append((ids, firsts, tokens[first + start : first + end]))
     return out
+
+
+def _range_bounds(tokens: Sequence[int], ranges: Sequence[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    """``[first, last)`` positions in ``tokens`` (sorted doc indices) of the tokens of each range."""
+    if ranges is None:
+        return [(0, len(tokens))] if tokens else []
+    positions = np.asarray(tokens, dtype=np.int64)
+    bounds = []
+    for start, end in ranges:
+        first, last = int(np.searchsorted(positions, start)), int(np.searchsorted(positions, end))
+        if last > first:
+            bounds.append((first, last))
+    return bounds
 
 
 def role_tags(doc: Doc, spans: Iterable[Span]) -> np.ndarray:
@@ -145,57 +171,86 @@ def log_softmax(logits: np.ndarray) -> np.ndarray:
 
 def viterbi(log_probs: np.ndarray) -> np.ndarray:
     """The best B/I/O sequence with no I after O, for log probabilities of shape (n, 3)."""
-    n = len(log_probs)
-    if n == 0:
-        return np.zeros(0, dtype=np.int64)
-    back = np.zeros((n, TAGS_PER_ROLE), dtype=np.int64)
-    score = _START + log_probs[0]
+    return viterbi_batch(log_probs[None], np.array([len(log_probs)]))[0]
+
+
+def viterbi_batch(log_probs: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``viterbi`` of many sequences at once: log probabilities of shape (rows, n, 3), row k
+    read up to ``lengths[k]``; positions past a row's length get O. One numpy step per
+    position, not per position and row."""
+    rows, n = log_probs.shape[:2]
+    paths = np.zeros((rows, n), dtype=np.int64)
+    if rows == 0 or n == 0:
+        return paths
+    back = np.zeros((rows, n, TAGS_PER_ROLE), dtype=np.int64)
+    score = _START + log_probs[:, 0]
     for t in range(1, n):
-        candidates = score[:, None] + _TRANSITIONS
-        back[t] = candidates.argmax(axis=0)
-        score = candidates.max(axis=0) + log_probs[t]
-    path = np.zeros(n, dtype=np.int64)
-    path[-1] = int(score.argmax())
-    for t in range(n - 1, 0, -1):
-        path[t - 1] = back[t, path[t]]
-    return path
+        candidates = score[:, :, None] + _TRANSITIONS  # (rows, from, to)
+        back[:, t] = candidates.argmax(axis=1)
+        score = np.where((t < lengths)[:, None], candidates.max(axis=1) + log_probs[:, t], score)
+    last = score.argmax(axis=1)
+    current = last.copy()
+    every = np.arange(rows)
+    for t in range(n - 1, -1, -1):
+        if t + 1 < n:
+            current = np.where(t < lengths - 1, back[every, t + 1, current], current)
+        current = np.where(t == lengths - 1, last, current)
+        paths[:, t] = np.where(t < lengths, current, O)
+    return paths
 
 
 def tag_spans(path: np.ndarray) -> list[tuple[int, int]]:
     """``[start, end)`` positions of the B I* runs of a tag sequence."""
-    spans, start = [], None
-    for t, tag in enumerate(path):
-        if tag != I and start is not None:
-            spans.append((start, t))
-            start = None
-        if tag == B:
-            start = t
-    if start is not None:
-        spans.append((start, len(path)))
-    return spans
+    _, starts, ends = batch_tag_spans(np.asarray(path)[None])
+    return [(int(s), int(e)) for s, e in zip(starts, ends)]
+
+
+def batch_tag_spans(paths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Row, start and end of every B I* run in tag sequences of shape (rows, n)."""
+    n = paths.shape[1]
+    # per position, the first position at or after it that is not I
+    not_inside = np.where(paths != I, np.arange(n), n)
+    next_break = np.minimum.accumulate(not_inside[:, ::-1], axis=1)[:, ::-1]
+    next_break = np.concatenate([next_break, np.full((len(paths), 1), n)], axis=1)
+    rows, starts = np.nonzero(paths == B)
+    return rows, starts, next_break[rows, starts + 1]
+
+
+def decode_batch(logits: np.ndarray, lengths: np.ndarray) -> list[list[tuple[int, int, str, float]]]:
+    """Per row of token logits of shape (rows, n, len(ROLES) * 3), read up to ``lengths``: its
+    spans ``(start, end, label, score)`` in row positions; a span's score is the mean
+    probability of its tags."""
+    rows, n = logits.shape[:2]
+    log_probs = log_softmax(logits.reshape(rows, n, len(ROLES), TAGS_PER_ROLE)).transpose(0, 2, 1, 3).reshape(rows * len(ROLES), n, TAGS_PER_ROLE)
+    paths = viterbi_batch(log_probs, np.repeat(lengths, len(ROLES)))
+    chosen = np.exp(np.take_along_axis(log_probs, paths[:, :, None], axis=2)[:, :, 0].astype(np.float64))
+    totals = np.concatenate([np.zeros((len(paths), 1)), np.cumsum(chosen, axis=1)], axis=1)
+    out: list[list[tuple[int, int, str, float]]] = [[] for _ in range(rows)]
+    for row, start, end in zip(*batch_tag_spans(paths)):
+        score = (totals[row, end] - totals[row, start]) / (end - start)
+        out[row // len(ROLES)].append((int(start), int(end), ROLES[row % len(ROLES)], float(score)))
+    return out
 
 
 def decode(doc: Doc, tokens: Sequence[int], logits: np.ndarray) -> list[tuple[int, int, str, float]]:
     """Spans ``(start, end, label, score)`` in ``doc`` tokens from per-token logits of shape
     (len(tokens), len(ROLES) * 3); a span's score is the mean probability of its tags."""
-    out = []
-    for r, role in enumerate(ROLES):
-        log_probs = log_softmax(logits[:, r * TAGS_PER_ROLE : (r + 1) * TAGS_PER_ROLE])
-        path = viterbi(log_probs)
-        for start, end in tag_spans(path):
-            score = float(np.exp(log_probs[np.arange(start, end), path[start:end]]).mean())
-            out.append((tokens[start], tokens[end - 1] + 1, role, score))
-    return out
+    (found,) = decode_batch(logits[None], np.array([len(tokens)]))
+    return [(tokens[start], tokens[end - 1] + 1, label, score) for start, end, label, score in found]
 
 
 class AttributionTagger(ConflictComponent):
     """Runs the exported encoder and writes SOURCE / CUE / CONTENT spans to ``doc.spans``."""
 
-    def __init__(self, nlp: Language, name: str, spans_key: str, batch_size: int, threads: int):
+    def __init__(self, nlp: Language, name: str, spans_key: str, batch_size: int, threads: int, read: str = "all", cues: str | None = None):
         super().__init__(nlp, name)
+        if read not in READ_SETTINGS:
+            raise ValueError(f"{name}: read must be one of {', '.join(map(repr, READ_SETTINGS))}, not {read!r}")
         self.spans_key = spans_key
         self.batch_size = batch_size
         self.threads = threads
+        self.read = read
+        self.cues = cues
         self.settings: dict[str, Any] = {}
         self.model_bytes: Optional[bytes] = None
         self.tokenizer_json: Optional[str] = None
@@ -229,63 +284,87 @@ class AttributionTagger(ConflictComponent):
         self.model_bytes, self.tokenizer_json, self.settings = model_bytes, tokenizer_json, dict(settings)
         self._session = self._tokenizer = None
 
-    def token_logits(self, docs: Sequence[Doc]) -> list[tuple[list[int], np.ndarray]]:
-        """Per doc: the tokens read and their logits."""
-        windows = [
-            (d, w)
-            for d, doc in enumerate(docs)
-            for w in encode_windows(doc, self.tokenizer, self.settings["max_pieces"], self.settings["cls_id"], self.settings["sep_id"])
-        ]
-        # windows of like length together: less padding
-        order = sorted(range(len(windows)), key=lambda k: len(windows[k][1][0]))
-        per_doc: list[list[tuple[list[int], np.ndarray]]] = [[] for _ in docs]
-        results: dict[int, np.ndarray] = {}
-        for b in range(0, len(order), self.batch_size):
-            batch = order[b : b + self.batch_size]
-            width = max(len(windows[k][1][0]) for k in batch)
-            ids = np.zeros((len(batch), width), dtype=np.int64)
-            mask = np.zeros((len(batch), width), dtype=np.int64)
-            for row, k in enumerate(batch):
-                piece_ids = windows[k][1][0]
-                ids[row, : len(piece_ids)] = piece_ids
-                mask[row, : len(piece_ids)] = 1
-            logits = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
-            for row, k in enumerate(batch):
-                results[k] = logits[row, windows[k][1][1]]
-        for k, (d, (_, _, tokens)) in enumerate(windows):
-            per_doc[d].append((tokens, results[k]))
-        out = []
-        for parts in per_doc:
-            tokens = [t for part_tokens, _ in parts for t in part_tokens]
-            logits = np.concatenate([l for _, l in parts]) if parts else np.zeros((0, len(ROLES) * TAGS_PER_ROLE), dtype=np.float32)
-            out.append((tokens, logits))
-        return out
+    def reading_ranges(self, doc: Doc) -> list[tuple[int, int]] | None:
+        """The token ranges the encoder reads in ``doc``: None for all of it; with ``read =
+        "filtered"`` the runs of sentences that the sentence filter passes (``prefilter``)."""
+        if self.read == "all":
+            return None
+        return load_filter(self.cues).ranges(doc)
 
-    def set_spans(self, doc: Doc, tokens: list[int], logits: np.ndarray) -> None:
-        found = decode(doc, tokens, logits)
-        found.sort(key=lambda s: (s[0], s[1], s[2]))
+    def tag_after_rules(self, doc: Doc, explained: Sequence[tuple[int, int]]) -> None:
+        """With ``read = "after_rules"``: spans from the sentences the filter passes that hold
+        none of the ``explained`` character spans (the rules' cues and contents)."""
+        mask = np.zeros(len(doc), dtype=bool)
+        for start, end in explained:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                mask[span.start : span.end] = True
+        self.set_spans(doc, self.find_spans([doc], [load_filter(self.cues).ranges(doc, mask)])[0])
+
+    def find_spans(
+        self, docs: Sequence[Doc], ranges: Sequence[Sequence[tuple[int, int]] | None] | None = None
+    ) -> list[list[tuple[int, int, str, float]]]:
+        """Per doc, its spans ``(start, end, label, score)`` in doc tokens. ``ranges``: per doc,
+        the token ranges to read (default: ``reading_ranges``). Windows of all docs are run
+        shortest first, ``batch_size`` at a time, so a batch pads little."""
+        settings = self.settings
+        if ranges is None:
+            ranges = [self.reading_ranges(doc) for doc in docs]
+        windows = [
+            (d, window)
+            for d, (doc, doc_ranges) in enumerate(zip(docs, ranges))
+            for window in encode_windows(doc, self.tokenizer, settings["max_pieces"], settings["cls_id"], settings["sep_id"], doc_ranges)
+        ]
+        windows.sort(key=lambda item: len(item[1][0]))
+        found: list[list[tuple[int, int, str, float]]] = [[] for _ in docs]
+        for b in range(0, len(windows), self.batch_size):
+            batch = windows[b : b + self.batch_size]
+            logits, lengths = self._token_logits([window for _, window in batch])
+            for (d, (_, _, tokens)), spans in zip(batch, decode_batch(logits, lengths)):
+                found[d].extend((tokens[start], tokens[end - 1] + 1, label, score) for start, end, label, score in spans)
+        return found
+
+    def _token_logits(self, windows: Sequence[tuple[list[int], list[int], list[int]]]) -> tuple[np.ndarray, np.ndarray]:
+        """One encoder call: the logits at each token's first piece, shape (windows, most
+        tokens, len(ROLES) * 3), and the number of tokens of each window."""
+        width = max(len(ids) for ids, _, _ in windows)
+        ids = np.zeros((len(windows), width), dtype=np.int64)
+        mask = np.zeros((len(windows), width), dtype=np.int64)
+        for row, (piece_ids, _, _) in enumerate(windows):
+            ids[row, : len(piece_ids)] = piece_ids
+            mask[row, : len(piece_ids)] = 1
+        piece_logits = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+        lengths = np.array([len(firsts) for _, firsts, _ in windows], dtype=np.int64)
+        rows = np.repeat(np.arange(len(windows)), lengths)
+        positions = np.concatenate([np.arange(n) for n in lengths]) if len(rows) else np.zeros(0, dtype=np.int64)
+        firsts = np.concatenate([np.asarray(f, dtype=np.int64) for _, f, _ in windows]) if len(rows) else positions
+        logits = np.zeros((len(windows), int(lengths.max(initial=0)), piece_logits.shape[-1]), dtype=piece_logits.dtype)
+        logits[rows, positions] = piece_logits[rows, firsts]
+        return logits, lengths
+
+    def set_spans(self, doc: Doc, found: list[tuple[int, int, str, float]]) -> None:
+        found = sorted(found, key=lambda s: (s[0], s[1], s[2]))
         doc.spans[self.spans_key] = [Span(doc, s, e, label=label) for s, e, label, _ in found]
         doc.spans[self.spans_key].attrs["scores"] = np.array([score for *_, score in found], dtype=np.float32)
 
     def process(self, doc: Doc) -> None:
-        self.set_spans(doc, *self.token_logits([doc])[0])
+        if self.read != "after_rules":  # else the linking component calls tag_after_rules
+            self.set_spans(doc, self.find_spans([doc])[0])
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 8) -> Iterable[Doc]:
         from spacy.util import minibatch
 
+        if self.read == "after_rules":
+            yield from docs
+            return
         for batch in minibatch(docs, size=batch_size):
             try:
-                results = self.token_logits(batch)
+                results = self.find_spans(batch)
             except Exception:  # one bad article must not stop the batch: retry one by one
                 yield from (self(doc) for doc in batch)
                 continue
-            for doc, (tokens, logits) in zip(batch, results):
-                try:
-                    self.set_spans(doc, tokens, logits)
-                except Exception as err:  # pragma: no cover - decoding never fails on valid logits
-                    from ..extensions import add_error
-
-                    add_error(doc, f"{self.name}: {type(err).__name__}: {err}")
+            for doc, found in zip(batch, results):
+                self.set_spans(doc, found)
                 yield doc
 
     def to_disk(self, path: Any, *, exclude: Iterable[str] = ()) -> None:
@@ -311,9 +390,15 @@ class AttributionTagger(ConflictComponent):
 @Language.factory(
     "conflict_attribution_tagger",
     assigns=["doc.spans"],
-    default_config={"spans_key": SPANS_KEY, "batch_size": 16, "threads": 1},
+    default_config={"spans_key": SPANS_KEY, "batch_size": 16, "threads": 1, "read": "all", "cues": None},
 )
-def make_attribution_tagger(nlp: Language, name: str, spans_key: str, batch_size: int, threads: int) -> AttributionTagger:
+def make_attribution_tagger(
+    nlp: Language, name: str, spans_key: str, batch_size: int, threads: int, read: str, cues: str | None
+) -> AttributionTagger:
     """SOURCE / CUE / CONTENT spans from an exported encoder; ``batch_size``: windows per
-    encoder call; ``threads``: onnxruntime threads per process."""
-    return AttributionTagger(nlp, name, spans_key, batch_size, threads)
+    encoder call; ``threads``: onnxruntime threads per process; ``read``: ``"all"`` the whole
+    text, ``"filtered"`` only the sentences that may hold an attribution (``prefilter``),
+    ``"after_rules"`` those of them without a rule-based quote, when the linking component
+    (``conflict_quotes_learned`` with the rules first) asks;
+    ``cues``: the cue lexicon whose lemmas the filter looks for (default: the packaged one)."""
+    return AttributionTagger(nlp, name, spans_key, batch_size, threads, read, cues)

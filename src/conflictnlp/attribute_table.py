@@ -17,7 +17,7 @@ checks the two give identical tags, parts of speech, morphology and lemmas.
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional, cast
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
@@ -26,6 +26,9 @@ from spacy.pipeline import AttributeRuler
 from spacy.pipeline.attributeruler import attribute_ruler_score
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+if TYPE_CHECKING:
+    from thinc.types import Ints2d
 
 # token attributes a one-token pattern may test for the table to decide it
 KEY_ATTRS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
@@ -101,14 +104,16 @@ class _Table:
                 rules.setdefault(target, []).append(rule)
         if not rules:
             return
-        columns: list[int] = sorted({attr for found in rules.values() for rule in found for attr in self.attrs[rule]})
-        values = doc.to_array(columns)
+        columns: list[int] = sorted({attr for matched in rules.values() for rule in matched for attr in self.attrs[rule]})
+        # spaCy's stubs take an invariant list[int | str] and type to_array's uint64 result as float
+        attr_ids = cast("list[int | str]", columns)
+        values = cast("Ints2d", doc.to_array(attr_ids))
         where = {attr: n for n, attr in enumerate(columns)}
-        for i, found in rules.items():
-            for rule in sorted(found):
+        for i, matched in rules.items():
+            for rule in sorted(matched):
                 for attr, value in self.attrs[rule].items():
                     values[i, where[attr]] = value
-        doc.from_array(columns, values)
+        doc.from_array(attr_ids, values)
 
 
 class AttributeTable(AttributeRuler):
@@ -166,4 +171,5 @@ def use_attribute_table(nlp: Language) -> None:
             continue
         nlp.replace_pipe(name, "conflict_attribute_table", config={"validate": pipe.validate})
         replaced = nlp.get_pipe(name)
+        assert isinstance(replaced, AttributeTable)
         replaced.matcher, replaced.attrs, replaced._attrs_unnormed, replaced.indices = table.matcher, table.attrs, table._attrs_unnormed, table.indices

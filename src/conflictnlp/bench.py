@@ -143,7 +143,13 @@ def pipeline_throughput(
     import spacy
 
     from .pipeline import default_base_model, load, process
-    from .reading.sources import iter_inputs
+    from .reading.sources import ArticleInput, iter_inputs
+
+    def articles() -> Iterator[ArticleInput]:
+        for item in iter_inputs([corpus]):
+            if not isinstance(item, ArticleInput):  # a SkippedInput: the corpus is unreadable
+                raise ValueError(f"{item.origin}: {item.reason}")
+            yield item
 
     texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
     bare = spacy.load(default_base_model())
@@ -159,7 +165,7 @@ def pipeline_throughput(
 
     def run_full() -> None:
         with full.memory_zone():
-            for _ in process(iter_inputs([corpus]), full, batch_size=batch_size):
+            for _ in process(articles(), full, batch_size=batch_size):
                 pass
 
     timings = [(_timed(run_bare, clock), _timed(run_full, clock)) for _ in range(rounds)]

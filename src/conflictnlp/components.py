@@ -27,6 +27,11 @@ def record_error(name: str, component: object, docs: list[Doc], error: Exception
         add_error(doc, f"{name}: {type(error).__name__}: {error}")
 
 
+def _has_span_group(key: str) -> Callable[[Doc], bool]:
+    """Whether a doc holds the span group ``key`` (the scorer's has_annotation)."""
+    return lambda doc: key in doc.spans
+
+
 class ConflictComponent:
     """Base class of the rule components.
 
@@ -123,7 +128,7 @@ class ConflictComponent:
                     examples,
                     key,
                     getter=lambda doc, attr: doc.spans.get(attr, []),
-                    has_annotation=lambda doc, key=key: key in doc.spans,
+                    has_annotation=_has_span_group(key),
                     labeled=False,
                     allow_overlap=True,
                 )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import wraps
+from types import GenericAlias
 from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
 
 from spacy.attrs import ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS
@@ -89,7 +90,7 @@ for _name in ("append", "extend", "insert", "pop", "remove", "clear", "sort", "r
 
 
 def _list_property(kind: str, cls: type):
-    adapter = _adapter(list[cls])
+    adapter = _adapter(GenericAlias(list, (cls,)))  # list[cls], built at run time
 
     def set_(doc: Doc, values: Iterable) -> None:
         _store(doc)[kind] = adapter.dump_python(list(values), mode="json")

@@ -9,7 +9,6 @@ All spans are ``(start, end)`` character offsets, end exclusive, into ``Article.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, Literal, Optional, TypeVar
 
 from pydantic import ConfigDict, TypeAdapter
@@ -29,9 +28,15 @@ ViolenceType = Literal["state_based", "non_state", "one_sided"]
 T = TypeVar("T")
 
 
-@cache
-def _adapter(cls: type) -> TypeAdapter:
-    return TypeAdapter(cls)
+_ADAPTERS: dict[Any, TypeAdapter] = {}
+
+
+def _adapter(tp: Any) -> TypeAdapter:
+    """The pydantic adapter of a type (a class or an alias such as ``list[Quote]``), built once."""
+    adapter = _ADAPTERS.get(tp)
+    if adapter is None:
+        adapter = _ADAPTERS[tp] = TypeAdapter(tp)
+    return adapter
 
 
 class _Record:

@@ -219,8 +219,7 @@ def load(
         if name == "quotes" and trained is not None:
             _add_trained_quotes(nlp, trained, config.get(name, {}))
         else:
-            position = {"first": True} if name == "article" else {}
-            nlp.add_pipe(factory, name=name, config=config.get(name, {}), **position)
+            nlp.add_pipe(factory, name=name, config=config.get(name, {}), first=True if name == "article" else None)
     return nlp
 
 

@@ -63,7 +63,7 @@ def arrow_type(hint: Any) -> pa.DataType:
         return OFFSETS_STRUCT
     if origin in (list, tuple):
         return pa.list_(arrow_type(get_args(hint)[0]))
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return pa.struct([pa.field(c.name, c.type) for c in _flat_columns(hint)])
     return {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}.get(hint, pa.string())
 
@@ -78,7 +78,7 @@ def _encode(hint: Any, value: Any) -> Any:
     item = _list_item(hint)
     if item is not None:
         return [_encode(item, v) for v in value]
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return {c.name: c.value(value) for c in _flat_columns(hint)}
     return value
 
@@ -93,7 +93,7 @@ def _decode(hint: Any, value: Any) -> Any:
     item = _list_item(hint)
     if item is not None:
         return [_decode(item, v) for v in value]
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _unflatten(hint, value)
     return value
 
@@ -133,7 +133,7 @@ def _flat_columns(cls: type, prefix: str = "", path: tuple = ()) -> list[Column]
             # an item's own span is just start/end: cue_start rather than cue_span_start
             stem = prefix if f.name == "span" else f"{name}_"
             columns += [Column(f"{stem}start", pa.int64(), (*here, 0)), Column(f"{stem}end", pa.int64(), (*here, 1))]
-        elif dataclasses.is_dataclass(hint):
+        elif isinstance(hint, type) and dataclasses.is_dataclass(hint):
             columns += _flat_columns(hint, f"{name}_", here)
         elif f.name in DATE_FIELDS and hint is str:
             columns.append(Column(name, pa.date32(), here))
@@ -199,7 +199,7 @@ def _unflatten(cls: type, row: dict[str, Any], prefix: str = "") -> dict[str, An
             stem = prefix if f.name == "span" else f"{name}_"
             start, end = row[f"{stem}start"], row[f"{stem}end"]
             out[f.name] = None if start is None and end is None else [start, end]
-        elif dataclasses.is_dataclass(hint):
+        elif isinstance(hint, type) and dataclasses.is_dataclass(hint):
             value = _unflatten(hint, row, f"{name}_")
             optional = hint is not hints[f.name]
             out[f.name] = None if optional and all(v is None for v in value.values()) else value

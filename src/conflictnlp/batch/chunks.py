@@ -68,8 +68,8 @@ def chunk_records(articles: list[ArticleInput], nlp: Language, options: ProcessO
     done = 0
     try:
         with nlp.memory_zone():
-            for article in process(articles, nlp, batch_size=options.batch_size, max_chars=options.max_chars):
-                yield encode(article)
+            for result in process(articles, nlp, batch_size=options.batch_size, max_chars=options.max_chars):
+                yield encode(result)
                 done += 1
         return
     except Exception:

@@ -28,9 +28,8 @@ import threading
 import uuid
 from typing import Callable, Iterable, Iterator, Optional
 
-from spacy.language import Language
-
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
+from spacy.language import Language
 
 from .chunks import Chunk, ChunkResult, ProcessOptions, chunk_records
 
@@ -50,7 +49,7 @@ class PipelinePlugin(WorkerPlugin):
         self.model = model
         self.preloaded = preloaded
         self.threads = threads
-        self.nlp = None
+        self.nlp: Optional[Language] = None
         self.lock = threading.Lock()
 
     def setup(self, worker) -> None:
@@ -78,6 +77,7 @@ class PipelinePlugin(WorkerPlugin):
 def process_chunk(chunk: Chunk, options: ProcessOptions) -> ChunkResult:
     """Run on a Dask worker: the records of one part, with the worker's pipeline."""
     plugin = get_worker().plugins[PLUGIN_NAME]
+    assert isinstance(plugin, PipelinePlugin) and plugin.nlp is not None  # set up by setup()
     with plugin.lock:
         return ChunkResult(chunk.number, list(chunk_records(chunk.articles, plugin.nlp, options)))
 

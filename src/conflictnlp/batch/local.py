@@ -128,8 +128,8 @@ class LocalEngine:
         self.options = options
         self.n_process = n_process
         # fork shares the loaded pipeline; spawn (other platforms) pickles it to each worker
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        self.context = multiprocessing.get_context(method)
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        self.context = multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
         self.workers: list[_Worker] = []
         self.queued: deque[_Task] = deque()
         self.task_keys = 0

@@ -108,7 +108,8 @@ def iter_record_lines(path: Union[str, Path]) -> Iterator[str]:
         return
     path = Path(path)
     if not path.is_file():
-        yield from iter_records(path)  # raises the RecordsError that says what the path is
+        for record in iter_records(path):  # raises the RecordsError that says what the path is
+            yield json.dumps(record, ensure_ascii=False) + "\n"
         return
     try:
         with path.open(encoding="utf-8") as handle:

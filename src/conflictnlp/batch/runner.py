@@ -152,9 +152,9 @@ def run_extract(
         raise ValueError("the dask engine loads the pipeline on each worker: pass model=, not nlp=")
     output = Path(output)
     fmt = output_format(output, fmt)
-    paths = [Path(p) for p in paths]
+    input_paths = [Path(p) for p in paths]
     settings = {
-        "inputs": [str(p.resolve()) for p in paths],
+        "inputs": [str(p.resolve()) for p in input_paths],
         "shard": [shard.index, shard.count],
         "part_size": part_size,
         "published": published,
@@ -171,8 +171,8 @@ def run_extract(
     if not parts.complete:
         options = ProcessOptions(batch_size=batch_size, max_chars=max_chars, time_limit=time_limit)
         outputs = [Path(output), root]
-        total = len(range(shard.index, count_inputs(paths, exclude=outputs), shard.count)) if progress else None
-        articles = _shard_articles(paths, shard, published, summary, on_skip, outputs=outputs)
+        total = len(range(shard.index, count_inputs(input_paths, exclude=outputs), shard.count)) if progress else None
+        articles = _shard_articles(input_paths, shard, published, summary, on_skip, outputs=outputs)
         chunks = _chunks(articles, part_size, done=set(parts.parts))
         results: Iterator[ChunkResult]
         if engine == "dask":

@@ -102,7 +102,9 @@ class DatesComponent(ConflictComponent):
                 before = [d for d in inside if d[0].start < candidate.start]
                 chosen = before[-1] if before else (inside[0] if inside else None)
                 if chosen is not None:
-                    timex = Timex(timex.type, chosen[1].value[:10] + timex.value[10:], timex.granularity)
+                    day_value = chosen[1].value
+                    assert day_value is not None  # every one of days has a value
+                    timex = Timex(timex.type, day_value[:10] + timex.value[10:], timex.granularity)
             result.append((candidate, timex))
         return result
 

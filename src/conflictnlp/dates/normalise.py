@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Callable, Optional
 
 from dateparser.date import DateDataParser
@@ -129,8 +129,8 @@ class Normaliser:
     def _weekday_agrees(self, text: str, timex: Timex, context: Context) -> Timex:
         """A date that names its weekday and no year ("Tuesday 29 March") is in the year where
         that day is that weekday, the nearest to the anchor; the tense only chooses otherwise."""
-        value = timex.value or ""
-        if context.anchor is None or not re.match(r"\d{4}-\d{2}-\d{2}", value) or re.search(r"\b\d{4}\b", text):
+        value, anchor = timex.value or "", context.anchor
+        if anchor is None or not re.match(r"\d{4}-\d{2}-\d{2}", value) or re.search(r"\b\d{4}\b", text):
             return timex
         named = sorted({number for name, number in self.lex.weekdays.items() if re.search(rf"\b{re.escape(name)}\b", text)})
         if len(named) != 1 or not re.search(r"\d", text):
@@ -139,7 +139,7 @@ class Normaliser:
         if day.isoweekday() == named[0]:
             return timex
         candidates = []
-        for year in (context.anchor.year - 1, context.anchor.year, context.anchor.year + 1):
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1):
             try:
                 candidate = day.replace(year=year)
             except ValueError:
@@ -148,7 +148,7 @@ class Normaliser:
                 candidates.append(candidate)
         if not candidates:
             return timex
-        best = min(candidates, key=lambda c: abs((c - context.anchor).days))
+        best = min(candidates, key=lambda c: abs((c - anchor).days))
         return Timex(timex.type, best.isoformat() + value[10:], timex.granularity)
 
     # --- text preparation ---------------------------------------------------------------
@@ -257,6 +257,7 @@ class Normaliser:
                 time_of_day = f"{int(clock['hour24']):02d}:{clock['minute24']}"
             rest, granularity = stripped[: clock.start()] + " " + stripped[clock.end() :], "time"
         else:
+            assert part is not None  # both None returned above
             time_of_day = lex.parts_of_day[part["part"]]
             rest, granularity = stripped[: part.start()] + " " + stripped[part.end() :], "part_of_day"
         rest = self._time_zone.sub(" ", rest).replace("hrs", " ")
@@ -427,11 +428,11 @@ class Normaliser:
             half = lex.ordinals[match["ordinal"]]
             if half > 2:
                 return None
-            year = match["year"] or (str(anchor.year) if anchor else None)
-            return (f"{year}-H{half}" if year else None), "half"
+            half_year = match["year"] or (str(anchor.year) if anchor else None)
+            return (f"{half_year}-H{half}" if half_year else None), "half"
         if match := self._season.match(text):
-            year = int(match["year"]) if match["year"] else (anchor.year + lex.shifts[match["shift"] or "this"] if anchor else None)
-            return (f"{year}-{lex.seasons[match['season']]}" if year else None), "season"
+            season_year = int(match["year"]) if match["year"] else (anchor.year + lex.shifts[match["shift"] or "this"] if anchor else None)
+            return (f"{season_year}-{lex.seasons[match['season']]}" if season_year else None), "season"
         if match := self._shifted_unit.match(text):
             shift = lex.shifts[match["shift"]]
             if match["unit"] == "weekend" and shift == 0 and anchor is not None and anchor.isoweekday() <= 4 \
@@ -441,16 +442,16 @@ class Normaliser:
         if match := self._unit_earlier.match(text):
             if match["unit"] == "year" and context.reference_quarter and (match["period"] or anchor is not None):
                 # "year-earlier results" next to a quarter's figures: that quarter a year before
-                year, quarter = context.reference_quarter.split("-")
-                return f"{int(year) - 1}-{quarter}", "quarter"
+                quarter_year, quarter = context.reference_quarter.split("-")
+                return f"{int(quarter_year) - 1}-{quarter}", "quarter"
             return self._shifted_unit_value(match["unit"], -1, anchor)
         if (match := self._year_in_words.match(text)) and (number := self.number(match["words"])):
             return (str(int(number)), "year") if 1000 <= number < 2200 else None
         if match := self._weekday.match(text):
-            shift = None if match["shift"] in (None, "the") else lex.shifts[match["shift"]]
+            weekday_shift = None if match["shift"] in (None, "the") else lex.shifts[match["shift"]]
             if anchor is None:
                 return None, "day"
-            day = resolve_weekday(lex.weekdays[match["weekday"]], anchor, shift, context.tense, context.latest)
+            day = resolve_weekday(lex.weekdays[match["weekday"]], anchor, weekday_shift, context.tense, context.latest)
             return day.isoformat(), "day"
         if match := self._month_alone.match(text):
             return self._month_value(lex.months[match["month"]], match["shift"], context), "month"
@@ -484,7 +485,10 @@ class Normaliser:
         elif shift is not None and shift > 0:
             year = anchor.year if month > anchor.month else anchor.year + 1
         else:
-            year = choose_year(month, None, anchor, context.tense, self.future_window_days)
+            chosen = choose_year(month, None, anchor, context.tense, self.future_window_days)
+            if chosen is None:  # only a day can have no year; a month always has one
+                return None
+            year = chosen
         return f"{year}-{month:02d}"
 
     def _quarter_value(self, match: re.Match, context: Context) -> Optional[str]:
@@ -500,11 +504,11 @@ class Normaliser:
         if anchor is None:
             return None
         if number is not None:
-            if groups.get("of_year"):
+            if shift_word is not None and groups.get("of_year"):  # of_year comes only after a shift
                 return f"{anchor.year + self.lex.shifts[shift_word]}-Q{number}"
             past = number > quarter_of(anchor) and context.tense != "future"
             return f"{anchor.year - 1 if past else anchor.year}-Q{number}"
-        if groups.get("of_year"):  # "last year's quarter": the quarter in question, a year apart
+        if shift_word is not None and groups.get("of_year"):  # "last year's quarter": the quarter in question, a year apart
             number = int(context.reference_quarter[-1]) if context.reference_quarter else quarter_of(anchor)
             return f"{anchor.year + self.lex.shifts[shift_word]}-Q{number}"
         if shift_word == "the" and context.reference_quarter:

@@ -126,8 +126,8 @@ def _ordinal_readings(record: dict[str, Any], doc) -> list[dict[str, Any]]:
     found = []
     for item in [*doc._.quantities, *doc._.distances]:
         casualty = getattr(item, "casualty", None)
-        if (item.unit or casualty is not None) and any(is_ordinal(word.strip(",.;:()")) for word in item.text.split()):
-            reading = item.unit or f"toll {casualty.role}"
+        reading = item.unit or (f"toll {casualty.role}" if casualty is not None else None)
+        if reading and any(is_ordinal(word.strip(",.;:()")) for word in item.text.split()):
             found.append({"id": record.get("id"), "text": item.text, "reading": reading})
     return found
 

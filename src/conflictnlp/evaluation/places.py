@@ -22,10 +22,10 @@ from spacy.language import Language
 import conflictnlp
 
 from ..pipeline import make_doc
-from ..reading.sources import read_record
 from ..places.gazetteer import distance_km, get_gazetteer
 from ..places.matcher import PlaceMatcher
 from ..places.resolve import Resolver
+from ..reading.sources import read_record
 from .scoring import PRF, article_errors, errors_warning, format_table, numbered_records
 
 ACCURACY_KM = 161.0  # 100 miles, the customary geoparsing threshold

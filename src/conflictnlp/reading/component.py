@@ -14,7 +14,6 @@ from ..extensions import STORE_KEY, add_error
 from .boilerplate import find_layout
 from .sources import prose_problem
 
-
 SENTENCE_END = {".", "!", "?", "”", "\"", "’", "»"}
 
 

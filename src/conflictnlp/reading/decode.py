@@ -114,7 +114,9 @@ def _decodes(data: bytes, encoding: str) -> bool:
     return True
 
 
-def _cp1252_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
+    if not isinstance(err, UnicodeDecodeError):  # a decoding handler only
+        raise err
     stray = err.object[err.start : err.end]
     return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in stray), err.end
 

@@ -119,6 +119,7 @@ def html_to_text(html: str, url: Optional[str] = None) -> tuple[Optional[str], d
     no sentence-length line counts as no article.
     """
     import trafilatura
+    from trafilatura.settings import Document
 
     _quiet_html_loggers()
     doc = trafilatura.bare_extraction(
@@ -129,7 +130,9 @@ def html_to_text(html: str, url: Optional[str] = None) -> tuple[Optional[str], d
         include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    text = strip_consent(doc.text) if doc is not None and doc.text else None
+    if not isinstance(doc, Document):  # None, or a dict only when asked for with as_dict
+        return None, {}
+    text = strip_consent(doc.text) if doc.text else None
     if not text or not any(len(line.split()) >= _MIN_PROSE_WORDS for line in text.splitlines()):
         return None, {}
     meta = {"title": doc.title, "published": doc.date, "url": doc.url or url, "source": page_outlet(html, doc.title)}

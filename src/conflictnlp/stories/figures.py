@@ -148,9 +148,9 @@ def count_disagreements(articles: list[Article], ids: list[str], source_of) -> l
     for what, by_article in by_what.items():
         counted = {a: [(v, r) for v, r in vs if v.value] for a, vs in by_article.items()}
         counted = {a: vs for a, vs in counted.items() if vs}
-        values = [v for vs in by_article.values() for v, _ in vs]
-        if (len(counted) > 1 and _disagreeing(counted)) or _denial_against_count(values):
-            found.append(Disagreement(kind="quantity", about=f"number {what}", values=values))
+        listed = [v for vs in by_article.values() for v, _ in vs]
+        if (len(counted) > 1 and _disagreeing(counted)) or _denial_against_count(listed):
+            found.append(Disagreement(kind="quantity", about=f"number {what}", values=listed))
     return found
 
 
@@ -205,7 +205,7 @@ def measure_disagreements(articles: list[Article], ids: list[str], source_of) ->
         for k in group:
             by_article.setdefault(items[k][0], []).append((items[k][5], items[k][4]))
         if len(by_article) > 1 and _disagreeing(by_article):
-            concepts = [items[k][1].concept for k in group if items[k][1].concept]
+            concepts = [concept for k in group if (concept := items[k][1].concept)]
             about = f"{items[group[0]][1].kind} of {min(concepts, key=len)}" if concepts else items[group[0]][1].kind
             found.append(Disagreement(kind="quantity", about=about, values=[items[k][5] for k in group]))
     return found
@@ -403,6 +403,7 @@ def date_disagreements(articles: list[Article], ids: list[str], source_of) -> li
     values: dict[str, list[DisagreementValue]] = {}
     for article, article_id in zip(articles, ids):
         for d in lead_dates(article):
+            assert d.value is not None  # lead dates all name a day
             days.setdefault(article_id, set()).add(d.value[:10])
             values.setdefault(article_id, []).append(
                 DisagreementValue(article=article_id, ref=d.id, text=d.text, source=source_of(article, d.span), span=d.span)

@@ -13,7 +13,7 @@ import re
 import tomllib
 from functools import cache
 from importlib import resources
-from typing import Optional
+from typing import Optional, TypeGuard
 
 from ..model import Article, Quote
 from .similarity import content_words
@@ -41,7 +41,7 @@ def is_named(source: Optional[str]) -> bool:
     return bool(words) and words[-1][:1].isupper()
 
 
-def is_person(name: Optional[str]) -> bool:
+def is_person(name: Optional[str]) -> TypeGuard[str]:
     """A personal name ("Oleh Kovalenko", "Gladkov"), not a description ("a local official")
     or an institution ("Russia's Defense Ministry")."""
     words = (name or "").split()
@@ -76,7 +76,7 @@ class SpeakerNames:
                 if self.is_person(claim.source):
                     self._add(claim.source, None, text, None)
 
-    def is_person(self, name: Optional[str]) -> bool:
+    def is_person(self, name: Optional[str]) -> TypeGuard[str]:
         return is_person(name) and (name or "").lower() not in self.places | self.outlets
 
     def _add(self, name: str, role: Optional[str], text: str, span: Optional[tuple[int, int]]) -> None:

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from conflictnlp.model import Article, Claim, Distance, Location, Quantity, TextSpan
+from conflictnlp.model import Article, Casualty, Claim, Distance, Location, Quantity, TextSpan
 from conflictnlp.stories.compare import StoryComparer
 from conflictnlp.stories.figures import border_countries, count_disagreements, distance_disagreements
 from conflictnlp.stories.grouping import Signature, conflicts, dateline_end, same_place_and_day
@@ -79,18 +79,24 @@ def _wounded(ident: str, text: str, piece: str, value: float, source: str) -> Ar
 
 
 def test_a_denial_that_anyone_was_hurt_is_set_against_a_count_of_the_hurt():
+    """The toll of none is the casualty reading's (a quantity of 0 under the denial, as
+    measures/casualties.py writes it); compare sets it against the count of the wounded."""
     text = "The governor said two workers at the depot were wounded, but the oil company denied anyone was hurt."
-    counted = Quantity(id="n1", text="two workers", span=span_of(text, "two workers"), value=2, kind="count", concept="workers")
-    b = article("b", text, quantities=[counted], claims=[
+    counted = Quantity(id="n1", text="two workers", span=span_of(text, "two workers"), value=2, kind="count", concept="workers",
+                       casualty=Casualty(role="wounded", who="workers", low=2, high=2))
+    nobody = Quantity(id="n2", text="anyone", span=span_of(text, "anyone"), value=0, kind="count", implicit=True,
+                      casualty=Casualty(role="wounded", low=0, high=0))
+    b = article("b", text, quantities=[counted, nobody], claims=[
         claim(text, "two workers at the depot were wounded", "c1", "regional governor"),
         claim(text, "anyone was hurt", "c2", "oil company", "denied"),
     ])
     found = count_disagreements([b], ["b"], source_of)
     assert len(found) == 1 and found[0].about == "number wounded"
     assert {(v.value, v.source) for v in found[0].values} == {(2, "regional governor"), (0, "oil company")}
-    # a denial of something else ("denied anyone was behind the fire") gives no toll
+    # a denial of something else ("denied anyone was behind the fire") reads no toll of none
     other = "The oil company denied anyone was behind the fire, and two workers were wounded."
-    c = article("c", other, quantities=[Quantity(id="n1", text="two workers", span=span_of(other, "two workers"), value=2, kind="count")],
+    c = article("c", other, quantities=[Quantity(id="n1", text="two workers", span=span_of(other, "two workers"), value=2, kind="count",
+                                                 casualty=Casualty(role="wounded", low=2, high=2))],
                 claims=[claim(other, "anyone was behind the fire", "c1", "oil company", "denied")])
     assert count_disagreements([c], ["c"], source_of) == []
 

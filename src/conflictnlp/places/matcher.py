@@ -78,11 +78,13 @@ class PlaceMatcher:
         self.adjectival = adjectival
         self._demonym_firsts: Optional[frozenset[str]] = None
         self.conflict_countries = frozenset(settings["conflict_countries"])
+        self.speech_verbs = frozenset(settings["headline_speech_verbs"])
         self._actor_keys = frozenset(actor_index())
         self._actor_firsts = frozenset(key.split(" ", 1)[0] for key in self._actor_keys)
         # tokens, not words: "Al-Shabaab" is three
         self._actor_width = 2 * max(len(key.split()) for key in self._actor_keys) + 1
         self._blocked: set[int] = set()
+        self._actor_countries: set[str] = set()
         self._doubtful: list[tuple[int, int, list[Place]]] = []
 
     def __call__(self, doc: Doc) -> list[Mention]:
@@ -130,8 +132,11 @@ class PlaceMatcher:
                 for item, (s, e) in zip(found, spans)]
 
     def _actor_tokens(self, doc: Doc, first: int, last: int) -> set[int]:
-        """Tokens inside a name of the actors lexicon ("Hamas", "France 24", "Al-Shabaab")."""
+        """Tokens inside a name of the actors lexicon ("Hamas", "France 24", "Al-Shabaab"); the
+        countries of those actors go to ``_actor_countries``."""
         blocked: set[int] = set()
+        self._actor_countries: set[str] = set()
+        index = actor_index()
         texts, (starts, ends), text = token_texts(doc), token_offsets(doc), doc_text(doc)
         i = first
         while i < last:
@@ -142,6 +147,9 @@ class PlaceMatcher:
                 words = text[starts[i]:ends[end - 1]]
                 if words != words.lower() and normalize(words) in self._actor_keys:
                     blocked.update(range(i, end))
+                    country = index[normalize(words)].country
+                    if country and index[normalize(words)].kind not in ("media", "ngo", "intergovernmental"):
+                        self._actor_countries.add(country)
                     i = end - 1
                     break
             i += 1
@@ -154,6 +162,7 @@ class PlaceMatcher:
         place elsewhere has it."""
         countries = {item.mention.fixed.country_code for item in found if item.mention.fixed is not None}
         countries |= self._context_countries([item for item in found if item.mention.fixed is None])
+        countries |= self._actor_countries  # "Hamas said ... Nuseirat": the Palestinian territories
         continents = self._main_continents(found)
         countries &= self.conflict_countries
         towns: list[_Found] = []
@@ -163,14 +172,15 @@ class PlaceMatcher:
             text = doc[start:end].text
             kept = [p for p in self._detectable(text, places, countries)
                     if p.country_code in countries and p.feature in ("city", "admin1", "admin2", "region")]
+            person_ok = bool(kept)  # a lone PERSON word is a town in its country's article ("recaptured Lyman")
             if not kept:
                 # without its country in the article, a town on the article's continent only
                 # ("Ismaili" in an Egyptian football report is no town in Azerbaijan)
                 notable = [p for p in self._notable_conflict_town(text, places)
                            if not continents or self.gazetteer.continents.get(p.country_code or "") in continents]
                 kept = notable if self._plain_word(doc, start, end, notable) else []
-            # a lone PERSON word is a town only in its country's article ("recaptured Lyman")
-            if kept and self._name_like(doc, start, end, person_ok=bool(countries) and kept[0].country_code in countries):
+                person_ok = True
+            if kept and self._name_like(doc, start, end, person_ok=person_ok):
                 towns.append(_Found(start, end, self._mention(doc, start, end, "gazetteer"), "gazetteer"))
         return towns
 
@@ -218,6 +228,13 @@ class PlaceMatcher:
         biggest = max(p.population for p in towns)
         others = [p for p in places if p.country_code not in self.conflict_countries and p.population > biggest]
         return [] if others else towns
+
+    def _headline_speaker(self, doc: Doc, start: int, end: int, places: list[Place]) -> bool:
+        """A title-case name before a speech verb that cannot speak for a government ("Jackson
+        Says Georgia ..."): a person, not a place."""
+        if start not in self._title_case or end >= len(doc) or doc[end].lower_ not in self.speech_verbs:
+            return False
+        return not any(p.capital or p.feature in AREA_FEATURES for p in places)
 
     def _conflict_variants(self, text: str) -> list[Place]:
         """Places of conflict countries spelt as ``text`` in another romanisation ("Huliaipole")."""
@@ -285,6 +302,8 @@ class PlaceMatcher:
             # one unknown word ("Petrojet", "Titan") or a people's name ("Angolan") is an NER slip
             # (NER-tagged: a conflict country's town by any of its spellings, "Menaka" for Ménaka)
             candidates = self.gazetteer.candidates(text) or self._conflict_variants(text)
+            if self._headline_speaker(doc, start, end, candidates):
+                continue
             if end - start == 1 and (not self._detectable(text, candidates)
                                      or self.gazetteer.country_of_demonym(text)):
                 continue
@@ -392,7 +411,7 @@ class PlaceMatcher:
     def _plausible(self, doc: Doc, start: int, end: int, places: list[Place], context: set[str]) -> bool:
         span = doc[start:end]
         places = self._detectable(span.text, places, context)
-        if not places:
+        if not places or self._headline_speaker(doc, start, end, places):
             return False
         cue = start > 0 and doc[start - 1].lower_ in self.locative_cues
         # a name that says what it is ("Henderson County", "Kherson Oblast") is a place name

@@ -136,8 +136,8 @@ def _score_countries(text: str, gold_items: list[dict[str, Any]], predicted: lis
                      tally: dict[str, int], wrong: list[dict[str, Any]]) -> None:
     """Gold toponyms with a country: found (overlapping prediction) with that country code."""
     for j, item in enumerate(gold_items):
-        if "country" not in item:
-            continue
+        if "country" not in item or item["country"] and len(item["country"]) != 2:
+            continue  # LGL's "country" is a name, not a code
         tally["total"] += 1
         loc = predicted[matched[j]] if j in matched else None
         got = loc.country_code if loc is not None else None

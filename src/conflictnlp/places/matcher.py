@@ -29,9 +29,8 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import body_bounds, doc_text, entity_at, token_forms, token_offsets, token_texts
 from .actors import actor_index
-from .gazetteer import (ALTERNATE_NAMES_MIN_POPULATION, Gazetteer, Place, normalize, romanisation_key,
-                        transliteration_key)
-from .resolve import Mention, prior_score, is_within
+from .gazetteer import ALTERNATE_NAMES_MIN_POPULATION, Gazetteer, Place, normalize, romanisation_key, transliteration_key
+from .resolve import Mention, is_within, prior_score
 
 PLACE_LABELS = {"GPE", "LOC"}
 MAYBE_PLACE_LABELS = {"FAC", "ORG", "NORP", ""}

@@ -15,8 +15,8 @@ Strategy (all offline, deterministic):
    mentioning its country (+3) and its admin1 (+2), saturating at one clear mention so that a
    long article's many countries do not drown a local one, and from lying near (< 200 km: +2,
    < 500 km: +1) another mentioned town or county. "Georgia" with "Tbilisi" is the country;
-   with "Atlanta" and "Athens, Ga." the US state. A candidate on no continent of the article's
-   other places loses 1.5: a place on another continent needs strong evidence ("Moura" in
+   with "Atlanta" and "Athens, Ga." the US state. A town on no continent of the article's other
+   places loses 1.5: a place on another continent needs strong evidence ("Moura" in
    an article about Malian troops is Mali's, not Portugal's). Two rounds: the second uses every mention's
    first-round choice as context, the unclear ones at half weight.
 4. **No blind guesses.** When two far-apart candidates are about equally prominent and the
@@ -198,7 +198,8 @@ class Resolver:
         one clear mention, so a long article's many countries do not dilute a local one), and
         the nearest other town or county."""
         country = admin = near = continent = elsewhere = 0.0
-        own_continent = continents.get(place.country_code or "")
+        # towns only: a state or country named in an article about elsewhere is common
+        own_continent = continents.get(place.country_code or "") if place.feature in ("city", "admin2") else None
         for other, weight in others:
             if other is place:
                 continue

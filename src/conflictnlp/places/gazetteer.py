@@ -68,6 +68,7 @@ def _row(place: Place) -> tuple:
     return tuple(getattr(place, name) for name in Place.__dataclass_fields__)
 
 
+@lru_cache(maxsize=131072)  # the matcher asks for the same few thousand names over and over
 def normalize(name: str) -> str:
     """The lookup key of a name: no accents, case or dots; hyphens and dashes as spaces."""
     if name.isascii():  # the common case, 20x faster than the Unicode path
@@ -102,6 +103,7 @@ def transliteration_key(key: str) -> str:
 _RUNS = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=65536)
 def romanisation_key(key: str) -> str:
     """A normalised name with only the Cyrillic romanisation choices evened out ("Izium" and
     "Izyum", "Avdiivka" and "Avdiyivka"): "y" as "i", no apostrophes, no letter thrice. Stricter

@@ -136,10 +136,10 @@ class PlaceMatcher:
         blocked: set[int] = set()
         self._actor_countries: set[str] = set()
         index = actor_index()
-        texts, (starts, ends), text = token_texts(doc), token_offsets(doc), doc_text(doc)
+        forms, (starts, ends), text = token_forms(doc), token_offsets(doc), doc_text(doc)
         i = first
         while i < last:
-            if texts[i].lower() not in self._actor_firsts:
+            if forms[i][1] not in self._actor_firsts:
                 i += 1
                 continue
             for end in range(min(last, i + self._actor_width), i, -1):
@@ -403,9 +403,9 @@ class PlaceMatcher:
                 continue  # "the northern province (of Chernihiv)": a description, not Northern Province
             if any(k in self._blocked for k in range(start, end)):
                 continue
-            places = self.gazetteer.candidates(text) if known_first else []
-            if not places and variant_first:
-                places = self._conflict_variants(text)
+            # a romanisation no table has only for a word that begins no known name: trying it
+            # after every capitalised word's failed lookups cost more than the rest together
+            places = self.gazetteer.candidates(text) if known_first else self._conflict_variants(text)
             if places:
                 return end, places
         return None
@@ -473,7 +473,7 @@ class PlaceMatcher:
         several_words = " " in key  # "Beit Lahia" for Bayt Lāhyā: a spelling, not a stray word
         kept = []
         for p in places:
-            own = normalize(p.name) == key or romanisation_key(normalize(p.name)) == variant
+            own = p.feature == "city" and (normalize(p.name) == key or romanisation_key(normalize(p.name)) == variant)
             conflict = p.country_code in self.conflict_countries
             if p.feature == "city" and not (own or conflict and p.country_code in context
                                             or p.population >= LARGE_TOWN or several_words):

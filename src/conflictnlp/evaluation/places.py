@@ -10,6 +10,14 @@ annotators resolved it, ``lat``/``lon`` (GeoNames). Scores:
   (the resolver sees the other gold spans, not our detections);
 * accuracy@161km end to end: gold toponyms with coordinates whose overlapping prediction lies
   within 161 km (missed ones count as wrong).
+
+Conflict gold (``tests/fixtures/places_conflict_dev.jsonl``) adds, per toponym, ``country``
+(ISO alpha-2), and per record ``not_places``: spans of organisations, media, alliances,
+directions and people named like places (``kind`` says which). Then also:
+
+* found with the right country: gold toponyms with a country whose overlapping prediction has
+  that country code (missed ones count as wrong);
+* not-places made places: predictions overlapping a ``not_places`` span, by kind (the target is 0).
 """
 
 from __future__ import annotations
@@ -64,6 +72,9 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None,
     detection, detection_no_demonyms = PRF(), PRF()
     on_gold = {"correct": 0, "total": 0}
     end_to_end = {"correct": 0, "total": 0}
+    right_country = {"correct": 0, "total": 0}
+    not_places: dict[str, int] = {}
+    wrong: list[dict[str, Any]] = []
     errors: list[dict[str, Any]] = []
     processing_errors: list[str] = []
     documents = 0
@@ -102,6 +113,9 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None,
             if j in matched:
                 loc = predicted[matched[j]]
                 end_to_end["correct"] += _correct(loc.lat, loc.lon, item)
+        if "not_places" in record:  # conflict gold: countries are codes
+            _score_countries(text, gold_items, predicted, matched, right_country, wrong)
+        _score_not_places(text, record.get("not_places") or [], pred_spans, not_places, wrong)
     return {
         "part": part,
         "documents": documents,
@@ -110,9 +124,39 @@ def run(gold: Path, model: Optional[str] = None, limit: Optional[int] = None,
         "accuracy_161km_gold_spans": round(on_gold["correct"] / on_gold["total"], 4) if on_gold["total"] else 0.0,
         "accuracy_161km_end_to_end": round(end_to_end["correct"] / end_to_end["total"], 4) if end_to_end["total"] else 0.0,
         "resolvable_gold_toponyms": on_gold["total"],
+        "right_country": round(right_country["correct"] / right_country["total"], 4) if right_country["total"] else None,
+        "gold_with_country": right_country["total"],
+        "not_places_made_places": not_places,
+        "country_errors": wrong[:200],
         "resolution_errors_on_gold_spans": errors,
         "processing_errors": processing_errors,
     }
+
+
+def _score_countries(text: str, gold_items: list[dict[str, Any]], predicted: list, matched: dict[int, int],
+                     tally: dict[str, int], wrong: list[dict[str, Any]]) -> None:
+    """Gold toponyms with a country: found (overlapping prediction) with that country code."""
+    for j, item in enumerate(gold_items):
+        if "country" not in item:
+            continue
+        tally["total"] += 1
+        loc = predicted[matched[j]] if j in matched else None
+        got = loc.country_code if loc is not None else None
+        if loc is not None and (got or None) == (item["country"] or None):
+            tally["correct"] += 1
+        else:
+            s, e = item["span"]
+            wrong.append({"text": text[s:e], "gold": item["country"], "got": got if loc is not None else "missed"})
+
+
+def _score_not_places(text: str, traps: list[dict[str, Any]], pred_spans: list[tuple[int, int]],
+                      tally: dict[str, int], wrong: list[dict[str, Any]]) -> None:
+    """Count predictions overlapping an organisation, medium, direction or person span."""
+    for trap in traps:
+        s, e = trap["span"]
+        if any(ps < e and s < pe for ps, pe in pred_spans):
+            tally[trap["kind"]] = tally.get(trap["kind"], 0) + 1
+            wrong.append({"text": text[s:e], "gold": trap["kind"], "got": "place"})
 
 
 def render(report: dict[str, Any]) -> str:
@@ -129,4 +173,14 @@ def render(report: dict[str, Any]) -> str:
         f"{table}\n"
         f"accuracy@161km on gold spans: {report['accuracy_161km_gold_spans']:.3f}\n"
         f"accuracy@161km end to end:    {report['accuracy_161km_end_to_end']:.3f}"
-    ) + ("\n" + warning if warning else "")
+    ) + _render_conflict(report) + ("\n" + warning if warning else "")
+
+
+def _render_conflict(report: dict[str, Any]) -> str:
+    """The conflict gold's lines, where the gold has countries."""
+    if report.get("right_country") is None:
+        return ""
+    made = report["not_places_made_places"]
+    kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(made.items())) or "none"
+    return (f"\nfound with the right country: {report['right_country']:.3f} of {report['gold_with_country']}"
+            f"\nnot-places made places: {sum(made.values())} ({kinds})")

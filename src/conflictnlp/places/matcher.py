@@ -6,8 +6,16 @@ a border or region swallows the names inside it). Only text inside ``doc._.body`
 
 Gazetteer names the NER did not tag GPE/LOC are accepted only where a place reading is likely:
 a country, admin area or region; a town of 100,000 or more; or a smaller town in a country the
-article already mentions, or right after a locative word ("in Popasna", "near Irpin"). Names the
-NER tags as people, dates or numbers are left alone unless a locative word precedes them.
+article already mentions, or right after a locative word ("in Popasna", "near Irpin", "à
+Batangafo"). Names the NER tags as people, dates or numbers are left alone unless a locative
+word precedes them.
+
+The conflict layer: in the countries of ``places.toml`` ``conflict_countries``, a town of a
+country the article mentions (by name, town or demonym) is a place by any of its spellings,
+whatever its population and whatever the NER made of it ("Vuhledar", "Izium", "Menaka").
+
+Names of the actors lexicon (``data/actors.toml``: armed groups, alliances, media) are never
+places, nor any word inside them ("Hamas", "NATO's", "France 24 reported").
 """
 
 from __future__ import annotations
@@ -20,8 +28,9 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from ..extensions import body_bounds, doc_text, entity_at, token_forms, token_offsets, token_texts
-from .gazetteer import Gazetteer, Place, normalize
-from .resolve import Mention, prior_score, is_within
+from .actors import actor_index
+from .gazetteer import ALTERNATE_NAMES_MIN_POPULATION, Gazetteer, Place, normalize, romanisation_key, transliteration_key
+from .resolve import Mention, is_within, prior_score
 
 PLACE_LABELS = {"GPE", "LOC"}
 MAYBE_PLACE_LABELS = {"FAC", "ORG", "NORP", ""}
@@ -29,15 +38,18 @@ NOT_PLACE_LABELS = {"PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "P
                     "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"}
 NUMERIC_LABELS = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"}
 CONTAINER_FEATURES = {"country", "admin1"}
+AREA_FEATURES = {"country", "admin1", "region"}
 LARGE_TOWN = 100_000
 SMALL_TOWN = 1_000
+NOTABLE_ORG_TOWN = 50_000  # a town the NER tagged ORG is taken without context from this size
 MAX_TOKENS = 6
 TITLE_CASE_SHARE = 0.8
 DATELINE_MARKS = {"—", "–", "-", "--", ",", "("}
 LIST_SEPARATORS = {",", "and", "or", "-", "–", "/", "&"}
 # lowercase words that may end a place name ("the Donetsk region", "Kherson oblast")
 NAME_TAIL_WORDS = {"region", "oblast", "province", "county", "parish", "district", "governorate", "strip", "peninsula"}
-NAME_INNER_WORDS = {"of", "the", "upon", "on", "de", "del", "la", "le", "du", "al", "el", "and", "'s", "people's"}
+NAME_INNER_WORDS = {"of", "the", "upon", "on", "de", "del", "la", "le", "du", "al", "el", "and", "'s", "people's",
+                    "i", "e", "da", "do", "dos"}
 
 
 @dataclass
@@ -64,6 +76,15 @@ class PlaceMatcher:
         self.area_words = set(settings["area_words"])  # lower case only: "Kaduna state", not "Kaduna State Police"
         self.adjectival = adjectival
         self._demonym_firsts: Optional[frozenset[str]] = None
+        self.conflict_countries = frozenset(settings["conflict_countries"])
+        self.speech_verbs = frozenset(settings["headline_speech_verbs"])
+        self._actor_keys = frozenset(actor_index())
+        self._actor_firsts = frozenset(key.split(" ", 1)[0] for key in self._actor_keys)
+        # tokens, not words: "Al-Shabaab" is three
+        self._actor_width = 2 * max(len(key.split()) for key in self._actor_keys) + 1
+        self._blocked: set[int] = set()
+        self._actor_countries: set[str] = set()
+        self._doubtful: list[tuple[int, int, list[Place]]] = []
 
     def __call__(self, doc: Doc) -> list[Mention]:
         lo, hi = body_bounds(doc)
@@ -78,10 +99,12 @@ class PlaceMatcher:
         directions = {doc.vocab.strings[word] for word in self.directions}  # ids as the arrays hold them
         may_start = [text[start].isupper() or lower in directions for start, lower in zip(starts, lowers)]
         self._title_case = self._title_case_tokens(doc, first, last)
+        self._blocked = self._actor_tokens(doc, first, last)
         found = self._ner(doc, first, last)
         found = self._merge(found, self._gazetteer_names(doc, first, last, found, may_start))
         found = self._merge_over(found, self._borders(doc, first, last, found))
         found = self._merge_over(found, self._demonym_places(doc, first, last, found, may_start))
+        found = self._merge(found, self._conflict_towns(doc, found))
         self._directions(doc, first, found)
         # "Eastern Congo" took in the "Eastern" a gazetteer name had claimed on its own
         regions = [item for item in found if item.kind == "region"]
@@ -106,6 +129,131 @@ class PlaceMatcher:
         self._qualify(doc, present)
         return [item.mention if item is not None else Mention(text=doc_text(doc)[s:e], start=s, end=e)
                 for item, (s, e) in zip(found, spans)]
+
+    def _actor_tokens(self, doc: Doc, first: int, last: int) -> set[int]:
+        """Tokens inside a name of the actors lexicon ("Hamas", "France 24", "Al-Shabaab"); the
+        countries of those actors go to ``_actor_countries``."""
+        blocked: set[int] = set()
+        self._actor_countries: set[str] = set()
+        index = actor_index()
+        forms, (starts, ends), text = token_forms(doc), token_offsets(doc), doc_text(doc)
+        i = first
+        while i < last:
+            if forms[i][1] not in self._actor_firsts:
+                i += 1
+                continue
+            for end in range(min(last, i + self._actor_width), i, -1):
+                words = text[starts[i]:ends[end - 1]]
+                if words != words.lower() and normalize(words) in self._actor_keys:
+                    blocked.update(range(i, end))
+                    country = index[normalize(words)].country
+                    if country and index[normalize(words)].kind not in ("media", "ngo", "intergovernmental"):
+                        self._actor_countries.add(country)
+                    i = end - 1
+                    break
+            i += 1
+        return blocked
+
+    def _conflict_towns(self, doc: Doc, found: list[_Found]) -> list[_Found]:
+        """The conflict layer: doubtful names of a conflict country's place, whatever the NER made
+        of them, where the article names that country (by its name, a town or a demonym), or
+        where the name is a notable town's own ("Timbuktu", "Velyka Novosilka") and no bigger
+        place elsewhere has it."""
+        countries = {item.mention.fixed.country_code for item in found if item.mention.fixed is not None}
+        countries |= self._context_countries([item for item in found if item.mention.fixed is None])
+        countries |= self._actor_countries  # "Hamas said ... Nuseirat": the Palestinian territories
+        continents = self._main_continents(found)
+        countries &= self.conflict_countries
+        towns: list[_Found] = []
+        for start, end, places in self._doubtful:
+            if any(start < item.end and item.start < end for item in found + towns):
+                continue
+            text = doc[start:end].text
+            kept = [p for p in self._detectable(text, places, countries)
+                    if p.country_code in countries and p.feature in ("city", "admin1", "admin2", "region")]
+            # a lone PERSON word is a town of its country's article by the town's own name
+            # ("recaptured Lyman"), not by another spelling ("the Mubarak-Gore partnership")
+            said = romanisation_key(normalize(text))
+            person_ok = any(romanisation_key(normalize(p.name)) == said for p in kept)
+            if not kept:
+                # without its country in the article, a town on the article's continent only
+                # ("Ismaili" in an Egyptian football report is no town in Azerbaijan)
+                notable = [p for p in self._notable_conflict_town(text, places)
+                           if not continents or self.gazetteer.continents.get(p.country_code or "") in continents]
+                kept = notable if self._plain_word(doc, start, end, notable) else []
+                person_ok = True
+            if kept and self._name_like(doc, start, end, person_ok=person_ok):
+                towns.append(_Found(start, end, self._mention(doc, start, end, "gazetteer"), "gazetteer"))
+        return towns
+
+    def _main_continents(self, found: list[_Found]) -> set[str]:
+        """The continents most of the article's places lie on (half the top count or more)."""
+        counts: dict[str, int] = {}
+        for item in found:
+            place = item.mention.fixed
+            code = place.country_code if place is not None else next(iter(self._context_countries([item])), None)
+            continent = self.gazetteer.continents.get(code or "")
+            if continent:
+                counts[continent] = counts.get(continent, 0) + 1
+        top = max(counts.values(), default=0)
+        return {continent for continent, count in counts.items() if 2 * count >= top}
+
+    def _plain_word(self, doc: Doc, start: int, end: int, towns: list[Place]) -> bool:
+        """Whether nothing speaks against a town reading without context: no people's or
+        religion's name ("Ismaili"), no sentence-initial lone word but a headline's, no smaller town's name inside
+        an organisation's ("Honda")."""
+        if not towns:
+            return False
+        ents = {t.ent_type_ for t in doc[start:end]} - {""}
+        if "NORP" in ents or end - start == 1 and doc[start].is_sent_start and start not in self._title_case:
+            return False
+        if start in self._title_case:
+            return True  # a headline's capitals say nothing of organisations
+        entity = entity_at(doc, start)
+        if entity is not None and entity.label_ == "ORG" and (entity.start < start or entity.end > end):
+            return False  # a word of a longer organisation's name ("Human Rights Watch")
+        return "ORG" not in ents or end - start > 1 or max(p.population for p in towns) >= NOTABLE_ORG_TOWN
+
+    def _notable_conflict_town(self, text: str, places: list[Place]) -> list[Place]:
+        """A conflict country's town of some size (or with a several-word name) called by a name
+        GeoNames gives it ("Azaz" for I'zaz, "Jenin" for Janin), where no bigger place outside the
+        conflict countries has that name."""
+        key = normalize(text)
+        variant = romanisation_key(key)
+        several_words = " " in key
+        indexed = set(self.gazetteer.candidates(text))
+        towns = [p for p in places if p.country_code in self.conflict_countries and p.feature == "city"
+                 and (p.population >= ALTERNATE_NAMES_MIN_POPULATION or several_words)
+                 and (several_words or p in indexed or romanisation_key(normalize(p.name)) == variant)]
+        if not towns:
+            return []
+        biggest = max(p.population for p in towns)
+        others = [p for p in places if p.country_code not in self.conflict_countries and p.population > biggest]
+        return [] if others else towns
+
+    def _headline_speaker(self, doc: Doc, start: int, end: int, places: list[Place]) -> bool:
+        """A title-case name before a speech verb that cannot speak for a government ("Jackson
+        Says Georgia ..."): a person, not a place."""
+        if start not in self._title_case or end >= len(doc) or doc[end].lower_ not in self.speech_verbs:
+            return False
+        return not any(p.capital or p.feature in AREA_FEATURES for p in places)
+
+    def _conflict_variants(self, text: str) -> list[Place]:
+        """Places of conflict countries spelt as ``text`` in another romanisation ("Huliaipole")."""
+        return [p for p in self.gazetteer.spelling_variants(text) if p.country_code in self.conflict_countries]
+
+    def _name_like(self, doc: Doc, start: int, end: int, person_ok: bool = False) -> bool:
+        """Whether a capitalised span reads as a name rather than a person, number or common word."""
+        ents = {t.ent_type_ for t in doc[start:end]} - {""}
+        if ents & NUMERIC_LABELS:
+            return False
+        if "PERSON" in ents and end - start == 1 and start not in self._title_case and not person_ok:
+            return False
+        if end - start == 1:
+            token = doc[start]
+            return (token.pos_ in ("PROPN", "NOUN", "ADJ", "ADV", "X") and not token.is_stop
+                    and token.text not in self._person_words)
+        return True
 
     @staticmethod
     def _title_case_tokens(doc: Doc, first: int, last: int) -> set[int]:
@@ -138,6 +286,8 @@ class PlaceMatcher:
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS or ent.start < first or ent.end > last:
                 continue
+            if any(i in self._blocked for i in range(ent.start, ent.end)):
+                continue
             start, end = self._trim(doc, ent.start, ent.end)
             text = doc[start:end].text
             # "CAR village": the model ran a known name into the lowercase noun after it
@@ -152,7 +302,11 @@ class PlaceMatcher:
                     start += 1
                     text = doc[start:end].text
             # one unknown word ("Petrojet", "Titan") or a people's name ("Angolan") is an NER slip
-            if end - start == 1 and (not self._detectable(text, self.gazetteer.candidates(text))
+            # (NER-tagged: a conflict country's town by any of its spellings, "Menaka" for Ménaka)
+            candidates = self.gazetteer.candidates(text) or self._conflict_variants(text)
+            if self._headline_speaker(doc, start, end, candidates):
+                continue
+            if end - start == 1 and (not self._detectable(text, candidates)
                                      or self.gazetteer.country_of_demonym(text)):
                 continue
             if start < end:
@@ -168,7 +322,7 @@ class PlaceMatcher:
         found, doubtful = [], []
         i = first
         while i < last:
-            if not may_start[i]:
+            if not may_start[i] or i in self._blocked:
                 i += 1
                 continue
             match = self._longest_name(doc, i, last)
@@ -198,6 +352,7 @@ class PlaceMatcher:
                     accepted.append(item)
                     doubtful.remove((start, end, places))
                     added = True
+        self._doubtful = doubtful
         return found
 
     def _listed_with(self, doc: Doc, start: int, end: int, places: list[Place], accepted: list[_Found]) -> bool:
@@ -223,7 +378,10 @@ class PlaceMatcher:
         if not (texts[start][:1].isupper() or forms[start][1] in self.directions) or doc[start].is_punct:
             return None
         first_word = normalize(texts[start]).split(" ", 1)[0]
-        if first_word not in self.gazetteer.first_words:
+        known_first = first_word in self.gazetteer.first_words
+        # "Huliaipole" for Hulyaypole: a romanisation no table spells as the article does
+        variant_first = transliteration_key(first_word) in self.gazetteer.variant_first_words
+        if not (known_first or variant_first):
             return None
         # a compass word alone ("Eastern" of a title-case headline) is no place name, though
         # stripped of "Province" it is one of Eastern Province's names
@@ -241,15 +399,24 @@ class PlaceMatcher:
             text = doc_text(doc)[starts[start] : ends[tail]]
             if "\n" in text or lone_direction and end - start == 1:
                 continue
-            places = self.gazetteer.candidates(text)
+            if lone_direction and texts[start].islower() and forms[tail][1] in NAME_TAIL_WORDS:
+                continue  # "the northern province (of Chernihiv)": a description, not Northern Province
+            if any(k in self._blocked for k in range(start, end)):
+                continue
+            # a romanisation no table has only for a word that begins no known name: trying it
+            # after every capitalised word's failed lookups cost more than the rest together
+            places = self.gazetteer.candidates(text) if known_first else self._conflict_variants(text)
             if places:
                 return end, places
         return None
 
     def _plausible(self, doc: Doc, start: int, end: int, places: list[Place], context: set[str]) -> bool:
         span = doc[start:end]
-        places = self._detectable(span.text, places)
-        if not places:
+        # another spelling of a town of the article's country, but not for a person's name
+        # ("the Mubarak-Gore partnership"); the conflict layer looks at those again
+        person = any(t.ent_type_ == "PERSON" for t in span) and start not in self._title_case
+        places = self._detectable(span.text, places, frozenset() if person else context)
+        if not places or self._headline_speaker(doc, start, end, places):
             return False
         cue = start > 0 and doc[start - 1].lower_ in self.locative_cues
         # a name that says what it is ("Henderson County", "Kherson Oblast") is a place name
@@ -294,18 +461,32 @@ class PlaceMatcher:
         first, last = span[0], span[-1]
         return first.ent_iob_ == "B" and (last.i + 1 >= len(span.doc) or span.doc[last.i + 1].ent_iob_ != "I")
 
-    @staticmethod
-    def _detectable(text: str, places: list[Place]) -> list[Place]:
+    def _detectable(self, text: str, places: list[Place], context: set[str] | frozenset[str] = frozenset()) -> list[Place]:
         """The candidates that make a capitalised word look like a place name. Left out: an
         alternate spelling of a small town ("Ismaili"), a county's name without "County"
         ("Jones", "Ford"), and a small town's accented one-word name matched without its accents
-        ("God" / Göd; but "Rafah" / Rafaḩ, "Khan Yunis" / Khān Yūnis)."""
+        ("God" / Göd; but "Rafah" / Rafaḩ, "Khan Yunis" / Khān Yūnis). Kept whatever the
+        population: a town's own name in another romanisation ("Izium" / Izyum), and in a conflict
+        country any spelling of a town of a country the article names."""
         key = normalize(text)
+        variant = romanisation_key(key)
         several_words = " " in key  # "Beit Lahia" for Bayt Lāhyā: a spelling, not a stray word
-        return [p for p in places
-                if (p.feature != "city" or normalize(p.name) == key or p.population >= LARGE_TOWN or several_words)
-                and (p.feature != "admin2" or normalize(p.name) == key)
-                and (p.name.isascii() or not text.isascii() or several_words or p.population >= LARGE_TOWN)]
+        kept = []
+        for p in places:
+            own = p.feature == "city" and (normalize(p.name) == key or romanisation_key(normalize(p.name)) == variant)
+            conflict = p.country_code in self.conflict_countries
+            if p.feature == "city" and not (own or conflict and p.country_code in context
+                                            or p.population >= LARGE_TOWN or several_words):
+                continue
+            if p.feature == "admin2" and normalize(p.name) != key:
+                continue
+            # "Menaka" for Ménaka: a conflict country's town by its own name less the accents
+            if not (p.name.isascii() or not text.isascii() or several_words
+                    or conflict and p.population >= SMALL_TOWN and (own or p.country_code in context)
+                    or p.population >= LARGE_TOWN):
+                continue
+            kept.append(p)
+        return kept
 
     def _place_like_person(self, doc: Doc, start: int, end: int, places: list[Place]) -> bool:
         """A one-word PERSON the small model gave a town: "Alexandria woman", "the Alexandria area",
@@ -410,7 +591,7 @@ class PlaceMatcher:
 
     def _demonym_places(self, doc: Doc, first: int, last: int, found: list[_Found], may_start: list[bool]) -> list[_Found]:
         places = []
-        taken = {i for item in found for i in range(item.start, item.end)}
+        taken = {i for item in found for i in range(item.start, item.end)} | self._blocked
         i = first
         while i < last:
             if i in taken or not may_start[i]:
@@ -492,10 +673,17 @@ class PlaceMatcher:
             before = item.start - 1
             if before < first or doc[before].lower_ not in self.directions or item.mention.fixed is not None:
                 continue
-            places = [p for p in self.gazetteer.candidates(item.mention.text) if p.feature in CONTAINER_FEATURES]
+            # "central Gaza": the strip, not Mozambique's Gaza province; an area of the name's most
+            # prominent reading, in a country the article names where there is one
+            every = self.gazetteer.candidates(item.mention.text)
+            places = [p for p in every if p.feature in AREA_FEATURES]
             if not places:
                 continue
-            base = max(places, key=prior_score)
+            context = {p.country_code for other in found if other is not item and other.mention.fixed is not None
+                       for p in [other.mention.fixed]}
+            base = max(places, key=lambda p: (p.country_code in context, prior_score(p)))
+            if every and max(every, key=prior_score).country_code != base.country_code and base.country_code not in context:
+                continue  # the name's main reading is a town elsewhere: no region of a namesake
             direction = doc[before].lower_
             place = Place(f"{direction} {base.name}", "region", base.country_code, base.lat, base.lon,
                           base.population, None, base.admin1_code, base.admin1 if base.feature == "admin1" else None)

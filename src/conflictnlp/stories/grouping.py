@@ -375,26 +375,14 @@ def average_linkage(n: int, scores: dict[tuple[int, int], float], threshold: flo
     """Groups of ``range(n)``: average-link agglomeration over the sparse links (a missing
     link counts 0), merging the best pair first while its average is at least ``threshold``.
     Ties go to the pair with the smallest member indices, so the result is deterministic."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
     if n == 0:
         return []
-    if scores:
-        i, j = np.array(list(scores)).T
-        graph = coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
-        _, labels = connected_components(graph, directed=False)
-    else:
-        labels = np.arange(n)
-    components: dict[int, list[int]] = {}
-    for node, label in enumerate(labels.tolist()):
-        components.setdefault(label, []).append(node)
     neighbours: dict[int, dict[int, float]] = {}
     for (i, j), s in scores.items():
         neighbours.setdefault(i, {})[j] = s
         neighbours.setdefault(j, {})[i] = s
     groups = []
-    for members in components.values():
+    for members in connected_groups(n, scores):
         groups.extend(_cluster_component(members, neighbours, threshold) if len(members) > 1 else [members])
     return sorted(sorted(g) for g in groups)
 
@@ -451,27 +439,32 @@ def _cluster_component(members: list[int], neighbours: dict[int, dict[int, float
     return [g.members for g in groups.values()]
 
 
-class UnionFind:
-    """Groups by union-find; a group is named by its smallest member."""
+def connected_groups(n: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The connected components of ``range(n)`` linked by ``pairs`` (scipy), each sorted,
+    in the order of their smallest members."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    edges = np.array(list(pairs), dtype=np.int64).reshape(-1, 2)
+    graph = coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    found: dict[int, list[int]] = {}
+    for node, label in enumerate(labels.tolist()):
+        found.setdefault(label, []).append(node)
+    return list(found.values())
+
+
+class LinkedGroups:
+    """Items linked pair by pair; ``groups()`` are the connected components (``connected_groups``)."""
 
     def __init__(self, size: int):
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+        self.size = size
+        self.pairs: list[tuple[int, int]] = []
 
     def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
+        self.pairs.append((i, j))
 
     def groups(self) -> list[list[int]]:
-        found: dict[int, list[int]] = {}
-        for i in range(len(self.parent)):
-            found.setdefault(self.find(i), []).append(i)
-        return list(found.values())
+        return connected_groups(self.size, self.pairs)
 
 

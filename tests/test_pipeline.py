@@ -58,8 +58,11 @@ def test_plain_spacy_use_sets_typed_extensions(nlp):
     assert doc._.published == "2023-03-14"
     start, end = doc._.body
     assert ARTICLE[start:].startswith("Governor says") and ARTICLE[:end].endswith('Gladkov said.')
-    for kind in ("quotes", "claims", "locations", "distances", "quantities", "dates"):
-        assert isinstance(getattr(doc._, kind), list)
+    assert "Vyacheslav Gladkov" in {q.speaker_name for q in doc._.quotes}
+    assert any(c.source == "Vyacheslav Gladkov" for c in doc._.claims)
+    assert "Belgorod" in {loc.name for loc in doc._.locations}
+    assert any(q.casualty and q.casualty.role == "wounded" and q.value == 2 for q in doc._.quantities)
+    assert "2023-03-14" in {d.value for d in doc._.dates}
     article = doc._.article
     assert article.text == ARTICLE and article.body == (start, end)
 

@@ -306,9 +306,11 @@ class RecordGenerator:
                            "subject": {"text": text[slice(*spans["subject"])], "span": list(spans["subject"])}}],
             "quantities": [
                 {"id": "n1", "text": f"{killed} people", "span": list(spans["killed"]), "value": killed, "value_max": None,
-                 "unit": None, "kind": "count", "concept": "people", "approximate": False},
+                 "unit": None, "kind": "count", "concept": "people", "approximate": False,
+                 "casualty": {"role": "killed", "who": "people", "low": killed, "high": killed}},
                 {"id": "n2", "text": f"{wounded} others", "span": list(spans["wounded"]), "value": wounded, "value_max": None,
-                 "unit": None, "kind": "count", "concept": "others", "approximate": False},
+                 "unit": None, "kind": "count", "concept": "others", "approximate": False,
+                 "casualty": {"role": "wounded", "who": "others", "low": wounded, "high": wounded}},
             ],
             "dates": [{"id": "d1", "text": weekday, "span": list(spans["day"]), "type": "DATE", "value": event.isoformat(), "granularity": "day"}],
             "errors": [],

@@ -110,7 +110,7 @@ def score_reports(items: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> dic
             wrong = [f for f in FIELDS if not checks[f]]
             if wrong:
                 misses.append({"report": gold_report["id"], "wrong": wrong})
-        for g in set(range(len(gold))) - {g for g, _ in pairs}:
+        for _missed in set(range(len(gold))) - {g for g, _ in pairs}:
             misses.append({"report": gold_report["id"], "wrong": ["missed"]})
         if len(predicted) > len(pairs):
             misses.append({"report": gold_report["id"], "wrong": ["spurious"] * (len(predicted) - len(pairs))})

@@ -275,9 +275,10 @@ def body_sents(doc: Doc) -> Iterator[Span]:
         if sent.end_char <= lo or sent.start_char >= hi:
             continue
         if sent.start_char < lo or sent.end_char > hi:
-            sent = doc.char_span(max(lo, sent.start_char), min(hi, sent.end_char), alignment_mode="contract")
-            if sent is None or not len(sent):
+            cut = doc.char_span(max(lo, sent.start_char), min(hi, sent.end_char), alignment_mode="contract")
+            if cut is None or not len(cut):
                 continue
+            sent = cut
         yield sent
 
 

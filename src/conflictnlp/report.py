@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-
 from typing import Optional
 
 from .model import Article, Quantity
@@ -22,7 +21,7 @@ def casualty_words(qty: Quantity) -> str:
     toll = qty.casualty
     if toll is None:
         return ""
-    words = [toll.role]
+    words: list[str] = [toll.role]
     if toll.bound:
         words.append(toll.bound.replace("_", " "))
     if toll.who:

@@ -108,7 +108,9 @@ def guard_spans(text: str, lists: dict[str, list[dict]], errors: list[str]) -> d
             problem = _item_problem(text, item)
             if problem:
                 errors.append(f"{label}: dropped, {problem} (please report this input)")
-                dropped.add(item.get("id"))
+                item_id = item.get("id")
+                if item_id is not None:  # an item without an id has no references to drop
+                    dropped.add(item_id)
                 continue
             kept.append(_clean_pieces(text, item, label, errors))
         guarded[key] = kept

@@ -159,12 +159,12 @@ class _ItemStream:
         path = folder / f"{table}.parquet"
         if not path.is_file() and table in ADDED_TABLES:  # written before the table existed: none of its items
             self.rows: Iterator[dict[str, Any]] = iter(())
-            self.head = None
+            self.head: Optional[dict[str, Any]] = None
             return
         if not path.is_file():
             raise RecordsError(f"{folder}: {table}.parquet is missing; rerun the extract that wrote this folder")
         self.rows = _rows(path)
-        self.head: Optional[dict[str, Any]] = next(self.rows, None)
+        self.head = next(self.rows, None)
 
     def take(self, key: Any, key_column: str) -> list[dict[str, Any]]:
         items = []

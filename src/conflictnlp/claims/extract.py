@@ -185,7 +185,7 @@ class ClaimExtractor:
         drafts: list[_Draft] = []
         for sent in sents:
             for owner, ids in reports.material(sent).items():
-                report = reports.by_id.get(owner)
+                report = reports.by_id.get(owner) if owner is not None else None
                 for predicate, group in self._clauses(doc, ids, report, reports):
                     units = list(self._units(predicate, set(group), report, reports))
                     if report is None and units and self._reporting_act(predicate, reports.spoken) and units[0].stance[0] != "unconfirmed":

@@ -160,7 +160,7 @@ class StanceLexicon:
 
     def _conditions(self, sent: Span, forms: list[tuple[str, str]]) -> list[tuple[int, int, Stance]]:
         """"if Moscow's claim is confirmed": from "if" to its verb, when the verb is a condition word."""
-        found = []
+        found: list[tuple[int, int, Stance]] = []
         first = sent.start
         for k, (_, lower) in enumerate(forms):
             if lower != "if":

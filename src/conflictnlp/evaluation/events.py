@@ -110,7 +110,7 @@ def score_reports(items: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> dic
             wrong = [f for f in FIELDS if not checks[f]]
             if wrong:
                 misses.append({"report": gold_report["id"], "wrong": wrong})
-        for g in set(range(len(gold))) - {g for g, _ in pairs}:
+        for _missed in set(range(len(gold))) - {g for g, _ in pairs}:
             misses.append({"report": gold_report["id"], "wrong": ["missed"]})
         if len(predicted) > len(pairs):
             misses.append({"report": gold_report["id"], "wrong": ["spurious"] * (len(predicted) - len(pairs))})
@@ -154,7 +154,8 @@ def run(gold: Path, model: str | None = None, limit: int | None = None, part: st
     reports = [r for case in cases for r in case["reports"]]
     nlp = conflictnlp.load(model) if model else None
     inputs = [{k: r.get(k) for k in ("id", "source", "published", "text", "title")} for r in reports]
-    records = {a.id: a.to_dict() for a in conflictnlp.extract_many(inputs, nlp=nlp)}
+    # every gold report has an id, so every article does
+    records = {a.id: a.to_dict() for a in conflictnlp.extract_many(inputs, nlp=nlp) if a.id is not None}
     report = score_reports((r, records[r["id"]]) for r in reports)
     report["grouping"] = grouping_f1(cases, records)
     report["cases"], report["reports"] = len(cases), len(reports)

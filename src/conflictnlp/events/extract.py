@@ -29,10 +29,12 @@ from ..model import (
     EventActor,
     EventActors,
     EventFigure,
+    EventType,
     Location,
     Quantity,
     TextSpan,
     Toll,
+    ViolenceType,
 )
 from .lexicon import ActorEntry, EventLexicon, Matchers, Trigger
 
@@ -74,7 +76,7 @@ class Candidate:
     """An event as one sentence (or several folded together) reports it."""
 
     trigger: Trigger
-    type: str
+    type: EventType
     sub_type: str
     trigger_span: tuple[int, int]
     sentences: list[tuple[int, int]]
@@ -242,12 +244,12 @@ class EventExtractor:
         if trigger.by_target:
             kind = candidate.target.kind if candidate.target else None
             key = "armed" if kind in self.lexicon.armed else kind
-            chosen = trigger.by_target.get(key) or trigger.by_target.get("other")
+            chosen = (trigger.by_target.get(key) if key is not None else None) or trigger.by_target.get("other")
             if chosen:
                 candidate.type, candidate.sub_type = chosen
         if trigger.by_perpetrator:
             kind = candidate.perpetrator.kind if candidate.perpetrator else None
-            chosen = trigger.by_perpetrator.get(kind) or trigger.by_perpetrator.get("other")
+            chosen = (trigger.by_perpetrator.get(kind) if kind is not None else None) or trigger.by_perpetrator.get("other")
             if chosen:
                 candidate.type, candidate.sub_type = chosen
 
@@ -273,8 +275,8 @@ class EventExtractor:
         published = article.published
         dates = [
             d for d in article.dates
-            if sent.start_char <= d.span[0] < sent.end_char and d.type == "DATE" and _iso_range(d.value) is not None
-            and (published is None or _iso_range(d.value)[0] <= published)
+            if sent.start_char <= d.span[0] < sent.end_char and d.type == "DATE" and (iso := _iso_range(d.value)) is not None
+            and (published is None or iso[0] <= published)
         ]
         text = doc_text(doc)
         dates = [d for d in dates if not set(text[max(0, d.span[0] - 8) : d.span[0]].lower().split()[-1:]) & self.lexicon.period_words]
@@ -360,8 +362,9 @@ class EventExtractor:
     def _dates_of(self, doc: Doc, article: Article, candidate: Candidate) -> tuple[str | None, str | None, int | None]:
         if candidate.date is not None:
             value = candidate.date.value or ""
-            start, end = _iso_range(value)
-            return start, end, self.lexicon.date_prec.get(_granularity(value), 5)
+            iso = _iso_range(value)
+            if iso is not None:  # always: _date keeps only dates with a range
+                return iso[0], iso[1], self.lexicon.date_prec.get(_granularity(value), 5)
         if self.lexicon.stamp is not None:
             head = doc_text(doc)[: doc[candidate.trigger_span[0]].idx]
             found = list(self.lexicon.stamp.finditer(head))
@@ -389,7 +392,7 @@ class EventExtractor:
             )
         return EventActor(text=text[s:e], span=(s, e), name=name, kind=mention.kind)
 
-    def _violence(self, candidate: Candidate, actors: EventActors) -> str | None:
+    def _violence(self, candidate: Candidate, actors: EventActors) -> ViolenceType | None:
         if candidate.type in ("protests", "riots", "strategic_developments") and candidate.sub_type != "excessive_force_against_protesters":
             return None
         perp = actors.perpetrator.kind if actors.perpetrator else None

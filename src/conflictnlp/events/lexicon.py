@@ -9,11 +9,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from ..model import EventType
 
 EVENTS_FILE = "events.toml"
 ACTORS_FILE = "actors.toml"
@@ -32,9 +34,13 @@ ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
 }
 
 
-def check_pair(event_type: str, sub_type: str, where: str) -> tuple[str, str]:
+def _is_event_type(value: str) -> TypeGuard[EventType]:
+    return value in ACLED_TAXONOMY
+
+
+def check_pair(event_type: str, sub_type: str, where: str) -> tuple[EventType, str]:
     """The pair, or a ValueError naming ``where`` when it is not in ACLED's taxonomy."""
-    if sub_type not in ACLED_TAXONOMY.get(event_type, ()):
+    if not _is_event_type(event_type) or sub_type not in ACLED_TAXONOMY[event_type]:
         raise ValueError(f"{where}: {event_type}/{sub_type} is not an ACLED event type and sub-type (see CONTRACT.md)")
     return event_type, sub_type
 
@@ -44,7 +50,7 @@ class Trigger:
     """One ``[[trigger]]`` entry: the words that report an incident and how to type it."""
 
     rank: int
-    type: str
+    type: EventType
     sub_type: str
     words: tuple[str, ...]
     pos: frozenset[str] = frozenset()
@@ -52,8 +58,8 @@ class Trigger:
     needs_actor: frozenset[str] = frozenset()
     needs_words: frozenset[str] = frozenset()
     vetoes_weak: bool = False
-    by_target: dict[str, tuple[str, str]] = field(default_factory=dict)
-    by_perpetrator: dict[str, tuple[str, str]] = field(default_factory=dict)
+    by_target: dict[str, tuple[EventType, str]] = field(default_factory=dict)
+    by_perpetrator: dict[str, tuple[EventType, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -154,7 +160,7 @@ def _trigger(rank: int, entry: dict[str, Any]) -> Trigger:
     where = f"events lexicon, trigger {rank + 1} ({entry.get('words', ['?'])[0]!r})"
     check_pair(entry["type"], entry["sub_type"], where)
 
-    def _pair(value: list[str]) -> tuple[str, str]:
+    def _pair(value: list[str]) -> tuple[EventType, str]:
         return check_pair(value[0], value[1], where)
 
     return Trigger(

@@ -21,18 +21,21 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
-from typing import Optional
+from typing import Any, Optional, cast
 
 from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc, Span
 
 from ..extensions import body_bounds, doc_text, per_doc, token_forms
+from ..model import CasualtyBound, CasualtyRole
 from .quantities import YEAR, Measure, _approximator, _overlaps, false_unit_spans, is_ordinal
 from .toll_tree import TollTree
 from .units import MeasureData
 
 DATA_FILE = "casualties.toml"
 Phrase = tuple[str, ...]
+# what a phrase index gives with each phrase: a role, a (low, high) range or None
+Payload = Any
 # the longest run of words skipped between a count and its cue (who, auxiliaries, hedges)
 MAX_STEPS = 6
 # words of cue phrases too common to tell that a sentence may hold a toll ("the", "of" ...)
@@ -43,9 +46,9 @@ STOPWORDS = frozenset({"the", "of", "to", "a", "an", "in", "and", "their", "his"
 class CasualtyReading:
     """What a Measure says happened to the people it counts (before it becomes a model.Casualty)."""
 
-    role: str
+    role: CasualtyRole
     who: Optional[str]
-    bound: Optional[str]
+    bound: Optional[CasualtyBound]
     low: Optional[float]
     high: Optional[float]
     cue: Optional[tuple[int, int]]
@@ -57,14 +60,14 @@ def _phrases(items) -> list[Phrase]:
     return sorted({tuple(item.lower().split()) for item in items}, key=len, reverse=True)
 
 
-def _by_first(pairs: list[tuple[Phrase, object]]) -> dict[str, tuple[tuple[Phrase, object], ...]]:
+def _by_first(pairs: list[tuple[Phrase, Payload]]) -> dict[str, tuple[tuple[Phrase, Payload], ...]]:
     index: dict[str, list] = {}
     for phrase, payload in sorted(pairs, key=lambda pair: len(pair[0]), reverse=True):
         index.setdefault(phrase[0], []).append((phrase, payload))
     return {word: tuple(found) for word, found in index.items()}
 
 
-def _by_last(pairs: list[tuple[Phrase, object]]) -> dict[str, tuple[tuple[Phrase, object], ...]]:
+def _by_last(pairs: list[tuple[Phrase, Payload]]) -> dict[str, tuple[tuple[Phrase, Payload], ...]]:
     index: dict[str, list] = {}
     for phrase, payload in sorted(pairs, key=lambda pair: len(pair[0]), reverse=True):
         index.setdefault(phrase[-1], []).append((phrase, payload))
@@ -77,7 +80,7 @@ class CasualtyData:
 
     after: dict  # first word -> ((phrase, role), ...), longest first
     before: dict  # last word -> ((phrase, role), ...)
-    nouns: dict[str, str]
+    nouns: dict[str, CasualtyRole]
     zero: dict  # first word -> ((phrase, role), ...)
     needs_after: dict[Phrase, tuple[Phrase, ...]]
     between_after: dict
@@ -97,7 +100,7 @@ class CasualtyData:
     cumulative_markers: dict
     cumulative_since_markers: dict
     cumulative_since_needs: frozenset[str]
-    bounds: dict[Phrase, str]
+    bounds: dict[Phrase, CasualtyBound]
     vague: dict  # first word -> ((phrase, (low, high)), ...)
     not_people: frozenset[str]
     keys: frozenset[str]  # words whose presence makes a sentence worth reading
@@ -171,10 +174,11 @@ def lower_forms(doc: Doc) -> list[str]:
 @per_doc
 def like_nums(doc: Doc) -> list[int]:
     """Whether each token looks like a number ("12", "1,200", "seven"), once per Doc."""
-    return doc.to_array([LIKE_NUM]).reshape(-1).tolist()
+    # numpy's stubs type tolist() of this uint64 array as floats; the items are Python ints
+    return cast(list[int], doc.to_array([LIKE_NUM]).reshape(-1).tolist())
 
 
-def _forward(words: list[str], i: int, limit: int, index: dict) -> Optional[tuple[Phrase, object]]:
+def _forward(words: list[str], i: int, limit: int, index: dict) -> Optional[tuple[Phrase, Payload]]:
     """The longest phrase of ``index`` starting at token ``i`` (and ending before ``limit``)."""
     if i >= limit:
         return None
@@ -184,7 +188,7 @@ def _forward(words: list[str], i: int, limit: int, index: dict) -> Optional[tupl
     return None
 
 
-def _backward(words: list[str], last: int, floor: int, index: dict) -> Optional[tuple[Phrase, object]]:
+def _backward(words: list[str], last: int, floor: int, index: dict) -> Optional[tuple[Phrase, Payload]]:
     """The longest phrase of ``index`` ending at token ``last`` (and starting at ``floor`` or later)."""
     if last < floor:
         return None
@@ -209,7 +213,7 @@ class _Count:
 
 @dataclass
 class _Cue:
-    role: str
+    role: CasualtyRole
     start: int  # character offsets of the cue words
     end: int
     distance: int
@@ -285,7 +289,7 @@ class SentenceReader:
             phrase, role = found
             after = i + len(phrase)
             if not self._active(after) and after not in counts_by_first:
-                cue = _Cue(role, doc[i].idx, doc[after - 1].idx + len(doc[after - 1]), len(skipped), tuple(skipped))
+                cue: Optional[_Cue] = _Cue(role, doc[i].idx, doc[after - 1].idx + len(doc[after - 1]), len(skipped), tuple(skipped))
                 cache[key] = cue
                 return cue
             return None
@@ -319,7 +323,8 @@ class SentenceReader:
         cache[key] = None
         data, words, doc = self.data, self.words, self.doc
         floor = self.sent.start
-        j, skipped = count.first - 1, []
+        j = count.first - 1
+        skipped: list[str] = []
         for _ in range(MAX_STEPS):
             found = _backward(words, j, floor, data.between_before)
             if not found:
@@ -335,7 +340,7 @@ class SentenceReader:
             first = j - len(phrase) + 1
             if phrase in data.needs_after and not self._followed_by(count, data.needs_after[phrase]):
                 return None
-            cue = _Cue(role, doc[first].idx, doc[j].idx + len(doc[j]), len(skipped), tuple(skipped))
+            cue: Optional[_Cue] = _Cue(role, doc[first].idx, doc[j].idx + len(doc[j]), len(skipped), tuple(skipped))
             cache[key] = cue
             return cue
         # "Death toll in Kabul school bombing rises to 85": a toll verb after a toll noun
@@ -369,11 +374,15 @@ class SentenceReader:
         before the count and a toll noun up to eight words before the verb."""
         data, words, doc = self.data, self.words, self.doc
         verb_end = count.first - 1
-        while verb_end > j and not _backward(words, verb_end, j + 1, data.toll_verbs):
+        verb = None
+        while verb_end > j:
+            verb = _backward(words, verb_end, j + 1, data.toll_verbs)
+            if verb:
+                break
             verb_end -= 1
-        if verb_end <= j:
+        if not verb:
             return None
-        verb_first = verb_end - len(_backward(words, verb_end, j + 1, data.toll_verbs)[0]) + 1
+        verb_first = verb_end - len(verb[0]) + 1
         for last in range(verb_first - 1, max(verb_first - 9, self.sent.start - 1), -1):
             if doc[last].like_num or words[last] in (";", ":"):
                 return None
@@ -397,7 +406,7 @@ class SentenceReader:
 
     # --- bounds and scope ------------------------------------------------------------------
 
-    def bound(self, count: _Count, cue: Optional[_Cue]) -> Optional[str]:
+    def bound(self, count: _Count, cue: Optional[_Cue]) -> Optional[CasualtyBound]:
         """at_least, more_than, up_to or about, from the approximator ("at least 13") or the
         words between the cue and the count ("toll passes 10,000")."""
         approximator = tuple(self.words[count.first : count.number])
@@ -494,12 +503,13 @@ def _new_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], false_spans,
             continue
         if vague:
             # the word's own number, as the quantity reader gives it ("dozens" is 12); the toll's range is in the reading
-            value: Optional[float] = measure_data.counting_words.get(vague[0], vague[1][0])
+            value = measure_data.counting_words.get(vague[0], vague[1][0])
         else:
-            value = _value_of(token.text)
-            if value is None or YEAR.match(token.text):
+            parsed = _value_of(token.text)
+            if parsed is None or YEAR.match(token.text):
                 i += 1
                 continue
+            value = parsed
         approx = _approximator(doc, token, sent, measure_data)
         found.append(Measure(approx if approx is not None else start, end, value, None, None, "count", None, bool(vague) or approx is not None, end))
         i = last + 1
@@ -644,7 +654,7 @@ def read_casualties(doc: Doc, measures: list[Measure], data: CasualtyData, measu
         taken += [(m.start, m.end) for m in fresh]
         # "A 72-year-old woman was killed": the age is a quantity of its own inside the toll
         not_ages = [(m.start, m.end) for m in in_sent + fresh + zeros if m.concept != "age"]
-        fresh += _singular_counts(doc, sent, not_ages, data, lambda i: _backward(words, i, sent.start, data.before) is not None)
+        fresh += _singular_counts(doc, sent, not_ages, data, lambda i, sent=sent: _backward(words, i, sent.start, data.before) is not None)
         candidates = sorted(in_sent + fresh, key=lambda m: m.start)
         counts = []
         for measure in candidates:
@@ -683,7 +693,7 @@ def _read_counts(reader: SentenceReader, counts: list[_Count], fresh: list[Measu
         right = reader.right_cue(count, by_first, cache)
         noun_role = data.nouns.get(head[0].lower()) if head else None
         cue = left if right is None or (left is not None and left.distance < right.distance) else right
-        if cue is None and noun_role is not None:
+        if cue is None and noun_role is not None and measure.concept is not None:
             concept_start = measure.end - len(measure.concept)
             cue = _Cue(noun_role, concept_start, measure.end, 0)
         if _age_apposition(reader, count):
@@ -695,7 +705,7 @@ def _read_counts(reader: SentenceReader, counts: list[_Count], fresh: list[Measu
             cue = _tree_cue(reader, tree, count) or (previous if part else None)
         if cue is None:
             continue
-        if measure.concept is None and count.who is not None:
+        if measure.concept is None and count.who is not None and count.who_end is not None:
             who_head = count.who.split()[-1].lower()
             if who_head in data.not_people:
                 continue

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Iterable, Optional
 
@@ -22,6 +22,7 @@ from spacy.attrs import IS_ALPHA, LIKE_NUM
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import add_error, body_bounds, body_sents, doc_text, per_doc, token_forms, token_texts
+from ..model import QuantityKind
 from .units import MeasureData
 
 logger = logging.getLogger("conflictnlp")
@@ -49,7 +50,7 @@ class Measure:
     value: float
     value_max: Optional[float]
     unit: Optional[str]
-    kind: str
+    kind: QuantityKind
     concept: Optional[str]
     approximate: bool
     number_end: int  # end of the number itself ("14| tons of food", "$ 70| a share")
@@ -510,9 +511,9 @@ def _counted_noun(doc: Doc, last: Token, sent: Span, data: MeasureData, with_uni
         ):
             return _concept_phrase(doc, head, last.i, data)
     if nxt.lower_ == "of":
-        noun = _noun_after_of(doc, nxt, sent)
-        if noun is not None and (with_unit or noun.tag_ in ("NNS", "NNPS")):
-            return _concept_phrase(doc, noun, nxt.i, data)
+        of_noun = _noun_after_of(doc, nxt, sent)
+        if of_noun is not None and (with_unit or of_noun.tag_ in ("NNS", "NNPS")):
+            return _concept_phrase(doc, of_noun, nxt.i, data)
     return None
 
 
@@ -726,7 +727,8 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
         unit, entity, end = "dimensionless", "dimensionless", number_end
     if entity == "unknown" and parsed.unit.dimensions:
         unit, entity, scale = _split_unknown_unit(parsed.unit.dimensions, data)
-    unit = data.unit_renames.get(unit, unit)
+    if unit is not None:
+        unit = data.unit_renames.get(unit, unit)
     if unit == "unk":
         unit, entity = "dimensionless", "dimensionless"
     value = float(parsed.value)
@@ -765,9 +767,9 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
         age = AGE_AFTER.match(text, number_end, hi)
         if age:
             unit, entity, end = age.group(1).lower(), "time", max(end, age.start(1) + len(age.group(1)))
-        elif AGED_BEFORE.search(text, lo, start) and re.fullmatch(r"\d{1,3}", text[start:number_end]):
+        elif (aged_before := AGED_BEFORE.search(text, lo, start)) and re.fullmatch(r"\d{1,3}", text[start:number_end]):
             unit, entity = "year", "time"  # "aged 22"
-            start = AGED_BEFORE.search(text, lo, start).start()
+            start = aged_before.start()
             aged = True
 
     kind = data.kind_of(unit, entity)
@@ -890,8 +892,8 @@ def merge_minor_amounts(text: str, measures: list[Measure], data: MeasureData) -
     """Join "3 dollars" and "50 cents" (or a bare "50") right after it into 3.5 dollars."""
     merged: list[Measure] = []
     for measure in sorted(measures, key=lambda m: m.start):
-        if merged and merged[-1].unit in data.minor_units and merged[-1].value_max is None:
-            major = merged[-1]
+        major = merged[-1] if merged else None
+        if major is not None and major.unit is not None and major.unit in data.minor_units and major.value_max is None:
             minor_names, ratio = data.minor_units[major.unit]
             # "17 USD 25": quantulum3 gives the code to both numbers
             shares_code = measure.start < major.end and measure.unit == major.unit
@@ -903,11 +905,11 @@ def merge_minor_amounts(text: str, measures: list[Measure], data: MeasureData) -
                 continue
         merged.append(measure)
     for major in merged:
-        if major.unit in data.minor_units and major.value_max is None and major.value == int(major.value):
-            bare = MINOR_AFTER.match(text, major.end)
-            if bare and not any(m.start <= bare.start(1) < m.end for m in merged):
-                major.value += int(bare.group(1)) / data.minor_units[major.unit][1]
-                major.end = major.number_end = bare.end(1)
+        if major.unit is not None and major.unit in data.minor_units and major.value_max is None and major.value == int(major.value):
+            cents = MINOR_AFTER.match(text, major.end)
+            if cents and not any(m.start <= cents.start(1) < m.end for m in merged):
+                major.value += int(cents.group(1)) / data.minor_units[major.unit][1]
+                major.end = major.number_end = cents.end(1)
     return merged
 
 

@@ -25,11 +25,13 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from ..model import CasualtyRole
+
 SUBJECTS = ("nsubjpass", "nsubj")
 OBJECTS = ("dobj",)
 
 
-def _single_words(index: dict) -> dict[str, str]:
+def _single_words(index: dict) -> dict[str, CasualtyRole]:
     """One-word phrases of a cue index (first or last word -> ((phrase, role), ...)) by word."""
     return {phrase[0]: role for found in index.values() for phrase, role in found if len(phrase) == 1}
 
@@ -96,7 +98,7 @@ class TollTree:
 
     # --- cues ---------------------------------------------------------------------------------
 
-    def subject_cue(self, noun: Token) -> Optional[tuple[str, Token]]:
+    def subject_cue(self, noun: Token) -> Optional[tuple[CasualtyRole, Token]]:
         """The role and verb of a count that is the subject of a passive or intransitive
         casualty verb ("were killed", "died"); an active one with an object makes it the agent."""
         subject = self.first_conjunct(noun)
@@ -112,7 +114,7 @@ class TollTree:
             return role, verb
         return None
 
-    def _verb_role(self, verb: Token) -> Optional[str]:
+    def _verb_role(self, verb: Token) -> Optional[CasualtyRole]:
         """The role a verb names alone ("killed") or with the words after it ("shot dead")."""
         doc = verb.doc
         for phrase, role in self.after_phrases.get(verb.lower_, ()):
@@ -120,7 +122,7 @@ class TollTree:
                 return role
         return None
 
-    def object_cue(self, noun: Token) -> Optional[tuple[str, Token]]:
+    def object_cue(self, noun: Token) -> Optional[tuple[CasualtyRole, Token]]:
         """The role and verb of a count that is the object of a casualty verb ("killed a chaplain")."""
         target = self.first_conjunct(noun)
         if target.dep_ not in OBJECTS:
@@ -128,7 +130,7 @@ class TollTree:
         role = self.before.get(target.head.lower_)
         return (role, target.head) if role else None
 
-    def toll_noun_cue(self, number: Token) -> Optional[tuple[str, Token]]:
+    def toll_noun_cue(self, number: Token) -> Optional[tuple[CasualtyRole, Token]]:
         """The role and subject of "The death toll ... rose to nine" / "has reached 31": the count
         under "to"/"at" or as the object of a verb whose subject is a toll noun."""
         token = number
@@ -145,7 +147,7 @@ class TollTree:
                 return role, subject
         return None
 
-    def _toll_subject_role(self, subject: Token) -> Optional[str]:
+    def _toll_subject_role(self, subject: Token) -> Optional[CasualtyRole]:
         """The role a subject's words name as a toll: "death toll", "number of people killed"."""
         words = [t.lower_ for t in subject.subtree]
         for end in range(len(words), 0, -1):
@@ -158,7 +160,7 @@ class TollTree:
                     return self.after[token.lower_]
         return None
 
-    def among_cue(self, noun: Token) -> Optional[tuple[str, Token]]:
+    def among_cue(self, noun: Token) -> Optional[tuple[CasualtyRole, Token]]:
         """The role of "Two children were among the dead": a subject of "be" whose "among"
         names the toll (a toll noun, or a count with a cue word after it)."""
         subject = self.first_conjunct(noun)
@@ -174,7 +176,7 @@ class TollTree:
 
     # --- tolls of none ------------------------------------------------------------------------
 
-    def zero_subject(self, token: Token) -> Optional[tuple[str, Token, Token]]:
+    def zero_subject(self, token: Token) -> Optional[tuple[CasualtyRole, Token, Token]]:
         """(role, verb, first token) where ``token`` ("anyone", "any", "no", "nobody") makes a
         toll of none: "No Israeli soldiers were hurt"; "any"/"anyone" only under a denial
         ("denied that anyone was hurt", "dismissed claims that anyone had been injured")."""

@@ -15,6 +15,8 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Optional
 
+from ..model import QuantityKind
+
 DATA_FILE = "measures.toml"
 
 
@@ -38,8 +40,8 @@ class MeasureData:
     currency_suffixes: dict[str, str]
     scale_words: dict[str, float]
     minor_units: dict[str, tuple[frozenset[str], float]]
-    kinds: dict[str, str]
-    unit_kinds: dict[str, str]
+    kinds: dict[str, QuantityKind]
+    unit_kinds: dict[str, QuantityKind]
     length_units: frozenset[str]
     unit_renames: dict[str, str]
     temperature_suffixes: dict[str, str]
@@ -72,7 +74,7 @@ class MeasureData:
         """``currency_prefixes`` ordered for matching: longest first ("US$" before "$")."""
         return tuple(sorted(self.currency_prefixes, key=len, reverse=True))
 
-    def kind_of(self, unit: Optional[str], entity: Optional[str]) -> str:
+    def kind_of(self, unit: Optional[str], entity: Optional[str]) -> QuantityKind:
         """The quantity kind of a unit ("length", "currency", "count" ...)."""
         if unit in self.unit_kinds:
             return self.unit_kinds[unit]

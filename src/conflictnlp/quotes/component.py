@@ -23,10 +23,9 @@ from .attribution import (
     verb_attributions,
 )
 from .build import make_quote, number_quotes, quote_type
-from .speakers import Speaker, SpeakerContext, SpeakerResolver
 from .cues import CueLexicon, load_cues
 from .marks import QuotedPassage, find_quoted_passages, inside, markup_spans
-from .speakers import naming_clause
+from .speakers import Speaker, SpeakerContext, SpeakerResolver, naming_clause
 
 # confidence of a floating quote relative to the quote it inherits its speaker from
 FLOATING_FACTOR = 0.8

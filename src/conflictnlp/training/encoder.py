@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import os
 import random
 import shutil
 import time
 from pathlib import Path
-from typing import Any, Iterator, Optional, Sequence
+from typing import Any, Optional, Sequence
 
 import numpy as np
 
@@ -372,7 +371,7 @@ def package(
 
     import spacy
 
-    from ..quotes import learned, tagger as tagger_module  # noqa: F401  register the factories
+    from ..quotes import learned  # noqa: F401  register the factories
 
     with tempfile.TemporaryDirectory() as tmp:
         onnx_path = Path(tmp) / "model.onnx"

@@ -23,7 +23,7 @@ import traceback
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, List, Optional
+from typing import Annotated, Any, Iterable, List, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -625,12 +625,13 @@ def events_table(
         if path != "-" and not Path(path).exists():
             raise CliError(f"records not found: {path}", "give the output of `conflictnlp extract` (JSONL or a Parquet folder)")
     stream = (record for path in records for record in iter_records(path))
-    rows = event_rows(stream)
+    rows: Iterable[dict[str, Any]] = event_rows(stream)
     if html:
         from .events.html import write_map
 
-        rows = list(rows)
-        write_map(rows, html)
+        table = list(rows)
+        write_map(table, html)
+        rows = table
     count = write_events(rows, output)
     _say(f"{count} events; wrote {output}")
     if html:

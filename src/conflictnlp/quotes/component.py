@@ -129,6 +129,7 @@ def _without_attribution_content(attributions: list[Attribution]) -> list[Attrib
         said = sum(
             overlap(attribution.content, a.cue) + (overlap(attribution.content, (a.source.start_char, a.source.end_char)) if a.source is not None else 0)
             for a in others
+            if a.cue is not None  # all of them: others are chosen with a cue
         )
         if others and total and said >= 0.6 * total and not attribution.passages:
             continue

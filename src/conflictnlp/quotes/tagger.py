@@ -382,8 +382,11 @@ class AttributionTagger(ConflictComponent):
         self.set_model((path / MODEL_FILE).read_bytes(), (path / TOKENIZER_FILE).read_text(encoding="utf8"), settings)
         return self
 
-    def initialize(self, get_examples: Optional[Callable] = None, *, nlp: Optional[Language] = None) -> None:
-        """Nothing to learn here: the encoder is trained by ``conflictnlp train`` on a tagger config."""
+    def initialize(self, get_examples: Optional[Callable] = None, *, nlp: Optional[Language] = None, **paths: Any) -> None:
+        """Nothing to learn here: the encoder is trained by ``conflictnlp train`` on a tagger config.
+        The tagger has no lexicons, so no lexicon paths are taken."""
+        if paths:
+            raise ValueError(f"{self.name}: unknown lexicon {next(iter(paths))!r}; it has none")
 
 
 @Language.factory(

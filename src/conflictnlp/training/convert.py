@@ -211,7 +211,7 @@ def read_brat(path: Path) -> Iterator[LabelledText]:
             ann_id, body = line.split("\t")[:2]
             if ann_id.startswith("T"):
                 label, offsets = body.split(" ", 1)
-                pieces = [tuple(int(x) for x in piece.split()) for piece in offsets.split(";")]
+                pieces = [(int(start), int(end)) for start, end in (piece.split() for piece in offsets.split(";"))]
                 labelled.spans.append(CharSpan(label, pieces, ann_id))
             elif ann_id.startswith("R"):
                 label, arg1, arg2 = body.split()

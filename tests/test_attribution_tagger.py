@@ -9,21 +9,20 @@ from pathlib import Path
 import numpy as np
 import pytest
 import spacy
-from spacy.tokens import Doc, DocBin, Span
+from spacy.tokens import DocBin
 
 import conflictnlp
 from conflictnlp.pipeline import attribution_addon
 from conflictnlp.quotes.component import QuotesComponent
 from conflictnlp.quotes.tagger import (
-    B,
-    I,
-    O,
     ROLES,
+    TAG_B,
+    TAG_I,
+    TAG_O,
     TAGS_PER_ROLE,
     cut_windows,
     decode,
     encode_windows,
-    load_tokenizer,
     real_tokens,
     role_tags,
     tag_spans,
@@ -68,9 +67,9 @@ def test_viterbi_never_puts_inside_after_outside():
     # argmax alone would read O I I: the best valid reading starts the span with B
     log_probs = np.log(np.array([[0.6, 0.1, 0.3], [0.1, 0.3, 0.6], [0.1, 0.2, 0.7], [0.9, 0.05, 0.05]]))
     path = viterbi(log_probs)
-    assert list(path) in ([B, I, I, O], [O, B, I, O])
-    assert all(not (a == O and b == I) for a, b in zip(path, path[1:]))
-    assert tag_spans(np.array([B, I, O, B, B, I])) == [(0, 2), (3, 4), (4, 6)]
+    assert list(path) in ([TAG_B, TAG_I, TAG_I, TAG_O], [TAG_O, TAG_B, TAG_I, TAG_O])
+    assert all(not (a == TAG_O and b == TAG_I) for a, b in zip(path, path[1:]))
+    assert tag_spans(np.array([TAG_B, TAG_I, TAG_O, TAG_B, TAG_B, TAG_I])) == [(0, 2), (3, 4), (4, 6)]
 
 
 def test_batched_viterbi_finds_the_best_valid_path_of_each_row_whatever_its_length():
@@ -81,7 +80,7 @@ def test_batched_viterbi_finds_the_best_valid_path_of_each_row_whatever_its_leng
     log_probs = np.log(rng.dirichlet(np.ones(3), size=(len(lengths), 5)))
     paths = viterbi_batch(log_probs, lengths)
     for row, n in enumerate(lengths):
-        valid = [p for p in itertools.product((O, B, I), repeat=int(n)) if (not p or p[0] != I) and all(not (a == O and b == I) for a, b in zip(p, p[1:]))]
+        valid = [p for p in itertools.product((TAG_O, TAG_B, TAG_I), repeat=int(n)) if (not p or p[0] != TAG_I) and all(not (a == TAG_O and b == TAG_I) for a, b in zip(p, p[1:]))]
         best = max(valid, key=lambda p: sum(log_probs[row, t, tag] for t, tag in enumerate(p)))
         assert tuple(paths[row, :n]) == best
         assert not paths[row, n:].any()  # past the row's length: O
@@ -122,11 +121,11 @@ def test_encoded_windows_point_at_each_tokens_first_piece():
 
 def _tiny_onnx(tokenizer, word_tags: dict[str, tuple[int, int, int]]) -> bytes:
     """An ONNX model whose logits depend on the piece id only: a lookup table."""
-    onnx = pytest.importorskip("onnx")
+    pytest.importorskip("onnx")
     from onnx import TensorProto, helper, numpy_helper
 
     table = np.full((tokenizer.get_vocab_size(), len(ROLES) * TAGS_PER_ROLE), -5.0, dtype=np.float32)
-    table[:, [r * TAGS_PER_ROLE + O for r in range(len(ROLES))]] = 5.0
+    table[:, [r * TAGS_PER_ROLE + TAG_O for r in range(len(ROLES))]] = 5.0
     for word, tags in word_tags.items():
         row = tokenizer.token_to_id(word)
         table[row] = -5.0
@@ -149,7 +148,7 @@ def tiny_package(tmp_path_factory) -> Path:
     words = "officials said that two grad rockets hit the depot . the brigade reported shelling".split()
     tokenizer = _tokenizer(words)
     # source, cue, content tag of each word
-    tags = {"officials": (B, O, O), "said": (O, B, O), "that": (O, O, B), "two": (O, O, I), "grad": (O, O, I), "rockets": (O, O, I), "hit": (O, O, I), "the": (O, O, I), "depot": (O, O, I)}
+    tags = {"officials": (TAG_B, TAG_O, TAG_O), "said": (TAG_O, TAG_B, TAG_O), "that": (TAG_O, TAG_O, TAG_B), "two": (TAG_O, TAG_O, TAG_I), "grad": (TAG_O, TAG_O, TAG_I), "rockets": (TAG_O, TAG_O, TAG_I), "hit": (TAG_O, TAG_O, TAG_I), "the": (TAG_O, TAG_O, TAG_I), "depot": (TAG_O, TAG_O, TAG_I)}
     nlp = spacy.blank("en")
     pipe = nlp.add_pipe("conflict_attribution_tagger", name="attribution_tagger")
     pipe.set_model(_tiny_onnx(tokenizer, tags), tokenizer.to_str(), {"max_pieces": 64, "cls_id": 2, "sep_id": 3})

@@ -20,7 +20,18 @@ from spacy.tokens import Doc
 import conflictnlp
 from conflictnlp.batch import IncompleteParts, PartsMismatch, Shard, merge, run_extract
 from conflictnlp.batch.parts import MANIFEST, ShardParts, parts_root
-from conflictnlp.model import Article, Claim, DateMention, Distance, Location, MeasureRestatement, MultiSpan, Quantity, Quote, TextSpan
+from conflictnlp.model import (
+    Article,
+    Claim,
+    DateMention,
+    Distance,
+    Location,
+    MeasureRestatement,
+    MultiSpan,
+    Quantity,
+    Quote,
+    TextSpan,
+)
 
 TEXTS = [
     "Officials said {n} people were killed in Kharkiv on Friday.",

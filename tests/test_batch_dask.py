@@ -15,8 +15,7 @@ pytest.importorskip("distributed")
 
 
 def test_own_cluster_gives_the_local_records_and_closes_quietly(tmp_path, light_nlp, caplog):  # noqa: F811
-    from conflictnlp.batch import run_extract
-    from conflictnlp.batch import dask_engine
+    from conflictnlp.batch import dask_engine, run_extract
 
     corpus = tmp_path / "corpus.jsonl"
     write_corpus(corpus, 8)

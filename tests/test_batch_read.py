@@ -11,7 +11,7 @@ import pytest
 from conflictnlp.batch import merge
 from conflictnlp.batch import read as read_module
 from conflictnlp.batch.read import RecordsError, iter_articles, iter_records
-from conflictnlp.model import Article, Quote, MultiSpan
+from conflictnlp.model import Article, MultiSpan, Quote
 
 from .test_batch import full_record
 

@@ -58,7 +58,7 @@ def test_according_to_gives_the_source_and_the_scene_gives_where_and_when(kharki
     assert injured.text == "two employees were injured in the strike"
     assert injured.source == "Oleh Vasylenko"
     assert injured.stance == "asserted" and injured.hedges == []
-    places = {l.id: l for l in kharkiv.locations}
+    places = {loc.id: loc for loc in kharkiv.locations}
     assert any(places[ref].text == "Kharkiv" for ref in injured.locations)
     dates = {d.id: d for d in kharkiv.dates}
     assert any(dates[ref].text.endswith("Tuesday") for ref in injured.dates)

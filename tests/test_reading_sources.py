@@ -161,7 +161,7 @@ def test_a_long_run_without_sentence_ends_is_not_prose():
 
 # --- the outlet and the publication date, read from the page itself ---------------------------
 
-from conflictnlp.reading.boilerplate import find_layout, parse_dateline  # noqa: E402
+from conflictnlp.reading.boilerplate import parse_dateline  # noqa: E402
 from conflictnlp.reading.sources import page_outlet  # noqa: E402
 
 PARAGRAPH = "Drones struck a fuel depot near the border overnight, officials said on Tuesday morning."

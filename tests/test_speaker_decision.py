@@ -71,7 +71,6 @@ def test_the_pipeline_records_which_rule_decided(nlp) -> None:
 
 def _quotes(nlp, text: str):
     import conflictnlp
-
     from tests.conftest import assert_offsets
 
     record = conflictnlp.extract(text, nlp=nlp)

@@ -17,7 +17,19 @@ from typer.testing import CliRunner
 
 import conflictnlp
 from conflictnlp.cli import app
-from conflictnlp.model import Article, Casualty, Claim, DateMention, Distance, Location, MultiSpan, Quantity, Quote, Stories, TextSpan
+from conflictnlp.model import (
+    Article,
+    Casualty,
+    Claim,
+    DateMention,
+    Distance,
+    Location,
+    MultiSpan,
+    Quantity,
+    Quote,
+    Stories,
+    TextSpan,
+)
 from conflictnlp.schema import validator
 from conflictnlp.stories import Similarity
 from conflictnlp.stories.html import render_html

@@ -9,11 +9,11 @@ import json
 
 import pytest
 
+from conflictnlp.evaluation.stories import score
 from conflictnlp.model import Article, Casualty, Claim, Distance, Location, Quantity, TextSpan
 from conflictnlp.stories.compare import StoryComparer
 from conflictnlp.stories.figures import border_countries, count_disagreements, distance_disagreements
 from conflictnlp.stories.grouping import Signature, conflicts, dateline_end, same_place_and_day
-from conflictnlp.evaluation.stories import score
 from tests.conftest import FIXTURES
 
 GOLD = FIXTURES / "stories" / "eval" / "stories_gold.jsonl"

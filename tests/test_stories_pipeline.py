@@ -60,7 +60,7 @@ def test_a_reader_of_one_record_learns_who_claims_and_who_denies_where_and_when(
     assert injured.stance == "asserted" and "Oreshkin" in injured.source
     denial = next(c for c in wire.claims if c.stance == "denied")
     assert denial.text == "anyone had been hurt" and "Bryanskneft" in denial.source
-    places = {l.id: l.text for l in wire.locations}
+    places = {loc.id: loc.text for loc in wire.locations}
     assert "Klintsy" in [places[ref] for ref in injured.locations + denial.locations]
     dates = {d.id: d.value for d in wire.dates}
     assert "2023-05-10" in [dates[ref] for ref in injured.dates + denial.dates]

@@ -11,8 +11,7 @@ import pytest
 import conflictnlp
 from conflictnlp.batch import merge
 from conflictnlp.bench import RecordGenerator
-from conflictnlp.stories import StoryComparer
-from conflictnlp.stories import grouping
+from conflictnlp.stories import StoryComparer, grouping
 from conflictnlp.stories.grouping import average_linkage
 from conflictnlp.stories.run import compare_file
 from tests.conftest import assert_offsets

@@ -280,7 +280,7 @@ def test_learned_quotes_name_speakers_with_the_cue_lexicon(with_rules):
     quotes = nlp.add_pipe("conflict_quotes_learned", name="learned_quotes", config={"with_rules": with_rules})
     text = "A soldier who asked to be identified only by his first name, Oleksandr, reported heavy shelling near Bakhmut."
     doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline[:-1]:
+    for _name, component in nlp.pipeline[:-1]:
         doc = component(doc)
     labels = {"A soldier who asked to be identified only by his first name, Oleksandr": "SOURCE", "reported": "CUE", "heavy shelling near Bakhmut": "CONTENT"}
     doc.spans[SPANS_KEY] = [doc.char_span(text.index(part), text.index(part) + len(part), label=label) for part, label in labels.items()]

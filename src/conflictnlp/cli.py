@@ -23,7 +23,7 @@ import traceback
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, List, Optional
+from typing import Annotated, Any, Iterable, List, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -515,7 +515,8 @@ def convert(
     """Convert labelled text from an annotation tool to spaCy training data, reporting every span that does not align."""
     import spacy
 
-    from .training.convert import FORMATS, convert as convert_labelled
+    from .training.convert import FORMATS
+    from .training.convert import convert as convert_labelled
 
     _set_verbosity(verbose, quiet)
     if old_format is not None:
@@ -550,7 +551,8 @@ def train(
     """Train a pipeline with `spacy train`; extra options override the config, e.g. --training.max_steps 500."""
     from spacy.cli._util import parse_config_overrides
 
-    from .training.train import TrainingSetupError, train as train_pipeline
+    from .training.train import TrainingSetupError
+    from .training.train import train as train_pipeline
 
     _set_verbosity(verbose, quiet)
     if not sys.stdout.isatty():
@@ -623,12 +625,13 @@ def events_table(
         if path != "-" and not Path(path).exists():
             raise CliError(f"records not found: {path}", "give the output of `conflictnlp extract` (JSONL or a Parquet folder)")
     stream = (record for path in records for record in iter_records(path))
-    rows = event_rows(stream)
+    rows: Iterable[dict[str, Any]] = event_rows(stream)
     if html:
         from .events.html import write_map
 
-        rows = list(rows)
-        write_map(rows, html)
+        table = list(rows)
+        write_map(table, html)
+        rows = table
     count = write_events(rows, output)
     _say(f"{count} events; wrote {output}")
     if html:

@@ -502,6 +502,7 @@ def noun_attributions(sents: Iterable[Span], lexicon: CueLexicon, quoted: list[b
             if not content:
                 continue
             possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
+            source: Optional[Span]
             if possessive is not None:
                 source = _np_of(possessive)
             elif noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not lexicon.kinds(noun.head.lemma_):
@@ -532,9 +533,9 @@ def phrase_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, qu
     """Attributions cued by a phrase whose object is the source: "according to X, ..."."""
     found = []
     phrases_by_first_word: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in lexicon.source_object_phrases:
-        words = tuple(phrase.split())
-        phrases_by_first_word.setdefault(words[0], []).append(words)
+    for text in lexicon.source_object_phrases:
+        phrase_words = tuple(text.split())
+        phrases_by_first_word.setdefault(phrase_words[0], []).append(phrase_words)
     for sent in sents:
         words = [lower for _, lower in token_forms(sent.doc)[sent.start : sent.end]]
         for i in range(len(sent)):

@@ -47,9 +47,9 @@ def make_quote(
     return Quote(
         id=id,
         type=type,
-        content=MultiSpan(text=" ".join(text[s:e] for s, e in content), spans=[tuple(p) for p in content]),
-        cue=TextSpan(text=text[cue[0] : cue[1]], span=tuple(cue)) if cue else None,
-        speaker=TextSpan(text=text[speaker[0] : speaker[1]], span=tuple(speaker)) if speaker else None,
+        content=MultiSpan(text=" ".join(text[s:e] for s, e in content), spans=[(s, e) for s, e in content]),
+        cue=TextSpan(text=text[cue[0] : cue[1]], span=(cue[0], cue[1])) if cue else None,
+        speaker=TextSpan(text=text[speaker[0] : speaker[1]], span=(speaker[0], speaker[1])) if speaker else None,
         speaker_name=speaker_name,
         speaker_role=speaker_role,
         confidence=round(max(0.0, min(1.0, confidence)), 3),
@@ -103,13 +103,14 @@ def nest_quotes(quotes: list[Quote]) -> list[Quote]:
         if outer is not None and outer.nested_in == quote.id:
             (quote if length(quote) >= length(outer) else outer).nested_in = None
     for quote in quotes:
-        chain, seen, outer = [], {quote.id}, quote.nested_in
-        while outer is not None and outer not in seen:
-            seen.add(outer)
-            name = source_name(by_id[outer])
+        chain: list[str] = []
+        seen, outer_id = {quote.id}, quote.nested_in
+        while outer_id is not None and outer_id not in seen:
+            seen.add(outer_id)
+            name = source_name(by_id[outer_id])
             if name and (not chain or chain[-1] != name):
                 chain.append(name)
-            outer = by_id[outer].nested_in
+            outer_id = by_id[outer_id].nested_in
         while chain and chain[0] == source_name(quote):
             chain.pop(0)  # "X said [X could neither confirm nor deny ...]": not via X itself
         quote.via = chain[::-1]

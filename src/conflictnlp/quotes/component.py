@@ -23,10 +23,9 @@ from .attribution import (
     verb_attributions,
 )
 from .build import make_quote, number_quotes, quote_type
-from .speakers import Speaker, SpeakerContext, SpeakerResolver
 from .cues import CueLexicon, load_cues
 from .marks import QuotedPassage, find_quoted_passages, inside, markup_spans
-from .speakers import naming_clause
+from .speakers import Speaker, SpeakerContext, SpeakerResolver, naming_clause
 
 # confidence of a floating quote relative to the quote it inherits its speaker from
 FLOATING_FACTOR = 0.8
@@ -130,6 +129,7 @@ def _without_attribution_content(attributions: list[Attribution]) -> list[Attrib
         said = sum(
             overlap(attribution.content, a.cue) + (overlap(attribution.content, (a.source.start_char, a.source.end_char)) if a.source is not None else 0)
             for a in others
+            if a.cue is not None  # all of them: others are chosen with a cue
         )
         if others and total and said >= 0.6 * total and not attribution.passages:
             continue

@@ -242,7 +242,9 @@ def _governed_clause(cue: Span) -> Optional[Span]:
 def _span_scores(doc: Doc, spans_key: str) -> dict[tuple[int, int, str], float]:
     """spancat's score of each span it predicted (absent for gold or hand-set spans)."""
     group = doc.spans.get(spans_key)
-    scores = group.attrs.get("scores") if group is not None else None
+    if group is None:
+        return {}
+    scores = group.attrs.get("scores")
     if scores is None:
         return {}
     return {(s.start, s.end, s.label_): float(score.max()) for s, score in zip(group, scores)}

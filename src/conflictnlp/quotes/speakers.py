@@ -526,9 +526,9 @@ class SpeakerResolver:
                 self.persons.append((ent.start_char, canonical))
                 # a role given anywhere ("Kremlin spokesman Dmitry Peskov spoke...") serves
                 # every mention of the person ("Peskov said")
-                name = doc[tokens[0].i : tokens[-1].i + 1]
-                phrase = doc[name.root.left_edge.i : name.root.right_edge.i + 1]
-                role = clean_role(role_of(phrase, name)) if "\n" not in phrase.text else None
+                name_span = doc[tokens[0].i : tokens[-1].i + 1]
+                phrase = doc[name_span.root.left_edge.i : name_span.root.right_edge.i + 1]
+                role = clean_role(role_of(phrase, name_span)) if "\n" not in phrase.text else None
                 if role is None and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
                     # "the army spokeswoman, Natalia Humeniuk": the noun she is in apposition to
                     head = ent.root.head
@@ -571,11 +571,11 @@ class SpeakerResolver:
             if token.pos_ == "PROPN" and token.lower_ in self.full_names and token.ent_type_ not in GROUP_LABELS:
                 return self.full_names[token.lower_], mention.doc[token.i : token.i + 1]
         # ... or labels them ORG: a name-shaped run of capitalised words ending at the head
-        name = self._name_shaped(mention)
-        if name is not None:
-            key = name[-1].lower_
-            self.full_names.setdefault(key, name.text)
-            return self.full_names[key], name
+        shaped = self._name_shaped(mention)
+        if shaped is not None:
+            key = shaped[-1].lower_
+            self.full_names.setdefault(key, shaped.text)
+            return self.full_names[key], shaped
         return None
 
     def _name_shaped(self, mention: Span) -> Optional[Span]:
@@ -689,12 +689,13 @@ class SpeakerResolver:
         named one, or one only described as the subject of a sentence just before ("A doctor
         at the hospital put the toll higher. '…,' she said"), who gets the description as role."""
         gender = "m" if word in ("he", "him") else "f"
-        candidates = [(offset, name, None) for offset, name in self.persons if offset < at]
+        candidates: list[tuple[int, Optional[str], Optional[str]]] = [(offset, name, None) for offset, name in self.persons if offset < at]
         candidates += [(offset, s.name, None) for offset, s in self.history if offset < at and s.is_person and s.name]
         if mention is not None:
             candidates += self._described_people(mention)
         for offset, name, role in sorted(candidates, key=lambda c: c[0], reverse=True):
             if name is None:
+                assert role is not None  # an unnamed candidate comes with its description
                 if _words_gender(role.lower().split(), self.lexicon) not in (None, gender):
                     continue  # "the army spokeswoman" is no "he"
                 return Speaker(name=None, role=role, confidence=0.6, is_person=True)

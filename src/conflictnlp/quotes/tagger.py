@@ -19,7 +19,6 @@ See docs/attribution_model.md.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 import numpy as np
@@ -32,7 +31,7 @@ from .labels import CONTENT, CUE, SOURCE, SPANS_KEY
 from .prefilter import load_filter
 
 ROLES = (SOURCE, CUE, CONTENT)
-O, B, I = 0, 1, 2  # tag ids within a role; the model gives len(ROLES) * 3 logits per token
+TAG_O, TAG_B, TAG_I = 0, 1, 2  # tag ids within a role; the model gives len(ROLES) * 3 logits per token
 TAGS_PER_ROLE = 3
 SENTENCE_ENDS = {".", "?", "!", "”", '"', "’", "'"}
 MODEL_FILE, TOKENIZER_FILE, SETTINGS_FILE = "model.onnx", "tokenizer.json", "cfg"
@@ -150,7 +149,7 @@ def _range_bounds(tokens: Sequence[int], ranges: Sequence[tuple[int, int]] | Non
 def role_tags(doc: Doc, spans: Iterable[Span]) -> np.ndarray:
     """Gold tags, shape (len(doc), len(ROLES)): per role, the longest span wins where spans of
     one role overlap."""
-    tags = np.full((len(doc), len(ROLES)), O, dtype=np.int64)
+    tags = np.full((len(doc), len(ROLES)), TAG_O, dtype=np.int64)
     taken = np.zeros((len(doc), len(ROLES)), dtype=bool)
     for span in sorted(spans, key=lambda s: (s.start - s.end, s.start)):
         if span.label_ not in ROLES:
@@ -159,8 +158,8 @@ def role_tags(doc: Doc, spans: Iterable[Span]) -> np.ndarray:
         if taken[span.start : span.end, role].any():
             continue
         taken[span.start : span.end, role] = True
-        tags[span.start, role] = B
-        tags[span.start + 1 : span.end, role] = I
+        tags[span.start, role] = TAG_B
+        tags[span.start + 1 : span.end, role] = TAG_I
     return tags
 
 
@@ -195,7 +194,7 @@ def viterbi_batch(log_probs: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         if t + 1 < n:
             current = np.where(t < lengths - 1, back[every, t + 1, current], current)
         current = np.where(t == lengths - 1, last, current)
-        paths[:, t] = np.where(t < lengths, current, O)
+        paths[:, t] = np.where(t < lengths, current, TAG_O)
     return paths
 
 
@@ -209,10 +208,10 @@ def batch_tag_spans(paths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarr
     """Row, start and end of every B I* run in tag sequences of shape (rows, n)."""
     n = paths.shape[1]
     # per position, the first position at or after it that is not I
-    not_inside = np.where(paths != I, np.arange(n), n)
+    not_inside = np.where(paths != TAG_I, np.arange(n), n)
     next_break = np.minimum.accumulate(not_inside[:, ::-1], axis=1)[:, ::-1]
     next_break = np.concatenate([next_break, np.full((len(paths), 1), n)], axis=1)
-    rows, starts = np.nonzero(paths == B)
+    rows, starts = np.nonzero(paths == TAG_B)
     return rows, starts, next_break[rows, starts + 1]
 
 
@@ -383,8 +382,11 @@ class AttributionTagger(ConflictComponent):
         self.set_model((path / MODEL_FILE).read_bytes(), (path / TOKENIZER_FILE).read_text(encoding="utf8"), settings)
         return self
 
-    def initialize(self, get_examples: Optional[Callable] = None, *, nlp: Optional[Language] = None) -> None:
-        """Nothing to learn here: the encoder is trained by ``conflictnlp train`` on a tagger config."""
+    def initialize(self, get_examples: Optional[Callable] = None, *, nlp: Optional[Language] = None, **paths: Any) -> None:
+        """Nothing to learn here: the encoder is trained by ``conflictnlp train`` on a tagger config.
+        The tagger has no lexicons, so no lexicon paths are taken."""
+        if paths:
+            raise ValueError(f"{self.name}: unknown lexicon {next(iter(paths))!r}; it has none")
 
 
 @Language.factory(

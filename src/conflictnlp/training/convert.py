@@ -25,10 +25,11 @@ from spacy.tokens import Doc, DocBin
 from .. import wording
 from ..extensions import STORE_KEY, register_extensions
 from ..quotes.build import make_quote, number_quotes, quote_type
-from ..quotes.marks import find_quoted_passages
 
 # the labels live with the runtime code that reads them (re-exported here for training scripts)
 from ..quotes.labels import ATTRIBUTION_LABELS, CONTENT, CUE, LABEL_ALIASES, SOURCE, SPANS_KEY  # noqa: F401
+from ..quotes.marks import find_quoted_passages
+
 FORMATS = ("polnear", "prodigy", "doccano", "labelstudio", "brat")
 AlignmentMode = Literal["strict", "contract", "expand"]
 
@@ -141,7 +142,9 @@ def read_prodigy(path: Path) -> Iterator[LabelledText]:
         labelled = LabelledText(text=record["text"], id=record_id)
         by_offsets: dict[tuple[int, int], str] = {}
 
-        def add(span: dict[str, Any]) -> str:
+        def add(
+            span: dict[str, Any], by_offsets: dict[tuple[int, int], str] = by_offsets, labelled: LabelledText = labelled
+        ) -> str:
             key = (span["start"], span["end"])
             if key not in by_offsets:
                 by_offsets[key] = f"T{len(by_offsets) + 1}"
@@ -208,7 +211,7 @@ def read_brat(path: Path) -> Iterator[LabelledText]:
             ann_id, body = line.split("\t")[:2]
             if ann_id.startswith("T"):
                 label, offsets = body.split(" ", 1)
-                pieces = [tuple(int(x) for x in piece.split()) for piece in offsets.split(";")]
+                pieces = [(int(start), int(end)) for start, end in (piece.split() for piece in offsets.split(";"))]
                 labelled.spans.append(CharSpan(label, pieces, ann_id))
             elif ann_id.startswith("R"):
                 label, arg1, arg2 = body.split()

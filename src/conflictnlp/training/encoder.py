@@ -23,18 +23,20 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import os
 import random
 import shutil
 import time
 from pathlib import Path
-from typing import Any, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Optional, Sequence, TypedDict, cast
 
 import numpy as np
 
 from ..quotes.labels import ADDON_META_KEY, SPANS_KEY
 from ..quotes.tagger import ROLES, TAGS_PER_ROLE, decode, encode_windows, load_tokenizer, role_tags
+
+if TYPE_CHECKING:
+    from ..quotes.tagger import AttributionTagger
 
 logger = logging.getLogger("conflictnlp.training")
 
@@ -42,6 +44,14 @@ CHECKPOINT = "checkpoint.pt"
 BEST = "best"
 LOG = "log.jsonl"
 CARD = "MODEL_CARD.md"
+
+
+class TrainState(TypedDict):
+    """What a checkpoint records of a run's progress."""
+
+    step: int
+    best: float  # held-aside (else dev) mean F1 of the best evaluation so far
+    best_step: Optional[int]
 # the licence of a model trained on PolNeAR, as the shipped one is
 POLNEAR_LICENSE = (
     "research use only: fine-tuned on PolNeAR v1.0.0 (Newell, Margolin & Ruths, LREC 2018), whose annotations "
@@ -112,7 +122,9 @@ def batches(examples: Sequence, batch_pieces: int, rng: random.Random) -> list[l
     """Example indices in batches of at most ``batch_pieces`` padded pieces, windows of like
     length together, in random order."""
     order = sorted(range(len(examples)), key=lambda k: (len(examples[k][0]), rng.random()))
-    out, current, width = [], [], 0
+    out: list[list[int]] = []
+    current: list[int] = []
+    width = 0
     for k in order:
         new_width = max(width, len(examples[k][0]))
         if current and new_width * (len(current) + 1) > batch_pieces:
@@ -254,7 +266,7 @@ def train_tagger(config: dict[str, Any], output: Path, *, train_path: Path, dev_
     optimizer = torch.optim.AdamW(groups, lr=training["learning_rate"])
     warmup = max(1, int(total * training["warmup"]))
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup))))
-    state = {"step": 0, "best": -1.0, "best_step": None}
+    state: TrainState = {"step": 0, "best": -1.0, "best_step": None}
     checkpoint = output / CHECKPOINT
     if checkpoint.exists():
         saved = torch.load(checkpoint, weights_only=False)
@@ -372,7 +384,7 @@ def package(
 
     import spacy
 
-    from ..quotes import learned, tagger as tagger_module  # noqa: F401  register the factories
+    from ..quotes import learned  # noqa: F401  register the factories
 
     with tempfile.TemporaryDirectory() as tmp:
         onnx_path = Path(tmp) / "model.onnx"
@@ -384,7 +396,8 @@ def package(
         nlp = spacy.blank("en")
         # with the rules first, the encoder need only read what their quotes leave unexplained
         read = "after_rules" if with_rules and prefer == "rules" else "filtered"
-        pipe = nlp.add_pipe("conflict_attribution_tagger", name="attribution_tagger", config={"threads": threads, "read": read})
+        # spaCy types add_pipe as returning any pipe callable; this factory makes an AttributionTagger
+        pipe = cast("AttributionTagger", nlp.add_pipe("conflict_attribution_tagger", name="attribution_tagger", config={"threads": threads, "read": read}))
         pipe.set_model(onnx_path.read_bytes(), tokenizer_json, kept)
     nlp.add_pipe("conflict_quotes_learned", name="quotes", config={"with_rules": with_rules, "prefer": prefer})
     nlp.meta[ADDON_META_KEY] = {"components": nlp.pipe_names, "base_model": None}

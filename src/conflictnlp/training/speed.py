@@ -18,7 +18,10 @@ import json
 import statistics
 import time
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence, cast
+
+if TYPE_CHECKING:
+    from ..quotes.tagger import AttributionTagger
 
 
 def main(argv: Optional[Sequence[str]] = None) -> None:
@@ -46,7 +49,8 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         for threads in args.threads or [None]:
             for read in args.read or [None]:
                 nlp = conflictnlp.load(attribution=setting)
-                tagger = nlp.get_pipe("attribution_tagger") if "attribution_tagger" in nlp.pipe_names else None
+                # spaCy types get_pipe as returning any pipe callable; this one is an AttributionTagger
+                tagger = cast("AttributionTagger", nlp.get_pipe("attribution_tagger")) if "attribution_tagger" in nlp.pipe_names else None
                 if tagger is not None and threads is not None:
                     tagger.threads = threads  # read when the session starts
                 if tagger is not None and read is not None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, Union, cast
 
 # marks a saved pipeline as trained attribution components; defined with the runtime code that reads it
 from ..quotes.labels import ADDON_META_KEY
+
+if TYPE_CHECKING:
+    from spacy.pipeline import SpanFinder
 
 CONFIGS_DIR = Path(__file__).parent / "configs"
 SHIPPED_CONFIGS = {path.stem: path for path in sorted(CONFIGS_DIR.glob("*.cfg"))}
@@ -83,7 +86,8 @@ def package_model(
     overrides = {"components": {"span_finder": {"threshold": span_finder_threshold}, "quotes": {"with_rules": with_rules}}}
     nlp = spacy.load(model, config=overrides)
     # the pipe's own cfg file is read after config.cfg, so it must say the same
-    nlp.get_pipe("span_finder").cfg["threshold"] = span_finder_threshold
+    # spaCy types get_pipe as returning any pipe callable; this one is a SpanFinder
+    cast("SpanFinder", nlp.get_pipe("span_finder")).cfg["threshold"] = span_finder_threshold
     if components_only:
         frozen = set(nlp.config["training"]["frozen_components"])
         listened = [

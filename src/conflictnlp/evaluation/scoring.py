@@ -24,6 +24,11 @@ class PRF(PRFScore):
     def __init__(self, tp: float = 0, fp: float = 0, fn: float = 0):
         super().__init__(tp=tp, fp=fp, fn=fn)  # type: ignore[arg-type]
 
+    # PRFScore's stub types the counts as int; ours may be fractional (partial matches)
+    tp: float  # type: ignore[assignment]
+    fp: float  # type: ignore[assignment]
+    fn: float  # type: ignore[assignment]
+
     def add(self, tp: float = 0, fp: float = 0, fn: float = 0) -> None:
         self.tp += tp
         self.fp += fp

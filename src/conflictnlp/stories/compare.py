@@ -152,7 +152,7 @@ class StoryComparer:
         # a statement aligned with a named speaker's tells who "a local official" was
         names.quoted = {(m.article, m.quote): q.speaker_name for q in quotes for m in q.members if is_person(q.speaker_name)}
         disagreements = figure_disagreements(articles, ids, _source_of)
-        claims = []
+        claims: list[StoryClaim] = []
         for members in self.cluster_claims(articles):
             items = [(ids[item.article], articles[item.article], item.obj) for item in members]
             summary = self._summary([claim for _, _, claim in items])
@@ -215,7 +215,7 @@ class StoryComparer:
                 continue  # one statement has one speaker: never join two named people
             union.merge(a, b)
             group_names[union[a]] = group_names[a] | group_names[b]
-        aligned = []
+        aligned: list[StoryQuote] = []
         for group in sorted(sorted(subset) for subset in union.subsets()):
             if len({items[i].article for i in group}) < 2:
                 continue
@@ -416,7 +416,8 @@ def _stance_class(stance: Optional[str]) -> str:
 @cache
 def _responsibility_patterns() -> tuple[re.Pattern, re.Pattern]:
     data = tomllib.loads(resources.files("conflictnlp").joinpath("data/stories.toml").read_text("utf-8"))["propositions"]
-    return tuple(re.compile(r"\b(" + "|".join(map(re.escape, data[key])) + r")\b", re.I) for key in ("responsibility", "incident"))
+    responsibility, incident = (re.compile(r"\b(" + "|".join(map(re.escape, data[key])) + r")\b", re.I) for key in ("responsibility", "incident"))
+    return responsibility, incident
 
 
 @cache

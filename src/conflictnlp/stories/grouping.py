@@ -29,12 +29,15 @@ import heapq
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, cast
 
 import numpy as np
 
 from .similarity import content_words, dice
 from .speakers import is_named, surname
+
+if TYPE_CHECKING:
+    from ..model import Article
 
 STORY_THRESHOLD = 0.3  # average link at which two groups of articles are one story
 LINK_FLOOR = 0.12  # a link score below this counts as no link at all
@@ -82,7 +85,7 @@ def _lead_days(record: dict[str, Any]) -> Iterable[int]:
     if not dates:
         return ()
     article = SimpleNamespace(text=record.get("text") or "", body=record.get("body"), dates=dates)
-    found = (day_of(d.value) for d in lead_dates(article))
+    found = (day_of(d.value) for d in lead_dates(cast("Article", article)))  # lead_dates reads only these fields
     return (day.toordinal() for day in found if day)
 
 
@@ -154,7 +157,7 @@ def signature(index: int, record: dict[str, Any], figure_keys: Callable[[dict[st
     names = [n for n in names if n and n != outlet and is_named(n) and n.lower() not in dateline]
     actors = frozenset(s for s in map(surname, names) if s)
     quotes = tuple(
-        (surname(q["speaker_name"]), content_words(q["content"]["text"]), q["content"]["text"])
+        (surname(q["speaker_name"]) or "", content_words(q["content"]["text"]), q["content"]["text"])
         for q in record.get("quotes") or ()
         if q.get("speaker_name") and (q.get("content") or {}).get("text", "").strip()
     )
@@ -246,7 +249,7 @@ def candidate_pairs(signatures: list[Signature], vectors, window_days: Optional[
     with_text = [s for s in signatures if s.has_text or s.places or s.actors or s.figures]
     dated = sorted((s for s in with_text if s.day), key=lambda s: (s.day, s.index))
     undated = np.array([s.index for s in with_text if s.day is None], dtype=np.int64)
-    ordinals = np.array([s.day.toordinal() for s in dated], dtype=np.int64)
+    ordinals = np.array([s.day.toordinal() for s in dated if s.day is not None], dtype=np.int64)
     dated_index = np.array([s.index for s in dated], dtype=np.int64)
     ordinal = np.full(n, -1, dtype=np.int64)
     ordinal[dated_index] = ordinals

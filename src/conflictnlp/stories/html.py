@@ -142,8 +142,8 @@ class _Page:
                     "rowspan": len(claim.members) if n == 0 else 0, "claim": claim.id, "summary": claim.summary,
                     "outlet": _outlet(a, member.article), "source": member.source or "the outlet", "stance": member.stance,
                     "text": found.text if found else member.claim,
-                    "disputed": bool(found) and any(aid == member.article and found.span[0] <= span[0] and span[1] <= found.span[1]
-                                                    for aid, span in disputed),
+                    "disputed": found is not None
+                    and any(aid == member.article and found.span[0] <= span[0] and span[1] <= found.span[1] for aid, span in disputed),
                 })
         return rows
 

@@ -141,6 +141,7 @@ class Similarity:
 
         missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
         if missing:
+            assert self.model is not None, "encoding needs the embedding model loaded"
             encoded = self.model.encode(missing, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
             self._vectors.update(zip(missing, encoded))
         return numpy.stack([self._vectors[t] for t in texts])

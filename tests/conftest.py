@@ -1,4 +1,4 @@
-"""Shared fixtures. Tests never need ../shared: they use the fixtures in tests/fixtures."""
+"""Shared fixtures. Tests never need gold sets outside the repository: they use the fixtures in tests/fixtures."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The transformer B/I/O attribution tagger: decoding, windows, the ONNX component on a tiny
-hand-made model, and training + packaging a tiny encoder (no ../shared, no real weights)."""
+hand-made model, and training + packaging a tiny encoder (no gold set outside the repository, no real weights)."""
 
 from __future__ import annotations
 

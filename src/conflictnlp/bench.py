@@ -14,7 +14,7 @@ generator, so nothing copyrighted is shipped and every run sees the same texts) 
 4. the Dask engine (a LocalCluster of 2 single-threaded workers) vs the local engine with 2
    processes, both end to end including loading the pipeline;
 5. the pipeline/bare ratio of (1) on real news: the texts of a JSONL file given by path
-   (``--real-news ../shared/data/attribution_dev.jsonl``, the PolNeAR dev articles), in two
+   (``--real-news GOLD/attribution_dev.jsonl``, the PolNeAR dev articles), in two
    halves, the second held aside, by wall time and by this process's CPU time (target >= 0.85);
 6. ``compare`` over generated extract records (``RecordGenerator``: incidents over 30 days,
    each reported by one to four outlets; no NLP run), 1k / 10k / 100k records (``--quick``:
@@ -385,7 +385,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the bare/full timing; medians are printed (default 3)")
     parser.add_argument("--skip", nargs="*", default=[], choices=PARTS, help="parts to leave out")
     parser.add_argument("--only", nargs="*", default=None, choices=PARTS, help="run only these parts")
-    parser.add_argument("--real-news", type=Path, default=None, help="JSONL of real news texts for part 5 (e.g. ../shared/data/attribution_dev.jsonl)")
+    parser.add_argument("--real-news", type=Path, default=None, help="JSONL of real news texts for part 5 (e.g. the PolNeAR dev articles, attribution_dev.jsonl)")
     parser.add_argument("--compare-sizes", type=int, nargs="*", default=None, help="record counts for part 6 (default 1000 10000 100000)")
     args = parser.parse_args(argv)
     if args.only is not None:

@@ -465,7 +465,7 @@ def schema(
 @app.command()
 def evaluate(
     task: str = typer.Argument(..., help=f"One of: {', '.join(EVALUATION_TASKS)}"),
-    gold: Path = typer.Option(..., help="Gold JSONL file (see ../shared/README.md for the formats)"),
+    gold: Path = typer.Option(..., help="Gold JSONL file (formats: docs/gold-formats.md)"),
     model: Optional[str] = typer.Option(None, help="Pipeline name or path (default: the conflictnlp default)"),
     attribution: Optional[str] = typer.Option(None, help="quotes and sources only: rules, trained (the shipped model) or a folder saved by package_model"),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Evaluate on the first N gold documents only"),
@@ -479,7 +479,7 @@ def evaluate(
     if task not in EVALUATION_TASKS:
         raise CliError(f"unknown evaluation task {task!r}", f"expected one of: {', '.join(EVALUATION_TASKS)}")
     if not gold.exists():
-        raise CliError(f"gold file not found: {gold}", "give a labelled JSONL file, e.g. ../shared/data/attribution_dev.jsonl")
+        raise CliError(f"gold file not found: {gold}", "give a labelled JSONL file in one of the formats of docs/gold-formats.md")
     if attribution is not None and task not in ("quotes", "sources"):
         raise CliError("--attribution applies to the quotes evaluation only (and to sources, which reads its quotes)")
     _check_model_options(model, attribution)

@@ -54,7 +54,7 @@ class _Record:
         object.__setattr__(self, name, value)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-serialisable dict with the field names and order of CONTRACT.md."""
+        """A JSON-serialisable dict with the field names and order of the public contract (docs/contract.md)."""
         return _adapter(type(self)).dump_python(self, mode="json")
 
     @classmethod

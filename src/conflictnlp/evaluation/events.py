@@ -12,7 +12,7 @@ between the parts)::
                    "place": "Kherson", "date": "2023-05-02", "fatalities": 4,
                    "violence": null}]}]}
 
-``type``/``sub_type`` as in CONTRACT.md; ``perpetrator``/``target`` are actor kinds (null when
+``type``/``sub_type`` as in docs/contract.md; ``perpetrator``/``target`` are actor kinds (null when
 the report names none); ``place`` the most specific place named (its gazetteer name);
 ``date`` the event's first day (the publication date where the report says none);
 ``fatalities`` the report's own toll (null where it gives none, 0 for "no one was killed";

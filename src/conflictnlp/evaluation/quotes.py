@@ -1,6 +1,6 @@
 """Evaluation of quotes against attribution gold: ``conflictnlp evaluate quotes --gold FILE``.
 
-Gold format (PolNeAR as in ``../shared/data/attribution_dev.jsonl``): one article a line with
+Gold format (PolNeAR's attribution relations as JSONL): one article a line with
 ``text`` and ``quotes``; each gold relation has ``content_span`` (and ``content_spans`` when the
 content is split), ``speaker_span`` (null for relations without a source), ``cue_span`` and
 ``type`` (direct / indirect / mixed).

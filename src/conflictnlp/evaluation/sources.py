@@ -1,6 +1,6 @@
 """``conflictnlp evaluate sources``: do claims inside a gold attribution name its source?
 
-Gold is attribution gold as for ``evaluate quotes`` (PolNeAR, ``../shared/data/attribution_dev.jsonl``):
+Gold is attribution gold as for ``evaluate quotes`` (PolNeAR's attribution relations as JSONL):
 each relation has a content (``content_span`` or ``content_spans``) and a source
 (``speaker_span``; relations without one are not counted). The whole pipeline but places and
 dates reads each article. Every predicted claim whose span lies inside a gold content piece

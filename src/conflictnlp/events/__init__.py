@@ -24,7 +24,7 @@ def event_table(results: Iterable[Any | dict[str, Any]]) -> list[dict[str, Any]]
 
 
 class _CallableModule(types.ModuleType):
-    """Lets ``conflictnlp.events`` be both this package and the function of CONTRACT.md."""
+    """Lets ``conflictnlp.events`` be both this package and the function of the public contract (docs/contract.md)."""
 
     def __call__(self, results: Iterable[Any | dict[str, Any]]) -> list[dict[str, Any]]:
         return event_table(results)

@@ -20,7 +20,7 @@ from ..model import EventType
 EVENTS_FILE = "events.toml"
 ACTORS_FILE = "actors.toml"
 
-# ACLED's event types and sub-event types, snake_case, as CONTRACT.md names them
+# ACLED's event types and sub-event types, snake_case, as docs/contract.md names them
 ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
     "battles": ("armed_clash", "government_regains_territory", "non_state_actor_overtakes_territory"),
     "explosions_remote_violence": ("chemical_weapon", "air_drone_strike", "suicide_bomb", "shelling_artillery_missile_attack",
@@ -41,7 +41,7 @@ def _is_event_type(value: str) -> TypeGuard[EventType]:
 def check_pair(event_type: str, sub_type: str, where: str) -> tuple[EventType, str]:
     """The pair, or a ValueError naming ``where`` when it is not in ACLED's taxonomy."""
     if not _is_event_type(event_type) or sub_type not in ACLED_TAXONOMY[event_type]:
-        raise ValueError(f"{where}: {event_type}/{sub_type} is not an ACLED event type and sub-type (see CONTRACT.md)")
+        raise ValueError(f"{where}: {event_type}/{sub_type} is not an ACLED event type and sub-type (see docs/contract.md)")
     return event_type, sub_type
 
 

@@ -109,7 +109,7 @@ def canonical_label(label: str) -> str:
 
 
 def read_polnear(path: Path) -> Iterator[LabelledText]:
-    """The attribution gold format (``../shared/data/attribution_*.jsonl``): ``text`` and
+    """The attribution gold format (PolNeAR's relations as JSONL, docs/gold-formats.md): ``text`` and
     ``quotes`` with ``speaker_span``, ``cue_span``, ``content_span`` (and ``content_spans``),
     plus optional ``entities`` (``{"label": "WEAPON", "span": [s, e]}``) for custom types."""
     for n, record in enumerate(_jsonl(path), start=1):

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Optional
 
+import spacy
+from spacy.tokens import Doc
+
 # keys of an item (at any depth) whose value is an id, or a list of ids, of another item of the
 # record, and the record list that id must be in
 REFERENCES: dict[str, str] = {
@@ -157,3 +160,27 @@ def check_parquet_tables(folder) -> int:
                 assert 0 <= piece["start"] < piece["end"] <= len(text), f"{where}: content span {piece}"
                 checked += 1
     return checked
+
+
+BLANK_VOCAB = spacy.blank("en").vocab  # English lexical attributes ("No".lower_ is "no"), no model
+
+
+def make_doc(rows: str, ents: Optional[list[str]] = None, vocab: Any = None) -> Doc:
+    """A Doc with a fixed parse, for rule tests that must not move when the model changes.
+
+    ``rows``: one token a line, ``word lemma POS dep head-index`` (head index counted from 0;
+    the root is its own head), optionally followed by a fine-grained TAG as a sixth column.
+    ``ents``: IOB entity tags, one per token ("B-GPE", "O", ...).
+    """
+    cells = [row.split() for row in rows.strip().splitlines()]
+    tags = [c[5] for c in cells] if all(len(c) > 5 for c in cells) else None
+    return Doc(
+        vocab or BLANK_VOCAB,
+        words=[c[0] for c in cells],
+        lemmas=[c[1] for c in cells],
+        pos=[c[2] for c in cells],
+        deps=[c[3] for c in cells],
+        heads=[int(c[4]) for c in cells],
+        tags=tags,
+        ents=ents,
+    )

@@ -6,29 +6,20 @@ them; the others run the pipeline on sentences written for them."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from conflictnlp.claims.lexicon import load_lexicon
 from conflictnlp.claims.stance import event_stance
 from conflictnlp.evaluation import stance as stance_evaluation
 from tests.conftest import FIXTURES, assert_offsets
+from tests.helpers import make_doc
 
 LEXICON = load_lexicon()
-VOCAB = spacy.blank("en").vocab  # English lexical attributes: "No".lower_ is "no"
 
 
 def parse(rows: str) -> Doc:
-    """A Doc from rows of "word lemma POS dep head-index"."""
-    cells = [row.split() for row in rows.strip().splitlines()]
-    return Doc(
-        VOCAB,
-        words=[c[0] for c in cells],
-        lemmas=[c[1] for c in cells],
-        pos=[c[2] for c in cells],
-        deps=[c[3] for c in cells],
-        heads=[int(c[4]) for c in cells],
-    )
+    """A Doc from rows of "word lemma POS dep head-index" (``tests.helpers.make_doc``)."""
+    return make_doc(rows)
 
 
 def stance_of(doc: Doc, word: str, **kwargs) -> str:

@@ -127,3 +127,15 @@ def test_nlp_evaluate_scores_our_span_groups_against_gold_spans(nlp):
     assert [s.text for s in predicted.spans["conflict_locations"]] == ["Belgorod"]
     assert scores["conflict_locations_f"] == 1.0
     assert 0.0 <= scores["conflict_dates_f"] <= 1.0
+
+
+def test_make_doc_builds_the_parse_it_is_given():
+    from tests.helpers import make_doc
+
+    doc = make_doc("""
+        Shelling shelling NOUN nsubj 1 NN
+        hit hit VERB ROOT 1 VBD
+        Kupiansk Kupiansk PROPN dobj 1 NNP
+    """, ents=["O", "O", "B-GPE"])
+    assert [t.head.i for t in doc] == [1, 1, 1] and [t.dep_ for t in doc] == ["nsubj", "ROOT", "dobj"]
+    assert [t.tag_ for t in doc] == ["NN", "VBD", "NNP"] and [(e.text, e.label_) for e in doc.ents] == [("Kupiansk", "GPE")]

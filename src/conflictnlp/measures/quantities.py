@@ -664,10 +664,24 @@ def _rate(text: str, end: int, hi: int, data: MeasureData) -> Optional[tuple[str
     return singular, match.end()
 
 
-def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: MeasureData) -> Optional[Measure]:
-    """One quantulum3 result as a Measure, or None where it is not a quantity."""
-    text = doc_text(doc)
-    lo, hi = sent.start_char, sent.end_char
+@dataclass
+class _Reading:
+    """One quantulum3 result as far as it has been read: bounds, number, unit and value."""
+
+    start: int
+    end: int
+    number_end: int
+    glued_scale: float
+    unit: Optional[str] = None
+    entity: Optional[str] = None
+    value: float = 0.0
+    value_max: Optional[float] = None
+    scale: float = 1.0
+    aged: bool = False
+
+
+def _quantulum_bounds(text: str, lo: int, parsed, false_spans) -> Optional[tuple[int, int]]:
+    """Where quantulum3's result lies in the text, trimmed; None where it is empty or a false unit."""
     start = lo + parsed.span[0]
     end = lo + parsed.span[1]
     surface = text[start:end]
@@ -675,9 +689,11 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
     end -= len(surface) - len(surface.rstrip())
     if end <= start or _overlaps(start, end, false_spans):
         return None
-    tokens = _tokens(doc, start, end)
-    if tokens is None:
-        return None
+    return start, end
+
+
+def _number_reading(doc: Doc, text: str, tokens: Span, start: int, end: int, hi: int, data: MeasureData) -> Optional[_Reading]:
+    """Where the number ends and the unit text ends; None where the number or unit is no quantity's."""
     glued_scale = 1.0
     if tokens[0].idx < start and re.match(r"[-+]?\d", text[start:end]):
         # a number glued to a currency mark quantulum3 was not shown: "RM1.2", "NZ$4m", "HK$3bn"
@@ -697,16 +713,21 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
         end = number_end + bracketed.start() + 1 + closing.end() if closing else number_end
     if number_end < end and (_is_code(text, end) or _unit_with_digits(text[number_end:end].strip())):
         return None
+    return _Reading(start, end, number_end, glued_scale)
+
+
+def _read_unit(text: str, parsed, reading: _Reading, article: bool, data: MeasureData) -> bool:
+    """Which unit quantulum3's unit really is (renamed, split, or none); False where it is no quantity."""
+    start, end, number_end = reading.start, reading.end, reading.number_end
     unit: Optional[str] = parsed.unit.name
     entity: Optional[str] = parsed.unit.entity.name
     if unit in data.unit_renames and _entity_of(data.unit_renames[unit]):
         unit = data.unit_renames[unit]  # "200bhp" is no bit horsepower
         entity = _entity_of(unit)
-    article = tokens[0].lower_ in ("a", "an")
     if article and (unit in data.article_ambiguous_units or any(c.isupper() for c in text[number_end:end])):
-        return None  # "a real chance", "a Buk missile"
+        return False  # "a real chance", "a Buk missile"
     if re.match(r"[^\w\s]*\s*0\d", text[start:end]):
-        return None  # "0800 123 456": a leading zero makes a code or phone number
+        return False  # "0800 123 456": a leading zero makes a code or phone number
     unit_surface = text[number_end:end].strip().lower()
     trailing = re.search(r"\s+(\S+)$", text[number_end:end])
     if trailing and trailing.group(1).lower() in data.non_unit_surfaces and text[number_end:end].strip() != trailing.group(1):
@@ -722,29 +743,42 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
         or _unit_is_a_word(text, number_end, end, data)
     ):
         unit, entity, end = "dimensionless", "dimensionless", number_end
-    scale, aged = 1.0, False
-    if glued_scale != 1.0:  # "4m" after "NZ$" is four million, not four metres
+    if reading.glued_scale != 1.0:  # "4m" after "NZ$" is four million, not four metres
         unit, entity, end = "dimensionless", "dimensionless", number_end
     if entity == "unknown" and parsed.unit.dimensions:
-        unit, entity, scale = _split_unknown_unit(parsed.unit.dimensions, data)
+        unit, entity, reading.scale = _split_unknown_unit(parsed.unit.dimensions, data)
     if unit is not None:
         unit = data.unit_renames.get(unit, unit)
     if unit == "unk":
         unit, entity = "dimensionless", "dimensionless"
+    reading.unit, reading.entity, reading.end, reading.number_end = unit, entity, end, number_end
+    return True
+
+
+def _read_value(text: str, parsed, reading: _Reading) -> None:
+    """The value, or the low and high ends of a range, scaled by the unit's scale."""
     value = float(parsed.value)
     value_max: Optional[float] = None
-    if parsed.uncertainty and RANGE_CONNECTOR.search(text[start:end].lstrip("-–")):
+    if parsed.uncertainty and RANGE_CONNECTOR.search(text[reading.start : reading.end].lstrip("-–")):
         value, value_max = value - parsed.uncertainty, value + parsed.uncertainty
-    if scale != 1.0:
-        value, value_max = value * scale, value_max * scale if value_max is not None else None
+    if reading.scale != 1.0:
+        value, value_max = value * reading.scale, value_max * reading.scale if value_max is not None else None
+    reading.value, reading.value_max = value, value_max
 
-    if unit in ("degree", "dimensionless") or entity == "temperature":
-        temperature = _temperature(text, number_end, hi, data)
+
+def _read_temperature(text: str, hi: int, reading: _Reading, data: MeasureData) -> None:
+    """Whether a degree or bare number is a temperature ("40 degrees Celsius")."""
+    if reading.unit in ("degree", "dimensionless") or reading.entity == "temperature":
+        temperature = _temperature(text, reading.number_end, hi, data)
         if temperature:
-            unit, end, entity = temperature[0], max(end, temperature[1]), "temperature"
+            reading.unit, reading.end, reading.entity = temperature[0], max(reading.end, temperature[1]), "temperature"
 
+
+def _read_currency(text: str, lo: int, hi: int, reading: _Reading, data: MeasureData) -> None:
+    """Which currency a symbol or code written apart from the number gives it, and its scale."""
+    start, end, number_end = reading.start, reading.end, reading.number_end
     currency = None
-    if entity != "currency":
+    if reading.entity != "currency":
         currency = _currency_before(text, lo, start, data)
         if currency:
             start, end = currency[1], number_end
@@ -758,68 +792,125 @@ def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: Meas
         if currency:
             end = max(end, currency[1])
     if currency:
-        unit, entity, scale = currency[0], "currency", currency[2] * glued_scale
-        value *= scale
-        value_max = value_max * scale if value_max is not None else None
-    if unit == "dimensionless":
-        unit = None
-        # "a 28 - year - old": quantulum3 reads the number alone when the hyphens are spaced
-        age = AGE_AFTER.match(text, number_end, hi)
-        if age:
-            unit, entity, end = age.group(1).lower(), "time", max(end, age.start(1) + len(age.group(1)))
-        elif (aged_before := AGED_BEFORE.search(text, lo, start)) and re.fullmatch(r"\d{1,3}", text[start:number_end]):
-            unit, entity = "year", "time"  # "aged 22"
-            start = aged_before.start()
-            aged = True
+        reading.unit, reading.entity, reading.scale = currency[0], "currency", currency[2] * reading.glued_scale
+        reading.value *= reading.scale
+        reading.value_max = reading.value_max * reading.scale if reading.value_max is not None else None
+    reading.start, reading.end, reading.number_end = start, end, number_end
 
-    kind = data.kind_of(unit, entity)
-    if article and kind in ("duration", "count", "percent", "other"):
-        return None
-    if unit is not None:
-        if re.search(r"-an?$", text[start:end]):
-            end = text.rindex("-", start, end)
-        rate = _rate(text, end, hi, data)
+
+def _read_age(text: str, lo: int, hi: int, reading: _Reading) -> None:
+    """Whether a number without a unit is an age ("a 28 - year - old", "aged 22"); else no unit."""
+    if reading.unit != "dimensionless":
+        return
+    reading.unit = None
+    # "a 28 - year - old": quantulum3 reads the number alone when the hyphens are spaced
+    age = AGE_AFTER.match(text, reading.number_end, hi)
+    if age:
+        reading.unit, reading.entity = age.group(1).lower(), "time"
+        reading.end = max(reading.end, age.start(1) + len(age.group(1)))
+    elif (aged_before := AGED_BEFORE.search(text, lo, reading.start)) and re.fullmatch(
+        r"\d{1,3}", text[reading.start : reading.number_end]
+    ):
+        reading.unit, reading.entity = "year", "time"  # "aged 22"
+        reading.start = aged_before.start()
+        reading.aged = True
+
+
+def _read_rate(text: str, hi: int, reading: _Reading, kind: QuantityKind, data: MeasureData) -> QuantityKind:
+    """Whether the unit is a rate ("$ 98 a share", "km an hour"); the kind, speed for a length per hour."""
+    if reading.unit is not None:
+        if re.search(r"-an?$", text[reading.start : reading.end]):
+            reading.end = text.rindex("-", reading.start, reading.end)
+        rate = _rate(text, reading.end, hi, data)
         if rate:
-            unit, end = f"{unit} per {rate[0]}", rate[1]
+            reading.unit, reading.end = f"{reading.unit} per {rate[0]}", rate[1]
             if kind == "length" and rate[0] in data.speed_nouns:
                 kind = "speed"
-    tokens = _tokens(doc, start, end)
-    if tokens is None:
-        return None
-    number_tokens = _tokens(doc, start, number_end) or tokens
-    concept: Optional[str] = None
-    counted = None if kind in ("length", "percent", "speed") else _counted_noun(doc, (tokens if unit else number_tokens)[-1], sent, data, with_unit=unit is not None)
-    if unit is None:
-        year_like = YEAR.match(text[start:number_end]) is not None
-        labels = _entity_labels(doc, start, number_end) & data.name_entity_labels
-        # "in 2014", "on Feb. 24", "France 24 reporters" are no quantities; "2000 troops" counts
-        # troops even where NER takes the number for a year
-        if (counted is None and (year_like or labels)) or (labels - {"DATE", "TIME"}):
-            return None
-        before = doc[number_tokens.start - 1] if number_tokens.start > sent.start else None
-        if before is not None and (
-            (year_like and before.lower_ in YEAR_PREPOSITIONS) or (before.pos_ == "PROPN" and before.is_title)
-        ):
-            return None  # "in 2014 people fled", "France 24 reporters"
-    if aged:
-        concept = "age"
-    elif counted:
-        concept, end = counted
-    elif unit in TIME_UNITS:
+    return kind
+
+
+def _names_rather_than_counts(
+    doc: Doc, text: str, sent: Span, reading: _Reading, counted, number_tokens: Span, data: MeasureData
+) -> bool:
+    """Whether a bare number is a year, date, name or identifier rather than a count."""
+    if reading.unit is not None:
+        return False
+    start, number_end = reading.start, reading.number_end
+    year_like = YEAR.match(text[start:number_end]) is not None
+    labels = _entity_labels(doc, start, number_end) & data.name_entity_labels
+    # "in 2014", "on Feb. 24", "France 24 reporters" are no quantities; "2000 troops" counts
+    # troops even where NER takes the number for a year
+    if (counted is None and (year_like or labels)) or (labels - {"DATE", "TIME"}):
+        return True
+    before = doc[number_tokens.start - 1] if number_tokens.start > sent.start else None
+    if before is not None and (
+        (year_like and before.lower_ in YEAR_PREPOSITIONS) or (before.pos_ == "PROPN" and before.is_title)
+    ):
+        return True  # "in 2014 people fled", "France 24 reporters"
+    return not reading.aged and not counted and _is_identifier(doc, number_tokens)
+
+
+def _concept(text: str, hi: int, reading: _Reading, counted, data: MeasureData) -> Optional[str]:
+    """What is measured: an age, the counted noun ("two workers"), or nothing."""
+    if reading.aged:
+        return "age"
+    if counted:
+        concept, reading.end = counted
+        return concept
+    if reading.unit in TIME_UNITS:
         for marker in data.age_markers:
             pattern = r"\s*(?:-\s*)?" + r"\s+".join(map(re.escape, marker)) + r"\b"
-            match = re.compile(pattern, re.IGNORECASE).match(text, end, hi)
+            match = re.compile(pattern, re.IGNORECASE).match(text, reading.end, hi)
             if match:
-                concept, end = "age", match.end()
-                break
-    elif unit is None and _is_identifier(doc, number_tokens):
-        return None
+                reading.end = match.end()
+                return "age"
+    return None
 
+
+def measure_from_quantulum(doc: Doc, sent: Span, parsed, false_spans, data: MeasureData) -> Optional[Measure]:
+    """One quantulum3 result as a Measure, or None where it is not a quantity."""
+    text = doc_text(doc)
+    lo, hi = sent.start_char, sent.end_char
+    bounds = _quantulum_bounds(text, lo, parsed, false_spans)
+    if bounds is None:
+        return None
+    tokens = _tokens(doc, *bounds)
+    if tokens is None:
+        return None
+    reading = _number_reading(doc, text, tokens, *bounds, hi, data)
+    article = tokens[0].lower_ in ("a", "an")
+    if reading is None or not _read_unit(text, parsed, reading, article, data):
+        return None
+    _read_value(text, parsed, reading)
+    _read_temperature(text, hi, reading, data)
+    _read_currency(text, lo, hi, reading, data)
+    _read_age(text, lo, hi, reading)
+    kind = data.kind_of(reading.unit, reading.entity)
+    if article and kind in ("duration", "count", "percent", "other"):
+        return None
+    kind = _read_rate(text, hi, reading, kind, data)
+    tokens = _tokens(doc, reading.start, reading.end)
+    if tokens is None:
+        return None
+    number_tokens = _tokens(doc, reading.start, reading.number_end) or tokens
+    counted = (
+        None
+        if kind in ("length", "percent", "speed")
+        else _counted_noun(
+            doc, (tokens if reading.unit else number_tokens)[-1], sent, data, with_unit=reading.unit is not None
+        )
+    )
+    if _names_rather_than_counts(doc, text, sent, reading, counted, number_tokens, data):
+        return None
+    concept = _concept(text, hi, reading, counted, data)
     approximate = False
     approx_start = _approximator(doc, tokens[0], sent, data)
     if approx_start is not None:
-        approximate, start = True, approx_start
-    return Measure(start, end, value, value_max, unit, kind, concept, approximate, number_end)
+        approximate, reading.start = True, approx_start
+    return Measure(
+        reading.start, reading.end, reading.value, reading.value_max, reading.unit, kind, concept,
+        approximate, reading.number_end,
+    )
 
 
 def _is_identifier(doc: Doc, number: Span) -> bool:

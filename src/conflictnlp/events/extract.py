@@ -411,7 +411,7 @@ class EventExtractor:
         s, e = starts[mention.start], ends[mention.end - 1]
         name = mention.name or mention.entry.name
         if mention.kind == "state_forces" and name is None:
-            name = _country_of(article, s, e) or (
+            name = _country_of(article, s, e) or _owner_country(doc, article, mention) or (
                 country_names().get(candidate.location.country_code or "") if candidate.location else None
             )
         return EventActor(text=text[s:e], span=(s, e), name=name, kind=mention.kind)
@@ -595,6 +595,16 @@ def _adjectival_actor(doc: Doc, article: Article, token_i: int, lexicon: EventLe
     last = bisect_right(starts, loc.span[1] - 1) - 1
     entry = next((a for a in lexicon.actors if a.kind == "state_forces" and not a.named), ActorEntry("state_forces", None, ()))
     return Mention(first, last + 1, entry, name=loc.name, role=ROLE_PERPETRATOR)
+
+
+def _owner_country(doc: Doc, article: Article, mention: Mention) -> str | None:
+    """The country that "its forces" belong to: the last country named before it in its
+    sentence ("Russia insisted its forces had hit ..."), not the article's country."""
+    if mention.start == 0 or doc[mention.start - 1].lower_ not in ("its", "their"):
+        return None
+    sent_start = doc[sentence_bounds(doc)[mention.start][0]].idx
+    before = [loc for loc in article.locations if loc.feature == "country" and sent_start <= loc.span[0] < doc[mention.start].idx]
+    return max(before, key=lambda loc: loc.span[0]).name if before else None
 
 
 def _country_of(article: Article, start: int, end: int) -> str | None:

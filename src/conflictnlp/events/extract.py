@@ -101,7 +101,8 @@ class EventExtractor:
         triggers = _outside_dates(doc, article, self._triggers(doc))
         if not triggers:
             return []
-        mentions = self._mentions(doc, article)
+        # nothing outside the body is an actor, even where the parser joins a headline line to it
+        mentions = [m for m in self._mentions(doc, article) if lo <= doc[m.start].idx and doc[m.end - 1].idx < hi]
         bounds = sentence_bounds(doc)
         by_sentence: dict[tuple[int, int], list[tuple[Trigger, int, int]]] = {}
         for trigger, start, end in triggers:

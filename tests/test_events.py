@@ -259,6 +259,7 @@ def test_conflictnlp_events_takes_results_and_rows_have_the_contract_columns():
     assert "4 killed" in rows[0]["notes"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl", ".geojson"])
 def test_the_cli_writes_every_table_format(tmp_path, suffix):
     records = tmp_path / "records.jsonl"
@@ -286,6 +287,7 @@ def test_the_cli_writes_every_table_format(tmp_path, suffix):
     assert "<svg" in page and "<circle" in page and "http" not in page.split("<svg", 1)[1].split("</svg>")[0].replace("http://www.w3.org/2000/svg", "")
 
 
+@pytest.mark.slow
 def test_the_cli_refuses_an_unknown_table_format(tmp_path):
     done = subprocess.run([sys.executable, "-m", "conflictnlp.cli", "events", "x.jsonl", "-o", str(tmp_path / "e.xlsx")],
                           check=False, capture_output=True, text=True)

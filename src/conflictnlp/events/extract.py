@@ -100,10 +100,11 @@ class EventExtractor:
 
     def __call__(self, doc: Doc, article: Article) -> list[Event]:
         lo, hi = body_bounds(doc)
-        triggers = self._triggers(doc)
+        triggers = _outside_dates(doc, article, self._triggers(doc))
         if not triggers:
             return []
-        mentions = self._mentions(doc, article)
+        # nothing outside the body is an actor, even where the parser joins a headline line to it
+        mentions = [m for m in self._mentions(doc, article) if lo <= doc[m.start].idx and doc[m.end - 1].idx < hi]
         bounds = sentence_bounds(doc)
         by_sentence: dict[tuple[int, int], list[tuple[Trigger, int, int]]] = {}
         for trigger, start, end in triggers:
@@ -181,7 +182,10 @@ class EventExtractor:
             candidate = Candidate(trigger, trigger.type, trigger.sub_type, (start, end), [sent_bounds])
             candidate.separate = bool(words & SEPARATE_WORDS)
             self._roles(doc, article, candidate, sent, here)
+            if trigger.type == "protests" and self._armed_protester(doc, candidate):
+                continue  # "troops marched in" is no protest
             self._retype(candidate)
+            self._remote(doc, article, candidate, joined)
             if candidate.type in ("protests", "riots") and trigger.type not in ("protests", "riots"):
                 self._roles(doc, article, candidate, sent, here)  # the crowd did it ("Protesters clash with police")
             self._place(doc, article, candidate, sent)
@@ -238,6 +242,30 @@ class EventExtractor:
             if entry is not None:
                 return Mention(first, last + 1, entry, role=ROLE_PERPETRATOR)
         return None
+
+    def _armed_protester(self, doc: Doc, candidate: Candidate) -> bool:
+        """The protest word's own subject is an armed actor ("troops rallied"); an armed actor
+        elsewhere in the sentence is not the protester ("police dispersed the protest")."""
+        perp = candidate.perpetrator
+        if perp is None or perp.kind not in self.lexicon.protest_subject_not:
+            return False
+        if doc[perp.start : perp.end].root.head.i in range(*candidate.trigger_span):
+            return True
+        candidate.perpetrator = None
+        return False
+
+    def _remote(self, doc: Doc, article: Article, candidate: Candidate, joined: str) -> None:
+        """A strike word is remote violence where the sentence, else the headline, names the
+        weapon ("a humanitarian convoy was struck" under "Drone strike on aid convoy")."""
+        if not candidate.trigger.remote:
+            return
+        lo, _ = body_bounds(doc)
+        headline = " " + " ".join((article.title or doc_text(doc)[:lo]).lower().replace(",", " ").split()) + " "
+        for words in (joined, headline):
+            for sub_type, weapons in self.lexicon.remote_words.items():
+                if any(f" {w} " in words for w in weapons):
+                    candidate.type, candidate.sub_type = "explosions_remote_violence", sub_type
+                    return
 
     def _retype(self, candidate: Candidate) -> None:
         trigger = candidate.trigger
@@ -335,10 +363,10 @@ class EventExtractor:
             ts, te = starts[candidate.trigger_span[0]], ends[candidate.trigger_span[1] - 1]
             figures = _figures(candidate.quantities, article)
             date_start, date_end, date_prec = self._dates_of(doc, article, candidate)
-            actors = EventActors(
+            actors = self._distinct(EventActors(
                 perpetrator=self._actor(doc, article, candidate.perpetrator, candidate),
                 target=self._actor(doc, article, candidate.target, candidate) or _victims_of(candidate),
-            )
+            ), candidate)
             events.append(Event(
                 id=f"e{number}",
                 type=candidate.type,
@@ -387,10 +415,24 @@ class EventExtractor:
         s, e = starts[mention.start], ends[mention.end - 1]
         name = mention.name or mention.entry.name
         if mention.kind == "state_forces" and name is None:
-            name = _country_of(article, s, e) or (
+            name = _country_of(article, s, e) or _owner_country(doc, article, mention) or (
                 country_names().get(candidate.location.country_code or "") if candidate.location else None
             )
         return EventActor(text=text[s:e], span=(s, e), name=name, kind=mention.kind)
+
+    def _distinct(self, actors: EventActors, candidate: Candidate) -> EventActors:
+        """One side never fights itself (Russia vs Russia): of two armed actors with one name,
+        the one whose name came from the article's context, not its own words, goes; where
+        both or neither did, the target goes."""
+        perp, target = actors.perpetrator, actors.target
+        if perp is None or target is None or perp.kind not in self.lexicon.armed:
+            return actors
+        if (perp.name, perp.kind) != (target.name, target.kind):
+            return actors
+        perp_own = _own_name(candidate.perpetrator)
+        if _own_name(candidate.target) and not perp_own:
+            return EventActors(perpetrator=None, target=target)
+        return EventActors(perpetrator=perp, target=None)
 
     def _violence(self, candidate: Candidate, actors: EventActors) -> ViolenceType | None:
         if candidate.type in ("protests", "riots", "strategic_developments") and candidate.sub_type != "excessive_force_against_protesters":
@@ -415,6 +457,23 @@ def _token_char_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     from ..extensions import token_offsets
 
     return token_offsets(doc)
+
+
+def _outside_dates(doc: Doc, article: Article, triggers: list[tuple[Trigger, int, int]]) -> list[tuple[Trigger, int, int]]:
+    """Triggers that are not words of a date ("March 14" is no march)."""
+    dates = [d.span for d in article.dates]
+    if not dates:
+        return triggers
+    starts, _ = _token_char_bounds(doc)
+    return [t for t in triggers if not any(s <= starts[t[1]] < e for s, e in dates)]
+
+
+def _own_name(mention: Mention | None) -> bool:
+    """The mention names its side itself ("Russian forces", "Hamas"), not by the country the
+    article is about."""
+    if mention is None:
+        return False
+    return bool(mention.name or mention.entry.name or mention.entry.named) or mention.end - mention.start > 1
 
 
 def _modifies_thing(doc: Doc, mention: Mention, taken: set[int]) -> bool:
@@ -505,6 +564,9 @@ def _crowd(doc: Doc, candidate: Candidate, kind: str) -> Mention | None:
     trigger = doc[candidate.trigger_span[0]]
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     subject = next((child for child in verb.children if child.dep_ in ("nsubj",)), None)
+    while subject is None and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
+        verb = verb.head  # "Thousands marched ... to protest"
+        subject = next((child for child in verb.children if child.dep_ in ("nsubj",)), None)
     if subject is None:
         return None
     start = min(t.i for t in subject.subtree)
@@ -537,6 +599,16 @@ def _adjectival_actor(doc: Doc, article: Article, token_i: int, lexicon: EventLe
     last = bisect_right(starts, loc.span[1] - 1) - 1
     entry = next((a for a in lexicon.actors if a.kind == "state_forces" and not a.named), ActorEntry("state_forces", None, ()))
     return Mention(first, last + 1, entry, name=loc.name, role=ROLE_PERPETRATOR)
+
+
+def _owner_country(doc: Doc, article: Article, mention: Mention) -> str | None:
+    """The country that "its forces" belong to: the last country named before it in its
+    sentence ("Russia insisted its forces had hit ..."), not the article's country."""
+    if mention.start == 0 or doc[mention.start - 1].lower_ not in ("its", "their"):
+        return None
+    sent_start = doc[sentence_bounds(doc)[mention.start][0]].idx
+    before = [loc for loc in article.locations if loc.feature == "country" and sent_start <= loc.span[0] < doc[mention.start].idx]
+    return max(before, key=lambda loc: loc.span[0]).name if before else None
 
 
 def _country_of(article: Article, start: int, end: int) -> str | None:

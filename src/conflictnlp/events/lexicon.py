@@ -58,6 +58,7 @@ class Trigger:
     needs_actor: frozenset[str] = frozenset()
     needs_words: frozenset[str] = frozenset()
     vetoes_weak: bool = False
+    remote: bool = False
     by_target: dict[str, tuple[EventType, str]] = field(default_factory=dict)
     by_perpetrator: dict[str, tuple[EventType, str]] = field(default_factory=dict)
 
@@ -102,6 +103,12 @@ class EventLexicon:
         self.blame_verbs = frozenset(roles.get("blame_verbs", []))
         self.part_words = tuple(roles.get("part_words", []))
         self.period_words = frozenset(roles.get("period_words", []))
+        # sub_type of explosions_remote_violence -> weapon words, in priority order
+        self.remote_words = {
+            check_pair("explosions_remote_violence", sub, "events lexicon, [remote]")[1]: frozenset(w.lower() for w in words)
+            for sub, words in self.raw.get("remote", {}).items()
+        }
+        self.protest_subject_not = frozenset(self.raw.get("protest_subject_not", {}).get("kinds", []))
         self.stamp = re.compile(self.raw["stamp"]["pattern"]) if "stamp" in self.raw else None
 
     def trigger_matcher(self, vocab: Vocab, split: Callable[[str], list[str]] = str.split) -> Matchers:
@@ -173,6 +180,7 @@ def _trigger(rank: int, entry: dict[str, Any]) -> Trigger:
         needs_actor=frozenset(entry.get("needs_actor", [])),
         needs_words=frozenset(w.lower() for w in entry.get("needs_words", [])),
         vetoes_weak=bool(entry.get("vetoes_weak", False)),
+        remote=bool(entry.get("remote", False)),
         by_target={k: _pair(v) for k, v in entry.get("by_target", {}).items()},
         by_perpetrator={k: _pair(v) for k, v in entry.get("by_perpetrator", {}).items()},
     )

@@ -229,7 +229,9 @@ def ucdp_side(actor: dict[str, Any] | None, country: str | None) -> str | None:
     if not actor:
         return None
     if actor.get("kind") == "state_forces":
-        return f"Government of {actor.get('name') or country or 'unknown'}"
+        # a side whose country is not known keeps its own words, never "Government of unknown"
+        state = actor.get("name") or country
+        return f"Government of {state}" if state else actor.get("text")
     return actor.get("name") or actor.get("text")
 
 

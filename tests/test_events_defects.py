@@ -1,0 +1,115 @@
+"""Events defects seen on real articles, on hand-built parses: civilian objects named as a
+state's forces, strikes on them read as clashes, protests from months and troops, one side on
+both ends, and "Government of unknown"."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from conflictnlp.events.component import EventsComponent
+from conflictnlp.events.table import ucdp_side
+from conflictnlp.extensions import STORE_KEY
+from conflictnlp.model import DateMention, Location
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+def parsed(vocab, rows, title=None):
+    """A Doc from (word, head, dep, pos, lemma) rows."""
+    words, heads, deps, pos, lemmas = (list(column) for column in zip(*rows))
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc.user_data[STORE_KEY] = {"published": "2023-03-14", "source": "Wire", "article_id": "a1", "title": title}
+    return doc
+
+
+def place(doc, i, code, feature="city", lid="l1"):
+    s, e = doc[i].idx, doc[i].idx + len(doc[i])
+    return Location(id=lid, text=doc.text[s:e], span=(s, e), name=doc.text[s:e], country_code=code, feature=feature)
+
+
+CONVOY = [  # Russian forces struck a humanitarian convoy near Kupiansk .
+    ("Russian", 1, "amod", "ADJ", "russian"), ("forces", 2, "nsubj", "NOUN", "force"), ("struck", 2, "ROOT", "VERB", "strike"),
+    ("a", 5, "det", "DET", "a"), ("humanitarian", 5, "amod", "ADJ", "humanitarian"), ("convoy", 2, "dobj", "NOUN", "convoy"),
+    ("near", 2, "prep", "ADP", "near"), ("Kupiansk", 6, "pobj", "PROPN", "Kupiansk"), (".", 2, "punct", "PUNCT", "."),
+]
+
+
+def convoy_event(blank, title=None):
+    doc = parsed(blank.vocab, CONVOY, title)
+    doc._.locations = [place(doc, 7, "UA")]
+    EventsComponent(blank, "events")(doc)
+    [event] = doc._.events
+    return event
+
+
+def test_a_humanitarian_convoy_is_a_civilian_target_not_state_forces(blank):
+    event = convoy_event(blank)
+    assert event.actors.target.kind == "civilians" and event.actors.target.name == "Civilians"
+    assert event.actors.target.text == "humanitarian convoy"
+    assert (event.type, event.sub_type, event.violence) == ("violence_against_civilians", "attack", "one_sided")
+
+
+def test_a_strike_under_a_drone_headline_is_a_drone_strike_not_a_clash(blank):
+    event = convoy_event(blank, title="Drone strike on aid convoy near Kupiansk kills three")
+    assert (event.type, event.sub_type) == ("explosions_remote_violence", "air_drone_strike")
+
+
+def test_the_month_march_is_no_protest(blank):
+    rows = [  # Villagers fled on March 5 .
+        ("Villagers", 1, "nsubj", "NOUN", "villager"), ("fled", 1, "ROOT", "VERB", "flee"), ("on", 1, "prep", "ADP", "on"),
+        ("March", 2, "pobj", "NOUN", "march"), ("5", 3, "nummod", "NUM", "5"), (".", 1, "punct", "PUNCT", "."),
+    ]
+    doc = parsed(blank.vocab, rows)
+    s, e = doc[3].idx, doc[4].idx + 1
+    doc._.dates = [DateMention(id="d1", text=doc.text[s:e], span=(s, e), value="2023-03-05", granularity="day")]
+    EventsComponent(blank, "events")(doc)
+    assert doc._.events == []
+
+
+def test_troops_marching_in_is_no_protest_but_a_crowd_is(blank):
+    def march(subject, lemma):
+        rows = [(subject, 1, "nsubj", "NOUN", lemma), ("marched", 1, "ROOT", "VERB", "march"), ("into", 1, "prep", "ADP", "into"),
+                ("Gao", 2, "pobj", "PROPN", "Gao"), (".", 1, "punct", "PUNCT", ".")]
+        doc = parsed(blank.vocab, rows)
+        EventsComponent(blank, "events")(doc)
+        return doc._.events
+
+    assert march("Troops", "troop") == []
+    [event] = march("Demonstrators", "demonstrator")
+    assert (event.type, event.actors.perpetrator.kind) == ("protests", "protesters")
+
+
+def test_one_side_never_fights_itself(blank):
+    rows = [  # Troops attacked soldiers in Gao .
+        ("Troops", 1, "nsubj", "NOUN", "troop"), ("attacked", 1, "ROOT", "VERB", "attack"), ("soldiers", 1, "dobj", "NOUN", "soldier"),
+        ("in", 1, "prep", "ADP", "in"), ("Gao", 3, "pobj", "PROPN", "Gao"), (".", 1, "punct", "PUNCT", "."),
+    ]
+    doc = parsed(blank.vocab, rows)
+    doc._.locations = [place(doc, 4, "ML")]
+    EventsComponent(blank, "events")(doc)
+    [event] = doc._.events
+    assert event.actors.perpetrator.name == "Mali" and event.actors.target is None
+
+
+def test_its_forces_belong_to_the_country_named_before_them(blank):
+    rows = [  # Russia said its forces struck Kupiansk in Ukraine .
+        ("Russia", 1, "nsubj", "PROPN", "Russia"), ("said", 1, "ROOT", "VERB", "say"), ("its", 3, "poss", "PRON", "its"),
+        ("forces", 4, "nsubj", "NOUN", "force"), ("struck", 1, "ccomp", "VERB", "strike"), ("Kupiansk", 4, "dobj", "PROPN", "Kupiansk"),
+        ("in", 5, "prep", "ADP", "in"), ("Ukraine", 6, "pobj", "PROPN", "Ukraine"), (".", 1, "punct", "PUNCT", "."),
+    ]
+    doc = parsed(blank.vocab, rows)
+    doc._.locations = [place(doc, 0, "RU", "country", "l0"), place(doc, 5, "UA"), place(doc, 7, "UA", "country", "l2")]
+    EventsComponent(blank, "events")(doc)
+    [event] = doc._.events
+    assert event.actors.perpetrator.text == "forces" and event.actors.perpetrator.name == "Russia"
+
+
+def test_a_state_side_of_unknown_country_keeps_its_words():
+    assert ucdp_side({"kind": "state_forces", "text": "the troops", "name": None}, None) == "the troops"
+    assert ucdp_side({"kind": "state_forces", "text": "troops", "name": None}, "Mali") == "Government of Mali"
+    assert "unknown" not in (ucdp_side({"kind": "state_forces", "name": None}, None) or "")

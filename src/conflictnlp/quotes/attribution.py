@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
@@ -675,6 +675,70 @@ def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+def _passages_inside(attribution: Attribution, passages: list[QuotedPassage], used: set[int]) -> list[int]:
+    """Indices of the unused quotations that belong to the attribution's parsed content."""
+    content_length = sum(e - s for s, e in attribution.content)
+    # a quotation belongs to the content when most of it is in the content (mixed quotes)
+    # or most of the content is in it (a parse that took one sentence of a long quote)
+    return [
+        i for i, p in enumerate(passages)
+        if i not in used
+        and (
+            sum(_covered(piece, attribution.content) for piece in p.inner) * 2 > sum(e - s for s, e in p.inner)
+            or sum(_covered(piece, p.inner) for piece in attribution.content) * 2 > content_length > 0
+        )
+    ]
+
+
+def _take_passages_inside(text: str, attribution: Attribution, passages: list[QuotedPassage], inside: list[int], used: set[int]) -> None:
+    """Make the quotations inside the content its content (direct), or widen the content over them (mixed)."""
+    outside_words = sum(_words(text[s:e]) for s, e in attribution.content) - sum(
+        _words(text[max(s, ps):min(e, pe)]) for s, e in attribution.content for i in inside for ps, pe in passages[i].pieces if min(e, pe) > max(s, ps)
+    )
+    if outside_words <= 1:
+        attribution.content = [piece for i in inside for piece in passages[i].inner]
+    else:
+        lo = min([attribution.content[0][0]] + [passages[i].start for i in inside])
+        hi = max([attribution.content[-1][1]] + [passages[i].end for i in inside])
+        attribution.content = _merge(attribution.content + [(lo, hi)])
+    attribution.passages = [passages[i] for i in inside]
+    used.update(inside)
+
+
+def _take_adjacent_passage(
+    text: str, attribution: Attribution, passages: list[QuotedPassage], used: set[int], para: Callable[[int], int], clause: Offsets, lexicon: CueLexicon
+) -> None:
+    """Give a cue without content the quotation right before or after its clause, else what follows its colon."""
+    clause_start, clause_end = clause
+    before = [
+        i for i, p in enumerate(passages)
+        if i not in used and p.end <= clause_start and not text[p.end:clause_start].strip(" ,\u00a0—–-") and para(p.end - 1) == para(clause_start)
+    ]
+    after = [
+        i for i, p in enumerate(passages)
+        if i not in used and p.start >= clause_end and not text[clause_end:p.start].strip(" ,:\u00a0") and para(p.start) == para(clause_end)
+    ]
+    chosen = before[-1:] or after[:1]
+    if chosen:
+        attribution.content = list(passages[chosen[0]].inner)
+        attribution.passages = [passages[chosen[0]]]
+        used.add(chosen[0])
+        return
+    colon = re.match(r"[^\n.!?]*?:\s*", text[clause_end:])
+    if colon and attribution.cue and colon.group(0).count(" ") <= 8:
+        start = clause_end + colon.end()
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        following = next((i for i, p in enumerate(passages) if i not in used and p.start == start), None)
+        if following is not None:
+            attribution.content = list(passages[following].inner)
+            attribution.passages = [passages[following]]
+            used.add(following)
+        elif text[start:end].strip():
+            attribution.content = [(start, end - len(text[start:end]) + len(text[start:end].rstrip()))]
+        attribution.kind, attribution.confidence = "colon", lexicon.confidence["colon"]
+
+
 def attach_passages(doc: Doc, attributions: list[Attribution], passages: list[QuotedPassage], lexicon: CueLexicon) -> None:
     """Let cues and quotations meet: sets direct and mixed contents (see the module doc)."""
     text = doc_text(doc)
@@ -684,17 +748,7 @@ def attach_passages(doc: Doc, attributions: list[Attribution], passages: list[Qu
     cues = [a.cue for a in attributions if a.cue]
     for attribution in sorted(attributions, key=lambda a: a.cue or (0, 0)):
         clause_start, clause_end = attribution.clause_bounds()
-        content_length = sum(e - s for s, e in attribution.content)
-        # a quotation belongs to the content when most of it is in the content (mixed quotes)
-        # or most of the content is in it (a parse that took one sentence of a long quote)
-        inside = [
-            i for i, p in enumerate(passages)
-            if i not in used
-            and (
-                sum(_covered(piece, attribution.content) for piece in p.inner) * 2 > sum(e - s for s, e in p.inner)
-                or sum(_covered(piece, p.inner) for piece in attribution.content) * 2 > content_length > 0
-            )
-        ]
+        inside = _passages_inside(attribution, passages, used)
         after_colon = _passage_after_colon(text, attribution, passages, used)
         if after_colon is not None:
             # "X said: “...”", "X said, “...”": the quotation is the content, whatever the parse says
@@ -702,45 +756,9 @@ def attach_passages(doc: Doc, attributions: list[Attribution], passages: list[Qu
             attribution.passages = [passages[after_colon]]
             used.add(after_colon)
         elif attribution.content and inside:
-            outside_words = sum(_words(text[s:e]) for s, e in attribution.content) - sum(
-                _words(text[max(s, ps):min(e, pe)]) for s, e in attribution.content for i in inside for ps, pe in passages[i].pieces if min(e, pe) > max(s, ps)
-            )
-            if outside_words <= 1:
-                attribution.content = [piece for i in inside for piece in passages[i].inner]
-            else:
-                lo = min([attribution.content[0][0]] + [passages[i].start for i in inside])
-                hi = max([attribution.content[-1][1]] + [passages[i].end for i in inside])
-                attribution.content = _merge(attribution.content + [(lo, hi)])
-            attribution.passages = [passages[i] for i in inside]
-            used.update(inside)
+            _take_passages_inside(text, attribution, passages, inside, used)
         elif not attribution.content:
-            before = [
-                i for i, p in enumerate(passages)
-                if i not in used and p.end <= clause_start and not text[p.end:clause_start].strip(" ,\u00a0—–-") and para(p.end - 1) == para(clause_start)
-            ]
-            after = [
-                i for i, p in enumerate(passages)
-                if i not in used and p.start >= clause_end and not text[clause_end:p.start].strip(" ,:\u00a0") and para(p.start) == para(clause_end)
-            ]
-            chosen = before[-1:] or after[:1]
-            if chosen:
-                attribution.content = list(passages[chosen[0]].inner)
-                attribution.passages = [passages[chosen[0]]]
-                used.add(chosen[0])
-            else:
-                colon = re.match(r"[^\n.!?]*?:\s*", text[clause_end:])
-                if colon and attribution.cue and colon.group(0).count(" ") <= 8:
-                    start = clause_end + colon.end()
-                    end = text.find("\n", start)
-                    end = len(text) if end < 0 else end
-                    following = next((i for i, p in enumerate(passages) if i not in used and p.start == start), None)
-                    if following is not None:
-                        attribution.content = list(passages[following].inner)
-                        attribution.passages = [passages[following]]
-                        used.add(following)
-                    elif text[start:end].strip():
-                        attribution.content = [(start, end - len(text[start:end]) + len(text[start:end].rstrip()))]
-                    attribution.kind, attribution.confidence = "colon", lexicon.confidence["colon"]
+            _take_adjacent_passage(text, attribution, passages, used, para, (clause_start, clause_end), lexicon)
         if attribution.passages and all(_covered(p, [x for q in attribution.passages for x in q.inner]) >= p[1] - p[0] for p in attribution.content):
             # the first half of a split quote when the parse found the second: "“A,” he said, “B.”"
             first = attribution.passages[0]

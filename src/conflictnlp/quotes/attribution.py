@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
@@ -284,136 +284,196 @@ def _verb_indices(doc: Doc) -> list[int]:
     return [i for i, pos in enumerate(pos_ids(doc)) if pos == VERB]
 
 
+def _cue_verb(verb: Token, lexicon: CueLexicon, quoted: list[bool]) -> Optional[tuple[set[str], Optional[Token]]]:
+    """Whether ``verb`` is a cue: its lexicon kinds and phrasal preposition, or None when it is not."""
+    if verb.dep_ in SKIP_DEPS or quoted[verb.idx]:
+        return None
+    kinds = lexicon.kinds(verb.lemma_) or _as_frame(verb, lexicon)
+    preposition = _phrasal_preposition(verb, lexicon)
+    if (kinds or preposition is not None) and lexicon.reports_silence(verb):
+        return None  # "Moscow did not comment on the reports": nobody spoke
+    if not kinds and preposition is None:
+        return None  # a verb outside the lists is a cue only with its preposition ("referred to")
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and not _went_on(verb):
+        return None  # "refused to release": the attribution is the governing verb's
+    return kinds, preposition
+
+
+def _verb_cue(doc: Doc, verb: Token, lexicon: CueLexicon) -> tuple[list[Token], Optional[Token], list[Token]]:
+    """The cue's tokens, the earlier verb that opens it (or None) and the tokens that extend it."""
+    cue = cue_tokens(verb, lexicon)
+    # the cue runs from an earlier verb in "went on to say" and "issued a statement
+    # saying" (PolNeAR's cue spans); the latter's subject is the speaker
+    opener = verb.head if _went_on(verb) else _document_governor(verb, lexicon)
+    if opener is not None:
+        cue = sorted(set(cue) | set(cue_tokens(opener, lexicon)) | set(doc[opener.i : verb.i + 1]), key=lambda t: t.i)
+    extension = _cue_extension(cue, lexicon)
+    cue += extension
+    return cue, opener, extension
+
+
+def _reported_clauses(verb: Token, lexicon: CueLexicon, shares_speaker_with: Optional[Token], extension: list[Token]) -> list[Token]:
+    """The complement clauses ``verb`` reports (its own, or a "that" clause hung on the cue's noun)."""
+    ccomps = [
+        c
+        for c in verb.children
+        if (c.dep_ == "ccomp" or c.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+        and c.i != getattr(shares_speaker_with, "i", None)
+        and _comma_coordinated_cue(c, lexicon) is None
+    ]  # a conjunct opened by "that" is a second complement: "said A, but that B"
+    if extension and not ccomps:
+        # "said in a statement that ...": the small model hangs the clause on the noun
+        ccomps = [c for c in extension[-1].children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return ccomps
+
+
+def _reports_head_clause(verb: Token, kinds: set[str]) -> bool:
+    """Whether ``verb`` is set off inside or after the clause it reports ("..., Gladkov added.")."""
+    # not "The strike came [after Moscow accused ...]": a subordinate clause
+    # does not report the clause it hangs from
+    return bool(
+        "clause" in kinds
+        and verb.head.pos_ in ("VERB", "AUX")
+        and (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i or _trailing_conjunct(verb))
+        and not any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
+        and (verb.dep_ == "parataxis" or _set_off(verb))
+    )
+
+
+def _head_clause_content(verb: Token, sent: Span) -> set[Token]:
+    """The content of a parenthetical or trailing cue: its head's clause without the cue's own subtree."""
+    # "..., Gladkov added." / "Putin's armies, it claimed, are struggling"
+    content = {t for t in verb.head.subtree if t.sent == sent} - _subtree(verb)
+    # the sentence's final stop (and a line break) may hang from the head: when
+    # nothing of the content follows them after the cue, they are no content
+    last_word = max((t.i for t in content if not (t.is_punct or t.is_space)), default=-1)
+    return {t for t in content if not (t.i > max(verb.i, last_word) and (t.is_punct or t.is_space))}
+
+
+def _kind_and_content(
+    verb: Token, sent: Span, kinds: set[str], preposition: Optional[Token], ccomps: list[Token], cue: list[Token], lexicon: CueLexicon
+) -> tuple[str, set[Token], list[Token]]:
+    """Which kind of attribution ``verb`` makes ("" for none), its content tokens and its cue with a preposition."""
+    content: set[Token] = set()
+    kind = ""
+    if preposition is not None:
+        # "called for a ceasefire", "called on Kyiv to ...", "spoke about the talks"
+        kind = "object"
+        cue = sorted(cue + [preposition], key=lambda t: t.i)
+        content = {t for c in preposition.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
+        content |= {t for c in verb.children if c.dep_ == "xcomp" and c.i > preposition.i for t in c.subtree}
+    elif ccomps and kinds & {"clause", "belief"}:
+        kind = "clause" if "clause" in kinds else "belief"
+        for child in ccomps:
+            content |= _subtree(child)
+    elif _reports_head_clause(verb, kinds):
+        kind = "clause"
+        content = _head_clause_content(verb, sent)
+    elif "infinitive" in kinds and any(c.dep_ == "xcomp" for c in verb.children):
+        kind = "infinitive"
+        content = _complement_tokens(verb, {"dobj", "dative", "xcomp"})
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            # "Turnout is expected to rise": PolNeAR's content takes in the subject
+            # (train-722: 50 of 59 such passives of "expect" are gold cues)
+            content |= {t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree}
+    elif "object" in kinds and (gerund := next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > verb.i and not any(g.dep_ in SUBJECTS for g in c.children)), None)) is not None:
+        # "Russia denies hitting an aid convoy", "admitted shelling the town"
+        kind = "object"
+        content = _subtree(gerund)
+    elif "object" in kinds and any(c.dep_ == "dobj" for c in verb.children):
+        if _object_is_signed_document(verb, lexicon):
+            return "", content, cue
+        kind = "object"
+        content = _complement_tokens(verb, {"dobj"})
+    elif "clause" in kinds:
+        kind = "clause"  # no content of its own: a quotation or colon may supply it
+    return kind, content, cue
+
+
+def _nested_report(
+    verb: Token, kind: str, content: set[Token], shares_speaker_with: Optional[Token], lexicon: CueLexicon, quoted: list[bool]
+) -> bool:
+    """Whether ``verb`` reports inside an outer verb of saying's clause, which keeps the attribution."""
+    # "he said she wanted to ...": PolNeAR keeps the outer attribution only. A
+    # nested verb of saying is a report of its own ("CNN reported that the Kremlin
+    # had claimed that ..."): the Kremlin is the source of what it claimed
+    return bool(
+        verb.dep_ == "ccomp"
+        and shares_speaker_with is None
+        and verb.head.i < verb.i
+        and "clause" in lexicon.kinds(verb.head.lemma_)
+        and content
+        and not any(quoted[t.idx] for t in content)
+        and kind != "clause"
+    )
+
+
+def _nobody_speaks(doc: Doc, sent: Span, verb: Token, source: Optional[Span]) -> bool:
+    """Whether the cue speaks of no one: a subjectless infinitive or a question to the reader."""
+    if source is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "a chance to say", "in order to show": an infinitive nobody is said to speak
+        # (train-250: such a cue is gold 2 times in 25)
+        return True
+    # "Do you support Donald Trump?": a question to the reader (train-722: cue
+    # verbs with "you" as subject in a question are a gold cue 2 times of 23)
+    return source is not None and source.text.lower() == "you" and doc_text(doc)[sent.start_char : sent.end_char].rstrip().endswith("?")
+
+
+def _content_beside_source(doc: Doc, content: set[Token], source: Span, speaking: Token) -> set[Token]:
+    """The content without the speaker's tokens, keeping a list the parse made the subject."""
+    content = content - set(source)  # a speaker on another line is no content either
+    subject = next((c for c in speaking.children if c.dep_ in SUBJECTS), None)
+    if subject is not None and subject.i < source.start and content and any(c.dep_ == "appos" and c.i >= source.start for c in subject.children):
+        # "wounding ... at least seven other people, the head of ... said": the
+        # list the parse made the subject stays in the content (speakers._np)
+        content |= set(doc[subject.left_edge.i : source.start])
+    return content
+
+
+def _verb_attribution(doc: Doc, sent: Span, verb: Token, lexicon: CueLexicon, quoted: list[bool]) -> Optional[Attribution]:
+    """The attribution headed by ``verb``, or None when it heads none."""
+    cue_verb = _cue_verb(verb, lexicon, quoted)
+    if cue_verb is None:
+        return None
+    kinds, preposition = cue_verb
+    cue, opener, extension = _verb_cue(doc, verb, lexicon)
+    cue_set = set(cue)
+    # "Moscow says A, warns B": each verb keeps its own clause, the later one takes
+    # the earlier one's speaker
+    shares_speaker_with = _comma_coordinated_cue(verb, lexicon)
+    ccomps = _reported_clauses(verb, lexicon, shares_speaker_with, extension)
+    kind, content, cue = _kind_and_content(verb, sent, kinds, preposition, ccomps, cue, lexicon)
+    if not kind:
+        return None
+    content = _same_line(content - cue_set, verb)
+    if _nested_report(verb, kind, content, shares_speaker_with, lexicon, quoted):
+        return None
+    speaking = shares_speaker_with if shares_speaker_with is not None else verb if opener is None else opener
+    source = source_of_verb(speaking, quoted)
+    if _nobody_speaks(doc, sent, verb, source):
+        return None
+    if source is not None:
+        content = _content_beside_source(doc, content, source, speaking)
+    return Attribution(
+        content=_pieces(content),
+        cue=(cue[0].idx, cue[-1].idx + len(cue[-1])),
+        candidates=_proposed(source, "verb"),
+        anchor=verb,
+        kind=kind,
+        confidence=lexicon.confidence[kind],
+        borrowed_speaker=source is not None and not any(c.dep_ in SUBJECTS for c in speaking.children),
+    )
+
+
 def verb_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, quoted: list[bool]) -> list[Attribution]:
     """Attributions headed by a cue verb outside quotation marks."""
     found = []
     verbs = _verb_indices(doc)
     for sent in sents:
         for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]:
-            verb = doc[i]
-            if verb.dep_ in SKIP_DEPS or quoted[verb.idx]:
-                continue
-            kinds = lexicon.kinds(verb.lemma_) or _as_frame(verb, lexicon)
-            preposition = _phrasal_preposition(verb, lexicon)
-            if (kinds or preposition is not None) and lexicon.reports_silence(verb):
-                continue  # "Moscow did not comment on the reports": nobody spoke
-            if not kinds and preposition is None:
-                continue  # a verb outside the lists is a cue only with its preposition ("referred to")
-            went_on = _went_on(verb)
-            if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and not went_on:
-                continue  # "refused to release": the attribution is the governing verb's
-            cue = cue_tokens(verb, lexicon)
-            # the cue runs from an earlier verb in "went on to say" and "issued a statement
-            # saying" (PolNeAR's cue spans); the latter's subject is the speaker
-            opener = verb.head if went_on else _document_governor(verb, lexicon)
-            if opener is not None:
-                cue = sorted(set(cue) | set(cue_tokens(opener, lexicon)) | set(doc[opener.i : verb.i + 1]), key=lambda t: t.i)
-            extension = _cue_extension(cue, lexicon)
-            cue += extension
-            cue_set = set(cue)
-            content: set[Token] = set()
-            kind = ""
-            # "Moscow says A, warns B": each verb keeps its own clause, the later one takes
-            # the earlier one's speaker
-            shares_speaker_with = _comma_coordinated_cue(verb, lexicon)
-            ccomps = [
-                c
-                for c in verb.children
-                if (c.dep_ == "ccomp" or c.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
-                and c.i != getattr(shares_speaker_with, "i", None)
-                and _comma_coordinated_cue(c, lexicon) is None
-            ]  # a conjunct opened by "that" is a second complement: "said A, but that B"
-            if extension and not ccomps:
-                # "said in a statement that ...": the small model hangs the clause on the noun
-                ccomps = [c for c in extension[-1].children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
-            if preposition is not None:
-                # "called for a ceasefire", "called on Kyiv to ...", "spoke about the talks"
-                kind = "object"
-                cue = sorted(cue + [preposition], key=lambda t: t.i)
-                content = {t for c in preposition.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
-                content |= {t for c in verb.children if c.dep_ == "xcomp" and c.i > preposition.i for t in c.subtree}
-            elif ccomps and kinds & {"clause", "belief"}:
-                kind = "clause" if "clause" in kinds else "belief"
-                for child in ccomps:
-                    content |= _subtree(child)
-            elif (
-                "clause" in kinds
-                and verb.head.pos_ in ("VERB", "AUX")
-                and (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i or _trailing_conjunct(verb))
-                and not any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
-                and (verb.dep_ == "parataxis" or _set_off(verb))
-            ):
-                # not "The strike came [after Moscow accused ...]": a subordinate clause
-                # does not report the clause it hangs from
-                # "..., Gladkov added." / "Putin's armies, it claimed, are struggling"
-                kind = "clause"
-                content = {t for t in verb.head.subtree if t.sent == sent} - _subtree(verb)
-                # the sentence's final stop (and a line break) may hang from the head: when
-                # nothing of the content follows them after the cue, they are no content
-                last_word = max((t.i for t in content if not (t.is_punct or t.is_space)), default=-1)
-                content = {t for t in content if not (t.i > max(verb.i, last_word) and (t.is_punct or t.is_space))}
-            elif "infinitive" in kinds and any(c.dep_ == "xcomp" for c in verb.children):
-                kind = "infinitive"
-                content = _complement_tokens(verb, {"dobj", "dative", "xcomp"})
-                if any(c.dep_ == "auxpass" for c in verb.children):
-                    # "Turnout is expected to rise": PolNeAR's content takes in the subject
-                    # (train-722: 50 of 59 such passives of "expect" are gold cues)
-                    content |= {t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree}
-            elif "object" in kinds and (gerund := next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > verb.i and not any(g.dep_ in SUBJECTS for g in c.children)), None)) is not None:
-                # "Russia denies hitting an aid convoy", "admitted shelling the town"
-                kind = "object"
-                content = _subtree(gerund)
-            elif "object" in kinds and any(c.dep_ == "dobj" for c in verb.children):
-                if _object_is_signed_document(verb, lexicon):
-                    continue
-                kind = "object"
-                content = _complement_tokens(verb, {"dobj"})
-            elif "clause" in kinds:
-                kind = "clause"  # no content of its own: a quotation or colon may supply it
-            if not kind:
-                continue
-            content = _same_line(content - cue_set, verb)
-            if (
-                verb.dep_ == "ccomp"
-                and shares_speaker_with is None
-                and verb.head.i < verb.i
-                and "clause" in lexicon.kinds(verb.head.lemma_)
-                and content
-                and not any(quoted[t.idx] for t in content)
-                and kind != "clause"
-            ):
-                # "he said she wanted to ...": PolNeAR keeps the outer attribution only. A
-                # nested verb of saying is a report of its own ("CNN reported that the Kremlin
-                # had claimed that ..."): the Kremlin is the source of what it claimed
-                continue
-            speaking = shares_speaker_with if shares_speaker_with is not None else verb if opener is None else opener
-            source = source_of_verb(speaking, quoted)
-            if source is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-                # "a chance to say", "in order to show": an infinitive nobody is said to speak
-                # (train-250: such a cue is gold 2 times in 25)
-                continue
-            if source is not None and source.text.lower() == "you" and doc_text(doc)[sent.start_char : sent.end_char].rstrip().endswith("?"):
-                # "Do you support Donald Trump?": a question to the reader (train-722: cue
-                # verbs with "you" as subject in a question are a gold cue 2 times of 23)
-                continue
-            if source is not None:
-                content -= set(source)  # a speaker on another line is no content either
-                subject = next((c for c in speaking.children if c.dep_ in SUBJECTS), None)
-                if subject is not None and subject.i < source.start and content and any(c.dep_ == "appos" and c.i >= source.start for c in subject.children):
-                    # "wounding ... at least seven other people, the head of ... said": the
-                    # list the parse made the subject stays in the content (speakers._np)
-                    content |= set(doc[subject.left_edge.i : source.start])
-            found.append(
-                Attribution(
-                    content=_pieces(content),
-                    cue=(cue[0].idx, cue[-1].idx + len(cue[-1])),
-                    candidates=_proposed(source, "verb"),
-                    anchor=verb,
-                    kind=kind,
-                    confidence=lexicon.confidence[kind],
-                    borrowed_speaker=source is not None and not any(c.dep_ in SUBJECTS for c in speaking.children),
-                )
-            )
+            attribution = _verb_attribution(doc, sent, doc[i], lexicon, quoted)
+            if attribution is not None:
+                found.append(attribution)
     return found + noun_attributions(sents, lexicon, quoted) + adjective_attributions(sents, lexicon, quoted)
 
 
@@ -615,6 +675,70 @@ def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+def _passages_inside(attribution: Attribution, passages: list[QuotedPassage], used: set[int]) -> list[int]:
+    """Indices of the unused quotations that belong to the attribution's parsed content."""
+    content_length = sum(e - s for s, e in attribution.content)
+    # a quotation belongs to the content when most of it is in the content (mixed quotes)
+    # or most of the content is in it (a parse that took one sentence of a long quote)
+    return [
+        i for i, p in enumerate(passages)
+        if i not in used
+        and (
+            sum(_covered(piece, attribution.content) for piece in p.inner) * 2 > sum(e - s for s, e in p.inner)
+            or sum(_covered(piece, p.inner) for piece in attribution.content) * 2 > content_length > 0
+        )
+    ]
+
+
+def _take_passages_inside(text: str, attribution: Attribution, passages: list[QuotedPassage], inside: list[int], used: set[int]) -> None:
+    """Make the quotations inside the content its content (direct), or widen the content over them (mixed)."""
+    outside_words = sum(_words(text[s:e]) for s, e in attribution.content) - sum(
+        _words(text[max(s, ps):min(e, pe)]) for s, e in attribution.content for i in inside for ps, pe in passages[i].pieces if min(e, pe) > max(s, ps)
+    )
+    if outside_words <= 1:
+        attribution.content = [piece for i in inside for piece in passages[i].inner]
+    else:
+        lo = min([attribution.content[0][0]] + [passages[i].start for i in inside])
+        hi = max([attribution.content[-1][1]] + [passages[i].end for i in inside])
+        attribution.content = _merge(attribution.content + [(lo, hi)])
+    attribution.passages = [passages[i] for i in inside]
+    used.update(inside)
+
+
+def _take_adjacent_passage(
+    text: str, attribution: Attribution, passages: list[QuotedPassage], used: set[int], para: Callable[[int], int], clause: Offsets, lexicon: CueLexicon
+) -> None:
+    """Give a cue without content the quotation right before or after its clause, else what follows its colon."""
+    clause_start, clause_end = clause
+    before = [
+        i for i, p in enumerate(passages)
+        if i not in used and p.end <= clause_start and not text[p.end:clause_start].strip(" ,\u00a0—–-") and para(p.end - 1) == para(clause_start)
+    ]
+    after = [
+        i for i, p in enumerate(passages)
+        if i not in used and p.start >= clause_end and not text[clause_end:p.start].strip(" ,:\u00a0") and para(p.start) == para(clause_end)
+    ]
+    chosen = before[-1:] or after[:1]
+    if chosen:
+        attribution.content = list(passages[chosen[0]].inner)
+        attribution.passages = [passages[chosen[0]]]
+        used.add(chosen[0])
+        return
+    colon = re.match(r"[^\n.!?]*?:\s*", text[clause_end:])
+    if colon and attribution.cue and colon.group(0).count(" ") <= 8:
+        start = clause_end + colon.end()
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        following = next((i for i, p in enumerate(passages) if i not in used and p.start == start), None)
+        if following is not None:
+            attribution.content = list(passages[following].inner)
+            attribution.passages = [passages[following]]
+            used.add(following)
+        elif text[start:end].strip():
+            attribution.content = [(start, end - len(text[start:end]) + len(text[start:end].rstrip()))]
+        attribution.kind, attribution.confidence = "colon", lexicon.confidence["colon"]
+
+
 def attach_passages(doc: Doc, attributions: list[Attribution], passages: list[QuotedPassage], lexicon: CueLexicon) -> None:
     """Let cues and quotations meet: sets direct and mixed contents (see the module doc)."""
     text = doc_text(doc)
@@ -624,17 +748,7 @@ def attach_passages(doc: Doc, attributions: list[Attribution], passages: list[Qu
     cues = [a.cue for a in attributions if a.cue]
     for attribution in sorted(attributions, key=lambda a: a.cue or (0, 0)):
         clause_start, clause_end = attribution.clause_bounds()
-        content_length = sum(e - s for s, e in attribution.content)
-        # a quotation belongs to the content when most of it is in the content (mixed quotes)
-        # or most of the content is in it (a parse that took one sentence of a long quote)
-        inside = [
-            i for i, p in enumerate(passages)
-            if i not in used
-            and (
-                sum(_covered(piece, attribution.content) for piece in p.inner) * 2 > sum(e - s for s, e in p.inner)
-                or sum(_covered(piece, p.inner) for piece in attribution.content) * 2 > content_length > 0
-            )
-        ]
+        inside = _passages_inside(attribution, passages, used)
         after_colon = _passage_after_colon(text, attribution, passages, used)
         if after_colon is not None:
             # "X said: “...”", "X said, “...”": the quotation is the content, whatever the parse says
@@ -642,45 +756,9 @@ def attach_passages(doc: Doc, attributions: list[Attribution], passages: list[Qu
             attribution.passages = [passages[after_colon]]
             used.add(after_colon)
         elif attribution.content and inside:
-            outside_words = sum(_words(text[s:e]) for s, e in attribution.content) - sum(
-                _words(text[max(s, ps):min(e, pe)]) for s, e in attribution.content for i in inside for ps, pe in passages[i].pieces if min(e, pe) > max(s, ps)
-            )
-            if outside_words <= 1:
-                attribution.content = [piece for i in inside for piece in passages[i].inner]
-            else:
-                lo = min([attribution.content[0][0]] + [passages[i].start for i in inside])
-                hi = max([attribution.content[-1][1]] + [passages[i].end for i in inside])
-                attribution.content = _merge(attribution.content + [(lo, hi)])
-            attribution.passages = [passages[i] for i in inside]
-            used.update(inside)
+            _take_passages_inside(text, attribution, passages, inside, used)
         elif not attribution.content:
-            before = [
-                i for i, p in enumerate(passages)
-                if i not in used and p.end <= clause_start and not text[p.end:clause_start].strip(" ,\u00a0—–-") and para(p.end - 1) == para(clause_start)
-            ]
-            after = [
-                i for i, p in enumerate(passages)
-                if i not in used and p.start >= clause_end and not text[clause_end:p.start].strip(" ,:\u00a0") and para(p.start) == para(clause_end)
-            ]
-            chosen = before[-1:] or after[:1]
-            if chosen:
-                attribution.content = list(passages[chosen[0]].inner)
-                attribution.passages = [passages[chosen[0]]]
-                used.add(chosen[0])
-            else:
-                colon = re.match(r"[^\n.!?]*?:\s*", text[clause_end:])
-                if colon and attribution.cue and colon.group(0).count(" ") <= 8:
-                    start = clause_end + colon.end()
-                    end = text.find("\n", start)
-                    end = len(text) if end < 0 else end
-                    following = next((i for i, p in enumerate(passages) if i not in used and p.start == start), None)
-                    if following is not None:
-                        attribution.content = list(passages[following].inner)
-                        attribution.passages = [passages[following]]
-                        used.add(following)
-                    elif text[start:end].strip():
-                        attribution.content = [(start, end - len(text[start:end]) + len(text[start:end].rstrip()))]
-                    attribution.kind, attribution.confidence = "colon", lexicon.confidence["colon"]
+            _take_adjacent_passage(text, attribution, passages, used, para, (clause_start, clause_end), lexicon)
         if attribution.passages and all(_covered(p, [x for q in attribution.passages for x in q.inner]) >= p[1] - p[0] for p in attribution.content):
             # the first half of a split quote when the parse found the second: "“A,” he said, “B.”"
             first = attribution.passages[0]

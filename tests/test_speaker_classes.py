@@ -137,3 +137,24 @@ def test_a_trailing_attribution_the_parse_coordinated_is_still_one(nlp) -> None:
     assert [(q.speaker.text, q.content.text) for q in quotes] == [
         ("Defense Secretary Ash Carter", "This includes a special force to assist Kurdish fighters")
     ]
+
+
+def test_one_person_described_is_a_role_not_a_name() -> None:
+    # "A UN spokeswoman in Kyiv said": the ORG inside the description makes no name of it
+    words = ["A", "UN", "spokeswoman", "in", "Kyiv", "said"]
+    doc = Doc(
+        spacy.blank("en").vocab, words=words,
+        pos=["DET", "PROPN", "NOUN", "ADP", "PROPN", "VERB"], tags=["DT", "NNP", "NN", "IN", "NNP", "VBD"],
+        lemmas=["a", "UN", "spokeswoman", "in", "Kyiv", "say"],
+        heads=[2, 2, 5, 2, 3, 5], deps=["det", "compound", "nsubj", "prep", "pobj", "ROOT"],
+        ents=["O", "B-ORG", "O", "O", "B-GPE", "O"],
+    )
+    resolver = SpeakerResolver(doc, (0, len(doc.text)), lexicon=load_cues())
+    speaker = resolver.resolve(doc[0:5])
+    assert (speaker.name, speaker.role, speaker.is_person) == (None, "UN spokeswoman in Kyiv", True)
+    # a group is still named: "Ukrainian officials" (plural) and an organisation keep their name
+    plural = Doc(
+        spacy.blank("en").vocab, words=["Ukrainian", "officials", "said"], pos=["ADJ", "NOUN", "VERB"], tags=["JJ", "NNS", "VBD"],
+        lemmas=["ukrainian", "official", "say"], heads=[1, 2, 2], deps=["amod", "nsubj", "ROOT"], ents=["B-NORP", "O", "O"],
+    )
+    assert SpeakerResolver(plural, (0, len(plural.text)), lexicon=load_cues()).resolve(plural[0:2]).name == "Ukrainian officials"

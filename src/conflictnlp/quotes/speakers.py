@@ -666,6 +666,10 @@ class SpeakerResolver:
         core = core_text(mention)
         if core in self.roles:  # a person named earlier in a naming clause ("Andriy said")
             return Speaker(name=core, role=self.roles[core], confidence=1.0, is_person=True)
+        if self._unnamed_person(mention):
+            # "A UN spokeswoman in Kyiv", "a senior Ukrainian intelligence official": a
+            # description of one person, however many names its modifiers hold, is no name
+            return Speaker(name=None, role=clean_role(core), confidence=1.0, is_person=True)
         if any(ent.label_ in GROUP_LABELS for ent in entities_in(mention)) or mention.root.pos_ == "PROPN":
             # "Sudan's army and the paramilitary Rapid Support Forces": both are the speaker
             for conj in (c for c in mention.root.children if c.dep_ == "conj" and c.i < mention.end):
@@ -674,6 +678,14 @@ class SpeakerResolver:
                     core = f"{core} and {other}" if other else core
             return Speaker(name=core, role=None, confidence=1.0, is_person=False)
         return Speaker(name=None, role=clean_role(core), confidence=1.0, is_person=_gender(mention, self.lexicon) is not None)
+
+    def _unnamed_person(self, mention: Span) -> bool:
+        """Whether the mention describes one person without naming them: its head is a
+        singular common noun for a person ("spokeswoman", "official") outside any entity."""
+        root = mention.root
+        if self.lexicon is None or root.pos_ != "NOUN" or root.tag_ != "NN" or root.ent_type_:
+            return False
+        return root.lemma_.lower() in self.lexicon.person_nouns
 
     def _pronoun(self, mention: Span) -> Speaker:
         word = mention.root.lower_

@@ -410,3 +410,32 @@ def test_ranks_are_roles_not_names(record_of):
     assert [(q.speaker_name, q.speaker_role) for q in record.quotes] == [
         ("Yevhen Moisiuk", "Lt. Gen."), ("Oleksiy Hromov", "Brig. Gen.")]
     assert {c.source for c in record.claims} == {"Yevhen Moisiuk", "Oleksiy Hromov"}
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Army denies airstrike that killed 7 civilians in Tigray", "Army"),
+    ("Rebels deny attack on convoy that left 12 dead", "Rebels"),
+    ("The junta rejected claims that its jets bombed a market that was packed with shoppers.", "junta"),
+])
+def test_a_clause_under_a_denial_is_never_asserted(record_of, text, source):
+    record = record_of(text)
+    assert record.claims
+    for claim in record.claims:
+        assert claim.stance == "denied" and source in (claim.source or ""), claim
+
+
+def test_he_after_a_surname_the_ner_took_for_an_organisation():
+    # "Kadyrov said ... . he said" with Kadyrov tagged ORG; "Hamas" (a known actor) is no "he"
+    rows = """
+        {name} {name} PROPN nsubj 1
+        said say VERB ROOT 1
+        it it PRON dobj 1
+        . . PUNCT punct 1
+        he he PRON nsubj 5
+        said say VERB ROOT 5
+    """
+    for name, expected in (("Kadyrov", "Kadyrov"), ("Hamas", None)):
+        doc = make_doc(rows.format(name=name), ents=["B-ORG", "O", "O", "O", "O", "O"])
+        resolver = SpeakerResolver(doc, (0, len(doc.text)), lexicon=load_cues())
+        assert resolver.resolve(doc[0:1]).is_person is False
+        assert resolver.resolve(doc[4:5]).name == expected

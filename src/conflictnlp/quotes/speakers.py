@@ -67,6 +67,7 @@ from typing import Iterable, Optional, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import doc_text, entities_in
+from ..places.actors import find_actor
 from ..reading.boilerplate import skip_place_dateline
 from .cues import CueLexicon
 from .roles import clean_role, core_text, role_of
@@ -593,6 +594,7 @@ class SpeakerResolver:
         # the places component runs before quotes; a word that is a surname elsewhere in the
         # article ("Michael Jordan ... Jordan said") stays a person
         located = frozenset(s.text for s in doc.spans["conflict_locations"]) if "conflict_locations" in doc.spans else frozenset()
+        self.located = located
         surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
         people = [
             ent
@@ -795,7 +797,31 @@ class SpeakerResolver:
             self.gender.setdefault(name, gender)
             distance = doc_text(self.doc).count("\n", offset, at)
             return Speaker(name=name, role=self.roles.get(name), confidence=0.85 if distance <= 2 else 0.65, is_person=True)
+        lone = [(offset, s) for offset, s in self.history if offset < at and self._lone_surname(offset, s)]
+        for _, speaker in sorted(lone, key=lambda c: c[0], reverse=True):
+            if _surname_gender(speaker.name or "", self.lexicon) in (None, gender):
+                return Speaker(name=speaker.name, role=speaker.role, confidence=0.6, is_person=True)
         return Speaker(name=None, role=None, confidence=0.4, is_person=True)
+
+    def _lone_surname(self, offset: int, speaker: Speaker) -> bool:
+        """Whether an earlier speaker taken for an organisation is a surname the NER did not
+        see as a person ("Kadyrov said ... '...,' he said"): one capitalised proper noun that is
+        no place, no organisation word, no acronym and no known actor."""
+        if speaker.is_person or not speaker.name or " " in speaker.name:
+            return False
+        span = self.doc.char_span(offset, offset + len(speaker.name))
+        if span is None or len(span) != 1:
+            return False
+        token = span[0]
+        return (
+            token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and not token.is_upper
+            and token.ent_type_ not in PLACE_LABELS | {"NORP"}
+            and token.text not in self.organisation_words
+            and token.text not in self.located
+            and find_actor(token.text) is None
+        )
 
     def _sentences_up_to(self, mention: Span, before: int) -> list[Span]:
         """The sentence of ``mention`` and the ``before`` sentences ahead of it (the list of

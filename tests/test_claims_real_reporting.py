@@ -69,6 +69,13 @@ def test_a_speaker_mention_is_cut_at_the_dateline_and_none_that_is_all_dateline(
     assert whole.mention.text == "Russia"
     only = decide_speaker([SpeakerCandidate(doc[0:1], "learned-nearest")], context)
     assert only.mention is None and only.rule == "learned-nearest:in-dateline"
+    # the region of a dateline is dateline too: "KHARKIV, Ukraine — Officials said"
+    kharkiv = _doc([
+        ("KHARKIV", "KHARKIV", "PROPN", "npadvmod", 5, False), (",", ",", "PUNCT", "punct", 0, True),
+        ("Ukraine", "Ukraine", "PROPN", "appos", 0, True), ("—", "—", "PUNCT", "punct", 4, True),
+        ("Officials", "official", "NOUN", "nsubj", 5, True), ("said", "say", "VERB", "ROOT", 5, False),
+    ])
+    assert decide_speaker([SpeakerCandidate(kharkiv[2:5], "verb")], SpeakerContext((0, 40))).mention.text == "Officials"
     # a title-case subject is never taken for a dateline, nor a line that opens with none
     plain = _doc([("Russia", "Russia", "PROPN", "nsubj", 1, True), ("said", "say", "VERB", "ROOT", 1, False)])
     assert decide_speaker([SpeakerCandidate(plain[0:1], "verb")], SpeakerContext((0, 11))).mention.text == "Russia"

@@ -154,8 +154,8 @@ def _past_dateline(mention: Span) -> Optional[Span]:
     """The mention without the dateline it starts in ("MOSCOW, March 3 (Reuters) - Russia" ->
     "Russia"), or None when it is all dateline: a dateline says where a report was filed,
     never who speaks."""
-    if not len(mention) or mention[0].is_title and not mention[0].is_upper:
-        return mention  # a dateline's place is in capitals
+    if not len(mention):
+        return mention
     end = dateline_end(mention[0])
     if end <= mention.start_char:
         return mention
@@ -249,7 +249,7 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None) -> Optional
     current = verb
     for _ in range(4):  # climb a short chain of coordinated or participial verbs
         # "MOSCOW, March 3 (Reuters) - Russia said": the dateline the parse made a subject is none
-        subject = next((c for c in current.children if c.dep_ in SUBJECTS and not (c.is_upper and c.idx < dateline_end(c))), None)
+        subject = next((c for c in current.children if c.dep_ in SUBJECTS and c.idx >= dateline_end(c)), None)
         if subject is not None:
             if quoted is not None and quoted[subject.idx] and not quoted[verb.idx]:
                 break

@@ -446,3 +446,58 @@ def test_he_after_a_surname_the_ner_took_for_an_organisation():
         resolver = SpeakerResolver(doc, (0, len(doc.text)), lexicon=load_cues())
         assert resolver.resolve(doc[0:1]).is_person is False
         assert resolver.resolve(doc[4:5]).name == expected
+
+
+def test_another_source_s_answer_set_off_after_the_content_is_no_content():
+    # Hamas said Israel violated the truce , a charge Israel denied .
+    doc = make_doc("""
+        Hamas Hamas PROPN nsubj 1
+        said say VERB ROOT 1
+        Israel Israel PROPN nsubj 3
+        violated violate VERB ccomp 1
+        the the DET det 5
+        truce truce NOUN dobj 3
+        , , PUNCT punct 10
+        a a DET det 8
+        charge charge NOUN dobj 10
+        Israel Israel PROPN nsubj 10
+        denied deny VERB ccomp 1
+        . . PUNCT punct 1
+    """)
+    said = next(a for a in _attributions(doc) if doc.text[a.cue[0] : a.cue[1]] == "said")
+    assert _texts(doc, said.content) == ["Israel violated the truce"]
+    # Rebels said they downed a helicopter , a claim the army rejected .
+    doc = make_doc("""
+        Rebels rebel NOUN nsubj 1
+        said say VERB ROOT 1
+        they they PRON nsubj 3
+        downed down VERB ccomp 1
+        a a DET det 5
+        helicopter helicopter NOUN dobj 3
+        , , PUNCT punct 3
+        a a DET det 8
+        claim claim NOUN ccomp 1
+        the the DET det 10
+        army army NOUN nsubj 11
+        rejected reject VERB relcl 8
+        . . PUNCT punct 1
+    """)
+    (said,) = [a for a in _attributions(doc) if doc.text[a.cue[0] : a.cue[1]] == "said"]
+    assert _texts(doc, said.content) == ["they downed a helicopter"]
+    # "..., which residents confirmed" with "which" first is another source's too; a relative
+    # clause that is part of the content stays ("the depot, which stores fuel")
+    doc = make_doc("""
+        Officials official NOUN nsubj 1
+        said say VERB ROOT 1
+        drones drone NOUN nsubj 3
+        hit hit VERB ccomp 1
+        the the DET det 5
+        depot depot NOUN dobj 3
+        , , PUNCT punct 5
+        which which PRON nsubj 8
+        stores store VERB relcl 5
+        fuel fuel NOUN dobj 8
+        . . PUNCT punct 1
+    """)
+    (said,) = _attributions(doc)
+    assert _texts(doc, said.content) == ["drones hit the depot , which stores fuel"]

@@ -364,6 +364,25 @@ def _head_clause_content(verb: Token, sent: Span) -> set[Token]:
     return {t for t in content if not (t.i > max(verb.i, last_word) and (t.is_punct or t.is_space))}
 
 
+def _rebuttal(token: Token, lexicon: CueLexicon) -> bool:
+    """Whether a phrase set off by a comma after the content is another source's answer to
+    it: a cue clause with its object first ("..., a charge Israel denied", "..., which Kyiv
+    denied") or a noun with such a relative clause ("..., a claim the army rejected", "..., an
+    account Kyiv disputed"). It is the outlet's narration, no part of what the speaker said."""
+    doc = token.doc
+    start = next((t.i for t in token.subtree if not t.is_punct), token.i)
+    if start == 0 or doc[start - 1].text != ",":
+        return False
+    verb = token if token.pos_ in ("VERB", "AUX") else next((c for c in token.children if c.dep_ == "relcl"), None)
+    if verb is None or not lexicon.kinds(verb.lemma_):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subject is None or subject.i > verb.i:
+        return False
+    return obj.i < subject.i if obj is not None else verb is not token
+
+
 # a clause with one of these marks, hung on a cue set off after its content, is the speaker's
 # condition on that content
 CONDITION_MARKS = {"if", "unless"}
@@ -397,7 +416,10 @@ def _kind_and_content(
     elif ccomps and kinds & {"clause", "belief"}:
         kind = "clause" if "clause" in kinds else "belief"
         for child in ccomps:
+            if _rebuttal(child, lexicon):
+                continue  # "Hamas said A, [a charge Israel denied]": the outlet's, not Hamas's
             content |= _subtree(child)
+            content -= {t for r in child.subtree if r.i != child.i and r.dep_ in ("relcl", "appos", "npadvmod") and _rebuttal(r, lexicon) for t in r.subtree}
             # "said two people were killed ..., adding that ...": the participle is a report of its own
             content -= {t for c in child.children if participle_in_content(c) and "clause" in lexicon.kinds(c.lemma_) for t in c.subtree}
         content |= _condition_after(verb, ccomps)

@@ -13,7 +13,11 @@ order they are tried:
    marks never speaks for a cue outside them: then the noun phrase right next to the cue is
    taken (``_adjacent_noun_phrase``: '...,” Tulsa police Chief Chuck Jordan said'). An
    infinitive takes the subject of the verb it completes ("went on to say", "was quick to
-   point out").
+   point out"). A dateline subject is none ("MOSCOW, March 3 (Reuters) - Russia said"); a
+   participle cue the parse hung in a reported clause takes the reporting verb's subject
+   ("said two people were killed ..., adding that"); a cue with no subject at all takes the
+   apposition right before it ("..., the head of the administration, Oleh Synehubov, said");
+   a rank the parser cut off as a sentence stays with the name ("Lt. Gen. | Yevhen Moisiuk").
 2. ``source_of_phrase``: the object of "according to X".
 3. ``attribution.dash_attributions`` and ``attribution.speaker_label_attributions``: the name
    after a dash that signs a quotation ("“...” ― Jane Doe") or before a colon that opens a
@@ -26,6 +30,8 @@ The rules (and the learned tagger's linking, ``learned``) only *propose*: each a
 carries ``SpeakerCandidate``s (a mention and the name of the rule that found it). One function,
 ``decide_speaker``, picks the mention, in order: candidates by rank; a mention inside markup
 left in the text, outside the article body, or on another line than its cue is no speaker;
+a mention is cut where the agency dateline opening its line ends ("GOMA, Congo (Reuters) - M23
+rebels" -> "M23 rebels"), and is none when it is all dateline;
 a mention that is part of a speaker named in a relative clause ("an Irpin resident who gave
 his name only as Andriy") is widened to the whole phrase (``naming_clause``); the resolver
 then takes the name from the clause and the role from the noun ("Irpin resident"). The
@@ -44,7 +50,10 @@ offline and speakers need only a narrow kind of it.
   gender (known from honorifics, role nouns such as "spokeswoman", East Slavic surname
   endings such as "-ov"/"-ova", or an earlier pronoun).
   "it"/"they" go to the closest organisation speaker, or the organisation that is the subject
-  of the sentence before, never to a place. Confidence falls with distance.
+  of the sentence before, never to a place. Confidence falls with distance. A one-word
+  PERSON entity the places component resolved is a place ("adding that Kyiv had lost ..."),
+  unless a title precedes it. With no person before it, "he"/"she" takes a lone surname the
+  NER took for an organisation ("Kadyrov said ... he said"), never a known actor.
 * **Organisations and metonyms** ("the Kremlin", "Ukraine's military", "Kyiv") are their own
   name, without a leading article; one named after a description ("Russian news agency
   Tass") is the name, with the description as role; common nouns ("a source", "the regional

@@ -30,6 +30,29 @@ CORPUS = [
     "Residents said the militia had looted shops, burned the market and forced families to flee toward the lake.",
     "The mayor said power had been restored to most districts, but water supplies remained cut after the pumping station was hit.",
     "Moscow denied that its forces had struck the hospital and said Ukrainian air defence had caused the blast.",
+    # harder: a quote over paragraphs with a condition, a paragraph opened without a cue, a
+    # split quotation with a concession, "quoted X as saying", a nested report with "adding",
+    # a purpose clause in a demand, a colon quote, "according to" over coordinated clauses,
+    # a condition set off after the cue, "unless" before the consequence
+    "\u201cThey came at night. They took the men from the houses and burned what they could not carry,\u201d said "
+    "Amina Yusuf, 34, who fled the village.\n\n\u201cWe walked for three days before we reached the camp. If the "
+    "rains come, the children will not survive,\u201d she said.",
+    "\u201cThe convoy was hit twice,\u201d the driver said. \u201cThe first drone struck the lead truck, which was "
+    "carrying flour.\n\n\u201cThe second one came while we were pulling the wounded out, so nobody could help them.\u201d",
+    "\u201cWe will not,\u201d the mayor said, \u201cgive up the city, even if it is surrounded and the bridges are cut.\u201d",
+    "Tass quoted a defence ministry spokesman as saying that the drones, which were launched from Sumy, had been "
+    "destroyed before they reached the depot.",
+    "The Daily Mail reported that the governor said two people were killed when a drone hit a fuel depot, adding "
+    "that fires were still burning.",
+    "The UN urged both sides to open a corridor so that civilians can leave the city and to refrain from striking "
+    "the water plant.",
+    "Peskov told reporters: \u201cThe operation is going according to plan. Our troops will stay until the tasks "
+    "are fulfilled, and nobody should doubt it.\u201d",
+    "According to the monitoring group, at least 40 civilians were killed in the shelling, most of them women and "
+    "children, and the hospital was forced to close after its generator was destroyed.",
+    "Residents may return to their homes next month, the mayor said, but only if the water supply is restored.",
+    "Officials said that unless the dam is repaired before the spring floods, thousands of homes will be under "
+    "water, and that repairs could take months.",
 ]
 
 

@@ -595,9 +595,11 @@ class _Reports:
     def via(self, report: Quote) -> list[str]:
         """The speakers of the reports ``report`` is nested in that assert it, outermost first."""
         chain, seen, outer = [], {report.id}, report.nested_in
+        own = source_name(report)
         while outer is not None and outer not in seen and outer in self.quotes:
             seen.add(outer)
-            if outer in self.by_id and (name := source_name(self.by_id[outer])):
+            # a speaker's own outer report passes on nothing ("..., the spokesman said, accusing ...")
+            if outer in self.by_id and (name := source_name(self.by_id[outer])) and name != own:
                 chain.append(name)
             outer = self.quotes[outer].nested_in
         return chain[::-1]

@@ -42,6 +42,7 @@ from .speakers import (
     SpeakerDecision,
     decide_speaker,
     inherited_speaker,
+    participle_in_content,
     source_of_phrase,
     source_of_verb,
 )
@@ -177,18 +178,28 @@ def _set_off(verb: Token) -> bool:
     mark ("..., Gladkov added", "Putin's armies, it claimed, are ..."), as a parenthetical
     attribution is; "The Kremlin said [the talks would continue]" is a complement."""
     start = verb.left_edge.i
-    return start > 0 and verb.doc[start - 1].text in {",", "—", "–", "-", "--", '"', "”", "’", "'", ":", ";", "("}
+    doc = verb.doc
+    if start > 1 and doc[start - 1].dep_ == "cc" and doc[start - 2].text == "," and _bare_cue(verb):
+        return True  # "Two people were killed in the strike, and the governor said on Telegram."
+    return start > 0 and doc[start - 1].text in {",", "—", "–", "-", "--", '"', "”", "’", "'", ":", ";", "("}
+
+
+def _bare_cue(verb: Token) -> bool:
+    """Whether a cue verb has no complement of its own: nothing it reports but the clause it
+    is coordinated onto ("..., and the governor said on Telegram.")."""
+    return not any(c.dep_ in ("ccomp", "xcomp", "dobj", "conj", "advcl", "parataxis") for c in verb.children)
 
 
 def _trailing_conjunct(verb: Token) -> bool:
-    """Whether a cue verb the parse coordinated onto the clause before it, after a comma and
-    with no conjunction, ends the sentence with a subject of its own: "This includes a special
-    force, Defense Secretary Ash Carter told a Senate panel Wednesday." (a parenthetical
-    attribution, not a second event)."""
+    """Whether a cue verb the parse coordinated onto the clause before it, after a comma (and
+    with no conjunction, unless it has no complement of its own), ends the sentence with a
+    subject of its own: "This includes a special force, Defense Secretary Ash Carter told a
+    Senate panel Wednesday." / "Two people were killed in the strike, and the governor said."
+    (a parenthetical attribution, not a second event)."""
     head = verb.head
     if verb.dep_ != "conj" or head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
         return False
-    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children) and not _bare_cue(verb):
         return False
     if not any(c.dep_ == "nsubj" for c in verb.children) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return False
@@ -345,10 +356,49 @@ def _head_clause_content(verb: Token, sent: Span) -> set[Token]:
     """The content of a parenthetical or trailing cue: its head's clause without the cue's own subtree."""
     # "..., Gladkov added." / "Putin's armies, it claimed, are struggling"
     content = {t for t in verb.head.subtree if t.sent == sent} - _subtree(verb)
+    if verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].dep_ == "cc":
+        content.discard(verb.doc[verb.left_edge.i - 1])  # the "and" of "..., and the governor said"
     # the sentence's final stop (and a line break) may hang from the head: when
     # nothing of the content follows them after the cue, they are no content
     last_word = max((t.i for t in content if not (t.is_punct or t.is_space)), default=-1)
     return {t for t in content if not (t.i > max(verb.i, last_word) and (t.is_punct or t.is_space))}
+
+
+def _rebuttal(token: Token, lexicon: CueLexicon) -> bool:
+    """Whether a phrase set off by a comma after the content is another source's answer to
+    it: a cue clause with its object first ("..., a charge Israel denied", "..., which Kyiv
+    denied") or a noun with such a relative clause ("..., a claim the army rejected", "..., an
+    account Kyiv disputed"). It is the outlet's narration, no part of what the speaker said."""
+    doc = token.doc
+    start = next((t.i for t in token.subtree if not t.is_punct), token.i)
+    if start == 0 or doc[start - 1].text != ",":
+        return False
+    verb = token if token.pos_ in ("VERB", "AUX") else next((c for c in token.children if c.dep_ == "relcl"), None)
+    if verb is None or not lexicon.kinds(verb.lemma_):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subject is None or subject.i > verb.i:
+        return False
+    return obj.i < subject.i if obj is not None else verb is not token
+
+
+# a clause with one of these marks, hung on a cue set off after its content, is the speaker's
+# condition on that content
+CONDITION_MARKS = {"if", "unless"}
+
+
+def _condition_after(verb: Token, ccomps: list[Token]) -> set[Token]:
+    """A condition the parse hangs on a cue that follows its content: "Residents may return
+    next month, the mayor said, but only if the water supply is restored" (the mayor's)."""
+    if any(c.i > verb.i for c in ccomps):
+        return set()
+    return {
+        t
+        for c in verb.children
+        if c.i > verb.i and c.dep_ in ("advcl", "conj") and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+        for t in c.subtree
+    }
 
 
 def _kind_and_content(
@@ -366,7 +416,13 @@ def _kind_and_content(
     elif ccomps and kinds & {"clause", "belief"}:
         kind = "clause" if "clause" in kinds else "belief"
         for child in ccomps:
+            if _rebuttal(child, lexicon):
+                continue  # "Hamas said A, [a charge Israel denied]": the outlet's, not Hamas's
             content |= _subtree(child)
+            content -= {t for r in child.subtree if r.i != child.i and r.dep_ in ("relcl", "appos", "npadvmod") and _rebuttal(r, lexicon) for t in r.subtree}
+            # "said two people were killed ..., adding that ...": the participle is a report of its own
+            content -= {t for c in child.children if participle_in_content(c) and "clause" in lexicon.kinds(c.lemma_) for t in c.subtree}
+        content |= _condition_after(verb, ccomps)
     elif _reports_head_clause(verb, kinds):
         kind = "clause"
         content = _head_clause_content(verb, sent)
@@ -431,6 +487,20 @@ def _content_beside_source(doc: Doc, content: set[Token], source: Span, speaking
     return content
 
 
+def _participle_of_cue(verb: Token, source: Span, lexicon: CueLexicon) -> bool:
+    """Whether a participle cue set off by a comma takes its speaker from a verb of saying
+    ("the governor said A, adding that B"), not from a clause it hangs in: a report of its
+    own, even inside another report's content ("The Daily Mail reported that ...")."""
+    said = source.root.head
+    return (
+        verb.tag_ == "VBG"
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and said.i != verb.i
+        and "clause" in lexicon.kinds(said.lemma_)
+    )
+
+
 def _verb_attribution(doc: Doc, sent: Span, verb: Token, lexicon: CueLexicon, quoted: list[bool]) -> Optional[Attribution]:
     """The attribution headed by ``verb``, or None when it heads none."""
     cue_verb = _cue_verb(verb, lexicon, quoted)
@@ -462,7 +532,7 @@ def _verb_attribution(doc: Doc, sent: Span, verb: Token, lexicon: CueLexicon, qu
         anchor=verb,
         kind=kind,
         confidence=lexicon.confidence[kind],
-        borrowed_speaker=source is not None and not any(c.dep_ in SUBJECTS for c in speaking.children),
+        borrowed_speaker=source is not None and not any(c.dep_ in SUBJECTS for c in speaking.children) and not _participle_of_cue(verb, source, lexicon),
     )
 
 

@@ -27,28 +27,42 @@ def _trim(span: Span) -> Optional[Span]:
     return doc[start:end] if end > start else None
 
 
-def role_of(mention: Span, name: Span) -> Optional[str]:
-    """The role given with a person's name in a mention, or None."""
-    doc = mention.doc
-    head = name.root
-    if name.end < mention.end and doc[name.end].text == ",":
-        rest = _trim(doc[name.end + 1 : mention.end])
-        if rest is not None and rest[0].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
-            return rest.text
-    for child in head.children:
-        if child.dep_ == "appos" and child.i > name.end - 1:
-            appos = _trim(doc[child.left_edge.i : child.right_edge.i + 1])
-            if appos is not None:
-                return appos.text
+def _title_before(mention: Span, name: Span) -> Optional[Span]:
+    """The words before the name in the mention that are no honorific: a title or rank."""
     before = [t for t in mention if t.i < name.start]
     while before and (before[0].dep_ in LEADING_DROP or before[0].is_punct):
         before = before[1:]
     # honorifics are part of the name's form, not a role; ranks ("Maj. Gen.") are roles
     while before and before[-1].lower_.rstrip(".") in HONORIFICS:
         before = before[:-1]
-    if before:
-        return doc[before[0].i : before[-1].i + 1].text
+    return mention.doc[before[0].i : before[-1].i + 1] if before else None
+
+
+def _after_name(mention: Span, name: Span) -> Optional[Span]:
+    """The description set off after the name: "Petro Andryushchenko, an adviser to the mayor"."""
+    doc = mention.doc
+    if name.end < mention.end and doc[name.end].text == ",":
+        rest = _trim(doc[name.end + 1 : mention.end])
+        if rest is not None and rest[0].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+            return rest
+    for child in name.root.children:
+        if child.dep_ == "appos" and child.i > name.end - 1:
+            appos = _trim(doc[child.left_edge.i : child.right_edge.i + 1])
+            if appos is not None:
+                return appos
     return None
+
+
+def role_of(mention: Span, name: Span) -> Optional[str]:
+    """The role given with a person's name in a mention, or None. A rank or title before the
+    name stays in the role beside a description after it ("Maj. Gen. Igor Konashenkov, the
+    defence ministry spokesman" -> "Maj. Gen., the defence ministry spokesman")."""
+    title, description = _title_before(mention, name), _after_name(mention, name)
+    if description is None or not clean_role(description.text):  # "Dmitry Peskov, 55,": an age is no role
+        return title.text if title is not None else None
+    if title is not None and all(t.is_title or t.is_punct for t in title):
+        return f"{title.text}, {description.text}"
+    return description.text
 
 
 def clean_role(role: Optional[str]) -> Optional[str]:

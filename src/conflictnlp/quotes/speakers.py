@@ -13,7 +13,11 @@ order they are tried:
    marks never speaks for a cue outside them: then the noun phrase right next to the cue is
    taken (``_adjacent_noun_phrase``: '...,” Tulsa police Chief Chuck Jordan said'). An
    infinitive takes the subject of the verb it completes ("went on to say", "was quick to
-   point out").
+   point out"). A dateline subject is none ("MOSCOW, March 3 (Reuters) - Russia said"); a
+   participle cue the parse hung in a reported clause takes the reporting verb's subject
+   ("said two people were killed ..., adding that"); a cue with no subject at all takes the
+   apposition right before it ("..., the head of the administration, Oleh Synehubov, said");
+   a rank the parser cut off as a sentence stays with the name ("Lt. Gen. | Yevhen Moisiuk").
 2. ``source_of_phrase``: the object of "according to X".
 3. ``attribution.dash_attributions`` and ``attribution.speaker_label_attributions``: the name
    after a dash that signs a quotation ("“...” ― Jane Doe") or before a colon that opens a
@@ -26,6 +30,8 @@ The rules (and the learned tagger's linking, ``learned``) only *propose*: each a
 carries ``SpeakerCandidate``s (a mention and the name of the rule that found it). One function,
 ``decide_speaker``, picks the mention, in order: candidates by rank; a mention inside markup
 left in the text, outside the article body, or on another line than its cue is no speaker;
+a mention is cut where the agency dateline opening its line ends ("GOMA, Congo (Reuters) - M23
+rebels" -> "M23 rebels"), and is none when it is all dateline;
 a mention that is part of a speaker named in a relative clause ("an Irpin resident who gave
 his name only as Andriy") is widened to the whole phrase (``naming_clause``); the resolver
 then takes the name from the clause and the role from the noun ("Irpin resident"). The
@@ -44,7 +50,10 @@ offline and speakers need only a narrow kind of it.
   gender (known from honorifics, role nouns such as "spokeswoman", East Slavic surname
   endings such as "-ov"/"-ova", or an earlier pronoun).
   "it"/"they" go to the closest organisation speaker, or the organisation that is the subject
-  of the sentence before, never to a place. Confidence falls with distance.
+  of the sentence before, never to a place. Confidence falls with distance. A one-word
+  PERSON entity the places component resolved is a place ("adding that Kyiv had lost ..."),
+  unless a title precedes it. With no person before it, "he"/"she" takes a lone surname the
+  NER took for an organisation ("Kadyrov said ... he said"), never a known actor.
 * **Organisations and metonyms** ("the Kremlin", "Ukraine's military", "Kyiv") are their own
   name, without a leading article; one named after a description ("Russian news agency
   Tass") is the name, with the description as role; common nouns ("a source", "the regional
@@ -67,6 +76,8 @@ from typing import Iterable, Optional, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import doc_text, entities_in
+from ..places.actors import find_actor
+from ..reading.boilerplate import skip_place_dateline
 from .cues import CueLexicon
 from .roles import clean_role, core_text, role_of
 
@@ -128,7 +139,10 @@ def decide_speaker(candidates: Iterable[SpeakerCandidate], context: SpeakerConte
             rule = f"{candidate.rule}:outside-body"
         elif anchor is not None and not _same_line(mention, anchor):
             rule = f"{candidate.rule}:other-line"
+        elif (past := _past_dateline(mention)) is None:
+            rule = f"{candidate.rule}:in-dateline"
         else:
+            mention = past
             rule = candidate.rule
             clause = naming_clause(mention, context.naming)
             if clause is not None:
@@ -136,6 +150,61 @@ def decide_speaker(candidates: Iterable[SpeakerCandidate], context: SpeakerConte
             log.debug("speaker %r at %d decided by %s", mention.text, mention.start_char, rule)
             return SpeakerDecision(mention, rule)
     return SpeakerDecision(None, rule)
+
+
+def dateline_end(token: Token) -> int:
+    """Where the agency dateline that opens ``token``'s line ends ("GOMA, Congo (Reuters) - "),
+    or where the line starts when it opens with none."""
+    text = doc_text(token.doc)
+    return skip_place_dateline(text, text.rfind("\n", 0, token.idx) + 1)
+
+
+def _past_dateline(mention: Span) -> Optional[Span]:
+    """The mention without the dateline it starts in ("MOSCOW, March 3 (Reuters) - Russia" ->
+    "Russia"), or None when it is all dateline: a dateline says where a report was filed,
+    never who speaks."""
+    if not len(mention):
+        return mention
+    end = dateline_end(mention[0])
+    if end <= mention.start_char:
+        return mention
+    rest = [t for t in mention if t.idx >= end and not t.is_punct and not t.is_space]
+    return mention.doc[rest[0].i : mention.end] if rest else None
+
+
+def _after_cut_title(doc: Doc, start: int) -> int:
+    """Where a name phrase starting a sentence really starts: at the rank the parser cut off
+    as a sentence of its own ("Lt. Gen. | Yevhen Moisiuk said", "Brig. | Gen. Oleksiy Hromov
+    told"): a previous sentence on the same line made only of capitalised abbreviations."""
+    if start == 0 or not doc[start].is_sent_start or not doc[start - 1].whitespace_.strip(" ") == "":
+        return start
+    first = doc[start - 1].sent.start
+    words = [t for t in doc[first:start] if t.text != "."]
+    abbreviated = all(
+        t.text.rstrip(".").isalpha() and t.text[:1].isupper() and len(t.text.rstrip(".")) <= 5
+        and (t.text.endswith(".") or (t.i + 1 < start and doc[t.i + 1].text == "."))
+        for t in words
+    )
+    return first if words and abbreviated else start
+
+
+def _appositive_before(verb: Token) -> Optional[Span]:
+    """The appositive right before a cue verb that the parse left without a subject, hanging
+    it on the last noun of the content instead: "killed a child and at least seven other
+    people, the head of the regional administration, Oleh Synehubov, said" (a role stops at
+    a list)."""
+    doc = verb.doc
+    last = verb.i - 1
+    while last >= 0 and doc[last].is_punct and doc[last].text == ",":
+        last -= 1
+    if last < 0 or last == verb.i - 1 or doc[last].sent != verb.sent:
+        return None  # the phrase is set off by a comma from its cue
+    top = doc[last]
+    while top.dep_ == "appos" and top.head.i < top.i and top.head.dep_ == "appos":
+        top = top.head
+    if top.dep_ != "appos" or top.head.i >= top.i or doc[top.left_edge.i - 1].text != "," or top.right_edge.i != last:
+        return None
+    return doc[top.left_edge.i : last + 1]
 
 
 def _np(token: Token) -> Span:
@@ -177,7 +246,7 @@ def _np(token: Token) -> Span:
         and doc[token.left_edge.i - 1].lower_ in ("and", "or", ",")
     ):
         start = appos.left_edge.i
-    return doc[start:end]
+    return doc[_after_cut_title(doc, start) : end]
 
 
 def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None) -> Optional[Span]:
@@ -188,7 +257,8 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None) -> Optional
     phrase right next to the cue is taken instead."""
     current = verb
     for _ in range(4):  # climb a short chain of coordinated or participial verbs
-        subject = next((c for c in current.children if c.dep_ in SUBJECTS), None)
+        # "MOSCOW, March 3 (Reuters) - Russia said": the dateline the parse made a subject is none
+        subject = next((c for c in current.children if c.dep_ in SUBJECTS and c.idx >= dateline_end(c)), None)
         if subject is not None:
             if quoted is not None and quoted[subject.idx] and not quoted[verb.idx]:
                 break
@@ -207,13 +277,34 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None) -> Optional
         if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
             current = current.head.head  # "Russia pulled back after saying ...": Russia said
             continue
+        if current.i == verb.i and participle_in_content(verb):
+            current = verb.head.head  # "The governor said two people were killed ..., adding that"
+            continue
         if current.dep_ == "conj" or infinitive or (current.dep_ in ("advcl", "xcomp", "acl") and current.tag_ == "VBG"):
             if current.dep_ == "conj" and (adjacent := _adjacent_noun_phrase(verb)) is not None:
                 return adjacent
             current = current.head
             continue
         break
-    return _adjacent_noun_phrase(verb) or _across_abbreviation(verb)
+    return _adjacent_noun_phrase(verb) or _appositive_before(verb) or _across_abbreviation(verb)
+
+
+def participle_in_content(verb: Token) -> bool:
+    """Whether a participle cue set off by a comma ("..., adding that") is hung by the parse
+    on the clause a verb reports: it is that verb's subject's, not the clause's. A clause that
+    reports something itself ("the governor said ..., adding") keeps it."""
+    head = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and head.dep_ == "ccomp"
+        and head.i < verb.i
+        and head.head.pos_ == "VERB"
+        and head.head.i < head.i
+        and not any(c.dep_ == "ccomp" for c in head.children)
+    )
 
 
 # abbreviations that end a name and that the parser may take for a sentence's end
@@ -473,11 +564,16 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NOT_PERSON_AFTER = {"itself", "its"}
 
 
-def _a_place(ent: Span, places: set[str]) -> bool:
+def _a_place(ent: Span, places: set[str], located: frozenset[str] = frozenset()) -> bool:
     """Whether a name the NER took for a person is a place: the article names it as a place
-    elsewhere, or calls it "itself" ("Kyiv itself"). A pronoun never resolves to it."""
+    elsewhere, or calls it "itself" ("Kyiv itself"), or it is a single word the places
+    component resolved ("adding that Kyiv had lost ...") with no title before it ("Mr.
+    Jordan"). A pronoun never resolves to it."""
     doc = ent.doc
-    return ent.text in places or (ent.end < len(doc) and doc[ent.end].lower_ in NOT_PERSON_AFTER)
+    if ent.text in places or (ent.end < len(doc) and doc[ent.end].lower_ in NOT_PERSON_AFTER):
+        return True
+    titled = ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS
+    return len(ent) == 1 and ent.text in located and not titled
 
 
 class SpeakerResolver:
@@ -504,10 +600,16 @@ class SpeakerResolver:
         self.gender: dict[str, str] = {}
         self.persons: list[tuple[int, str]] = []  # (offset, canonical name) of person mentions
         places = {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS}
+        # the places component runs before quotes; a word that is a surname elsewhere in the
+        # article ("Michael Jordan ... Jordan said") stays a person
+        located = frozenset(s.text for s in doc.spans["conflict_locations"]) if "conflict_locations" in doc.spans else frozenset()
+        self.located = located
+        surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
         people = [
             ent
             for ent in doc.ents
-            if lo <= ent.start_char and ent.end_char <= hi and (ent.label_ == "PERSON" or self._named_person(ent)) and not _a_place(ent, places)
+            if lo <= ent.start_char and ent.end_char <= hi and (ent.label_ == "PERSON" or self._named_person(ent))
+            and not _a_place(ent, places, located - surnames)
         ]
         for ent in people:
             tokens = _name_tokens(ent)
@@ -527,7 +629,7 @@ class SpeakerResolver:
                 # a role given anywhere ("Kremlin spokesman Dmitry Peskov spoke...") serves
                 # every mention of the person ("Peskov said")
                 name_span = doc[tokens[0].i : tokens[-1].i + 1]
-                phrase = doc[name_span.root.left_edge.i : name_span.root.right_edge.i + 1]
+                phrase = doc[_after_cut_title(doc, name_span.root.left_edge.i) : name_span.root.right_edge.i + 1]
                 role = clean_role(role_of(phrase, name_span)) if "\n" not in phrase.text else None
                 if role is None and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
                     # "the army spokeswoman, Natalia Humeniuk": the noun she is in apposition to
@@ -716,7 +818,31 @@ class SpeakerResolver:
             self.gender.setdefault(name, gender)
             distance = doc_text(self.doc).count("\n", offset, at)
             return Speaker(name=name, role=self.roles.get(name), confidence=0.85 if distance <= 2 else 0.65, is_person=True)
+        lone = [(offset, s) for offset, s in self.history if offset < at and self._lone_surname(offset, s)]
+        for _, speaker in sorted(lone, key=lambda c: c[0], reverse=True):
+            if _surname_gender(speaker.name or "", self.lexicon) in (None, gender):
+                return Speaker(name=speaker.name, role=speaker.role, confidence=0.6, is_person=True)
         return Speaker(name=None, role=None, confidence=0.4, is_person=True)
+
+    def _lone_surname(self, offset: int, speaker: Speaker) -> bool:
+        """Whether an earlier speaker taken for an organisation is a surname the NER did not
+        see as a person ("Kadyrov said ... '...,' he said"): one capitalised proper noun that is
+        no place, no organisation word, no acronym and no known actor."""
+        if speaker.is_person or not speaker.name or " " in speaker.name:
+            return False
+        span = self.doc.char_span(offset, offset + len(speaker.name))
+        if span is None or len(span) != 1:
+            return False
+        token = span[0]
+        return (
+            token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and not token.is_upper
+            and token.ent_type_ not in PLACE_LABELS | {"NORP"}
+            and token.text not in self.organisation_words
+            and token.text not in self.located
+            and find_actor(token.text) is None
+        )
 
     def _sentences_up_to(self, mention: Span, before: int) -> list[Span]:
         """The sentence of ``mention`` and the ``before`` sentences ahead of it (the list of

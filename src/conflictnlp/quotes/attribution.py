@@ -328,6 +328,11 @@ def _reported_clauses(verb: Token, lexicon: CueLexicon, shares_speaker_with: Opt
     return ccomps
 
 
+def _opened_by_that(clauses: list[Token]) -> bool:
+    """Whether every clause is opened by the complementiser "that"."""
+    return all(any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in clauses)
+
+
 def _reports_head_clause(verb: Token, kinds: set[str]) -> bool:
     """Whether ``verb`` is set off inside or after the clause it reports ("..., Gladkov added.")."""
     # not "The strike came [after Moscow accused ...]": a subordinate clause
@@ -363,8 +368,9 @@ def _kind_and_content(
         cue = sorted(cue + [preposition], key=lambda t: t.i)
         content = {t for c in preposition.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
         content |= {t for c in verb.children if c.dep_ == "xcomp" and c.i > preposition.i for t in c.subtree}
-    elif ccomps and kinds & {"clause", "belief"}:
-        kind = "clause" if "clause" in kinds else "belief"
+    elif ccomps and (kinds & {"clause", "belief"} or "object" in kinds and _opened_by_that(ccomps)):
+        # an object verb reports a that-clause too: "but lamented that ..."
+        kind = "clause" if kinds & {"clause", "object"} else "belief"
         for child in ccomps:
             content |= _subtree(child)
     elif _reports_head_clause(verb, kinds):
@@ -696,7 +702,7 @@ def _take_passages_inside(text: str, attribution: Attribution, passages: list[Qu
     outside_words = sum(_words(text[s:e]) for s, e in attribution.content) - sum(
         _words(text[max(s, ps):min(e, pe)]) for s, e in attribution.content for i in inside for ps, pe in passages[i].pieces if min(e, pe) > max(s, ps)
     )
-    if outside_words <= 1:
+    if outside_words == 0:
         attribution.content = [piece for i in inside for piece in passages[i].inner]
     else:
         lo = min([attribution.content[0][0]] + [passages[i].start for i in inside])

@@ -1,0 +1,84 @@
+"""Cue classes and content boundaries mined on PolNeAR train (issue 24 item 3): each class on a
+hand-built parse, so a model update does not move the rule, and a few whole-pipeline sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import conflictnlp
+from conflictnlp.quotes.attribution import verb_attributions
+from conflictnlp.quotes.cues import load_cues
+from tests.conftest import assert_offsets
+from tests.helpers import make_doc
+
+
+def attributions(doc):
+    """The verb, noun and adjective attributions of a hand-built doc: (cue, content texts, speaker)."""
+    text = doc.text
+    found = verb_attributions(doc, list(doc.sents), load_cues(), [False] * (len(text) + 1))
+    return [
+        (text[a.cue[0] : a.cue[1]], [text[s:e] for s, e in a.content], a.source.text if a.source is not None else None)
+        for a in found
+    ]
+
+
+@pytest.fixture(scope="module")
+def quotes_nlp():
+    return conflictnlp.load(enable=["article", "quotes"])
+
+
+def quotes(nlp, text: str) -> list[dict]:
+    record = conflictnlp.extract(text, nlp=nlp).to_dict()
+    assert_offsets(record)
+    return record["quotes"]
+
+
+def test_an_object_verb_reports_its_that_clause() -> None:
+    # "Graham praised the staff but lamented that the plan failed ." ("lament" is listed
+    # only for objects; its that-clause is the content too)
+    doc = make_doc(
+        """
+        Graham Graham PROPN nsubj 1
+        praised praise VERB ROOT 1
+        the the DET det 3
+        staff staff NOUN dobj 1
+        but but CCONJ cc 1
+        lamented lament VERB conj 1
+        that that SCONJ mark 9
+        the the DET det 8
+        plan plan NOUN nsubj 9
+        failed fail VERB ccomp 5
+        . . PUNCT punct 1
+        """
+    )
+    found = attributions(doc)
+    assert ("lamented", ["that the plan failed"], "Graham") in found
+    assert ("praised", ["the staff"], "Graham") in found
+
+
+def test_an_object_verb_without_that_reports_no_bare_clause() -> None:
+    # "Officials praised [the crews] , [the fire was out] ": a clause without "that" is no content of "praise"
+    doc = make_doc(
+        """
+        Officials official NOUN nsubj 1
+        praised praise VERB ROOT 1
+        crews crew NOUN nsubj 4
+        had have AUX aux 4
+        worked work VERB ccomp 1
+        . . PUNCT punct 1
+        """
+    )
+    assert attributions(doc) == []
+
+
+def test_one_word_before_a_quotation_stays_in_the_content(quotes_nlp) -> None:
+    # PolNeAR's content keeps the complementiser or the word outside the marks ("that “...”"):
+    # train, 56 against 2
+    text = "Despite the attacks, the senator said that “those who know me know that I am an honest person.”"
+    (quote,) = quotes(quotes_nlp, text)
+    assert quote["content"]["text"].startswith("that “those who know me")
+    # a quotation with nothing outside it stays direct
+    text = "The senator said: “Those who know me know that I am an honest person.”"
+    (quote,) = quotes(quotes_nlp, text)
+    assert quote["content"]["text"] == "Those who know me know that I am an honest person."
+    assert quote["type"] == "direct"

@@ -82,3 +82,46 @@ def test_one_word_before_a_quotation_stays_in_the_content(quotes_nlp) -> None:
     (quote,) = quotes(quotes_nlp, text)
     assert quote["content"]["text"] == "Those who know me know that I am an honest person."
     assert quote["type"] == "direct"
+
+
+def test_a_trailing_participle_of_saying_is_cut_from_the_clause_and_reports_for_the_speaker() -> None:
+    # "Lewandowski said that the candidate was wrong , noting that donors gave ."
+    doc = make_doc(
+        """
+        Lewandowski Lewandowski PROPN nsubj 1 NNP
+        said say VERB ROOT 1 VBD
+        that that SCONJ mark 4 IN
+        the the DET det 4 DT
+        candidate candidate NOUN nsubj 5 NN
+        was be AUX ccomp 1 VBD
+        wrong wrong ADJ acomp 5 JJ
+        , , PUNCT punct 5 ,
+        noting note VERB advcl 5 VBG
+        that that SCONJ mark 11 IN
+        donors donor NOUN nsubj 11 NNS
+        gave give VERB ccomp 8 VBD
+        . . PUNCT punct 1 .
+        """
+    )
+    found = attributions(doc)
+    assert ("said", ["that the candidate was wrong"], "Lewandowski") in found
+    assert ("noting", ["that donors gave"], "Lewandowski") in found
+
+
+def test_a_trailing_participle_that_reports_nothing_stays_in_the_clause() -> None:
+    # "Officials said that the road was closed , causing delays ." ("cause" is no cue)
+    doc = make_doc(
+        """
+        Officials official NOUN nsubj 1 NNS
+        said say VERB ROOT 1 VBD
+        that that SCONJ mark 5 IN
+        the the DET det 4 DT
+        road road NOUN nsubjpass 5 NN
+        closed close VERB ccomp 1 VBN
+        , , PUNCT punct 5 ,
+        causing cause VERB advcl 5 VBG
+        delays delay NOUN dobj 7 NNS
+        . . PUNCT punct 1 .
+        """
+    )
+    assert attributions(doc) == [("said", ["that the road closed , causing delays"], "Officials")]

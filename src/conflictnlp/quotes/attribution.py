@@ -397,6 +397,39 @@ def _kind_and_content(
     return kind, content, cue
 
 
+def _without_trailing_participle(content: set[Token], lexicon: CueLexicon) -> set[Token]:
+    """The content without a participle clause set off by a comma at its end: "said that the
+    candidate was not contradicting his stance[, noting that ...]" (PolNeAR's content stops at
+    the comma; a participle of saying is an attribution of its own)."""
+    if not content:
+        return content
+    last = max(t.i for t in content)
+    for token in sorted(content, key=lambda t: t.i):
+        if (
+            token.dep_ == "advcl"
+            and token.tag_ == "VBG"
+            and lexicon.kinds(token.lemma_)
+            and token.left_edge.i > 0
+            and token.doc[token.left_edge.i - 1].text == ","
+            and token.doc[token.left_edge.i - 1] in content
+            and token.right_edge.i >= last - 1
+            and token.left_edge.i > min(t.i for t in content) + 2
+        ):
+            return {t for t in content if t.i < token.left_edge.i - 1}
+    return content
+
+
+def _reporter_of_participle(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
+    """The cue verb whose reported clause a participle of saying trails, set off by a comma
+    ("said that the candidate was not contradicting his stance, noting that ..."), or None."""
+    head = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.dep_ != "ccomp" or verb.left_edge.i == 0:
+        return None
+    if verb.doc[verb.left_edge.i - 1].text != "," or not lexicon.kinds(head.head.lemma_):
+        return None
+    return head.head
+
+
 def _nested_report(
     verb: Token, kind: str, content: set[Token], shares_speaker_with: Optional[Token], lexicon: CueLexicon, quoted: list[bool]
 ) -> bool:
@@ -452,10 +485,12 @@ def _verb_attribution(doc: Doc, sent: Span, verb: Token, lexicon: CueLexicon, qu
     kind, content, cue = _kind_and_content(verb, sent, kinds, preposition, ccomps, cue, lexicon)
     if not kind:
         return None
-    content = _same_line(content - cue_set, verb)
+    content = _without_trailing_participle(_same_line(content - cue_set, verb), lexicon)
     if _nested_report(verb, kind, content, shares_speaker_with, lexicon, quoted):
         return None
     speaking = shares_speaker_with if shares_speaker_with is not None else verb if opener is None else opener
+    if opener is None and shares_speaker_with is None and (reporter := _reporter_of_participle(verb, lexicon)) is not None:
+        speaking = reporter  # "X said that A, noting that B": X noted
     source = source_of_verb(speaking, quoted)
     if _nobody_speaks(doc, sent, verb, source):
         return None

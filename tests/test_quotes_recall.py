@@ -125,3 +125,73 @@ def test_a_trailing_participle_that_reports_nothing_stays_in_the_clause() -> Non
         """
     )
     assert attributions(doc) == [("said", ["that the road closed , causing delays"], "Officials")]
+
+
+def test_a_verb_object_frame_is_one_cue_up_to_its_preposition() -> None:
+    # "Kyiv expressed concern about the drills ."
+    doc = make_doc(
+        """
+        Kyiv Kyiv PROPN nsubj 1
+        expressed express VERB ROOT 1
+        concern concern NOUN dobj 1
+        about about ADP prep 2
+        the the DET det 5
+        drills drill NOUN pobj 3
+        . . PUNCT punct 1
+        """
+    )
+    assert attributions(doc) == [("expressed concern about", ["the drills"], "Kyiv")]
+
+
+def test_a_verb_object_frame_reports_a_that_clause_and_needs_its_noun() -> None:
+    # "Analysts raised serious doubts that talks would resume ."
+    doc = make_doc(
+        """
+        Analysts analyst NOUN nsubj 1
+        raised raise VERB ROOT 1
+        serious serious ADJ amod 3
+        doubts doubt NOUN dobj 1
+        that that SCONJ mark 7
+        talks talk NOUN nsubj 7
+        would would AUX aux 7
+        resume resume VERB acl 3
+        . . PUNCT punct 1
+        """
+    )
+    assert attributions(doc) == [("raised serious doubts", ["that talks would resume"], "Analysts")]
+    # "raised taxes on fuel": no frame noun, no cue
+    doc = make_doc(
+        """
+        Officials official NOUN nsubj 1
+        raised raise VERB ROOT 1
+        taxes tax NOUN dobj 1
+        on on ADP prep 2
+        fuel fuel NOUN pobj 3
+        . . PUNCT punct 1
+        """
+    )
+    assert attributions(doc) == []
+
+
+def test_verb_particle_and_preposition_make_one_cue() -> None:
+    # "The envoy lashed out at the West ."
+    doc = make_doc(
+        """
+        The the DET det 1
+        envoy envoy NOUN nsubj 2
+        lashed lash VERB ROOT 2
+        out out ADP prt 2
+        at at ADP prep 2
+        the the DET det 6
+        West West PROPN pobj 4
+        . . PUNCT punct 2
+        """
+    )
+    assert attributions(doc) == [("lashed out at", ["the West"], "The envoy")]
+
+
+def test_frames_in_the_whole_pipeline(quotes_nlp) -> None:
+    text = "The minister also took aim at the opposition, and aid groups voiced concern about the cuts."
+    found = {(q["cue"]["text"], q["content"]["text"]) for q in quotes(quotes_nlp, text)}
+    assert ("also took aim at", "the opposition") in found
+    assert ("voiced concern about", "the cuts") in found

@@ -151,13 +151,63 @@ def _complement_tokens(verb: Token, deps: set[str]) -> set[Token]:
 
 
 def _phrasal_preposition(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
-    """The preposition right after a verb that forms a cue with it ("call for", "talk about")."""
-    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if following is None or following.head != verb or following.dep_ not in ("prep", "prt"):
+    """The last word of a cue the verb forms with the words right after it: a preposition
+    ("call for", "talk about", "lashed out at") or the noun of a verb-object frame ("expressed
+    concern", "took aim", whose own preposition or that-clause follows: ``_frame_content``)."""
+    doc = verb.doc
+    following = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if following is None:
         return None
-    if f"{verb.lemma_.lower()} {following.lower_}" in lexicon.phrasal_verbs:
+    lemma = verb.lemma_.lower()
+    if following.head == verb and following.dep_ in ("prep", "prt") and f"{lemma} {following.lower_}" in lexicon.phrasal_verbs:
         return following
+    after = doc[verb.i + 2] if verb.i + 2 < len(doc) else None
+    if (
+        following.head == verb
+        and following.dep_ == "prt"
+        and after is not None
+        and after.dep_ == "prep"
+        and after.head in (verb, following)
+        and f"{lemma} {following.lower_} {after.lower_}" in lexicon.phrasal_verbs
+    ):
+        return after  # "lashed out at", "spoke out against"
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if (
+        obj is not None
+        and lexicon.object_frames
+        and f"{lemma} {obj.lemma_.lower()}" in lexicon.object_frames
+        and all(t.dep_ in ("det", "amod", "poss", "advmod", "compound") for t in doc[verb.i + 1 : obj.i])
+    ):
+        return obj  # "expressed concern", "raised serious doubts", "threw her support"
     return None
+
+
+def _frame_content(verb: Token, end: Token) -> tuple[list[Token], set[Token]]:
+    """The cue words a phrasal cue ends with and its content: the object of its preposition
+    ("called for [a ceasefire]"); after a verb-object frame, the object of the preposition right
+    after the noun ("expressed concern about [the cost]") or a that-clause ("raised concerns
+    [that ...]")."""
+    if end.dep_ != "dobj":
+        content = {t for c in end.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
+        content |= {t for c in verb.children if c.dep_ == "xcomp" and c.i > end.i for t in c.subtree}
+        return [end], content
+    doc = verb.doc
+    after = doc[end.i + 1] if end.i + 1 < len(doc) else None
+    if after is not None and after.dep_ == "prep" and after.head in (verb, end):
+        content = {t for c in after.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
+        if content:
+            return list(doc[verb.i + 1 : after.i + 1]), content
+    clause = next(
+        (
+            c
+            for c in (*end.children, *verb.children)
+            if c.i > end.i and c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if clause is not None:
+        return list(doc[verb.i + 1 : end.i + 1]), set(clause.subtree)
+    return [], set()
 
 
 def _as_frame(verb: Token, lexicon: CueLexicon) -> set[str]:
@@ -362,12 +412,13 @@ def _kind_and_content(
     """Which kind of attribution ``verb`` makes ("" for none), its content tokens and its cue with a preposition."""
     content: set[Token] = set()
     kind = ""
-    if preposition is not None:
-        # "called for a ceasefire", "called on Kyiv to ...", "spoke about the talks"
+    frame = _frame_content(verb, preposition) if preposition is not None else ([], set())
+    if preposition is not None and (preposition.dep_ != "dobj" or frame[1]):
+        # "called for a ceasefire", "called on Kyiv to ...", "spoke about the talks",
+        # "expressed concern about the cost"
         kind = "object"
-        cue = sorted(cue + [preposition], key=lambda t: t.i)
-        content = {t for c in preposition.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
-        content |= {t for c in verb.children if c.dep_ == "xcomp" and c.i > preposition.i for t in c.subtree}
+        cue = sorted(set(cue) | set(frame[0]), key=lambda t: t.i)
+        content = frame[1]
     elif ccomps and (kinds & {"clause", "belief"} or "object" in kinds and _opened_by_that(ccomps)):
         # an object verb reports a that-clause too: "but lamented that ..."
         kind = "clause" if kinds & {"clause", "object"} else "belief"
@@ -588,8 +639,8 @@ def noun_attributions(sents: Iterable[Span], lexicon: CueLexicon, quoted: list[b
             if pos[i] != NOUN or (lemma not in lexicon.noun_clause and lemma not in lexicon.noun_object):
                 continue  # no cue noun: nothing below could find content
             noun = sent.doc[i]
-            if quoted[noun.idx]:
-                continue
+            if quoted[noun.idx] or noun.dep_ == "dobj" and f"{noun.head.lemma_.lower()} {lemma}" in lexicon.object_frames:
+                continue  # "raised doubts that ...": the verb's frame is the cue
             content: set[Token] = set()
             if lemma in lexicon.noun_clause:
                 for child in noun.children:

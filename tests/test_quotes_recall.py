@@ -195,3 +195,21 @@ def test_frames_in_the_whole_pipeline(quotes_nlp) -> None:
     found = {(q["cue"]["text"], q["content"]["text"]) for q in quotes(quotes_nlp, text)}
     assert ("also took aim at", "the opposition") in found
     assert ("voiced concern about", "the cuts") in found
+
+
+def test_a_split_quote_carries_on_past_a_programme_title(quotes_nlp) -> None:
+    text = (
+        "“We were sitting in a house with a bad line,” the mayor told Channel 5’s “Morning Report” on Monday. "
+        "“We could hardly hear what the general was saying.”"
+    )
+    (quote,) = quotes(quotes_nlp, text)
+    assert quote["speaker"]["text"] == "the mayor"
+    assert [text[s:e] for s, e in quote["content"]["spans"]] == [
+        "We were sitting in a house with a bad line,",
+        "We could hardly hear what the general was saying.",
+    ]
+    # a sentence in quotation marks after a full stop is speech, not a title: it still needs
+    # nothing but the attribution's tail between
+    text = "“The convoy left at dawn,” the mayor said. Shelling resumed. “It was quiet for an hour.”"
+    (first, *_) = quotes(quotes_nlp, text)
+    assert [text[s:e] for s, e in first["content"]["spans"]] == ["The convoy left at dawn,"]

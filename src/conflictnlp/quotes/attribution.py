@@ -984,6 +984,8 @@ def _continue_quote(text: str, attribution: Attribution, passages: list[QuotedPa
         if i in used or passage.start < last_end:
             continue
         gap = text[last_end : passage.start]
+        if _is_title(text, passage) and not re.search(r"[.!?]\s", gap):
+            continue  # "Trump told NBC's “Today” on Monday. “I could hardly hear ...”"
         if (
             para(passage.start) != para(last_end)
             or not _gap_is_attribution(gap)
@@ -994,6 +996,13 @@ def _continue_quote(text: str, attribution: Attribution, passages: list[QuotedPa
         attribution.passages.append(passage)
         used.add(i)
         last_end = passage.end
+
+
+def _is_title(text: str, passage: QuotedPassage) -> bool:
+    """Whether a quotation is a short name inside a sentence (a programme, a book: NBC's
+    “Today”), not speech: a few words, no sentence start before it."""
+    before = text[: passage.start].rstrip(" \u00a0")
+    return _words(text[passage.start : passage.end]) < 4 and bool(before) and not SENTENCE_END_RE.search(before) and not before.endswith((":", ",", "\n"))
 
 
 def _gap_is_attribution(gap: str) -> bool:

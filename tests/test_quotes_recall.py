@@ -213,3 +213,18 @@ def test_a_split_quote_carries_on_past_a_programme_title(quotes_nlp) -> None:
     text = "“The convoy left at dawn,” the mayor said. Shelling resumed. “It was quiet for an hour.”"
     (first, *_) = quotes(quotes_nlp, text)
     assert [text[s:e] for s, e in first["content"]["spans"]] == ["The convoy left at dawn,"]
+
+
+def test_a_quote_goes_on_past_a_participle_with_its_own_content(quotes_nlp) -> None:
+    text = (
+        "“That is the big question,” Clark said, noting he would back any of the other candidates. "
+        "“We have a deep bench here.”"
+    )
+    found = quotes(quotes_nlp, text)
+    said = next(q for q in found if q["cue"]["text"] == "said")
+    assert [text[s:e] for s, e in said["content"]["spans"]] == ["That is the big question,", "We have a deep bench here."]
+    assert any(q["cue"]["text"] == "noting" and q["content"]["text"].startswith("he would back") for q in found)
+    # a cue without content of its own between the pieces takes the second one
+    text = "“That is the big question,” Clark said, adding: “We have a deep bench here.”"
+    found = {q["cue"]["text"]: q["content"]["text"] for q in quotes(quotes_nlp, text)}
+    assert found == {"said": "That is the big question,", "adding": "We have a deep bench here."}

@@ -838,7 +838,9 @@ def attach_passages(doc: Doc, attributions: list[Attribution], passages: list[Qu
     paragraphs = paragraph_starts(text)
     para = lambda at: bisect_right(paragraphs, at)  # noqa: E731
     used: set[int] = set()
-    cues = [a.cue for a in attributions if a.cue]
+    # cues that may claim a quotation: a cue whose own parsed content lies in the same
+    # sentence before the next quotation ("..., noting he would back any candidate.") claims none
+    cues = [a for a in attributions if a.cue]
     for attribution in sorted(attributions, key=lambda a: a.cue or (0, 0)):
         clause_start, clause_end = attribution.clause_bounds()
         inside = _passages_inside(attribution, passages, used)
@@ -974,7 +976,7 @@ def speaker_label_attributions(doc: Doc, bounds: Offsets, lexicon: CueLexicon) -
     return found
 
 
-def _continue_quote(text: str, attribution: Attribution, passages: list[QuotedPassage], used: set[int], para, cues: list[Offsets]) -> None:
+def _continue_quote(text: str, attribution: Attribution, passages: list[QuotedPassage], used: set[int], para, cues: list[Attribution]) -> None:
     """Add the quotations that carry on a direct quote in its paragraph: the second half of a
     split quote and whole quoted sentences right after the attribution, as long as no other
     cue stands between."""
@@ -989,13 +991,24 @@ def _continue_quote(text: str, attribution: Attribution, passages: list[QuotedPa
         if (
             para(passage.start) != para(last_end)
             or not _gap_is_attribution(gap)
-            or any(last_end <= s and e <= passage.start for s, e in cues)
+            or any(_claims_passage(other, last_end, passage.start) for other in cues)
         ):
             break
         attribution.content.extend(passage.inner)
         attribution.passages.append(passage)
         used.add(i)
         last_end = passage.end
+
+
+def _claims_passage(other: Attribution, start: int, end: int) -> bool:
+    """Whether an attribution whose cue stands between two pieces of a quote (``start`` to
+    ``end``) may take the second piece: it has no content of its own inside that gap. "“A,”
+    Clark said, noting he would back any nominee. “B.”" goes on; "“A,” he said, adding: “B.”"
+    does not."""
+    cue_start, cue_end = other.cue or (0, 0)
+    if not (start <= cue_start and cue_end <= end):
+        return False
+    return not other.content or any(s < start or e > end for s, e in other.content)
 
 
 def _is_title(text: str, passage: QuotedPassage) -> bool:

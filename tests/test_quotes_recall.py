@@ -228,3 +228,32 @@ def test_a_quote_goes_on_past_a_participle_with_its_own_content(quotes_nlp) -> N
     text = "“That is the big question,” Clark said, adding: “We have a deep bench here.”"
     found = {q["cue"]["text"]: q["content"]["text"] for q in quotes(quotes_nlp, text)}
     assert found == {"said": "That is the big question,", "adding": "We have a deep bench here."}
+
+
+def _quote_cues(nlp, text):
+    return {(q["speaker"]["text"] if q["speaker"] else None, q["cue"]["text"], q["content"]["text"]) for q in quotes(nlp, text) if q["cue"]}
+
+
+def test_a_title_case_headline_verb_is_a_cue(quotes_nlp) -> None:
+    # the small model tags "Urges" a proper noun: the parse hides the verb
+    text = "Red Cross Chief Urges Both Sides To Open Humanitarian Corridor.\n\nThe appeal came on Monday."
+    assert ("Red Cross Chief", "Urges", "Both Sides To Open Humanitarian Corridor") in _quote_cues(quotes_nlp, text)
+    text = "EXCLUSIVE: Kharkiv Governor Says Power Plant Was Hit Twice\n\nOfficials gave no figures."
+    assert ("Kharkiv Governor", "Says", "Power Plant Was Hit Twice") in _quote_cues(quotes_nlp, text)
+
+
+def test_a_title_case_line_without_a_cue_form_is_left_alone(quotes_nlp) -> None:
+    # "Talks" and "Leaves" end in -s but are no cue lemma; a sentence-case line is for the parser
+    text = "Ceasefire Talks Stall As Envoy Leaves Geneva\n\nNo date was set."
+    assert _quote_cues(quotes_nlp, text) == set()
+
+
+def test_title_word_forms_map_to_cue_lemmas() -> None:
+    from conflictnlp.quotes.attribution import _cue_lemma_of_title_word
+
+    lexicon = load_cues()
+    assert _cue_lemma_of_title_word("Denounces", lexicon) == "denounce"
+    assert _cue_lemma_of_title_word("Slams", lexicon) == "slam"
+    assert _cue_lemma_of_title_word("Denies", lexicon) == "deny"
+    assert _cue_lemma_of_title_word("Leaves", lexicon) is None
+    assert _cue_lemma_of_title_word("says", lexicon) is None  # lower case: the parser reads it

@@ -945,6 +945,67 @@ def _name_words(doc: Doc) -> set[str]:
     }
 
 
+# a line of title-case words (a headline): "Conservative Icon Morton Blackwell Endorses Ted Cruz."
+TITLE_WORD_RE = re.compile(r"[\w'’.-]+")
+
+
+def _cue_lemma_of_title_word(word: str, lexicon: CueLexicon) -> Optional[str]:
+    """The cue lemma of a capitalised third-person verb form in a headline ("Urges", "Slams",
+    "Denounces", "Says"), which the small model tags a proper noun, or None."""
+    lower = word.lower()
+    if not word[:1].isupper() or not lower.endswith("s") or len(lower) < 4:
+        return None
+    stems = [lower[:-1], lower[:-2]] + ([lower[:-3] + "y"] if lower.endswith("ies") else [])
+    return next((stem for stem in stems if lexicon.kinds(stem) & {"clause", "object"}), None)
+
+
+def title_attributions(doc: Doc, bounds: Offsets, lexicon: CueLexicon, taken: list[Offsets]) -> list[Attribution]:
+    """Headlines in title case whose verb the parser hides ("Ben Carson Slams Hillary And The
+    Media", "Maher Tells Guest ..."): in a line of capitalised words, the first capitalised
+    third-person form of a clause or object cue is the cue, the words before it (after a
+    "Label:") the speaker, the rest of the line the content. A line that already has a cue is
+    left alone."""
+    found = []
+    text = doc_text(doc)
+    lo, hi = bounds
+    start = lo
+    while start < hi:
+        end = text.find("\n", start, hi)
+        end = hi if end < 0 else end
+        line_start, start = start, end + 1
+        words = list(TITLE_WORD_RE.finditer(text, line_start, end))
+        capitalised = [w for w in words if w.group()[:1].isupper() or w.group()[:1].isdigit()]
+        if len(words) < 4 or len(capitalised) < 0.75 * len(words) or any(line_start <= s < end for s, _ in taken):
+            continue
+        attribution = _title_attribution(doc, text, words, end, lexicon)
+        if attribution is not None:
+            found.append(attribution)
+    return found
+
+
+def _title_attribution(doc: Doc, text: str, words: list[re.Match], end: int, lexicon: CueLexicon) -> Optional[Attribution]:
+    """The attribution of one title-case line (``title_attributions``), or None."""
+    colon = text.rfind(":", words[0].start(), end)
+    for index, word in enumerate(words[1:-1], start=1):
+        if word.start() < colon or _cue_lemma_of_title_word(word.group(), lexicon) is None:
+            continue
+        first = next((w for w in words[:index] if w.start() > colon), None)
+        if first is None:
+            return None
+        source = doc.char_span(first.start(), words[index - 1].end(), alignment_mode="expand")
+        content_end = words[-1].end() - (1 if words[-1].group().endswith(".") else 0)
+        if source is None or not len(source) or len(words) - index - 1 < 2:
+            return None
+        return Attribution(
+            content=[(words[index + 1].start(), content_end)],
+            cue=word.span(),
+            candidates=_proposed(source, "headline"),
+            kind="clause",
+            confidence=lexicon.confidence["colon"],
+        )
+    return None
+
+
 def speaker_label_attributions(doc: Doc, bounds: Offsets, lexicon: CueLexicon) -> list[Attribution]:
     """Statements opened by a speaker's name and a colon: transcripts ("PENCE: Well, look, ..."),
     headlines ("Pat Caddell: Voters are worried"), a quotation signed mid-line ("Bush: “...”"),

@@ -44,6 +44,7 @@ from .speakers import (
     inherited_speaker,
     source_of_phrase,
     source_of_verb,
+    without_medium,
 )
 
 Offsets = tuple[int, int]
@@ -543,6 +544,8 @@ def _verb_attribution(doc: Doc, sent: Span, verb: Token, lexicon: CueLexicon, qu
     if opener is None and shares_speaker_with is None and (reporter := _reporter_of_participle(verb, lexicon)) is not None:
         speaking = reporter  # "X said that A, noting that B": X noted
     source = source_of_verb(speaking, quoted)
+    if source is not None:
+        source = without_medium(source, verb, lexicon.not_in_speaker)
     if _nobody_speaks(doc, sent, verb, source):
         return None
     if source is not None:

@@ -158,3 +158,41 @@ def test_one_person_described_is_a_role_not_a_name() -> None:
         lemmas=["ukrainian", "official", "say"], heads=[1, 2, 2], deps=["amod", "nsubj", "ROOT"], ents=["B-NORP", "O", "O"],
     )
     assert SpeakerResolver(plural, (0, len(plural.text)), lexicon=load_cues()).resolve(plural[0:2]).name == "Ukrainian officials"
+
+
+def test_a_speaker_after_its_cue_ends_before_the_medium_the_parse_hung_on_it() -> None:
+    from conflictnlp.quotes.speakers import without_medium
+
+    # "Prices rose , said Tony Lama Co. in a statement ." with "in" hung on "Co."
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Prices", "rose", ",", "said", "Tony", "Lama", "Co.", "in", "a", "statement", "."],
+        pos=["NOUN", "VERB", "PUNCT", "VERB", "PROPN", "PROPN", "PROPN", "ADP", "DET", "NOUN", "PUNCT"],
+        heads=[1, 3, 3, 3, 6, 6, 3, 6, 9, 7, 3],
+        deps=["nsubj", "ccomp", "punct", "ROOT", "compound", "compound", "nsubj", "prep", "det", "pobj", "punct"],
+        lemmas=["price", "rise", ",", "say", "Tony", "Lama", "Co.", "in", "a", "statement", "."],
+    )
+    stops = load_cues().not_in_speaker
+    assert without_medium(doc[4:10], doc[3], stops).text == "Tony Lama Co."
+    # a place or an employer stays: "said a professor at Yale"
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Prices", "rose", ",", "said", "a", "professor", "at", "Yale", "."],
+        pos=["NOUN", "VERB", "PUNCT", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+        heads=[1, 3, 3, 3, 5, 3, 5, 6, 3],
+        deps=["nsubj", "ccomp", "punct", "ROOT", "det", "nsubj", "prep", "pobj", "punct"],
+        lemmas=["price", "rise", ",", "say", "a", "professor", "at", "Yale", "."],
+    )
+    assert without_medium(doc[4:8], doc[3], stops).text == "a professor at Yale"
+
+
+def test_wire_copy_speakers_after_the_cue_without_medium_or_day() -> None:
+    import conflictnlp
+
+    nlp = conflictnlp.load(enable=["article", "quotes"])
+    text = (
+        "The strike hit a fuel depot, said Ukraine's defence ministry in a statement. "
+        "Two soldiers were wounded, said the regional governor on Telegram."
+    )
+    speakers = [q["speaker"]["text"] for q in conflictnlp.extract(text, nlp=nlp).to_dict()["quotes"]]
+    assert speakers == ["Ukraine's defence ministry", "the regional governor"]

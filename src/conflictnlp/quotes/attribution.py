@@ -45,6 +45,7 @@ from .speakers import (
     participle_in_content,
     source_of_phrase,
     source_of_verb,
+    without_medium,
 )
 
 Offsets = tuple[int, int]
@@ -152,13 +153,63 @@ def _complement_tokens(verb: Token, deps: set[str]) -> set[Token]:
 
 
 def _phrasal_preposition(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
-    """The preposition right after a verb that forms a cue with it ("call for", "talk about")."""
-    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if following is None or following.head != verb or following.dep_ not in ("prep", "prt"):
+    """The last word of a cue the verb forms with the words right after it: a preposition
+    ("call for", "talk about", "lashed out at") or the noun of a verb-object frame ("expressed
+    concern", "took aim", whose own preposition or that-clause follows: ``_frame_content``)."""
+    doc = verb.doc
+    following = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if following is None:
         return None
-    if f"{verb.lemma_.lower()} {following.lower_}" in lexicon.phrasal_verbs:
+    lemma = verb.lemma_.lower()
+    if following.head == verb and following.dep_ in ("prep", "prt") and f"{lemma} {following.lower_}" in lexicon.phrasal_verbs:
         return following
+    after = doc[verb.i + 2] if verb.i + 2 < len(doc) else None
+    if (
+        following.head == verb
+        and following.dep_ == "prt"
+        and after is not None
+        and after.dep_ == "prep"
+        and after.head in (verb, following)
+        and f"{lemma} {following.lower_} {after.lower_}" in lexicon.phrasal_verbs
+    ):
+        return after  # "lashed out at", "spoke out against"
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if (
+        obj is not None
+        and lexicon.object_frames
+        and f"{lemma} {obj.lemma_.lower()}" in lexicon.object_frames
+        and all(t.dep_ in ("det", "amod", "poss", "advmod", "compound") for t in doc[verb.i + 1 : obj.i])
+    ):
+        return obj  # "expressed concern", "raised serious doubts", "threw her support"
     return None
+
+
+def _frame_content(verb: Token, end: Token) -> tuple[list[Token], set[Token]]:
+    """The cue words a phrasal cue ends with and its content: the object of its preposition
+    ("called for [a ceasefire]"); after a verb-object frame, the object of the preposition right
+    after the noun ("expressed concern about [the cost]") or a that-clause ("raised concerns
+    [that ...]")."""
+    if end.dep_ != "dobj":
+        content = {t for c in end.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
+        content |= {t for c in verb.children if c.dep_ == "xcomp" and c.i > end.i for t in c.subtree}
+        return [end], content
+    doc = verb.doc
+    after = doc[end.i + 1] if end.i + 1 < len(doc) else None
+    if after is not None and after.dep_ == "prep" and after.head in (verb, end):
+        content = {t for c in after.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
+        if content:
+            return list(doc[verb.i + 1 : after.i + 1]), content
+    clause = next(
+        (
+            c
+            for c in (*end.children, *verb.children)
+            if c.i > end.i and c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if clause is not None:
+        return list(doc[verb.i + 1 : end.i + 1]), set(clause.subtree)
+    return [], set()
 
 
 def _as_frame(verb: Token, lexicon: CueLexicon) -> set[str]:
@@ -339,6 +390,11 @@ def _reported_clauses(verb: Token, lexicon: CueLexicon, shares_speaker_with: Opt
     return ccomps
 
 
+def _opened_by_that(clauses: list[Token]) -> bool:
+    """Whether every clause is opened by the complementiser "that"."""
+    return all(any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in clauses)
+
+
 def _reports_head_clause(verb: Token, kinds: set[str]) -> bool:
     """Whether ``verb`` is set off inside or after the clause it reports ("..., Gladkov added.")."""
     # not "The strike came [after Moscow accused ...]": a subordinate clause
@@ -407,14 +463,16 @@ def _kind_and_content(
     """Which kind of attribution ``verb`` makes ("" for none), its content tokens and its cue with a preposition."""
     content: set[Token] = set()
     kind = ""
-    if preposition is not None:
-        # "called for a ceasefire", "called on Kyiv to ...", "spoke about the talks"
+    frame = _frame_content(verb, preposition) if preposition is not None else ([], set())
+    if preposition is not None and (preposition.dep_ != "dobj" or frame[1]):
+        # "called for a ceasefire", "called on Kyiv to ...", "spoke about the talks",
+        # "expressed concern about the cost"
         kind = "object"
-        cue = sorted(cue + [preposition], key=lambda t: t.i)
-        content = {t for c in preposition.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
-        content |= {t for c in verb.children if c.dep_ == "xcomp" and c.i > preposition.i for t in c.subtree}
-    elif ccomps and kinds & {"clause", "belief"}:
-        kind = "clause" if "clause" in kinds else "belief"
+        cue = sorted(set(cue) | set(frame[0]), key=lambda t: t.i)
+        content = frame[1]
+    elif ccomps and (kinds & {"clause", "belief"} or "object" in kinds and _opened_by_that(ccomps)):
+        # an object verb reports a that-clause too: "but lamented that ..."
+        kind = "clause" if kinds & {"clause", "object"} else "belief"
         for child in ccomps:
             if _rebuttal(child, lexicon):
                 continue  # "Hamas said A, [a charge Israel denied]": the outlet's, not Hamas's
@@ -445,6 +503,41 @@ def _kind_and_content(
     elif "clause" in kinds:
         kind = "clause"  # no content of its own: a quotation or colon may supply it
     return kind, content, cue
+
+
+def _without_trailing_participle(content: set[Token], lexicon: CueLexicon) -> set[Token]:
+    """The content without a participle clause set off by a comma at its end: "said that the
+    candidate was not contradicting his stance[, noting that ...]" (PolNeAR's content stops at
+    the comma; a participle of saying is an attribution of its own)."""
+    if not content:
+        return content
+    last = max(t.i for t in content)
+    for token in sorted(content, key=lambda t: t.i):
+        if (
+            token.dep_ == "advcl"
+            and token.tag_ == "VBG"
+            and lexicon.kinds(token.lemma_)
+            and token.left_edge.i > 0
+            and token.doc[token.left_edge.i - 1].text == ","
+            and token.doc[token.left_edge.i - 1] in content
+            and token.right_edge.i >= last - 1
+            and token.left_edge.i > min(t.i for t in content) + 2
+        ):
+            return {t for t in content if t.i < token.left_edge.i - 1}
+    return content
+
+
+def _reporter_of_participle(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
+    """The cue verb whose reported clause a participle of saying trails, set off by a comma
+    ("said that the candidate was not contradicting his stance, noting that ..."), or None."""
+    head = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.dep_ != "ccomp" or verb.left_edge.i == 0:
+        return None
+    if verb.doc[verb.left_edge.i - 1].text != ",":
+        return None
+    if lexicon.kinds(head.lemma_):
+        return head  # "reported that the governor said A, adding B": the participle trails the governor's cue
+    return head.head if lexicon.kinds(head.head.lemma_) else None
 
 
 def _nested_report(
@@ -516,11 +609,15 @@ def _verb_attribution(doc: Doc, sent: Span, verb: Token, lexicon: CueLexicon, qu
     kind, content, cue = _kind_and_content(verb, sent, kinds, preposition, ccomps, cue, lexicon)
     if not kind:
         return None
-    content = _same_line(content - cue_set, verb)
+    content = _without_trailing_participle(_same_line(content - cue_set, verb), lexicon)
     if _nested_report(verb, kind, content, shares_speaker_with, lexicon, quoted):
         return None
     speaking = shares_speaker_with if shares_speaker_with is not None else verb if opener is None else opener
+    if opener is None and shares_speaker_with is None and (reporter := _reporter_of_participle(verb, lexicon)) is not None:
+        speaking = reporter  # "X said that A, noting that B": X noted
     source = source_of_verb(speaking, quoted)
+    if source is not None:
+        source = without_medium(source, verb, lexicon.not_in_speaker)
     if _nobody_speaks(doc, sent, verb, source):
         return None
     if source is not None:
@@ -617,8 +714,8 @@ def noun_attributions(sents: Iterable[Span], lexicon: CueLexicon, quoted: list[b
             if pos[i] != NOUN or (lemma not in lexicon.noun_clause and lemma not in lexicon.noun_object):
                 continue  # no cue noun: nothing below could find content
             noun = sent.doc[i]
-            if quoted[noun.idx]:
-                continue
+            if quoted[noun.idx] or noun.dep_ == "dobj" and f"{noun.head.lemma_.lower()} {lemma}" in lexicon.object_frames:
+                continue  # "raised doubts that ...": the verb's frame is the cue
             content: set[Token] = set()
             if lemma in lexicon.noun_clause:
                 for child in noun.children:
@@ -766,7 +863,7 @@ def _take_passages_inside(text: str, attribution: Attribution, passages: list[Qu
     outside_words = sum(_words(text[s:e]) for s, e in attribution.content) - sum(
         _words(text[max(s, ps):min(e, pe)]) for s, e in attribution.content for i in inside for ps, pe in passages[i].pieces if min(e, pe) > max(s, ps)
     )
-    if outside_words <= 1:
+    if outside_words == 0:
         attribution.content = [piece for i in inside for piece in passages[i].inner]
     else:
         lo = min([attribution.content[0][0]] + [passages[i].start for i in inside])
@@ -816,7 +913,9 @@ def attach_passages(doc: Doc, attributions: list[Attribution], passages: list[Qu
     paragraphs = paragraph_starts(text)
     para = lambda at: bisect_right(paragraphs, at)  # noqa: E731
     used: set[int] = set()
-    cues = [a.cue for a in attributions if a.cue]
+    # cues that may claim a quotation: a cue whose own parsed content lies in the same
+    # sentence before the next quotation ("..., noting he would back any candidate.") claims none
+    cues = [a for a in attributions if a.cue]
     for attribution in sorted(attributions, key=lambda a: a.cue or (0, 0)):
         clause_start, clause_end = attribution.clause_bounds()
         inside = _passages_inside(attribution, passages, used)
@@ -921,6 +1020,67 @@ def _name_words(doc: Doc) -> set[str]:
     }
 
 
+# a line of title-case words (a headline): "Conservative Icon Morton Blackwell Endorses Ted Cruz."
+TITLE_WORD_RE = re.compile(r"[\w'’.-]+")
+
+
+def _cue_lemma_of_title_word(word: str, lexicon: CueLexicon) -> Optional[str]:
+    """The cue lemma of a capitalised third-person verb form in a headline ("Urges", "Slams",
+    "Denounces", "Says"), which the small model tags a proper noun, or None."""
+    lower = word.lower()
+    if not word[:1].isupper() or not lower.endswith("s") or len(lower) < 4:
+        return None
+    stems = [lower[:-1], lower[:-2]] + ([lower[:-3] + "y"] if lower.endswith("ies") else [])
+    return next((stem for stem in stems if lexicon.kinds(stem) & {"clause", "object"}), None)
+
+
+def title_attributions(doc: Doc, bounds: Offsets, lexicon: CueLexicon, taken: list[Offsets]) -> list[Attribution]:
+    """Headlines in title case whose verb the parser hides ("Ben Carson Slams Hillary And The
+    Media", "Maher Tells Guest ..."): in a line of capitalised words, the first capitalised
+    third-person form of a clause or object cue is the cue, the words before it (after a
+    "Label:") the speaker, the rest of the line the content. A line that already has a cue is
+    left alone."""
+    found = []
+    text = doc_text(doc)
+    lo, hi = bounds
+    start = lo
+    while start < hi:
+        end = text.find("\n", start, hi)
+        end = hi if end < 0 else end
+        line_start, start = start, end + 1
+        words = list(TITLE_WORD_RE.finditer(text, line_start, end))
+        capitalised = [w for w in words if w.group()[:1].isupper() or w.group()[:1].isdigit()]
+        if len(words) < 4 or len(capitalised) < 0.75 * len(words) or any(line_start <= s < end for s, _ in taken):
+            continue
+        attribution = _title_attribution(doc, text, words, end, lexicon)
+        if attribution is not None:
+            found.append(attribution)
+    return found
+
+
+def _title_attribution(doc: Doc, text: str, words: list[re.Match], end: int, lexicon: CueLexicon) -> Optional[Attribution]:
+    """The attribution of one title-case line (``title_attributions``), or None."""
+    colon = text.rfind(":", words[0].start(), end)
+    for index, word in enumerate(words[1:-1], start=1):
+        if word.start() < colon or _cue_lemma_of_title_word(word.group(), lexicon) is None:
+            continue
+        first = next((w for w in words[:index] if w.start() > colon), None)
+        if first is None:
+            return None
+        source = doc.char_span(first.start(), words[index - 1].end(), alignment_mode="expand")
+        content_end = words[-1].end() - (1 if words[-1].group().endswith(".") else 0)
+        if source is None or not len(source) or len(words) - index - 1 < 2:
+            return None
+        return Attribution(
+            content=[(words[index + 1].start(), content_end)],
+            cue=word.span(),
+            candidates=_proposed(source, "headline"),
+            kind="clause",
+            confidence=lexicon.confidence["colon"],
+        )
+    return None
+
+
 def speaker_label_attributions(doc: Doc, bounds: Offsets, lexicon: CueLexicon) -> list[Attribution]:
     """Statements opened by a speaker's name and a colon: transcripts ("PENCE: Well, look, ..."),
     headlines ("Pat Caddell: Voters are worried"), a quotation signed mid-line ("Bush: “...”"),
@@ -952,7 +1112,7 @@ def speaker_label_attributions(doc: Doc, bounds: Offsets, lexicon: CueLexicon) -
     return found
 
 
-def _continue_quote(text: str, attribution: Attribution, passages: list[QuotedPassage], used: set[int], para, cues: list[Offsets]) -> None:
+def _continue_quote(text: str, attribution: Attribution, passages: list[QuotedPassage], used: set[int], para, cues: list[Attribution]) -> None:
     """Add the quotations that carry on a direct quote in its paragraph: the second half of a
     split quote and whole quoted sentences right after the attribution, as long as no other
     cue stands between."""
@@ -962,16 +1122,36 @@ def _continue_quote(text: str, attribution: Attribution, passages: list[QuotedPa
         if i in used or passage.start < last_end:
             continue
         gap = text[last_end : passage.start]
+        if _is_title(text, passage) and not re.search(r"[.!?]\s", gap):
+            continue  # "Trump told NBC's “Today” on Monday. “I could hardly hear ...”"
         if (
             para(passage.start) != para(last_end)
             or not _gap_is_attribution(gap)
-            or any(last_end <= s and e <= passage.start for s, e in cues)
+            or any(_claims_passage(other, last_end, passage.start) for other in cues)
         ):
             break
         attribution.content.extend(passage.inner)
         attribution.passages.append(passage)
         used.add(i)
         last_end = passage.end
+
+
+def _claims_passage(other: Attribution, start: int, end: int) -> bool:
+    """Whether an attribution whose cue stands between two pieces of a quote (``start`` to
+    ``end``) may take the second piece: it has no content of its own inside that gap. "“A,”
+    Clark said, noting he would back any nominee. “B.”" goes on; "“A,” he said, adding: “B.”"
+    does not."""
+    cue_start, cue_end = other.cue or (0, 0)
+    if not (start <= cue_start and cue_end <= end):
+        return False
+    return not other.content or any(s < start or e > end for s, e in other.content)
+
+
+def _is_title(text: str, passage: QuotedPassage) -> bool:
+    """Whether a quotation is a short name inside a sentence (a programme, a book: NBC's
+    “Today”), not speech: a few words, no sentence start before it."""
+    before = text[: passage.start].rstrip(" \u00a0")
+    return _words(text[passage.start : passage.end]) < 4 and bool(before) and not SENTENCE_END_RE.search(before) and not before.endswith((":", ",", "\n"))
 
 
 def _gap_is_attribution(gap: str) -> bool:

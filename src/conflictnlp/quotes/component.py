@@ -20,6 +20,7 @@ from .attribution import (
     phrase_attributions,
     quoted_mask,
     speaker_label_attributions,
+    title_attributions,
     verb_attributions,
 )
 from .build import make_quote, number_quotes, quote_type
@@ -73,6 +74,7 @@ def find_attributions(doc: Doc, component: QuotesComponent) -> tuple[list[Attrib
         attribution.decide(context)
     attach_passages(doc, found, passages, component.lexicon)
     found += speaker_label_attributions(doc, (lo, hi), component.lexicon)
+    found += title_attributions(doc, (lo, hi), component.lexicon, [a.cue for a in found if a.cue])
     signed = dash_attributions(doc, passages, component.lexicon.confidence["colon"])
     claimed = {id(p) for a in found for p in a.passages}
     found += [a for a in signed if id(a.passages[0]) not in claimed]

@@ -57,6 +57,8 @@ class CueLexicon:
     nobody: frozenset[str] = frozenset()  # "No group claimed responsibility": no quote
     not_labels: frozenset[str] = frozenset()  # "Update: ...", "Photo: ...": no speaker label
     object_as: frozenset[str] = frozenset()  # cues only in "X sees Y as Z"
+    object_frames: frozenset[str] = frozenset()  # "expressed concern about", "took aim at"
+    not_in_speaker: frozenset[str] = frozenset()  # "said the ministry [in a statement]"
 
     def reports_silence(self, verb: Token) -> bool:
         """Whether a cue verb says that nobody spoke: "did not comment on", "declined to
@@ -135,6 +137,8 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         nobody=frozenset(data.get("silence", {}).get("nobody", [])),
         not_labels=frozenset(w.lower() for w in data.get("colon", {}).get("not_labels", [])),
         object_as=frozenset(data["object"].get("only_with_as", [])),
+        object_frames=frozenset(data["phrases"].get("object_frames", [])),
+        not_in_speaker=frozenset(data["names"].get("not_in_speaker", [])),
         confidence={
             kind: float(data[kind]["confidence"])
             for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")

@@ -307,6 +307,24 @@ def participle_in_content(verb: Token) -> bool:
     )
 
 
+def without_medium(mention: Span, verb: Token, stops: frozenset[str]) -> Span:
+    """A speaker after its cue without the medium or day the parse hung on it: "said the
+    ministry [in a statement]", "said Oleksiy Danilov [in an interview on Monday]" (``stops``:
+    "preposition noun" lemma pairs, the lexicon's ``not_in_speaker``)."""
+    if mention.start <= verb.i:
+        return mention
+    for token in mention:
+        if token.dep_ != "prep" or token.i == mention.start or token.head not in mention:
+            continue
+        obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if obj is not None and (f"{token.lower_} {obj.lemma_.lower()}" in stops or obj.ent_type_ in ("DATE", "TIME")):
+            end = token.i
+            while end > mention.start and mention.doc[end - 1].is_punct:
+                end -= 1
+            return mention.doc[mention.start : end] if end > mention.start else mention
+    return mention
+
+
 # abbreviations that end a name and that the parser may take for a sentence's end
 NAME_ABBREVIATIONS = {"co.", "corp.", "inc.", "ltd.", "plc.", "llc.", "bros.", "jr.", "sr.", "cos.", "s.a.", "n.v.", "ag."}
 

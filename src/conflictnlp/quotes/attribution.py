@@ -527,6 +527,9 @@ def _without_trailing_participle(content: set[Token], lexicon: CueLexicon) -> se
     return content
 
 
+SPEAKING_TO = frozenset({"i", "you", "we"})  # the subjects of a cue inside quoted speech
+
+
 def _reporter_of_participle(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
     """The cue verb whose reported clause a participle of saying trails, set off by a comma
     ("said that the candidate was not contradicting his stance, noting that ..."), or None."""
@@ -535,8 +538,10 @@ def _reporter_of_participle(verb: Token, lexicon: CueLexicon) -> Optional[Token]
         return None
     if verb.doc[verb.left_edge.i - 1].text != ",":
         return None
-    if lexicon.kinds(head.lemma_):
-        return head  # "reported that the governor said A, adding B": the participle trails the governor's cue
+    if lexicon.kinds(head.lemma_) and any(c.dep_ == "nsubj" and c.lower_ not in SPEAKING_TO for c in head.children):
+        # "reported that the governor said A, adding B": the participle trails the governor's
+        # cue (not one inside a quotation addressed to "you", "I think ..., suggesting")
+        return head
     return head.head if lexicon.kinds(head.head.lemma_) else None
 
 

@@ -36,6 +36,7 @@ from ..model import (
     Toll,
     ViolenceType,
 )
+from .clauses import background, clause_head, linked_clauses, recent_since
 from .lexicon import ActorEntry, EventLexicon, Matchers, Trigger
 
 FEATURE_RANK = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "region": 3, "border": 3, "country": 4, "water": 5}
@@ -86,6 +87,7 @@ class Candidate:
     where_prec: int | None = None
     date: DateMention | None = None
     separate: bool = False
+    headline: bool = False
     quantities: list[Quantity] = field(default_factory=list)
 
 
@@ -106,6 +108,7 @@ class EventExtractor:
         # nothing outside the body is an actor, even where the parser joins a headline line to it
         mentions = [m for m in self._mentions(doc, article) if lo <= doc[m.start].idx and doc[m.end - 1].idx < hi]
         bounds = sentence_bounds(doc)
+        self._recent = recent_since(doc, article.dates, article.published, self.lexicon.recent_days)
         by_sentence: dict[tuple[int, int], list[tuple[Trigger, int, int]]] = {}
         for trigger, start, end in triggers:
             if lo <= doc[start].idx < hi:
@@ -168,19 +171,23 @@ class EventExtractor:
         forms = token_forms(doc)[sent.start : sent.end]
         words = {w for pair in forms for w in pair}
         joined = " " + " ".join(lower for _, lower in forms) + " "
-        here = [m for m in mentions if sent.start <= m.start < sent.end]
-        kinds = {m.kind for m in here}
+        in_sentence = [m for m in mentions if sent.start <= m.start < sent.end]
         vetoed = any(f" {w} " in joined for w in self.lexicon.no_event)
         for trigger, start, end in sorted(triggers, key=lambda item: item[0].rank):
             if trigger.needs_words and not (words & trigger.needs_words):
                 vetoed = vetoed or trigger.vetoes_weak
                 continue
+            if background(doc, doc[start], self.lexicon.period_phrases, self._recent):
+                continue  # "has struck the city repeatedly since 2022", "since the fighting began"
+            here = self._in_clause(doc, start, in_sentence)
+            kinds = {m.kind for m in here if clause_head(doc[m.start : m.end].root) == clause_head(doc[start])}
             if trigger.needs_actor and not (kinds & trigger.needs_actor):
                 continue
             if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start)):
                 continue
             candidate = Candidate(trigger, trigger.type, trigger.sub_type, (start, end), [sent_bounds])
             candidate.separate = bool(words & SEPARATE_WORDS)
+            candidate.headline = _in_headline(doc, sent)
             self._roles(doc, article, candidate, sent, here)
             if trigger.type == "protests" and self._armed_protester(doc, candidate):
                 continue  # "troops marched in" is no protest
@@ -194,6 +201,14 @@ class EventExtractor:
         return None
 
     # --- actors -----------------------------------------------------------------------------
+
+    def _in_clause(self, doc: Doc, trigger_start: int, mentions: list[Mention]) -> list[Mention]:
+        """The mentions of the trigger's clause (and of a "when" clause tied to it: "Six soldiers
+        were killed when their vehicle struck an IED"), and the victims named in the sentence's
+        other clauses: an armed actor of another clause ("As Ukrainian troops held ..., Russian
+        forces fired ...") is no side."""
+        clauses = linked_clauses(doc, clause_head(doc[trigger_start]))
+        return [m for m in mentions if m.kind in self.lexicon.victims or clause_head(doc[m.start : m.end].root) in clauses]
 
     def _roles(self, doc: Doc, article: Article, candidate: Candidate, sent: Span, here: list[Mention]) -> None:
         for mention in here:
@@ -285,6 +300,7 @@ class EventExtractor:
 
     def _place(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
         places = [loc for loc in article.locations if sent.start_char <= loc.span[0] < sent.end_char and not loc.adjectival]
+        places = _in_trigger_clause(doc, candidate.trigger_span[0], places) or places
         countries = {loc.country_code for loc in places if loc.feature == "country"}
         if countries:  # "Mali: Jihadists kill 12 soldiers near Boni" is not about Bonn
             places = [loc for loc in places if loc.country_code in countries] or places
@@ -303,7 +319,7 @@ class EventExtractor:
         published = article.published
         dates = [
             d for d in article.dates
-            if sent.start_char <= d.span[0] < sent.end_char and d.type == "DATE" and (iso := _iso_range(d.value)) is not None
+            if sent.start_char <= d.span[0] < sent.end_char and _is_day_or_date(d) and (iso := _iso_range(d.value)) is not None
             and (published is None or iso[0] <= published)
         ]
         text = doc_text(doc)
@@ -342,14 +358,32 @@ class EventExtractor:
             if any(before.rstrip().endswith(word) for word in self.lexicon.part_words):
                 continue  # part of a count already taken ("16 civilians, including three MSF staff")
             token = max(0, bisect_right(starts, quantity.span[0]) - 1)
+            if background(doc, doc[token], self.lexicon.period_phrases, self._recent):
+                continue  # "more than 1,000 civilians have been killed in the region since then"
             sent = bounds[token]
+            if any(f" {w} " in f" {quantity.text.lower()} " for w in self.lexicon.partitive_words):
+                continue  # "one of the victims" counts no one anew
             candidate = owned.get(sent)
             if candidate is None:
                 at = bisect_right(firsts, token) - 1
                 candidate = candidates[max(at, 0)]
+                if self._elsewhere(doc, article, candidate, sent):
+                    continue  # "The death toll from Saturday's strike on Dnipro has risen to 12" is not Kherson's
                 if sent not in candidate.sentences:
                     candidate.sentences.append(sent)
             candidate.quantities.append(quantity)
+
+    def _elsewhere(self, doc: Doc, article: Article, candidate: Candidate, sent: tuple[int, int]) -> bool:
+        """A sentence with a toll and no event of its own names another place or another day
+        than the event before it: the toll is of another incident."""
+        lo, hi = doc[sent[0]].idx, doc[sent[1] - 1].idx + len(doc[sent[1] - 1])
+        places = [loc for loc in article.locations if lo <= loc.span[0] < hi and not loc.adjectival]
+        if candidate.location is not None and places and not any(_same_place(candidate.location, loc) for loc in places):
+            return True
+        text = doc_text(doc)
+        days = [d for d in article.dates if lo <= d.span[0] < hi and _is_day_or_date(d) and _granularity(d.value or "") == "day"
+                and not set(text[max(0, d.span[0] - 8) : d.span[0]].lower().split()[-1:]) & self.lexicon.period_words]
+        return candidate.date is not None and bool(days) and not any(_same_day(candidate.date, d) for d in days)
 
     # --- records ------------------------------------------------------------------------------
 
@@ -466,6 +500,27 @@ def _outside_dates(doc: Doc, article: Article, triggers: list[tuple[Trigger, int
         return triggers
     starts, _ = _token_char_bounds(doc)
     return [t for t in triggers if not any(s <= starts[t[1]] < e for s, e in dates)]
+
+
+def _in_headline(doc: Doc, sent: Span) -> bool:
+    """The sentence is the headline: it starts on the first line, and more lines follow."""
+    text = doc_text(doc)
+    first_break = text.find("\n")
+    return 0 <= sent.start_char < first_break and text[first_break:].strip() != ""
+
+
+def _in_trigger_clause(doc: Doc, trigger_start: int, places: list[Location]) -> list[Location]:
+    """The places named in the trigger's clause ("As troops held positions near Kupiansk,
+    Russian forces fired missiles at Kharkiv": Kharkiv)."""
+    starts, _ = _token_char_bounds(doc)
+    clause = clause_head(doc[trigger_start])
+    return [loc for loc in places if clause_head(doc[max(0, bisect_right(starts, loc.span[0]) - 1)]) == clause]
+
+
+def _is_day_or_date(date: DateMention) -> bool:
+    """A DATE, or a TIME that names its day ("on Monday morning": 2024-07-08TMO)."""
+    value = date.value or ""
+    return date.type == "DATE" or (date.type == "TIME" and len(value) >= 10 and value[4] == "-" and value[7] == "-")
 
 
 def _own_name(mention: Mention | None) -> bool:
@@ -698,11 +753,28 @@ def _same_place(a: Location | None, b: Location | None) -> bool:
         return True
     if (a.name or a.text) == (b.name or b.text):
         return True
+    # a province named next to a town in it ("Kharkiv region" and Vovchansk)
+    for wide, narrow in ((a, b), (b, a)):
+        if wide.feature == "admin1" and narrow.admin1 and wide.country_code == narrow.country_code and _same_name(wide, narrow.admin1):
+            return True
     # a country or region named next to a town in it is the same place, less precisely
     coarse = {"country", "admin1", "region"}
     if a.feature in coarse or b.feature in coarse:
         return a.country_code is not None and a.country_code == b.country_code and (a.feature == "country" or b.feature == "country")
     return False
+
+
+def _same_name(place: Location, admin1: str) -> bool:
+    """The province's name and a town's ``admin1`` agree ("Kharkiv Oblast", "Kharkiv")."""
+    names = {(place.name or "").lower(), place.text.lower()}
+    admin = admin1.lower()
+    return any(n and (n == admin or n.split()[0] == admin.split()[0]) for n in names)
+
+
+def _same_country(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None or a.country_code is None or b.country_code is None:
+        return True
+    return a.country_code == b.country_code
 
 
 def _same_day(a: DateMention | None, b: DateMention | None) -> bool:
@@ -724,6 +796,14 @@ def _fold(candidates: list[Candidate]) -> list[Candidate]:
                  and (e.type == candidate.type or candidate.trigger.weak or e.trigger.weak)),
                 None,
             )
+        # the headline sums up the lead: it folds with the body's first event of its kind in the
+        # same country, however differently the two name the place ("Gaza" and "Gaza City")
+        if into is None and len(events) == 1 and events[0].headline and not candidate.headline and not candidate.separate:
+            head = events[0]
+            if _same_country(head.location, candidate.location) and _same_day(head.date, candidate.date) and (
+                head.type == candidate.type or candidate.trigger.weak or head.trigger.weak
+            ):
+                into = head
         if into is None:
             events.append(candidate)
             continue

@@ -210,3 +210,38 @@ def test_a_denied_strike_keeps_the_denial_in_its_figures_and_in_the_table():
     rows = conflictnlp.events([denied, asserted])
     [row] = [r for r in rows if "a1" in r["source_article"]]
     assert {(f["article"], f["stance"]) for f in row["figures"]} >= {("a1", "denied")}
+
+
+# --- the table: adm_2, and the map on compare's page -----------------------------------------
+
+
+def _record(rid, *, feature, place="Beni", lat=0.49, lon=29.47, day="2024-04-27"):
+    loc = {"id": "l1", "text": place, "span": [0, len(place)], "name": place, "country_code": "CD", "admin1": "North Kivu",
+           "lat": lat, "lon": lon, "geonameid": None, "feature": feature, "adjectival": False}
+    event = {"id": "e1", "type": "violence_against_civilians", "sub_type": "attack", "violence": "one_sided", "trigger": None,
+             "actors": {"perpetrator": None, "target": None}, "location": "l1", "where_prec": 1, "date": None,
+             "date_start": day, "date_end": day, "date_prec": 1, "fatalities": {"low": 9, "best": 9, "high": 9},
+             "wounded": {"low": None, "best": None, "high": None}, "figures": [], "claims": []}
+    return {"id": rid, "source": "Wire", "title": f"Attack in {place}", "published": day, "locations": [loc], "events": [event]}
+
+
+def test_adm_2_is_a_second_order_division_named_and_no_guess_for_a_town():
+    from conflictnlp.events.table import event_rows
+
+    [territory] = event_rows([_record("a1", feature="admin2", place="Beni territory")])
+    [town] = event_rows([_record("a2", feature="city")])
+    assert territory["adm_2"] == "Beni territory"
+    assert town["adm_2"] is None and town["adm_1"] == "North Kivu"
+
+
+def test_compare_page_draws_the_events_on_an_offline_map():
+    conflictnlp = pytest.importorskip("conflictnlp")
+    from conflictnlp.model import Article
+    from conflictnlp.stories.html import render_html
+
+    articles = [Article.from_dict({**_record(rid, feature="city", lat=lat), "text": "x", "body": [0, 1], "url": None,
+                                   "quotes": [], "claims": [], "distances": [], "quantities": [], "dates": [], "errors": []})
+                for rid, lat in (("a1", 0.49), ("a2", 1.56))]
+    page = render_html(conflictnlp.compare(articles, similarity="lexical"), articles, "lexical overlap")
+    assert 'id="events"' in page and page.count("<circle") == 2
+    assert "http" not in page.replace("http://www.w3.org/2000/svg", "")

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .admin2 import adm_2
 from .extract import country_names
 
 MAX_KM = 50.0
@@ -109,6 +110,25 @@ def items_of(record: dict[str, Any]) -> Iterator[Item]:
             day=dt.date.fromisoformat(start).toordinal() if start else 0,
             words=_title_words(headline),
         )
+
+
+def items_of_article(article: Any) -> Iterator[Item]:
+    """The events of one ``Article`` as grouping items, without turning the whole article
+    into a record (its quotes, claims and text are not needed)."""
+    if not article.events:
+        return iter(())
+    record = {
+        "id": article.id, "source": article.source, "title": article.title,
+        "text": (article.text or "").split("\n", 1)[0][:160] if not article.title else None,
+        "events": [event.to_dict() for event in article.events],
+        "locations": [loc.to_dict() for loc in article.locations],
+    }
+    return items_of(record)
+
+
+def event_rows_of_items(items: Iterable[Item]) -> list[dict[str, Any]]:
+    """The table's rows from items gathered elsewhere (the stories page)."""
+    return [incident_row(incident) for incident in group(items)]
 
 
 def _title_words(headline: str | None) -> frozenset[str]:
@@ -366,7 +386,7 @@ def incident_row(incident: Incident) -> dict[str, Any]:
         "country": country,
         "country_code": country_code,
         "adm_1": (location or {}).get("admin1") if (location or {}).get("feature") != "country" else None,
-        "adm_2": None,
+        "adm_2": adm_2(location),
         "where_description": (location or {}).get("name") or (location or {}).get("text"),
         "latitude": (location or {}).get("lat"),
         "longitude": (location or {}).get("lon"),

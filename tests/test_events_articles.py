@@ -245,3 +245,25 @@ def test_compare_page_draws_the_events_on_an_offline_map():
     page = render_html(conflictnlp.compare(articles, similarity="lexical"), articles, "lexical overlap")
     assert 'id="events"' in page and page.count("<circle") == 2
     assert "http" not in page.replace("http://www.w3.org/2000/svg", "")
+
+
+# RSF fighters attacked a village , killing 30 civilians , while the army shelled RSF positions .
+TWO_CLAUSES = [
+    ("RSF", 1, "compound", "PROPN", "RSF"), ("fighters", 2, "nsubj", "NOUN", "fighter"), ("attacked", 2, "ROOT", "VERB", "attack"),
+    ("a", 4, "det", "DET", "a"), ("village", 2, "dobj", "NOUN", "village"), (",", 2, "punct", "PUNCT", ","),
+    ("killing", 2, "advcl", "VERB", "kill"), ("30", 8, "nummod", "NUM", "30"), ("civilians", 6, "dobj", "NOUN", "civilian"),
+    (",", 2, "punct", "PUNCT", ","), ("while", 13, "mark", "SCONJ", "while"), ("the", 12, "det", "DET", "the"),
+    ("army", 13, "nsubj", "NOUN", "army"), ("shelled", 2, "advcl", "VERB", "shell"), ("RSF", 15, "compound", "PROPN", "RSF"),
+    ("positions", 13, "dobj", "NOUN", "position"), (".", 2, "punct", "PUNCT", "."),
+]
+
+
+def test_two_clauses_with_their_own_armed_subjects_are_two_incidents(blank):
+    doc = parsed(blank.vocab, TWO_CLAUSES)
+    doc._.quantities = [toll(doc, 7, 9, qid="n1", value=30.0)]
+    attack, shelling = events_of(blank, doc)
+    assert (attack.type, attack.actors.perpetrator.kind, attack.actors.target.kind) == ("violence_against_civilians", "rebel_group", "civilians")
+    assert attack.fatalities.best == 30.0
+    assert shelling.sub_type == "shelling_artillery_missile_attack"
+    assert (shelling.actors.perpetrator.kind, shelling.actors.target.kind) == ("state_forces", "rebel_group")
+    assert shelling.fatalities.best is None

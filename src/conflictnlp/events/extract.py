@@ -88,6 +88,7 @@ class Candidate:
     date: DateMention | None = None
     separate: bool = False
     headline: bool = False
+    clauses: set[int] = field(default_factory=set)  # the trigger's clause and those tied to it by "when"
     quantities: list[Quantity] = field(default_factory=list)
 
 
@@ -115,9 +116,7 @@ class EventExtractor:
                 by_sentence.setdefault(bounds[start], []).append((trigger, start, end))
         candidates = []
         for sent_bounds in sorted(by_sentence):
-            candidate = self._candidate(doc, article, sent_bounds, by_sentence[sent_bounds], mentions)
-            if candidate is not None:
-                candidates.append(candidate)
+            candidates.extend(self._sentence_candidates(doc, article, sent_bounds, by_sentence[sent_bounds], mentions))
         if not candidates:
             return []
         self._attach_blame(doc, candidates, mentions, bounds)
@@ -166,6 +165,26 @@ class EventExtractor:
         mentions.sort(key=lambda m: m.start)
         return [_widen(doc, m, taken) for m in mentions if not _modifies_thing(doc, m, taken)]
 
+    def _sentence_candidates(self, doc, article, sent_bounds, triggers, mentions) -> list[Candidate]:
+        """The sentence's event, and a second one where another clause, not tied to the first by
+        "when", has its own trigger and its own armed subject ("RSF fighters attacked a village,
+        killing 30, while the army shelled RSF positions east of El Fasher": two incidents)."""
+        first = self._candidate(doc, article, sent_bounds, triggers, mentions)
+        if first is None:
+            return []
+        first.clauses = linked_clauses(doc, clause_head(doc[first.trigger_span[0]]))
+        rest = [t for t in triggers if clause_head(doc[t[1]]) not in first.clauses]
+        second = self._candidate(doc, article, sent_bounds, rest, mentions) if rest else None
+        if second is None or second.perpetrator is None or second.perpetrator.role != ROLE_PERPETRATOR:
+            return [first]
+        second.clauses = linked_clauses(doc, clause_head(doc[second.trigger_span[0]]))
+        perp_clause = clause_head(doc[second.perpetrator.start : second.perpetrator.end].root)
+        if perp_clause not in second.clauses or second.perpetrator.kind not in self.lexicon.armed:
+            return [first]
+        pair = sorted([first, second], key=lambda c: c.trigger_span[0])
+        pair[1].separate = True  # never folded into the other incident of its sentence
+        return pair
+
     def _candidate(self, doc, article, sent_bounds, triggers, mentions) -> Candidate | None:
         sent = doc[sent_bounds[0] : sent_bounds[1]]
         forms = token_forms(doc)[sent.start : sent.end]
@@ -192,7 +211,7 @@ class EventExtractor:
             if trigger.type == "protests" and self._armed_protester(doc, candidate):
                 continue  # "troops marched in" is no protest
             self._retype(candidate)
-            self._remote(doc, article, candidate, joined)
+            self._remote(doc, article, candidate, _clause_words(doc, sent, start, forms))
             if candidate.type in ("protests", "riots") and trigger.type not in ("protests", "riots"):
                 self._roles(doc, article, candidate, sent, here)  # the crowd did it ("Protesters clash with police")
             self._place(doc, article, candidate, sent)
@@ -224,7 +243,9 @@ class EventExtractor:
         perp = perps[0] if perps else None
         # the trigger's own object first; in a battle the other side, not the people caught in it
         trigger_tokens = range(*candidate.trigger_span)
-        targets.sort(key=lambda m: (doc[m.start : m.end].root.head.i not in trigger_tokens, candidate.type == "battles" and m.kind not in armed))
+        clauses = linked_clauses(doc, clause_head(doc[candidate.trigger_span[0]]))
+        targets.sort(key=lambda m: (clause_head(doc[m.start : m.end].root) not in clauses, doc[m.start : m.end].root.head.i not in trigger_tokens,
+                                    candidate.type == "battles" and m.kind not in armed))
         target = next((m for m in targets if m is not perp), None)
         if target is None and candidate.type == "battles" and perp is not None:  # "X and Y clashed"
             target = next((m for m in perps[1:] if _conjunct_of(doc, m, perp)), None)
@@ -348,7 +369,9 @@ class EventExtractor:
         (the first event when it comes before all of them)."""
         bounds = sentence_bounds(doc)
         starts, _ = _token_char_bounds(doc)
-        owned = {tuple(c.sentences[0]): c for c in candidates}
+        owned: dict[tuple[int, int], list[Candidate]] = {}
+        for c in candidates:
+            owned.setdefault(tuple(c.sentences[0]), []).append(c)
         firsts = [c.sentences[0][0] for c in candidates]
         for quantity in article.quantities:
             casualty = quantity.casualty
@@ -363,7 +386,9 @@ class EventExtractor:
             sent = bounds[token]
             if any(f" {w} " in f" {quantity.text.lower()} " for w in self.lexicon.partitive_words):
                 continue  # "one of the victims" counts no one anew
-            candidate = owned.get(sent)
+            here = owned.get(sent)
+            # of two incidents in one sentence, the one whose clauses hold the count
+            candidate = next((c for c in here if clause_head(doc[token]) in c.clauses), here[0]) if here else None
             if candidate is None:
                 at = bisect_right(firsts, token) - 1
                 candidate = candidates[max(at, 0)]
@@ -507,6 +532,14 @@ def _in_headline(doc: Doc, sent: Span) -> bool:
     text = doc_text(doc)
     first_break = text.find("\n")
     return 0 <= sent.start_char < first_break and text[first_break:].strip() != ""
+
+
+def _clause_words(doc: Doc, sent: Span, trigger_start: int, forms: list[tuple[str, str]]) -> str:
+    """The lower-case words of the trigger's clauses, space-padded: a weapon named in another
+    clause ("..., while the army shelled ...") says nothing of this one."""
+    clauses = linked_clauses(doc, clause_head(doc[trigger_start]))
+    words = [forms[i - sent.start][1] for i in range(sent.start, sent.end) if clause_head(doc[i]) in clauses]
+    return " " + " ".join(words) + " "
 
 
 def _in_trigger_clause(doc: Doc, trigger_start: int, places: list[Location]) -> list[Location]:

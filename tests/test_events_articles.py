@@ -267,3 +267,13 @@ def test_two_clauses_with_their_own_armed_subjects_are_two_incidents(blank):
     assert shelling.sub_type == "shelling_artillery_missile_attack"
     assert (shelling.actors.perpetrator.kind, shelling.actors.target.kind) == ("state_forces", "rebel_group")
     assert shelling.fatalities.best is None
+
+
+def test_daily_strikes_on_one_town_do_not_chain_into_one_incident():
+    from conflictnlp.events.table import event_rows
+
+    records = [_record(f"a{d}", feature="city", day=f"2024-04-{d}") for d in range(10, 20)]  # one report a day for ten days
+    rows = list(event_rows(records))
+    spans = [(r["date_start"], r["date_end"]) for r in rows]
+    assert len(rows) >= 3 and sum(len(r["source_article"]) for r in rows) == 10
+    assert all(int(end[-2:]) - int(start[-2:]) <= 2 for start, end in spans)

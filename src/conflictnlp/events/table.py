@@ -188,7 +188,9 @@ def fits(incident: Incident, item: Item) -> bool:
     """Whether ``item`` is a report of ``incident`` (see the module docstring)."""
     if any(other.article == item.article for other in incident.items):
         return False  # two events of one article are two incidents
-    if item.day and incident.items[0].day and not (incident.first_day - MAX_DAYS <= item.day <= incident.last_day + MAX_DAYS):
+    # within MAX_DAYS of every member's day: daily reports of strikes on one town do not chain
+    # into one incident that runs for months
+    if item.day and incident.items[0].day and not (incident.last_day - MAX_DAYS <= item.day <= incident.first_day + MAX_DAYS):
         return False
     places = [same_place(other.location, item.location) for other in incident.items]
     if any(p is False for p in places):
@@ -214,10 +216,10 @@ def group(items: Iterable[Item]) -> list[Incident]:
     for item in ordered:
         pool = open_by_country.setdefault(item.country, [])
         if item.day:
-            pool[:] = [inc for inc in pool if inc.last_day + MAX_DAYS >= item.day or not inc.last_day]
+            pool[:] = [inc for inc in pool if inc.first_day + MAX_DAYS >= item.day or not inc.first_day]
         home = next((inc for inc in reversed(pool) if fits(inc, item)), None)
         if home is None and item.country is None:  # no place read: the incidents its headline names
-            named = (inc for word in item.words for inc in by_place.get(word, ()))
+            named = (inc for word in item.words for inc in _still_open(by_place, word, item.day))
             home = next((inc for inc in named if fits(inc, item)), None)
         if home is None:
             home = Incident(first_day=item.day, last_day=item.day)
@@ -230,6 +232,18 @@ def group(items: Iterable[Item]) -> list[Incident]:
             home.first_day = min(home.first_day or item.day, item.day)
             home.last_day = max(home.last_day, item.day)
     return incidents
+
+
+def _still_open(by_place: dict[str, list[Incident]], word: str, day: int) -> list[Incident]:
+    """The incidents placed at ``word`` that an item of ``day`` may still join; the closed ones
+    are dropped for good (items come in order of day), so the lists stay short however long
+    the corpus runs."""
+    found = by_place.get(word)
+    if not found:
+        return []
+    if day:
+        found[:] = [inc for inc in found if not inc.first_day or inc.first_day + MAX_DAYS >= day]
+    return found
 
 
 # --- one row per incident -----------------------------------------------------------------

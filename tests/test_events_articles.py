@@ -277,3 +277,39 @@ def test_daily_strikes_on_one_town_do_not_chain_into_one_incident():
     spans = [(r["date_start"], r["date_end"]) for r in rows]
     assert len(rows) >= 3 and sum(len(r["source_article"]) for r in rows) == 10
     assert all(int(end[-2:]) - int(start[-2:]) <= 2 for start, end in spans)
+
+
+# A drone hit a convoy near Kupiansk on Tuesday . Ukrainian troops recaptured Kupiansk in September .
+OLD_EVENT = [
+    ("A", 1, "det", "DET", "a"), ("drone", 2, "nsubj", "NOUN", "drone"), ("hit", 2, "ROOT", "VERB", "hit"),
+    ("a", 4, "det", "DET", "a"), ("convoy", 2, "dobj", "NOUN", "convoy"), ("near", 2, "prep", "ADP", "near"),
+    ("Kupiansk", 5, "pobj", "PROPN", "Kupiansk"), ("on", 2, "prep", "ADP", "on"), ("Tuesday", 7, "pobj", "PROPN", "Tuesday"),
+    (".", 2, "punct", "PUNCT", "."),
+    ("Ukrainian", 11, "amod", "ADJ", "ukrainian"), ("troops", 12, "nsubj", "NOUN", "troop"), ("recaptured", 12, "ROOT", "VERB", "recapture"),
+    ("Kupiansk", 12, "dobj", "PROPN", "Kupiansk"), ("in", 12, "prep", "ADP", "in"), ("September", 14, "pobj", "PROPN", "September"),
+    (".", 12, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("published, expected", [("2023-03-14", ["air_drone_strike"]),
+                                                 ("2022-09-20", ["air_drone_strike", "government_regains_territory"])])
+def test_an_event_dated_months_before_publication_is_background(blank, published, expected):
+    doc = parsed(blank.vocab, OLD_EVENT, published=published)
+    doc._.locations = [place(doc, 6, lid="l1"), place(doc, 10, lid="l2", name="Ukraine", feature="country", adjectival=True),
+                       place(doc, 13, lid="l3")]
+    doc._.dates = [day(doc, 8, "2023-03-14" if published.startswith("2023") else "2022-09-20"),
+                   DateMention(id="d2", text="September", span=span(doc, 15), value="2022-09", granularity="month")]
+    assert [e.sub_type for e in events_of(blank, doc)] == expected
+
+
+def test_a_wire_story_with_a_joined_headline_and_a_defence_ministry_is_one_incident():
+    import json
+    from pathlib import Path
+
+    conflictnlp = pytest.importorskip("conflictnlp")
+    lines = (Path(__file__).parents[1] / "examples" / "wire_briefs.jsonl").read_text(encoding="utf-8").splitlines()
+    record = next(json.loads(line) for line in lines if "kupiansk" in line.lower())
+    article = conflictnlp.extract(record["text"], published=record.get("published"), title=record.get("title"), id=record.get("id"))
+    [event] = article.events  # headline + lead + "Russia's Defense Ministry said its forces had hit ..." tell one strike
+    assert event.sub_type == "air_drone_strike" and event.actors.perpetrator.name == "Russia"
+    assert event.fatalities.best == 3

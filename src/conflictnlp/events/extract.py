@@ -36,7 +36,7 @@ from ..model import (
     Toll,
     ViolenceType,
 )
-from .clauses import background, clause_head, linked_clauses, recent_since
+from .clauses import background, clause_head, in_since_phrase, linked_clauses, recent_since
 from .lexicon import ActorEntry, EventLexicon, Matchers, Trigger
 
 FEATURE_RANK = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "region": 3, "border": 3, "country": 4, "water": 5}
@@ -121,7 +121,7 @@ class EventExtractor:
             return []
         self._attach_blame(doc, candidates, mentions, bounds)
         self._attach_tolls(doc, article, candidates, lo, hi)
-        return self._events(doc, article, _fold(candidates))
+        return self._events(doc, article, _fold(self._recent_only(article, candidates)))
 
     # --- finding --------------------------------------------------------------------------
 
@@ -180,6 +180,12 @@ class EventExtractor:
         second.clauses = linked_clauses(doc, clause_head(doc[second.trigger_span[0]]))
         perp_clause = clause_head(doc[second.perpetrator.start : second.perpetrator.end].root)
         if perp_clause not in second.clauses or second.perpetrator.kind not in self.lexicon.armed:
+            return [first]
+        # the same side twice is one incident told twice (a headline the parser joined to its lead)
+        if first.perpetrator is not None and _side(doc, first.perpetrator) == _side(doc, second.perpetrator):
+            return [first]
+        lo, hi = sorted((first.trigger_span[0], second.trigger_span[0]))
+        if "\n" in doc_text(doc)[doc[lo].idx : doc[hi].idx]:
             return [first]
         pair = sorted([first, second], key=lambda c: c.trigger_span[0])
         pair[1].separate = True  # never folded into the other incident of its sentence
@@ -321,6 +327,9 @@ class EventExtractor:
 
     def _place(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
         places = [loc for loc in article.locations if sent.start_char <= loc.span[0] < sent.end_char and not loc.adjectival]
+        # a place in who speaks is the speaker's, not the event's ("Russia's Defense Ministry said ...")
+        speakers = [q.speaker.span for q in article.quotes if q.speaker]
+        places = [loc for loc in places if not any(a <= loc.span[0] and loc.span[1] <= b for a, b in speakers)]
         places = _in_trigger_clause(doc, candidate.trigger_span[0], places) or places
         countries = {loc.country_code for loc in places if loc.feature == "country"}
         if countries:  # "Mali: Jihadists kill 12 soldiers near Boni" is not about Bonn
@@ -345,9 +354,30 @@ class EventExtractor:
         ]
         text = doc_text(doc)
         dates = [d for d in dates if not set(text[max(0, d.span[0] - 8) : d.span[0]].lower().split()[-1:]) & self.lexicon.period_words]
+        # nor a day inside a "since" clause ("since fighting erupted on April 15")
+        starts, _ = _token_char_bounds(doc)
+        dates = [d for d in dates if not in_since_phrase(doc[max(0, bisect_right(starts, d.span[0]) - 1)], self._recent)]
         if dates:
             trigger_char = doc[candidate.trigger_span[0]].idx
             candidate.date = min(dates, key=lambda d: (_granularity(d.value or "") != "day", abs(d.span[0] - trigger_char)))
+
+    def _recent_only(self, article: Article, candidates: list[Candidate]) -> list[Candidate]:
+        """Events whose own sentence dates them long before publication ("Kupiansk, which
+        Ukrainian forces recaptured in September", in a March article) are background where the
+        article reports a recent one; an article about old events only keeps them."""
+        if not article.published:
+            return candidates
+        try:
+            published = dt.date.fromisoformat(article.published[:10])
+        except ValueError:
+            return candidates
+
+        def old(candidate: Candidate) -> bool:
+            span = _iso_range(candidate.date.value) if candidate.date else None
+            return span is not None and (published - dt.date.fromisoformat(span[1])).days > self.lexicon.recent_days
+
+        recent = [c for c in candidates if not old(c)]
+        return recent or candidates
 
     def _attach_blame(self, doc: Doc, candidates: list[Candidate], mentions: list[Mention], bounds) -> None:
         """A sentence that blames an armed actor ("Officials blamed Russian forces") names the
@@ -532,6 +562,11 @@ def _in_headline(doc: Doc, sent: Span) -> bool:
     text = doc_text(doc)
     first_break = text.find("\n")
     return 0 <= sent.start_char < first_break and text[first_break:].strip() != ""
+
+
+def _side(doc: Doc, mention: Mention) -> tuple[str, str]:
+    """What names a side, to tell two sides apart: the entry's name, else the mention's words."""
+    return mention.kind, mention.name or mention.entry.name or doc[mention.start : mention.end].text.lower()
 
 
 def _clause_words(doc: Doc, sent: Span, trigger_start: int, forms: list[tuple[str, str]]) -> str:

@@ -313,3 +313,12 @@ def test_a_wire_story_with_a_joined_headline_and_a_defence_ministry_is_one_incid
     [event] = article.events  # headline + lead + "Russia's Defense Ministry said its forces had hit ..." tell one strike
     assert event.sub_type == "air_drone_strike" and event.actors.perpetrator.name == "Russia"
     assert event.fatalities.best == 3
+
+
+def test_a_country_label_of_a_headline_stays_the_events_place():
+    conflictnlp = pytest.importorskip("conflictnlp")
+    article = conflictnlp.extract("Mali: drone strike kills eight at wedding\n\nA drone strike killed eight people at a wedding on Sunday, "
+                                  "local officials told AFP.", published="2024-05-06")
+    [event] = article.events
+    place = next(loc for loc in article.locations if loc.id == event.location)
+    assert place.name == "Mali" and event.where_prec == 6 and event.fatalities.best == 8

@@ -329,7 +329,8 @@ class EventExtractor:
         places = [loc for loc in article.locations if sent.start_char <= loc.span[0] < sent.end_char and not loc.adjectival]
         # a place in who speaks is the speaker's, not the event's ("Russia's Defense Ministry said ...")
         speakers = [q.speaker.span for q in article.quotes if q.speaker]
-        places = [loc for loc in places if not any(a <= loc.span[0] and loc.span[1] <= b for a, b in speakers)]
+        # (but a place that is the whole speaker is a dateline or a label: "Mali: drone strike kills eight")
+        places = [loc for loc in places if not any(a <= loc.span[0] and loc.span[1] <= b and (a, b) != tuple(loc.span) for a, b in speakers)]
         places = _in_trigger_clause(doc, candidate.trigger_span[0], places) or places
         countries = {loc.country_code for loc in places if loc.feature == "country"}
         if countries:  # "Mali: Jihadists kill 12 soldiers near Boni" is not about Bonn

@@ -402,7 +402,7 @@ class EventExtractor:
         starts, _ = _token_char_bounds(doc)
         owned: dict[tuple[int, int], list[Candidate]] = {}
         for c in candidates:
-            owned.setdefault(tuple(c.sentences[0]), []).append(c)
+            owned.setdefault((c.sentences[0][0], c.sentences[0][1]), []).append(c)
         firsts = [c.sentences[0][0] for c in candidates]
         for quantity in article.quantities:
             casualty = quantity.casualty

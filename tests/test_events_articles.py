@@ -322,3 +322,26 @@ def test_a_country_label_of_a_headline_stays_the_events_place():
     [event] = article.events
     place = next(loc for loc in article.locations if loc.id == event.location)
     assert place.name == "Mali" and event.where_prec == 6 and event.fatalities.best == 8
+
+
+def worst_attack(with_day):
+    # Gunmen have killed 14 villagers [on Sunday] , the worst attack this year .
+    rows = [("Gunmen", 2, "nsubj", "NOUN", "gunman"), ("have", 2, "aux", "AUX", "have"), ("killed", 2, "ROOT", "VERB", "kill"),
+            ("14", 4, "nummod", "NUM", "14"), ("villagers", 2, "dobj", "NOUN", "villager")]
+    if with_day:
+        rows += [("on", 2, "prep", "ADP", "on"), ("Sunday", 5, "pobj", "PROPN", "Sunday")]
+    n = len(rows)
+    rows += [(",", 2, "punct", "PUNCT", ","), ("the", n + 3, "det", "DET", "the"), ("worst", n + 3, "amod", "ADJ", "bad"),
+             ("attack", 4, "appos", "NOUN", "attack"), ("this", n + 5, "det", "DET", "this"), ("year", n + 3, "npadvmod", "NOUN", "year"),
+             (".", 2, "punct", "PUNCT", ".")]
+    return rows
+
+
+@pytest.mark.parametrize("with_day", [True, False])
+def test_the_worst_attack_this_year_is_an_incident_not_a_period(blank, with_day):
+    doc = parsed(blank.vocab, worst_attack(with_day), published="2023-03-14")
+    if with_day:
+        doc._.dates = [day(doc, 6, "2023-03-12")]
+    [event] = events_of(blank, doc)
+    assert event.actors.perpetrator.kind == "armed_group"
+    assert event.date_start == ("2023-03-12" if with_day else "2023-03-14")

@@ -88,25 +88,36 @@ def perfect(verb: Token) -> bool:
     return any(child.dep_ in ("aux", "auxpass") and child.lemma_.lower() == "have" for child in verb.children)
 
 
-def period_said(doc: Doc, start: int, end: int, phrases: tuple[tuple[str, ...], ...], recent: frozenset[int]) -> bool:
+def period_said(doc: Doc, start: int, end: int, phrases: tuple[tuple[str, ...], ...], recent: frozenset[int],
+                compare: frozenset[str] = frozenset()) -> bool:
     """One of the period phrases ("since", "for years", "repeatedly") is among tokens
-    ``start``..``end`` (a "since" followed by a recent day is not)."""
+    ``start``..``end`` (a "since" followed by a recent day is not, nor a phrase that follows a
+    comparison word: "the deadliest attack since 2017", "the worst this year")."""
     lowers = [doc[i].lower_ for i in range(start, end)]
     for phrase in phrases:
         n = len(phrase)
         for i in range(len(lowers) - n + 1):
-            if tuple(lowers[i : i + n]) == phrase and not (phrase == ("since",) and start + i in recent):
-                return True
+            if tuple(lowers[i : i + n]) != phrase or (phrase == ("since",) and start + i in recent):
+                continue
+            if compare and set(lowers[max(0, i - 3) : i]) & compare:
+                continue
+            return True
     return False
 
 
-def background(doc: Doc, token: Token, phrases: tuple[tuple[str, ...], ...], recent: frozenset[int]) -> bool:
+def background(doc: Doc, token: Token, phrases: tuple[tuple[str, ...], ...], recent: frozenset[int],
+               compare: frozenset[str] = frozenset(), days: tuple[int, ...] = ()) -> bool:
     """The word tells of a period, not of an incident: it stands in a "since" phrase, or its
-    clause is in the perfect and says a period ("has struck the city repeatedly since 2022",
-    "more than 1,000 civilians have been killed in the region since then")."""
+    clause is in the perfect, says a period and names no day ("has struck the city repeatedly
+    since 2022", "more than 1,000 civilians have been killed in the region since then"; but
+    "gunmen have killed 14 villagers on Sunday, the worst attack this year" is an incident).
+    ``days``: token indices of the article's day-precise dates."""
     if in_since_phrase(token, recent):
         return True
     head = doc[clause_head(token)]
     if not perfect(head):
         return False
-    return period_said(doc, head.left_edge.i, head.right_edge.i + 1, phrases, recent)
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    if any(lo <= i < hi and not in_since_phrase(doc[i], recent) for i in days):
+        return False
+    return period_said(doc, lo, hi, phrases, recent, compare)

@@ -110,6 +110,9 @@ class EventExtractor:
         mentions = [m for m in self._mentions(doc, article) if lo <= doc[m.start].idx and doc[m.end - 1].idx < hi]
         bounds = sentence_bounds(doc)
         self._recent = recent_since(doc, article.dates, article.published, self.lexicon.recent_days)
+        starts, _ = _token_char_bounds(doc)
+        self._days = tuple(max(0, bisect_right(starts, d.span[0]) - 1) for d in article.dates
+                           if _is_day_or_date(d) and _granularity(d.value or "") == "day")
         by_sentence: dict[tuple[int, int], list[tuple[Trigger, int, int]]] = {}
         for trigger, start, end in triggers:
             if lo <= doc[start].idx < hi:
@@ -202,7 +205,7 @@ class EventExtractor:
             if trigger.needs_words and not (words & trigger.needs_words):
                 vetoed = vetoed or trigger.vetoes_weak
                 continue
-            if background(doc, doc[start], self.lexicon.period_phrases, self._recent):
+            if self._background(doc, doc[start]):
                 continue  # "has struck the city repeatedly since 2022", "since the fighting began"
             here = self._in_clause(doc, start, in_sentence)
             kinds = {m.kind for m in here if clause_head(doc[m.start : m.end].root) == clause_head(doc[start])}
@@ -226,6 +229,9 @@ class EventExtractor:
         return None
 
     # --- actors -----------------------------------------------------------------------------
+
+    def _background(self, doc: Doc, token) -> bool:
+        return background(doc, token, self.lexicon.period_phrases, self._recent, self.lexicon.comparison_words, self._days)
 
     def _in_clause(self, doc: Doc, trigger_start: int, mentions: list[Mention]) -> list[Mention]:
         """The mentions of the trigger's clause (and of a "when" clause tied to it: "Six soldiers
@@ -412,7 +418,7 @@ class EventExtractor:
             if any(before.rstrip().endswith(word) for word in self.lexicon.part_words):
                 continue  # part of a count already taken ("16 civilians, including three MSF staff")
             token = max(0, bisect_right(starts, quantity.span[0]) - 1)
-            if background(doc, doc[token], self.lexicon.period_phrases, self._recent):
+            if self._background(doc, doc[token]):
                 continue  # "more than 1,000 civilians have been killed in the region since then"
             sent = bounds[token]
             if any(f" {w} " in f" {quantity.text.lower()} " for w in self.lexicon.partitive_words):

@@ -36,6 +36,7 @@ from ..model import (
     Toll,
     ViolenceType,
 )
+from .clauses import background, clause_head, in_since_phrase, linked_clauses, recent_since
 from .lexicon import ActorEntry, EventLexicon, Matchers, Trigger
 
 FEATURE_RANK = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "region": 3, "border": 3, "country": 4, "water": 5}
@@ -86,6 +87,8 @@ class Candidate:
     where_prec: int | None = None
     date: DateMention | None = None
     separate: bool = False
+    headline: bool = False
+    clauses: set[int] = field(default_factory=set)  # the trigger's clause and those tied to it by "when"
     quantities: list[Quantity] = field(default_factory=list)
 
 
@@ -106,20 +109,22 @@ class EventExtractor:
         # nothing outside the body is an actor, even where the parser joins a headline line to it
         mentions = [m for m in self._mentions(doc, article) if lo <= doc[m.start].idx and doc[m.end - 1].idx < hi]
         bounds = sentence_bounds(doc)
+        self._recent = recent_since(doc, article.dates, article.published, self.lexicon.recent_days)
+        starts, _ = _token_char_bounds(doc)
+        self._days = tuple(max(0, bisect_right(starts, d.span[0]) - 1) for d in article.dates
+                           if _is_day_or_date(d) and _granularity(d.value or "") == "day")
         by_sentence: dict[tuple[int, int], list[tuple[Trigger, int, int]]] = {}
         for trigger, start, end in triggers:
             if lo <= doc[start].idx < hi:
                 by_sentence.setdefault(bounds[start], []).append((trigger, start, end))
         candidates = []
         for sent_bounds in sorted(by_sentence):
-            candidate = self._candidate(doc, article, sent_bounds, by_sentence[sent_bounds], mentions)
-            if candidate is not None:
-                candidates.append(candidate)
+            candidates.extend(self._sentence_candidates(doc, article, sent_bounds, by_sentence[sent_bounds], mentions))
         if not candidates:
             return []
         self._attach_blame(doc, candidates, mentions, bounds)
         self._attach_tolls(doc, article, candidates, lo, hi)
-        return self._events(doc, article, _fold(candidates))
+        return self._events(doc, article, _fold(self._recent_only(article, candidates)))
 
     # --- finding --------------------------------------------------------------------------
 
@@ -163,29 +168,59 @@ class EventExtractor:
         mentions.sort(key=lambda m: m.start)
         return [_widen(doc, m, taken) for m in mentions if not _modifies_thing(doc, m, taken)]
 
+    def _sentence_candidates(self, doc, article, sent_bounds, triggers, mentions) -> list[Candidate]:
+        """The sentence's event, and a second one where another clause, not tied to the first by
+        "when", has its own trigger and its own armed subject ("RSF fighters attacked a village,
+        killing 30, while the army shelled RSF positions east of El Fasher": two incidents)."""
+        first = self._candidate(doc, article, sent_bounds, triggers, mentions)
+        if first is None:
+            return []
+        first.clauses = linked_clauses(doc, clause_head(doc[first.trigger_span[0]]))
+        rest = [t for t in triggers if clause_head(doc[t[1]]) not in first.clauses]
+        second = self._candidate(doc, article, sent_bounds, rest, mentions) if rest else None
+        if second is None or second.perpetrator is None or second.perpetrator.role != ROLE_PERPETRATOR:
+            return [first]
+        second.clauses = linked_clauses(doc, clause_head(doc[second.trigger_span[0]]))
+        perp_clause = clause_head(doc[second.perpetrator.start : second.perpetrator.end].root)
+        if perp_clause not in second.clauses or second.perpetrator.kind not in self.lexicon.armed:
+            return [first]
+        # the same side twice is one incident told twice (a headline the parser joined to its lead)
+        if first.perpetrator is not None and _side(doc, first.perpetrator) == _side(doc, second.perpetrator):
+            return [first]
+        lo, hi = sorted((first.trigger_span[0], second.trigger_span[0]))
+        if "\n" in doc_text(doc)[doc[lo].idx : doc[hi].idx]:
+            return [first]
+        pair = sorted([first, second], key=lambda c: c.trigger_span[0])
+        pair[1].separate = True  # never folded into the other incident of its sentence
+        return pair
+
     def _candidate(self, doc, article, sent_bounds, triggers, mentions) -> Candidate | None:
         sent = doc[sent_bounds[0] : sent_bounds[1]]
         forms = token_forms(doc)[sent.start : sent.end]
         words = {w for pair in forms for w in pair}
         joined = " " + " ".join(lower for _, lower in forms) + " "
-        here = [m for m in mentions if sent.start <= m.start < sent.end]
-        kinds = {m.kind for m in here}
+        in_sentence = [m for m in mentions if sent.start <= m.start < sent.end]
         vetoed = any(f" {w} " in joined for w in self.lexicon.no_event)
         for trigger, start, end in sorted(triggers, key=lambda item: item[0].rank):
             if trigger.needs_words and not (words & trigger.needs_words):
                 vetoed = vetoed or trigger.vetoes_weak
                 continue
+            if self._background(doc, doc[start]):
+                continue  # "has struck the city repeatedly since 2022", "since the fighting began"
+            here = self._in_clause(doc, start, in_sentence)
+            kinds = {m.kind for m in here if clause_head(doc[m.start : m.end].root) == clause_head(doc[start])}
             if trigger.needs_actor and not (kinds & trigger.needs_actor):
                 continue
             if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start)):
                 continue
             candidate = Candidate(trigger, trigger.type, trigger.sub_type, (start, end), [sent_bounds])
             candidate.separate = bool(words & SEPARATE_WORDS)
+            candidate.headline = _in_headline(doc, sent)
             self._roles(doc, article, candidate, sent, here)
             if trigger.type == "protests" and self._armed_protester(doc, candidate):
                 continue  # "troops marched in" is no protest
             self._retype(candidate)
-            self._remote(doc, article, candidate, joined)
+            self._remote(doc, article, candidate, _clause_words(doc, sent, start, forms))
             if candidate.type in ("protests", "riots") and trigger.type not in ("protests", "riots"):
                 self._roles(doc, article, candidate, sent, here)  # the crowd did it ("Protesters clash with police")
             self._place(doc, article, candidate, sent)
@@ -194,6 +229,17 @@ class EventExtractor:
         return None
 
     # --- actors -----------------------------------------------------------------------------
+
+    def _background(self, doc: Doc, token) -> bool:
+        return background(doc, token, self.lexicon.period_phrases, self._recent, self.lexicon.comparison_words, self._days)
+
+    def _in_clause(self, doc: Doc, trigger_start: int, mentions: list[Mention]) -> list[Mention]:
+        """The mentions of the trigger's clause (and of a "when" clause tied to it: "Six soldiers
+        were killed when their vehicle struck an IED"), and the victims named in the sentence's
+        other clauses: an armed actor of another clause ("As Ukrainian troops held ..., Russian
+        forces fired ...") is no side."""
+        clauses = linked_clauses(doc, clause_head(doc[trigger_start]))
+        return [m for m in mentions if m.kind in self.lexicon.victims or clause_head(doc[m.start : m.end].root) in clauses]
 
     def _roles(self, doc: Doc, article: Article, candidate: Candidate, sent: Span, here: list[Mention]) -> None:
         for mention in here:
@@ -209,7 +255,9 @@ class EventExtractor:
         perp = perps[0] if perps else None
         # the trigger's own object first; in a battle the other side, not the people caught in it
         trigger_tokens = range(*candidate.trigger_span)
-        targets.sort(key=lambda m: (doc[m.start : m.end].root.head.i not in trigger_tokens, candidate.type == "battles" and m.kind not in armed))
+        clauses = linked_clauses(doc, clause_head(doc[candidate.trigger_span[0]]))
+        targets.sort(key=lambda m: (clause_head(doc[m.start : m.end].root) not in clauses, doc[m.start : m.end].root.head.i not in trigger_tokens,
+                                    candidate.type == "battles" and m.kind not in armed))
         target = next((m for m in targets if m is not perp), None)
         if target is None and candidate.type == "battles" and perp is not None:  # "X and Y clashed"
             target = next((m for m in perps[1:] if _conjunct_of(doc, m, perp)), None)
@@ -285,6 +333,11 @@ class EventExtractor:
 
     def _place(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
         places = [loc for loc in article.locations if sent.start_char <= loc.span[0] < sent.end_char and not loc.adjectival]
+        # a place in who speaks is the speaker's, not the event's ("Russia's Defense Ministry said ...")
+        speakers = [q.speaker.span for q in article.quotes if q.speaker]
+        # (but a place that is the whole speaker is a dateline or a label: "Mali: drone strike kills eight")
+        places = [loc for loc in places if not any(a <= loc.span[0] and loc.span[1] <= b and (a, b) != tuple(loc.span) for a, b in speakers)]
+        places = _in_trigger_clause(doc, candidate.trigger_span[0], places) or places
         countries = {loc.country_code for loc in places if loc.feature == "country"}
         if countries:  # "Mali: Jihadists kill 12 soldiers near Boni" is not about Bonn
             places = [loc for loc in places if loc.country_code in countries] or places
@@ -303,14 +356,35 @@ class EventExtractor:
         published = article.published
         dates = [
             d for d in article.dates
-            if sent.start_char <= d.span[0] < sent.end_char and d.type == "DATE" and (iso := _iso_range(d.value)) is not None
+            if sent.start_char <= d.span[0] < sent.end_char and _is_day_or_date(d) and (iso := _iso_range(d.value)) is not None
             and (published is None or iso[0] <= published)
         ]
         text = doc_text(doc)
         dates = [d for d in dates if not set(text[max(0, d.span[0] - 8) : d.span[0]].lower().split()[-1:]) & self.lexicon.period_words]
+        # nor a day inside a "since" clause ("since fighting erupted on April 15")
+        starts, _ = _token_char_bounds(doc)
+        dates = [d for d in dates if not in_since_phrase(doc[max(0, bisect_right(starts, d.span[0]) - 1)], self._recent)]
         if dates:
             trigger_char = doc[candidate.trigger_span[0]].idx
             candidate.date = min(dates, key=lambda d: (_granularity(d.value or "") != "day", abs(d.span[0] - trigger_char)))
+
+    def _recent_only(self, article: Article, candidates: list[Candidate]) -> list[Candidate]:
+        """Events whose own sentence dates them long before publication ("Kupiansk, which
+        Ukrainian forces recaptured in September", in a March article) are background where the
+        article reports a recent one; an article about old events only keeps them."""
+        if not article.published:
+            return candidates
+        try:
+            published = dt.date.fromisoformat(article.published[:10])
+        except ValueError:
+            return candidates
+
+        def old(candidate: Candidate) -> bool:
+            span = _iso_range(candidate.date.value) if candidate.date else None
+            return span is not None and (published - dt.date.fromisoformat(span[1])).days > self.lexicon.recent_days
+
+        recent = [c for c in candidates if not old(c)]
+        return recent or candidates
 
     def _attach_blame(self, doc: Doc, candidates: list[Candidate], mentions: list[Mention], bounds) -> None:
         """A sentence that blames an armed actor ("Officials blamed Russian forces") names the
@@ -332,7 +406,9 @@ class EventExtractor:
         (the first event when it comes before all of them)."""
         bounds = sentence_bounds(doc)
         starts, _ = _token_char_bounds(doc)
-        owned = {tuple(c.sentences[0]): c for c in candidates}
+        owned: dict[tuple[int, int], list[Candidate]] = {}
+        for c in candidates:
+            owned.setdefault((c.sentences[0][0], c.sentences[0][1]), []).append(c)
         firsts = [c.sentences[0][0] for c in candidates]
         for quantity in article.quantities:
             casualty = quantity.casualty
@@ -342,14 +418,34 @@ class EventExtractor:
             if any(before.rstrip().endswith(word) for word in self.lexicon.part_words):
                 continue  # part of a count already taken ("16 civilians, including three MSF staff")
             token = max(0, bisect_right(starts, quantity.span[0]) - 1)
+            if self._background(doc, doc[token]):
+                continue  # "more than 1,000 civilians have been killed in the region since then"
             sent = bounds[token]
-            candidate = owned.get(sent)
+            if any(f" {w} " in f" {quantity.text.lower()} " for w in self.lexicon.partitive_words):
+                continue  # "one of the victims" counts no one anew
+            here = owned.get(sent)
+            # of two incidents in one sentence, the one whose clauses hold the count
+            candidate = next((c for c in here if clause_head(doc[token]) in c.clauses), here[0]) if here else None
             if candidate is None:
                 at = bisect_right(firsts, token) - 1
                 candidate = candidates[max(at, 0)]
+                if self._elsewhere(doc, article, candidate, sent):
+                    continue  # "The death toll from Saturday's strike on Dnipro has risen to 12" is not Kherson's
                 if sent not in candidate.sentences:
                     candidate.sentences.append(sent)
             candidate.quantities.append(quantity)
+
+    def _elsewhere(self, doc: Doc, article: Article, candidate: Candidate, sent: tuple[int, int]) -> bool:
+        """A sentence with a toll and no event of its own names another place or another day
+        than the event before it: the toll is of another incident."""
+        lo, hi = doc[sent[0]].idx, doc[sent[1] - 1].idx + len(doc[sent[1] - 1])
+        places = [loc for loc in article.locations if lo <= loc.span[0] < hi and not loc.adjectival]
+        if candidate.location is not None and places and not any(_same_place(candidate.location, loc) for loc in places):
+            return True
+        text = doc_text(doc)
+        days = [d for d in article.dates if lo <= d.span[0] < hi and _is_day_or_date(d) and _granularity(d.value or "") == "day"
+                and not set(text[max(0, d.span[0] - 8) : d.span[0]].lower().split()[-1:]) & self.lexicon.period_words]
+        return candidate.date is not None and bool(days) and not any(_same_day(candidate.date, d) for d in days)
 
     # --- records ------------------------------------------------------------------------------
 
@@ -466,6 +562,40 @@ def _outside_dates(doc: Doc, article: Article, triggers: list[tuple[Trigger, int
         return triggers
     starts, _ = _token_char_bounds(doc)
     return [t for t in triggers if not any(s <= starts[t[1]] < e for s, e in dates)]
+
+
+def _in_headline(doc: Doc, sent: Span) -> bool:
+    """The sentence is the headline: it starts on the first line, and more lines follow."""
+    text = doc_text(doc)
+    first_break = text.find("\n")
+    return 0 <= sent.start_char < first_break and text[first_break:].strip() != ""
+
+
+def _side(doc: Doc, mention: Mention) -> tuple[str, str]:
+    """What names a side, to tell two sides apart: the entry's name, else the mention's words."""
+    return mention.kind, mention.name or mention.entry.name or doc[mention.start : mention.end].text.lower()
+
+
+def _clause_words(doc: Doc, sent: Span, trigger_start: int, forms: list[tuple[str, str]]) -> str:
+    """The lower-case words of the trigger's clauses, space-padded: a weapon named in another
+    clause ("..., while the army shelled ...") says nothing of this one."""
+    clauses = linked_clauses(doc, clause_head(doc[trigger_start]))
+    words = [forms[i - sent.start][1] for i in range(sent.start, sent.end) if clause_head(doc[i]) in clauses]
+    return " " + " ".join(words) + " "
+
+
+def _in_trigger_clause(doc: Doc, trigger_start: int, places: list[Location]) -> list[Location]:
+    """The places named in the trigger's clause ("As troops held positions near Kupiansk,
+    Russian forces fired missiles at Kharkiv": Kharkiv)."""
+    starts, _ = _token_char_bounds(doc)
+    clause = clause_head(doc[trigger_start])
+    return [loc for loc in places if clause_head(doc[max(0, bisect_right(starts, loc.span[0]) - 1)]) == clause]
+
+
+def _is_day_or_date(date: DateMention) -> bool:
+    """A DATE, or a TIME that names its day ("on Monday morning": 2024-07-08TMO)."""
+    value = date.value or ""
+    return date.type == "DATE" or (date.type == "TIME" and len(value) >= 10 and value[4] == "-" and value[7] == "-")
 
 
 def _own_name(mention: Mention | None) -> bool:
@@ -698,11 +828,28 @@ def _same_place(a: Location | None, b: Location | None) -> bool:
         return True
     if (a.name or a.text) == (b.name or b.text):
         return True
+    # a province named next to a town in it ("Kharkiv region" and Vovchansk)
+    for wide, narrow in ((a, b), (b, a)):
+        if wide.feature == "admin1" and narrow.admin1 and wide.country_code == narrow.country_code and _same_name(wide, narrow.admin1):
+            return True
     # a country or region named next to a town in it is the same place, less precisely
     coarse = {"country", "admin1", "region"}
     if a.feature in coarse or b.feature in coarse:
         return a.country_code is not None and a.country_code == b.country_code and (a.feature == "country" or b.feature == "country")
     return False
+
+
+def _same_name(place: Location, admin1: str) -> bool:
+    """The province's name and a town's ``admin1`` agree ("Kharkiv Oblast", "Kharkiv")."""
+    names = {(place.name or "").lower(), place.text.lower()}
+    admin = admin1.lower()
+    return any(n and (n == admin or n.split()[0] == admin.split()[0]) for n in names)
+
+
+def _same_country(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None or a.country_code is None or b.country_code is None:
+        return True
+    return a.country_code == b.country_code
 
 
 def _same_day(a: DateMention | None, b: DateMention | None) -> bool:
@@ -724,6 +871,14 @@ def _fold(candidates: list[Candidate]) -> list[Candidate]:
                  and (e.type == candidate.type or candidate.trigger.weak or e.trigger.weak)),
                 None,
             )
+        # the headline sums up the lead: it folds with the body's first event of its kind in the
+        # same country, however differently the two name the place ("Gaza" and "Gaza City")
+        if into is None and len(events) == 1 and events[0].headline and not candidate.headline and not candidate.separate:
+            head = events[0]
+            if _same_country(head.location, candidate.location) and _same_day(head.date, candidate.date) and (
+                head.type == candidate.type or candidate.trigger.weak or head.trigger.weak
+            ):
+                into = head
         if into is None:
             events.append(candidate)
             continue

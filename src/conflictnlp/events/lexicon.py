@@ -103,6 +103,11 @@ class EventLexicon:
         self.blame_verbs = frozenset(roles.get("blame_verbs", []))
         self.part_words = tuple(roles.get("part_words", []))
         self.period_words = frozenset(roles.get("period_words", []))
+        self.partitive_words = tuple(roles.get("partitive_words", []))
+        background = self.raw.get("background", {})
+        self.period_phrases = tuple(tuple(p.lower().split()) for p in background.get("period_phrases", []))
+        self.recent_days = int(background.get("recent_days", 31))
+        self.comparison_words = frozenset(w.lower() for w in background.get("comparison_words", []))
         # sub_type of explosions_remote_violence -> weapon words, in priority order
         self.remote_words = {
             check_pair("explosions_remote_violence", sub, "events lexicon, [remote]")[1]: frozenset(w.lower() for w in words)

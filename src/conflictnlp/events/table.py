@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .admin2 import adm_2
 from .extract import country_names
 
 MAX_KM = 50.0
@@ -111,6 +112,25 @@ def items_of(record: dict[str, Any]) -> Iterator[Item]:
         )
 
 
+def items_of_article(article: Any) -> Iterator[Item]:
+    """The events of one ``Article`` as grouping items, without turning the whole article
+    into a record (its quotes, claims and text are not needed)."""
+    if not article.events:
+        return iter(())
+    record = {
+        "id": article.id, "source": article.source, "title": article.title,
+        "text": (article.text or "").split("\n", 1)[0][:160] if not article.title else None,
+        "events": [event.to_dict() for event in article.events],
+        "locations": [loc.to_dict() for loc in article.locations],
+    }
+    return items_of(record)
+
+
+def event_rows_of_items(items: Iterable[Item]) -> list[dict[str, Any]]:
+    """The table's rows from items gathered elsewhere (the stories page)."""
+    return [incident_row(incident) for incident in group(items)]
+
+
 def _title_words(headline: str | None) -> frozenset[str]:
     """Capitalised words of a headline: a place the article's own reading missed ("Djibo")
     can still tie it to another outlet's report that placed the event there."""
@@ -168,7 +188,9 @@ def fits(incident: Incident, item: Item) -> bool:
     """Whether ``item`` is a report of ``incident`` (see the module docstring)."""
     if any(other.article == item.article for other in incident.items):
         return False  # two events of one article are two incidents
-    if item.day and incident.items[0].day and not (incident.first_day - MAX_DAYS <= item.day <= incident.last_day + MAX_DAYS):
+    # within MAX_DAYS of every member's day: daily reports of strikes on one town do not chain
+    # into one incident that runs for months
+    if item.day and incident.items[0].day and not (incident.last_day - MAX_DAYS <= item.day <= incident.first_day + MAX_DAYS):
         return False
     places = [same_place(other.location, item.location) for other in incident.items]
     if any(p is False for p in places):
@@ -194,10 +216,10 @@ def group(items: Iterable[Item]) -> list[Incident]:
     for item in ordered:
         pool = open_by_country.setdefault(item.country, [])
         if item.day:
-            pool[:] = [inc for inc in pool if inc.last_day + MAX_DAYS >= item.day or not inc.last_day]
+            pool[:] = [inc for inc in pool if inc.first_day + MAX_DAYS >= item.day or not inc.first_day]
         home = next((inc for inc in reversed(pool) if fits(inc, item)), None)
         if home is None and item.country is None:  # no place read: the incidents its headline names
-            named = (inc for word in item.words for inc in by_place.get(word, ()))
+            named = (inc for word in item.words for inc in _still_open(by_place, word, item.day))
             home = next((inc for inc in named if fits(inc, item)), None)
         if home is None:
             home = Incident(first_day=item.day, last_day=item.day)
@@ -210,6 +232,18 @@ def group(items: Iterable[Item]) -> list[Incident]:
             home.first_day = min(home.first_day or item.day, item.day)
             home.last_day = max(home.last_day, item.day)
     return incidents
+
+
+def _still_open(by_place: dict[str, list[Incident]], word: str, day: int) -> list[Incident]:
+    """The incidents placed at ``word`` that an item of ``day`` may still join; the closed ones
+    are dropped for good (items come in order of day), so the lists stay short however long
+    the corpus runs."""
+    found = by_place.get(word)
+    if not found:
+        return []
+    if day:
+        found[:] = [inc for inc in found if not inc.first_day or inc.first_day + MAX_DAYS >= day]
+    return found
 
 
 # --- one row per incident -----------------------------------------------------------------
@@ -366,7 +400,7 @@ def incident_row(incident: Incident) -> dict[str, Any]:
         "country": country,
         "country_code": country_code,
         "adm_1": (location or {}).get("admin1") if (location or {}).get("feature") != "country" else None,
-        "adm_2": None,
+        "adm_2": adm_2(location),
         "where_description": (location or {}).get("name") or (location or {}).get("text"),
         "latitude": (location or {}).get("lat"),
         "longitude": (location or {}).get("lon"),

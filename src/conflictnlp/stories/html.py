@@ -201,8 +201,10 @@ def write_html(path: Path, stories: Iterable[tuple[Story, list[Article]]], simil
     macros = _macros()
     sections: list[tuple[int, int, int]] = []  # story number, offset, length in the scratch file
     singles: list[tuple[int, dict[str, Any]]] = []
+    events = _EventItems()
     with tempfile.TemporaryFile("w+b") as scratch:
         for story, articles in stories:
+            events.add(articles)
             number = _number(story.id)
             if len(story.articles) > 1:
                 data = str(macros.story(_Page(articles).story(story))).encode("utf-8")
@@ -218,8 +220,40 @@ def write_html(path: Path, stories: Iterable[tuple[Story, list[Article]]], simil
                 scratch.seek(offset)
                 page.write(scratch.read(length).decode("utf-8"))
             page.write(str(macros.singles([row for _, row in sorted(singles, key=lambda pair: pair[0])])))
+            page.write(events.section(macros))
             page.write(str(macros.foot()))
     return len(sections) + len(singles)
+
+
+class _EventItems:
+    """The events of the compared articles, kept as small summaries while the page streams,
+    drawn at the end as the events page draws them (``events.html.svg_map``: inline SVG on a
+    lon/lat graticule, no tile server)."""
+
+    def __init__(self) -> None:
+        self.items: list[Any] = []
+        self.seen: set[str] = set()
+
+    def add(self, articles: Iterable[Article]) -> None:
+        from ..events.table import items_of_article
+
+        for article in articles:
+            key = article.id or str(id(article))
+            if key not in self.seen:
+                self.seen.add(key)
+                self.items.extend(items_of_article(article))
+
+    def section(self, macros: Any) -> str:
+        from markupsafe import Markup
+
+        from ..events.html import svg_map
+        from ..events.table import event_rows_of_items
+
+        rows = event_rows_of_items(self.items)
+        if not rows:
+            return ""
+        placed = sum(r.get("latitude") is not None for r in rows)
+        return str(macros.events_map(len(rows), placed, Markup(svg_map(rows)), rows))
 
 
 def _number(story_id: str) -> int:
@@ -233,5 +267,7 @@ def render_html(stories: Stories, articles: Iterable[Article], similarity: Optio
     macros, page = _macros(), _Page(articles)
     multi = [s for s in stories.stories if len(s.articles) > 1]
     singles = [single_row(s, page.article(s.articles[0]) if s.articles else None) for s in stories.stories if len(s.articles) <= 1]
-    body = "".join(str(macros.story(page.story(s))) for s in multi) + str(macros.singles(singles))
+    events = _EventItems()
+    events.add(page.articles.values())
+    body = "".join(str(macros.story(page.story(s))) for s in multi) + str(macros.singles(singles)) + events.section(macros)
     return str(macros.head(len(stories.stories), len(multi), similarity)) + (body or str(macros.empty())) + str(macros.foot())

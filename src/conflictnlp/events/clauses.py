@@ -1,0 +1,123 @@
+"""Clauses and background sentences: which words of a sentence belong to the clause that reports
+an incident, and which clauses tell of a period rather than an incident.
+
+"As Ukrainian troops held their positions near Kupiansk, Russian forces fired two missiles at
+Kharkiv": the troops and Kupiansk belong to another clause than "fired". "Russia has struck the
+city repeatedly since 2022" and "since the fighting began" tell of a period, not of an incident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def clause_head(token: Token) -> int:
+    """Index of the verb that heads the token's clause: the nearest verb above it (or itself)
+    with a subject of its own; a participle with none ("..., killing 12") belongs to the clause
+    of the verb it hangs from."""
+    current = token
+    for _ in range(40):  # a bound against a malformed tree
+        if current.pos_ in ("VERB", "AUX") and any(child.dep_ in SUBJECTS for child in current.children):
+            return current.i
+        if current.head.i == current.i:
+            return current.i
+        current = current.head
+    return current.i
+
+
+def linked_clauses(doc: Doc, head: int) -> set[int]:
+    """The clause and the clauses tied to it by "when", which tell of one incident ("Six soldiers
+    were killed when their vehicle struck a mine"); "as" and "while" tie two things that happen
+    at once ("As troops held the town, missiles hit ...")."""
+    verb = doc[head]
+    linked = {head}
+    if verb.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" or c.dep_ == "mark" and c.lower_ == "when" for c in verb.children):
+        linked.add(clause_head(verb.head))
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in child.children):
+            linked.add(clause_head(child))
+    return linked
+
+
+def in_since_phrase(token: Token, recent: frozenset[int]) -> bool:
+    """The token is inside a "since" phrase or clause ("since the fighting began", "since the
+    start of the war") whose "since" is not one of ``recent`` ("since Sunday")."""
+    sent = token.sent
+    for word in sent:
+        if word.lower_ != "since" or word.i in recent:
+            continue
+        scope = word.head if word.dep_ == "mark" else word
+        if scope.left_edge.i <= token.i <= scope.right_edge.i and scope.i != token.i:
+            return True
+    return False
+
+
+def recent_since(doc: Doc, dates, published: str | None, days: int) -> frozenset[int]:
+    """Indices of "since" tokens followed by a day within ``days`` of publication ("since
+    Sunday"): a recent start makes an ongoing incident, not a background period."""
+    if not published:
+        return frozenset()
+    try:
+        day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return frozenset()
+    found = set()
+    for date in dates:
+        value = date.value or ""
+        if len(value) < 10 or value[7] != "-":
+            continue
+        try:
+            when = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            continue
+        if (day - when).days > days:
+            continue
+        before = doc.char_span(max(0, date.span[0] - 7), date.span[0], alignment_mode="expand")
+        for token in before or ():
+            if token.lower_ == "since":
+                found.add(token.i)
+    return frozenset(found)
+
+
+def perfect(verb: Token) -> bool:
+    """The verb is in the perfect ("has struck", "have been killed", "has been fighting")."""
+    return any(child.dep_ in ("aux", "auxpass") and child.lemma_.lower() == "have" for child in verb.children)
+
+
+def period_said(doc: Doc, start: int, end: int, phrases: tuple[tuple[str, ...], ...], recent: frozenset[int],
+                compare: frozenset[str] = frozenset()) -> bool:
+    """One of the period phrases ("since", "for years", "repeatedly") is among tokens
+    ``start``..``end`` (a "since" followed by a recent day is not, nor a phrase that follows a
+    comparison word: "the deadliest attack since 2017", "the worst this year")."""
+    lowers = [doc[i].lower_ for i in range(start, end)]
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(lowers) - n + 1):
+            if tuple(lowers[i : i + n]) != phrase or (phrase == ("since",) and start + i in recent):
+                continue
+            if compare and set(lowers[max(0, i - 3) : i]) & compare:
+                continue
+            return True
+    return False
+
+
+def background(doc: Doc, token: Token, phrases: tuple[tuple[str, ...], ...], recent: frozenset[int],
+               compare: frozenset[str] = frozenset(), days: tuple[int, ...] = ()) -> bool:
+    """The word tells of a period, not of an incident: it stands in a "since" phrase, or its
+    clause is in the perfect, says a period and names no day ("has struck the city repeatedly
+    since 2022", "more than 1,000 civilians have been killed in the region since then"; but
+    "gunmen have killed 14 villagers on Sunday, the worst attack this year" is an incident).
+    ``days``: token indices of the article's day-precise dates."""
+    if in_since_phrase(token, recent):
+        return True
+    head = doc[clause_head(token)]
+    if not perfect(head):
+        return False
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    if any(lo <= i < hi and not in_since_phrase(doc[i], recent) for i in days):
+        return False
+    return period_said(doc, lo, hi, phrases, recent, compare)

@@ -82,6 +82,13 @@ class PlaceMatcher:
         self._actor_firsts = frozenset(key.split(" ", 1)[0] for key in self._actor_keys)
         # tokens, not words: "Al-Shabaab" is three
         self._actor_width = 2 * max(len(key.split()) for key in self._actor_keys) + 1
+        self.settlement_nouns = frozenset(settings["settlement_nouns"])
+        self.unlisted_cues = frozenset(settings["unlisted_cues"])
+        self.facility_nouns = frozenset(settings["facility_nouns"])
+        self.organisation_heads = frozenset(settings["organisation_heads"])
+        self.media_heads = frozenset(settings["media_heads"])
+        self.named_after_nouns = frozenset(settings["named_after_nouns"])
+        self.vessel_nouns = frozenset(settings["vessel_nouns"])
         self._blocked: set[int] = set()
         self._actor_countries: set[str] = set()
         self._doubtful: list[tuple[int, int, list[Place]]] = []
@@ -99,12 +106,13 @@ class PlaceMatcher:
         directions = {doc.vocab.strings[word] for word in self.directions}  # ids as the arrays hold them
         may_start = [text[start].isupper() or lower in directions for start, lower in zip(starts, lowers)]
         self._title_case = self._title_case_tokens(doc, first, last)
-        self._blocked = self._actor_tokens(doc, first, last)
+        self._blocked = self._actor_tokens(doc, first, last) | self._named_things(doc, first, last)
         found = self._ner(doc, first, last)
         found = self._merge(found, self._gazetteer_names(doc, first, last, found, may_start))
         found = self._merge_over(found, self._borders(doc, first, last, found))
         found = self._merge_over(found, self._demonym_places(doc, first, last, found, may_start))
         found = self._merge(found, self._conflict_towns(doc, found))
+        found = self._merge(found, self._unlisted(doc, first, last, found))
         self._directions(doc, first, found)
         # "Eastern Congo" took in the "Eastern" a gazetteer name had claimed on its own
         regions = [item for item in found if item.kind == "region"]
@@ -153,6 +161,84 @@ class PlaceMatcher:
                     break
             i += 1
         return blocked
+
+    def _name_run(self, doc: Doc, start: int, last: int, step: int = 1) -> int:
+        """The end (exclusive; with ``step`` -1 the start) of the capitalised name beginning
+        (ending) at ``start``: "Wad al-Nourah", "El Baraf"; ``start`` itself if none."""
+        texts = token_texts(doc)
+        edge, k, width = (start if step > 0 else start + 1), start, 0
+        while 0 <= k < last and width < MAX_TOKENS:
+            if texts[k][:1].isupper():
+                edge = k + 1 if step > 0 else k
+            elif not (texts[k].lower() in NAME_INNER_WORDS or texts[k] in "-–'"):
+                break
+            k += step
+            width += 1
+        return edge
+
+    def _named_things(self, doc: Doc, first: int, last: int) -> set[int]:
+        """Tokens of names that are not places though a place's name is in them: universities
+        and newspapers ("Columbia University", "University of Khartoum", "Sudan Tribune"),
+        agreements ("the Pretoria agreement") and vessels ("the cruiser Moskva")."""
+        blocked: set[int] = set()
+        texts, forms = token_texts(doc), token_forms(doc)
+        for i in range(first, last):
+            word, lower = texts[i], forms[i][1]
+            if word in self.organisation_heads or word in self.media_heads and i not in self._title_case:
+                begin = self._name_run(doc, i - 1, last, step=-1) if i > first else i
+                blocked.update(range(begin, i + 1))
+                if i + 2 < last and texts[i + 1] == "of":  # "University of Khartoum"
+                    blocked.update(range(i + 1, self._name_run(doc, i + 2, last)))
+            elif lower in self.named_after_nouns and i > first and word.islower():
+                blocked.update(range(self._name_run(doc, i - 1, last, step=-1), i))
+            elif lower in self.vessel_nouns and word.islower() and i + 1 < last:
+                blocked.update(range(i + 1, self._name_run(doc, i + 1, last)))
+        return blocked
+
+    def _unlisted(self, doc: Doc, first: int, last: int, found: list[_Found]) -> list[_Found]:
+        """Populated places the gazetteer lacks: a capitalised name after "the village of" (any
+        article), or after a locative cue ("near Barsalogho", "à Batangafo") in an article about
+        a conflict country, that no other source took and that names no facility."""
+        texts, forms = token_texts(doc), token_forms(doc)
+        taken = {i for item in found for i in range(item.start, item.end)} | self._blocked
+        conflict: Optional[bool] = None
+        names: list[_Found] = []
+        for i in range(first, last - 1):
+            lower = forms[i][1]
+            settlement = lower in ("of", "de") and i > first and forms[i - 1][1] in self.settlement_nouns
+            if not (settlement or lower in self.unlisted_cues) or not texts[i + 1][:1].isupper() or i + 1 in taken:
+                continue
+            start, end = i + 1, self._name_run(doc, i + 1, last)
+            if end <= start or any(k in taken for k in range(start, end)) or self._not_unlisted(doc, start, end, settlement):
+                continue
+            places = self.gazetteer.candidates(doc[start:end].text)
+            if not settlement:
+                if places or self._conflict_variants(doc[start:end].text):
+                    continue
+                if conflict is None:
+                    countries = {item.mention.fixed.country_code for item in found if item.mention.fixed is not None}
+                    countries |= self._context_countries(found) | self._actor_countries
+                    conflict = bool(countries & self.conflict_countries)
+                if not conflict:
+                    continue
+            mention = self._mention(doc, start, end, "unlisted", unlisted=not places)
+            names.append(_Found(start, end, mention, "gazetteer"))
+            taken.update(range(start, end))
+        return names
+
+    def _not_unlisted(self, doc: Doc, start: int, end: int, settlement: bool) -> bool:
+        """Whether a capitalised name after a cue is something else: a number or date of the
+        NER, a person's possessive ("in Putin's speech"), a demonym, a common word, or a
+        facility's name. The small model tags most unknown village names PERSON or ORG."""
+        ents = {t.ent_type_ for t in doc[start:end]} - {""}
+        forms = token_forms(doc)
+        if ents - {"GPE", "LOC", "FAC", "ORG", "PERSON"} or doc[start].is_stop or doc[start].text in self._person_words:
+            return True
+        if "PERSON" in ents and not settlement and end < len(doc) and forms[end][1] in ("'s", "’s"):
+            return True
+        if self.gazetteer.country_of_demonym(doc[start:end].text) or doc[start:end].text.isupper():
+            return True
+        return end < len(doc) and forms[end][1] in self.facility_nouns
 
     def _conflict_towns(self, doc: Doc, found: list[_Found]) -> list[_Found]:
         """The conflict layer: doubtful names of a conflict country's place, whatever the NER made

@@ -68,6 +68,8 @@ class Mention:
     """The text says it is an area, not the town of that name ("Dnipropetrovsk regional ...")."""
     adjectival: bool = False
     """A people's adjective or plural standing for its country ("Ukrainian forces", "Sudanese")."""
+    unlisted: bool = False
+    """A populated place the text names ("the village of Aitaroun") that the gazetteer lacks."""
 
 
 def prior_score(place: Place) -> float:
@@ -105,6 +107,8 @@ class Resolver:
     def candidates(self, mention: Mention) -> list[Place]:
         if mention.fixed is not None:
             return [mention.fixed]
+        if mention.unlisted:
+            return []
         found = list(self.gazetteer.candidates(mention.text))
         if not found and mention.text.lower().startswith("the "):
             found = list(self.gazetteer.candidates(mention.text[4:]))
@@ -226,10 +230,48 @@ class Resolver:
         """None instead of a coin flip: equally prominent, far-apart rivals and no context at all."""
         if place is None or len(ranked) < 2 or any(item for j, item in enumerate(context) if j != index):
             return place
-        rivals = [p for prior, p in ranked if p is not place and abs(prior - prior_score(place)) < AMBIGUOUS_MARGIN]
-        far = [r for r in rivals if r.lat is None or place.lat is None
-               or distance_km(place.lat, place.lon, r.lat, r.lon) > AMBIGUOUS_KM]  # type: ignore[arg-type]
+        # the chosen reading's own prior, with its name bonus: "Odesa" is the Ukrainian city's own
+        # name and only an alternate spelling of Odessa, Texas
+        own = next(prior for prior, p in ranked if p is place)
+        rivals = [p for prior, p in ranked if p is not place and abs(prior - own) < AMBIGUOUS_MARGIN]
+        # rivals in the chosen one's country leave the country sure; the most prominent stands
+        far = [r for r in rivals if r.country_code != place.country_code
+               and (r.lat is None or place.lat is None
+                    or distance_km(place.lat, place.lon, r.lat, r.lon) > AMBIGUOUS_KM)]  # type: ignore[arg-type]
         return None if far else place
+
+
+UNLISTED_ANCHOR_CHARS = 60  # "Mayikengo near Lubero", "Wad al-Nourah in Gezira state"
+UNLISTED_ANCHOR_FEATURES = ("city", "admin1", "admin2", "region", "country")
+
+
+def place_unlisted(mentions: Sequence[Mention], places: list[Optional[Place]],
+                   countries: frozenset[str]) -> list[Optional[Place]]:
+    """A place for each name the gazetteer lacks, in an article about a country of ``countries``:
+    the country (and point) of the place named right after it in the same clause ("the village
+    of Aitaroun in southern Lebanon"), else the article's main country without a point."""
+    unresolved = [i for i, (m, p) in enumerate(zip(mentions, places)) if p is None and m.feature is None
+                  and (m.unlisted or m.source == "ner")]
+    if not unresolved:
+        return places
+    counts: dict[str, int] = {}
+    for mention, place in zip(mentions, places):
+        if place is not None and place.country_code and place.feature != "border":
+            counts[place.country_code] = counts.get(place.country_code, 0) + (0 if mention.adjectival else 2) + 1
+    main = max(counts, key=lambda code: counts[code]) if counts else None
+    result = list(places)
+    for i in unresolved:
+        mention = mentions[i]
+        anchor = next((p for m, p in zip(mentions[i + 1:], places[i + 1:])
+                       if m.start - mention.end <= UNLISTED_ANCHOR_CHARS and p is not None and not m.adjectival
+                       and p.feature in UNLISTED_ANCHOR_FEATURES), None)
+        if anchor is not None:
+            if anchor.country_code in countries:
+                result[i] = Place(mention.text, "city" if mention.unlisted else "other", anchor.country_code,
+                                  anchor.lat, anchor.lon, admin1=anchor.admin1 if anchor.feature != "country" else None)
+        elif main in countries:
+            result[i] = Place(mention.text, "city" if mention.unlisted else "other", main, None, None)
+    return result
 
 
 def to_location(mention: Mention, place: Optional[Place], location_id: str) -> Location:

@@ -89,6 +89,7 @@ class PlaceMatcher:
         self.media_heads = frozenset(settings["media_heads"])
         self.named_after_nouns = frozenset(settings["named_after_nouns"])
         self.vessel_nouns = frozenset(settings["vessel_nouns"])
+        self.force_nouns = frozenset(settings["force_nouns"])
         self._blocked: set[int] = set()
         self._actor_countries: set[str] = set()
         self._doubtful: list[tuple[int, int, list[Place]]] = []
@@ -232,7 +233,9 @@ class PlaceMatcher:
         facility's name. The small model tags most unknown village names PERSON or ORG."""
         ents = {t.ent_type_ for t in doc[start:end]} - {""}
         forms = token_forms(doc)
-        if ents - {"GPE", "LOC", "FAC", "ORG", "PERSON"} or doc[start].is_stop or doc[start].text in self._person_words:
+        if ents - {"GPE", "LOC", "FAC", "ORG", "PERSON"} or doc[start].is_stop:
+            return True
+        if not settlement and doc[start].text in self._person_words:
             return True
         if "PERSON" in ents and not settlement and end < len(doc) and forms[end][1] in ("'s", "’s"):
             return True
@@ -493,6 +496,8 @@ class PlaceMatcher:
             # a romanisation no table has only for a word that begins no known name: trying it
             # after every capitalised word's failed lookups cost more than the rest together
             places = self.gazetteer.candidates(text) if known_first else self._conflict_variants(text)
+            if not places and known_first and variant_first and end - start > 1:
+                places = self._conflict_variants(text)  # "Tal Rifaat" for Tall Rif'at: "Tal" begins known names
             if places:
                 return end, places
         return None
@@ -729,7 +734,11 @@ class PlaceMatcher:
         return not labels & {"LANGUAGE", "WORK_OF_ART", "LAW"}
 
     def _adjectival_found(self, doc: Doc, start: int, end: int, country: Place) -> _Found:
-        mention = self._mention(doc, start, end, "demonym", fixed=country, adjectival=True)
+        # "Russian forces", "Israeli jets": the actor, which says nothing of where the other
+        # places are ("Russian Forces Claim Village Near Pokrovsk" is Ukraine's Pokrovsk)
+        lemma, lower = token_forms(doc)[end] if end < len(doc) else ("", "")
+        actor = lemma in self.force_nouns or lower.removesuffix("s") in self.force_nouns  # title case: "Forces"
+        mention = self._mention(doc, start, end, "demonym", fixed=country, adjectival=True, actor=actor)
         return _Found(start, end, mention, "adjectival")
 
     # --- merging and context -------------------------------------------------------------------

@@ -47,6 +47,7 @@ CONTINENT_WEIGHT = 1.5
 AMBIGUOUS_MARGIN = 1.5    # prior gap under which a context-free choice is refused
 AMBIGUOUS_KM = 500.0
 SURROUNDING_KM = 100.0
+BORDER_SIDE_CHARS = 50    # "the Rafah crossing on the border with Egypt"
 
 
 @dataclass
@@ -68,6 +69,9 @@ class Mention:
     """The text says it is an area, not the town of that name ("Dnipropetrovsk regional ...")."""
     adjectival: bool = False
     """A people's adjective or plural standing for its country ("Ukrainian forces", "Sudanese")."""
+    actor: bool = False
+    """A people's adjective naming an armed force ("Russian forces"): who acts, not where, so
+    no context for the article's other places."""
     unlisted: bool = False
     """A populated place the text names ("the village of Aitaroun") that the gazetteer lacks."""
 
@@ -112,11 +116,14 @@ class Resolver:
         found = list(self.gazetteer.candidates(mention.text))
         if not found and mention.text.lower().startswith("the "):
             found = list(self.gazetteer.candidates(mention.text[4:]))
+        name, _, kind = mention.text.rpartition(" ")
         if not found:
             # "Borno State", "Kwamouth territory": the area's name with a kind word after it
-            name, _, kind = mention.text.rpartition(" ")
             if name and kind.lower() in self.gazetteer.settings["area_words"]:
                 found = [p for p in self.gazetteer.candidates(name) if p.feature in ("admin1", "admin2", "region")]
+        if not found and name and kind.lower() in self.gazetteer.settings["settlement_nouns"]:
+            # "Kills 17 In Sagaing Village": a headline's capitalised kind word after a town's name
+            found = [p for p in self.gazetteer.candidates(name) if p.feature == "city"]
         if not found:
             # "Deir el-Balah" for Dayr al Balah: a romanisation the tables spell otherwise
             found = self.gazetteer.spelling_variants(mention.text)
@@ -134,7 +141,7 @@ class Resolver:
 
     def resolve(self, mentions: Sequence[Mention]) -> list[Optional[Place]]:
         """The chosen place of each mention (None where unknown or too ambiguous)."""
-        options = [self.candidates(mention) for mention in mentions]
+        options = self._across_borders(mentions, [self.candidates(mention) for mention in mentions])
         priors = [sorted(((prior_score(p) + self._name_bonus(m, p), p) for p in places), key=lambda pair: -pair[0])
                   for m, places in zip(mentions, options)]
         anchors: list[tuple[Place, float]] = []
@@ -145,12 +152,28 @@ class Resolver:
             clear = mention.fixed is not None or bool(mention.qualifiers) or len(ranked) == 1
             if not clear:
                 clear = ranked[0][0] - ranked[1][0] >= CLEAR_MARGIN
-            anchors.append((ranked[0][1], 1.0) if clear else None)  # type: ignore[arg-type]
+            anchors.append((ranked[0][1], 1.0) if clear and not mention.actor else None)  # type: ignore[arg-type]
         choice = self._round(priors, anchors)
         # second round: everyone's first-round choice is context, the unclear ones at half weight
-        context = [anchor if anchor else ((place, 0.5) if place else None) for anchor, place in zip(anchors, choice)]
+        context = [anchor if anchor else ((place, 0.5) if place and not mention.actor else None)
+                   for anchor, place, mention in zip(anchors, choice, mentions)]
         final = self._round(priors, context)
         return [self._refuse_blind(ranked, place, context, i) for i, (ranked, place) in enumerate(zip(priors, final))]
+
+    @staticmethod
+    def _across_borders(mentions: Sequence[Mention], options: list[list[Place]]) -> list[list[Place]]:
+        """"Rafah, on the border with Egypt": a place named just before "the border with C" lies
+        on this side of it, so its readings in C go where it has others."""
+        for i, mention in enumerate(mentions):
+            for other in mentions[i + 1:]:
+                if other.start - mention.end > BORDER_SIDE_CHARS:
+                    break
+                place = other.fixed
+                if (other.feature == "border" and place is not None and place.country_code
+                        and other.text.lower().startswith("border with")):
+                    here = [p for p in options[i] if p.country_code != place.country_code]
+                    options[i] = here or options[i]
+        return options
 
     @staticmethod
     def _name_bonus(mention: Mention, place: Place) -> float:

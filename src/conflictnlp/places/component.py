@@ -39,7 +39,7 @@ class PlacesComponent(ConflictComponent):
         self._ensure_loaded()
         mentions = self._matcher(doc)  # type: ignore[misc]
         places = self._resolver.resolve(mentions)  # type: ignore[union-attr]
-        places = place_unlisted(mentions, places, self._matcher.conflict_countries)  # type: ignore[union-attr]
+        places = place_unlisted(mentions, places, self._matcher.conflict_countries, self._resolver)  # type: ignore[union-attr]
         locations = [to_location(m, p, f"l{i}") for i, (m, p) in enumerate(zip(mentions, places), start=1)]
         doc._.locations = locations
         set_span_group(doc, "locations", [(loc.span[0], loc.span[1], loc.feature or "place") for loc in locations])

@@ -85,12 +85,14 @@ class PlaceMatcher:
         self.settlement_nouns = frozenset(settings["settlement_nouns"])
         self.unlisted_cues = frozenset(settings["unlisted_cues"])
         self.facility_nouns = frozenset(settings["facility_nouns"])
-        self.organisation_heads = frozenset(settings["organisation_heads"])
-        self.media_heads = frozenset(settings["media_heads"])
+        self.institution_heads = frozenset(settings["institution_heads"])
+        self.newspaper_heads = frozenset(settings["newspaper_heads"])
+        self.newspaper_heads_sentence_case = frozenset(settings["newspaper_heads_sentence_case"])
         self.named_after_nouns = frozenset(settings["named_after_nouns"])
         self.vessel_nouns = frozenset(settings["vessel_nouns"])
         self.force_nouns = frozenset(settings["force_nouns"])
         self._blocked: set[int] = set()
+        self._institutions: list[tuple[int, int]] = []
         self._actor_countries: set[str] = set()
         self._doubtful: list[tuple[int, int, list[Place]]] = []
 
@@ -114,6 +116,7 @@ class PlaceMatcher:
         found = self._merge_over(found, self._demonym_places(doc, first, last, found, may_start))
         found = self._merge(found, self._conflict_towns(doc, found))
         found = self._merge(found, self._unlisted(doc, first, last, found))
+        found = self._drop_foreign_institutions(found)
         self._directions(doc, first, found)
         # "Eastern Congo" took in the "Eastern" a gazetteer name had claimed on its own
         regions = [item for item in found if item.kind == "region"]
@@ -178,23 +181,62 @@ class PlaceMatcher:
         return edge
 
     def _named_things(self, doc: Doc, first: int, last: int) -> set[int]:
-        """Tokens of names that are not places though a place's name is in them: universities
-        and newspapers ("Columbia University", "University of Khartoum", "Sudan Tribune"),
-        agreements ("the Pretoria agreement") and vessels ("the cruiser Moskva")."""
+        """Tokens of names that are not places though a place's name is in them: newspapers
+        ("Sudan Tribune"), agreements ("the Pretoria agreement") and vessels ("the cruiser
+        Moskva"). Names of universities and colleges go to ``_institutions``: their town is a
+        place only where the article is about its country."""
         blocked: set[int] = set()
+        self._institutions = []
         texts, forms = token_texts(doc), token_forms(doc)
         for i in range(first, last):
             word, lower = texts[i], forms[i][1]
-            if word in self.organisation_heads or word in self.media_heads and i not in self._title_case:
+            if (word in self.institution_heads or word in self.newspaper_heads
+                    or word in self.newspaper_heads_sentence_case and i not in self._title_case):
                 begin = self._name_run(doc, i - 1, last, step=-1) if i > first else i
-                blocked.update(range(begin, i + 1))
+                named = set(range(begin, i + 1))
                 if i + 2 < last and texts[i + 1] == "of":  # "University of Khartoum"
-                    blocked.update(range(i + 1, self._name_run(doc, i + 2, last)))
+                    named.update(range(i + 1, self._name_run(doc, i + 2, last)))
+                if word in self.institution_heads:
+                    self._institutions.append((min(named), max(named) + 1))
+                else:
+                    blocked |= named
             elif lower in self.named_after_nouns and i > first and word.islower():
                 blocked.update(range(self._name_run(doc, i - 1, last, step=-1), i))
             elif lower in self.vessel_nouns and word.islower() and i + 1 < last:
                 blocked.update(range(i + 1, self._name_run(doc, i + 1, last)))
         return blocked
+
+    def _article_countries(self, found: list[_Found]) -> dict[str, int]:
+        """How many of the article's mentions each country has (fixed ones, else the name's
+        most prominent reading) and of its actors."""
+        counts: dict[str, int] = {}
+        for item in found:
+            place = item.mention.fixed
+            codes = {place.country_code} if place is not None else self._context_countries([item])
+            for code in codes:
+                if code:
+                    counts[code] = counts.get(code, 0) + 1
+        for code in self._actor_countries:
+            counts[code] = counts.get(code, 0) + 1
+        return counts
+
+    def _in_institution(self, item: _Found) -> bool:
+        return any(s <= item.start and item.end <= e for s, e in self._institutions)
+
+    def _drop_foreign_institutions(self, found: list[_Found]) -> list[_Found]:
+        """A town inside a university's name ("Columbia University", "University of
+        Khartoum") is a place only where the article's other places share its country: news
+        gold counts "Ohio State University" in an Ohio story, but an analyst "at Columbia
+        University" in a report on Moscow puts nothing in South Carolina."""
+        if not self._institutions:
+            return found
+        inside = [item for item in found if self._in_institution(item)]
+        others = self._article_countries([item for item in found if item not in inside])
+        if not inside or not others:
+            return found  # nothing else in the article puts it elsewhere ("at Cambridge University")
+        kept = [item for item in found if item not in inside
+                or any(p.country_code in others for p in self.gazetteer.candidates(item.mention.text))]
+        return kept
 
     def _unlisted(self, doc: Doc, first: int, last: int, found: list[_Found]) -> list[_Found]:
         """Populated places the gazetteer lacks: a capitalised name after "the village of" (any
@@ -216,10 +258,9 @@ class PlaceMatcher:
             if not settlement:
                 if places or self._conflict_variants(doc[start:end].text):
                     continue
-                if conflict is None:
-                    countries = {item.mention.fixed.country_code for item in found if item.mention.fixed is not None}
-                    countries |= self._context_countries(found) | self._actor_countries
-                    conflict = bool(countries & self.conflict_countries)
+                if conflict is None:  # the article's main country is a conflict country
+                    counts = self._article_countries(found)
+                    conflict = bool(counts) and max(counts, key=lambda code: counts[code]) in self.conflict_countries
                 if not conflict:
                     continue
             mention = self._mention(doc, start, end, "unlisted", unlisted=not places)
@@ -248,13 +289,14 @@ class PlaceMatcher:
         of them, where the article names that country (by its name, a town or a demonym), or
         where the name is a notable town's own ("Timbuktu", "Velyka Novosilka") and no bigger
         place elsewhere has it."""
-        countries = {item.mention.fixed.country_code for item in found
-                     if item.mention.fixed is not None and item.mention.fixed.country_code is not None}
-        countries |= self._context_countries([item for item in found if item.mention.fixed is None])
-        countries |= self._actor_countries  # "Hamas said ... Nuseirat": the Palestinian territories
-        continents = self._main_continents(found)
-        countries &= self.conflict_countries
         towns: list[_Found] = []
+        found_outside = [item for item in found if not self._in_institution(item)]  # not "Columbia University"
+        countries = {item.mention.fixed.country_code for item in found_outside
+                     if item.mention.fixed is not None and item.mention.fixed.country_code is not None}
+        countries |= self._context_countries([item for item in found_outside if item.mention.fixed is None])
+        countries |= self._actor_countries  # "Hamas said ... Nuseirat": the Palestinian territories
+        continents = self._main_continents(found_outside)
+        countries &= self.conflict_countries
         for start, end, places in self._doubtful:
             if any(start < item.end and item.start < end for item in found + towns):
                 continue
@@ -295,14 +337,23 @@ class PlaceMatcher:
         if not towns:
             return False
         ents = {t.ent_type_ for t in doc[start:end]} - {""}
-        if "NORP" in ents or end - start == 1 and doc[start].is_sent_start and start not in self._title_case:
+        if "NORP" in ents or (end - start == 1 and doc[start].is_sent_start and start not in self._title_case
+                              and not self._possessed_place(doc, end)):
             return False
         if start in self._title_case:
             return True  # a headline's capitals say nothing of organisations
         entity = entity_at(doc, start)
         if entity is not None and entity.label_ == "ORG" and (entity.start < start or entity.end > end):
             return False  # a word of a longer organisation's name ("Human Rights Watch")
-        return "ORG" not in ents or end - start > 1 or max(p.population for p in towns) >= NOTABLE_ORG_TOWN
+        # "the Nuseirat raid": a town's name before a lowercase noun, as "Roselle police"
+        attributive = end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN"
+        return ("ORG" not in ents or end - start > 1 or attributive
+                or max(p.population for p in towns) >= NOTABLE_ORG_TOWN)
+
+    def _possessed_place(self, doc: Doc, end: int) -> bool:
+        """"Goma's airport", "Kharkiv's outskirts": a possessive before a place's part."""
+        return (end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s")
+                and doc[end + 1].lower_ in self.place_nouns | self.facility_nouns)
 
     def _notable_conflict_town(self, text: str, places: list[Place]) -> list[Place]:
         """A conflict country's town of some size (or with a several-word name) called by a name
@@ -476,6 +527,8 @@ class PlaceMatcher:
         # a compass word alone ("Eastern" of a title-case headline) is no place name, though
         # stripped of "Province" it is one of Eastern Province's names
         lone_direction = forms[start][1] in self.directions
+        if lone_direction and start > 0 and texts[start - 1] in "-–":
+            return None  # the "east" of "north-east of Ukraine" begins no name
         starts, ends = token_offsets(doc)
         for end in range(min(last, start + MAX_TOKENS), start, -1):
             tail = end - 1

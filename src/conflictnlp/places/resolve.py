@@ -256,7 +256,10 @@ class Resolver:
         # the chosen reading's own prior, with its name bonus: "Odesa" is the Ukrainian city's own
         # name and only an alternate spelling of Odessa, Texas
         own = next(prior for prior, p in ranked if p is place)
-        rivals = [p for prior, p in ranked if p is not place and abs(prior - own) < AMBIGUOUS_MARGIN]
+        by_name = own - prior_score(place) > 0  # the chosen one is called by its own name
+        # a rival called so only by an alternate name ("Pokrovsk", once Engels's) is none
+        rivals = [p for prior, p in ranked if p is not place and abs(prior - own) < AMBIGUOUS_MARGIN
+                  and not (by_name and prior - prior_score(p) <= 0)]
         # rivals in the chosen one's country leave the country sure; the most prominent stands
         far = [r for r in rivals if r.country_code != place.country_code
                and (r.lat is None or place.lat is None
@@ -269,19 +272,20 @@ UNLISTED_ANCHOR_FEATURES = ("city", "admin1", "admin2", "region", "country")
 
 
 def place_unlisted(mentions: Sequence[Mention], places: list[Optional[Place]],
-                   countries: frozenset[str]) -> list[Optional[Place]]:
+                   countries: frozenset[str], resolver: Resolver) -> list[Optional[Place]]:
     """A place for each name the gazetteer lacks, in an article about a country of ``countries``:
     the country (and point) of the place named right after it in the same clause ("the village
     of Aitaroun in southern Lebanon"), else the article's main country without a point."""
     unresolved = [i for i, (m, p) in enumerate(zip(mentions, places)) if p is None and m.feature is None
-                  and (m.unlisted or m.source == "ner")]
+                  and (m.unlisted or m.source == "ner" and not resolver.candidates(m))]
     if not unresolved:
         return places
     counts: dict[str, int] = {}
     for mention, place in zip(mentions, places):
         if place is not None and place.country_code and place.feature != "border":
-            counts[place.country_code] = counts.get(place.country_code, 0) + (0 if mention.adjectival else 2) + 1
-    main = max(counts, key=lambda code: counts[code]) if counts else None
+            weight = 0 if mention.actor else 1 if mention.adjectival else 3
+            counts[place.country_code] = counts.get(place.country_code, 0) + weight
+    main = max(counts, key=lambda code: counts[code]) if any(counts.values()) else None
     result = list(places)
     for i in unresolved:
         mention = mentions[i]

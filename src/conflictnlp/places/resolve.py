@@ -47,6 +47,7 @@ CONTINENT_WEIGHT = 1.5
 AMBIGUOUS_MARGIN = 1.5    # prior gap under which a context-free choice is refused
 AMBIGUOUS_KM = 500.0
 SURROUNDING_KM = 100.0
+ACTOR_WEIGHT = 0.1        # "Russian forces ... near Pokrovsk": who acts, barely where
 BORDER_SIDE_CHARS = 50    # "the Rafah crossing on the border with Egypt"
 
 
@@ -71,7 +72,7 @@ class Mention:
     """A people's adjective or plural standing for its country ("Ukrainian forces", "Sudanese")."""
     actor: bool = False
     """A people's adjective naming an armed force ("Russian forces"): who acts, not where, so
-    no context for the article's other places."""
+    little context for the article's other places."""
     unlisted: bool = False
     """A populated place the text names ("the village of Aitaroun") that the gazetteer lacks."""
 
@@ -152,7 +153,7 @@ class Resolver:
             clear = mention.fixed is not None or bool(mention.qualifiers) or len(ranked) == 1
             if not clear:
                 clear = ranked[0][0] - ranked[1][0] >= CLEAR_MARGIN
-            anchors.append((ranked[0][1], 1.0) if clear and not mention.actor else None)  # type: ignore[arg-type]
+            anchors.append((ranked[0][1], ACTOR_WEIGHT if mention.actor else 1.0) if clear else None)  # type: ignore[arg-type]
         choice = self._round(priors, anchors)
         # second round: everyone's first-round choice is context, the unclear ones at half weight
         context = [anchor if anchor else ((place, 0.5) if place and not mention.actor else None)

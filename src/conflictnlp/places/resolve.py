@@ -281,10 +281,10 @@ def place_unlisted(mentions: Sequence[Mention], places: list[Optional[Place]],
                   and (m.unlisted or m.source == "ner" and not resolver.candidates(m))]
     if not unresolved:
         return places
-    counts: dict[str, int] = {}
+    counts: dict[str, float] = {}
     for mention, place in zip(mentions, places):
         if place is not None and place.country_code and place.feature != "border":
-            weight = 0 if mention.actor else 1 if mention.adjectival else 3
+            weight = 0.5 if mention.actor else 1 if mention.adjectival else 3  # an armed force's country last
             counts[place.country_code] = counts.get(place.country_code, 0) + weight
     main = max(counts, key=lambda code: counts[code]) if any(counts.values()) else None
     result = list(places)

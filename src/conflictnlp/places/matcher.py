@@ -91,6 +91,9 @@ class PlaceMatcher:
         self.named_after_nouns = frozenset(settings["named_after_nouns"])
         self.vessel_nouns = frozenset(settings["vessel_nouns"])
         self.force_nouns = frozenset(settings["force_nouns"])
+        self._named_heads = self.institution_heads | self.newspaper_heads | self.newspaper_heads_sentence_case
+        self._named_nouns = self.named_after_nouns | self.vessel_nouns
+        self._unlisted_triggers = self.unlisted_cues | {"of", "de"}
         self._blocked: set[int] = set()
         self._institutions: list[tuple[int, int]] = []
         self._actor_countries: set[str] = set()
@@ -149,10 +152,12 @@ class PlaceMatcher:
         self._actor_countries = set()
         index = actor_index()
         forms, (starts, ends), text = token_forms(doc), token_offsets(doc), doc_text(doc)
-        i = first
-        while i < last:
-            if forms[i][1] not in self._actor_firsts:
-                i += 1
+        firsts = self._actor_firsts
+        # the few words that begin an actor's name, found in one pass over the forms
+        candidates = [i for i in range(first, last) if forms[i][1] in firsts]
+        free = first  # the first token not inside a name already found
+        for i in candidates:
+            if i < free:
                 continue
             for end in range(min(last, i + self._actor_width), i, -1):
                 words = text[starts[i]:ends[end - 1]]
@@ -161,9 +166,8 @@ class PlaceMatcher:
                     country = index[normalize(words)].country
                     if country and index[normalize(words)].kind not in ("media", "ngo", "intergovernmental"):
                         self._actor_countries.add(country)
-                    i = end - 1
+                    free = end
                     break
-            i += 1
         return blocked
 
     def _name_run(self, doc: Doc, start: int, last: int, step: int = 1) -> int:
@@ -188,7 +192,8 @@ class PlaceMatcher:
         blocked: set[int] = set()
         self._institutions = []
         texts, forms = token_texts(doc), token_forms(doc)
-        for i in range(first, last):
+        heads, nouns = self._named_heads, self._named_nouns
+        for i in [i for i in range(first, last) if texts[i] in heads or forms[i][1] in nouns]:
             word, lower = texts[i], forms[i][1]
             if (word in self.institution_heads or word in self.newspaper_heads
                     or word in self.newspaper_heads_sentence_case and i not in self._title_case):
@@ -246,7 +251,8 @@ class PlaceMatcher:
         taken = {i for item in found for i in range(item.start, item.end)} | self._blocked
         conflict: Optional[bool] = None
         names: list[_Found] = []
-        for i in range(first, last - 1):
+        triggers = self._unlisted_triggers
+        for i in [i for i in range(first, last - 1) if forms[i][1] in triggers]:
             lower = forms[i][1]
             settlement = lower in ("of", "de") and i > first and forms[i - 1][1] in self.settlement_nouns
             if not (settlement or lower in self.unlisted_cues) or not texts[i + 1][:1].isupper() or i + 1 in taken:
@@ -403,9 +409,10 @@ class PlaceMatcher:
         tokens: set[int] = set()
         if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
             return tokens
+        texts = token_texts(doc)
         for sent in doc[first:last].sents:  # type: ignore[attr-defined]  # spaCy's span.pyi lacks Span.sents (a property since 3.2)
-            words = [t for t in sent if t.is_alpha and len(t) > 3]
-            if len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= TITLE_CASE_SHARE * len(words):
+            words = [word for word in texts[sent.start:sent.end] if len(word) > 3 and word.isalpha()]
+            if len(words) >= 3 and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words):
                 tokens.update(range(sent.start, sent.end))
         return tokens
 
@@ -503,6 +510,8 @@ class PlaceMatcher:
             return False
         countries = {p.country_code for p in places}
         for item in accepted:
+            if not (1 <= start - item.end <= 2 or 1 <= item.start - end <= 2):
+                continue  # a list separator is one or two tokens: no Span for the others
             gap = doc[item.end:start] if item.end <= start else doc[end:item.start]
             if 1 <= len(gap) <= 2 and all(t.text in LIST_SEPARATORS for t in gap):
                 neighbours = self.gazetteer.candidates(item.mention.text)
@@ -516,7 +525,8 @@ class PlaceMatcher:
         # words and offsets from per-Doc arrays: this tries up to MAX_TOKENS ends for every
         # word that may begin a name, and Token objects for each made it the component's hot spot
         texts, forms = token_texts(doc), token_forms(doc)
-        if not (texts[start][:1].isupper() or forms[start][1] in self.directions) or doc[start].is_punct:
+        # (a capital or a compass word: never punctuation, so no Token needed to check that)
+        if not (texts[start][:1].isupper() or forms[start][1] in self.directions):
             return None
         first_word = normalize(texts[start]).split(" ", 1)[0]
         known_first = first_word in self.gazetteer.first_words
@@ -697,9 +707,8 @@ class PlaceMatcher:
 
     def _borders(self, doc: Doc, first: int, last: int, found: list[_Found]) -> list[_Found]:
         borders = []
-        for token in doc[first:last]:
-            if token.lower_ not in self.border_nouns:
-                continue
+        forms = token_forms(doc)
+        for token in [doc[i] for i in range(first, last) if forms[i][1] in self.border_nouns]:
             countries: list[tuple[int, Place]] = []
             start = token.i
             # left: "Russia-Ukraine border", "Ukraine's border", "the Ukrainian border"

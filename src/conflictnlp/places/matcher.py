@@ -468,22 +468,20 @@ class PlaceMatcher:
         self._person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                               and ent.start not in self._title_case for t in ent}
         found, doubtful = [], []
-        i = first
-        while i < last:
-            if not may_start[i] or i in self._blocked:
-                i += 1
+        blocked = self._blocked
+        free = first  # the first token after the last accepted name
+        for i in [i for i in range(first, last) if may_start[i] and i not in blocked]:
+            if i < free:
                 continue
             match = self._longest_name(doc, i, last)
             if match is None:
-                i += 1
                 continue
             end, places = match
             if self._plausible(doc, i, end, places, context):
                 found.append(_Found(i, end, self._mention(doc, i, end, "gazetteer"), "gazetteer"))
-                i = end
+                free = end
             else:
                 doubtful.append((i, end, places))
-                i += 1
         # A doubtful name listed with an accepted place of the same country is a place too
         # ("Madison, Oconee and Oglethorpe counties", "Fargo-Moorhead"); repeat for longer lists.
         accepted = ner + found

@@ -211,6 +211,12 @@ def test_a_university_town_in_an_article_about_its_country_stays(places_nlp):
     assert found.get("Ohio") == "US"
 
 
+def test_a_newspaper_town_stays_at_home_but_its_head_and_a_country_do_not(places_nlp):
+    found = places(places_nlp, "She began at the Augusta Herald and later moved to Atlanta. The Herald hired her in 1969.")
+    assert found.get("Augusta") == "US"
+    assert "Herald" not in found
+
+
 # --- evaluation ----------------------------------------------------------------------------------
 
 def test_conflict_gold_scores_country_and_not_places(places_nlp, fixtures_dir):

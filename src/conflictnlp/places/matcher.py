@@ -95,7 +95,7 @@ class PlaceMatcher:
         self._named_nouns = self.named_after_nouns | self.vessel_nouns
         self._unlisted_triggers = self.unlisted_cues | {"of", "de"}
         self._blocked: set[int] = set()
-        self._institutions: list[tuple[int, int]] = []
+        self._institutions: list[tuple[int, int, bool]] = []  # (start, end, a university's?)
         self._actor_countries: set[str] = set()
         self._doubtful: list[tuple[int, int, list[Place]]] = []
 
@@ -201,10 +201,8 @@ class PlaceMatcher:
                 named = set(range(begin, i + 1))
                 if i + 2 < last and texts[i + 1] == "of":  # "University of Khartoum"
                     named.update(range(i + 1, self._name_run(doc, i + 2, last)))
-                if word in self.institution_heads:
-                    self._institutions.append((min(named), max(named) + 1))
-                else:
-                    blocked |= named
+                blocked.add(i)  # the head itself ("the Herald") is never a place
+                self._institutions.append((min(named), max(named) + 1, word in self.institution_heads))
             elif lower in self.named_after_nouns and i > first and word.islower():
                 blocked.update(range(self._name_run(doc, i - 1, last, step=-1), i))
             elif lower in self.vessel_nouns and word.islower() and i + 1 < last:
@@ -226,21 +224,31 @@ class PlaceMatcher:
         return counts
 
     def _in_institution(self, item: _Found) -> bool:
-        return any(s <= item.start and item.end <= e for s, e in self._institutions)
+        return any(s <= item.start and item.end <= e for s, e, _ in self._institutions)
 
     def _drop_foreign_institutions(self, found: list[_Found]) -> list[_Found]:
-        """A town inside a university's name ("Columbia University", "University of
-        Khartoum") is a place only where the article's other places share its country: news
-        gold counts "Ohio State University" in an Ohio story, but an analyst "at Columbia
-        University" in a report on Moscow puts nothing in South Carolina."""
+        """A town inside a university's or newspaper's name ("Columbia University", "the
+        Augusta Herald") is a place only where the article's other places share its country:
+        news gold counts "Ohio State University" in an Ohio story, but an analyst "at Columbia
+        University" in a report on Moscow puts nothing in South Carolina. A country in a
+        newspaper's name ("Sudan Tribune") is the beat, never the place."""
         if not self._institutions:
             return found
         inside = [item for item in found if self._in_institution(item)]
+        if not inside:
+            return found
         others = self._article_countries([item for item in found if item not in inside])
-        if not inside or not others:
-            return found  # nothing else in the article puts it elsewhere ("at Cambridge University")
-        kept = [item for item in found if item not in inside
-                or any(p.country_code in others for p in self.gazetteer.candidates(item.mention.text))]
+        kept = []
+        for item in found:
+            if item in inside:
+                places = self.gazetteer.candidates(item.mention.text)
+                newspaper = any(s <= item.start and item.end <= e and not university for s, e, university in self._institutions)
+                if newspaper and any(p.feature == "country" for p in places):
+                    continue
+                # nothing else in the article puts it elsewhere ("at Cambridge University")
+                if others and not any(p.country_code in others for p in places):
+                    continue
+            kept.append(item)
         return kept
 
     def _unlisted(self, doc: Doc, first: int, last: int, found: list[_Found]) -> list[_Found]:

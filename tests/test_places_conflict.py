@@ -225,3 +225,12 @@ def test_conflict_gold_scores_country_and_not_places(places_nlp, fixtures_dir):
     assert 0.0 <= report["right_country"] <= 1.0
     assert isinstance(report["not_places_made_places"], dict)
     assert "found with the right country" in places_evaluation.render(report)
+
+
+@pytest.mark.parametrize("text, name, code, feature", [
+    ("A cargo ship was hit by a missile in the Red Sea off Hodeidah.", "Red Sea", None, "water"),
+    ("Voting began in Sudan's Red Sea state on Monday.", "Red Sea", "SD", "admin1"),
+])
+def test_a_sea_is_the_sea_unless_the_text_says_state(places_nlp, text, name, code, feature):
+    found = {loc.text.removeprefix("the "): (loc.country_code, loc.feature) for loc in places_nlp(text)._.locations}
+    assert found.get(name) == (code, feature)

@@ -131,6 +131,9 @@ class Resolver:
         areas = [p for p in found if p.feature in ("admin1", "admin2", "region")] if mention.areas_only else []
         if areas:
             found = areas
+        else:
+            # "on the Red Sea": the sea, not the state named after it ("Red Sea state" is areas_only)
+            found = [p for p in found if p.feature == "water"] or found
         # "Belgorod", "Kiev": a bare name shared by a town and the area around it is the town
         towns = [p for p in found if p.feature == "city"]
         found = [p for p in found if p.feature not in ("admin1", "admin2") or not any(_surrounds(p, t) for t in towns)]

@@ -234,3 +234,9 @@ def test_conflict_gold_scores_country_and_not_places(places_nlp, fixtures_dir):
 def test_a_sea_is_the_sea_unless_the_text_says_state(places_nlp, text, name, code, feature):
     found = {loc.text.removeprefix("the "): (loc.country_code, loc.feature) for loc in places_nlp(text)._.locations}
     assert found.get(name) == (code, feature)
+
+
+def test_a_town_as_a_first_name_before_an_apposition_is_a_person(places_nlp):
+    found = places(places_nlp, "Lincoln Mitchell, an analyst at a think tank, said Russian units had left Kherson.")
+    assert "Lincoln" not in found
+    assert found.get("Kherson") == "UA"

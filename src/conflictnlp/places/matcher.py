@@ -364,6 +364,16 @@ class PlaceMatcher:
         return ("ORG" not in ents or end - start > 1 or attributive
                 or max(p.population for p in towns) >= NOTABLE_ORG_TOWN)
 
+    @staticmethod
+    def _named_person(doc: Doc, start: int, end: int) -> bool:
+        """"Lincoln Mitchell, an analyst": a town's name that begins a two-word name followed
+        by an apposition with "a"/"an" is a person's first name, whatever the NER tagged."""
+        if end - start != 1 or end + 3 >= len(doc):
+            return False
+        surname, comma, article, noun = doc[end], doc[end + 1], doc[end + 2], doc[end + 3]
+        return (surname.text[:1].isupper() and surname.is_alpha and comma.text == ","
+                and article.lower_ in ("a", "an") and noun.is_lower)
+
     def _possessed_place(self, doc: Doc, end: int) -> bool:
         """"Goma's airport", "Kharkiv's outskirts": a possessive before a place's part."""
         return (end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s")
@@ -577,7 +587,7 @@ class PlaceMatcher:
         # ("the Mubarak-Gore partnership"); the conflict layer looks at those again
         person = any(t.ent_type_ == "PERSON" for t in span) and start not in self._title_case
         places = self._detectable(span.text, places, frozenset() if person else context)
-        if not places or self._headline_speaker(doc, start, end, places):
+        if not places or self._headline_speaker(doc, start, end, places) or self._named_person(doc, start, end):
             return False
         cue = start > 0 and doc[start - 1].lower_ in self.locative_cues
         # a name that says what it is ("Henderson County", "Kherson Oblast") is a place name

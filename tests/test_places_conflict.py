@@ -8,9 +8,9 @@ from spacy.tokens import Doc
 
 from conflictnlp.evaluation import places as places_evaluation
 from conflictnlp.places.actors import ACTOR_KINDS, find_actor, load_actors
-from conflictnlp.places.gazetteer import get_gazetteer, romanisation_key, transliteration_key
+from conflictnlp.places.gazetteer import Place, get_gazetteer, romanisation_key, transliteration_key
 from conflictnlp.places.matcher import PlaceMatcher
-from conflictnlp.places.resolve import Mention, Resolver
+from conflictnlp.places.resolve import Mention, Resolver, place_unlisted
 from tests.conftest import assert_offsets
 
 OTHER_COMPONENTS = ("measures", "dates", "quotes", "claims")
@@ -154,6 +154,69 @@ def test_actor_tokens_on_a_hand_built_doc(places_nlp):
     assert matcher._actor_tokens(doc, 0, len(doc)) == {0, 1}
 
 
+# --- unlisted villages, borders, lone names, things named after places (round 2) -------------------
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Gunmen set fire to the village of Ngoroyo in Ituri province, the army said.", "Ngoroyo", "CD"),
+    ("Sudanese troops shelled the village of Tabit, killing four farmers.", "Tabit", "SD"),
+    ("Burkina Faso's army said jihadists attacked a checkpoint near Tandaga, in the north.", "Tandaga", "BF"),
+])
+def test_unlisted_villages_get_the_article_country(places_nlp, text, name, code):
+    assert places(places_nlp, text).get(name) == code
+
+
+def test_no_unlisted_place_outside_a_conflict_article(places_nlp):
+    found = places(places_nlp, "The mayor of Springfield met volunteers near Dunmore Hall on Saturday.")
+    assert "Dunmore Hall" not in found
+
+
+def test_unlisted_place_takes_the_point_of_the_place_named_next():
+    lubero = Place("Lubero", "city", "CD", -0.16, 29.24, 41722)
+    village = Mention("Kyavinyonge", 0, 11, unlisted=True)
+    places = place_unlisted([village, Mention("Lubero", 17, 23)], [None, lubero], frozenset({"CD"}), Resolver())
+    assert (places[0].country_code, places[0].lat) == ("CD", -0.16)
+    assert place_unlisted([village], [None], frozenset({"CD"}), Resolver()) == [None]  # no country known
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Families sheltered in Rafah, close to the border with Egypt.", "Rafah", "PS"),
+    ("Refugees kept arriving in Adre, on the border with Sudan.", "Adre", "TD"),
+])
+def test_a_place_before_the_border_with_a_country_is_on_this_side(places_nlp, text, name, code):
+    assert places(places_nlp, text).get(name) == code
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Officials in Odesa said the port was hit.", "Odesa", "UA"),
+    ("Russian troops pushed towards Pokrovsk on Monday.", "Pokrovsk", "UA"),
+    ("Rebels shelled Tal Rifaat overnight.", "Tal Rifaat", "SY"),
+])
+def test_a_lone_name_takes_its_clear_reading(places_nlp, text, name, code):
+    assert places(places_nlp, text).get(name) == code
+
+
+@pytest.mark.parametrize("text, not_place", [
+    ("An analyst at Columbia University said Kyiv would hold Kharkiv.", "Columbia"),
+    ("The Sudan Tribune said fighting had reached El Obeid.", "Sudan"),
+    ("The cruiser Moskva sank off Odesa in April.", "Moskva"),
+    ("The Minsk agreements never brought peace to Donetsk.", "Minsk"),
+])
+def test_things_named_after_places_are_not_places(places_nlp, text, not_place):
+    found = places(places_nlp, text)
+    assert not any(not_place in name for name in found), found
+
+
+def test_a_university_town_in_an_article_about_its_country_stays(places_nlp):
+    found = places(places_nlp, "Ohio State University said tuition in Columbus would rise.")
+    assert found.get("Ohio") == "US"
+
+
+def test_a_newspaper_town_stays_at_home_but_its_head_and_a_country_do_not(places_nlp):
+    found = places(places_nlp, "She began at the Augusta Herald and later moved to Atlanta. The Herald hired her in 1969.")
+    assert found.get("Augusta") == "US"
+    assert "Herald" not in found
+
+
 # --- evaluation ----------------------------------------------------------------------------------
 
 def test_conflict_gold_scores_country_and_not_places(places_nlp, fixtures_dir):
@@ -162,3 +225,18 @@ def test_conflict_gold_scores_country_and_not_places(places_nlp, fixtures_dir):
     assert 0.0 <= report["right_country"] <= 1.0
     assert isinstance(report["not_places_made_places"], dict)
     assert "found with the right country" in places_evaluation.render(report)
+
+
+@pytest.mark.parametrize("text, name, code, feature", [
+    ("A cargo ship was hit by a missile in the Red Sea off Hodeidah.", "Red Sea", None, "water"),
+    ("Voting began in Sudan's Red Sea state on Monday.", "Red Sea", "SD", "admin1"),
+])
+def test_a_sea_is_the_sea_unless_the_text_says_state(places_nlp, text, name, code, feature):
+    found = {loc.text.removeprefix("the "): (loc.country_code, loc.feature) for loc in places_nlp(text)._.locations}
+    assert found.get(name) == (code, feature)
+
+
+def test_a_town_as_a_first_name_before_an_apposition_is_a_person(places_nlp):
+    found = places(places_nlp, "Lincoln Mitchell, an analyst at a think tank, said Russian units had left Kherson.")
+    assert "Lincoln" not in found
+    assert found.get("Kherson") == "UA"

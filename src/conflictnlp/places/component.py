@@ -15,7 +15,7 @@ from ..components import ConflictComponent
 from ..extensions import set_span_group
 from .gazetteer import get_gazetteer
 from .matcher import PlaceMatcher
-from .resolve import Resolver, to_location
+from .resolve import Resolver, place_unlisted, to_location
 
 
 class PlacesComponent(ConflictComponent):
@@ -39,6 +39,7 @@ class PlacesComponent(ConflictComponent):
         self._ensure_loaded()
         mentions = self._matcher(doc)  # type: ignore[misc]
         places = self._resolver.resolve(mentions)  # type: ignore[union-attr]
+        places = place_unlisted(mentions, places, self._matcher.conflict_countries, self._resolver)  # type: ignore[union-attr]
         locations = [to_location(m, p, f"l{i}") for i, (m, p) in enumerate(zip(mentions, places), start=1)]
         doc._.locations = locations
         set_span_group(doc, "locations", [(loc.span[0], loc.span[1], loc.feature or "place") for loc in locations])

@@ -44,6 +44,7 @@ CITY_MIN_POPULATION = 500
 # uses; keeping them only for larger towns halves the load time and memory.
 ALTERNATE_NAMES_MIN_POPULATION = 15000
 _MAX_NAME_TOKENS = 6
+CANDIDATE_CACHE_SIZE = 65536  # names whose candidates are kept (cleared whole when full)
 # the population an added town (gazetteer_additions.tsv) is ranked with: a small town's
 ADDED_TOWN_POPULATION = 5000
 
@@ -152,6 +153,7 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self.settings = load_settings()
+        self._candidate_cache: dict[str, tuple[Place, ...]] = {}
         self._places_by_name: dict[str, list[Place]] = defaultdict(list)  # while loading; rows in _by_name once frozen
         self.countries: dict[str, Place] = {}
         self.admin1: dict[tuple[str, str], Place] = {}
@@ -192,10 +194,11 @@ class Gazetteer:
         del self._places_by_name, self._exact_places
 
     def __getstate__(self) -> dict:
-        return {key: value for key, value in self.__dict__.items() if key != "_materialized"}
+        return {key: value for key, value in self.__dict__.items() if key not in ("_materialized", "_candidate_cache")}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
+        self._candidate_cache = {}
         known = [*self.countries.values(), *self.admin1.values(), *self.capitals.values()]
         self._materialized = {_row(place): place for place in known}
 
@@ -223,10 +226,15 @@ class Gazetteer:
         """Every place called ``name`` (any spelling the gazetteer knows). An abbreviation that
         is a place only as written ("La.", "LA", "CAR") is looked up as written, case and dots
         included, before the normalised spellings."""
-        exact = self.exact_names.get(name.strip())
-        if exact:
-            return [self._place(row) for row in exact]
-        return [self._place(row) for row in self._by_name.get(normalize(name), ())]
+        # the matcher and the resolver ask for an article's few names many times over
+        cached = self._candidate_cache.get(name)
+        if cached is None:
+            if len(self._candidate_cache) >= CANDIDATE_CACHE_SIZE:
+                self._candidate_cache.clear()
+            exact = self.exact_names.get(name.strip())
+            rows = exact if exact else self._by_name.get(normalize(name), ())
+            cached = self._candidate_cache[name] = tuple(self._place(row) for row in rows)
+        return list(cached)
 
     def spelling_variants(self, name: str) -> list[Place]:
         """Places whose name is spelt otherwise only in ways romanisation varies (see

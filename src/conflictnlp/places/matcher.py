@@ -82,7 +82,20 @@ class PlaceMatcher:
         self._actor_firsts = frozenset(key.split(" ", 1)[0] for key in self._actor_keys)
         # tokens, not words: "Al-Shabaab" is three
         self._actor_width = 2 * max(len(key.split()) for key in self._actor_keys) + 1
+        self.settlement_nouns = frozenset(settings["settlement_nouns"])
+        self.unlisted_cues = frozenset(settings["unlisted_cues"])
+        self.facility_nouns = frozenset(settings["facility_nouns"])
+        self.institution_heads = frozenset(settings["institution_heads"])
+        self.newspaper_heads = frozenset(settings["newspaper_heads"])
+        self.newspaper_heads_sentence_case = frozenset(settings["newspaper_heads_sentence_case"])
+        self.named_after_nouns = frozenset(settings["named_after_nouns"])
+        self.vessel_nouns = frozenset(settings["vessel_nouns"])
+        self.force_nouns = frozenset(settings["force_nouns"])
+        self._named_heads = self.institution_heads | self.newspaper_heads | self.newspaper_heads_sentence_case
+        self._named_nouns = self.named_after_nouns | self.vessel_nouns
+        self._unlisted_triggers = self.unlisted_cues | {"of", "de"}
         self._blocked: set[int] = set()
+        self._institutions: list[tuple[int, int, bool]] = []  # (start, end, a university's?)
         self._actor_countries: set[str] = set()
         self._doubtful: list[tuple[int, int, list[Place]]] = []
 
@@ -99,12 +112,14 @@ class PlaceMatcher:
         directions = {doc.vocab.strings[word] for word in self.directions}  # ids as the arrays hold them
         may_start = [text[start].isupper() or lower in directions for start, lower in zip(starts, lowers)]
         self._title_case = self._title_case_tokens(doc, first, last)
-        self._blocked = self._actor_tokens(doc, first, last)
+        self._blocked = self._actor_tokens(doc, first, last) | self._named_things(doc, first, last)
         found = self._ner(doc, first, last)
         found = self._merge(found, self._gazetteer_names(doc, first, last, found, may_start))
         found = self._merge_over(found, self._borders(doc, first, last, found))
         found = self._merge_over(found, self._demonym_places(doc, first, last, found, may_start))
         found = self._merge(found, self._conflict_towns(doc, found))
+        found = self._merge(found, self._unlisted(doc, first, last, found))
+        found = self._drop_foreign_institutions(found)
         self._directions(doc, first, found)
         # "Eastern Congo" took in the "Eastern" a gazetteer name had claimed on its own
         regions = [item for item in found if item.kind == "region"]
@@ -137,10 +152,12 @@ class PlaceMatcher:
         self._actor_countries = set()
         index = actor_index()
         forms, (starts, ends), text = token_forms(doc), token_offsets(doc), doc_text(doc)
-        i = first
-        while i < last:
-            if forms[i][1] not in self._actor_firsts:
-                i += 1
+        firsts = self._actor_firsts
+        # the few words that begin an actor's name, found in one pass over the forms
+        candidates = [i for i in range(first, last) if forms[i][1] in firsts]
+        free = first  # the first token not inside a name already found
+        for i in candidates:
+            if i < free:
                 continue
             for end in range(min(last, i + self._actor_width), i, -1):
                 words = text[starts[i]:ends[end - 1]]
@@ -149,23 +166,151 @@ class PlaceMatcher:
                     country = index[normalize(words)].country
                     if country and index[normalize(words)].kind not in ("media", "ngo", "intergovernmental"):
                         self._actor_countries.add(country)
-                    i = end - 1
+                    free = end
                     break
-            i += 1
         return blocked
+
+    def _name_run(self, doc: Doc, start: int, last: int, step: int = 1) -> int:
+        """The end (exclusive; with ``step`` -1 the start) of the capitalised name beginning
+        (ending) at ``start``: "Wad al-Nourah", "El Baraf"; ``start`` itself if none."""
+        texts = token_texts(doc)
+        edge, k, width = (start if step > 0 else start + 1), start, 0
+        while 0 <= k < last and width < MAX_TOKENS:
+            if texts[k][:1].isupper():
+                edge = k + 1 if step > 0 else k
+            elif not (texts[k].lower() in NAME_INNER_WORDS or texts[k] in "-–'"):
+                break
+            k += step
+            width += 1
+        return edge
+
+    def _named_things(self, doc: Doc, first: int, last: int) -> set[int]:
+        """Tokens of names that are not places though a place's name is in them: newspapers
+        ("Sudan Tribune"), agreements ("the Pretoria agreement") and vessels ("the cruiser
+        Moskva"). Names of universities and colleges go to ``_institutions``: their town is a
+        place only where the article is about its country."""
+        blocked: set[int] = set()
+        self._institutions = []
+        texts, forms = token_texts(doc), token_forms(doc)
+        heads, nouns = self._named_heads, self._named_nouns
+        for i in [i for i in range(first, last) if texts[i] in heads or forms[i][1] in nouns]:
+            word, lower = texts[i], forms[i][1]
+            if (word in self.institution_heads or word in self.newspaper_heads
+                    or word in self.newspaper_heads_sentence_case and i not in self._title_case):
+                begin = self._name_run(doc, i - 1, last, step=-1) if i > first else i
+                named = set(range(begin, i + 1))
+                if i + 2 < last and texts[i + 1] == "of":  # "University of Khartoum"
+                    named.update(range(i + 1, self._name_run(doc, i + 2, last)))
+                blocked.add(i)  # the head itself ("the Herald") is never a place
+                self._institutions.append((min(named), max(named) + 1, word in self.institution_heads))
+            elif lower in self.named_after_nouns and i > first and word.islower():
+                blocked.update(range(self._name_run(doc, i - 1, last, step=-1), i))
+            elif lower in self.vessel_nouns and word.islower() and i + 1 < last:
+                blocked.update(range(i + 1, self._name_run(doc, i + 1, last)))
+        return blocked
+
+    def _article_countries(self, found: list[_Found]) -> dict[str, int]:
+        """How many of the article's mentions each country has (fixed ones, else the name's
+        most prominent reading) and of its actors."""
+        counts: dict[str, int] = {}
+        for item in found:
+            place = item.mention.fixed
+            codes = {place.country_code} if place is not None else self._context_countries([item])
+            for code in codes:
+                if code:
+                    counts[code] = counts.get(code, 0) + 1
+        for code in self._actor_countries:
+            counts[code] = counts.get(code, 0) + 1
+        return counts
+
+    def _in_institution(self, item: _Found) -> bool:
+        return any(s <= item.start and item.end <= e for s, e, _ in self._institutions)
+
+    def _drop_foreign_institutions(self, found: list[_Found]) -> list[_Found]:
+        """A town inside a university's or newspaper's name ("Columbia University", "the
+        Augusta Herald") is a place only where the article's other places share its country:
+        news gold counts "Ohio State University" in an Ohio story, but an analyst "at Columbia
+        University" in a report on Moscow puts nothing in South Carolina. A country in a
+        newspaper's name ("Sudan Tribune") is the beat, never the place."""
+        if not self._institutions:
+            return found
+        inside = [item for item in found if self._in_institution(item)]
+        if not inside:
+            return found
+        others = self._article_countries([item for item in found if item not in inside])
+        kept = []
+        for item in found:
+            if item in inside:
+                places = self.gazetteer.candidates(item.mention.text)
+                newspaper = any(s <= item.start and item.end <= e and not university for s, e, university in self._institutions)
+                if newspaper and any(p.feature == "country" for p in places):
+                    continue
+                # nothing else in the article puts it elsewhere ("at Cambridge University")
+                if others and not any(p.country_code in others for p in places):
+                    continue
+            kept.append(item)
+        return kept
+
+    def _unlisted(self, doc: Doc, first: int, last: int, found: list[_Found]) -> list[_Found]:
+        """Populated places the gazetteer lacks: a capitalised name after "the village of" (any
+        article), or after a locative cue ("near Barsalogho", "à Batangafo") in an article about
+        a conflict country, that no other source took and that names no facility."""
+        texts, forms = token_texts(doc), token_forms(doc)
+        taken = {i for item in found for i in range(item.start, item.end)} | self._blocked
+        conflict: Optional[bool] = None
+        names: list[_Found] = []
+        triggers = self._unlisted_triggers
+        for i in [i for i in range(first, last - 1) if forms[i][1] in triggers]:
+            lower = forms[i][1]
+            settlement = lower in ("of", "de") and i > first and forms[i - 1][1] in self.settlement_nouns
+            if not (settlement or lower in self.unlisted_cues) or not texts[i + 1][:1].isupper() or i + 1 in taken:
+                continue
+            start, end = i + 1, self._name_run(doc, i + 1, last)
+            if end <= start or any(k in taken for k in range(start, end)) or self._not_unlisted(doc, start, end, settlement):
+                continue
+            places = self.gazetteer.candidates(doc[start:end].text)
+            if not settlement:
+                if places or self._conflict_variants(doc[start:end].text):
+                    continue
+                if conflict is None:  # the article's main country is a conflict country
+                    counts = self._article_countries(found)
+                    conflict = bool(counts) and max(counts, key=lambda code: counts[code]) in self.conflict_countries
+                if not conflict:
+                    continue
+            mention = self._mention(doc, start, end, "unlisted", unlisted=not places)
+            names.append(_Found(start, end, mention, "gazetteer"))
+            taken.update(range(start, end))
+        return names
+
+    def _not_unlisted(self, doc: Doc, start: int, end: int, settlement: bool) -> bool:
+        """Whether a capitalised name after a cue is something else: a number or date of the
+        NER, a person's possessive ("in Putin's speech"), a demonym, a common word, or a
+        facility's name. The small model tags most unknown village names PERSON or ORG."""
+        ents = {t.ent_type_ for t in doc[start:end]} - {""}
+        forms = token_forms(doc)
+        if ents - {"GPE", "LOC", "FAC", "ORG", "PERSON"} or doc[start].is_stop:
+            return True
+        if not settlement and doc[start].text in self._person_words:
+            return True
+        if "PERSON" in ents and not settlement and end < len(doc) and forms[end][1] in ("'s", "’s"):
+            return True
+        if self.gazetteer.country_of_demonym(doc[start:end].text) or doc[start:end].text.isupper():
+            return True
+        return end < len(doc) and forms[end][1] in self.facility_nouns
 
     def _conflict_towns(self, doc: Doc, found: list[_Found]) -> list[_Found]:
         """The conflict layer: doubtful names of a conflict country's place, whatever the NER made
         of them, where the article names that country (by its name, a town or a demonym), or
         where the name is a notable town's own ("Timbuktu", "Velyka Novosilka") and no bigger
         place elsewhere has it."""
-        countries = {item.mention.fixed.country_code for item in found
-                     if item.mention.fixed is not None and item.mention.fixed.country_code is not None}
-        countries |= self._context_countries([item for item in found if item.mention.fixed is None])
-        countries |= self._actor_countries  # "Hamas said ... Nuseirat": the Palestinian territories
-        continents = self._main_continents(found)
-        countries &= self.conflict_countries
         towns: list[_Found] = []
+        found_outside = [item for item in found if not self._in_institution(item)]  # not "Columbia University"
+        countries = {item.mention.fixed.country_code for item in found_outside
+                     if item.mention.fixed is not None and item.mention.fixed.country_code is not None}
+        countries |= self._context_countries([item for item in found_outside if item.mention.fixed is None])
+        countries |= self._actor_countries  # "Hamas said ... Nuseirat": the Palestinian territories
+        continents = self._main_continents(found_outside)
+        countries &= self.conflict_countries
         for start, end, places in self._doubtful:
             if any(start < item.end and item.start < end for item in found + towns):
                 continue
@@ -206,14 +351,33 @@ class PlaceMatcher:
         if not towns:
             return False
         ents = {t.ent_type_ for t in doc[start:end]} - {""}
-        if "NORP" in ents or end - start == 1 and doc[start].is_sent_start and start not in self._title_case:
+        if "NORP" in ents or (end - start == 1 and doc[start].is_sent_start and start not in self._title_case
+                              and not self._possessed_place(doc, end)):
             return False
         if start in self._title_case:
             return True  # a headline's capitals say nothing of organisations
         entity = entity_at(doc, start)
         if entity is not None and entity.label_ == "ORG" and (entity.start < start or entity.end > end):
             return False  # a word of a longer organisation's name ("Human Rights Watch")
-        return "ORG" not in ents or end - start > 1 or max(p.population for p in towns) >= NOTABLE_ORG_TOWN
+        # "the Nuseirat raid": a town's name before a lowercase noun, as "Roselle police"
+        attributive = end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN"
+        return ("ORG" not in ents or end - start > 1 or attributive
+                or max(p.population for p in towns) >= NOTABLE_ORG_TOWN)
+
+    @staticmethod
+    def _named_person(doc: Doc, start: int, end: int) -> bool:
+        """"Lincoln Mitchell, an analyst": a town's name that begins a two-word name followed
+        by an apposition with "a"/"an" is a person's first name, whatever the NER tagged."""
+        if end - start != 1 or end + 3 >= len(doc):
+            return False
+        surname, comma, article, noun = doc[end], doc[end + 1], doc[end + 2], doc[end + 3]
+        return (surname.text[:1].isupper() and surname.is_alpha and comma.text == ","
+                and article.lower_ in ("a", "an") and noun.is_lower)
+
+    def _possessed_place(self, doc: Doc, end: int) -> bool:
+        """"Goma's airport", "Kharkiv's outskirts": a possessive before a place's part."""
+        return (end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s")
+                and doc[end + 1].lower_ in self.place_nouns | self.facility_nouns)
 
     def _notable_conflict_town(self, text: str, places: list[Place]) -> list[Place]:
         """A conflict country's town of some size (or with a several-word name) called by a name
@@ -263,9 +427,10 @@ class PlaceMatcher:
         tokens: set[int] = set()
         if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
             return tokens
+        texts = token_texts(doc)
         for sent in doc[first:last].sents:  # type: ignore[attr-defined]  # spaCy's span.pyi lacks Span.sents (a property since 3.2)
-            words = [t for t in sent if t.is_alpha and len(t) > 3]
-            if len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= TITLE_CASE_SHARE * len(words):
+            words = [word for word in texts[sent.start:sent.end] if len(word) > 3 and word.isalpha()]
+            if len(words) >= 3 and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words):
                 tokens.update(range(sent.start, sent.end))
         return tokens
 
@@ -321,22 +486,20 @@ class PlaceMatcher:
         self._person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                               and ent.start not in self._title_case for t in ent}
         found, doubtful = [], []
-        i = first
-        while i < last:
-            if not may_start[i] or i in self._blocked:
-                i += 1
+        blocked = self._blocked
+        free = first  # the first token after the last accepted name
+        for i in [i for i in range(first, last) if may_start[i] and i not in blocked]:
+            if i < free:
                 continue
             match = self._longest_name(doc, i, last)
             if match is None:
-                i += 1
                 continue
             end, places = match
             if self._plausible(doc, i, end, places, context):
                 found.append(_Found(i, end, self._mention(doc, i, end, "gazetteer"), "gazetteer"))
-                i = end
+                free = end
             else:
                 doubtful.append((i, end, places))
-                i += 1
         # A doubtful name listed with an accepted place of the same country is a place too
         # ("Madison, Oconee and Oglethorpe counties", "Fargo-Moorhead"); repeat for longer lists.
         accepted = ner + found
@@ -363,6 +526,8 @@ class PlaceMatcher:
             return False
         countries = {p.country_code for p in places}
         for item in accepted:
+            if not (1 <= start - item.end <= 2 or 1 <= item.start - end <= 2):
+                continue  # a list separator is one or two tokens: no Span for the others
             gap = doc[item.end:start] if item.end <= start else doc[end:item.start]
             if 1 <= len(gap) <= 2 and all(t.text in LIST_SEPARATORS for t in gap):
                 neighbours = self.gazetteer.candidates(item.mention.text)
@@ -376,7 +541,8 @@ class PlaceMatcher:
         # words and offsets from per-Doc arrays: this tries up to MAX_TOKENS ends for every
         # word that may begin a name, and Token objects for each made it the component's hot spot
         texts, forms = token_texts(doc), token_forms(doc)
-        if not (texts[start][:1].isupper() or forms[start][1] in self.directions) or doc[start].is_punct:
+        # (a capital or a compass word: never punctuation, so no Token needed to check that)
+        if not (texts[start][:1].isupper() or forms[start][1] in self.directions):
             return None
         first_word = normalize(texts[start]).split(" ", 1)[0]
         known_first = first_word in self.gazetteer.first_words
@@ -387,6 +553,8 @@ class PlaceMatcher:
         # a compass word alone ("Eastern" of a title-case headline) is no place name, though
         # stripped of "Province" it is one of Eastern Province's names
         lone_direction = forms[start][1] in self.directions
+        if lone_direction and start > 0 and texts[start - 1] in "-–":
+            return None  # the "east" of "north-east of Ukraine" begins no name
         starts, ends = token_offsets(doc)
         for end in range(min(last, start + MAX_TOKENS), start, -1):
             tail = end - 1
@@ -407,6 +575,8 @@ class PlaceMatcher:
             # a romanisation no table has only for a word that begins no known name: trying it
             # after every capitalised word's failed lookups cost more than the rest together
             places = self.gazetteer.candidates(text) if known_first else self._conflict_variants(text)
+            if not places and known_first and variant_first and end - start > 1:
+                places = self._conflict_variants(text)  # "Tal Rifaat" for Tall Rif'at: "Tal" begins known names
             if places:
                 return end, places
         return None
@@ -417,7 +587,7 @@ class PlaceMatcher:
         # ("the Mubarak-Gore partnership"); the conflict layer looks at those again
         person = any(t.ent_type_ == "PERSON" for t in span) and start not in self._title_case
         places = self._detectable(span.text, places, frozenset() if person else context)
-        if not places or self._headline_speaker(doc, start, end, places):
+        if not places or self._headline_speaker(doc, start, end, places) or self._named_person(doc, start, end):
             return False
         cue = start > 0 and doc[start - 1].lower_ in self.locative_cues
         # a name that says what it is ("Henderson County", "Kherson Oblast") is a place name
@@ -553,9 +723,8 @@ class PlaceMatcher:
 
     def _borders(self, doc: Doc, first: int, last: int, found: list[_Found]) -> list[_Found]:
         borders = []
-        for token in doc[first:last]:
-            if token.lower_ not in self.border_nouns:
-                continue
+        forms = token_forms(doc)
+        for token in [doc[i] for i in range(first, last) if forms[i][1] in self.border_nouns]:
             countries: list[tuple[int, Place]] = []
             start = token.i
             # left: "Russia-Ukraine border", "Ukraine's border", "the Ukrainian border"
@@ -643,7 +812,11 @@ class PlaceMatcher:
         return not labels & {"LANGUAGE", "WORK_OF_ART", "LAW"}
 
     def _adjectival_found(self, doc: Doc, start: int, end: int, country: Place) -> _Found:
-        mention = self._mention(doc, start, end, "demonym", fixed=country, adjectival=True)
+        # "Russian forces", "Israeli jets": the actor, which says nothing of where the other
+        # places are ("Russian Forces Claim Village Near Pokrovsk" is Ukraine's Pokrovsk)
+        lemma, lower = token_forms(doc)[end] if end < len(doc) else ("", "")
+        actor = lemma in self.force_nouns or lower.removesuffix("s") in self.force_nouns  # title case: "Forces"
+        mention = self._mention(doc, start, end, "demonym", fixed=country, adjectival=True, actor=actor)
         return _Found(start, end, mention, "adjectival")
 
     # --- merging and context -------------------------------------------------------------------

@@ -47,6 +47,8 @@ CONTINENT_WEIGHT = 1.5
 AMBIGUOUS_MARGIN = 1.5    # prior gap under which a context-free choice is refused
 AMBIGUOUS_KM = 500.0
 SURROUNDING_KM = 100.0
+ACTOR_WEIGHT = 0.1        # "Russian forces ... near Pokrovsk": who acts, barely where
+BORDER_SIDE_CHARS = 50    # "the Rafah crossing on the border with Egypt"
 
 
 @dataclass
@@ -68,6 +70,11 @@ class Mention:
     """The text says it is an area, not the town of that name ("Dnipropetrovsk regional ...")."""
     adjectival: bool = False
     """A people's adjective or plural standing for its country ("Ukrainian forces", "Sudanese")."""
+    actor: bool = False
+    """A people's adjective naming an armed force ("Russian forces"): who acts, not where, so
+    little context for the article's other places."""
+    unlisted: bool = False
+    """A populated place the text names ("the village of Aitaroun") that the gazetteer lacks."""
 
 
 def prior_score(place: Place) -> float:
@@ -105,20 +112,28 @@ class Resolver:
     def candidates(self, mention: Mention) -> list[Place]:
         if mention.fixed is not None:
             return [mention.fixed]
+        if mention.unlisted:
+            return []
         found = list(self.gazetteer.candidates(mention.text))
         if not found and mention.text.lower().startswith("the "):
             found = list(self.gazetteer.candidates(mention.text[4:]))
+        name, _, kind = mention.text.rpartition(" ")
         if not found:
             # "Borno State", "Kwamouth territory": the area's name with a kind word after it
-            name, _, kind = mention.text.rpartition(" ")
             if name and kind.lower() in self.gazetteer.settings["area_words"]:
                 found = [p for p in self.gazetteer.candidates(name) if p.feature in ("admin1", "admin2", "region")]
+        if not found and name and kind.lower() in self.gazetteer.settings["settlement_nouns"]:
+            # "Kills 17 In Sagaing Village": a headline's capitalised kind word after a town's name
+            found = [p for p in self.gazetteer.candidates(name) if p.feature == "city"]
         if not found:
             # "Deir el-Balah" for Dayr al Balah: a romanisation the tables spell otherwise
             found = self.gazetteer.spelling_variants(mention.text)
         areas = [p for p in found if p.feature in ("admin1", "admin2", "region")] if mention.areas_only else []
         if areas:
             found = areas
+        else:
+            # "on the Red Sea": the sea, not the state named after it ("Red Sea state" is areas_only)
+            found = [p for p in found if p.feature == "water"] or found
         # "Belgorod", "Kiev": a bare name shared by a town and the area around it is the town
         towns = [p for p in found if p.feature == "city"]
         found = [p for p in found if p.feature not in ("admin1", "admin2") or not any(_surrounds(p, t) for t in towns)]
@@ -130,7 +145,7 @@ class Resolver:
 
     def resolve(self, mentions: Sequence[Mention]) -> list[Optional[Place]]:
         """The chosen place of each mention (None where unknown or too ambiguous)."""
-        options = [self.candidates(mention) for mention in mentions]
+        options = self._across_borders(mentions, [self.candidates(mention) for mention in mentions])
         priors = [sorted(((prior_score(p) + self._name_bonus(m, p), p) for p in places), key=lambda pair: -pair[0])
                   for m, places in zip(mentions, options)]
         anchors: list[tuple[Place, float]] = []
@@ -141,12 +156,28 @@ class Resolver:
             clear = mention.fixed is not None or bool(mention.qualifiers) or len(ranked) == 1
             if not clear:
                 clear = ranked[0][0] - ranked[1][0] >= CLEAR_MARGIN
-            anchors.append((ranked[0][1], 1.0) if clear else None)  # type: ignore[arg-type]
+            anchors.append((ranked[0][1], ACTOR_WEIGHT if mention.actor else 1.0) if clear else None)  # type: ignore[arg-type]
         choice = self._round(priors, anchors)
         # second round: everyone's first-round choice is context, the unclear ones at half weight
-        context = [anchor if anchor else ((place, 0.5) if place else None) for anchor, place in zip(anchors, choice)]
+        context = [anchor if anchor else ((place, 0.5) if place and not mention.actor else None)
+                   for anchor, place, mention in zip(anchors, choice, mentions)]
         final = self._round(priors, context)
         return [self._refuse_blind(ranked, place, context, i) for i, (ranked, place) in enumerate(zip(priors, final))]
+
+    @staticmethod
+    def _across_borders(mentions: Sequence[Mention], options: list[list[Place]]) -> list[list[Place]]:
+        """"Rafah, on the border with Egypt": a place named just before "the border with C" lies
+        on this side of it, so its readings in C go where it has others."""
+        for i, mention in enumerate(mentions):
+            for other in mentions[i + 1:]:
+                if other.start - mention.end > BORDER_SIDE_CHARS:
+                    break
+                place = other.fixed
+                if (other.feature == "border" and place is not None and place.country_code
+                        and other.text.lower().startswith("border with")):
+                    here = [p for p in options[i] if p.country_code != place.country_code]
+                    options[i] = here or options[i]
+        return options
 
     @staticmethod
     def _name_bonus(mention: Mention, place: Place) -> float:
@@ -226,10 +257,52 @@ class Resolver:
         """None instead of a coin flip: equally prominent, far-apart rivals and no context at all."""
         if place is None or len(ranked) < 2 or any(item for j, item in enumerate(context) if j != index):
             return place
-        rivals = [p for prior, p in ranked if p is not place and abs(prior - prior_score(place)) < AMBIGUOUS_MARGIN]
-        far = [r for r in rivals if r.lat is None or place.lat is None
-               or distance_km(place.lat, place.lon, r.lat, r.lon) > AMBIGUOUS_KM]  # type: ignore[arg-type]
+        # the chosen reading's own prior, with its name bonus: "Odesa" is the Ukrainian city's own
+        # name and only an alternate spelling of Odessa, Texas
+        own = next(prior for prior, p in ranked if p is place)
+        by_name = own - prior_score(place) > 0  # the chosen one is called by its own name
+        # a rival called so only by an alternate name ("Pokrovsk", once Engels's) is none
+        rivals = [p for prior, p in ranked if p is not place and abs(prior - own) < AMBIGUOUS_MARGIN
+                  and not (by_name and prior - prior_score(p) <= 0)]
+        # rivals in the chosen one's country leave the country sure; the most prominent stands
+        far = [r for r in rivals if r.country_code != place.country_code
+               and (r.lat is None or place.lat is None
+                    or distance_km(place.lat, place.lon, r.lat, r.lon) > AMBIGUOUS_KM)]  # type: ignore[arg-type]
         return None if far else place
+
+
+UNLISTED_ANCHOR_CHARS = 60  # "Mayikengo near Lubero", "Wad al-Nourah in Gezira state"
+UNLISTED_ANCHOR_FEATURES = ("city", "admin1", "admin2", "region", "country")
+
+
+def place_unlisted(mentions: Sequence[Mention], places: list[Optional[Place]],
+                   countries: frozenset[str], resolver: Resolver) -> list[Optional[Place]]:
+    """A place for each name the gazetteer lacks, in an article about a country of ``countries``:
+    the country (and point) of the place named right after it in the same clause ("the village
+    of Aitaroun in southern Lebanon"), else the article's main country without a point."""
+    unresolved = [i for i, (m, p) in enumerate(zip(mentions, places)) if p is None and m.feature is None
+                  and (m.unlisted or m.source == "ner" and not resolver.candidates(m))]
+    if not unresolved:
+        return places
+    counts: dict[str, float] = {}
+    for mention, place in zip(mentions, places):
+        if place is not None and place.country_code and place.feature != "border":
+            weight = 0.5 if mention.actor else 1 if mention.adjectival else 3  # an armed force's country last
+            counts[place.country_code] = counts.get(place.country_code, 0) + weight
+    main = max(counts, key=lambda code: counts[code]) if any(counts.values()) else None
+    result = list(places)
+    for i in unresolved:
+        mention = mentions[i]
+        anchor = next((p for m, p in zip(mentions[i + 1:], places[i + 1:])
+                       if m.start - mention.end <= UNLISTED_ANCHOR_CHARS and p is not None and not m.adjectival
+                       and p.feature in UNLISTED_ANCHOR_FEATURES), None)
+        if anchor is not None:
+            if anchor.country_code in countries:
+                result[i] = Place(mention.text, "city" if mention.unlisted else "other", anchor.country_code,
+                                  anchor.lat, anchor.lon, admin1=anchor.admin1 if anchor.feature != "country" else None)
+        elif main in countries:
+            result[i] = Place(mention.text, "city" if mention.unlisted else "other", main, None, None)
+    return result
 
 
 def to_location(mention: Mention, place: Optional[Place], location_id: str) -> Location:

@@ -29,17 +29,18 @@ class PlacesComponent(ConflictComponent):
         self._matcher: PlaceMatcher | None = None
         self._resolver: Resolver | None = None
 
-    def _ensure_loaded(self) -> None:
-        if self._matcher is None:
+    def _ensure_loaded(self) -> tuple[PlaceMatcher, Resolver]:
+        if self._matcher is None or self._resolver is None:
             gazetteer = get_gazetteer()
             self._matcher = PlaceMatcher(gazetteer, adjectival=self.adjectival)
             self._resolver = Resolver(gazetteer)
+        return self._matcher, self._resolver
 
     def process(self, doc: Doc) -> None:
-        self._ensure_loaded()
-        mentions = self._matcher(doc)  # type: ignore[misc]
-        places = self._resolver.resolve(mentions)  # type: ignore[union-attr]
-        places = place_unlisted(mentions, places, self._matcher.conflict_countries, self._resolver)  # type: ignore[union-attr]
+        matcher, resolver = self._ensure_loaded()
+        mentions = matcher(doc)
+        places = resolver.resolve(mentions)
+        places = place_unlisted(mentions, places, matcher.conflict_countries, resolver)
         locations = [to_location(m, p, f"l{i}") for i, (m, p) in enumerate(zip(mentions, places), start=1)]
         doc._.locations = locations
         set_span_group(doc, "locations", [(loc.span[0], loc.span[1], loc.feature or "place") for loc in locations])

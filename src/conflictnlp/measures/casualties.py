@@ -100,6 +100,7 @@ class CasualtyData:
     cumulative_markers: dict
     cumulative_since_markers: dict
     cumulative_since_needs: frozenset[str]
+    comparison_words: frozenset[str]
     bounds: dict[Phrase, CasualtyBound]
     vague: dict  # first word -> ((phrase, (low, high)), ...)
     not_people: frozenset[str]
@@ -146,6 +147,7 @@ class CasualtyData:
             cumulative_markers=_by_first([(p, None) for p in _phrases(raw.get("cumulative_markers", []))]),
             cumulative_since_markers=_by_first([(p, None) for p in _phrases(raw.get("cumulative_since_markers", []))]),
             cumulative_since_needs=frozenset(w.lower() for w in raw.get("cumulative_since_needs", [])),
+            comparison_words=frozenset(w.lower() for w in raw.get("comparison_words", [])),
             bounds={p: bound for bound, items in raw.get("bounds", {}).items() for p in _phrases(items)},
             vague=_by_first(vague),
             not_people=frozenset(w.lower() for w in raw.get("not_people", [])),
@@ -439,7 +441,10 @@ class SentenceReader:
                     hi = i
                     break
         perfect = any(word in self.data.cumulative_since_needs for word in words[lo:hi])
+        compared = self._compared(lo, hi, count)
         for i in range(lo, hi):
+            if i in compared:
+                continue
             if _forward(words, i, hi, self.data.cumulative_markers):
                 return True
             if perfect and _forward(words, i, hi, self.data.cumulative_since_markers):
@@ -447,6 +452,22 @@ class SentenceReader:
             if perfect and words[i] == "since" and i + 1 < hi and YEAR.match(words[i + 1]):
                 return True
         return False
+
+
+    def _compared(self, lo: int, hi: int, count: _Count) -> set[int]:
+        """Positions in the scope of a comparison outside the count ("the deadliest attack on
+        the army since 2017", "the worst loss this year"): from the comparison word to the next
+        comma, semicolon or the count. Markers there date the comparison, not the count."""
+        compared: set[int] = set()
+        words = self.words
+        for k in range(lo, hi):
+            if words[k] not in self.data.comparison_words or count.first <= k <= count.last:
+                continue
+            j = k
+            while j < hi and words[j] not in (",", ";") and not (count.first <= j <= count.last):
+                compared.add(j)
+                j += 1
+        return compared
 
 
 def _number_token(doc: Doc, start: int, end: int) -> Optional[int]:

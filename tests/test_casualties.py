@@ -111,6 +111,22 @@ def test_a_comparison_beside_a_toll_does_not_make_it_cumulative(nlp, text, cumul
     assert casualties[0]["role"] == "killed" and casualties[0]["cumulative"] is cumulative
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One of the victims was a child, police said.", [(1, True), (1, True)]),
+        ("One of the dead was a soldier.", [(1, True), (1, True)]),
+        ("Two of those killed were children.", [(2, True)]),
+        # a group that is no toll: the count is the toll itself
+        ("Two of the attackers were killed.", [(2, False)]),
+        ("The death toll was 12.", [(12, False)]),
+    ],
+)
+def test_one_of_the_victims_is_a_part_of_a_toll(nlp, text, expected):
+    casualties = [q["casualty"] for q in _record(nlp, text)["quantities"] if q["casualty"]]
+    assert [(c["low"], c["part"]) for c in casualties] == expected
+
+
 def test_non_tolls(nlp):
     for text in (
         "After three days of violence, the town was quiet.",

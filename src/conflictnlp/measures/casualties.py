@@ -107,6 +107,7 @@ class CasualtyData:
     keys: frozenset[str]  # words whose presence makes a sentence worth reading
     tree: dict  # word lists of the tree rules (toll_tree.py)
     part_before: dict  # last word -> ((phrase, None), ...): "among them", "including"
+    part_after: dict  # first word -> ((phrase, None), ...): "of the", "of those"
 
     @cached_property
     def tree_rules(self) -> TollTree:
@@ -154,6 +155,7 @@ class CasualtyData:
             keys=frozenset(keys - STOPWORDS),
             tree=dict(raw.get("tree", {})),
             part_before=_by_last([(p, None) for p in _phrases(raw.get("part_before", []))]),
+            part_after=_by_first([(p, None) for p in _phrases(raw.get("part_after", []))]),
         )
 
 
@@ -764,11 +766,24 @@ def _age_apposition(reader: SentenceReader, count: _Count) -> bool:
     return words[first - 1] == "," and words[last + 1] == "," and words[first - 2] in reader.data.person_nouns
 
 
+def _part_of_toll_after(reader: SentenceReader, count: _Count) -> bool:
+    """ "one of the victims", "two of those killed", "one of the dead": the words after the
+    number name a toll ("of the" and a toll noun or cue word). "Two of the attackers" is no part."""
+    words, data = reader.words, reader.data
+    found = _forward(words, count.number + 1, reader.sent.end, data.part_after)
+    if not found:
+        return False
+    i = count.number + 1 + len(found[0])
+    return i < reader.sent.end and (words[i] in data.nouns or _forward(words, i, reader.sent.end, data.after) is not None)
+
+
 def _is_part(reader: SentenceReader, tree: TollTree, count: _Count, cue: Optional[_Cue]) -> bool:
     """Whether a count is a part of a toll given beside it: "including five children", "six of
-    them", "among them a boy" (tree or words before it), "two of the wounded" (its cue), "Two
-    children were among the dead"."""
+    them", "among them a boy" (tree or words before it), "two of the wounded" (its cue), "one
+    of the victims" (words after it), "Two children were among the dead"."""
     if cue is not None and reader.text[cue.start : cue.end].lower().startswith("of "):
+        return True
+    if _part_of_toll_after(reader, count):
         return True
     first = count.first
     if first - 1 >= reader.sent.start and reader.words[first - 1] == ",":
@@ -776,6 +791,8 @@ def _is_part(reader: SentenceReader, tree: TollTree, count: _Count, cue: Optiona
     if _backward(reader.words, first - 1, reader.sent.start, reader.data.part_before):
         return True
     noun = tree.count_noun(reader.doc[count.number])
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be" and noun.lower_ in reader.data.person_nouns:
+        return True  # "One of the dead was a soldier": who a victim counted already was
     return tree.is_part(noun) or tree.among_cue(noun) is not None
 
 

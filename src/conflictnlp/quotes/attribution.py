@@ -42,6 +42,7 @@ from .speakers import (
     SpeakerDecision,
     decide_speaker,
     inherited_speaker,
+    names_a_place,
     participle_in_content,
     source_of_phrase,
     source_of_verb,
@@ -1104,6 +1105,8 @@ def speaker_label_attributions(doc: Doc, bounds: Offsets, lexicon: CueLexicon) -
         content = match.group("content")
         if source is None or not len(source) or not _is_label_name(source, lexicon) or _words(content) < 3:
             continue
+        if names_a_place(source):
+            continue  # "Mali: Soldiers killed near Gao": the colon is a headline's, no cue
         start, end = match.span("content")
         found.append(
             Attribution(

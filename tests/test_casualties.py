@@ -94,6 +94,39 @@ def test_cumulative_totals_are_marked(nlp):
     assert record["quantities"][0]["casualty"]["cumulative"] is True
 
 
+@pytest.mark.parametrize(
+    ("text", "cumulative"),
+    [
+        ("At least 20 soldiers were killed, the deadliest attack on the army since 2017.", False),
+        ("At least 20 soldiers have been killed, the deadliest attack on the army since 2017.", False),
+        ("Gunmen killed 20 soldiers in the worst attack this year.", False),
+        ("The death toll since March rose to 300.", True),
+        ("At least 300 people have been killed since 2017.", True),
+        ("In the worst year of the war, 3,000 civilians have been killed since January.", True),
+    ],
+)
+def test_a_comparison_beside_a_toll_does_not_make_it_cumulative(nlp, text, cumulative):
+    casualties = [q["casualty"] for q in _record(nlp, text)["quantities"] if q["casualty"]]
+    assert len(casualties) == 1
+    assert casualties[0]["role"] == "killed" and casualties[0]["cumulative"] is cumulative
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One of the victims was a child, police said.", [(1, True), (1, True)]),
+        ("One of the dead was a soldier.", [(1, True), (1, True)]),
+        ("Two of those killed were children.", [(2, True)]),
+        # a group that is no toll: the count is the toll itself
+        ("Two of the attackers were killed.", [(2, False)]),
+        ("The death toll was 12.", [(12, False)]),
+    ],
+)
+def test_one_of_the_victims_is_a_part_of_a_toll(nlp, text, expected):
+    casualties = [q["casualty"] for q in _record(nlp, text)["quantities"] if q["casualty"]]
+    assert [(c["low"], c["part"]) for c in casualties] == expected
+
+
 def test_non_tolls(nlp):
     for text in (
         "After three days of violence, the town was quiet.",

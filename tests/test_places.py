@@ -9,8 +9,10 @@ import pytest
 from conflictnlp.evaluation import places as places_evaluation
 from conflictnlp.evaluation.places import _overlap_pairs
 from conflictnlp.places.gazetteer import get_gazetteer, normalize
+from conflictnlp.places.matcher import PlaceMatcher
 from conflictnlp.places.resolve import lookup
 from tests.conftest import assert_offsets
+from tests.helpers import make_doc
 
 OTHER_COMPONENTS = ("measures", "dates", "quotes", "claims")
 
@@ -355,3 +357,33 @@ def test_title_case_headlines_and_qualified_regions(places_nlp, headline, text, 
     place = by_text(found, text)
     assert (place.country_code, place.feature) == (country, feature)
     assert not [loc for loc in found if loc.country_code == "IS"]  # "Northwest" is no Icelandic region here
+
+
+def _title_headline(last: str):
+    """ "Goma : Rebels Enter City <last>" on a hand-built parse (a title-case headline)."""
+    return make_doc(
+        f"""
+        Goma Goma PROPN nsubj 3 NNP
+        : : PUNCT punct 3 :
+        Rebels Rebels PROPN nsubj 3 NNP
+        Enter enter VERB ROOT 3 VBP
+        City City PROPN compound 5 NNP
+        {last} {last} PROPN dobj 3 NNP
+        """
+    )
+
+
+def test_a_title_case_headline_word_is_no_place_on_its_own(monkeypatch):
+    matcher = PlaceMatcher(get_gazetteer())
+    assert [m.text for m in matcher(_title_headline("Centre"))] == ["Goma"]
+    assert [m.text for m in matcher(_title_headline("Littoral"))] == ["Goma"]
+    # the list is what decides: without it, Burkina Faso's Centre region is read
+    monkeypatch.setattr(matcher, "headline_generic_words", frozenset())
+    assert [m.text for m in matcher(_title_headline("Centre"))] == ["Goma", "Centre"]
+
+
+def test_a_generic_headline_word_after_a_locative_cue_stays_a_place(places_nlp):
+    _, found = locations(places_nlp, "Clashes erupt in Centre, Burkina Faso's capital region")
+    assert by_text(found, "Centre").country_code == "BF"
+    _, found = locations(places_nlp, "Goma: M23 Rebels Enter City Centre")
+    assert [loc.text for loc in found] == ["Goma"]

@@ -532,3 +532,18 @@ def test_a_cue_with_a_borrowed_subject_inside_another_quote_is_part_of_it(quotes
     text = "Officials said Russia had pulled back its forces after announcing it would reduce military activity near Kyiv."
     quotes = run(quotes_nlp, text)["quotes"]
     assert [(q["cue"]["text"], q["speaker"]["text"]) for q in quotes] == [("said", "Officials")]
+
+
+@pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [
+        ("Mali: Soldiers killed in ambush near Gao", None),
+        ("Goma: M23 Rebels Enter City Centre", None),
+        ("UN: Ceasefire talks in Doha have collapsed", "UN"),
+    ],
+)
+def test_a_place_before_a_headline_colon_is_no_speaker(nlp, headline, speaker) -> None:
+    quotes = run(nlp, headline)["quotes"]
+    assert [q["speaker"]["text"] for q in quotes if q["speaker"]] == ([speaker] if speaker else [])
+    if speaker is None:
+        assert quotes == []

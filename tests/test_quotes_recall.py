@@ -257,3 +257,48 @@ def test_title_word_forms_map_to_cue_lemmas() -> None:
     assert _cue_lemma_of_title_word("Denies", lexicon) == "deny"
     assert _cue_lemma_of_title_word("Leaves", lexicon) is None
     assert _cue_lemma_of_title_word("says", lexicon) is None  # lower case: the parser reads it
+
+
+def _purpose_doc(verb: str, lemma: str) -> object:
+    # "The army moved troops to the border to <verb> stability ." : the infinitive is an advcl with no subject
+    return make_doc(
+        f"""
+        The the DET det 1 DT
+        army army NOUN nsubj 2 NN
+        moved move VERB ROOT 2 VBD
+        troops troop NOUN dobj 2 NNS
+        to to ADP prep 2 IN
+        the the DET det 6 DT
+        border border NOUN pobj 4 NN
+        to to PART aux 8 TO
+        {verb} {lemma} VERB advcl 2 VB
+        stability stability NOUN dobj 8 NN
+        . . PUNCT punct 2 .
+        """
+    )
+
+
+def test_an_aim_verb_in_a_purpose_infinitive_is_no_report() -> None:
+    assert attributions(_purpose_doc("promote", "promote")) == []
+    assert attributions(_purpose_doc("defend", "defend")) == []
+    # a verb of speech there still reports: "met ... to discuss the strike"
+    assert [cue for cue, _, _ in attributions(_purpose_doc("discuss", "discuss"))] == ["to discuss"]
+
+
+def test_an_aim_verb_with_a_subject_of_its_own_stays_a_cue() -> None:
+    doc = make_doc(
+        """
+        Kyiv Kyiv PROPN nsubj 1 NNP
+        promoted promote VERB ROOT 1 VBD
+        the the DET det 3 DT
+        plan plan NOUN dobj 1 NN
+        . . PUNCT punct 1 .
+        """
+    )
+    assert [(cue, speaker) for cue, _, speaker in attributions(doc)] == [("promoted", "Kyiv")]
+
+
+def test_a_purpose_infinitive_in_news_gives_no_quote(quotes_nlp) -> None:
+    text = "Russia said it would reduce activity near Kyiv to promote trust at the bargaining table."
+    assert [q["cue"]["text"] for q in quotes(quotes_nlp, text)] == ["said"]
+    assert quotes(quotes_nlp, "The army moved troops to the border to promote stability.") == []

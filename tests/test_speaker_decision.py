@@ -7,10 +7,10 @@ import logging
 
 import pytest
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from conflictnlp.quotes.attribution import Attribution
-from conflictnlp.quotes.speakers import SpeakerCandidate, SpeakerContext, decide_speaker
+from conflictnlp.quotes.speakers import SpeakerCandidate, SpeakerContext, decide_speaker, names_a_place
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +101,29 @@ def test_see_is_a_cue_only_with_as(nlp) -> None:
 def test_noun_cues_with_a_speaker_of_their_own(nlp) -> None:
     quotes = _quotes(nlp, "Moscow rejected Kyiv's accusation that its forces had shelled the plant.")
     assert ("that its forces had shelled the plant", "accusation", "Kyiv") in quotes
+
+
+def _headline(words: list[str], places: list[tuple[int, int, str]], persons: list[tuple[int, int]] = ()) -> Doc:
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[w != words[0] for w in words][1:] + [False])
+    doc.ents = [Span(doc, s, e, "PERSON") for s, e in persons]
+    doc.spans["conflict_locations"] = [Span(doc, s, e, label) for s, e, label in places]
+    return doc
+
+
+def test_a_colon_label_the_places_component_resolved_is_no_speaker() -> None:
+    # "Mali : Soldiers killed near Gao": the small model tags "Mali" a person
+    doc = _headline(["Mali", ":", "Soldiers", "killed", "near", "Gao"], [(0, 1, "country"), (5, 6, "city")], [(0, 1)])
+    context = SpeakerContext((0, len(doc.text)))
+    assert names_a_place(doc[0:1])
+    decision = decide_speaker([SpeakerCandidate(doc[0:1], "speaker-label")], context)
+    assert decision.mention is None and decision.rule == "speaker-label:place"
+    # the same place as the subject of a cue verb is a metonym, left to the other rules
+    assert decide_speaker([SpeakerCandidate(doc[0:1], "verb")], context).mention.text == "Mali"
+    # an unresolved mention ("place") is no resolved place
+    doc = _headline(["Koval", ":", "We", "hold", "the", "line"], [(0, 1, "place")])
+    assert not names_a_place(doc[0:1])
+
+
+def test_a_surname_the_article_uses_stays_a_speaker_label() -> None:
+    doc = _headline(["Michael", "Jordan", "spoke", ".", "Jordan", ":", "We", "will", "win"], [(4, 5, "country")], [(0, 2)])
+    assert not names_a_place(doc[4:5])

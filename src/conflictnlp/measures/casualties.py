@@ -100,12 +100,14 @@ class CasualtyData:
     cumulative_markers: dict
     cumulative_since_markers: dict
     cumulative_since_needs: frozenset[str]
+    comparison_words: frozenset[str]
     bounds: dict[Phrase, CasualtyBound]
     vague: dict  # first word -> ((phrase, (low, high)), ...)
     not_people: frozenset[str]
     keys: frozenset[str]  # words whose presence makes a sentence worth reading
     tree: dict  # word lists of the tree rules (toll_tree.py)
     part_before: dict  # last word -> ((phrase, None), ...): "among them", "including"
+    part_after: dict  # first word -> ((phrase, None), ...): "of the", "of those"
 
     @cached_property
     def tree_rules(self) -> TollTree:
@@ -146,12 +148,14 @@ class CasualtyData:
             cumulative_markers=_by_first([(p, None) for p in _phrases(raw.get("cumulative_markers", []))]),
             cumulative_since_markers=_by_first([(p, None) for p in _phrases(raw.get("cumulative_since_markers", []))]),
             cumulative_since_needs=frozenset(w.lower() for w in raw.get("cumulative_since_needs", [])),
+            comparison_words=frozenset(w.lower() for w in raw.get("comparison_words", [])),
             bounds={p: bound for bound, items in raw.get("bounds", {}).items() for p in _phrases(items)},
             vague=_by_first(vague),
             not_people=frozenset(w.lower() for w in raw.get("not_people", [])),
             keys=frozenset(keys - STOPWORDS),
             tree=dict(raw.get("tree", {})),
             part_before=_by_last([(p, None) for p in _phrases(raw.get("part_before", []))]),
+            part_after=_by_first([(p, None) for p in _phrases(raw.get("part_after", []))]),
         )
 
 
@@ -439,7 +443,10 @@ class SentenceReader:
                     hi = i
                     break
         perfect = any(word in self.data.cumulative_since_needs for word in words[lo:hi])
+        compared = self._compared(lo, hi, count)
         for i in range(lo, hi):
+            if i in compared:
+                continue
             if _forward(words, i, hi, self.data.cumulative_markers):
                 return True
             if perfect and _forward(words, i, hi, self.data.cumulative_since_markers):
@@ -447,6 +454,22 @@ class SentenceReader:
             if perfect and words[i] == "since" and i + 1 < hi and YEAR.match(words[i + 1]):
                 return True
         return False
+
+
+    def _compared(self, lo: int, hi: int, count: _Count) -> set[int]:
+        """Positions in the scope of a comparison outside the count ("the deadliest attack on
+        the army since 2017", "the worst loss this year"): from the comparison word to the next
+        comma, semicolon or the count. Markers there date the comparison, not the count."""
+        compared: set[int] = set()
+        words = self.words
+        for k in range(lo, hi):
+            if words[k] not in self.data.comparison_words or count.first <= k <= count.last:
+                continue
+            j = k
+            while j < hi and words[j] not in (",", ";") and not (count.first <= j <= count.last):
+                compared.add(j)
+                j += 1
+        return compared
 
 
 def _number_token(doc: Doc, start: int, end: int) -> Optional[int]:
@@ -743,11 +766,24 @@ def _age_apposition(reader: SentenceReader, count: _Count) -> bool:
     return words[first - 1] == "," and words[last + 1] == "," and words[first - 2] in reader.data.person_nouns
 
 
+def _part_of_toll_after(reader: SentenceReader, count: _Count) -> bool:
+    """ "one of the victims", "two of those killed", "one of the dead": the words after the
+    number name a toll ("of the" and a toll noun or cue word). "Two of the attackers" is no part."""
+    words, data = reader.words, reader.data
+    found = _forward(words, count.number + 1, reader.sent.end, data.part_after)
+    if not found:
+        return False
+    i = count.number + 1 + len(found[0])
+    return i < reader.sent.end and (words[i] in data.nouns or _forward(words, i, reader.sent.end, data.after) is not None)
+
+
 def _is_part(reader: SentenceReader, tree: TollTree, count: _Count, cue: Optional[_Cue]) -> bool:
     """Whether a count is a part of a toll given beside it: "including five children", "six of
-    them", "among them a boy" (tree or words before it), "two of the wounded" (its cue), "Two
-    children were among the dead"."""
+    them", "among them a boy" (tree or words before it), "two of the wounded" (its cue), "one
+    of the victims" (words after it), "Two children were among the dead"."""
     if cue is not None and reader.text[cue.start : cue.end].lower().startswith("of "):
+        return True
+    if _part_of_toll_after(reader, count):
         return True
     first = count.first
     if first - 1 >= reader.sent.start and reader.words[first - 1] == ",":
@@ -755,6 +791,8 @@ def _is_part(reader: SentenceReader, tree: TollTree, count: _Count, cue: Optiona
     if _backward(reader.words, first - 1, reader.sent.start, reader.data.part_before):
         return True
     noun = tree.count_noun(reader.doc[count.number])
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be" and noun.lower_ in reader.data.person_nouns:
+        return True  # "One of the dead was a soldier": who a victim counted already was
     return tree.is_part(noun) or tree.among_cue(noun) is not None
 
 

@@ -78,6 +78,7 @@ class PlaceMatcher:
         self._demonym_firsts: Optional[frozenset[str]] = None
         self.conflict_countries = frozenset(settings["conflict_countries"])
         self.speech_verbs = frozenset(settings["headline_speech_verbs"])
+        self.headline_generic_words = frozenset(settings.get("headline_generic_words", []))
         self._actor_keys = frozenset(actor_index())
         self._actor_firsts = frozenset(key.split(" ", 1)[0] for key in self._actor_keys)
         # tokens, not words: "Al-Shabaab" is three
@@ -590,6 +591,8 @@ class PlaceMatcher:
         if not places or self._headline_speaker(doc, start, end, places) or self._named_person(doc, start, end):
             return False
         cue = start > 0 and doc[start - 1].lower_ in self.locative_cues
+        if end - start == 1 and start in self._title_case and span[0].lower_ in self.headline_generic_words and not cue:
+            return False  # "M23 Rebels Enter City Centre": a headline's capitalised word
         # a name that says what it is ("Henderson County", "Kherson Oblast") is a place name
         typed = end - start > 1 and doc[end - 1].lower_ in NAME_TAIL_WORDS
         strong = typed or any(p.feature in ("country", "admin1", "region", "water") and p.population >= SMALL_TOWN

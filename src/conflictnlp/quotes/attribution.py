@@ -42,6 +42,7 @@ from .speakers import (
     SpeakerDecision,
     decide_speaker,
     inherited_speaker,
+    names_a_place,
     participle_in_content,
     source_of_phrase,
     source_of_verb,
@@ -457,6 +458,18 @@ def _condition_after(verb: Token, ccomps: list[Token]) -> set[Token]:
     }
 
 
+def _purpose_infinitive(verb: Token, lexicon: CueLexicon) -> bool:
+    """Whether ``verb`` is an aim verb (``[object] aims``) in an infinitive of purpose with no
+    subject of its own: "reduce activity near Kyiv [to promote trust]", "deployed troops [to
+    defend the town]". Its object is what an action aims at, no report of anyone's words."""
+    return (
+        verb.lemma_.lower() in lexicon.object_aims
+        and verb.dep_ in ("advcl", "acl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in SUBJECTS for c in verb.children)
+    )
+
+
 def _kind_and_content(
     verb: Token, sent: Span, kinds: set[str], preposition: Optional[Token], ccomps: list[Token], cue: list[Token], lexicon: CueLexicon
 ) -> tuple[str, set[Token], list[Token]]:
@@ -496,7 +509,7 @@ def _kind_and_content(
         kind = "object"
         content = _subtree(gerund)
     elif "object" in kinds and any(c.dep_ == "dobj" for c in verb.children):
-        if _object_is_signed_document(verb, lexicon):
+        if _object_is_signed_document(verb, lexicon) or _purpose_infinitive(verb, lexicon):
             return "", content, cue
         kind = "object"
         content = _complement_tokens(verb, {"dobj"})
@@ -1104,6 +1117,8 @@ def speaker_label_attributions(doc: Doc, bounds: Offsets, lexicon: CueLexicon) -
         content = match.group("content")
         if source is None or not len(source) or not _is_label_name(source, lexicon) or _words(content) < 3:
             continue
+        if names_a_place(source):
+            continue  # "Mali: Soldiers killed near Gao": the colon is a headline's, no cue
         start, end = match.span("content")
         found.append(
             Attribution(

@@ -57,6 +57,7 @@ class CueLexicon:
     nobody: frozenset[str] = frozenset()  # "No group claimed responsibility": no quote
     not_labels: frozenset[str] = frozenset()  # "Update: ...", "Photo: ...": no speaker label
     object_as: frozenset[str] = frozenset()  # cues only in "X sees Y as Z"
+    object_aims: frozenset[str] = frozenset()  # no cue in a purpose infinitive: "to promote trust"
     object_frames: frozenset[str] = frozenset()  # "expressed concern about", "took aim at"
     not_in_speaker: frozenset[str] = frozenset()  # "said the ministry [in a statement]"
 
@@ -137,6 +138,7 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         nobody=frozenset(data.get("silence", {}).get("nobody", [])),
         not_labels=frozenset(w.lower() for w in data.get("colon", {}).get("not_labels", [])),
         object_as=frozenset(data["object"].get("only_with_as", [])),
+        object_aims=frozenset(data["object"].get("aims", [])),
         object_frames=frozenset(data["phrases"].get("object_frames", [])),
         not_in_speaker=frozenset(data["names"].get("not_in_speaker", [])),
         confidence={

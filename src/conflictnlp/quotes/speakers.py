@@ -29,7 +29,8 @@ order they are tried:
 The rules (and the learned tagger's linking, ``learned``) only *propose*: each attribution
 carries ``SpeakerCandidate``s (a mention and the name of the rule that found it). One function,
 ``decide_speaker``, picks the mention, in order: candidates by rank; a mention inside markup
-left in the text, outside the article body, or on another line than its cue is no speaker;
+left in the text, outside the article body, or on another line than its cue is no speaker,
+nor is a colon label the places component resolved ("Mali: Soldiers killed", ``names_a_place``);
 a mention is cut where the agency dateline opening its line ends ("GOMA, Congo (Reuters) - M23
 rebels" -> "M23 rebels"), and is none when it is all dateline;
 a mention that is part of a speaker named in a relative clause ("an Irpin resident who gave
@@ -125,6 +126,26 @@ def _same_line(mention: Span, anchor: Token) -> bool:
     return all(start <= t.idx < end for t in mention)
 
 
+# rules that propose the name of a "Name: statement" label as the speaker
+LABEL_RULES = frozenset(("speaker-label", "quoted-label", "trailing-label"))
+
+
+def names_a_place(mention: Span) -> bool:
+    """Whether the places component resolved ``mention`` as a place ("Mali", "Goma"): a colon
+    label naming one is a headline's place ("Mali: Soldiers killed near Gao"), never a speaker.
+    A word the article uses as a surname ("Michael Jordan ... Jordan:") stays a name; the small
+    model's PERSON tag on a place ("Mali") does not."""
+    doc = mention.doc
+    if "conflict_locations" not in doc.spans:
+        return False
+    if any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == mention.text for ent in doc.ents):
+        return False
+    return any(
+        s.start_char == mention.start_char and s.end_char == mention.end_char and s.label_ != "place"
+        for s in doc.spans["conflict_locations"]
+    )
+
+
 def decide_speaker(candidates: Iterable[SpeakerCandidate], context: SpeakerContext, anchor: Optional[Token] = None) -> SpeakerDecision:
     """The one place a speaker mention is decided (see the module doc): the best-ranked
     candidate that survives the clips, widened to its naming clause. ``anchor`` is the cue's
@@ -139,6 +160,8 @@ def decide_speaker(candidates: Iterable[SpeakerCandidate], context: SpeakerConte
             rule = f"{candidate.rule}:outside-body"
         elif anchor is not None and not _same_line(mention, anchor):
             rule = f"{candidate.rule}:other-line"
+        elif candidate.rule in LABEL_RULES and names_a_place(mention):
+            rule = f"{candidate.rule}:place"
         elif (past := _past_dateline(mention)) is None:
             rule = f"{candidate.rule}:in-dateline"
         else:

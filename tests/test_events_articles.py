@@ -33,10 +33,11 @@ def span(doc, i, j=None):
     return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
 
 
-def place(doc, i, j=None, *, lid, code="UA", feature="city", name=None, admin1=None, adjectival=False):
+def place(doc, i, j=None, *, lid, code="UA", feature="city", name=None, admin1=None, adjectival=False, lat=48.0, lon=37.0):
+    """A resolved place (on the map unless ``lat=None``: a name the gazetteer lacks)."""
     s, e = span(doc, i, j)
     return Location(id=lid, text=doc.text[s:e], span=(s, e), name=name or doc.text[s:e], country_code=code,
-                    feature=feature, admin1=admin1, adjectival=adjectival)
+                    feature=feature, admin1=admin1, adjectival=adjectival, lat=lat, lon=None if lat is None else lon)
 
 
 def toll(doc, i, j, *, qid, value, role="killed"):
@@ -345,3 +346,27 @@ def test_the_worst_attack_this_year_is_an_incident_not_a_period(blank, with_day)
     [event] = events_of(blank, doc)
     assert event.actors.perpetrator.kind == "armed_group"
     assert event.date_start == ("2023-03-12" if with_day else "2023-03-14")
+
+
+# Russian missiles hit a camp in Bulengo near Kharkiv .
+OFF_THE_MAP = [
+    ("Russian", 1, "amod", "ADJ", "russian"), ("missiles", 2, "nsubj", "NOUN", "missile"), ("hit", 2, "ROOT", "VERB", "hit"),
+    ("a", 4, "det", "DET", "a"), ("camp", 2, "dobj", "NOUN", "camp"), ("in", 4, "prep", "ADP", "in"),
+    ("Bulengo", 5, "pobj", "PROPN", "Bulengo"), ("near", 4, "prep", "ADP", "near"), ("Kharkiv", 7, "pobj", "PROPN", "Kharkiv"),
+    (".", 2, "punct", "PUNCT", "."),
+]
+
+
+def test_a_place_off_the_map_gives_way_to_one_on_it(blank):
+    doc = parsed(blank.vocab, OFF_THE_MAP)
+    doc._.locations = [place(doc, 0, lid="l1", code="RU", name="Russia", feature="country", adjectival=True),
+                       place(doc, 6, lid="l2", lat=None), place(doc, 8, lid="l3")]
+    [event] = events_of(blank, doc)
+    assert (event.location, event.where_prec) == ("l3", 2)  # near Kharkiv, not Bulengo with no point
+
+
+def test_a_place_off_the_map_alone_is_known_to_its_country_only(blank):
+    doc = parsed(blank.vocab, OFF_THE_MAP)
+    doc._.locations = [place(doc, 0, lid="l1", code="RU", name="Russia", feature="country", adjectival=True), place(doc, 6, lid="l2", lat=None)]
+    [event] = events_of(blank, doc)
+    assert (event.location, event.where_prec) == ("l2", 6)

@@ -344,9 +344,14 @@ class EventExtractor:
         if not places:
             return
         trigger_char = doc[candidate.trigger_span[0]].idx
-        best = min(places, key=lambda loc: (FEATURE_RANK.get(loc.feature or "other", 0), abs(loc.span[0] - trigger_char)))
+        # a place on the map beats one the gazetteer lacks ("a camp in Bulengo, west of Goma")
+        located = [loc for loc in places if loc.lat is not None] or places
+        best = min(located, key=lambda loc: (FEATURE_RANK.get(loc.feature or "other", 0), abs(loc.span[0] - trigger_char)))
         candidate.location = best
         prec = self.lexicon.where_prec.get(best.feature or "other", 1)
+        if best.lat is None:
+            # named but not on the map: no more is known than its country
+            prec = max(prec, self.lexicon.where_prec.get("country", 6))
         before = doc_text(doc)[max(sent.start_char, best.span[0] - 25) : best.span[0]].lower().split()
         if prec == 1 and set(before[-3:]) & self.lexicon.near_words:
             prec = 2

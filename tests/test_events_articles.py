@@ -370,3 +370,13 @@ def test_a_place_off_the_map_alone_is_known_to_its_country_only(blank):
     doc._.locations = [place(doc, 0, lid="l1", code="RU", name="Russia", feature="country", adjectival=True), place(doc, 6, lid="l2", lat=None)]
     [event] = events_of(blank, doc)
     assert (event.location, event.where_prec) == ("l2", 6)
+
+
+def test_a_wire_datelines_town_does_not_place_the_event(nlp):
+    # before: KYIV (a town, more precise than a region) was taken for where the drones struck
+    import conflictnlp
+
+    text = "KYIV, Ukraine (AP) — Russian drones struck the Odesa region overnight, killing two people, officials said."
+    result = conflictnlp.extract(text, nlp=nlp, published="2023-02-09")
+    places = {loc.id: loc.text for loc in result.locations}
+    assert [(places[e.location], e.where_prec) for e in result.events] == [("Odesa region", 4)]

@@ -36,6 +36,7 @@ from ..model import (
     Toll,
     ViolenceType,
 )
+from ..reading.boilerplate import skip_place_dateline
 from .clauses import background, clause_head, in_since_phrase, linked_clauses, recent_since
 from .lexicon import ActorEntry, EventLexicon, Matchers, Trigger
 
@@ -338,6 +339,9 @@ class EventExtractor:
         # (but a place that is the whole speaker is a dateline or a label: "Mali: drone strike kills eight")
         places = [loc for loc in places if not any(a <= loc.span[0] and loc.span[1] <= b and (a, b) != tuple(loc.span) for a, b in speakers)]
         places = _in_trigger_clause(doc, candidate.trigger_span[0], places) or places
+        # a wire dateline says where the report was filed: its town places the event only when
+        # the sentence names no other place ("GOMA, Congo (Reuters) - ... a camp west of Sake")
+        places = [loc for loc in places if not _in_dateline(doc_text(doc), loc)] or places
         countries = {loc.country_code for loc in places if loc.feature == "country"}
         if countries:  # "Mali: Jihadists kill 12 soldiers near Boni" is not about Bonn
             places = [loc for loc in places if loc.country_code in countries] or places
@@ -587,6 +591,12 @@ def _clause_words(doc: Doc, sent: Span, trigger_start: int, forms: list[tuple[st
     clauses = linked_clauses(doc, clause_head(doc[trigger_start]))
     words = [forms[i - sent.start][1] for i in range(sent.start, sent.end) if clause_head(doc[i]) in clauses]
     return " " + " ".join(words) + " "
+
+
+def _in_dateline(text: str, location: Location) -> bool:
+    """Whether a place lies in the agency dateline that opens its line ("KYIV, Ukraine (AP) —")."""
+    line_start = text.rfind("\n", 0, location.span[0]) + 1
+    return location.span[1] <= skip_place_dateline(text, line_start)
 
 
 def _in_trigger_clause(doc: Doc, trigger_start: int, places: list[Location]) -> list[Location]:

@@ -380,3 +380,23 @@ def test_a_wire_datelines_town_does_not_place_the_event(nlp):
     result = conflictnlp.extract(text, nlp=nlp, published="2023-02-09")
     places = {loc.id: loc.text for loc in result.locations}
     assert [(places[e.location], e.where_prec) for e in result.events] == [("Odesa region", 4)]
+
+
+# Talks to stop the fighting in Ukraine resumed .
+TO_STOP = [
+    ("Talks", 7, "nsubj", "NOUN", "talk"), ("to", 2, "aux", "PART", "to"), ("stop", 0, "acl", "VERB", "stop"),
+    ("the", 4, "det", "DET", "the"), ("fighting", 2, "dobj", "NOUN", "fighting"), ("in", 4, "prep", "ADP", "in"),
+    ("Ukraine", 5, "pobj", "PROPN", "Ukraine"), ("resumed", 7, "ROOT", "VERB", "resume"), (".", 7, "punct", "PUNCT", "."),
+]
+
+
+def test_what_an_infinitive_of_ending_would_end_is_no_incident(blank):
+    from conflictnlp.events.clauses import to_be_ended
+
+    doc = parsed(blank.vocab, TO_STOP)
+    assert to_be_ended(doc[4], frozenset({"stop"}))
+    assert not to_be_ended(doc[4], frozenset())
+    # without "to" the verb ends a real fight: "Troops stopped the fighting"
+    rows = [("Troops", 1, "nsubj", "NOUN", "troop"), ("stopped", 1, "ROOT", "VERB", "stop"), ("the", 3, "det", "DET", "the"),
+            ("fighting", 1, "dobj", "NOUN", "fighting"), (".", 1, "punct", "PUNCT", ".")]
+    assert not to_be_ended(parsed(blank.vocab, rows)[3], frozenset({"stop"}))

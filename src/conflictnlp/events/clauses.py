@@ -105,14 +105,22 @@ def period_said(doc: Doc, start: int, end: int, phrases: tuple[tuple[str, ...], 
     return False
 
 
+def to_be_ended(token: Token, ending: frozenset[str]) -> bool:
+    """The word is what an infinitive of ending would end: "talks to stop the fighting",
+    "efforts to end the shelling" tell of the war, not of an incident."""
+    head = token.head
+    return (token.dep_ == "dobj" and head.lemma_.lower() in ending
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children))
+
+
 def background(doc: Doc, token: Token, phrases: tuple[tuple[str, ...], ...], recent: frozenset[int],
-               compare: frozenset[str] = frozenset(), days: tuple[int, ...] = ()) -> bool:
+               compare: frozenset[str] = frozenset(), days: tuple[int, ...] = (), ending: frozenset[str] = frozenset()) -> bool:
     """The word tells of a period, not of an incident: it stands in a "since" phrase, or its
     clause is in the perfect, says a period and names no day ("has struck the city repeatedly
     since 2022", "more than 1,000 civilians have been killed in the region since then"; but
-    "gunmen have killed 14 villagers on Sunday, the worst attack this year" is an incident).
-    ``days``: token indices of the article's day-precise dates."""
-    if in_since_phrase(token, recent):
+    "gunmen have killed 14 villagers on Sunday, the worst attack this year" is an incident),
+    or it is the object of an infinitive of ending (``to_be_ended``). ``days``: token indices of the article's day-precise dates."""
+    if in_since_phrase(token, recent) or to_be_ended(token, ending):
         return True
     head = doc[clause_head(token)]
     if not perfect(head):

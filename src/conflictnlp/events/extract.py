@@ -232,7 +232,8 @@ class EventExtractor:
     # --- actors -----------------------------------------------------------------------------
 
     def _background(self, doc: Doc, token) -> bool:
-        return background(doc, token, self.lexicon.period_phrases, self._recent, self.lexicon.comparison_words, self._days)
+        lexicon = self.lexicon
+        return background(doc, token, lexicon.period_phrases, self._recent, lexicon.comparison_words, self._days, lexicon.ending_verbs)
 
     def _in_clause(self, doc: Doc, trigger_start: int, mentions: list[Mention]) -> list[Mention]:
         """The mentions of the trigger's clause (and of a "when" clause tied to it: "Six soldiers

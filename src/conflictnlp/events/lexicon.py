@@ -108,6 +108,7 @@ class EventLexicon:
         self.period_phrases = tuple(tuple(p.lower().split()) for p in background.get("period_phrases", []))
         self.recent_days = int(background.get("recent_days", 31))
         self.comparison_words = frozenset(w.lower() for w in background.get("comparison_words", []))
+        self.ending_verbs = frozenset(w.lower() for w in background.get("ending_verbs", []))
         # sub_type of explosions_remote_violence -> weapon words, in priority order
         self.remote_words = {
             check_pair("explosions_remote_violence", sub, "events lexicon, [remote]")[1]: frozenset(w.lower() for w in words)

@@ -400,3 +400,20 @@ def test_what_an_infinitive_of_ending_would_end_is_no_incident(blank):
     rows = [("Troops", 1, "nsubj", "NOUN", "troop"), ("stopped", 1, "ROOT", "VERB", "stop"), ("the", 3, "det", "DET", "the"),
             ("fighting", 1, "dobj", "NOUN", "fighting"), (".", 1, "punct", "PUNCT", ".")]
     assert not to_be_ended(parsed(blank.vocab, rows)[3], frozenset({"stop"}))
+
+
+# Ukrainian troops retook two villages near Kupiansk .
+RETOOK = [
+    ("Ukrainian", 1, "amod", "ADJ", "ukrainian"), ("troops", 2, "nsubj", "NOUN", "troop"), ("retook", 2, "ROOT", "VERB", "retake"),
+    ("two", 4, "nummod", "NUM", "two"), ("villages", 2, "dobj", "NOUN", "village"), ("near", 2, "prep", "ADP", "near"),
+    ("Kupiansk", 5, "pobj", "PROPN", "Kupiansk"), (".", 2, "punct", "PUNCT", "."),
+]
+
+
+def test_territory_changing_hands_has_no_civilian_side(blank):
+    doc = parsed(blank.vocab, RETOOK)
+    doc._.locations = [place(doc, 0, lid="l1", name="Ukraine", feature="country", adjectival=True), place(doc, 6, lid="l2")]
+    [event] = events_of(blank, doc)
+    assert event.sub_type == "government_regains_territory"
+    assert event.actors.perpetrator.name == "Ukraine"
+    assert event.actors.target is None and event.violence is None

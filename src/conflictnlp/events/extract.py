@@ -330,6 +330,9 @@ class EventExtractor:
             chosen = (trigger.by_perpetrator.get(kind) if kind is not None else None) or trigger.by_perpetrator.get("other")
             if chosen:
                 candidate.type, candidate.sub_type = chosen
+        target = candidate.target
+        if candidate.sub_type in TERRITORY_SUB_TYPES and target is not None and target.kind not in self.lexicon.armed:
+            candidate.target = None  # territory changes hands: "retaking towns and villages" hits no civilians
 
     # --- place and day ----------------------------------------------------------------------
 
@@ -592,6 +595,10 @@ def _clause_words(doc: Doc, sent: Span, trigger_start: int, forms: list[tuple[st
     clauses = linked_clauses(doc, clause_head(doc[trigger_start]))
     words = [forms[i - sent.start][1] for i in range(sent.start, sent.end) if clause_head(doc[i]) in clauses]
     return " " + " ".join(words) + " "
+
+
+# ACLED's sub-types of territory changing hands: their other side is armed or none
+TERRITORY_SUB_TYPES = frozenset({"government_regains_territory", "non_state_actor_overtakes_territory"})
 
 
 def _in_dateline(text: str, location: Location) -> bool:

@@ -36,7 +36,7 @@ from ..model import (
     Toll,
     ViolenceType,
 )
-from ..reading.boilerplate import skip_place_dateline
+from ..reading.boilerplate import line_dateline_end
 from .clauses import background, clause_head, in_since_phrase, linked_clauses, recent_since
 from .lexicon import ActorEntry, EventLexicon, Matchers, Trigger
 
@@ -603,8 +603,7 @@ TERRITORY_SUB_TYPES = frozenset({"government_regains_territory", "non_state_acto
 
 def _in_dateline(text: str, location: Location) -> bool:
     """Whether a place lies in the agency dateline that opens its line ("KYIV, Ukraine (AP) —")."""
-    line_start = text.rfind("\n", 0, location.span[0]) + 1
-    return location.span[1] <= skip_place_dateline(text, line_start)
+    return location.span[1] <= line_dateline_end(text, location.span[0])
 
 
 def _in_trigger_clause(doc: Doc, trigger_start: int, places: list[Location]) -> list[Location]:

@@ -78,7 +78,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import doc_text, entities_in
 from ..places.actors import find_actor
-from ..reading.boilerplate import skip_place_dateline
+from ..reading.boilerplate import line_dateline_end
 from .cues import CueLexicon
 from .roles import clean_role, core_text, role_of
 
@@ -178,8 +178,7 @@ def decide_speaker(candidates: Iterable[SpeakerCandidate], context: SpeakerConte
 def dateline_end(token: Token) -> int:
     """Where the agency dateline that opens ``token``'s line ends ("GOMA, Congo (Reuters) - "),
     or where the line starts when it opens with none."""
-    text = doc_text(token.doc)
-    return skip_place_dateline(text, text.rfind("\n", 0, token.idx) + 1)
+    return line_dateline_end(doc_text(token.doc), token.idx)
 
 
 def _past_dateline(mention: Span) -> Optional[Span]:

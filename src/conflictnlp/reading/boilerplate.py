@@ -340,6 +340,12 @@ def skip_place_dateline(text: str, start: int) -> int:
     return start + m.end() - 1  # the pattern ends on the first character after the dash
 
 
+def line_dateline_end(text: str, offset: int) -> int:
+    """Where the agency dateline opening the line that holds ``offset`` ends, or where that
+    line starts when it opens with none: text before this point says where a report was filed."""
+    return skip_place_dateline(text, text.rfind("\n", 0, offset) + 1)
+
+
 SPAM_MAX_WORDS = 40  # comment spam is a line or two; an article paragraph mentioning a website is not
 
 

@@ -36,8 +36,8 @@ from ..model import (
     Toll,
     ViolenceType,
 )
-from ..reading.boilerplate import line_dateline_end
 from .clauses import background, clause_head, in_since_phrase, linked_clauses, recent_since
+from .context import after_word, dateline_end, facility_owner, has_phrase, list_label, said_subject, saying_subject, speech_day
 from .lexicon import ActorEntry, EventLexicon, Matchers, Trigger
 
 FEATURE_RANK = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "region": 3, "border": 3, "country": 4, "water": 5}
@@ -67,6 +67,8 @@ class Mention:
     entry: ActorEntry
     name: str | None = None
     role: str | None = None
+    facility: bool = False  # names who was hit through a thing of theirs ("police station")
+    agent: bool = False  # modifies the trigger noun itself: who did it ("army drone strike")
 
     @property
     def kind(self) -> str:
@@ -107,8 +109,10 @@ class EventExtractor:
         triggers = _outside_dates(doc, article, self._triggers(doc))
         if not triggers:
             return []
+        self._trigger_tokens = {i for _, start, end in triggers for i in range(start, end)}
         # nothing outside the body is an actor, even where the parser joins a headline line to it
         mentions = [m for m in self._mentions(doc, article) if lo <= doc[m.start].idx and doc[m.end - 1].idx < hi]
+        self._all_mentions = mentions
         bounds = sentence_bounds(doc)
         self._recent = recent_since(doc, article.dates, article.published, self.lexicon.recent_days)
         starts, _ = _token_char_bounds(doc)
@@ -158,16 +162,32 @@ class EventExtractor:
         found.sort(key=lambda item: (-(item[1] - item[0]), not item[2].named, item[0]))
         taken: set[int] = set()
         mentions = []
+        self._speakers: list[Mention] = []
+        text = doc_text(doc)
         for start, end, entry in found:
             if not taken.isdisjoint(range(start, end)):
                 continue
             s, e = starts[start], ends[end - 1]
+            if s < dateline_end(text, s, self.lexicon):
+                continue  # "Bangui (AFP) -": the agency filed the report, it is in no incident
             if any(a <= s and e <= b for a, b in speakers):
+                self._speakers.append(_widen(doc, Mention(start, end, entry), taken | set(range(start, end))))
                 continue
             taken.update(range(start, end))
             mentions.append(Mention(start, end, entry))
         mentions.sort(key=lambda m: m.start)
-        return [_widen(doc, m, taken) for m in mentions if not _modifies_thing(doc, m, taken)]
+        kept = []
+        for mention in mentions:
+            if _modifies_thing(doc, mention, taken):
+                head = doc[mention.start : mention.end].root.head
+                if mention.kind in self.lexicon.armed and head.i in self._trigger_tokens:
+                    mention.agent = True
+                elif mention.kind != "state_forces" or head.lower_ not in self.lexicon.facility_words:
+                    continue
+                else:
+                    mention.facility = True  # "attack police station": the police were attacked
+            kept.append(_widen(doc, mention, taken))
+        return kept
 
     def _sentence_candidates(self, doc, article, sent_bounds, triggers, mentions) -> list[Candidate]:
         """The sentence's event, and a second one where another clause, not tied to the first by
@@ -206,22 +226,29 @@ class EventExtractor:
             if trigger.needs_words and not (words & trigger.needs_words):
                 vetoed = vetoed or trigger.vetoes_weak
                 continue
+            if trigger.not_words and has_phrase(joined, trigger.not_words):
+                continue  # "tear gas ... killing six": not a dispersal but excessive force
             if self._background(doc, doc[start]):
                 continue  # "has struck the city repeatedly since 2022", "since the fighting began"
             here = self._in_clause(doc, start, in_sentence)
-            kinds = {m.kind for m in here if clause_head(doc[m.start : m.end].root) == clause_head(doc[start])}
+            kinds = {m.kind for m in here if clause_head(doc[m.start : m.end].root) == clause_head(doc[start]) and not m.facility}
+            if trigger.type == "strategic_developments":  # "JNIM announced it had appointed ..."
+                kinds |= {m.kind for m in self._speakers if sent.start <= m.start < sent.end}
             if trigger.needs_actor and not (kinds & trigger.needs_actor):
                 continue
-            if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start)):
+            # two words of violence ("10 civilians killed in attack on bus") tell of one without an armed actor
+            violent = len({t.rank for t, _, _ in triggers if t.weak}) >= 2
+            if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent):
                 continue
             candidate = Candidate(trigger, trigger.type, trigger.sub_type, (start, end), [sent_bounds])
             candidate.separate = bool(words & SEPARATE_WORDS)
             candidate.headline = _in_headline(doc, sent)
             self._roles(doc, article, candidate, sent, here)
-            if trigger.type == "protests" and self._armed_protester(doc, candidate):
+            if trigger.sub_type == "peaceful_protest" and self._armed_protester(doc, candidate):
                 continue  # "troops marched in" is no protest
             self._retype(candidate)
             self._remote(doc, article, candidate, _clause_words(doc, sent, start, forms))
+            self._context_type(doc, candidate, words, joined, here)
             if candidate.type in ("protests", "riots") and trigger.type not in ("protests", "riots"):
                 self._roles(doc, article, candidate, sent, here)  # the crowd did it ("Protesters clash with police")
             self._place(doc, article, candidate, sent)
@@ -233,6 +260,8 @@ class EventExtractor:
 
     def _background(self, doc: Doc, token) -> bool:
         lexicon = self.lexicon
+        if any(child.lower_ == "since" and child.dep_ == "prep" for child in token.children):
+            return True  # "the death toll from attacks by al-Shabaab since the start of the year"
         return background(doc, token, lexicon.period_phrases, self._recent, lexicon.comparison_words, self._days, lexicon.ending_verbs)
 
     def _in_clause(self, doc: Doc, trigger_start: int, mentions: list[Mention]) -> list[Mention]:
@@ -244,8 +273,15 @@ class EventExtractor:
         return [m for m in mentions if m.kind in self.lexicon.victims or clause_head(doc[m.start : m.end].root) in clauses]
 
     def _roles(self, doc: Doc, article: Article, candidate: Candidate, sent: Span, here: list[Mention]) -> None:
+        if candidate.type in ("protests", "riots", "strategic_developments"):
+            here = [m for m in here if not m.facility]  # "Rioters torch police station" hits no police
         for mention in here:
             mention.role = _role(doc, mention, here, self.lexicon.blame_verbs)
+            root = doc[mention.start : mention.end].root
+            if root.dep_ == "pobj" and root.head.lower_ == "from" and candidate.sub_type in TERRITORY_SUB_TYPES | {"non_violent_transfer_of_territory"}:
+                mention.role = ROLE_TARGET  # "retook Krynky from Russian forces": the other side
+            if mention.agent:
+                mention.role = ROLE_PERPETRATOR  # "army drone strike kills 8"
         armed, victims = self.lexicon.armed, self.lexicon.victims
         crowd = candidate.type in ("protests", "riots")
         perps = [m for m in here if m.role == ROLE_PERPETRATOR and (m.kind in armed or crowd)]
@@ -258,11 +294,13 @@ class EventExtractor:
         # the trigger's own object first; in a battle the other side, not the people caught in it
         trigger_tokens = range(*candidate.trigger_span)
         clauses = linked_clauses(doc, clause_head(doc[candidate.trigger_span[0]]))
-        targets.sort(key=lambda m: (clause_head(doc[m.start : m.end].root) not in clauses, doc[m.start : m.end].root.head.i not in trigger_tokens,
-                                    candidate.type == "battles" and m.kind not in armed))
-        target = next((m for m in targets if m is not perp), None)
-        if target is None and candidate.type == "battles" and perp is not None:  # "X and Y clashed"
-            target = next((m for m in perps[1:] if _conjunct_of(doc, m, perp)), None)
+        armed_side = candidate.type == "battles" or candidate.sub_type in TERRITORY_SUB_TYPES
+        targets.sort(key=lambda m: (armed_side and m.kind not in armed, clause_head(doc[m.start : m.end].root) not in clauses,
+                                    doc[m.start : m.end].root.head.i not in trigger_tokens))
+        target = None
+        if candidate.type == "battles" or candidate.sub_type == "agreement":  # "X and Y clashed", "X and Y signed"
+            target = next((m for m in perps[1:] if perp is not None and _conjunct_of(doc, m, perp)), None)
+        target = target or next((m for m in targets if m is not perp), None)
         if target is None:
             target = next((m for m in here if m is not perp and m.role is None and m.start > candidate.trigger_span[0]), None)
         if target is None and not crowd:
@@ -270,11 +308,92 @@ class EventExtractor:
         if perp is None and crowd:
             perp = _crowd(doc, candidate, "rioters" if candidate.type == "riots" else "protesters")
         if perp is None and not crowd:
-            perp = _adjectival_actor(doc, article, candidate.trigger_span[0], self.lexicon) or self._denier(doc, article, candidate)
+            perp = (self._said_by(doc, article, candidate) or _adjectival_actor(doc, article, candidate.trigger_span[0], self.lexicon)
+                    or self._denier(doc, article, candidate))
+        if candidate.type == "battles":
+            perp, target = self._communal(doc, here, perp, target)
+        if target is None and candidate.type in ("battles", "explosions_remote_violence"):
+            target = self._owner_of_post(doc, article, sent, perp)
+        if candidate.type == "riots" and perp is not None and perp.kind == "protesters":
+            perp = Mention(perp.start, perp.end, ActorEntry("rioters", "Rioters", ()), role=ROLE_PERPETRATOR)
         if crowd and perp is not None and perp.kind in victims and perp.kind not in ("protesters", "rioters"):
             kind = "rioters" if candidate.type == "riots" else "protesters"
             perp = Mention(perp.start, perp.end, ActorEntry(kind, kind.capitalize(), ()), role=ROLE_PERPETRATOR)
         candidate.perpetrator, candidate.target = perp, target
+
+    def _said_by(self, doc: Doc, article: Article, candidate: Candidate) -> Mention | None:
+        """Who a pronoun subject stands for: the actor that says it ("Somali forces said they had
+        recaptured Eldher"; "Israel says it struck ...": the state's forces)."""
+        subject = said_subject(doc, candidate.trigger_span[0], self.lexicon)
+        if subject is None and candidate.type == "strategic_developments":
+            subject = saying_subject(doc, candidate.trigger_span[0], self.lexicon)
+        if subject is None:
+            return None
+        for mention in self._speakers + self._all_mentions:
+            if mention.start <= subject.i < mention.end and mention.kind in self.lexicon.armed:
+                return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
+        for loc in article.locations:
+            if loc.feature == "country" and loc.span[0] <= subject.idx < loc.span[1]:
+                starts, _ = _token_char_bounds(doc)
+                first, last = bisect_right(starts, loc.span[0]) - 1, bisect_right(starts, loc.span[1] - 1) - 1
+                entry = next((a for a in self.lexicon.actors if a.kind == "state_forces" and not a.named), ActorEntry("state_forces", None, ()))
+                return Mention(first, last + 1, entry, name=loc.name, role=ROLE_PERPETRATOR)
+        return None
+
+    def _owner_of_post(self, doc: Doc, article: Article, sent: Span, perp: Mention | None) -> Mention | None:
+        """The state whose post or positions were hit ("Indian artillery shelled Pakistani positions")."""
+        starts, _ = _token_char_bounds(doc)
+        for loc in article.locations:
+            if not (loc.adjectival and loc.feature == "country" and sent.start_char <= loc.span[0] < sent.end_char):
+                continue
+            first = bisect_right(starts, loc.span[0]) - 1
+            if facility_owner(doc, first, self.lexicon) and not (perp is not None and perp.start <= first < perp.end):
+                entry = next((a for a in self.lexicon.actors if a.kind == "state_forces" and not a.named), ActorEntry("state_forces", None, ()))
+                return Mention(first, first + 1, entry, name=loc.name, role=ROLE_TARGET)
+        return None
+
+    def _communal(self, doc: Doc, here: list[Mention], perp: Mention | None, target: Mention | None) -> tuple[Mention | None, Mention | None]:
+        """Two groups of people who fight each other ("herders and farmers clashed") are
+        communal militias, not civilians."""
+        words = self.lexicon.communal_words
+        groups = [m for m in here if m.kind == "civilians" and doc[m.start : m.end].root.lower_ in words]
+        if len(groups) < 2 or (perp is not None and perp not in groups):
+            return perp, target
+        first, second = groups[0], groups[1]
+        # each side by its own words, so that the two are not one side fighting itself
+        return tuple(Mention(m.start, m.end, ActorEntry("militia", f"{doc[m.start : m.end].text.capitalize()} militia", ()), role=role)
+                     for m, role in ((first, ROLE_PERPETRATOR), (second, ROLE_TARGET)))  # type: ignore[return-value]
+
+    def _context_type(self, doc: Doc, candidate: Candidate, words: set[str], joined: str, here: list[Mention]) -> None:
+        """What the sentence's words say of the type: territory taken "without a fight" changes
+        hands peacefully; state violence against people in a protest is excessive force; a
+        bare strike by state forces, no weapon named, is an air or drone strike."""
+        lexicon = self.lexicon
+        perp, target = candidate.perpetrator, candidate.target
+        if candidate.sub_type in TERRITORY_SUB_TYPES and has_phrase(joined, lexicon.peaceful_takeover):
+            candidate.type, candidate.sub_type = "strategic_developments", "non_violent_transfer_of_territory"
+        state = perp is not None and perp.kind == "state_forces"
+        if candidate.type == "violence_against_civilians" and candidate.sub_type == "attack" and state and words & lexicon.protest_words:
+            candidate.type, candidate.sub_type = "protests", "excessive_force_against_protesters"
+        if candidate.type == "protests" and candidate.sub_type != "peaceful_protest" and target is not None and target.kind == "civilians":
+            candidate.target = Mention(target.start, target.end, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
+        state_subject = next((m for m in here if m.kind == "state_forces" and m.role == ROLE_PERPETRATOR and not m.facility), None)
+        if candidate.sub_type == "peaceful_protest" and state_subject is not None:
+            # police arresting, dispersing or shooting at the crowd ("police kill 3 in protests")
+            lethal = has_phrase(joined, lexicon.lethal_words)
+            candidate.sub_type = "excessive_force_against_protesters" if lethal else "protest_with_intervention"
+            crowd = perp if perp is not None and perp is not state_subject else None
+            candidate.perpetrator = state_subject
+            candidate.target = crowd and Mention(crowd.start, crowd.end, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
+        elif candidate.sub_type == "peaceful_protest":
+            candidate.target = None  # a peaceful protest is against no one ACLED names
+        if candidate.type == "protests" and candidate.sub_type != "peaceful_protest" and candidate.perpetrator is None:
+            candidate.perpetrator = state_subject or next((m for m in here if m.kind == "state_forces"), None)
+        trigger_word = doc[candidate.trigger_span[0]].lower_
+        unnamed_strike = perp is None and doc[candidate.trigger_span[0]].pos_ == "NOUN"  # "strike on Jabalia school kills 17"
+        if (candidate.trigger.remote and candidate.type != "explosions_remote_violence" and (state or unnamed_strike)
+                and trigger_word in lexicon.air_strike_nouns):
+            candidate.type, candidate.sub_type = "explosions_remote_violence", "air_drone_strike"
 
     def _denier(self, doc: Doc, article: Article, candidate: Candidate) -> Mention | None:
         """Who denies the event is who it is laid at ("Army denies airstrike that killed 5")."""
@@ -342,13 +461,23 @@ class EventExtractor:
         speakers = [q.speaker.span for q in article.quotes if q.speaker]
         # (but a place that is the whole speaker is a dateline or a label: "Mali: drone strike kills eight")
         places = [loc for loc in places if not any(a <= loc.span[0] and loc.span[1] <= b and (a, b) != tuple(loc.span) for a, b in speakers)]
+        text = doc_text(doc)
+        # where a strike came from is not where it fell ("a rocket fired from Lebanon hit ... Majdal Shams")
+        places = [loc for loc in places if not after_word(text, loc.span[0], self.lexicon.origin_words, sent.start_char)] or places
         places = _in_trigger_clause(doc, candidate.trigger_span[0], places) or places
         # a wire dateline says where the report was filed: its town places the event only when
         # the sentence names no other place ("GOMA, Congo (Reuters) - ... a camp west of Sake")
-        places = [loc for loc in places if not _in_dateline(doc_text(doc), loc)] or places
+        places = [loc for loc in places if not loc.span[1] <= dateline_end(text, loc.span[0], self.lexicon)] or places
         countries = {loc.country_code for loc in places if loc.feature == "country"}
         if countries:  # "Mali: Jihadists kill 12 soldiers near Boni" is not about Bonn
             places = [loc for loc in places if loc.country_code in countries] or places
+        # the label of a list item says the area where its text names as fine a place
+        # ("- Mopti: an IED hit a minibus near Bandiagara"; but "- Afgooye: mortar rounds ..." in a Somalia list)
+        labels = [loc for loc in places if list_label(text, loc.span)]
+        others = [loc for loc in places if loc not in labels]
+        if labels and others:
+            finest = min(FEATURE_RANK.get(loc.feature or "other", 0) for loc in others)
+            places = others + [loc for loc in labels if FEATURE_RANK.get(loc.feature or "other", 0) < finest]
         if not places:
             return
         trigger_char = doc[candidate.trigger_span[0]].idx
@@ -379,7 +508,9 @@ class EventExtractor:
         dates = [d for d in dates if not in_since_phrase(doc[max(0, bisect_right(starts, d.span[0]) - 1)], self._recent)]
         if dates:
             trigger_char = doc[candidate.trigger_span[0]].idx
-            candidate.date = min(dates, key=lambda d: (_granularity(d.value or "") != "day", abs(d.span[0] - trigger_char)))
+            token_of = {id(d): max(0, bisect_right(starts, d.span[0]) - 1) for d in dates}
+            candidate.date = min(dates, key=lambda d: (speech_day(doc, token_of[id(d)], self.lexicon),
+                                                       _granularity(d.value or "") != "day", abs(d.span[0] - trigger_char)))
 
     def _recent_only(self, article: Article, candidates: list[Candidate]) -> list[Candidate]:
         """Events whose own sentence dates them long before publication ("Kupiansk, which
@@ -548,6 +679,10 @@ class EventExtractor:
             return None
         perp = actors.perpetrator.kind if actors.perpetrator else None
         target = actors.target.kind if actors.target else None
+        if perp is None and target is not None:
+            # UCDP codes who was hit where the attacker is unnamed: a bombing of civilians is
+            # one-sided, an ambush of soldiers state-based
+            return self.lexicon.unknown_side.get("civilians" if target in self.lexicon.victims else target)  # type: ignore[return-value]
         if perp not in self.lexicon.armed:
             return None
         if target in self.lexicon.victims:
@@ -599,11 +734,6 @@ def _clause_words(doc: Doc, sent: Span, trigger_start: int, forms: list[tuple[st
 
 # ACLED's sub-types of territory changing hands: their other side is armed or none
 TERRITORY_SUB_TYPES = frozenset({"government_regains_territory", "non_state_actor_overtakes_territory"})
-
-
-def _in_dateline(text: str, location: Location) -> bool:
-    """Whether a place lies in the agency dateline that opens its line ("KYIV, Ukraine (AP) —")."""
-    return location.span[1] <= line_dateline_end(text, location.span[0])
 
 
 def _in_trigger_clause(doc: Doc, trigger_start: int, places: list[Location]) -> list[Location]:
@@ -658,10 +788,20 @@ def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozense
     span = doc[mention.start : mention.end]
     head = span.root
     dep, parent = head.dep_, head.head
-    if dep == "dobj" and parent.lemma_.lower() in blame_verbs:
-        return ROLE_PERPETRATOR
+    if dep in ("dobj", "nsubjpass") and parent.lemma_.lower() in blame_verbs:
+        return ROLE_PERPETRATOR  # "blamed Russian forces", "forces were accused of using chlorine"
+    if dep == "nsubj" and any(c.dep_ == "agent" for c in parent.children):
+        return ROLE_TARGET  # a headline's passive: "Two soldiers killed by separatists"
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i > head.i for c in head.children) and dep == "ROOT":
+        return ROLE_TARGET  # "Three policemen martyred in ...", a headline without its verb "were"
+    if dep == "poss" and parent.dep_ in ("dobj", "pobj", "nsubjpass"):
+        return ROLE_TARGET  # "struck Hezbollah's headquarters"
+    if dep == "pobj" and parent.lower_ == "of" and parent.head.dep_ == "nsubj" and parent.head.i not in range(mention.start, mention.end):
+        return ROLE_PERPETRATOR  # "Members of the Imbonerakure militia raped ..."
     if dep in ("nsubjpass", "dobj", "attr", "oprd"):
         return ROLE_TARGET
+    if dep == "nsubj" and parent.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in parent.children):
+        return ROLE_TARGET  # a headline's passive: "Two soldiers killed by separatists"
     if dep in ("nsubj", "poss"):
         return ROLE_PERPETRATOR
     if dep == "pobj":
@@ -780,7 +920,8 @@ def _iso_range(value: str | None) -> tuple[str, str] | None:
             return day, day
         if len(value) >= 8 and value[5] == "W":
             monday = dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
-            return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+            first = monday + dt.timedelta(days=5) if value.endswith("-WE") else monday  # the weekend
+            return first.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
         if len(value) == 7 and value[4] == "-":
             year, month = int(value[:4]), int(value[5:7])
             last = calendar.monthrange(year, month)[1]

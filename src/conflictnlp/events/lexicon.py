@@ -57,6 +57,7 @@ class Trigger:
     weak: bool = False
     needs_actor: frozenset[str] = frozenset()
     needs_words: frozenset[str] = frozenset()
+    not_words: frozenset[str] = frozenset()
     vetoes_weak: bool = False
     remote: bool = False
     by_target: dict[str, tuple[EventType, str]] = field(default_factory=dict)
@@ -116,6 +117,18 @@ class EventLexicon:
         }
         self.protest_subject_not = frozenset(self.raw.get("protest_subject_not", {}).get("kinds", []))
         self.stamp = re.compile(self.raw["stamp"]["pattern"]) if "stamp" in self.raw else None
+        context = self.raw.get("context", {})
+        self.dateline = re.compile(context["dateline_pattern"]) if "dateline_pattern" in context else None
+        self.say_verbs = frozenset(context.get("say_verbs", []))
+        self.pronouns = frozenset(context.get("pronouns", []))
+        self.facility_words = frozenset(context.get("facility_words", []))
+        self.origin_words = frozenset(context.get("origin_words", []))
+        self.protest_words = frozenset(context.get("protest_words", []))
+        self.lethal_words = tuple(context.get("lethal_words", []))
+        self.peaceful_takeover = tuple(context.get("peaceful_takeover", []))
+        self.air_strike_nouns = frozenset(context.get("air_strike_nouns", []))
+        self.communal_words = frozenset(context.get("communal_words", []))
+        self.unknown_side = {k: v for k, v in context.get("unknown_side", {}).items()}
 
     def trigger_matcher(self, vocab: Vocab, split: Callable[[str], list[str]] = str.split) -> Matchers:
         """Matches every trigger phrase on lemmas or lower-case forms; the match id is the
@@ -185,6 +198,7 @@ def _trigger(rank: int, entry: dict[str, Any]) -> Trigger:
         weak=bool(entry.get("weak", False)),
         needs_actor=frozenset(entry.get("needs_actor", [])),
         needs_words=frozenset(w.lower() for w in entry.get("needs_words", [])),
+        not_words=frozenset(w.lower() for w in entry.get("not_words", [])),
         vetoes_weak=bool(entry.get("vetoes_weak", False)),
         remote=bool(entry.get("remote", False)),
         by_target={k: _pair(v) for k, v in entry.get("by_target", {}).items()},

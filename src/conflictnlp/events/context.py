@@ -1,0 +1,95 @@
+"""What a trigger's context says about its actors, place, day and type, beyond the parse roles
+of ``extract.py``: datelines, pronoun subjects said by an actor, places a strike came from,
+incident-list labels, the days a report was *said* on, and the words that make a takeover
+peaceful or a shooting a crackdown on a protest. Every word list is in ``data/events.toml``
+(``[context]``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..reading.boilerplate import line_dateline_end
+from .lexicon import EventLexicon
+
+
+def dateline_end(text: str, offset: int, lexicon: EventLexicon) -> int:
+    """Where the dateline opening the line of ``offset`` ends: the agency datelines that reading
+    knows ("KYIV, Ukraine (AP) —") and the title-case ones it does not ("Bangui (AFP) - ")."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    end = line_dateline_end(text, offset)
+    if lexicon.dateline is not None:
+        match = lexicon.dateline.match(text, line_start, min(len(text), line_start + 120))
+        if match is not None:
+            end = max(end, match.end())
+    return end
+
+
+def said_subject(doc: Doc, trigger_i: int, lexicon: EventLexicon) -> Token | None:
+    """The subject of the verb of saying whose clause holds the trigger, where the trigger's own
+    subject is a pronoun ("Somali forces said they had recaptured Eldher": "forces"; "Israel says
+    it struck ..."): who the pronoun stands for."""
+    verb = doc[trigger_i]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in lexicon.pronouns:
+        return None
+    head = verb
+    for _ in range(3):  # "said on Monday it had killed", "said they had ambushed"
+        if head.head.i == head.i:
+            return None
+        head = head.head
+        if head.lemma_.lower() in lexicon.say_verbs or head.lower_ in lexicon.say_verbs:
+            said = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return said if said is not None and said.lower_ not in lexicon.pronouns else None
+    return None
+
+
+def after_word(text: str, start: int, words: frozenset[str], line_start: int = 0) -> bool:
+    """Whether the word right before ``start`` is one of ``words`` ("fired from Lebanon")."""
+    before = text[max(line_start, start - 20) : start].lower().split()
+    return bool(before) and before[-1] in words
+
+
+def list_label(text: str, span: tuple[int, int]) -> bool:
+    """Whether a place is the label of an incident-list item or a headline ("- Mopti: an IED
+    hit a minibus near Bandiagara", "Idlib, Ariha: ..."): the area, not the place of the event."""
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    head = text[line_start : span[0]].lstrip("-*• \t")
+    rest = text[span[1] : span[1] + 40]
+    colon = rest.find(":")
+    return colon >= 0 and "." not in rest[:colon] and len(head.split()) <= 6 and len(rest[:colon].split()) <= 4 and "." not in head
+
+
+def speech_day(doc: Doc, token_i: int, lexicon: EventLexicon) -> bool:
+    """Whether a date token dates the saying, not the event ("..., the army said Monday")."""
+    token = doc[token_i]
+    for _ in range(3):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_.lower() in lexicon.say_verbs or token.lower_ in lexicon.say_verbs
+    return False
+
+
+def has_phrase(joined: str, phrases: tuple[str, ...] | frozenset[str]) -> bool:
+    """Whether the space-padded lower-case sentence holds one of the phrases."""
+    return any(f" {p} " in joined for p in phrases)
+
+
+def saying_subject(doc: Doc, trigger_i: int, lexicon: EventLexicon) -> Token | None:
+    """Who announces a development the trigger names ("Myanmar junta announces truce": the
+    junta): the subject of the verb of saying whose object holds the trigger."""
+    token = doc[trigger_i]
+    verb = token.head if token.dep_ in ("dobj", "ccomp", "xcomp") else None
+    if verb is None or not (verb.lemma_.lower() in lexicon.say_verbs or verb.lower_ in lexicon.say_verbs):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in lexicon.pronouns), None)
+
+
+def facility_owner(doc: Doc, token_i: int, lexicon: EventLexicon) -> bool:
+    """Whether a people's adjective at ``token_i`` names whose post was hit ("shelled Pakistani
+    positions")."""
+    head = doc[token_i].head
+    return doc[token_i].dep_ in ("amod", "compound") and head.lower_ in lexicon.facility_words and head.dep_ in ("dobj", "pobj", "nsubjpass")

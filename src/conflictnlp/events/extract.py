@@ -260,7 +260,7 @@ class EventExtractor:
 
     def _background(self, doc: Doc, token) -> bool:
         lexicon = self.lexicon
-        if any(child.lower_ == "since" and child.dep_ == "prep" for child in token.children):
+        if any(child.lower_ == "since" and child.dep_ == "prep" and child.i not in self._recent for child in token.children):
             return True  # "the death toll from attacks by al-Shabaab since the start of the year"
         return background(doc, token, lexicon.period_phrases, self._recent, lexicon.comparison_words, self._days, lexicon.ending_verbs)
 
@@ -390,9 +390,10 @@ class EventExtractor:
         if candidate.type == "protests" and candidate.sub_type != "peaceful_protest" and candidate.perpetrator is None:
             candidate.perpetrator = state_subject or next((m for m in here if m.kind == "state_forces"), None)
         trigger_word = doc[candidate.trigger_span[0]].lower_
-        unnamed_strike = perp is None and doc[candidate.trigger_span[0]].pos_ == "NOUN"  # "strike on Jabalia school kills 17"
-        if (candidate.trigger.remote and candidate.type != "explosions_remote_violence" and (state or unnamed_strike)
-                and trigger_word in lexicon.air_strike_nouns):
+        # "strike on Jabalia school kills 17": no attacker, no weapon named
+        unnamed_strike = perp is None and doc[candidate.trigger_span[0]].pos_ == "NOUN" and trigger_word in lexicon.unnamed_strike_nouns
+        if (candidate.trigger.remote and candidate.type != "explosions_remote_violence"
+                and (unnamed_strike or state and trigger_word in lexicon.air_strike_nouns)):
             candidate.type, candidate.sub_type = "explosions_remote_violence", "air_drone_strike"
 
     def _denier(self, doc: Doc, article: Article, candidate: Candidate) -> Mention | None:

@@ -127,6 +127,7 @@ class EventLexicon:
         self.lethal_words = tuple(context.get("lethal_words", []))
         self.peaceful_takeover = tuple(context.get("peaceful_takeover", []))
         self.air_strike_nouns = frozenset(context.get("air_strike_nouns", []))
+        self.unnamed_strike_nouns = frozenset(context.get("unnamed_strike_nouns", []))
         self.communal_words = frozenset(context.get("communal_words", []))
         self.unknown_side = {k: v for k, v in context.get("unknown_side", {}).items()}
 

@@ -40,7 +40,8 @@ def said_subject(doc: Doc, trigger_i: int, lexicon: EventLexicon) -> Token | Non
             return None
         head = head.head
         if head.lemma_.lower() in lexicon.say_verbs or head.lower_ in lexicon.say_verbs:
-            said = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            # the subject nearest the verb: a dateline the parser hangs on it is a subject too
+            said = max((c for c in head.children if c.dep_ == "nsubj"), key=lambda c: (c.i < head.i, c.i), default=None)
             return said if said is not None and said.lower_ not in lexicon.pronouns else None
     return None
 

@@ -93,6 +93,7 @@ class Candidate:
     headline: bool = False
     clauses: set[int] = field(default_factory=set)  # the trigger's clause and those tied to it by "when"
     quantities: list[Quantity] = field(default_factory=list)
+    additive: set[str] = field(default_factory=set)  # counts that add to the toll told before them
 
 
 class EventExtractor:
@@ -201,6 +202,11 @@ class EventExtractor:
         second = self._candidate(doc, article, sent_bounds, rest, mentions) if rest else None
         if second is None or second.perpetrator is None or second.perpetrator.role != ROLE_PERPETRATOR:
             return [first]
+        one, other = doc[first.trigger_span[0]], doc[second.trigger_span[0]]
+        if (other.head.i == one.i or one.head.i == other.i) and {one.dep_, other.dep_} & {"nsubj", "csubj", "dobj", "pobj"}:
+            # one trigger is the other's subject or object ("RSF kills 54 in Omdurman market shelling"): one incident
+            first.perpetrator = first.perpetrator or second.perpetrator
+            return [first]
         second.clauses = linked_clauses(doc, clause_head(doc[second.trigger_span[0]]))
         perp_clause = clause_head(doc[second.perpetrator.start : second.perpetrator.end].root)
         if perp_clause not in second.clauses or second.perpetrator.kind not in self.lexicon.armed:
@@ -237,7 +243,7 @@ class EventExtractor:
             if trigger.needs_actor and not (kinds & trigger.needs_actor):
                 continue
             # two words of violence ("10 civilians killed in attack on bus") tell of one without an armed actor
-            violent = len({t.rank for t, _, _ in triggers if t.weak}) >= 2
+            violent = len({t.rank for t, s, _ in triggers if t.weak and clause_head(doc[s]) == clause_head(doc[start])}) >= 2
             if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent):
                 continue
             candidate = Candidate(trigger, trigger.type, trigger.sub_type, (start, end), [sent_bounds])
@@ -248,9 +254,9 @@ class EventExtractor:
                 continue  # "troops marched in" is no protest
             self._retype(candidate)
             self._remote(doc, article, candidate, _clause_words(doc, sent, start, forms))
-            self._context_type(doc, candidate, words, joined, here)
             if candidate.type in ("protests", "riots") and trigger.type not in ("protests", "riots"):
                 self._roles(doc, article, candidate, sent, here)  # the crowd did it ("Protesters clash with police")
+            self._context_type(doc, candidate, words, joined, here)
             self._place(doc, article, candidate, sent)
             self._date(doc, article, candidate, sent)
             return candidate
@@ -382,7 +388,7 @@ class EventExtractor:
             # police arresting, dispersing or shooting at the crowd ("police kill 3 in protests")
             lethal = has_phrase(joined, lexicon.lethal_words)
             candidate.sub_type = "excessive_force_against_protesters" if lethal else "protest_with_intervention"
-            crowd = perp if perp is not None and perp is not state_subject else None
+            crowd = next((m for m in (target, perp) if m is not None and m is not state_subject and m.kind in lexicon.victims), None)
             candidate.perpetrator = state_subject
             candidate.target = crowd and Mention(crowd.start, crowd.end, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
         elif candidate.sub_type == "peaceful_protest":
@@ -465,12 +471,14 @@ class EventExtractor:
         text = doc_text(doc)
         # where a strike came from is not where it fell ("a rocket fired from Lebanon hit ... Majdal Shams")
         places = [loc for loc in places if not after_word(text, loc.span[0], self.lexicon.origin_words, sent.start_char)] or places
-        places = _in_trigger_clause(doc, candidate.trigger_span[0], places) or places
         # a wire dateline says where the report was filed: its town places the event only when
         # the sentence names no other place ("GOMA, Congo (Reuters) - ... a camp west of Sake")
         places = [loc for loc in places if not loc.span[1] <= dateline_end(text, loc.span[0], self.lexicon)] or places
-        countries = {loc.country_code for loc in places if loc.feature == "country"}
-        if countries:  # "Mali: Jihadists kill 12 soldiers near Boni" is not about Bonn
+        places = _in_trigger_clause(doc, candidate.trigger_span[0], places) or places
+        # a country that labels the report ("Mali: Jihadists kill 12 soldiers near Boni") says
+        # which Boni; a country named in the text ("U.S. warplanes struck ... Hodeidah") does not
+        countries = {loc.country_code for loc in places if loc.feature == "country" and list_label(text, loc.span)}
+        if countries:
             places = [loc for loc in places if loc.country_code in countries] or places
         # the label of a list item says the area where its text names as fine a place
         # ("- Mopti: an IED hit a minibus near Bandiagara"; but "- Afgooye: mortar rounds ..." in a Somalia list)
@@ -579,6 +587,8 @@ class EventExtractor:
                 if sent not in candidate.sentences:
                     candidate.sentences.append(sent)
             candidate.quantities.append(quantity)
+            if any(doc[i].lower_ in self.lexicon.additive_words for i in range(*sent)):
+                candidate.additive.add(quantity.id)  # "Eight attackers were also killed": more dead, not a restatement
 
     def _elsewhere(self, doc: Doc, article: Article, candidate: Candidate, sent: tuple[int, int]) -> bool:
         """A sentence with a toll and no event of its own names another place or another day
@@ -604,9 +614,12 @@ class EventExtractor:
             ts, te = starts[candidate.trigger_span[0]], ends[candidate.trigger_span[1] - 1]
             figures = _figures(candidate.quantities, article)
             date_start, date_end, date_prec = self._dates_of(doc, article, candidate)
+            victims = _victims_of(candidate)
+            if victims is not None and candidate.type == "protests":  # "police kill 3 in protests": the 3 protested
+                victims = EventActor(text=victims.text, span=victims.span, name="Protesters", kind="protesters")
             actors = self._distinct(EventActors(
                 perpetrator=self._actor(doc, article, candidate.perpetrator, candidate),
-                target=self._actor(doc, article, candidate.target, candidate) or _victims_of(candidate),
+                target=self._actor(doc, article, candidate.target, candidate) or victims,
             ), candidate)
             events.append(Event(
                 id=f"e{number}",
@@ -621,8 +634,8 @@ class EventExtractor:
                 date_start=date_start,
                 date_end=date_end,
                 date_prec=date_prec,
-                fatalities=_toll(figures, "killed"),
-                wounded=_toll(figures, "wounded"),
+                fatalities=_toll(figures, "killed", candidate.additive),
+                wounded=_toll(figures, "wounded", candidate.additive),
                 figures=figures,
                 claims=[c.id for c in claims],
             ))
@@ -680,6 +693,8 @@ class EventExtractor:
             return None
         perp = actors.perpetrator.kind if actors.perpetrator else None
         target = actors.target.kind if actors.target else None
+        if candidate.sub_type == "excessive_force_against_protesters" and perp in self.lexicon.armed:
+            return "one_sided"  # "police kill 3 in protests", whether or not the crowd is named
         if perp is None and target is not None:
             # UCDP codes who was hit where the attacker is unnamed: a bombing of civilians is
             # one-sided, an ambush of soldiers state-based
@@ -838,7 +853,7 @@ def _date_from_neighbours(candidates: list[Candidate]) -> None:
 def _victims_of(candidate: Candidate) -> EventActor | None:
     """Where a strike or an attack on people names nobody hit, the people its toll counts are
     its civilian target ("Four dead after shelling")."""
-    if candidate.type not in ("explosions_remote_violence", "violence_against_civilians"):
+    if candidate.type not in ("explosions_remote_violence", "violence_against_civilians") and candidate.sub_type != "excessive_force_against_protesters":
         return None
     for quantity in candidate.quantities:
         casualty = quantity.casualty
@@ -969,7 +984,7 @@ def _figures(quantities: list[Quantity], article: Article) -> list[EventFigure]:
     return figures
 
 
-def _toll(figures: list[EventFigure], role: str) -> Toll:
+def _toll(figures: list[EventFigure], role: str, additive: set[str] = frozenset()) -> Toll:  # type: ignore[assignment]
     """One article's toll for ``role``: counts in one claim add up (soldiers and attackers),
     restatements and updates across claims give the range; best is the highest count that is
     not denied (a toll that rises through the article ends at its latest figure)."""
@@ -977,10 +992,15 @@ def _toll(figures: list[EventFigure], role: str) -> Toll:
     if not chosen:
         return Toll()
     standing = [f for f in chosen if f.stance != "denied"] or chosen
+    added = sum(f.value for f in standing if f.quantity in additive)
     totals: dict[str | None, float] = {}
     for figure in standing:
+        if figure.quantity in additive and len(standing) > 1:
+            continue
         key = figure.claim or figure.quantity
         totals[key] = totals.get(key, 0.0) + figure.value
+    if len(standing) > 1 and added:
+        totals = {key: value + added for key, value in totals.items()} or {None: added}
     values = sorted(totals.values())
     return Toll(low=values[0], best=values[-1], high=values[-1])
 

@@ -125,6 +125,7 @@ class EventLexicon:
         self.origin_words = frozenset(context.get("origin_words", []))
         self.protest_words = frozenset(context.get("protest_words", []))
         self.lethal_words = tuple(context.get("lethal_words", []))
+        self.additive_words = frozenset(context.get("additive_words", []))
         self.peaceful_takeover = tuple(context.get("peaceful_takeover", []))
         self.air_strike_nouns = frozenset(context.get("air_strike_nouns", []))
         self.unnamed_strike_nouns = frozenset(context.get("unnamed_strike_nouns", []))

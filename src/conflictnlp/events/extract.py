@@ -875,6 +875,8 @@ def _crowd(doc: Doc, candidate: Candidate, kind: str) -> Mention | None:
     while subject is None and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
         verb = verb.head  # "Thousands marched ... to protest"
         subject = next((child for child in verb.children if child.dep_ in ("nsubj",)), None)
+    if subject is None:  # a headline parsed as a noun phrase: "Thousands march in Belgrade"
+        subject = next((c for c in trigger.children if c.dep_ in ("nummod", "compound") and c.i < trigger.i and c.pos_ in ("NOUN", "NUM")), None)
     if subject is None:
         return None
     start = min(t.i for t in subject.subtree)

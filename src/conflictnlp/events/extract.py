@@ -319,7 +319,7 @@ class EventExtractor:
         if candidate.type == "battles":
             perp, target = self._communal(doc, here, perp, target)
         if target is None and candidate.type in ("battles", "explosions_remote_violence"):
-            target = self._owner_of_post(doc, article, sent, perp)
+            target = self._owner_of_post(doc, article, sent, perp) or self._second_people(doc, article, perp)
         if candidate.type == "riots" and perp is not None and perp.kind == "protesters":
             perp = Mention(perp.start, perp.end, ActorEntry("rioters", "Rioters", ()), role=ROLE_PERPETRATOR)
         if crowd and perp is not None and perp.kind in victims and perp.kind not in ("protesters", "rioters"):
@@ -358,6 +358,20 @@ class EventExtractor:
                 return Mention(first, first + 1, entry, name=loc.name, role=ROLE_TARGET)
         return None
 
+    def _second_people(self, doc: Doc, article: Article, perp: Mention | None) -> Mention | None:
+        """The other side of "Russian and Ukrainian forces fought": the second people's adjective
+        of one state-forces mention."""
+        if perp is None or perp.kind != "state_forces":
+            return None
+        starts, ends = _token_char_bounds(doc)
+        inside = [loc for loc in article.locations if loc.adjectival and loc.feature == "country"
+                  and starts[perp.start] <= loc.span[0] and loc.span[1] <= ends[perp.end - 1]]
+        if len(inside) < 2 or inside[0].country_code == inside[1].country_code:
+            return None
+        first = bisect_right(starts, inside[1].span[0]) - 1
+        perp.name = inside[0].name
+        return Mention(first, first + 1, perp.entry, name=inside[1].name, role=ROLE_TARGET)
+
     def _communal(self, doc: Doc, here: list[Mention], perp: Mention | None, target: Mention | None) -> tuple[Mention | None, Mention | None]:
         """Two groups of people who fight each other ("herders and farmers clashed") are
         communal militias, not civilians."""
@@ -393,8 +407,16 @@ class EventExtractor:
             candidate.target = crowd and Mention(crowd.start, crowd.end, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
         elif candidate.sub_type == "peaceful_protest":
             candidate.target = None  # a peaceful protest is against no one ACLED names
-        if candidate.type == "protests" and candidate.sub_type != "peaceful_protest" and candidate.perpetrator is None:
-            candidate.perpetrator = state_subject or next((m for m in here if m.kind == "state_forces"), None)
+        if candidate.type == "protests" and candidate.sub_type != "peaceful_protest":
+            if candidate.perpetrator is None:
+                candidate.perpetrator = state_subject or next((m for m in here if m.kind == "state_forces"), None)
+            if candidate.target is None:  # "to break up a rally": the crowd at it
+                word = next((t for t in doc[candidate.sentences[0][0] : candidate.sentences[0][1]] if t.lower_ in lexicon.protest_words), None)
+                if word is not None:
+                    candidate.target = Mention(word.i, word.i + 1, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
+        if candidate.sub_type == "agreement" and candidate.target is not None and candidate.target.kind == "state_forces" and (
+                candidate.perpetrator is None or candidate.perpetrator.kind != "state_forces"):
+            candidate.perpetrator, candidate.target = candidate.target, candidate.perpetrator  # the government signs first
         trigger_word = doc[candidate.trigger_span[0]].lower_
         # "strike on Jabalia school kills 17": no attacker, no weapon named
         unnamed_strike = perp is None and doc[candidate.trigger_span[0]].pos_ == "NOUN" and trigger_word in lexicon.unnamed_strike_nouns
@@ -540,14 +562,18 @@ class EventExtractor:
         return recent or candidates
 
     def _attach_blame(self, doc: Doc, candidates: list[Candidate], mentions: list[Mention], bounds) -> None:
-        """A sentence that blames an armed actor ("Officials blamed Russian forces") names the
-        perpetrator of the event before it, where that event has none."""
+        """A sentence that blames an armed actor ("Officials blamed Russian forces"), or in which
+        one claims it ("Al-Shabaab claimed responsibility"), names the perpetrator of the event
+        before it, where that event has none."""
         owned = {c.sentences[0] for c in candidates}
         for mention in mentions:
             sent = bounds[mention.start]
             if sent in owned or mention.kind not in self.lexicon.armed:
                 continue
-            if _role(doc, mention, [], self.lexicon.blame_verbs) != ROLE_PERPETRATOR or doc[mention.start: mention.end].root.dep_ != "dobj":
+            root = doc[mention.start : mention.end].root
+            claims = root.dep_ == "nsubj" and root.head.lemma_.lower() in self.lexicon.claim_verbs  # "Al-Shabaab claimed."
+            blamed = _role(doc, mention, [], self.lexicon.blame_verbs) == ROLE_PERPETRATOR and root.dep_ == "dobj"
+            if not (claims or blamed):
                 continue
             before = [c for c in candidates if c.sentences[0][0] < sent[0]]
             if before and before[-1].perpetrator is None:

@@ -102,6 +102,7 @@ class EventLexicon:
         self.date_prec = dict(self.raw.get("date_prec", {}))
         roles = self.raw.get("roles", {})
         self.blame_verbs = frozenset(roles.get("blame_verbs", []))
+        self.claim_verbs = frozenset(roles.get("claim_verbs", []))
         self.part_words = tuple(roles.get("part_words", []))
         self.period_words = frozenset(roles.get("period_words", []))
         self.partitive_words = tuple(roles.get("partitive_words", []))

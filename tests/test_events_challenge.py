@@ -20,14 +20,15 @@ def blank():
 
 def events_of(blank, rows, places=(), spaces=None):
     """Events of a Doc from (word, head, dep, pos, lemma) rows; places: (first token, last token,
-    country code, feature)."""
+    country code, feature[, adjectival])."""
     words, heads, deps, pos, lemmas = (list(column) for column in zip(*rows))
     doc = Doc(blank.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     doc.user_data[STORE_KEY] = {"published": "2024-10-29", "source": "Wire", "article_id": "a1", "title": None}
     locations = []
-    for n, (first, last, code, feature) in enumerate(places, 1):
+    for n, (first, last, code, feature, *adjectival) in enumerate(places, 1):
         s, e = doc[first].idx, doc[last].idx + len(doc[last])
-        locations.append(Location(id=f"l{n}", text=doc.text[s:e], span=(s, e), name=doc.text[s:e], country_code=code, feature=feature))
+        locations.append(Location(id=f"l{n}", text=doc.text[s:e], span=(s, e), name=doc.text[s:e], country_code=code, feature=feature,
+                                  adjectival=bool(adjectival and adjectival[0])))
     doc._.locations = locations
     EventsComponent(blank, "events")(doc)
     return doc, doc._.events
@@ -134,3 +135,31 @@ CHEMICAL_UNIT = [  # A car bomb killed the chief of chemical weapons troops .
 def test_a_chemical_weapons_unit_is_no_chemical_attack(blank):
     _, [event] = events_of(blank, CHEMICAL_UNIT)
     assert event.sub_type == "remote_explosive_landmine_ied"
+
+
+TWO_PEOPLES = [  # Russian and Ukrainian forces fought near Toretsk .
+    ("Russian", 3, "amod", "ADJ", "russian"), ("and", 0, "cc", "CCONJ", "and"), ("Ukrainian", 0, "conj", "ADJ", "ukrainian"),
+    ("forces", 4, "nsubj", "NOUN", "force"), ("fought", 4, "ROOT", "VERB", "fight"), ("near", 4, "prep", "ADP", "near"),
+    ("Toretsk", 5, "pobj", "PROPN", "Toretsk"), (".", 4, "punct", "PUNCT", "."),
+]
+
+
+def test_two_peoples_on_one_forces_noun_are_the_two_sides(blank):
+    places = [(0, 0, "RU", "country", True), (2, 2, "UA", "country", True), (6, 6, "UA", "city")]
+    _, [event] = events_of(blank, TWO_PEOPLES, places)
+    assert kinds(event) == ("state_forces", "state_forces") and event.violence == "state_based"
+    assert {event.actors.perpetrator.name, event.actors.target.name} == {"Russian", "Ukrainian"}
+
+
+CLAIMED = [  # Mortars hit a market in Afgooye . Shabaab claimed .
+    ("Mortars", 1, "nsubj", "NOUN", "mortar"), ("hit", 1, "ROOT", "VERB", "hit"), ("a", 3, "det", "DET", "a"),
+    ("market", 1, "dobj", "NOUN", "market"), ("in", 1, "prep", "ADP", "in"), ("Afgooye", 4, "pobj", "PROPN", "Afgooye"),
+    (".", 1, "punct", "PUNCT", "."), ("Shabaab", 8, "nsubj", "PROPN", "Shabaab"), ("claimed", 8, "ROOT", "VERB", "claim"),
+    (".", 8, "punct", "PUNCT", "."),
+]
+
+
+def test_who_claims_the_attack_in_the_next_sentence_did_it(blank):
+    _, [event] = events_of(blank, CLAIMED, [(5, 5, "SO", "city")])
+    assert event.sub_type == "shelling_artillery_missile_attack"
+    assert kinds(event) == ("rebel_group", "civilians") and event.violence == "one_sided"

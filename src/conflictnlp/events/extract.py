@@ -364,8 +364,9 @@ class EventExtractor:
         if perp is None or perp.kind != "state_forces":
             return None
         starts, ends = _token_char_bounds(doc)
+        first_token = min(perp.start, doc[perp.start : perp.end].root.left_edge.i)  # "Russian and Ukrainian forces"
         inside = [loc for loc in article.locations if loc.adjectival and loc.feature == "country"
-                  and starts[perp.start] <= loc.span[0] and loc.span[1] <= ends[perp.end - 1]]
+                  and starts[first_token] <= loc.span[0] and loc.span[1] <= ends[perp.end - 1]]
         if len(inside) < 2 or inside[0].country_code == inside[1].country_code:
             return None
         first = bisect_right(starts, inside[1].span[0]) - 1

@@ -266,7 +266,8 @@ class EventExtractor:
 
     def _background(self, doc: Doc, token) -> bool:
         lexicon = self.lexicon
-        if any(child.lower_ == "since" and child.dep_ == "prep" and child.i not in self._recent for child in token.children):
+        words = token.subtree if token.pos_ == "NOUN" else token.children  # "attacks by al-Shabaab since the start of the year"
+        if any(t.lower_ == "since" and t.dep_ == "prep" and t.i not in self._recent for t in words):
             return True  # "the death toll from attacks by al-Shabaab since the start of the year"
         return background(doc, token, lexicon.period_phrases, self._recent, lexicon.comparison_words, self._days, lexicon.ending_verbs)
 
@@ -420,6 +421,8 @@ class EventExtractor:
             candidate.perpetrator, candidate.target = candidate.target, candidate.perpetrator  # the government signs first
         trigger_word = doc[candidate.trigger_span[0]].lower_
         # "strike on Jabalia school kills 17": no attacker, no weapon named
+        if candidate.type == "battles" and state and trigger_word in lexicon.unnamed_strike_nouns | {"struck"} and candidate.trigger.remote:
+            candidate.type, candidate.sub_type = "explosions_remote_violence", "air_drone_strike"  # "Israel says it struck Hezbollah's headquarters"
         unnamed_strike = perp is None and doc[candidate.trigger_span[0]].pos_ == "NOUN" and trigger_word in lexicon.unnamed_strike_nouns
         if (candidate.trigger.remote and candidate.type != "explosions_remote_violence"
                 and (unnamed_strike or state and trigger_word in lexicon.air_strike_nouns)):

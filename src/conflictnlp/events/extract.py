@@ -491,7 +491,8 @@ class EventExtractor:
     def _place(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
         places = [loc for loc in article.locations if sent.start_char <= loc.span[0] < sent.end_char and not loc.adjectival]
         # a place in who speaks is the speaker's, not the event's ("Russia's Defense Ministry said ...")
-        speakers = [q.speaker.span for q in article.quotes if q.speaker]
+        # (of a quote cued by saying: "residents of Bunia held a rally to show support" is no speech)
+        speakers = [q.speaker.span for q in article.quotes if q.speaker and (q.cue is None or _said_cue(q.cue.text, self.lexicon))]
         # (but a place that is the whole speaker is a dateline or a label: "Mali: drone strike kills eight")
         places = [loc for loc in places if not any(a <= loc.span[0] and loc.span[1] <= b and (a, b) != tuple(loc.span) for a, b in speakers)]
         text = doc_text(doc)
@@ -788,6 +789,11 @@ def _in_trigger_clause(doc: Doc, trigger_start: int, places: list[Location]) -> 
     starts, _ = _token_char_bounds(doc)
     clause = clause_head(doc[trigger_start])
     return [loc for loc in places if clause_head(doc[max(0, bisect_right(starts, loc.span[0]) - 1)]) == clause]
+
+
+def _said_cue(cue: str, lexicon: EventLexicon) -> bool:
+    """Whether a quote's cue is a verb of saying ("said", "told", "according to")."""
+    return any(word in lexicon.say_verbs or word == "according" or word.rstrip("s") in lexicon.say_verbs for word in cue.lower().split())
 
 
 def _is_day_or_date(date: DateMention) -> bool:

@@ -163,3 +163,17 @@ def test_who_claims_the_attack_in_the_next_sentence_did_it(blank):
     _, [event] = events_of(blank, CLAIMED, [(5, 5, "SO", "city")])
     assert event.sub_type == "shelling_artillery_missile_attack"
     assert kinds(event) == ("rebel_group", "civilians") and event.violence == "one_sided"
+
+
+NO_CASUALTIES = [  # Drones hit a depot in Kyiv . No casualties were reported .
+    ("Drones", 1, "nsubj", "NOUN", "drone"), ("hit", 1, "ROOT", "VERB", "hit"), ("a", 3, "det", "DET", "a"),
+    ("depot", 1, "dobj", "NOUN", "depot"), ("in", 1, "prep", "ADP", "in"), ("Kyiv", 4, "pobj", "PROPN", "Kyiv"),
+    (".", 1, "punct", "PUNCT", "."), ("No", 8, "det", "DET", "no"), ("casualties", 10, "nsubjpass", "NOUN", "casualty"),
+    ("were", 10, "auxpass", "AUX", "be"), ("reported", 10, "ROOT", "VERB", "report"), (".", 10, "punct", "PUNCT", "."),
+]
+
+
+def test_no_casualties_in_the_next_sentence_is_a_toll_of_zero(blank):
+    _, [event] = events_of(blank, NO_CASUALTIES, [(5, 5, "UA", "city")])
+    assert event.sub_type == "air_drone_strike"
+    assert (event.fatalities.low, event.fatalities.best, event.fatalities.high) == (0, 0, 0)

@@ -644,6 +644,9 @@ class EventExtractor:
             claims = _claims_in(article.claims, [(starts[s], ends[e - 1]) for s, e in candidate.sentences])
             ts, te = starts[candidate.trigger_span[0]], ends[candidate.trigger_span[1] - 1]
             figures = _figures(candidate.quantities, article)
+            fatalities = _toll(figures, "killed", candidate.additive)
+            if fatalities.best is None:
+                fatalities = self._no_toll(doc, candidate, candidates)
             date_start, date_end, date_prec = self._dates_of(doc, article, candidate)
             victims = _victims_of(candidate)
             if victims is not None and candidate.type == "protests":  # "police kill 3 in protests": the 3 protested
@@ -665,12 +668,28 @@ class EventExtractor:
                 date_start=date_start,
                 date_end=date_end,
                 date_prec=date_prec,
-                fatalities=_toll(figures, "killed", candidate.additive),
+                fatalities=fatalities,
                 wounded=_toll(figures, "wounded", candidate.additive),
                 figures=figures,
                 claims=[c.id for c in claims],
             ))
         return events
+
+    def _no_toll(self, doc: Doc, candidate: Candidate, candidates: list[Candidate]) -> Toll:
+        """A toll of 0 where the report says nobody died in words the casualty reading has no
+        count in ("no casualties reported", "the crew was unharmed"), in the event's sentences
+        or the next one where that tells no event of its own; else nothing said."""
+        bounds = sentence_bounds(doc)
+        sentences = list(candidate.sentences)
+        last = max(e for _, e in sentences)
+        owned = {c.sentences[0] for c in candidates}
+        if last < len(doc) and bounds[last] not in owned:
+            sentences.append(bounds[last])
+        for start, end in sentences:
+            joined = " " + " ".join(t.lower_ for t in doc[start:end]) + " "
+            if has_phrase(joined, self.lexicon.zero_toll_phrases):
+                return Toll(low=0, best=0, high=0)
+        return Toll()
 
     def _dates_of(self, doc: Doc, article: Article, candidate: Candidate) -> tuple[str | None, str | None, int | None]:
         if candidate.date is not None:

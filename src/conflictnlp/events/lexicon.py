@@ -127,6 +127,7 @@ class EventLexicon:
         self.protest_words = frozenset(context.get("protest_words", []))
         self.lethal_words = tuple(context.get("lethal_words", []))
         self.additive_words = frozenset(context.get("additive_words", []))
+        self.zero_toll_phrases = tuple(context.get("zero_toll_phrases", []))
         self.peaceful_takeover = tuple(context.get("peaceful_takeover", []))
         self.air_strike_nouns = frozenset(context.get("air_strike_nouns", []))
         self.unnamed_strike_nouns = frozenset(context.get("unnamed_strike_nouns", []))

@@ -177,3 +177,24 @@ def test_no_casualties_in_the_next_sentence_is_a_toll_of_zero(blank):
     _, [event] = events_of(blank, NO_CASUALTIES, [(5, 5, "UA", "city")])
     assert event.sub_type == "air_drone_strike"
     assert (event.fatalities.low, event.fatalities.best, event.fatalities.high) == (0, 0, 0)
+
+
+RALLY_BOMBED = [  # Two explosions ripped through a rally in Bukavu , killing 11 people .
+    ("Two", 1, "nummod", "NUM", "two"), ("explosions", 2, "nsubj", "NOUN", "explosion"), ("ripped", 2, "ROOT", "VERB", "rip"),
+    ("through", 2, "prep", "ADP", "through"), ("a", 5, "det", "DET", "a"), ("rally", 3, "pobj", "NOUN", "rally"),
+    ("in", 5, "prep", "ADP", "in"), ("Bukavu", 6, "pobj", "PROPN", "Bukavu"), (",", 2, "punct", "PUNCT", ","),
+    ("killing", 2, "advcl", "VERB", "kill"), ("11", 11, "nummod", "NUM", "11"), ("people", 9, "dobj", "NOUN", "people"),
+    (".", 2, "punct", "PUNCT", "."),
+]
+STORMED = [  # Protesters stormed the residence in Dhaka .
+    ("Protesters", 1, "nsubj", "NOUN", "protester"), ("stormed", 1, "ROOT", "VERB", "storm"), ("the", 3, "det", "DET", "the"),
+    ("residence", 1, "dobj", "NOUN", "residence"), ("in", 1, "prep", "ADP", "in"), ("Dhaka", 4, "pobj", "PROPN", "Dhaka"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+
+
+def test_a_rally_bombed_is_the_bombing_and_a_crowd_storming_is_a_riot(blank):
+    _, [bombing] = events_of(blank, RALLY_BOMBED, [(7, 7, "CD", "city")])
+    assert (bombing.type, bombing.sub_type, bombing.violence) == ("explosions_remote_violence", "remote_explosive_landmine_ied", "one_sided")
+    _, [riot] = events_of(blank, STORMED, [(5, 5, "BD", "city")])
+    assert (riot.sub_type, kinds(riot)) == ("violent_demonstration", ("rioters", None))

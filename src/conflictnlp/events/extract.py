@@ -244,8 +244,12 @@ class EventExtractor:
                 continue
             # two words of violence ("10 civilians killed in attack on bus") tell of one without an armed actor
             violent = len({t.rank for t, s, _ in triggers if t.weak and clause_head(doc[s]) == clause_head(doc[start])}) >= 2
-            if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent):
+            # a crowd that storms or attacks riots ("Protesters have stormed the residence")
+            crowd = bool(kinds & set(trigger.by_perpetrator) & {"protesters", "rioters"})
+            if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent and not crowd):
                 continue
+            if trigger.type == "protests" and len({t.rank for t, _, _ in triggers if t.weak}) >= 2:
+                continue  # "Two explosions ripped through a rally ..., killing 11": the bombing, not the rally
             candidate = Candidate(trigger, trigger.type, trigger.sub_type, (start, end), [sent_bounds])
             candidate.separate = bool(words & SEPARATE_WORDS)
             candidate.headline = _in_headline(doc, sent)
@@ -295,6 +299,9 @@ class EventExtractor:
         targets = [m for m in here if m.role == ROLE_TARGET]
         # a victim kind in the subject of a violent event is who it was done to ("civilians killed")
         targets += [m for m in here if m.role == ROLE_PERPETRATOR and m.kind in victims and not crowd]
+        if not perps and candidate.trigger.by_perpetrator:  # "Protesters stormed the residence": the crowd did it
+            perps = [m for m in here if m.role == ROLE_PERPETRATOR and m.kind in candidate.trigger.by_perpetrator]
+            targets = [m for m in targets if m not in perps]
         if not perps:
             perps = [m for m in here if m.role is None and (m.kind in armed or crowd) and m not in targets]
         perp = perps[0] if perps else None
@@ -392,6 +399,12 @@ class EventExtractor:
         bare strike by state forces, no weapon named, is an air or drone strike."""
         lexicon = self.lexicon
         perp, target = candidate.perpetrator, candidate.target
+        if candidate.sub_type == "armed_clash" and candidate.trigger.by_perpetrator:
+            crowd = next((m for m in here if m.kind in ("protesters", "rioters")), None)
+            if crowd is not None:  # "clashes between student protesters and ruling-party activists": a riot
+                candidate.type, candidate.sub_type = "riots", "violent_demonstration"
+                candidate.perpetrator = Mention(crowd.start, crowd.end, ActorEntry("rioters", "Rioters", ()), role=ROLE_PERPETRATOR)
+                candidate.target = target if target is not None and target.kind in lexicon.armed else None
         if candidate.sub_type in TERRITORY_SUB_TYPES and has_phrase(joined, lexicon.peaceful_takeover):
             candidate.type, candidate.sub_type = "strategic_developments", "non_violent_transfer_of_territory"
         state = perp is not None and perp.kind == "state_forces"

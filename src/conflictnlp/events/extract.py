@@ -187,6 +187,10 @@ class EventExtractor:
                     continue
                 else:
                     mention.facility = True  # "attack police station": the police were attacked
+            elif mention.kind == "state_forces" and not mention.entry.named:
+                root = doc[mention.start : mention.end].root
+                # "established a new military position": a post of theirs, in a development no side
+                mention.facility = root.dep_ == "amod" and root.head.lower_ in self.lexicon.facility_words
             kept.append(_widen(doc, mention, taken))
         return kept
 
@@ -405,6 +409,8 @@ class EventExtractor:
                 candidate.type, candidate.sub_type = "riots", "violent_demonstration"
                 candidate.perpetrator = Mention(crowd.start, crowd.end, ActorEntry("rioters", "Rioters", ()), role=ROLE_PERPETRATOR)
                 candidate.target = target if target is not None and target.kind in lexicon.armed else None
+        if candidate.sub_type == "violent_demonstration" and candidate.target is not None and candidate.target.kind not in lexicon.armed:
+            candidate.target = None  # "Rioters torch mosque": a riot against things names no side
         if candidate.sub_type in TERRITORY_SUB_TYPES and has_phrase(joined, lexicon.peaceful_takeover):
             candidate.type, candidate.sub_type = "strategic_developments", "non_violent_transfer_of_territory"
         state = perp is not None and perp.kind == "state_forces"

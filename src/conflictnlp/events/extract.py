@@ -114,7 +114,7 @@ class EventExtractor:
         # nothing outside the body is an actor, even where the parser joins a headline line to it
         mentions = [m for m in self._mentions(doc, article) if lo <= doc[m.start].idx and doc[m.end - 1].idx < hi]
         self._all_mentions = mentions
-        bounds = sentence_bounds(doc)
+        bounds = self._bounds = sentence_bounds(doc)
         self._recent = recent_since(doc, article.dates, article.published, self.lexicon.recent_days)
         starts, _ = _token_char_bounds(doc)
         self._days = tuple(max(0, bisect_right(starts, d.span[0]) - 1) for d in article.dates
@@ -698,7 +698,7 @@ class EventExtractor:
         """A toll of 0 where the report says nobody died in words the casualty reading has no
         count in ("no casualties reported", "the crew was unharmed"), in the event's sentences
         or the next one where that tells no event of its own; else nothing said."""
-        bounds = sentence_bounds(doc)
+        bounds = self._bounds
         sentences = list(candidate.sentences)
         last = max(e for _, e in sentences)
         owned = {c.sentences[0] for c in candidates}

@@ -51,6 +51,8 @@ class Markers:
     negating_prepositions: frozenset[str]
     purpose_marks: frozenset[str]
     pending: frozenset[str]
+    prospective_marks: frozenset[str]
+    counterfactual_modals: frozenset[str]
 
     @classmethod
     def from_toml(cls, data: dict) -> "Markers":
@@ -76,6 +78,8 @@ class StanceLexicon:
     credits: tuple[tuple[str, ...], ...]  # "contributed to this report"
     synonyms: dict[str, str]  # word -> canonical word
     conditions: frozenset[str] = frozenset()  # "if [it is] confirmed": the claim is unconfirmed
+    report_nouns: frozenset[str] = frozenset()  # "reports that [X]": X not committed to
+    report_noun_settlers: frozenset[str] = frozenset()  # "confirmed reports that [X]": the verb decides
     _by_first_word: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -109,6 +113,8 @@ class StanceLexicon:
             credits=tuple(tuple(entry.lower().split()) for entry in data.get("reporting_acts", {}).get("credits", ())),
             synonyms=synonyms,
             conditions=_words(data["unconfirmed"].get("conditions", [])),
+            report_nouns=_words(embedding.get("report_nouns", ())),
+            report_noun_settlers=_words(embedding.get("report_noun_settlers", ())),
         )
 
     def rank(self, stance: Stance) -> int:

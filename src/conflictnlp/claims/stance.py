@@ -37,6 +37,7 @@ OBLIGATION = "obligation"  # "should", "must": unconfirmed unless negated ("must
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "dative"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "csubj", "csubjpass"}
 STOP_DEPS = {"relcl", "parataxis", "appos", "list", "dep"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 
 
 @dataclass(frozen=True)
@@ -55,13 +56,16 @@ def _token_marker(kind: str, token: Token) -> Marker:
 def own_markers(node: Token, lexicon: StanceLexicon) -> list[Marker]:
     """Markers attached to one verb (or the event word itself)."""
     words = lexicon.markers
-    found = []
+    unreal = counterfactual_consequent(node, lexicon)
+    found = [_token_marker(NEGATION, unreal)] if unreal is not None else []  # "would have [died]"
     for child in node.children:
         dep, lower = child.dep_, child.lower_
         if dep == "neg" or (dep == "advmod" and lower in words.negations and lower != "no"):
             found.append(_token_marker(NEGATION, child))
         elif dep in ("aux", "auxpass"):
-            if lower in words.hedge_auxiliaries:
+            if lower == "had" and counterfactual_antecedent(node, lexicon) == child:
+                found.append(_token_marker(NEGATION, child))  # "Had X not [intercepted] it": it was
+            elif lower in words.hedge_auxiliaries and child != unreal:
                 found.append(_token_marker("hedged", child))
             elif lower in words.obligation_auxiliaries:
                 found.append(_token_marker(OBLIGATION, child))
@@ -72,12 +76,15 @@ def own_markers(node: Token, lexicon: StanceLexicon) -> list[Marker]:
         elif dep == "advmod" and lower in words.hedge_adverbs:
             found.append(_token_marker("hedged", child))
         elif dep == "mark" and lower in words.condition_marks:
-            found.append(_token_marker("unconfirmed", child))
+            # "if the dam had [burst], ... would have": the antecedent of a counterfactual is false
+            kind = NEGATION if counterfactual_antecedent(node, lexicon) == child else "unconfirmed"
+            found.append(_token_marker(kind, child))
         elif (
             dep == "advcl"
             and (mark := _mark(child)) is not None
             and mark.lower_ in words.condition_marks
             and mark.lower_ != "whether"
+            and unreal is None
             and any(c.dep_ == "aux" and c.lower_ in words.modal_auxiliaries for c in node.children)
         ):
             found.append(_token_marker("unconfirmed", mark))  # "if [X], Y would [happen]"
@@ -86,6 +93,44 @@ def own_markers(node: Token, lexicon: StanceLexicon) -> list[Marker]:
         elif dep == "amod" and lower in words.hedge_adjectives and node.pos_ in ("NOUN", "PROPN"):
             found.append(_token_marker("hedged", child))
     return found
+
+
+def _perfect_modal(verb: Token, lexicon: StanceLexicon) -> Optional[Token]:
+    """The modal of "would have [died]", "could have been [killed]"; None otherwise."""
+    modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in lexicon.markers.counterfactual_modals), None)
+    if modal is None or not any(c.dep_ == "aux" and c.lower_ == "have" and c.i > modal.i for c in verb.children):
+        return None
+    return modal
+
+
+def counterfactual_antecedent(clause: Token, lexicon: StanceLexicon) -> Optional[Token]:
+    """The word that makes ``clause`` the antecedent of a counterfactual: the "if" of a
+    past-perfect clause ("if the dam had burst") or an inverted "Had" ("Had the air defences
+    not intercepted the missile"), in a sentence with a "would have" consequent; else None."""
+    had = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ == "had"), None)
+    if had is None:
+        return None
+    mark = _mark(clause)
+    if mark is not None and mark.lower_ == "if":
+        word = mark
+    else:
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        if mark is not None or subject is None or had.i > subject.i:
+            return None
+        word = had
+    if not any(t.i != clause.i and t.pos_ in ("VERB", "AUX") and _perfect_modal(t, lexicon) is not None for t in clause.sent):
+        return None
+    return word
+
+
+def counterfactual_consequent(verb: Token, lexicon: StanceLexicon) -> Optional[Token]:
+    """The modal of a counterfactual consequent ("dozens would have [died]" beside "had the
+    missile not been intercepted"); None for other verbs."""
+    modal = _perfect_modal(verb, lexicon)
+    if modal is None:
+        return None
+    antecedents = (t for t in verb.sent if t.i != verb.i and t.pos_ in ("VERB", "AUX") and t.dep_ != "aux")
+    return modal if any(counterfactual_antecedent(t, lexicon) is not None for t in antecedents) else None
 
 
 def _negative_argument(token: Token, lexicon: StanceLexicon) -> Optional[Token]:
@@ -115,6 +160,19 @@ def _infinitive_marker(verb: Token) -> Marker:
     return Marker("unconfirmed", start, to.i + 1)
 
 
+def _report_noun(clause: Token, lexicon: StanceLexicon) -> Optional[Token]:
+    """The noun of "reports that [X]", "claims that [X]" when ``clause`` is its finite content
+    and no verb above settles it ("rejected claims that", "confirmed reports that"); else None."""
+    noun = clause.head
+    if clause.dep_ not in ("acl", "ccomp") or noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.report_nouns:
+        return None
+    if not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return None  # "a report released by the ministry", "reports stating ...": a description
+    if noun.head.lemma_.lower() in lexicon.report_noun_settlers:
+        return None
+    return noun
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
@@ -125,6 +183,8 @@ def step_markers(node: Token, lexicon: StanceLexicon) -> tuple[list[Marker], boo
     head, dep = node.head, node.dep_
     if dep in STOP_DEPS:
         return [], True
+    if (reported := _report_noun(node, lexicon)) is not None:
+        return [_token_marker("unconfirmed", reported)], True  # "examining reports that [X]"
     if dep == "acl":
         # "a plan to [attack]", "efforts to [ease]": not (yet) an event; "missiles being
         # [fired]" is as certain as the missiles
@@ -133,8 +193,12 @@ def step_markers(node: Token, lexicon: StanceLexicon) -> tuple[list[Marker], boo
         mark = _mark(node)
         if mark is not None:
             lower = mark.lower_
+            if lower in words.condition_marks and counterfactual_antecedent(node, lexicon) == mark:
+                return [], True  # its own "if" made it false; the consequent is no condition of it
             if lower in words.condition_marks or lower in words.purpose_marks:
                 return [_token_marker("unconfirmed", mark)], True
+            if lower in words.prospective_marks and any(c.dep_ == "aux" and c.lower_ in words.modal_auxiliaries for c in head.children):
+                return [_token_marker("unconfirmed", mark)], True  # "would not withdraw until [X]"
             return [], True  # "after", "because", "when": presupposed
         if _infinitive(node):
             if head.lemma_.lower() in words.result_verbs:

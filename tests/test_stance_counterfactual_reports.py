@@ -1,0 +1,152 @@
+"""Stance classes of issue 24's third round, on hand-built parses: counterfactuals, the content
+of report nouns ("reports that X"), preconditions of a prospective clause ("until X"), and
+non-commitment phrases ("no evidence that X")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from conflictnlp.claims.lexicon import load_lexicon
+from conflictnlp.claims.stance import event_stance
+from tests.helpers import make_doc
+
+LEXICON = load_lexicon()
+
+
+def stance_of(doc: Doc, word: str) -> str:
+    return event_stance(next(t for t in doc if t.text == word), LEXICON)[0]
+
+
+INVERTED = """
+    Had have AUX aux 4
+    the the DET det 2
+    defences defence NOUN nsubj 4
+    not not PART neg 4
+    intercepted intercept VERB advcl 11
+    the the DET det 6
+    missile missile NOUN dobj 4
+    , , PUNCT punct 11
+    people people NOUN nsubj 11
+    would would AUX aux 11
+    have have AUX aux 11
+    died die VERB ROOT 11
+"""
+
+
+def test_an_inverted_counterfactual_reverses_its_antecedent_and_denies_its_consequent():
+    doc = make_doc(INVERTED)
+    assert stance_of(doc, "intercepted") == "asserted"  # "had not intercepted": it was intercepted
+    assert stance_of(doc, "died") == "denied"
+
+
+def test_an_if_counterfactual_denies_both_clauses_and_could_have_is_no_hedge():
+    doc = make_doc("""
+        If if SCONJ mark 4
+        the the DET det 2
+        shelter shelter NOUN nsubj 4
+        had have AUX aux 4
+        collapsed collapse VERB advcl 10
+        , , PUNCT punct 10
+        children child NOUN nsubjpass 10
+        could could AUX aux 10
+        have have AUX aux 10
+        been be AUX auxpass 10
+        killed kill VERB ROOT 10
+    """)
+    assert stance_of(doc, "collapsed") == "denied"
+    assert stance_of(doc, "killed") == "denied"
+
+
+def test_without_a_perfect_consequent_if_stays_a_condition_and_had_a_question():
+    open_condition = make_doc("""
+        If if SCONJ mark 3
+        the the DET det 2
+        talks talk NOUN nsubj 3
+        fail fail VERB advcl 7
+        , , PUNCT punct 7
+        troops troop NOUN nsubj 7
+        would would AUX aux 7
+        attack attack VERB ROOT 7
+    """)
+    assert stance_of(open_condition, "fail") == "unconfirmed"
+    assert stance_of(open_condition, "attack") == "unconfirmed"
+    question = make_doc("""
+        Had have AUX aux 3
+        the the DET det 2
+        army army NOUN nsubj 3
+        withdrawn withdraw VERB ROOT 3
+        ? ? PUNCT punct 3
+    """)
+    assert stance_of(question, "withdrawn") == "unconfirmed"
+
+
+def test_the_content_of_a_report_noun_is_unconfirmed_unless_a_verb_settles_it():
+    examining = make_doc("""
+        it it PRON nsubj 2
+        was be AUX aux 2
+        examining examine VERB ROOT 2
+        reports report NOUN dobj 2
+        that that SCONJ mark 8
+        civilians civilian NOUN nsubjpass 8
+        had have AUX aux 8
+        been be AUX auxpass 8
+        killed kill VERB acl 3
+    """)
+    assert stance_of(examining, "killed") == "unconfirmed"
+    rejected = make_doc("""
+        Moscow Moscow PROPN nsubj 1
+        rejected reject VERB ROOT 1
+        claims claim NOUN dobj 1
+        that that SCONJ mark 6
+        its its PRON poss 5
+        troops troop NOUN nsubj 6
+        shelled shell VERB acl 2
+        the the DET det 8
+        convoy convoy NOUN dobj 6
+    """)
+    assert stance_of(rejected, "shelled") != "unconfirmed"  # the rejection decides, not "claims"
+    described = make_doc("""
+        a a DET det 1
+        report report NOUN nsubj 4
+        released release VERB acl 1
+        Thursday Thursday PROPN npadvmod 2
+        showed show VERB ROOT 4
+    """)
+    assert stance_of(described, "released") == "asserted"
+
+
+def test_until_makes_a_precondition_only_of_a_prospective_clause():
+    def until(modal: str) -> Doc:
+        aux = f"{modal} {modal} AUX aux 4" if modal else "did do AUX aux 4"
+        return make_doc(f"""
+            the the DET det 1
+            troops troop NOUN nsubj 4
+            {aux}
+            not not PART neg 4
+            withdraw withdraw VERB ROOT 4
+            until until SCONJ mark 9
+            the the DET det 7
+            border border NOUN nsubjpass 9
+            was be AUX auxpass 9
+            secured secure VERB advcl 4
+        """)
+    assert stance_of(until("would"), "secured") == "unconfirmed"
+    assert stance_of(until(""), "secured") == "asserted"  # "did not withdraw until": it was secured
+
+
+def test_no_evidence_that_is_no_commitment():
+    doc = make_doc("""
+        there there PRON expl 1
+        was be VERB ROOT 1
+        no no DET det 3
+        evidence evidence NOUN attr 1
+        that that SCONJ mark 8
+        the the DET det 6
+        fire fire NOUN nsubjpass 8
+        had have AUX aux 8
+        been be AUX auxpass 8
+        set set VERB acl 3
+    """)
+    phrases = LEXICON.find_cues(doc[0:10])
+    event = doc[9]
+    assert event_stance(event, LEXICON, phrases=phrases)[0] == "unconfirmed"

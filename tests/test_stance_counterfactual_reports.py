@@ -150,3 +150,17 @@ def test_no_evidence_that_is_no_commitment():
     phrases = LEXICON.find_cues(doc[0:10])
     event = doc[9]
     assert event_stance(event, LEXICON, phrases=phrases)[0] == "unconfirmed"
+
+
+def test_a_negated_ability_denies_where_may_not_hedges():
+    def negated(modal: str) -> Doc:
+        return make_doc(f"""
+            Rescuers rescuer NOUN nsubj 3
+            {modal} {modal} AUX aux 3
+            not not PART neg 3
+            reach reach VERB ROOT 3
+            the the DET det 5
+            village village NOUN dobj 3
+        """)
+    assert stance_of(negated("could"), "reach") == "denied"
+    assert stance_of(negated("may"), "reach") == "hedged"

@@ -53,6 +53,7 @@ class Markers:
     pending: frozenset[str]
     prospective_marks: frozenset[str]
     counterfactual_modals: frozenset[str]
+    ability_auxiliaries: frozenset[str]
 
     @classmethod
     def from_toml(cls, data: dict) -> "Markers":

@@ -65,7 +65,7 @@ def own_markers(node: Token, lexicon: StanceLexicon) -> list[Marker]:
         elif dep in ("aux", "auxpass"):
             if lower == "had" and counterfactual_antecedent(node, lexicon) == child:
                 found.append(_token_marker(NEGATION, child))  # "Had X not [intercepted] it": it was
-            elif lower in words.hedge_auxiliaries and child != unreal:
+            elif lower in words.hedge_auxiliaries and child != unreal and not _negated_ability(node, child, words):
                 found.append(_token_marker("hedged", child))
             elif lower in words.obligation_auxiliaries:
                 found.append(_token_marker(OBLIGATION, child))
@@ -93,6 +93,12 @@ def own_markers(node: Token, lexicon: StanceLexicon) -> list[Marker]:
         elif dep == "amod" and lower in words.hedge_adjectives and node.pos_ in ("NOUN", "PROPN"):
             found.append(_token_marker("hedged", child))
     return found
+
+
+def _negated_ability(verb: Token, modal: Token, words) -> bool:
+    """"could not [reach]", "cannot be [verified]": a negated ability is a plain negation, not a
+    hedge ("may not", "might not" stay hedged)."""
+    return modal.lower_ in words.ability_auxiliaries and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _perfect_modal(verb: Token, lexicon: StanceLexicon) -> Optional[Token]:

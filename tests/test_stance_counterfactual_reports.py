@@ -164,3 +164,39 @@ def test_a_negated_ability_denies_where_may_not_hedges():
         """)
     assert stance_of(negated("could"), "reach") == "denied"
     assert stance_of(negated("may"), "reach") == "hedged"
+
+
+def test_a_report_inside_a_speaker_mention_is_still_claimed():
+    """"..., according to the regional governor, who said a school was damaged": where the
+    speaker mention of the first report runs over the relative clause, the second report's
+    content is claimed, not taken for the reporting act."""
+    import spacy
+
+    from conflictnlp.claims.extract import ClaimExtractor
+    from conflictnlp.model import MultiSpan, Quote, TextSpan
+
+    rows = [
+        ("Two", "two", "NUM", "nummod", 1), ("people", "people", "NOUN", "nsubjpass", 3),
+        ("were", "be", "AUX", "auxpass", 3), ("killed", "kill", "VERB", "ROOT", 3), (",", ",", "PUNCT", "punct", 3),
+        ("according", "accord", "VERB", "prep", 3), ("to", "to", "ADP", "prep", 5), ("the", "the", "DET", "det", 8),
+        ("governor", "governor", "NOUN", "pobj", 6), (",", ",", "PUNCT", "punct", 8), ("who", "who", "PRON", "nsubj", 11),
+        ("said", "say", "VERB", "relcl", 8), ("a", "a", "DET", "det", 13), ("school", "school", "NOUN", "nsubjpass", 15),
+        ("was", "be", "AUX", "auxpass", 15), ("damaged", "damage", "VERB", "ccomp", 11), (".", ".", "PUNCT", "punct", 3),
+    ]
+    doc = Doc(spacy.blank("en").vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
+              deps=[r[3] for r in rows], heads=[r[4] for r in rows], spaces=[i + 1 < len(rows) and rows[i + 1][0] not in (",", ".") for i in range(len(rows))])
+
+    def span(piece: str) -> tuple[int, int]:
+        start = doc.text.index(piece)
+        return start, start + len(piece)
+
+    def quote(qid: str, content: str, cue: str, speaker: str) -> Quote:
+        return Quote(id=qid, type="indirect", content=MultiSpan(text=content, spans=[span(content)]),
+                     cue=TextSpan(text=cue, span=span(cue)), speaker=TextSpan(text=speaker, span=span(speaker)), speaker_name="Governor")
+
+    doc._.quotes = [
+        quote("q1", "Two people were killed", "according to", "the governor, who said a school was damaged"),
+        quote("q2", "a school was damaged", "said", "who"),
+    ]
+    claims = {c.text: c for c in ClaimExtractor(LEXICON, known_verbs=frozenset())(doc)}
+    assert (claims["a school was damaged"].source, claims["a school was damaged"].quote_id) == ("Governor", "q2")

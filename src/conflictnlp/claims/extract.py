@@ -485,6 +485,8 @@ class _Reports:
         self.spoken: set[int] = set()  # cues and speakers of the reports
         self._phrases: dict[int, list[CueMatch]] = {}
         self._contexts: dict[Optional[str], _Context] = {}
+        speaker_ids: dict[str, set[int]] = {}
+        cue_tokens: set[int] = set()
         for quote in self.by_id.values():
             ids: set[int] = set()
             for start, end in quote.content.spans:
@@ -495,15 +497,27 @@ class _Reports:
             cue = doc.char_span(*quote.cue.span, alignment_mode="expand") if quote.cue is not None else None
             cue_ids = set(range(cue.start, cue.end)) if cue is not None else set()
             self.spoken |= cue_ids
+            cue_tokens |= cue_ids
             speaker = doc.char_span(*quote.speaker.span, alignment_mode="expand") if quote.speaker is not None else None
             if speaker is not None and (not cue_ids or speaker.root.head.i in cue_ids or speaker.root.i in cue_ids):
                 # the cue's own speaker; one it shares with a narrated verb stays that verb's
                 # subject ("Repair crews [began work] and expect to ...")
                 self.spoken.update(range(speaker.start, speaker.end))
+                speaker_ids[quote.id] = set(range(speaker.start, speaker.end))
+        self._unspeak_nested_contents(speaker_ids, cue_tokens)
         # the innermost report owns a token: longer contents first, shorter ones overwrite
         for quote_id in sorted(self.content, key=lambda q: -len(self.content[q])):
             for i in self.content[quote_id]:
                 self.owner[i] = quote_id
+
+    def _unspeak_nested_contents(self, speaker_ids: dict[str, set[int]], cue_tokens: set[int]) -> None:
+        """A speaker mention that holds another report ("according to the governor, [who said
+        a school was damaged]") leaves that report's content to be claimed: only its cue and
+        speaker are the reporting act."""
+        for owner, mention in speaker_ids.items():
+            for quote_id, content in self.content.items():
+                if quote_id != owner and content and content <= mention:
+                    self.spoken -= content - cue_tokens
 
     def carrier(self, start: int, end: int) -> Optional[Quote]:
         """The quote a claim at [start, end) carries: the one with the shortest content that

@@ -200,3 +200,63 @@ def test_a_report_inside_a_speaker_mention_is_still_claimed():
     ]
     claims = {c.text: c for c in ClaimExtractor(LEXICON, known_verbs=frozenset())(doc)}
     assert (claims["a school was damaged"].source, claims["a school was damaged"].quote_id) == ("Governor", "q2")
+
+
+def test_a_headline_participle_or_infinitive_is_the_outlet_s_event():
+    from conflictnlp.claims.stance import headline_event
+
+    killed = make_doc("""
+        Two two NUM ROOT 0 CD
+        killed kill VERB acl 0 VBN
+        in in ADP prep 1 IN
+        strike strike NOUN pobj 2 NN
+    """)
+    assert headline_event(killed[0]) == killed[1]
+    assert stance_of(killed, "killed") == "asserted"
+    future = make_doc("""
+        Kyiv Kyiv PROPN ROOT 0 NNP
+        to to PART aux 2 TO
+        get get VERB acl 0 VB
+        jets jet NOUN dobj 2 NNS
+    """)
+    assert headline_event(future[0]) == future[2]
+    assert stance_of(future, "get") == "asserted"  # a headline's "to" is its future, no plan
+    purpose = make_doc("""
+        a a DET det 1 DT
+        spot spot NOUN ROOT 1 NN
+        to to PART aux 3 TO
+        rest rest VERB acl 1 VB
+    """)
+    assert headline_event(purpose[1]) is None
+    sentence = make_doc("""
+        Officials official NOUN nsubj 1 NNS
+        said say VERB ROOT 1 VBD
+        two two NUM nsubj 1 CD
+        killed kill VERB acl 2 VBN
+    """)
+    assert headline_event(sentence[1]) is None
+
+
+def test_an_embedded_wh_question_presupposes_its_event():
+    doc = make_doc("""
+        It it PRON nsubj 1 PRP
+        was be AUX ROOT 1 VBD
+        not not PART neg 1 RB
+        clear clear ADJ acomp 1 JJ
+        who who PRON nsubj 5 WP
+        carried carry VERB ccomp 1 VBD
+        out out ADP prt 5 RP
+        the the DET det 8 DT
+        attack attack NOUN dobj 5 NN
+    """)
+    assert stance_of(doc, "carried") == "asserted"
+    whether = make_doc("""
+        It it PRON nsubj 1 PRP
+        was be AUX ROOT 1 VBD
+        not not PART neg 1 RB
+        clear clear ADJ acomp 1 JJ
+        whether whether SCONJ mark 6 IN
+        troops troop NOUN nsubj 6 NNS
+        crossed cross VERB ccomp 1 VBD
+    """)
+    assert stance_of(whether, "crossed") == "unconfirmed"

@@ -32,7 +32,7 @@ from ..quotes.build import source_name
 from ..quotes.cues import CueLexicon, load_cues
 from ..reading.boilerplate import skip_place_dateline
 from .lexicon import CueMatch, StanceLexicon
-from .stance import Marker, decide, event_stance
+from .stance import Marker, decide, event_stance, headline_event
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # reporting acts whose object is the audience, not what is said: "told reporters", "briefed Putin"
@@ -219,7 +219,10 @@ class ClaimExtractor:
         [Kyiv of launching an attack]") is one claim, not one per phrase hung on the cue."""
         found = clauses(doc, ids)
         if report is None:
-            return [(p, g) for p, g in found if p.pos_ in ("VERB", "AUX") and _has_subject(p)]
+            kept = [(p, g) for p, g in found if p.pos_ in ("VERB", "AUX") and _has_subject(p)]
+            # "Two killed in Russian strike": a headline's participle is the outlet's claim
+            kept += [(event, g) for p, g in found if (event := headline_event(p)) is not None and event.i in g]
+            return sorted(kept, key=lambda item: item[0].i)
         content = reports.content[report.id]
         tops = [(p, g) for p, g in found if p.head.i not in content or p.head.i == p.i]
         if len(tops) > 1 and not any(p.pos_ in ("VERB", "AUX") for p, _ in tops):

@@ -179,6 +179,34 @@ def _report_noun(clause: Token, lexicon: StanceLexicon) -> Optional[Token]:
     return noun
 
 
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+WH_TAGS = {"WP", "WRB", "WDT", "WP$"}
+
+
+def headline_event(root: Token) -> Optional[Token]:
+    """The event of a headline with no finite verb ("Two [killed] in Russian strike on
+    Kharkiv", "Test flight [delayed] after accident", "Apple to [lower] prices"): the participle
+    or infinitive hung on a root that is no verb; None for other sentences."""
+    if root.dep_ != "ROOT" or root.pos_ in ("VERB", "AUX"):
+        return None
+    event = next((c for c in root.children if (c.dep_ == "acl" and c.tag_ == "VBN") or (c.dep_ in ("acl", "relcl") and _infinitive(c))), None)
+    if event is None:
+        return None
+    if event.tag_ != "VBN" and any(c.dep_ in ("det", "amod", "poss") for c in root.children):
+        return None  # "a great spot to [kick back]", "no place to [stay]": a noun's purpose
+    inside = {t.i for t in event.subtree}
+    if any(t.tag_ in FINITE_TAGS and t.i not in inside for t in root.sent):
+        return None
+    return event
+
+
+def _wh_complement(clause: Token) -> bool:
+    """"who carried out the attack", "how many people were killed": an embedded question
+    with a wh-word presupposes its event (only its participant or amount is open)."""
+    first = clause.left_edge
+    return first.tag_ in WH_TAGS and first.lower_ not in ("whether", "if")
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
@@ -191,6 +219,8 @@ def step_markers(node: Token, lexicon: StanceLexicon) -> tuple[list[Marker], boo
         return [], True
     if (reported := _report_noun(node, lexicon)) is not None:
         return [_token_marker("unconfirmed", reported)], True  # "examining reports that [X]"
+    if dep in ("acl", "relcl") and headline_event(head) == node:
+        return [], True  # "Apple to [lower] prices": a headline's infinitive is its future
     if dep == "acl":
         # "a plan to [attack]", "efforts to [ease]": not (yet) an event; "missiles being
         # [fired]" is as certain as the missiles
@@ -223,6 +253,8 @@ def step_markers(node: Token, lexicon: StanceLexicon) -> tuple[list[Marker], boo
         if dep == "pcomp" and head.lower_ in words.presupposed_prepositions:
             return [], True  # "after [launching]"
         return [], False
+    if dep == "ccomp" and _wh_complement(node):
+        return [], True  # "it was not clear who [carried out] the attack": the attack happened
     if dep in COMPLEMENT_DEPS:
         lemma = head.lemma_.lower()
         if _is_passive(head) and lemma in lexicon.hedged_passives:
@@ -320,7 +352,7 @@ def event_stance(
         path.add(node.i)
     if _is_question(event):
         markers.append(_token_marker("unconfirmed", event.sent[-1]))
-    if cue is not None and not presupposed:
+    if cue is not None and not presupposed and not (node.dep_ == "ccomp" and _wh_complement(node)):
         # "Russia denied [hitting the convoy [as Kupiansk buried its drivers]]": the burial is
         # not denied
         markers.extend(reporting_markers(cue, cue_tokens, lexicon))

@@ -260,3 +260,31 @@ def test_an_embedded_wh_question_presupposes_its_event():
         crossed cross VERB ccomp 1 VBD
     """)
     assert stance_of(whether, "crossed") == "unconfirmed"
+
+
+def test_a_negation_above_a_report_noun_decides_its_content():
+    doc = make_doc("""
+        there there PRON expl 1
+        was be VERB ROOT 1
+        no no DET det 3
+        truth truth NOUN attr 1
+        to to ADP prep 3
+        reports report NOUN pobj 4
+        that that SCONJ mark 9
+        the the DET det 8
+        minister minister NOUN nsubj 9
+        resigned resign VERB acl 5
+    """)
+    assert stance_of(doc, "resigned") == "denied"
+
+
+def test_the_lemmatizer_s_hop_for_hoped_is_read_as_hope():
+    doc = make_doc("""
+        he he PRON nsubj 1
+        hoped hop VERB ROOT 1
+        talks talk NOUN nsubj 4
+        would would AUX aux 4
+        succeed succeed VERB ccomp 1
+    """)
+    assert LEXICON.lemma(doc[1]) == "hope"
+    assert stance_of(doc, "succeed") == "unconfirmed"

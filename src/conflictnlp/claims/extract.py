@@ -307,7 +307,7 @@ class ClaimExtractor:
 
     def _quoted_as_saying(self, verb: Token, group: set[int]) -> Optional[Token]:
         """The clause of "[as] saying [X]" when ``verb`` is that saying, else None."""
-        if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.lemma_.lower() not in self.lexicon.source_verbs:
+        if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or self.lexicon.lemma(verb) not in self.lexicon.source_verbs:
             return None
         return next((c for c in verb.children if c.dep_ == "ccomp" and c.i in group), None)
 
@@ -317,7 +317,7 @@ class ClaimExtractor:
         return (
             verb.dep_ == "xcomp"
             and verb.lemma_.lower() in self.lexicon.reporting_acts
-            and self.lexicon.embedding_stance(verb.head.lemma_.lower()) == "denied"
+            and self.lexicon.embedding_stance(self.lexicon.lemma(verb.head)) == "denied"
         )
 
     def _stance(self, event: Token, group: set[int], context: "_Context"):
@@ -555,7 +555,7 @@ class _Reports:
             head = node.head
             if head.i == node.i or head.i not in content:
                 return False
-            if node.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.source_verbs:
+            if node.dep_ == "ccomp" and self.lexicon.lemma(head) in self.lexicon.source_verbs:
                 return True
             node = head
         return False
@@ -570,7 +570,7 @@ class _Reports:
             head = node.head
             if head.i == node.i or head.i not in content:
                 return None
-            if node.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.source_verbs and head.dep_ == "pcomp" and head.head.lower_ == "as":
+            if node.dep_ == "ccomp" and self.lexicon.lemma(head) in self.lexicon.source_verbs and head.dep_ == "pcomp" and head.head.lower_ == "as":
                 verb = head.head.head
                 quoted = next((c for c in verb.children if c.dep_ == "dobj"), verb if verb.pos_ in ("NOUN", "PROPN") else None)
                 if quoted is None:
@@ -669,7 +669,7 @@ def reports_speaker(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> bool:
     if cue is None or not len(cue):
         return False
     word = cue_word(cue)
-    lemma = word.lemma_.lower()
+    lemma = lexicon.lemma(word)
     if lemma == "according" or any(t.lower_ == "according" for t in cue):
         return True
     if lemma not in lexicon.source_verbs:

@@ -81,6 +81,7 @@ class StanceLexicon:
     conditions: frozenset[str] = frozenset()  # "if [it is] confirmed": the claim is unconfirmed
     report_nouns: frozenset[str] = frozenset()  # "reports that [X]": X not committed to
     report_noun_settlers: frozenset[str] = frozenset()  # "confirmed reports that [X]": the verb decides
+    lemma_aliases: dict[str, str] = field(default_factory=dict)  # the base lemmatizer's misreadings
     _by_first_word: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -116,7 +117,14 @@ class StanceLexicon:
             conditions=_words(data["unconfirmed"].get("conditions", [])),
             report_nouns=_words(embedding.get("report_nouns", ())),
             report_noun_settlers=_words(embedding.get("report_noun_settlers", ())),
+            lemma_aliases={str(k).lower(): str(v).lower() for k, v in data.get("lemma_aliases", {}).items()},
         )
+
+    def lemma(self, token: Token) -> str:
+        """A token's lower-cased lemma, with the base lemmatizer's misreadings of lexicon
+        verbs put right ("hoped" -> "hop")."""
+        lemma = token.lemma_.lower()
+        return self.lemma_aliases.get(lemma, lemma)
 
     def rank(self, stance: Stance) -> int:
         """Lower is stronger; ``asserted`` ranks after every other stance."""

@@ -71,7 +71,7 @@ def own_markers(node: Token, lexicon: StanceLexicon) -> list[Marker]:
                 found.append(_token_marker(OBLIGATION, child))
             # "had reportedly been using": the parser hangs the adverb on an auxiliary
             found.extend(_token_marker("hedged", a) for a in child.children if a.dep_ == "advmod" and a.lower_ in words.hedge_adverbs)
-        elif dep == "acomp" and lexicon.embedding_stance(child.lemma_.lower()) == "hedged" and any(c.dep_ == "xcomp" for c in child.children):
+        elif dep == "acomp" and lexicon.embedding_stance(lexicon.lemma(child)) == "hedged" and any(c.dep_ == "xcomp" for c in child.children):
             found.append(_token_marker("hedged", child))  # "the toll [was] likely to rise": the copula heads the claim
         elif dep == "advmod" and lower in words.hedge_adverbs:
             found.append(_token_marker("hedged", child))
@@ -174,9 +174,21 @@ def _report_noun(clause: Token, lexicon: StanceLexicon) -> Optional[Token]:
         return None
     if not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
         return None  # "a report released by the ministry", "reports stating ...": a description
-    if noun.head.lemma_.lower() in lexicon.report_noun_settlers:
-        return None
-    return noun
+    return None if _settled(noun, lexicon) else noun
+
+
+def _settled(noun: Token, lexicon: StanceLexicon) -> bool:
+    """Whether what governs a report noun decides its content: a denial or confirmation
+    ("rejected claims that"), or a negation on the way up to its verb ("there was no truth to
+    reports that", "did not confirm reports that")."""
+    node = noun
+    for _ in range(4):
+        if any(c.dep_ == "det" and c.lower_ in lexicon.markers.negative_determiners for c in node.children):
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return lexicon.lemma(node) in lexicon.report_noun_settlers or any(c.dep_ == "neg" for c in node.children)
+        node = node.head
+    return False
 
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -243,7 +255,7 @@ def step_markers(node: Token, lexicon: StanceLexicon) -> tuple[list[Marker], boo
         return [], True  # participles: "..., forcing troops to retreat"
     if dep == "prep" and node.lower_ in ("of", "about", "with") and head.pos_ in ("VERB", "ADJ"):
         # "suspected of [smuggling]", "charged with [spying]"
-        stance = lexicon.embedding_stance(head.lemma_.lower())
+        stance = lexicon.embedding_stance(lexicon.lemma(head))
         if stance == "hedged" or stance == "unconfirmed":
             return [_token_marker(stance, head)], stance == "unconfirmed"
         return [], False
@@ -256,7 +268,7 @@ def step_markers(node: Token, lexicon: StanceLexicon) -> tuple[list[Marker], boo
     if dep == "ccomp" and _wh_complement(node):
         return [], True  # "it was not clear who [carried out] the attack": the attack happened
     if dep in COMPLEMENT_DEPS:
-        lemma = head.lemma_.lower()
+        lemma = lexicon.lemma(head)
         if _is_passive(head) and lemma in lexicon.hedged_passives:
             return [_token_marker("hedged", head)], False  # "is said to", "is believed to"
         if dep == "ccomp" and (mark := _mark(node)) is not None and mark.lower_ in words.condition_marks:
@@ -281,7 +293,7 @@ def reporting_markers(cue: Token, cue_tokens: Iterable[Token], lexicon: StanceLe
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
     if _withheld(cue, lexicon):
         return [Marker("unconfirmed", start, end)]
-    stance = lexicon.reporting_stance(cue.lemma_.lower())
+    stance = lexicon.reporting_stance(lexicon.lemma(cue))
     if stance == "denied":
         return [Marker(NEGATION, start, end)]
     return [Marker(stance, start, end)] if stance else []
@@ -295,7 +307,7 @@ def _withheld(cue: Token, lexicon: StanceLexicon) -> bool:
     head = cue.head
     if cue.dep_ != "xcomp" or head.i == cue.i:
         return False
-    return lexicon.embedding_stance(head.lemma_.lower()) == "denied" or any(
+    return lexicon.embedding_stance(lexicon.lemma(head)) == "denied" or any(
         c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lexicon.markers.pending) for c in head.children
     )
 

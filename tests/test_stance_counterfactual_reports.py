@@ -288,3 +288,32 @@ def test_the_lemmatizer_s_hop_for_hoped_is_read_as_hope():
     """)
     assert LEXICON.lemma(doc[1]) == "hope"
     assert stance_of(doc, "succeed") == "unconfirmed"
+
+
+def test_a_hedge_noun_hedges_its_content_and_not_ruled_out_is_possible():
+    fears = make_doc("""
+        there there PRON expl 1
+        were be VERB ROOT 1
+        fears fear NOUN attr 1
+        that that SCONJ mark 7
+        the the DET det 5
+        dam dam NOUN nsubj 7
+        would would AUX aux 7
+        burst burst VERB acl 2
+    """)
+    assert stance_of(fears, "burst") == "hedged"
+    ruled = make_doc("""
+        they they PRON nsubj 3
+        had have AUX aux 3
+        not not PART neg 3
+        ruled rule VERB ROOT 3
+        out out ADP prt 3
+        the the DET det 6
+        possibility possibility NOUN dobj 3
+        that that SCONJ mark 10
+        the the DET det 9
+        fire fire NOUN nsubjpass 10
+        spread spread VERB acl 6
+    """)
+    phrases = LEXICON.find_cues(ruled[0:11])
+    assert event_stance(ruled[10], LEXICON, phrases=phrases)[0] == "hedged"

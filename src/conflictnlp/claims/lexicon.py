@@ -81,6 +81,7 @@ class StanceLexicon:
     conditions: frozenset[str] = frozenset()  # "if [it is] confirmed": the claim is unconfirmed
     report_nouns: frozenset[str] = frozenset()  # "reports that [X]": X not committed to
     report_noun_settlers: frozenset[str] = frozenset()  # "confirmed reports that [X]": the verb decides
+    hedge_nouns: frozenset[str] = frozenset()  # "the possibility that [X]": X possible
     lemma_aliases: dict[str, str] = field(default_factory=dict)  # the base lemmatizer's misreadings
     _by_first_word: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -117,6 +118,7 @@ class StanceLexicon:
             conditions=_words(data["unconfirmed"].get("conditions", [])),
             report_nouns=_words(embedding.get("report_nouns", ())),
             report_noun_settlers=_words(embedding.get("report_noun_settlers", ())),
+            hedge_nouns=_words(embedding.get("hedge_nouns", ())),
             lemma_aliases={str(k).lower(): str(v).lower() for k, v in data.get("lemma_aliases", {}).items()},
         )
 

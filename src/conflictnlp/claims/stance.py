@@ -167,10 +167,12 @@ def _infinitive_marker(verb: Token) -> Marker:
 
 
 def _report_noun(clause: Token, lexicon: StanceLexicon) -> Optional[Token]:
-    """The noun of "reports that [X]", "claims that [X]" when ``clause`` is its finite content
+    """The noun of "reports that [X]", "claims that [X]", "fears that [X]" when ``clause`` is its finite content
     and no verb above settles it ("rejected claims that", "confirmed reports that"); else None."""
     noun = clause.head
-    if clause.dep_ not in ("acl", "ccomp") or noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.report_nouns:
+    if clause.dep_ not in ("acl", "ccomp") or noun.pos_ != "NOUN":
+        return None
+    if lexicon.lemma(noun) not in lexicon.report_nouns | lexicon.hedge_nouns:
         return None
     if not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
         return None  # "a report released by the ministry", "reports stating ...": a description
@@ -230,7 +232,10 @@ def step_markers(node: Token, lexicon: StanceLexicon) -> tuple[list[Marker], boo
     if dep in STOP_DEPS:
         return [], True
     if (reported := _report_noun(node, lexicon)) is not None:
-        return [_token_marker("unconfirmed", reported)], True  # "examining reports that [X]"
+        # "examining reports that [X]": unconfirmed; "fears that [X]": hedged, and the walk
+        # goes on ("officials said there were fears that ...")
+        kind = "hedged" if lexicon.lemma(reported) in lexicon.hedge_nouns else "unconfirmed"
+        return [_token_marker(kind, reported)], kind == "unconfirmed"
     if dep in ("acl", "relcl") and headline_event(head) == node:
         return [], True  # "Apple to [lower] prices": a headline's infinitive is its future
     if dep == "acl":

@@ -317,3 +317,23 @@ def test_a_hedge_noun_hedges_its_content_and_not_ruled_out_is_possible():
     """)
     phrases = LEXICON.find_cues(ruled[0:11])
     assert event_stance(ruled[10], LEXICON, phrases=phrases)[0] == "hedged"
+
+
+def test_a_wh_question_about_the_past_presupposes_its_event():
+    def question(first: str, tag: str, verb_tag: str) -> Doc:
+        return make_doc(f"""
+            {first} {first.lower()} PRON nsubj 1 {tag}
+            fired fire VERB ROOT 1 {verb_tag}
+            the the DET det 3 DT
+            missile missile NOUN dobj 1 NN
+            ? ? PUNCT punct 1 .
+        """)
+    assert stance_of(question("Who", "WP", "VBD"), "fired") == "asserted"
+    assert stance_of(question("Who", "WP", "VBP"), "fired") == "unconfirmed"  # "who fires ...?": not presupposed
+    yes_no = make_doc("""
+        Was be AUX auxpass 2 VBD
+        it it PRON nsubjpass 2 PRP
+        shot shoot VERB ROOT 2 VBN
+        ? ? PUNCT punct 2 .
+    """)
+    assert stance_of(yes_no, "shot") == "unconfirmed"

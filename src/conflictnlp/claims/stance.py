@@ -367,7 +367,7 @@ def event_stance(
             break
         node = head
         path.add(node.i)
-    if _is_question(event):
+    if _is_question(event) and not _wh_question(event):
         markers.append(_token_marker("unconfirmed", event.sent[-1]))
     if cue is not None and not presupposed and not (node.dep_ == "ccomp" and _wh_complement(node)):
         # "Russia denied [hitting the convoy [as Kupiansk buried its drivers]]": the burial is
@@ -378,6 +378,16 @@ def event_stance(
     # with reality" is no second negation
     markers = [m for m in markers if not any(g.start <= m.start and m.end <= g.end for g in governing)] + governing
     return decide(markers), _deciding(markers)
+
+
+def _wh_question(event: Token) -> bool:
+    """"Who fired the missile?", "How many people died?": a wh-question about a past event
+    presupposes it (only the participant or amount is asked); a yes/no question, or one about
+    the present or future ("What do you eat?"), does not."""
+    first = next((t for t in event.sent if not t.is_punct and not t.is_space), None)
+    if first is None or first.tag_ not in WH_TAGS or first.lower_ in ("whether", "if"):
+        return False
+    return event.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in event.children)
 
 
 def _is_question(event: Token) -> bool:

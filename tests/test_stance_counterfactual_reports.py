@@ -337,3 +337,18 @@ def test_a_wh_question_about_the_past_presupposes_its_event():
         ? ? PUNCT punct 2 .
     """)
     assert stance_of(yes_no, "shot") == "unconfirmed"
+
+
+def test_a_report_noun_called_false_leaves_its_content_to_the_denial():
+    doc = make_doc("""
+        the the DET det 1
+        report report NOUN nsubj 6
+        that that SCONJ mark 4
+        troops troop NOUN nsubj 4
+        entered enter VERB acl 1
+        city city NOUN dobj 4
+        was be AUX ROOT 6
+        false false ADJ acomp 6
+    """)
+    phrases = LEXICON.find_cues(doc[0:8])
+    assert event_stance(doc[4], LEXICON, phrases=phrases)[0] == "denied"

@@ -188,7 +188,11 @@ def _settled(noun: Token, lexicon: StanceLexicon) -> bool:
         if any(c.dep_ == "det" and c.lower_ in lexicon.markers.negative_determiners for c in node.children):
             return True
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            return lexicon.lemma(node) in lexicon.report_noun_settlers or any(c.dep_ == "neg" for c in node.children)
+            # "rejected claims that", "the report that X was false": the verb or its complement
+            return lexicon.lemma(node) in lexicon.report_noun_settlers or any(
+                c.dep_ == "neg" or (c.dep_ in ("acomp", "attr", "oprd") and lexicon.lemma(c) in lexicon.report_noun_settlers)
+                for c in node.children
+            )
         node = node.head
     return False
 

@@ -229,6 +229,28 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def _adverbial_step(node: Token, lexicon: StanceLexicon) -> tuple[list[Marker], bool]:
+    """The step up from an adverbial clause: a condition, purpose or precondition is
+    unconfirmed; a temporal or causal clause, or a participle, is presupposed."""
+    words = lexicon.markers
+    head = node.head
+    mark = _mark(node)
+    if mark is not None:
+        lower = mark.lower_
+        if lower in words.condition_marks and counterfactual_antecedent(node, lexicon) == mark:
+            return [], True  # its own "if" made it false; the consequent is no condition of it
+        if lower in words.condition_marks or lower in words.purpose_marks:
+            return [_token_marker("unconfirmed", mark)], True
+        if lower in words.prospective_marks and any(c.dep_ == "aux" and c.lower_ in words.modal_auxiliaries for c in head.children):
+            return [_token_marker("unconfirmed", mark)], True  # "would not withdraw until [X]"
+        return [], True  # "after", "because", "when": presupposed
+    if _infinitive(node):
+        if head.lemma_.lower() in words.result_verbs:
+            return [], False  # a result, not a purpose: "fell 3% to [close] at 7,114"
+        return [_infinitive_marker(node)], True  # a purpose: "to [appease] the public"
+    return [], True  # participles: "..., forcing troops to retreat"
+
+
 def step_markers(node: Token, lexicon: StanceLexicon) -> tuple[list[Marker], bool]:
     """What the step from ``node`` to its head adds, and whether the walk stops there."""
     words = lexicon.markers
@@ -247,21 +269,7 @@ def step_markers(node: Token, lexicon: StanceLexicon) -> tuple[list[Marker], boo
         # [fired]" is as certain as the missiles
         return ([_infinitive_marker(node)], True) if _infinitive(node) else ([], False)
     if dep == "advcl":
-        mark = _mark(node)
-        if mark is not None:
-            lower = mark.lower_
-            if lower in words.condition_marks and counterfactual_antecedent(node, lexicon) == mark:
-                return [], True  # its own "if" made it false; the consequent is no condition of it
-            if lower in words.condition_marks or lower in words.purpose_marks:
-                return [_token_marker("unconfirmed", mark)], True
-            if lower in words.prospective_marks and any(c.dep_ == "aux" and c.lower_ in words.modal_auxiliaries for c in head.children):
-                return [_token_marker("unconfirmed", mark)], True  # "would not withdraw until [X]"
-            return [], True  # "after", "because", "when": presupposed
-        if _infinitive(node):
-            if head.lemma_.lower() in words.result_verbs:
-                return [], False  # a result, not a purpose: "fell 3% to [close] at 7,114"
-            return [_infinitive_marker(node)], True  # a purpose: "to [appease] the public"
-        return [], True  # participles: "..., forcing troops to retreat"
+        return _adverbial_step(node, lexicon)
     if dep == "prep" and node.lower_ in ("of", "about", "with") and head.pos_ in ("VERB", "ADJ"):
         # "suspected of [smuggling]", "charged with [spying]"
         stance = lexicon.embedding_stance(lexicon.lemma(head))

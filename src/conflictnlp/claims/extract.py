@@ -32,7 +32,7 @@ from ..quotes.build import source_name
 from ..quotes.cues import CueLexicon, load_cues
 from ..reading.boilerplate import skip_place_dateline
 from .lexicon import CueMatch, StanceLexicon
-from .stance import Marker, decide, event_stance
+from .stance import Marker, decide, event_stance, headline_event
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # reporting acts whose object is the audience, not what is said: "told reporters", "briefed Putin"
@@ -219,7 +219,10 @@ class ClaimExtractor:
         [Kyiv of launching an attack]") is one claim, not one per phrase hung on the cue."""
         found = clauses(doc, ids)
         if report is None:
-            return [(p, g) for p, g in found if p.pos_ in ("VERB", "AUX") and _has_subject(p)]
+            kept = [(p, g) for p, g in found if p.pos_ in ("VERB", "AUX") and _has_subject(p)]
+            # "Two killed in Russian strike": a headline's participle is the outlet's claim
+            kept += [(event, g) for p, g in found if (event := headline_event(p)) is not None and event.i in g]
+            return sorted(kept, key=lambda item: item[0].i)
         content = reports.content[report.id]
         tops = [(p, g) for p, g in found if p.head.i not in content or p.head.i == p.i]
         if len(tops) > 1 and not any(p.pos_ in ("VERB", "AUX") for p, _ in tops):
@@ -304,7 +307,7 @@ class ClaimExtractor:
 
     def _quoted_as_saying(self, verb: Token, group: set[int]) -> Optional[Token]:
         """The clause of "[as] saying [X]" when ``verb`` is that saying, else None."""
-        if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.lemma_.lower() not in self.lexicon.source_verbs:
+        if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or self.lexicon.lemma(verb) not in self.lexicon.source_verbs:
             return None
         return next((c for c in verb.children if c.dep_ == "ccomp" and c.i in group), None)
 
@@ -314,7 +317,7 @@ class ClaimExtractor:
         return (
             verb.dep_ == "xcomp"
             and verb.lemma_.lower() in self.lexicon.reporting_acts
-            and self.lexicon.embedding_stance(verb.head.lemma_.lower()) == "denied"
+            and self.lexicon.embedding_stance(self.lexicon.lemma(verb.head)) == "denied"
         )
 
     def _stance(self, event: Token, group: set[int], context: "_Context"):
@@ -485,6 +488,8 @@ class _Reports:
         self.spoken: set[int] = set()  # cues and speakers of the reports
         self._phrases: dict[int, list[CueMatch]] = {}
         self._contexts: dict[Optional[str], _Context] = {}
+        speaker_ids: dict[str, set[int]] = {}
+        cue_tokens: set[int] = set()
         for quote in self.by_id.values():
             ids: set[int] = set()
             for start, end in quote.content.spans:
@@ -495,15 +500,27 @@ class _Reports:
             cue = doc.char_span(*quote.cue.span, alignment_mode="expand") if quote.cue is not None else None
             cue_ids = set(range(cue.start, cue.end)) if cue is not None else set()
             self.spoken |= cue_ids
+            cue_tokens |= cue_ids
             speaker = doc.char_span(*quote.speaker.span, alignment_mode="expand") if quote.speaker is not None else None
             if speaker is not None and (not cue_ids or speaker.root.head.i in cue_ids or speaker.root.i in cue_ids):
                 # the cue's own speaker; one it shares with a narrated verb stays that verb's
                 # subject ("Repair crews [began work] and expect to ...")
                 self.spoken.update(range(speaker.start, speaker.end))
+                speaker_ids[quote.id] = set(range(speaker.start, speaker.end))
+        self._unspeak_nested_contents(speaker_ids, cue_tokens)
         # the innermost report owns a token: longer contents first, shorter ones overwrite
         for quote_id in sorted(self.content, key=lambda q: -len(self.content[q])):
             for i in self.content[quote_id]:
                 self.owner[i] = quote_id
+
+    def _unspeak_nested_contents(self, speaker_ids: dict[str, set[int]], cue_tokens: set[int]) -> None:
+        """A speaker mention that holds another report ("according to the governor, [who said
+        a school was damaged]") leaves that report's content to be claimed: only its cue and
+        speaker are the reporting act."""
+        for owner, mention in speaker_ids.items():
+            for quote_id, content in self.content.items():
+                if quote_id != owner and content and content <= mention:
+                    self.spoken -= content - cue_tokens
 
     def carrier(self, start: int, end: int) -> Optional[Quote]:
         """The quote a claim at [start, end) carries: the one with the shortest content that
@@ -538,7 +555,7 @@ class _Reports:
             head = node.head
             if head.i == node.i or head.i not in content:
                 return False
-            if node.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.source_verbs:
+            if node.dep_ == "ccomp" and self.lexicon.lemma(head) in self.lexicon.source_verbs:
                 return True
             node = head
         return False
@@ -553,7 +570,7 @@ class _Reports:
             head = node.head
             if head.i == node.i or head.i not in content:
                 return None
-            if node.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.source_verbs and head.dep_ == "pcomp" and head.head.lower_ == "as":
+            if node.dep_ == "ccomp" and self.lexicon.lemma(head) in self.lexicon.source_verbs and head.dep_ == "pcomp" and head.head.lower_ == "as":
                 verb = head.head.head
                 quoted = next((c for c in verb.children if c.dep_ == "dobj"), verb if verb.pos_ in ("NOUN", "PROPN") else None)
                 if quoted is None:
@@ -652,7 +669,7 @@ def reports_speaker(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> bool:
     if cue is None or not len(cue):
         return False
     word = cue_word(cue)
-    lemma = word.lemma_.lower()
+    lemma = lexicon.lemma(word)
     if lemma == "according" or any(t.lower_ == "according" for t in cue):
         return True
     if lemma not in lexicon.source_verbs:

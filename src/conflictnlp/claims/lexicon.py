@@ -51,6 +51,9 @@ class Markers:
     negating_prepositions: frozenset[str]
     purpose_marks: frozenset[str]
     pending: frozenset[str]
+    prospective_marks: frozenset[str]
+    counterfactual_modals: frozenset[str]
+    ability_auxiliaries: frozenset[str]
 
     @classmethod
     def from_toml(cls, data: dict) -> "Markers":
@@ -76,6 +79,10 @@ class StanceLexicon:
     credits: tuple[tuple[str, ...], ...]  # "contributed to this report"
     synonyms: dict[str, str]  # word -> canonical word
     conditions: frozenset[str] = frozenset()  # "if [it is] confirmed": the claim is unconfirmed
+    report_nouns: frozenset[str] = frozenset()  # "reports that [X]": X not committed to
+    report_noun_settlers: frozenset[str] = frozenset()  # "confirmed reports that [X]": the verb decides
+    hedge_nouns: frozenset[str] = frozenset()  # "the possibility that [X]": X possible
+    lemma_aliases: dict[str, str] = field(default_factory=dict)  # the base lemmatizer's misreadings
     _by_first_word: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -109,7 +116,17 @@ class StanceLexicon:
             credits=tuple(tuple(entry.lower().split()) for entry in data.get("reporting_acts", {}).get("credits", ())),
             synonyms=synonyms,
             conditions=_words(data["unconfirmed"].get("conditions", [])),
+            report_nouns=_words(embedding.get("report_nouns", ())),
+            report_noun_settlers=_words(embedding.get("report_noun_settlers", ())),
+            hedge_nouns=_words(embedding.get("hedge_nouns", ())),
+            lemma_aliases={str(k).lower(): str(v).lower() for k, v in data.get("lemma_aliases", {}).items()},
         )
+
+    def lemma(self, token: Token) -> str:
+        """A token's lower-cased lemma, with the base lemmatizer's misreadings of lexicon
+        verbs put right ("hoped" -> "hop")."""
+        lemma = token.lemma_.lower()
+        return self.lemma_aliases.get(lemma, lemma)
 
     def rank(self, stance: Stance) -> int:
         """Lower is stronger; ``asserted`` ranks after every other stance."""

@@ -93,6 +93,8 @@ class PlaceMatcher:
         self.vessel_nouns = frozenset(settings["vessel_nouns"])
         self.force_nouns = frozenset(settings["force_nouns"])
         self._named_heads = self.institution_heads | self.newspaper_heads | self.newspaper_heads_sentence_case
+        self.peoples = frozenset(normalize(name) for name in settings["peoples_named_like_areas"])
+        self.people_nouns = frozenset(settings["people_nouns"]) | self.force_nouns
         self._named_nouns = self.named_after_nouns | self.vessel_nouns
         self._unlisted_triggers = self.unlisted_cues | {"of", "de"}
         self.town_cues = frozenset(settings["conflict_town_cues"])
@@ -100,6 +102,11 @@ class PlaceMatcher:
         self._institutions: list[tuple[int, int, bool]] = []  # (start, end, a university's?)
         self._actor_countries: set[str] = set()
         self._doubtful: list[tuple[int, int, list[Place]]] = []
+
+    @property
+    def actor_countries(self) -> frozenset[str]:
+        """The countries of the armed groups and forces the last Doc named ("ADF": CD)."""
+        return frozenset(self._actor_countries)
 
     def __call__(self, doc: Doc) -> list[Mention]:
         lo, hi = body_bounds(doc)
@@ -197,8 +204,15 @@ class PlaceMatcher:
         self._institutions = []
         texts, forms = token_texts(doc), token_forms(doc)
         heads, nouns = self._named_heads, self._named_nouns
-        for i in [i for i in range(first, last) if texts[i] in heads or forms[i][1] in nouns]:
+        peoples = self.peoples
+        for i in [i for i in range(first, last) if texts[i] in heads or forms[i][1] in nouns or forms[i][1] in peoples]:
             word, lower = texts[i], forms[i][1]
+            if lower in peoples:
+                # "Amhara militiamen", "Chin resistance": the people before a word of people or fighters
+                if word[:1].isupper() and i + 1 < last and texts[i + 1].islower() and (
+                        forms[i + 1][0] in self.people_nouns or forms[i + 1][1] in self.people_nouns):
+                    blocked.add(i)
+                continue
             if (word in self.institution_heads or word in self.newspaper_heads
                     or word in self.newspaper_heads_sentence_case and i not in self._title_case):
                 begin = self._name_run(doc, i - 1, last, step=-1) if i > first else i
@@ -519,6 +533,11 @@ class PlaceMatcher:
             while end - start > 1 and doc[end - 1].is_lower and not self.gazetteer.candidates(text):
                 end -= 1
                 text = doc[start:end].text
+            # "Gunmen Kill 12 In Plateau Village": a title-case headline's settlement noun
+            if (end - start > 1 and start in self._title_case and doc[end - 1].lower_ in self.settlement_nouns
+                    and self.gazetteer.candidates(doc[start:end - 1].text)):
+                end -= 1
+                text = doc[start:end].text
             # "Southern Philippines", "Indian Kashmir": a compass word or a demonym before a
             # known name; the name alone is the mention (the region and the adjective follow)
             if end - start > 1 and not self.gazetteer.candidates(text):
@@ -643,6 +662,8 @@ class PlaceMatcher:
             places = self.gazetteer.candidates(text) if known_first else self._conflict_variants(text)
             if not places and known_first and variant_first and end - start > 1:
                 places = self._conflict_variants(text)  # "Tal Rifaat" for Tall Rif'at: "Tal" begins known names
+            if places and end - start > 1 and start in self._title_case and forms[tail][1] in self.settlement_nouns:
+                continue  # "Gunmen Kill 12 In Plateau Village": the headline's noun, not Plateau Village, US
             if places:
                 return end, places
         return None

@@ -276,10 +276,13 @@ UNLISTED_ANCHOR_FEATURES = ("city", "admin1", "admin2", "region", "country")
 
 
 def place_unlisted(mentions: Sequence[Mention], places: list[Optional[Place]],
-                   countries: frozenset[str], resolver: Resolver) -> list[Optional[Place]]:
+                   countries: frozenset[str], resolver: Resolver,
+                   actor_countries: frozenset[str] = frozenset()) -> list[Optional[Place]]:
     """A place for each name the gazetteer lacks, in an article about a country of ``countries``:
     the country (and point) of the place named right after it in the same clause ("the village
-    of Aitaroun in southern Lebanon"), else the article's main country without a point."""
+    of Aitaroun in southern Lebanon"), else the article's main country without a point, else,
+    where the article places nothing else, the one country of its armed groups ("ADF Kills 8
+    In Eringeti")."""
     unresolved = [i for i, (m, p) in enumerate(zip(mentions, places)) if p is None and m.feature is None
                   and (m.unlisted or m.source == "ner" and not resolver.candidates(m))]
     if not unresolved:
@@ -290,6 +293,8 @@ def place_unlisted(mentions: Sequence[Mention], places: list[Optional[Place]],
             weight = 0.5 if mention.actor else 1 if mention.adjectival else 3  # an armed force's country last
             counts[place.country_code] = counts.get(place.country_code, 0) + weight
     main = max(counts, key=lambda code: counts[code]) if any(counts.values()) else None
+    if main is None and len(actor_countries) == 1:
+        main = next(iter(actor_countries))
     result = list(places)
     for i in unresolved:
         mention = mentions[i]

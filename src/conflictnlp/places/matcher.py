@@ -98,6 +98,7 @@ class PlaceMatcher:
         self._named_nouns = self.named_after_nouns | self.vessel_nouns
         self._unlisted_triggers = self.unlisted_cues | {"of", "de"}
         self.town_cues = frozenset(settings["conflict_town_cues"])
+        self.object_verbs = frozenset(settings["incident_object_verbs"])
         self._blocked: set[int] = set()
         self._institutions: list[tuple[int, int, bool]] = []  # (start, end, a university's?)
         self._actor_countries: set[str] = set()
@@ -278,10 +279,13 @@ class PlaceMatcher:
         conflict: Optional[bool] = None
         names: list[_Found] = []
         triggers = self._unlisted_triggers
-        for i in [i for i in range(first, last - 1) if forms[i][1] in triggers]:
+        verbs = self.object_verbs
+        for i in [i for i in range(first, last - 1) if forms[i][1] in triggers or forms[i][0] in verbs
+                  or forms[i][1].removesuffix("s") in verbs]:
             lower = forms[i][1]
             settlement = lower in ("of", "de") and i > first and forms[i - 1][1] in self.settlement_nouns
-            if not (settlement or lower in self.unlisted_cues) or not texts[i + 1][:1].isupper() or i + 1 in taken:
+            cue = lower in self.unlisted_cues or self._incident_object(doc, i + 1)
+            if not (settlement or cue) or not texts[i + 1][:1].isupper() or i + 1 in taken:
                 continue
             start, end = i + 1, self._name_run(doc, i + 1, last)
             if end <= start or any(k in taken for k in range(start, end)) or self._not_unlisted(doc, start, end, settlement):
@@ -307,6 +311,8 @@ class PlaceMatcher:
         ents = {t.ent_type_ for t in doc[start:end]} - {""}
         forms = token_forms(doc)
         if ents - {"GPE", "LOC", "FAC", "ORG", "PERSON"} or doc[start].is_stop:
+            return True
+        if doc[start].lower_ in self.headline_generic_words:  # "M23 Rebels Enter City Centre"
             return True
         if not settlement and doc[start].text in self._person_words:
             return True
@@ -438,11 +444,25 @@ class PlaceMatcher:
         locative cue of any of the news languages ("in", "near", "à", "dans", "em", "en"), as a
         title-case headline's word, or as the label before a colon ("Birao: armed men ...")."""
         forms = token_forms(doc)
-        if start > 0 and forms[start - 1][1] in self.town_cues:
+        if start > 0 and (forms[start - 1][1] in self.town_cues or self._incident_object(doc, start)):
             return True
         if start in self._title_case and (start == 0 or forms[start - 1][1] not in ("the", "a", "an")):
             return True
-        return doc[start].is_sent_start and end < len(doc) and doc[end].text == ":"
+        return self._label(doc, start, end)
+
+    def _incident_object(self, doc: Doc, start: int) -> bool:
+        """Whether the name is the object right after a verb of attack or capture ("M23 Seizes
+        Walikale", "attacked Bosso"); in a title-case headline the verb may be read as a noun."""
+        lemma, lower = token_forms(doc)[start - 1]
+        return (lemma in self.object_verbs or lower.removesuffix("s") in self.object_verbs) and (
+            doc[start - 1].pos_ in ("VERB", "AUX") or start - 1 in self._title_case)
+
+    @staticmethod
+    def _label(doc: Doc, start: int, end: int) -> bool:
+        """A name that begins its line or sentence before a colon: an incident list's or a
+        headline's place label ("Marawi: ...", "Birao: armed men loot ...")."""
+        return (doc[start].is_sent_start or start > 0 and "\n" in doc[start - 1].text_with_ws) and (
+            end < len(doc) and doc[end].text == ":")
 
     @staticmethod
     def _tagged_place(doc: Doc, start: int, end: int) -> bool:
@@ -676,7 +696,7 @@ class PlaceMatcher:
         places = self._detectable(span.text, places, frozenset() if person else context)
         if not places or self._headline_speaker(doc, start, end, places) or self._named_person(doc, start, end):
             return False
-        cue = start > 0 and doc[start - 1].lower_ in self.locative_cues
+        cue = start > 0 and doc[start - 1].lower_ in self.locative_cues or self._label(doc, start, end)
         if end - start == 1 and start in self._title_case and span[0].lower_ in self.headline_generic_words and not cue:
             return False  # "M23 Rebels Enter City Centre": a headline's capitalised word
         # a name that says what it is ("Henderson County", "Kherson Oblast") is a place name

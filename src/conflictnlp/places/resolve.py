@@ -268,7 +268,24 @@ class Resolver:
         far = [r for r in rivals if r.country_code != place.country_code
                and (r.lat is None or place.lat is None
                     or distance_km(place.lat, place.lon, r.lat, r.lon) > AMBIGUOUS_KM)]  # type: ignore[arg-type]
-        return None if far else place
+        return self._conflict_reading(ranked) if far else place
+
+    def _conflict_reading(self, ranked) -> Optional[Place]:
+        """Of a lone name's equally likely readings, the one town or area of a conflict country
+        (a headline's "Jenin", "Mora", "Plateau"), where no other conflict country's reading far
+        from it comes close; else none."""
+        conflict = self.gazetteer.settings["conflict_countries"]
+        readings = [(prior, p) for prior, p in ranked if p.country_code in conflict
+                    and p.feature in ("city", "admin1", "admin2", "region")]
+        if not readings:
+            return None
+        best_prior, best = readings[0]
+        for prior, p in readings[1:]:
+            if best_prior - prior < AMBIGUOUS_MARGIN / 2 and (
+                    p.country_code != best.country_code or p.lat is None or best.lat is None
+                    or distance_km(best.lat, best.lon, p.lat, p.lon) > AMBIGUOUS_KM):  # type: ignore[arg-type]
+                return None
+        return best
 
 
 UNLISTED_ANCHOR_CHARS = 60  # "Mayikengo near Lubero", "Wad al-Nourah in Gezira state"

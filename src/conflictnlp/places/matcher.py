@@ -521,10 +521,19 @@ class PlaceMatcher:
         if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
             return tokens
         texts = token_texts(doc)
+
+        def title_case(start: int, end: int) -> bool:
+            words = [word for word in texts[start:end] if len(word) > 3 and word.isalpha()]
+            return len(words) >= 3 and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
+
         for sent in doc[first:last].sents:  # type: ignore[attr-defined]  # spaCy's span.pyi lacks Span.sents (a property since 3.2)
-            words = [word for word in texts[sent.start:sent.end] if len(word) > 3 and word.isalpha()]
-            if len(words) >= 3 and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words):
+            if title_case(sent.start, sent.end):
                 tokens.update(range(sent.start, sent.end))
+        # a headline the parser cut in two ("Bandits Kill 9 | In Plateau Village") is one line
+        breaks = [first] + [i for i in range(first, last) if "\n" in texts[i]] + [last]
+        for start, end in zip(breaks, breaks[1:]):
+            if not tokens.issuperset(range(start, end)) and title_case(start, end):
+                tokens.update(range(start, end))
         return tokens
 
     # --- sources -------------------------------------------------------------------------------

@@ -79,6 +79,8 @@ def test_the_cue_list_is_what_decides(monkeypatch):
     ("Boko Haram fighters attacked Dikwa overnight", "Dikwa", "NG"),              # object of an attack
     ("Bandits Kill 9 In Plateau Village", "Plateau", "NG"),                       # not Plateau Village, US
     ("Soldiers wounded in clashes near Jenin", "Jenin", "PS"),                    # the conflict country's reading
+    ("Des hommes armés ont attaqué Riyom hier", "Riyom", "NG"),                   # a French verb's object
+    ("Taliban fighters clashed with smugglers in Qalat", "Qalat", "AF"),          # the armed group's country
 ])
 def test_a_headline_town_is_found_with_its_country(places_nlp, text, name, code):
     assert places(places_nlp, text).get(name) == code

@@ -99,6 +99,7 @@ class PlaceMatcher:
         self._unlisted_triggers = self.unlisted_cues | {"of", "de"}
         self.town_cues = frozenset(settings["conflict_town_cues"])
         self.object_verbs = frozenset(settings["incident_object_verbs"])
+        self.foreign_verbs = frozenset(settings["foreign_incident_verbs"])
         self._blocked: set[int] = set()
         self._institutions: list[tuple[int, int, bool]] = []  # (start, end, a university's?)
         self._actor_countries: set[str] = set()
@@ -281,7 +282,7 @@ class PlaceMatcher:
         triggers = self._unlisted_triggers
         verbs = self.object_verbs
         for i in [i for i in range(first, last - 1) if forms[i][1] in triggers or forms[i][0] in verbs
-                  or forms[i][1].removesuffix("s") in verbs]:
+                  or forms[i][1].removesuffix("s") in verbs or forms[i][1] in self.foreign_verbs]:
             lower = forms[i][1]
             settlement = lower in ("of", "de") and i > first and forms[i - 1][1] in self.settlement_nouns
             cue = lower in self.unlisted_cues or self._incident_object(doc, i + 1)
@@ -418,8 +419,11 @@ class PlaceMatcher:
         if start in self._title_case:
             return True  # a headline's capitals say nothing of organisations
         entity = entity_at(doc, start)
+        # after a cue, an organisation the model ran over lowercase words or the next name is its
+        # slip ("near Bentiu, Unity State", "le contrôle de Kaga Bandoro")
+        slip = cued and entity is not None and all(doc[k].is_lower for k in range(entity.start, start))
         if (entity is not None and entity.label_ == "ORG" and (entity.start < start or entity.end > end)
-                and not (cued and entity.start == start)):  # "near Bentiu, Unity State" run together
+                and not slip):
             return False  # a word of a longer organisation's name ("Human Rights Watch")
         return ("ORG" not in ents or end - start > 1 or attributive or cued
                 or max(p.population for p in towns) >= NOTABLE_ORG_TOWN)
@@ -454,6 +458,8 @@ class PlaceMatcher:
         """Whether the name is the object right after a verb of attack or capture ("M23 Seizes
         Walikale", "attacked Bosso"); in a title-case headline the verb may be read as a noun."""
         lemma, lower = token_forms(doc)[start - 1]
+        if lower in self.foreign_verbs:  # "ont attaqué Djenné"
+            return True
         return (lemma in self.object_verbs or lower.removesuffix("s") in self.object_verbs) and (
             doc[start - 1].pos_ in ("VERB", "AUX") or start - 1 in self._title_case)
 

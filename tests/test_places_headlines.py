@@ -81,6 +81,7 @@ def test_the_cue_list_is_what_decides(monkeypatch):
     ("Soldiers wounded in clashes near Jenin", "Jenin", "PS"),                    # the conflict country's reading
     ("Des hommes armés ont attaqué Riyom hier", "Riyom", "NG"),                   # a French verb's object
     ("Taliban fighters clashed with smugglers in Qalat", "Qalat", "AF"),          # the armed group's country
+    ("Shelling of Lyptsi market wounds two", "Lyptsi", "UA"),                     # a town's own name before a facility
 ])
 def test_a_headline_town_is_found_with_its_country(places_nlp, text, name, code):
     assert places(places_nlp, text).get(name) == code

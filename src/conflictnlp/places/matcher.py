@@ -452,6 +452,8 @@ class PlaceMatcher:
             return True
         if start in self._title_case and (start == 0 or forms[start - 1][1] not in ("the", "a", "an")):
             return True
+        if end < len(doc) and doc[end].is_lower and forms[end][1] in self.facility_nouns:
+            return True  # "Strike on Beryslav market": the town's market (its own name only, see callers)
         return self._label(doc, start, end)
 
     def _incident_object(self, doc: Doc, start: int) -> bool:

@@ -81,6 +81,12 @@ class PlaceMatcher:
         self.headline_generic_words = frozenset(settings.get("headline_generic_words", []))
         self._actor_keys = frozenset(actor_index())
         self._actor_firsts = frozenset(key.split(" ", 1)[0] for key in self._actor_keys)
+        # first words an actor's name may begin with in lower case ("al-Shabab", "anti-balaka");
+        # the others ("New People's Army", "La Nueva Familia") only capitalised, so that every
+        # "new" and "la" of an article is no candidate
+        self._actor_lower_firsts = frozenset(
+            normalize(name).removeprefix("the ").split(" ", 1)[0] for actor in actor_index().values()
+            for name in actor.names if name[:1].islower())
         # tokens, not words: "Al-Shabaab" is three
         self._actor_width = 2 * max(len(key.split()) for key in self._actor_keys) + 1
         self.settlement_nouns = frozenset(settings["settlement_nouns"])
@@ -165,9 +171,10 @@ class PlaceMatcher:
         self._actor_countries = set()
         index = actor_index()
         forms, (starts, ends), text = token_forms(doc), token_offsets(doc), doc_text(doc)
-        firsts = self._actor_firsts
+        firsts, lower_firsts, texts = self._actor_firsts, self._actor_lower_firsts, token_texts(doc)
         # the few words that begin an actor's name, found in one pass over the forms
-        candidates = [i for i in range(first, last) if forms[i][1] in firsts]
+        candidates = [i for i in range(first, last) if forms[i][1] in firsts
+                      and (not texts[i][:1].islower() or forms[i][1] in lower_firsts)]
         free = first  # the first token not inside a name already found
         for i in candidates:
             if i < free:

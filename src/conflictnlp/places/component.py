@@ -39,8 +39,8 @@ class PlacesComponent(ConflictComponent):
     def process(self, doc: Doc) -> None:
         matcher, resolver = self._ensure_loaded()
         mentions = matcher(doc)
-        places = resolver.resolve(mentions)
-        places = place_unlisted(mentions, places, matcher.conflict_countries, resolver)
+        places = resolver.resolve(mentions, matcher.actor_countries)
+        places = place_unlisted(mentions, places, matcher.conflict_countries, resolver, matcher.actor_countries)
         locations = [to_location(m, p, f"l{i}") for i, (m, p) in enumerate(zip(mentions, places), start=1)]
         doc._.locations = locations
         set_span_group(doc, "locations", [(loc.span[0], loc.span[1], loc.feature or "place") for loc in locations])

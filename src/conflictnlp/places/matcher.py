@@ -81,6 +81,12 @@ class PlaceMatcher:
         self.headline_generic_words = frozenset(settings.get("headline_generic_words", []))
         self._actor_keys = frozenset(actor_index())
         self._actor_firsts = frozenset(key.split(" ", 1)[0] for key in self._actor_keys)
+        # first words an actor's name may begin with in lower case ("al-Shabab", "anti-balaka");
+        # the others ("New People's Army", "La Nueva Familia") only capitalised, so that every
+        # "new" and "la" of an article is no candidate
+        self._actor_lower_firsts = frozenset(
+            normalize(name).removeprefix("the ").split(" ", 1)[0] for actor in actor_index().values()
+            for name in actor.names if name[:1].islower())
         # tokens, not words: "Al-Shabaab" is three
         self._actor_width = 2 * max(len(key.split()) for key in self._actor_keys) + 1
         self.settlement_nouns = frozenset(settings["settlement_nouns"])
@@ -93,12 +99,22 @@ class PlaceMatcher:
         self.vessel_nouns = frozenset(settings["vessel_nouns"])
         self.force_nouns = frozenset(settings["force_nouns"])
         self._named_heads = self.institution_heads | self.newspaper_heads | self.newspaper_heads_sentence_case
+        self.peoples = frozenset(normalize(name) for name in settings["peoples_named_like_areas"])
+        self.people_nouns = frozenset(settings["people_nouns"]) | self.force_nouns
         self._named_nouns = self.named_after_nouns | self.vessel_nouns
         self._unlisted_triggers = self.unlisted_cues | {"of", "de"}
+        self.town_cues = frozenset(settings["conflict_town_cues"])
+        self.object_verbs = frozenset(settings["incident_object_verbs"])
+        self.foreign_verbs = frozenset(settings["foreign_incident_verbs"])
         self._blocked: set[int] = set()
         self._institutions: list[tuple[int, int, bool]] = []  # (start, end, a university's?)
         self._actor_countries: set[str] = set()
         self._doubtful: list[tuple[int, int, list[Place]]] = []
+
+    @property
+    def actor_countries(self) -> frozenset[str]:
+        """The countries of the armed groups and forces the last Doc named ("ADF": CD)."""
+        return frozenset(self._actor_countries)
 
     def __call__(self, doc: Doc) -> list[Mention]:
         lo, hi = body_bounds(doc)
@@ -119,6 +135,8 @@ class PlaceMatcher:
         found = self._merge_over(found, self._borders(doc, first, last, found))
         found = self._merge_over(found, self._demonym_places(doc, first, last, found, may_start))
         found = self._merge(found, self._conflict_towns(doc, found))
+        # the conflict layer's towns head lists too ("Shelling hit Vuhledar and Kupiansk and Soledar")
+        found = self._merge(found, self._listed(doc, found))
         found = self._merge(found, self._unlisted(doc, first, last, found))
         found = self._drop_foreign_institutions(found)
         self._directions(doc, first, found)
@@ -153,9 +171,10 @@ class PlaceMatcher:
         self._actor_countries = set()
         index = actor_index()
         forms, (starts, ends), text = token_forms(doc), token_offsets(doc), doc_text(doc)
-        firsts = self._actor_firsts
+        firsts, lower_firsts, texts = self._actor_firsts, self._actor_lower_firsts, token_texts(doc)
         # the few words that begin an actor's name, found in one pass over the forms
-        candidates = [i for i in range(first, last) if forms[i][1] in firsts]
+        candidates = [i for i in range(first, last) if forms[i][1] in firsts
+                      and (not texts[i][:1].islower() or forms[i][1] in lower_firsts)]
         free = first  # the first token not inside a name already found
         for i in candidates:
             if i < free:
@@ -194,8 +213,15 @@ class PlaceMatcher:
         self._institutions = []
         texts, forms = token_texts(doc), token_forms(doc)
         heads, nouns = self._named_heads, self._named_nouns
-        for i in [i for i in range(first, last) if texts[i] in heads or forms[i][1] in nouns]:
+        peoples = self.peoples
+        for i in [i for i in range(first, last) if texts[i] in heads or forms[i][1] in nouns or forms[i][1] in peoples]:
             word, lower = texts[i], forms[i][1]
+            if lower in peoples:
+                # "Amhara militiamen", "Chin resistance": the people before a word of people or fighters
+                if word[:1].isupper() and i + 1 < last and texts[i + 1].islower() and (
+                        forms[i + 1][0] in self.people_nouns or forms[i + 1][1] in self.people_nouns):
+                    blocked.add(i)
+                continue
             if (word in self.institution_heads or word in self.newspaper_heads
                     or word in self.newspaper_heads_sentence_case and i not in self._title_case):
                 begin = self._name_run(doc, i - 1, last, step=-1) if i > first else i
@@ -261,10 +287,13 @@ class PlaceMatcher:
         conflict: Optional[bool] = None
         names: list[_Found] = []
         triggers = self._unlisted_triggers
-        for i in [i for i in range(first, last - 1) if forms[i][1] in triggers]:
+        verbs = self.object_verbs
+        for i in [i for i in range(first, last - 1) if forms[i][1] in triggers or forms[i][0] in verbs
+                  or forms[i][1].removesuffix("s") in verbs or forms[i][1] in self.foreign_verbs]:
             lower = forms[i][1]
             settlement = lower in ("of", "de") and i > first and forms[i - 1][1] in self.settlement_nouns
-            if not (settlement or lower in self.unlisted_cues) or not texts[i + 1][:1].isupper() or i + 1 in taken:
+            cue = lower in self.unlisted_cues or self._incident_object(doc, i + 1)
+            if not (settlement or cue) or not texts[i + 1][:1].isupper() or i + 1 in taken:
                 continue
             start, end = i + 1, self._name_run(doc, i + 1, last)
             if end <= start or any(k in taken for k in range(start, end)) or self._not_unlisted(doc, start, end, settlement):
@@ -291,6 +320,8 @@ class PlaceMatcher:
         forms = token_forms(doc)
         if ents - {"GPE", "LOC", "FAC", "ORG", "PERSON"} or doc[start].is_stop:
             return True
+        if doc[start].lower_ in self.headline_generic_words:  # "M23 Rebels Enter City Centre"
+            return True
         if not settlement and doc[start].text in self._person_words:
             return True
         if "PERSON" in ents and not settlement and end < len(doc) and forms[end][1] in ("'s", "’s"):
@@ -312,6 +343,7 @@ class PlaceMatcher:
         countries |= self._actor_countries  # "Hamas said ... Nuseirat": the Palestinian territories
         continents = self._main_continents(found_outside)
         countries &= self.conflict_countries
+        blind: list[tuple[int, list[Place]]] = []  # (index in towns, readings) of those taken without context
         for start, end, places in self._doubtful:
             if any(start < item.end and item.start < end for item in found + towns):
                 continue
@@ -322,16 +354,45 @@ class PlaceMatcher:
             # ("recaptured Lyman"), not by another spelling ("the Mubarak-Gore partnership")
             said = romanisation_key(normalize(text))
             person_ok = any(romanisation_key(normalize(p.name)) == said for p in kept)
+            cued = self._cued(doc, start, end)
+            person_ok = person_ok or cued  # "near Oicha" (Hyosha), tagged PERSON
             if not kept:
-                # without its country in the article, a town on the article's continent only
-                # ("Ismaili" in an Egyptian football report is no town in Azerbaijan)
-                notable = [p for p in self._notable_conflict_town(text, places)
-                           if not continents or self.gazetteer.continents.get(p.country_code or "") in continents]
-                kept = notable if self._plain_word(doc, start, end, notable) else []
+                kept = self._town_without_context(doc, start, end, places, continents, cued)
                 person_ok = True
+                if kept:
+                    blind.append((len(towns), kept))
             if kept and self._name_like(doc, start, end, person_ok=person_ok):
                 towns.append(_Found(start, end, self._mention(doc, start, end, "gazetteer"), "gazetteer"))
-        return towns
+        return self._coherent(towns, blind) if blind and not continents else towns
+
+    def _town_without_context(self, doc: Doc, start: int, end: int, places: list[Place], continents: set[str],
+                              cued: bool) -> list[Place]:
+        """A town whose country the article does not name, on the article's continent only
+        ("Ismaili" in an Egyptian football report is no town in Azerbaijan): a notable one, or
+        any one said where a place is expected ("in Kapedo", "à Batangafo")."""
+        text = doc[start:end].text
+        notable = self._notable_conflict_town(text, places, 0 if cued else ALTERNATE_NAMES_MIN_POPULATION,
+                                              any_spelling=cued and self._tagged_place(doc, start, end))
+        notable = [p for p in notable
+                   if not continents or self.gazetteer.continents.get(p.country_code or "") in continents]
+        said = romanisation_key(normalize(text))
+        own = any(romanisation_key(normalize(p.name)) == said for p in notable)
+        return notable if self._plain_word(doc, start, end, notable, cued, own) else []
+
+    def _coherent(self, towns: list[_Found], blind: list[tuple[int, list[Place]]]) -> list[_Found]:
+        """Where the article had no other place, the towns taken without context keep the
+        continent most of them share ("Shelling Hit Vuhledar And Kupiansk": not Hit, Iraq)."""
+        counts: dict[str, int] = {}
+        for _, kept in blind:
+            for continent in {self.gazetteer.continents.get(p.country_code or "") for p in kept} - {None}:
+                counts[continent] = counts.get(continent, 0) + 1
+        top = max(counts.values(), default=0)
+        main = {continent for continent, count in counts.items() if 2 * count > top or count == top}
+        if len(main) != 1:
+            return towns
+        stray = {index for index, kept in blind
+                 if not any(self.gazetteer.continents.get(p.country_code or "") in main for p in kept)}
+        return [town for index, town in enumerate(towns) if index not in stray]
 
     def _main_continents(self, found: list[_Found]) -> set[str]:
         """The continents most of the article's places lie on (half the top count or more)."""
@@ -345,24 +406,33 @@ class PlaceMatcher:
         top = max(counts.values(), default=0)
         return {continent for continent, count in counts.items() if 2 * count >= top}
 
-    def _plain_word(self, doc: Doc, start: int, end: int, towns: list[Place]) -> bool:
+    def _plain_word(self, doc: Doc, start: int, end: int, towns: list[Place], cued: bool = False,
+                    own: bool = False) -> bool:
         """Whether nothing speaks against a town reading without context: no people's or
-        religion's name ("Ismaili"), no sentence-initial lone word but a headline's, no smaller town's name inside
-        an organisation's ("Honda")."""
+        religion's name ("Ismaili"; a town's own name tagged NORP is no slip of that kind), no
+        sentence-initial lone word but a headline's, a label's or one before a noun
+        ("Samarra checkpoint attacked"), no smaller town's name inside an organisation's ("Honda")."""
         if not towns:
             return False
         ents = {t.ent_type_ for t in doc[start:end]} - {""}
-        if "NORP" in ents or (end - start == 1 and doc[start].is_sent_start and start not in self._title_case
-                              and not self._possessed_place(doc, end)):
+        # "the Nuseirat raid": a town's name before a lowercase noun, as "Roselle police"
+        attributive = end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN"
+        label = end < len(doc) and doc[end].text == ":"  # "Myawaddy: Karen rebels push ..."
+        if "NORP" in ents and not (own and attributive):
+            return False
+        if (end - start == 1 and doc[start].is_sent_start and start not in self._title_case
+                and not self._possessed_place(doc, end) and not label and not (own and attributive)):
             return False
         if start in self._title_case:
             return True  # a headline's capitals say nothing of organisations
         entity = entity_at(doc, start)
-        if entity is not None and entity.label_ == "ORG" and (entity.start < start or entity.end > end):
+        # after a cue, an organisation the model ran over lowercase words or the next name is its
+        # slip ("near Bentiu, Unity State", "le contrôle de Kaga Bandoro")
+        slip = cued and entity is not None and all(doc[k].is_lower for k in range(entity.start, start))
+        if (entity is not None and entity.label_ == "ORG" and (entity.start < start or entity.end > end)
+                and not slip):
             return False  # a word of a longer organisation's name ("Human Rights Watch")
-        # "the Nuseirat raid": a town's name before a lowercase noun, as "Roselle police"
-        attributive = end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN"
-        return ("ORG" not in ents or end - start > 1 or attributive
+        return ("ORG" not in ents or end - start > 1 or attributive or cued
                 or max(p.population for p in towns) >= NOTABLE_ORG_TOWN)
 
     @staticmethod
@@ -380,17 +450,54 @@ class PlaceMatcher:
         return (end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s")
                 and doc[end + 1].lower_ in self.place_nouns | self.facility_nouns)
 
-    def _notable_conflict_town(self, text: str, places: list[Place]) -> list[Place]:
+    def _cued(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a name stands where a headline or an incident note puts a place: after a
+        locative cue of any of the news languages ("in", "near", "à", "dans", "em", "en"), as a
+        title-case headline's word, or as the label before a colon ("Birao: armed men ...")."""
+        forms = token_forms(doc)
+        if start > 0 and (forms[start - 1][1] in self.town_cues or self._incident_object(doc, start)):
+            return True
+        if start in self._title_case and (start == 0 or forms[start - 1][1] not in ("the", "a", "an")):
+            return True
+        if end < len(doc) and doc[end].is_lower and forms[end][1] in self.facility_nouns:
+            return True  # "Strike on Beryslav market": the town's market (its own name only, see callers)
+        return self._label(doc, start, end)
+
+    def _incident_object(self, doc: Doc, start: int) -> bool:
+        """Whether the name is the object right after a verb of attack or capture ("M23 Seizes
+        Walikale", "attacked Bosso"); in a title-case headline the verb may be read as a noun."""
+        lemma, lower = token_forms(doc)[start - 1]
+        if lower in self.foreign_verbs:  # "ont attaqué Djenné"
+            return True
+        return (lemma in self.object_verbs or lower.removesuffix("s") in self.object_verbs) and (
+            doc[start - 1].pos_ in ("VERB", "AUX") or start - 1 in self._title_case)
+
+    @staticmethod
+    def _label(doc: Doc, start: int, end: int) -> bool:
+        """A name that begins its line or sentence before a colon: an incident list's or a
+        headline's place label ("Marawi: ...", "Birao: armed men loot ...")."""
+        return (doc[start].is_sent_start or start > 0 and "\n" in doc[start - 1].text_with_ws) and (
+            end < len(doc) and doc[end].text == ":")
+
+    @staticmethod
+    def _tagged_place(doc: Doc, start: int, end: int) -> bool:
+        """Whether the NER tagged the span as a place (GPE, LOC)."""
+        return all(t.ent_type_ in PLACE_LABELS for t in doc[start:end])
+
+    def _notable_conflict_town(self, text: str, places: list[Place], min_population: int = ALTERNATE_NAMES_MIN_POPULATION,
+                               any_spelling: bool = False) -> list[Place]:
         """A conflict country's town of some size (or with a several-word name) called by a name
         GeoNames gives it ("Azaz" for I'zaz, "Jenin" for Janin), where no bigger place outside the
-        conflict countries has that name."""
+        conflict countries has that name. Below ``min_population`` (said after a cue), its own
+        name only, unless ``any_spelling`` (the NER tagged it a place: "near Lokichogio")."""
         key = normalize(text)
         variant = romanisation_key(key)
         several_words = " " in key
         indexed = set(self.gazetteer.candidates(text))
         towns = [p for p in places if p.country_code in self.conflict_countries and p.feature == "city"
-                 and (p.population >= ALTERNATE_NAMES_MIN_POPULATION or several_words)
-                 and (several_words or p in indexed or romanisation_key(normalize(p.name)) == variant)]
+                 and (p.population >= min_population or several_words)
+                 and (several_words or p in indexed and (any_spelling or p.population >= ALTERNATE_NAMES_MIN_POPULATION)
+                      or romanisation_key(normalize(p.name)) == variant)]
         if not towns:
             return []
         biggest = max(p.population for p in towns)
@@ -429,10 +536,19 @@ class PlaceMatcher:
         if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
             return tokens
         texts = token_texts(doc)
+
+        def title_case(start: int, end: int) -> bool:
+            words = [word for word in texts[start:end] if len(word) > 3 and word.isalpha()]
+            return len(words) >= 3 and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
+
         for sent in doc[first:last].sents:  # type: ignore[attr-defined]  # spaCy's span.pyi lacks Span.sents (a property since 3.2)
-            words = [word for word in texts[sent.start:sent.end] if len(word) > 3 and word.isalpha()]
-            if len(words) >= 3 and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words):
+            if title_case(sent.start, sent.end):
                 tokens.update(range(sent.start, sent.end))
+        # a headline the parser cut in two ("Bandits Kill 9 | In Plateau Village") is one line
+        breaks = [first] + [i for i in range(first, last) if "\n" in texts[i]] + [last]
+        for start, end in zip(breaks, breaks[1:]):
+            if not tokens.issuperset(range(start, end)) and title_case(start, end):
+                tokens.update(range(start, end))
         return tokens
 
     # --- sources -------------------------------------------------------------------------------
@@ -461,6 +577,11 @@ class PlaceMatcher:
             while end - start > 1 and doc[end - 1].is_lower and not self.gazetteer.candidates(text):
                 end -= 1
                 text = doc[start:end].text
+            # "Gunmen Kill 12 In Plateau Village": a title-case headline's settlement noun
+            if (end - start > 1 and start in self._title_case and doc[end - 1].lower_ in self.settlement_nouns
+                    and self.gazetteer.candidates(doc[start:end - 1].text)):
+                end -= 1
+                text = doc[start:end].text
             # "Southern Philippines", "Indian Kashmir": a compass word or a demonym before a
             # known name; the name alone is the mention (the region and the adjective follow)
             if end - start > 1 and not self.gazetteer.candidates(text):
@@ -484,8 +605,10 @@ class PlaceMatcher:
         context = self._context_countries(ner)
         # one sense per article: a word used in a full personal name ("Meredith Vieira") is that
         # person's elsewhere in the article too, unless a locative word says otherwise
+        # (not "de Titao", a French locative, nor "Benue State", an area, the small model read as names)
         self._person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-                              and ent.start not in self._title_case for t in ent}
+                              and ent.start not in self._title_case and ent[0].text[:1].isupper()
+                              and ent[-1].lower_ not in self.area_words for t in ent}
         found, doubtful = [], []
         blocked = self._blocked
         free = first  # the first token after the last accepted name
@@ -501,27 +624,32 @@ class PlaceMatcher:
                 free = end
             else:
                 doubtful.append((i, end, places))
-        # A doubtful name listed with an accepted place of the same country is a place too
-        # ("Madison, Oconee and Oglethorpe counties", "Fargo-Moorhead"); repeat for longer lists.
-        accepted = ner + found
+        self._doubtful = doubtful
+        return found + self._listed(doc, ner + found)
+
+    def _listed(self, doc: Doc, accepted: list[_Found]) -> list[_Found]:
+        """Doubtful names listed with an accepted place of the same country ("Madison, Oconee
+        and Oglethorpe counties", "Fargo-Moorhead", "Vuhledar and Kupiansk and Soledar"),
+        repeated for longer lists; they leave ``_doubtful``."""
+        accepted, listed = list(accepted), []
         added = True
         while added:
             added = False
-            for start, end, places in list(doubtful):
+            for start, end, places in list(self._doubtful):
                 if any(start < item.end and item.start < end for item in accepted):
-                    doubtful.remove((start, end, places))
+                    self._doubtful.remove((start, end, places))
                     continue
                 if self._listed_with(doc, start, end, places, accepted):
                     item = _Found(start, end, self._mention(doc, start, end, "gazetteer"), "gazetteer")
-                    found.append(item)
+                    listed.append(item)
                     accepted.append(item)
-                    doubtful.remove((start, end, places))
+                    self._doubtful.remove((start, end, places))
                     added = True
-        self._doubtful = doubtful
-        return found
+        return listed
 
     def _listed_with(self, doc: Doc, start: int, end: int, places: list[Place], accepted: list[_Found]) -> bool:
-        if {t.ent_type_ for t in doc[start:end]} & NOT_PLACE_LABELS - {"PERSON"}:
+        # a list says more than the small model's PRODUCT or ORG ("Vuhledar and Kupiansk")
+        if {t.ent_type_ for t in doc[start:end]} & (NUMERIC_LABELS | {"LANGUAGE", "LAW"}):
             return False
         if end - start == 1 and doc[start].text in self._person_words:
             return False
@@ -578,6 +706,8 @@ class PlaceMatcher:
             places = self.gazetteer.candidates(text) if known_first else self._conflict_variants(text)
             if not places and known_first and variant_first and end - start > 1:
                 places = self._conflict_variants(text)  # "Tal Rifaat" for Tall Rif'at: "Tal" begins known names
+            if places and end - start > 1 and start in self._title_case and forms[tail][1] in self.settlement_nouns:
+                continue  # "Gunmen Kill 12 In Plateau Village": the headline's noun, not Plateau Village, US
             if places:
                 return end, places
         return None
@@ -590,11 +720,11 @@ class PlaceMatcher:
         places = self._detectable(span.text, places, frozenset() if person else context)
         if not places or self._headline_speaker(doc, start, end, places) or self._named_person(doc, start, end):
             return False
-        cue = start > 0 and doc[start - 1].lower_ in self.locative_cues
+        cue = start > 0 and doc[start - 1].lower_ in self.locative_cues or self._label(doc, start, end)
         if end - start == 1 and start in self._title_case and span[0].lower_ in self.headline_generic_words and not cue:
             return False  # "M23 Rebels Enter City Centre": a headline's capitalised word
         # a name that says what it is ("Henderson County", "Kherson Oblast") is a place name
-        typed = end - start > 1 and doc[end - 1].lower_ in NAME_TAIL_WORDS
+        typed = end - start > 1 and doc[end - 1].lower_ in NAME_TAIL_WORDS or self._titled_area(doc, end, places)
         strong = typed or any(p.feature in ("country", "admin1", "region", "water") and p.population >= SMALL_TOWN
                               or p.population >= LARGE_TOWN for p in places)
         ents = {t.ent_type_ for t in span} - {""}
@@ -629,6 +759,15 @@ class PlaceMatcher:
         attributive = after is not None and after.pos_ == "NOUN" and after.is_lower  # "Roselle police"
         return (in_context and (cue or biggest >= SMALL_TOWN and (bool(ents) or attributive))
                 or cue and biggest >= 5 * SMALL_TOWN)
+
+    def _titled_area(self, doc: Doc, end: int, places: list[Place]) -> bool:
+        """"Benue State", "Unity State": an area's name before its capitalised kind word that
+        ends the name (not "Kaduna State Police")."""
+        if end >= len(doc) or doc[end].lower_ not in self.area_words or not doc[end].text[:1].isupper():
+            return False
+        if end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
+            return False
+        return any(p.feature in ("admin1", "admin2") for p in places)
 
     @staticmethod
     def _whole_entity(span: Span) -> bool:

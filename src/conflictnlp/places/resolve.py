@@ -143,8 +143,10 @@ class Resolver:
                 found = narrowed
         return found
 
-    def resolve(self, mentions: Sequence[Mention]) -> list[Optional[Place]]:
-        """The chosen place of each mention (None where unknown or too ambiguous)."""
+    def resolve(self, mentions: Sequence[Mention], actor_countries: frozenset[str] = frozenset()) -> list[Optional[Place]]:
+        """The chosen place of each mention (None where unknown or too ambiguous).
+        ``actor_countries``: the countries of the armed groups the article names, which settle a
+        lone name's far-apart readings ("Taliban ... In Asadabad" is Afghanistan's)."""
         options = self._across_borders(mentions, [self.candidates(mention) for mention in mentions])
         priors = [sorted(((prior_score(p) + self._name_bonus(m, p), p) for p in places), key=lambda pair: -pair[0])
                   for m, places in zip(mentions, options)]
@@ -162,7 +164,8 @@ class Resolver:
         context = [anchor if anchor else ((place, 0.5) if place and not mention.actor else None)
                    for anchor, place, mention in zip(anchors, choice, mentions)]
         final = self._round(priors, context)
-        return [self._refuse_blind(ranked, place, context, i) for i, (ranked, place) in enumerate(zip(priors, final))]
+        return [self._refuse_blind(ranked, place, context, i, actor_countries)
+                for i, (ranked, place) in enumerate(zip(priors, final))]
 
     @staticmethod
     def _across_borders(mentions: Sequence[Mention], options: list[list[Place]]) -> list[list[Place]]:
@@ -253,7 +256,8 @@ class Resolver:
         remote = CONTINENT_WEIGHT * min(1.0, elsewhere) if not continent else 0.0
         return COUNTRY_WEIGHT * min(1.0, country) + ADMIN1_WEIGHT * min(1.0, admin) + near - remote
 
-    def _refuse_blind(self, ranked, place: Optional[Place], context, index: int) -> Optional[Place]:
+    def _refuse_blind(self, ranked, place: Optional[Place], context, index: int,
+                      actor_countries: frozenset[str] = frozenset()) -> Optional[Place]:
         """None instead of a coin flip: equally prominent, far-apart rivals and no context at all."""
         if place is None or len(ranked) < 2 or any(item for j, item in enumerate(context) if j != index):
             return place
@@ -268,7 +272,31 @@ class Resolver:
         far = [r for r in rivals if r.country_code != place.country_code
                and (r.lat is None or place.lat is None
                     or distance_km(place.lat, place.lon, r.lat, r.lon) > AMBIGUOUS_KM)]  # type: ignore[arg-type]
-        return None if far else place
+        if not far:
+            return place
+        # the one country of the article's armed groups among the readings ("Houthi drone strike
+        # on Al Bayda": Yemen's, not Libya's Bayda), else the one conflict country's
+        acting = [p for _, p in ranked if p.country_code in actor_countries]
+        if acting and len({p.country_code for p in acting}) == 1:
+            return acting[0]
+        return self._conflict_reading(ranked)
+
+    def _conflict_reading(self, ranked) -> Optional[Place]:
+        """Of a lone name's equally likely readings, the one town or area of a conflict country
+        (a headline's "Jenin", "Mora", "Plateau"), where no other conflict country's reading far
+        from it comes close; else none."""
+        conflict = self.gazetteer.settings["conflict_countries"]
+        readings = [(prior, p) for prior, p in ranked if p.country_code in conflict
+                    and p.feature in ("city", "admin1", "admin2", "region")]
+        if not readings:
+            return None
+        best_prior, best = readings[0]
+        for prior, p in readings[1:]:
+            if best_prior - prior < AMBIGUOUS_MARGIN / 2 and (
+                    p.country_code != best.country_code or p.lat is None or best.lat is None
+                    or distance_km(best.lat, best.lon, p.lat, p.lon) > AMBIGUOUS_KM):  # type: ignore[arg-type]
+                return None
+        return best
 
 
 UNLISTED_ANCHOR_CHARS = 60  # "Mayikengo near Lubero", "Wad al-Nourah in Gezira state"
@@ -276,10 +304,13 @@ UNLISTED_ANCHOR_FEATURES = ("city", "admin1", "admin2", "region", "country")
 
 
 def place_unlisted(mentions: Sequence[Mention], places: list[Optional[Place]],
-                   countries: frozenset[str], resolver: Resolver) -> list[Optional[Place]]:
+                   countries: frozenset[str], resolver: Resolver,
+                   actor_countries: frozenset[str] = frozenset()) -> list[Optional[Place]]:
     """A place for each name the gazetteer lacks, in an article about a country of ``countries``:
     the country (and point) of the place named right after it in the same clause ("the village
-    of Aitaroun in southern Lebanon"), else the article's main country without a point."""
+    of Aitaroun in southern Lebanon"), else the article's main country without a point, else,
+    where the article places nothing else, the one country of its armed groups ("ADF Kills 8
+    In Eringeti")."""
     unresolved = [i for i, (m, p) in enumerate(zip(mentions, places)) if p is None and m.feature is None
                   and (m.unlisted or m.source == "ner" and not resolver.candidates(m))]
     if not unresolved:
@@ -290,6 +321,8 @@ def place_unlisted(mentions: Sequence[Mention], places: list[Optional[Place]],
             weight = 0.5 if mention.actor else 1 if mention.adjectival else 3  # an armed force's country last
             counts[place.country_code] = counts.get(place.country_code, 0) + weight
     main = max(counts, key=lambda code: counts[code]) if any(counts.values()) else None
+    if main is None and len(actor_countries) == 1:
+        main = next(iter(actor_countries))
     result = list(places)
     for i in unresolved:
         mention = mentions[i]

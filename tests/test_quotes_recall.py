@@ -302,3 +302,70 @@ def test_a_purpose_infinitive_in_news_gives_no_quote(quotes_nlp) -> None:
     text = "Russia said it would reduce activity near Kyiv to promote trust at the bargaining table."
     assert [q["cue"]["text"] for q in quotes(quotes_nlp, text)] == ["said"]
     assert quotes(quotes_nlp, "The army moved troops to the border to promote stability.") == []
+
+
+def test_a_participle_trailing_a_cue_verb_reports_what_follows_it() -> None:
+    # '" A , " he said , noting that at one point he trailed .' with no clause under "noting"
+    # (the small model's parse): its content is what follows it, never the "he said" before
+    doc = make_doc(
+        """
+        We we PRON nsubj 1 PRP
+        won win VERB ccomp 4 VBD
+        , , PUNCT punct 4 ,
+        he he PRON nsubj 4 PRP
+        said say VERB ROOT 4 VBD
+        , , PUNCT punct 4 ,
+        noting note VERB advcl 4 VBG
+        that that ADP prep 6 IN
+        at at ADP prep 7 IN
+        one one NUM nummod 10 CD
+        point point NOUN pobj 8 NN
+        he he PRON nsubj 12 PRP
+        trailed trail VERB relcl 10 VBD
+        . . PUNCT punct 4 .
+        """
+    )
+    found = attributions(doc)
+    assert ("noting", ["that at one point he trailed"], "he") in found
+    assert ("said", ["We won"], "he") in found
+
+
+def test_a_time_after_the_object_is_no_content() -> None:
+    # "Graham endorsed Trump in 2015 ." / "... on Thursday": when it was said is no content;
+    # another phrase after the object stays ("endorsed Trump for president")
+    def endorsed(word: str, obj: str, ent: str) -> list:
+        doc = make_doc(
+            f"""
+            Graham Graham PROPN nsubj 1
+            endorsed endorse VERB ROOT 1
+            Trump Trump PROPN dobj 1
+            {word} {word} ADP prep 1
+            {obj} {obj} NOUN pobj 3
+            . . PUNCT punct 1
+            """,
+            ents=["B-PERSON", "O", "B-PERSON", "O", ent, "O"],
+        )
+        return attributions(doc)
+
+    assert endorsed("in", "2015", "B-DATE") == [("endorsed", ["Trump"], "Graham")]
+    assert endorsed("on", "Thursday", "B-DATE") == [("endorsed", ["Trump"], "Graham")]
+    assert endorsed("for", "president", "O") == [("endorsed", ["Trump for president"], "Graham")]
+
+
+def test_a_mixed_quote_carries_on_into_the_next_quotation(quotes_nlp) -> None:
+    # PolNeAR joins the next quoted sentence to a mixed quote as to a direct one; a quotation
+    # that is signed by a cue of its own right after it is not taken
+    text = (
+        'Parties all over Europe "will continue to conflate refugees with terrorism," Mr. Rahman said. '
+        '"This will put more pressure on incumbent governments."'
+    )
+    (quote,) = quotes(quotes_nlp, text)
+    assert quote["type"] == "mixed"
+    assert [text[s:e] for s, e in quote["content"]["spans"]][-1] == "This will put more pressure on incumbent governments."
+    text = (
+        "The club, Ms. Tanzer said, ''is a perfect example of adapting'' to the economics of golf. "
+        "''They're spending a fortune on the place,'' she said. ''It's a home run.''"
+    )
+    found = {q["cue"]["text"] + "/" + q["speaker"]["text"]: [text[s:e] for s, e in q["content"]["spans"]] for q in quotes(quotes_nlp, text)}
+    assert found["said/she"] == ["They're spending a fortune on the place,", "It's a home run."]
+    assert all("They're" not in piece for piece in found["said/Ms. Tanzer"])

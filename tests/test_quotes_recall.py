@@ -369,3 +369,15 @@ def test_a_mixed_quote_carries_on_into_the_next_quotation(quotes_nlp) -> None:
     found = {q["cue"]["text"] + "/" + q["speaker"]["text"]: [text[s:e] for s, e in q["content"]["spans"]] for q in quotes(quotes_nlp, text)}
     assert found["said/she"] == ["They're spending a fortune on the place,", "It's a home run."]
     assert all("They're" not in piece for piece in found["said/Ms. Tanzer"])
+
+
+def test_a_label_after_a_dash_and_a_headline_quotation_that_goes_on(quotes_nlp) -> None:
+    # a roundup line "Headline - Source: “...”" is signed by its label as a line's start is;
+    # a quoted phrase after a label that the line carries on past is part of the statement
+    text = "Polls share blame in Iowa overhype - HuffPollster: “Pollsters are taking a lot of heat from the public.”"
+    (quote,) = quotes(quotes_nlp, text)
+    assert quote["speaker"]["text"] == "HuffPollster"
+    assert "Pollsters are taking" in quote["content"]["text"]
+    text = "Bernie Sanders: ‘It Is Not A Radical Idea’ To Ask For A $15 Minimum Wage.\n\nSanders spoke on Monday."
+    labelled = [q for q in quotes(quotes_nlp, text) if q["cue"] and q["cue"]["text"] == ":"]
+    assert [q["content"]["text"] for q in labelled] == ["‘It Is Not A Radical Idea’ To Ask For A $15 Minimum Wage."]

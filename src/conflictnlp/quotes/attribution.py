@@ -1043,7 +1043,7 @@ def dash_attributions(doc: Doc, passages: list[QuotedPassage], confidence: float
 LABEL_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
 # a name and a colon opening a quotation, at a line's start or after a sentence's end
 QUOTED_LABEL_RE = re.compile(
-    rf"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))(?P<name>{LABEL_NAME})(?P<colon>:)[ \u00a0]+(?P<content>[\"“‘][^\n]*?[\"”’])(?=\s|$)", re.M
+    rf"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] )|(?<= [-—–] ))(?P<name>{LABEL_NAME})(?P<colon>:)[ \u00a0]+(?P<content>[\"“‘][^\n]*?[\"”’])(?=\s|$)", re.M
 )
 # a name and a colon opening a line: the rest of the line is the statement
 LINE_LABEL_RE = re.compile(rf"^(?P<name>{LABEL_NAME})(?P<colon>:)[ \u00a0]+(?P<content>\S[^\n]*)$", re.M)
@@ -1138,6 +1138,15 @@ def _title_attribution(doc: Doc, text: str, words: list[re.Match], end: int, lex
     return None
 
 
+def _quotation_ends_statement(text: str, match: re.Match) -> bool:
+    """Whether the quotation after a label is the whole statement: the line ends after it, or
+    it ends a sentence. In "Sanders: ‘It Is Not A Radical Idea’ To Ask For A $15 Wage" the
+    line goes on, and the statement is the whole line."""
+    line_end = text.find("\n", match.end())
+    rest = text[match.end() : len(text) if line_end < 0 else line_end]
+    return not re.search(r"\w", rest) or match.group("content")[-2:-1] in ".!?,…"
+
+
 def speaker_label_attributions(doc: Doc, bounds: Offsets, lexicon: CueLexicon) -> list[Attribution]:
     """Statements opened by a speaker's name and a colon: transcripts ("PENCE: Well, look, ..."),
     headlines ("Pat Caddell: Voters are worried"), a quotation signed mid-line ("Bush: “...”"),
@@ -1146,7 +1155,7 @@ def speaker_label_attributions(doc: Doc, bounds: Offsets, lexicon: CueLexicon) -
     text = doc_text(doc)
     lo, hi = bounds
     confidence = lexicon.confidence["colon"]
-    quoted = list(QUOTED_LABEL_RE.finditer(text, lo, hi))
+    quoted = [m for m in QUOTED_LABEL_RE.finditer(text, lo, hi) if _quotation_ends_statement(text, m)]
     opened = {m.start() for m in quoted}
     matches = [(m, "quoted-label") for m in quoted]
     matches += [(m, "speaker-label") for m in LINE_LABEL_RE.finditer(text, lo, hi) if m.start() not in opened]

@@ -381,3 +381,39 @@ def test_a_label_after_a_dash_and_a_headline_quotation_that_goes_on(quotes_nlp) 
     text = "Bernie Sanders: ‘It Is Not A Radical Idea’ To Ask For A $15 Minimum Wage.\n\nSanders spoke on Monday."
     labelled = [q for q in quotes(quotes_nlp, text) if q["cue"] and q["cue"]["text"] == ":"]
     assert [q["content"]["text"] for q in labelled] == ["‘It Is Not A Radical Idea’ To Ask For A $15 Minimum Wage."]
+
+
+def test_a_cue_in_a_relative_clause_reports_what_the_pronoun_stands_for() -> None:
+    # "Russia rebuilt the bridges that Ukraine said were destroyed ." : the content is "the
+    # bridges" + "were destroyed", never "that" + "were destroyed"
+    doc = make_doc(
+        """
+        Russia Russia PROPN nsubj 1 NNP
+        rebuilt rebuild VERB ROOT 1 VBD
+        the the DET det 3 DT
+        bridges bridge NOUN dobj 1 NNS
+        that that PRON nsubj 8 WDT
+        Ukraine Ukraine PROPN nsubj 6 NNP
+        said say VERB relcl 3 VBD
+        were be AUX auxpass 8 VBD
+        destroyed destroy VERB ccomp 6 VBN
+        . . PUNCT punct 1 .
+        """
+    )
+    assert attributions(doc) == [("said", ["the bridges", "were destroyed"], "Ukraine")]
+
+
+def test_a_relative_pronoun_that_is_the_cue_subject_is_its_speaker() -> None:
+    # "a spokesman who said the bridges were destroyed": "who" speaks, the clause is reported
+    doc = make_doc(
+        """
+        a a DET det 1 DT
+        spokesman spokesman NOUN ROOT 1 NN
+        who who PRON nsubj 3 WP
+        said say VERB relcl 1 VBD
+        bridges bridge NOUN nsubjpass 6 NNS
+        were be AUX auxpass 6 VBD
+        destroyed destroy VERB ccomp 3 VBN
+        """
+    )
+    assert attributions(doc) == [("said", ["bridges were destroyed"], "who")]  # the mention PolNeAR marks

@@ -474,6 +474,22 @@ def _condition_after(verb: Token, ccomps: list[Token]) -> set[Token]:
     }
 
 
+RELATIVE_TAGS = frozenset(("WDT", "WP"))
+
+
+def _relative_content(verb: Token, content: set[Token]) -> set[Token]:
+    """The content of a cue in a relative clause ("the bridges that Ukraine said were
+    destroyed"): what the relative pronoun stands for is reported, not the pronoun: "the
+    bridges" + "were destroyed", never "that" + "were destroyed". A relative pronoun that is
+    the cue's own subject ("a spokesman who said ...") is its speaker and left alone."""
+    doc = verb.doc
+    relative = next((t for t in doc[verb.head.i + 1 : verb.i] if t.tag_ in RELATIVE_TAGS), None)
+    if relative is None or not content or relative.dep_ not in ("nsubj", "nsubjpass", "dobj") or (relative.head == verb and relative.dep_ in SUBJECTS):
+        return content  # "the paper, in which he said ...": the preposition's, no stand-in
+    antecedent = set(doc[verb.head.left_edge.i : relative.i]) if verb.head.i < relative.i else set()
+    return (content - {relative}) | {t for t in antecedent if not t.is_punct}
+
+
 def _trails_cue(verb: Token, lexicon: CueLexicon) -> bool:
     """Whether a participle set off by a comma trails a cue verb ("he said, noting ..."): its
     head's clause is an attribution of its own, never its content."""
@@ -663,6 +679,8 @@ def _verb_attribution(doc: Doc, sent: Span, verb: Token, lexicon: CueLexicon, qu
     kind, content, cue = _kind_and_content(verb, sent, kinds, preposition, ccomps, cue, lexicon)
     if not kind:
         return None
+    if kind == "clause" and verb.dep_ == "relcl":
+        content = _relative_content(verb, content)
     content = _without_trailing_participle(_same_line(content - cue_set, verb), lexicon)
     if _nested_report(verb, kind, content, shares_speaker_with, lexicon, quoted):
         return None

@@ -60,6 +60,7 @@ class CueLexicon:
     object_aims: frozenset[str] = frozenset()  # no cue in a purpose infinitive: "to promote trust"
     object_frames: frozenset[str] = frozenset()  # "expressed concern about", "took aim at"
     not_in_speaker: frozenset[str] = frozenset()  # "said the ministry [in a statement]"
+    unresolved_pronoun_role: Optional[str] = None  # the role of "it claimed" with no antecedent
 
     def reports_silence(self, verb: Token) -> bool:
         """Whether a cue verb says that nobody spoke: "did not comment on", "declined to
@@ -141,6 +142,7 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         object_aims=frozenset(data["object"].get("aims", [])),
         object_frames=frozenset(data["phrases"].get("object_frames", [])),
         not_in_speaker=frozenset(data["names"].get("not_in_speaker", [])),
+        unresolved_pronoun_role=data["names"].get("unresolved_pronoun_role"),
         confidence={
             kind: float(data[kind]["confidence"])
             for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")

@@ -754,6 +754,10 @@ class SpeakerResolver:
             root, word = mention.root, mention.root.lower_
         if len(mention) == 1 and root.pos_ == "PRON" and word in PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON:
             speaker = self._pronoun(mention)
+            if speaker.name is None and speaker.role is None and word not in FIRST_PERSON and self.lexicon is not None:
+                # "Putin's armies, it claimed, ..." with nobody before who can speak: say
+                # that the source is not known rather than name it "it" or guess
+                speaker.role = self.lexicon.unresolved_pronoun_role
         else:
             speaker = self._named(mention)
         speaker.plural = word in ("they", "them") or (root.tag_ == "NNS" and not root.ent_type_ and not any(c.dep_ == "conj" for c in root.children))

@@ -417,3 +417,50 @@ def test_a_relative_pronoun_that_is_the_cue_subject_is_its_speaker() -> None:
         """
     )
     assert attributions(doc) == [("said", ["bridges were destroyed"], "who")]  # the mention PolNeAR marks
+
+
+def test_one_decision_says_whose_a_participle_of_saying_is() -> None:
+    # "CNN reported that the governor said A , adding that B ": the governor added (a report
+    # inside the content keeps its participle); "Officials said the road closed , adding that
+    # B ": the officials added, and "adding ..." is cut from their content
+    from conflictnlp.quotes.speakers import participle_reporter
+
+    lexicon = load_cues()
+    nested = make_doc(
+        """
+        CNN CNN PROPN nsubj 1 NNP
+        reported report VERB ROOT 1 VBD
+        that that SCONJ mark 5 IN
+        the the DET det 4 DT
+        governor governor NOUN nsubj 5 NN
+        said say VERB ccomp 1 VBD
+        roads road NOUN nsubj 7 NNS
+        closed close VERB ccomp 5 VBD
+        , , PUNCT punct 9 ,
+        adding add VERB advcl 5 VBG
+        that that SCONJ mark 12 IN
+        shops shop NOUN nsubj 12 NNS
+        opened open VERB ccomp 9 VBD
+        . . PUNCT punct 1 .
+        """
+    )
+    assert participle_reporter(nested[9], lexicon.is_cue) == nested[5]
+    flat = make_doc(
+        """
+        Officials official NOUN nsubj 1 NNS
+        said say VERB ROOT 1 VBD
+        roads road NOUN nsubj 3 NNS
+        closed close VERB ccomp 1 VBD
+        , , PUNCT punct 5 ,
+        adding add VERB advcl 3 VBG
+        that that SCONJ mark 8 IN
+        shops shop NOUN nsubj 8 NNS
+        opened open VERB ccomp 5 VBD
+        . . PUNCT punct 1 .
+        """
+    )
+    assert participle_reporter(flat[5], lexicon.is_cue) == flat[1]
+    assert participle_reporter(flat[1], lexicon.is_cue) is None
+    found = attributions(flat)
+    assert ("said", ["roads closed"], "Officials") in found
+    assert ("adding", ["that shops opened"], "Officials") in found

@@ -43,7 +43,8 @@ from .speakers import (
     decide_speaker,
     inherited_speaker,
     names_a_place,
-    participle_in_content,
+    participle_reporter,
+    set_off_participle,
     source_of_phrase,
     source_of_verb,
     without_medium,
@@ -538,8 +539,6 @@ def _kind_and_content(
                 continue  # "Hamas said A, [a charge Israel denied]": the outlet's, not Hamas's
             content |= _subtree(child)
             content -= {t for r in child.subtree if r.i != child.i and r.dep_ in ("relcl", "appos", "npadvmod") and _rebuttal(r, lexicon) for t in r.subtree}
-            # "said two people were killed ..., adding that ...": the participle is a report of its own
-            content -= {t for c in child.children if participle_in_content(c) and "clause" in lexicon.kinds(c.lemma_) for t in c.subtree}
         content |= _condition_after(verb, ccomps)
     elif "clause" in kinds and _trails_cue(verb, lexicon):
         # "“A,” he said, noting that at one point ...": the parse found no clause under the
@@ -570,44 +569,24 @@ def _kind_and_content(
     return kind, content, cue
 
 
-def _without_trailing_participle(content: set[Token], lexicon: CueLexicon) -> set[Token]:
-    """The content without a participle clause set off by a comma at its end: "said that the
-    candidate was not contradicting his stance[, noting that ...]" (PolNeAR's content stops at
-    the comma; a participle of saying is an attribution of its own)."""
+def _without_participles(content: set[Token], verb: Token, lexicon: CueLexicon) -> set[Token]:
+    """The content of ``verb`` without the participles of saying in it, which are
+    attributions of their own (``speakers.set_off_participle``): one that ends the content
+    is cut from its comma on ("said that the candidate was not contradicting his stance[,
+    noting that ...]": PolNeAR's content stops at the comma); one elsewhere only when it
+    reports for ``verb``'s speaker (``speakers.participle_reporter``)."""
     if not content:
         return content
-    last = max(t.i for t in content)
+    first, last = min(t.i for t in content), max(t.i for t in content)
+    doc = verb.doc
     for token in sorted(content, key=lambda t: t.i):
-        if (
-            token.dep_ == "advcl"
-            and token.tag_ == "VBG"
-            and lexicon.kinds(token.lemma_)
-            and token.left_edge.i > 0
-            and token.doc[token.left_edge.i - 1].text == ","
-            and token.doc[token.left_edge.i - 1] in content
-            and token.right_edge.i >= last - 1
-            and token.left_edge.i > min(t.i for t in content) + 2
-        ):
+        if not (set_off_participle(token) and lexicon.is_cue(token)):
+            continue
+        if token.right_edge.i >= last - 1 and doc[token.left_edge.i - 1] in content and token.left_edge.i > first + 2:
             return {t for t in content if t.i < token.left_edge.i - 1}
+        if participle_reporter(token, lexicon.is_cue) == verb:
+            content = content - set(token.subtree)
     return content
-
-
-SPEAKING_TO = frozenset({"i", "you", "we"})  # the subjects of a cue inside quoted speech
-
-
-def _reporter_of_participle(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
-    """The cue verb whose reported clause a participle of saying trails, set off by a comma
-    ("said that the candidate was not contradicting his stance, noting that ..."), or None."""
-    head = verb.head
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.dep_ != "ccomp" or verb.left_edge.i == 0:
-        return None
-    if verb.doc[verb.left_edge.i - 1].text != ",":
-        return None
-    if lexicon.kinds(head.lemma_) and any(c.dep_ == "nsubj" and c.lower_ not in SPEAKING_TO for c in head.children):
-        # "reported that the governor said A, adding B": the participle trails the governor's
-        # cue (not one inside a quotation addressed to "you", "I think ..., suggesting")
-        return head
-    return head.head if lexicon.kinds(head.head.lemma_) else None
 
 
 def _nested_report(
@@ -681,11 +660,11 @@ def _verb_attribution(doc: Doc, sent: Span, verb: Token, lexicon: CueLexicon, qu
         return None
     if kind == "clause" and verb.dep_ == "relcl":
         content = _relative_content(verb, content)
-    content = _without_trailing_participle(_same_line(content - cue_set, verb), lexicon)
+    content = _without_participles(_same_line(content - cue_set, verb), verb, lexicon)
     if _nested_report(verb, kind, content, shares_speaker_with, lexicon, quoted):
         return None
     speaking = shares_speaker_with if shares_speaker_with is not None else verb if opener is None else opener
-    if opener is None and shares_speaker_with is None and (reporter := _reporter_of_participle(verb, lexicon)) is not None:
+    if opener is None and shares_speaker_with is None and (reporter := participle_reporter(verb, lexicon.is_cue)) is not None:
         speaking = reporter  # "X said that A, noting that B": X noted
     source = source_of_verb(speaking, quoted)
     if source is not None:

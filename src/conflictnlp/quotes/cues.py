@@ -62,6 +62,10 @@ class CueLexicon:
     not_in_speaker: frozenset[str] = frozenset()  # "said the ministry [in a statement]"
     unresolved_pronoun_role: Optional[str] = None  # the role of "it claimed" with no antecedent
 
+    def is_cue(self, word: Token) -> bool:
+        """Whether a word's lemma is a cue of any kind."""
+        return bool(self.kinds(word.lemma_))
+
     def reports_silence(self, verb: Token) -> bool:
         """Whether a cue verb says that nobody spoke: "did not comment on", "declined to
         comment", "declined to comment on the report"."""

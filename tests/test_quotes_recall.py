@@ -464,3 +464,32 @@ def test_one_decision_says_whose_a_participle_of_saying_is() -> None:
     found = attributions(flat)
     assert ("said", ["roads closed"], "Officials") in found
     assert ("adding", ["that shops opened"], "Officials") in found
+
+
+def test_a_raising_evidential_reports_its_subject_and_has_no_speaker() -> None:
+    # "Ben Carson appears to be slipping ." : how things look, not Carson's words; PolNeAR
+    # draws the subject inside the content and no source ([infinitive] raising)
+    doc = make_doc(
+        """
+        Ben Ben PROPN compound 1 NNP
+        Carson Carson PROPN nsubj 2 NNP
+        appears appear VERB ROOT 2 VBZ
+        to to PART aux 5 TO
+        be be AUX aux 5 VB
+        slipping slip VERB xcomp 2 VBG
+        . . PUNCT punct 2 .
+        """
+    )
+    assert attributions(doc) == [("appears", ["Ben Carson", "to be slipping"], None)]
+    # an infinitive cue that is no raising verb keeps its subject as the speaker
+    doc = make_doc(
+        """
+        Ben Ben PROPN compound 1 NNP
+        Carson Carson PROPN nsubj 2 NNP
+        vowed vow VERB ROOT 2 VBD
+        to to PART aux 4 TO
+        win win VERB xcomp 2 VB
+        . . PUNCT punct 2 .
+        """
+    )
+    assert attributions(doc) == [("vowed", ["to win"], "Ben Carson")]

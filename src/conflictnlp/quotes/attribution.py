@@ -555,6 +555,9 @@ def _kind_and_content(
             # "Turnout is expected to rise": PolNeAR's content takes in the subject
             # (train-722: 50 of 59 such passives of "expect" are gold cues)
             content |= {t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree}
+        elif verb.lemma_.lower() in lexicon.raising:
+            # "Ben Carson appears to be slipping": the subject is what is reported on
+            content |= {t for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.tag_ not in RELATIVE_TAGS for t in c.subtree}
     elif "object" in kinds and (gerund := next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > verb.i and not any(g.dep_ in SUBJECTS for g in c.children)), None)) is not None:
         # "Russia denies hitting an aid convoy", "admitted shelling the town"
         kind = "object"
@@ -666,7 +669,8 @@ def _verb_attribution(doc: Doc, sent: Span, verb: Token, lexicon: CueLexicon, qu
     speaking = shares_speaker_with if shares_speaker_with is not None else verb if opener is None else opener
     if opener is None and shares_speaker_with is None and (reporter := participle_reporter(verb, lexicon.is_cue)) is not None:
         speaking = reporter  # "X said that A, noting that B": X noted
-    source = source_of_verb(speaking, quoted)
+    # "Ben Carson appears to be slipping": a raising evidential has nobody who speaks
+    source = source_of_verb(speaking, quoted) if verb.lemma_.lower() not in lexicon.raising else None
     if source is not None:
         source = without_medium(source, verb, lexicon.not_in_speaker)
     if _nobody_speaks(doc, sent, verb, source):

@@ -61,6 +61,7 @@ class CueLexicon:
     object_frames: frozenset[str] = frozenset()  # "expressed concern about", "took aim at"
     not_in_speaker: frozenset[str] = frozenset()  # "said the ministry [in a statement]"
     unresolved_pronoun_role: Optional[str] = None  # the role of "it claimed" with no antecedent
+    raising: frozenset[str] = frozenset()  # "X appears to ...": X is content, nobody speaks
 
     def is_cue(self, word: Token) -> bool:
         """Whether a word's lemma is a cue of any kind."""
@@ -147,6 +148,7 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         object_frames=frozenset(data["phrases"].get("object_frames", [])),
         not_in_speaker=frozenset(data["names"].get("not_in_speaker", [])),
         unresolved_pronoun_role=data["names"].get("unresolved_pronoun_role"),
+        raising=frozenset(data["infinitive"].get("raising", [])),
         confidence={
             kind: float(data[kind]["confidence"])
             for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")

@@ -493,3 +493,14 @@ def test_a_raising_evidential_reports_its_subject_and_has_no_speaker() -> None:
         """
     )
     assert attributions(doc) == [("vowed", ["to win"], "Ben Carson")]
+
+
+def test_according_to_content_starts_after_an_opening_connective(quotes_nlp) -> None:
+    # "But Kasich has pulled within 4 points, according to a poll.": the "But" ties the
+    # sentence to the one before and is no content; a phrase of place stays
+    text = "Trump leads in Florida. But Kasich has pulled within 4 points in Ohio, according to a new poll."
+    (quote,) = [q for q in quotes(quotes_nlp, text) if q["cue"]["text"] == "according to"]
+    assert quote["content"]["text"] == "Kasich has pulled within 4 points in Ohio"
+    text = "Trump leads in Florida. In Ohio, Kasich has pulled within 4 points, according to a new poll."
+    (quote,) = [q for q in quotes(quotes_nlp, text) if q["cue"]["text"] == "according to"]
+    assert quote["content"]["text"].startswith("In Ohio")

@@ -833,10 +833,10 @@ def phrase_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, qu
                 excluded = _subtree(root)
                 # PolNeAR's content is the whole sentence around "according to X", not only the
                 # clause the phrase hangs from ("A, while B, according to X")
-                clause = set(sent)
+                clause = _without_connective(set(sent) - excluded, lexicon.connectives)
                 found.append(
                     Attribution(
-                        content=_pieces(_same_line(clause - excluded, tokens[0])),
+                        content=_pieces(_same_line(clause, tokens[0])),
                         cue=(tokens.start_char, tokens.end_char),
                         candidates=_proposed(source, "according-to"),
                         kind="phrases",
@@ -845,6 +845,23 @@ def phrase_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, qu
                 )
         found += _initial_source(sent, lexicon, quoted)
     return found
+
+
+def _without_connective(content: set[Token], connectives: frozenset[str]) -> set[Token]:
+    """A sentence's content without the word that ties it to the sentence before ("And ...",
+    "But ...", "Still, ..."; the lexicon's ``[phrases] connectives``): PolNeAR's content of
+    "according to X" starts after it."""
+    if not content:
+        return content
+    first = min(content, key=lambda t: t.i)
+    doc = first.doc
+    if first.lower_ in connectives and first.dep_ in ("cc", "advmod"):
+        end = first.i + 1
+    else:
+        return content
+    while end < len(doc) and doc[end].is_punct:
+        end += 1
+    return {t for t in content if t.i >= end}
 
 
 def _initial_source(sent: Span, lexicon: CueLexicon, quoted: list[bool]) -> list[Attribution]:

@@ -62,6 +62,7 @@ class CueLexicon:
     not_in_speaker: frozenset[str] = frozenset()  # "said the ministry [in a statement]"
     unresolved_pronoun_role: Optional[str] = None  # the role of "it claimed" with no antecedent
     raising: frozenset[str] = frozenset()  # "X appears to ...": X is content, nobody speaks
+    connectives: frozenset[str] = frozenset()  # "[But] ..., according to X": no content
 
     def is_cue(self, word: Token) -> bool:
         """Whether a word's lemma is a cue of any kind."""
@@ -149,6 +150,7 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         not_in_speaker=frozenset(data["names"].get("not_in_speaker", [])),
         unresolved_pronoun_role=data["names"].get("unresolved_pronoun_role"),
         raising=frozenset(data["infinitive"].get("raising", [])),
+        connectives=frozenset(data["phrases"].get("connectives", [])),
         confidence={
             kind: float(data[kind]["confidence"])
             for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")

@@ -302,3 +302,205 @@ def test_a_purpose_infinitive_in_news_gives_no_quote(quotes_nlp) -> None:
     text = "Russia said it would reduce activity near Kyiv to promote trust at the bargaining table."
     assert [q["cue"]["text"] for q in quotes(quotes_nlp, text)] == ["said"]
     assert quotes(quotes_nlp, "The army moved troops to the border to promote stability.") == []
+
+
+def test_a_participle_trailing_a_cue_verb_reports_what_follows_it() -> None:
+    # '" A , " he said , noting that at one point he trailed .' with no clause under "noting"
+    # (the small model's parse): its content is what follows it, never the "he said" before
+    doc = make_doc(
+        """
+        We we PRON nsubj 1 PRP
+        won win VERB ccomp 4 VBD
+        , , PUNCT punct 4 ,
+        he he PRON nsubj 4 PRP
+        said say VERB ROOT 4 VBD
+        , , PUNCT punct 4 ,
+        noting note VERB advcl 4 VBG
+        that that ADP prep 6 IN
+        at at ADP prep 7 IN
+        one one NUM nummod 10 CD
+        point point NOUN pobj 8 NN
+        he he PRON nsubj 12 PRP
+        trailed trail VERB relcl 10 VBD
+        . . PUNCT punct 4 .
+        """
+    )
+    found = attributions(doc)
+    assert ("noting", ["that at one point he trailed"], "he") in found
+    assert ("said", ["We won"], "he") in found
+
+
+def test_a_time_after_the_object_is_no_content() -> None:
+    # "Graham endorsed Trump in 2015 ." / "... on Thursday": when it was said is no content;
+    # another phrase after the object stays ("endorsed Trump for president")
+    def endorsed(word: str, obj: str, ent: str) -> list:
+        doc = make_doc(
+            f"""
+            Graham Graham PROPN nsubj 1
+            endorsed endorse VERB ROOT 1
+            Trump Trump PROPN dobj 1
+            {word} {word} ADP prep 1
+            {obj} {obj} NOUN pobj 3
+            . . PUNCT punct 1
+            """,
+            ents=["B-PERSON", "O", "B-PERSON", "O", ent, "O"],
+        )
+        return attributions(doc)
+
+    assert endorsed("in", "2015", "B-DATE") == [("endorsed", ["Trump"], "Graham")]
+    assert endorsed("on", "Thursday", "B-DATE") == [("endorsed", ["Trump"], "Graham")]
+    assert endorsed("for", "president", "O") == [("endorsed", ["Trump for president"], "Graham")]
+
+
+def test_a_mixed_quote_carries_on_into_the_next_quotation(quotes_nlp) -> None:
+    # PolNeAR joins the next quoted sentence to a mixed quote as to a direct one; a quotation
+    # that is signed by a cue of its own right after it is not taken
+    text = (
+        'Parties all over Europe "will continue to conflate refugees with terrorism," Mr. Rahman said. '
+        '"This will put more pressure on incumbent governments."'
+    )
+    (quote,) = quotes(quotes_nlp, text)
+    assert quote["type"] == "mixed"
+    assert [text[s:e] for s, e in quote["content"]["spans"]][-1] == "This will put more pressure on incumbent governments."
+    text = (
+        "The club, Ms. Tanzer said, ''is a perfect example of adapting'' to the economics of golf. "
+        "''They're spending a fortune on the place,'' she said. ''It's a home run.''"
+    )
+    found = {q["cue"]["text"] + "/" + q["speaker"]["text"]: [text[s:e] for s, e in q["content"]["spans"]] for q in quotes(quotes_nlp, text)}
+    assert found["said/she"] == ["They're spending a fortune on the place,", "It's a home run."]
+    assert all("They're" not in piece for piece in found["said/Ms. Tanzer"])
+
+
+def test_a_label_after_a_dash_and_a_headline_quotation_that_goes_on(quotes_nlp) -> None:
+    # a roundup line "Headline - Source: “...”" is signed by its label as a line's start is;
+    # a quoted phrase after a label that the line carries on past is part of the statement
+    text = "Polls share blame in Iowa overhype - HuffPollster: “Pollsters are taking a lot of heat from the public.”"
+    (quote,) = quotes(quotes_nlp, text)
+    assert quote["speaker"]["text"] == "HuffPollster"
+    assert "Pollsters are taking" in quote["content"]["text"]
+    text = "Bernie Sanders: ‘It Is Not A Radical Idea’ To Ask For A $15 Minimum Wage.\n\nSanders spoke on Monday."
+    labelled = [q for q in quotes(quotes_nlp, text) if q["cue"] and q["cue"]["text"] == ":"]
+    assert [q["content"]["text"] for q in labelled] == ["‘It Is Not A Radical Idea’ To Ask For A $15 Minimum Wage."]
+
+
+def test_a_cue_in_a_relative_clause_reports_what_the_pronoun_stands_for() -> None:
+    # "Russia rebuilt the bridges that Ukraine said were destroyed ." : the content is "the
+    # bridges" + "were destroyed", never "that" + "were destroyed"
+    doc = make_doc(
+        """
+        Russia Russia PROPN nsubj 1 NNP
+        rebuilt rebuild VERB ROOT 1 VBD
+        the the DET det 3 DT
+        bridges bridge NOUN dobj 1 NNS
+        that that PRON nsubj 8 WDT
+        Ukraine Ukraine PROPN nsubj 6 NNP
+        said say VERB relcl 3 VBD
+        were be AUX auxpass 8 VBD
+        destroyed destroy VERB ccomp 6 VBN
+        . . PUNCT punct 1 .
+        """
+    )
+    assert attributions(doc) == [("said", ["the bridges", "were destroyed"], "Ukraine")]
+
+
+def test_a_relative_pronoun_that_is_the_cue_subject_is_its_speaker() -> None:
+    # "a spokesman who said the bridges were destroyed": "who" speaks, the clause is reported
+    doc = make_doc(
+        """
+        a a DET det 1 DT
+        spokesman spokesman NOUN ROOT 1 NN
+        who who PRON nsubj 3 WP
+        said say VERB relcl 1 VBD
+        bridges bridge NOUN nsubjpass 6 NNS
+        were be AUX auxpass 6 VBD
+        destroyed destroy VERB ccomp 3 VBN
+        """
+    )
+    assert attributions(doc) == [("said", ["bridges were destroyed"], "who")]  # the mention PolNeAR marks
+
+
+def test_one_decision_says_whose_a_participle_of_saying_is() -> None:
+    # "CNN reported that the governor said A , adding that B ": the governor added (a report
+    # inside the content keeps its participle); "Officials said the road closed , adding that
+    # B ": the officials added, and "adding ..." is cut from their content
+    from conflictnlp.quotes.speakers import participle_reporter
+
+    lexicon = load_cues()
+    nested = make_doc(
+        """
+        CNN CNN PROPN nsubj 1 NNP
+        reported report VERB ROOT 1 VBD
+        that that SCONJ mark 5 IN
+        the the DET det 4 DT
+        governor governor NOUN nsubj 5 NN
+        said say VERB ccomp 1 VBD
+        roads road NOUN nsubj 7 NNS
+        closed close VERB ccomp 5 VBD
+        , , PUNCT punct 9 ,
+        adding add VERB advcl 5 VBG
+        that that SCONJ mark 12 IN
+        shops shop NOUN nsubj 12 NNS
+        opened open VERB ccomp 9 VBD
+        . . PUNCT punct 1 .
+        """
+    )
+    assert participle_reporter(nested[9], lexicon.is_cue) == nested[5]
+    flat = make_doc(
+        """
+        Officials official NOUN nsubj 1 NNS
+        said say VERB ROOT 1 VBD
+        roads road NOUN nsubj 3 NNS
+        closed close VERB ccomp 1 VBD
+        , , PUNCT punct 5 ,
+        adding add VERB advcl 3 VBG
+        that that SCONJ mark 8 IN
+        shops shop NOUN nsubj 8 NNS
+        opened open VERB ccomp 5 VBD
+        . . PUNCT punct 1 .
+        """
+    )
+    assert participle_reporter(flat[5], lexicon.is_cue) == flat[1]
+    assert participle_reporter(flat[1], lexicon.is_cue) is None
+    found = attributions(flat)
+    assert ("said", ["roads closed"], "Officials") in found
+    assert ("adding", ["that shops opened"], "Officials") in found
+
+
+def test_a_raising_evidential_reports_its_subject_and_has_no_speaker() -> None:
+    # "Ben Carson appears to be slipping ." : how things look, not Carson's words; PolNeAR
+    # draws the subject inside the content and no source ([infinitive] raising)
+    doc = make_doc(
+        """
+        Ben Ben PROPN compound 1 NNP
+        Carson Carson PROPN nsubj 2 NNP
+        appears appear VERB ROOT 2 VBZ
+        to to PART aux 5 TO
+        be be AUX aux 5 VB
+        slipping slip VERB xcomp 2 VBG
+        . . PUNCT punct 2 .
+        """
+    )
+    assert attributions(doc) == [("appears", ["Ben Carson", "to be slipping"], None)]
+    # an infinitive cue that is no raising verb keeps its subject as the speaker
+    doc = make_doc(
+        """
+        Ben Ben PROPN compound 1 NNP
+        Carson Carson PROPN nsubj 2 NNP
+        vowed vow VERB ROOT 2 VBD
+        to to PART aux 4 TO
+        win win VERB xcomp 2 VB
+        . . PUNCT punct 2 .
+        """
+    )
+    assert attributions(doc) == [("vowed", ["to win"], "Ben Carson")]
+
+
+def test_according_to_content_starts_after_an_opening_connective(quotes_nlp) -> None:
+    # "But Kasich has pulled within 4 points, according to a poll.": the "But" ties the
+    # sentence to the one before and is no content; a phrase of place stays
+    text = "Trump leads in Florida. But Kasich has pulled within 4 points in Ohio, according to a new poll."
+    (quote,) = [q for q in quotes(quotes_nlp, text) if q["cue"]["text"] == "according to"]
+    assert quote["content"]["text"] == "Kasich has pulled within 4 points in Ohio"
+    text = "Trump leads in Florida. In Ohio, Kasich has pulled within 4 points, according to a new poll."
+    (quote,) = [q for q in quotes(quotes_nlp, text) if q["cue"]["text"] == "according to"]
+    assert quote["content"]["text"].startswith("In Ohio")

@@ -89,10 +89,19 @@ def _quotes(nlp, text: str):
 
 
 def test_it_claimed_needs_an_agent_that_can_speak(nlp) -> None:
+    import conflictnlp
+
     text = "The Institute for the Study of War published its assessment on Sunday. Putin's armies, it claimed, are struggling to hold the line."
     assert ("it", "Institute for the Study of War", None) in _quotes(nlp, text)
     alone = _quotes(nlp, "Putin's armies, it claimed, are struggling to hold the line.")
     assert all(name != "Putin's armies" for _, name, _ in alone)
+    # with nobody before it who can speak, the source is said to be unknown, not "it": the
+    # mention stays, the name is null, the role (and so a claim's source) says so
+    assert ("it", None, "unidentified source") in alone
+    record = conflictnlp.extract("Putin's armies, it claimed, are struggling to hold the line.", nlp=nlp).to_dict()
+    assert {c["source"] for c in record["claims"] if c["quote_id"]} == {"unidentified source"}
+    # "he" with no person before it reads the same; "I" and "we" keep no role
+    assert ("he", None, "unidentified source") in _quotes(nlp, "The bridge was destroyed overnight, he said.")
 
 
 def test_a_counted_list_is_content_not_speaker(nlp) -> None:

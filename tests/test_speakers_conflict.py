@@ -124,7 +124,7 @@ def test_she_after_an_unnamed_person_takes_the_description(quotes_of):
     assert (she.speaker.text, she.speaker_name, she.speaker_role) == ("she", None, "doctor at the hospital")
     # a description of the other gender is no antecedent
     he = _by_content(quotes_of("The army spokeswoman was at the scene. \u201cWe lost two men,\u201d he said."), "two men")
-    assert (he.speaker_name, he.speaker_role) == (None, None)
+    assert (he.speaker_name, he.speaker_role) == (None, "unidentified source")  # no antecedent: unknown, said so
 
 
 def test_a_request_not_to_be_named_is_no_quote(quotes_of):

@@ -43,7 +43,8 @@ from .speakers import (
     decide_speaker,
     inherited_speaker,
     names_a_place,
-    participle_in_content,
+    participle_reporter,
+    set_off_participle,
     source_of_phrase,
     source_of_verb,
     without_medium,
@@ -149,8 +150,24 @@ def _complement_tokens(verb: Token, deps: set[str]) -> set[Token]:
             continue
         if child.dep_ in ("punct", "cc", "conj", "advcl") and child.i > first.i:
             break
+        if child.i > first.i and _when(child):
+            continue  # "endorsed Trump [in 2015]": when the cue was said is no content
         tokens |= _subtree(child)
     return tokens
+
+
+TIME_ENTITIES = ("DATE", "TIME")
+
+
+def _when(token: Token) -> bool:
+    """Whether a verb's modifier only says when: "in 2015", "on Thursday", "Friday afternoon"
+    (train-400: a time phrase after a cue's object is out of the gold content 20 times in 27)."""
+    if token.dep_ == "npadvmod":
+        return token.ent_type_ in TIME_ENTITIES
+    if token.dep_ != "prep":
+        return False
+    obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ in TIME_ENTITIES
 
 
 def _phrasal_preposition(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
@@ -458,6 +475,37 @@ def _condition_after(verb: Token, ccomps: list[Token]) -> set[Token]:
     }
 
 
+RELATIVE_TAGS = frozenset(("WDT", "WP"))
+
+
+def _relative_content(verb: Token, content: set[Token]) -> set[Token]:
+    """The content of a cue in a relative clause ("the bridges that Ukraine said were
+    destroyed"): what the relative pronoun stands for is reported, not the pronoun: "the
+    bridges" + "were destroyed", never "that" + "were destroyed". A relative pronoun that is
+    the cue's own subject ("a spokesman who said ...") is its speaker and left alone."""
+    doc = verb.doc
+    relative = next((t for t in doc[verb.head.i + 1 : verb.i] if t.tag_ in RELATIVE_TAGS), None)
+    if relative is None or not content or relative.dep_ not in ("nsubj", "nsubjpass", "dobj") or (relative.head == verb and relative.dep_ in SUBJECTS):
+        return content  # "the paper, in which he said ...": the preposition's, no stand-in
+    antecedent = set(doc[verb.head.left_edge.i : relative.i]) if verb.head.i < relative.i else set()
+    return (content - {relative}) | {t for t in antecedent if not t.is_punct}
+
+
+def _trails_cue(verb: Token, lexicon: CueLexicon) -> bool:
+    """Whether a participle set off by a comma trails a cue verb ("he said, noting ..."): its
+    head's clause is an attribution of its own, never its content."""
+    head = verb.head
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and head.i < verb.i
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and bool(lexicon.kinds(head.lemma_))
+        and any(t.i > verb.i and not t.is_punct for t in verb.subtree)
+    )
+
+
 def _purpose_infinitive(verb: Token, lexicon: CueLexicon) -> bool:
     """Whether ``verb`` is an aim verb (``[object] aims``) in an infinitive of purpose with no
     subject of its own: "reduce activity near Kyiv [to promote trust]", "deployed troops [to
@@ -491,9 +539,12 @@ def _kind_and_content(
                 continue  # "Hamas said A, [a charge Israel denied]": the outlet's, not Hamas's
             content |= _subtree(child)
             content -= {t for r in child.subtree if r.i != child.i and r.dep_ in ("relcl", "appos", "npadvmod") and _rebuttal(r, lexicon) for t in r.subtree}
-            # "said two people were killed ..., adding that ...": the participle is a report of its own
-            content -= {t for c in child.children if participle_in_content(c) and "clause" in lexicon.kinds(c.lemma_) for t in c.subtree}
         content |= _condition_after(verb, ccomps)
+    elif "clause" in kinds and _trails_cue(verb, lexicon):
+        # "“A,” he said, noting that at one point ...": the parse found no clause under the
+        # participle; what follows it is its content, the quote it trails is the cue's
+        kind = "clause"
+        content = {t for t in verb.subtree if t.i > verb.i}
     elif _reports_head_clause(verb, kinds):
         kind = "clause"
         content = _head_clause_content(verb, sent)
@@ -504,6 +555,9 @@ def _kind_and_content(
             # "Turnout is expected to rise": PolNeAR's content takes in the subject
             # (train-722: 50 of 59 such passives of "expect" are gold cues)
             content |= {t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree}
+        elif verb.lemma_.lower() in lexicon.raising:
+            # "Ben Carson appears to be slipping": the subject is what is reported on
+            content |= {t for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.tag_ not in RELATIVE_TAGS for t in c.subtree}
     elif "object" in kinds and (gerund := next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > verb.i and not any(g.dep_ in SUBJECTS for g in c.children)), None)) is not None:
         # "Russia denies hitting an aid convoy", "admitted shelling the town"
         kind = "object"
@@ -518,44 +572,24 @@ def _kind_and_content(
     return kind, content, cue
 
 
-def _without_trailing_participle(content: set[Token], lexicon: CueLexicon) -> set[Token]:
-    """The content without a participle clause set off by a comma at its end: "said that the
-    candidate was not contradicting his stance[, noting that ...]" (PolNeAR's content stops at
-    the comma; a participle of saying is an attribution of its own)."""
+def _without_participles(content: set[Token], verb: Token, lexicon: CueLexicon) -> set[Token]:
+    """The content of ``verb`` without the participles of saying in it, which are
+    attributions of their own (``speakers.set_off_participle``): one that ends the content
+    is cut from its comma on ("said that the candidate was not contradicting his stance[,
+    noting that ...]": PolNeAR's content stops at the comma); one elsewhere only when it
+    reports for ``verb``'s speaker (``speakers.participle_reporter``)."""
     if not content:
         return content
-    last = max(t.i for t in content)
+    first, last = min(t.i for t in content), max(t.i for t in content)
+    doc = verb.doc
     for token in sorted(content, key=lambda t: t.i):
-        if (
-            token.dep_ == "advcl"
-            and token.tag_ == "VBG"
-            and lexicon.kinds(token.lemma_)
-            and token.left_edge.i > 0
-            and token.doc[token.left_edge.i - 1].text == ","
-            and token.doc[token.left_edge.i - 1] in content
-            and token.right_edge.i >= last - 1
-            and token.left_edge.i > min(t.i for t in content) + 2
-        ):
+        if not (set_off_participle(token) and lexicon.is_cue(token)):
+            continue
+        if token.right_edge.i >= last - 1 and doc[token.left_edge.i - 1] in content and token.left_edge.i > first + 2:
             return {t for t in content if t.i < token.left_edge.i - 1}
+        if participle_reporter(token, lexicon.is_cue) == verb:
+            content = content - set(token.subtree)
     return content
-
-
-SPEAKING_TO = frozenset({"i", "you", "we"})  # the subjects of a cue inside quoted speech
-
-
-def _reporter_of_participle(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
-    """The cue verb whose reported clause a participle of saying trails, set off by a comma
-    ("said that the candidate was not contradicting his stance, noting that ..."), or None."""
-    head = verb.head
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.dep_ != "ccomp" or verb.left_edge.i == 0:
-        return None
-    if verb.doc[verb.left_edge.i - 1].text != ",":
-        return None
-    if lexicon.kinds(head.lemma_) and any(c.dep_ == "nsubj" and c.lower_ not in SPEAKING_TO for c in head.children):
-        # "reported that the governor said A, adding B": the participle trails the governor's
-        # cue (not one inside a quotation addressed to "you", "I think ..., suggesting")
-        return head
-    return head.head if lexicon.kinds(head.head.lemma_) else None
 
 
 def _nested_report(
@@ -627,13 +661,16 @@ def _verb_attribution(doc: Doc, sent: Span, verb: Token, lexicon: CueLexicon, qu
     kind, content, cue = _kind_and_content(verb, sent, kinds, preposition, ccomps, cue, lexicon)
     if not kind:
         return None
-    content = _without_trailing_participle(_same_line(content - cue_set, verb), lexicon)
+    if kind == "clause" and verb.dep_ == "relcl":
+        content = _relative_content(verb, content)
+    content = _without_participles(_same_line(content - cue_set, verb), verb, lexicon)
     if _nested_report(verb, kind, content, shares_speaker_with, lexicon, quoted):
         return None
     speaking = shares_speaker_with if shares_speaker_with is not None else verb if opener is None else opener
-    if opener is None and shares_speaker_with is None and (reporter := _reporter_of_participle(verb, lexicon)) is not None:
+    if opener is None and shares_speaker_with is None and (reporter := participle_reporter(verb, lexicon.is_cue)) is not None:
         speaking = reporter  # "X said that A, noting that B": X noted
-    source = source_of_verb(speaking, quoted)
+    # "Ben Carson appears to be slipping": a raising evidential has nobody who speaks
+    source = source_of_verb(speaking, quoted) if verb.lemma_.lower() not in lexicon.raising else None
     if source is not None:
         source = without_medium(source, verb, lexicon.not_in_speaker)
     if _nobody_speaks(doc, sent, verb, source):
@@ -796,10 +833,10 @@ def phrase_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, qu
                 excluded = _subtree(root)
                 # PolNeAR's content is the whole sentence around "according to X", not only the
                 # clause the phrase hangs from ("A, while B, according to X")
-                clause = set(sent)
+                clause = _without_connective(set(sent) - excluded, lexicon.connectives)
                 found.append(
                     Attribution(
-                        content=_pieces(_same_line(clause - excluded, tokens[0])),
+                        content=_pieces(_same_line(clause, tokens[0])),
                         cue=(tokens.start_char, tokens.end_char),
                         candidates=_proposed(source, "according-to"),
                         kind="phrases",
@@ -808,6 +845,23 @@ def phrase_attributions(doc: Doc, sents: Iterable[Span], lexicon: CueLexicon, qu
                 )
         found += _initial_source(sent, lexicon, quoted)
     return found
+
+
+def _without_connective(content: set[Token], connectives: frozenset[str]) -> set[Token]:
+    """A sentence's content without the word that ties it to the sentence before ("And ...",
+    "But ...", "Still, ..."; the lexicon's ``[phrases] connectives``): PolNeAR's content of
+    "according to X" starts after it."""
+    if not content:
+        return content
+    first = min(content, key=lambda t: t.i)
+    doc = first.doc
+    if first.lower_ in connectives and first.dep_ in ("cc", "advmod"):
+        end = first.i + 1
+    else:
+        return content
+    while end < len(doc) and doc[end].is_punct:
+        end += 1
+    return {t for t in content if t.i >= end}
 
 
 def _initial_source(sent: Span, lexicon: CueLexicon, quoted: list[bool]) -> list[Attribution]:
@@ -960,6 +1014,9 @@ def attach_passages(doc: Doc, attributions: list[Attribution], passages: list[Qu
                 attribution.passages.insert(0, passages[before[-1]])
                 used.add(before[-1])
             _continue_quote(text, attribution, passages, used, para, cues)
+        elif attribution.passages and attribution.content and attribution.content[-1][1] == attribution.passages[-1].end:
+            # a mixed quote that ends in its quotation goes on too: 'X "A," he said. "B."'
+            _continue_quote(text, attribution, passages, used, para, cues)
 
 
 def _passage_after_colon(text: str, attribution: Attribution, passages: list[QuotedPassage], used: set[int]) -> Optional[int]:
@@ -1004,7 +1061,7 @@ def dash_attributions(doc: Doc, passages: list[QuotedPassage], confidence: float
 LABEL_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
 # a name and a colon opening a quotation, at a line's start or after a sentence's end
 QUOTED_LABEL_RE = re.compile(
-    rf"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))(?P<name>{LABEL_NAME})(?P<colon>:)[ \u00a0]+(?P<content>[\"“‘][^\n]*?[\"”’])(?=\s|$)", re.M
+    rf"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] )|(?<= [-—–] ))(?P<name>{LABEL_NAME})(?P<colon>:)[ \u00a0]+(?P<content>[\"“‘][^\n]*?[\"”’])(?=\s|$)", re.M
 )
 # a name and a colon opening a line: the rest of the line is the statement
 LINE_LABEL_RE = re.compile(rf"^(?P<name>{LABEL_NAME})(?P<colon>:)[ \u00a0]+(?P<content>\S[^\n]*)$", re.M)
@@ -1099,6 +1156,15 @@ def _title_attribution(doc: Doc, text: str, words: list[re.Match], end: int, lex
     return None
 
 
+def _quotation_ends_statement(text: str, match: re.Match) -> bool:
+    """Whether the quotation after a label is the whole statement: the line ends after it, or
+    it ends a sentence. In "Sanders: ‘It Is Not A Radical Idea’ To Ask For A $15 Wage" the
+    line goes on, and the statement is the whole line."""
+    line_end = text.find("\n", match.end())
+    rest = text[match.end() : len(text) if line_end < 0 else line_end]
+    return not re.search(r"\w", rest) or match.group("content")[-2:-1] in ".!?,…"
+
+
 def speaker_label_attributions(doc: Doc, bounds: Offsets, lexicon: CueLexicon) -> list[Attribution]:
     """Statements opened by a speaker's name and a colon: transcripts ("PENCE: Well, look, ..."),
     headlines ("Pat Caddell: Voters are worried"), a quotation signed mid-line ("Bush: “...”"),
@@ -1107,7 +1173,7 @@ def speaker_label_attributions(doc: Doc, bounds: Offsets, lexicon: CueLexicon) -
     text = doc_text(doc)
     lo, hi = bounds
     confidence = lexicon.confidence["colon"]
-    quoted = list(QUOTED_LABEL_RE.finditer(text, lo, hi))
+    quoted = [m for m in QUOTED_LABEL_RE.finditer(text, lo, hi) if _quotation_ends_statement(text, m)]
     opened = {m.start() for m in quoted}
     matches = [(m, "quoted-label") for m in quoted]
     matches += [(m, "speaker-label") for m in LINE_LABEL_RE.finditer(text, lo, hi) if m.start() not in opened]
@@ -1147,7 +1213,7 @@ def _continue_quote(text: str, attribution: Attribution, passages: list[QuotedPa
         if (
             para(passage.start) != para(last_end)
             or not _gap_is_attribution(gap)
-            or any(_claims_passage(other, last_end, passage.start) for other in cues)
+            or any(_claims_passage(other, last_end, passage.start) or _signs(text, other, passage) for other in cues if other is not attribution)
         ):
             break
         attribution.content.extend(passage.inner)
@@ -1165,6 +1231,13 @@ def _claims_passage(other: Attribution, start: int, end: int) -> bool:
     if not (start <= cue_start and cue_end <= end):
         return False
     return not other.content or any(s < start or e > end for s, e in other.content)
+
+
+def _signs(text: str, other: Attribution, passage: QuotedPassage) -> bool:
+    """Whether another attribution's clause follows a quotation right after it ("“B,” she
+    said"): the quotation is hers, no carrying on of the quote before."""
+    start, _ = other.clause_bounds()
+    return start >= passage.end and not text[passage.end : start].strip(" ,\u00a0—–-")
 
 
 def _is_title(text: str, passage: QuotedPassage) -> bool:

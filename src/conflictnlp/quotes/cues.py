@@ -60,6 +60,13 @@ class CueLexicon:
     object_aims: frozenset[str] = frozenset()  # no cue in a purpose infinitive: "to promote trust"
     object_frames: frozenset[str] = frozenset()  # "expressed concern about", "took aim at"
     not_in_speaker: frozenset[str] = frozenset()  # "said the ministry [in a statement]"
+    unresolved_pronoun_role: Optional[str] = None  # the role of "it claimed" with no antecedent
+    raising: frozenset[str] = frozenset()  # "X appears to ...": X is content, nobody speaks
+    connectives: frozenset[str] = frozenset()  # "[But] ..., according to X": no content
+
+    def is_cue(self, word: Token) -> bool:
+        """Whether a word's lemma is a cue of any kind."""
+        return bool(self.kinds(word.lemma_))
 
     def reports_silence(self, verb: Token) -> bool:
         """Whether a cue verb says that nobody spoke: "did not comment on", "declined to
@@ -141,6 +148,9 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         object_aims=frozenset(data["object"].get("aims", [])),
         object_frames=frozenset(data["phrases"].get("object_frames", [])),
         not_in_speaker=frozenset(data["names"].get("not_in_speaker", [])),
+        unresolved_pronoun_role=data["names"].get("unresolved_pronoun_role"),
+        raising=frozenset(data["infinitive"].get("raising", [])),
+        connectives=frozenset(data["phrases"].get("connectives", [])),
         confidence={
             kind: float(data[kind]["confidence"])
             for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")

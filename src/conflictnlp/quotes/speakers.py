@@ -15,7 +15,8 @@ order they are tried:
    infinitive takes the subject of the verb it completes ("went on to say", "was quick to
    point out"). A dateline subject is none ("MOSCOW, March 3 (Reuters) - Russia said"); a
    participle cue the parse hung in a reported clause takes the reporting verb's subject
-   ("said two people were killed ..., adding that"); a cue with no subject at all takes the
+   ("said two people were killed ..., adding that": ``participle_reporter``, the caller's
+   speaking verb); a cue with no subject at all takes the
    apposition right before it ("..., the head of the administration, Oleh Synehubov, said");
    a rank the parser cut off as a sentence stays with the name ("Lt. Gen. | Yevhen Moisiuk").
 2. ``source_of_phrase``: the object of "according to X".
@@ -72,7 +73,7 @@ import logging
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -299,9 +300,6 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None) -> Optional
         if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
             current = current.head.head  # "Russia pulled back after saying ...": Russia said
             continue
-        if current.i == verb.i and participle_in_content(verb):
-            current = verb.head.head  # "The governor said two people were killed ..., adding that"
-            continue
         if current.dep_ == "conj" or infinitive or (current.dep_ in ("advcl", "xcomp", "acl") and current.tag_ == "VBG"):
             if current.dep_ == "conj" and (adjacent := _adjacent_noun_phrase(verb)) is not None:
                 return adjacent
@@ -311,22 +309,40 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None) -> Optional
     return _adjacent_noun_phrase(verb) or _appositive_before(verb) or _across_abbreviation(verb)
 
 
-def participle_in_content(verb: Token) -> bool:
-    """Whether a participle cue set off by a comma ("..., adding that") is hung by the parse
-    on the clause a verb reports: it is that verb's subject's, not the clause's. A clause that
-    reports something itself ("the governor said ..., adding") keeps it."""
+SPEAKING_TO = frozenset({"i", "you", "we"})  # the subjects of a cue inside quoted speech
+
+
+def set_off_participle(verb: Token) -> bool:
+    """Whether ``verb`` is a participle set off by a comma ("..., adding that"; "..., again
+    adding"): a cue in this form is an attribution of its own, whatever clause the parse hung
+    it on."""
+    doc = verb.doc
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.left_edge.i > 0 and "," in (doc[verb.left_edge.i - 1].text, doc[verb.i - 1].text)
+
+
+def participle_reporter(verb: Token, is_cue: Callable[[Token], bool]) -> Optional[Token]:
+    """The one decision on a participle of saying set off by a comma that the parse hung on a
+    reported clause ("The governor said two people were killed, adding that ..."): the verb of
+    saying whose speaker it reports for (``said``), or None when ``verb`` is no such
+    participle. Its speaker is that verb's subject, and it is cut from that verb's content
+    (``attribution._without_participles``). A reported clause that is a report itself keeps
+    it: "reported that the governor said A, adding B" (the governor added; not a cue addressed
+    to "you" inside a quotation), and so does one with a clause of its own that the outer verb
+    is no cue of. ``verb`` is a cue (the caller's rules say so); ``is_cue`` says whether
+    another word is one (the lexicon's)."""
+    if not set_off_participle(verb):
+        return None
     head = verb.head
-    return (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VBG"
-        and verb.i > 0
-        and verb.doc[verb.i - 1].text == ","
-        and head.dep_ == "ccomp"
-        and head.i < verb.i
-        and head.head.pos_ == "VERB"
-        and head.head.i < head.i
-        and not any(c.dep_ == "ccomp" for c in head.children)
-    )
+    if head.dep_ != "ccomp":
+        return None
+    if is_cue(head) and any(c.dep_ == "nsubj" and c.lower_ not in SPEAKING_TO for c in head.children):
+        return head
+    outer = head.head
+    if is_cue(outer):
+        return outer  # wherever the parse put the clause: '"A," he said, adding that B'
+    if outer.pos_ == "VERB" and outer.i < head.i < verb.i and not any(c.dep_ == "ccomp" for c in head.children):
+        return outer
+    return None
 
 
 def without_medium(mention: Span, verb: Token, stops: frozenset[str]) -> Span:
@@ -754,6 +770,10 @@ class SpeakerResolver:
             root, word = mention.root, mention.root.lower_
         if len(mention) == 1 and root.pos_ == "PRON" and word in PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON:
             speaker = self._pronoun(mention)
+            if speaker.name is None and speaker.role is None and word not in FIRST_PERSON and self.lexicon is not None:
+                # "Putin's armies, it claimed, ..." with nobody before who can speak: say
+                # that the source is not known rather than name it "it" or guess
+                speaker.role = self.lexicon.unresolved_pronoun_role
         else:
             speaker = self._named(mention)
         speaker.plural = word in ("they", "them") or (root.tag_ == "NNS" and not root.ent_type_ and not any(c.dep_ == "conj" for c in root.children))

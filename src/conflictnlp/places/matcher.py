@@ -384,8 +384,9 @@ class PlaceMatcher:
         continent most of them share ("Shelling Hit Vuhledar And Kupiansk": not Hit, Iraq)."""
         counts: dict[str, int] = {}
         for _, kept in blind:
-            for continent in {self.gazetteer.continents.get(p.country_code or "") for p in kept} - {None}:
-                counts[continent] = counts.get(continent, 0) + 1
+            for continent in {self.gazetteer.continents.get(p.country_code or "") for p in kept}:
+                if continent is not None:
+                    counts[continent] = counts.get(continent, 0) + 1
         top = max(counts.values(), default=0)
         main = {continent for continent, count in counts.items() if 2 * count > top or count == top}
         if len(main) != 1:

@@ -192,7 +192,47 @@ class EventExtractor:
                 # "established a new military position": a post of theirs, in a development no side
                 mention.facility = root.dep_ == "amod" and root.head.lower_ in self.lexicon.facility_words
             kept.append(_widen(doc, mention, taken))
-        return kept
+        self._all_mentions = kept
+        return self._suspected(doc, kept)
+
+    def _relative_side(self, doc: Doc, candidate: Candidate, sent: Span, perp: Mention | None) -> Mention | None:
+        """The other side of a battle named only in a relative clause on what was fought over:
+        "soldiers recaptured a dam that FARC dissidents had occupied"."""
+        trigger = doc[candidate.trigger_span[0]]
+        for mention in self._all_mentions:
+            root = doc[mention.start : mention.end].root
+            if not sent.start <= mention.start < sent.end or mention is perp or mention.kind not in self.lexicon.armed:
+                continue
+            verb = root.head
+            if root.dep_ == "nsubj" and verb.dep_ == "relcl" and verb.head.head.i == trigger.i and verb.head.dep_ in ("dobj", "pobj"):
+                return Mention(mention.start, mention.end, mention.entry, mention.name, role=ROLE_TARGET)
+        return None
+
+    def _handover(self, doc: Doc, candidate: Candidate, sent: Span) -> None:
+        """Territory that changes hands peacefully is taken by the side that gains it: "regime
+        forces withdrew ... and handed control to local fighters", "Russian forces withdrew ...,
+        and Ukrainian units moved in" (ACLED's actor 1 acquires); the side that leaves is the other."""
+        if candidate.sub_type != "non_violent_transfer_of_territory":
+            return
+        leaving = self.lexicon.leaving_verbs
+        in_sentence = [m for m in self._all_mentions if sent.start <= m.start < sent.end and m.kind in self.lexicon.armed]
+        losers = [m for m in in_sentence if _subject_of(doc, m, leaving)]
+        gainers = [m for m in in_sentence if m not in losers and m.start > losers[0].start] if losers else []
+        if gainers:
+            candidate.perpetrator, candidate.target = gainers[0], losers[0]
+
+    def _suspected(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"armed men thought to be Wakonzi militia abducted ...": the group suspected did it; the
+        men it is said of ("armed men", a subject the quotes reading may take for a speaker) go."""
+        drop: set[int] = set()
+        for mention in mentions:
+            verb = _suspecting_verb(doc, mention, self.lexicon.suspect_verbs)
+            if verb is None or mention.kind not in self.lexicon.armed:
+                continue
+            mention.agent = True
+            subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} | ({verb.head.i} if verb.dep_ == "acl" else set())
+            drop.update(id(m) for m in mentions if doc[m.start : m.end].root.i in subjects)
+        return [m for m in mentions if id(m) not in drop]
 
     def _sentence_candidates(self, doc, article, sent_bounds, triggers, mentions) -> list[Candidate]:
         """The sentence's event, and a second one where another clause, not tied to the first by
@@ -265,6 +305,7 @@ class EventExtractor:
             if candidate.type in ("protests", "riots") and trigger.type not in ("protests", "riots"):
                 self._roles(doc, article, candidate, sent, here)  # the crowd did it ("Protesters clash with police")
             self._context_type(doc, candidate, words, joined, here)
+            self._handover(doc, candidate, sent)
             self._place(doc, article, candidate, sent)
             self._date(doc, article, candidate, sent)
             return candidate
@@ -290,6 +331,8 @@ class EventExtractor:
     def _roles(self, doc: Doc, article: Article, candidate: Candidate, sent: Span, here: list[Mention]) -> None:
         if candidate.type in ("protests", "riots", "strategic_developments"):
             here = [m for m in here if not m.facility]  # "Rioters torch police station" hits no police
+        if candidate.sub_type == "agreement":  # "DRC, M23 agree to ...": a party, though "agree" reads as a cue
+            here = sorted(here + self._in_clause(doc, candidate.trigger_span[0], self._speakers), key=lambda m: m.start)
         for mention in here:
             mention.role = _role(doc, mention, here, self.lexicon.blame_verbs)
             root = doc[mention.start : mention.end].root
@@ -330,6 +373,8 @@ class EventExtractor:
                     or self._denier(doc, article, candidate))
         if candidate.type == "battles":
             perp, target = self._communal(doc, here, perp, target)
+        if target is None and candidate.type == "battles":
+            target = self._relative_side(doc, candidate, sent, perp)
         if target is None and candidate.type in ("battles", "explosions_remote_violence"):
             target = self._owner_of_post(doc, article, sent, perp) or self._second_people(doc, article, perp)
         if candidate.type == "riots" and perp is not None and perp.kind == "protesters":
@@ -337,7 +382,31 @@ class EventExtractor:
         if crowd and perp is not None and perp.kind in victims and perp.kind not in ("protesters", "rioters"):
             kind = "rioters" if candidate.type == "riots" else "protesters"
             perp = Mention(perp.start, perp.end, ActorEntry(kind, kind.capitalize(), ()), role=ROLE_PERPETRATOR)
+        if candidate.sub_type == "agreement" and (perp is None) != (target is None):
+            perp, target = self._state_party(doc, article, perp or target)
         candidate.perpetrator, candidate.target = perp, target
+
+    def _state_party(self, doc: Doc, article: Article, party: Mention) -> tuple[Mention | None, Mention | None]:
+        """The two parties of an agreement where one is named as a country ("Israel and Hamas
+        signed", "DRC, M23 agree"): the country stands for its state; the parties in text order."""
+        starts, _ = _token_char_bounds(doc)
+        for loc in article.locations:
+            if loc.feature != "country" or loc.adjectival:
+                continue
+            first = bisect_right(starts, loc.span[0]) - 1
+            last = bisect_right(starts, loc.span[1] - 1) - 1
+            if last + 1 < party.start:
+                between = doc[last + 1 : party.start]
+            elif party.end < first:
+                between = doc[party.end : first]
+            else:
+                continue
+            if len(between) > 2 or any(t.lower_ not in ("and", ",", "&") for t in between):
+                continue
+            entry = next((a for a in self.lexicon.actors if a.kind == "state_forces" and not a.named), ActorEntry("state_forces", None, ()))
+            state = Mention(first, last + 1, entry, name=loc.name, role=ROLE_PERPETRATOR)
+            return (state, party) if first < party.start else (party, state)
+        return party, None
 
     def _said_by(self, doc: Doc, article: Article, candidate: Candidate) -> Mention | None:
         """Who a pronoun subject stands for: the actor that says it ("Somali forces said they had
@@ -856,6 +925,24 @@ def _modifies_thing(doc: Doc, mention: Mention, taken: set[int]) -> bool:
     root = doc[mention.start : mention.end].root
     # headline parses make a capitalised subject a compound of the verb ("Rioters torch ...")
     return root.dep_ == "compound" and root.head.i >= mention.end and root.head.i not in taken and not doc[mention.start].is_title
+
+
+def _subject_of(doc: Doc, mention: Mention, verbs: frozenset[str]) -> bool:
+    """The mention is the subject of one of the verbs (or of a verb conjoined to one)."""
+    root = doc[mention.start : mention.end].root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    return verb.lemma_.lower() in verbs or any(c.dep_ == "conj" and c.lemma_.lower() in verbs for c in verb.children)
+
+
+def _suspecting_verb(doc: Doc, mention: Mention, suspect_verbs: frozenset[str]):
+    """The verb of "thought / believed / suspected to be <mention>", or None."""
+    root = doc[mention.start : mention.end].root
+    be = root.head
+    if root.dep_ not in ("attr", "oprd") or be.lemma_.lower() != "be" or be.dep_ != "xcomp":
+        return None
+    return be.head if be.head.lemma_.lower() in suspect_verbs else None
 
 
 def _widen(doc: Doc, mention: Mention, taken: set[int]) -> Mention:

@@ -192,6 +192,7 @@ class EventExtractor:
                 # "established a new military position": a post of theirs, in a development no side
                 mention.facility = root.dep_ == "amod" and root.head.lower_ in self.lexicon.facility_words
             kept.append(_widen(doc, mention, taken))
+        kept = _named_with_noun(doc, kept)
         self._all_mentions = kept
         return self._suspected(doc, kept)
 
@@ -925,6 +926,21 @@ def _modifies_thing(doc: Doc, mention: Mention, taken: set[int]) -> bool:
     root = doc[mention.start : mention.end].root
     # headline parses make a capitalised subject a compound of the verb ("Rioters torch ...")
     return root.dep_ == "compound" and root.head.i >= mention.end and root.head.i not in taken and not doc[mention.start].is_title
+
+
+def _named_with_noun(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A named actor right before the generic noun it modifies is one mention, of the named
+    actor's kind: "Wagner fighters" are Wagner's, not some rebels."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        last = merged[-1] if merged else None
+        root = doc[last.start : last.end].root if last else None
+        if (last is not None and last.entry.named and not mention.entry.named and last.end == mention.start
+                and root.dep_ == "compound" and mention.start <= root.head.i < mention.end):
+            merged[-1] = Mention(last.start, mention.end, last.entry, last.name, last.role, mention.facility, last.agent or mention.agent)
+            continue
+        merged.append(mention)
+    return merged
 
 
 def _subject_of(doc: Doc, mention: Mention, verbs: frozenset[str]) -> bool:

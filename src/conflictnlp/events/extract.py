@@ -196,6 +196,11 @@ class EventExtractor:
         self._all_mentions = kept
         return self._suspected(doc, kept)
 
+    def _protesting(self, doc: Doc, mention: Mention) -> bool:
+        """People a relative clause says protested: "abducted 32 people who took part in protests"."""
+        root = doc[mention.start : mention.end].root
+        return any(c.dep_ == "relcl" and any(t.lower_ in self.lexicon.protest_words for t in c.subtree) for c in root.children)
+
     def _relative_side(self, doc: Doc, candidate: Candidate, sent: Span, perp: Mention | None) -> Mention | None:
         """The other side of a battle named only in a relative clause on what was fought over:
         "soldiers recaptured a dam that FARC dissidents had occupied"."""
@@ -383,6 +388,8 @@ class EventExtractor:
         if crowd and perp is not None and perp.kind in victims and perp.kind not in ("protesters", "rioters"):
             kind = "rioters" if candidate.type == "riots" else "protesters"
             perp = Mention(perp.start, perp.end, ActorEntry(kind, kind.capitalize(), ()), role=ROLE_PERPETRATOR)
+        if target is not None and target.kind == "civilians" and self._protesting(doc, target):
+            target = Mention(target.start, target.end, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
         if candidate.sub_type == "agreement" and (perp is None) != (target is None):
             perp, target = self._state_party(doc, article, perp or target)
         candidate.perpetrator, candidate.target = perp, target
@@ -925,6 +932,8 @@ def _modifies_thing(doc: Doc, mention: Mention, taken: set[int]) -> bool:
         return False
     root = doc[mention.start : mention.end].root
     # headline parses make a capitalised subject a compound of the verb ("Rioters torch ...")
+    if root.head.ent_type_ == "PERSON":
+        return False  # "opposition leader Nika Melia" is the person
     return root.dep_ == "compound" and root.head.i >= mention.end and root.head.i not in taken and not doc[mention.start].is_title
 
 

@@ -86,3 +86,44 @@ def test_the_other_side_of_a_retaking_named_in_a_relative_clause(blank):
     event = next(e for e in events if e.sub_type == "government_regains_territory")
     assert kinds(event) == ("state_forces", "rebel_group") and event.violence == "state_based"
     assert event.actors.target.text == "FARC dissidents"
+
+
+RALLY = [  # Two explosions ripped through a rally held by M23 rebels , killing 11 people .
+    ("Two", 1, "nummod", "NUM", "two"), ("explosions", 2, "nsubj", "NOUN", "explosion"), ("ripped", 2, "ROOT", "VERB", "rip"),
+    ("through", 2, "prep", "ADP", "through"), ("a", 5, "det", "DET", "a"), ("rally", 3, "pobj", "NOUN", "rally"),
+    ("held", 5, "acl", "VERB", "hold"), ("by", 6, "agent", "ADP", "by"), ("M23", 9, "compound", "PROPN", "M23"),
+    ("rebels", 7, "pobj", "NOUN", "rebel"), (",", 2, "punct", "PUNCT", ","), ("killing", 2, "advcl", "VERB", "kill"),
+    ("11", 13, "nummod", "NUM", "11"), ("people", 11, "dobj", "NOUN", "people"), (".", 2, "punct", "PUNCT", "."),
+]
+
+
+def test_the_group_that_held_the_rally_that_was_bombed_is_no_side(blank):
+    doc, [event] = events_of(blank, RALLY)
+    assert event.type == "explosions_remote_violence"
+    assert kinds(event) == (None, "civilians") and event.violence == "one_sided"
+
+
+PLANTED = [  # an IED planted by militants struck a vehicle .
+    ("an", 1, "det", "DET", "an"), ("IED", 5, "nsubj", "NOUN", "IED"), ("planted", 1, "acl", "VERB", "plant"), ("by", 2, "agent", "ADP", "by"),
+    ("militants", 3, "pobj", "NOUN", "militant"), ("struck", 5, "ROOT", "VERB", "strike"), ("a", 7, "det", "DET", "a"),
+    ("military", 8, "amod", "ADJ", "military"), ("vehicle", 5, "dobj", "NOUN", "vehicle"), (".", 5, "punct", "PUNCT", "."),
+]
+
+
+def test_who_planted_the_bomb_did_it(blank):
+    doc, [event] = events_of(blank, PLANTED)
+    assert event.actors.perpetrator is not None and event.actors.perpetrator.text == "militants"
+
+
+ABDUCTED_PROTESTERS = [  # Police abducted 32 people who took part in protests .
+    ("Police", 1, "nsubj", "NOUN", "police"), ("abducted", 1, "ROOT", "VERB", "abduct"), ("32", 3, "nummod", "NUM", "32"),
+    ("people", 1, "dobj", "NOUN", "people"), ("who", 5, "nsubj", "PRON", "who"), ("took", 3, "relcl", "VERB", "take"),
+    ("part", 5, "dobj", "NOUN", "part"), ("in", 5, "prep", "ADP", "in"), ("protests", 7, "pobj", "NOUN", "protest"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+
+
+def test_people_a_relative_clause_says_protested_are_protesters(blank):
+    doc, events = events_of(blank, ABDUCTED_PROTESTERS)
+    event = next(e for e in events if e.sub_type == "abduction_forced_disappearance")
+    assert kinds(event) == ("state_forces", "protesters")

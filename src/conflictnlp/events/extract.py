@@ -43,6 +43,7 @@ from .lexicon import ActorEntry, EventLexicon, Matchers, Trigger
 FEATURE_RANK = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "region": 3, "border": 3, "country": 4, "water": 5}
 TOLL_ROLES = ("killed", "wounded")
 ROLE_PERPETRATOR, ROLE_TARGET = "perpetrator", "target"
+ROLE_OWNER = "owner"  # whose thing was hit or used, named in a "by" phrase of a modifier: neither side
 SEPARATE_WORDS = frozenset({"separately", "separate", "elsewhere", "meanwhile"})
 
 
@@ -344,6 +345,8 @@ class EventExtractor:
             root = doc[mention.start : mention.end].root
             if root.dep_ == "pobj" and root.head.lower_ == "from" and candidate.sub_type in TERRITORY_SUB_TYPES | {"non_violent_transfer_of_territory"}:
                 mention.role = ROLE_TARGET  # "retook Krynky from Russian forces": the other side
+            if _agent_of_modifier(root, self._trigger_tokens, range(*candidate.trigger_span)):
+                mention.role = ROLE_OWNER  # "a rally held by M23 rebels", "pagers used by Hezbollah members": no side
             if mention.agent:
                 mention.role = ROLE_PERPETRATOR  # "army drone strike kills 8"
         armed, victims = self.lexicon.armed, self.lexicon.victims
@@ -937,6 +940,18 @@ def _modifies_thing(doc: Doc, mention: Mention, taken: set[int]) -> bool:
     return root.dep_ == "compound" and root.head.i >= mention.end and root.head.i not in taken and not doc[mention.start].is_title
 
 
+def _agent_of_modifier(root, trigger_tokens: set[int], event_tokens: range) -> bool:
+    """The noun is the "by" agent of a participle that describes another noun and reports no
+    event ("a rally held by M23 rebels"): whose thing it is, not who struck."""
+    while root.dep_ == "compound":
+        root = root.head
+    agent = root.head
+    if root.dep_ != "pobj" or agent.dep_ != "agent" or agent.head.dep_ != "acl":
+        return False
+    # "an IED planted by ISWAP militants": the weapon's, so who struck
+    return agent.head.i not in trigger_tokens and agent.head.head.i not in event_tokens
+
+
 def _named_with_noun(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A named actor right before the generic noun it modifies is one mention, of the named
     actor's kind: "Wagner fighters" are Wagner's, not some rebels."""
@@ -1075,19 +1090,23 @@ def _adjectival_near(article: Article, doc: Doc, token_i: int) -> bool:
     return _adjectival_location(article, doc, token_i) is not None
 
 
-def _adjectival_location(article: Article, doc: Doc, token_i: int) -> Location | None:
-    """A people's adjective right before the trigger ("a Russian drone", "Israeli strike")."""
+def _adjectival_location(article: Article, doc: Doc, token_i: int, weapons: frozenset[str] = frozenset()) -> Location | None:
+    """A people's adjective right before the trigger ("a Russian drone", "Israeli strike"); with
+    ``weapons``, other weapons joined to the trigger may stand between ("a Russian missile and
+    drone attack")."""
     start = doc[token_i].idx
+    reach = 40 if weapons else 12
     for loc in article.locations:
-        if loc.adjectival and loc.feature == "country" and 0 <= start - loc.span[1] <= 12:
-            between = doc_text(doc)[loc.span[1] : start].split()
+        if loc.adjectival and loc.feature == "country" and 0 <= start - loc.span[1] <= reach:
+            between = [w for w in doc_text(doc)[loc.span[1] : start].lower().replace(",", " ").split() if w not in weapons]
             if len(between) <= 1:
                 return loc
     return None
 
 
 def _adjectival_actor(doc: Doc, article: Article, token_i: int, lexicon: EventLexicon) -> Mention | None:
-    loc = _adjectival_location(article, doc, token_i)
+    weapons = frozenset().union(*lexicon.remote_words.values()) | {"and", "&"}
+    loc = _adjectival_location(article, doc, token_i, weapons)
     if loc is None:
         return None
     starts, _ = _token_char_bounds(doc)

@@ -43,6 +43,7 @@ from .lexicon import ActorEntry, EventLexicon, Matchers, Trigger
 FEATURE_RANK = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "region": 3, "border": 3, "country": 4, "water": 5}
 TOLL_ROLES = ("killed", "wounded")
 ROLE_PERPETRATOR, ROLE_TARGET = "perpetrator", "target"
+ROLE_OWNER = "owner"  # whose thing was hit or used, named in a "by" phrase of a modifier: neither side
 SEPARATE_WORDS = frozenset({"separately", "separate", "elsewhere", "meanwhile"})
 
 
@@ -192,7 +193,53 @@ class EventExtractor:
                 # "established a new military position": a post of theirs, in a development no side
                 mention.facility = root.dep_ == "amod" and root.head.lower_ in self.lexicon.facility_words
             kept.append(_widen(doc, mention, taken))
-        return kept
+        kept = _named_with_noun(doc, kept)
+        self._all_mentions = kept
+        return self._suspected(doc, kept)
+
+    def _protesting(self, doc: Doc, mention: Mention) -> bool:
+        """People a relative clause says protested: "abducted 32 people who took part in protests"."""
+        root = doc[mention.start : mention.end].root
+        return any(c.dep_ == "relcl" and any(t.lower_ in self.lexicon.protest_words for t in c.subtree) for c in root.children)
+
+    def _relative_side(self, doc: Doc, candidate: Candidate, sent: Span, perp: Mention | None) -> Mention | None:
+        """The other side of a battle named only in a relative clause on what was fought over:
+        "soldiers recaptured a dam that FARC dissidents had occupied"."""
+        trigger = doc[candidate.trigger_span[0]]
+        for mention in self._all_mentions:
+            root = doc[mention.start : mention.end].root
+            if not sent.start <= mention.start < sent.end or mention is perp or mention.kind not in self.lexicon.armed:
+                continue
+            verb = root.head
+            if root.dep_ == "nsubj" and verb.dep_ == "relcl" and verb.head.head.i == trigger.i and verb.head.dep_ in ("dobj", "pobj"):
+                return Mention(mention.start, mention.end, mention.entry, mention.name, role=ROLE_TARGET)
+        return None
+
+    def _handover(self, doc: Doc, candidate: Candidate, sent: Span) -> None:
+        """Territory that changes hands peacefully is taken by the side that gains it: "regime
+        forces withdrew ... and handed control to local fighters", "Russian forces withdrew ...,
+        and Ukrainian units moved in" (ACLED's actor 1 acquires); the side that leaves is the other."""
+        if candidate.sub_type != "non_violent_transfer_of_territory":
+            return
+        leaving = self.lexicon.leaving_verbs
+        in_sentence = [m for m in self._all_mentions if sent.start <= m.start < sent.end and m.kind in self.lexicon.armed]
+        losers = [m for m in in_sentence if _subject_of(doc, m, leaving)]
+        gainers = [m for m in in_sentence if m not in losers and m.start > losers[0].start] if losers else []
+        if gainers:
+            candidate.perpetrator, candidate.target = gainers[0], losers[0]
+
+    def _suspected(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"armed men thought to be Wakonzi militia abducted ...": the group suspected did it; the
+        men it is said of ("armed men", a subject the quotes reading may take for a speaker) go."""
+        drop: set[int] = set()
+        for mention in mentions:
+            verb = _suspecting_verb(doc, mention, self.lexicon.suspect_verbs)
+            if verb is None or mention.kind not in self.lexicon.armed:
+                continue
+            mention.agent = True
+            subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} | ({verb.head.i} if verb.dep_ == "acl" else set())
+            drop.update(id(m) for m in mentions if doc[m.start : m.end].root.i in subjects)
+        return [m for m in mentions if id(m) not in drop]
 
     def _sentence_candidates(self, doc, article, sent_bounds, triggers, mentions) -> list[Candidate]:
         """The sentence's event, and a second one where another clause, not tied to the first by
@@ -265,6 +312,7 @@ class EventExtractor:
             if candidate.type in ("protests", "riots") and trigger.type not in ("protests", "riots"):
                 self._roles(doc, article, candidate, sent, here)  # the crowd did it ("Protesters clash with police")
             self._context_type(doc, candidate, words, joined, here)
+            self._handover(doc, candidate, sent)
             self._place(doc, article, candidate, sent)
             self._date(doc, article, candidate, sent)
             return candidate
@@ -290,11 +338,15 @@ class EventExtractor:
     def _roles(self, doc: Doc, article: Article, candidate: Candidate, sent: Span, here: list[Mention]) -> None:
         if candidate.type in ("protests", "riots", "strategic_developments"):
             here = [m for m in here if not m.facility]  # "Rioters torch police station" hits no police
+        if candidate.sub_type == "agreement":  # "DRC, M23 agree to ...": a party, though "agree" reads as a cue
+            here = sorted(here + self._in_clause(doc, candidate.trigger_span[0], self._speakers), key=lambda m: m.start)
         for mention in here:
             mention.role = _role(doc, mention, here, self.lexicon.blame_verbs)
             root = doc[mention.start : mention.end].root
             if root.dep_ == "pobj" and root.head.lower_ == "from" and candidate.sub_type in TERRITORY_SUB_TYPES | {"non_violent_transfer_of_territory"}:
                 mention.role = ROLE_TARGET  # "retook Krynky from Russian forces": the other side
+            if _agent_of_modifier(root, self._trigger_tokens, range(*candidate.trigger_span)):
+                mention.role = ROLE_OWNER  # "a rally held by M23 rebels", "pagers used by Hezbollah members": no side
             if mention.agent:
                 mention.role = ROLE_PERPETRATOR  # "army drone strike kills 8"
         armed, victims = self.lexicon.armed, self.lexicon.victims
@@ -330,6 +382,8 @@ class EventExtractor:
                     or self._denier(doc, article, candidate))
         if candidate.type == "battles":
             perp, target = self._communal(doc, here, perp, target)
+        if target is None and candidate.type == "battles":
+            target = self._relative_side(doc, candidate, sent, perp)
         if target is None and candidate.type in ("battles", "explosions_remote_violence"):
             target = self._owner_of_post(doc, article, sent, perp) or self._second_people(doc, article, perp)
         if candidate.type == "riots" and perp is not None and perp.kind == "protesters":
@@ -337,7 +391,33 @@ class EventExtractor:
         if crowd and perp is not None and perp.kind in victims and perp.kind not in ("protesters", "rioters"):
             kind = "rioters" if candidate.type == "riots" else "protesters"
             perp = Mention(perp.start, perp.end, ActorEntry(kind, kind.capitalize(), ()), role=ROLE_PERPETRATOR)
+        if target is not None and target.kind == "civilians" and self._protesting(doc, target):
+            target = Mention(target.start, target.end, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
+        if candidate.sub_type == "agreement" and (perp is None) != (target is None):
+            perp, target = self._state_party(doc, article, perp or target)
         candidate.perpetrator, candidate.target = perp, target
+
+    def _state_party(self, doc: Doc, article: Article, party: Mention) -> tuple[Mention | None, Mention | None]:
+        """The two parties of an agreement where one is named as a country ("Israel and Hamas
+        signed", "DRC, M23 agree"): the country stands for its state; the parties in text order."""
+        starts, _ = _token_char_bounds(doc)
+        for loc in article.locations:
+            if loc.feature != "country" or loc.adjectival:
+                continue
+            first = bisect_right(starts, loc.span[0]) - 1
+            last = bisect_right(starts, loc.span[1] - 1) - 1
+            if last + 1 < party.start:
+                between = doc[last + 1 : party.start]
+            elif party.end < first:
+                between = doc[party.end : first]
+            else:
+                continue
+            if len(between) > 2 or any(t.lower_ not in ("and", ",", "&") for t in between):
+                continue
+            entry = next((a for a in self.lexicon.actors if a.kind == "state_forces" and not a.named), ActorEntry("state_forces", None, ()))
+            state = Mention(first, last + 1, entry, name=loc.name, role=ROLE_PERPETRATOR)
+            return (state, party) if first < party.start else (party, state)
+        return party, None
 
     def _said_by(self, doc: Doc, article: Article, candidate: Candidate) -> Mention | None:
         """Who a pronoun subject stands for: the actor that says it ("Somali forces said they had
@@ -855,7 +935,54 @@ def _modifies_thing(doc: Doc, mention: Mention, taken: set[int]) -> bool:
         return False
     root = doc[mention.start : mention.end].root
     # headline parses make a capitalised subject a compound of the verb ("Rioters torch ...")
+    if root.head.ent_type_ == "PERSON":
+        return False  # "opposition leader Nika Melia" is the person
     return root.dep_ == "compound" and root.head.i >= mention.end and root.head.i not in taken and not doc[mention.start].is_title
+
+
+def _agent_of_modifier(root, trigger_tokens: set[int], event_tokens: range) -> bool:
+    """The noun is the "by" agent of a participle that describes another noun and reports no
+    event ("a rally held by M23 rebels"): whose thing it is, not who struck."""
+    while root.dep_ == "compound":
+        root = root.head
+    agent = root.head
+    if root.dep_ != "pobj" or agent.dep_ != "agent" or agent.head.dep_ != "acl":
+        return False
+    # "an IED planted by ISWAP militants": the weapon's, so who struck
+    return agent.head.i not in trigger_tokens and agent.head.head.i not in event_tokens
+
+
+def _named_with_noun(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A named actor right before the generic noun it modifies is one mention, of the named
+    actor's kind: "Wagner fighters" are Wagner's, not some rebels."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        last = merged[-1] if merged else None
+        root = doc[last.start : last.end].root if last else None
+        if (last is not None and last.entry.named and not mention.entry.named and last.end == mention.start
+                and root.dep_ == "compound" and mention.start <= root.head.i < mention.end):
+            merged[-1] = Mention(last.start, mention.end, last.entry, last.name, last.role, mention.facility, last.agent or mention.agent)
+            continue
+        merged.append(mention)
+    return merged
+
+
+def _subject_of(doc: Doc, mention: Mention, verbs: frozenset[str]) -> bool:
+    """The mention is the subject of one of the verbs (or of a verb conjoined to one)."""
+    root = doc[mention.start : mention.end].root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    return verb.lemma_.lower() in verbs or any(c.dep_ == "conj" and c.lemma_.lower() in verbs for c in verb.children)
+
+
+def _suspecting_verb(doc: Doc, mention: Mention, suspect_verbs: frozenset[str]):
+    """The verb of "thought / believed / suspected to be <mention>", or None."""
+    root = doc[mention.start : mention.end].root
+    be = root.head
+    if root.dep_ not in ("attr", "oprd") or be.lemma_.lower() != "be" or be.dep_ != "xcomp":
+        return None
+    return be.head if be.head.lemma_.lower() in suspect_verbs else None
 
 
 def _widen(doc: Doc, mention: Mention, taken: set[int]) -> Mention:
@@ -963,19 +1090,23 @@ def _adjectival_near(article: Article, doc: Doc, token_i: int) -> bool:
     return _adjectival_location(article, doc, token_i) is not None
 
 
-def _adjectival_location(article: Article, doc: Doc, token_i: int) -> Location | None:
-    """A people's adjective right before the trigger ("a Russian drone", "Israeli strike")."""
+def _adjectival_location(article: Article, doc: Doc, token_i: int, weapons: frozenset[str] = frozenset()) -> Location | None:
+    """A people's adjective right before the trigger ("a Russian drone", "Israeli strike"); with
+    ``weapons``, other weapons joined to the trigger may stand between ("a Russian missile and
+    drone attack")."""
     start = doc[token_i].idx
+    reach = 40 if weapons else 12
     for loc in article.locations:
-        if loc.adjectival and loc.feature == "country" and 0 <= start - loc.span[1] <= 12:
-            between = doc_text(doc)[loc.span[1] : start].split()
+        if loc.adjectival and loc.feature == "country" and 0 <= start - loc.span[1] <= reach:
+            between = [w for w in doc_text(doc)[loc.span[1] : start].lower().replace(",", " ").split() if w not in weapons]
             if len(between) <= 1:
                 return loc
     return None
 
 
 def _adjectival_actor(doc: Doc, article: Article, token_i: int, lexicon: EventLexicon) -> Mention | None:
-    loc = _adjectival_location(article, doc, token_i)
+    weapons = frozenset().union(*lexicon.remote_words.values()) | {"and", "&"}
+    loc = _adjectival_location(article, doc, token_i, weapons)
     if loc is None:
         return None
     starts, _ = _token_char_bounds(doc)

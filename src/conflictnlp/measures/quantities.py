@@ -1050,7 +1050,13 @@ def find_measures(doc: Doc, data: MeasureData) -> list[Measure]:
     false_spans = false_unit_spans(doc_text(doc), data)
     lo, hi = body_bounds(doc)
     measures: list[Measure] = []
+    candidates = _quantity_candidates(doc)
     for sent in body_sents(doc):
+        if bisect_left(candidates, sent.start) == bisect_left(candidates, sent.end):
+            # no number nor unit name: quantulum3 would be shown nothing (parse_quantities)
+            in_sentence = merge_minor_amounts(doc_text(doc), counting_word_measures(doc, sent, [], data), data)
+            measures.extend(m for m in in_sentence if lo <= m.start and m.end <= hi)
+            continue
         # quantulum3 reads "a $48.2 million" as one dollar: hide the article (same length)
         # "RM1.2 billion", "$A200 million", "A$3.5 billion", "Rs 500": quantulum3 misreads or
         # drops the currency marks it does not know; it reads the number, and the mark is read

@@ -115,3 +115,23 @@ def test_a_saved_pipeline_loads_it_in_a_fresh_process(tmp_path, pair):
     ) % str(tmp_path / "nlp")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "AttributeTable ['PRON', 'AUX', 'AUX', 'ADV', 'PUNCT']"
+
+
+def test_the_lemma_table_gives_the_lemmatizers_lemmas_also_across_memory_zones(pair):
+    """``use_lemma_table`` keeps the rule lemmatizer's answers per (word, part of speech,
+    morphology): the same lemmas as spaCy's, also for a second Doc read in a fresh memory zone
+    (whose strings the first zone's end removed)."""
+    from conflictnlp.attribute_table import LemmaTable, use_lemma_table
+
+    stock, _ = pair
+    table = spacy.load(default_base_model())
+    use_attribute_table(table)
+    use_lemma_table(table)
+    lemmatizer = table.get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, LemmaTable)
+    texts = _texts() + ["Zelenskyy's aides were briefed; the Quxlified drones are quxlifying."]
+    for _ in range(2):
+        with stock.memory_zone(), table.memory_zone():
+            for a, b in zip(stock.pipe(texts), table.pipe(texts)):
+                assert [t.lemma_ for t in a] == [t.lemma_ for t in b], a.text[:60]
+    assert {"zelenskyy", "aide", "brief"} <= set(lemmatizer._lemma_table.values())

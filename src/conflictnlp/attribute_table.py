@@ -17,9 +17,12 @@ checks the two give identical tags, parts of speech, morphology and lemmas.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING, Callable, Optional, cast
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.errors import Errors
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
@@ -213,3 +216,54 @@ def use_attribute_table(nlp: Language) -> None:
         replaced = nlp.get_pipe(name)
         assert isinstance(replaced, AttributeTable)
         replaced.matcher, replaced.attrs, replaced._attrs_unnormed, replaced.indices = table.matcher, table.attrs, table._attrs_unnormed, table.indices
+
+
+class LemmaTable:
+    """The rule lemmatizer of English, its answers kept per (word, part of speech, morphology)
+    and written to the Doc in one array.
+
+    spaCy's lemmatizer visits every token as a ``Token`` and sets its lemma by string; its
+    answer depends on those three values only (its own cache is keyed on them, though it keeps
+    no answer for spaces and base forms), so the table gives the same lemmas."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._validated:  # as Lemmatizer.__call__
+            self._validate_tables(Errors.E1004)
+        error_handler = self.get_error_handler()
+        try:
+            self.lemmatize_by_table(doc)
+            return doc
+        except Exception as e:
+            error_handler(self.name, self, [doc], e)
+
+    def lemmatize_by_table(self, doc: Doc) -> None:
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        known = self.__dict__.setdefault("_lemma_table", {})  # (orth, pos, morph) -> lemma
+        strings = doc.vocab.strings
+        ids: dict[tuple, int] = {}  # added to the strings once per Doc (memory zones drop them)
+        lemmas = rows[:, 3].copy()
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma and not self.overwrite:
+                continue
+            key = (orth, pos, morph)
+            found = ids.get(key)
+            if found is None:
+                text = known.get(key)
+                if text is None:
+                    text = known[key] = self.lemmatize(doc[i])[0]
+                found = ids[key] = strings.add(text)
+            lemmas[i] = found
+        doc.from_array([LEMMA], lemmas.reshape(len(doc), 1))
+
+
+@cache
+def _lemma_table_class(base: type) -> type:
+    return type(f"Table{base.__name__}", (LemmaTable, base), {})
+
+
+def use_lemma_table(nlp: Language) -> None:
+    """Give every English rule lemmatizer of ``nlp`` a ``LemmaTable`` (same lemmas; it saves
+    and loads as spaCy's own)."""
+    for _, pipe in nlp.pipeline:
+        if type(pipe) is EnglishLemmatizer and pipe.mode == "rule":
+            pipe.__class__ = _lemma_table_class(EnglishLemmatizer)

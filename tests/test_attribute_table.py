@@ -18,6 +18,7 @@ TEXTS = [
     "I'd say it won't happen, but she's been there. Didn't they? Nothin' was done 'cause we're late.",
     "The Kremlin said it had nothing to do with the attack. Whether or not that's true, it's unclear.",
     "Gimme those!  Them folks ain't gonna wanna see you   now.\n\nThat which was said is done.",
+    "There were five of them, y'all. C'mon, let's go: we gotta leave. There's no time, it is said.",
 ]
 
 
@@ -75,6 +76,27 @@ def test_operators_and_multi_token_patterns_follow_the_ruler(pair):
     assert (lemmas["strike"], lemmas["strikes"], lemmas["depot"], lemmas["fuel"], lemmas["Kyiv"]) == ("LAST", "STRIKE", "DEPOT", "", "Kyiv!")
 
 
+def test_patterns_of_several_tokens_are_looked_for_only_where_one_may_start():
+    """The Matcher of the patterns of several tokens runs only on a Doc with a token that
+    passes the tests of a first token; a first token beyond the table always runs it."""
+    nlp = spacy.load(default_base_model(), exclude=["attribute_ruler", "lemmatizer"])
+    table = AttributeTable(nlp.vocab)
+    table.add([[{"LOWER": "fuel"}, {"LOWER": "depot"}]], {"LEMMA": "DEPOT"}, index=-1)
+    compiled = table.table()
+    assert compiled is not None and compiled.multi_firsts is not None
+    calls = []
+    matcher = compiled.multi
+    compiled.multi = lambda doc, **kwargs: calls.append(doc.text) or matcher(doc, **kwargs)
+    assert [t.lemma_ for t in table(nlp("A depot burned."))] == ["", "", "", ""]
+    assert calls == []
+    lemmas = [t.lemma_ for t in table(nlp("A fuel truck, a fuel depot and the fuel depot"))]
+    assert [i for i, lemma in enumerate(lemmas) if lemma == "DEPOT"] == [6, 10]
+    assert calls == ["fuel truck", "fuel depot", "fuel depot"]  # a window of two at each "fuel"
+    table.add([[{"LOWER": "fuel", "OP": "?"}, {"LOWER": "depot"}]], {"LEMMA": "DEPOT"}, index=-1)
+    assert table.table() is not None and table.table().multi_firsts is None and table.table().multi_length is None
+    assert [t.lemma_ for t in table(nlp("A depot burned."))][1] == "DEPOT"
+
+
 def test_a_pattern_beyond_the_table_runs_the_ruler_as_spacy_does():
     nlp = spacy.blank("en")
     table = AttributeTable(nlp.vocab)
@@ -93,3 +115,23 @@ def test_a_saved_pipeline_loads_it_in_a_fresh_process(tmp_path, pair):
     ) % str(tmp_path / "nlp")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "AttributeTable ['PRON', 'AUX', 'AUX', 'ADV', 'PUNCT']"
+
+
+def test_the_lemma_table_gives_the_lemmatizers_lemmas_also_across_memory_zones(pair):
+    """``use_lemma_table`` keeps the rule lemmatizer's answers per (word, part of speech,
+    morphology): the same lemmas as spaCy's, also for a second Doc read in a fresh memory zone
+    (whose strings the first zone's end removed)."""
+    from conflictnlp.attribute_table import LemmaTable, use_lemma_table
+
+    stock, _ = pair
+    table = spacy.load(default_base_model())
+    use_attribute_table(table)
+    use_lemma_table(table)
+    lemmatizer = table.get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, LemmaTable)
+    texts = _texts() + ["Zelenskyy's aides were briefed; the Quxlified drones are quxlifying."]
+    for _ in range(2):
+        with stock.memory_zone(), table.memory_zone():
+            for a, b in zip(stock.pipe(texts), table.pipe(texts)):
+                assert [t.lemma_ for t in a] == [t.lemma_ for t in b], a.text[:60]
+    assert {"zelenskyy", "aide", "brief"} <= set(lemmatizer._lemma_table.values())

@@ -299,3 +299,42 @@ def test_ages_and_counted_nouns(nlp):
     assert _quantity(record, "200 jobs")["concept"] == "jobs"
     thousands = _quantity(_record(nlp, "Thousands of people fled the town."), "Thousands of people")
     assert thousands["approximate"] is True
+
+
+def test_regex_engine_reads_quantulums_unit_pattern_as_re_does():
+    """quantulum3's unit pattern runs on the ``regex`` module where ``re`` and ``regex`` agree
+    on every character of the text; both engines must then find the same matches, and the
+    characters taken as agreeing must agree on all the pattern tests of a character."""
+    import re
+
+    import regex
+
+    from conflictnlp.measures import quantities
+
+    quantities._quantulum_parser()
+    from quantulum3 import regex as quantulum_regex
+
+    pattern = quantulum_regex.units_regex("en_US")
+    assert isinstance(pattern, quantities.UnitPattern)
+    texts = [
+        "some 118 km (73 miles) outside Hodeidah", "$ 48.2 million", "between 5 and 10 square kilometres",
+        "17 USD 25", "a 45-bus convoy", "at 11:05am, 3.5 percent", "98.6 degrees F", "20 x 30 boxes",
+        "22\u00a0miles \u2013 some 35\u2009km \u2014 from the border", "\u201c2 1/2 hours\u201d, 5\u2032 6\u2033",
+        "7 to 9 drones and 600 - 700 troops", "120 \u03bcg, 15 \u00b5m, 40 \u212a, caf\u00e9 5 kg",
+    ]
+    for text in texts:
+        fast = [(m.span(), m.groupdict()) for m in pattern.fast.finditer(text)]
+        slow = [(m.span(), m.groupdict()) for m in pattern.slow.finditer(text)]
+        assert fast == slow, text
+    assert quantities.same_in_both_engines("22\u00a0miles \u2013 \u201csome\u201d")
+    assert not quantities.same_in_both_engines("caf\u00e9 5 kg") and not quantities.same_in_both_engines("5\x1ckm")
+    agreeing = [chr(c) for c in range(128) if chr(c) not in quantities.SPACE_TO_RE_ONLY] + list(quantities.SAME_IN_BOTH_ENGINES)
+    for char in agreeing:
+        for test in (r"\w", r"\W", r"\s", r"\S", r"\d", r"\D", r"\b"):
+            assert bool(re.search(test, char)) == bool(regex.search(test, char)), (char, test)
+    # the pattern is case-insensitive: its letters ("K" the kelvin sign, "\u00b5") meet the text's alike
+    for letter in {char for char in pattern.slow.pattern if char.isalpha()}:
+        for char in agreeing:
+            assert bool(re.fullmatch(re.escape(letter), char, re.I)) == bool(regex.fullmatch(regex.escape(letter), char, regex.I)), (letter, char)
+    for char in quantities.SPACE_TO_RE_ONLY:
+        assert re.match(r"\s", char) and not regex.match(r"\s", char)

@@ -17,9 +17,12 @@ checks the two give identical tags, parts of speech, morphology and lemmas.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING, Callable, Optional, cast
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.errors import Errors
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
@@ -66,6 +69,10 @@ class _Table:
         self.single: list[tuple[int, tuple[Callable[[tuple], bool], ...]]] = []  # (rule, tests)
         self.multi = Matcher(ruler.vocab)
         self.has_multi = False
+        # the tests of the first token of each pattern of several tokens: a Doc with no token
+        # that passes one has no match, and the Matcher is not run; None where a first token
+        # is beyond the table (an operator, another attribute), and the Matcher always runs
+        self.multi_firsts: Optional[list[tuple[Callable[[tuple], bool], ...]]] = []
         for rule in range(len(ruler.attrs)):
             _, patterns = ruler.matcher.get(str(rule))
             for pattern in patterns:
@@ -74,28 +81,63 @@ class _Table:
                 else:
                     self.multi.add(str(rule), [pattern])
                     self.has_multi = True
-        self.by_key: dict[tuple, tuple[int, ...]] = {}
+                    self._add_multi_first(pattern[0])
+        self.by_key: dict[tuple, tuple[tuple[int, ...], bool]] = {}
+        # with no operator in them, the patterns of several tokens are matched in windows of
+        # their longest length at the tokens that may start one, not over the whole Doc
+        self.multi_length: Optional[int] = None
+        if self.multi_firsts is not None:
+            multi = [p for rule in range(len(ruler.attrs)) for p in ruler.matcher.get(str(rule))[1] if len(p) > 1]
+            if multi and not any("OP" in token for pattern in multi for token in pattern):
+                self.multi_length = max(len(pattern) for pattern in multi)
 
-    def rules_for(self, key: tuple) -> tuple[int, ...]:
-        """The one-token rules that match a token with these (tag, lower, dep, is_space) ids."""
+    def _add_multi_first(self, first: dict) -> None:
+        if self.multi_firsts is None:
+            return
+        try:
+            self.multi_firsts.append(tuple(_test(attr, value) for attr, value in first.items()))
+        except KeyError:
+            self.multi_firsts = None
+
+    def rules_for(self, key: tuple) -> tuple[tuple[int, ...], bool]:
+        """The one-token rules that match a token with these (tag, lower, dep, is_space) ids,
+        and whether a pattern of several tokens may start at it."""
         found = self.by_key.get(key)
         if found is None:
             tag, lower, dep, space = key
             strings = self.strings
             values = (strings[tag] if tag else "", strings[lower] if lower else "", strings[dep] if dep else "", space)
-            found = tuple(rule for rule, tests in self.single if all(test(values) for test in tests))
-            self.by_key[key] = found
+            rules = tuple(rule for rule, tests in self.single if all(test(values) for test in tests))
+            firsts = self.multi_firsts
+            starts = firsts is None or any(all(test(values) for test in tests) for tests in firsts)
+            found = self.by_key[key] = (rules, starts)
         return found
+
+    def _multi_matches(self, doc: Doc, starts: list[int]) -> list[tuple[int, int, int]]:
+        """The matches of the patterns of several tokens: the Matcher's over the whole Doc, or
+        those that begin at ``starts``, each found in the window of tokens from it."""
+        width = self.multi_length
+        if width is None:
+            return list(self.multi(doc, allow_missing=True))
+        return [
+            (match_id, i + start, i + end)
+            for i in starts
+            for match_id, start, end in self.multi(doc[i : i + width], allow_missing=True)
+            if start == 0
+        ]
 
     def apply(self, doc: Doc) -> None:
         keys = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
         rules: dict[int, list[int]] = {}
+        multi_starts = []
         for i, (tag, lower, dep, space) in enumerate(keys):
-            found = self.rules_for((tag, lower, dep, bool(space)))
+            found, starts = self.rules_for((tag, lower, dep, bool(space)))
             if found:
                 rules[i] = list(found)
-        if self.has_multi:
-            for match_id, start, end in self.multi(doc, allow_missing=True):
+            if starts:
+                multi_starts.append(i)
+        if self.has_multi and multi_starts:
+            for match_id, start, end in self._multi_matches(doc, multi_starts):
                 rule = int(doc.vocab.strings[match_id])
                 index = self.indices[rule]
                 target = (start if index >= 0 else end) + index
@@ -107,7 +149,8 @@ class _Table:
         columns: list[int] = sorted({attr for matched in rules.values() for rule in matched for attr in self.attrs[rule]})
         # spaCy's stubs take an invariant list[int | str] and type to_array's uint64 result as float
         attr_ids = cast("list[int | str]", columns)
-        values = cast("Ints2d", doc.to_array(attr_ids))
+        # (to_array gives one column as a 1-d array)
+        values = cast("Ints2d", doc.to_array(attr_ids).reshape(len(doc), len(columns)))
         where = {attr: n for n, attr in enumerate(columns)}
         for i, matched in rules.items():
             for rule in sorted(matched):
@@ -173,3 +216,54 @@ def use_attribute_table(nlp: Language) -> None:
         replaced = nlp.get_pipe(name)
         assert isinstance(replaced, AttributeTable)
         replaced.matcher, replaced.attrs, replaced._attrs_unnormed, replaced.indices = table.matcher, table.attrs, table._attrs_unnormed, table.indices
+
+
+class LemmaTable:
+    """The rule lemmatizer of English, its answers kept per (word, part of speech, morphology)
+    and written to the Doc in one array.
+
+    spaCy's lemmatizer visits every token as a ``Token`` and sets its lemma by string; its
+    answer depends on those three values only (its own cache is keyed on them, though it keeps
+    no answer for spaces and base forms), so the table gives the same lemmas."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._validated:  # as Lemmatizer.__call__
+            self._validate_tables(Errors.E1004)
+        error_handler = self.get_error_handler()
+        try:
+            self.lemmatize_by_table(doc)
+            return doc
+        except Exception as e:
+            error_handler(self.name, self, [doc], e)
+
+    def lemmatize_by_table(self, doc: Doc) -> None:
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        known = self.__dict__.setdefault("_lemma_table", {})  # (orth, pos, morph) -> lemma
+        strings = doc.vocab.strings
+        ids: dict[tuple, int] = {}  # added to the strings once per Doc (memory zones drop them)
+        lemmas = rows[:, 3].copy()
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma and not self.overwrite:
+                continue
+            key = (orth, pos, morph)
+            found = ids.get(key)
+            if found is None:
+                text = known.get(key)
+                if text is None:
+                    text = known[key] = self.lemmatize(doc[i])[0]
+                found = ids[key] = strings.add(text)
+            lemmas[i] = found
+        doc.from_array([LEMMA], lemmas.reshape(len(doc), 1))
+
+
+@cache
+def _lemma_table_class(base: type) -> type:
+    return type(f"Table{base.__name__}", (LemmaTable, base), {})
+
+
+def use_lemma_table(nlp: Language) -> None:
+    """Give every English rule lemmatizer of ``nlp`` a ``LemmaTable`` (same lemmas; it saves
+    and loads as spaCy's own)."""
+    for _, pipe in nlp.pipeline:
+        if type(pipe) is EnglishLemmatizer and pipe.mode == "rule":
+            pipe.__class__ = _lemma_table_class(EnglishLemmatizer)

@@ -72,7 +72,48 @@ def _quantulum_parser():
     loaded = classifier.classifier("en_US", None)
     if loaded.loaded and hasattr(loaded.classifier, "coef_"):
         loaded.classifier.coef_ = numpy.asfortranarray(loaded.classifier.coef_)
+    _use_fast_unit_pattern()
     return parser
+
+
+# characters beyond ASCII on which ``re`` and the ``regex`` module agree for all the unit
+# pattern asks of a character (\w, \s, \d, case), as a test checks; ASCII's information
+# separators \x1c-\x1f are whitespace to ``re`` only
+SAME_IN_BOTH_ENGINES = frozenset("\u00a0\u2011\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u2032\u2033")
+SPACE_TO_RE_ONLY = frozenset("\x1c\x1d\x1e\x1f")
+
+
+def same_in_both_engines(text: str) -> bool:
+    """Whether ``re`` and ``regex`` read every character of ``text`` alike."""
+    if text.isascii():
+        return SPACE_TO_RE_ONLY.isdisjoint(text)
+    return all(char.isascii() and char not in SPACE_TO_RE_ONLY or char in SAME_IN_BOTH_ENGINES for char in text)
+
+
+class UnitPattern:
+    """quantulum3's unit pattern (150,000 characters: thousands of unit names tried after
+    every number) run by the ``regex`` module, which finds the same matches about six times
+    faster than ``re``; texts with characters the two engines may class differently
+    ("\u0301", "\u212a") keep ``re``."""
+
+    def __init__(self, pattern: re.Pattern):
+        import regex  # dateparser's dependency
+
+        self.slow = pattern
+        self.fast = regex.compile(pattern.pattern, pattern.flags)
+
+    def finditer(self, text: str) -> Iterable[Any]:
+        return (self.fast if same_in_both_engines(text) else self.slow).finditer(text)
+
+
+def _use_fast_unit_pattern() -> None:
+    """Make quantulum3's parser (which looks the pattern up on each parse) use ``UnitPattern``
+    for English."""
+    from quantulum3 import regex as quantulum_regex
+
+    built = quantulum_regex.units_regex
+    fast = UnitPattern(built("en_US"))
+    quantulum_regex.units_regex = lambda lang="en_US": fast if lang == "en_US" else built(lang)
 
 
 def _parse(text: str):
@@ -1009,7 +1050,13 @@ def find_measures(doc: Doc, data: MeasureData) -> list[Measure]:
     false_spans = false_unit_spans(doc_text(doc), data)
     lo, hi = body_bounds(doc)
     measures: list[Measure] = []
+    candidates = _quantity_candidates(doc)
     for sent in body_sents(doc):
+        if bisect_left(candidates, sent.start) == bisect_left(candidates, sent.end):
+            # no number nor unit name: quantulum3 would be shown nothing (parse_quantities)
+            in_sentence = merge_minor_amounts(doc_text(doc), counting_word_measures(doc, sent, [], data), data)
+            measures.extend(m for m in in_sentence if lo <= m.start and m.end <= hi)
+            continue
         # quantulum3 reads "a $48.2 million" as one dollar: hide the article (same length)
         # "RM1.2 billion", "$A200 million", "A$3.5 billion", "Rs 500": quantulum3 misreads or
         # drops the currency marks it does not know; it reads the number, and the mark is read

@@ -338,3 +338,18 @@ def test_regex_engine_reads_quantulums_unit_pattern_as_re_does():
             assert bool(re.fullmatch(re.escape(letter), char, re.I)) == bool(regex.fullmatch(regex.escape(letter), char, regex.I)), (letter, char)
     for char in quantities.SPACE_TO_RE_ONLY:
         assert re.match(r"\s", char) and not regex.match(r"\s", char)
+
+
+def test_a_unit_that_runs_into_a_word_is_read_again_without_it():
+    """quantulum3 may read "$14.5 billion ta(x)" as dollar-teraampere, depending on string hashing."""
+    from types import SimpleNamespace
+
+    from conflictnlp.measures.quantities import _whole_words
+
+    window = "Apple's recent $14.5 billion tax bill"
+    cut_into_tax = SimpleNamespace(span=(15, window.index("tax") + 2))
+    again = _whole_words(window, cut_into_tax)
+    assert window[again.span[0] : again.span[1]].strip() == "$14.5 billion"
+    assert again.unit.name == "dollar"
+    whole = SimpleNamespace(span=(15, window.index(" tax")))
+    assert _whole_words(window, whole) is whole

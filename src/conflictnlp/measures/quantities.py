@@ -420,11 +420,34 @@ def parse_quantities(sent: Span, text: str) -> list:
              if not any(start <= last and first <= end for start, end in windows)]
     for first, last in windows:
         start, end = doc[first].idx - offset, doc[last].idx + len(doc[last]) - offset
-        for quantity in _parse(text[start:end]):
+        window = text[start:end]
+        for quantity in _parse(window):
+            quantity = _whole_words(window, quantity)
             quantity.span = (quantity.span[0] + start, quantity.span[1] + start)
             found.append(quantity)
     found.sort(key=lambda quantity: quantity.span)
     return found
+
+
+def _whole_words(window: str, quantity):
+    """The quantity read again without the word its unit ran into.
+
+    Which of its overlapping units quantulum3 tries first depends on Python's string hashing,
+    so "$14.5 billion tax" is "dollar" in one process and "dollar teraampere" ("ta" of "tax")
+    in another; the reading that cuts a word would then be dropped. Read up to that word instead.
+    """
+    start, end = quantity.span
+    if not (0 < end < len(window) and window[end - 1].isalnum() and window[end].isalnum()):
+        return quantity
+    cut = end
+    while cut > start and window[cut - 1].isalnum():
+        cut -= 1
+    if cut <= start:
+        return quantity
+    for again in _parse(window[:cut]):
+        if again.span[0] == start:
+            return again
+    return quantity
 
 
 def false_unit_spans(text: str, data: MeasureData) -> list[tuple[int, int]]:

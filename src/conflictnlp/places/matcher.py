@@ -49,7 +49,7 @@ LIST_SEPARATORS = {",", "and", "or", "-", "–", "/", "&"}
 # lowercase words that may end a place name ("the Donetsk region", "Kherson oblast")
 NAME_TAIL_WORDS = {"region", "oblast", "province", "county", "parish", "district", "governorate", "strip", "peninsula"}
 NAME_INNER_WORDS = {"of", "the", "upon", "on", "de", "del", "la", "le", "du", "al", "el", "and", "'s", "people's",
-                    "i", "e", "da", "do", "dos"}
+                    "i", "e", "da", "do", "dos", "au", "aux"}
 
 
 @dataclass
@@ -92,6 +92,7 @@ class PlaceMatcher:
         self.settlement_nouns = frozenset(settings["settlement_nouns"])
         self.unlisted_cues = frozenset(settings["unlisted_cues"])
         self.facility_nouns = frozenset(settings["facility_nouns"])
+        self.part_nouns = frozenset(settings["named_part_nouns"])
         self.institution_heads = frozenset(settings["institution_heads"])
         self.newspaper_heads = frozenset(settings["newspaper_heads"])
         self.newspaper_heads_sentence_case = frozenset(settings["newspaper_heads_sentence_case"])
@@ -181,7 +182,7 @@ class PlaceMatcher:
                 continue
             for end in range(min(last, i + self._actor_width), i, -1):
                 words = text[starts[i]:ends[end - 1]]
-                if words != words.lower() and normalize(words) in self._actor_keys:
+                if words != words.lower() and normalize(words) in self._actor_keys and not self._in_compound(doc, i, end):
                     blocked.update(range(i, end))
                     country = index[normalize(words)].country
                     if country and index[normalize(words)].kind not in ("media", "ngo", "intergovernmental"):
@@ -189,6 +190,13 @@ class PlaceMatcher:
                     free = end
                     break
         return blocked
+
+    @staticmethod
+    def _in_compound(doc: Doc, start: int, end: int) -> bool:
+        """Whether tokens are hyphenated on both sides into a longer word: the "AU" of
+        "PORT-AU-PRINCE" is no African Union."""
+        inner = start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+        return inner and not doc[end - 1].whitespace_ and (doc[end - 1].text == "-" or end < len(doc) and doc[end].text == "-")
 
     def _name_run(self, doc: Doc, start: int, last: int, step: int = 1) -> int:
         """The end (exclusive; with ``step`` -1 the start) of the capitalised name beginning
@@ -280,26 +288,25 @@ class PlaceMatcher:
 
     def _unlisted(self, doc: Doc, first: int, last: int, found: list[_Found]) -> list[_Found]:
         """Populated places the gazetteer lacks: a capitalised name after "the village of" (any
-        article), or after a locative cue ("near Barsalogho", "à Batangafo") in an article about
-        a conflict country, that no other source took and that names no facility."""
-        texts, forms = token_texts(doc), token_forms(doc)
+        article), before its container in parentheses ("in Seytenga (Seno province)"), as "the
+        Makeen area of ..." after a cue, or after a locative cue ("near Barsalogho", "à
+        Batangafo") or in an incident head ("14 February - Haiti, Cite Soleil:") in an article
+        about a conflict country, that no other source took and that names no facility."""
+        forms = token_forms(doc)
         taken = {i for item in found for i in range(item.start, item.end)} | self._blocked
         conflict: Optional[bool] = None
         names: list[_Found] = []
-        triggers = self._unlisted_triggers
+        triggers = self._unlisted_triggers | {"the", ","}
         verbs = self.object_verbs
         for i in [i for i in range(first, last - 1) if forms[i][1] in triggers or forms[i][0] in verbs
                   or forms[i][1].removesuffix("s") in verbs or forms[i][1] in self.foreign_verbs]:
-            lower = forms[i][1]
-            settlement = lower in ("of", "de") and i > first and forms[i - 1][1] in self.settlement_nouns
-            cue = lower in self.unlisted_cues or self._incident_object(doc, i + 1)
-            if not (settlement or cue) or not texts[i + 1][:1].isupper() or i + 1 in taken:
+            if i + 1 in taken:
                 continue
-            start, end = i + 1, self._name_run(doc, i + 1, last)
-            if end <= start or any(k in taken for k in range(start, end)) or self._not_unlisted(doc, start, end, settlement):
+            start, end, sure = self._unlisted_name(doc, i, first, last)
+            if end <= start or any(k in taken for k in range(start, end)):
                 continue
             places = self.gazetteer.candidates(doc[start:end].text)
-            if not settlement:
+            if not sure:
                 if places or self._conflict_variants(doc[start:end].text):
                     continue
                 if conflict is None:  # the article's main country is a conflict country
@@ -312,12 +319,64 @@ class PlaceMatcher:
             taken.update(range(start, end))
         return names
 
-    def _not_unlisted(self, doc: Doc, start: int, end: int, settlement: bool) -> bool:
+    def _unlisted_name(self, doc: Doc, i: int, first: int, last: int) -> tuple[int, int, bool]:
+        """The name a trigger at ``i`` puts a place on (start, end; end <= start if none), and
+        whether the words around it say so whatever the article's country ("the village of X",
+        "the X area of", "X (Seno province)")."""
+        texts, forms = token_texts(doc), token_forms(doc)
+        lower, start = forms[i][1], i + 1
+        if not texts[start][:1].isupper():
+            return start, start, False
+        part = lower == "the" and self._named_part(doc, i, first, last)
+        settlement = part or lower in ("of", "de") and i > first and forms[i - 1][1] in self.settlement_nouns
+        end = self._run_before_date(doc, start, self._name_run(doc, start, last))
+        if lower == ",":
+            cue = end > start and self._in_head(doc, start, end)
+        else:
+            cue = lower in self.unlisted_cues or lower != "the" and self._incident_object(doc, start)
+        if not (settlement or cue) or end <= start:
+            return start, start, False
+        # "in Seytenga (Seno province)", "in Masafer Yatta (Hebron)": the container in
+        # parentheses says the name before it is a place, whatever the article's country
+        contained = end + 1 < last and texts[end] == "(" and texts[end + 1][:1].isupper()
+        sure = settlement or contained and not self.gazetteer.candidates(doc[start:end].text)
+        # "the Makeen area of", "the Antonivskyi bridge area": the model's NORP or DATE says nothing
+        part_of = part and end + 1 < last and (forms[end + 1][1] == "of" or forms[end + 1][1] in self.part_nouns)
+        if self._not_unlisted(doc, start, end, sure, part_of):
+            return start, start, False
+        return start, end, sure
+
+    @staticmethod
+    def _run_before_date(doc: Doc, start: int, end: int) -> int:
+        """The end of a name run cut before a date or number the run took in through an inner
+        word ("Dioura on Thursday", "Aitaroun on Sunday")."""
+        for k in range(start + 1, end):
+            if doc[k].ent_type_ in NUMERIC_LABELS and doc[k - 1].is_lower:
+                end = k - 1
+                break
+        while end > start and doc[end - 1].is_lower:
+            end -= 1
+        return end
+
+    def _named_part(self, doc: Doc, the: int, first: int, last: int) -> bool:
+        """Whether "the" at ``the`` begins "the Makeen area (of ...)" after a locative cue: a
+        capitalised name, then a lowercase noun of ``named_part_nouns`` ("in the Abu Salim
+        district of Tripoli", "at the Allenby crossing", "from the Antonivskyi bridge area")."""
+        texts, forms = token_texts(doc), token_forms(doc)
+        if the <= first or forms[the - 1][1] not in self.locative_cues or not texts[the + 1][:1].isupper():
+            return False
+        end = self._name_run(doc, the + 1, last)
+        return the + 1 < end < last and texts[end].islower() and forms[end][1] in self.part_nouns
+
+    def _not_unlisted(self, doc: Doc, start: int, end: int, settlement: bool, part_of: bool = False) -> bool:
         """Whether a capitalised name after a cue is something else: a number or date of the
         NER, a person's possessive ("in Putin's speech"), a demonym, a common word, or a
-        facility's name. The small model tags most unknown village names PERSON or ORG."""
+        facility's name. The small model tags most unknown village names PERSON or ORG, and
+        the name of "the Makeen area of ..." (``part_of``) anything."""
         ents = {t.ent_type_ for t in doc[start:end]} - {""}
         forms = token_forms(doc)
+        if part_of and not any(t.like_num for t in doc[start:end]):
+            ents = set()
         if ents - {"GPE", "LOC", "FAC", "ORG", "PERSON"} or doc[start].is_stop:
             return True
         if doc[start].lower_ in self.headline_generic_words:  # "M23 Rebels Enter City Centre"
@@ -328,7 +387,7 @@ class PlaceMatcher:
             return True
         if self.gazetteer.country_of_demonym(doc[start:end].text) or doc[start:end].text.isupper():
             return True
-        return end < len(doc) and forms[end][1] in self.facility_nouns
+        return end < len(doc) and forms[end][1] in self.facility_nouns - self.part_nouns
 
     def _conflict_towns(self, doc: Doc, found: list[_Found]) -> list[_Found]:
         """The conflict layer: doubtful names of a conflict country's place, whatever the NER made
@@ -473,12 +532,34 @@ class PlaceMatcher:
         return (lemma in self.object_verbs or lower.removesuffix("s") in self.object_verbs) and (
             doc[start - 1].pos_ in ("VERB", "AUX") or start - 1 in self._title_case)
 
-    @staticmethod
-    def _label(doc: Doc, start: int, end: int) -> bool:
+    def _label(self, doc: Doc, start: int, end: int) -> bool:
         """A name that begins its line or sentence before a colon: an incident list's or a
-        headline's place label ("Marawi: ...", "Birao: armed men loot ...")."""
-        return (doc[start].is_sent_start or start > 0 and "\n" in doc[start - 1].text_with_ws) and (
-            end < len(doc) and doc[end].text == ":")
+        headline's place label ("Marawi: ...", "Birao: armed men loot ..."), or one of the names
+        of a head "Nov 13, 2024 - Idlib, Ariha:", "Yemen, Taiz governorate, Mawiyah district:"."""
+        line_start = doc[start].is_sent_start or start > 0 and "\n" in doc[start - 1].text_with_ws
+        if line_start and end < len(doc) and doc[end].text == ":":
+            return True
+        return self._in_head(doc, start, end)
+
+    def _in_head(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the name is among capitalised names, commas and area words that run to a colon
+        and begin after a line's date dash ("14 February - Haiti, Cite Soleil:") or the line."""
+        texts, forms = token_texts(doc), token_forms(doc)
+
+        def head_word(k: int) -> bool:
+            return texts[k] == "," or texts[k][:1].isupper() or forms[k][1] in self.area_words
+
+        k = end
+        while k < min(len(doc), end + 8) and texts[k] != ":" and head_word(k) and "\n" not in texts[k]:
+            k += 1
+        if k >= len(doc) or texts[k] != ":":
+            return False
+        k = start - 1
+        while k >= max(0, start - 8) and head_word(k) and not doc[k + 1].is_sent_start:
+            k -= 1
+        if k < 0 or doc[k + 1].is_sent_start or "\n" in doc[k].text_with_ws:
+            return True
+        return texts[k] in DATELINE_MARKS - {",", "("} and k > 0 and not doc[k].is_sent_start
 
     @staticmethod
     def _tagged_place(doc: Doc, start: int, end: int) -> bool:
@@ -620,6 +701,13 @@ class PlaceMatcher:
             if match is None:
                 continue
             end, places = match
+            village = self._village_run(doc, i, end, last)
+            if village > end:  # "Let Pan Hla village": the whole name, not the known "Let Pan"
+                whole = doc[i:village].text
+                mention = self._mention(doc, i, village, "unlisted", unlisted=not self.gazetteer.candidates(whole))
+                found.append(_Found(i, village, mention, "gazetteer"))
+                free = village
+                continue
             if self._plausible(doc, i, end, places, context):
                 found.append(_Found(i, end, self._mention(doc, i, end, "gazetteer"), "gazetteer"))
                 free = end
@@ -627,6 +715,17 @@ class PlaceMatcher:
                 doubtful.append((i, end, places))
         self._doubtful = doubtful
         return found + self._listed(doc, ner + found)
+
+    def _village_run(self, doc: Doc, start: int, end: int, last: int) -> int:
+        """The end of a longer capitalised name that a known name begins and a lowercase
+        settlement noun follows ("Let Pan Hla village" over Let Pan), else ``end``."""
+        texts, forms = token_texts(doc), token_forms(doc)
+        if end >= last or not texts[end][:1].isupper() or start in self._title_case:
+            return end
+        run = self._name_run(doc, start, last)
+        if run > end and run < last and texts[run].islower() and forms[run][1] in self.settlement_nouns:
+            return run
+        return end
 
     def _listed(self, doc: Doc, accepted: list[_Found]) -> list[_Found]:
         """Doubtful names listed with an accepted place of the same country ("Madison, Oconee
@@ -722,6 +821,13 @@ class PlaceMatcher:
         if not places or self._headline_speaker(doc, start, end, places) or self._named_person(doc, start, end):
             return False
         cue = start > 0 and doc[start - 1].lower_ in self.locative_cues or self._label(doc, start, end)
+        if self._sentence_initial_word(doc, start, end) and not cue:
+            # "Grenade attack wounds two": a sentence's capitalised first word the NER left
+            # alone is a place by a town's own name only, not by another town's exonym (Granada)
+            key = normalize(span.text)
+            places = [p for p in places if normalize(p.name) == key or p.feature in AREA_FEATURES]
+            if not places:
+                return False
         if end - start == 1 and start in self._title_case and span[0].lower_ in self.headline_generic_words and not cue:
             return False  # "M23 Rebels Enter City Centre": a headline's capitalised word
         # a name that says what it is ("Henderson County", "Kherson Oblast") is a place name
@@ -751,7 +857,9 @@ class PlaceMatcher:
             # ("Alexandria Police Department"), a word inside it does not ("Superior Court")
             leads = entity.start == start or doc[entity.start].lower_ == "the" and entity.start + 1 == start
             return strong or leads and any(p.country_code in context and p.population >= SMALL_TOWN for p in places)
-        if end - start == 1 and (doc[start].pos_ != "PROPN" or doc[start].is_stop):
+        # "in Culiacan bar attack" tagged ADJ: a big town after a cue is a name whatever its tag
+        big_cued = cue and any(p.population >= LARGE_TOWN for p in places) and not self.gazetteer.country_of_demonym(span.text)
+        if end - start == 1 and (doc[start].pos_ != "PROPN" and not big_cued or doc[start].is_stop):
             return False
         if strong:
             return True
@@ -760,6 +868,12 @@ class PlaceMatcher:
         attributive = after is not None and after.pos_ == "NOUN" and after.is_lower  # "Roselle police"
         return (in_context and (cue or biggest >= SMALL_TOWN and (bool(ents) or attributive))
                 or cue and biggest >= 5 * SMALL_TOWN)
+
+    def _sentence_initial_word(self, doc: Doc, start: int, end: int) -> bool:
+        """A lone word capitalised only as its sentence's first, untagged by the NER, outside
+        title case."""
+        return (end - start == 1 and doc[start].is_sent_start and not doc[start].ent_type_
+                and start not in self._title_case)
 
     def _titled_area(self, doc: Doc, end: int, places: list[Place]) -> bool:
         """"Benue State", "Unity State": an area's name before its capitalised kind word that
@@ -923,8 +1037,11 @@ class PlaceMatcher:
                     places.append(self._adjectival_found(doc, i, after, country))
                 break
             noun = doc[after]
+            # "the southern Lebanese town of Aitaroun": the town after "of" is the place, found
+            # or not (``_unlisted`` takes it), never the demonym's country
             followed_by_name = (after + 2 < last and doc[after + 1].lower_ == "of"
-                                and any(item.start == after + 2 for item in found))
+                                and (doc[after + 2].text[:1].isupper()
+                                     or any(item.start == after + 2 for item in found)))
             if noun.lower_ in self.place_nouns and not followed_by_name and noun.pos_ == "NOUN":
                 # "the Ukrainian capital" is Kyiv; "Russian soil" is Russia
                 place = country

@@ -103,6 +103,16 @@ def is_within(place: Place, container: Place) -> bool:
     return False
 
 
+def _names_alike(said: str, name: str) -> bool:
+    """Whether two normalised names are one name spelt two ways ("taiz" / "ta'izz",
+    "hodeidah" / "al hudaydah"): a shared romanisation key, or close letters."""
+    from rapidfuzz import fuzz
+
+    said, name = romanisation_key(said), romanisation_key(name)
+    bare = name.removeprefix("al ")
+    return said == bare or fuzz.ratio(said, bare) >= 70
+
+
 class Resolver:
     """Resolves the mentions of one article together (see the module docstring)."""
 
@@ -129,6 +139,8 @@ class Resolver:
             # "Deir el-Balah" for Dayr al Balah: a romanisation the tables spell otherwise
             found = self.gazetteer.spelling_variants(mention.text)
         areas = [p for p in found if p.feature in ("admin1", "admin2", "region")] if mention.areas_only else []
+        if mention.areas_only and not areas:
+            areas = self._area_of_town(mention.text, found)
         if areas:
             found = areas
         else:
@@ -142,6 +154,24 @@ class Resolver:
             if narrowed:
                 found = narrowed
         return found
+
+    def _area_of_town(self, text: str, found: list[Place]) -> list[Place]:
+        """"Taiz governorate", "Hodeidah province": a name the gazetteer knows only as a town,
+        said with an area word, is the first-level area around that town where the area's name
+        is the town's (spelt alike: Taiz / Ta'izz, Hodeidah / Al Hudaydah)."""
+        said = normalize(text)
+        areas = []
+        for town in found:
+            if town.feature != "city" or not town.admin1:
+                continue
+            name = normalize(town.admin1)
+            for prefix in self.gazetteer.settings["admin_prefixes"]:  # "Muhafazat al Hudaydah"
+                name = name.removeprefix(prefix)
+            for area in self.gazetteer.candidates(town.admin1) or self.gazetteer.candidates(name):
+                if (area.feature == "admin1" and area.country_code == town.country_code
+                        and area.admin1_code == town.admin1_code and _names_alike(said, normalize(area.name))):
+                    areas.append(area)
+        return list(dict.fromkeys(areas))
 
     def resolve(self, mentions: Sequence[Mention], actor_countries: frozenset[str] = frozenset()) -> list[Optional[Place]]:
         """The chosen place of each mention (None where unknown or too ambiguous).

@@ -120,3 +120,23 @@ def test_wire_fragments_in_the_pipeline(nlp):
         assert fragment not in texts, texts
     assert ("an attack that Russia's Defense Ministry flatly denied carrying out", "denied", "Russia's Defense Ministry") in found
     assert ("an attack Moscow said never happened", "denied", "Moscow") in found
+
+
+def test_a_comparative_clause_with_a_reporting_verb_stays_a_claim():
+    # The spokeswoman said she could not confirm that the phone was sold , as stated on the website .
+    doc = _doc([
+        ("The", "the", "DET", "det", 1), ("spokeswoman", "spokeswoman", "NOUN", "nsubj", 2),
+        ("said", "say", "VERB", "ROOT", 2), ("she", "she", "PRON", "nsubj", 6),
+        ("could", "could", "AUX", "aux", 6), ("not", "not", "PART", "neg", 6),
+        ("confirm", "confirm", "VERB", "ccomp", 2), ("that", "that", "SCONJ", "mark", 11),
+        ("the", "the", "DET", "det", 9), ("phone", "phone", "NOUN", "nsubjpass", 11),
+        ("was", "be", "AUX", "auxpass", 11), ("sold", "sell", "VERB", "ccomp", 6),
+        (",", ",", "PUNCT", "punct", 11), ("as", "as", "SCONJ", "mark", 14),
+        ("stated", "state", "VERB", "advcl", 11), ("on", "on", "ADP", "prep", 14),
+        ("the", "the", "DET", "det", 17), ("website", "website", "NOUN", "pobj", 15),
+        (".", ".", "PUNCT", "punct", 2),
+    ])
+    content = "she could not confirm that the phone was sold , as stated on the website"
+    doc._.quotes = [_quote(doc, content, "said", "The spokeswoman")]
+    texts = [c.text for c in _extract(doc)]
+    assert "stated on the website" in texts, texts  # the website stated it: a claim (MEANTIME gold too)

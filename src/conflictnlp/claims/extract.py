@@ -446,9 +446,10 @@ def _bare_auxiliary(predicate: Token, group: set[int], pending: Iterable[str]) -
 
 
 def _comparative_clause(verb: Token) -> bool:
-    """A subjectless comparative clause ("as is customary", "as expected", "than planned"):
-    no proposition of its own, its words stay in the clause it modifies."""
-    return not _has_subject(verb) and any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in verb.children)
+    """A subjectless comparative copula ("as is customary", "as was the case", "than is
+    usual"): no proposition of its own, its words stay in the clause it modifies. A verb
+    there reports something ("as stated on the Apple website": the website stated it)."""
+    return verb.pos_ == "AUX" and not _has_subject(verb) and any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in verb.children)
 
 
 def _antecedent(predicate: Token, group: set[int], spoken: set[int]) -> Optional[Span]:

@@ -140,3 +140,17 @@ def test_a_comparative_clause_with_a_reporting_verb_stays_a_claim():
     doc._.quotes = [_quote(doc, content, "said", "The spokeswoman")]
     texts = [c.text for c in _extract(doc)]
     assert "stated on the website" in texts, texts  # the website stated it: a claim (MEANTIME gold too)
+
+
+def test_an_elliptical_condition_is_no_claim():
+    # If it was , then this was deliberate , she said .
+    doc = _doc([
+        ("If", "if", "SCONJ", "mark", 2), ("it", "it", "PRON", "nsubj", 2), ("was", "be", "AUX", "advcl", 6),
+        (",", ",", "PUNCT", "punct", 6), ("then", "then", "ADV", "advmod", 6), ("this", "this", "PRON", "nsubj", 6),
+        ("was", "be", "AUX", "ccomp", 10), ("deliberate", "deliberate", "ADJ", "acomp", 6), (",", ",", "PUNCT", "punct", 10),
+        ("she", "she", "PRON", "nsubj", 10), ("said", "say", "VERB", "ROOT", 10), (".", ".", "PUNCT", "punct", 10),
+    ])
+    doc._.quotes = [_quote(doc, "If it was , then this was deliberate", "said", "she")]
+    texts = [c.text for c in _extract(doc)]
+    assert "it was" not in texts, texts
+    assert "If it was , then this was deliberate" in texts, texts

@@ -305,6 +305,8 @@ class ClaimExtractor:
             if self._withheld_report(doc[i]):
                 continue  # "declined to [say] whether X": X is the claim, unconfirmed; no denied "say"
             inner = set(_subtree_indices(doc, i)) & group
+            if _bare_auxiliary(doc[i], inner, self.lexicon.markers.pending):
+                continue  # "If [it was], then this was deliberate": an ellipsis, no proposition
             tokens = _run(doc[i], inner)
             if sum(1 for t in tokens if not t.is_punct and not (t.dep_ == "aux" and t.lower_ == "to")) < 2:
                 continue  # "to do" is no claim; the event stays in the claim around it

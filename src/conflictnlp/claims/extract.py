@@ -55,6 +55,9 @@ class _Draft:
     report: Optional[Quote]  # the quote whose speaker asserts it; None for the outlet
     stance: tuple[Stance, list[Marker]]
     outer: bool = False  # the outer source's own stance on a nested report ("..., Moscow denies")
+    # the noun phrase a relative clause's gap stands for ("[an attack] Moscow said never
+    # happened"): the claim's span starts there, its quote and source stay the report's
+    antecedent: Optional[Span] = None
 
 
 def clauses(doc: Doc, indices: Sequence[int], verbal_only: bool = False) -> list[tuple[Token, list[int]]]:
@@ -263,7 +266,7 @@ class ClaimExtractor:
             return  # "you know"
         if self.lexicon.is_credit([forms[i][0] for i in ordered]):
             return  # "Meridian staff contributed to this report"
-        if _fragment(predicate, group, reports.spoken):
+        if _fragment(predicate, group, reports.spoken) or _bare_auxiliary(predicate, group, self.lexicon.markers.pending):
             return  # "The Ukraine government is yet [to comment on ...]"
         context = reports.context(report)
         claimed: dict[int, str] = {}
@@ -279,7 +282,8 @@ class ClaimExtractor:
         for i in verbs:
             if i == predicate.i:
                 claimed[i] = stance_of[i][0]
-                yield _Draft(_run(predicate, group), predicate, report, stance_of[i])
+                antecedent = _antecedent(predicate, group, reports.spoken) if report is not None else None
+                yield _Draft(_run(predicate, group), predicate, report, stance_of[i], antecedent=antecedent)
                 continue
             governor = _nearest(doc[i], claimed, group)
             if governor is None or claimed[governor] == stance_of[i][0]:
@@ -296,9 +300,13 @@ class ClaimExtractor:
                 # "this is not something [that can be perceived as ...]": the clause picks out
                 # what is denied; it is no proposition of its own, and asserted it would invert it
                 continue
+            if _comparative_clause(doc[i]):
+                continue  # "..., as is customary under ...": it belongs to the clause it modifies
             if self._withheld_report(doc[i]):
                 continue  # "declined to [say] whether X": X is the claim, unconfirmed; no denied "say"
             inner = set(_subtree_indices(doc, i)) & group
+            if _bare_auxiliary(doc[i], inner, self.lexicon.markers.pending):
+                continue  # "If [it was], then this was deliberate": an ellipsis, no proposition
             tokens = _run(doc[i], inner)
             if sum(1 for t in tokens if not t.is_punct and not (t.dep_ == "aux" and t.lower_ == "to")) < 2:
                 continue  # "to do" is no claim; the event stays in the claim around it
@@ -346,6 +354,8 @@ class ClaimExtractor:
             event = draft.predicate
             quote = draft.report if draft.outer else reports.carrier(start, end) or draft.report
             report = draft.report if draft.outer else reports.asserter(quote, event)
+            if draft.antecedent is not None:
+                start = _char_span(draft.antecedent)[0]  # after the quote is decided on the content
             key = (start, end, quote.id if quote is not None else None)
             if key in seen or not (body[0] <= start and end <= body[1]) or start >= end:
                 continue
@@ -422,6 +432,49 @@ def _fragment(predicate: Token, group: set[int], spoken: set[int]) -> bool:
         (c.dep_ in REQUIRED_DEPS and c.i not in group) or (c.dep_ == "conj" and c.i in spoken)
         for c in children
     )
+
+
+def _bare_auxiliary(predicate: Token, group: set[int], pending: Iterable[str]) -> bool:
+    """Whether a clause is an auxiliary or copula whose complement the parse or the sentence
+    splitter cut off: "The Ukraine government is yet | to comment", "If it was, ...". A copula
+    with a place or state adverb ("They will be back") is complete; "yet" is not."""
+    if predicate.pos_ != "AUX":
+        return False
+    pending = set(pending)
+    return not any(
+        c.i in group and (c.dep_ in COMPLETING_DEPS or c.dep_ in ("npadvmod", "expl") or (c.dep_ == "advmod" and c.lower_ not in pending))
+        for c in predicate.children
+    )
+
+
+def _comparative_clause(verb: Token) -> bool:
+    """A subjectless comparative copula ("as is customary", "as was the case", "than is
+    usual"): no proposition of its own, its words stay in the clause it modifies. A verb
+    there reports something ("as stated on the Apple website": the website stated it)."""
+    return verb.pos_ == "AUX" and not _has_subject(verb) and any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in verb.children)
+
+
+def _antecedent(predicate: Token, group: set[int], spoken: set[int]) -> Optional[Span]:
+    """The noun phrase whose relative clause reports the claim, when the claim's gap is that
+    noun: "[an attack] that the ministry denied carrying out", "[an attack] Moscow said never
+    happened". None where the claim has its own subject or no relative cue sits above it."""
+    if any(c.dep_ in SUBJECTS and c.i in group and c.tag_ not in ("WDT", "WP") and c.lower_ not in ("that", "which", "who") for c in predicate.children):
+        return None
+    node = predicate
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i or head.i not in spoken:
+            return None
+        if head.dep_ == "relcl":
+            noun = head.head
+            if noun.pos_ not in ("NOUN", "PROPN") or noun.i in group:
+                return None
+            first = noun.left_edge.i
+            while first < noun.i and (noun.doc[first].dep_ in ("neg", "cc", "preconj") or _is_filler(noun.doc[first])):
+                first += 1
+            return noun.doc[first : noun.i + 1]
+        node = head
+    return None
 
 
 def _reciprocal(token: Token) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING, Callable, Optional, cast
+from typing import TYPE_CHECKING, Any, Callable, Optional, cast
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.errors import Errors
@@ -218,7 +218,13 @@ def use_attribute_table(nlp: Language) -> None:
         replaced.matcher, replaced.attrs, replaced._attrs_unnormed, replaced.indices = table.matcher, table.attrs, table._attrs_unnormed, table.indices
 
 
-class LemmaTable:
+if TYPE_CHECKING:
+    from spacy.pipeline import Lemmatizer as _Lemmatizer
+else:
+    _Lemmatizer = object
+
+
+class LemmaTable(_Lemmatizer):
     """The rule lemmatizer of English, its answers kept per (word, part of speech, morphology)
     and written to the Doc in one array.
 
@@ -235,6 +241,7 @@ class LemmaTable:
             return doc
         except Exception as e:
             error_handler(self.name, self, [doc], e)
+            return doc
 
     def lemmatize_by_table(self, doc: Doc) -> None:
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
@@ -253,7 +260,7 @@ class LemmaTable:
                     text = known[key] = self.lemmatize(doc[i])[0]
                 found = ids[key] = strings.add(text)
             lemmas[i] = found
-        doc.from_array([LEMMA], lemmas.reshape(len(doc), 1))
+        doc.from_array([LEMMA], cast(Any, lemmas.reshape(len(doc), 1)))
 
 
 @cache

@@ -393,8 +393,9 @@ class EventExtractor:
             perp = Mention(perp.start, perp.end, ActorEntry(kind, kind.capitalize(), ()), role=ROLE_PERPETRATOR)
         if target is not None and target.kind == "civilians" and self._protesting(doc, target):
             target = Mention(target.start, target.end, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
-        if candidate.sub_type == "agreement" and (perp is None) != (target is None):
-            perp, target = self._state_party(doc, article, perp or target)
+        party = perp or target
+        if candidate.sub_type == "agreement" and party is not None and (perp is None or target is None):
+            perp, target = self._state_party(doc, article, party)
         candidate.perpetrator, candidate.target = perp, target
 
     def _state_party(self, doc: Doc, article: Article, party: Mention) -> tuple[Mention | None, Mention | None]:
@@ -959,8 +960,8 @@ def _named_with_noun(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         last = merged[-1] if merged else None
         root = doc[last.start : last.end].root if last else None
-        if (last is not None and last.entry.named and not mention.entry.named and last.end == mention.start
-                and root.dep_ == "compound" and mention.start <= root.head.i < mention.end):
+        if (last is not None and root is not None and last.entry.named and not mention.entry.named
+                and last.end == mention.start and root.dep_ == "compound" and mention.start <= root.head.i < mention.end):
             merged[-1] = Mention(last.start, mention.end, last.entry, last.name, last.role, mention.facility, last.agent or mention.agent)
             continue
         merged.append(mention)

@@ -866,14 +866,14 @@ class PlaceMatcher:
         in_context = any(p.country_code in context for p in places)
         biggest = max(p.population for p in places)
         attributive = after is not None and after.pos_ == "NOUN" and after.is_lower  # "Roselle police"
-        return (in_context and (cue or biggest >= SMALL_TOWN and (bool(ents) or attributive))
-                or cue and biggest >= 5 * SMALL_TOWN)
+        return bool(in_context and (cue or biggest >= SMALL_TOWN and (bool(ents) or attributive))
+                    or cue and biggest >= 5 * SMALL_TOWN)
 
     def _sentence_initial_word(self, doc: Doc, start: int, end: int) -> bool:
         """A lone word capitalised only as its sentence's first, untagged by the NER, outside
         title case."""
-        return (end - start == 1 and doc[start].is_sent_start and not doc[start].ent_type_
-                and start not in self._title_case)
+        return bool(end - start == 1 and doc[start].is_sent_start and not doc[start].ent_type_
+                    and start not in self._title_case)
 
     def _titled_area(self, doc: Doc, end: int, places: list[Place]) -> bool:
         """"Benue State", "Unity State": an area's name before its capitalised kind word that

@@ -403,6 +403,28 @@ def test_a_cue_in_a_relative_clause_reports_what_the_pronoun_stands_for() -> Non
     assert attributions(doc) == [("said", ["the bridges", "were destroyed"], "Ukraine")]
 
 
+def test_the_stand_in_for_a_relative_pronoun_leaves_out_its_link_words() -> None:
+    # "... and not the trucks that Ukraine said were destroyed": "the trucks", not "not the trucks"
+    doc = make_doc(
+        """
+        Russia Russia PROPN nsubj 1 NNP
+        hit hit VERB ROOT 1 VBD
+        targets target NOUN dobj 1 NNS
+        and and CCONJ cc 2 CC
+        not not PART neg 6 RB
+        the the DET det 6 DT
+        trucks truck NOUN conj 2 NNS
+        that that PRON nsubjpass 11 WDT
+        Ukraine Ukraine PROPN nsubj 9 NNP
+        said say VERB relcl 6 VBD
+        were be AUX auxpass 11 VBD
+        destroyed destroy VERB ccomp 9 VBN
+        . . PUNCT punct 1 .
+        """
+    )
+    assert attributions(doc) == [("said", ["the trucks", "were destroyed"], "Ukraine")]
+
+
 def test_a_relative_pronoun_that_is_the_cue_subject_is_its_speaker() -> None:
     # "a spokesman who said the bridges were destroyed": "who" speaks, the clause is reported
     doc = make_doc(

@@ -487,8 +487,14 @@ def _relative_content(verb: Token, content: set[Token]) -> set[Token]:
     relative = next((t for t in doc[verb.head.i + 1 : verb.i] if t.tag_ in RELATIVE_TAGS), None)
     if relative is None or not content or relative.dep_ not in ("nsubj", "nsubjpass", "dobj") or (relative.head == verb and relative.dep_ in SUBJECTS):
         return content  # "the paper, in which he said ...": the preposition's, no stand-in
-    antecedent = set(doc[verb.head.left_edge.i : relative.i]) if verb.head.i < relative.i else set()
+    first = verb.head.left_edge.i
+    while first < verb.head.i and (doc[first].dep_ in LEADING_LINKS or doc[first].is_punct):
+        first += 1  # "and not the aid trucks that ...": the noun phrase, not its link
+    antecedent = set(doc[first : relative.i]) if verb.head.i < relative.i else set()
     return (content - {relative}) | {t for t in antecedent if not t.is_punct}
+
+
+LEADING_LINKS = frozenset(("cc", "neg", "preconj"))
 
 
 def _trails_cue(verb: Token, lexicon: CueLexicon) -> bool:

@@ -113,14 +113,34 @@ def to_be_ended(token: Token, ending: frozenset[str]) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children))
 
 
+IRREALIS_MODALS = frozenset(("would", "could", "might", "may"))
+
+
+def hypothetical(token: Token) -> bool:
+    """A noun that is the subject of a clause under "would/could/might/may" names what might
+    happen, not what did: "Its capture would be a major prize"."""
+    head = token.head
+    return (token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass")
+            and any(c.dep_ == "aux" and c.lower_ in IRREALIS_MODALS for c in head.children)
+            and not any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children))  # "could have killed": it happened
+
+
+def describes_a_name(token: Token) -> bool:
+    """A participle set after a name with a year, which describes the named place or group
+    rather than report an incident: "Crimea, seized from Ukraine in 2014"."""
+    return (token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "PROPN"
+            and any(t.is_digit and len(t) == 4 and t.text[:2] in ("19", "20") for t in token.subtree))
+
+
 def background(doc: Doc, token: Token, phrases: tuple[tuple[str, ...], ...], recent: frozenset[int],
                compare: frozenset[str] = frozenset(), days: tuple[int, ...] = (), ending: frozenset[str] = frozenset()) -> bool:
     """The word tells of a period, not of an incident: it stands in a "since" phrase, or its
     clause is in the perfect, says a period and names no day ("has struck the city repeatedly
     since 2022", "more than 1,000 civilians have been killed in the region since then"; but
     "gunmen have killed 14 villagers on Sunday, the worst attack this year" is an incident),
-    or it is the object of an infinitive of ending (``to_be_ended``). ``days``: token indices of the article's day-precise dates."""
-    if in_since_phrase(token, recent) or to_be_ended(token, ending):
+    or it is the object of an infinitive of ending (``to_be_ended``), describes a name
+    (``describes_a_name``) or is a hypothetical subject (``hypothetical``). ``days``: token indices of the article's day-precise dates."""
+    if in_since_phrase(token, recent) or to_be_ended(token, ending) or describes_a_name(token) or hypothetical(token):
         return True
     head = doc[clause_head(token)]
     if not perfect(head):

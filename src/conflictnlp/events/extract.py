@@ -1043,8 +1043,10 @@ def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozense
 
 def _date_from_neighbours(candidates: list[Candidate]) -> None:
     """An event whose sentences say no day takes the day of the event told before it (the
-    article's day: "... on Saturday. In a separate attack, shelling killed two"), else after it."""
-    dated = [c.date for c in candidates]
+    article's day: "... on Saturday. In a separate attack, shelling killed two"), else after it.
+    Only a day is lent: a year or month dates its own event, often background ("Crimea, seized
+    in 2014"), not the article's."""
+    dated = [c.date if c.date is not None and _granularity(c.date.value or "") == "day" else None for c in candidates]
     for i, candidate in enumerate(candidates):
         if candidate.date is None:
             before = [d for d in dated[:i] if d is not None]

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import body_bounds, doc_text, head_indices, per_doc, pos_ids, sentence_bounds, token_forms
 from ..model import Claim, Quote, Stance, TextSpan
+from ..quotes.attribution import noun_phrase_start
 from ..quotes.build import source_name
 from ..quotes.cues import CueLexicon, load_cues
 from ..reading.boilerplate import skip_place_dateline
@@ -469,10 +470,7 @@ def _antecedent(predicate: Token, group: set[int], spoken: set[int]) -> Optional
             noun = head.head
             if noun.pos_ not in ("NOUN", "PROPN") or noun.i in group:
                 return None
-            first = noun.left_edge.i
-            while first < noun.i and (noun.doc[first].dep_ in ("neg", "cc", "preconj") or _is_filler(noun.doc[first])):
-                first += 1
-            return noun.doc[first : noun.i + 1]
+            return noun.doc[noun_phrase_start(noun) : noun.i + 1]
         node = head
     return None
 

@@ -487,14 +487,21 @@ def _relative_content(verb: Token, content: set[Token]) -> set[Token]:
     relative = next((t for t in doc[verb.head.i + 1 : verb.i] if t.tag_ in RELATIVE_TAGS), None)
     if relative is None or not content or relative.dep_ not in ("nsubj", "nsubjpass", "dobj") or (relative.head == verb and relative.dep_ in SUBJECTS):
         return content  # "the paper, in which he said ...": the preposition's, no stand-in
-    first = verb.head.left_edge.i
-    while first < verb.head.i and (doc[first].dep_ in LEADING_LINKS or doc[first].is_punct):
-        first += 1  # "and not the aid trucks that ...": the noun phrase, not its link
-    antecedent = set(doc[first : relative.i]) if verb.head.i < relative.i else set()
+    antecedent = set(doc[noun_phrase_start(verb.head) : relative.i]) if verb.head.i < relative.i else set()
     return (content - {relative}) | {t for t in antecedent if not t.is_punct}
 
 
 LEADING_LINKS = frozenset(("cc", "neg", "preconj"))
+
+
+def noun_phrase_start(noun: Token) -> int:
+    """Where the noun phrase that a relative clause on ``noun`` stands for starts: after its
+    link words and marks ("and not the aid trucks that ...": "the aid trucks"). Quotes and
+    claims both cut the stand-in here."""
+    doc, first = noun.doc, noun.left_edge.i
+    while first < noun.i and (doc[first].dep_ in LEADING_LINKS or doc[first].is_punct or doc[first].is_space):
+        first += 1
+    return first
 
 
 def _trails_cue(verb: Token, lexicon: CueLexicon) -> bool:

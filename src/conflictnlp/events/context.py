@@ -13,15 +13,9 @@ from .lexicon import EventLexicon
 
 
 def dateline_end(text: str, offset: int, lexicon: EventLexicon) -> int:
-    """Where the dateline opening the line of ``offset`` ends: the agency datelines that reading
-    knows ("KYIV, Ukraine (AP) —") and the title-case ones it does not ("Bangui (AFP) - ")."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    end = line_dateline_end(text, offset)
-    if lexicon.dateline is not None:
-        match = lexicon.dateline.match(text, line_start, min(len(text), line_start + 120))
-        if match is not None:
-            end = max(end, match.end())
-    return end
+    """Where the dateline opening the line of ``offset`` ends ("KYIV, Ukraine (AP) —", "Bangui
+    (AFP) - "): reading decides (``boilerplate.line_dateline_end``); ``lexicon`` is unused."""
+    return line_dateline_end(text, offset)
 
 
 def said_subject(doc: Doc, trigger_i: int, lexicon: EventLexicon) -> Token | None:

@@ -120,7 +120,6 @@ class EventLexicon:
         self.protest_subject_not = frozenset(self.raw.get("protest_subject_not", {}).get("kinds", []))
         self.stamp = re.compile(self.raw["stamp"]["pattern"]) if "stamp" in self.raw else None
         context = self.raw.get("context", {})
-        self.dateline = re.compile(context["dateline_pattern"]) if "dateline_pattern" in context else None
         self.say_verbs = frozenset(context.get("say_verbs", []))
         self.pronouns = frozenset(context.get("pronouns", []))
         self.facility_words = frozenset(context.get("facility_words", []))

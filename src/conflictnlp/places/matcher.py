@@ -28,6 +28,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from ..extensions import body_bounds, doc_text, entity_at, token_forms, token_offsets, token_texts
+from ..reading.boilerplate import dateline_town
 from .actors import actor_index
 from .gazetteer import ALTERNATE_NAMES_MIN_POPULATION, Gazetteer, Place, normalize, romanisation_key, transliteration_key
 from .resolve import Mention, is_within, prior_score
@@ -849,8 +850,8 @@ class PlaceMatcher:
                                      or self._place_like_person(doc, start, end, places)):
             return False
         after = doc[end] if end < len(doc) else None
-        if span.text.isupper() and span[0].is_sent_start and after is not None and after.text in DATELINE_MARKS:
-            return max(p.population for p in places) >= SMALL_TOWN  # a dateline: "TORRINGTON —"
+        if dateline_town(doc_text(doc), span.start_char, span.end_char):
+            return max(p.population for p in places) >= SMALL_TOWN  # a dateline: "TORRINGTON —", "Bangui (AFP) -"
         entity = entity_at(doc, start)
         if entity is not None and (entity.start < start or entity.end > end):
             # part of a longer organisation or facility name: a known town leading it counts

@@ -64,12 +64,24 @@ _LEADING_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*\(?[a-z]{2
 _DATE_RES = [re.compile(r"^\s*" + _LEADING_TIME + form + _TIME + r"\s*$", re.I) for form in _DATE_FORMS]
 # a date anywhere in a byline ("By Jane Doe | Outlet | June 6, 2023 8:15pm")
 _DATE_SEARCH_RES = [re.compile(r"(?<!\w)" + form + r"(?!\w)", re.I) for form in _DATE_FORMS]
-# "KYIV, Ukraine (AP) — " / "OUAGADOUGOU – ": capitals, an optional region, an optional agency, a dash
-_PLACE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, (?:[A-Z][\w'’.\-]*(?: [\w'’.\-]+){0,4}?|\d{1,2} [A-Z][a-z]+\.?))?)"
-    r"(?: \((?P<credit>[^()]{1,30})\))?\s*(?:—|–|--|-)\s+\S"
-)
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """An agency dateline opening a line ("KYIV, Ukraine (AP) — ", "KHARTOUM, June 10 (Reuters) - ")."""
+
+    span: tuple[int, int]  # from the first character of the line to the first one after the dash
+    town: TextSpan  # "KYIV"
+    place: TextSpan  # "KYIV, Ukraine": the town and its region, without the day
+    credit: Optional[TextSpan] = None  # "AP"
+    day: Optional[tuple[int, int]] = None  # (month, day) of "June 10"
+    year: Optional[int] = None  # the year the dateline itself names ("June 10, 2024")
+
+    @property
+    def end(self) -> int:
+        """Where the text after the dateline starts."""
+        return self.span[1]
 
 
 @dataclass
@@ -82,7 +94,7 @@ class ArticleLayout:
     dateline: Optional[TextSpan] = None
     place_dateline: Optional[TextSpan] = None  # "KYIV, Ukraine" of "KYIV, Ukraine (AP) — ..."
     wire_day: Optional[tuple[int, int]] = None  # (month, day) of a wire dateline "KHARTOUM, June 10 (Reuters) - "
-    year: Optional[int] = None  # the year a copyright line or the head of the text names
+    year: Optional[int] = None  # the year of that day: the dateline's own, a copyright line's or the head's
     outlet: Optional[TextSpan] = None  # the outlet the page names (see ``find_outlet``)
     updated: Optional[str] = None  # the date of an "Updated ..." line near the headline
 
@@ -99,8 +111,13 @@ class _Line:
 
 
 @cache
+def _raw_patterns() -> dict:
+    return tomllib.loads(resources.files("conflictnlp").joinpath("data/boilerplate.toml").read_text("utf-8"))
+
+
+@cache
 def _patterns() -> dict:
-    raw = tomllib.loads(resources.files("conflictnlp").joinpath("data/boilerplate.toml").read_text("utf-8"))
+    raw = _raw_patterns()
     compiled: dict[str, Any] = {}  # lists of patterns and single patterns
     for key in ("navigation", "byline", "trailer", "trailer_inline", "spam", "comment_meta", "consent"):
         compiled[key] = [re.compile(p, re.I) for p in raw[key]]
@@ -293,28 +310,16 @@ def _find_update(lines: list[_Line], first: int) -> Optional[str]:
     return max(found) if found else None
 
 
-def _find_place_dateline(lines: list[_Line], first: int) -> Optional[TextSpan]:
+def _find_place_dateline(text: str, lines: list[_Line], first: int) -> Optional[Dateline]:
+    """The dateline opening one of the first paragraphs of the body."""
     for line in lines[first : first + 6]:
-        m = _PLACE_DATELINE.match(line.text)
-        if m and line.words >= 8:
-            start = line.start + m.start("place")
-            return TextSpan(m.group("place"), (start, start + len(m.group("place"))))
+        found = dateline_at(text, line.start) if line.words >= 8 else None
+        if found is not None:
+            return found
     return None
 
 
-# the day of a wire dateline's place part: "KHARTOUM, June 10" / "GAZA, 10 June"
-_WIRE_DAY = re.compile(r",\s+(?:" + _MONTH + r"\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+" + _MONTH.replace("month", "month2") + r")$", re.I)
 _YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?P<year>(?:19|20)\d{2})\b|(?<!\d)(?P<bare>(?:19|20)\d{2})(?!\d)", re.I)
-
-
-def wire_day(place: Optional[TextSpan]) -> Optional[tuple[int, int]]:
-    """``(month, day)`` that a wire dateline's place part gives ("KHARTOUM, June 10"), if any."""
-    m = _WIRE_DAY.search(place.text) if place is not None else None
-    if m is None:
-        return None
-    month = (m.group("month") or m.group("month2")).lower()[:3]
-    day = int(m.group("day") or m.group("day2"))
-    return (_MONTHS[month], day) if 1 <= day <= 31 else None
 
 
 def text_year(text: str, lines: list[_Line], first: int) -> Optional[int]:
@@ -328,22 +333,77 @@ def text_year(text: str, lines: list[_Line], first: int) -> Optional[int]:
     return bare
 
 
+@cache
+def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """The upper-case and the title-case dateline, and the agencies a title-case town alone needs."""
+    raw = _raw_patterns()["dateline"]
+    tail = (
+        rf"(?:, (?!(?:{raw['day']}))(?P<region>{raw['region']}))?(?:, (?P<day>{raw['day']}))?"
+        rf"(?: \((?P<credit>{raw['credit']})\))?{raw['dash']}"
+    )
+    upper = re.compile(rf"(?P<town>{raw['town_upper']}){tail}")
+    title = re.compile(rf"(?P<town>{raw['town_title']}){tail}")
+    return upper, title, frozenset(raw["agencies"])
+
+
+def _group_span(m: re.Match[str], group: str) -> Optional[TextSpan]:
+    return TextSpan(m.group(group), m.span(group)) if m.group(group) else None
+
+
+def _filing_day(day: str) -> tuple[Optional[tuple[int, int]], Optional[int]]:
+    """``((month, day), year)`` of a dateline's day ("June 10", "10 June", "Jan. 5, 2024")."""
+    month = _MONTHS[re.search(r"[a-z]+", day, re.I).group().lower()[:3]]  # type: ignore[union-attr]
+    number = int(re.search(r"(?<!\d)\d{1,2}(?!\d)", day).group())  # type: ignore[union-attr]
+    year = re.search(r"\d{4}", day)
+    return ((month, number) if 1 <= number <= 31 else None), (int(year.group()) if year else None)
+
+
+def dateline_at(text: str, offset: int) -> Optional[Dateline]:
+    """The agency dateline opening the line that holds ``offset``, if it opens with one: the one
+    decision of where a dateline is and where it ends (patterns: ``[dateline]`` of
+    ``data/boilerplate.toml``). A town in capitals needs only the dash ("OUAGADOUGOU – "); a
+    town in title case needs a region, a day or a known agency ("Kupiansk, Ukraine — ",
+    "Bangui (AFP) - "), so that the subject of a sentence is no dateline."""
+    start = text.rfind("\n", 0, offset) + 1
+    while start < len(text) and text[start] in " \t\u00a0":
+        start += 1
+    upper, title, agencies = _dateline_patterns()
+    end = min(len(text), start + 200)
+    m = upper.match(text, start, end)
+    if m is None:
+        m = title.match(text, start, end)
+        if m is None or not (m.group("region") or m.group("day") or m.group("credit") in agencies):
+            return None
+    town = _group_span(m, "town")
+    assert town is not None  # the town is no optional group
+    place_end = m.end("region") if m.group("region") else m.end("town")
+    day, year = _filing_day(m.group("day")) if m.group("day") else (None, None)
+    return Dateline(span=(start, m.end()), town=town, place=TextSpan(text[start:place_end], (start, place_end)),
+                    credit=_group_span(m, "credit"), day=day, year=year)
+
+
+def dateline_town(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the town of the dateline opening its line ("KYIV" of
+    "KYIV, Ukraine (AP) — "): where the report was filed."""
+    found = dateline_at(text, start)
+    return found is not None and found.town.span[0] <= start and end <= found.town.span[1]
+
+
 def skip_place_dateline(text: str, start: int) -> int:
     """Where a piece of text that starts a line really starts: after an agency dateline
     ("KYIV, Ukraine (AP) — ", "NIKOPOL, Ukraine — ") if it opens with one, else ``start``.
     A dateline says where the report was filed; it is never part of a quote or a claim."""
-    if start and text[start - 1] != "\n":
-        return start
-    m = _PLACE_DATELINE.match(text[start : start + 120])
-    if m is None:
-        return start
-    return start + m.end() - 1  # the pattern ends on the first character after the dash
+    if text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return start  # not at the start of its line
+    found = dateline_at(text, start)
+    return max(start, found.end) if found is not None else start
 
 
 def line_dateline_end(text: str, offset: int) -> int:
     """Where the agency dateline opening the line that holds ``offset`` ends, or where that
     line starts when it opens with none: text before this point says where a report was filed."""
-    return skip_place_dateline(text, text.rfind("\n", 0, offset) + 1)
+    found = dateline_at(text, offset)
+    return found.end if found is not None else text.rfind("\n", 0, offset) + 1
 
 
 SPAM_MAX_WORDS = 40  # comment spam is a line or two; an article paragraph mentioning a website is not
@@ -504,12 +564,8 @@ def find_outlet(text: str, lines: Optional[list[_Line]] = None, first: Optional[
             found = _outlet_span(line, name)
             if found:
                 return found
-    for line in lines[first : first + 6]:
-        m = _PLACE_DATELINE.match(line.text)
-        if m and m.group("credit") and line.words >= 8:
-            start = line.start + m.start("credit")
-            return TextSpan(m.group("credit"), (start, start + len(m.group("credit"))))
-    return None
+    wire = _find_place_dateline(text, lines, first)
+    return wire.credit if wire is not None else None
 
 
 def find_layout(text: str) -> ArticleLayout:
@@ -551,11 +607,11 @@ def find_layout(text: str) -> ArticleLayout:
     end = max(body_start, end)
     while end > body_start and text[end - 1].isspace():
         end -= 1
-    place = _find_place_dateline(lines, first)
-    if place is not None and place.span[1] > end:
-        place = None
-    outlet = find_outlet(text, lines, first)
-    day = wire_day(place)
+    wire = _find_place_dateline(text, lines, first)
+    if wire is not None and wire.place.span[1] > end:
+        wire = None
+    day = wire.day if wire is not None else None
+    year = (wire.year or text_year(text, lines, first)) if wire is not None and day else None
     return ArticleLayout(body=(body_start, end), title=title, published=published, dateline=dateline,
-                         place_dateline=place, outlet=outlet, updated=_find_update(lines, first),
-                         wire_day=day, year=text_year(text, lines, first) if day else None)
+                         place_dateline=wire.place if wire is not None else None, outlet=find_outlet(text, lines, first),
+                         updated=_find_update(lines, first), wire_day=day, year=year)

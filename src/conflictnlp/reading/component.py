@@ -70,22 +70,33 @@ class ArticleComponent(ConflictComponent):
             doc.user_data.setdefault(STORE_KEY, {})["updated"] = layout.updated
         fallback = doc.user_data.get(STORE_KEY, {}).get("published_fallback")
         if doc._.published is None and layout.wire_day is not None:
-            # "KHARTOUM, June 10 (Reuters) - ": the day is the dateline's, the year the text's or the fallback's
-            year = layout.year or (int(fallback[:4]) if fallback else None)
-            published = _day(year, *layout.wire_day) if year else None
+            published, problem = wire_published(layout.wire_day, layout.year, fallback)
             if published:
                 doc._.published = published
                 doc._.published_from = "dateline"
+            elif problem:
+                add_error(doc, problem)
         if doc._.published is None and fallback:
             doc._.published = fallback
             doc._.published_from = "fallback"
 
 
-def _day(year: int, month: int, day: int) -> Optional[str]:
+def wire_published(day: tuple[int, int], year: Optional[int], fallback: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """``(iso_date, problem)``: the publication date that a wire dateline's day gives
+    ("KHARTOUM, June 10 (Reuters) - "), where the caller gave none. Its year is the dateline's
+    own, else a copyright line's or the head of the text's (``year``), else the fallback's
+    (``--published``); with none the date is left unset and the record says why, as a day
+    without a year is no date."""
+    month, number = day
+    named = f"{date(2000, month, 1):%B} {number}"
+    year = year or (int(fallback[:4]) if fallback else None)
+    if year is None:
+        return None, (f"published: the dateline gives the day ({named}) but the text names no year; "
+                      "publication date left unset (give published=YYYY-MM-DD)")
     try:
-        return date(year, month, day).isoformat()
+        return date(year, month, number).isoformat(), None
     except ValueError:
-        return None
+        return None, f"published: the dateline's day ({named}, {year}) is no date; publication date left unset"
 
 
 @Language.factory("conflict_article", assigns=["doc._.body", "doc._.title", "doc._.published", "doc._.source", "token.is_sent_start"], default_config={"paragraph_sentences": True})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conflictnlp.reading import find_layout
 
 
@@ -54,3 +56,35 @@ def test_an_entry_whose_title_is_a_question_is_still_a_widget_entry():
     # a last paragraph that reads like an entry without a colon, and has no second one, stays
     prose = text.split("admin on:")[0] + "Officials in Kyiv asked whether the grain corridor would survive the winter?\n"
     assert body_of(prose).endswith("survive the winter?")
+
+
+ARTICLE_END = ("Crews restored power to most of the city on Sunday after a week of outages, the mayor said in a video address.\n"
+               "The repairs cost more than the city had budgeted for the whole winter, he added.\n")
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "admin on: Will the grain corridor survive the winter?\nso sad\n",  # a question
+        "admin on: “Will the grain corridor survive the winter?”\nso sad\n",  # a quoted one
+        "admin on: Hands off our grain!\nso sad\n",  # an exclamation
+        "admin on: Russia says the grain talks are...\n",  # a title the widget cut short
+        "jenny on Russia says the grain talks are...\nso sad to read this\nmarkus77 on Kyiv warns of new strikes on…\nfinally\n",
+        "jenny on Will the grain corridor survive?\nso sad to read this\nmarkus77 on Is the front line moving again?\nno\n",
+        "Recent Comments:\njenny on Will the grain corridor survive?\n",  # a heading with a colon
+    ],
+)
+def test_an_entry_ends_the_body_however_its_title_ends(widget):
+    assert body_of(ARTICLE_END + widget).endswith("he added.")
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Officials in Kyiv asked whether the grain corridor would survive the winter?\n",
+        "Police in Kherson said two people died.\nOfficials in Kyiv said the strikes would go on.\n",
+        "Crowds in Lviv chanted slogans!\nPolice in Kherson said two people died!\n",  # without a colon, "!" is prose
+    ],
+)
+def test_prose_that_reads_like_an_entry_stays(prose):
+    assert body_of(ARTICLE_END + prose).endswith(prose.strip())

@@ -429,11 +429,14 @@ WIDGET_SNIPPET_WORDS = 30  # a comment snippet in a widget is shorter than this
 def _widget_entry(line: _Line) -> Optional[bool]:
     """Whether a line is an entry of a "Recent comments" widget ("admin in: Article Title"):
     True with the colon, False without (then only a second entry confirms it), None if not."""
-    # an entry ends on the article's title, which may be a question ("admin on: Will the truce hold?")
-    if line.words > 30 or line.text.endswith((".", "!")):
-        return None
-    m = _patterns()["comment_widget_entry"].match(line.text)
+    m = _patterns()["comment_widget_entry"].match(line.text) if line.words <= 30 else None
     if m is None:
+        return None
+    # an entry ends on an article's title, however a title ends: a question ("admin on: Will the
+    # truce hold?"), an exclamation, a title the widget cut short ("jenny on Russia says the
+    # talks are ..."); a full stop ends a sentence of prose ("Police in Kherson said two died.")
+    ending = line.text.rstrip("\"'”’»)")
+    if ending.endswith(".") and not ending.endswith(("...", "…")) or ending.endswith("!") and not m.group("colon"):
         return None
     return bool(m.group("colon"))
 

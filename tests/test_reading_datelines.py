@@ -167,3 +167,24 @@ def test_dateline_offsets_point_into_the_text(before, dateline, after, cut):
             if span is not None:
                 assert text[span.span[0] : span.span[1]] == span.text
         assert end == found.end
+
+
+def test_claims_hang_a_subject_the_parser_put_under_the_dateline_town_on_its_verb():
+    """"Goma (AFP) - The group entered Goma": the parser makes the town the subject and the
+    group its apposition; the claim is one clause, "The group entered Goma", not two."""
+    from spacy.tokens import Doc
+
+    from conflictnlp.claims.extract import clauses
+
+    words = ["Goma", "(", "AFP", ")", "-", "The", "group", "entered", "Goma", ",", "the", "UN", "said", "."]
+    spaces = [True, False, False, True, True, True, True, True, False, True, True, True, False, False]
+    heads = [7, 2, 0, 0, 0, 6, 0, 12, 7, 12, 11, 12, 12, 12]
+    deps = ["nsubj", "punct", "appos", "punct", "punct", "det", "appos", "ccomp", "dobj", "punct", "det", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT", "DET", "NOUN", "VERB", "PROPN", "PUNCT", "DET", "PROPN", "VERB", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    assert doc.text.startswith("Goma (AFP) - The group")
+    found = clauses(doc, [5, 6, 7, 8])
+    assert [(head.text, sorted(group)) for head, group in found] == [("entered", [5, 6, 7, 8])]
+    # without a dateline the apposition stays where the parser put it
+    plain = Doc(doc.vocab, words=words[:2] + ["he"] + words[3:], spaces=spaces, heads=heads, deps=deps, pos=pos)
+    assert len(clauses(plain, [5, 6, 7, 8])) == 2

@@ -31,7 +31,7 @@ from ..model import Claim, Quote, Stance, TextSpan
 from ..quotes.attribution import noun_phrase_start
 from ..quotes.build import source_name
 from ..quotes.cues import CueLexicon, load_cues
-from ..reading.boilerplate import skip_place_dateline
+from ..reading.boilerplate import line_dateline_end, skip_place_dateline
 from .lexicon import CueMatch, StanceLexicon
 from .stance import Marker, decide, event_stance, headline_event
 
@@ -71,7 +71,7 @@ def clauses(doc: Doc, indices: Sequence[int], verbal_only: bool = False) -> list
     """
     if not indices:
         return []
-    parent = head_indices(doc)
+    parent = _past_datelines(doc, head_indices(doc), set(indices))
     conjuncts = _parse_facts(doc)[1]
     members = set(indices)
     heads: list[int] = []
@@ -92,6 +92,25 @@ def clauses(doc: Doc, indices: Sequence[int], verbal_only: bool = False) -> list
     if verbal_only:
         result = [(h, g) for h, g in result if h.pos_ in ("VERB", "AUX") and _has_subject(h)]
     return result
+
+
+def _past_datelines(doc: Doc, parent: list[int], members: set[int]) -> list[int]:
+    """``parent`` where a member hangs on a dateline word (outside the members) whose own head
+    is a member: "Goma (AFP) - The M23 armed group ... entered": the parser makes the town the
+    subject and the real one its apposition; the group then belongs to "entered"."""
+    text = doc_text(doc)
+    moved: dict[int, int] = {}
+    for i in members:
+        node = parent[i]
+        if node in members or node == i:
+            continue
+        while node not in members and parent[node] != node and doc[node].idx < line_dateline_end(text, doc[node].idx):
+            node = parent[node]
+        if node in members and node != parent[i]:
+            moved[i] = node
+    if not moved:
+        return parent
+    return [moved.get(i, p) for i, p in enumerate(parent)]
 
 
 @per_doc

@@ -385,6 +385,8 @@ def dateline_at(text: str, offset: int) -> Optional[Dateline]:
 def dateline_town(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is the town of the dateline opening its line ("KYIV" of
     "KYIV, Ukraine (AP) — "): where the report was filed."""
+    if text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return False  # a dateline's town opens its line
     found = dateline_at(text, start)
     return found is not None and found.town.span[0] <= start and end <= found.town.span[1]
 

@@ -98,6 +98,10 @@ def test_inverted_quantity_span_is_gone(nlp):
 @settings(max_examples=80, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(text=news_like_text(), published=st.sampled_from([None, "2022-04-01"]))
 @example(text="“We will not retreat,” he said on Friday, 22 miles from Belgorod.", published=None)
+# every dateline form reading knows, each opening a line (their ends are where quotes and claims start)
+@example(text="Drone strike kills 3\nKupiansk, Ukraine — Three died, officials said.\nKHARTOUM, June 10 (Reuters) - "
+              "Shelling killed 12, medics said.\n  GOMA, Democratic Republic of Congo, Jan 5 (Reuters) - M23 said it held Goma.\n"
+              "Bangui (AFP) - The army said it had retaken Bakouma.", published=None)
 def test_records_hold_on_random_text(nlp, text, published):
     check_text(nlp, text, published)
 

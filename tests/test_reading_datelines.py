@@ -188,3 +188,20 @@ def test_claims_hang_a_subject_the_parser_put_under_the_dateline_town_on_its_ver
     # without a dateline the apposition stays where the parser put it
     plain = Doc(doc.vocab, words=words[:2] + ["he"] + words[3:], spaces=spaces, heads=heads, deps=deps, pos=pos)
     assert len(clauses(plain, [5, 6, 7, 8])) == 2
+
+
+def test_no_piece_of_text_holds_a_dateline():
+    """Quotes and claims take their characters through ``without_datelines``: a dateline that
+    opens the piece is skipped, and one inside it (a headline the parser ran on into the lead)
+    splits it."""
+    from conflictnlp.reading.boilerplate import without_datelines
+
+    text = "Drone strike kills 3\nKUPIANSK, Ukraine — Three died, officials said.\nBangui (AFP) - The army said so."
+    assert [text[s:e] for s, e in without_datelines(text, 0, len(text))] == [
+        "Drone strike kills 3", "Three died, officials said.", "The army said so."]
+    lead = text.index("KUPIANSK")
+    assert [text[s:e] for s, e in without_datelines(text, lead, lead + 10)] == []  # all dateline
+    assert [text[s:e] for s, e in without_datelines(text, 6, 12)] == ["strike"]
+    # a town named mid-line with a dash is no dateline
+    plain = "Officials in KYIV — the capital — said three died."
+    assert without_datelines(plain, 0, len(plain)) == [(0, len(plain))]

@@ -31,7 +31,7 @@ from ..model import Claim, Quote, Stance, TextSpan
 from ..quotes.attribution import noun_phrase_start
 from ..quotes.build import source_name
 from ..quotes.cues import CueLexicon, load_cues
-from ..reading.boilerplate import line_dateline_end, skip_place_dateline
+from ..reading.boilerplate import line_dateline_end, without_datelines
 from .lexicon import CueMatch, StanceLexicon
 from .stance import Marker, decide, event_stance, headline_event
 
@@ -181,9 +181,12 @@ def _is_filler(token: Token) -> bool:
     return token.is_punct or token.is_space or token.text in QUOTE_CHARS or token.dep_ == "cc"
 
 
-def _char_span(tokens: Span) -> tuple[int, int]:
+def _char_span(tokens: Span, at: Optional[int] = None) -> tuple[int, int]:
+    """The characters of ``tokens`` without datelines and edge quote marks: where a dateline
+    splits them, the piece that holds offset ``at`` (the claim's event), else the first."""
     text = doc_text(tokens.doc)
-    start, end = skip_place_dateline(text, tokens.start_char), tokens.end_char
+    pieces = without_datelines(text, tokens.start_char, tokens.end_char) or [(tokens.end_char, tokens.end_char)]
+    start, end = next((p for p in pieces if at is not None and p[0] <= at < p[1]), pieces[0])
     while start < end and (text[start].isspace() or text[start] in QUOTE_CHARS):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_CHARS):
@@ -370,7 +373,7 @@ class ClaimExtractor:
         for draft in drafts:
             if len(draft.tokens) - sum(punct[draft.tokens.start : draft.tokens.end]) < 2 and not _denied_object(draft):
                 continue
-            start, end = _char_span(draft.tokens)
+            start, end = _char_span(draft.tokens, draft.predicate.idx)
             event = draft.predicate
             quote = draft.report if draft.outer else reports.carrier(start, end) or draft.report
             report = draft.report if draft.outer else reports.asserter(quote, event)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from ..components import ConflictComponent
 from ..extensions import body_bounds, body_sents, doc_text, set_span_group
 from ..model import Quote
-from ..reading.boilerplate import skip_place_dateline
+from ..reading.boilerplate import without_datelines
 from .attribution import (
     Attribution,
     attach_passages,
@@ -150,7 +150,7 @@ def _outside_markup(attributions: list[Attribution], markup: list[tuple[int, int
 def _clip(attribution: Attribution, lo: int, hi: int, text: str) -> Attribution:
     """The attribution's content inside the body, without a dateline ("NIKOPOL, Ukraine —")."""
     pieces = [(max(s, lo), min(e, hi)) for s, e in attribution.content if min(e, hi) > max(s, lo)]
-    attribution.content = [(skip_place_dateline(text, s), e) for s, e in pieces if skip_place_dateline(text, s) < e]
+    attribution.content = [piece for s, e in pieces for piece in without_datelines(text, s, e)]
     if attribution.cue is not None and not (lo <= attribution.cue[0] and attribution.cue[1] <= hi):
         attribution.cue = None  # a sentence that runs over the edge of the body
     return attribution

@@ -401,6 +401,28 @@ def skip_place_dateline(text: str, start: int) -> int:
     return max(start, found.end) if found is not None else start
 
 
+def without_datelines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of ``text[start:end]`` outside every dateline in it: one opening its first line
+    ("KYIV (AP) — Russia said" -> "Russia said") or a later one (a headline the parser ran on
+    into the lead: "Drone strike kills 3\nKUPIANSK, Ukraine — Three died" -> "Drone strike
+    kills 3", "Three died"). A dateline is never part of a quote or a claim."""
+    pieces, lo = [], skip_place_dateline(text, start)
+    newline = text.find("\n", lo, end)
+    while newline != -1:
+        found = dateline_at(text, newline + 1)
+        if found is not None and found.span[0] < end:
+            piece_end = newline
+            while piece_end > lo and text[piece_end - 1].isspace():
+                piece_end -= 1
+            if piece_end > lo:
+                pieces.append((lo, piece_end))
+            lo = found.end
+        newline = text.find("\n", max(lo, newline + 1), end)
+    if lo < end:
+        pieces.append((lo, end))
+    return pieces
+
+
 def line_dateline_end(text: str, offset: int) -> int:
     """Where the agency dateline opening the line that holds ``offset`` ends, or where that
     line starts when it opens with none: text before this point says where a report was filed."""

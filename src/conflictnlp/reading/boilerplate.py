@@ -13,7 +13,9 @@ publication date. It never changes the text: offsets stay those of the input. Th
    "2024-07-09", "Outlet | 9 July 2024", a date in a byline) gives the publication date;
    "Updated: ..." lines do not. Dates below the headline win over dates above it; the date of
    an "Updated" line is kept apart as ``updated``. An agency dateline opening the first paragraph ("KYIV, Ukraine (AP) — ")
-   is reported as ``place_dateline``.
+   is reported as ``place_dateline``, and its day ("KHARTOUM, June 10 (Reuters) - ") as ``wire_day``.
+   ``dateline_at`` is the one function that says where a dateline opening a line is and
+   ends (patterns: ``[dateline]`` of ``data/boilerplate.toml``); every component asks it.
 3. The body ends at the first trailer: "Related Topics", copyright notices (also mid-line),
    comment forms, "(Reporting by ...; Editing by ...)" credits, share/newsletter prompts, spam
    links, or the start of a reader-comment thread (short user-name lines interleaved with text,

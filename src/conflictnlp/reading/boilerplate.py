@@ -354,10 +354,10 @@ def _group_span(m: re.Match[str], group: str) -> Optional[TextSpan]:
 
 def _filing_day(day: str) -> tuple[Optional[tuple[int, int]], Optional[int]]:
     """``((month, day), year)`` of a dateline's day ("June 10", "10 June", "Jan. 5, 2024")."""
-    month = _MONTHS[re.search(r"[a-z]+", day, re.I).group().lower()[:3]]  # type: ignore[union-attr]
-    number = int(re.search(r"(?<!\d)\d{1,2}(?!\d)", day).group())  # type: ignore[union-attr]
-    year = re.search(r"\d{4}", day)
-    return ((month, number) if 1 <= number <= 31 else None), (int(year.group()) if year else None)
+    word, number, year = re.search(r"[a-z]+", day, re.I), re.search(r"(?<!\d)\d{1,2}(?!\d)", day), re.search(r"\d{4}", day)
+    assert word is not None and number is not None  # the `day` pattern has both
+    month, mday = _MONTHS[word.group().lower()[:3]], int(number.group())
+    return ((month, mday) if 1 <= mday <= 31 else None), (int(year.group()) if year else None)
 
 
 def dateline_at(text: str, offset: int) -> Optional[Dateline]:

@@ -73,4 +73,4 @@ def test_run_reports_articles_whose_processing_failed(nlp, fixtures_dir, monkeyp
     report = run(fixtures_dir / "dates_timex_tiny.jsonl", nlp=nlp)
     assert len(report["errors"]) == report["documents"] == 2
     assert "calendar unreadable" in report["errors"][0]
-    assert "warning: 2 processing errors" in render(report)
+    assert "warning: 2 record errors" in render(report)

@@ -55,4 +55,4 @@ def test_run_reports_articles_whose_processing_failed(nlp, fixtures_dir, monkeyp
     report = scorer.run(fixtures_dir / "quantities_gold_tiny.jsonl")
     assert [error.split(":")[0] for error in report["processing_errors"]] == ["tiny-1", "tiny-2", "tiny-3"]
     assert "unit table unreadable" in report["processing_errors"][0]
-    assert "warning: 3 processing errors" in scorer.render(report)
+    assert "warning: 3 record errors" in scorer.render(report)

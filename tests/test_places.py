@@ -185,7 +185,7 @@ def test_evaluation_reports_articles_whose_processing_failed(places_nlp, fixture
     report = places_evaluation.run(fixtures_dir / "toponyms_tiny.jsonl", nlp=places_nlp)
     assert len(report["processing_errors"]) == report["documents"] == 2
     assert "gazetteer unreadable" in report["processing_errors"][0]
-    assert "warning: 2 processing errors" in places_evaluation.render(report)
+    assert "warning: 2 record errors" in places_evaluation.render(report)
 
 
 def test_congo_takes_the_country_the_article_is_about(places_nlp):

@@ -105,7 +105,7 @@ def test_processing_errors_are_reported_not_scored_silently(monkeypatch) -> None
     report = evaluation.run(GOLD)
     assert len(report["errors"]) == report["documents"] == 2
     assert "broken rule" in report["errors"][0]
-    assert "warning: 2 processing errors" in evaluation.render(report)
+    assert "warning: 2 record errors" in evaluation.render(report)
 
 
 def test_cli_attribution_option_is_checked_before_running() -> None:

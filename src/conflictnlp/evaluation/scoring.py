@@ -136,11 +136,12 @@ def article_errors(record: dict[str, Any], line: int, messages: list[str]) -> li
 
 
 def errors_warning(errors: list[str]) -> str:
-    """The lines that end a report when processing failed on some articles: such an article
-    scores as if nothing had been found in it, so the scores above are too low."""
+    """The lines that end a report when some articles' records carry errors. Most are notes
+    that leave the reading whole (a dateline's day without a year); where an article failed
+    outright it scores as if nothing had been found in it, so the scores above are too low."""
     if not errors:
         return ""
     return (
-        f"warning: {len(errors)} processing errors; those articles score as if nothing was found:\n"
-        + "\n".join(errors)
+        f"warning: {len(errors)} record errors (an article that failed outright scores as if "
+        "nothing was found in it):\n" + "\n".join(errors)
     )

@@ -199,5 +199,5 @@ def render(report: dict[str, Any]) -> str:
             + format_table(rows, ["label", "accuracy", "macro_f1", "precision", "recall", "f1", "gold"])
         )
     if report["errors"]:
-        blocks.append(f"\nwarning: {len(report['errors'])} processing errors:\n" + "\n".join(report["errors"]))
+        blocks.append(f"\nwarning: {len(report['errors'])} record errors:\n" + "\n".join(report["errors"]))
     return "\n".join(blocks)

@@ -37,7 +37,8 @@ from ..model import (
     ViolenceType,
 )
 from .clauses import background, clause_head, in_since_phrase, linked_clauses, recent_since
-from .context import after_word, dateline_end, facility_owner, has_phrase, list_label, said_subject, saying_subject, speech_day
+from .context import (after_word, dateline_end, facility_owner, has_phrase, held_by, list_label, member_of, pronoun_subject,
+                      said_subject, saying_subject, speech_day)
 from .lexicon import ActorEntry, EventLexicon, Matchers, Trigger
 
 FEATURE_RANK = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "region": 3, "border": 3, "country": 4, "water": 5}
@@ -380,6 +381,7 @@ class EventExtractor:
         if perp is None and not crowd:
             perp = (self._said_by(doc, article, candidate) or _adjectival_actor(doc, article, candidate.trigger_span[0], self.lexicon)
                     or self._denier(doc, article, candidate))
+        perp, target = self._sides_from_context(doc, article, candidate, sent, perp, target)
         if candidate.type == "battles":
             perp, target = self._communal(doc, here, perp, target)
         if target is None and candidate.type == "battles":
@@ -397,6 +399,72 @@ class EventExtractor:
         if candidate.sub_type == "agreement" and party is not None and (perp is None or target is None):
             perp, target = self._state_party(doc, article, party)
         candidate.perpetrator, candidate.target = perp, target
+
+    def _sides_from_context(self, doc: Doc, article: Article, candidate: Candidate, sent: Span,
+                            perp: Mention | None, target: Mention | None) -> tuple[Mention | None, Mention | None]:
+        """Sides the parse roles of the trigger's clause do not give: the group people belong to
+        ("Armed men from the Gran Grif gang"), the actor a pronoun subject stands for (said by it,
+        else the armed subject of the sentence before: "armed men arrived ... They opened fire"),
+        and who holds the place hit or taken ("shelled Russian-held Horlivka")."""
+        if perp is not None and not perp.entry.named:
+            perp = self._group_of_members(doc, doc[perp.start : perp.end].root) or perp
+        pronoun = pronoun_subject(doc, candidate.trigger_span[0], self.lexicon)
+        if pronoun is not None and (perp is None or not perp.start <= pronoun.i < perp.end):
+            said = self._said_by(doc, article, candidate) or (self._antecedent(doc, pronoun) if pronoun.dep_ != "poss" else None)
+            if said is not None and (perp is None or (said.start, said.end) != (perp.start, perp.end)):
+                if target is None and perp is not None and perp.kind in self.lexicon.armed:
+                    target = Mention(perp.start, perp.end, perp.entry, perp.name, ROLE_TARGET)  # "after fighting with junta troops"
+                perp = said
+        armed_side = candidate.type in ("battles", "explosions_remote_violence") or candidate.sub_type == "disrupted_weapons_use"
+        if target is None and armed_side:
+            target = self._holder(doc, article, sent, perp)
+        return perp, target
+
+    def _group_of_members(self, doc: Doc, token) -> Mention | None:
+        """The named armed group people are members of ("Members of a local People's Defence Force")."""
+        if token.lower_ not in self.lexicon.member_words:
+            return None
+        group = member_of(doc, token)
+        if group is None:
+            return None
+        for mention in self._speakers + self._all_mentions:
+            if mention.start <= group.i < mention.end and mention.kind in self.lexicon.armed:
+                return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
+        return None
+
+    def _antecedent(self, doc: Doc, pronoun) -> Mention | None:
+        """The armed subject of the sentence before a pronoun's ("Residents said armed men arrived
+        on motorbikes. They opened fire ..."): who "they" are."""
+        start = self._bounds[pronoun.i][0]
+        if start == 0:
+            return None
+        previous = self._bounds[start - 1]
+        subjects = [m for m in self._all_mentions if previous[0] <= m.start < previous[1] and m.kind in self.lexicon.armed
+                    and doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return None
+        last = subjects[-1]
+        return Mention(last.start, last.end, last.entry, last.name, ROLE_PERPETRATOR)
+
+    def _holder(self, doc: Doc, article: Article, sent: Span, perp: Mention | None) -> Mention | None:
+        """Who holds the place hit or taken ("Russian-held Horlivka": Russia's forces; "RSF-held
+        districts": the RSF; "army-held parts": the army)."""
+        word = held_by(doc, sent.start, sent.end, self.lexicon)
+        if word is None or (perp is not None and perp.start <= word.i < perp.end):
+            return None
+        for mention in self._speakers + self._all_mentions:
+            if mention.start <= word.i < mention.end and mention.kind in self.lexicon.armed:
+                return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_TARGET)
+        for loc in article.locations:
+            if loc.feature == "country" and loc.span[0] <= word.idx < loc.span[1]:
+                return Mention(word.i, word.i + 1, self._state_entry(), name=loc.name, role=ROLE_TARGET)
+        lower = word.lower_.split("-")[0]
+        entry = next((a for a in self.lexicon.actors if a.kind in self.lexicon.armed
+                      and lower in {w.lower() for w in a.words}), None)
+        return Mention(word.i, word.i + 1, entry, role=ROLE_TARGET) if entry is not None else None
+
+    def _state_entry(self) -> ActorEntry:
+        return next((a for a in self.lexicon.actors if a.kind == "state_forces" and not a.named), ActorEntry("state_forces", None, ()))
 
     def _state_party(self, doc: Doc, article: Article, party: Mention) -> tuple[Mention | None, Mention | None]:
         """The two parties of an agreement where one is named as a country ("Israel and Hamas
@@ -428,6 +496,9 @@ class EventExtractor:
             subject = saying_subject(doc, candidate.trigger_span[0], self.lexicon)
         if subject is None:
             return None
+        group = self._group_of_members(doc, subject)
+        if group is not None:
+            return group
         for mention in self._speakers + self._all_mentions:
             if mention.start <= subject.i < mention.end and mention.kind in self.lexicon.armed:
                 return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)

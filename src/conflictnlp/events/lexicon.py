@@ -134,6 +134,9 @@ class EventLexicon:
         self.air_strike_nouns = frozenset(context.get("air_strike_nouns", []))
         self.unnamed_strike_nouns = frozenset(context.get("unnamed_strike_nouns", []))
         self.communal_words = frozenset(context.get("communal_words", []))
+        self.held_words = frozenset(context.get("held_words", []))
+        self.member_words = frozenset(context.get("member_words", []))
+        self.responsibility_words = frozenset(context.get("responsibility_words", []))
         self.unknown_side = {k: v for k, v in context.get("unknown_side", {}).items()}
 
     def trigger_matcher(self, vocab: Vocab, split: Callable[[str], list[str]] = str.split) -> Matchers:

@@ -315,6 +315,7 @@ class EventExtractor:
             self._context_type(doc, candidate, words, joined, here)
             self._handover(doc, candidate, sent)
             self._place(doc, article, candidate, sent)
+            self._foreign_opponent(doc, article, candidate, sent)
             self._date(doc, article, candidate, sent)
             return candidate
         return None
@@ -418,7 +419,44 @@ class EventExtractor:
         armed_side = candidate.type in ("battles", "explosions_remote_violence") or candidate.sub_type == "disrupted_weapons_use"
         if target is None and armed_side:
             target = self._holder(doc, article, sent, perp)
+        if target is None and candidate.sub_type == "disrupted_weapons_use":
+            target = self._weapon_owner(doc, article, sent, perp)
         return perp, target
+
+    def _weapon_owner(self, doc: Doc, article: Article, sent: Span, perp: Mention | None) -> Mention | None:
+        """Whose weapons were shot down or defused: the people's adjective on them ("shot down 14
+        Russian drones": Russia's forces)."""
+        weapons = frozenset().union(*self.lexicon.remote_words.values())
+        starts, _ = _token_char_bounds(doc)
+        for loc in article.locations:
+            if not (loc.adjectival and loc.feature == "country" and sent.start_char <= loc.span[0] < sent.end_char):
+                continue
+            first = bisect_right(starts, loc.span[0]) - 1
+            if doc[first].head.lower_ in weapons and not (perp is not None and perp.start <= first < perp.end):
+                return Mention(first, first + 1, self._state_entry(), name=loc.name, role=ROLE_TARGET)
+        return None
+
+    def _foreign_opponent(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
+        """The opponent a foreign state's forces imply where no target is named: a town taken or
+        fought over, or positions hit, in another country are that country's forces' ("Russian
+        troops pushed into Vovchansk": Ukraine's forces; "dropped munitions on positions near
+        Kupiansk")."""
+        perp, place = candidate.perpetrator, candidate.location
+        if candidate.target is not None or perp is None or perp.kind != "state_forces" or place is None or not place.country_code:
+            return
+        posts = any(t.lower_ in self.lexicon.facility_words and t.dep_ in ("dobj", "pobj") for t in sent)
+        if not (candidate.sub_type in TERRITORY_SUB_TYPES or candidate.type == "battles"
+                or (candidate.type == "explosions_remote_violence" and posts)):
+            return
+        starts, ends = _token_char_bounds(doc)
+        own = next((loc.country_code for loc in article.locations if loc.feature == "country"
+                    and starts[perp.start] <= loc.span[0] and loc.span[1] <= ends[perp.end - 1]), None)
+        if own is None or own == place.country_code:
+            return
+        first = bisect_right(starts, place.span[0]) - 1
+        last = bisect_right(starts, place.span[1] - 1) - 1
+        name = country_names().get(place.country_code)
+        candidate.target = Mention(first, last + 1, self._state_entry(), name=name, role=ROLE_TARGET)
 
     def _group_of_members(self, doc: Doc, token) -> Mention | None:
         """The named armed group people are members of ("Members of a local People's Defence Force")."""
@@ -742,19 +780,29 @@ class EventExtractor:
         one claims it ("Al-Shabaab claimed responsibility"), names the perpetrator of the event
         before it, where that event has none."""
         owned = {c.sentences[0] for c in candidates}
-        for mention in mentions:
+        lexicon = self.lexicon
+        for mention in sorted(mentions + self._speakers, key=lambda m: m.start):
             sent = bounds[mention.start]
-            if sent in owned or mention.kind not in self.lexicon.armed:
+            if sent in owned or mention.kind not in lexicon.armed:
                 continue
             root = doc[mention.start : mention.end].root
-            claims = root.dep_ == "nsubj" and root.head.lemma_.lower() in self.lexicon.claim_verbs  # "Al-Shabaab claimed."
-            blamed = _role(doc, mention, [], self.lexicon.blame_verbs) == ROLE_PERPETRATOR and root.dep_ == "dobj"
-            if not (claims or blamed):
+            verb = root.head.lemma_.lower()
+            claims = root.dep_ == "nsubj" and verb in lexicon.claim_verbs  # "Al-Shabaab claimed."
+            blamed = root.dep_ == "dobj" and (_role(doc, mention, [], lexicon.blame_verbs) == ROLE_PERPETRATOR
+                                               or verb in lexicon.suspect_verbs)  # "Officials said they suspected al-Shabaab"
+            denies = root.dep_ == "nsubj" and verb == "deny" and any(
+                c.dep_ == "dobj" and c.lower_ in lexicon.responsibility_words for c in root.head.children)
+            if not (claims or blamed or denies):
                 continue
             before = [c for c in candidates if c.sentences[0][0] < sent[0]]
-            if before and before[-1].perpetrator is None:
+            if not before:
+                continue
+            event = before[-1]
+            # a named group blamed or claiming replaces "gunmen"; a denier only stands where no one is named
+            unnamed = event.perpetrator is not None and event.perpetrator.kind == "armed_group" and not event.perpetrator.entry.named
+            if event.perpetrator is None or (unnamed and not denies and mention.entry.named):
                 mention.role = ROLE_PERPETRATOR
-                before[-1].perpetrator = mention
+                event.perpetrator = mention
 
     def _attach_tolls(self, doc: Doc, article: Article, candidates: list[Candidate], lo: int, hi: int) -> None:
         """Each casualty count goes to the event of its sentence, else to the event before it

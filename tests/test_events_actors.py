@@ -127,3 +127,115 @@ def test_people_a_relative_clause_says_protested_are_protesters(blank):
     doc, events = events_of(blank, ABDUCTED_PROTESTERS)
     event = next(e for e in events if e.sub_type == "abduction_forced_disappearance")
     assert kinds(event) == ("state_forces", "protesters")
+
+
+# --- actors round 2: sides the trigger's own clause does not name ------------------------------
+
+HELD = [  # Ukrainian forces shelled Russian - held Horlivka .
+    ("Ukrainian", 1, "amod", "ADJ", "ukrainian"), ("forces", 2, "nsubj", "NOUN", "force"), ("shelled", 2, "ROOT", "VERB", "shell"),
+    ("Russian", 5, "npadvmod", "ADJ", "russian"), ("-", 5, "punct", "PUNCT", "-"), ("held", 6, "amod", "VERB", "hold"),
+    ("Horlivka", 2, "dobj", "PROPN", "Horlivka"), (".", 2, "punct", "PUNCT", "."),
+]
+
+
+def test_who_holds_the_place_shelled_is_the_target(blank):
+    places = [(0, 0, "UA", "country", True), (3, 3, "RU", "country", True), (6, 6, "UA", "city")]
+    doc, [event] = events_of(blank, HELD, places, spaces=[True, True, True, False, False, True, False, False])
+    assert kinds(event) == ("state_forces", "state_forces") and event.violence == "state_based"
+    assert event.actors.target.text == "Russian" and event.actors.target.name == "Russian"
+
+
+THEY = [  # Armed men arrived in Kukawa . They opened fire on worshippers , killing 11 .
+    ("Armed", 1, "amod", "ADJ", "armed"), ("men", 2, "nsubj", "NOUN", "man"), ("arrived", 2, "ROOT", "VERB", "arrive"),
+    ("in", 2, "prep", "ADP", "in"), ("Kukawa", 3, "pobj", "PROPN", "Kukawa"), (".", 2, "punct", "PUNCT", "."),
+    ("They", 7, "nsubj", "PRON", "they"), ("opened", 7, "ROOT", "VERB", "open"), ("fire", 7, "dobj", "NOUN", "fire"),
+    ("on", 7, "prep", "ADP", "on"), ("worshippers", 9, "pobj", "NOUN", "worshipper"), (",", 7, "punct", "PUNCT", ","),
+    ("killing", 7, "advcl", "VERB", "kill"), ("11", 12, "dobj", "NUM", "11"), (".", 7, "punct", "PUNCT", "."),
+]
+
+
+def test_a_pronoun_subject_is_the_armed_subject_of_the_sentence_before(blank):
+    doc, [event] = events_of(blank, THEY, [(4, 4, "NG", "city")])
+    assert kinds(event) == ("armed_group", "civilians")
+    assert event.actors.perpetrator.text == "Armed men"
+
+
+FROM_GANG = [  # Armed men from the Gran Grif gang killed 7 people in Pont-Sonde .
+    ("Armed", 1, "amod", "ADJ", "armed"), ("men", 7, "nsubj", "NOUN", "man"), ("from", 1, "prep", "ADP", "from"),
+    ("the", 6, "det", "DET", "the"), ("Gran", 5, "compound", "PROPN", "Gran"), ("Grif", 6, "compound", "PROPN", "Grif"),
+    ("gang", 2, "pobj", "NOUN", "gang"), ("killed", 7, "ROOT", "VERB", "kill"), ("7", 9, "nummod", "NUM", "7"),
+    ("people", 7, "dobj", "NOUN", "people"), ("in", 7, "prep", "ADP", "in"), ("Pont-Sonde", 10, "pobj", "PROPN", "Pont-Sonde"),
+    (".", 7, "punct", "PUNCT", "."),
+]
+
+
+def test_men_from_a_named_group_stand_for_the_group(blank):
+    doc, [event] = events_of(blank, FROM_GANG, [(11, 11, "HT", "city")])
+    assert kinds(event) == ("militia", "civilians")
+    assert event.actors.perpetrator.name == "Gran Grif"
+
+
+SUSPECTED_LATER = [  # Gunmen killed four traders near Baidoa . Officials said they suspected Shabaab .
+    ("Gunmen", 1, "nsubj", "NOUN", "gunman"), ("killed", 1, "ROOT", "VERB", "kill"), ("four", 3, "nummod", "NUM", "four"),
+    ("traders", 1, "dobj", "NOUN", "trader"), ("near", 1, "prep", "ADP", "near"), ("Baidoa", 4, "pobj", "PROPN", "Baidoa"),
+    (".", 1, "punct", "PUNCT", "."), ("Officials", 8, "nsubj", "NOUN", "official"), ("said", 8, "ROOT", "VERB", "say"),
+    ("they", 10, "nsubj", "PRON", "they"), ("suspected", 8, "ccomp", "VERB", "suspect"), ("Shabaab", 10, "dobj", "PROPN", "Shabaab"),
+    (".", 8, "punct", "PUNCT", "."),
+]
+
+
+def test_a_group_suspected_in_the_next_sentence_is_behind_the_gunmen(blank):
+    doc, [event] = events_of(blank, SUSPECTED_LATER, [(5, 5, "SO", "city")])
+    assert kinds(event) == ("rebel_group", "civilians") and event.actors.perpetrator.text == "Shabaab"
+
+
+DENIED_NONE = [  # Rockets hit a school in Metula , killing 3 children . Hezbollah denied responsibility .
+    ("Rockets", 1, "nsubj", "NOUN", "rocket"), ("hit", 1, "ROOT", "VERB", "hit"), ("a", 3, "det", "DET", "a"),
+    ("school", 1, "dobj", "NOUN", "school"), ("in", 3, "prep", "ADP", "in"), ("Metula", 4, "pobj", "PROPN", "Metula"),
+    (",", 1, "punct", "PUNCT", ","), ("killing", 1, "advcl", "VERB", "kill"), ("3", 9, "nummod", "NUM", "3"),
+    ("children", 7, "dobj", "NOUN", "child"), (".", 1, "punct", "PUNCT", "."),
+    ("Hezbollah", 12, "nsubj", "PROPN", "Hezbollah"), ("denied", 12, "ROOT", "VERB", "deny"),
+    ("responsibility", 12, "dobj", "NOUN", "responsibility"), (".", 12, "punct", "PUNCT", "."),
+]
+DENIED_NAMED = [  # Unidentified gunmen shot dead a village chief near Kidal . Hezbollah denied any role .
+    ("Unidentified", 1, "amod", "ADJ", "unidentified"), ("gunmen", 2, "nsubj", "NOUN", "gunman"), ("shot", 2, "ROOT", "VERB", "shoot"),
+    ("dead", 2, "acomp", "ADJ", "dead"), ("a", 6, "det", "DET", "a"), ("village", 6, "compound", "NOUN", "village"),
+    ("chief", 2, "dobj", "NOUN", "chief"), ("near", 2, "prep", "ADP", "near"), ("Kidal", 7, "pobj", "PROPN", "Kidal"),
+    (".", 2, "punct", "PUNCT", "."), ("Hezbollah", 11, "nsubj", "PROPN", "Hezbollah"), ("denied", 11, "ROOT", "VERB", "deny"),
+    ("any", 13, "det", "DET", "any"), ("role", 11, "dobj", "NOUN", "role"), (".", 11, "punct", "PUNCT", "."),
+]
+
+
+def test_who_denies_responsibility_is_the_perpetrator_only_where_none_is_named(blank):
+    doc, [event] = events_of(blank, DENIED_NONE, [(5, 5, "IL", "city")])
+    assert kinds(event) == ("rebel_group", "civilians")
+    doc, [event] = events_of(blank, DENIED_NAMED, [(8, 8, "ML", "city")])
+    assert kinds(event) == ("armed_group", "civilians") and event.actors.target.text == "village chief"
+
+
+FOREIGN = [  # Russian troops recaptured Vovchansk .
+    ("Russian", 1, "amod", "ADJ", "russian"), ("troops", 2, "nsubj", "NOUN", "troop"), ("recaptured", 2, "ROOT", "VERB", "recapture"),
+    ("Vovchansk", 2, "dobj", "PROPN", "Vovchansk"), (".", 2, "punct", "PUNCT", "."),
+]
+
+
+def test_a_foreign_states_forces_taking_a_town_fight_that_countrys_forces(blank):
+    doc, [event] = events_of(blank, FOREIGN, [(0, 0, "RU", "country", True), (3, 3, "UA", "city")])
+    assert kinds(event) == ("state_forces", "state_forces") and event.violence == "state_based"
+    assert event.actors.target.name == "Ukraine"
+    doc, [event] = events_of(blank, FOREIGN, [(0, 0, "RU", "country", True), (3, 3, "RU", "city")])
+    assert event.actors.target is None  # at home, no opponent is implied
+
+
+SHOT_DOWN = [  # Ukrainian air defences shot down 14 Russian drones over Kyiv .
+    ("Ukrainian", 2, "amod", "ADJ", "ukrainian"), ("air", 2, "compound", "NOUN", "air"), ("defences", 3, "nsubj", "NOUN", "defence"),
+    ("shot", 3, "ROOT", "VERB", "shoot"), ("down", 3, "prt", "ADP", "down"), ("14", 7, "nummod", "NUM", "14"),
+    ("Russian", 7, "amod", "ADJ", "russian"), ("drones", 3, "dobj", "NOUN", "drone"), ("over", 3, "prep", "ADP", "over"),
+    ("Kyiv", 8, "pobj", "PROPN", "Kyiv"), (".", 3, "punct", "PUNCT", "."),
+]
+
+
+def test_whose_drones_were_shot_down_is_the_target(blank):
+    doc, [event] = events_of(blank, SHOT_DOWN, [(0, 0, "UA", "country", True), (6, 6, "RU", "country", True), (9, 9, "UA", "city")])
+    assert event.sub_type == "disrupted_weapons_use"
+    assert kinds(event) == ("state_forces", "state_forces") and event.actors.target.text == "Russian"

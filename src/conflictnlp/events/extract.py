@@ -37,8 +37,19 @@ from ..model import (
     ViolenceType,
 )
 from .clauses import background, clause_head, in_since_phrase, linked_clauses, recent_since
-from .context import (after_word, dateline_end, facility_owner, has_phrase, held_by, list_label, member_of, pronoun_subject,
-                      said_subject, saying_subject, speech_day)
+from .context import (
+    after_word,
+    dateline_end,
+    facility_owner,
+    has_phrase,
+    held_by,
+    list_label,
+    member_of,
+    pronoun_subject,
+    said_subject,
+    saying_subject,
+    speech_day,
+)
 from .lexicon import ActorEntry, EventLexicon, Matchers, Trigger
 
 FEATURE_RANK = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "region": 3, "border": 3, "country": 4, "water": 5}

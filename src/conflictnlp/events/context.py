@@ -42,6 +42,10 @@ def said_subject(doc: Doc, trigger_i: int, lexicon: EventLexicon) -> Token | Non
         if head.lemma_.lower() in lexicon.say_verbs or head.lower_ in lexicon.say_verbs:
             # the subject nearest the verb: a dateline the parser hangs on it is a subject too
             said = max((c for c in head.children if c.dep_ == "nsubj"), key=lambda c: (c.i < head.i, c.i), default=None)
+            if said is not None and said.idx < dateline_end(doc.text, said.idx, lexicon):
+                # "BANGKOK (AP) - Members of a local People's Defence Force said ...": the words after the dateline
+                end = dateline_end(doc.text, said.idx, lexicon)
+                said = next((c for c in said.children if c.dep_ == "appos" and c.idx >= end), None)
             return said if said is not None and said.lower_ not in lexicon.pronouns else None
     return None
 
@@ -128,3 +132,8 @@ def member_of(doc: Doc, token: Token) -> Token | None:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
             return next((c for c in prep.children if c.dep_ == "pobj"), None)
     return None
+
+
+def group_anaphor(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether ``token`` is "the group" (``group_nouns``) standing for a group named before."""
+    return token.lower_ in lexicon.group_nouns and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)

@@ -41,6 +41,7 @@ from .context import (
     after_word,
     dateline_end,
     facility_owner,
+    group_anaphor,
     has_phrase,
     held_by,
     list_label,
@@ -125,7 +126,17 @@ class EventExtractor:
             return []
         self._trigger_tokens = {i for _, start, end in triggers for i in range(start, end)}
         # nothing outside the body is an actor, even where the parser joins a headline line to it
+        # a trigger word that names a kind of unit ("Russian assault units") reports nothing
+        self._unit_triggers = {start for _, start, end in triggers if end - start == 1 and doc[start].lower_ in self.lexicon.unit_words
+                               and doc[start].dep_ == "compound" and doc[start].head.pos_ == "NOUN"}
         mentions = [m for m in self._mentions(doc, article) if lo <= doc[m.start].idx and doc[m.end - 1].idx < hi]
+        armed_roots = {doc[m.start : m.end].root.i for m in mentions if m.kind in self.lexicon.armed}
+        dropped = {start for start in self._unit_triggers if doc[start].head.i in armed_roots}
+        if dropped:
+            triggers = [t for t in triggers if t[1] not in dropped]
+            self._trigger_tokens = {i for _, start, end in triggers for i in range(start, end)}
+            if not triggers:
+                return []
         self._all_mentions = mentions
         bounds = self._bounds = sentence_bounds(doc)
         self._recent = recent_since(doc, article.dates, article.published, self.lexicon.recent_days)
@@ -204,7 +215,7 @@ class EventExtractor:
                 root = doc[mention.start : mention.end].root
                 # "established a new military position": a post of theirs, in a development no side
                 mention.facility = root.dep_ == "amod" and root.head.lower_ in self.lexicon.facility_words
-            kept.append(_widen(doc, mention, taken))
+            kept.append(_widen(doc, mention, taken, self.lexicon.unit_words))
         kept = _named_with_noun(doc, kept)
         self._all_mentions = kept
         return self._suspected(doc, kept)
@@ -420,6 +431,9 @@ class EventExtractor:
         and who holds the place hit or taken ("shelled Russian-held Horlivka")."""
         if perp is not None and not perp.entry.named:
             perp = self._group_of_members(doc, doc[perp.start : perp.end].root) or perp
+        subject = _subject_token(doc, candidate.trigger_span[0])
+        if perp is None and subject is not None:
+            perp = self._named_before(doc, subject)  # "The group attacked ..."
         pronoun = pronoun_subject(doc, candidate.trigger_span[0], self.lexicon)
         if pronoun is not None and (perp is None or not perp.start <= pronoun.i < perp.end):
             said = self._said_by(doc, article, candidate) or (self._antecedent(doc, pronoun) if pronoun.dep_ != "poss" else None)
@@ -453,7 +467,12 @@ class EventExtractor:
         troops pushed into Vovchansk": Ukraine's forces; "dropped munitions on positions near
         Kupiansk")."""
         perp, place = candidate.perpetrator, candidate.location
-        if candidate.target is not None or perp is None or perp.kind != "state_forces" or place is None or not place.country_code:
+        if candidate.target is not None or perp is None or place is None or not place.country_code:
+            return
+        if perp.kind != "state_forces":
+            if candidate.sub_type == "non_state_actor_overtakes_territory" and any(t.lower_ in self.lexicon.fighting_words for t in sent):
+                first = bisect_right(_token_char_bounds(doc)[0], place.span[0]) - 1
+                candidate.target = Mention(first, first + 1, self._state_entry(), name=country_names().get(place.country_code), role=ROLE_TARGET)
             return
         posts = any(t.lower_ in self.lexicon.facility_words and t.dep_ in ("dobj", "pobj") for t in sent)
         if not (candidate.sub_type in TERRITORY_SUB_TYPES or candidate.type == "battles"
@@ -480,6 +499,16 @@ class EventExtractor:
             if mention.start <= group.i < mention.end and mention.kind in self.lexicon.armed:
                 return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
         return None
+
+    def _named_before(self, doc: Doc, token) -> Mention | None:
+        """The named armed group "the group" stands for: the last one named before it."""
+        if not group_anaphor(token, self.lexicon):
+            return None
+        named = [m for m in self._speakers + self._all_mentions if m.end <= token.i and m.entry.named and m.kind in self.lexicon.armed]
+        if not named:
+            return None
+        last = max(named, key=lambda m: m.start)
+        return Mention(last.start, last.end, last.entry, last.name, ROLE_PERPETRATOR)
 
     def _antecedent(self, doc: Doc, pronoun) -> Mention | None:
         """The armed subject of the sentence before a pronoun's ("Residents said armed men arrived
@@ -545,7 +574,7 @@ class EventExtractor:
             subject = saying_subject(doc, candidate.trigger_span[0], self.lexicon)
         if subject is None:
             return None
-        group = self._group_of_members(doc, subject)
+        group = self._group_of_members(doc, subject) or self._named_before(doc, subject)
         if group is not None:
             return group
         for mention in self._speakers + self._all_mentions:
@@ -1116,13 +1145,15 @@ def _suspecting_verb(doc: Doc, mention: Mention, suspect_verbs: frozenset[str]):
     return be.head if be.head.lemma_.lower() in suspect_verbs else None
 
 
-def _widen(doc: Doc, mention: Mention, taken: set[int]) -> Mention:
-    """The mention with the modifiers right before it ("Russian forces", "Malian army")."""
+def _widen(doc: Doc, mention: Mention, taken: set[int], unit_words: frozenset[str] = frozenset()) -> Mention:
+    """The mention with the modifiers right before it ("Russian forces", "Malian army",
+    "Russian assault units")."""
     start = mention.start
     while start > 0 and start - 1 not in taken:
         token = doc[start - 1]
-        # a lower-case noun before it is kept only as the nation's government ("Somali government troops")
-        noun_ok = token.pos_ != "NOUN" or token.lower_ == "government"
+        # a lower-case noun before it is kept only as the nation's government ("Somali government
+        # troops") or a kind of unit ("assault units")
+        noun_ok = token.pos_ != "NOUN" or token.lower_ == "government" or token.lower_ in unit_words
         if token.dep_ in ("amod", "compound", "nmod") and token.pos_ in ("ADJ", "PROPN", "NOUN") and noun_ok and token.head.i >= mention.start:
             start -= 1
         else:
@@ -1420,3 +1451,11 @@ def _merge(into: Candidate, other: Candidate) -> None:
     if other.location is not None and (into.location is None or (into.where_prec or 9) > (other.where_prec or 9)):
         into.location, into.where_prec = other.location, other.where_prec
     into.date = into.date or other.date
+
+
+def _subject_token(doc: Doc, trigger_i: int):
+    """The subject of the trigger's verb (the trigger itself where it is a verb), or None."""
+    verb = doc[trigger_i]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -137,6 +137,9 @@ class EventLexicon:
         self.held_words = frozenset(context.get("held_words", []))
         self.member_words = frozenset(context.get("member_words", []))
         self.responsibility_words = frozenset(context.get("responsibility_words", []))
+        self.group_nouns = frozenset(context.get("group_nouns", []))
+        self.unit_words = frozenset(context.get("unit_words", []))
+        self.fighting_words = frozenset(context.get("fighting_words", []))
         self.unknown_side = {k: v for k, v in context.get("unknown_side", {}).items()}
 
     def trigger_matcher(self, vocab: Vocab, split: Callable[[str], list[str]] = str.split) -> Matchers:

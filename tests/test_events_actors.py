@@ -239,3 +239,73 @@ def test_whose_drones_were_shot_down_is_the_target(blank):
     doc, [event] = events_of(blank, SHOT_DOWN, [(0, 0, "UA", "country", True), (6, 6, "RU", "country", True), (9, 9, "UA", "city")])
     assert event.sub_type == "disrupted_weapons_use"
     assert kinds(event) == ("state_forces", "state_forces") and event.actors.target.text == "Russian"
+
+
+ITS_DRONES = [  # Sudan 's army said its drones struck RSF positions in Nyala .
+    ("Sudan", 2, "poss", "PROPN", "Sudan"), ("'s", 0, "case", "PART", "'s"), ("army", 3, "nsubj", "NOUN", "army"),
+    ("said", 3, "ROOT", "VERB", "say"), ("its", 5, "poss", "PRON", "its"), ("drones", 6, "nsubj", "NOUN", "drone"),
+    ("struck", 3, "ccomp", "VERB", "strike"), ("RSF", 8, "compound", "PROPN", "RSF"), ("positions", 6, "dobj", "NOUN", "position"),
+    ("in", 6, "prep", "ADP", "in"), ("Nyala", 9, "pobj", "PROPN", "Nyala"), (".", 3, "punct", "PUNCT", "."),
+]
+THEY_WERE_ATTACKED = [  # Soldiers said they were attacked by gunmen in Nyala .
+    ("Soldiers", 1, "nsubj", "NOUN", "soldier"), ("said", 1, "ROOT", "VERB", "say"), ("they", 4, "nsubjpass", "PRON", "they"),
+    ("were", 4, "auxpass", "AUX", "be"), ("attacked", 1, "ccomp", "VERB", "attack"), ("by", 4, "agent", "ADP", "by"),
+    ("gunmen", 5, "pobj", "NOUN", "gunman"), ("in", 4, "prep", "ADP", "in"), ("Nyala", 7, "pobj", "PROPN", "Nyala"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+
+
+def test_its_weapons_are_the_sayers_but_a_passive_pronoun_is_no_attacker(blank):
+    doc, [event] = events_of(blank, ITS_DRONES, [(0, 0, "SD", "country"), (10, 10, "SD", "city")])
+    assert kinds(event) == ("state_forces", "rebel_group") and event.actors.perpetrator.text == "army"
+    doc, events = events_of(blank, THEY_WERE_ATTACKED, [(8, 8, "SD", "city")])
+    assert all(e.actors.perpetrator is None or e.actors.perpetrator.kind == "armed_group" for e in events)
+
+
+GROUP_SAID = [  # JNIM claimed a new cell . The group said it ambushed soldiers near Dori .
+    ("JNIM", 1, "nsubj", "PROPN", "JNIM"), ("claimed", 1, "ROOT", "VERB", "claim"), ("a", 4, "det", "DET", "a"),
+    ("new", 4, "amod", "ADJ", "new"), ("cell", 1, "dobj", "NOUN", "cell"), (".", 1, "punct", "PUNCT", "."),
+    ("The", 7, "det", "DET", "the"), ("group", 8, "nsubj", "NOUN", "group"), ("said", 8, "ROOT", "VERB", "say"),
+    ("it", 10, "nsubj", "PRON", "it"), ("ambushed", 8, "ccomp", "VERB", "ambush"), ("soldiers", 10, "dobj", "NOUN", "soldier"),
+    ("near", 10, "prep", "ADP", "near"), ("Dori", 12, "pobj", "PROPN", "Dori"), (".", 8, "punct", "PUNCT", "."),
+]
+
+
+def test_the_group_that_says_it_stands_for_the_group_named_before(blank):
+    doc, events = events_of(blank, GROUP_SAID, [(13, 13, "BF", "city")])
+    [event] = [e for e in events if e.trigger.text == "ambushed"]
+    assert kinds(event) == ("rebel_group", "state_forces") and event.actors.perpetrator.text == "JNIM"
+
+
+ASSAULT_UNITS = [  # Russian assault units pushed into Kupiansk after fighting with Ukrainian troops .
+    ("Russian", 2, "amod", "ADJ", "russian"), ("assault", 2, "compound", "NOUN", "assault"), ("units", 3, "nsubj", "NOUN", "unit"),
+    ("pushed", 3, "ROOT", "VERB", "push"), ("into", 3, "prep", "ADP", "into"), ("Kupiansk", 4, "pobj", "PROPN", "Kupiansk"),
+    ("after", 3, "prep", "ADP", "after"), ("fighting", 6, "pobj", "NOUN", "fighting"), ("with", 7, "prep", "ADP", "with"),
+    ("Ukrainian", 10, "amod", "ADJ", "ukrainian"), ("troops", 8, "pobj", "NOUN", "troop"), (".", 3, "punct", "PUNCT", "."),
+]
+
+
+def test_a_trigger_word_naming_a_unit_is_part_of_the_actor_not_the_event(blank):
+    places = [(0, 0, "RU", "country", True), (5, 5, "UA", "city"), (9, 9, "UA", "country", True)]
+    doc, [event] = events_of(blank, ASSAULT_UNITS, places)
+    assert event.trigger.text == "fighting"
+    assert event.actors.perpetrator.text == "Russian assault units" and event.actors.target.text == "Ukrainian troops"
+
+
+DATELINE_MEMBERS = [  # BANGKOK (AP) - Members of a People's Defence Force said they ambushed soldiers near Kani.
+    ("BANGKOK", 12, "nsubj", "PROPN", "BANGKOK"), ("(", 0, "punct", "PUNCT", "("), ("AP", 0, "appos", "PROPN", "AP"),
+    (")", 0, "punct", "PUNCT", ")"), ("-", 0, "punct", "PUNCT", "-"), ("Members", 0, "appos", "NOUN", "member"),
+    ("of", 5, "prep", "ADP", "of"), ("a", 11, "det", "DET", "a"), ("People", 11, "poss", "PROPN", "People"),
+    ("'s", 8, "case", "PART", "'s"), ("Defence", 11, "compound", "PROPN", "Defence"), ("Force", 6, "pobj", "PROPN", "Force"),
+    ("said", 12, "ROOT", "VERB", "say"), ("they", 14, "nsubj", "PRON", "they"), ("ambushed", 12, "ccomp", "VERB", "ambush"),
+    ("soldiers", 14, "dobj", "NOUN", "soldier"), ("near", 14, "prep", "ADP", "near"), ("Kani", 16, "pobj", "PROPN", "Kani"),
+    (".", 12, "punct", "PUNCT", "."),
+]
+DATELINE_MEMBERS_SPACES = [True, False, False, True, True, True, True, True, False, True, True, True, True, True, True, True, True,
+                           False, False]
+
+
+def test_the_sayer_after_a_dateline_the_parser_makes_the_subject(blank):
+    doc, [event] = events_of(blank, DATELINE_MEMBERS, [(17, 17, "MM", "city")], spaces=DATELINE_MEMBERS_SPACES)
+    assert doc.text.startswith("BANGKOK (AP) - Members of a People's Defence Force said")
+    assert kinds(event) == ("rebel_group", "state_forces") and event.actors.perpetrator.name == "People's Defence Force"

@@ -435,7 +435,10 @@ class EventExtractor:
         if perp is None and subject is not None:
             perp = self._named_before(doc, subject)  # "The group attacked ..."
         pronoun = pronoun_subject(doc, candidate.trigger_span[0], self.lexicon)
-        if pronoun is not None and (perp is None or not perp.start <= pronoun.i < perp.end):
+        if pronoun is not None and "nsubjpass" in (pronoun.dep_, pronoun.head.dep_):
+            pronoun = None  # "they were attacked by gunmen": the pronoun is the target
+        owner = pronoun.head if pronoun is not None and pronoun.dep_ == "poss" else pronoun  # "its drones", not "its forces"
+        if owner is not None and (perp is None or not perp.start <= owner.i < perp.end):
             said = self._said_by(doc, article, candidate) or (self._antecedent(doc, pronoun) if pronoun.dep_ != "poss" else None)
             if said is not None and (perp is None or (said.start, said.end) != (perp.start, perp.end)):
                 if target is None and perp is not None and perp.kind in self.lexicon.armed:

@@ -309,3 +309,47 @@ def test_the_sayer_after_a_dateline_the_parser_makes_the_subject(blank):
     doc, [event] = events_of(blank, DATELINE_MEMBERS, [(17, 17, "MM", "city")], spaces=DATELINE_MEMBERS_SPACES)
     assert doc.text.startswith("BANGKOK (AP) - Members of a People's Defence Force said")
     assert kinds(event) == ("rebel_group", "state_forces") and event.actors.perpetrator.name == "People's Defence Force"
+
+
+CLAIMED_LATER = [  # Gunmen killed 5 vendors in Delmas . The Viv Ansanm gang coalition said it was behind the attack .
+    ("Gunmen", 1, "nsubj", "NOUN", "gunman"), ("killed", 1, "ROOT", "VERB", "kill"), ("5", 3, "nummod", "NUM", "5"),
+    ("vendors", 1, "dobj", "NOUN", "vendor"), ("in", 1, "prep", "ADP", "in"), ("Delmas", 4, "pobj", "PROPN", "Delmas"),
+    (".", 1, "punct", "PUNCT", "."), ("The", 11, "det", "DET", "the"), ("Viv", 9, "compound", "PROPN", "Viv"),
+    ("Ansanm", 10, "compound", "PROPN", "Ansanm"), ("gang", 11, "compound", "NOUN", "gang"),
+    ("coalition", 12, "nsubj", "NOUN", "coalition"), ("said", 12, "ROOT", "VERB", "say"), ("it", 14, "nsubj", "PRON", "it"),
+    ("was", 12, "ccomp", "AUX", "be"), ("behind", 14, "prep", "ADP", "behind"), ("the", 17, "det", "DET", "the"),
+    ("attack", 15, "pobj", "NOUN", "attack"), (".", 12, "punct", "PUNCT", "."),
+]
+
+
+def test_a_group_that_says_it_was_behind_the_attack_is_behind_the_gunmen(blank):
+    doc, events = events_of(blank, CLAIMED_LATER, [(5, 5, "HT", "city")])
+    [event] = [e for e in events if e.trigger.text == "killed"]
+    assert kinds(event) == ("militia", "civilians") and event.actors.perpetrator.name == "Viv Ansanm"
+
+
+ARMY_DRONE = [  # RSF fighters shot down an army drone over Nyala .
+    ("RSF", 1, "compound", "PROPN", "RSF"), ("fighters", 2, "nsubj", "NOUN", "fighter"), ("shot", 2, "ROOT", "VERB", "shoot"),
+    ("down", 2, "prt", "ADP", "down"), ("an", 6, "det", "DET", "an"), ("army", 6, "compound", "NOUN", "army"),
+    ("drone", 2, "dobj", "NOUN", "drone"), ("over", 2, "prep", "ADP", "over"), ("Nyala", 7, "pobj", "PROPN", "Nyala"),
+    (".", 2, "punct", "PUNCT", "."),
+]
+
+
+def test_whose_drone_was_shot_down_by_the_noun_before_it(blank):
+    doc, [event] = events_of(blank, ARMY_DRONE, [(8, 8, "SD", "city")])
+    assert event.sub_type == "disrupted_weapons_use"
+    assert kinds(event) == ("rebel_group", "state_forces") and event.actors.target.text == "army"
+
+
+CELL = [  # Armed men from a Chapitos cell ambushed police in Navolato .
+    ("Armed", 1, "amod", "ADJ", "armed"), ("men", 6, "nsubj", "NOUN", "man"), ("from", 1, "prep", "ADP", "from"),
+    ("a", 5, "det", "DET", "a"), ("Chapitos", 5, "compound", "PROPN", "Chapitos"), ("cell", 2, "pobj", "NOUN", "cell"),
+    ("ambushed", 6, "ROOT", "VERB", "ambush"), ("police", 6, "dobj", "NOUN", "police"), ("in", 6, "prep", "ADP", "in"),
+    ("Navolato", 8, "pobj", "PROPN", "Navolato"), (".", 6, "punct", "PUNCT", "."),
+]
+
+
+def test_men_from_a_cell_of_a_named_group_stand_for_the_group(blank):
+    doc, [event] = events_of(blank, CELL, [(9, 9, "MX", "city")])
+    assert kinds(event) == ("militia", "state_forces") and event.actors.perpetrator.name == "Los Chapitos"

@@ -118,6 +118,7 @@ class EventExtractor:
         self.trigger_matcher = trigger_matcher
         self.actor_matcher = actor_matcher
         self.by_rank = {t.rank: t for t in lexicon.triggers}
+        self._actor_words = frozenset(w.lower() for a in lexicon.actors if not a.named for w in a.words)
 
     def __call__(self, doc: Doc, article: Article) -> list[Event]:
         lo, hi = body_bounds(doc)
@@ -455,6 +456,11 @@ class EventExtractor:
         """Whose weapons were shot down or defused: the people's adjective on them ("shot down 14
         Russian drones": Russia's forces)."""
         weapons = frozenset().union(*self.lexicon.remote_words.values())
+        for token in sent:  # "shot down an army drone": the army's
+            if token.head.lower_ in weapons and token.dep_ in ("compound", "amod") and not (perp is not None and perp.start <= token.i < perp.end):
+                entry = next((a for a in self.lexicon.actors if a.kind in self.lexicon.armed and not a.named and token.lower_ in a.words), None)
+                if entry is not None:
+                    return Mention(token.i, token.i + 1, entry, role=ROLE_TARGET)
         starts, _ = _token_char_bounds(doc)
         for loc in article.locations:
             if not (loc.adjectival and loc.feature == "country" and sent.start_char <= loc.span[0] < sent.end_char):
@@ -499,7 +505,9 @@ class EventExtractor:
         if group is None:
             return None
         for mention in self._speakers + self._all_mentions:
-            if mention.start <= group.i < mention.end and mention.kind in self.lexicon.armed:
+            root = doc[mention.start : mention.end].root
+            names_it = root.head.i == group.i and root.dep_ in ("compound", "amod") and mention.entry.named  # "a Chapitos cell"
+            if (mention.start <= group.i < mention.end or names_it) and mention.kind in self.lexicon.armed:
                 return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
         return None
 
@@ -829,8 +837,12 @@ class EventExtractor:
             if sent in owned or mention.kind not in lexicon.armed:
                 continue
             root = doc[mention.start : mention.end].root
+            group_words = lexicon.group_nouns | self._actor_words
+            while root.dep_ == "compound" and root.head.lower_ in group_words:
+                root = root.head  # "The Viv Ansanm gang coalition said ..."
             verb = root.head.lemma_.lower()
-            claims = root.dep_ == "nsubj" and verb in lexicon.claim_verbs  # "Al-Shabaab claimed."
+            claims = root.dep_ == "nsubj" and (verb in lexicon.claim_verbs  # "Al-Shabaab claimed."
+                                               or (verb in lexicon.say_verbs and _says_it_did(doc, root.head, lexicon.claim_phrases)))
             blamed = root.dep_ == "dobj" and (_role(doc, mention, [], lexicon.blame_verbs) == ROLE_PERPETRATOR
                                                or verb in lexicon.suspect_verbs)  # "Officials said they suspected al-Shabaab"
             denies = root.dep_ == "nsubj" and verb == "deny" and any(
@@ -1462,3 +1474,9 @@ def _subject_token(doc: Doc, trigger_i: int):
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _says_it_did(doc: Doc, verb, phrases: tuple[str, ...]) -> bool:
+    """Whether what ``verb`` says claims an attack ("said it was behind the attack")."""
+    said = " ".join(t.lower_ for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree)
+    return any(f" {p} " in f" {said} " for p in phrases)

@@ -103,6 +103,7 @@ class EventLexicon:
         roles = self.raw.get("roles", {})
         self.blame_verbs = frozenset(roles.get("blame_verbs", []))
         self.claim_verbs = frozenset(roles.get("claim_verbs", []))
+        self.claim_phrases = tuple(roles.get("claim_phrases", []))
         self.suspect_verbs = frozenset(roles.get("suspect_verbs", []))
         self.part_words = tuple(roles.get("part_words", []))
         self.period_words = frozenset(roles.get("period_words", []))

@@ -353,3 +353,29 @@ CELL = [  # Armed men from a Chapitos cell ambushed police in Navolato .
 def test_men_from_a_cell_of_a_named_group_stand_for_the_group(blank):
     doc, [event] = events_of(blank, CELL, [(9, 9, "MX", "city")])
     assert kinds(event) == ("militia", "state_forces") and event.actors.perpetrator.name == "Los Chapitos"
+
+
+RIVALS = [  # Armed groups loyal to rival commanders fought in Tripoli .
+    ("Armed", 1, "amod", "ADJ", "armed"), ("groups", 6, "nsubj", "NOUN", "group"), ("loyal", 1, "amod", "ADJ", "loyal"),
+    ("to", 2, "prep", "ADP", "to"), ("rival", 5, "amod", "ADJ", "rival"), ("commanders", 3, "pobj", "NOUN", "commander"),
+    ("fought", 6, "ROOT", "VERB", "fight"), ("in", 6, "prep", "ADP", "in"), ("Tripoli", 7, "pobj", "PROPN", "Tripoli"),
+    (".", 6, "punct", "PUNCT", "."),
+]
+
+
+def test_armed_groups_loyal_to_rivals_are_militias_on_both_sides(blank):
+    doc, [event] = events_of(blank, RIVALS, [(8, 8, "LY", "city")])
+    assert event.type == "battles" and kinds(event) == ("militia", "militia") and event.violence == "non_state"
+
+
+ALLIES = [  # Police and soldiers pushed gangs out of Solino after fighting .
+    ("Police", 3, "nsubj", "NOUN", "police"), ("and", 0, "cc", "CCONJ", "and"), ("soldiers", 0, "conj", "NOUN", "soldier"),
+    ("pushed", 3, "ROOT", "VERB", "push"), ("gangs", 3, "dobj", "NOUN", "gang"), ("out", 3, "prt", "ADP", "out"),
+    ("of", 5, "prep", "ADP", "of"), ("Solino", 6, "pobj", "PROPN", "Solino"), ("after", 3, "prep", "ADP", "after"),
+    ("fighting", 8, "pobj", "NOUN", "fighting"), (".", 3, "punct", "PUNCT", "."),
+]
+
+
+def test_police_and_soldiers_are_one_side_and_the_gangs_the_other(blank):
+    doc, [event] = events_of(blank, ALLIES, [(7, 7, "HT", "city")])
+    assert event.type == "battles" and kinds(event) == ("state_forces", "militia")

@@ -394,7 +394,8 @@ class EventExtractor:
                                     doc[m.start : m.end].root.head.i not in trigger_tokens))
         target = None
         if candidate.type == "battles" or candidate.sub_type == "agreement":  # "X and Y clashed", "X and Y signed"
-            target = next((m for m in perps[1:] if perp is not None and _conjunct_of(doc, m, perp)), None)
+            target = next((m for m in perps[1:] if perp is not None and _conjunct_of(doc, m, perp)
+                           and not self._one_state(doc, article, m, perp)), None)
         target = target or next((m for m in targets if m is not perp), None)
         if target is None:
             target = next((m for m in here if m is not perp and m.role is None and m.start > candidate.trigger_span[0]), None)
@@ -445,6 +446,8 @@ class EventExtractor:
                 if target is None and perp is not None and perp.kind in self.lexicon.armed:
                     target = Mention(perp.start, perp.end, perp.entry, perp.name, ROLE_TARGET)  # "after fighting with junta troops"
                 perp = said
+        if candidate.type == "battles" and perp is not None:
+            perp, target = self._rivals(doc, sent, perp, target)
         armed_side = candidate.type in ("battles", "explosions_remote_violence") or candidate.sub_type == "disrupted_weapons_use"
         if target is None and armed_side:
             target = self._holder(doc, article, sent, perp)
@@ -510,6 +513,27 @@ class EventExtractor:
             if (mention.start <= group.i < mention.end or names_it) and mention.kind in self.lexicon.armed:
                 return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
         return None
+
+    def _one_state(self, doc: Doc, article: Article, a: Mention, b: Mention) -> bool:
+        """Whether two state-forces mentions are one state's ("Police and soldiers pushed gangs
+        out": allies, not the two sides; "Indian and Pakistani troops" stay two)."""
+        if a.kind != "state_forces" or b.kind != "state_forces":
+            return False
+        starts, ends = _token_char_bounds(doc)
+        return _country_of(article, starts[a.start], ends[a.end - 1]) == _country_of(article, starts[b.start], ends[b.end - 1])
+
+    def _rivals(self, doc: Doc, sent: Span, perp: Mention, target: Mention | None) -> tuple[Mention, Mention | None]:
+        """Armed men "loyal to" someone are a militia; groups that fight "rival" groups or "each
+        other" are both sides ("Armed groups loyal to rival commanders fought": militia against
+        militia)."""
+        root = doc[perp.start : perp.end].root
+        if perp.kind == "armed_group" and not perp.entry.named and any(t.lower_ in self.lexicon.loyal_words for t in root.subtree):
+            entry = next((a for a in self.lexicon.actors if a.kind == "militia" and not a.named), perp.entry)
+            perp = Mention(perp.start, perp.end, entry, perp.name, perp.role, perp.facility, perp.agent)
+        if target is None and perp.kind in self.lexicon.armed and has_phrase(" " + " ".join(t.lower_ for t in sent) + " ", self.lexicon.mutual_words):
+            name = perp.name or perp.entry.name
+            target = Mention(perp.start, perp.end, perp.entry, f"Rival {name[0].lower()}{name[1:]}" if name else None, ROLE_TARGET)
+        return perp, target
 
     def _named_before(self, doc: Doc, token) -> Mention | None:
         """The named armed group "the group" stands for: the last one named before it."""

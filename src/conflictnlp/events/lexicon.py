@@ -140,6 +140,8 @@ class EventLexicon:
         self.responsibility_words = frozenset(context.get("responsibility_words", []))
         self.group_nouns = frozenset(context.get("group_nouns", []))
         self.unit_words = frozenset(context.get("unit_words", []))
+        self.loyal_words = frozenset(context.get("loyal_words", []))
+        self.mutual_words = tuple(context.get("mutual_words", []))
         self.fighting_words = frozenset(context.get("fighting_words", []))
         self.unknown_side = {k: v for k, v in context.get("unknown_side", {}).items()}
 

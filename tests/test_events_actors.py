@@ -379,3 +379,8 @@ ALLIES = [  # Police and soldiers pushed gangs out of Solino after fighting .
 def test_police_and_soldiers_are_one_side_and_the_gangs_the_other(blank):
     doc, [event] = events_of(blank, ALLIES, [(7, 7, "HT", "city")])
     assert event.type == "battles" and kinds(event) == ("state_forces", "militia")
+
+
+def test_foreign_troops_imply_an_opponent_only_in_a_rival_state(blank):
+    doc, [event] = events_of(blank, FOREIGN, [(0, 0, "RU", "country", True), (3, 3, "ML", "city")])
+    assert event.actors.target is None  # Russian forces in Mali fight beside its army, not against it

@@ -475,9 +475,10 @@ class EventExtractor:
 
     def _foreign_opponent(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
         """The opponent a foreign state's forces imply where no target is named: a town taken or
-        fought over, or positions hit, in another country are that country's forces' ("Russian
-        troops pushed into Vovchansk": Ukraine's forces; "dropped munitions on positions near
-        Kupiansk")."""
+        fought over, or positions hit, in a country at war with theirs (``state_rivals``) are
+        that country's forces' ("Russian troops pushed into Vovchansk": Ukraine's forces;
+        "dropped munitions on positions near Kupiansk"); a town a non-state group takes in a
+        sentence of fighting was taken from the state's forces."""
         perp, place = candidate.perpetrator, candidate.location
         if candidate.target is not None or perp is None or place is None or not place.country_code:
             return
@@ -493,8 +494,8 @@ class EventExtractor:
         starts, ends = _token_char_bounds(doc)
         own = next((loc.country_code for loc in article.locations if loc.feature == "country"
                     and starts[perp.start] <= loc.span[0] and loc.span[1] <= ends[perp.end - 1]), None)
-        if own is None or own == place.country_code:
-            return
+        if own is None or own == place.country_code or frozenset((own, place.country_code)) not in self.lexicon.state_rivals:
+            return  # foreign troops elsewhere (peacekeepers, allies of the host state) imply no opponent
         first = bisect_right(starts, place.span[0]) - 1
         last = bisect_right(starts, place.span[1] - 1) - 1
         name = country_names().get(place.country_code)

@@ -25,8 +25,8 @@ def said_subject(doc: Doc, trigger_i: int, lexicon: EventLexicon) -> Token | Non
     verb = doc[trigger_i]
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lower_ not in lexicon.pronouns:
+    subject = pronoun_subject(doc, trigger_i, lexicon)
+    if subject is None:
         return None
     head = verb
     for _ in range(3):  # "said on Monday it had killed", "said they had ambushed"
@@ -36,6 +36,10 @@ def said_subject(doc: Doc, trigger_i: int, lexicon: EventLexicon) -> Token | Non
         if head.lemma_.lower() in lexicon.say_verbs or head.lower_ in lexicon.say_verbs:
             # the subject nearest the verb: a dateline the parser hangs on it is a subject too
             said = max((c for c in head.children if c.dep_ == "nsubj"), key=lambda c: (c.i < head.i, c.i), default=None)
+            if said is not None and said.idx < dateline_end(doc.text, said.idx, lexicon):
+                # "BANGKOK (AP) - Members of a local People's Defence Force said ...": the words after the dateline
+                end = dateline_end(doc.text, said.idx, lexicon)
+                said = next((c for c in said.children if c.dep_ == "appos" and c.idx >= end), None)
             return said if said is not None and said.lower_ not in lexicon.pronouns else None
     return None
 
@@ -88,3 +92,42 @@ def facility_owner(doc: Doc, token_i: int, lexicon: EventLexicon) -> bool:
     positions")."""
     head = doc[token_i].head
     return doc[token_i].dep_ in ("amod", "compound") and head.lower_ in lexicon.facility_words and head.dep_ in ("dobj", "pobj", "nsubjpass")
+
+
+def pronoun_subject(doc: Doc, trigger_i: int, lexicon: EventLexicon) -> Token | None:
+    """The pronoun that is the subject of the trigger's verb ("they opened fire"), or owns it
+    ("its drones struck RSF positions"), else None."""
+    verb = doc[trigger_i]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    if subject.lower_ in lexicon.pronouns:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in lexicon.pronouns), None)
+
+
+def held_by(doc: Doc, start: int, end: int, lexicon: EventLexicon) -> Token | None:
+    """The word that says who holds a place in ``doc[start:end]``: "Russian" in "shelled
+    Russian-held Horlivka", "RSF" in "RSF-controlled districts" (``held_words``)."""
+    for token in doc[start:end]:
+        if token.lower_ in lexicon.held_words and token.i >= start + 2 and doc[token.i - 1].text in ("-", "\u2013"):
+            return doc[token.i - 2]
+        if "-" in token.text and token.text.lower().rsplit("-", 1)[1] in lexicon.held_words:
+            return token  # a tokenizer that keeps "Russian-held" whole
+    return None
+
+
+def member_of(doc: Doc, token: Token) -> Token | None:
+    """The group a noun says people belong to: "Members of a local People's Defence Force",
+    "Armed men from the Gran Grif gang" (the object of its "of" / "from")."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def group_anaphor(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether ``token`` is "the group" (``group_nouns``) standing for a group named before."""
+    return token.lower_ in lexicon.group_nouns and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)

@@ -37,7 +37,20 @@ from ..model import (
     ViolenceType,
 )
 from .clauses import background, clause_head, in_since_phrase, linked_clauses, recent_since
-from .context import after_word, dateline_end, facility_owner, has_phrase, list_label, said_subject, saying_subject, speech_day
+from .context import (
+    after_word,
+    dateline_end,
+    facility_owner,
+    group_anaphor,
+    has_phrase,
+    held_by,
+    list_label,
+    member_of,
+    pronoun_subject,
+    said_subject,
+    saying_subject,
+    speech_day,
+)
 from .lexicon import ActorEntry, EventLexicon, Matchers, Trigger
 
 FEATURE_RANK = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "region": 3, "border": 3, "country": 4, "water": 5}
@@ -105,6 +118,7 @@ class EventExtractor:
         self.trigger_matcher = trigger_matcher
         self.actor_matcher = actor_matcher
         self.by_rank = {t.rank: t for t in lexicon.triggers}
+        self._actor_words = frozenset(w.lower() for a in lexicon.actors if not a.named for w in a.words)
 
     def __call__(self, doc: Doc, article: Article) -> list[Event]:
         lo, hi = body_bounds(doc)
@@ -113,7 +127,17 @@ class EventExtractor:
             return []
         self._trigger_tokens = {i for _, start, end in triggers for i in range(start, end)}
         # nothing outside the body is an actor, even where the parser joins a headline line to it
+        # a trigger word that names a kind of unit ("Russian assault units") reports nothing
+        self._unit_triggers = {start for _, start, end in triggers if end - start == 1 and doc[start].lower_ in self.lexicon.unit_words
+                               and doc[start].dep_ == "compound" and doc[start].head.pos_ == "NOUN"}
         mentions = [m for m in self._mentions(doc, article) if lo <= doc[m.start].idx and doc[m.end - 1].idx < hi]
+        armed_roots = {doc[m.start : m.end].root.i for m in mentions if m.kind in self.lexicon.armed}
+        dropped = {start for start in self._unit_triggers if doc[start].head.i in armed_roots}
+        if dropped:
+            triggers = [t for t in triggers if t[1] not in dropped]
+            self._trigger_tokens = {i for _, start, end in triggers for i in range(start, end)}
+            if not triggers:
+                return []
         self._all_mentions = mentions
         bounds = self._bounds = sentence_bounds(doc)
         self._recent = recent_since(doc, article.dates, article.published, self.lexicon.recent_days)
@@ -192,7 +216,7 @@ class EventExtractor:
                 root = doc[mention.start : mention.end].root
                 # "established a new military position": a post of theirs, in a development no side
                 mention.facility = root.dep_ == "amod" and root.head.lower_ in self.lexicon.facility_words
-            kept.append(_widen(doc, mention, taken))
+            kept.append(_widen(doc, mention, taken, self.lexicon.unit_words))
         kept = _named_with_noun(doc, kept)
         self._all_mentions = kept
         return self._suspected(doc, kept)
@@ -314,6 +338,7 @@ class EventExtractor:
             self._context_type(doc, candidate, words, joined, here)
             self._handover(doc, candidate, sent)
             self._place(doc, article, candidate, sent)
+            self._foreign_opponent(doc, article, candidate, sent)
             self._date(doc, article, candidate, sent)
             return candidate
         return None
@@ -369,7 +394,8 @@ class EventExtractor:
                                     doc[m.start : m.end].root.head.i not in trigger_tokens))
         target = None
         if candidate.type == "battles" or candidate.sub_type == "agreement":  # "X and Y clashed", "X and Y signed"
-            target = next((m for m in perps[1:] if perp is not None and _conjunct_of(doc, m, perp)), None)
+            target = next((m for m in perps[1:] if perp is not None and _conjunct_of(doc, m, perp)
+                           and not self._one_state(doc, article, m, perp)), None)
         target = target or next((m for m in targets if m is not perp), None)
         if target is None:
             target = next((m for m in here if m is not perp and m.role is None and m.start > candidate.trigger_span[0]), None)
@@ -380,6 +406,7 @@ class EventExtractor:
         if perp is None and not crowd:
             perp = (self._said_by(doc, article, candidate) or _adjectival_actor(doc, article, candidate.trigger_span[0], self.lexicon)
                     or self._denier(doc, article, candidate))
+        perp, target = self._sides_from_context(doc, article, candidate, sent, perp, target)
         if candidate.type == "battles":
             perp, target = self._communal(doc, here, perp, target)
         if target is None and candidate.type == "battles":
@@ -397,6 +424,161 @@ class EventExtractor:
         if candidate.sub_type == "agreement" and party is not None and (perp is None or target is None):
             perp, target = self._state_party(doc, article, party)
         candidate.perpetrator, candidate.target = perp, target
+
+    def _sides_from_context(self, doc: Doc, article: Article, candidate: Candidate, sent: Span,
+                            perp: Mention | None, target: Mention | None) -> tuple[Mention | None, Mention | None]:
+        """Sides the parse roles of the trigger's clause do not give: the group people belong to
+        ("Armed men from the Gran Grif gang"), the actor a pronoun subject stands for (said by it,
+        else the armed subject of the sentence before: "armed men arrived ... They opened fire"),
+        and who holds the place hit or taken ("shelled Russian-held Horlivka")."""
+        if perp is not None and not perp.entry.named:
+            perp = self._group_of_members(doc, doc[perp.start : perp.end].root) or perp
+        subject = _subject_token(doc, candidate.trigger_span[0])
+        if perp is None and subject is not None:
+            perp = self._named_before(doc, subject)  # "The group attacked ..."
+        pronoun = pronoun_subject(doc, candidate.trigger_span[0], self.lexicon)
+        if pronoun is not None and "nsubjpass" in (pronoun.dep_, pronoun.head.dep_):
+            pronoun = None  # "they were attacked by gunmen": the pronoun is the target
+        owner = pronoun.head if pronoun is not None and pronoun.dep_ == "poss" else pronoun  # "its drones", not "its forces"
+        if owner is not None and (perp is None or not perp.start <= owner.i < perp.end):
+            said = self._said_by(doc, article, candidate) or (self._antecedent(doc, pronoun) if pronoun.dep_ != "poss" else None)
+            if said is not None and (perp is None or (said.start, said.end) != (perp.start, perp.end)):
+                if target is None and perp is not None and perp.kind in self.lexicon.armed:
+                    target = Mention(perp.start, perp.end, perp.entry, perp.name, ROLE_TARGET)  # "after fighting with junta troops"
+                perp = said
+        if candidate.type == "battles" and perp is not None:
+            perp, target = self._rivals(doc, sent, perp, target)
+        armed_side = candidate.type in ("battles", "explosions_remote_violence") or candidate.sub_type == "disrupted_weapons_use"
+        if target is None and armed_side:
+            target = self._holder(doc, article, sent, perp)
+        if target is None and candidate.sub_type == "disrupted_weapons_use":
+            target = self._weapon_owner(doc, article, sent, perp)
+        return perp, target
+
+    def _weapon_owner(self, doc: Doc, article: Article, sent: Span, perp: Mention | None) -> Mention | None:
+        """Whose weapons were shot down or defused: the people's adjective on them ("shot down 14
+        Russian drones": Russia's forces)."""
+        weapons = frozenset().union(*self.lexicon.remote_words.values())
+        for token in sent:  # "shot down an army drone": the army's
+            if token.head.lower_ in weapons and token.dep_ in ("compound", "amod") and not (perp is not None and perp.start <= token.i < perp.end):
+                entry = next((a for a in self.lexicon.actors if a.kind in self.lexicon.armed and not a.named and token.lower_ in a.words), None)
+                if entry is not None:
+                    return Mention(token.i, token.i + 1, entry, role=ROLE_TARGET)
+        starts, _ = _token_char_bounds(doc)
+        for loc in article.locations:
+            if not (loc.adjectival and loc.feature == "country" and sent.start_char <= loc.span[0] < sent.end_char):
+                continue
+            first = bisect_right(starts, loc.span[0]) - 1
+            if doc[first].head.lower_ in weapons and not (perp is not None and perp.start <= first < perp.end):
+                return Mention(first, first + 1, self._state_entry(), name=loc.name, role=ROLE_TARGET)
+        return None
+
+    def _foreign_opponent(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
+        """The opponent a foreign state's forces imply where no target is named: a town taken or
+        fought over, or positions hit, in a country at war with theirs (``state_rivals``) are
+        that country's forces' ("Russian troops pushed into Vovchansk": Ukraine's forces;
+        "dropped munitions on positions near Kupiansk"); a town a non-state group takes in a
+        sentence of fighting was taken from the state's forces."""
+        perp, place = candidate.perpetrator, candidate.location
+        if candidate.target is not None or perp is None or place is None or not place.country_code:
+            return
+        if perp.kind != "state_forces":
+            if candidate.sub_type == "non_state_actor_overtakes_territory" and any(t.lower_ in self.lexicon.fighting_words for t in sent):
+                first = bisect_right(_token_char_bounds(doc)[0], place.span[0]) - 1
+                candidate.target = Mention(first, first + 1, self._state_entry(), name=country_names().get(place.country_code), role=ROLE_TARGET)
+            return
+        posts = any(t.lower_ in self.lexicon.facility_words and t.dep_ in ("dobj", "pobj") for t in sent)
+        if not (candidate.sub_type in TERRITORY_SUB_TYPES or candidate.type == "battles"
+                or (candidate.type == "explosions_remote_violence" and posts)):
+            return
+        starts, ends = _token_char_bounds(doc)
+        own = next((loc.country_code for loc in article.locations if loc.feature == "country"
+                    and starts[perp.start] <= loc.span[0] and loc.span[1] <= ends[perp.end - 1]), None)
+        if own is None or own == place.country_code or frozenset((own, place.country_code)) not in self.lexicon.state_rivals:
+            return  # foreign troops elsewhere (peacekeepers, allies of the host state) imply no opponent
+        first = bisect_right(starts, place.span[0]) - 1
+        last = bisect_right(starts, place.span[1] - 1) - 1
+        name = country_names().get(place.country_code)
+        candidate.target = Mention(first, last + 1, self._state_entry(), name=name, role=ROLE_TARGET)
+
+    def _group_of_members(self, doc: Doc, token) -> Mention | None:
+        """The named armed group people are members of ("Members of a local People's Defence Force")."""
+        if token.lower_ not in self.lexicon.member_words:
+            return None
+        group = member_of(doc, token)
+        if group is None:
+            return None
+        for mention in self._speakers + self._all_mentions:
+            root = doc[mention.start : mention.end].root
+            names_it = root.head.i == group.i and root.dep_ in ("compound", "amod") and mention.entry.named  # "a Chapitos cell"
+            if (mention.start <= group.i < mention.end or names_it) and mention.kind in self.lexicon.armed:
+                return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
+        return None
+
+    def _one_state(self, doc: Doc, article: Article, a: Mention, b: Mention) -> bool:
+        """Whether two state-forces mentions are one state's ("Police and soldiers pushed gangs
+        out": allies, not the two sides; "Indian and Pakistani troops" stay two)."""
+        if a.kind != "state_forces" or b.kind != "state_forces":
+            return False
+        starts, ends = _token_char_bounds(doc)
+        return _country_of(article, starts[a.start], ends[a.end - 1]) == _country_of(article, starts[b.start], ends[b.end - 1])
+
+    def _rivals(self, doc: Doc, sent: Span, perp: Mention, target: Mention | None) -> tuple[Mention, Mention | None]:
+        """Armed men "loyal to" someone are a militia; groups that fight "rival" groups or "each
+        other" are both sides ("Armed groups loyal to rival commanders fought": militia against
+        militia)."""
+        root = doc[perp.start : perp.end].root
+        if perp.kind == "armed_group" and not perp.entry.named and any(t.lower_ in self.lexicon.loyal_words for t in root.subtree):
+            entry = next((a for a in self.lexicon.actors if a.kind == "militia" and not a.named), perp.entry)
+            perp = Mention(perp.start, perp.end, entry, perp.name, perp.role, perp.facility, perp.agent)
+        if target is None and perp.kind in self.lexicon.armed and has_phrase(" " + " ".join(t.lower_ for t in sent) + " ", self.lexicon.mutual_words):
+            name = perp.name or perp.entry.name
+            target = Mention(perp.start, perp.end, perp.entry, f"Rival {name[0].lower()}{name[1:]}" if name else None, ROLE_TARGET)
+        return perp, target
+
+    def _named_before(self, doc: Doc, token) -> Mention | None:
+        """The named armed group "the group" stands for: the last one named before it."""
+        if not group_anaphor(token, self.lexicon):
+            return None
+        named = [m for m in self._speakers + self._all_mentions if m.end <= token.i and m.entry.named and m.kind in self.lexicon.armed]
+        if not named:
+            return None
+        last = max(named, key=lambda m: m.start)
+        return Mention(last.start, last.end, last.entry, last.name, ROLE_PERPETRATOR)
+
+    def _antecedent(self, doc: Doc, pronoun) -> Mention | None:
+        """The armed subject of the sentence before a pronoun's ("Residents said armed men arrived
+        on motorbikes. They opened fire ..."): who "they" are."""
+        start = self._bounds[pronoun.i][0]
+        if start == 0:
+            return None
+        previous = self._bounds[start - 1]
+        subjects = [m for m in self._all_mentions if previous[0] <= m.start < previous[1] and m.kind in self.lexicon.armed
+                    and doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return None
+        last = subjects[-1]
+        return Mention(last.start, last.end, last.entry, last.name, ROLE_PERPETRATOR)
+
+    def _holder(self, doc: Doc, article: Article, sent: Span, perp: Mention | None) -> Mention | None:
+        """Who holds the place hit or taken ("Russian-held Horlivka": Russia's forces; "RSF-held
+        districts": the RSF; "army-held parts": the army)."""
+        word = held_by(doc, sent.start, sent.end, self.lexicon)
+        if word is None or (perp is not None and perp.start <= word.i < perp.end):
+            return None
+        for mention in self._speakers + self._all_mentions:
+            if mention.start <= word.i < mention.end and mention.kind in self.lexicon.armed:
+                return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_TARGET)
+        for loc in article.locations:
+            if loc.feature == "country" and loc.span[0] <= word.idx < loc.span[1]:
+                return Mention(word.i, word.i + 1, self._state_entry(), name=loc.name, role=ROLE_TARGET)
+        lower = word.lower_.split("-")[0]
+        entry = next((a for a in self.lexicon.actors if a.kind in self.lexicon.armed
+                      and lower in {w.lower() for w in a.words}), None)
+        return Mention(word.i, word.i + 1, entry, role=ROLE_TARGET) if entry is not None else None
+
+    def _state_entry(self) -> ActorEntry:
+        return next((a for a in self.lexicon.actors if a.kind == "state_forces" and not a.named), ActorEntry("state_forces", None, ()))
 
     def _state_party(self, doc: Doc, article: Article, party: Mention) -> tuple[Mention | None, Mention | None]:
         """The two parties of an agreement where one is named as a country ("Israel and Hamas
@@ -428,6 +610,9 @@ class EventExtractor:
             subject = saying_subject(doc, candidate.trigger_span[0], self.lexicon)
         if subject is None:
             return None
+        group = self._group_of_members(doc, subject) or self._named_before(doc, subject)
+        if group is not None:
+            return group
         for mention in self._speakers + self._all_mentions:
             if mention.start <= subject.i < mention.end and mention.kind in self.lexicon.armed:
                 return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
@@ -671,19 +856,33 @@ class EventExtractor:
         one claims it ("Al-Shabaab claimed responsibility"), names the perpetrator of the event
         before it, where that event has none."""
         owned = {c.sentences[0] for c in candidates}
-        for mention in mentions:
+        lexicon = self.lexicon
+        for mention in sorted(mentions + self._speakers, key=lambda m: m.start):
             sent = bounds[mention.start]
-            if sent in owned or mention.kind not in self.lexicon.armed:
+            if sent in owned or mention.kind not in lexicon.armed:
                 continue
             root = doc[mention.start : mention.end].root
-            claims = root.dep_ == "nsubj" and root.head.lemma_.lower() in self.lexicon.claim_verbs  # "Al-Shabaab claimed."
-            blamed = _role(doc, mention, [], self.lexicon.blame_verbs) == ROLE_PERPETRATOR and root.dep_ == "dobj"
-            if not (claims or blamed):
+            group_words = lexicon.group_nouns | self._actor_words
+            while root.dep_ == "compound" and root.head.lower_ in group_words:
+                root = root.head  # "The Viv Ansanm gang coalition said ..."
+            verb = root.head.lemma_.lower()
+            claims = root.dep_ == "nsubj" and (verb in lexicon.claim_verbs  # "Al-Shabaab claimed."
+                                               or (verb in lexicon.say_verbs and _says_it_did(doc, root.head, lexicon.claim_phrases)))
+            blamed = root.dep_ == "dobj" and (_role(doc, mention, [], lexicon.blame_verbs) == ROLE_PERPETRATOR
+                                               or verb in lexicon.suspect_verbs)  # "Officials said they suspected al-Shabaab"
+            denies = root.dep_ == "nsubj" and verb == "deny" and any(
+                c.dep_ == "dobj" and c.lower_ in lexicon.responsibility_words for c in root.head.children)
+            if not (claims or blamed or denies):
                 continue
             before = [c for c in candidates if c.sentences[0][0] < sent[0]]
-            if before and before[-1].perpetrator is None:
+            if not before:
+                continue
+            event = before[-1]
+            # a named group blamed or claiming replaces "gunmen"; a denier only stands where no one is named
+            unnamed = event.perpetrator is not None and event.perpetrator.kind == "armed_group" and not event.perpetrator.entry.named
+            if event.perpetrator is None or (unnamed and not denies and mention.entry.named):
                 mention.role = ROLE_PERPETRATOR
-                before[-1].perpetrator = mention
+                event.perpetrator = mention
 
     def _attach_tolls(self, doc: Doc, article: Article, candidates: list[Candidate], lo: int, hi: int) -> None:
         """Each casualty count goes to the event of its sentence, else to the event before it
@@ -986,13 +1185,15 @@ def _suspecting_verb(doc: Doc, mention: Mention, suspect_verbs: frozenset[str]):
     return be.head if be.head.lemma_.lower() in suspect_verbs else None
 
 
-def _widen(doc: Doc, mention: Mention, taken: set[int]) -> Mention:
-    """The mention with the modifiers right before it ("Russian forces", "Malian army")."""
+def _widen(doc: Doc, mention: Mention, taken: set[int], unit_words: frozenset[str] = frozenset()) -> Mention:
+    """The mention with the modifiers right before it ("Russian forces", "Malian army",
+    "Russian assault units")."""
     start = mention.start
     while start > 0 and start - 1 not in taken:
         token = doc[start - 1]
-        # a lower-case noun before it is kept only as the nation's government ("Somali government troops")
-        noun_ok = token.pos_ != "NOUN" or token.lower_ == "government"
+        # a lower-case noun before it is kept only as the nation's government ("Somali government
+        # troops") or a kind of unit ("assault units")
+        noun_ok = token.pos_ != "NOUN" or token.lower_ == "government" or token.lower_ in unit_words
         if token.dep_ in ("amod", "compound", "nmod") and token.pos_ in ("ADJ", "PROPN", "NOUN") and noun_ok and token.head.i >= mention.start:
             start -= 1
         else:
@@ -1290,3 +1491,17 @@ def _merge(into: Candidate, other: Candidate) -> None:
     if other.location is not None and (into.location is None or (into.where_prec or 9) > (other.where_prec or 9)):
         into.location, into.where_prec = other.location, other.where_prec
     into.date = into.date or other.date
+
+
+def _subject_token(doc: Doc, trigger_i: int):
+    """The subject of the trigger's verb (the trigger itself where it is a verb), or None."""
+    verb = doc[trigger_i]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _says_it_did(doc: Doc, verb, phrases: tuple[str, ...]) -> bool:
+    """Whether what ``verb`` says claims an attack ("said it was behind the attack")."""
+    said = " ".join(t.lower_ for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree)
+    return any(f" {p} " in f" {said} " for p in phrases)

@@ -103,6 +103,7 @@ class EventLexicon:
         roles = self.raw.get("roles", {})
         self.blame_verbs = frozenset(roles.get("blame_verbs", []))
         self.claim_verbs = frozenset(roles.get("claim_verbs", []))
+        self.claim_phrases = tuple(roles.get("claim_phrases", []))
         self.suspect_verbs = frozenset(roles.get("suspect_verbs", []))
         self.part_words = tuple(roles.get("part_words", []))
         self.period_words = frozenset(roles.get("period_words", []))
@@ -133,6 +134,15 @@ class EventLexicon:
         self.air_strike_nouns = frozenset(context.get("air_strike_nouns", []))
         self.unnamed_strike_nouns = frozenset(context.get("unnamed_strike_nouns", []))
         self.communal_words = frozenset(context.get("communal_words", []))
+        self.held_words = frozenset(context.get("held_words", []))
+        self.member_words = frozenset(context.get("member_words", []))
+        self.responsibility_words = frozenset(context.get("responsibility_words", []))
+        self.group_nouns = frozenset(context.get("group_nouns", []))
+        self.unit_words = frozenset(context.get("unit_words", []))
+        self.loyal_words = frozenset(context.get("loyal_words", []))
+        self.mutual_words = tuple(context.get("mutual_words", []))
+        self.state_rivals = frozenset(frozenset(pair) for pair in context.get("state_rivals", []))
+        self.fighting_words = frozenset(context.get("fighting_words", []))
         self.unknown_side = {k: v for k, v in context.get("unknown_side", {}).items()}
 
     def trigger_matcher(self, vocab: Vocab, split: Callable[[str], list[str]] = str.split) -> Matchers:

@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .scoring import PRF, format_table, read_jsonl
+from .scoring import PRF, errors_warning, format_table, read_jsonl
 
 FIELDS = ("type", "sub_type", "actors", "place", "date", "fatalities", "violence")
 
@@ -159,6 +159,7 @@ def run(gold: Path, model: str | None = None, limit: int | None = None, part: st
     report = score_reports((r, records[r["id"]]) for r in reports)
     report["grouping"] = grouping_f1(cases, records)
     report["cases"], report["reports"] = len(cases), len(reports)
+    report["errors"] = [f"{r['id']}: {message}" for r in reports for message in records[r["id"]].get("errors") or []]
     return report
 
 
@@ -171,4 +172,5 @@ def render(report: dict[str, Any]) -> str:
     rows.append(["events found (F1)", f"{detection['f1']:.3f}", f"P {detection['precision']:.3f} R {detection['recall']:.3f}"])
     rows.append(["grouping (pairwise F1)", f"{grouping['f1']:.3f}", f"P {grouping['precision']:.3f} R {grouping['recall']:.3f}"])
     header = f"{report['reports']} reports in {report['cases']} cases"
-    return header + "\n" + format_table(rows, ["field", "score", "right/total"])
+    warning = errors_warning(report.get("errors") or [])
+    return header + "\n" + format_table(rows, ["field", "score", "right/total"]) + (f"\n\n{warning}" if warning else "")

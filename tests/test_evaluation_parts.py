@@ -65,3 +65,19 @@ def test_cli_evaluate_part(fixtures_dir):
     assert "part: heldout" in result.output
     result = CliRunner().invoke(app, ["evaluate", "stance", "--gold", str(fixtures_dir / "factuality_tiny.jsonl"), "--part", "train"])
     assert result.exit_code != 0
+
+
+def test_records_that_name_their_part_do_not_move_the_others(tmp_path):
+    ids = [f"doc-{n}" for n in range(12)]
+    gold = _write(tmp_path / "gold.jsonl", ids)
+    before = {r["id"] for r in read_jsonl(gold, part="heldout")}
+    with gold.open("a", encoding="utf-8") as handle:
+        for n in range(8):
+            handle.write(json.dumps({"id": f"new-{n}", "text": "added later", "part": "dev"}) + "\n")
+    assert {r["id"] for r in read_jsonl(gold, part="heldout")} == before
+    dev = {r["id"] for r in read_jsonl(gold, part="dev")}
+    assert {f"new-{n}" for n in range(8)} <= dev and not dev & before
+    bad = _write(tmp_path / "bad.jsonl", ["a"])
+    bad.write_text(json.dumps({"id": "a", "part": "test"}) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown part"):
+        list(read_jsonl(bad, part="dev"))

@@ -83,17 +83,29 @@ def heldout_keys(keys: list[str], fraction: float = HELDOUT_FRACTION) -> set[str
     return set(distinct[: math.ceil(fraction * len(distinct))])
 
 
+def _marked_part(record: Any) -> Optional[str]:
+    """The part a record names itself (``"part": "dev"`` or ``"heldout"``), else None. Marked
+    records stay out of the hash draw, so cases added to a file later do not move the older
+    ones between the parts."""
+    marked = record.get("part") if isinstance(record, dict) else None
+    if marked is not None and marked not in PARTS[1:]:
+        raise ValueError(f"unknown part {marked!r} in a gold record; expected dev or heldout")
+    return marked
+
+
 def numbered_records(path: Path, limit: Optional[int] = None, part: str = "all") -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, record) for each record of a JSONL gold file in ``part`` (``all``, ``dev``
-    or ``heldout``, see ``heldout_keys``), the first ``limit`` of them only if given; blank
+    or ``heldout``: a record's own ``"part"`` where it names one, else ``heldout_keys`` over the
+    records that name none), the first ``limit`` of them only if given; blank
     lines are skipped, a line that is not JSON is a ``ValueError`` naming it."""
     if part not in PARTS:
         raise ValueError(f"unknown part {part!r}; expected one of {', '.join(PARTS)}")
     records: Iterator[tuple[int, dict[str, Any]]] = _all_records(path)
     if part != "all":
         numbered = list(records)
-        aside = heldout_keys([record_key(record) for _, record in numbered])
-        records = iter([(line, record) for line, record in numbered if (record_key(record) in aside) == (part == "heldout")])
+        aside = heldout_keys([record_key(record) for _, record in numbered if _marked_part(record) is None])
+        records = iter([(line, record) for line, record in numbered
+                        if (_marked_part(record) or ("heldout" if record_key(record) in aside else "dev")) == part])
     count = 0
     for line_number, record in records:
         if limit is not None and count >= limit:

@@ -37,7 +37,18 @@ from ..model import (
     ViolenceType,
 )
 from .clauses import background, clause_head, in_since_phrase, linked_clauses, recent_since
-from .context import after_word, dateline_end, facility_owner, has_phrase, list_label, said_subject, saying_subject, speech_day
+from .context import (
+    after_word,
+    dateline_end,
+    facility_owner,
+    has_phrase,
+    inside,
+    list_label,
+    quoted_phrases,
+    said_subject,
+    saying_subject,
+    speech_day,
+)
 from .lexicon import ActorEntry, EventLexicon, Matchers, Trigger
 
 FEATURE_RANK = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "region": 3, "border": 3, "country": 4, "water": 5}
@@ -95,6 +106,7 @@ class Candidate:
     clauses: set[int] = field(default_factory=set)  # the trigger's clause and those tied to it by "when"
     quantities: list[Quantity] = field(default_factory=list)
     additive: set[str] = field(default_factory=set)  # counts that add to the toll told before them
+    partitive: set[str] = field(default_factory=set)  # counts that pick from another ("six of the attackers")
 
 
 class EventExtractor:
@@ -108,16 +120,21 @@ class EventExtractor:
 
     def __call__(self, doc: Doc, article: Article) -> list[Event]:
         lo, hi = body_bounds(doc)
-        triggers = _outside_dates(doc, article, self._triggers(doc))
+        starts, ends = _token_char_bounds(doc)
+        # words in quotation marks inside reported speech are the speaker's ("its forces had hit
+        # “a legitimate military target”"): no trigger and no actor of their own
+        self._quoted = quoted_phrases(doc_text(doc), article.quotes)
+        triggers = [t for t in _outside_dates(doc, article, self._triggers(doc)) if not inside(self._quoted, starts[t[1]], ends[t[2] - 1])]
         if not triggers:
             return []
         self._trigger_tokens = {i for _, start, end in triggers for i in range(start, end)}
         # nothing outside the body is an actor, even where the parser joins a headline line to it
-        mentions = [m for m in self._mentions(doc, article) if lo <= doc[m.start].idx and doc[m.end - 1].idx < hi]
+        mentions = [m for m in self._mentions(doc, article) if lo <= doc[m.start].idx and doc[m.end - 1].idx < hi
+                    and not inside(self._quoted, starts[m.start], ends[m.end - 1])]
         self._all_mentions = mentions
         bounds = self._bounds = sentence_bounds(doc)
         self._recent = recent_since(doc, article.dates, article.published, self.lexicon.recent_days)
-        starts, _ = _token_char_bounds(doc)
+        self._armed_named = any(m.kind in self.lexicon.armed for m in mentions + self._speakers)
         self._days = tuple(max(0, bisect_right(starts, d.span[0]) - 1) for d in article.dates
                            if _is_day_or_date(d) and _granularity(d.value or "") == "day")
         by_sentence: dict[tuple[int, int], list[tuple[Trigger, int, int]]] = {}
@@ -254,7 +271,12 @@ class EventExtractor:
         if second is None or second.perpetrator is None or second.perpetrator.role != ROLE_PERPETRATOR:
             return [first]
         one, other = doc[first.trigger_span[0]], doc[second.trigger_span[0]]
-        if (other.head.i == one.i or one.head.i == other.i) and {one.dep_, other.dep_} & {"nsubj", "csubj", "dobj", "pobj"}:
+        later = max(one.i, other.i)
+        continued = any(t.lower_ in self.lexicon.continuation_words for t in doc[max(sent_bounds[0], later - 2) : later])
+        # ... or a side's own account of it ("..., as Russia insisted its forces had hit a military target")
+        continued = continued or self._countered(article, other) and not self._countered(article, one)
+        if continued or (other.head.i == one.i or one.head.i == other.i) and {one.dep_, other.dep_} & {"nsubj", "csubj", "dobj", "pobj"}:
+            # ... or the second goes on with the first: "killing four soldiers; troops killed six in the ensuing gunfight"
             # one trigger is the other's subject or object ("RSF kills 54 in Omdurman market shelling"): one incident
             first.perpetrator = first.perpetrator or second.perpetrator
             return [first]
@@ -271,6 +293,12 @@ class EventExtractor:
         pair = sorted([first, second], key=lambda c: c.trigger_span[0])
         pair[1].separate = True  # never folded into the other incident of its sentence
         return pair
+
+    def _countered(self, article: Article, token) -> bool:
+        """Whether the token is in what a side insists or denies ("as Russia insisted its forces
+        had hit ..."): an account of the incident told beside it, not another incident."""
+        return any(q.cue is not None and q.cue.text.lower().split()[-1] in self.lexicon.counterclaim_cues
+                   and any(s <= token.idx < e for s, e in q.content.spans) for q in article.quotes)
 
     def _candidate(self, doc, article, sent_bounds, triggers, mentions) -> Candidate | None:
         sent = doc[sent_bounds[0] : sent_bounds[1]]
@@ -294,7 +322,10 @@ class EventExtractor:
             if trigger.needs_actor and not (kinds & trigger.needs_actor):
                 continue
             # two words of violence ("10 civilians killed in attack on bus") tell of one without an armed actor
-            violent = len({t.rank for t, s, _ in triggers if t.weak and clause_head(doc[s]) == clause_head(doc[start])}) >= 2
+            # (or in a "when" clause tied to it, where the article names an armed actor at all: "Three
+            # volunteer drivers killed when a humanitarian convoy was struck near this town")
+            tied = linked_clauses(doc, clause_head(doc[start])) if self._armed_named else {clause_head(doc[start])}
+            violent = len({t.rank for t, s, _ in triggers if t.weak and clause_head(doc[s]) in tied}) >= 2
             # a crowd that storms or attacks riots ("Protesters have stormed the residence")
             crowd = bool(kinds & set(trigger.by_perpetrator) & {"protesters", "rioters"})
             if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent and not crowd):
@@ -593,8 +624,12 @@ class EventExtractor:
         # a place in who speaks is the speaker's, not the event's ("Russia's Defense Ministry said ...")
         # (of a quote cued by saying: "residents of Bunia held a rally to show support" is no speech)
         speakers = [q.speaker.span for q in article.quotes if q.speaker and (q.cue is None or _said_cue(q.cue.text, self.lexicon))]
-        # (but a place that is the whole speaker is a dateline or a label: "Mali: drone strike kills eight")
-        places = [loc for loc in places if not any(a <= loc.span[0] and loc.span[1] <= b and (a, b) != tuple(loc.span) for a, b in speakers)]
+        # and so is a place that is the whole speaker of a verb of saying ("Moscow says it struck ...",
+        # "as Russia insisted ..."); a place that is the whole speaker otherwise is a dateline or a
+        # label ("Mali: drone strike kills eight")
+        saying = {tuple(q.speaker.span) for q in article.quotes if q.speaker and q.cue is not None and _said_cue(q.cue.text, self.lexicon)}
+        places = [loc for loc in places if not any(a <= loc.span[0] and loc.span[1] <= b and ((a, b) != tuple(loc.span) or (a, b) in saying)
+                                                   for a, b in speakers)]
         text = doc_text(doc)
         # where a strike came from is not where it fell ("a rocket fired from Lebanon hit ... Majdal Shams")
         places = [loc for loc in places if not after_word(text, loc.span[0], self.lexicon.origin_words, sent.start_char)] or places
@@ -705,8 +740,7 @@ class EventExtractor:
             if self._background(doc, doc[token]):
                 continue  # "more than 1,000 civilians have been killed in the region since then"
             sent = bounds[token]
-            if any(f" {w} " in f" {quantity.text.lower()} " for w in self.lexicon.partitive_words):
-                continue  # "one of the victims" counts no one anew
+            partitive = any(f" {w} " in f" {quantity.text.lower()} " for w in self.lexicon.partitive_words)
             here = owned.get(sent)
             # of two incidents in one sentence, the one whose clauses hold the count
             candidate = next((c for c in here if clause_head(doc[token]) in c.clauses), here[0]) if here else None
@@ -718,6 +752,8 @@ class EventExtractor:
                 if sent not in candidate.sentences:
                     candidate.sentences.append(sent)
             candidate.quantities.append(quantity)
+            if partitive:
+                candidate.partitive.add(quantity.id)  # "one of the victims": kept only where it counts a side anew
             if any(doc[i].lower_ in self.lexicon.additive_words for i in range(*sent)):
                 candidate.additive.add(quantity.id)  # "Eight attackers were also killed": more dead, not a restatement
 
@@ -744,7 +780,8 @@ class EventExtractor:
             claims = _claims_in(article.claims, [(starts[s], ends[e - 1]) for s, e in candidate.sentences])
             ts, te = starts[candidate.trigger_span[0]], ends[candidate.trigger_span[1] - 1]
             figures = _figures(candidate.quantities, article)
-            fatalities = _toll(figures, "killed", candidate.additive)
+            sides = self._sides(candidate)
+            fatalities = _toll(figures, "killed", candidate.additive, sides, candidate.partitive)
             if fatalities.best is None:
                 fatalities = self._no_toll(doc, candidate, candidates)
             date_start, date_end, date_prec = self._dates_of(doc, article, candidate)
@@ -769,11 +806,24 @@ class EventExtractor:
                 date_end=date_end,
                 date_prec=date_prec,
                 fatalities=fatalities,
-                wounded=_toll(figures, "wounded", candidate.additive),
+                wounded=_toll(figures, "wounded", candidate.additive, sides, candidate.partitive),
                 figures=figures,
                 claims=[c.id for c in claims],
             ))
         return events
+
+    def _sides(self, candidate: Candidate) -> dict[str, str]:
+        """The side each count of the event counts, from the actor noun of its people ("31
+        attackers": the armed group, "9 soldiers": the state's forces, "12 civilians": the victims);
+        counts whose people the actor nouns do not name are left out."""
+        sides = {}
+        for quantity in candidate.quantities:
+            who = (quantity.casualty.who or "").lower() if quantity.casualty else ""
+            kind = self.lexicon.generic_kinds.get(who) or self.lexicon.generic_kinds.get(who.rsplit(" ", 1)[-1])
+            side = self.lexicon.toll_sides.get(kind or "")
+            if side:
+                sides[quantity.id] = side
+        return sides
 
     def _no_toll(self, doc: Doc, candidate: Candidate, candidates: list[Candidate]) -> Toll:
         """A toll of 0 where the report says nobody died in words the casualty reading has no
@@ -1194,13 +1244,32 @@ def _figures(quantities: list[Quantity], article: Article) -> list[EventFigure]:
     return figures
 
 
-def _toll(figures: list[EventFigure], role: str, additive: set[str] = frozenset()) -> Toll:  # type: ignore[assignment]
+def _toll(figures: list[EventFigure], role: str, additive: set[str] = frozenset(),  # type: ignore[assignment]
+          sides: dict[str, str] | None = None, partitive: set[str] = frozenset()) -> Toll:  # type: ignore[assignment]
     """One article's toll for ``role``: counts in one claim add up (soldiers and attackers),
     restatements and updates across claims give the range; best is the highest count that is
-    not denied (a toll that rises through the article ends at its latest figure)."""
+    not denied (a toll that rises through the article ends at its latest figure). Where every
+    count names its side (``sides``) and they name more than one, each side's toll is read so
+    and the sides add up: "the army said 31 attackers were killed, while residents said 9
+    soldiers died" is 40, not 9 to 31. A count that picks from another ("one of the victims",
+    ``partitive``) adds only a side no other count names ("six of the attackers")."""
+    sides = sides or {}
     chosen = [f for f in figures if f.role == role]
+    named = {sides.get(f.quantity) for f in chosen if f.quantity not in partitive}
+    chosen = [f for f in chosen if f.quantity not in partitive or (sides.get(f.quantity) and sides[f.quantity] not in named)]
     if not chosen:
         return Toll()
+    by_side: dict[str | None, list[EventFigure]] = {}
+    for figure in chosen:
+        by_side.setdefault(sides.get(figure.quantity), []).append(figure)
+    if len(by_side) < 2 or None in by_side:
+        return _claims_toll(chosen, additive)
+    tolls = [_claims_toll(group, additive) for group in by_side.values()]
+    return Toll(low=sum(t.low or 0 for t in tolls), best=sum(t.best or 0 for t in tolls), high=sum(t.high or 0 for t in tolls))
+
+
+def _claims_toll(chosen: list[EventFigure], additive: set[str]) -> Toll:
+    """The toll of counts of one side: counts in one claim add up, across claims the range."""
     standing = [f for f in chosen if f.stance != "denied"] or chosen
     added = sum(f.value for f in standing if f.quantity in additive)
     totals: dict[str | None, float] = {}
@@ -1285,6 +1354,8 @@ def _merge(into: Candidate, other: Candidate) -> None:
         into.trigger, into.type, into.sub_type, into.trigger_span = other.trigger, other.type, other.sub_type, other.trigger_span
     into.sentences.extend(s for s in other.sentences if s not in into.sentences)
     into.quantities.extend(other.quantities)
+    into.additive |= other.additive
+    into.partitive |= other.partitive
     into.perpetrator = into.perpetrator or other.perpetrator
     into.target = into.target or other.target
     if other.location is not None and (into.location is None or (into.where_prec or 9) > (other.where_prec or 9)):

@@ -96,6 +96,9 @@ class EventLexicon:
         self.armed = frozenset(kinds.get("armed", []))
         self.victims = frozenset(kinds.get("victims", []))
         self.non_state = frozenset(kinds.get("non_state", []))
+        # which side a toll counts, by the kind of its people's noun (a toll's sides add up)
+        self.toll_sides = dict(kinds.get("toll_sides", {}))
+        self.generic_kinds = {w.lower(): a.kind for a in generic for w in a.words}
         self.no_event = frozenset(w.lower() for w in self.raw.get("no_event", {}).get("words", []))
         self.where_prec = dict(self.raw.get("where_prec", {}))
         self.near_words = frozenset(self.where_prec.pop("near_words", []))
@@ -128,6 +131,8 @@ class EventLexicon:
         self.protest_words = frozenset(context.get("protest_words", []))
         self.lethal_words = tuple(context.get("lethal_words", []))
         self.additive_words = frozenset(context.get("additive_words", []))
+        self.continuation_words = frozenset(context.get("continuation_words", []))
+        self.counterclaim_cues = frozenset(context.get("counterclaim_cues", []))
         self.zero_toll_phrases = tuple(context.get("zero_toll_phrases", []))
         self.peaceful_takeover = tuple(context.get("peaceful_takeover", []))
         self.leaving_verbs = frozenset(context.get("leaving_verbs", []))

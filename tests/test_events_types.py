@@ -1,0 +1,141 @@
+"""Event type, place and toll rules of the event-type round, on hand-built parses: words in
+quotation marks inside reported speech are no actor or trigger, a place that is who speaks
+places nothing, two weak words of violence tied by "when" report an incident, a side's own
+account is no second incident, counts of different sides add up."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from conflictnlp.events.component import EventsComponent
+from conflictnlp.events.extract import _toll
+from conflictnlp.extensions import STORE_KEY
+from conflictnlp.model import EventFigure, Location, MultiSpan, Quote, TextSpan
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+def doc_of(blank, rows, published="2023-03-15"):
+    words, heads, deps, pos, lemmas = (list(column) for column in zip(*rows))
+    doc = Doc(blank.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc.user_data[STORE_KEY] = {"published": published, "source": "Wire", "article_id": "a1", "title": None}
+    return doc
+
+
+def chars(doc, first, last):
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def place(doc, first, last, lid, code, feature):
+    s, e = chars(doc, first, last)
+    return Location(id=lid, text=doc.text[s:e], span=(s, e), name=doc.text[s:e], country_code=code, feature=feature, lat=49.7, lon=37.6)
+
+
+def quote(doc, qid, kind, speaker, cue, content):
+    spans = [chars(doc, *speaker), chars(doc, *cue), chars(doc, *content)]
+    return Quote(id=qid, type=kind, content=MultiSpan(doc.text[slice(*spans[2])], [spans[2]]),
+                 cue=TextSpan(doc.text[slice(*spans[1])], spans[1]), speaker=TextSpan(doc.text[slice(*spans[0])], spans[0]))
+
+
+def run(blank, doc):
+    EventsComponent(blank, "events")(doc)
+    return doc._.events
+
+
+# Three drivers killed when a convoy was struck near Kupiansk were buried , as Russia insisted its forces had hit " a military target " .
+CONVOY_LEAD = [
+    ("Three", 1, "nummod", "NUM", "three"), ("drivers", 2, "nsubj", "NOUN", "driver"), ("killed", 10, "acl", "VERB", "kill"),
+    ("when", 7, "advmod", "SCONJ", "when"), ("a", 5, "det", "DET", "a"), ("convoy", 7, "nsubjpass", "NOUN", "convoy"),
+    ("was", 7, "auxpass", "AUX", "be"), ("struck", 2, "advcl", "VERB", "strike"), ("near", 7, "prep", "ADP", "near"),
+    ("Kupiansk", 8, "pobj", "PROPN", "Kupiansk"), ("buried", 10, "ROOT", "VERB", "bury"), (",", 10, "punct", "PUNCT", ","),
+    ("as", 14, "mark", "SCONJ", "as"), ("Russia", 14, "nsubj", "PROPN", "Russia"), ("insisted", 10, "advcl", "VERB", "insist"),
+    ("its", 16, "poss", "PRON", "its"), ("forces", 18, "nsubj", "NOUN", "force"), ("had", 18, "aux", "AUX", "have"),
+    ("hit", 14, "ccomp", "VERB", "hit"), ("\u201c", 22, "punct", "PUNCT", "\u201c"), ("a", 22, "det", "DET", "a"),
+    ("military", 22, "amod", "ADJ", "military"), ("target", 18, "dobj", "NOUN", "target"), ("\u201d", 22, "punct", "PUNCT", "\u201d"),
+    (".", 10, "punct", "PUNCT", "."),
+]
+
+
+def convoy_doc(blank, kind="mixed"):
+    doc = doc_of(blank, CONVOY_LEAD)
+    doc._.locations = [place(doc, 9, 9, "l1", "UA", "city"), place(doc, 13, 13, "l2", "RU", "country")]
+    doc._.quotes = [quote(doc, "q1", kind, (13, 13), (14, 14), (15, 23))]
+    return doc
+
+
+def test_the_convoy_lead_is_one_incident_at_kupiansk_and_the_quoted_target_is_no_actor(blank):
+    [event] = run(blank, convoy_doc(blank))
+    assert event.trigger.text in ("killed", "struck")
+    assert event.actors.target.kind == "civilians"  # the drivers, not "a military target" (Russia's words)
+    assert event.actors.perpetrator is not None and event.actors.perpetrator.kind == "state_forces"  # its forces, by Russia's account
+    assert event.location == "l1"  # Kupiansk, not Russia, who insisted
+
+
+def test_quoted_phrases_are_those_inside_reported_speech_only(blank):
+    from conflictnlp.events.context import quoted_phrases
+
+    doc = convoy_doc(blank)
+    s, e = quoted_phrases(doc.text, doc._.quotes)[0]
+    assert doc.text[s:e].strip() == "a military target"
+    assert quoted_phrases(doc.text, convoy_doc(blank, kind="direct")._.quotes) == []  # a direct quote is the witness's account
+
+
+# Moscow says it struck a target . (a city that is the whole speaker of "says")
+MOSCOW_SAYS = [
+    ("Moscow", 1, "nsubj", "PROPN", "Moscow"), ("says", 1, "ROOT", "VERB", "say"), ("drones", 3, "nsubj", "NOUN", "drone"),
+    ("hit", 1, "ccomp", "VERB", "hit"), ("a", 5, "det", "DET", "a"), ("depot", 3, "dobj", "NOUN", "depot"),
+    ("in", 5, "prep", "ADP", "in"), ("Bryansk", 6, "pobj", "PROPN", "Bryansk"), (".", 1, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("with_place", [True, False])
+def test_a_place_that_is_who_speaks_places_no_event(blank, with_place):
+    rows = MOSCOW_SAYS if with_place else MOSCOW_SAYS[:6] + [(".", 1, "punct", "PUNCT", ".")]
+    doc = doc_of(blank, rows)
+    doc._.locations = [place(doc, 0, 0, "l1", "RU", "city")] + ([place(doc, 7, 7, "l2", "RU", "admin1")] if with_place else [])
+    doc._.quotes = [quote(doc, "q1", "indirect", (0, 0), (1, 1), (2, len(rows) - 2))]
+    [event] = run(blank, doc)
+    assert event.sub_type == "air_drone_strike"
+    assert event.location == ("l2" if with_place else None)  # never Moscow
+
+
+# Militants attacked a post , killing four soldiers ; troops killed six of the attackers in the ensuing gunfight .
+ENSUING = [
+    ("Militants", 1, "nsubj", "NOUN", "militant"), ("attacked", 9, "ccomp", "VERB", "attack"), ("a", 3, "det", "DET", "a"),
+    ("post", 1, "dobj", "NOUN", "post"), (",", 1, "punct", "PUNCT", ","), ("killing", 1, "advcl", "VERB", "kill"),
+    ("four", 7, "nummod", "NUM", "four"), ("soldiers", 5, "dobj", "NOUN", "soldier"), (";", 9, "punct", "PUNCT", ";"),
+    ("troops", 9, "nsubj", "NOUN", "troop"), ("killed", 9, "ROOT", "VERB", "kill"), ("six", 9, "dobj", "NUM", "six"),
+    ("of", 11, "prep", "ADP", "of"), ("the", 14, "det", "DET", "the"), ("attackers", 12, "pobj", "NOUN", "attacker"),
+    ("in", 10, "prep", "ADP", "in"), ("the", 18, "det", "DET", "the"), ("ensuing", 18, "amod", "VERB", "ensue"),
+    ("gunfight", 15, "pobj", "NOUN", "gunfight"), (".", 10, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("word,incidents", [("ensuing", 1), ("second", 2)])
+def test_a_gunfight_that_ensues_is_the_same_incident(blank, word, incidents):
+    rows = [r if r[0] != "ensuing" else (word, *r[1:]) for r in ENSUING]
+    doc = doc_of(blank, rows)
+    assert len(run(blank, doc)) == incidents
+
+
+def figure(qid, value, claim):
+    return EventFigure(role="killed", quantity=qid, value=value, source=None, claim=claim, stance="asserted")
+
+
+def test_counts_of_different_sides_add_up_and_of_one_side_give_the_range():
+    attackers, soldiers = figure("n1", 31, "c1"), figure("n2", 9, "c2")
+    assert _toll([attackers, soldiers], "killed").best == 31  # no sides known: two claims, the range
+    sides = {"n1": "non_state", "n2": "state"}
+    assert _toll([attackers, soldiers], "killed", sides=sides).best == 40
+    update = figure("n3", 12, "c3")
+    assert _toll([soldiers, update], "killed", sides={"n2": "state", "n3": "state"}).best == 12  # one side: the latest
+    # a side only one count names: "six of the attackers" adds, "one of the victims" beside 4 civilians does not
+    six, four = figure("n4", 6, "c1"), figure("n5", 4, "c1")
+    assert _toll([four, six], "killed", sides={"n4": "non_state", "n5": "state"}, partitive={"n4"}).best == 10
+    one = figure("n6", 1, "c2")
+    assert _toll([four, one], "killed", sides={"n5": "victims", "n6": "victims"}, partitive={"n6"}).best == 4

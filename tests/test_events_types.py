@@ -139,3 +139,43 @@ def test_counts_of_different_sides_add_up_and_of_one_side_give_the_range():
     assert _toll([four, six], "killed", sides={"n4": "non_state", "n5": "state"}, partitive={"n4"}).best == 10
     one = figure("n6", 1, "c2")
     assert _toll([four, one], "killed", sides={"n5": "victims", "n6": "victims"}, partitive={"n6"}).best == 4
+
+
+# Gunmen attacked a convoy . Five soldiers were killed .
+ATTACK_THEN_TOLL = [
+    ("Gunmen", 1, "nsubj", "NOUN", "gunman"), ("attacked", 1, "ROOT", "VERB", "attack"), ("a", 3, "det", "DET", "a"),
+    ("convoy", 1, "dobj", "NOUN", "convoy"), (".", 1, "punct", "PUNCT", "."),
+    ("Five", 6, "nummod", "NUM", "five"), ("soldiers", 8, "nsubjpass", "NOUN", "soldier"), ("were", 8, "auxpass", "AUX", "be"),
+    ("killed", 8, "ROOT", "VERB", "kill"), (".", 8, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("victims,expected", [("soldiers", "battles"), ("villagers", "violence_against_civilians")])
+def test_an_attack_whose_next_sentence_names_soldiers_killed_is_a_battle(blank, victims, expected):
+    rows = [r if r[0] != "soldiers" else (victims, *r[1:]) for r in ATTACK_THEN_TOLL]
+    doc = doc_of(blank, rows)
+    [event] = run(blank, doc)
+    assert event.type == expected
+
+
+# Army denies killing civilians in Bahir Dar
+ARMY_DENIES = [
+    ("Army", 1, "nsubj", "NOUN", "army"), ("denies", 1, "ROOT", "VERB", "deny"), ("killing", 1, "xcomp", "VERB", "kill"),
+    ("civilians", 2, "dobj", "NOUN", "civilian"), ("in", 2, "prep", "ADP", "in"), ("Bahir", 6, "compound", "PROPN", "Bahir"),
+    ("Dar", 4, "pobj", "PROPN", "Dar"),
+]
+
+
+@pytest.mark.parametrize("stance,found", [("denied", True), ("asserted", False)])
+def test_an_armed_side_that_denies_a_killing_names_it(blank, stance, found):
+    from conflictnlp.model import Claim
+
+    doc = doc_of(blank, ARMY_DENIES)
+    doc._.locations = [place(doc, 5, 6, "l1", "ET", "city")]
+    doc._.quotes = [quote(doc, "q1", "indirect", (0, 0), (1, 1), (2, 6))]
+    s, e = chars(doc, 2, 6)
+    doc._.claims = [Claim(id="c1", text=doc.text[s:e], span=(s, e), quote_id="q1", stance=stance)]
+    events = run(blank, doc)
+    assert bool(events) == found
+    if found:
+        assert events[0].actors.perpetrator.kind == "state_forces" and events[0].actors.target.kind == "civilians"

@@ -107,6 +107,7 @@ class Candidate:
     quantities: list[Quantity] = field(default_factory=list)
     additive: set[str] = field(default_factory=set)  # counts that add to the toll told before them
     partitive: set[str] = field(default_factory=set)  # counts that pick from another ("six of the attackers")
+    retarget: bool = False  # the target came from a sentence folded in ("... attacked a base. 12 soldiers were killed.")
 
 
 class EventExtractor:
@@ -278,6 +279,10 @@ class EventExtractor:
         if continued or (other.head.i == one.i or one.head.i == other.i) and {one.dep_, other.dep_} & {"nsubj", "csubj", "dobj", "pobj"}:
             # ... or the second goes on with the first: "killing four soldiers; troops killed six in the ensuing gunfight"
             # one trigger is the other's subject or object ("RSF kills 54 in Omdurman market shelling"): one incident
+            if continued and other.i < one.i and not self._countered(article, other):
+                # the incident as first told, the gunfight that ensued folded into it
+                first, second = second, first
+                first.clauses = linked_clauses(doc, clause_head(doc[first.trigger_span[0]]))
             first.perpetrator = first.perpetrator or second.perpetrator
             return [first]
         second.clauses = linked_clauses(doc, clause_head(doc[second.trigger_span[0]]))
@@ -328,8 +333,9 @@ class EventExtractor:
             violent = len({t.rank for t, s, _ in triggers if t.weak and clause_head(doc[s]) in tied}) >= 2
             # a crowd that storms or attacks riots ("Protesters have stormed the residence")
             crowd = bool(kinds & set(trigger.by_perpetrator) & {"protesters", "rioters"})
-            if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent and not crowd):
-                continue
+            if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent and not crowd
+                                 and self._denier(doc, article, start) is None):
+                continue  # (an armed side that denies it names one too: "Ethiopian army denies killing 12 civilians")
             if trigger.type == "protests" and len({t.rank for t, _, _ in triggers if t.weak}) >= 2:
                 continue  # "Two explosions ripped through a rally ..., killing 11": the bombing, not the rally
             candidate = Candidate(trigger, trigger.type, trigger.sub_type, (start, end), [sent_bounds])
@@ -559,9 +565,10 @@ class EventExtractor:
                 and (unnamed_strike or state and trigger_word in lexicon.air_strike_nouns)):
             candidate.type, candidate.sub_type = "explosions_remote_violence", "air_drone_strike"
 
-    def _denier(self, doc: Doc, article: Article, candidate: Candidate) -> Mention | None:
-        """Who denies the event is who it is laid at ("Army denies airstrike that killed 5")."""
-        trigger_char = doc[candidate.trigger_span[0]].idx
+    def _denier(self, doc: Doc, article: Article, candidate: Candidate | int) -> Mention | None:
+        """Who denies the event is who it is laid at ("Army denies airstrike that killed 5");
+        ``candidate`` may be the trigger's token index."""
+        trigger_char = doc[candidate if isinstance(candidate, int) else candidate.trigger_span[0]].idx
         for quote in article.quotes:
             if quote.speaker is None or not any(s <= trigger_char < e for s, e in quote.content.spans):
                 continue
@@ -777,6 +784,8 @@ class EventExtractor:
         events = []
         _date_from_neighbours(candidates)
         for number, candidate in enumerate(candidates, 1):
+            if candidate.retarget and (candidate.type, candidate.sub_type) in candidate.trigger.by_target.values():
+                self._retype(candidate)  # an attack whose victims the next sentence names as soldiers is a battle
             claims = _claims_in(article.claims, [(starts[s], ends[e - 1]) for s, e in candidate.sentences])
             ts, te = starts[candidate.trigger_span[0]], ends[candidate.trigger_span[1] - 1]
             figures = _figures(candidate.quantities, article)
@@ -1357,6 +1366,7 @@ def _merge(into: Candidate, other: Candidate) -> None:
     into.additive |= other.additive
     into.partitive |= other.partitive
     into.perpetrator = into.perpetrator or other.perpetrator
+    into.retarget = into.target is None and other.target is not None
     into.target = into.target or other.target
     if other.location is not None and (into.location is None or (into.where_prec or 9) > (other.where_prec or 9)):
         into.location, into.where_prec = other.location, other.where_prec

@@ -179,3 +179,20 @@ def test_an_armed_side_that_denies_a_killing_names_it(blank, stance, found):
     assert bool(events) == found
     if found:
         assert events[0].actors.perpetrator.kind == "state_forces" and events[0].actors.target.kind == "civilians"
+
+
+@pytest.mark.parametrize("name,text,gold,right", [
+    ("northwest Pakistan", "northwest Pakistan", "Pakistan", True),
+    ("Kursk Oblast", "Kursk region", "Kursk", True),
+    ("Kharkiv", "Kharkiv", "Kherson", False),
+    ("South Sudan", "South Sudan", "Sudan", False),  # a country's own name keeps its word
+    ("Northern Ireland", "Northern Ireland", "Ireland", False),
+    ("Iraq", "northern Iraq", "Iraq", True),
+])
+def test_evaluate_events_reads_a_place_at_its_precision_as_named(name, text, gold, right):
+    from conflictnlp.evaluation.events import field_checks
+
+    record = {"locations": [{"id": "l1", "name": name, "text": text}]}
+    event = {"type": "battles", "sub_type": "armed_clash", "location": "l1", "actors": {}, "fatalities": {}}
+    gold_event = {"type": "battles", "sub_type": "armed_clash", "place": gold, "perpetrator": None, "target": None}
+    assert field_checks(gold_event, event, record)["place"] is right

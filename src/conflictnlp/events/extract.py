@@ -627,16 +627,16 @@ class EventExtractor:
     # --- place and day ----------------------------------------------------------------------
 
     def _place(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
-        places = [loc for loc in article.locations if sent.start_char <= loc.span[0] < sent.end_char and not loc.adjectival]
-        # a place in who speaks is the speaker's, not the event's ("Russia's Defense Ministry said ...")
-        # (of a quote cued by saying: "residents of Bunia held a rally to show support" is no speech)
-        speakers = [q.speaker.span for q in article.quotes if q.speaker and (q.cue is None or _said_cue(q.cue.text, self.lexicon))]
-        # and so is a place that is the whole speaker of a verb of saying ("Moscow says it struck ...",
-        # "as Russia insisted ..."); a place that is the whole speaker otherwise is a dateline or a
-        # label ("Mali: drone strike kills eight")
-        saying = {tuple(q.speaker.span) for q in article.quotes if q.speaker and q.cue is not None and _said_cue(q.cue.text, self.lexicon)}
-        places = [loc for loc in places if not any(a <= loc.span[0] and loc.span[1] <= b and ((a, b) != tuple(loc.span) or (a, b) in saying)
-                                                   for a, b in speakers)]
+        named = [loc for loc in article.locations if sent.start_char <= loc.span[0] < sent.end_char and not loc.adjectival]
+        places = self._not_speakers(article, named)
+        if not places and candidate.type == "strategic_developments":
+            places = named  # who announces a development does it at home ("Myanmar junta announces truce")
+        # a country that stands for its state as a side places nothing ("Israel and Hamas signed a
+        # ceasefire deal that would halt the war in Gaza"), where the sentence names another place
+        starts, ends = _token_char_bounds(doc)
+        sides = [(starts[m.start], ends[m.end - 1]) for m in (candidate.perpetrator, candidate.target) if m is not None]
+        places = [loc for loc in places if not (loc.feature == "country" and inside(sides, *loc.span))] or places
+        places = _misresolved_out(doc_text(doc), places)
         text = doc_text(doc)
         # where a strike came from is not where it fell ("a rocket fired from Lebanon hit ... Majdal Shams")
         places = [loc for loc in places if not after_word(text, loc.span[0], self.lexicon.origin_words, sent.start_char)] or places
@@ -671,6 +671,18 @@ class EventExtractor:
         if prec == 1 and set(before[-3:]) & self.lexicon.near_words:
             prec = 2
         candidate.where_prec = prec
+
+    def _not_speakers(self, article: Article, places: list[Location]) -> list[Location]:
+        """The places that are not who speaks. A place in a speaker is the speaker's ("Russia's
+        Defense Ministry said ...", of a quote cued by saying: "residents of Bunia held a rally to
+        show support" is no speech), and so is a place that is the whole speaker of a verb of
+        saying ("Moscow says it struck ...", "as Russia insisted ..."); a place that is the whole
+        speaker otherwise is a dateline or a label ("Mali: drone strike kills eight")."""
+        said = [q for q in article.quotes if q.speaker and (q.cue is None or _said_cue(q.cue.text, self.lexicon))]
+        saying = {tuple(q.speaker.span) for q in said if q.cue is not None}
+        return [loc for loc in places if not any(q.speaker.span[0] <= loc.span[0] and loc.span[1] <= q.speaker.span[1]
+                                                 and (tuple(q.speaker.span) != tuple(loc.span) or tuple(q.speaker.span) in saying)
+                                                 for q in said)]
 
     def _date(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
         published = article.published
@@ -959,6 +971,18 @@ def _clause_words(doc: Doc, sent: Span, trigger_start: int, forms: list[tuple[st
 
 # ACLED's sub-types of territory changing hands: their other side is armed or none
 TERRITORY_SUB_TYPES = frozenset({"government_regains_territory", "non_state_actor_overtakes_territory"})
+
+
+def _misresolved_out(text: str, places: list[Location]) -> list[Location]:
+    """Leaves out a place read in another country than the place that holds it ("near Lido
+    beach in Mogadishu": not Lido Beach, New York): "X in Y" and "X, Y" name X inside Y."""
+    kept = []
+    for loc in places:
+        holder = next((other for other in places if other is not loc and 0 <= other.span[0] - loc.span[1] <= 4
+                       and text[loc.span[1] : other.span[0]].strip() in ("in", ",")), None)
+        if holder is None or not loc.country_code or not holder.country_code or holder.country_code == loc.country_code:
+            kept.append(loc)
+    return kept or places
 
 
 def _in_trigger_clause(doc: Doc, trigger_start: int, places: list[Location]) -> list[Location]:

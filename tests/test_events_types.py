@@ -158,10 +158,10 @@ def test_an_attack_whose_next_sentence_names_soldiers_killed_is_a_battle(blank, 
     assert event.type == expected
 
 
-# Army denies killing civilians in Bahir Dar
+# Army denies killing people in Bahir Dar
 ARMY_DENIES = [
     ("Army", 1, "nsubj", "NOUN", "army"), ("denies", 1, "ROOT", "VERB", "deny"), ("killing", 1, "xcomp", "VERB", "kill"),
-    ("civilians", 2, "dobj", "NOUN", "civilian"), ("in", 2, "prep", "ADP", "in"), ("Bahir", 6, "compound", "PROPN", "Bahir"),
+    ("people", 2, "dobj", "NOUN", "people"), ("in", 2, "prep", "ADP", "in"), ("Bahir", 6, "compound", "PROPN", "Bahir"),
     ("Dar", 4, "pobj", "PROPN", "Dar"),
 ]
 
@@ -196,3 +196,34 @@ def test_evaluate_events_reads_a_place_at_its_precision_as_named(name, text, gol
     event = {"type": "battles", "sub_type": "armed_clash", "location": "l1", "actors": {}, "fatalities": {}}
     gold_event = {"type": "battles", "sub_type": "armed_clash", "place": gold, "perpetrator": None, "target": None}
     assert field_checks(gold_event, event, record)["place"] is right
+
+
+# <victims> killed in Batangafo
+@pytest.mark.parametrize("victims,found", [("civilians", True), ("people", False)])
+def test_civilians_killed_is_an_incident_without_an_armed_actor(blank, victims, found):
+    rows = [("Three", 1, "nummod", "NUM", "three"), (victims, 2, "nsubjpass", "NOUN", victims), ("killed", 2, "ROOT", "VERB", "kill"),
+            ("in", 2, "prep", "ADP", "in"), ("Batangafo", 3, "pobj", "PROPN", "Batangafo")]
+    doc = doc_of(blank, rows)
+    doc._.locations = [place(doc, 4, 4, "l1", "CF", "city")]
+    assert bool(run(blank, doc)) == found
+
+
+# Rockets hit a base in Golan , after a strike killed a fighter in Nabatieh .
+ELSEWHERE = [
+    ("Rockets", 1, "nsubj", "NOUN", "rocket"), ("hit", 1, "ROOT", "VERB", "hit"), ("a", 3, "det", "DET", "a"),
+    ("base", 1, "dobj", "NOUN", "base"), ("in", 3, "prep", "ADP", "in"), ("Golan", 4, "pobj", "PROPN", "Golan"),
+    (",", 1, "punct", "PUNCT", ","), ("after", 10, "mark", "SCONJ", "after"), ("a", 9, "det", "DET", "a"),
+    ("strike", 10, "nsubj", "NOUN", "strike"), ("killed", 1, "advcl", "VERB", "kill"), ("a", 12, "det", "DET", "a"),
+    ("fighter", 10, "dobj", "NOUN", "fighter"), ("in", 10, "prep", "ADP", "in"), ("Nabatieh", 13, "pobj", "PROPN", "Nabatieh"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("second_place,incidents", [("LB", 2), (None, 1)])
+def test_a_clause_with_its_own_town_is_a_second_incident(blank, second_place, incidents):
+    doc = doc_of(blank, ELSEWHERE)
+    doc._.locations = [place(doc, 5, 5, "l1", "SY", "city")] + ([place(doc, 14, 14, "l2", second_place, "city")] if second_place else [])
+    events = run(blank, doc)
+    assert len(events) == incidents
+    if incidents == 2:
+        assert [e.location for e in events] == ["l1", "l2"]

@@ -56,6 +56,7 @@ TOLL_ROLES = ("killed", "wounded")
 ROLE_PERPETRATOR, ROLE_TARGET = "perpetrator", "target"
 ROLE_OWNER = "owner"  # whose thing was hit or used, named in a "by" phrase of a modifier: neither side
 SEPARATE_WORDS = frozenset({"separately", "separate", "elsewhere", "meanwhile"})
+VIOLENT_TYPES = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians"})
 
 
 @cache
@@ -262,14 +263,21 @@ class EventExtractor:
     def _sentence_candidates(self, doc, article, sent_bounds, triggers, mentions) -> list[Candidate]:
         """The sentence's event, and a second one where another clause, not tied to the first by
         "when", has its own trigger and its own armed subject ("RSF fighters attacked a village,
-        killing 30, while the army shelled RSF positions east of El Fasher": two incidents)."""
+        killing 30, while the army shelled RSF positions east of El Fasher": two incidents), or
+        its own place ("..., while a strike on a bus in Marhanets killed 9 on Saturday")."""
         first = self._candidate(doc, article, sent_bounds, triggers, mentions)
         if first is None:
             return []
         first.clauses = linked_clauses(doc, clause_head(doc[first.trigger_span[0]]))
         rest = [t for t in triggers if clause_head(doc[t[1]]) not in first.clauses]
         second = self._candidate(doc, article, sent_bounds, rest, mentions) if rest else None
-        if second is None or second.perpetrator is None or second.perpetrator.role != ROLE_PERPETRATOR:
+        if second is None:
+            return [first]
+        second.clauses = linked_clauses(doc, clause_head(doc[second.trigger_span[0]]))
+        if first.type == "strategic_developments" and first.perpetrator is None and second.type in VIOLENT_TYPES:
+            return [second]  # "killed six militants in a raid ..., adding that a cache of arms was recovered": the raid
+        elsewhere = self._elsewhere_clause(doc, first, second)
+        if not elsewhere and (second.perpetrator is None or second.perpetrator.role != ROLE_PERPETRATOR):
             return [first]
         one, other = doc[first.trigger_span[0]], doc[second.trigger_span[0]]
         later = max(one.i, other.i)
@@ -285,12 +293,7 @@ class EventExtractor:
                 first.clauses = linked_clauses(doc, clause_head(doc[first.trigger_span[0]]))
             first.perpetrator = first.perpetrator or second.perpetrator
             return [first]
-        second.clauses = linked_clauses(doc, clause_head(doc[second.trigger_span[0]]))
-        perp_clause = clause_head(doc[second.perpetrator.start : second.perpetrator.end].root)
-        if perp_clause not in second.clauses or second.perpetrator.kind not in self.lexicon.armed:
-            return [first]
-        # the same side twice is one incident told twice (a headline the parser joined to its lead)
-        if first.perpetrator is not None and _side(doc, first.perpetrator) == _side(doc, second.perpetrator):
+        if not elsewhere and not self._own_side(doc, first, second):
             return [first]
         lo, hi = sorted((first.trigger_span[0], second.trigger_span[0]))
         if "\n" in doc_text(doc)[doc[lo].idx : doc[hi].idx]:
@@ -298,6 +301,25 @@ class EventExtractor:
         pair = sorted([first, second], key=lambda c: c.trigger_span[0])
         pair[1].separate = True  # never folded into the other incident of its sentence
         return pair
+
+    def _own_side(self, doc: Doc, first: Candidate, second: Candidate) -> bool:
+        """Whether the second clause's armed subject is its own, and another side than the first's
+        (the same side twice is one incident told twice: a headline the parser joined to its lead)."""
+        perp = second.perpetrator
+        if clause_head(doc[perp.start : perp.end].root) not in second.clauses or perp.kind not in self.lexicon.armed:
+            return False
+        return first.perpetrator is None or _side(doc, first.perpetrator) != _side(doc, perp)
+
+    def _elsewhere_clause(self, doc: Doc, first: Candidate, second: Candidate) -> bool:
+        """Whether the second clause names, in itself, a town or district of its own, another than
+        the first's: an incident elsewhere ("... in response to a strike that killed one of its
+        fighters in Nabatieh on Tuesday"), whether or not it names who did it."""
+        here, there = first.location, second.location
+        if here is None or there is None or _same_place(here, there) or there.feature not in ("city", "other", "admin2"):
+            return False
+        starts, _ = _token_char_bounds(doc)
+        token = max(0, bisect_right(starts, there.span[0]) - 1)
+        return clause_head(doc[token]) in second.clauses and clause_head(doc[token]) not in first.clauses
 
     def _countered(self, article: Article, token) -> bool:
         """Whether the token is in what a side insists or denies ("as Russia insisted its forces
@@ -334,8 +356,9 @@ class EventExtractor:
             # a crowd that storms or attacks riots ("Protesters have stormed the residence")
             crowd = bool(kinds & set(trigger.by_perpetrator) & {"protesters", "rioters"})
             if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent and not crowd
-                                 and self._denier(doc, article, start) is None):
-                continue  # (an armed side that denies it names one too: "Ethiopian army denies killing 12 civilians")
+                                 and self._denier(doc, article, start) is None and not words & self.lexicon.war_victim_words):
+                continue  # (an armed side that denies it names one too: "Ethiopian army denies killing 12 civilians";
+                # and "civilians" are people of a war: "Centrafrique : trois civils tués à Batangafo")
             if trigger.type == "protests" and len({t.rank for t, _, _ in triggers if t.weak}) >= 2:
                 continue  # "Two explosions ripped through a rally ..., killing 11": the bombing, not the rally
             candidate = Candidate(trigger, trigger.type, trigger.sub_type, (start, end), [sent_bounds])
@@ -699,8 +722,12 @@ class EventExtractor:
         if dates:
             trigger_char = doc[candidate.trigger_span[0]].idx
             token_of = {id(d): max(0, bisect_right(starts, d.span[0]) - 1) for d in dates}
+            # a day of the trigger's own clause first ("fired rockets on Wednesday in response to a
+            # strike that killed one of its fighters on Tuesday": the strike's day is Tuesday)
+            clauses = linked_clauses(doc, clause_head(doc[candidate.trigger_span[0]]))
             candidate.date = min(dates, key=lambda d: (speech_day(doc, token_of[id(d)], self.lexicon),
-                                                       _granularity(d.value or "") != "day", abs(d.span[0] - trigger_char)))
+                                                       _granularity(d.value or "") != "day",
+                                                       clause_head(doc[token_of[id(d)]]) not in clauses, abs(d.span[0] - trigger_char)))
 
     def _recent_only(self, article: Article, candidates: list[Candidate]) -> list[Candidate]:
         """Events whose own sentence dates them long before publication ("Kupiansk, which

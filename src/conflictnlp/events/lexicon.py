@@ -133,6 +133,7 @@ class EventLexicon:
         self.additive_words = frozenset(context.get("additive_words", []))
         self.continuation_words = frozenset(context.get("continuation_words", []))
         self.counterclaim_cues = frozenset(context.get("counterclaim_cues", []))
+        self.war_victim_words = frozenset(context.get("war_victim_words", []))
         self.zero_toll_phrases = tuple(context.get("zero_toll_phrases", []))
         self.peaceful_takeover = tuple(context.get("peaceful_takeover", []))
         self.leaving_verbs = frozenset(context.get("leaving_verbs", []))

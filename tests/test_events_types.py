@@ -227,3 +227,18 @@ def test_a_clause_with_its_own_town_is_a_second_incident(blank, second_place, in
     assert len(events) == incidents
     if incidents == 2:
         assert [e.location for e in events] == ["l1", "l2"]
+
+
+# The toll from shelling since the start of 2024 rose to 415 .
+TOLL_SINCE = [
+    ("The", 1, "det", "DET", "the"), ("toll", 9, "nsubj", "NOUN", "toll"), ("from", 1, "prep", "ADP", "from"),
+    ("shelling", 2, "pobj", "NOUN", "shelling"), ("since", 1, "prep", "ADP", "since"), ("the", 6, "det", "DET", "the"),
+    ("start", 4, "pobj", "NOUN", "start"), ("of", 6, "prep", "ADP", "of"), ("2024", 7, "pobj", "NUM", "2024"),
+    ("rose", 9, "ROOT", "VERB", "rise"), ("to", 9, "prep", "ADP", "to"), ("415", 10, "pobj", "NUM", "415"), (".", 9, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("word,found", [("since", False), ("after", True)])
+def test_a_trigger_in_a_toll_since_a_day_is_background(blank, word, found):
+    doc = doc_of(blank, [r if r[0] != "since" else (word, *r[1:]) for r in TOLL_SINCE])
+    assert bool(run(blank, doc)) == found

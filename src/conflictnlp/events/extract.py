@@ -383,6 +383,8 @@ class EventExtractor:
     def _background(self, doc: Doc, token) -> bool:
         lexicon = self.lexicon
         words = token.subtree if token.pos_ == "NOUN" else token.children  # "attacks by al-Shabaab since the start of the year"
+        if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.pos_ == "NOUN":
+            words = [*words, *token.head.head.children]  # "since" on the toll the trigger is of
         if any(t.lower_ == "since" and t.dep_ == "prep" and t.i not in self._recent for t in words):
             return True  # "the death toll from attacks by al-Shabaab since the start of the year"
         return background(doc, token, lexicon.period_phrases, self._recent, lexicon.comparison_words, self._days, lexicon.ending_verbs)

@@ -242,3 +242,9 @@ TOLL_SINCE = [
 def test_a_trigger_in_a_toll_since_a_day_is_background(blank, word, found):
     doc = doc_of(blank, [r if r[0] != "since" else (word, *r[1:]) for r in TOLL_SINCE])
     assert bool(run(blank, doc)) == found
+
+
+def test_civilians_killed_this_year_is_a_running_total(blank):
+    rows = [("Three", 1, "nummod", "NUM", "three"), ("civilians", 2, "nsubjpass", "NOUN", "civilian"), ("killed", 2, "ROOT", "VERB", "kill"),
+            ("this", 4, "det", "DET", "this"), ("year", 2, "npadvmod", "NOUN", "year")]
+    assert run(blank, doc_of(blank, rows)) == []

@@ -321,6 +321,11 @@ class EventExtractor:
         token = max(0, bisect_right(starts, there.span[0]) - 1)
         return clause_head(doc[token]) in second.clauses and clause_head(doc[token]) not in first.clauses
 
+    def _war_victims(self, words: set[str], joined: str) -> bool:
+        """Whether the sentence names its dead with a war's word ("Three civilians killed in ...")
+        and no period ("the number of civilians killed in the state this year" is a running total)."""
+        return bool(words & self.lexicon.war_victim_words) and not any(f" {' '.join(p)} " in joined for p in self.lexicon.period_phrases)
+
     def _countered(self, article: Article, token) -> bool:
         """Whether the token is in what a side insists or denies ("as Russia insisted its forces
         had hit ..."): an account of the incident told beside it, not another incident."""
@@ -356,7 +361,7 @@ class EventExtractor:
             # a crowd that storms or attacks riots ("Protesters have stormed the residence")
             crowd = bool(kinds & set(trigger.by_perpetrator) & {"protesters", "rioters"})
             if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent and not crowd
-                                 and self._denier(doc, article, start) is None and not words & self.lexicon.war_victim_words):
+                                 and self._denier(doc, article, start) is None and not self._war_victims(words, joined)):
                 continue  # (an armed side that denies it names one too: "Ethiopian army denies killing 12 civilians";
                 # and "civilians" are people of a war: "Centrafrique : trois civils tués à Batangafo")
             if trigger.type == "protests" and len({t.rank for t, _, _ in triggers if t.weak}) >= 2:

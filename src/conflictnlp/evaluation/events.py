@@ -23,7 +23,9 @@ Scores, each a share of gold events (predicted events are paired with gold ones 
 place, type and sub-type): a gold event with no predicted one is wrong on every field, a
 predicted event with no gold one counts against ``type``; a report with no gold event is right
 on ``type`` when nothing is predicted. ``actors`` is right when both kinds are (either order
-for battles). ``place`` compares the gold place with the predicted location's name or text; ``date`` the
+for battles). ``place`` compares the gold place with the predicted location's name or text (each also less a
+direction word before it and an area word after it: "northwest Pakistan" and "Kursk Oblast" are
+Pakistan and Kursk read at their precision); ``date`` the
 ``date_start``; ``fatalities`` the ``best``. ``grouping`` is the pairwise F1 of
 ``conflictnlp.events`` over each case's reports: two gold events of one incident should be in
 one row, two of different incidents in two.
@@ -40,11 +42,30 @@ from .scoring import PRF, errors_warning, format_table, read_jsonl
 FIELDS = ("type", "sub_type", "actors", "place", "date", "fatalities", "violence")
 
 
+#: words around a place's name that say which part of it or what kind of area it is, not another
+#: place: "northwest Pakistan" is Pakistan read at its precision, "Kursk region" / "Kursk Oblast" Kursk
+_DIRECTIONS = frozenset(f"{side}{end}" for side in ("north", "south", "east", "west", "northeast", "northwest", "southeast",
+                                                     "southwest", "central") for end in ("", "ern"))
+_AREA_WORDS = frozenset({"region", "oblast", "province", "state", "governorate", "district", "county", "territory"})
+
+
+def _bare_name(name: str) -> str:
+    """The name less a direction word in lower case before it ("northwest Pakistan", not "South
+    Sudan") and an area word after it, lower-cased."""
+    words = name.split()
+    if len(words) > 1 and words[0] in _DIRECTIONS:
+        words = words[1:]
+    if len(words) > 1 and words[-1].lower() in _AREA_WORDS:
+        words = words[:-1]
+    return " ".join(words)
+
+
 def _place_names(record: dict[str, Any], event: dict[str, Any]) -> set[str]:
     """The gazetteer name and the text of the event's location, lower-cased (the gazetteer
-    may spell it otherwise: "Ma'rib" for "Marib")."""
+    may spell it otherwise: "Ma'rib" for "Marib"), each also less a direction or area word."""
     loc = next((loc for loc in record.get("locations", []) if loc["id"] == event.get("location")), None)
-    return {value.lower() for value in (loc.get("name"), loc.get("text")) if value} if loc else set()
+    names = [value for value in (loc.get("name"), loc.get("text")) if value] if loc else []
+    return {name.lower() for name in names} | {_bare_name(name).lower() for name in names}
 
 
 def _kinds(event: dict[str, Any]) -> tuple[str | None, str | None]:

@@ -131,3 +131,32 @@ def member_of(doc: Doc, token: Token) -> Token | None:
 def group_anaphor(token: Token, lexicon: EventLexicon) -> bool:
     """Whether ``token`` is "the group" (``group_nouns``) standing for a group named before."""
     return token.lower_ in lexicon.group_nouns and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'))
+
+
+def quoted_phrases(text: str, quotes) -> list[tuple[int, int]]:
+    """The character ranges of words in quotation marks inside a reported statement (a quote
+    of type ``mixed``: "Russia insisted its forces had hit “a legitimate military target”"):
+    the speaker's own description, not an actor or an incident the report names. A direct
+    quote, all in quotation marks ("“A drone hit the first truck,” he said"), is not one.
+    Single quotation marks are left alone: apostrophes ("Ta'ang", "L'Orient") make their pairs
+    unsure."""
+    found = []
+    for quote in quotes:
+        if quote.type != "mixed":
+            continue
+        for start, end in quote.content.spans:
+            for opening, closing in QUOTE_PAIRS:
+                at = text.find(opening, start, end)
+                while at != -1:
+                    close = text.find(closing, at + 1, end + 1)
+                    if close == -1:
+                        break
+                    found.append((at + 1, close))
+                    at = text.find(opening, close + 1, end)
+    return found
+
+
+def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the characters start..end lie inside one of ``ranges``."""
+    return any(a <= start and end <= b for a, b in ranges)

@@ -44,9 +44,11 @@ from .context import (
     group_anaphor,
     has_phrase,
     held_by,
+    inside,
     list_label,
     member_of,
     pronoun_subject,
+    quoted_phrases,
     said_subject,
     saying_subject,
     speech_day,
@@ -58,6 +60,7 @@ TOLL_ROLES = ("killed", "wounded")
 ROLE_PERPETRATOR, ROLE_TARGET = "perpetrator", "target"
 ROLE_OWNER = "owner"  # whose thing was hit or used, named in a "by" phrase of a modifier: neither side
 SEPARATE_WORDS = frozenset({"separately", "separate", "elsewhere", "meanwhile"})
+VIOLENT_TYPES = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians"})
 
 
 @cache
@@ -108,6 +111,8 @@ class Candidate:
     clauses: set[int] = field(default_factory=set)  # the trigger's clause and those tied to it by "when"
     quantities: list[Quantity] = field(default_factory=list)
     additive: set[str] = field(default_factory=set)  # counts that add to the toll told before them
+    partitive: set[str] = field(default_factory=set)  # counts that pick from another ("six of the attackers")
+    retarget: bool = False  # the target came from a sentence folded in ("... attacked a base. 12 soldiers were killed.")
 
 
 class EventExtractor:
@@ -122,15 +127,20 @@ class EventExtractor:
 
     def __call__(self, doc: Doc, article: Article) -> list[Event]:
         lo, hi = body_bounds(doc)
-        triggers = _outside_dates(doc, article, self._triggers(doc))
+        starts, ends = _token_char_bounds(doc)
+        # words in quotation marks inside reported speech are the speaker's ("its forces had hit
+        # “a legitimate military target”"): no trigger and no actor of their own
+        self._quoted = quoted_phrases(doc_text(doc), article.quotes)
+        triggers = [t for t in _outside_dates(doc, article, self._triggers(doc)) if not inside(self._quoted, starts[t[1]], ends[t[2] - 1])]
         if not triggers:
             return []
         self._trigger_tokens = {i for _, start, end in triggers for i in range(start, end)}
-        # nothing outside the body is an actor, even where the parser joins a headline line to it
         # a trigger word that names a kind of unit ("Russian assault units") reports nothing
         self._unit_triggers = {start for _, start, end in triggers if end - start == 1 and doc[start].lower_ in self.lexicon.unit_words
                                and doc[start].dep_ == "compound" and doc[start].head.pos_ == "NOUN"}
-        mentions = [m for m in self._mentions(doc, article) if lo <= doc[m.start].idx and doc[m.end - 1].idx < hi]
+        # nothing outside the body is an actor, even where the parser joins a headline line to it
+        mentions = [m for m in self._mentions(doc, article) if lo <= doc[m.start].idx and doc[m.end - 1].idx < hi
+                    and not inside(self._quoted, starts[m.start], ends[m.end - 1])]
         armed_roots = {doc[m.start : m.end].root.i for m in mentions if m.kind in self.lexicon.armed}
         dropped = {start for start in self._unit_triggers if doc[start].head.i in armed_roots}
         if dropped:
@@ -141,7 +151,7 @@ class EventExtractor:
         self._all_mentions = mentions
         bounds = self._bounds = sentence_bounds(doc)
         self._recent = recent_since(doc, article.dates, article.published, self.lexicon.recent_days)
-        starts, _ = _token_char_bounds(doc)
+        self._armed_named = any(m.kind in self.lexicon.armed for m in mentions + self._speakers)
         self._days = tuple(max(0, bisect_right(starts, d.span[0]) - 1) for d in article.dates
                            if _is_day_or_date(d) and _granularity(d.value or "") == "day")
         by_sentence: dict[tuple[int, int], list[tuple[Trigger, int, int]]] = {}
@@ -268,26 +278,37 @@ class EventExtractor:
     def _sentence_candidates(self, doc, article, sent_bounds, triggers, mentions) -> list[Candidate]:
         """The sentence's event, and a second one where another clause, not tied to the first by
         "when", has its own trigger and its own armed subject ("RSF fighters attacked a village,
-        killing 30, while the army shelled RSF positions east of El Fasher": two incidents)."""
+        killing 30, while the army shelled RSF positions east of El Fasher": two incidents), or
+        its own place ("..., while a strike on a bus in Marhanets killed 9 on Saturday")."""
         first = self._candidate(doc, article, sent_bounds, triggers, mentions)
         if first is None:
             return []
         first.clauses = linked_clauses(doc, clause_head(doc[first.trigger_span[0]]))
         rest = [t for t in triggers if clause_head(doc[t[1]]) not in first.clauses]
         second = self._candidate(doc, article, sent_bounds, rest, mentions) if rest else None
-        if second is None or second.perpetrator is None or second.perpetrator.role != ROLE_PERPETRATOR:
-            return [first]
-        one, other = doc[first.trigger_span[0]], doc[second.trigger_span[0]]
-        if (other.head.i == one.i or one.head.i == other.i) and {one.dep_, other.dep_} & {"nsubj", "csubj", "dobj", "pobj"}:
-            # one trigger is the other's subject or object ("RSF kills 54 in Omdurman market shelling"): one incident
-            first.perpetrator = first.perpetrator or second.perpetrator
+        if second is None:
             return [first]
         second.clauses = linked_clauses(doc, clause_head(doc[second.trigger_span[0]]))
-        perp_clause = clause_head(doc[second.perpetrator.start : second.perpetrator.end].root)
-        if perp_clause not in second.clauses or second.perpetrator.kind not in self.lexicon.armed:
+        if first.type == "strategic_developments" and first.perpetrator is None and second.type in VIOLENT_TYPES:
+            return [second]  # "killed six militants in a raid ..., adding that a cache of arms was recovered": the raid
+        elsewhere = self._elsewhere_clause(doc, first, second)
+        if not elsewhere and (second.perpetrator is None or second.perpetrator.role != ROLE_PERPETRATOR):
             return [first]
-        # the same side twice is one incident told twice (a headline the parser joined to its lead)
-        if first.perpetrator is not None and _side(doc, first.perpetrator) == _side(doc, second.perpetrator):
+        one, other = doc[first.trigger_span[0]], doc[second.trigger_span[0]]
+        later = max(one.i, other.i)
+        continued = any(t.lower_ in self.lexicon.continuation_words for t in doc[max(sent_bounds[0], later - 2) : later])
+        # ... or a side's own account of it ("..., as Russia insisted its forces had hit a military target")
+        continued = continued or self._countered(article, other) and not self._countered(article, one)
+        if continued or (other.head.i == one.i or one.head.i == other.i) and {one.dep_, other.dep_} & {"nsubj", "csubj", "dobj", "pobj"}:
+            # ... or the second goes on with the first: "killing four soldiers; troops killed six in the ensuing gunfight"
+            # one trigger is the other's subject or object ("RSF kills 54 in Omdurman market shelling"): one incident
+            if continued and other.i < one.i and not self._countered(article, other):
+                # the incident as first told, the gunfight that ensued folded into it
+                first, second = second, first
+                first.clauses = linked_clauses(doc, clause_head(doc[first.trigger_span[0]]))
+            first.perpetrator = first.perpetrator or second.perpetrator
+            return [first]
+        if not elsewhere and not self._own_side(doc, first, second):
             return [first]
         lo, hi = sorted((first.trigger_span[0], second.trigger_span[0]))
         if "\n" in doc_text(doc)[doc[lo].idx : doc[hi].idx]:
@@ -295,6 +316,36 @@ class EventExtractor:
         pair = sorted([first, second], key=lambda c: c.trigger_span[0])
         pair[1].separate = True  # never folded into the other incident of its sentence
         return pair
+
+    def _own_side(self, doc: Doc, first: Candidate, second: Candidate) -> bool:
+        """Whether the second clause's armed subject is its own, and another side than the first's
+        (the same side twice is one incident told twice: a headline the parser joined to its lead)."""
+        perp = second.perpetrator
+        if clause_head(doc[perp.start : perp.end].root) not in second.clauses or perp.kind not in self.lexicon.armed:
+            return False
+        return first.perpetrator is None or _side(doc, first.perpetrator) != _side(doc, perp)
+
+    def _elsewhere_clause(self, doc: Doc, first: Candidate, second: Candidate) -> bool:
+        """Whether the second clause names, in itself, a town or district of its own, another than
+        the first's: an incident elsewhere ("... in response to a strike that killed one of its
+        fighters in Nabatieh on Tuesday"), whether or not it names who did it."""
+        here, there = first.location, second.location
+        if here is None or there is None or _same_place(here, there) or there.feature not in ("city", "other", "admin2"):
+            return False
+        starts, _ = _token_char_bounds(doc)
+        token = max(0, bisect_right(starts, there.span[0]) - 1)
+        return clause_head(doc[token]) in second.clauses and clause_head(doc[token]) not in first.clauses
+
+    def _war_victims(self, words: set[str], joined: str) -> bool:
+        """Whether the sentence names its dead with a war's word ("Three civilians killed in ...")
+        and no period ("the number of civilians killed in the state this year" is a running total)."""
+        return bool(words & self.lexicon.war_victim_words) and not any(f" {' '.join(p)} " in joined for p in self.lexicon.period_phrases)
+
+    def _countered(self, article: Article, token) -> bool:
+        """Whether the token is in what a side insists or denies ("as Russia insisted its forces
+        had hit ..."): an account of the incident told beside it, not another incident."""
+        return any(q.cue is not None and q.cue.text.lower().split()[-1] in self.lexicon.counterclaim_cues
+                   and any(s <= token.idx < e for s, e in q.content.spans) for q in article.quotes)
 
     def _candidate(self, doc, article, sent_bounds, triggers, mentions) -> Candidate | None:
         sent = doc[sent_bounds[0] : sent_bounds[1]]
@@ -318,11 +369,16 @@ class EventExtractor:
             if trigger.needs_actor and not (kinds & trigger.needs_actor):
                 continue
             # two words of violence ("10 civilians killed in attack on bus") tell of one without an armed actor
-            violent = len({t.rank for t, s, _ in triggers if t.weak and clause_head(doc[s]) == clause_head(doc[start])}) >= 2
+            # (or in a "when" clause tied to it, where the article names an armed actor at all: "Three
+            # volunteer drivers killed when a humanitarian convoy was struck near this town")
+            tied = linked_clauses(doc, clause_head(doc[start])) if self._armed_named else {clause_head(doc[start])}
+            violent = len({t.rank for t, s, _ in triggers if t.weak and clause_head(doc[s]) in tied}) >= 2
             # a crowd that storms or attacks riots ("Protesters have stormed the residence")
             crowd = bool(kinds & set(trigger.by_perpetrator) & {"protesters", "rioters"})
-            if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent and not crowd):
-                continue
+            if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent and not crowd
+                                 and self._denier(doc, article, start) is None and not self._war_victims(words, joined)):
+                continue  # (an armed side that denies it names one too: "Ethiopian army denies killing 12 civilians";
+                # and "civilians" are people of a war: "Centrafrique : trois civils tués à Batangafo")
             if trigger.type == "protests" and len({t.rank for t, _, _ in triggers if t.weak}) >= 2:
                 continue  # "Two explosions ripped through a rally ..., killing 11": the bombing, not the rally
             candidate = Candidate(trigger, trigger.type, trigger.sub_type, (start, end), [sent_bounds])
@@ -348,6 +404,8 @@ class EventExtractor:
     def _background(self, doc: Doc, token) -> bool:
         lexicon = self.lexicon
         words = token.subtree if token.pos_ == "NOUN" else token.children  # "attacks by al-Shabaab since the start of the year"
+        if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.pos_ == "NOUN":
+            words = [*words, *token.head.head.children]  # "since" on the toll the trigger is of
         if any(t.lower_ == "since" and t.dep_ == "prep" and t.i not in self._recent for t in words):
             return True  # "the death toll from attacks by al-Shabaab since the start of the year"
         return background(doc, token, lexicon.period_phrases, self._recent, lexicon.comparison_words, self._days, lexicon.ending_verbs)
@@ -713,9 +771,10 @@ class EventExtractor:
                 and (unnamed_strike or state and trigger_word in lexicon.air_strike_nouns)):
             candidate.type, candidate.sub_type = "explosions_remote_violence", "air_drone_strike"
 
-    def _denier(self, doc: Doc, article: Article, candidate: Candidate) -> Mention | None:
-        """Who denies the event is who it is laid at ("Army denies airstrike that killed 5")."""
-        trigger_char = doc[candidate.trigger_span[0]].idx
+    def _denier(self, doc: Doc, article: Article, candidate: Candidate | int) -> Mention | None:
+        """Who denies the event is who it is laid at ("Army denies airstrike that killed 5");
+        ``candidate`` may be the trigger's token index."""
+        trigger_char = doc[candidate if isinstance(candidate, int) else candidate.trigger_span[0]].idx
         for quote in article.quotes:
             if quote.speaker is None or not any(s <= trigger_char < e for s, e in quote.content.spans):
                 continue
@@ -774,12 +833,16 @@ class EventExtractor:
     # --- place and day ----------------------------------------------------------------------
 
     def _place(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
-        places = [loc for loc in article.locations if sent.start_char <= loc.span[0] < sent.end_char and not loc.adjectival]
-        # a place in who speaks is the speaker's, not the event's ("Russia's Defense Ministry said ...")
-        # (of a quote cued by saying: "residents of Bunia held a rally to show support" is no speech)
-        speakers = [q.speaker.span for q in article.quotes if q.speaker and (q.cue is None or _said_cue(q.cue.text, self.lexicon))]
-        # (but a place that is the whole speaker is a dateline or a label: "Mali: drone strike kills eight")
-        places = [loc for loc in places if not any(a <= loc.span[0] and loc.span[1] <= b and (a, b) != tuple(loc.span) for a, b in speakers)]
+        named = [loc for loc in article.locations if sent.start_char <= loc.span[0] < sent.end_char and not loc.adjectival]
+        places = self._not_speakers(article, named)
+        if not places and candidate.type == "strategic_developments":
+            places = named  # who announces a development does it at home ("Myanmar junta announces truce")
+        # a country that stands for its state as a side places nothing ("Israel and Hamas signed a
+        # ceasefire deal that would halt the war in Gaza"), where the sentence names another place
+        starts, ends = _token_char_bounds(doc)
+        sides = [(starts[m.start], ends[m.end - 1]) for m in (candidate.perpetrator, candidate.target) if m is not None]
+        places = [loc for loc in places if not (loc.feature == "country" and inside(sides, *loc.span))] or places
+        places = _misresolved_out(doc_text(doc), places)
         text = doc_text(doc)
         # where a strike came from is not where it fell ("a rocket fired from Lebanon hit ... Majdal Shams")
         places = [loc for loc in places if not after_word(text, loc.span[0], self.lexicon.origin_words, sent.start_char)] or places
@@ -815,6 +878,18 @@ class EventExtractor:
             prec = 2
         candidate.where_prec = prec
 
+    def _not_speakers(self, article: Article, places: list[Location]) -> list[Location]:
+        """The places that are not who speaks. A place in a speaker is the speaker's ("Russia's
+        Defense Ministry said ...", of a quote cued by saying: "residents of Bunia held a rally to
+        show support" is no speech), and so is a place that is the whole speaker of a verb of
+        saying ("Moscow says it struck ...", "as Russia insisted ..."); a place that is the whole
+        speaker otherwise is a dateline or a label ("Mali: drone strike kills eight")."""
+        said = [q for q in article.quotes if q.speaker and (q.cue is None or _said_cue(q.cue.text, self.lexicon))]
+        saying = {tuple(q.speaker.span) for q in said if q.cue is not None}
+        return [loc for loc in places if not any(q.speaker.span[0] <= loc.span[0] and loc.span[1] <= q.speaker.span[1]
+                                                 and (tuple(q.speaker.span) != tuple(loc.span) or tuple(q.speaker.span) in saying)
+                                                 for q in said)]
+
     def _date(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
         published = article.published
         dates = [
@@ -830,8 +905,12 @@ class EventExtractor:
         if dates:
             trigger_char = doc[candidate.trigger_span[0]].idx
             token_of = {id(d): max(0, bisect_right(starts, d.span[0]) - 1) for d in dates}
+            # a day of the trigger's own clause first ("fired rockets on Wednesday in response to a
+            # strike that killed one of its fighters on Tuesday": the strike's day is Tuesday)
+            clauses = linked_clauses(doc, clause_head(doc[candidate.trigger_span[0]]))
             candidate.date = min(dates, key=lambda d: (speech_day(doc, token_of[id(d)], self.lexicon),
-                                                       _granularity(d.value or "") != "day", abs(d.span[0] - trigger_char)))
+                                                       _granularity(d.value or "") != "day",
+                                                       clause_head(doc[token_of[id(d)]]) not in clauses, abs(d.span[0] - trigger_char)))
 
     def _recent_only(self, article: Article, candidates: list[Candidate]) -> list[Candidate]:
         """Events whose own sentence dates them long before publication ("Kupiansk, which
@@ -904,8 +983,7 @@ class EventExtractor:
             if self._background(doc, doc[token]):
                 continue  # "more than 1,000 civilians have been killed in the region since then"
             sent = bounds[token]
-            if any(f" {w} " in f" {quantity.text.lower()} " for w in self.lexicon.partitive_words):
-                continue  # "one of the victims" counts no one anew
+            partitive = any(f" {w} " in f" {quantity.text.lower()} " for w in self.lexicon.partitive_words)
             here = owned.get(sent)
             # of two incidents in one sentence, the one whose clauses hold the count
             candidate = next((c for c in here if clause_head(doc[token]) in c.clauses), here[0]) if here else None
@@ -917,6 +995,8 @@ class EventExtractor:
                 if sent not in candidate.sentences:
                     candidate.sentences.append(sent)
             candidate.quantities.append(quantity)
+            if partitive:
+                candidate.partitive.add(quantity.id)  # "one of the victims": kept only where it counts a side anew
             if any(doc[i].lower_ in self.lexicon.additive_words for i in range(*sent)):
                 candidate.additive.add(quantity.id)  # "Eight attackers were also killed": more dead, not a restatement
 
@@ -940,10 +1020,13 @@ class EventExtractor:
         events = []
         _date_from_neighbours(candidates)
         for number, candidate in enumerate(candidates, 1):
+            if candidate.retarget and (candidate.type, candidate.sub_type) in candidate.trigger.by_target.values():
+                self._retype(candidate)  # an attack whose victims the next sentence names as soldiers is a battle
             claims = _claims_in(article.claims, [(starts[s], ends[e - 1]) for s, e in candidate.sentences])
             ts, te = starts[candidate.trigger_span[0]], ends[candidate.trigger_span[1] - 1]
             figures = _figures(candidate.quantities, article)
-            fatalities = _toll(figures, "killed", candidate.additive)
+            sides = self._sides(candidate)
+            fatalities = _toll(figures, "killed", candidate.additive, sides, candidate.partitive)
             if fatalities.best is None:
                 fatalities = self._no_toll(doc, candidate, candidates)
             date_start, date_end, date_prec = self._dates_of(doc, article, candidate)
@@ -968,11 +1051,24 @@ class EventExtractor:
                 date_end=date_end,
                 date_prec=date_prec,
                 fatalities=fatalities,
-                wounded=_toll(figures, "wounded", candidate.additive),
+                wounded=_toll(figures, "wounded", candidate.additive, sides, candidate.partitive),
                 figures=figures,
                 claims=[c.id for c in claims],
             ))
         return events
+
+    def _sides(self, candidate: Candidate) -> dict[str, str]:
+        """The side each count of the event counts, from the actor noun of its people ("31
+        attackers": the armed group, "9 soldiers": the state's forces, "12 civilians": the victims);
+        counts whose people the actor nouns do not name are left out."""
+        sides = {}
+        for quantity in candidate.quantities:
+            who = (quantity.casualty.who or "").lower() if quantity.casualty else ""
+            kind = self.lexicon.generic_kinds.get(who) or self.lexicon.generic_kinds.get(who.rsplit(" ", 1)[-1])
+            side = self.lexicon.toll_sides.get(kind or "")
+            if side:
+                sides[quantity.id] = side
+        return sides
 
     def _no_toll(self, doc: Doc, candidate: Candidate, candidates: list[Candidate]) -> Toll:
         """A toll of 0 where the report says nobody died in words the casualty reading has no
@@ -1099,6 +1195,18 @@ def _clause_words(doc: Doc, sent: Span, trigger_start: int, forms: list[tuple[st
 
 # ACLED's sub-types of territory changing hands: their other side is armed or none
 TERRITORY_SUB_TYPES = frozenset({"government_regains_territory", "non_state_actor_overtakes_territory"})
+
+
+def _misresolved_out(text: str, places: list[Location]) -> list[Location]:
+    """Leaves out a place read in another country than the place that holds it ("near Lido
+    beach in Mogadishu": not Lido Beach, New York): "X in Y" and "X, Y" name X inside Y."""
+    kept = []
+    for loc in places:
+        holder = next((other for other in places if other is not loc and 0 <= other.span[0] - loc.span[1] <= 4
+                       and text[loc.span[1] : other.span[0]].strip() in ("in", ",")), None)
+        if holder is None or not loc.country_code or not holder.country_code or holder.country_code == loc.country_code:
+            kept.append(loc)
+    return kept or places
 
 
 def _in_trigger_clause(doc: Doc, trigger_start: int, places: list[Location]) -> list[Location]:
@@ -1395,13 +1503,32 @@ def _figures(quantities: list[Quantity], article: Article) -> list[EventFigure]:
     return figures
 
 
-def _toll(figures: list[EventFigure], role: str, additive: set[str] = frozenset()) -> Toll:  # type: ignore[assignment]
+def _toll(figures: list[EventFigure], role: str, additive: set[str] = frozenset(),  # type: ignore[assignment]
+          sides: dict[str, str] | None = None, partitive: set[str] = frozenset()) -> Toll:  # type: ignore[assignment]
     """One article's toll for ``role``: counts in one claim add up (soldiers and attackers),
     restatements and updates across claims give the range; best is the highest count that is
-    not denied (a toll that rises through the article ends at its latest figure)."""
+    not denied (a toll that rises through the article ends at its latest figure). Where every
+    count names its side (``sides``) and they name more than one, each side's toll is read so
+    and the sides add up: "the army said 31 attackers were killed, while residents said 9
+    soldiers died" is 40, not 9 to 31. A count that picks from another ("one of the victims",
+    ``partitive``) adds only a side no other count names ("six of the attackers")."""
+    sides = sides or {}
     chosen = [f for f in figures if f.role == role]
+    named = {sides.get(f.quantity) for f in chosen if f.quantity not in partitive}
+    chosen = [f for f in chosen if f.quantity not in partitive or (sides.get(f.quantity) and sides[f.quantity] not in named)]
     if not chosen:
         return Toll()
+    by_side: dict[str | None, list[EventFigure]] = {}
+    for figure in chosen:
+        by_side.setdefault(sides.get(figure.quantity), []).append(figure)
+    if len(by_side) < 2 or None in by_side:
+        return _claims_toll(chosen, additive)
+    tolls = [_claims_toll(group, additive) for group in by_side.values()]
+    return Toll(low=sum(t.low or 0 for t in tolls), best=sum(t.best or 0 for t in tolls), high=sum(t.high or 0 for t in tolls))
+
+
+def _claims_toll(chosen: list[EventFigure], additive: set[str]) -> Toll:
+    """The toll of counts of one side: counts in one claim add up, across claims the range."""
     standing = [f for f in chosen if f.stance != "denied"] or chosen
     added = sum(f.value for f in standing if f.quantity in additive)
     totals: dict[str | None, float] = {}
@@ -1486,7 +1613,10 @@ def _merge(into: Candidate, other: Candidate) -> None:
         into.trigger, into.type, into.sub_type, into.trigger_span = other.trigger, other.type, other.sub_type, other.trigger_span
     into.sentences.extend(s for s in other.sentences if s not in into.sentences)
     into.quantities.extend(other.quantities)
+    into.additive |= other.additive
+    into.partitive |= other.partitive
     into.perpetrator = into.perpetrator or other.perpetrator
+    into.retarget = into.target is None and other.target is not None
     into.target = into.target or other.target
     if other.location is not None and (into.location is None or (into.where_prec or 9) > (other.where_prec or 9)):
         into.location, into.where_prec = other.location, other.where_prec

@@ -772,7 +772,8 @@ class EventExtractor:
         for c in candidates:
             owned.setdefault((c.sentences[0][0], c.sentences[0][1]), []).append(c)
         firsts = [c.sentences[0][0] for c in candidates]
-        for quantity in article.quantities:
+        by_object: dict[tuple[int, int], Candidate] = {}
+        for quantity in sorted(article.quantities, key=lambda q: q.span[0]):
             casualty = quantity.casualty
             if casualty is None or casualty.cumulative or not lo <= quantity.span[0] < hi:
                 continue
@@ -790,7 +791,12 @@ class EventExtractor:
             candidate = next((c for c in here if clause_head(doc[token]) in c.clauses), here[0]) if here else None
             if candidate is None:
                 at = bisect_right(firsts, token) - 1
-                candidate = candidates[max(at, 0)]
+                # the toll of the thing its people were at ("two workers at the depot"), and so the
+                # other counts of that sentence ("... but the company denied anyone was hurt")
+                named = self._event_of_object(doc, token, candidates[: max(at, 0) + 1]) or by_object.get(sent)
+                candidate = named or candidates[max(at, 0)]
+                if named is not None:
+                    by_object[sent] = named
                 if self._elsewhere(doc, article, candidate, sent):
                     continue  # "The death toll from Saturday's strike on Dnipro has risen to 12" is not Kherson's
                 if sent not in candidate.sentences:
@@ -798,6 +804,21 @@ class EventExtractor:
             candidate.quantities.append(quantity)
             if any(doc[i].lower_ in self.lexicon.additive_words for i in range(*sent)):
                 candidate.additive.add(quantity.id)  # "Eight attackers were also killed": more dead, not a restatement
+
+    def _event_of_object(self, doc: Doc, token: int, before: list[Candidate]) -> Candidate | None:
+        """The event whose sentences name the thing a toll's people were at: "two workers at the
+        depot were wounded" is the toll of the attack on the fuel depot, not of the event told
+        just before it. None where the count names no such thing or no event names it."""
+        count = doc[token]
+        noun = count.head if count.dep_ in ("nummod", "quantmod") else count
+        things = {t.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ in ("at", "in", "inside", "near", "on")
+                  for t in p.children if t.dep_ == "pobj" and t.pos_ == "NOUN"}
+        if not things:
+            return None
+        for candidate in reversed(before):
+            if any(doc[i].lemma_.lower() in things for s, e in candidate.sentences for i in range(s, e)):
+                return candidate
+        return None
 
     def _background_antecedent(self, doc: Doc, token) -> bool:
         """A relative clause on a noun of a background clause is background too, its trigger and

@@ -353,7 +353,7 @@ class EventExtractor:
                 continue
             if trigger.not_words and has_phrase(joined, trigger.not_words):
                 continue  # "tear gas ... killing six": not a dispersal but excessive force
-            if self._background(doc, doc[start]):
+            if self._background(doc, doc[start], trigger.sub_type):
                 continue  # "has struck the city repeatedly since 2022", "since the fighting began"
             if self._background_antecedent(doc, doc[start]):
                 continue  # "has reported shelling before, including an incident last week that killed a chaplain"
@@ -395,12 +395,13 @@ class EventExtractor:
 
     # --- actors -----------------------------------------------------------------------------
 
-    def _background(self, doc: Doc, token) -> bool:
+    def _background(self, doc: Doc, token, sub_type: str | None = None) -> bool:
         lexicon = self.lexicon
         words = token.subtree if token.pos_ == "NOUN" else token.children  # "attacks by al-Shabaab since the start of the year"
         if any(t.lower_ == "since" and t.dep_ == "prep" and t.i not in self._recent for t in words):
             return True  # "the death toll from attacks by al-Shabaab since the start of the year"
-        if irrealis_clause(doc, token):
+        # (a change a group announces it will make is coded when announced: ACLED's change to group activity)
+        if sub_type not in lexicon.announced_sub_types and irrealis_clause(doc, token):
             return True  # "will open the way to a peace agreement", "if Ukraine was involved in the strike"
         return background(doc, token, lexicon.period_phrases, self._recent, lexicon.comparison_words, self._days, lexicon.ending_verbs)
 

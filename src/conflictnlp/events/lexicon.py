@@ -146,6 +146,7 @@ class EventLexicon:
         self.continuing_modifiers = frozenset(background.get("continuing_modifiers", []))
         self.preparing_verbs = frozenset(background.get("preparing_verbs", []))
         self.period_nouns = frozenset(background.get("period_nouns", []))
+        self.announced_sub_types = frozenset(background.get("announced_sub_types", []))
 
     def trigger_matcher(self, vocab: Vocab, split: Callable[[str], list[str]] = str.split) -> Matchers:
         """Matches every trigger phrase on lemmas or lower-case forms; the match id is the

@@ -217,3 +217,17 @@ def test_the_depot_story_on_the_whole_pipeline():
     assert {(f.value, f.stance) for f in strike.figures} == {(3, "asserted"), (0, "denied")}
     assert places[by_type["looting_property_destruction"].location] == "Kherson"
     assert by_type["looting_property_destruction"].wounded.best is None
+
+
+def test_a_toll_denied_inside_one_article_is_a_disagreement_of_the_row():
+    from conflictnlp.events.table import event_rows
+    from tests.test_events import record
+
+    governor = record("a1", "Outlet A", day="2022-04-01", place="Belgorod", toll=2)
+    wire = record("b1", "AP", day="2022-04-01", place="Belgorod", toll=2)
+    # the wire adds the company's denial: its toll stays 2 (a denial counts only alone), as outlet A's
+    wire["events"][0]["figures"].append({"role": "killed", "quantity": "n2", "value": 0, "source": "Rosneft", "claim": "c2",
+                                         "stance": "denied"})
+    [row] = list(event_rows([governor, wire]))
+    assert row["best"] == 2
+    assert {"fatalities", "stance"} <= set(row["disagreements"])

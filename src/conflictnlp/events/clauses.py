@@ -125,6 +125,24 @@ def hypothetical(token: Token) -> bool:
             and not any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children))  # "could have killed": it happened
 
 
+FUTURE_MODALS = IRREALIS_MODALS | frozenset(("will", "'ll", "wo", "shall"))
+CONDITION_MARKS = frozenset(("if", "unless"))
+
+
+def irrealis_clause(doc: Doc, token: Token) -> bool:
+    """The word's clause says what would, could or will happen, not what did: its verb has a
+    modal of the future or of possibility ("the fall of Mariupol will open the way to a peace
+    agreement", "it would be the war's first known attack") or is a condition ("If Ukraine was
+    involved in the air strike"); "could have killed" happened."""
+    verb = doc[clause_head(token)]
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if "have" in aux or "has" in aux or "had" in aux:
+        return False
+    return bool(set(aux) & FUTURE_MODALS) or any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
+
+
 def describes_a_name(token: Token) -> bool:
     """A participle set after a name with a year, which describes the named place or group
     rather than report an incident: "Crimea, seized from Ukraine in 2014"."""

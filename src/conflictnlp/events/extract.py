@@ -36,7 +36,7 @@ from ..model import (
     Toll,
     ViolenceType,
 )
-from .clauses import background, clause_head, in_since_phrase, linked_clauses, recent_since
+from .clauses import background, clause_head, in_since_phrase, irrealis_clause, linked_clauses, recent_since
 from .context import (
     after_word,
     dateline_end,
@@ -124,6 +124,7 @@ class EventExtractor:
         self.actor_matcher = actor_matcher
         self.by_rank = {t.rank: t for t in lexicon.triggers}
         self._actor_words = frozenset(w.lower() for a in lexicon.actors if not a.named for w in a.words)
+        self._actor_places: set[str] = set()  # location ids that name an actor, not a place
 
     def __call__(self, doc: Doc, article: Article) -> list[Event]:
         lo, hi = body_bounds(doc)
@@ -141,6 +142,7 @@ class EventExtractor:
         # nothing outside the body is an actor, even where the parser joins a headline line to it
         mentions = [m for m in self._mentions(doc, article) if lo <= doc[m.start].idx and doc[m.end - 1].idx < hi
                     and not inside(self._quoted, starts[m.start], ends[m.end - 1])]
+        mentions = self._with_accused(doc, article, mentions)
         armed_roots = {doc[m.start : m.end].root.i for m in mentions if m.kind in self.lexicon.armed}
         dropped = {start for start in self._unit_triggers if doc[start].head.i in armed_roots}
         if dropped:
@@ -231,10 +233,76 @@ class EventExtractor:
         self._all_mentions = kept
         return self._suspected(doc, kept)
 
+    def _with_accused(self, doc: Doc, article: Article, mentions: list[Mention]) -> list[Mention]:
+        """The mentions plus the places and peoples accused of an attack: "Moscow accused Kyiv of
+        carrying out an air strike", "the Kremlin accused the Ukrainians of launching ...". A
+        capital or a country blamed stands for its government (the alleged perpetrator, state
+        forces of its country), and one that accuses for its government too: neither is where
+        the event happened (``self._actor_places``)."""
+        self._actor_places = set()
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        starts, _ = _token_char_bounds(doc)
+        entry = next((a for a in self.lexicon.actors if a.kind == "state_forces" and not a.named), ActorEntry("state_forces", None, ()))
+        added = []
+        for loc in article.locations:
+            first = bisect_right(starts, loc.span[0]) - 1
+            last = bisect_right(starts, loc.span[1] - 1) - 1
+            root = doc[first : last + 1].root
+            if root.head.lemma_.lower() not in self.lexicon.blame_verbs:
+                continue
+            if root.dep_ == "nsubj":
+                self._actor_places.add(loc.id)  # "Moscow accused ...": who accuses, not where
+                continue
+            if root.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            country = loc.name if loc.feature == "country" else country_names().get(loc.country_code or "")
+            if country is None:
+                continue
+            self._actor_places.add(loc.id)
+            if taken.isdisjoint(range(first, last + 1)):
+                added.append(Mention(first, last + 1, entry, name=country))
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
     def _protesting(self, doc: Doc, mention: Mention) -> bool:
         """People a relative clause says protested: "abducted 32 people who took part in protests"."""
         root = doc[mention.start : mention.end].root
         return any(c.dep_ == "relcl" and any(t.lower_ in self.lexicon.protest_words for t in c.subtree) for c in root.children)
+
+    def _seized_goods(self, doc: Doc, candidate: Candidate) -> None:
+        """A capture of goods is no territory: "seized 14 tons of food and medical supplies bound
+        for the city" is looting, "seized weapons" disrupted weapons use (``[seized]``)."""
+        if candidate.sub_type not in TERRITORY_SUB_TYPES:
+            return
+        trigger = doc[candidate.trigger_span[1] - 1]
+        for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
+            words = {obj.lemma_.lower(), obj.lower_}
+            if words & self.lexicon.seized_measures:  # "14 tons of food": what the tons are of
+                words |= {t.lower_ for c in obj.children if c.lower_ == "of" for t in c.children if t.dep_ == "pobj"}
+            for sub_type, goods in self.lexicon.seized_goods.items():
+                if words & goods:
+                    candidate.type, candidate.sub_type, candidate.target = "strategic_developments", sub_type, None
+                    return
+
+    def _continuing(self, doc: Doc, article: Article, token) -> bool:
+        """A strike noun kept up or continued ("the Russians kept up their bombardment of those two
+        zones", "amid ... its continued bombardment") is the war going on, not an incident, where
+        its clause names no place of its own ("continued to shell Kharkiv" is an incident)."""
+        lexicon = self.lexicon
+        if token.pos_ != "NOUN":
+            return False
+        kept = token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.continuing_verbs
+        if not (kept or any(c.dep_ == "amod" and c.lower_ in lexicon.continuing_modifiers for c in token.children)):
+            return False
+        sent_lo, sent_hi = self._bounds[token.i]
+        head = doc[clause_head(token)]
+        # who speaks or acts is no place of it ("Ukraine's military said ...")
+        subjects = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        starts, _ = _token_char_bounds(doc)
+        for loc in article.locations:
+            i = bisect_right(starts, loc.span[0]) - 1
+            if sent_lo <= i < sent_hi and not loc.adjectival and clause_head(doc[i]) == head.i and i not in subjects:
+                return False
+        return True
 
     def _relative_side(self, doc: Doc, candidate: Candidate, sent: Span, perp: Mention | None) -> Mention | None:
         """The other side of a battle named only in a relative clause on what was fought over:
@@ -360,8 +428,14 @@ class EventExtractor:
                 continue
             if trigger.not_words and has_phrase(joined, trigger.not_words):
                 continue  # "tear gas ... killing six": not a dispersal but excessive force
-            if self._background(doc, doc[start]):
+            if self._background(doc, doc[start], trigger.sub_type):
                 continue  # "has struck the city repeatedly since 2022", "since the fighting began"
+            if self._background_antecedent(doc, doc[start]):
+                continue  # "has reported shelling before, including an incident last week that killed a chaplain"
+            if self._continuing(doc, article, doc[start]) or _planned(doc[start], self.lexicon.preparing_verbs):
+                continue  # "the Russians kept up their bombardment of those two zones", "troops massed for an assault"
+            if _period_of(doc[start], self.lexicon.period_nouns):
+                continue  # "weeks of Russian bombardment have caused severe shortages"
             here = self._in_clause(doc, start, in_sentence)
             kinds = {m.kind for m in here if clause_head(doc[m.start : m.end].root) == clause_head(doc[start]) and not m.facility}
             if trigger.type == "strategic_developments":  # "JNIM announced it had appointed ..."
@@ -393,6 +467,7 @@ class EventExtractor:
                 self._roles(doc, article, candidate, sent, here)  # the crowd did it ("Protesters clash with police")
             self._context_type(doc, candidate, words, joined, here)
             self._handover(doc, candidate, sent)
+            self._seized_goods(doc, candidate)
             self._place(doc, article, candidate, sent)
             self._foreign_opponent(doc, article, candidate, sent)
             self._date(doc, article, candidate, sent)
@@ -401,13 +476,16 @@ class EventExtractor:
 
     # --- actors -----------------------------------------------------------------------------
 
-    def _background(self, doc: Doc, token) -> bool:
+    def _background(self, doc: Doc, token, sub_type: str | None = None) -> bool:
         lexicon = self.lexicon
         words = token.subtree if token.pos_ == "NOUN" else token.children  # "attacks by al-Shabaab since the start of the year"
         if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.pos_ == "NOUN":
             words = [*words, *token.head.head.children]  # "since" on the toll the trigger is of
         if any(t.lower_ == "since" and t.dep_ == "prep" and t.i not in self._recent for t in words):
             return True  # "the death toll from attacks by al-Shabaab since the start of the year"
+        # (a change a group announces it will make is coded when announced: ACLED's change to group activity)
+        if sub_type not in lexicon.announced_sub_types and irrealis_clause(doc, token):
+            return True  # "will open the way to a peace agreement", "if Ukraine was involved in the strike"
         return background(doc, token, lexicon.period_phrases, self._recent, lexicon.comparison_words, self._days, lexicon.ending_verbs)
 
     def _in_clause(self, doc: Doc, trigger_start: int, mentions: list[Mention]) -> list[Mention]:
@@ -834,6 +912,7 @@ class EventExtractor:
 
     def _place(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
         named = [loc for loc in article.locations if sent.start_char <= loc.span[0] < sent.end_char and not loc.adjectival]
+        named = [loc for loc in named if loc.id not in self._actor_places]  # "accused Kyiv of ...": an actor
         places = self._not_speakers(article, named)
         if not places and candidate.type == "strategic_developments":
             places = named  # who announces a development does it at home ("Myanmar junta announces truce")
@@ -972,7 +1051,8 @@ class EventExtractor:
         for c in candidates:
             owned.setdefault((c.sentences[0][0], c.sentences[0][1]), []).append(c)
         firsts = [c.sentences[0][0] for c in candidates]
-        for quantity in article.quantities:
+        by_object: dict[tuple[int, int], Candidate] = {}
+        for quantity in sorted(article.quantities, key=lambda q: q.span[0]):
             casualty = quantity.casualty
             if casualty is None or casualty.cumulative or not lo <= quantity.span[0] < hi:
                 continue
@@ -980,7 +1060,7 @@ class EventExtractor:
             if any(before.rstrip().endswith(word) for word in self.lexicon.part_words):
                 continue  # part of a count already taken ("16 civilians, including three MSF staff")
             token = max(0, bisect_right(starts, quantity.span[0]) - 1)
-            if self._background(doc, doc[token]):
+            if self._background(doc, doc[token]) or self._background_antecedent(doc, doc[token]):
                 continue  # "more than 1,000 civilians have been killed in the region since then"
             sent = bounds[token]
             partitive = any(f" {w} " in f" {quantity.text.lower()} " for w in self.lexicon.partitive_words)
@@ -989,7 +1069,12 @@ class EventExtractor:
             candidate = next((c for c in here if clause_head(doc[token]) in c.clauses), here[0]) if here else None
             if candidate is None:
                 at = bisect_right(firsts, token) - 1
-                candidate = candidates[max(at, 0)]
+                # the toll of the thing its people were at ("two workers at the depot"), and so the
+                # other counts of that sentence ("... but the company denied anyone was hurt")
+                named = self._event_of_object(doc, token, candidates[: max(at, 0) + 1]) or by_object.get(sent)
+                candidate = named or candidates[max(at, 0)]
+                if named is not None:
+                    by_object[sent] = named
                 if self._elsewhere(doc, article, candidate, sent):
                     continue  # "The death toll from Saturday's strike on Dnipro has risen to 12" is not Kherson's
                 if sent not in candidate.sentences:
@@ -999,6 +1084,28 @@ class EventExtractor:
                 candidate.partitive.add(quantity.id)  # "one of the victims": kept only where it counts a side anew
             if any(doc[i].lower_ in self.lexicon.additive_words for i in range(*sent)):
                 candidate.additive.add(quantity.id)  # "Eight attackers were also killed": more dead, not a restatement
+
+    def _event_of_object(self, doc: Doc, token: int, before: list[Candidate]) -> Candidate | None:
+        """The event whose sentences name the thing a toll's people were at: "two workers at the
+        depot were wounded" is the toll of the attack on the fuel depot, not of the event told
+        just before it. None where the count names no such thing or no event names it."""
+        count = doc[token]
+        noun = count.head if count.dep_ in ("nummod", "quantmod") else count
+        things = {t.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ in ("at", "in", "inside", "near", "on")
+                  for t in p.children if t.dep_ == "pobj" and t.pos_ == "NOUN"}
+        if not things:
+            return None
+        for candidate in reversed(before):
+            if any(doc[i].lemma_.lower() in things for s, e in candidate.sentences for i in range(s, e)):
+                return candidate
+        return None
+
+    def _background_antecedent(self, doc: Doc, token) -> bool:
+        """A relative clause on a noun of a background clause is background too, its trigger and
+        its count: "Russia has reported cross-border shelling before, including an incident last
+        week that killed a military chaplain"."""
+        verb = doc[clause_head(token)]
+        return verb.dep_ == "relcl" and self._background(doc, verb.head)
 
     def _elsewhere(self, doc: Doc, article: Article, candidate: Candidate, sent: tuple[int, int]) -> bool:
         """A sentence with a toll and no event of its own names another place or another day
@@ -1178,6 +1285,35 @@ def _in_headline(doc: Doc, sent: Span) -> bool:
     text = doc_text(doc)
     first_break = text.find("\n")
     return 0 <= sent.start_char < first_break and text[first_break:].strip() != ""
+
+
+def _planned(token, preparing_verbs: frozenset[str]) -> bool:
+    """A strike noun forces are readied for is not done yet: "shifting its troops to the east for
+    an intensified assault on the Donbas region", "massing troops for an offensive"."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "for":
+        return False
+    verb = prep.head
+    while verb.dep_ in ("dobj", "prep", "pobj") and verb.head.i != verb.i:  # "shifting its troops ... for"
+        verb = verb.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in preparing_verbs
+
+
+def _period_of(token, period_nouns: frozenset[str]) -> bool:
+    """A strike noun that a period was full of, the period the subject, tells of the period:
+    "weeks of Russian bombardment and street fighting have caused severe shortages"."""
+    while token.dep_ in ("conj", "nmod", "compound") and token.head.i != token.i:  # "bombardment and street fighting"
+        token = token.head
+    prep = token.head
+    # the period as a subject ("after two days of fighting, police pushed gangs out" is the incident)
+    return (token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in period_nouns
+            and prep.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _vague(candidate: Candidate) -> bool:
+    """A weak trigger that its weapon word has not made a strike ("attacked" beside "helicopter
+    gunships" is an air strike): it folds into any event and takes that event's type."""
+    return candidate.trigger.weak and not (candidate.trigger.remote and candidate.type == "explosions_remote_violence")
 
 
 def _side(doc: Doc, mention: Mention) -> tuple[str, str]:
@@ -1590,7 +1726,7 @@ def _fold(candidates: list[Candidate]) -> list[Candidate]:
             into = next(
                 (e for e in reversed(events)
                  if _same_place(e.location, candidate.location) and _same_day(e.date, candidate.date)
-                 and (e.type == candidate.type or candidate.trigger.weak or e.trigger.weak)),
+                 and (e.type == candidate.type or _vague(candidate) or _vague(e))),
                 None,
             )
         # the headline sums up the lead: it folds with the body's first event of its kind in the
@@ -1598,7 +1734,7 @@ def _fold(candidates: list[Candidate]) -> list[Candidate]:
         if into is None and len(events) == 1 and events[0].headline and not candidate.headline and not candidate.separate:
             head = events[0]
             if _same_country(head.location, candidate.location) and _same_day(head.date, candidate.date) and (
-                head.type == candidate.type or candidate.trigger.weak or head.trigger.weak
+                head.type == candidate.type or _vague(candidate) or _vague(head)
             ):
                 into = head
         if into is None:
@@ -1609,7 +1745,7 @@ def _fold(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _merge(into: Candidate, other: Candidate) -> None:
-    if into.trigger.weak and not other.trigger.weak:
+    if _vague(into) and not _vague(other):
         into.trigger, into.type, into.sub_type, into.trigger_span = other.trigger, other.type, other.sub_type, other.trigger_span
     into.sentences.extend(s for s in other.sentences if s not in into.sentences)
     into.quantities.extend(other.quantities)

@@ -150,6 +150,18 @@ class EventLexicon:
         self.state_rivals = frozenset(frozenset(pair) for pair in context.get("state_rivals", []))
         self.fighting_words = frozenset(context.get("fighting_words", []))
         self.unknown_side = {k: v for k, v in context.get("unknown_side", {}).items()}
+        seized = dict(self.raw.get("seized", {}))
+        self.seized_measures = frozenset(seized.pop("measures", []))
+        # sub_type of strategic_developments -> words of what was seized
+        self.seized_goods = {
+            check_pair("strategic_developments", sub, "events lexicon, [seized]")[1]: frozenset(w.lower() for w in words)
+            for sub, words in seized.items()
+        }
+        self.continuing_verbs = frozenset(background.get("continuing_verbs", []))
+        self.continuing_modifiers = frozenset(background.get("continuing_modifiers", []))
+        self.preparing_verbs = frozenset(background.get("preparing_verbs", []))
+        self.period_nouns = frozenset(background.get("period_nouns", []))
+        self.announced_sub_types = frozenset(background.get("announced_sub_types", []))
 
     def trigger_matcher(self, vocab: Vocab, split: Callable[[str], list[str]] = str.split) -> Matchers:
         """Matches every trigger phrase on lemmas or lower-case forms; the match id is the

@@ -77,6 +77,10 @@ class PlaceMatcher:
         self.adjectival = adjectival
         self._demonym_firsts: Optional[frozenset[str]] = None
         self.conflict_countries = frozenset(settings["conflict_countries"])
+        # countries whose small towns count only in an article that names them (Mexico, the
+        # Philippines): everywhere, their villages' names made towns of common words in US news
+        self.named_conflict_countries = frozenset(settings.get("conflict_countries_where_named", []))
+        self._conflict: frozenset[str] = self.conflict_countries  # this article's: the above and those named
         self.speech_verbs = frozenset(settings["headline_speech_verbs"])
         self.headline_generic_words = frozenset(settings.get("headline_generic_words", []))
         self._actor_keys = frozenset(actor_index())
@@ -113,6 +117,12 @@ class PlaceMatcher:
         self._doubtful: list[tuple[int, int, list[Place]]] = []
 
     @property
+    def article_conflict_countries(self) -> frozenset[str]:
+        """The conflict countries of the last Doc: ``conflict_countries`` and those of
+        ``conflict_countries_where_named`` that it names."""
+        return self._conflict
+
+    @property
     def actor_countries(self) -> frozenset[str]:
         """The countries of the armed groups and forces the last Doc named ("ADF": CD)."""
         return frozenset(self._actor_countries)
@@ -130,6 +140,7 @@ class PlaceMatcher:
         directions = {doc.vocab.strings[word] for word in self.directions}  # ids as the arrays hold them
         may_start = [text[start].isupper() or lower in directions for start, lower in zip(starts, lowers)]
         self._title_case = self._title_case_tokens(doc, first, last)
+        self._conflict = self.conflict_countries
         self._blocked = self._actor_tokens(doc, first, last) | self._named_things(doc, first, last)
         found = self._ner(doc, first, last)
         found = self._merge(found, self._gazetteer_names(doc, first, last, found, may_start))
@@ -311,7 +322,7 @@ class PlaceMatcher:
                     continue
                 if conflict is None:  # the article's main country is a conflict country
                     counts = self._article_countries(found)
-                    conflict = bool(counts) and max(counts, key=lambda code: counts[code]) in self.conflict_countries
+                    conflict = bool(counts) and max(counts, key=lambda code: counts[code]) in self._conflict
                 if not conflict:
                     continue
             mention = self._mention(doc, start, end, "unlisted", unlisted=not places)
@@ -401,7 +412,8 @@ class PlaceMatcher:
         countries |= self._context_countries([item for item in found_outside if item.mention.fixed is None])
         countries |= self._actor_countries  # "Hamas said ... Nuseirat": the Palestinian territories
         continents = self._main_continents(found_outside)
-        countries &= self.conflict_countries
+        self._conflict = self.conflict_countries | (self.named_conflict_countries & countries)
+        countries &= self._conflict
         blind: list[tuple[int, list[Place]]] = []  # (index in towns, readings) of those taken without context
         for start, end, places in self._doubtful:
             if any(start < item.end and item.start < end for item in found + towns):
@@ -412,7 +424,9 @@ class PlaceMatcher:
             # a lone PERSON word is a town of its country's article by the town's own name
             # ("recaptured Lyman"), not by another spelling ("the Mubarak-Gore partnership")
             said = romanisation_key(normalize(text))
-            person_ok = any(romanisation_key(normalize(p.name)) == said for p in kept)
+            # not in a country conflict only where named: "Cora said" in a Mexican story is a woman
+            person_ok = any(romanisation_key(normalize(p.name)) == said and p.country_code in self.conflict_countries
+                            for p in kept)
             cued = self._cued(doc, start, end)
             person_ok = person_ok or cued  # "near Oicha" (Hyosha), tagged PERSON
             if not kept:
@@ -576,14 +590,14 @@ class PlaceMatcher:
         variant = romanisation_key(key)
         several_words = " " in key
         indexed = set(self.gazetteer.candidates(text))
-        towns = [p for p in places if p.country_code in self.conflict_countries and p.feature == "city"
+        towns = [p for p in places if p.country_code in self._conflict and p.feature == "city"
                  and (p.population >= min_population or several_words)
                  and (several_words or p in indexed and (any_spelling or p.population >= ALTERNATE_NAMES_MIN_POPULATION)
                       or romanisation_key(normalize(p.name)) == variant)]
         if not towns:
             return []
         biggest = max(p.population for p in towns)
-        others = [p for p in places if p.country_code not in self.conflict_countries and p.population > biggest]
+        others = [p for p in places if p.country_code not in self._conflict and p.population > biggest]
         return [] if others else towns
 
     def _headline_speaker(self, doc: Doc, start: int, end: int, places: list[Place]) -> bool:
@@ -595,7 +609,7 @@ class PlaceMatcher:
 
     def _conflict_variants(self, text: str) -> list[Place]:
         """Places of conflict countries spelt as ``text`` in another romanisation ("Huliaipole")."""
-        return [p for p in self.gazetteer.spelling_variants(text) if p.country_code in self.conflict_countries]
+        return [p for p in self.gazetteer.spelling_variants(text) if p.country_code in self._conflict]
 
     def _name_like(self, doc: Doc, start: int, end: int, person_ok: bool = False) -> bool:
         """Whether a capitalised span reads as a name rather than a person, number or common word."""
@@ -902,7 +916,7 @@ class PlaceMatcher:
         kept = []
         for p in places:
             own = p.feature == "city" and (normalize(p.name) == key or romanisation_key(normalize(p.name)) == variant)
-            conflict = p.country_code in self.conflict_countries
+            conflict = p.country_code in self._conflict
             if p.feature == "city" and not (own or conflict and p.country_code in context
                                             or p.population >= LARGE_TOWN or several_words):
                 continue

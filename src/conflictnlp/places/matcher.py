@@ -103,7 +103,9 @@ class PlaceMatcher:
         self.named_after_nouns = frozenset(settings["named_after_nouns"])
         self.vessel_nouns = frozenset(settings["vessel_nouns"])
         self.force_nouns = frozenset(settings["force_nouns"])
-        self._named_heads = self.institution_heads | self.newspaper_heads | self.newspaper_heads_sentence_case
+        self.heads_before_of = frozenset(settings["institution_heads_before_of"])
+        self.newspaper_heads_all = self.newspaper_heads | self.newspaper_heads_sentence_case
+        self._named_heads = self.institution_heads | self.newspaper_heads_all | self.heads_before_of
         self.peoples = frozenset(normalize(name) for name in settings["peoples_named_like_areas"])
         self.people_nouns = frozenset(settings["people_nouns"]) | self.force_nouns
         self._named_nouns = self.named_after_nouns | self.vessel_nouns
@@ -150,7 +152,7 @@ class PlaceMatcher:
         # the conflict layer's towns head lists too ("Shelling hit Vuhledar and Kupiansk and Soledar")
         found = self._merge(found, self._listed(doc, found))
         found = self._merge(found, self._unlisted(doc, first, last, found))
-        found = self._drop_foreign_institutions(found)
+        found = self._drop_foreign_institutions(doc, found)
         self._directions(doc, first, found)
         # "Eastern Congo" took in the "Eastern" a gazetteer name had claimed on its own
         regions = [item for item in found if item.kind == "region"]
@@ -241,14 +243,17 @@ class PlaceMatcher:
                         forms[i + 1][0] in self.people_nouns or forms[i + 1][1] in self.people_nouns):
                     blocked.add(i)
                 continue
-            if (word in self.institution_heads or word in self.newspaper_heads
+            of_name = i + 2 < last and texts[i + 1] == "of"  # "University of Khartoum", "Bank of Khartoum"
+            if (word in self.institution_heads or word in self.newspaper_heads or word in self.heads_before_of and of_name
                     or word in self.newspaper_heads_sentence_case and i not in self._title_case):
                 begin = self._name_run(doc, i - 1, last, step=-1) if i > first else i
                 named = set(range(begin, i + 1))
-                if i + 2 < last and texts[i + 1] == "of":  # "University of Khartoum"
+                if of_name:
                     named.update(range(i + 1, self._name_run(doc, i + 2, last)))
+                elif word in self.institution_heads and i not in self._title_case and i + 1 < last:
+                    named.update(range(i + 1, self._name_run(doc, i + 1, last)))  # "Federal University Gusau"
                 blocked.add(i)  # the head itself ("the Herald") is never a place
-                self._institutions.append((min(named), max(named) + 1, word in self.institution_heads))
+                self._institutions.append((min(named), max(named) + 1, word not in self.newspaper_heads_all))
             elif lower in self.named_after_nouns and i > first and word.islower():
                 blocked.update(range(self._name_run(doc, i - 1, last, step=-1), i))
             elif lower in self.vessel_nouns and word.islower() and i + 1 < last:
@@ -272,7 +277,7 @@ class PlaceMatcher:
     def _in_institution(self, item: _Found) -> bool:
         return any(s <= item.start and item.end <= e for s, e, _ in self._institutions)
 
-    def _drop_foreign_institutions(self, found: list[_Found]) -> list[_Found]:
+    def _drop_foreign_institutions(self, doc: Doc, found: list[_Found]) -> list[_Found]:
         """A town inside a university's or newspaper's name ("Columbia University", "the
         Augusta Herald") is a place only where the article's other places share its country:
         news gold counts "Ohio State University" in an Ohio story, but an analyst "at Columbia
@@ -283,7 +288,8 @@ class PlaceMatcher:
         inside = [item for item in found if self._in_institution(item)]
         if not inside:
             return found
-        others = self._article_countries([item for item in found if item not in inside])
+        outside = [item for item in found if item not in inside]
+        others = self._article_countries(outside)
         kept = []
         for item in found:
             if item in inside:
@@ -294,8 +300,20 @@ class PlaceMatcher:
                 # nothing else in the article puts it elsewhere ("at Cambridge University")
                 if others and not any(p.country_code in others for p in places):
                     continue
+                if not newspaper and self._conflict_article(others) and self._sentence_places(doc, item, outside):
+                    continue
             kept.append(item)
         return kept
+
+    def _conflict_article(self, counts: dict[str, int]) -> bool:
+        """Whether the article's main country (most mentions) is a conflict country."""
+        return bool(counts) and max(counts, key=lambda code: counts[code]) in self._conflict
+
+    @staticmethod
+    def _sentence_places(doc: Doc, item: _Found, others: list[_Found]) -> bool:
+        """Whether a place outside institutions' names shares the item's sentence."""
+        sent = doc[item.start].sent
+        return any(sent.start <= other.start < sent.end and other.kind != "demonym" for other in others)
 
     def _unlisted(self, doc: Doc, first: int, last: int, found: list[_Found]) -> list[_Found]:
         """Populated places the gazetteer lacks: a capitalised name after "the village of" (any
@@ -601,11 +619,17 @@ class PlaceMatcher:
         return [] if others else towns
 
     def _headline_speaker(self, doc: Doc, start: int, end: int, places: list[Place]) -> bool:
-        """A title-case name before a speech verb that cannot speak for a government ("Jackson
-        Says Georgia ..."): a person, not a place."""
-        if start not in self._title_case or end >= len(doc) or doc[end].lower_ not in self.speech_verbs:
+        """A name before a speech verb that cannot speak for a government ("Jackson Says Georgia
+        ...", "Saba reports"): a person or an outlet, not a place."""
+        if end >= len(doc) or doc[end].lower_ not in self.speech_verbs:
             return False
-        return not any(p.capital or p.feature in AREA_FEATURES for p in places)
+        # in running text only the subject: "Saba reports", not "the mayor of Bucha said"
+        if start not in self._title_case and start > 0 and (doc[start - 1].pos_ == "ADP" or doc[start - 1].is_punct
+                                                           and doc[start - 1].text not in (",", ";")):
+            return False
+        # a headline's "Tigray Says"; in running text a government is its country or capital
+        speaking = AREA_FEATURES if start in self._title_case else {"country"}
+        return not any(p.capital or p.feature in speaking for p in places)
 
     def _conflict_variants(self, text: str) -> list[Place]:
         """Places of conflict countries spelt as ``text`` in another romanisation ("Huliaipole")."""

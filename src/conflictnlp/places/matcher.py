@@ -113,6 +113,7 @@ class PlaceMatcher:
         self.town_cues = frozenset(settings["conflict_town_cues"])
         self.object_verbs = frozenset(settings["incident_object_verbs"])
         self.foreign_verbs = frozenset(settings["foreign_incident_verbs"])
+        self.incident_of_nouns = frozenset(settings["incident_of_nouns"])
         self._blocked: set[int] = set()
         self._institutions: list[tuple[int, int, bool]] = []  # (start, end, a university's?)
         self._actor_countries: set[str] = set()
@@ -346,6 +347,29 @@ class PlaceMatcher:
             mention = self._mention(doc, start, end, "unlisted", unlisted=not places)
             names.append(_Found(start, end, mention, "gazetteer"))
             taken.update(range(start, end))
+        if conflict is None:
+            counts = self._article_countries(found)
+            conflict = bool(counts) and max(counts, key=lambda code: counts[code]) in self._conflict
+        return names + (self._named_settlements(doc, first, last, taken) if conflict else [])
+
+    def _named_settlements(self, doc: Doc, first: int, last: int, taken: set[int]) -> list[_Found]:
+        """In a conflict country's article, an unknown capitalised name before a lowercase
+        settlement noun ("raid on Mayikengo village", "an RSF attack on Zamzam camp")."""
+        texts, forms = token_texts(doc), token_forms(doc)
+        names: list[_Found] = []
+        for i in [i for i in range(first + 1, last) if forms[i][1] in self.settlement_nouns]:
+            if not texts[i].islower() or i - 1 in taken or not texts[i - 1][:1].isupper():
+                continue
+            start = self._name_run(doc, i - 1, last, step=-1)
+            if start >= i or any(k in taken for k in range(start, i)) or forms[start][1] in ("the", "of"):
+                continue
+            text = doc[start:i].text
+            if (self.gazetteer.candidates(text) or self._conflict_variants(text)
+                    or "PERSON" in {t.ent_type_ for t in doc[start:i]} and doc[start].is_sent_start
+                    or self._not_unlisted(doc, start, i, False)):
+                continue
+            names.append(_Found(start, i, self._mention(doc, start, i, "unlisted", unlisted=True), "gazetteer"))
+            taken.update(range(start, i))
         return names
 
     def _unlisted_name(self, doc: Doc, i: int, first: int, last: int) -> tuple[int, int, bool]:
@@ -362,7 +386,8 @@ class PlaceMatcher:
         if lower == ",":
             cue = end > start and self._in_head(doc, start, end)
         else:
-            cue = lower in self.unlisted_cues or lower != "the" and self._incident_object(doc, start)
+            cue = (lower in self.unlisted_cues or lower != "the" and self._incident_object(doc, start)
+                   or self._incident_of(doc, start))
         if not (settlement or cue) or end <= start:
             return start, start, False
         # "in Seytenga (Seno province)", "in Masafer Yatta (Hebron)": the container in
@@ -547,7 +572,8 @@ class PlaceMatcher:
         locative cue of any of the news languages ("in", "near", "à", "dans", "em", "en"), as a
         title-case headline's word, or as the label before a colon ("Birao: armed men ...")."""
         forms = token_forms(doc)
-        if start > 0 and (forms[start - 1][1] in self.town_cues or self._incident_object(doc, start)):
+        if start > 0 and (forms[start - 1][1] in self.town_cues or self._incident_object(doc, start)
+                          or self._incident_of(doc, start)):
             return True
         if start in self._title_case and (start == 0 or forms[start - 1][1] not in ("the", "a", "an")):
             return True
@@ -563,6 +589,12 @@ class PlaceMatcher:
             return True
         return (lemma in self.object_verbs or lower.removesuffix("s") in self.object_verbs) and (
             doc[start - 1].pos_ in ("VERB", "AUX") or start - 1 in self._title_case)
+
+    def _incident_of(self, doc: Doc, start: int) -> bool:
+        """Whether the name follows a noun of attack or capture and "of" ("claims capture of
+        Paletwa", "the fall of Avdiivka", "the siege of El Fasher")."""
+        forms = token_forms(doc)
+        return start > 1 and forms[start - 1][1] == "of" and forms[start - 2][0] in self.incident_of_nouns
 
     def _label(self, doc: Doc, start: int, end: int) -> bool:
         """A name that begins its line or sentence before a colon: an incident list's or a
@@ -1067,7 +1099,7 @@ class PlaceMatcher:
             country, after = self._demonym_country(doc, i)
             if country is None:
                 country, after = self._people_plural(doc, i)
-            if country is None:
+            if country is None or self._inside_name(doc, i, after, last):
                 i += 1
                 continue
             if after >= last:
@@ -1101,6 +1133,13 @@ class PlaceMatcher:
             return None, i
         country = self.gazetteer.country_of_demonym(token.text[:-1])
         return (country, i + 1) if country is not None else (None, i)
+
+    @staticmethod
+    def _inside_name(doc: Doc, start: int, end: int, last: int) -> bool:
+        """Whether a demonym is a word inside a longer name the NER took whole, capitalised on
+        both sides ("near Datu Saudi Ampatuan", a Philippine town; not "Saudi Arabia")."""
+        return (doc[start].ent_iob_ == "I" and end < last and doc[end].ent_iob_ == "I"
+                and doc[start].ent_type_ != "NORP" and doc[start - 1].text[:1].isupper() and doc[end].text[:1].isupper())
 
     @staticmethod
     def _adjectival(doc: Doc, start: int, end: int) -> bool:
@@ -1184,6 +1223,7 @@ class PlaceMatcher:
             owner = next((o for o in found if o.end == item.start - 1 and doc[o.end].lower_ in ("'s", "’s")), None)
             if owner is not None:
                 self._pair(item, owner)
+                self._part_of_town(item, owner)
             # "the Georgian city of Batumi": demonym, place noun, "of", name
             if item.start >= 3 and doc[item.start - 1].lower_ == "of" and doc[item.start - 2].lower_ in self.place_nouns:
                 country, after = self._demonym_country(doc, item.start - 3)
@@ -1191,6 +1231,20 @@ class PlaceMatcher:
                     country, after = self._demonym_country(doc, item.start - 4)
                 if country is not None and after == item.start - 2:
                     item.mention.qualifiers = [country]
+
+    def _part_of_town(self, inner: _Found, town: _Found) -> None:
+        """"Mogadishu's Lido Beach": a name after a town's possessive with no reading in the
+        town's country is a part of the town, at the town's point (not Lido Beach, New York)."""
+        if inner.mention.fixed is not None or inner.mention.qualifiers or town.mention.fixed is not None:
+            return
+        towns = [p for p in self.gazetteer.candidates(town.mention.text) if p.feature == "city"]
+        if not towns:
+            return
+        owner = max(towns, key=prior_score)
+        if any(p.country_code == owner.country_code for p in self.gazetteer.candidates(inner.mention.text)):
+            return
+        inner.mention.fixed = Place(inner.mention.text, "other", owner.country_code, owner.lat, owner.lon,
+                                    admin1=owner.admin1)
 
     def _pair(self, inner: _Found, outer: _Found) -> None:
         """If the inner name has candidates inside one of the outer name's containers, say so."""

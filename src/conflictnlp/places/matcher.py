@@ -552,15 +552,21 @@ class PlaceMatcher:
         return ("ORG" not in ents or end - start > 1 or attributive or cued
                 or max(p.population for p in towns) >= NOTABLE_ORG_TOWN)
 
-    @staticmethod
-    def _named_person(doc: Doc, start: int, end: int) -> bool:
-        """"Lincoln Mitchell, an analyst": a town's name that begins a two-word name followed
-        by an apposition with "a"/"an" is a person's first name, whatever the NER tagged."""
-        if end - start != 1 or end + 3 >= len(doc):
+    def _named_person(self, doc: Doc, start: int, end: int) -> bool:
+        """"Lincoln Mitchell, an analyst", "Nadia Moayyad said": a town's name that begins a
+        two-word name followed by an apposition with "a"/"an", or in running text by a speech
+        verb, is a person's first name, whatever the NER tagged."""
+        if end - start != 1 or end + 1 >= len(doc):
             return False
-        surname, comma, article, noun = doc[end], doc[end + 1], doc[end + 2], doc[end + 3]
-        return (surname.text[:1].isupper() and surname.is_alpha and comma.text == ","
-                and article.lower_ in ("a", "an") and noun.is_lower)
+        surname = doc[end]
+        if not (surname.text[:1].isupper() and surname.is_alpha):
+            return False
+        if doc[end + 1].lower_ in self.speech_verbs and start not in self._title_case:
+            return not self.gazetteer.candidates(surname.text)
+        if end + 3 >= len(doc):
+            return False
+        comma, article, noun = doc[end + 1], doc[end + 2], doc[end + 3]
+        return comma.text == "," and article.lower_ in ("a", "an") and noun.is_lower
 
     def _possessed_place(self, doc: Doc, end: int) -> bool:
         """"Goma's airport", "Kharkiv's outskirts": a possessive before a place's part."""

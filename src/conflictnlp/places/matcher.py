@@ -764,9 +764,13 @@ class PlaceMatcher:
         # one sense per article: a word used in a full personal name ("Meredith Vieira") is that
         # person's elsewhere in the article too, unless a locative word says otherwise
         # (not "de Titao", a French locative, nor "Benue State", an area, the small model read as names)
+        # A word the NER tags a place elsewhere in the article is no person's ("Alexandria
+        # Police", read as a person, beside "Alexandria" tagged GPE)
         self._person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                               and ent.start not in self._title_case and ent[0].text[:1].isupper()
                               and ent[-1].lower_ not in self.area_words for t in ent}
+        if self._person_words:
+            self._person_words -= {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS and len(ent) == 1}
         found, doubtful = [], []
         blocked = self._blocked
         free = first  # the first token after the last accepted name

@@ -27,7 +27,7 @@ from typing import Optional
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
-from ..extensions import body_bounds, doc_text, entity_at, token_forms, token_offsets, token_texts
+from ..extensions import body_bounds, doc_text, entity_at, sentence_bounds, token_forms, token_offsets, token_texts
 from .actors import actor_index
 from .gazetteer import ALTERNATE_NAMES_MIN_POPULATION, Gazetteer, Place, normalize, romanisation_key, transliteration_key
 from .resolve import Mention, is_within, prior_score
@@ -306,15 +306,22 @@ class PlaceMatcher:
             kept.append(item)
         return kept
 
+    def _prominent(self, item: _Found) -> Place:
+        """The most prominent reading of a found name (a placeholder town if it has none)."""
+        places = self.gazetteer.candidates(item.mention.text)
+        return max(places, key=prior_score) if places else Place(item.mention.text, "city", None, None, None)
+
     def _conflict_article(self, counts: dict[str, int]) -> bool:
         """Whether the article's main country (most mentions) is a conflict country."""
         return bool(counts) and max(counts, key=lambda code: counts[code]) in self._conflict
 
-    @staticmethod
-    def _sentence_places(doc: Doc, item: _Found, others: list[_Found]) -> bool:
+    def _sentence_places(self, doc: Doc, item: _Found, others: list[_Found]) -> bool:
         """Whether a place outside institutions' names shares the item's sentence."""
-        sent = doc[item.start].sent
-        return any(sent.start <= other.start < sent.end and other.kind != "demonym" for other in others)
+        start, end = sentence_bounds(doc)[item.start]
+        # the country or province around it is no other place ("the University of Maiduguri in Nigeria")
+        return any(start <= other.start < end and other.kind != "demonym"
+                   and (other.mention.fixed or self._prominent(other)).feature not in CONTAINER_FEATURES
+                   for other in others)
 
     def _unlisted(self, doc: Doc, first: int, last: int, found: list[_Found]) -> list[_Found]:
         """Populated places the gazetteer lacks: a capitalised name after "the village of" (any

@@ -347,24 +347,23 @@ class PlaceMatcher:
                 if places or self._conflict_variants(doc[start:end].text):
                     continue
                 if conflict is None:  # the article's main country is a conflict country
-                    counts = self._article_countries(found)
-                    conflict = bool(counts) and max(counts, key=lambda code: counts[code]) in self._conflict
+                    conflict = self._conflict_article(self._article_countries(found))
                 if not conflict:
                     continue
             mention = self._mention(doc, start, end, "unlisted", unlisted=not places)
             names.append(_Found(start, end, mention, "gazetteer"))
             taken.update(range(start, end))
-        if conflict is None:
-            counts = self._article_countries(found)
-            conflict = bool(counts) and max(counts, key=lambda code: counts[code]) in self._conflict
-        return names + (self._named_settlements(doc, first, last, taken) if conflict else [])
+        settlements = [i for i in range(first + 1, last) if forms[i][1] in self.settlement_nouns]
+        if settlements and conflict is None:
+            conflict = self._conflict_article(self._article_countries(found))
+        return names + (self._named_settlements(doc, settlements, last, taken) if settlements and conflict else [])
 
-    def _named_settlements(self, doc: Doc, first: int, last: int, taken: set[int]) -> list[_Found]:
+    def _named_settlements(self, doc: Doc, nouns: list[int], last: int, taken: set[int]) -> list[_Found]:
         """In a conflict country's article, an unknown capitalised name before a lowercase
-        settlement noun ("raid on Mayikengo village", "an RSF attack on Zamzam camp")."""
+        settlement noun (at ``nouns``): "raid on Mayikengo village", "an RSF attack on Zamzam camp"."""
         texts, forms = token_texts(doc), token_forms(doc)
         names: list[_Found] = []
-        for i in [i for i in range(first + 1, last) if forms[i][1] in self.settlement_nouns]:
+        for i in nouns:
             if not texts[i].islower() or i - 1 in taken or not texts[i - 1][:1].isupper():
                 continue
             start = self._name_run(doc, i - 1, last, step=-1)
@@ -773,11 +772,12 @@ class PlaceMatcher:
         # (not "de Titao", a French locative, nor "Benue State", an area, the small model read as names)
         # A word the NER tags a place elsewhere in the article is no person's ("Alexandria
         # Police", read as a person, beside "Alexandria" tagged GPE)
-        self._person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+        ents = doc.ents
+        self._person_words = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
                               and ent.start not in self._title_case and ent[0].text[:1].isupper()
                               and ent[-1].lower_ not in self.area_words for t in ent}
         if self._person_words:
-            self._person_words -= {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS and len(ent) == 1}
+            self._person_words -= {ent.text for ent in ents if ent.label_ in PLACE_LABELS and len(ent) == 1}
         found, doubtful = [], []
         blocked = self._blocked
         free = first  # the first token after the last accepted name

@@ -13,6 +13,8 @@ word precedes them.
 The conflict layer: in the countries of ``places.toml`` ``conflict_countries``, a town of a
 country the article mentions (by name, town or demonym) is a place by any of its spellings,
 whatever its population and whatever the NER made of it ("Vuhledar", "Izium", "Menaka").
+The countries of ``conflict_countries_where_named`` (Mexico, the Philippines) join them only
+in an article that names them.
 
 Names of the actors lexicon (``data/actors.toml``: armed groups, alliances, media) are never
 places, nor any word inside them ("Hamas", "NATO's", "France 24 reported").

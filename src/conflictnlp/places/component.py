@@ -40,7 +40,7 @@ class PlacesComponent(ConflictComponent):
         matcher, resolver = self._ensure_loaded()
         mentions = matcher(doc)
         places = resolver.resolve(mentions, matcher.actor_countries)
-        places = place_unlisted(mentions, places, matcher.conflict_countries, resolver, matcher.actor_countries)
+        places = place_unlisted(mentions, places, matcher.article_conflict_countries, resolver, matcher.actor_countries)
         locations = [to_location(m, p, f"l{i}") for i, (m, p) in enumerate(zip(mentions, places), start=1)]
         doc._.locations = locations
         set_span_group(doc, "locations", [(loc.span[0], loc.span[1], loc.feature or "place") for loc in locations])

@@ -13,6 +13,8 @@ word precedes them.
 The conflict layer: in the countries of ``places.toml`` ``conflict_countries``, a town of a
 country the article mentions (by name, town or demonym) is a place by any of its spellings,
 whatever its population and whatever the NER made of it ("Vuhledar", "Izium", "Menaka").
+The countries of ``conflict_countries_where_named`` (Mexico, the Philippines) join them only
+in an article that names them.
 
 Names of the actors lexicon (``data/actors.toml``: armed groups, alliances, media) are never
 places, nor any word inside them ("Hamas", "NATO's", "France 24 reported").
@@ -27,7 +29,7 @@ from typing import Optional
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
-from ..extensions import body_bounds, doc_text, entity_at, token_forms, token_offsets, token_texts
+from ..extensions import body_bounds, doc_text, entity_at, sentence_bounds, token_forms, token_offsets, token_texts
 from ..reading.boilerplate import dateline_town
 from .actors import actor_index
 from .gazetteer import ALTERNATE_NAMES_MIN_POPULATION, Gazetteer, Place, normalize, romanisation_key, transliteration_key
@@ -78,6 +80,10 @@ class PlaceMatcher:
         self.adjectival = adjectival
         self._demonym_firsts: Optional[frozenset[str]] = None
         self.conflict_countries = frozenset(settings["conflict_countries"])
+        # countries whose small towns count only in an article that names them (Mexico, the
+        # Philippines): everywhere, their villages' names made towns of common words in US news
+        self.named_conflict_countries = frozenset(settings.get("conflict_countries_where_named", []))
+        self._conflict: frozenset[str] = self.conflict_countries  # this article's: the above and those named
         self.speech_verbs = frozenset(settings["headline_speech_verbs"])
         self.headline_generic_words = frozenset(settings.get("headline_generic_words", []))
         self._actor_keys = frozenset(actor_index())
@@ -100,7 +106,9 @@ class PlaceMatcher:
         self.named_after_nouns = frozenset(settings["named_after_nouns"])
         self.vessel_nouns = frozenset(settings["vessel_nouns"])
         self.force_nouns = frozenset(settings["force_nouns"])
-        self._named_heads = self.institution_heads | self.newspaper_heads | self.newspaper_heads_sentence_case
+        self.heads_before_of = frozenset(settings["institution_heads_before_of"])
+        self.newspaper_heads_all = self.newspaper_heads | self.newspaper_heads_sentence_case
+        self._named_heads = self.institution_heads | self.newspaper_heads_all | self.heads_before_of
         self.peoples = frozenset(normalize(name) for name in settings["peoples_named_like_areas"])
         self.people_nouns = frozenset(settings["people_nouns"]) | self.force_nouns
         self._named_nouns = self.named_after_nouns | self.vessel_nouns
@@ -108,10 +116,17 @@ class PlaceMatcher:
         self.town_cues = frozenset(settings["conflict_town_cues"])
         self.object_verbs = frozenset(settings["incident_object_verbs"])
         self.foreign_verbs = frozenset(settings["foreign_incident_verbs"])
+        self.incident_of_nouns = frozenset(settings["incident_of_nouns"])
         self._blocked: set[int] = set()
         self._institutions: list[tuple[int, int, bool]] = []  # (start, end, a university's?)
         self._actor_countries: set[str] = set()
         self._doubtful: list[tuple[int, int, list[Place]]] = []
+
+    @property
+    def article_conflict_countries(self) -> frozenset[str]:
+        """The conflict countries of the last Doc: ``conflict_countries`` and those of
+        ``conflict_countries_where_named`` that it names."""
+        return self._conflict
 
     @property
     def actor_countries(self) -> frozenset[str]:
@@ -131,6 +146,7 @@ class PlaceMatcher:
         directions = {doc.vocab.strings[word] for word in self.directions}  # ids as the arrays hold them
         may_start = [text[start].isupper() or lower in directions for start, lower in zip(starts, lowers)]
         self._title_case = self._title_case_tokens(doc, first, last)
+        self._conflict = self.conflict_countries
         self._blocked = self._actor_tokens(doc, first, last) | self._named_things(doc, first, last)
         found = self._ner(doc, first, last)
         found = self._merge(found, self._gazetteer_names(doc, first, last, found, may_start))
@@ -140,7 +156,7 @@ class PlaceMatcher:
         # the conflict layer's towns head lists too ("Shelling hit Vuhledar and Kupiansk and Soledar")
         found = self._merge(found, self._listed(doc, found))
         found = self._merge(found, self._unlisted(doc, first, last, found))
-        found = self._drop_foreign_institutions(found)
+        found = self._drop_foreign_institutions(doc, found)
         self._directions(doc, first, found)
         # "Eastern Congo" took in the "Eastern" a gazetteer name had claimed on its own
         regions = [item for item in found if item.kind == "region"]
@@ -231,14 +247,17 @@ class PlaceMatcher:
                         forms[i + 1][0] in self.people_nouns or forms[i + 1][1] in self.people_nouns):
                     blocked.add(i)
                 continue
-            if (word in self.institution_heads or word in self.newspaper_heads
+            of_name = i + 2 < last and texts[i + 1] == "of"  # "University of Khartoum", "Bank of Khartoum"
+            if (word in self.institution_heads or word in self.newspaper_heads or word in self.heads_before_of and of_name
                     or word in self.newspaper_heads_sentence_case and i not in self._title_case):
                 begin = self._name_run(doc, i - 1, last, step=-1) if i > first else i
                 named = set(range(begin, i + 1))
-                if i + 2 < last and texts[i + 1] == "of":  # "University of Khartoum"
+                if of_name:
                     named.update(range(i + 1, self._name_run(doc, i + 2, last)))
+                elif word in self.institution_heads and i not in self._title_case and i + 1 < last:
+                    named.update(range(i + 1, self._name_run(doc, i + 1, last)))  # "Federal University Gusau"
                 blocked.add(i)  # the head itself ("the Herald") is never a place
-                self._institutions.append((min(named), max(named) + 1, word in self.institution_heads))
+                self._institutions.append((min(named), max(named) + 1, word not in self.newspaper_heads_all))
             elif lower in self.named_after_nouns and i > first and word.islower():
                 blocked.update(range(self._name_run(doc, i - 1, last, step=-1), i))
             elif lower in self.vessel_nouns and word.islower() and i + 1 < last:
@@ -262,7 +281,7 @@ class PlaceMatcher:
     def _in_institution(self, item: _Found) -> bool:
         return any(s <= item.start and item.end <= e for s, e, _ in self._institutions)
 
-    def _drop_foreign_institutions(self, found: list[_Found]) -> list[_Found]:
+    def _drop_foreign_institutions(self, doc: Doc, found: list[_Found]) -> list[_Found]:
         """A town inside a university's or newspaper's name ("Columbia University", "the
         Augusta Herald") is a place only where the article's other places share its country:
         news gold counts "Ohio State University" in an Ohio story, but an analyst "at Columbia
@@ -273,7 +292,8 @@ class PlaceMatcher:
         inside = [item for item in found if self._in_institution(item)]
         if not inside:
             return found
-        others = self._article_countries([item for item in found if item not in inside])
+        outside = [item for item in found if item not in inside]
+        others = self._article_countries(outside)
         kept = []
         for item in found:
             if item in inside:
@@ -284,8 +304,27 @@ class PlaceMatcher:
                 # nothing else in the article puts it elsewhere ("at Cambridge University")
                 if others and not any(p.country_code in others for p in places):
                     continue
+                if not newspaper and self._conflict_article(others) and self._sentence_places(doc, item, outside):
+                    continue
             kept.append(item)
         return kept
+
+    def _prominent(self, item: _Found) -> Place:
+        """The most prominent reading of a found name (a placeholder town if it has none)."""
+        places = self.gazetteer.candidates(item.mention.text)
+        return max(places, key=prior_score) if places else Place(item.mention.text, "city", None, None, None)
+
+    def _conflict_article(self, counts: dict[str, int]) -> bool:
+        """Whether the article's main country (most mentions) is a conflict country."""
+        return bool(counts) and max(counts, key=lambda code: counts[code]) in self._conflict
+
+    def _sentence_places(self, doc: Doc, item: _Found, others: list[_Found]) -> bool:
+        """Whether a place outside institutions' names shares the item's sentence."""
+        start, end = sentence_bounds(doc)[item.start]
+        # the country or province around it is no other place ("the University of Maiduguri in Nigeria")
+        return any(start <= other.start < end and other.kind != "demonym"
+                   and (other.mention.fixed or self._prominent(other)).feature not in CONTAINER_FEATURES
+                   for other in others)
 
     def _unlisted(self, doc: Doc, first: int, last: int, found: list[_Found]) -> list[_Found]:
         """Populated places the gazetteer lacks: a capitalised name after "the village of" (any
@@ -311,13 +350,35 @@ class PlaceMatcher:
                 if places or self._conflict_variants(doc[start:end].text):
                     continue
                 if conflict is None:  # the article's main country is a conflict country
-                    counts = self._article_countries(found)
-                    conflict = bool(counts) and max(counts, key=lambda code: counts[code]) in self.conflict_countries
+                    conflict = self._conflict_article(self._article_countries(found))
                 if not conflict:
                     continue
             mention = self._mention(doc, start, end, "unlisted", unlisted=not places)
             names.append(_Found(start, end, mention, "gazetteer"))
             taken.update(range(start, end))
+        settlements = [i for i in range(first + 1, last) if forms[i][1] in self.settlement_nouns]
+        if settlements and conflict is None:
+            conflict = self._conflict_article(self._article_countries(found))
+        return names + (self._named_settlements(doc, settlements, last, taken) if settlements and conflict else [])
+
+    def _named_settlements(self, doc: Doc, nouns: list[int], last: int, taken: set[int]) -> list[_Found]:
+        """In a conflict country's article, an unknown capitalised name before a lowercase
+        settlement noun (at ``nouns``): "raid on Mayikengo village", "an RSF attack on Zamzam camp"."""
+        texts, forms = token_texts(doc), token_forms(doc)
+        names: list[_Found] = []
+        for i in nouns:
+            if not texts[i].islower() or i - 1 in taken or not texts[i - 1][:1].isupper():
+                continue
+            start = self._name_run(doc, i - 1, last, step=-1)
+            if start >= i or any(k in taken for k in range(start, i)) or forms[start][1] in ("the", "of"):
+                continue
+            text = doc[start:i].text
+            if (self.gazetteer.candidates(text) or self._conflict_variants(text)
+                    or "PERSON" in {t.ent_type_ for t in doc[start:i]} and doc[start].is_sent_start
+                    or self._not_unlisted(doc, start, i, False)):
+                continue
+            names.append(_Found(start, i, self._mention(doc, start, i, "unlisted", unlisted=True), "gazetteer"))
+            taken.update(range(start, i))
         return names
 
     def _unlisted_name(self, doc: Doc, i: int, first: int, last: int) -> tuple[int, int, bool]:
@@ -334,7 +395,8 @@ class PlaceMatcher:
         if lower == ",":
             cue = end > start and self._in_head(doc, start, end)
         else:
-            cue = lower in self.unlisted_cues or lower != "the" and self._incident_object(doc, start)
+            cue = (lower in self.unlisted_cues or lower != "the" and self._incident_object(doc, start)
+                   or self._incident_of(doc, start))
         if not (settlement or cue) or end <= start:
             return start, start, False
         # "in Seytenga (Seno province)", "in Masafer Yatta (Hebron)": the container in
@@ -402,7 +464,8 @@ class PlaceMatcher:
         countries |= self._context_countries([item for item in found_outside if item.mention.fixed is None])
         countries |= self._actor_countries  # "Hamas said ... Nuseirat": the Palestinian territories
         continents = self._main_continents(found_outside)
-        countries &= self.conflict_countries
+        self._conflict = self.conflict_countries | (self.named_conflict_countries & countries)
+        countries &= self._conflict
         blind: list[tuple[int, list[Place]]] = []  # (index in towns, readings) of those taken without context
         for start, end, places in self._doubtful:
             if any(start < item.end and item.start < end for item in found + towns):
@@ -413,7 +476,9 @@ class PlaceMatcher:
             # a lone PERSON word is a town of its country's article by the town's own name
             # ("recaptured Lyman"), not by another spelling ("the Mubarak-Gore partnership")
             said = romanisation_key(normalize(text))
-            person_ok = any(romanisation_key(normalize(p.name)) == said for p in kept)
+            # not in a country conflict only where named: "Cora said" in a Mexican story is a woman
+            person_ok = any(romanisation_key(normalize(p.name)) == said and p.country_code in self.conflict_countries
+                            for p in kept)
             cued = self._cued(doc, start, end)
             person_ok = person_ok or cued  # "near Oicha" (Hyosha), tagged PERSON
             if not kept:
@@ -496,15 +561,21 @@ class PlaceMatcher:
         return ("ORG" not in ents or end - start > 1 or attributive or cued
                 or max(p.population for p in towns) >= NOTABLE_ORG_TOWN)
 
-    @staticmethod
-    def _named_person(doc: Doc, start: int, end: int) -> bool:
-        """"Lincoln Mitchell, an analyst": a town's name that begins a two-word name followed
-        by an apposition with "a"/"an" is a person's first name, whatever the NER tagged."""
-        if end - start != 1 or end + 3 >= len(doc):
+    def _named_person(self, doc: Doc, start: int, end: int) -> bool:
+        """"Lincoln Mitchell, an analyst", "Nadia Moayyad said": a town's name that begins a
+        two-word name followed by an apposition with "a"/"an", or in running text by a speech
+        verb, is a person's first name, whatever the NER tagged."""
+        if end - start != 1 or end + 1 >= len(doc):
             return False
-        surname, comma, article, noun = doc[end], doc[end + 1], doc[end + 2], doc[end + 3]
-        return (surname.text[:1].isupper() and surname.is_alpha and comma.text == ","
-                and article.lower_ in ("a", "an") and noun.is_lower)
+        surname = doc[end]
+        if not (surname.text[:1].isupper() and surname.is_alpha):
+            return False
+        if doc[end + 1].lower_ in self.speech_verbs and start not in self._title_case:
+            return not self.gazetteer.candidates(surname.text)
+        if end + 3 >= len(doc):
+            return False
+        comma, article, noun = doc[end + 1], doc[end + 2], doc[end + 3]
+        return comma.text == "," and article.lower_ in ("a", "an") and noun.is_lower
 
     def _possessed_place(self, doc: Doc, end: int) -> bool:
         """"Goma's airport", "Kharkiv's outskirts": a possessive before a place's part."""
@@ -516,7 +587,8 @@ class PlaceMatcher:
         locative cue of any of the news languages ("in", "near", "à", "dans", "em", "en"), as a
         title-case headline's word, or as the label before a colon ("Birao: armed men ...")."""
         forms = token_forms(doc)
-        if start > 0 and (forms[start - 1][1] in self.town_cues or self._incident_object(doc, start)):
+        if start > 0 and (forms[start - 1][1] in self.town_cues or self._incident_object(doc, start)
+                          or self._incident_of(doc, start)):
             return True
         if start in self._title_case and (start == 0 or forms[start - 1][1] not in ("the", "a", "an")):
             return True
@@ -532,6 +604,12 @@ class PlaceMatcher:
             return True
         return (lemma in self.object_verbs or lower.removesuffix("s") in self.object_verbs) and (
             doc[start - 1].pos_ in ("VERB", "AUX") or start - 1 in self._title_case)
+
+    def _incident_of(self, doc: Doc, start: int) -> bool:
+        """Whether the name follows a noun of attack or capture and "of" ("claims capture of
+        Paletwa", "the fall of Avdiivka", "the siege of El Fasher")."""
+        forms = token_forms(doc)
+        return start > 1 and forms[start - 1][1] == "of" and forms[start - 2][0] in self.incident_of_nouns
 
     def _label(self, doc: Doc, start: int, end: int) -> bool:
         """A name that begins its line or sentence before a colon: an incident list's or a
@@ -577,26 +655,32 @@ class PlaceMatcher:
         variant = romanisation_key(key)
         several_words = " " in key
         indexed = set(self.gazetteer.candidates(text))
-        towns = [p for p in places if p.country_code in self.conflict_countries and p.feature == "city"
+        towns = [p for p in places if p.country_code in self._conflict and p.feature == "city"
                  and (p.population >= min_population or several_words)
                  and (several_words or p in indexed and (any_spelling or p.population >= ALTERNATE_NAMES_MIN_POPULATION)
                       or romanisation_key(normalize(p.name)) == variant)]
         if not towns:
             return []
         biggest = max(p.population for p in towns)
-        others = [p for p in places if p.country_code not in self.conflict_countries and p.population > biggest]
+        others = [p for p in places if p.country_code not in self._conflict and p.population > biggest]
         return [] if others else towns
 
     def _headline_speaker(self, doc: Doc, start: int, end: int, places: list[Place]) -> bool:
-        """A title-case name before a speech verb that cannot speak for a government ("Jackson
-        Says Georgia ..."): a person, not a place."""
-        if start not in self._title_case or end >= len(doc) or doc[end].lower_ not in self.speech_verbs:
+        """A name before a speech verb that cannot speak for a government ("Jackson Says Georgia
+        ...", "Saba reports"): a person or an outlet, not a place."""
+        if end >= len(doc) or doc[end].lower_ not in self.speech_verbs:
             return False
-        return not any(p.capital or p.feature in AREA_FEATURES for p in places)
+        # in running text only the subject: "Saba reports", not "the mayor of Bucha said"
+        if start not in self._title_case and start > 0 and (doc[start - 1].pos_ == "ADP" or doc[start - 1].is_punct
+                                                           and doc[start - 1].text not in (",", ";")):
+            return False
+        # a headline's "Tigray Says"; in running text a government is its country or capital
+        speaking = AREA_FEATURES if start in self._title_case else {"country"}
+        return not any(p.capital or p.feature in speaking for p in places)
 
     def _conflict_variants(self, text: str) -> list[Place]:
         """Places of conflict countries spelt as ``text`` in another romanisation ("Huliaipole")."""
-        return [p for p in self.gazetteer.spelling_variants(text) if p.country_code in self.conflict_countries]
+        return [p for p in self.gazetteer.spelling_variants(text) if p.country_code in self._conflict]
 
     def _name_like(self, doc: Doc, start: int, end: int, person_ok: bool = False) -> bool:
         """Whether a capitalised span reads as a name rather than a person, number or common word."""
@@ -689,9 +773,14 @@ class PlaceMatcher:
         # one sense per article: a word used in a full personal name ("Meredith Vieira") is that
         # person's elsewhere in the article too, unless a locative word says otherwise
         # (not "de Titao", a French locative, nor "Benue State", an area, the small model read as names)
-        self._person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+        # A word the NER tags a place elsewhere in the article is no person's ("Alexandria
+        # Police", read as a person, beside "Alexandria" tagged GPE)
+        ents = doc.ents
+        self._person_words = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
                               and ent.start not in self._title_case and ent[0].text[:1].isupper()
                               and ent[-1].lower_ not in self.area_words for t in ent}
+        if self._person_words:
+            self._person_words -= {ent.text for ent in ents if ent.label_ in PLACE_LABELS and len(ent) == 1}
         found, doubtful = [], []
         blocked = self._blocked
         free = first  # the first token after the last accepted name
@@ -903,7 +992,7 @@ class PlaceMatcher:
         kept = []
         for p in places:
             own = p.feature == "city" and (normalize(p.name) == key or romanisation_key(normalize(p.name)) == variant)
-            conflict = p.country_code in self.conflict_countries
+            conflict = p.country_code in self._conflict
             if p.feature == "city" and not (own or conflict and p.country_code in context
                                             or p.population >= LARGE_TOWN or several_words):
                 continue
@@ -1030,7 +1119,7 @@ class PlaceMatcher:
             country, after = self._demonym_country(doc, i)
             if country is None:
                 country, after = self._people_plural(doc, i)
-            if country is None:
+            if country is None or self._inside_name(doc, i, after, last):
                 i += 1
                 continue
             if after >= last:
@@ -1064,6 +1153,13 @@ class PlaceMatcher:
             return None, i
         country = self.gazetteer.country_of_demonym(token.text[:-1])
         return (country, i + 1) if country is not None else (None, i)
+
+    @staticmethod
+    def _inside_name(doc: Doc, start: int, end: int, last: int) -> bool:
+        """Whether a demonym is a word inside a longer name the NER took whole, capitalised on
+        both sides ("near Datu Saudi Ampatuan", a Philippine town; not "Saudi Arabia")."""
+        return (doc[start].ent_iob_ == "I" and end < last and doc[end].ent_iob_ == "I"
+                and doc[start].ent_type_ != "NORP" and doc[start - 1].text[:1].isupper() and doc[end].text[:1].isupper())
 
     @staticmethod
     def _adjectival(doc: Doc, start: int, end: int) -> bool:
@@ -1147,6 +1243,7 @@ class PlaceMatcher:
             owner = next((o for o in found if o.end == item.start - 1 and doc[o.end].lower_ in ("'s", "’s")), None)
             if owner is not None:
                 self._pair(item, owner)
+                self._part_of_town(item, owner)
             # "the Georgian city of Batumi": demonym, place noun, "of", name
             if item.start >= 3 and doc[item.start - 1].lower_ == "of" and doc[item.start - 2].lower_ in self.place_nouns:
                 country, after = self._demonym_country(doc, item.start - 3)
@@ -1154,6 +1251,20 @@ class PlaceMatcher:
                     country, after = self._demonym_country(doc, item.start - 4)
                 if country is not None and after == item.start - 2:
                     item.mention.qualifiers = [country]
+
+    def _part_of_town(self, inner: _Found, town: _Found) -> None:
+        """"Mogadishu's Lido Beach": a name after a town's possessive with no reading in the
+        town's country is a part of the town, at the town's point (not Lido Beach, New York)."""
+        if inner.mention.fixed is not None or inner.mention.qualifiers or town.mention.fixed is not None:
+            return
+        towns = [p for p in self.gazetteer.candidates(town.mention.text) if p.feature == "city"]
+        if not towns:
+            return
+        owner = max(towns, key=prior_score)
+        if any(p.country_code == owner.country_code for p in self.gazetteer.candidates(inner.mention.text)):
+            return
+        inner.mention.fixed = Place(inner.mention.text, "other", owner.country_code, owner.lat, owner.lon,
+                                    admin1=owner.admin1)
 
     def _pair(self, inner: _Found, outer: _Found) -> None:
         """If the inner name has candidates inside one of the outer name's containers, say so."""

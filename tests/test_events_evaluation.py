@@ -42,3 +42,10 @@ def test_record_errors_are_shown_under_the_table():
     assert "warning: 1 record errors" in text and "r1: events: NameError" in text
     report["errors"] = []
     assert "warning" not in evaluation.render(report)
+
+
+def test_grouping_with_no_pairs_is_not_scored_zero():
+    report = evaluation.score_reports([({"id": "r1", "events": [GOLD_EVENT]}, _record())])
+    report.update(grouping={"f1": 0.0, "precision": 0.0, "recall": 0.0, "tp": 0, "fp": 0, "fn": 0}, cases=1, reports=1)
+    line = next(row for row in evaluation.render(report).splitlines() if row.startswith("grouping"))
+    assert "n/a" in line and "0.000" not in line

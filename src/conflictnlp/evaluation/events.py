@@ -191,7 +191,10 @@ def render(report: dict[str, Any]) -> str:
             for field in FIELDS]
     detection, grouping = report["detection"], report["grouping"]
     rows.append(["events found (F1)", f"{detection['f1']:.3f}", f"P {detection['precision']:.3f} R {detection['recall']:.3f}"])
-    rows.append(["grouping (pairwise F1)", f"{grouping['f1']:.3f}", f"P {grouping['precision']:.3f} R {grouping['recall']:.3f}"])
+    if grouping.get("tp", 0) + grouping.get("fp", 0) + grouping.get("fn", 0):
+        rows.append(["grouping (pairwise F1)", f"{grouping['f1']:.3f}", f"P {grouping['precision']:.3f} R {grouping['recall']:.3f}"])
+    else:  # one report per incident and no row joining two: nothing to score
+        rows.append(["grouping (pairwise F1)", "n/a", "no pair of reports of one incident"])
     header = f"{report['reports']} reports in {report['cases']} cases"
     warning = errors_warning(report.get("errors") or [])
     return header + "\n" + format_table(rows, ["field", "score", "right/total"]) + (f"\n\n{warning}" if warning else "")

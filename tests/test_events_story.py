@@ -231,3 +231,15 @@ def test_a_toll_denied_inside_one_article_is_a_disagreement_of_the_row():
     [row] = list(event_rows([governor, wire]))
     assert row["best"] == 2
     assert {"fatalities", "stance"} <= set(row["disagreements"])
+
+
+def test_where_a_weapon_was_launched_from_places_no_second_incident():
+    import conflictnlp
+
+    text = ("Drone strike on aid convoy near Kupiansk kills three\n\n"
+            "Three civilians were killed on Tuesday when Russian drones struck a humanitarian convoy outside Kupiansk, "
+            "Ukrainian officials said. The drone could have been launched from Belgorod region, across the border, "
+            "according to Ukraine's air force.")
+    result = conflictnlp.extract(text, published="2023-03-15", id="k1", source="Wire")
+    places = {loc.id: loc.text for loc in result.locations}
+    assert [places.get(e.location) for e in result.events] == ["Kupiansk"]

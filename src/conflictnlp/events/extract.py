@@ -924,7 +924,7 @@ class EventExtractor:
         places = _misresolved_out(doc_text(doc), places)
         text = doc_text(doc)
         # where a strike came from is not where it fell ("a rocket fired from Lebanon hit ... Majdal Shams")
-        places = [loc for loc in places if not after_word(text, loc.span[0], self.lexicon.origin_words, sent.start_char)] or places
+        places = [loc for loc in places if not after_word(text, loc.span[0], self.lexicon.origin_words, sent.start_char)]
         # a wire dateline says where the report was filed: its town places the event only when
         # the sentence names no other place ("GOMA, Congo (Reuters) - ... a camp west of Sake")
         places = [loc for loc in places if not loc.span[1] <= dateline_end(text, loc.span[0], self.lexicon)] or places

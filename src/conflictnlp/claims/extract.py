@@ -29,9 +29,9 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import body_bounds, doc_text, head_indices, per_doc, pos_ids, sentence_bounds, token_forms
 from ..model import Claim, Quote, Stance, TextSpan
 from ..quotes.attribution import noun_phrase_start
-from ..quotes.speakers import quoted_as_saying
 from ..quotes.build import source_name
 from ..quotes.cues import CueLexicon, load_cues
+from ..quotes.speakers import quoted_as_saying
 from ..reading.boilerplate import skip_place_dateline
 from .lexicon import CueMatch, StanceLexicon
 from .stance import Marker, decide, event_stance, headline_event

@@ -190,3 +190,15 @@ def test_residents_holding_a_rally_say_nothing_in_the_whole_pipeline(record_of) 
     # a participle of saying after the rally is still what they said
     record = record_of("Residents held a rally against the mine, saying it had poisoned their water.")
     assert [q["content"]["text"] for q in record["quotes"]] == ["it had poisoned their water"]
+
+
+def test_a_label_ending_in_a_source_noun_opens_a_statement(record_of) -> None:
+    record = record_of("Poll: Most voters in the region back the ceasefire.\n\nThe survey was released on Friday.")
+    assert [(q["speaker"]["text"], q["cue"]["text"], q["content"]["text"]) for q in record["quotes"]] == [
+        ("Poll", ":", "Most voters in the region back the ceasefire.")
+    ]
+    record = record_of("Kremlin camp: Talks with Kyiv have stalled over the corridor.\n\nAides spoke on Monday.")
+    assert [q["speaker"]["text"] for q in record["quotes"]][:1] == ["Kremlin camp"]
+    # a common noun that is no source, or an exclamation, opens no statement
+    assert record_of("Ukraine war: Russian forces shelled Kharkiv overnight.\n\nText follows.")["quotes"] == []
+    assert record_of("BOOM: Drones Hit An Oil Depot Deep Inside Russia.\n\nText follows.")["quotes"] == []

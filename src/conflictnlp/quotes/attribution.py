@@ -1136,7 +1136,8 @@ def dash_attributions(doc: Doc, passages: list[QuotedPassage], confidence: float
     return found
 
 
-LABEL_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+# (a lower-case last word only for a source noun, ``[colon] label_nouns``: "Clinton camp:")
+LABEL_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?: [a-z][\w-]*)?"
 # a name and a colon opening a quotation, at a line's start or after a sentence's end
 QUOTED_LABEL_RE = re.compile(
     rf"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] )|(?<= [-—–] ))(?P<name>{LABEL_NAME})(?P<colon>:)[ \u00a0]+(?P<content>[\"“‘][^\n]*?[\"”’])(?=\s|$)", re.M
@@ -1153,6 +1154,9 @@ def _is_label_name(source: Span, lexicon: CueLexicon) -> bool:
     if source[0].lower_ in lexicon.not_labels or any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") for t in source):
         return False
     plain = [t for t in source if not (t.pos_ == "PROPN" or t.is_upper and len(t) > 1)]
+    if source[0].text[:1].isupper() and source[-1].lower_ in lexicon.label_nouns:
+        # "Poll: ...", "Clinton camp: ...": a source noun ends the label
+        plain = [t for t in plain if t.i != source[-1].i and not (t.is_punct or t.text[:1].isupper() and t.i > source.start)]
     # the article-wide name list is built only when a word needs it
     return not plain or all(t.text in _name_words(source.doc) for t in plain)
 

@@ -56,6 +56,7 @@ class CueLexicon:
     anonymity: frozenset[str] = frozenset()
     nobody: frozenset[str] = frozenset()  # "No group claimed responsibility": no quote
     not_labels: frozenset[str] = frozenset()  # "Update: ...", "Photo: ...": no speaker label
+    label_nouns: frozenset[str] = frozenset()  # "Poll: ...", "Clinton camp: ...": a source label
     object_as: frozenset[str] = frozenset()  # cues only in "X sees Y as Z"
     object_aims: frozenset[str] = frozenset()  # no cue in a purpose infinitive: "to promote trust"
     gatherings: frozenset[str] = frozenset()  # "held a rally [to condemn ...]": the rally's aim
@@ -146,6 +147,7 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         anonymity=frozenset(data.get("silence", {}).get("anonymity", [])),
         nobody=frozenset(data.get("silence", {}).get("nobody", [])),
         not_labels=frozenset(w.lower() for w in data.get("colon", {}).get("not_labels", [])),
+        label_nouns=frozenset(w.lower() for w in data.get("colon", {}).get("label_nouns", [])),
         object_as=frozenset(data["object"].get("only_with_as", [])),
         object_aims=frozenset(data["object"].get("aims", [])),
         gatherings=frozenset(data["object"].get("gatherings", [])),

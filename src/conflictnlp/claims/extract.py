@@ -31,6 +31,7 @@ from ..model import Claim, Quote, Stance, TextSpan
 from ..quotes.attribution import noun_phrase_start
 from ..quotes.build import source_name
 from ..quotes.cues import CueLexicon, load_cues
+from ..quotes.speakers import quoted_as_saying
 from ..reading.boilerplate import line_dateline_end, without_datelines
 from .lexicon import CueMatch, StanceLexicon
 from .stance import Marker, decide, event_stance, headline_event
@@ -545,6 +546,12 @@ class _Context:
         return found
 
 
+def _quoted_one(cue: Span, speaker: Span) -> bool:
+    """Whether the speaker is the one "quoted ... as saying" by the cue ("Lavrov was quoted by
+    TASS as [saying]"): a speaker, no claim of the outlet's."""
+    return any(quoted_as_saying(t) == speaker.root for t in cue)
+
+
 class _Reports:
     """The quotes of a Doc seen as sources of claims: which tokens each one owns (the
     innermost quote that makes its speaker the source), and the tokens of their cues and
@@ -575,7 +582,7 @@ class _Reports:
             self.spoken |= cue_ids
             cue_tokens |= cue_ids
             speaker = doc.char_span(*quote.speaker.span, alignment_mode="expand") if quote.speaker is not None else None
-            if speaker is not None and (not cue_ids or speaker.root.head.i in cue_ids or speaker.root.i in cue_ids):
+            if speaker is not None and (not cue_ids or speaker.root.head.i in cue_ids or speaker.root.i in cue_ids or _quoted_one(cue, speaker)):
                 # the cue's own speaker; one it shares with a narrated verb stays that verb's
                 # subject ("Repair crews [began work] and expect to ...")
                 self.spoken.update(range(speaker.start, speaker.end))

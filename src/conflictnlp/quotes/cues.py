@@ -56,13 +56,16 @@ class CueLexicon:
     anonymity: frozenset[str] = frozenset()
     nobody: frozenset[str] = frozenset()  # "No group claimed responsibility": no quote
     not_labels: frozenset[str] = frozenset()  # "Update: ...", "Photo: ...": no speaker label
+    label_nouns: frozenset[str] = frozenset()  # "Poll: ...", "Clinton camp: ...": a source label
     object_as: frozenset[str] = frozenset()  # cues only in "X sees Y as Z"
     object_aims: frozenset[str] = frozenset()  # no cue in a purpose infinitive: "to promote trust"
+    gatherings: frozenset[str] = frozenset()  # "held a rally [to condemn ...]": the rally's aim
     object_frames: frozenset[str] = frozenset()  # "expressed concern about", "took aim at"
     not_in_speaker: frozenset[str] = frozenset()  # "said the ministry [in a statement]"
     unresolved_pronoun_role: Optional[str] = None  # the role of "it claimed" with no antecedent
     raising: frozenset[str] = frozenset()  # "X appears to ...": X is content, nobody speaks
     connectives: frozenset[str] = frozenset()  # "[But] ..., according to X": no content
+    contrast_marks: frozenset[str] = frozenset()  # "X said A, [while] Y said B": two reports
 
     def is_cue(self, word: Token) -> bool:
         """Whether a word's lemma is a cue of any kind."""
@@ -144,13 +147,16 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         anonymity=frozenset(data.get("silence", {}).get("anonymity", [])),
         nobody=frozenset(data.get("silence", {}).get("nobody", [])),
         not_labels=frozenset(w.lower() for w in data.get("colon", {}).get("not_labels", [])),
+        label_nouns=frozenset(w.lower() for w in data.get("colon", {}).get("label_nouns", [])),
         object_as=frozenset(data["object"].get("only_with_as", [])),
         object_aims=frozenset(data["object"].get("aims", [])),
+        gatherings=frozenset(data["object"].get("gatherings", [])),
         object_frames=frozenset(data["phrases"].get("object_frames", [])),
         not_in_speaker=frozenset(data["names"].get("not_in_speaker", [])),
         unresolved_pronoun_role=data["names"].get("unresolved_pronoun_role"),
         raising=frozenset(data["infinitive"].get("raising", [])),
         connectives=frozenset(data["phrases"].get("connectives", [])),
+        contrast_marks=frozenset(data["phrases"].get("contrast_marks", [])),
         confidence={
             kind: float(data[kind]["confidence"])
             for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")

@@ -272,6 +272,34 @@ def _np(token: Token) -> Span:
     return doc[_after_cut_title(doc, start) : end]
 
 
+# verbs by which an outlet passes on someone's words: "X was quoted by TASS as saying",
+# "Interfax cited X as saying"; the one quoted speaks, the outlet is `via`
+QUOTING_VERBS = frozenset(("quote", "cite"))
+
+
+def quoted_as_saying(verb: Token) -> Optional[Token]:
+    """The one quoted when ``verb`` is the participle of "quoted/cited X as saying" (active:
+    the object; passive: the subject), else None."""
+    preposition = verb.head
+    if not (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and preposition.lower_ == "as"):
+        return None
+    quoting = preposition.head
+    if quoting.lemma_.lower() not in QUOTING_VERBS:
+        return None
+    return next((c for c in quoting.children if c.dep_ in ("dobj", "nsubjpass") and c.tag_ not in ("WDT", "WP")), None)
+
+
+def _with_named_subject(subject: Token) -> Span:
+    """The subject's noun phrase, running on over a name the parse made a second subject right
+    after it: "the UN refugee agency UNHCR warned" is one speaker (UNHCR, the UN refugee
+    agency), not "the UN refugee agency"."""
+    phrase = _np(subject)
+    second = next((c for c in subject.head.children if c.dep_ in SUBJECTS and c.i > subject.i), None)
+    if second is not None and second.pos_ == "PROPN" and second.left_edge.i == phrase.end:
+        return subject.doc[phrase.start : _np(second).end]
+    return phrase
+
+
 def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None) -> Optional[Span]:
     """The speaker mention of a cue verb, or None (agentless passives, imperatives).
 
@@ -293,9 +321,11 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None) -> Optional
                 agent = next((c for c in current.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 return _np(pobj) if pobj is not None else None
-            return _np(subject)
+            return _with_named_subject(subject)
         if current.dep_ == "relcl":
             return _np(current.head)
+        if (quoted_one := quoted_as_saying(current)) is not None:
+            return _np(quoted_one)  # "TASS quoted Lavrov as saying": Lavrov, via TASS
         infinitive = current.dep_ in ("xcomp", "advcl") and current.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
         if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
             current = current.head.head  # "Russia pulled back after saying ...": Russia said
@@ -790,6 +820,11 @@ class SpeakerResolver:
             if appos is not None:
                 name = doc[appos.left_edge.i : appos.right_edge.i + 1]
                 return name.text, doc[mention.start : root.i + 1].text
+            after = doc[root.i + 1 : mention.end]
+            if len(after) and all(t.pos_ == "PROPN" for t in after):
+                # "the UN refugee agency UNHCR" (the parse made the name a second subject)
+                described = [t for t in doc[mention.start : root.i + 1] if t.dep_ not in ("det", "punct")]
+                return after.text, doc[described[0].i : root.i + 1].text
             return None
         if root.pos_ != "PROPN":
             return None

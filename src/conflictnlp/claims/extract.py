@@ -166,6 +166,9 @@ def _run(predicate: Token, allowed: set[int]) -> Span:
         lo -= 1
     while hi + 1 in allowed:
         hi += 1
+    after = doc[hi + 1] if hi + 1 < len(doc) else None
+    if after is not None and after.dep_ == "punct" and not after.is_punct and not after.is_sent_start and any(c.isalpha() for c in after.text):
+        hi += 1  # a word the parser hung on the root as punctuation: "on Sunday at 10 [a.m.]"
     # leading "and", "but", "that", "of": joins this clause to the sentence, not part of the claim
     while lo < hi and (
         _is_filler(doc[lo])

@@ -427,6 +427,19 @@ def _reports_head_clause(verb: Token, kinds: set[str]) -> bool:
     )
 
 
+def misparsed_tail(content: set[Token], sent: Span) -> set[Token]:
+    """The word right after ``content`` that the parser hung on the sentence's root as
+    punctuation though it is a word ("the strike happened on Sunday at 10 [a.m.]"), else nothing."""
+    if not content:
+        return set()
+    after = max(t.i for t in content) + 1
+    if after < sent.end:
+        token = sent.doc[after]
+        if token.dep_ == "punct" and not token.is_punct and any(c.isalpha() for c in token.text):
+            return {token}
+    return set()
+
+
 def _head_clause_content(verb: Token, sent: Span) -> set[Token]:
     """The content of a parenthetical or trailing cue: its head's clause without the cue's own subtree."""
     # "..., Gladkov added." / "Putin's armies, it claimed, are struggling"
@@ -602,6 +615,7 @@ def _kind_and_content(
             content -= {t for r in child.subtree if r.i != child.i and r.dep_ in ("relcl", "appos", "npadvmod") and _rebuttal(r, lexicon) for t in r.subtree}
         content |= _condition_after(verb, ccomps)
         content = _without_second_reports(content, verb, lexicon)
+        content |= misparsed_tail(content, sent)
     elif "clause" in kinds and _trails_cue(verb, lexicon):
         # "“A,” he said, noting that at one point ...": the parse found no clause under the
         # participle; what follows it is its content, the quote it trails is the cue's

@@ -3,6 +3,8 @@ nothing is extracted from outside the body."""
 
 from __future__ import annotations
 
+import pytest
+
 import conflictnlp
 from conflictnlp.pipeline import process
 from conflictnlp.reading import find_layout, iter_inputs
@@ -74,6 +76,41 @@ def test_paragraph_breaks_start_sentences_and_hard_wraps_do_not():
     # a blank line after a headline without a full stop, and a line break after a full stop;
     # not the wrapped line inside "The Kremlin said / the strike ..."
     assert starts == ["The", "Kyiv"]
+
+
+def _paragraph_starts_by_token_walk(doc, every_line: bool) -> list[int]:
+    """The sentence starts mark_paragraph_starts gave when it walked every Token (the reference)."""
+    from conflictnlp.reading.component import SENTENCE_END
+
+    found, previous, newlines = [], None, 0
+    for token in doc:
+        if token.is_space:
+            newlines += token.text.count("\n")
+            continue
+        newlines += token.whitespace_.count("\n")
+        if previous is not None and newlines and (every_line or newlines >= 2 or previous.text in SENTENCE_END):
+            found.append(token.i)
+        previous, newlines = token, token.whitespace_.count("\n")
+    return found
+
+
+@pytest.mark.parametrize("every_line", [False, True])
+def test_paragraph_starts_are_those_of_a_walk_over_every_token(every_line):
+    import spacy
+
+    from conflictnlp.reading.component import mark_paragraph_starts
+
+    nlp = spacy.blank("en")
+    text = (
+        "\n\n  KHARKIV, Ukraine (AP) \u2014 Shelling hit the market.\n\n\n"
+        "\u201cWe ran,\u201d said Olena.\nOfficials said\nthe toll was 12 ?\r\n\r\nUpdated 10:42 GMT\n"
+        " \n\t\nEnd of story!\n\u201cNo comment\u201d\n  \n(Reuters)\n"
+    )
+    expected = _paragraph_starts_by_token_walk(nlp.make_doc(text), every_line)
+    doc = nlp.make_doc(text)
+    mark_paragraph_starts(doc, every_line=every_line)
+    assert [t.i for t in doc if t.is_sent_start and t.i > 0] == expected
+    assert expected  # the text has paragraph breaks of each kind
 
 
 def test_a_headline_is_not_parsed_into_the_paragraph_below_it(nlp):

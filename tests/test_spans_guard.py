@@ -69,3 +69,46 @@ def test_record_building_never_emits_an_impossible_span():
     assert [q["id"] for q in record["quantities"]] == ["n1"]
     assert record["errors"] == ["earlier problem", "quantities n2: dropped, span (2, 1) ends before it starts (please report this input)"]
     check_record(record, TEXT)
+
+
+def _doc_with_results():
+    from conflictnlp.model import Quantity, TextSpan
+
+    doc = spacy.blank("en")(TEXT)
+    doc._.quantities = [Quantity(id="n1", text="Two", span=(0, 3), value=2.0, kind="count")]
+    doc._.locations = []
+    return doc, TextSpan
+
+
+def test_the_record_after_a_component_read_the_results_is_the_record_read_afresh():
+    """The events component's read (article_for_component) is reused by the next record of the
+    same Doc, for the lists that did not change; the record is the one built from scratch."""
+    from conflictnlp.extensions import article_for_component
+
+    doc, _ = _doc_with_results()
+    fresh = article_from_doc(doc).to_dict()
+    read = article_for_component(doc)
+    doc._.quotes = []  # replaced between the read and the record: read again
+    record = article_from_doc(doc)
+    assert record.to_dict() == fresh
+    assert record.quantities[0] is read.quantities[0], "the unchanged list was reused"
+    # used once only: two records handed out never share items (one may be changed by its user)
+    again = article_from_doc(doc)
+    assert again.quantities[0] is not record.quantities[0] and again.to_dict() == fresh
+    other = spacy.blank("en")(TEXT)
+    article_for_component(doc)
+    assert article_from_doc(other).quantities == [], "another Doc's record reads its own results"
+
+
+def test_a_dropped_item_after_a_component_read_still_drops_its_references():
+    from conflictnlp.extensions import article_for_component
+
+    doc, _ = _doc_with_results()
+    article_for_component(doc)
+    store = doc.user_data[STORE_KEY]
+    store["quantities"] = store["quantities"] + [_quantity("n2", (2, 1), "")]
+    store["claims"] = [{"id": "c1", "text": TEXT[:35], "span": [0, 35], "quantities": ["n1", "n2"]}]
+    record = article_from_doc(doc).to_dict()
+    assert [q["id"] for q in record["quantities"]] == ["n1"]
+    assert record["claims"][0]["quantities"] == ["n1"]
+    assert record["errors"] == ["quantities n2: dropped, span (2, 1) ends before it starts (please report this input)"]

@@ -294,21 +294,70 @@ def set_span_group(doc: Doc, kind: str, offsets: Iterable[tuple[int, int, Option
 
 def article_from_doc(doc: Doc) -> Article:
     """The output record of a processed Doc."""
+    return _article(doc, keep=False)
+
+
+def article_for_component(doc: Doc) -> Article:
+    """``article_from_doc`` for a component that reads the other components' results (events):
+    the lists it checks and types are kept for the record built next from the same Doc, which
+    then redoes only the lists that changed in between (its own)."""
+    return _article(doc, keep=True)
+
+
+# result lists read by article_for_component, by record key: (doc, stored list, items, errors)
+_kept_lists: dict[str, tuple[Doc, list, list, list[str]]] = {}
+
+
+def _article(doc: Doc, keep: bool) -> Article:
     store = doc.user_data.get(STORE_KEY, {})
     errors = list(store.get("errors", []))
-    lists = guard_spans(doc_text(doc), {kind: store.get(kind, []) for kind in RESULT_LISTS}, errors)
+    text = doc_text(doc)
     record = {
         "id": store.get("article_id"),
         "source": store.get("source"),
         "url": store.get("url"),
         "title": store.get("title"),
         "published": store.get("published"),
-        "body": store.get("body") or [0, len(doc_text(doc))],
-        **lists,
-        "errors": errors,
-        "text": doc_text(doc),
+        "body": store.get("body") or [0, len(text)],
     }
-    return Article.from_dict(record)
+    checked = _checked_lists(doc, text, store, keep)
+    if checked is None:  # an item dropped: guard_spans removes the references to it from every list
+        lists = guard_spans(text, {kind: store.get(kind, []) for kind in RESULT_LISTS}, errors)
+        return Article.from_dict({**record, **lists, "errors": errors, "text": text})
+    lists, list_errors = checked
+    article = Article.from_dict({**record, "errors": errors + list_errors, "text": text})
+    for kind, items in lists.items():
+        setattr(article, kind, items)
+    return article
+
+
+def _checked_lists(doc: Doc, text: str, store: dict, keep: bool) -> Optional[tuple[dict[str, list], list[str]]]:
+    """Each result list through ``guard_spans`` and typed, list by list, with the errors the
+    guard gave; None where it drops a whole item (then every list must be checked together).
+    A list kept by ``article_for_component`` for this Doc is used as it is if the Doc still
+    holds the same list object (results are replaced, never changed in place), and only once,
+    so no two records handed out share items."""
+    kept = dict(_kept_lists)
+    _kept_lists.clear()
+    lists: dict[str, list] = {}
+    errors: list[str] = []
+    for kind, cls in RESULT_LISTS.items():
+        stored = store.get(kind, [])
+        before = kept.get(kind)
+        if before is not None and before[0] is doc and before[1] is stored:
+            items, kind_errors = before[2], before[3]
+        else:
+            kind_errors = []
+            guarded = guard_spans(text, {kind: stored}, kind_errors)[kind]
+            if len(guarded) != len(stored):
+                _kept_lists.clear()
+                return None
+            items = _adapter(GenericAlias(list, (cls,))).validate_python(guarded)
+            if keep:
+                _kept_lists[kind] = (doc, stored, items, kind_errors)
+        lists[kind] = items
+        errors.extend(kind_errors)
+    return lists, errors
 
 
 register_extensions()

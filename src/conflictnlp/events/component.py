@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import ConflictComponent
-from ..extensions import article_from_doc, set_span_group
+from ..extensions import article_for_component, set_span_group
 from .extract import EventExtractor
 from .lexicon import ACTORS_FILE, EVENTS_FILE, EventLexicon, load_event_lexicon
 
@@ -61,7 +61,7 @@ class EventsComponent(ConflictComponent):
         if not len(doc):
             doc._.events = []
             return
-        events = self.extractor(doc, article_from_doc(doc))
+        events = self.extractor(doc, article_for_component(doc))
         doc._.events = events
         set_span_group(doc, "events", [(e.trigger.span[0], e.trigger.span[1], e.sub_type) for e in events if e.trigger])
 

@@ -492,7 +492,8 @@ def naming_clause(mention: Span, pattern: Optional[re.Pattern]) -> Optional[Nami
         return None
     doc = mention.doc
     sent = mention[0].sent if doc.has_annotation("SENT_START") else doc[:]  # a pipeline without a parser
-    for match in pattern.finditer(sent.text):
+    # the sentence's text cut from the Doc's (Span.text builds it from every token, per mention)
+    for match in pattern.finditer(doc_text(doc)[sent.start_char : sent.end_char]):
         who = doc.char_span(sent.start_char + match.start(), sent.start_char + match.start() + 3)
         name = doc.char_span(sent.start_char + match.start("name"), sent.start_char + match.end("name"), alignment_mode="expand")
         if who is None or name is None:
@@ -685,15 +686,16 @@ class SpeakerResolver:
         self.roles: dict[str, str] = {}  # canonical name -> role
         self.gender: dict[str, str] = {}
         self.persons: list[tuple[int, str]] = []  # (offset, canonical name) of person mentions
-        places = {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS}
+        ents = doc.ents  # spaCy builds the tuple on every access
+        places = {ent.text for ent in ents if ent.label_ in PLACE_LABELS}
         # the places component runs before quotes; a word that is a surname elsewhere in the
         # article ("Michael Jordan ... Jordan said") stays a person
         located = frozenset(s.text for s in doc.spans["conflict_locations"]) if "conflict_locations" in doc.spans else frozenset()
         self.located = located
-        surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+        surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
         people = [
             ent
-            for ent in doc.ents
+            for ent in ents
             if lo <= ent.start_char and ent.end_char <= hi and (ent.label_ == "PERSON" or self._named_person(ent))
             and not _a_place(ent, places, located - surnames)
         ]

@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import ConflictComponent
-from ..extensions import STORE_KEY, add_error
+from ..extensions import STORE_KEY, add_error, doc_text, token_offsets
 from .boilerplate import find_layout
 from .sources import prose_problem
 
@@ -24,16 +25,21 @@ def mark_paragraph_starts(doc: Doc, every_line: bool = False) -> None:
     clause of the quote below it). A single line break after anything else may be a hard wrap
     inside a sentence, so it is left to the parser, except in text extracted from HTML
     (``every_line``), where each line is a paragraph."""
-    previous = None
-    newlines = 0
-    for token in doc:
-        if token.is_space:
-            newlines += token.text.count("\n")
+    text = doc_text(doc)
+    if "\n" not in text:
+        return
+    starts, ends = token_offsets(doc)
+    previous = -1  # the last token that is not whitespace
+    for i, space in enumerate(doc.to_array(IS_SPACE).tolist()):
+        if space:
             continue
-        newlines += token.whitespace_.count("\n")
-        if previous is not None and newlines and (every_line or newlines >= 2 or previous.text in SENTENCE_END):
-            token.is_sent_start = True
-        previous, newlines = token, token.whitespace_.count("\n")
+        # the line breaks between two words are in the space tokens between them (a token's
+        # own trailing whitespace is one space at most)
+        if previous >= 0:
+            newlines = text.count("\n", ends[previous], starts[i])
+            if newlines and (every_line or newlines >= 2 or text[starts[previous] : ends[previous]] in SENTENCE_END):
+                doc[i].is_sent_start = True
+        previous = i
 
 
 class ArticleComponent(ConflictComponent):
@@ -46,7 +52,7 @@ class ArticleComponent(ConflictComponent):
         self.paragraph_sentences = paragraph_sentences
 
     def process(self, doc: Doc) -> None:
-        problem = prose_problem(doc.text)
+        problem = prose_problem(doc_text(doc))
         if problem:
             # an empty body: no component extracts from text that is not prose
             add_error(doc, problem)
@@ -55,7 +61,7 @@ class ArticleComponent(ConflictComponent):
         if self.paragraph_sentences and not doc.has_annotation("DEP"):
             # a Doc parsed already (run through the pipeline again) keeps its sentences
             mark_paragraph_starts(doc, every_line=bool(doc.user_data.get(STORE_KEY, {}).get("line_paragraphs")))
-        layout = find_layout(doc.text)
+        layout = find_layout(doc_text(doc))
         if doc._.body is None:
             doc._.body = layout.body
         if doc._.title is None and layout.title is not None:

@@ -585,7 +585,7 @@ class _Reports:
             self.spoken |= cue_ids
             cue_tokens |= cue_ids
             speaker = doc.char_span(*quote.speaker.span, alignment_mode="expand") if quote.speaker is not None else None
-            if speaker is not None and (not cue_ids or speaker.root.head.i in cue_ids or speaker.root.i in cue_ids or _quoted_one(cue, speaker)):
+            if speaker is not None and (not cue_ids or speaker.root.head.i in cue_ids or speaker.root.i in cue_ids or (cue is not None and _quoted_one(cue, speaker))):
                 # the cue's own speaker; one it shares with a narrated verb stays that verb's
                 # subject ("Repair crews [began work] and expect to ...")
                 self.spoken.update(range(speaker.start, speaker.end))

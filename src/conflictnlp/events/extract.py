@@ -389,6 +389,8 @@ class EventExtractor:
         """Whether the second clause's armed subject is its own, and another side than the first's
         (the same side twice is one incident told twice: a headline the parser joined to its lead)."""
         perp = second.perpetrator
+        if perp is None:
+            return False
         if clause_head(doc[perp.start : perp.end].root) not in second.clauses or perp.kind not in self.lexicon.armed:
             return False
         return first.perpetrator is None or _side(doc, first.perpetrator) != _side(doc, perp)
@@ -577,7 +579,7 @@ class EventExtractor:
             pronoun = None  # "they were attacked by gunmen": the pronoun is the target
         owner = pronoun.head if pronoun is not None and pronoun.dep_ == "poss" else pronoun  # "its drones", not "its forces"
         if owner is not None and (perp is None or not perp.start <= owner.i < perp.end):
-            said = self._said_by(doc, article, candidate) or (self._antecedent(doc, pronoun) if pronoun.dep_ != "poss" else None)
+            said = self._said_by(doc, article, candidate) or (self._antecedent(doc, pronoun) if pronoun is not None and pronoun.dep_ != "poss" else None)
             if said is not None and (perp is None or (said.start, said.end) != (perp.start, perp.end)):
                 if target is None and perp is not None and perp.kind in self.lexicon.armed:
                     target = Mention(perp.start, perp.end, perp.entry, perp.name, ROLE_TARGET)  # "after fighting with junta troops"
@@ -963,11 +965,11 @@ class EventExtractor:
         show support" is no speech), and so is a place that is the whole speaker of a verb of
         saying ("Moscow says it struck ...", "as Russia insisted ..."); a place that is the whole
         speaker otherwise is a dateline or a label ("Mali: drone strike kills eight")."""
-        said = [q for q in article.quotes if q.speaker and (q.cue is None or _said_cue(q.cue.text, self.lexicon))]
-        saying = {tuple(q.speaker.span) for q in said if q.cue is not None}
-        return [loc for loc in places if not any(q.speaker.span[0] <= loc.span[0] and loc.span[1] <= q.speaker.span[1]
-                                                 and (tuple(q.speaker.span) != tuple(loc.span) or tuple(q.speaker.span) in saying)
-                                                 for q in said)]
+        said = [q.speaker.span for q in article.quotes if q.speaker and (q.cue is None or _said_cue(q.cue.text, self.lexicon))]
+        saying = {tuple(q.speaker.span) for q in article.quotes if q.speaker and q.cue is not None and _said_cue(q.cue.text, self.lexicon)}
+        return [loc for loc in places if not any(a <= loc.span[0] and loc.span[1] <= b
+                                                 and ((a, b) != tuple(loc.span) or (a, b) in saying)
+                                                 for a, b in said)]
 
     def _date(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
         published = article.published

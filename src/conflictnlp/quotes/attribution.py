@@ -587,9 +587,10 @@ def _passed_on(verb: Token) -> set[Token]:
     if as_phrase is None or not any(c.dep_ == "agent" for c in verb.children):
         return set()
     said = next((c for c in as_phrase.children if c.dep_ == "pcomp"), None)
-    if said is None or quoted_as_saying(said) is None:
+    quoted = quoted_as_saying(said) if said is not None else None
+    if quoted is None:
         return set()
-    return _subtree(quoted_as_saying(said)) | _subtree(as_phrase)
+    return _subtree(quoted) | _subtree(as_phrase)
 
 
 def _kind_and_content(

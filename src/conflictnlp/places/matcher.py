@@ -940,7 +940,10 @@ class PlaceMatcher:
             return False
         after = doc[end] if end < len(doc) else None
         if dateline_town(doc_text(doc), span.start_char, span.end_char):
-            return max(p.population for p in places) >= SMALL_TOWN  # a dateline: "TORRINGTON —", "Bangui (AFP) -"
+            return True  # where the report was filed, however small: "HARTFORD, Conn. (AP) —", "Bangui (AFP) -"
+        if span.text.isupper() and span[0].is_sent_start and after is not None and after.text in DATELINE_MARKS:
+            # a bare upper-case word before a dash is a town only if a known one ("TORRINGTON —", not "UPDATE —")
+            return max(p.population for p in places) >= SMALL_TOWN
         entity = entity_at(doc, start)
         if entity is not None and (entity.start < start or entity.end > end):
             # part of a longer organisation or facility name: a known town leading it counts

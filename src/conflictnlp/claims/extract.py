@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import body_bounds, doc_text, head_indices, per_doc, pos_ids, sentence_bounds, token_forms
 from ..model import Claim, Quote, Stance, TextSpan
-from ..quotes.attribution import noun_phrase_start
+from ..quotes.attribution import noun_phrase_start, word_parsed_as_punct
 from ..quotes.build import source_name
 from ..quotes.cues import CueLexicon, load_cues
 from ..quotes.speakers import quoted_as_saying
@@ -167,7 +167,7 @@ def _run(predicate: Token, allowed: set[int]) -> Span:
     while hi + 1 in allowed:
         hi += 1
     after = doc[hi + 1] if hi + 1 < len(doc) else None
-    if after is not None and after.dep_ == "punct" and not after.is_punct and not after.is_sent_start and any(c.isalpha() for c in after.text):
+    if after is not None and not after.is_sent_start and word_parsed_as_punct(after):
         hi += 1  # a word the parser hung on the root as punctuation: "on Sunday at 10 [a.m.]"
     # leading "and", "but", "that", "of": joins this clause to the sentence, not part of the claim
     while lo < hi and (

@@ -427,17 +427,17 @@ def _reports_head_clause(verb: Token, kinds: set[str]) -> bool:
     )
 
 
+def word_parsed_as_punct(token: Token) -> bool:
+    """Whether the parser hung a word as punctuation ("at 10 [a.m.]" under the sentence's root)."""
+    return token.dep_ == "punct" and not token.is_punct and any(c.isalpha() for c in token.text)
+
+
 def misparsed_tail(content: set[Token], sent: Span) -> set[Token]:
-    """The word right after ``content`` that the parser hung on the sentence's root as
-    punctuation though it is a word ("the strike happened on Sunday at 10 [a.m.]"), else nothing."""
+    """The word right after ``content`` that the parser made punctuation, else nothing."""
     if not content:
         return set()
     after = max(t.i for t in content) + 1
-    if after < sent.end:
-        token = sent.doc[after]
-        if token.dep_ == "punct" and not token.is_punct and any(c.isalpha() for c in token.text):
-            return {token}
-    return set()
+    return {sent.doc[after]} if after < sent.end and word_parsed_as_punct(sent.doc[after]) else set()
 
 
 def _head_clause_content(verb: Token, sent: Span) -> set[Token]:

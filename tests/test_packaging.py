@@ -63,13 +63,17 @@ def test_slow_tests_are_marked_slow():
     assert unmarked == []
 
 
-def test_the_package_version_is_one_number_in_pyproject_and_the_module():
+def test_the_package_version_is_written_once_and_is_in_the_changelog():
     import tomllib
+    from importlib.metadata import version
     from pathlib import Path
 
     import conflictnlp
 
     pyproject = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text("utf-8"))
-    assert pyproject["project"]["version"] == conflictnlp.__version__
+    assert "version" not in pyproject["project"]
+    assert pyproject["project"]["dynamic"] == ["version"]
+    assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "conflictnlp.__version__"}
+    assert version("conflictnlp") == conflictnlp.__version__  # the installed metadata reads the module
     changelog = (Path(__file__).parent.parent / "CHANGELOG.md").read_text("utf-8")
     assert f"## [{conflictnlp.__version__}]" in changelog

@@ -425,6 +425,14 @@ def test_compare_reads_parquet_as_jsonl(cli, example_outputs, tmp_path):
     assert to_stdout.stdout == (tmp_path / "a.json").read_text()
 
 
+def test_compare_refuses_an_html_name_for_its_json_output(cli, example_outputs, tmp_path):
+    jsonl, _ = example_outputs
+    result = cli("compare", jsonl, "-o", tmp_path / "report.html", "--similarity", "lexical")
+    assert result.exit_code != 0
+    assert "--html" in result.stderr and "not HTML" in result.stderr
+    assert not (tmp_path / "report.html").exists()
+
+
 def test_merge_reads_parquet_and_writes_stdout(cli, example_outputs, tmp_path):
     jsonl, parquet = example_outputs
     result = cli("merge", parquet, "-o", "-")

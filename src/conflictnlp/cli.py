@@ -589,6 +589,8 @@ def compare(
     _set_verbosity(verbose, quiet)
     if similarity not in ("auto", "lexical", "embeddings"):
         raise CliError(f"unknown similarity {similarity!r}", "expected auto, lexical or embeddings")
+    if Path(output).suffix.lower() in (".html", ".htm"):
+        raise CliError(f"-o writes the stories as JSON, not HTML: {output}", f"write the report with --html, e.g. -o stories.json --html {output}")
     try:
         comparer = StoryComparer(similarity, window_days=window_days)  # type: ignore[arg-type]
     except RuntimeError as err:  # --similarity embeddings without the optional model

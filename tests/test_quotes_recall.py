@@ -526,3 +526,107 @@ def test_according_to_content_starts_after_an_opening_connective(quotes_nlp) -> 
     text = "Trump leads in Florida. In Ohio, Kasich has pulled within 4 points, according to a new poll."
     (quote,) = [q for q in quotes(quotes_nlp, text) if q["cue"]["text"] == "according to"]
     assert quote["content"]["text"].startswith("In Ohio")
+
+
+def test_a_passive_cue_with_an_agent_reports_its_subject() -> None:
+    # "The plan was rejected by the council ." : the council rejected [the plan]
+    doc = make_doc(
+        """
+        The the DET det 1
+        plan plan NOUN nsubjpass 3
+        was be AUX auxpass 3
+        rejected reject VERB ROOT 3
+        by by ADP agent 3
+        the the DET det 6
+        council council NOUN pobj 4
+        . . PUNCT punct 3
+        """
+    )
+    assert attributions(doc) == [("was rejected", ["The plan"], "the council")]
+
+
+def test_a_passive_without_an_agent_or_outside_the_lexicon_is_no_cue() -> None:
+    # "The town was hit by shells ." : "hit" reports nothing; "The plan was rejected ." names no one
+    hit = make_doc(
+        """
+        The the DET det 1
+        town town NOUN nsubjpass 3
+        was be AUX auxpass 3
+        hit hit VERB ROOT 3
+        by by ADP agent 3
+        shells shell NOUN pobj 4
+        . . PUNCT punct 3
+        """
+    )
+    assert attributions(hit) == []
+    agentless = make_doc(
+        """
+        The the DET det 1
+        plan plan NOUN nsubjpass 3
+        was be AUX auxpass 3
+        rejected reject VERB ROOT 3
+        . . PUNCT punct 3
+        """
+    )
+    assert attributions(agentless) == []
+
+
+def test_call_for_with_a_clause_the_parse_hung_on_for() -> None:
+    # "The envoy called for Kyiv to withdraw ." : the small model makes "for" the mark of an
+    # adverbial clause; the content is the clause without "for" (PolNeAR's boundary)
+    doc = make_doc(
+        """
+        The the DET det 1
+        envoy envoy NOUN nsubj 2
+        called call VERB ROOT 2
+        for for SCONJ mark 6
+        Kyiv Kyiv PROPN nsubj 6
+        to to PART aux 6
+        withdraw withdraw VERB advcl 2
+        . . PUNCT punct 2
+        """
+    )
+    assert attributions(doc) == [("called for", ["Kyiv to withdraw"], "The envoy")]
+
+
+def test_for_opening_a_purpose_clause_after_another_verb_is_no_cue() -> None:
+    # "The envoy waited for Kyiv to withdraw ." : "wait for" is no cue
+    doc = make_doc(
+        """
+        The the DET det 1
+        envoy envoy NOUN nsubj 2
+        waited wait VERB ROOT 2
+        for for SCONJ mark 6
+        Kyiv Kyiv PROPN nsubj 6
+        to to PART aux 6
+        withdraw withdraw VERB advcl 2
+        . . PUNCT punct 2
+        """
+    )
+    assert attributions(doc) == []
+
+
+def test_a_relative_clause_opened_by_that_is_no_report() -> None:
+    # "Ads that criticize Cruz ran ." : train-250, 5 gold cues in 24; "who" keeps its report
+    that = make_doc(
+        """
+        Ads ad NOUN nsubj 4
+        that that PRON nsubj 2
+        criticize criticize VERB relcl 0
+        Cruz Cruz PROPN dobj 2
+        ran run VERB ROOT 4
+        . . PUNCT punct 4
+        """
+    )
+    assert attributions(that) == []
+    who = make_doc(
+        """
+        Aides aide NOUN nsubj 4
+        who who PRON nsubj 2
+        criticize criticize VERB relcl 0
+        Cruz Cruz PROPN dobj 2
+        left leave VERB ROOT 4
+        . . PUNCT punct 4
+        """
+    )
+    assert [(cue, content) for cue, content, _ in attributions(who)] == [("criticize", ["Cruz"])]

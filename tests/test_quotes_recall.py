@@ -630,3 +630,42 @@ def test_a_relative_clause_opened_by_that_is_no_report() -> None:
         """
     )
     assert [(cue, content) for cue, content, _ in attributions(who)] == [("criticize", ["Cruz"])]
+
+
+def test_as_x_reported_before_the_clause_it_reports() -> None:
+    # "Still , as the agency reported , the town was shelled ." : the content starts after the
+    # cue's comma (PolNeAR leaves "Still" out); "as" with an object of its own reports nothing
+    doc = make_doc(
+        """
+        Still still ADV advmod 10
+        , , PUNCT punct 10
+        as as SCONJ mark 5
+        the the DET det 4
+        agency agency NOUN nsubj 5
+        reported report VERB advcl 10
+        , , PUNCT punct 10
+        the the DET det 8
+        town town NOUN nsubjpass 10
+        was be AUX auxpass 10
+        shelled shell VERB ROOT 10
+        . . PUNCT punct 10
+        """
+    )
+    assert attributions(doc) == [("reported", ["the town was shelled"], "the agency")]
+    with_object = make_doc(
+        """
+        As as SCONJ mark 3
+        the the DET det 2
+        agency agency NOUN nsubj 3
+        reported report VERB advcl 9
+        losses loss NOUN dobj 3
+        , , PUNCT punct 9
+        the the DET det 7
+        town town NOUN nsubjpass 9
+        was be AUX auxpass 9
+        shelled shell VERB ROOT 9
+        . . PUNCT punct 9
+        """
+    )
+    assert [cue for cue, _, _ in attributions(with_object)] == ["reported"]
+    assert attributions(with_object)[0][1] == ["losses"]

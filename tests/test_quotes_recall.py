@@ -669,3 +669,19 @@ def test_as_x_reported_before_the_clause_it_reports() -> None:
     )
     assert [cue for cue, _, _ in attributions(with_object)] == ["reported"]
     assert attributions(with_object)[0][1] == ["losses"]
+
+
+def test_continued_to_opens_the_cue_of_the_verb_after_it() -> None:
+    # "Trump continued to question the record ." : PolNeAR's cue runs from "continued"
+    doc = make_doc(
+        """
+        Trump Trump PROPN nsubj 1
+        continued continue VERB ROOT 1
+        to to PART aux 3
+        question question VERB xcomp 1
+        the the DET det 5
+        record record NOUN dobj 3
+        . . PUNCT punct 1
+        """
+    )
+    assert attributions(doc) == [("continued to question", ["the record"], "Trump")]

@@ -287,8 +287,12 @@ def _trailing_conjunct(verb: Token) -> bool:
 
 
 def _went_on(verb: Token) -> bool:
-    """Whether a verb is the infinitive of "went on to say", "goes on to explain"."""
+    """Whether a verb is the infinitive of "went on to say", "goes on to explain" or
+    "continued to question" (train-722: a cue verb after "continue to" is a gold cue, from
+    "continue" on, 15 times in 27)."""
     head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() == "continue" and head.i < verb.i:
+        return all(t.lower_ == "to" or t.dep_ in ("advmod", "neg") for t in verb.doc[head.i + 1 : verb.i])
     return (
         verb.dep_ in ("xcomp", "advcl")
         and head.lemma_.lower() == "go"
@@ -386,6 +390,8 @@ def _cue_verb(verb: Token, lexicon: CueLexicon, quoted: list[bool]) -> Optional[
         return None  # "Moscow did not comment on the reports": nobody spoke
     if not kinds and preposition is None:
         return None  # a verb outside the lists is a cue only with its preposition ("referred to")
+    if any(c.dep_ == "xcomp" and _went_on(c) and (lexicon.is_cue(c) or _phrasal_preposition(c, lexicon)) for c in verb.children):
+        return None  # "continued to question": the cue is the verb after it, from "continued" on
     if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and not _went_on(verb):
         return None  # "refused to release": the attribution is the governing verb's
     return kinds, preposition

@@ -685,3 +685,34 @@ def test_continued_to_opens_the_cue_of_the_verb_after_it() -> None:
         """
     )
     assert attributions(doc) == [("continued to question", ["the record"], "Trump")]
+
+
+def test_asked_x_if_with_the_question_parsed_as_an_adverbial() -> None:
+    # "Hannity asked Trump if he would run ." : the "if" clause is the content (lexicon
+    # ``clause.asking``); under "said" an "if" clause stays a condition, no content
+    asked = make_doc(
+        """
+        Hannity Hannity PROPN nsubj 1
+        asked ask VERB ROOT 1
+        Trump Trump PROPN dobj 1
+        if if SCONJ mark 6
+        he he PRON nsubj 6
+        would would AUX aux 6
+        run run VERB advcl 1
+        . . PUNCT punct 1
+        """
+    )
+    assert attributions(asked) == [("asked", ["if he would run"], "Hannity")]
+    said = make_doc(
+        """
+        Hannity Hannity PROPN nsubj 1
+        said say VERB ROOT 1
+        it it PRON dobj 1
+        if if SCONJ mark 6
+        he he PRON nsubj 6
+        would would AUX aux 6
+        run run VERB advcl 1
+        . . PUNCT punct 1
+        """
+    )
+    assert all(content != ["if he would run"] for _, content, _ in attributions(said))

@@ -419,6 +419,9 @@ def _reported_clauses(verb: Token, lexicon: CueLexicon, shares_speaker_with: Opt
         and c.i != getattr(shares_speaker_with, "i", None)
         and _comma_coordinated_cue(c, lexicon) is None
     ]  # a conjunct opened by "that" is a second complement: "said A, but that B"
+    if verb.lemma_.lower() in lexicon.asking:
+        # "asked Trump [if he would ...]": the parse hangs the question on the verb as an adverbial
+        ccomps += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
     if extension and not ccomps:
         # "said in a statement that ...": the small model hangs the clause on the noun
         ccomps = [c for c in extension[-1].children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]

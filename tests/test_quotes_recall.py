@@ -716,3 +716,27 @@ def test_asked_x_if_with_the_question_parsed_as_an_adverbial() -> None:
         """
     )
     assert all(content != ["if he would run"] for _, content, _ in attributions(said))
+
+
+def test_a_survey_found_its_object() -> None:
+    # "A survey found broad support ." reports [broad support]; "Rescuers found bodies ." does not
+    survey = make_doc(
+        """
+        A a DET det 1
+        survey survey NOUN nsubj 2
+        found find VERB ROOT 2
+        broad broad ADJ amod 4
+        support support NOUN dobj 2
+        . . PUNCT punct 2
+        """
+    )
+    assert attributions(survey) == [("found", ["broad support"], "A survey")]
+    rescuers = make_doc(
+        """
+        Rescuers rescuer NOUN nsubj 1
+        found find VERB ROOT 1
+        bodies body NOUN dobj 1
+        . . PUNCT punct 1
+        """
+    )
+    assert attributions(rescuers) == []

@@ -380,11 +380,19 @@ def _verb_indices(doc: Doc) -> list[int]:
     return [i for i, pos in enumerate(pos_ids(doc)) if pos == VERB]
 
 
+def _evidence_speaks(verb: Token, lexicon: CueLexicon) -> bool:
+    """Whether a clause verb's subject is a study, survey or report that found something
+    (the lexicon's ``object.evidence_subjects``): then its object is what it reports."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.evidence_subjects for c in verb.children)
+
+
 def _cue_verb(verb: Token, lexicon: CueLexicon, quoted: list[bool]) -> Optional[tuple[set[str], Optional[Token]]]:
     """Whether ``verb`` is a cue: its lexicon kinds and phrasal preposition, or None when it is not."""
     if verb.dep_ in SKIP_DEPS or quoted[verb.idx]:
         return None
     kinds = lexicon.kinds(verb.lemma_) or _as_frame(verb, lexicon)
+    if "clause" in kinds and "object" not in kinds and _evidence_speaks(verb, lexicon):
+        kinds = kinds | {"object"}
     preposition = _phrasal_preposition(verb, lexicon)
     if (kinds or preposition is not None) and lexicon.reports_silence(verb):
         return None  # "Moscow did not comment on the reports": nobody spoke

@@ -66,6 +66,7 @@ class CueLexicon:
     raising: frozenset[str] = frozenset()  # "X appears to ...": X is content, nobody speaks
     connectives: frozenset[str] = frozenset()  # "[But] ..., according to X": no content
     contrast_marks: frozenset[str] = frozenset()  # "X said A, [while] Y said B": two reports
+    evidence_subjects: frozenset[str] = frozenset()  # "a survey found [X]": clause verbs report objects
     asking: frozenset[str] = frozenset()  # "asked X [if ...]": an adverbial "if" clause is content
 
     def is_cue(self, word: Token) -> bool:
@@ -159,6 +160,7 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         connectives=frozenset(data["phrases"].get("connectives", [])),
         contrast_marks=frozenset(data["phrases"].get("contrast_marks", [])),
         asking=frozenset(data["clause"].get("asking", [])),
+        evidence_subjects=frozenset(data["object"].get("evidence_subjects", [])),
         confidence={
             kind: float(data[kind]["confidence"])
             for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")

@@ -740,3 +740,34 @@ def test_a_survey_found_its_object() -> None:
         """
     )
     assert all(content == [] for _, content, _ in attributions(rescuers))  # a bare clause cue, no content
+
+
+def test_as_x_put_it_is_a_cue_with_its_object() -> None:
+    # "As Foner put it , the system works ." : "put it" is the cue (lexicon
+    # ``phrases.saying_idioms``); "Foner put it on the table" without "as" is no cue
+    doc = make_doc(
+        """
+        As as SCONJ mark 2
+        Foner Foner PROPN nsubj 2
+        put put VERB advcl 7
+        it it PRON dobj 2
+        , , PUNCT punct 7
+        the the DET det 6
+        system system NOUN nsubj 7
+        works work VERB ROOT 7
+        . . PUNCT punct 7
+        """
+    )
+    assert attributions(doc) == [("put it", ["the system works"], "Foner")]
+    plain = make_doc(
+        """
+        Foner Foner PROPN nsubj 1
+        put put VERB ROOT 1
+        it it PRON dobj 1
+        on on ADP prep 1
+        the the DET det 5
+        table table NOUN pobj 3
+        . . PUNCT punct 1
+        """
+    )
+    assert attributions(plain) == []

@@ -380,6 +380,20 @@ def _verb_indices(doc: Doc) -> list[int]:
     return [i for i, pos in enumerate(pos_ids(doc)) if pos == VERB]
 
 
+def _idiom_object(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
+    """The object of an idiom of saying opened by "as" ("as Foner put [it]"), or None."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if (
+        following is None
+        or following.head != verb
+        or following.dep_ != "dobj"
+        or f"{verb.lemma_.lower()} {following.lower_}" not in lexicon.saying_idioms
+        or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    ):
+        return None
+    return following
+
+
 def _evidence_speaks(verb: Token, lexicon: CueLexicon) -> bool:
     """Whether a clause verb's subject is a study, survey or report that found something
     (the lexicon's ``object.evidence_subjects``): then its object is what it reports."""
@@ -390,7 +404,7 @@ def _cue_verb(verb: Token, lexicon: CueLexicon, quoted: list[bool]) -> Optional[
     """Whether ``verb`` is a cue: its lexicon kinds and phrasal preposition, or None when it is not."""
     if verb.dep_ in SKIP_DEPS or quoted[verb.idx]:
         return None
-    kinds = lexicon.kinds(verb.lemma_) or _as_frame(verb, lexicon)
+    kinds = lexicon.kinds(verb.lemma_) or _as_frame(verb, lexicon) or ({"clause"} if _idiom_object(verb, lexicon) is not None else set())
     if "clause" in kinds and "object" not in kinds and _evidence_speaks(verb, lexicon):
         kinds = kinds | {"object"}
     preposition = _phrasal_preposition(verb, lexicon)
@@ -413,6 +427,8 @@ def _verb_cue(doc: Doc, verb: Token, lexicon: CueLexicon) -> tuple[list[Token], 
     opener = verb.head if _went_on(verb) else _document_governor(verb, lexicon)
     if opener is not None:
         cue = sorted(set(cue) | set(cue_tokens(opener, lexicon)) | set(doc[opener.i : verb.i + 1]), key=lambda t: t.i)
+    if (idiom := _idiom_object(verb, lexicon)) is not None:
+        cue = sorted(set(cue) | {idiom}, key=lambda t: t.i)  # "put it"
     extension = _cue_extension(cue, lexicon)
     cue += extension
     return cue, opener, extension
@@ -441,7 +457,7 @@ def _opened_by_that(clauses: list[Token]) -> bool:
     return all(any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in clauses)
 
 
-def _reports_head_clause(verb: Token, kinds: set[str]) -> bool:
+def _reports_head_clause(verb: Token, kinds: set[str], lexicon: CueLexicon) -> bool:
     """Whether ``verb`` is set off inside or after the clause it reports ("..., Gladkov added.")."""
     # not "The strike came [after Moscow accused ...]": a subordinate clause
     # does not report the clause it hangs from
@@ -451,10 +467,10 @@ def _reports_head_clause(verb: Token, kinds: set[str]) -> bool:
         and (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i or _trailing_conjunct(verb))
         and not any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
         and (verb.dep_ == "parataxis" or _set_off(verb))
-    ) or ("clause" in kinds and _as_before_clause(verb))
+    ) or ("clause" in kinds and _as_before_clause(verb, lexicon))
 
 
-def _as_before_clause(verb: Token) -> bool:
+def _as_before_clause(verb: Token, lexicon: CueLexicon) -> bool:
     """Whether a bare cue opened by "as" stands before the clause it reports, set off by a
     comma: "As The Hill pointed out, [Trump has declined ...]" (train-722: 48 of 62 such
     cues are gold)."""
@@ -465,7 +481,7 @@ def _as_before_clause(verb: Token) -> bool:
         and verb.head.i > verb.i
         and verb.head.pos_ in ("VERB", "AUX")
         and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children)
-        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c != _idiom_object(verb, lexicon) for c in verb.children)
         and after < len(doc)
         and doc[after].text == ","
     )
@@ -680,10 +696,10 @@ def _kind_and_content(
         # participle; what follows it is its content, the quote it trails is the cue's
         kind = "clause"
         content = {t for t in verb.subtree if t.i > verb.i}
-    elif _reports_head_clause(verb, kinds):
+    elif _reports_head_clause(verb, kinds, lexicon):
         kind = "clause"
         content = _head_clause_content(verb, sent)
-        if _as_before_clause(verb):
+        if _as_before_clause(verb, lexicon):
             # "Of course, as X observed, [the biggest victor ...]": the content starts after the cue's comma
             content = {t for t in content if t.i > verb.right_edge.i + 1}
     elif "infinitive" in kinds and any(c.dep_ == "xcomp" for c in verb.children):

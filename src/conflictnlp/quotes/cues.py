@@ -67,6 +67,7 @@ class CueLexicon:
     connectives: frozenset[str] = frozenset()  # "[But] ..., according to X": no content
     contrast_marks: frozenset[str] = frozenset()  # "X said A, [while] Y said B": two reports
     evidence_subjects: frozenset[str] = frozenset()  # "a survey found [X]": clause verbs report objects
+    saying_idioms: frozenset[str] = frozenset()  # "as X put it": verb + object, a clause cue
     asking: frozenset[str] = frozenset()  # "asked X [if ...]": an adverbial "if" clause is content
 
     def is_cue(self, word: Token) -> bool:
@@ -160,6 +161,7 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         connectives=frozenset(data["phrases"].get("connectives", [])),
         contrast_marks=frozenset(data["phrases"].get("contrast_marks", [])),
         asking=frozenset(data["clause"].get("asking", [])),
+        saying_idioms=frozenset(data["phrases"].get("saying_idioms", [])),
         evidence_subjects=frozenset(data["object"].get("evidence_subjects", [])),
         confidence={
             kind: float(data[kind]["confidence"])

@@ -528,49 +528,6 @@ def test_according_to_content_starts_after_an_opening_connective(quotes_nlp) -> 
     assert quote["content"]["text"].startswith("In Ohio")
 
 
-def test_a_passive_cue_with_an_agent_reports_its_subject() -> None:
-    # "The plan was rejected by the council ." : the council rejected [the plan]
-    doc = make_doc(
-        """
-        The the DET det 1
-        plan plan NOUN nsubjpass 3
-        was be AUX auxpass 3
-        rejected reject VERB ROOT 3
-        by by ADP agent 3
-        the the DET det 6
-        council council NOUN pobj 4
-        . . PUNCT punct 3
-        """
-    )
-    assert attributions(doc) == [("was rejected", ["The plan"], "the council")]
-
-
-def test_a_passive_without_an_agent_or_outside_the_lexicon_is_no_cue() -> None:
-    # "The town was hit by shells ." : "hit" reports nothing; "The plan was rejected ." names no one
-    hit = make_doc(
-        """
-        The the DET det 1
-        town town NOUN nsubjpass 3
-        was be AUX auxpass 3
-        hit hit VERB ROOT 3
-        by by ADP agent 3
-        shells shell NOUN pobj 4
-        . . PUNCT punct 3
-        """
-    )
-    assert attributions(hit) == []
-    agentless = make_doc(
-        """
-        The the DET det 1
-        plan plan NOUN nsubjpass 3
-        was be AUX auxpass 3
-        rejected reject VERB ROOT 3
-        . . PUNCT punct 3
-        """
-    )
-    assert attributions(agentless) == []
-
-
 def test_call_for_with_a_clause_the_parse_hung_on_for() -> None:
     # "The envoy called for Kyiv to withdraw ." : the small model makes "for" the mark of an
     # adverbial clause; the content is the clause without "for" (PolNeAR's boundary)

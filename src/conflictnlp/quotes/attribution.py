@@ -653,20 +653,6 @@ def _passed_on(verb: Token) -> set[Token]:
     return _subtree(quoted) | _subtree(as_phrase)
 
 
-def _passive_with_agent(verb: Token, kinds: set[str]) -> set[Token]:
-    """The content of a passive cue with a "by" agent and no complement of its own: its
-    subject ("[Sanders' stridency] was echoed by O'Malley"). Empty for other verbs."""
-    if not kinds & {"object", "clause"} or not any(c.dep_ == "auxpass" for c in verb.children):
-        return set()
-    agent = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i), None)
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
-    if agent is None or subject is None or not any(c.dep_ == "pobj" for c in agent.children):
-        return set()
-    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "oprd") for c in verb.children):
-        return set()
-    return _subtree(subject)
-
-
 def _kind_and_content(
     verb: Token, sent: Span, kinds: set[str], preposition: Optional[Token], ccomps: list[Token], cue: list[Token], lexicon: CueLexicon
 ) -> tuple[str, set[Token], list[Token]]:
@@ -720,10 +706,6 @@ def _kind_and_content(
         # "Lavrov was quoted by TASS as saying X": TASS quoted [Lavrov ... as saying X]
         kind = "object"
         content = passed_on
-    elif (passive := _passive_with_agent(verb, kinds)) :
-        # "O'Malley's move was first reported by MSNBC": MSNBC reported [O'Malley's move]
-        kind = "object"
-        content = passive
     elif "object" in kinds and any(c.dep_ == "dobj" for c in verb.children):
         if _object_is_signed_document(verb, lexicon) or _purpose_infinitive(verb, lexicon):
             return "", content, cue

@@ -66,6 +66,9 @@ class CueLexicon:
     raising: frozenset[str] = frozenset()  # "X appears to ...": X is content, nobody speaks
     connectives: frozenset[str] = frozenset()  # "[But] ..., according to X": no content
     contrast_marks: frozenset[str] = frozenset()  # "X said A, [while] Y said B": two reports
+    evidence_subjects: frozenset[str] = frozenset()  # "a survey found [X]": clause verbs report objects
+    saying_idioms: frozenset[str] = frozenset()  # "as X put it": verb + object, a clause cue
+    asking: frozenset[str] = frozenset()  # "asked X [if ...]": an adverbial "if" clause is content
 
     def is_cue(self, word: Token) -> bool:
         """Whether a word's lemma is a cue of any kind."""
@@ -157,6 +160,9 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         raising=frozenset(data["infinitive"].get("raising", [])),
         connectives=frozenset(data["phrases"].get("connectives", [])),
         contrast_marks=frozenset(data["phrases"].get("contrast_marks", [])),
+        asking=frozenset(data["clause"].get("asking", [])),
+        saying_idioms=frozenset(data["phrases"].get("saying_idioms", [])),
+        evidence_subjects=frozenset(data["object"].get("evidence_subjects", [])),
         confidence={
             kind: float(data[kind]["confidence"])
             for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")

@@ -913,38 +913,17 @@ class EventExtractor:
     # --- place and day ----------------------------------------------------------------------
 
     def _place(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
-        named = [loc for loc in article.locations if sent.start_char <= loc.span[0] < sent.end_char and not loc.adjectival]
-        named = [loc for loc in named if loc.id not in self._actor_places]  # "accused Kyiv of ...": an actor
-        places = self._not_speakers(article, named)
-        if not places and candidate.type == "strategic_developments":
-            places = named  # who announces a development does it at home ("Myanmar junta announces truce")
-        # a country that stands for its state as a side places nothing ("Israel and Hamas signed a
-        # ceasefire deal that would halt the war in Gaza"), where the sentence names another place
-        starts, ends = _token_char_bounds(doc)
-        sides = [(starts[m.start], ends[m.end - 1]) for m in (candidate.perpetrator, candidate.target) if m is not None]
-        places = [loc for loc in places if not (loc.feature == "country" and inside(sides, *loc.span))] or places
-        places = _misresolved_out(doc_text(doc), places)
-        text = doc_text(doc)
-        # where a strike came from is not where it fell ("a rocket fired from Lebanon hit ... Majdal Shams")
-        places = [loc for loc in places if not after_word(text, loc.span[0], self.lexicon.origin_words, sent.start_char)]
-        # a wire dateline says where the report was filed: its town places the event only when
-        # the sentence names no other place ("GOMA, Congo (Reuters) - ... a camp west of Sake")
-        places = [loc for loc in places if not loc.span[1] <= dateline_end(text, loc.span[0], self.lexicon)] or places
-        places = _in_trigger_clause(doc, candidate.trigger_span[0], places) or places
-        # a country that labels the report ("Mali: Jihadists kill 12 soldiers near Boni") says
-        # which Boni; a country named in the text ("U.S. warplanes struck ... Hodeidah") does not
-        countries = {loc.country_code for loc in places if loc.feature == "country" and list_label(text, loc.span)}
-        if countries:
-            places = [loc for loc in places if loc.country_code in countries] or places
-        # the label of a list item says the area where its text names as fine a place
-        # ("- Mopti: an IED hit a minibus near Bandiagara"; but "- Afgooye: mortar rounds ..." in a Somalia list)
-        labels = [loc for loc in places if list_label(text, loc.span)]
-        others = [loc for loc in places if loc not in labels]
-        if labels and others:
-            finest = min(FEATURE_RANK.get(loc.feature or "other", 0) for loc in others)
-            places = others + [loc for loc in labels if FEATURE_RANK.get(loc.feature or "other", 0) < finest]
-        if not places:
-            return
+        """The event's place: the sentence's non-adjectival locations, narrowed by the filters of
+        ``PLACE_FILTERS`` in their order, then the most specific one nearest the trigger."""
+        query = PlaceQuery(doc, article, candidate, sent, doc_text(doc), self)
+        places = [loc for loc in article.locations if sent.start_char <= loc.span[0] < sent.end_char and not loc.adjectival]
+        for place_filter in PLACE_FILTERS:
+            places = place_filter(query, places)
+        if places:
+            self._set_place(doc, candidate, sent, places)
+
+    def _set_place(self, doc: Doc, candidate: Candidate, sent: Span, places: list[Location]) -> None:
+        """The most specific of the places left, nearest the trigger, with UCDP's precision."""
         trigger_char = doc[candidate.trigger_span[0]].idx
         # a place on the map beats one the gazetteer lacks ("a camp in Bulengo, west of Goma")
         located = [loc for loc in places if loc.lat is not None] or places
@@ -1333,6 +1312,98 @@ def _clause_words(doc: Doc, sent: Span, trigger_start: int, forms: list[tuple[st
 
 # ACLED's sub-types of territory changing hands: their other side is armed or none
 TERRITORY_SUB_TYPES = frozenset({"government_regains_territory", "non_state_actor_overtakes_territory"})
+
+
+@dataclass
+class PlaceQuery:
+    """What the place filters read: the event's sentence and the article around it."""
+
+    doc: Doc
+    article: Article
+    candidate: Candidate
+    sent: Span
+    text: str
+    extractor: EventExtractor
+
+
+def _drop_actor_places(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A place that names an actor is no place ("accused Kyiv of ...")."""
+    return [loc for loc in places if loc.id not in query.extractor._actor_places]
+
+
+def _drop_speakers(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A place that speaks is no place ("Moscow says it struck ..."), except that who announces
+    a development does it at home ("Myanmar junta announces truce")."""
+    kept = query.extractor._not_speakers(query.article, places)
+    if not kept and query.candidate.type == "strategic_developments":
+        return places
+    return kept
+
+
+def _drop_side_countries(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A country that stands for its state as a side places nothing ("Israel and Hamas signed a
+    ceasefire deal that would halt the war in Gaza"), where the sentence names another place."""
+    starts, ends = _token_char_bounds(query.doc)
+    sides = [(starts[m.start], ends[m.end - 1]) for m in (query.candidate.perpetrator, query.candidate.target) if m is not None]
+    return [loc for loc in places if not (loc.feature == "country" and inside(sides, *loc.span))] or places
+
+
+def _drop_misresolved(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A place read in another country than the place that holds it (``_misresolved_out``)."""
+    return _misresolved_out(query.text, places)
+
+
+def _drop_origins(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """Where a strike came from is not where it fell ("a rocket fired from Lebanon hit ... Majdal Shams")."""
+    lexicon = query.extractor.lexicon
+    return [loc for loc in places if not after_word(query.text, loc.span[0], lexicon.origin_words, query.sent.start_char)]
+
+
+def _drop_dateline(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A wire dateline says where the report was filed: its town places the event only when the
+    sentence names no other place ("GOMA, Congo (Reuters) - ... a camp west of Sake")."""
+    lexicon = query.extractor.lexicon
+    return [loc for loc in places if not loc.span[1] <= dateline_end(query.text, loc.span[0], lexicon)] or places
+
+
+def _keep_trigger_clause(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """The places of the trigger's clause, where it names any (``_in_trigger_clause``)."""
+    return _in_trigger_clause(query.doc, query.candidate.trigger_span[0], places) or places
+
+
+def _keep_label_country(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A country that labels the report ("Mali: Jihadists kill 12 soldiers near Boni") says
+    which Boni; a country named in the text ("U.S. warplanes struck ... Hodeidah") does not."""
+    countries = {loc.country_code for loc in places if loc.feature == "country" and list_label(query.text, loc.span)}
+    if not countries:
+        return places
+    return [loc for loc in places if loc.country_code in countries] or places
+
+
+def _label_gives_way(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """The label of a list item gives way where its text names as fine a place ("- Mopti: an
+    IED hit a minibus near Bandiagara"; but "- Afgooye: mortar rounds ..." in a Somalia list)."""
+    labels = [loc for loc in places if list_label(query.text, loc.span)]
+    others = [loc for loc in places if loc not in labels]
+    if not (labels and others):
+        return places
+    finest = min(FEATURE_RANK.get(loc.feature or "other", 0) for loc in others)
+    return others + [loc for loc in labels if FEATURE_RANK.get(loc.feature or "other", 0) < finest]
+
+
+# The order in which an event's place is decided: each filter narrows the sentence's places;
+# a filter that would leave none keeps them where its docstring says so.
+PLACE_FILTERS = (
+    _drop_actor_places,
+    _drop_speakers,
+    _drop_side_countries,
+    _drop_misresolved,
+    _drop_origins,
+    _drop_dateline,
+    _keep_trigger_clause,
+    _keep_label_country,
+    _label_gives_way,
+)
 
 
 def _misresolved_out(text: str, places: list[Location]) -> list[Location]:

@@ -12,7 +12,9 @@ said.").
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
@@ -23,6 +25,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import body_bounds, doc_text, sentence_bounds, token_forms
 from ..model import (
     Article,
+    Casualty,
     Claim,
     DateMention,
     Event,
@@ -124,6 +127,7 @@ class EventExtractor:
         self.actor_matcher = actor_matcher
         self.by_rank = {t.rank: t for t in lexicon.triggers}
         self._actor_words = frozenset(w.lower() for a in lexicon.actors if not a.named for w in a.words)
+        self._victim_words = frozenset(w.lower() for a in lexicon.actors if a.kind == "civilians" and not a.named for w in a.words)
         self._actor_places: set[str] = set()  # location ids that name an actor, not a place
 
     def __call__(self, doc: Doc, article: Article) -> list[Event]:
@@ -544,6 +548,8 @@ class EventExtractor:
         if perp is None and not crowd:
             perp = (self._said_by(doc, article, candidate) or _adjectival_actor(doc, article, candidate.trigger_span[0], self.lexicon)
                     or self._denier(doc, article, candidate))
+            if perp is None and candidate.sub_type != "disrupted_weapons_use":
+                perp = self._weapon_user(doc, sent, ROLE_PERPETRATOR)  # "Shahed drones hit ...": Russia's forces
         perp, target = self._sides_from_context(doc, article, candidate, sent, perp, target)
         if candidate.type == "battles":
             perp, target = self._communal(doc, here, perp, target)
@@ -590,8 +596,20 @@ class EventExtractor:
         if target is None and armed_side:
             target = self._holder(doc, article, sent, perp)
         if target is None and candidate.sub_type == "disrupted_weapons_use":
-            target = self._weapon_owner(doc, article, sent, perp)
+            target = self._weapon_owner(doc, article, sent, perp) or self._weapon_user(doc, sent, ROLE_TARGET)
         return perp, target
+
+    def _weapon_user(self, doc: Doc, sent: Span, role: str) -> Mention | None:
+        """The state forces a weapon only one side fields stands for (``weapon_users``: a Shahed
+        or an Iskander is Russia's, a HIMARS Ukraine's), where the sentence names no side."""
+        users = self.lexicon.weapon_users
+        for token in sent:
+            pair = f"{token.lower_} {doc[token.i + 1].lower_}" if token.i + 1 < sent.end else ""
+            code = users.get(token.lower_) or users.get(token.lemma_.lower()) or users.get(pair)
+            name = country_names().get(code) if code else None
+            if name:
+                return Mention(token.i, token.i + 1, self._state_entry(), name=name, role=role)
+        return None
 
     def _weapon_owner(self, doc: Doc, article: Article, sent: Span, perp: Mention | None) -> Mention | None:
         """Whose weapons were shot down or defused: the people's adjective on them ("shot down 14
@@ -920,10 +938,11 @@ class EventExtractor:
         for place_filter in PLACE_FILTERS:
             places = place_filter(query, places)
         if places:
-            self._set_place(doc, candidate, sent, places)
+            self._set_place(query, places)
 
-    def _set_place(self, doc: Doc, candidate: Candidate, sent: Span, places: list[Location]) -> None:
+    def _set_place(self, query: PlaceQuery, places: list[Location]) -> None:
         """The most specific of the places left, nearest the trigger, with UCDP's precision."""
+        doc, candidate, sent = query.doc, query.candidate, query.sent
         trigger_char = doc[candidate.trigger_span[0]].idx
         # a place on the map beats one the gazetteer lacks ("a camp in Bulengo, west of Goma")
         located = [loc for loc in places if loc.lat is not None] or places
@@ -936,6 +955,8 @@ class EventExtractor:
         before = doc_text(doc)[max(sent.start_char, best.span[0] - 25) : best.span[0]].lower().split()
         if prec == 1 and set(before[-3:]) & self.lexicon.near_words:
             prec = 2
+        if best.id in query.regions:  # "in the Kharkiv and Sumy regions": the region, not the city
+            prec = max(prec, self.lexicon.where_prec.get("admin1", 4))
         candidate.where_prec = prec
 
     def _not_speakers(self, article: Article, places: list[Location]) -> list[Location]:
@@ -1034,6 +1055,7 @@ class EventExtractor:
         firsts = [c.sentences[0][0] for c in candidates]
         by_object: dict[tuple[int, int], Candidate] = {}
         for quantity in sorted(article.quantities, key=lambda q: q.span[0]):
+            quantity = self._killed_count(doc, quantity, starts)
             casualty = quantity.casualty
             if casualty is None or casualty.cumulative or not lo <= quantity.span[0] < hi:
                 continue
@@ -1065,6 +1087,18 @@ class EventExtractor:
                 candidate.partitive.add(quantity.id)  # "one of the victims": kept only where it counts a side anew
             if any(doc[i].lower_ in self.lexicon.additive_words for i in range(*sent)):
                 candidate.additive.add(quantity.id)  # "Eight attackers were also killed": more dead, not a restatement
+
+    def _killed_count(self, doc: Doc, quantity: Quantity, starts: list[int]) -> Quantity:
+        """A count the casualty reading gives no role that a killing verb takes as its object or
+        passive subject ("neutralised 13 ISWAP terrorists", "12 assailants were neutralised") is
+        a toll of the dead, for this event only."""
+        if quantity.casualty is not None or quantity.kind != "count" or quantity.value <= 0:
+            return quantity
+        root = doc[max(0, bisect_right(starts, quantity.span[0]) - 1) : max(1, bisect_right(starts, quantity.span[1] - 1))].root
+        verb = root.head
+        if root.dep_ in ("dobj", "nsubjpass") and (verb.lower_ in self.lexicon.killing_verbs or verb.lemma_.lower() in self.lexicon.killing_verbs):
+            return dataclasses.replace(quantity, casualty=Casualty(role="killed", who=quantity.concept))
+        return quantity
 
     def _event_of_object(self, doc: Doc, token: int, before: list[Candidate]) -> Candidate | None:
         """The event whose sentences name the thing a toll's people were at: "two workers at the
@@ -1118,7 +1152,7 @@ class EventExtractor:
             if fatalities.best is None:
                 fatalities = self._no_toll(doc, candidate, candidates)
             date_start, date_end, date_prec = self._dates_of(doc, article, candidate)
-            victims = _victims_of(candidate)
+            victims = _victims_of(candidate, self._victim_words)
             if victims is not None and candidate.type == "protests":  # "police kill 3 in protests": the 3 protested
                 victims = EventActor(text=victims.text, span=victims.span, name="Protesters", kind="protesters")
             actors = self._distinct(EventActors(
@@ -1216,10 +1250,20 @@ class EventExtractor:
             return actors
         if (perp.name, perp.kind) != (target.name, target.kind):
             return actors
+        rival = self._rival_of(perp.name) if perp.kind == "state_forces" and not _own_name(candidate.target) else None
+        if rival is not None:  # "a HIMARS strike ... killed 20 soldiers" near Oleshky: Ukraine's strike, Russia's soldiers
+            return EventActors(perpetrator=perp, target=EventActor(text=target.text, span=target.span, name=rival, kind=target.kind))
         perp_own = _own_name(candidate.perpetrator)
         if _own_name(candidate.target) and not perp_own:
             return EventActors(perpetrator=None, target=target)
         return EventActors(perpetrator=perp, target=None)
+
+    def _rival_of(self, name: str | None) -> str | None:
+        """The one state at war with the named state (``state_rivals``), by name; None where
+        there is none or several."""
+        code = next((c for c, n in country_names().items() if n == name), None) if name else None
+        rivals = [other for pair in self.lexicon.state_rivals if code in pair for other in pair if other != code]
+        return country_names().get(rivals[0]) if len(rivals) == 1 else None
 
     def _violence(self, candidate: Candidate, actors: EventActors) -> ViolenceType | None:
         if candidate.type in ("protests", "riots", "strategic_developments") and candidate.sub_type != "excessive_force_against_protesters":
@@ -1324,6 +1368,7 @@ class PlaceQuery:
     sent: Span
     text: str
     extractor: EventExtractor
+    regions: set[str] = field(default_factory=set)  # ids of places named as regions ("Zamfara and Sokoto states")
 
 
 def _drop_actor_places(query: PlaceQuery, places: list[Location]) -> list[Location]:
@@ -1366,6 +1411,30 @@ def _drop_dateline(query: PlaceQuery, places: list[Location]) -> list[Location]:
     return [loc for loc in places if not loc.span[1] <= dateline_end(query.text, loc.span[0], lexicon)] or places
 
 
+_AREA_PLURALS = r"(?:regions|states|provinces|oblasts|governorates|districts|counties|territories|departments)"
+_REGION_PAIR = re.compile(r"\s*(?:,|and|&)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+" + _AREA_PLURALS + r"\b")
+
+
+def _keep_region_pair(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """"X and Y regions" names two regions, not the city X: the first is the event's place, at a
+    region's precision ("villages across Zamfara and Sokoto states": Zamfara, not Sokoto city)."""
+    for loc in places:
+        if _REGION_PAIR.match(query.text, loc.span[1]):
+            query.regions.add(loc.id)
+            return [loc]
+    return places
+
+
+def _drop_roads(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A town that names a road is not where the road runs ("an ambush on the Ippy road", under
+    a "- Bambari:" label), where another place is named."""
+    kept = [loc for loc in places if not _ROAD_AFTER.match(query.text, loc.span[1])]
+    return kept or places
+
+
+_ROAD_AFTER = re.compile(r"(?:-[A-Z][\w'-]*)?\s+(?:road|highway|axis|route)\b", re.IGNORECASE)
+
+
 def _keep_trigger_clause(query: PlaceQuery, places: list[Location]) -> list[Location]:
     """The places of the trigger's clause, where it names any (``_in_trigger_clause``)."""
     return _in_trigger_clause(query.doc, query.candidate.trigger_span[0], places) or places
@@ -1400,6 +1469,8 @@ PLACE_FILTERS = (
     _drop_misresolved,
     _drop_origins,
     _drop_dateline,
+    _drop_roads,
+    _keep_region_pair,
     _keep_trigger_clause,
     _keep_label_country,
     _label_gives_way,
@@ -1572,14 +1643,16 @@ def _date_from_neighbours(candidates: list[Candidate]) -> None:
             candidate.date = before[-1] if before else (after[0] if after else None)
 
 
-def _victims_of(candidate: Candidate) -> EventActor | None:
+def _victims_of(candidate: Candidate, victim_words: frozenset[str] = frozenset()) -> EventActor | None:
     """Where a strike or an attack on people names nobody hit, the people its toll counts are
-    its civilian target ("Four dead after shelling")."""
+    its civilian target ("Four dead after shelling"; "hit the centre of Kryvyi Rih, killing 9
+    people": the count's own civilian noun, where the roles did not read it)."""
     if candidate.type not in ("explosions_remote_violence", "violence_against_civilians") and candidate.sub_type != "excessive_force_against_protesters":
         return None
     for quantity in candidate.quantities:
         casualty = quantity.casualty
-        if casualty and casualty.role in TOLL_ROLES and not casualty.who and quantity.value > 0 and not quantity.implicit:
+        who = (casualty.who or "").lower() if casualty else ""
+        if casualty and casualty.role in TOLL_ROLES and (not who or who in victim_words) and quantity.value > 0 and not quantity.implicit:
             return EventActor(text=quantity.text, span=quantity.span, name="Civilians", kind="civilians")
     return None
 

@@ -330,9 +330,20 @@ class EventExtractor:
         leaving = self.lexicon.leaving_verbs
         in_sentence = [m for m in self._all_mentions if sent.start <= m.start < sent.end and m.kind in self.lexicon.armed]
         losers = [m for m in in_sentence if _subject_of(doc, m, leaving)]
+        trigger = doc[candidate.trigger_span[0]]
+        leaves = trigger.lemma_.lower() in leaving or trigger.lower_ in leaving
+        if not losers and leaves and candidate.perpetrator is not None:
+            losers = [candidate.perpetrator]  # "the army said it had withdrawn": the side read as the subject leaves
         gainers = [m for m in in_sentence if m not in losers and m.start > losers[0].start] if losers else []
+        if not gainers and leaves and losers:  # "hours after RSF fighters surrounded it"
+            gainers = [m for m in in_sentence if m.start != losers[0].start and m.kind in self.lexicon.armed
+                       and m.kind != losers[0].kind]
         if gainers:
             candidate.perpetrator, candidate.target = gainers[0], losers[0]
+        elif losers and leaves:  # "Ukrainian troops have withdrawn from Vuhledar": who gains is not said
+            loser = losers[0]
+            candidate.perpetrator = None
+            candidate.target = Mention(loser.start, loser.end, loser.entry, loser.name, ROLE_TARGET)
 
     def _suspected(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"armed men thought to be Wakonzi militia abducted ...": the group suspected did it; the
@@ -580,6 +591,9 @@ class EventExtractor:
         subject = _subject_token(doc, candidate.trigger_span[0])
         if perp is None and subject is not None:
             perp = self._named_before(doc, subject)  # "The group attacked ..."
+        if perp is None and subject is not None:  # "MEXICO CITY (Reuters) - Members of the ... Cartel ambushed": behind a dateline
+            perp = next((m for tok in [subject, *(c for c in subject.children if c.dep_ == "appos")]
+                         if (m := self._group_of_members(doc, tok)) is not None), None)
         pronoun = pronoun_subject(doc, candidate.trigger_span[0], self.lexicon)
         if pronoun is not None and "nsubjpass" in (pronoun.dep_, pronoun.head.dep_):
             pronoun = None  # "they were attacked by gunmen": the pronoun is the target

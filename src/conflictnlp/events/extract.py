@@ -62,6 +62,7 @@ FEATURE_RANK = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "region": 3, "b
 TOLL_ROLES = ("killed", "wounded")
 ROLE_PERPETRATOR, ROLE_TARGET = "perpetrator", "target"
 ROLE_OWNER = "owner"  # whose thing was hit or used, named in a "by" phrase of a modifier: neither side
+TOLL_NOUNS = frozenset({"toll", "tally"})  # a running total's noun: "the death toll from attacks ... since"
 SEPARATE_WORDS = frozenset({"separately", "separate", "elsewhere", "meanwhile"})
 VIOLENT_TYPES = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians"})
 
@@ -500,6 +501,9 @@ class EventExtractor:
             words = [*words, *token.head.head.children]  # "since" on the toll the trigger is of
         if any(t.lower_ == "since" and t.dep_ == "prep" and t.i not in self._recent for t in words):
             return True  # "the death toll from attacks by al-Shabaab since the start of the year"
+        if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.lower_ in TOLL_NOUNS and any(
+                t.lower_ == "since" and t.dep_ in ("prep", "mark") and t.i not in self._recent for t in token.sent):
+            return True  # "The death toll from attacks by armed groups in Ituri since January rose to 600"
         # (a change a group announces it will make is coded when announced: ACLED's change to group activity)
         if sub_type not in lexicon.announced_sub_types and irrealis_clause(doc, token):
             return True  # "will open the way to a peace agreement", "if Ukraine was involved in the strike"
@@ -561,6 +565,8 @@ class EventExtractor:
                     or self._denier(doc, article, candidate))
             if perp is None and candidate.sub_type != "disrupted_weapons_use":
                 perp = self._weapon_user(doc, sent, ROLE_PERPETRATOR)  # "Shahed drones hit ...": Russia's forces
+            if perp is None:
+                perp = self._blamed_here(doc, sent)  # "..., the army said, blaming FARC dissidents"
         perp, target = self._sides_from_context(doc, article, candidate, sent, perp, target)
         if candidate.type == "battles":
             perp, target = self._communal(doc, here, perp, target)
@@ -613,6 +619,16 @@ class EventExtractor:
             target = self._weapon_owner(doc, article, sent, perp) or self._weapon_user(doc, sent, ROLE_TARGET)
         return perp, target
 
+    def _blamed_here(self, doc: Doc, sent: Span) -> Mention | None:
+        """The armed actor that the event's own sentence blames ("Two soldiers were killed ...,
+        the army said, blaming FARC dissidents"); a blame in the next sentence is ``_attach_blame``'s."""
+        for mention in self._all_mentions:
+            root = doc[mention.start : mention.end].root
+            if (sent.start <= mention.start < sent.end and mention.kind in self.lexicon.armed and root.dep_ == "dobj"
+                    and root.head.lemma_.lower() in self.lexicon.blame_verbs):
+                return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
+        return None
+
     def _weapon_user(self, doc: Doc, sent: Span, role: str) -> Mention | None:
         """The state forces a weapon only one side fields stands for (``weapon_users``: a Shahed
         or an Iskander is Russia's, a HIMARS Ukraine's), where the sentence names no side."""
@@ -652,6 +668,12 @@ class EventExtractor:
         perp, place = candidate.perpetrator, candidate.location
         if candidate.target is not None or perp is None or place is None or not place.country_code:
             return
+        if candidate.sub_type in TERRITORY_SUB_TYPES:  # "seized Hama after the army withdrew": who left it
+            leaver = next((m for m in self._all_mentions if sent.start <= m.start < sent.end and m.kind in self.lexicon.armed
+                           and m.start != perp.start and _subject_of(doc, m, self.lexicon.leaving_verbs)), None)
+            if leaver is not None:
+                candidate.target = Mention(leaver.start, leaver.end, leaver.entry, leaver.name, ROLE_TARGET)
+                return
         if perp.kind != "state_forces":
             if candidate.sub_type == "non_state_actor_overtakes_territory" and any(t.lower_ in self.lexicon.fighting_words for t in sent):
                 first = bisect_right(_token_char_bounds(doc)[0], place.span[0]) - 1

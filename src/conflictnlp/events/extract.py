@@ -62,6 +62,7 @@ FEATURE_RANK = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "region": 3, "b
 TOLL_ROLES = ("killed", "wounded")
 ROLE_PERPETRATOR, ROLE_TARGET = "perpetrator", "target"
 ROLE_OWNER = "owner"  # whose thing was hit or used, named in a "by" phrase of a modifier: neither side
+DISGUISE_WORDS = frozenset({"dressed", "disguised", "posing", "posed", "masquerading"})  # "... as civilians"
 TOLL_NOUNS = frozenset({"toll", "tally"})  # a running total's noun: "the death toll from attacks ... since"
 SEPARATE_WORDS = frozenset({"separately", "separate", "elsewhere", "meanwhile"})
 VIOLENT_TYPES = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians"})
@@ -454,6 +455,9 @@ class EventExtractor:
                 continue  # "the Russians kept up their bombardment of those two zones", "troops massed for an assault"
             if _period_of(doc[start], self.lexicon.period_nouns):
                 continue  # "weeks of Russian bombardment have caused severe shortages"
+            if doc[start].head.lemma_.lower() in self.lexicon.naming_verbs and any(
+                    s != start and doc[s].head.lemma_.lower() not in self.lexicon.naming_verbs for _, s, _ in triggers):
+                continue  # "..., describing the assault as a 'declaration of war'": the attack told before, named
             here = self._in_clause(doc, start, in_sentence)
             kinds = {m.kind for m in here if clause_head(doc[m.start : m.end].root) == clause_head(doc[start]) and not m.facility}
             if trigger.type == "strategic_developments":  # "JNIM announced it had appointed ..."
@@ -520,6 +524,7 @@ class EventExtractor:
     def _roles(self, doc: Doc, article: Article, candidate: Candidate, sent: Span, here: list[Mention]) -> None:
         if candidate.type in ("protests", "riots", "strategic_developments"):
             here = [m for m in here if not m.facility]  # "Rioters torch police station" hits no police
+        here = [m for m in here if not _as_phrase(doc, m)]  # "Gunmen dressed as civilians": no civilians
         if candidate.sub_type == "agreement":  # "DRC, M23 agree to ...": a party, though "agree" reads as a cue
             here = sorted(here + self._in_clause(doc, candidate.trigger_span[0], self._speakers), key=lambda m: m.start)
         for mention in here:
@@ -624,8 +629,10 @@ class EventExtractor:
         the army said, blaming FARC dissidents"); a blame in the next sentence is ``_attach_blame``'s."""
         for mention in self._all_mentions:
             root = doc[mention.start : mention.end].root
-            if (sent.start <= mention.start < sent.end and mention.kind in self.lexicon.armed and root.dep_ == "dobj"
-                    and root.head.lemma_.lower() in self.lexicon.blame_verbs):
+            verb = root.head.lemma_.lower()
+            blamed = root.dep_ == "dobj" and verb in self.lexicon.blame_verbs
+            claims = root.dep_ == "nsubj" and verb in self.lexicon.claim_verbs  # "...; al-Shabaab claimed responsibility"
+            if sent.start <= mention.start < sent.end and mention.kind in self.lexicon.armed and (blamed or claims):
                 return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
         return None
 
@@ -652,10 +659,15 @@ class EventExtractor:
                     return Mention(token.i, token.i + 1, entry, role=ROLE_TARGET)
         starts, _ = _token_char_bounds(doc)
         for loc in article.locations:
-            if not (loc.adjectival and loc.feature == "country" and sent.start_char <= loc.span[0] < sent.end_char):
+            if not (loc.feature == "country" and sent.start_char <= loc.span[0] < sent.end_char):
                 continue
             first = bisect_right(starts, loc.span[0]) - 1
-            if doc[first].head.lower_ in weapons and not (perp is not None and perp.start <= first < perp.end):
+            if not (loc.adjectival or doc[first].dep_ in ("compound", "nmod")):  # "a US MQ-9 Reaper drone"
+                continue
+            head = doc[first].head
+            while head.dep_ in ("compound", "nmod") and head.lower_ not in weapons:
+                head = head.head
+            if head.lower_ in weapons and not (perp is not None and perp.start <= first < perp.end):
                 return Mention(first, first + 1, self._state_entry(), name=loc.name, role=ROLE_TARGET)
         return None
 
@@ -1429,6 +1441,12 @@ def _drop_side_countries(query: PlaceQuery, places: list[Location]) -> list[Loca
     return [loc for loc in places if not (loc.feature == "country" and inside(sides, *loc.span))] or places
 
 
+def _drop_modifying_countries(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A country that modifies a trigger names who struck, not where ("US strikes on Ras Isa")."""
+    triggers = query.extractor._trigger_tokens
+    return [loc for loc in places if not (loc.feature == "country" and any(_modifies(query.doc, loc, i) for i in triggers))]
+
+
 def _drop_misresolved(query: PlaceQuery, places: list[Location]) -> list[Location]:
     """A place read in another country than the place that holds it (``_misresolved_out``)."""
     return _misresolved_out(query.text, places)
@@ -1502,6 +1520,7 @@ PLACE_FILTERS = (
     _drop_actor_places,
     _drop_speakers,
     _drop_side_countries,
+    _drop_modifying_countries,
     _drop_misresolved,
     _drop_origins,
     _drop_dateline,
@@ -1727,11 +1746,26 @@ def _adjectival_location(article: Article, doc: Doc, token_i: int, weapons: froz
     start = doc[token_i].idx
     reach = 40 if weapons else 12
     for loc in article.locations:
+        if loc.feature == "country" and not loc.adjectival and 0 <= start - loc.span[1] <= 2 and _modifies(doc, loc, token_i):
+            return loc  # "US airstrike kills 5", "US strikes on Ras Isa": the country's forces
         if loc.adjectival and loc.feature == "country" and 0 <= start - loc.span[1] <= reach:
             between = [w for w in doc_text(doc)[loc.span[1] : start].lower().replace(",", " ").split() if w not in weapons]
             if len(between) <= 1:
                 return loc
     return None
+
+
+def _as_phrase(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention is what someone is dressed or posing as ("Gunmen dressed as civilians")."""
+    first = mention.start
+    return first >= 2 and doc[first - 1].lower_ == "as" and doc[first - 2].lower_ in DISGUISE_WORDS
+
+
+def _modifies(doc: Doc, loc: Location, token_i: int) -> bool:
+    """Whether a place's name is a modifier of the token ("US" in "US airstrike")."""
+    starts, _ = _token_char_bounds(doc)
+    last = doc[bisect_right(starts, loc.span[1] - 1) - 1]
+    return last.dep_ in ("compound", "nmod", "amod") and last.head.i == token_i
 
 
 def _adjectival_actor(doc: Doc, article: Article, token_i: int, lexicon: EventLexicon) -> Mention | None:

@@ -152,6 +152,7 @@ class EventLexicon:
         self.fighting_words = frozenset(context.get("fighting_words", []))
         self.unknown_side = {k: v for k, v in context.get("unknown_side", {}).items()}
         # weapon word (lower case, one or two words) -> ISO2 of the only state that fields it
+        self.naming_verbs = frozenset(context.get("naming_verbs", []))
         self.weapon_users = {word: code for code, words in context.get("weapon_users", {}).items() for word in words}
         seized = dict(self.raw.get("seized", {}))
         self.seized_measures = frozenset(seized.pop("measures", []))

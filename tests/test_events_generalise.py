@@ -153,3 +153,47 @@ def test_people_linked_to_a_group_are_the_group(blank):
     doc = doc_of(blank, rows)
     [event] = run(blank, doc)
     assert (event.actors.perpetrator.name, event.actors.perpetrator.kind) == ("Sinaloa Cartel", "militia")
+
+
+# <Who> strikes on Ras Isa kill 74
+@pytest.mark.parametrize("who,adjectival,name", [("US", False, "US"), ("Heavy", None, None)])
+def test_a_country_that_modifies_a_strike_struck_and_places_nothing(blank, who, adjectival, name):
+    rows = [(who, 1, "compound" if adjectival is not None else "amod", "PROPN", who.lower()), ("strikes", 5, "nsubj", "NOUN", "strike"),
+            ("on", 1, "prep", "ADP", "on"), ("Ras", 4, "compound", "PROPN", "Ras"), ("Isa", 2, "pobj", "PROPN", "Isa"),
+            ("kill", 5, "ROOT", "VERB", "kill"), ("74", 5, "dobj", "NUM", "74")]
+    doc = doc_of(blank, rows)
+    doc._.locations = [place(doc, 3, 4, "l1", "YE", "city")]
+    if adjectival is not None:
+        doc._.locations.append(place(doc, 0, 0, "l2", "US", "country"))
+    [event] = run(blank, doc)
+    perpetrator = event.actors.perpetrator
+    assert (perpetrator.name if perpetrator else None) == name
+    assert event.location == "l1"
+
+
+# Rebels attacked a base in Nasir , <describing> the assault
+@pytest.mark.parametrize("verb,lemma,trigger", [("describing", "describe", "attacked"), ("after", None, "assault")])
+def test_a_trigger_a_naming_verb_takes_reports_nothing_beside_another(blank, verb, lemma, trigger):
+    rows = [("Rebels", 1, "nsubj", "NOUN", "rebel"), ("attacked", 1, "ROOT", "VERB", "attack"), ("a", 3, "det", "DET", "a"),
+            ("base", 1, "dobj", "NOUN", "base"), ("in", 3, "prep", "ADP", "in"), ("Nasir", 4, "pobj", "PROPN", "Nasir"),
+            (",", 1, "punct", "PUNCT", ","), ("describing", 1, "advcl", "VERB", "describe"), ("the", 9, "det", "DET", "the"),
+            ("assault", 7, "dobj", "NOUN", "assault")]
+    if lemma is None:  # "... , after the assault": the assault, ranked first, reports it
+        rows[7] = ("after", 1, "prep", "ADP", "after")
+        rows[9] = ("assault", 7, "pobj", "NOUN", "assault")
+    doc = doc_of(blank, rows)
+    doc._.locations = [place(doc, 5, 5, "l1", "SS", "city")]
+    [event] = run(blank, doc)
+    assert event.trigger.text == trigger
+
+
+# Gunmen dressed as civilians stormed a checkpoint
+@pytest.mark.parametrize("verb,target", [("dressed", None), ("and", "civilians")])
+def test_people_someone_is_dressed_as_are_no_actor(blank, verb, target):
+    rows = [("Gunmen", 5, "nsubj", "NOUN", "gunman"), (verb, 0, "acl", "VERB", verb), ("as", 1, "prep", "ADP", "as"),
+            ("civilians", 2, "pobj", "NOUN", "civilian"), ("quickly", 5, "advmod", "ADV", "quickly"), ("stormed", 5, "ROOT", "VERB", "storm"),
+            ("a", 7, "det", "DET", "a"), ("checkpoint", 5, "dobj", "NOUN", "checkpoint")]
+    doc = doc_of(blank, rows)
+    [event] = run(blank, doc)
+    kinds = {event.actors.perpetrator.kind if event.actors.perpetrator else None, event.actors.target.kind if event.actors.target else None}
+    assert ("civilians" in kinds) == (target == "civilians")

@@ -680,12 +680,6 @@ class EventExtractor:
         perp, place = candidate.perpetrator, candidate.location
         if candidate.target is not None or perp is None or place is None or not place.country_code:
             return
-        if candidate.sub_type in TERRITORY_SUB_TYPES:  # "seized Hama after the army withdrew": who left it
-            leaver = next((m for m in self._all_mentions if sent.start <= m.start < sent.end and m.kind in self.lexicon.armed
-                           and m.start != perp.start and _subject_of(doc, m, self.lexicon.leaving_verbs)), None)
-            if leaver is not None:
-                candidate.target = Mention(leaver.start, leaver.end, leaver.entry, leaver.name, ROLE_TARGET)
-                return
         if perp.kind != "state_forces":
             if candidate.sub_type == "non_state_actor_overtakes_territory" and any(t.lower_ in self.lexicon.fighting_words for t in sent):
                 first = bisect_right(_token_char_bounds(doc)[0], place.span[0]) - 1

@@ -197,3 +197,18 @@ def test_people_someone_is_dressed_as_are_no_actor(blank, verb, target):
     [event] = run(blank, doc)
     kinds = {event.actors.perpetrator.kind if event.actors.perpetrator else None, event.actors.target.kind if event.actors.target else None}
     assert ("civilians" in kinds) == (target == "civilians")
+
+
+# Rebels seized the Rakhine <town of> Maungdaw
+@pytest.mark.parametrize("words,where,prec", [(("town", "of"), "l2", 4), (("villages", "near"), "l1", 4)])
+def test_a_town_of_a_region_with_no_point_is_the_place_at_the_regions_precision(blank, words, where, prec):
+    rows = [("Rebels", 1, "nsubj", "NOUN", "rebel"), ("seized", 1, "ROOT", "VERB", "seize"), ("the", 4, "det", "DET", "the"),
+            ("Rakhine", 4, "compound", "PROPN", "Rakhine"), (words[0], 1, "dobj", "NOUN", words[0]), (words[1], 4, "prep", "ADP", words[1]),
+            ("Maungdaw", 5, "pobj", "PROPN", "Maungdaw")]
+    doc = doc_of(blank, rows)
+    region = place(doc, 3, 3, "l1", "MM", "admin1")
+    town = place(doc, 6, 6, "l2", "MM", "city")
+    town.lat = town.lon = None
+    doc._.locations = [region, town]
+    [event] = run(blank, doc)
+    assert (event.location, event.where_prec) == (where, prec)

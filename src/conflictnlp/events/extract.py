@@ -986,12 +986,16 @@ class EventExtractor:
         """The most specific of the places left, nearest the trigger, with UCDP's precision."""
         doc, candidate, sent = query.doc, query.candidate, query.sent
         trigger_char = doc[candidate.trigger_span[0]].idx
-        # a place on the map beats one the gazetteer lacks ("a camp in Bulengo, west of Goma")
+        # a place on the map beats one the gazetteer lacks ("a camp in Bulengo, west of Goma"),
+        # unless the text says it is a town of the place on the map ("the Rakhine town of Maungdaw")
+        settled = _town_of_region(query.text, places)
         located = [loc for loc in places if loc.lat is not None] or places
-        best = min(located, key=lambda loc: (FEATURE_RANK.get(loc.feature or "other", 0), abs(loc.span[0] - trigger_char)))
+        best = settled[0] if settled else min(located, key=lambda loc: (FEATURE_RANK.get(loc.feature or "other", 0), abs(loc.span[0] - trigger_char)))
         candidate.location = best
         prec = self.lexicon.where_prec.get(best.feature or "other", 1)
-        if best.lat is None:
+        if settled:  # known to the region that holds it
+            prec = self.lexicon.where_prec.get(settled[1].feature or "admin1", 4)
+        elif best.lat is None:
             # named but not on the map: no more is known than its country
             prec = max(prec, self.lexicon.where_prec.get("country", 6))
         before = doc_text(doc)[max(sent.start_char, best.span[0] - 25) : best.span[0]].lower().split()
@@ -1471,6 +1475,22 @@ def _keep_region_pair(query: PlaceQuery, places: list[Location]) -> list[Locatio
             query.regions.add(loc.id)
             return [loc]
     return places
+
+
+_TOWN_OF = re.compile(r"\s+(?:town|village|city|district|locality)\s+of\s+$", re.IGNORECASE)
+
+
+def _town_of_region(text: str, places: list[Location]) -> tuple[Location, Location] | None:
+    """A place the gazetteer has no point for that the text calls a town of a region on the map
+    ("the Rakhine town of Maungdaw"): the town, and the region that holds it."""
+    for loc in places:
+        if loc.lat is not None or loc.feature not in ("city", "other", None):
+            continue
+        for holder in places:
+            if holder.lat is not None and holder.feature in ("admin1", "admin2") and holder.span[1] <= loc.span[0] \
+                    and _TOWN_OF.match(text[holder.span[1] : loc.span[0]]):
+                return loc, holder
+    return None
 
 
 def _drop_roads(query: PlaceQuery, places: list[Location]) -> list[Location]:

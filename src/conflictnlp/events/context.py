@@ -125,7 +125,18 @@ def member_of(doc: Doc, token: Token) -> Token | None:
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
             return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    links = [c for c in token.children if c.dep_ == "acl"]
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        links.append(token.head)  # the parser's "Gunmen linked (verb) to ..."
+    for link in links:  # "Gunmen linked to the Sinaloa cartel", "fighters affiliated with ISIS"
+        if link.lower_ in LINK_WORDS:
+            for prep in link.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                    return next((c for c in prep.children if c.dep_ == "pobj"), None)
     return None
+
+
+LINK_WORDS = frozenset({"linked", "affiliated", "belonging", "tied", "connected", "allied"})
 
 
 def group_anaphor(token: Token, lexicon: EventLexicon) -> bool:

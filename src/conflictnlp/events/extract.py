@@ -12,7 +12,9 @@ said.").
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
@@ -23,6 +25,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import body_bounds, doc_text, sentence_bounds, token_forms
 from ..model import (
     Article,
+    Casualty,
     Claim,
     DateMention,
     Event,
@@ -59,6 +62,8 @@ FEATURE_RANK = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "region": 3, "b
 TOLL_ROLES = ("killed", "wounded")
 ROLE_PERPETRATOR, ROLE_TARGET = "perpetrator", "target"
 ROLE_OWNER = "owner"  # whose thing was hit or used, named in a "by" phrase of a modifier: neither side
+DISGUISE_WORDS = frozenset({"dressed", "disguised", "posing", "posed", "masquerading"})  # "... as civilians"
+TOLL_NOUNS = frozenset({"toll", "tally"})  # a running total's noun: "the death toll from attacks ... since"
 SEPARATE_WORDS = frozenset({"separately", "separate", "elsewhere", "meanwhile"})
 VIOLENT_TYPES = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians"})
 
@@ -124,6 +129,7 @@ class EventExtractor:
         self.actor_matcher = actor_matcher
         self.by_rank = {t.rank: t for t in lexicon.triggers}
         self._actor_words = frozenset(w.lower() for a in lexicon.actors if not a.named for w in a.words)
+        self._victim_words = frozenset(w.lower() for a in lexicon.actors if a.kind == "civilians" and not a.named for w in a.words)
         self._actor_places: set[str] = set()  # location ids that name an actor, not a place
 
     def __call__(self, doc: Doc, article: Article) -> list[Event]:
@@ -326,9 +332,20 @@ class EventExtractor:
         leaving = self.lexicon.leaving_verbs
         in_sentence = [m for m in self._all_mentions if sent.start <= m.start < sent.end and m.kind in self.lexicon.armed]
         losers = [m for m in in_sentence if _subject_of(doc, m, leaving)]
+        trigger = doc[candidate.trigger_span[0]]
+        leaves = trigger.lemma_.lower() in leaving or trigger.lower_ in leaving
+        if not losers and leaves and candidate.perpetrator is not None:
+            losers = [candidate.perpetrator]  # "the army said it had withdrawn": the side read as the subject leaves
         gainers = [m for m in in_sentence if m not in losers and m.start > losers[0].start] if losers else []
+        if not gainers and leaves and losers:  # "hours after RSF fighters surrounded it"
+            gainers = [m for m in in_sentence if m.start != losers[0].start and m.kind in self.lexicon.armed
+                       and m.kind != losers[0].kind]
         if gainers:
             candidate.perpetrator, candidate.target = gainers[0], losers[0]
+        elif losers and leaves:  # "Ukrainian troops have withdrawn from Vuhledar": who gains is not said
+            loser = losers[0]
+            candidate.perpetrator = None
+            candidate.target = Mention(loser.start, loser.end, loser.entry, loser.name, ROLE_TARGET)
 
     def _suspected(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"armed men thought to be Wakonzi militia abducted ...": the group suspected did it; the
@@ -438,6 +455,9 @@ class EventExtractor:
                 continue  # "the Russians kept up their bombardment of those two zones", "troops massed for an assault"
             if _period_of(doc[start], self.lexicon.period_nouns):
                 continue  # "weeks of Russian bombardment have caused severe shortages"
+            if doc[start].head.lemma_.lower() in self.lexicon.naming_verbs and any(
+                    s != start and doc[s].head.lemma_.lower() not in self.lexicon.naming_verbs for _, s, _ in triggers):
+                continue  # "..., describing the assault as a 'declaration of war'": the attack told before, named
             here = self._in_clause(doc, start, in_sentence)
             kinds = {m.kind for m in here if clause_head(doc[m.start : m.end].root) == clause_head(doc[start]) and not m.facility}
             if trigger.type == "strategic_developments":  # "JNIM announced it had appointed ..."
@@ -485,6 +505,9 @@ class EventExtractor:
             words = [*words, *token.head.head.children]  # "since" on the toll the trigger is of
         if any(t.lower_ == "since" and t.dep_ == "prep" and t.i not in self._recent for t in words):
             return True  # "the death toll from attacks by al-Shabaab since the start of the year"
+        if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.lower_ in TOLL_NOUNS and any(
+                t.lower_ == "since" and t.dep_ in ("prep", "mark") and t.i not in self._recent for t in token.sent):
+            return True  # "The death toll from attacks by armed groups in Ituri since January rose to 600"
         # (a change a group announces it will make is coded when announced: ACLED's change to group activity)
         if sub_type not in lexicon.announced_sub_types and irrealis_clause(doc, token):
             return True  # "will open the way to a peace agreement", "if Ukraine was involved in the strike"
@@ -501,6 +524,7 @@ class EventExtractor:
     def _roles(self, doc: Doc, article: Article, candidate: Candidate, sent: Span, here: list[Mention]) -> None:
         if candidate.type in ("protests", "riots", "strategic_developments"):
             here = [m for m in here if not m.facility]  # "Rioters torch police station" hits no police
+        here = [m for m in here if not _as_phrase(doc, m)]  # "Gunmen dressed as civilians": no civilians
         if candidate.sub_type == "agreement":  # "DRC, M23 agree to ...": a party, though "agree" reads as a cue
             here = sorted(here + self._in_clause(doc, candidate.trigger_span[0], self._speakers), key=lambda m: m.start)
         for mention in here:
@@ -544,6 +568,10 @@ class EventExtractor:
         if perp is None and not crowd:
             perp = (self._said_by(doc, article, candidate) or _adjectival_actor(doc, article, candidate.trigger_span[0], self.lexicon)
                     or self._denier(doc, article, candidate))
+            if perp is None and candidate.sub_type != "disrupted_weapons_use":
+                perp = self._weapon_user(doc, sent, ROLE_PERPETRATOR)  # "Shahed drones hit ...": Russia's forces
+            if perp is None:
+                perp = self._blamed_here(doc, sent)  # "..., the army said, blaming FARC dissidents"
         perp, target = self._sides_from_context(doc, article, candidate, sent, perp, target)
         if candidate.type == "battles":
             perp, target = self._communal(doc, here, perp, target)
@@ -574,6 +602,9 @@ class EventExtractor:
         subject = _subject_token(doc, candidate.trigger_span[0])
         if perp is None and subject is not None:
             perp = self._named_before(doc, subject)  # "The group attacked ..."
+        if perp is None and subject is not None:  # "MEXICO CITY (Reuters) - Members of the ... Cartel ambushed": behind a dateline
+            perp = next((m for tok in [subject, *(c for c in subject.children if c.dep_ == "appos")]
+                         if (m := self._group_of_members(doc, tok)) is not None), None)
         pronoun = pronoun_subject(doc, candidate.trigger_span[0], self.lexicon)
         if pronoun is not None and "nsubjpass" in (pronoun.dep_, pronoun.head.dep_):
             pronoun = None  # "they were attacked by gunmen": the pronoun is the target
@@ -590,8 +621,32 @@ class EventExtractor:
         if target is None and armed_side:
             target = self._holder(doc, article, sent, perp)
         if target is None and candidate.sub_type == "disrupted_weapons_use":
-            target = self._weapon_owner(doc, article, sent, perp)
+            target = self._weapon_owner(doc, article, sent, perp) or self._weapon_user(doc, sent, ROLE_TARGET)
         return perp, target
+
+    def _blamed_here(self, doc: Doc, sent: Span) -> Mention | None:
+        """The armed actor that the event's own sentence blames ("Two soldiers were killed ...,
+        the army said, blaming FARC dissidents"); a blame in the next sentence is ``_attach_blame``'s."""
+        for mention in self._all_mentions:
+            root = doc[mention.start : mention.end].root
+            verb = root.head.lemma_.lower()
+            blamed = root.dep_ == "dobj" and verb in self.lexicon.blame_verbs
+            claims = root.dep_ == "nsubj" and verb in self.lexicon.claim_verbs  # "...; al-Shabaab claimed responsibility"
+            if sent.start <= mention.start < sent.end and mention.kind in self.lexicon.armed and (blamed or claims):
+                return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
+        return None
+
+    def _weapon_user(self, doc: Doc, sent: Span, role: str) -> Mention | None:
+        """The state forces a weapon only one side fields stands for (``weapon_users``: a Shahed
+        or an Iskander is Russia's, a HIMARS Ukraine's), where the sentence names no side."""
+        users = self.lexicon.weapon_users
+        for token in sent:
+            pair = f"{token.lower_} {doc[token.i + 1].lower_}" if token.i + 1 < sent.end else ""
+            code = users.get(token.lower_) or users.get(token.lemma_.lower()) or users.get(pair)
+            name = country_names().get(code) if code else None
+            if name:
+                return Mention(token.i, token.i + 1, self._state_entry(), name=name, role=role)
+        return None
 
     def _weapon_owner(self, doc: Doc, article: Article, sent: Span, perp: Mention | None) -> Mention | None:
         """Whose weapons were shot down or defused: the people's adjective on them ("shot down 14
@@ -604,10 +659,15 @@ class EventExtractor:
                     return Mention(token.i, token.i + 1, entry, role=ROLE_TARGET)
         starts, _ = _token_char_bounds(doc)
         for loc in article.locations:
-            if not (loc.adjectival and loc.feature == "country" and sent.start_char <= loc.span[0] < sent.end_char):
+            if not (loc.feature == "country" and sent.start_char <= loc.span[0] < sent.end_char):
                 continue
             first = bisect_right(starts, loc.span[0]) - 1
-            if doc[first].head.lower_ in weapons and not (perp is not None and perp.start <= first < perp.end):
+            if not (loc.adjectival or doc[first].dep_ in ("compound", "nmod")):  # "a US MQ-9 Reaper drone"
+                continue
+            head = doc[first].head
+            while head.dep_ in ("compound", "nmod") and head.lower_ not in weapons:
+                head = head.head
+            if head.lower_ in weapons and not (perp is not None and perp.start <= first < perp.end):
                 return Mention(first, first + 1, self._state_entry(), name=loc.name, role=ROLE_TARGET)
         return None
 
@@ -913,50 +973,36 @@ class EventExtractor:
     # --- place and day ----------------------------------------------------------------------
 
     def _place(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
-        named = [loc for loc in article.locations if sent.start_char <= loc.span[0] < sent.end_char and not loc.adjectival]
-        named = [loc for loc in named if loc.id not in self._actor_places]  # "accused Kyiv of ...": an actor
-        places = self._not_speakers(article, named)
-        if not places and candidate.type == "strategic_developments":
-            places = named  # who announces a development does it at home ("Myanmar junta announces truce")
-        # a country that stands for its state as a side places nothing ("Israel and Hamas signed a
-        # ceasefire deal that would halt the war in Gaza"), where the sentence names another place
-        starts, ends = _token_char_bounds(doc)
-        sides = [(starts[m.start], ends[m.end - 1]) for m in (candidate.perpetrator, candidate.target) if m is not None]
-        places = [loc for loc in places if not (loc.feature == "country" and inside(sides, *loc.span))] or places
-        places = _misresolved_out(doc_text(doc), places)
-        text = doc_text(doc)
-        # where a strike came from is not where it fell ("a rocket fired from Lebanon hit ... Majdal Shams")
-        places = [loc for loc in places if not after_word(text, loc.span[0], self.lexicon.origin_words, sent.start_char)]
-        # a wire dateline says where the report was filed: its town places the event only when
-        # the sentence names no other place ("GOMA, Congo (Reuters) - ... a camp west of Sake")
-        places = [loc for loc in places if not loc.span[1] <= dateline_end(text, loc.span[0], self.lexicon)] or places
-        places = _in_trigger_clause(doc, candidate.trigger_span[0], places) or places
-        # a country that labels the report ("Mali: Jihadists kill 12 soldiers near Boni") says
-        # which Boni; a country named in the text ("U.S. warplanes struck ... Hodeidah") does not
-        countries = {loc.country_code for loc in places if loc.feature == "country" and list_label(text, loc.span)}
-        if countries:
-            places = [loc for loc in places if loc.country_code in countries] or places
-        # the label of a list item says the area where its text names as fine a place
-        # ("- Mopti: an IED hit a minibus near Bandiagara"; but "- Afgooye: mortar rounds ..." in a Somalia list)
-        labels = [loc for loc in places if list_label(text, loc.span)]
-        others = [loc for loc in places if loc not in labels]
-        if labels and others:
-            finest = min(FEATURE_RANK.get(loc.feature or "other", 0) for loc in others)
-            places = others + [loc for loc in labels if FEATURE_RANK.get(loc.feature or "other", 0) < finest]
-        if not places:
-            return
+        """The event's place: the sentence's non-adjectival locations, narrowed by the filters of
+        ``PLACE_FILTERS`` in their order, then the most specific one nearest the trigger."""
+        query = PlaceQuery(doc, article, candidate, sent, doc_text(doc), self)
+        places = [loc for loc in article.locations if sent.start_char <= loc.span[0] < sent.end_char and not loc.adjectival]
+        for place_filter in PLACE_FILTERS:
+            places = place_filter(query, places)
+        if places:
+            self._set_place(query, places)
+
+    def _set_place(self, query: PlaceQuery, places: list[Location]) -> None:
+        """The most specific of the places left, nearest the trigger, with UCDP's precision."""
+        doc, candidate, sent = query.doc, query.candidate, query.sent
         trigger_char = doc[candidate.trigger_span[0]].idx
-        # a place on the map beats one the gazetteer lacks ("a camp in Bulengo, west of Goma")
+        # a place on the map beats one the gazetteer lacks ("a camp in Bulengo, west of Goma"),
+        # unless the text says it is a town of the place on the map ("the Rakhine town of Maungdaw")
+        settled = _town_of_region(query.text, places)
         located = [loc for loc in places if loc.lat is not None] or places
-        best = min(located, key=lambda loc: (FEATURE_RANK.get(loc.feature or "other", 0), abs(loc.span[0] - trigger_char)))
+        best = settled[0] if settled else min(located, key=lambda loc: (FEATURE_RANK.get(loc.feature or "other", 0), abs(loc.span[0] - trigger_char)))
         candidate.location = best
         prec = self.lexicon.where_prec.get(best.feature or "other", 1)
-        if best.lat is None:
+        if settled:  # known to the region that holds it
+            prec = self.lexicon.where_prec.get(settled[1].feature or "admin1", 4)
+        elif best.lat is None:
             # named but not on the map: no more is known than its country
             prec = max(prec, self.lexicon.where_prec.get("country", 6))
         before = doc_text(doc)[max(sent.start_char, best.span[0] - 25) : best.span[0]].lower().split()
         if prec == 1 and set(before[-3:]) & self.lexicon.near_words:
             prec = 2
+        if best.id in query.regions:  # "in the Kharkiv and Sumy regions": the region, not the city
+            prec = max(prec, self.lexicon.where_prec.get("admin1", 4))
         candidate.where_prec = prec
 
     def _not_speakers(self, article: Article, places: list[Location]) -> list[Location]:
@@ -1055,6 +1101,7 @@ class EventExtractor:
         firsts = [c.sentences[0][0] for c in candidates]
         by_object: dict[tuple[int, int], Candidate] = {}
         for quantity in sorted(article.quantities, key=lambda q: q.span[0]):
+            quantity = self._killed_count(doc, quantity, starts)
             casualty = quantity.casualty
             if casualty is None or casualty.cumulative or not lo <= quantity.span[0] < hi:
                 continue
@@ -1086,6 +1133,18 @@ class EventExtractor:
                 candidate.partitive.add(quantity.id)  # "one of the victims": kept only where it counts a side anew
             if any(doc[i].lower_ in self.lexicon.additive_words for i in range(*sent)):
                 candidate.additive.add(quantity.id)  # "Eight attackers were also killed": more dead, not a restatement
+
+    def _killed_count(self, doc: Doc, quantity: Quantity, starts: list[int]) -> Quantity:
+        """A count the casualty reading gives no role that a killing verb takes as its object or
+        passive subject ("neutralised 13 ISWAP terrorists", "12 assailants were neutralised") is
+        a toll of the dead, for this event only."""
+        if quantity.casualty is not None or quantity.kind != "count" or quantity.value <= 0:
+            return quantity
+        root = doc[max(0, bisect_right(starts, quantity.span[0]) - 1) : max(1, bisect_right(starts, quantity.span[1] - 1))].root
+        verb = root.head
+        if root.dep_ in ("dobj", "nsubjpass") and (verb.lower_ in self.lexicon.killing_verbs or verb.lemma_.lower() in self.lexicon.killing_verbs):
+            return dataclasses.replace(quantity, casualty=Casualty(role="killed", who=quantity.concept))
+        return quantity
 
     def _event_of_object(self, doc: Doc, token: int, before: list[Candidate]) -> Candidate | None:
         """The event whose sentences name the thing a toll's people were at: "two workers at the
@@ -1139,7 +1198,7 @@ class EventExtractor:
             if fatalities.best is None:
                 fatalities = self._no_toll(doc, candidate, candidates)
             date_start, date_end, date_prec = self._dates_of(doc, article, candidate)
-            victims = _victims_of(candidate)
+            victims = _victims_of(candidate, self._victim_words)
             if victims is not None and candidate.type == "protests":  # "police kill 3 in protests": the 3 protested
                 victims = EventActor(text=victims.text, span=victims.span, name="Protesters", kind="protesters")
             actors = self._distinct(EventActors(
@@ -1237,10 +1296,20 @@ class EventExtractor:
             return actors
         if (perp.name, perp.kind) != (target.name, target.kind):
             return actors
+        rival = self._rival_of(perp.name) if perp.kind == "state_forces" and not _own_name(candidate.target) else None
+        if rival is not None:  # "a HIMARS strike ... killed 20 soldiers" near Oleshky: Ukraine's strike, Russia's soldiers
+            return EventActors(perpetrator=perp, target=EventActor(text=target.text, span=target.span, name=rival, kind=target.kind))
         perp_own = _own_name(candidate.perpetrator)
         if _own_name(candidate.target) and not perp_own:
             return EventActors(perpetrator=None, target=target)
         return EventActors(perpetrator=perp, target=None)
+
+    def _rival_of(self, name: str | None) -> str | None:
+        """The one state at war with the named state (``state_rivals``), by name; None where
+        there is none or several."""
+        code = next((c for c, n in country_names().items() if n == name), None) if name else None
+        rivals = [other for pair in self.lexicon.state_rivals if code in pair for other in pair if other != code]
+        return country_names().get(rivals[0]) if len(rivals) == 1 else None
 
     def _violence(self, candidate: Candidate, actors: EventActors) -> ViolenceType | None:
         if candidate.type in ("protests", "riots", "strategic_developments") and candidate.sub_type != "excessive_force_against_protesters":
@@ -1333,6 +1402,148 @@ def _clause_words(doc: Doc, sent: Span, trigger_start: int, forms: list[tuple[st
 
 # ACLED's sub-types of territory changing hands: their other side is armed or none
 TERRITORY_SUB_TYPES = frozenset({"government_regains_territory", "non_state_actor_overtakes_territory"})
+
+
+@dataclass
+class PlaceQuery:
+    """What the place filters read: the event's sentence and the article around it."""
+
+    doc: Doc
+    article: Article
+    candidate: Candidate
+    sent: Span
+    text: str
+    extractor: EventExtractor
+    regions: set[str] = field(default_factory=set)  # ids of places named as regions ("Zamfara and Sokoto states")
+
+
+def _drop_actor_places(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A place that names an actor is no place ("accused Kyiv of ...")."""
+    return [loc for loc in places if loc.id not in query.extractor._actor_places]
+
+
+def _drop_speakers(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A place that speaks is no place ("Moscow says it struck ..."), except that who announces
+    a development does it at home ("Myanmar junta announces truce")."""
+    kept = query.extractor._not_speakers(query.article, places)
+    if not kept and query.candidate.type == "strategic_developments":
+        return places
+    return kept
+
+
+def _drop_side_countries(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A country that stands for its state as a side places nothing ("Israel and Hamas signed a
+    ceasefire deal that would halt the war in Gaza"), where the sentence names another place."""
+    starts, ends = _token_char_bounds(query.doc)
+    sides = [(starts[m.start], ends[m.end - 1]) for m in (query.candidate.perpetrator, query.candidate.target) if m is not None]
+    return [loc for loc in places if not (loc.feature == "country" and inside(sides, *loc.span))] or places
+
+
+def _drop_modifying_countries(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A country that modifies a trigger names who struck, not where ("US strikes on Ras Isa")."""
+    triggers = query.extractor._trigger_tokens
+    return [loc for loc in places if not (loc.feature == "country" and any(_modifies(query.doc, loc, i) for i in triggers))]
+
+
+def _drop_misresolved(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A place read in another country than the place that holds it (``_misresolved_out``)."""
+    return _misresolved_out(query.text, places)
+
+
+def _drop_origins(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """Where a strike came from is not where it fell ("a rocket fired from Lebanon hit ... Majdal Shams")."""
+    lexicon = query.extractor.lexicon
+    return [loc for loc in places if not after_word(query.text, loc.span[0], lexicon.origin_words, query.sent.start_char)]
+
+
+def _drop_dateline(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A wire dateline says where the report was filed: its town places the event only when the
+    sentence names no other place ("GOMA, Congo (Reuters) - ... a camp west of Sake")."""
+    lexicon = query.extractor.lexicon
+    return [loc for loc in places if not loc.span[1] <= dateline_end(query.text, loc.span[0], lexicon)] or places
+
+
+_AREA_PLURALS = r"(?:regions|states|provinces|oblasts|governorates|districts|counties|territories|departments)"
+_REGION_PAIR = re.compile(r"\s*(?:,|and|&)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+" + _AREA_PLURALS + r"\b")
+
+
+def _keep_region_pair(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """"X and Y regions" names two regions, not the city X: the first is the event's place, at a
+    region's precision ("villages across Zamfara and Sokoto states": Zamfara, not Sokoto city)."""
+    for loc in places:
+        if _REGION_PAIR.match(query.text, loc.span[1]):
+            query.regions.add(loc.id)
+            return [loc]
+    return places
+
+
+_TOWN_OF = re.compile(r"\s+(?:town|village|city|district|locality)\s+of\s+$", re.IGNORECASE)
+
+
+def _town_of_region(text: str, places: list[Location]) -> tuple[Location, Location] | None:
+    """A place the gazetteer has no point for that the text calls a town of a region on the map
+    ("the Rakhine town of Maungdaw"): the town, and the region that holds it."""
+    for loc in places:
+        if loc.lat is not None or loc.feature not in ("city", "other", None):
+            continue
+        for holder in places:
+            if holder.lat is not None and holder.feature in ("admin1", "admin2") and holder.span[1] <= loc.span[0] \
+                    and _TOWN_OF.match(text[holder.span[1] : loc.span[0]]):
+                return loc, holder
+    return None
+
+
+def _drop_roads(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A town that names a road is not where the road runs ("an ambush on the Ippy road", under
+    a "- Bambari:" label), where another place is named."""
+    kept = [loc for loc in places if not _ROAD_AFTER.match(query.text, loc.span[1])]
+    return kept or places
+
+
+_ROAD_AFTER = re.compile(r"(?:-[A-Z][\w'-]*)?\s+(?:road|highway|axis|route)\b", re.IGNORECASE)
+
+
+def _keep_trigger_clause(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """The places of the trigger's clause, where it names any (``_in_trigger_clause``)."""
+    return _in_trigger_clause(query.doc, query.candidate.trigger_span[0], places) or places
+
+
+def _keep_label_country(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A country that labels the report ("Mali: Jihadists kill 12 soldiers near Boni") says
+    which Boni; a country named in the text ("U.S. warplanes struck ... Hodeidah") does not."""
+    countries = {loc.country_code for loc in places if loc.feature == "country" and list_label(query.text, loc.span)}
+    if not countries:
+        return places
+    return [loc for loc in places if loc.country_code in countries] or places
+
+
+def _label_gives_way(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """The label of a list item gives way where its text names as fine a place ("- Mopti: an
+    IED hit a minibus near Bandiagara"; but "- Afgooye: mortar rounds ..." in a Somalia list)."""
+    labels = [loc for loc in places if list_label(query.text, loc.span)]
+    others = [loc for loc in places if loc not in labels]
+    if not (labels and others):
+        return places
+    finest = min(FEATURE_RANK.get(loc.feature or "other", 0) for loc in others)
+    return others + [loc for loc in labels if FEATURE_RANK.get(loc.feature or "other", 0) < finest]
+
+
+# The order in which an event's place is decided: each filter narrows the sentence's places;
+# a filter that would leave none keeps them where its docstring says so.
+PLACE_FILTERS = (
+    _drop_actor_places,
+    _drop_speakers,
+    _drop_side_countries,
+    _drop_modifying_countries,
+    _drop_misresolved,
+    _drop_origins,
+    _drop_dateline,
+    _drop_roads,
+    _keep_region_pair,
+    _keep_trigger_clause,
+    _keep_label_country,
+    _label_gives_way,
+)
 
 
 def _misresolved_out(text: str, places: list[Location]) -> list[Location]:
@@ -1501,14 +1712,16 @@ def _date_from_neighbours(candidates: list[Candidate]) -> None:
             candidate.date = before[-1] if before else (after[0] if after else None)
 
 
-def _victims_of(candidate: Candidate) -> EventActor | None:
+def _victims_of(candidate: Candidate, victim_words: frozenset[str] = frozenset()) -> EventActor | None:
     """Where a strike or an attack on people names nobody hit, the people its toll counts are
-    its civilian target ("Four dead after shelling")."""
+    its civilian target ("Four dead after shelling"; "hit the centre of Kryvyi Rih, killing 9
+    people": the count's own civilian noun, where the roles did not read it)."""
     if candidate.type not in ("explosions_remote_violence", "violence_against_civilians") and candidate.sub_type != "excessive_force_against_protesters":
         return None
     for quantity in candidate.quantities:
         casualty = quantity.casualty
-        if casualty and casualty.role in TOLL_ROLES and not casualty.who and quantity.value > 0 and not quantity.implicit:
+        who = (casualty.who or "").lower() if casualty else ""
+        if casualty and casualty.role in TOLL_ROLES and (not who or who in victim_words) and quantity.value > 0 and not quantity.implicit:
             return EventActor(text=quantity.text, span=quantity.span, name="Civilians", kind="civilians")
     return None
 
@@ -1547,11 +1760,26 @@ def _adjectival_location(article: Article, doc: Doc, token_i: int, weapons: froz
     start = doc[token_i].idx
     reach = 40 if weapons else 12
     for loc in article.locations:
+        if loc.feature == "country" and not loc.adjectival and 0 <= start - loc.span[1] <= 2 and _modifies(doc, loc, token_i):
+            return loc  # "US airstrike kills 5", "US strikes on Ras Isa": the country's forces
         if loc.adjectival and loc.feature == "country" and 0 <= start - loc.span[1] <= reach:
             between = [w for w in doc_text(doc)[loc.span[1] : start].lower().replace(",", " ").split() if w not in weapons]
             if len(between) <= 1:
                 return loc
     return None
+
+
+def _as_phrase(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention is what someone is dressed or posing as ("Gunmen dressed as civilians")."""
+    first = mention.start
+    return first >= 2 and doc[first - 1].lower_ == "as" and doc[first - 2].lower_ in DISGUISE_WORDS
+
+
+def _modifies(doc: Doc, loc: Location, token_i: int) -> bool:
+    """Whether a place's name is a modifier of the token ("US" in "US airstrike")."""
+    starts, _ = _token_char_bounds(doc)
+    last = doc[bisect_right(starts, loc.span[1] - 1) - 1]
+    return last.dep_ in ("compound", "nmod", "amod") and last.head.i == token_i
 
 
 def _adjectival_actor(doc: Doc, article: Article, token_i: int, lexicon: EventLexicon) -> Mention | None:

@@ -105,6 +105,7 @@ class EventLexicon:
         self.date_prec = dict(self.raw.get("date_prec", {}))
         roles = self.raw.get("roles", {})
         self.blame_verbs = frozenset(roles.get("blame_verbs", []))
+        self.killing_verbs = frozenset(roles.get("killing_verbs", []))
         self.claim_verbs = frozenset(roles.get("claim_verbs", []))
         self.claim_phrases = tuple(roles.get("claim_phrases", []))
         self.suspect_verbs = frozenset(roles.get("suspect_verbs", []))
@@ -150,6 +151,9 @@ class EventLexicon:
         self.state_rivals = frozenset(frozenset(pair) for pair in context.get("state_rivals", []))
         self.fighting_words = frozenset(context.get("fighting_words", []))
         self.unknown_side = {k: v for k, v in context.get("unknown_side", {}).items()}
+        # weapon word (lower case, one or two words) -> ISO2 of the only state that fields it
+        self.naming_verbs = frozenset(context.get("naming_verbs", []))
+        self.weapon_users = {word: code for code, words in context.get("weapon_users", {}).items() for word in words}
         seized = dict(self.raw.get("seized", {}))
         self.seized_measures = frozenset(seized.pop("measures", []))
         # sub_type of strategic_developments -> words of what was seized

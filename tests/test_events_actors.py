@@ -384,3 +384,18 @@ def test_police_and_soldiers_are_one_side_and_the_gangs_the_other(blank):
 def test_foreign_troops_imply_an_opponent_only_in_a_rival_state(blank):
     doc, [event] = events_of(blank, FOREIGN, [(0, 0, "RU", "country", True), (3, 3, "ML", "city")])
     assert event.actors.target is None  # Russian forces in Mali fight beside its army, not against it
+
+
+def test_no_actor_phrase_is_in_two_entries_of_the_same_rank():
+    """Two entries matching one span are ranked only by length and by named-before-noun
+    (events/extract.py `_mentions`); a phrase in two entries of the same namedness would be
+    decided by the matcher's internal order, so the lexicon must not hold one."""
+    from collections import defaultdict
+
+    from conflictnlp.events.lexicon import load_event_lexicon
+
+    entries: dict[tuple[str, bool], set[int]] = defaultdict(set)
+    for index, entry in enumerate(load_event_lexicon().actors):
+        for phrase in entry.words:
+            entries[(phrase.lower(), entry.named)].add(index)
+    assert {key: found for key, found in entries.items() if len(found) > 1} == {}

@@ -205,3 +205,16 @@ def test_wire_copy_speakers_named_after_a_description(nlp) -> None:
     assert {name for name, _ in _speakers(nlp, text)} == {"Serhiy Bondar"}
     text = '"The bridge held," the mayor of Kherson, Roman Mrochko, wrote on Telegram.'
     assert _speakers(nlp, text) == [("Roman Mrochko", "mayor of Kherson")]
+
+
+def test_a_quotation_opening_the_paragraph_after_a_named_person_is_theirs(nlp) -> None:
+    # no cue and no quote before it to inherit from: the person the paragraph before is about
+    text = (
+        "The head of surgery at al-Shifa hospital, Dr. Ahmed al-Mokhallalati, described the night in a voice message.\n\n"
+        "\"The generators stopped at midnight. We operated with torches.\n\n"
+        "\"Two patients died in the corridor because there was no oxygen.\""
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers and {name for name, _ in speakers} == {"Ahmed al-Mokhallalati"}
+    # a paragraph about no person hands nobody a quotation
+    assert _speakers(nlp, "The convoy was hit at noon.\n\n\"The generators stopped at midnight. We operated with torches.\"") == []

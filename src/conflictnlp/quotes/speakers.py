@@ -489,6 +489,27 @@ def inherited_speaker(paragraph: int, start: int, attributed: list[tuple[int, in
     return best
 
 
+def introducing_speaker(doc: Doc, start: int) -> Optional[Span]:
+    """The person a paragraph hands the quotation that opens the next one: the subject of the
+    paragraph's last sentence when it names a person ("A driver who survived the attack,
+    Serhiy Bondar, 52, described the first moments." / "'We heard the drone ...'"), else None."""
+    text = doc_text(doc)
+    before = text[:start].rstrip(" \u00a0\t")
+    # a paragraph ending in a colon ("Sanders made the following comment:") is a colon cue's
+    # business (the cue lexicon's colon frames), not this rule's
+    if not before.endswith("\n") or not before.rstrip().endswith("."):
+        return None
+    last = doc.char_span(len(before.rstrip()) - 1, len(before.rstrip()), alignment_mode="expand")
+    if last is None:
+        return None
+    root = last[0].sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or root.pos_ != "VERB":
+        return None
+    mention = _with_named_subject(subject)
+    return mention if any(ent.label_ == "PERSON" for ent in entities_in(mention)) else None
+
+
 @dataclass(frozen=True)
 class NamingClause:
     """A speaker described, then named in a relative clause."""

@@ -218,3 +218,9 @@ def test_a_quotation_opening_the_paragraph_after_a_named_person_is_theirs(nlp) -
     assert speakers and {name for name, _ in speakers} == {"Ahmed al-Mokhallalati"}
     # a paragraph about no person hands nobody a quotation
     assert _speakers(nlp, "The convoy was hit at noon.\n\n\"The generators stopped at midnight. We operated with torches.\"") == []
+
+
+def test_the_fuller_role_of_a_person_serves_the_later_mentions(nlp) -> None:
+    text = 'In Moscow, a ministry spokesman, Maj. Gen. Arkady Belov, said the reports were false. "All targets are military," he said.'
+    roles = {role for _, role in _speakers(nlp, text)}
+    assert roles == {"ministry spokesman, Maj. Gen."}

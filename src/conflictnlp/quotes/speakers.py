@@ -948,8 +948,11 @@ class SpeakerResolver:
         if person is not None:
             name, ent = person
             role = clean_role(role_of(mention, ent)) or self.roles.get(name)
-            if role:
-                self.roles.setdefault(name, role)
+            known = self.roles.get(name)
+            if role and (known is None or (known != role and known in role)):
+                # "Maj. Gen." from a first mention, "ministry spokesman, Maj. Gen." from the
+                # speaker's own: the fuller role serves the later mentions
+                self.roles[name] = role
             gender = _gender(mention, self.lexicon)
             if gender:
                 self.gender.setdefault(name, gender)

@@ -224,3 +224,22 @@ def test_the_fuller_role_of_a_person_serves_the_later_mentions(nlp) -> None:
     text = 'In Moscow, a ministry spokesman, Maj. Gen. Arkady Belov, said the reports were false. "All targets are military," he said.'
     roles = {role for _, role in _speakers(nlp, text)}
     assert roles == {"ministry spokesman, Maj. Gen."}
+
+
+def test_a_medium_named_before_its_description_and_a_lower_case_proper_noun() -> None:
+    # "Interfax news agency reported" with "Interfax" tagged an adjective
+    rows = [
+        ("Interfax", "ADJ", "JJ", "interfax", 2, "compound", True), ("news", "NOUN", "NN", "news", 2, "compound", True),
+        ("agency", "NOUN", "NN", "agency", 3, "nsubj", True), ("reported", "VERB", "VBD", "report", 3, "ROOT", False),
+    ]
+    doc = _doc(rows, ["B-ORG", "I-ORG", "I-ORG", "O"])
+    speaker = _resolver(doc).resolve(doc[0:3])
+    assert (speaker.name, speaker.role) == ("Interfax", "news agency")
+    # "Russia 's defence ministry" with "ministry" tagged a proper noun: no name "ministry"
+    rows = [
+        ("Russia", "PROPN", "NNP", "Russia", 3, "poss", False), ("'s", "PART", "POS", "'s", 0, "case", True),
+        ("defence", "NOUN", "NN", "defence", 3, "compound", True), ("ministry", "PROPN", "NNP", "ministry", 4, "nsubj", True),
+        ("said", "VERB", "VBD", "say", 4, "ROOT", False),
+    ]
+    doc = _doc(rows, ["B-GPE", "O", "B-ORG", "I-ORG", "O"])
+    assert _resolver(doc).resolve(doc[0:4]).name == "Russia's defence ministry"

@@ -857,8 +857,8 @@ class SpeakerResolver:
         """"Ewan Watson" in "Red Cross spokesperson Ewan Watson": two or three capitalised
         proper nouns ending at the mention's head, none an organisation word, none a place."""
         root = mention.root
-        if root.pos_ != "PROPN":
-            return None
+        if root.pos_ != "PROPN" or not root.text[:1].isupper():
+            return None  # "Russia's defence ministry" with "ministry" tagged a proper noun
         start = root.i
         while start - 1 >= mention.start and mention.doc[start - 1].pos_ == "PROPN" and mention.doc[start - 1].dep_ == "compound":
             start -= 1
@@ -913,6 +913,15 @@ class SpeakerResolver:
             if appos is not None:
                 name = doc[appos.left_edge.i : appos.right_edge.i + 1]
                 return name.text, doc[mention.start : root.i + 1].text
+            named = [t for t in doc[mention.start : root.i] if t.dep_ not in ("det", "punct")]
+            cut = next((i for i, t in enumerate(named) if not t.text[:1].isupper()), len(named))
+            ends = all(t.is_punct for t in doc[root.i + 1 : mention.end])
+            if cut and ends and self.lexicon is not None and all(t.dep_ == "compound" for t in named[:cut]):
+                # "Interfax news agency" (the small model tags the name anything): the medium's
+                # name, then words describing it
+                described = doc[named[cut].i if cut < len(named) else root.i : root.i + 1]
+                if described.text.lower() in self.lexicon.media_descriptors:
+                    return doc[named[0].i : named[cut - 1].i + 1].text, described.text
             trailing = _trailing_name(mention)
             if trailing is not None and (trailing.text in self.organisation_words or any(t.ent_type_ == "ORG" or t.is_upper for t in trailing)):
                 # "The U.N. agency for Palestinian refugees, UNRWA" (the parse hung the name on "refugees")
@@ -924,8 +933,8 @@ class SpeakerResolver:
                 described = [t for t in doc[mention.start : root.i + 1] if t.dep_ not in ("det", "punct")]
                 return after.text, doc[described[0].i : root.i + 1].text
             return None
-        if root.pos_ != "PROPN":
-            return None
+        if root.pos_ != "PROPN" or not root.text[:1].isupper():
+            return None  # "Russia's defence ministry" with "ministry" tagged a proper noun
         start = root.i
         while start - 1 >= mention.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
             start -= 1

@@ -243,3 +243,13 @@ def test_a_medium_named_before_its_description_and_a_lower_case_proper_noun() ->
     ]
     doc = _doc(rows, ["B-GPE", "O", "B-ORG", "I-ORG", "O"])
     assert _resolver(doc).resolve(doc[0:4]).name == "Russia's defence ministry"
+
+
+def test_a_list_left_in_the_content_keeps_its_first_comma(nlp) -> None:
+    import conflictnlp
+
+    text = ("A missile struck a school in Kramatorsk, killing a teacher, two pupils and a security guard, "
+            "the head of the regional military administration, Vadym Filashkin, said.")
+    (quote,) = conflictnlp.extract(text, nlp=nlp).quotes
+    assert quote.speaker_name == "Vadym Filashkin"
+    assert quote.to_dict()["content"]["spans"] == [[0, text.index(", the head")]]

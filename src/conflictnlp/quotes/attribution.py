@@ -710,7 +710,10 @@ def _content_beside_source(doc: Doc, content: set[Token], source: Span, speaking
     if subject is not None and subject.i < source.start and content and any(c.dep_ == "appos" and c.i >= source.start for c in subject.children):
         # "wounding ... at least seven other people, the head of ... said": the
         # list the parse made the subject stays in the content (speakers._np)
-        content |= set(doc[subject.left_edge.i : source.start])
+        start = subject.left_edge.i
+        if start > 1 and doc[start - 1].text == "," and doc[start - 2] in content:
+            start -= 1  # "killing a teacher, two pupils and a guard": the parse hung that comma on the cue
+        content |= set(doc[start : source.start])
     return content
 
 

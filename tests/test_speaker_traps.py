@@ -253,3 +253,33 @@ def test_a_list_left_in_the_content_keeps_its_first_comma(nlp) -> None:
     (quote,) = conflictnlp.extract(text, nlp=nlp).quotes
     assert quote.speaker_name == "Vadym Filashkin"
     assert quote.to_dict()["content"]["spans"] == [[0, text.index(", the head")]]
+
+
+def _name_right(relation: dict, quotes: list[dict]) -> bool:
+    """Whether the predicted quote whose content is closest to the relation's (Jaccard on
+    characters) names its speaker: ``speaker_name``, or for an unnamed one its role."""
+    pieces = relation.get("content_spans") or [relation["content_span"]]
+    gold = {i for s, e in pieces for i in range(s, e)}
+    best, overlap = None, 0.0
+    for quote in quotes:
+        chars = {i for s, e in quote["content"]["spans"] for i in range(s, e)}
+        jaccard = len(chars & gold) / len(chars | gold)
+        if jaccard > overlap:
+            best, overlap = quote, jaccard
+    if best is None:
+        return False
+    wanted = (relation["speaker_name"] or "").lower()
+    return (best["speaker_name"] or "").lower() == wanted or (best["speaker_name"] is None and (best["speaker_role"] or "").lower() == wanted)
+
+
+def test_every_speaker_of_the_fixture_dev_part_is_named_right(nlp) -> None:
+    # the whole pipeline (places included: "the mayor of Kherson, Roman Mrochko"); the
+    # held-aside quarter is only scored for the record (docs/quotes.md), never asserted
+    import conflictnlp
+    from conflictnlp.evaluation.scoring import read_jsonl
+
+    wrong = []
+    for record in read_jsonl(FIXTURE, part="dev"):
+        quotes = [q.to_dict() for q in conflictnlp.extract(record["text"], nlp=nlp).quotes]
+        wrong += [(record["id"], r["speaker_name"]) for r in record["quotes"] if not _name_right(r, quotes)]
+    assert wrong == []

@@ -283,3 +283,10 @@ def test_every_speaker_of_the_fixture_dev_part_is_named_right(nlp) -> None:
         quotes = [q.to_dict() for q in conflictnlp.extract(record["text"], nlp=nlp).quotes]
         wrong += [(record["id"], r["speaker_name"]) for r in record["quotes"] if not _name_right(r, quotes)]
     assert wrong == []
+
+
+def test_a_role_owned_by_its_names_the_owner(nlp) -> None:
+    text = ("The Kharkiv Relief Alliance, which organized the convoy, said the trucks were carrying food. "
+            "Its director, Yulia Marchenko, said the charity had notified the United Nations. "
+            "\"If it was, then this was deliberate,\" Marchenko said.")
+    assert _speakers(nlp, text)[1:] == [("Yulia Marchenko", "director of Kharkiv Relief Alliance")] * 2

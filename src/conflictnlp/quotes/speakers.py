@@ -562,6 +562,7 @@ GROUP_PRONOUNS = {"it", "they", "them"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 RELATIVE = {"who", "which", "that", "whom"}
 GROUP_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+OWNER_PRONOUNS = {"its", "their"}  # "Its director, Yulia Marchenko": the organisation's director
 # "it" looks for an organisation as the subject of this many sentences before it
 GROUP_PRONOUN_SENTENCES = 2
 
@@ -956,9 +957,9 @@ class SpeakerResolver:
         person = self._person_in(mention)
         if person is not None:
             name, ent = person
-            role = clean_role(role_of(mention, ent)) or self.roles.get(name)
+            role = self._whose(clean_role(role_of(mention, ent)), mention) or self.roles.get(name)
             known = self.roles.get(name)
-            if role and (known is None or (known != role and known in role)):
+            if role and (known is None or (known != role and (known in role or known.split()[0].lower() in OWNER_PRONOUNS))):
                 # "Maj. Gen." from a first mention, "ministry spokesman, Maj. Gen." from the
                 # speaker's own: the fuller role serves the later mentions
                 self.roles[name] = role
@@ -990,6 +991,20 @@ class SpeakerResolver:
             name = members[0] if len(members) == 1 else ", ".join(members[:-1]) + " and " + members[-1]
             return Speaker(name=name, role=None, confidence=1.0, is_person=False)
         return Speaker(name=None, role=clean_role(core), confidence=1.0, is_person=_gender(mention, self.lexicon) is not None)
+
+    def _whose(self, role: Optional[str], mention: Span) -> Optional[str]:
+        """A role owned by a pronoun with the owner named: "Its director" after "The Kharkiv
+        Relief Alliance ... said" is "director of Kharkiv Relief Alliance" (the closest earlier
+        speaker that is no person; "its" no plural one). Unchanged without one."""
+        words = (role or "").split()
+        if len(words) < 2 or words[0].lower() not in OWNER_PRONOUNS:
+            return role
+        singular = words[0].lower() == "its"
+        owners = [s for offset, s in self.history if offset < mention.start_char and not s.is_person and (s.name or s.role) and not (singular and s.plural)]
+        if not owners:
+            return role
+        owner = owners[-1].name or owners[-1].role
+        return f"{' '.join(words[1:])} of {owner}"
 
     def _named_before(self, mention: Span, core: str) -> Optional[Speaker]:
         """The organisation a definite description names again: an earlier speaker whose name

@@ -42,6 +42,7 @@ from .speakers import (
     SpeakerDecision,
     decide_speaker,
     inherited_speaker,
+    introducing_speaker,
     names_a_place,
     participle_reporter,
     quoted_as_saying,
@@ -772,7 +773,10 @@ def _content_beside_source(doc: Doc, content: set[Token], source: Span, speaking
     if subject is not None and subject.i < source.start and content and any(c.dep_ == "appos" and c.i >= source.start for c in subject.children):
         # "wounding ... at least seven other people, the head of ... said": the
         # list the parse made the subject stays in the content (speakers._np)
-        content |= set(doc[subject.left_edge.i : source.start])
+        start = subject.left_edge.i
+        if start > 1 and doc[start - 1].text == "," and doc[start - 2] in content:
+            start -= 1  # "killing a teacher, two pupils and a guard": the parse hung that comma on the cue
+        content |= set(doc[start : source.start])
     return content
 
 
@@ -1433,7 +1437,9 @@ def _merge(pieces: list[Offsets]) -> list[Offsets]:
 
 
 def floating_passages(doc: Doc, attributions: list[Attribution], passages: list[QuotedPassage], confidence: float) -> list[Attribution]:
-    """Quotations without a cue that read as speech, inheriting the closest speaker before."""
+    """Quotations without a cue that read as speech, inheriting the closest speaker before;
+    with none, a quotation opening the paragraph after one whose last sentence has a named
+    person as subject gets that person as candidate (``speakers.introducing_speaker``)."""
     text = doc_text(doc)
     paragraphs = paragraph_starts(text)
     claimed = [piece for a in attributions for piece in a.content]
@@ -1448,18 +1454,23 @@ def floating_passages(doc: Doc, attributions: list[Attribution], passages: list[
         starts_sentence = not before or before.endswith("\n") or bool(SENTENCE_END_RE.search(before))
         if words < MIN_FLOATING_WORDS or not starts_sentence:
             continue
-        index = inherited_speaker(bisect_right(paragraphs, passage.start), passage.start, anchors)
-        if index is None:
+        paragraph = bisect_right(paragraphs, passage.start)
+        index = inherited_speaker(paragraph, passage.start, anchors)
+        introduced = introducing_speaker(doc, passage.start) if index is None else None
+        if index is None and introduced is None:
             continue
-        found.append(
-            Attribution(
-                content=list(passage.inner),
-                cue=None,
-                candidates=[],
-                kind="floating",
-                confidence=confidence,
-                passages=[passage],
-                inherits=with_speaker[index],
-            )
+        attribution = Attribution(
+            content=list(passage.inner),
+            cue=None,
+            candidates=_proposed(introduced, "introduced"),
+            kind="floating",
+            confidence=confidence,
+            passages=[passage],
+            inherits=with_speaker[index] if index is not None else None,
         )
+        found.append(attribution)
+        if introduced is not None:  # the paragraphs of the quotation that follow inherit from it
+            at = bisect_right([a.start for a in with_speaker], attribution.start)
+            with_speaker.insert(at, attribution)
+            anchors.insert(at, (attribution.start, paragraph))
     return found

@@ -63,6 +63,8 @@ class CueLexicon:
     object_frames: frozenset[str] = frozenset()  # "expressed concern about", "took aim at"
     not_in_speaker: frozenset[str] = frozenset()  # "said the ministry [in a statement]"
     unresolved_pronoun_role: Optional[str] = None  # the role of "it claimed" with no antecedent
+    back_reference_nouns: frozenset[str] = frozenset()  # "The group said": the group named before
+    media_descriptors: frozenset[str] = frozenset()  # "Interfax [news agency]": the role of a medium
     raising: frozenset[str] = frozenset()  # "X appears to ...": X is content, nobody speaks
     connectives: frozenset[str] = frozenset()  # "[But] ..., according to X": no content
     contrast_marks: frozenset[str] = frozenset()  # "X said A, [while] Y said B": two reports
@@ -157,6 +159,8 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         object_frames=frozenset(data["phrases"].get("object_frames", [])),
         not_in_speaker=frozenset(data["names"].get("not_in_speaker", [])),
         unresolved_pronoun_role=data["names"].get("unresolved_pronoun_role"),
+        back_reference_nouns=frozenset(data["names"].get("back_reference_nouns", [])),
+        media_descriptors=frozenset(data["names"].get("media_descriptors", [])),
         raising=frozenset(data["infinitive"].get("raising", [])),
         connectives=frozenset(data["phrases"].get("connectives", [])),
         contrast_marks=frozenset(data["phrases"].get("contrast_marks", [])),

@@ -43,6 +43,13 @@ def _after_name(mention: Span, name: Span) -> Optional[Span]:
     doc = mention.doc
     if name.end < mention.end and doc[name.end].text == ",":
         rest = _trim(doc[name.end + 1 : mention.end])
+        if rest is not None and len(rest) > 2 and rest[0].like_num and rest[1].text == ",":
+            rest = _trim(rest[2:])  # "Fatima Abdullahi, 34, a mother of three": the age is no role
+        if rest is not None:
+            # "..., a volunteer with the response room, speaking by telephone": a participle
+            # clause says how the words came, not who the speaker is
+            cut = next((t.i for t in rest[1:] if t.text == "," and t.i + 1 < rest.end and doc[t.i + 1].tag_ == "VBG"), None)
+            rest = _trim(doc[rest.start : cut]) if cut is not None else rest
         if rest is not None and rest[0].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
             return rest
     for child in name.root.children:

@@ -292,11 +292,25 @@ def quoted_as_saying(verb: Token) -> Optional[Token]:
 def _with_named_subject(subject: Token) -> Span:
     """The subject's noun phrase, running on over a name the parse made a second subject right
     after it: "the UN refugee agency UNHCR warned" is one speaker (UNHCR, the UN refugee
-    agency), not "the UN refugee agency"."""
+    agency), not "the UN refugee agency"; so is "A driver who survived the attack, Serhiy
+    Bondar, 52, described"."""
     phrase = _np(subject)
+    doc = subject.doc
     second = next((c for c in subject.head.children if c.dep_ in SUBJECTS and c.i > subject.i), None)
-    if second is not None and second.pos_ == "PROPN" and second.left_edge.i == phrase.end:
-        return subject.doc[phrase.start : _np(second).end]
+    if second is None or second.pos_ != "PROPN":
+        return phrase
+    if second.left_edge.i == phrase.end:
+        return doc[phrase.start : _np(second).end]
+    # "A driver who survived the attack, Serhiy Bondar, 52, described ...": a person's name
+    # set off by a comma after a description of one person
+    if (
+        second.left_edge.i == phrase.end + 1
+        and doc[phrase.end].text == ","
+        and subject.pos_ == "NOUN"
+        and subject.tag_ == "NN"
+        and second.ent_type_ == "PERSON"
+    ):
+        return doc[phrase.start : _np(second).end]
     return phrase
 
 
@@ -475,6 +489,27 @@ def inherited_speaker(paragraph: int, start: int, attributed: list[tuple[int, in
     return best
 
 
+def introducing_speaker(doc: Doc, start: int) -> Optional[Span]:
+    """The person a paragraph hands the quotation that opens the next one: the subject of the
+    paragraph's last sentence when it names a person ("A driver who survived the attack,
+    Serhiy Bondar, 52, described the first moments." / "'We heard the drone ...'"), else None."""
+    text = doc_text(doc)
+    before = text[:start].rstrip(" \u00a0\t")
+    # a paragraph ending in a colon ("Sanders made the following comment:") is a colon cue's
+    # business (the cue lexicon's colon frames), not this rule's
+    if not before.endswith("\n") or not before.rstrip().endswith("."):
+        return None
+    last = doc.char_span(len(before.rstrip()) - 1, len(before.rstrip()), alignment_mode="expand")
+    if last is None:
+        return None
+    root = last[0].sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or root.pos_ != "VERB":
+        return None
+    mention = _with_named_subject(subject)
+    return mention if any(ent.label_ == "PERSON" for ent in entities_in(mention)) else None
+
+
 @dataclass(frozen=True)
 class NamingClause:
     """A speaker described, then named in a relative clause."""
@@ -527,6 +562,7 @@ GROUP_PRONOUNS = {"it", "they", "them"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 RELATIVE = {"who", "which", "that", "whom"}
 GROUP_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+OWNER_PRONOUNS = {"its", "their"}  # "Its director, Yulia Marchenko": the organisation's director
 # "it" looks for an organisation as the subject of this many sentences before it
 GROUP_PRONOUN_SENTENCES = 2
 
@@ -653,14 +689,53 @@ NOT_PERSON_AFTER = {"itself", "its"}
 
 def _a_place(ent: Span, places: set[str], located: frozenset[str] = frozenset()) -> bool:
     """Whether a name the NER took for a person is a place: the article names it as a place
-    elsewhere, or calls it "itself" ("Kyiv itself"), or it is a single word the places
-    component resolved ("adding that Kyiv had lost ...") with no title before it ("Mr.
-    Jordan"). A pronoun never resolves to it."""
+    elsewhere, or calls it "itself" ("Kyiv itself"), or the places component resolved it
+    ("adding that Kyiv had lost ...", "troops near Khan Younis") with no title before it
+    ("Mr. Jordan"). A pronoun never resolves to it, and it names no speaker ("the mayor of
+    Kherson, Roman Mrochko" is Mrochko)."""
     doc = ent.doc
     if ent.text in places or (ent.end < len(doc) and doc[ent.end].lower_ in NOT_PERSON_AFTER):
         return True
     titled = ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS
-    return len(ent) == 1 and ent.text in located and not titled
+    return ent.text in located and not titled
+
+
+def _conjuncts(mention: Span) -> list[Token]:
+    """The conjuncts of the mention's head inside it, down the parse's chain: "The United
+    States, Britain and France" hangs France on Britain."""
+    found: list[Token] = []
+    todo = [mention.root]
+    while todo:
+        token = todo.pop()
+        for conj in (c for c in token.children if c.dep_ == "conj" and mention.start <= c.i < mention.end):
+            found.append(conj)
+            todo.append(conj)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _trailing_name(mention: Span) -> Optional[Span]:
+    """The name set off by a comma at the end of a mention that describes before it: "the
+    mayor of Kherson, Roman Mrochko", "The U.N. agency for Palestinian refugees, UNRWA". One
+    to four capitalised proper nouns (name particles and hyphens inside), the parse's
+    apposition of some noun of the description."""
+    doc = mention.doc
+    end = mention.end
+    while end > mention.start and doc[end - 1].is_punct:
+        end -= 1
+    start = end
+    while start > mention.start and doc[start - 1].text != ",":
+        start -= 1
+    if start <= mention.start + 1 or start == end or mention.root.i >= start:
+        return None
+    run = doc[start:end]
+    words = [t for t in run if t.text != "-" and t.lower_ not in NAME_PARTICLES]
+    if not 1 <= len(words) <= 4 or any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in words):
+        return None
+    if not any(t.dep_ == "appos" for t in run):
+        return None
+    while len(run) > 1 and run[0].lower_.rstrip(".") in HONORIFICS:
+        run = run[1:]  # "..., Lt. Col. Richard Hecht"
+    return run
 
 
 class SpeakerResolver:
@@ -693,11 +768,12 @@ class SpeakerResolver:
         located = frozenset(s.text for s in doc.spans["conflict_locations"]) if "conflict_locations" in doc.spans else frozenset()
         self.located = located
         surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+        self.places, self.located_not_surnames = places, located - surnames
         people = [
             ent
             for ent in ents
             if lo <= ent.start_char and ent.end_char <= hi and (ent.label_ == "PERSON" or self._named_person(ent))
-            and not _a_place(ent, places, located - surnames)
+            and not _a_place(ent, places, self.located_not_surnames)
         ]
         for ent in people:
             tokens = _name_tokens(ent)
@@ -750,7 +826,10 @@ class SpeakerResolver:
     def _person_in(self, mention: Span) -> Optional[tuple[str, Span]]:
         # a person the mention is about, not one named in a modifier of it: "a close ally of
         # Mr. Putin, Chechen leader Ramzan Kadyrov" is Kadyrov
-        people = sorted((e for e in entities_in(mention) if e.label_ == "PERSON"), key=lambda e: _in_modifier(e.root, mention.root))
+        people = sorted(
+            (e for e in entities_in(mention) if e.label_ == "PERSON" and not _a_place(e, self.places, self.located_not_surnames)),
+            key=lambda e: _in_modifier(e.root, mention.root),
+        )
         for ent in people:
             tokens = _name_tokens(ent)
             if tokens:
@@ -760,6 +839,13 @@ class SpeakerResolver:
         for token in mention:
             if token.pos_ == "PROPN" and token.lower_ in self.full_names and token.ent_type_ not in GROUP_LABELS:
                 return self.full_names[token.lower_], mention.doc[token.i : token.i + 1]
+        # "the mayor of Kherson, Roman Mrochko": a name set off at the end of a description of
+        # one person, whatever the NER calls it and wherever the parse hangs it
+        trailing = _trailing_name(mention)
+        if trailing is not None and self._unnamed_person(mention) and not self._not_a_name(trailing):
+            key = trailing[-1].lower_
+            self.full_names.setdefault(key, trailing.text)
+            return self.full_names[key], trailing
         # ... or labels them ORG: a name-shaped run of capitalised words ending at the head
         shaped = self._name_shaped(mention)
         if shaped is not None:
@@ -772,8 +858,8 @@ class SpeakerResolver:
         """"Ewan Watson" in "Red Cross spokesperson Ewan Watson": two or three capitalised
         proper nouns ending at the mention's head, none an organisation word, none a place."""
         root = mention.root
-        if root.pos_ != "PROPN":
-            return None
+        if root.pos_ != "PROPN" or not root.text[:1].isupper():
+            return None  # "Russia's defence ministry" with "ministry" tagged a proper noun
         start = root.i
         while start - 1 >= mention.start and mention.doc[start - 1].pos_ == "PROPN" and mention.doc[start - 1].dep_ == "compound":
             start -= 1
@@ -785,6 +871,12 @@ class SpeakerResolver:
         if any(not t.text[:1].isupper() or t.text in self.organisation_words or t.ent_type_ in ("GPE", "NORP", "LOC") for t in run):
             return None
         return mention.doc[run[0].i : run[-1].i + 1]
+
+    def _not_a_name(self, run: Span) -> bool:
+        """Whether a run of capitalised words is a place or an organisation, not a person."""
+        return run.text in self.located or run.text in self.places or any(
+            t.text in self.organisation_words or t.ent_type_ in ("GPE", "LOC", "ORG") or t.is_upper for t in run
+        )
 
     def resolve(self, mention: Span) -> Speaker:
         """Name, role and confidence for a speaker mention."""
@@ -822,14 +914,28 @@ class SpeakerResolver:
             if appos is not None:
                 name = doc[appos.left_edge.i : appos.right_edge.i + 1]
                 return name.text, doc[mention.start : root.i + 1].text
+            named = [t for t in doc[mention.start : root.i] if t.dep_ not in ("det", "punct")]
+            cut = next((i for i, t in enumerate(named) if not t.text[:1].isupper()), len(named))
+            ends = all(t.is_punct for t in doc[root.i + 1 : mention.end])
+            if cut and ends and self.lexicon is not None and all(t.dep_ == "compound" for t in named[:cut]):
+                # "Interfax news agency" (the small model tags the name anything): the medium's
+                # name, then words describing it
+                described = doc[named[cut].i if cut < len(named) else root.i : root.i + 1]
+                if described.text.lower() in self.lexicon.media_descriptors:
+                    return doc[named[0].i : named[cut - 1].i + 1].text, described.text
+            trailing = _trailing_name(mention)
+            if trailing is not None and (trailing.text in self.organisation_words or any(t.ent_type_ == "ORG" or t.is_upper for t in trailing)):
+                # "The U.N. agency for Palestinian refugees, UNRWA" (the parse hung the name on "refugees")
+                described = [t for t in doc[mention.start : trailing.start] if t.dep_ not in ("det", "punct")]
+                return trailing.text, doc[described[0].i : trailing.start].text
             after = doc[root.i + 1 : mention.end]
             if len(after) and all(t.pos_ == "PROPN" for t in after):
                 # "the UN refugee agency UNHCR" (the parse made the name a second subject)
                 described = [t for t in doc[mention.start : root.i + 1] if t.dep_ not in ("det", "punct")]
                 return after.text, doc[described[0].i : root.i + 1].text
             return None
-        if root.pos_ != "PROPN":
-            return None
+        if root.pos_ != "PROPN" or not root.text[:1].isupper():
+            return None  # "Russia's defence ministry" with "ministry" tagged a proper noun
         start = root.i
         while start - 1 >= mention.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
             start -= 1
@@ -851,9 +957,12 @@ class SpeakerResolver:
         person = self._person_in(mention)
         if person is not None:
             name, ent = person
-            role = clean_role(role_of(mention, ent)) or self.roles.get(name)
-            if role:
-                self.roles.setdefault(name, role)
+            role = self._whose(clean_role(role_of(mention, ent)), mention) or self.roles.get(name)
+            known = self.roles.get(name)
+            if role and (known is None or (known != role and (known in role or known.split()[0].lower() in OWNER_PRONOUNS))):
+                # "Maj. Gen." from a first mention, "ministry spokesman, Maj. Gen." from the
+                # speaker's own: the fuller role serves the later mentions
+                self.roles[name] = role
             gender = _gender(mention, self.lexicon)
             if gender:
                 self.gender.setdefault(name, gender)
@@ -863,6 +972,9 @@ class SpeakerResolver:
             name, role = described
             return Speaker(name=name, role=clean_role(role), confidence=1.0, is_person=False)
         core = core_text(mention)
+        named_before = self._named_before(mention, core)
+        if named_before is not None:
+            return named_before
         if core in self.roles:  # a person named earlier in a naming clause ("Andriy said")
             return Speaker(name=core, role=self.roles[core], confidence=1.0, is_person=True)
         if self._unnamed_person(mention):
@@ -871,12 +983,55 @@ class SpeakerResolver:
             return Speaker(name=None, role=clean_role(core), confidence=1.0, is_person=True)
         if any(ent.label_ in GROUP_LABELS for ent in entities_in(mention)) or mention.root.pos_ == "PROPN":
             # "Sudan's army and the paramilitary Rapid Support Forces": both are the speaker
-            for conj in (c for c in mention.root.children if c.dep_ == "conj" and c.i < mention.end):
-                if conj.pos_ in ("PROPN", "NOUN") or conj.ent_type_ in GROUP_LABELS:  # "Ukraine and its allies" too
-                    other = core_text(self.doc[conj.left_edge.i : min(conj.right_edge.i + 1, mention.end)])
-                    core = f"{core} and {other}" if other else core
-            return Speaker(name=core, role=None, confidence=1.0, is_person=False)
+            members = [core] + [
+                other for conj in _conjuncts(mention)
+                if (conj.pos_ in ("PROPN", "NOUN") or conj.ent_type_ in GROUP_LABELS)  # "Ukraine and its allies" too
+                and (other := core_text(self.doc[conj.left_edge.i : min(conj.right_edge.i + 1, mention.end)]))
+            ]
+            name = members[0] if len(members) == 1 else ", ".join(members[:-1]) + " and " + members[-1]
+            return Speaker(name=name, role=None, confidence=1.0, is_person=False)
         return Speaker(name=None, role=clean_role(core), confidence=1.0, is_person=_gender(mention, self.lexicon) is not None)
+
+    def _whose(self, role: Optional[str], mention: Span) -> Optional[str]:
+        """A role owned by a pronoun with the owner named: "Its director" after "The Kharkiv
+        Relief Alliance ... said" is "director of Kharkiv Relief Alliance" (the closest earlier
+        speaker that is no person; "its" no plural one). Unchanged without one."""
+        words = (role or "").split()
+        if len(words) < 2 or words[0].lower() not in OWNER_PRONOUNS:
+            return role
+        singular = words[0].lower() == "its"
+        owners = [s for offset, s in self.history if offset < mention.start_char and not s.is_person and (s.name or s.role) and not (singular and s.plural)]
+        if not owners:
+            return role
+        owner = owners[-1].name or owners[-1].role
+        return f"{' '.join(words[1:])} of {owner}"
+
+    def _named_before(self, mention: Span, core: str) -> Optional[Speaker]:
+        """The organisation a definite description names again: an earlier speaker whose name
+        ends in the same two or more words ("the prosecutor's office" after "the Kharkiv
+        regional prosecutor's office"), or, for a noun of ``back_reference_nouns`` ("The group", "The
+        company"), the closest organisation named in this sentence or the two before it."""
+        root = mention.root
+        if root.pos_ != "NOUN" or root.tag_ != "NN" or root.ent_type_ or mention[0].lower_ != "the" or not core:
+            return None
+        if any(t.pos_ == "PROPN" for t in mention):
+            return None
+        ending = core.lower()
+        # one word is too little to tell which body: "the office" a UN spokeswoman speaks of
+        # is not the prosecutor's office named before
+        for _, earlier in sorted(self.history, key=lambda h: h[0], reverse=True) if len(ending.split()) > 1 else ():
+            said = earlier.name or earlier.role or ""  # an organisation known by description has a role only
+            if not earlier.is_person and said.lower() != ending and said.lower().endswith(" " + ending):
+                return Speaker(name=earlier.name, role=earlier.role, confidence=0.8, is_person=False)
+        if self.lexicon is None or root.lemma_.lower() not in self.lexicon.back_reference_nouns or len(core.split()) > 1:
+            return None
+        organisations = [
+            ent for sent in self._sentences_up_to(mention, GROUP_PRONOUN_SENTENCES) for ent in sent.ents
+            if ent.label_ == "ORG" and ent.end <= mention.start and ent.root.dep_ not in ("poss", "compound")
+        ]
+        if not organisations:
+            return None
+        return Speaker(name=core_text(organisations[-1]), role=None, confidence=0.8, is_person=False)
 
     def _unnamed_person(self, mention: Span) -> bool:
         """Whether the mention describes one person without naming them: its head is a

@@ -926,13 +926,14 @@ class SpeakerResolver:
             trailing = _trailing_name(mention)
             if trailing is not None and (trailing.text in self.organisation_words or any(t.ent_type_ == "ORG" or t.is_upper for t in trailing)):
                 # "The U.N. agency for Palestinian refugees, UNRWA" (the parse hung the name on "refugees")
-                described = [t for t in doc[mention.start : trailing.start] if t.dep_ not in ("det", "punct")]
-                return trailing.text, doc[described[0].i : trailing.start].text
+                words_before = [t for t in doc[mention.start : trailing.start] if t.dep_ not in ("det", "punct")]
+                if words_before:
+                    return trailing.text, doc[words_before[0].i : trailing.start].text
             after = doc[root.i + 1 : mention.end]
             if len(after) and all(t.pos_ == "PROPN" for t in after):
                 # "the UN refugee agency UNHCR" (the parse made the name a second subject)
-                described = [t for t in doc[mention.start : root.i + 1] if t.dep_ not in ("det", "punct")]
-                return after.text, doc[described[0].i : root.i + 1].text
+                words_before = [t for t in doc[mention.start : root.i + 1] if t.dep_ not in ("det", "punct")]
+                return after.text, doc[words_before[0].i : root.i + 1].text
             return None
         if root.pos_ != "PROPN" or not root.text[:1].isupper():
             return None  # "Russia's defence ministry" with "ministry" tagged a proper noun

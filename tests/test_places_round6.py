@@ -98,3 +98,15 @@ def test_university_town_is_no_place_in_conflict_news():
     found = locations("Gunmen/NOUN abducted/VERB 20/NUM/B-CARDINAL students/NOUN from/ADP Federal/PROPN/B-ORG "
                       "University/PROPN/I-ORG Gusau/PROPN/I-ORG ./PUNCT")
     assert found == {}  # neither Gusau nor Brazil's Federal District
+
+
+def test_french_particle_begins_no_name():
+    found = locations("Hommes/NOUN armés/ADJ tuent/VERB 9/NUM/B-CARDINAL civils/NOUN dans/ADP le/DET village/NOUN "
+                      "de/ADP Kpetene/PROPN ,/PUNCT près/ADV de/ADP/B-GPE Bambari/PROPN/I-GPE")
+    assert found["Bambari"][0] == "CF" and found.get("Kpetene", (None,))[0] == "CF"
+
+
+def test_unknown_names_joined_by_and_are_two_places():
+    found = locations("Gaza/PROPN/B-GPE :/PUNCT Israeli/ADJ/B-NORP strikes/NOUN hit/VERB Shujaiya/PROPN and/CCONJ "
+                      "Zeitoun/PROPN neighbourhoods/NOUN")
+    assert found.get("Shujaiya", (None,))[0] == "PS" and found.get("Zeitoun", (None,))[0] == "PS"

@@ -51,6 +51,7 @@ DATELINE_MARKS = {"—", "–", "-", "--", ",", "("}
 LIST_SEPARATORS = {",", "and", "or", "-", "–", "/", "&"}
 # lowercase words that may end a place name ("the Donetsk region", "Kherson oblast")
 NAME_TAIL_WORDS = {"region", "oblast", "province", "county", "parish", "district", "governorate", "strip", "peninsula"}
+LEADING_PARTICLES = {"de", "du", "des", "d'", "del", "en", "dans"}
 NAME_INNER_WORDS = {"of", "the", "upon", "on", "de", "del", "la", "le", "du", "al", "el", "and", "'s", "people's",
                     "i", "e", "da", "do", "dos", "au", "aux"}
 
@@ -381,8 +382,8 @@ class PlaceMatcher:
                     conflict = self._conflict_article(self._article_countries(found))
                 if not conflict:
                     continue
-            mention = self._mention(doc, start, end, "unlisted", unlisted=not places)
-            names.append(_Found(start, end, mention, "gazetteer"))
+            for s, e in self._and_parts(doc, start, end) if not places else [(start, end)]:
+                names.append(_Found(s, e, self._mention(doc, s, e, "unlisted", unlisted=not places), "gazetteer"))
             taken.update(range(start, end))
         settlements = [i for i in range(first + 1, last) if forms[i][1] in self.settlement_nouns]
         if settlements and conflict is None:
@@ -405,9 +406,17 @@ class PlaceMatcher:
                     or "PERSON" in {t.ent_type_ for t in doc[start:i]} and doc[start].is_sent_start
                     or self._not_unlisted(doc, start, i, False)):
                 continue
-            names.append(_Found(start, i, self._mention(doc, start, i, "unlisted", unlisted=True), "gazetteer"))
+            for s, e in self._and_parts(doc, start, i):  # "Shujaiya and Zeitoun neighbourhoods": two
+                names.append(_Found(s, e, self._mention(doc, s, e, "unlisted", unlisted=True), "gazetteer"))
             taken.update(range(start, i))
         return names
+
+    @staticmethod
+    def _and_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+        """An unknown name run split at "and" ("hit Shujaiya and Zeitoun": two places)."""
+        texts = token_texts(doc)
+        cuts = [k for k in range(start + 1, end - 1) if texts[k] == "and"]
+        return list(zip([start] + [k + 1 for k in cuts], cuts + [end]))
 
     def _unlisted_name(self, doc: Doc, i: int, first: int, last: int) -> tuple[int, int, bool]:
         """The name a trigger at ``i`` puts a place on (start, end; end <= start if none), and
@@ -787,7 +796,9 @@ class PlaceMatcher:
         return Mention(text=span.text, start=span.start_char, end=span.end_char, source=source, **kwargs)
 
     def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
-        while start < end and (doc[start].lower_ in ("the", "'s") or doc[start].is_punct):
+        # "près de Bambari" tagged whole: a French or Spanish lowercase particle begins no name
+        while start < end and (doc[start].lower_ in ("the", "'s") or doc[start].is_punct
+                               or doc[start].text in LEADING_PARTICLES and end - start > 1):
             start += 1
         while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct and doc[end - 1].text != "."):
             end -= 1

@@ -110,3 +110,13 @@ def test_unknown_names_joined_by_and_are_two_places():
     found = locations("Gaza/PROPN/B-GPE :/PUNCT Israeli/ADJ/B-NORP strikes/NOUN hit/VERB Shujaiya/PROPN and/CCONJ "
                       "Zeitoun/PROPN neighbourhoods/NOUN")
     assert found.get("Shujaiya", (None,))[0] == "PS" and found.get("Zeitoun", (None,))[0] == "PS"
+
+
+def test_title_case_headline_words_after_an_area_word_or_a_verb():
+    found = locations("Jihadists/PROPN/B-NORP Kill/VERB 15/NUM/B-CARDINAL Civilians/PROPN In/ADP Tillaberi/PROPN/B-LOC "
+                      "Region/PROPN/I-LOC Attack/PROPN/I-LOC")
+    assert found.get("Tillaberi Region", (None,))[0] == "NE"
+    verb = locations("Gang/PROPN Attack/PROPN Leaves/VERB 20/NUM/B-CARDINAL Dead/PROPN In/ADP Mirebalais/PROPN")
+    assert "Leaves" not in verb and verb["Mirebalais"][0] == "HT"
+    mine = locations("Armed/PROPN Men/PROPN Kill/VERB 11/NUM/B-CARDINAL At/ADP Gold/PROPN Mine/PROPN Near/ADP Kidal/PROPN")
+    assert "Gold" not in mine and mine["Kidal"][0] == "ML"  # no Gold Coast, no village "Gold"

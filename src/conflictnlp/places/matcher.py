@@ -161,7 +161,7 @@ class PlaceMatcher:
         found = self._merge(found, self._listed(doc, found))
         found = self._merge(found, self._unlisted(doc, first, last, found))
         found = self._drop_foreign_institutions(doc, found)
-        self._villages_by_another_name(doc, found)
+        found = self._villages_by_another_name(doc, found)
         self._directions(doc, first, found)
         # "Eastern Congo" took in the "Eastern" a gazetteer name had claimed on its own
         regions = [item for item in found if item.kind == "region"]
@@ -481,6 +481,8 @@ class PlaceMatcher:
             return True
         if doc[start].lower_ in self.headline_generic_words:  # "M23 Rebels Enter City Centre"
             return True
+        if start in self._title_case and end - start == 1 and doc[start].pos_ in ("VERB", "AUX", "ADJ", "ADV"):
+            return True  # "Gang Attack Leaves 20 Dead": a title-case headline's verb
         if not settlement and doc[start].text in self._person_words:
             return True
         if "PERSON" in ents and not settlement and end < len(doc) and forms[end][1] in ("'s", "’s"):
@@ -528,16 +530,19 @@ class PlaceMatcher:
                 towns.append(_Found(start, end, self._mention(doc, start, end, "gazetteer"), "gazetteer"))
         return self._coherent(towns, blind) if blind and not continents else towns
 
-    def _villages_by_another_name(self, doc: Doc, found: list[_Found]) -> None:
+    def _villages_by_another_name(self, doc: Doc, found: list[_Found]) -> list[_Found]:
         """"Drone Strike On Wedding In Boni Kills 20, Mali Army Denies": a name said where a place
         is expected that is only other towns' alternate spelling (Bonn's "Boni"), none of them on
         the continent of the conflict country the article names, is a village of that country
-        the data lacks (placed as the other unlisted ones), not the faraway town."""
+        the data lacks (placed as the other unlisted ones), not the faraway town; before a
+        facility noun it is the facility's word ("At Gold Mine Near Kidal": no Gold Coast)."""
         named = self._named_conflict
         if not named:
-            return
+            return found
         continents = self.gazetteer.continents
         home = {continents.get(code) for code in named}
+        forms = token_forms(doc)
+        dropped = []
         for item in found:
             mention = item.mention
             if (mention.fixed is not None or mention.unlisted or mention.feature is not None
@@ -549,8 +554,11 @@ class PlaceMatcher:
             said = romanisation_key(normalize(mention.text))
             if any(romanisation_key(normalize(p.name)) == said for p in places):
                 continue  # a town's own name: Bonn is Bonn even in an article about Mali
-            if self._cued(doc, item.start, item.end) and self._named_in_sentence(doc, item, found, named):
+            if item.end < len(doc) and forms[item.end][1] in self.facility_nouns:
+                dropped.append(item)
+            elif self._cued(doc, item.start, item.end) and self._named_in_sentence(doc, item, found, named):
                 mention.unlisted = True
+        return [item for item in found if item not in dropped]
 
     def _named_in_sentence(self, doc: Doc, item: _Found, found: list[_Found], countries: frozenset[str]) -> bool:
         """Whether another name of the item's sentence is a place in one of ``countries`` ("...
@@ -817,6 +825,12 @@ class PlaceMatcher:
             while end - start > 1 and doc[end - 1].is_lower and not self.gazetteer.candidates(text):
                 end -= 1
                 text = doc[start:end].text
+            # "Kill 15 In Tillaberi Region Attack": a title-case headline's words after an area word
+            if end - start > 2 and start in self._title_case and not self.gazetteer.candidates(text):
+                area = next((k for k in range(start + 1, end - 1) if doc[k].lower_ in self.area_words), None)
+                if area is not None:
+                    end = area + 1
+                    text = doc[start:end].text
             # "Gunmen Kill 12 In Plateau Village": a title-case headline's settlement noun
             if (end - start > 1 and start in self._title_case and doc[end - 1].lower_ in self.settlement_nouns
                     and self.gazetteer.candidates(doc[start:end - 1].text)):

@@ -120,3 +120,8 @@ def test_title_case_headline_words_after_an_area_word_or_a_verb():
     assert "Leaves" not in verb and verb["Mirebalais"][0] == "HT"
     mine = locations("Armed/PROPN Men/PROPN Kill/VERB 11/NUM/B-CARDINAL At/ADP Gold/PROPN Mine/PROPN Near/ADP Kidal/PROPN")
     assert "Gold" not in mine and mine["Kidal"][0] == "ML"  # no Gold Coast, no village "Gold"
+
+
+def test_conflict_town_of_ten_thousand_by_its_own_name_without_cue():
+    found = locations("Junta/PROPN suspends/VERB RFI/PROPN/B-ORG over/ADP Menaka/PROPN/B-PERSON report/NOUN")
+    assert found.get("Menaka", (None,))[0] == "ML"  # Ménaka, 14,000 people

@@ -51,6 +51,7 @@ DATELINE_MARKS = {"—", "–", "-", "--", ",", "("}
 LIST_SEPARATORS = {",", "and", "or", "-", "–", "/", "&"}
 # lowercase words that may end a place name ("the Donetsk region", "Kherson oblast")
 NAME_TAIL_WORDS = {"region", "oblast", "province", "county", "parish", "district", "governorate", "strip", "peninsula"}
+NOTABLE_TOWN = 10_000  # a conflict country's town named with no cue and no country ("over Menaka report")
 LEADING_PARTICLES = {"de", "du", "des", "d'", "del", "en", "dans"}
 NAME_INNER_WORDS = {"of", "the", "upon", "on", "de", "del", "la", "le", "du", "al", "el", "and", "'s", "people's",
                     "i", "e", "da", "do", "dos", "au", "aux"}
@@ -575,7 +576,7 @@ class PlaceMatcher:
         ("Ismaili" in an Egyptian football report is no town in Azerbaijan): a notable one, or
         any one said where a place is expected ("in Kapedo", "à Batangafo")."""
         text = doc[start:end].text
-        notable = self._notable_conflict_town(text, places, 0 if cued else ALTERNATE_NAMES_MIN_POPULATION,
+        notable = self._notable_conflict_town(text, places, 0 if cued else NOTABLE_TOWN,
                                               any_spelling=cued and self._tagged_place(doc, start, end))
         notable = [p for p in notable
                    if not continents or self.gazetteer.continents.get(p.country_code or "") in continents]

@@ -1351,6 +1351,9 @@ class PlaceMatcher:
             nxt = by_start.get(comma + 1)
             if nxt is not None and doc[comma].text == "," and nxt.mention.fixed is None:
                 self._pair(item, nxt, doc)
+            elif nxt is not None and doc[comma].lower_ == "in" and nxt.mention.fixed is None and not item.mention.qualifiers:
+                # "Village Of Novoselivka In Donetsk Region": narrows only ("Moscow in Ukraine" is Moscow)
+                self._pair(item, nxt)
             # "Russia's Belgorod region"
             owner = next((o for o in found if o.end == item.start - 1 and doc[o.end].lower_ in ("'s", "’s")), None)
             if owner is not None:

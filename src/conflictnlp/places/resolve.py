@@ -98,9 +98,18 @@ def is_within(place: Place, container: Place) -> bool:
     if container.feature == "country":
         return place.country_code == container.country_code and place is not container
     if container.feature == "admin1":
-        return (place.country_code == container.country_code and place.admin1 is not None
-                and place.admin1 in (container.admin1, container.name) and place is not container)
+        return (place.country_code == container.country_code and place.admin1 is not None and place is not container
+                and (place.admin1 in (container.admin1, container.name)
+                     or _admin_key(place.admin1) in (_admin_key(container.admin1), _admin_key(container.name))))
     return False
+
+
+def _admin_key(name: Optional[str]) -> str:
+    """An admin1 name without its kind word: GeoNames' "Donetsk" is the additions' "Donetsk Oblast"."""
+    key = normalize(name or "")
+    for word in (" oblast", " region", " province", " state", " governorate"):
+        key = key.removesuffix(word)
+    return key
 
 
 def _names_alike(said: str, name: str) -> bool:

@@ -51,6 +51,8 @@ DATELINE_MARKS = {"—", "–", "-", "--", ",", "("}
 LIST_SEPARATORS = {",", "and", "or", "-", "–", "/", "&"}
 # lowercase words that may end a place name ("the Donetsk region", "Kherson oblast")
 NAME_TAIL_WORDS = {"region", "oblast", "province", "county", "parish", "district", "governorate", "strip", "peninsula"}
+NOTABLE_TOWN = 10_000  # a conflict country's town named with no cue and no country ("over Menaka report")
+LEADING_PARTICLES = {"de", "du", "des", "d'", "del", "en", "dans"}
 NAME_INNER_WORDS = {"of", "the", "upon", "on", "de", "del", "la", "le", "du", "al", "el", "and", "'s", "people's",
                     "i", "e", "da", "do", "dos", "au", "aux"}
 
@@ -111,7 +113,8 @@ class PlaceMatcher:
         self._named_heads = self.institution_heads | self.newspaper_heads_all | self.heads_before_of
         self.peoples = frozenset(normalize(name) for name in settings["peoples_named_like_areas"])
         self.people_nouns = frozenset(settings["people_nouns"]) | self.force_nouns
-        self._named_nouns = self.named_after_nouns | self.vessel_nouns
+        self.media_nouns = frozenset(settings["media_nouns"])
+        self._named_nouns = self.named_after_nouns | self.vessel_nouns | self.media_nouns
         self._unlisted_triggers = self.unlisted_cues | {"of", "de"}
         self.town_cues = frozenset(settings["conflict_town_cues"])
         self.object_verbs = frozenset(settings["incident_object_verbs"])
@@ -121,6 +124,7 @@ class PlaceMatcher:
         self._institutions: list[tuple[int, int, bool]] = []  # (start, end, a university's?)
         self._actor_countries: set[str] = set()
         self._doubtful: list[tuple[int, int, list[Place]]] = []
+        self._named_conflict: frozenset[str] = frozenset()  # the conflict countries the last Doc names
 
     @property
     def article_conflict_countries(self) -> frozenset[str]:
@@ -147,6 +151,7 @@ class PlaceMatcher:
         may_start = [text[start].isupper() or lower in directions for start, lower in zip(starts, lowers)]
         self._title_case = self._title_case_tokens(doc, first, last)
         self._conflict = self.conflict_countries
+        self._named_conflict = frozenset()
         self._blocked = self._actor_tokens(doc, first, last) | self._named_things(doc, first, last)
         found = self._ner(doc, first, last)
         found = self._merge(found, self._gazetteer_names(doc, first, last, found, may_start))
@@ -157,6 +162,7 @@ class PlaceMatcher:
         found = self._merge(found, self._listed(doc, found))
         found = self._merge(found, self._unlisted(doc, first, last, found))
         found = self._drop_foreign_institutions(doc, found)
+        found = self._villages_by_another_name(doc, found)
         self._directions(doc, first, found)
         # "Eastern Congo" took in the "Eastern" a gazetteer name had claimed on its own
         regions = [item for item in found if item.kind == "region"]
@@ -243,11 +249,13 @@ class PlaceMatcher:
             word, lower = texts[i], forms[i][1]
             if lower in peoples:
                 # "Amhara militiamen", "Chin resistance": the people before a word of people or fighters
-                if word[:1].isupper() and i + 1 < last and texts[i + 1].islower() and (
+                # (in a title-case headline the noun is capitalised too: "Somali Forces Recapture ...")
+                if word[:1].isupper() and i + 1 < last and (texts[i + 1].islower() or i in self._title_case) and (
                         forms[i + 1][0] in self.people_nouns or forms[i + 1][1] in self.people_nouns):
                     blocked.add(i)
                 continue
-            of_name = i + 2 < last and texts[i + 1] == "of"  # "University of Khartoum", "Bank of Khartoum"
+            # "University of Khartoum", "Bank of Khartoum", a headline's "University Of Maiduguri"
+            of_name = i + 2 < last and (texts[i + 1] == "of" or texts[i + 1] == "Of" and i in self._title_case)
             if (word in self.institution_heads or word in self.newspaper_heads or word in self.heads_before_of and of_name
                     or word in self.newspaper_heads_sentence_case and i not in self._title_case):
                 begin = self._name_run(doc, i - 1, last, step=-1) if i > first else i
@@ -260,6 +268,12 @@ class PlaceMatcher:
                 self._institutions.append((min(named), max(named) + 1, word not in self.newspaper_heads_all))
             elif lower in self.named_after_nouns and i > first and word.islower():
                 blocked.update(range(self._name_run(doc, i - 1, last, step=-1), i))
+            elif lower in self.media_nouns and word.islower() and i > first + 1 and texts[i - 1] == "news":
+                end = i - 1
+                begin = self._name_run(doc, end - 1, last, step=-1) if end > first else end
+                begin = max([begin] + [k + 1 for k in range(begin, end) if texts[k] in ("'s", "’s")])  # "Yemen's"
+                if begin < end and not self.gazetteer.country_named(doc[begin:end].text):
+                    blocked.update(range(begin, end))
             elif lower in self.vessel_nouns and word.islower() and i + 1 < last:
                 blocked.update(range(i + 1, self._name_run(doc, i + 1, last)))
         return blocked
@@ -277,6 +291,10 @@ class PlaceMatcher:
         for code in self._actor_countries:
             counts[code] = counts.get(code, 0) + 1
         return counts
+
+    def _same_institution(self, item: _Found, other: _Found) -> bool:
+        return any(s <= item.start and item.end <= e and s <= other.start and other.end <= e
+                   for s, e, _ in self._institutions)
 
     def _in_institution(self, item: _Found) -> bool:
         return any(s <= item.start and item.end <= e for s, e, _ in self._institutions)
@@ -304,7 +322,19 @@ class PlaceMatcher:
                 # nothing else in the article puts it elsewhere ("at Cambridge University")
                 if others and not any(p.country_code in others for p in places):
                     continue
-                if not newspaper and self._conflict_article(others) and self._sentence_places(doc, item, outside):
+                # in conflict news the university is an organisation (issue 25: never a place), its
+                # town too, even where it is the only place named ("students of Federal University
+                # Gusau abducted"); other institutions' towns stay where the sentence names no
+                # other place below a province ("the Bank of Khartoum" alone)
+                university = any(s <= item.start and item.end <= e
+                                 and any(t.text.title() in self.institution_heads for t in doc[s:e])
+                                 for s, e, _ in self._institutions)
+                # a conflict country's town in the name ("Federal University Gusau": not Brazil's
+                # Federal District either; "Cambridge University" in a Ukrainian story stays as before)
+                local = any(self._prominent(other).country_code in self._conflict
+                            for other in inside if self._same_institution(item, other))
+                conflict_here = self._conflict_article(others) if others else local
+                if not newspaper and conflict_here and (university and local or self._sentence_places(doc, item, outside)):
                     continue
             kept.append(item)
         return kept
@@ -353,8 +383,8 @@ class PlaceMatcher:
                     conflict = self._conflict_article(self._article_countries(found))
                 if not conflict:
                     continue
-            mention = self._mention(doc, start, end, "unlisted", unlisted=not places)
-            names.append(_Found(start, end, mention, "gazetteer"))
+            for s, e in self._and_parts(doc, start, end) if not places else [(start, end)]:
+                names.append(_Found(s, e, self._mention(doc, s, e, "unlisted", unlisted=not places), "gazetteer"))
             taken.update(range(start, end))
         settlements = [i for i in range(first + 1, last) if forms[i][1] in self.settlement_nouns]
         if settlements and conflict is None:
@@ -377,9 +407,17 @@ class PlaceMatcher:
                     or "PERSON" in {t.ent_type_ for t in doc[start:i]} and doc[start].is_sent_start
                     or self._not_unlisted(doc, start, i, False)):
                 continue
-            names.append(_Found(start, i, self._mention(doc, start, i, "unlisted", unlisted=True), "gazetteer"))
+            for s, e in self._and_parts(doc, start, i):  # "Shujaiya and Zeitoun neighbourhoods": two
+                names.append(_Found(s, e, self._mention(doc, s, e, "unlisted", unlisted=True), "gazetteer"))
             taken.update(range(start, i))
         return names
+
+    @staticmethod
+    def _and_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+        """An unknown name run split at "and" ("hit Shujaiya and Zeitoun": two places)."""
+        texts = token_texts(doc)
+        cuts = [k for k in range(start + 1, end - 1) if texts[k] == "and"]
+        return list(zip([start] + [k + 1 for k in cuts], cuts + [end]))
 
     def _unlisted_name(self, doc: Doc, i: int, first: int, last: int) -> tuple[int, int, bool]:
         """The name a trigger at ``i`` puts a place on (start, end; end <= start if none), and
@@ -444,6 +482,8 @@ class PlaceMatcher:
             return True
         if doc[start].lower_ in self.headline_generic_words:  # "M23 Rebels Enter City Centre"
             return True
+        if start in self._title_case and end - start == 1 and doc[start].pos_ in ("VERB", "AUX", "ADJ", "ADV"):
+            return True  # "Gang Attack Leaves 20 Dead": a title-case headline's verb
         if not settlement and doc[start].text in self._person_words:
             return True
         if "PERSON" in ents and not settlement and end < len(doc) and forms[end][1] in ("'s", "’s"):
@@ -466,6 +506,7 @@ class PlaceMatcher:
         continents = self._main_continents(found_outside)
         self._conflict = self.conflict_countries | (self.named_conflict_countries & countries)
         countries &= self._conflict
+        self._named_conflict = frozenset(countries)
         blind: list[tuple[int, list[Place]]] = []  # (index in towns, readings) of those taken without context
         for start, end, places in self._doubtful:
             if any(start < item.end and item.start < end for item in found + towns):
@@ -490,13 +531,52 @@ class PlaceMatcher:
                 towns.append(_Found(start, end, self._mention(doc, start, end, "gazetteer"), "gazetteer"))
         return self._coherent(towns, blind) if blind and not continents else towns
 
+    def _villages_by_another_name(self, doc: Doc, found: list[_Found]) -> list[_Found]:
+        """"Drone Strike On Wedding In Boni Kills 20, Mali Army Denies": a name said where a place
+        is expected that is only other towns' alternate spelling (Bonn's "Boni"), none of them on
+        the continent of the conflict country the article names, is a village of that country
+        the data lacks (placed as the other unlisted ones), not the faraway town; before a
+        facility noun it is the facility's word ("At Gold Mine Near Kidal": no Gold Coast)."""
+        named = self._named_conflict
+        if not named:
+            return found
+        continents = self.gazetteer.continents
+        home = {continents.get(code) for code in named}
+        forms = token_forms(doc)
+        dropped = []
+        for item in found:
+            mention = item.mention
+            if (mention.fixed is not None or mention.unlisted or mention.feature is not None
+                    or item.kind not in ("gazetteer", "ner")):
+                continue
+            places = self.gazetteer.candidates(mention.text)
+            if not places or any(p.feature != "city" or continents.get(p.country_code or "") in home for p in places):
+                continue
+            said = romanisation_key(normalize(mention.text))
+            if any(romanisation_key(normalize(p.name)) == said for p in places):
+                continue  # a town's own name: Bonn is Bonn even in an article about Mali
+            if item.end < len(doc) and forms[item.end][1] in self.facility_nouns:
+                dropped.append(item)
+            elif self._cued(doc, item.start, item.end) and self._named_in_sentence(doc, item, found, named):
+                mention.unlisted = True
+        return [item for item in found if item not in dropped]
+
+    def _named_in_sentence(self, doc: Doc, item: _Found, found: list[_Found], countries: frozenset[str]) -> bool:
+        """Whether another name of the item's sentence is a place in one of ``countries`` ("...
+        In Boni Kills 20, Mali Army Denies")."""
+        start, end = sentence_bounds(doc)[item.start]
+        return any(start <= other.start < end and other is not item
+                   and any(p.country_code in countries for p in ([other.mention.fixed] if other.mention.fixed
+                                                                 else self.gazetteer.candidates(other.mention.text)))
+                   for other in found)
+
     def _town_without_context(self, doc: Doc, start: int, end: int, places: list[Place], continents: set[str],
                               cued: bool) -> list[Place]:
         """A town whose country the article does not name, on the article's continent only
         ("Ismaili" in an Egyptian football report is no town in Azerbaijan): a notable one, or
         any one said where a place is expected ("in Kapedo", "à Batangafo")."""
         text = doc[start:end].text
-        notable = self._notable_conflict_town(text, places, 0 if cued else ALTERNATE_NAMES_MIN_POPULATION,
+        notable = self._notable_conflict_town(text, places, 0 if cued else NOTABLE_TOWN,
                                               any_spelling=cued and self._tagged_place(doc, start, end))
         notable = [p for p in notable
                    if not continents or self.gazetteer.continents.get(p.country_code or "") in continents]
@@ -725,7 +805,9 @@ class PlaceMatcher:
         return Mention(text=span.text, start=span.start_char, end=span.end_char, source=source, **kwargs)
 
     def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
-        while start < end and (doc[start].lower_ in ("the", "'s") or doc[start].is_punct):
+        # "près de Bambari" tagged whole: a French or Spanish lowercase particle begins no name
+        while start < end and (doc[start].lower_ in ("the", "'s") or doc[start].is_punct
+                               or doc[start].text in LEADING_PARTICLES and end - start > 1):
             start += 1
         while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct and doc[end - 1].text != "."):
             end -= 1
@@ -744,6 +826,12 @@ class PlaceMatcher:
             while end - start > 1 and doc[end - 1].is_lower and not self.gazetteer.candidates(text):
                 end -= 1
                 text = doc[start:end].text
+            # "Kill 15 In Tillaberi Region Attack": a title-case headline's words after an area word
+            if end - start > 2 and start in self._title_case and not self.gazetteer.candidates(text):
+                area = next((k for k in range(start + 1, end - 1) if doc[k].lower_ in self.area_words), None)
+                if area is not None:
+                    end = area + 1
+                    text = doc[start:end].text
             # "Gunmen Kill 12 In Plateau Village": a title-case headline's settlement noun
             if (end - start > 1 and start in self._title_case and doc[end - 1].lower_ in self.settlement_nouns
                     and self.gazetteer.candidates(doc[start:end - 1].text)):
@@ -764,6 +852,8 @@ class PlaceMatcher:
             if end - start == 1 and (not self._detectable(text, candidates)
                                      or self.gazetteer.country_of_demonym(text)):
                 continue
+            if text.islower() and all(p.feature in ("city", "admin1", "admin2") for p in candidates):
+                continue  # "queimaram casas": a lowercase word of another language is no town ("the gulf" is water)
             if start < end:
                 found.append(_Found(start, end, self._mention(doc, start, end, "ner"), "ner"))
         return found
@@ -803,6 +893,10 @@ class PlaceMatcher:
                 free = end
             else:
                 doubtful.append((i, end, places))
+                if end - i > 1 and any(p.country_code in self._conflict for p in places):
+                    # a doubtful several-word name lends none of its words to another ("raid
+                    # Mocimboa da Praia": not Praia, Cape Verde); the conflict layer decides on it
+                    free = end
         self._doubtful = doubtful
         return found + self._listed(doc, ner + found)
 
@@ -877,7 +971,8 @@ class PlaceMatcher:
         starts, ends = token_offsets(doc)
         for end in range(min(last, start + MAX_TOKENS), start, -1):
             tail = end - 1
-            if not (texts[tail][:1].isupper() or end - start > 1 and forms[tail][1] in NAME_TAIL_WORDS):
+            if not (texts[tail][:1].isupper() or end - start > 1 and (forms[tail][1] in NAME_TAIL_WORDS
+                                                                       or texts[tail] == "state")):
                 continue
             if any(
                 not (texts[k][:1].isupper() or forms[k][1] in NAME_INNER_WORDS or texts[k] in "-–'.")
@@ -898,6 +993,9 @@ class PlaceMatcher:
                 places = self._conflict_variants(text)  # "Tal Rifaat" for Tall Rif'at: "Tal" begins known names
             if places and end - start > 1 and start in self._title_case and forms[tail][1] in self.settlement_nouns:
                 continue  # "Gunmen Kill 12 In Plateau Village": the headline's noun, not Plateau Village, US
+            if places and end - start > 1 and texts[tail] == "state" and (lone_direction or not any(
+                    p.feature in ("admin1", "admin2") and p.country_code in self._conflict for p in places)):
+                continue  # "the former Unity state" is South Sudan's; not "a Northern state", nor "Washington state"
             if places:
                 return end, places
         return None
@@ -921,7 +1019,8 @@ class PlaceMatcher:
         if end - start == 1 and start in self._title_case and span[0].lower_ in self.headline_generic_words and not cue:
             return False  # "M23 Rebels Enter City Centre": a headline's capitalised word
         # a name that says what it is ("Henderson County", "Kherson Oblast") is a place name
-        typed = end - start > 1 and doc[end - 1].lower_ in NAME_TAIL_WORDS or self._titled_area(doc, end, places)
+        typed = (end - start > 1 and doc[end - 1].lower_ in NAME_TAIL_WORDS or self._titled_area(doc, end, places)
+                 or self._area_said(doc, end, places))
         strong = typed or any(p.feature in ("country", "admin1", "region", "water") and p.population >= SMALL_TOWN
                               or p.population >= LARGE_TOWN for p in places)
         ents = {t.ent_type_ for t in span} - {""}
@@ -952,7 +1051,7 @@ class PlaceMatcher:
             return strong or leads and any(p.country_code in context and p.population >= SMALL_TOWN for p in places)
         # "in Culiacan bar attack" tagged ADJ: a big town after a cue is a name whatever its tag
         big_cued = cue and any(p.population >= LARGE_TOWN for p in places) and not self.gazetteer.country_of_demonym(span.text)
-        if end - start == 1 and (doc[start].pos_ != "PROPN" and not big_cued or doc[start].is_stop):
+        if end - start == 1 and (doc[start].pos_ != "PROPN" and not big_cued and not typed or doc[start].is_stop):
             return False
         if strong:
             return True
@@ -976,6 +1075,12 @@ class PlaceMatcher:
         if end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
             return False
         return any(p.feature in ("admin1", "admin2") for p in places)
+
+    def _area_said(self, doc: Doc, end: int, places: list[Place]) -> bool:
+        """"near Kani, Sagaing region", "Sennar state": a name before a lowercase area word is
+        an area's name (or the town the area is named after), whatever its part-of-speech tag."""
+        return (end < len(doc) and doc[end].text in self.area_words
+                and any(p.feature in ("admin1", "admin2", "city") and p.country_code in self._conflict for p in places))
 
     @staticmethod
     def _whole_entity(span: Span) -> bool:
@@ -1211,6 +1316,8 @@ class PlaceMatcher:
             before = item.start - 1
             if before < first or doc[before].lower_ not in self.directions or item.mention.fixed is not None:
                 continue
+            if any(other.start <= before < other.end for other in found if other is not item):
+                continue  # "Kolofata, Far North Cameroon": the compass word ends a name ("Far North")
             # "central Gaza": the strip, not Mozambique's Gaza province; an area of the name's most
             # prominent reading, in a country the article names where there is one
             every = self.gazetteer.candidates(item.mention.text)
@@ -1239,13 +1346,18 @@ class PlaceMatcher:
                                         or doc[item.end].text in self.area_words):
                 item.mention.areas_only = True
             # "Alexandria, La." / "Paris, Texas": the container follows a comma
-            nxt = by_start.get(item.end + 1)
-            if nxt is not None and doc[item.end].text == "," and nxt.mention.fixed is None:
+            # (after a headline's settlement noun too: "Sabon Gida Village, Katsina State")
+            comma = item.end + (item.end < len(doc) - 1 and doc[item.end].lower_ in self.settlement_nouns)
+            nxt = by_start.get(comma + 1)
+            if nxt is not None and doc[comma].text == "," and nxt.mention.fixed is None:
+                self._pair(item, nxt, doc)
+            elif nxt is not None and doc[comma].lower_ == "in" and nxt.mention.fixed is None and not item.mention.qualifiers:
+                # "Village Of Novoselivka In Donetsk Region": narrows only ("Moscow in Ukraine" is Moscow)
                 self._pair(item, nxt)
             # "Russia's Belgorod region"
             owner = next((o for o in found if o.end == item.start - 1 and doc[o.end].lower_ in ("'s", "’s")), None)
             if owner is not None:
-                self._pair(item, owner)
+                self._pair(item, owner, doc)
                 self._part_of_town(item, owner)
             # "the Georgian city of Batumi": demonym, place noun, "of", name
             if item.start >= 3 and doc[item.start - 1].lower_ == "of" and doc[item.start - 2].lower_ in self.place_nouns:
@@ -1269,7 +1381,29 @@ class PlaceMatcher:
         inner.mention.fixed = Place(inner.mention.text, "other", owner.country_code, owner.lat, owner.lon,
                                     admin1=owner.admin1)
 
-    def _pair(self, inner: _Found, outer: _Found) -> None:
+    def _inside_unlisted(self, doc: Doc, inner: _Found, outer: _Found, containers: list[Place]) -> None:
+        """"near Kani, Sagaing region", "Sabon Gida Village, Katsina State": a name none of whose
+        readings lies in the conflict country's area or country named after it is a village
+        there the gazetteer lacks (not Kani, Japan, nor Sabongida-Ora in Edo), at the area's point."""
+        if inner.mention.unlisted or inner.mention.feature is not None:
+            return
+        name, _, kind = outer.mention.text.rpartition(" ")
+        if not containers and name and kind.lower() in self.area_words:  # "Katsina State"
+            containers = [p for p in self.gazetteer.candidates(name) if p.feature in CONTAINER_FEATURES]
+        if not containers and outer.end < len(doc) and doc[outer.end].text in self.area_words:
+            # "Sagaing region": the area around the town it is named after
+            containers = [p for p in self.gazetteer.candidates(outer.mention.text) if p.feature == "city"]
+        if len({(c.country_code, c.admin1) for c in containers}) != 1 or containers[0].country_code not in self._conflict:
+            return
+        area = max(containers, key=prior_score)
+        inner_places = self.gazetteer.candidates(inner.mention.text)
+        if any(p.country_code == area.country_code and (area.feature == "country" or p.admin1 in (area.admin1, area.name))
+               for p in inner_places):
+            return
+        inner.mention.fixed = Place(inner.mention.text, "city", area.country_code, area.lat, area.lon,
+                                    admin1=area.admin1 if area.feature != "country" else None)
+
+    def _pair(self, inner: _Found, outer: _Found, doc: Optional[Doc] = None) -> None:
         """If the inner name has candidates inside one of the outer name's containers, say so."""
         if inner.mention.fixed is not None:
             return
@@ -1281,6 +1415,8 @@ class PlaceMatcher:
             containers = [p for p in self.gazetteer.candidates(outer.mention.text) if p.feature in CONTAINER_FEATURES]
         fitting = [c for c in containers if any(is_within(p, c) for p in inner_places)]
         if not fitting:
+            if doc is not None:
+                self._inside_unlisted(doc, inner, outer, containers)
             return
         container = max(fitting, key=prior_score)
         inner.mention.qualifiers = [container]

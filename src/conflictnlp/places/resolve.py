@@ -98,9 +98,18 @@ def is_within(place: Place, container: Place) -> bool:
     if container.feature == "country":
         return place.country_code == container.country_code and place is not container
     if container.feature == "admin1":
-        return (place.country_code == container.country_code and place.admin1 is not None
-                and place.admin1 in (container.admin1, container.name) and place is not container)
+        return (place.country_code == container.country_code and place.admin1 is not None and place is not container
+                and (place.admin1 in (container.admin1, container.name)
+                     or _admin_key(place.admin1) in (_admin_key(container.admin1), _admin_key(container.name))))
     return False
+
+
+def _admin_key(name: Optional[str]) -> str:
+    """An admin1 name without its kind word: GeoNames' "Donetsk" is the additions' "Donetsk Oblast"."""
+    key = normalize(name or "")
+    for word in (" oblast", " region", " province", " state", " governorate"):
+        key = key.removesuffix(word)
+    return key
 
 
 def _names_alike(said: str, name: str) -> bool:
@@ -132,6 +141,11 @@ class Resolver:
             # "Borno State", "Kwamouth territory": the area's name with a kind word after it
             if name and kind.lower() in self.gazetteer.settings["area_words"]:
                 found = [p for p in self.gazetteer.candidates(name) if p.feature in ("admin1", "admin2", "region")]
+                if not found:
+                    # "Leer County": no such area in the data, so the one named after a conflict
+                    # country's town (South Sudan's Leer, not Leer in Germany, which has no county)
+                    conflict = self.gazetteer.settings["conflict_countries"]
+                    found = [p for p in self.gazetteer.candidates(name) if p.feature == "city" and p.country_code in conflict]
         if not found and name and kind.lower() in self.gazetteer.settings["settlement_nouns"]:
             # "Kills 17 In Sagaing Village": a headline's capitalised kind word after a town's name
             found = [p for p in self.gazetteer.candidates(name) if p.feature == "city"]
@@ -331,6 +345,8 @@ class Resolver:
 
 UNLISTED_ANCHOR_CHARS = 60  # "Mayikengo near Lubero", "Wad al-Nourah in Gezira state"
 UNLISTED_ANCHOR_FEATURES = ("city", "admin1", "admin2", "region", "country")
+NAMESAKE_FAR_KM = 300.0              # a village's namesake this far from where the text puts it
+NAMESAKE_MAX_POPULATION = 100_000    # is another place (the gazetteer lacks the village)
 
 
 def place_unlisted(mentions: Sequence[Mention], places: list[Optional[Place]],
@@ -341,6 +357,7 @@ def place_unlisted(mentions: Sequence[Mention], places: list[Optional[Place]],
     of Aitaroun in southern Lebanon"), else the article's main country without a point, else,
     where the article places nothing else, the one country of its armed groups ("ADF Kills 8
     In Eringeti")."""
+    places = _far_namesakes(mentions, places, countries)
     unresolved = [i for i, (m, p) in enumerate(zip(mentions, places)) if p is None and m.feature is None
                   and (m.unlisted or m.source == "ner" and not resolver.candidates(m))]
     if not unresolved:
@@ -356,15 +373,41 @@ def place_unlisted(mentions: Sequence[Mention], places: list[Optional[Place]],
     result = list(places)
     for i in unresolved:
         mention = mentions[i]
-        anchor = next((p for m, p in zip(mentions[i + 1:], places[i + 1:])
-                       if m.start - mention.end <= UNLISTED_ANCHOR_CHARS and p is not None and not m.adjectival
-                       and p.feature in UNLISTED_ANCHOR_FEATURES), None)
+        anchor = _anchor(mentions, places, i)
         if anchor is not None:
             if anchor.country_code in countries:
                 result[i] = Place(mention.text, "city" if mention.unlisted else "other", anchor.country_code,
                                   anchor.lat, anchor.lon, admin1=anchor.admin1 if anchor.feature != "country" else None)
         elif main in countries:
             result[i] = Place(mention.text, "city" if mention.unlisted else "other", main, None, None)
+    return result
+
+
+def _anchor(mentions: Sequence[Mention], places: list[Optional[Place]], i: int) -> Optional[Place]:
+    """The place named right after mention i in its clause ("X in Gezira state", "X near Lubero")."""
+    mention = mentions[i]
+    return next((p for m, p in zip(mentions[i + 1:], places[i + 1:])
+                 if m.start - mention.end <= UNLISTED_ANCHOR_CHARS and p is not None and not m.adjectival
+                 and p.feature in UNLISTED_ANCHOR_FEATURES), None)
+
+
+def _far_namesakes(mentions: Sequence[Mention], places: list[Optional[Place]],
+                   countries: frozenset[str]) -> list[Optional[Place]]:
+    """"Sabon Gida, a farming village in Kankara": a small town called so only by an alternate
+    name (Sabongida-Ora, in Edo) and far from the conflict country's place the text puts it by
+    is a village the data lacks, at that place's point, not the namesake."""
+    result = list(places)
+    for i, (mention, place) in enumerate(zip(mentions, places)):
+        if (place is None or place.feature != "city" or mention.fixed is not None or mention.qualifiers
+                or place.population >= NAMESAKE_MAX_POPULATION or place.lat is None):
+            continue
+        if romanisation_key(normalize(place.name)) == romanisation_key(normalize(mention.text)):
+            continue  # the town's own name
+        anchor = _anchor(mentions, places, i)
+        if (anchor is None or anchor.country_code not in countries or anchor.lat is None or anchor.feature == "country"
+                or distance_km(place.lat, place.lon, anchor.lat, anchor.lon) < NAMESAKE_FAR_KM):  # type: ignore[arg-type]
+            continue
+        result[i] = Place(mention.text, "city", anchor.country_code, anchor.lat, anchor.lon, admin1=anchor.admin1)
     return result
 
 

@@ -340,6 +340,48 @@ def test_regex_engine_reads_quantulums_unit_pattern_as_re_does():
         assert re.match(r"\s", char) and not regex.match(r"\s", char)
 
 
+def test_false_unit_spans_are_the_same_with_either_regex_engine():
+    """The false-unit patterns of measures.toml run on the ``regex`` module where the text
+    allows it; they must find what ``re`` finds: clock times, ratios, wire slugs."""
+    from conflictnlp.measures import quantities
+    from conflictnlp.measures.units import load_measure_data
+
+    data = load_measure_data()
+    texts = [
+        "At 11:05am and 9.30 p.m., 4 pm or 10 a.m. the 24/7 service ran 2-2 after 3/4/2022.",
+        "UPDATE 3-Shelling hit the depot; 2ND LEAD Kharkiv 1430 GMT, 12:45 local time",
+        "\u201cAt 7:30 a.m.\u201d \u2013 some 3.5 km away, 5\u00a0pm, caf\u00e9 at 6 pm",
+    ]
+    for text in texts:
+        expected = [m.span() for pattern in data.false_unit_patterns for m in pattern.finditer(text)]
+        assert expected, text  # each text holds some, so the comparison says something
+        quantities._false_spans_cache[:] = [None, None, []]
+        assert quantities.false_unit_spans(text, data) == expected, text
+
+
+def test_spellout_search_is_skipped_only_where_its_pattern_finds_nothing():
+    """quantulum3's spelled-number search is skipped on texts without a number word; the
+    check must say "none" only where quantulum3's own pattern matches nothing."""
+    from quantulum3 import regex as quantulum_regex
+
+    from conflictnlp.measures import quantities
+
+    quantities._quantulum_parser()
+    pattern = quantulum_regex.text_pattern_reg("en_US")
+    words = frozenset(word for word in quantulum_regex.numberwords("en_US") if word)
+    texts = [
+        "killed 12 people on Monday", "Twelve people", "a 45-bus convoy", "AND then", "five_six", "5million",
+        "twenty-two", "R&D spending", "3 & 4", "US$ 48.2", "x = 7 km", "the Eighth Army", "HALF", "one.",
+        "\u017fix drones", "caf\u00e9 5 kg", "(ten)", "lone wolf", "Anderson said", "the 1990s",
+    ]
+    skipped = [text for text in texts if quantities.no_number_words(text, words)]
+    assert len(skipped) >= 6 and len(skipped) < len(texts)  # both answers are exercised
+    for text in skipped:
+        assert pattern.search(text) is None, text
+    assert quantities._quantulum_parser().extract_spellout_values.skips_texts_without_number_words
+    assert [(q.surface, q.value) for q in quantities._parse("twelve people and 3 km")] == [("twelve", 12.0), ("3 km", 3.0)]
+
+
 def test_a_unit_that_runs_into_a_word_is_read_again_without_it():
     """quantulum3 may read "$14.5 billion ta(x)" as dollar-teraampere, depending on string hashing."""
     from types import SimpleNamespace

@@ -18,7 +18,7 @@ claim around it. The stance of each is worked out from the parse by ``stance.eve
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional, Sequence
 
@@ -570,6 +570,9 @@ class _Reports:
         self._other_content: dict[str, set[int]] = {}
         self.spoken: set[int] = set()  # cues and speakers of the reports
         self._phrases: dict[int, list[CueMatch]] = {}
+        # (start, end, content length, order, quote) of every content span, for ``carrier``
+        self._content_spans: Optional[list[tuple[int, int, int, int, Quote]]] = None
+        self._content_starts: list[int] = []
         self._contexts: dict[Optional[str], _Context] = {}
         speaker_ids: dict[str, set[int]] = {}
         cue_tokens: set[int] = set()
@@ -611,8 +614,18 @@ class _Reports:
         out of a quote (a condition, a purpose, a second clause, any sentence of a long quote)
         keeps the quote, and so does the content of a demand or a plan ("called on residents
         to [leave]": the governor's). None where no quote's content holds it."""
-        holders = [q for q in self.quotes.values() if any(s <= start and end <= e for s, e in q.content.spans)]
-        return min(holders, key=lambda q: sum(e - s for s, e in q.content.spans)) if holders else None
+        if self._content_spans is None:
+            self._content_spans = sorted(
+                ((s, e, sum(e - s for s, e in q.content.spans), n, q) for n, q in enumerate(self.quotes.values()) for s, e in q.content.spans),
+                key=lambda span: span[:4],
+            )
+            self._content_starts = [span[0] for span in self._content_spans]
+        # the holder with the shortest content, the first quote of those as long
+        best = None
+        for _start, e, length, n, quote in self._content_spans[: bisect_right(self._content_starts, start)]:
+            if end <= e and (best is None or (length, n) < best[:2]):
+                best = (length, n, quote)
+        return best[2] if best is not None else None
 
     def asserter(self, quote: Optional[Quote], event: Token) -> Optional[Quote]:
         """The report whose speaker asserts a claim carried by ``quote``: the quote itself when

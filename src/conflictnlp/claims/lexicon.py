@@ -154,7 +154,11 @@ class StanceLexicon:
         doc = sent.doc
         forms = token_forms(doc)[sent.start : sent.end]
         found: list[tuple[int, int, Stance]] = []
+        by_first = self._by_first_word
+        any_first = WILDCARD in by_first
         for i, (lemma, lower) in enumerate(forms):
+            if not any_first and lemma not in by_first and lower not in by_first:
+                continue  # most words begin no phrase: no set of keys to build for them
             for key in {lemma, lower, WILDCARD}:
                 for stance, entry in self._by_first_word.get(key, ()):
                     size = len(entry)

@@ -25,9 +25,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from spacy.tokens import Token
+from spacy.attrs import DEP
+from spacy.tokens import Doc, Token
 
-from ..extensions import sentence_bounds
+from ..extensions import head_indices, sentence_bounds, token_forms
 from ..model import Stance
 from .lexicon import CueMatch, StanceLexicon
 
@@ -103,10 +104,30 @@ def _negated_ability(verb: Token, modal: Token, words) -> bool:
 
 def _perfect_modal(verb: Token, lexicon: StanceLexicon) -> Optional[Token]:
     """The modal of "would have [died]", "could have been [killed]"; None otherwise."""
+    if verb.i not in _modal_heads(verb.doc, lexicon):
+        return None  # most verbs: no counterfactual modal among their children
     modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in lexicon.markers.counterfactual_modals), None)
     if modal is None or not any(c.dep_ == "aux" and c.lower_ == "have" and c.i > modal.i for c in verb.children):
         return None
     return modal
+
+
+def _modal_heads(doc: Doc, lexicon: StanceLexicon) -> frozenset[int]:
+    """Indices of the words that have a counterfactual modal ("would", "could") as an ``aux``
+    child, from the Doc's arrays once per Doc: ``_perfect_modal`` is asked of every verb on
+    every claim's path, and walking ``token.children`` for it was most of its time."""
+    if _modal_heads_cache[0] is not doc or _modal_heads_cache[1] is not lexicon:
+        aux = doc.vocab.strings["aux"]  # a spaCy symbol, as the DEP array holds it
+        modals = lexicon.markers.counterfactual_modals
+        parent, forms = head_indices(doc), token_forms(doc)
+        heads = frozenset(
+            parent[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == aux and parent[i] != i and forms[i][1] in modals
+        )
+        _modal_heads_cache[:] = [doc, lexicon, heads]
+    return _modal_heads_cache[2]
+
+
+_modal_heads_cache: list = [None, None, frozenset()]
 
 
 def counterfactual_antecedent(clause: Token, lexicon: StanceLexicon) -> Optional[Token]:

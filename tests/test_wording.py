@@ -152,3 +152,20 @@ def test_no_tqdm_warning_about_notebook_widgets():
         warnings.warn("IProgress not found. Please update jupyter and ipywidgets.", TqdmWarning, stacklevel=1)
         warnings.warn("another tqdm warning", TqdmWarning, stacklevel=1)
     assert [str(w.message) for w in caught] == ["another tqdm warning"]
+
+
+def test_show_names_an_unnamed_pronoun_speaker_by_role_and_does_not_repeat_a_role():
+    from conflictnlp.model import Article, MultiSpan, Quote, TextSpan
+    from conflictnlp.report import render_article_text
+
+    text = "A doctor at the hospital put the toll higher. “We have 14 bodies,” she said. Survivors say the trucks carried flour."
+    she, survivors = text.index("she said"), text.index("Survivors")
+    quotes = [
+        Quote(id="q1", type="direct", content=MultiSpan(text="We have 14 bodies,", spans=[(47, 65)]), cue=TextSpan("said", (she + 4, she + 8)),
+              speaker=TextSpan("she", (she, she + 3)), speaker_role="doctor at the hospital"),
+        Quote(id="q2", type="indirect", content=MultiSpan(text="the trucks carried flour", spans=[(survivors + 14, len(text) - 1)]),
+              cue=TextSpan("say", (survivors + 10, survivors + 13)), speaker=TextSpan("Survivors", (survivors, survivors + 9)), speaker_role="Survivors"),
+    ]
+    shown = render_article_text(Article(id="a1", text=text, body=(0, len(text)), quotes=quotes))
+    assert "quote [direct] doctor at the hospital «said»" in shown
+    assert "quote [indirect] Survivors «say»" in shown and "(Survivors)" not in shown

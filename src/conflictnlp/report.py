@@ -33,6 +33,15 @@ def casualty_words(qty: Quantity) -> str:
     return "; toll: " + ", ".join(words)
 
 
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+
+
+def _without_article(words: str) -> str:
+    """Lower case, without a leading article: "the Survivors" and "Survivors" are one."""
+    first, _, rest = words.lower().partition(" ")
+    return rest if first in ("a", "an", "the") and rest else words.lower()
+
+
 def render_article_text(article: Article, items: Optional[int] = 20, width: Optional[int] = TEXT_WIDTH) -> str:
     """A plain-text summary of one record: head, then each result list, each cut at ``items``
     with a line that counts the rest (None: all), texts cut at ``width`` characters (None: whole)."""
@@ -47,8 +56,12 @@ def render_article_text(article: Article, items: Optional[int] = 20, width: Opti
             lines.append(f"   … {len(values) - items} more {kind} (--items {len(values)} shows all)")
 
     def quote_line(quote) -> str:
-        who = quote.speaker_name or (quote.speaker.text if quote.speaker else "?")
-        role = f" ({quote.speaker_role})" if quote.speaker_role else ""
+        mention = quote.speaker.text if quote.speaker else "?"
+        if not quote.speaker_name and quote.speaker_role and mention.lower() in _PRONOUNS:
+            mention = quote.speaker_role  # "she", an unnamed doctor: say who she is
+        who = quote.speaker_name or mention
+        same = _without_article(quote.speaker_role or "") == _without_article(who)
+        role = f" ({quote.speaker_role})" if quote.speaker_role and not same else ""
         cue = quote.cue.text if quote.cue else "-"
         return f"   quote [{quote.type}] {who}{role} «{cue}»: {_clip(quote.content.text, width)}"
 

@@ -290,6 +290,7 @@ class Gazetteer:
     def _load_admin_areas(self) -> None:
         prefixes = tuple(self.settings["admin_prefixes"])
         suffixes = tuple(self.settings["admin_suffixes"])
+        compass = {word: short + " " for word, short in self.settings.get("admin_compass_forms", {}).items()}
         for row in _data_rows("admin_areas.tsv"):
             level, code = row["level"], row["cc"]
             admin1 = self.admin1.get((code, row["admin1_code"]))
@@ -304,6 +305,8 @@ class Gazetteer:
             names += [place.name[len(prefix):] for prefix in prefixes if lowered.startswith(prefix)]
             names += [place.name[: -len(suffix)] for suffix in suffixes
                       if lowered.endswith(suffix) and len(lowered) > len(suffix) + 2]
+            names += [compass[first.lower()] + rest for name in names
+                      for first, _, rest in [name.partition(" ")] if first.lower() in compass and rest]
             self._add(names, place)
 
     def _load_cities(self) -> None:

@@ -75,6 +75,8 @@ class PlaceMatcher:
         self.place_nouns = set(settings["place_nouns"])
         self.border_nouns = {noun for noun in settings["border_nouns"] if " " not in noun}
         self.directions = set(settings["direction_words"])
+        self._admin_prefixes = tuple(settings["admin_prefixes"])
+        self._compass_forms = dict(settings.get("admin_compass_forms", {}))
         self.locative_cues = set(settings["locative_cues"])
         self.area_adjectives = set(settings["area_adjectives"])
         self._title_case: set[int] = set()
@@ -98,6 +100,10 @@ class PlaceMatcher:
             for name in actor.names if name[:1].islower())
         # tokens, not words: "Al-Shabaab" is three
         self._actor_width = 2 * max(len(key.split()) for key in self._actor_keys) + 1
+        # the countries an actor implies for the conflict layer (places.toml [actor_countries],
+        # by actors.toml name) and those of unnamed actors' words ("cartel gunmen": Mexico)
+        self._actor_implies = {name: frozenset(codes) for name, codes in settings.get("actor_countries", {}).items()}
+        self._word_implies = {word: frozenset(codes) for word, codes in settings.get("actor_word_countries", {}).items()}
         self.settlement_nouns = frozenset(settings["settlement_nouns"])
         self.unlisted_cues = frozenset(settings["unlisted_cues"])
         self.facility_nouns = frozenset(settings["facility_nouns"])
@@ -123,6 +129,7 @@ class PlaceMatcher:
         self._blocked: set[int] = set()
         self._institutions: list[tuple[int, int, bool]] = []  # (start, end, a university's?)
         self._actor_countries: set[str] = set()
+        self._implied_countries: set[str] = set()  # of actors, named or not: they open the conflict layer
         self._doubtful: list[tuple[int, int, list[Place]]] = []
         self._named_conflict: frozenset[str] = frozenset()  # the conflict countries the last Doc names
 
@@ -192,24 +199,27 @@ class PlaceMatcher:
         """Tokens inside a name of the actors lexicon ("Hamas", "France 24", "Al-Shabaab"); the
         countries of those actors go to ``_actor_countries``."""
         blocked: set[int] = set()
-        self._actor_countries = set()
+        self._actor_countries, self._implied_countries = set(), set()
         index = actor_index()
         forms, (starts, ends), text = token_forms(doc), token_offsets(doc), doc_text(doc)
         firsts, lower_firsts, texts = self._actor_firsts, self._actor_lower_firsts, token_texts(doc)
-        # the few words that begin an actor's name, found in one pass over the forms
-        candidates = [i for i in range(first, last) if forms[i][1] in firsts
+        implying = self._word_implies
+        # the few words that begin an actor's name or stand for one, found in one pass over the forms
+        candidates = [i for i in range(first, last) if forms[i][1] in implying or forms[i][1] in firsts
                       and (not texts[i][:1].islower() or forms[i][1] in lower_firsts)]
         free = first  # the first token not inside a name already found
         for i in candidates:
             if i < free:
                 continue
+            self._implied_countries |= implying.get(forms[i][1], frozenset())
             for end in range(min(last, i + self._actor_width), i, -1):
                 words = text[starts[i]:ends[end - 1]]
                 if words != words.lower() and normalize(words) in self._actor_keys and not self._in_compound(doc, i, end):
                     blocked.update(range(i, end))
-                    country = index[normalize(words)].country
-                    if country and index[normalize(words)].kind not in ("media", "ngo", "intergovernmental"):
-                        self._actor_countries.add(country)
+                    actor = index[normalize(words)]
+                    if actor.country and actor.kind not in ("media", "ngo", "intergovernmental"):
+                        self._actor_countries.add(actor.country)
+                    self._implied_countries |= self._actor_implies.get(actor.name, frozenset())
                     free = end
                     break
         return blocked
@@ -441,6 +451,8 @@ class PlaceMatcher:
         # parentheses says the name before it is a place, whatever the article's country
         contained = end + 1 < last and texts[end] == "(" and texts[end + 1][:1].isupper()
         sure = settlement or contained and not self.gazetteer.candidates(doc[start:end].text)
+        # "en Tierra Caliente, Guerrero": before a conflict country's state, a place, not a person
+        sure = sure or cue and self._before_address_area(doc, end, last)
         # "the Makeen area of", "the Antonivskyi bridge area": the model's NORP or DATE says nothing
         part_of = part and end + 1 < last and (forms[end + 1][1] == "of" or forms[end + 1][1] in self.part_nouns)
         if self._not_unlisted(doc, start, end, sure, part_of):
@@ -503,6 +515,7 @@ class PlaceMatcher:
                      if item.mention.fixed is not None and item.mention.fixed.country_code is not None}
         countries |= self._context_countries([item for item in found_outside if item.mention.fixed is None])
         countries |= self._actor_countries  # "Hamas said ... Nuseirat": the Palestinian territories
+        countries |= self._implied_countries  # "cartel gunmen ... Aguililla": Mexican
         continents = self._main_continents(found_outside)
         self._conflict = self.conflict_countries | (self.named_conflict_countries & countries)
         countries &= self._conflict
@@ -1009,6 +1022,8 @@ class PlaceMatcher:
         if not places or self._headline_speaker(doc, start, end, places) or self._named_person(doc, start, end):
             return False
         cue = start > 0 and doc[start - 1].lower_ in self.locative_cues or self._label(doc, start, end)
+        if self._cued_address_area(doc, start, end, places):
+            return True  # "en Tierra Caliente, Guerrero": the state, though "Guerrero" is a surname
         if self._sentence_initial_word(doc, start, end) and not cue:
             # "Grenade attack wounds two": a sentence's capitalised first word the NER left
             # alone is a place by a town's own name only, not by another town's exonym (Granada)
@@ -1104,7 +1119,7 @@ class PlaceMatcher:
             if p.feature == "city" and not (own or conflict and p.country_code in context
                                             or p.population >= LARGE_TOWN or several_words):
                 continue
-            if p.feature == "admin2" and normalize(p.name) != key:
+            if p.feature == "admin2" and key not in self._own_area_keys(p.name):
                 continue
             # "Menaka" for Ménaka: a conflict country's town by its own name less the accents
             if not (p.name.isascii() or not text.isascii() or several_words
@@ -1113,6 +1128,38 @@ class PlaceMatcher:
                 continue
             kept.append(p)
         return kept
+
+    def _cued_address_area(self, doc: Doc, start: int, end: int, places: list[Place]) -> bool:
+        """Whether the span is a conflict country's first-level area after a comma and a cued
+        name ("in Tierra Caliente, Guerrero", "en Yecapixtla, Morelos"), called so by no other
+        first-level area anywhere, and no list goes on after it ("Lopez, Guerrero and ...")."""
+        texts, forms = token_texts(doc), token_forms(doc)
+        if start < 3 or texts[start - 1] != "," or not texts[start - 2][:1].isupper():
+            return False
+        if end < len(doc) and forms[end][1] in ("and", "y", "et", "&"):
+            return False
+        key = normalize(doc[start:end].text)
+        areas = [p for p in places if p.feature == "admin1" and key in self._own_area_keys(p.name)]
+        if len(areas) != 1 or areas[0].country_code not in self.conflict_countries | self.named_conflict_countries:
+            return False
+        begin = self._name_run(doc, start - 2, start - 1, step=-1)
+        return begin > 0 and forms[begin - 1][1] in self.town_cues
+
+    def _before_address_area(self, doc: Doc, end: int, last: int) -> bool:
+        """Whether a comma and a conflict country's first-level area follow ``end``."""
+        if end + 1 >= last or doc[end].text != ",":
+            return False
+        match = self._longest_name(doc, end + 1, last)
+        return match is not None and self._cued_address_area(doc, end + 1, match[0], match[1])
+
+    def _own_area_keys(self, name: str) -> set[str]:
+        """An area's name as said in full: its own, less an admin prefix ("Province of Northern
+        Samar"), and with a short compass word ("North Samar"); not less its kind word ("Jones"
+        for Jones County)."""
+        keys = {normalize(name)}
+        keys |= {key[len(prefix):] for key in list(keys) for prefix in self._admin_prefixes if key.startswith(prefix)}
+        return keys | {self._compass_forms[word] + " " + rest for key in keys
+                       for word, _, rest in [key.partition(" ")] if word in self._compass_forms and rest}
 
     def _place_like_person(self, doc: Doc, start: int, end: int, places: list[Place]) -> bool:
         """A one-word PERSON the small model gave a town: "Alexandria woman", "the Alexandria area",

@@ -88,7 +88,14 @@ def same_in_both_engines(text: str) -> bool:
     """Whether ``re`` and ``regex`` read every character of ``text`` alike."""
     if text.isascii():
         return SPACE_TO_RE_ONLY.isdisjoint(text)
-    return all(char.isascii() and char not in SPACE_TO_RE_ONLY or char in SAME_IN_BOTH_ENGINES for char in text)
+    if _engines_cache[0] is not text:  # each false-unit pattern asks again for the same article
+        # each distinct character once: a whole article has a few dozen
+        same = all(char.isascii() and char not in SPACE_TO_RE_ONLY for char in set(text) - SAME_IN_BOTH_ENGINES)
+        _engines_cache[:] = [text, same]
+    return _engines_cache[1]
+
+
+_engines_cache: list[Any] = [None, False]
 
 
 class UnitPattern:

@@ -189,6 +189,8 @@ def _phrasal_preposition(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
     if following is None:
         return None
     lemma = verb.lemma_.lower()
+    if lemma not in lexicon.phrase_openers:
+        return None  # most verbs: no phrase below can start with them
     if _hangs_on(following, verb) and f"{lemma} {following.lower_}" in lexicon.phrasal_verbs:
         return following
     after = doc[verb.i + 2] if verb.i + 2 < len(doc) else None

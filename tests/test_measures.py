@@ -328,6 +328,9 @@ def test_regex_engine_reads_quantulums_unit_pattern_as_re_does():
         assert fast == slow, text
     assert quantities.same_in_both_engines("22\u00a0miles \u2013 \u201csome\u201d")
     assert not quantities.same_in_both_engines("caf\u00e9 5 kg") and not quantities.same_in_both_engines("5\x1ckm")
+    # the answer is kept for the last text only: another text is read afresh
+    for text, same in [("caf\u00e9 \u2013", False), ("\u2013 5 km", True), ("caf\u00e9 \u2013", False), ("\u2014 5\x1ckm", False)]:
+        assert quantities.same_in_both_engines(text) is same, text
     agreeing = [chr(c) for c in range(128) if chr(c) not in quantities.SPACE_TO_RE_ONLY] + list(quantities.SAME_IN_BOTH_ENGINES)
     for char in agreeing:
         for test in (r"\w", r"\W", r"\s", r"\S", r"\d", r"\D", r"\b"):

@@ -88,7 +88,14 @@ def same_in_both_engines(text: str) -> bool:
     """Whether ``re`` and ``regex`` read every character of ``text`` alike."""
     if text.isascii():
         return SPACE_TO_RE_ONLY.isdisjoint(text)
-    return all(char.isascii() and char not in SPACE_TO_RE_ONLY or char in SAME_IN_BOTH_ENGINES for char in text)
+    if _engines_cache[0] is not text:  # each false-unit pattern asks again for the same article
+        # each distinct character once: a whole article has a few dozen
+        same = all(char.isascii() and char not in SPACE_TO_RE_ONLY for char in set(text) - SAME_IN_BOTH_ENGINES)
+        _engines_cache[:] = [text, same]
+    return _engines_cache[1]
+
+
+_engines_cache: list[Any] = [None, False]
 
 
 class UnitPattern:
@@ -1046,8 +1053,11 @@ def counting_word_measures(doc: Doc, sent: Span, taken: list[tuple[int, int]], d
     found = []
     by_first_word = _counting_phrases_by_first_word(tuple(data.counting_words.items()))
     forms = token_forms(doc)
-    index = sent.start
-    while index < sent.end:
+    starts = _counting_starts(doc, by_first_word)
+    free = sent.start  # the first token no phrase found has taken
+    for index in starts[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]:
+        if index < free:
+            continue
         for phrase, value in by_first_word.get(forms[index][1], ()):
             last = index + len(phrase) - 1
             if last >= sent.end or tuple(form[1] for form in forms[index : last + 1]) != phrase:
@@ -1062,10 +1072,20 @@ def counting_word_measures(doc: Doc, sent: Span, taken: list[tuple[int, int]], d
                 approximate = phrase[-1].endswith("s")
                 approx_start = _approximator(doc, doc[index], sent, data)
                 found.append(Measure(approx_start if approx_start is not None else start, counted[1], value, None, None, "count", counted[0], approximate or approx_start is not None, end))
-            index = last
+            free = last + 1
             break
-        index += 1
     return found
+
+
+def _counting_starts(doc: Doc, by_first_word: dict[str, list]) -> list[int]:
+    """Indices of the tokens that begin some counting phrase, once per Doc (most begin none)."""
+    if _counting_starts_cache[0] is not doc or _counting_starts_cache[1] is not by_first_word:
+        starts = [i for i, form in enumerate(token_forms(doc)) if form[1] in by_first_word]
+        _counting_starts_cache[:] = [doc, by_first_word, starts]
+    return _counting_starts_cache[2]
+
+
+_counting_starts_cache: list[Any] = [None, None, []]
 
 
 @cache

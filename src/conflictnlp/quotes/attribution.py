@@ -189,6 +189,8 @@ def _phrasal_preposition(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
     if following is None:
         return None
     lemma = verb.lemma_.lower()
+    if lemma not in lexicon.phrase_openers:
+        return None  # most verbs: no phrase below can start with them
     if _hangs_on(following, verb) and f"{lemma} {following.lower_}" in lexicon.phrasal_verbs:
         return following
     after = doc[verb.i + 2] if verb.i + 2 < len(doc) else None
@@ -1077,11 +1079,16 @@ def _words(text: str) -> int:
 def _passages_inside(attribution: Attribution, passages: list[QuotedPassage], used: set[int]) -> list[int]:
     """Indices of the unused quotations that belong to the attribution's parsed content."""
     content_length = sum(e - s for s, e in attribution.content)
+    if not content_length:
+        return []  # nothing of a quotation can be in it, nor it in one
+    lo, hi = min(s for s, _ in attribution.content), max(e for _, e in attribution.content)
     # a quotation belongs to the content when most of it is in the content (mixed quotes)
-    # or most of the content is in it (a parse that took one sentence of a long quote)
+    # or most of the content is in it (a parse that took one sentence of a long quote);
+    # either needs an overlap, which a quotation outside the content's extent cannot have
     return [
         i for i, p in enumerate(passages)
         if i not in used
+        and any(s < hi and lo < e for s, e in p.inner)
         and (
             sum(_covered(piece, attribution.content) for piece in p.inner) * 2 > sum(e - s for s, e in p.inner)
             or sum(_covered(piece, p.inner) for piece in attribution.content) * 2 > content_length > 0

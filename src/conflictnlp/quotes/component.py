@@ -119,11 +119,18 @@ def _without_attribution_content(attributions: list[Attribution]) -> list[Attrib
     kept = []
     for attribution in attributions:
         total = sum(e - s for s, e in attribution.content)
+        if not total or attribution.passages:
+            kept.append(attribution)  # kept whatever the others are
+            continue
+        # a cue outside the content's extent cannot overlap it
+        lo, hi = min(s for s, _ in attribution.content), max(e for _, e in attribution.content)
         others = [
             a
             for a in attributions
             if a is not attribution
             and a.cue is not None
+            and a.cue[0] < hi
+            and lo < a.cue[1]
             and overlap(attribution.content, a.cue)
             and a.content
             and not any(overlap(attribution.content, piece) for piece in a.content)
@@ -133,7 +140,7 @@ def _without_attribution_content(attributions: list[Attribution]) -> list[Attrib
             for a in others
             if a.cue is not None  # all of them: others are chosen with a cue
         )
-        if others and total and said >= 0.6 * total and not attribution.passages:
+        if others and said >= 0.6 * total:
             continue
         kept.append(attribution)
     return kept

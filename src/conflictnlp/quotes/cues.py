@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Optional
 
@@ -71,6 +71,12 @@ class CueLexicon:
     evidence_subjects: frozenset[str] = frozenset()  # "a survey found [X]": clause verbs report objects
     saying_idioms: frozenset[str] = frozenset()  # "as X put it": verb + object, a clause cue
     asking: frozenset[str] = frozenset()  # "asked X [if ...]": an adverbial "if" clause is content
+
+    @cached_property
+    def phrase_openers(self) -> frozenset[str]:
+        """Every run of words that a phrasal verb or verb-object frame goes on from after a
+        space ("call", "lash", "lash out"): a verb whose lemma is none of them forms neither."""
+        return frozenset(phrase[:i] for phrase in self.phrasal_verbs | self.object_frames for i, char in enumerate(phrase) if char == " ")
 
     def is_cue(self, word: Token) -> bool:
         """Whether a word's lemma is a cue of any kind."""

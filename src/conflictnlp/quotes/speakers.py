@@ -202,13 +202,17 @@ def _after_cut_title(doc: Doc, start: int) -> int:
     if start == 0 or not doc[start].is_sent_start or not doc[start - 1].whitespace_.strip(" ") == "":
         return start
     first = doc[start - 1].sent.start
-    words = [t for t in doc[first:start] if t.text != "."]
-    abbreviated = all(
-        t.text.rstrip(".").isalpha() and t.text[:1].isupper() and len(t.text.rstrip(".")) <= 5
-        and (t.text.endswith(".") or (t.i + 1 < start and doc[t.i + 1].text == "."))
-        for t in words
-    )
-    return first if words and abbreviated else start
+    words = 0
+    for t in doc[first:start]:  # stops at the first word that is no abbreviation
+        if t.text == ".":
+            continue
+        if not (
+            t.text.rstrip(".").isalpha() and t.text[:1].isupper() and len(t.text.rstrip(".")) <= 5
+            and (t.text.endswith(".") or (t.i + 1 < start and doc[t.i + 1].text == "."))
+        ):
+            return start
+        words += 1
+    return first if words else start
 
 
 def _appositive_before(verb: Token) -> Optional[Span]:

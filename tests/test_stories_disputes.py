@@ -215,3 +215,31 @@ def test_a_dateline_place_read_as_a_source_is_no_source():
         ("b", b, [claim(b, "M23 rebels had shelled the displacement camp near Goma", "c1", "Guillaume Ndjike")]),
     ])
     assert [(d.kind, sorted(str(v.source) for v in d.values)) for d in found] == [("stance", ["Guillaume Ndjike", "None"])]
+
+
+def test_an_unnamed_body_of_a_named_country_keeps_its_own_voice():
+    """"Mali's army denied ..." (no personal name, so the pipeline leaves speaker_name empty) is
+    not folded into an NGO's quote of the same event, and its denial is a stance dispute."""
+    from conflictnlp.model import MultiSpan, Quote
+    from conflictnlp.stories.speakers import is_named
+
+    a = "A Malian army drone strike killed at least nine civilians at a wedding in Hombori, Sahel Rights Watch said."
+    b = "Mali's army denied that civilians were killed in a drone strike near Hombori."
+
+    def quote(text, content, speaker, name):
+        return Quote(id="q1", type="indirect", content=MultiSpan(text=content, spans=[span_of(text, content)]),
+                     cue=TextSpan("said", span_of(text, "said")) if "said" in text else TextSpan("denied", span_of(text, "denied")),
+                     speaker=TextSpan(speaker, span_of(text, speaker)), speaker_name=name)
+
+    ngo_claim = "A Malian army drone strike killed at least nine civilians at a wedding in Hombori"
+    army_claim = "civilians were killed in a drone strike near Hombori"
+    articles = [
+        article("ngo", a, quotes=[quote(a, ngo_claim, "Sahel Rights Watch", "Sahel Rights Watch")],
+                claims=[Claim(id="c1", text=ngo_claim, span=span_of(a, ngo_claim), source="Sahel Rights Watch", quote_id="q1")]),
+        article("wire", b, quotes=[quote(b, "that " + army_claim, "Mali's army", None)],
+                claims=[Claim(id="c1", text=army_claim, span=span_of(b, army_claim), source="Mali's army", stance="denied", quote_id="q1")]),
+    ]
+    story = StoryComparer("lexical").story("s1", articles, ["ngo", "wire"])
+    stance = [d for d in story.disagreements if d.kind == "stance"]
+    assert [sorted((v.article, v.source) for v in d.values) for d in stance] == [[("ngo", "Sahel Rights Watch"), ("wire", "Mali's army")]]
+    assert is_named("Ukraine's foreign ministry") and not is_named("Ukraine's officials") and not is_named("a local official")

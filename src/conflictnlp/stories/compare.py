@@ -30,6 +30,7 @@ from ..model import (
     ClaimMember,
     Disagreement,
     DisagreementValue,
+    Quote,
     QuoteMember,
     Stories,
     Story,
@@ -40,7 +41,7 @@ from . import grouping
 from .figures import figure_disagreements, toll_role
 from .grouping import LinkedGroups
 from .similarity import Mode, Similarity, content_words, dice, event_words
-from .speakers import SpeakerNames, is_named, is_person, surname
+from .speakers import SpeakerNames, is_named, is_owned_body, is_person, surname
 
 WINDOW_DAYS = 3
 STORY_THRESHOLD = grouping.STORY_THRESHOLD
@@ -192,10 +193,7 @@ class StoryComparer:
         speakers = [names.of_quote(item.obj) for item in items]
         # a named speaker that is no person ("Moscow", "Russia's Defense Ministry") is still one
         # speaker; only descriptions ("a local official") may be anyone
-        keys = [
-            surname(s) if s else (surname(item.obj.speaker_name) if is_named(item.obj.speaker_name) else None)
-            for s, item in zip(speakers, items)
-        ]
+        keys = [surname(s) if s else _named_speaker_key(item.obj) for s, item in zip(speakers, items)]
         scores = self.similarity.scores([item.obj.content.text for item in items], "quote")
         union = DisjointSet(range(len(items)))  # merged one pair at a time: each merge depends on the groups so far
         group_names = {i: ({keys[i]} if keys[i] else set()) for i in range(len(items))}
@@ -366,6 +364,15 @@ def _record_id(result: Union[Article, dict], index: int) -> str:
 
 def _named_as(quote) -> Optional[str]:
     return quote.speaker_name or (quote.speaker.text if quote.speaker else None)
+
+
+def _named_speaker_key(quote: Quote) -> Optional[str]:
+    """Who a quote's speaker is when no person is: a named one ("Moscow"), or a body of a named
+    owner that the pipeline leaves unnamed ("Mali's army"); None for a description."""
+    if is_named(quote.speaker_name):
+        return surname(quote.speaker_name)
+    mention = quote.speaker.text if quote.speaker else None
+    return " ".join((mention or "").lower().split()) if is_owned_body(mention) else None
 
 
 def _different_sources(a: Optional[str], b: Optional[str]) -> bool:

@@ -34,11 +34,32 @@ def surname(name: Optional[str]) -> Optional[str]:
     return words[-1].lower() if words else None
 
 
+@cache
+def _group_heads() -> frozenset[str]:
+    data = tomllib.loads(resources.files("conflictnlp").joinpath("data/stories.toml").read_text("utf-8"))
+    return frozenset(data["speakers"]["group_heads"])
+
+
+_OWNED_BODY = re.compile(r"^[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['’]s?(?: [a-z][\w-]*){1,3}$")
+
+
 def is_named(source: Optional[str]) -> bool:
     """A source given by name ("Oleh Kovalenko", "Russia's Defense Ministry"), not by a
-    description ("a local official", "Ukrainian officials"): its head word is a proper noun."""
+    description ("a local official", "Ukrainian officials"): its head word is a proper noun,
+    or it is one body of a named owner ("Mali's army", "Ukraine's foreign ministry"), which
+    names one source as surely as its capitalised form, unlike "Ukraine's officials"."""
     words = (source or "").split()
-    return bool(words) and words[-1][:1].isupper()
+    if not words:
+        return False
+    if words[-1][:1].isupper():
+        return True
+    return is_owned_body(source)
+
+
+def is_owned_body(source: Optional[str]) -> bool:
+    """One body of a named owner: "Mali's army", "Ukraine's foreign ministry"."""
+    words = (source or "").split()
+    return bool(_OWNED_BODY.match(" ".join(words))) and words[-1].lower() not in _group_heads()
 
 
 def is_person(name: Optional[str]) -> TypeGuard[str]:
@@ -105,6 +126,8 @@ class SpeakerNames:
             return self.full.get(surname(name) or "", name)
         if is_person(name):
             return None  # a place
+        if is_owned_body(name):
+            return None  # "Mali's army" names itself, however near "army" stands to a person's name
         head = _head(name)
         if head is None or head in _plural_heads():
             return None

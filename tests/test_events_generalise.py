@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Doc
 
-from conflictnlp.events.component import EventsComponent
-from conflictnlp.extensions import STORE_KEY
-from conflictnlp.model import Location, Quantity
+from conflictnlp.model import Quantity
+from tests.test_events_types import chars, place, run
+from tests.test_events_types import doc_of as _doc_of
 
 
 @pytest.fixture(scope="module")
@@ -20,24 +19,7 @@ def blank():
 
 
 def doc_of(blank, rows, published="2025-03-15"):
-    words, heads, deps, pos, lemmas = (list(column) for column in zip(*rows))
-    doc = Doc(blank.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-    doc.user_data[STORE_KEY] = {"published": published, "source": "Wire", "article_id": "a1", "title": None}
-    return doc
-
-
-def chars(doc, first, last):
-    return doc[first].idx, doc[last].idx + len(doc[last])
-
-
-def place(doc, first, last, lid, code, feature):
-    s, e = chars(doc, first, last)
-    return Location(id=lid, text=doc.text[s:e], span=(s, e), name=doc.text[s:e], country_code=code, feature=feature, lat=49.7, lon=37.6)
-
-
-def run(blank, doc):
-    EventsComponent(blank, "events")(doc)
-    return doc._.events
+    return _doc_of(blank, rows, published)
 
 
 # <weapon> drones hit a house in Odesa

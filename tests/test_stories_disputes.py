@@ -243,3 +243,4 @@ def test_an_unnamed_body_of_a_named_country_keeps_its_own_voice():
     stance = [d for d in story.disagreements if d.kind == "stance"]
     assert [sorted((v.article, v.source) for v in d.values) for d in stance] == [[("ngo", "Sahel Rights Watch"), ("wire", "Mali's army")]]
     assert is_named("Ukraine's foreign ministry") and not is_named("Ukraine's officials") and not is_named("a local official")
+    assert not is_named("Witnesses") and not is_named("Officials") and is_named("Moscow")

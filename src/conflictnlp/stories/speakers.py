@@ -51,6 +51,8 @@ def is_named(source: Optional[str]) -> bool:
     words = (source or "").split()
     if not words:
         return False
+    if len(words) == 1 and words[0].lower() in _group_heads() | _plural_heads():
+        return False  # "Witnesses said" opens its sentence: capitalised, still a description
     if words[-1][:1].isupper():
         return True
     return is_owned_body(source)

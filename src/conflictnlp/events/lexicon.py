@@ -85,6 +85,15 @@ class EventLexicon:
     actors: list[ActorEntry] = field(init=False)
 
     def __post_init__(self) -> None:
+        self._read_triggers_and_actors()
+        self._read_kinds_and_precision()
+        self._read_roles()
+        self._read_background()
+        self._read_context()
+        self._read_seized()
+
+    def _read_triggers_and_actors(self) -> None:
+        """Triggers, and actors: the named ones (actors.toml) before the generic nouns."""
         self.triggers = [_trigger(i, entry) for i, entry in enumerate(self.raw.get("trigger", []))]
         generic = [ActorEntry(a["kind"], a.get("name"), tuple(a["words"])) for a in self.raw.get("actor", [])]
         named = [
@@ -92,17 +101,30 @@ class EventLexicon:
             for a in self.actors_raw.get("actor", [])
         ]
         self.actors = named + generic
+        self.generic_kinds = {w.lower(): a.kind for a in generic for w in a.words}
+
+    def _read_kinds_and_precision(self) -> None:
+        """Actor kinds by role, precision codes, weapons of remote violence, the dateline stamp."""
         kinds = self.raw.get("kinds", {})
         self.armed = frozenset(kinds.get("armed", []))
         self.victims = frozenset(kinds.get("victims", []))
         self.non_state = frozenset(kinds.get("non_state", []))
         # which side a toll counts, by the kind of its people's noun (a toll's sides add up)
         self.toll_sides = dict(kinds.get("toll_sides", {}))
-        self.generic_kinds = {w.lower(): a.kind for a in generic for w in a.words}
         self.no_event = frozenset(w.lower() for w in self.raw.get("no_event", {}).get("words", []))
         self.where_prec = dict(self.raw.get("where_prec", {}))
         self.near_words = frozenset(self.where_prec.pop("near_words", []))
         self.date_prec = dict(self.raw.get("date_prec", {}))
+        # sub_type of explosions_remote_violence -> weapon words, in priority order
+        self.remote_words = {
+            check_pair("explosions_remote_violence", sub, "events lexicon, [remote]")[1]: frozenset(w.lower() for w in words)
+            for sub, words in self.raw.get("remote", {}).items()
+        }
+        self.protest_subject_not = frozenset(self.raw.get("protest_subject_not", {}).get("kinds", []))
+        self.stamp = re.compile(self.raw["stamp"]["pattern"]) if "stamp" in self.raw else None
+
+    def _read_roles(self) -> None:
+        """Words that say who did it: blame, killing, claims, suspicion, parts of a group."""
         roles = self.raw.get("roles", {})
         self.blame_verbs = frozenset(roles.get("blame_verbs", []))
         self.killing_verbs = frozenset(roles.get("killing_verbs", []))
@@ -112,18 +134,23 @@ class EventLexicon:
         self.part_words = tuple(roles.get("part_words", []))
         self.period_words = frozenset(roles.get("period_words", []))
         self.partitive_words = tuple(roles.get("partitive_words", []))
+
+    def _read_background(self) -> None:
+        """Words that make an event background: periods, comparisons, continuing or announced action."""
         background = self.raw.get("background", {})
         self.period_phrases = tuple(tuple(p.lower().split()) for p in background.get("period_phrases", []))
         self.recent_days = int(background.get("recent_days", 31))
         self.comparison_words = frozenset(w.lower() for w in background.get("comparison_words", []))
         self.ending_verbs = frozenset(w.lower() for w in background.get("ending_verbs", []))
-        # sub_type of explosions_remote_violence -> weapon words, in priority order
-        self.remote_words = {
-            check_pair("explosions_remote_violence", sub, "events lexicon, [remote]")[1]: frozenset(w.lower() for w in words)
-            for sub, words in self.raw.get("remote", {}).items()
-        }
-        self.protest_subject_not = frozenset(self.raw.get("protest_subject_not", {}).get("kinds", []))
-        self.stamp = re.compile(self.raw["stamp"]["pattern"]) if "stamp" in self.raw else None
+        self.continuing_verbs = frozenset(background.get("continuing_verbs", []))
+        self.continuing_modifiers = frozenset(background.get("continuing_modifiers", []))
+        self.preparing_verbs = frozenset(background.get("preparing_verbs", []))
+        self.period_nouns = frozenset(background.get("period_nouns", []))
+        self.announced_sub_types = frozenset(background.get("announced_sub_types", []))
+
+
+    def _read_context(self) -> None:
+        """Words of the event's sentence and its neighbours that decide sides, tolls and sub-types."""
         context = self.raw.get("context", {})
         self.say_verbs = frozenset(context.get("say_verbs", []))
         self.pronouns = frozenset(context.get("pronouns", []))
@@ -154,6 +181,9 @@ class EventLexicon:
         # weapon word (lower case, one or two words) -> ISO2 of the only state that fields it
         self.naming_verbs = frozenset(context.get("naming_verbs", []))
         self.weapon_users = {word: code for code, words in context.get("weapon_users", {}).items() for word in words}
+
+    def _read_seized(self) -> None:
+        """What was seized, by strategic-development sub-type."""
         seized = dict(self.raw.get("seized", {}))
         self.seized_measures = frozenset(seized.pop("measures", []))
         # sub_type of strategic_developments -> words of what was seized
@@ -161,11 +191,6 @@ class EventLexicon:
             check_pair("strategic_developments", sub, "events lexicon, [seized]")[1]: frozenset(w.lower() for w in words)
             for sub, words in seized.items()
         }
-        self.continuing_verbs = frozenset(background.get("continuing_verbs", []))
-        self.continuing_modifiers = frozenset(background.get("continuing_modifiers", []))
-        self.preparing_verbs = frozenset(background.get("preparing_verbs", []))
-        self.period_nouns = frozenset(background.get("period_nouns", []))
-        self.announced_sub_types = frozenset(background.get("announced_sub_types", []))
 
     def trigger_matcher(self, vocab: Vocab, split: Callable[[str], list[str]] = str.split) -> Matchers:
         """Matches every trigger phrase on lemmas or lower-case forms; the match id is the

@@ -24,20 +24,25 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|ibn|de|van|von|
 
 
 @cache
-def _plural_heads() -> frozenset[str]:
+def _speaker_words(key: str) -> frozenset[str]:
+    """A word list of the [speakers] table of data/stories.toml."""
     data = tomllib.loads(resources.files("conflictnlp").joinpath("data/stories.toml").read_text("utf-8"))
-    return frozenset(data["speakers"]["plural_heads"])
+    return frozenset(data["speakers"][key])
+
+
+def _plural_heads() -> frozenset[str]:
+    return _speaker_words("plural_heads")
+
+
+@cache
+def _description_words() -> frozenset[str]:
+    """A word that alone, even capitalised, describes a source ("Witnesses said")."""
+    return _speaker_words("group_heads") | _speaker_words("plural_heads")
 
 
 def surname(name: Optional[str]) -> Optional[str]:
     words = re.findall(r"[^\W_]+", name or "")
     return words[-1].lower() if words else None
-
-
-@cache
-def _group_heads() -> frozenset[str]:
-    data = tomllib.loads(resources.files("conflictnlp").joinpath("data/stories.toml").read_text("utf-8"))
-    return frozenset(data["speakers"]["group_heads"])
 
 
 _OWNED_BODY = re.compile(r"^[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['’]s?(?: [a-z][\w-]*){1,3}$")
@@ -51,7 +56,7 @@ def is_named(source: Optional[str]) -> bool:
     words = (source or "").split()
     if not words:
         return False
-    if len(words) == 1 and words[0].lower() in _group_heads() | _plural_heads():
+    if len(words) == 1 and words[0].lower() in _description_words():
         return False  # "Witnesses said" opens its sentence: capitalised, still a description
     if words[-1][:1].isupper():
         return True
@@ -61,7 +66,7 @@ def is_named(source: Optional[str]) -> bool:
 def is_owned_body(source: Optional[str]) -> bool:
     """One body of a named owner: "Mali's army", "Ukraine's foreign ministry"."""
     words = (source or "").split()
-    return bool(_OWNED_BODY.match(" ".join(words))) and words[-1].lower() not in _group_heads()
+    return bool(_OWNED_BODY.match(" ".join(words))) and words[-1].lower() not in _speaker_words("group_heads")
 
 
 def is_person(name: Optional[str]) -> TypeGuard[str]:

@@ -113,3 +113,29 @@ def test_a_state_side_of_unknown_country_keeps_its_words():
     assert ucdp_side({"kind": "state_forces", "text": "the troops", "name": None}, None) == "the troops"
     assert ucdp_side({"kind": "state_forces", "text": "troops", "name": None}, "Mali") == "Government of Mali"
     assert "unknown" not in (ucdp_side({"kind": "state_forces", "name": None}, None) or "")
+
+
+# Rebel shelling forces thousands to flee camps near Goma , wounding seven people
+FORCES_TO_FLEE = [
+    ("Rebel", 1, "compound", "NOUN", "rebel"), ("shelling", 1, "ROOT", "NOUN", "shelling"), ("forces", 1, "dobj", "NOUN", "force"),
+    ("thousands", 1, "dobj", "NOUN", "thousand"), ("to", 5, "aux", "PART", "to"), ("flee", 1, "xcomp", "VERB", "flee"),
+    ("camps", 5, "dobj", "NOUN", "camp"), ("near", 6, "prep", "ADP", "near"), ("Goma", 7, "pobj", "PROPN", "Goma"),
+    (",", 1, "punct", "PUNCT", ","), ("wounding", 1, "advcl", "VERB", "wound"), ("seven", 12, "nummod", "NUM", "seven"),
+    ("people", 10, "dobj", "NOUN", "people"),
+]
+
+
+@pytest.mark.parametrize("modifier", [None, "government"])
+def test_forces_before_a_count_is_the_headline_verb_not_a_state(blank, modifier):
+    # "shelling forces thousands to flee": no state forces are in it; "government forces
+    # thousands ..." keeps its modified noun (an actor with its modifier is never a verb)
+    rows = list(FORCES_TO_FLEE)
+    if modifier:
+        rows = [(w, h + (h >= 2), d, p, lemma) for w, h, d, p, lemma in rows]
+        rows.insert(2, (modifier, 3, "amod", "ADJ", modifier))
+    doc = parsed(blank.vocab, rows)
+    goma = next(t.i for t in doc if t.text == "Goma")
+    doc._.locations = [place(doc, goma, "CD")]
+    EventsComponent(blank, "events")(doc)
+    kinds = {actor.kind for event in doc._.events for actor in (event.actors.perpetrator, event.actors.target) if actor}
+    assert ("state_forces" in kinds) == bool(modifier)

@@ -214,6 +214,8 @@ class EventExtractor:
             s, e = starts[start], ends[end - 1]
             if s < dateline_end(text, s, self.lexicon):
                 continue  # "Bangui (AFP) -": the agency filed the report, it is in no incident
+            if _verb_in_disguise(doc, start, end, self.lexicon):
+                continue
             if any(a <= s and e <= b for a, b in speakers):
                 self._speakers.append(_widen(doc, Mention(start, end, entry), taken | set(range(start, end))))
                 continue
@@ -1583,6 +1585,17 @@ def _own_name(mention: Mention | None) -> bool:
     if mention is None:
         return False
     return bool(mention.name or mention.entry.name or mention.entry.named) or mention.end - mention.start > 1
+
+
+def _verb_in_disguise(doc: Doc, start: int, end: int, lexicon: EventLexicon) -> bool:
+    """A lone actor noun that is a headline's verb: "shelling forces thousands to flee" (the
+    parser reads "forces" as a noun; a count or a group of people after it says it is not)."""
+    if end - start != 1 or doc[start].lower_ not in lexicon.compelling_verbs or end >= len(doc):
+        return False
+    if any(child.i < start for child in doc[start].children):
+        return False  # "Russian forces 10 km from Pokrovsk", "the forces": a noun with its modifiers
+    following = doc[end]
+    return following.like_num or following.lower_ in lexicon.compelled_words
 
 
 def _modifies_thing(doc: Doc, mention: Mention, taken: set[int]) -> bool:

@@ -173,6 +173,8 @@ class EventLexicon:
         self.responsibility_words = frozenset(context.get("responsibility_words", []))
         self.group_nouns = frozenset(context.get("group_nouns", []))
         self.unit_words = frozenset(context.get("unit_words", []))
+        self.compelling_verbs = frozenset(context.get("compelling_verbs", []))
+        self.compelled_words = frozenset(context.get("compelled_words", []))
         self.loyal_words = frozenset(context.get("loyal_words", []))
         self.mutual_words = tuple(context.get("mutual_words", []))
         self.state_rivals = frozenset(frozenset(pair) for pair in context.get("state_rivals", []))

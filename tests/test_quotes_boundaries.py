@@ -4,8 +4,19 @@ it, and the classes of ``training/boundary_diffs``."""
 
 from __future__ import annotations
 
+import pytest
+
+import conflictnlp
+from conflictnlp.quotes.attribution import _gap_is_attribution
+from conflictnlp.quotes.cues import load_cues
 from conflictnlp.training.boundary_diffs import content_class, diff_runs, overlapping_pairs, source_class
+from tests.conftest import assert_offsets
 from tests.helpers import make_doc
+
+
+@pytest.fixture(scope="module")
+def quotes_nlp():
+    return conflictnlp.load(enable=["article", "quotes"])
 
 
 def test_boundary_diffs_sorts_runs_by_side_and_class() -> None:
@@ -46,3 +57,27 @@ def test_boundary_diffs_names_a_relative_clause_on_the_source() -> None:
     text = doc.text
     run = (text.index(", who") + 1, text.index(" said"))
     assert source_class(doc, text, run, "end") == "relative clause"
+
+
+def test_a_quote_carries_on_past_abbreviations_in_the_attribution() -> None:
+    # '"A," Maddow said of a list that included Missouri Sen. Claire McCaskill and New Hampshire
+    # Gov. Maggie Hassan. "B."': the periods of "Sen.", "Gov.", an initial or "Calif." end no
+    # sentence, so the tail is still the attribution's and "B" is the same quote
+    abbreviations = load_cues().abbreviations
+    tail = " Maddow said of a list that included Missouri Sen. Claire McCaskill and New Hampshire Gov. Maggie Hassan. "
+    assert _gap_is_attribution(tail, abbreviations)
+    assert not _gap_is_attribution(tail)  # without the list the abbreviations end sentences
+    assert _gap_is_attribution(" he said of John F. Kerry, the U.S. envoy, in San Diego, Calif. ", abbreviations)
+    # a real sentence in the gap still ends the quote
+    assert not _gap_is_attribution(" he said. Then he left the Senate. ", abbreviations)
+
+
+def test_a_split_quote_with_titles_in_its_attribution_in_the_pipeline(quotes_nlp) -> None:
+    text = (
+        '"In any other year they would be short-listed," Maddow said of a list that included Sen. '
+        'Claire McCaskill and Gov. Maggie Hassan. "But this year there is no way any of them get picked."'
+    )
+    record = conflictnlp.extract(text, nlp=quotes_nlp).to_dict()
+    assert_offsets(record)
+    (quote,) = [q for q in record["quotes"] if q["cue"] and q["cue"]["text"] == "said"]
+    assert [text[s:e] for s, e in quote["content"]["spans"]][-1].startswith("But this year")

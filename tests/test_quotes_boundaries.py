@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import conflictnlp
-from conflictnlp.quotes.attribution import _gap_is_attribution
+from conflictnlp.quotes.attribution import _gap_is_attribution, verb_attributions
 from conflictnlp.quotes.cues import load_cues
 from conflictnlp.training.boundary_diffs import content_class, diff_runs, overlapping_pairs, source_class
 from tests.conftest import assert_offsets
@@ -81,3 +81,27 @@ def test_a_split_quote_with_titles_in_its_attribution_in_the_pipeline(quotes_nlp
     assert_offsets(record)
     (quote,) = [q for q in record["quotes"] if q["cue"] and q["cue"]["text"] == "said"]
     assert [text[s:e] for s, e in quote["content"]["spans"]][-1].startswith("But this year")
+
+
+def test_an_as_phrase_after_a_prepositional_cue_is_content() -> None:
+    # "Trump referred to Assad as a reformer ." (train-200 seeds 24 and 7: the "as" phrase is in
+    # the gold content 13 times of 13); a phrase of another preposition stays out
+    def referred(preposition: str) -> list:
+        doc = make_doc(
+            f"""
+            Trump Trump PROPN nsubj 1
+            referred refer VERB ROOT 1
+            to to ADP prep 1
+            Assad Assad PROPN pobj 2
+            {preposition} {preposition} ADP prep 1
+            a a DET det 6
+            reformer reformer NOUN pobj 4
+            . . PUNCT punct 1
+            """
+        )
+        text = doc.text
+        found = verb_attributions(doc, list(doc.sents), load_cues(), [False] * (len(text) + 1))
+        return [(text[a.cue[0] : a.cue[1]], [text[s:e] for s, e in a.content]) for a in found]
+
+    assert referred("as") == [("referred to", ["Assad as a reformer"])]
+    assert referred("at") == [("referred to", ["Assad"])]

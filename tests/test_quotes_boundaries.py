@@ -72,6 +72,13 @@ def test_a_quote_carries_on_past_abbreviations_in_the_attribution() -> None:
     assert not _gap_is_attribution(" he said. Then he left the Senate. ", abbreviations)
 
 
+def test_a_quote_carries_on_past_a_quoted_title_ending_the_attribution() -> None:
+    # "''A,'' he said on ABC's ''This Week.'' ''B.''": the tail ends in the title's marks
+    assert _gap_is_attribution(" he said on ABC's ''This Week.'' ")
+    assert _gap_is_attribution(" he told NBC's “Today.” ")
+    assert not _gap_is_attribution(" he said on ''This Week.'' Then he left. ")
+
+
 def test_a_split_quote_with_titles_in_its_attribution_in_the_pipeline(quotes_nlp) -> None:
     text = (
         '"In any other year they would be short-listed," Maddow said of a list that included Sen. '

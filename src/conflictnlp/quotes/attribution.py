@@ -1442,7 +1442,8 @@ def _gap_is_attribution(gap: str, abbreviations: frozenset[str] = frozenset()) -
         return True
     body = INITIAL_RE.sub(lambda m: m.group().replace(".", ""), gap.rstrip())
     body = re.sub(r"\S+\.", lambda m: m.group()[:-1] if m.group() in abbreviations else m.group(), body)
-    return bool(re.search(r"[.,:;]\s*$", gap)) and not re.search(r"[.!?]\s+\S", body)
+    # the tail may end in a quoted title: 'he said on ABC's ''This Week.'' '
+    return bool(re.search(r"[.,:;][\"'”’]*\s*$", gap)) and not re.search(r"[.!?][\"'”’]*\s+\S", body)
 
 
 def _merge(pieces: list[Offsets]) -> list[Offsets]:

@@ -71,6 +71,7 @@ class CueLexicon:
     evidence_subjects: frozenset[str] = frozenset()  # "a survey found [X]": clause verbs report objects
     saying_idioms: frozenset[str] = frozenset()  # "as X put it": verb + object, a clause cue
     asking: frozenset[str] = frozenset()  # "asked X [if ...]": an adverbial "if" clause is content
+    abbreviations: frozenset[str] = frozenset()  # "Sen.", "Gov.": a period that ends no sentence
 
     @cached_property
     def phrase_openers(self) -> frozenset[str]:
@@ -119,6 +120,12 @@ class CueLexicon:
             )
             if lemma in lemmas
         }
+
+
+def _state_abbreviations() -> frozenset[str]:
+    """The AP abbreviations of US states ("Calif.", "Ky."), kept once, in ``places.toml``."""
+    places = tomllib.loads(resources.files("conflictnlp.data").joinpath("places.toml").read_text("utf-8"))
+    return frozenset(places.get("us_state_abbreviations", {}))
 
 
 @cache
@@ -173,6 +180,7 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         asking=frozenset(data["clause"].get("asking", [])),
         saying_idioms=frozenset(data["phrases"].get("saying_idioms", [])),
         evidence_subjects=frozenset(data["object"].get("evidence_subjects", [])),
+        abbreviations=frozenset(data.get("boundaries", {}).get("abbreviations", [])) | _state_abbreviations(),
         confidence={
             kind: float(data[kind]["confidence"])
             for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")

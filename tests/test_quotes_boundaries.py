@@ -1,0 +1,114 @@
+"""Boundaries of attributions that are found (issue 24): where PolNeAR draws the edges of a
+content and a source, each class on a hand-built parse so that a model update does not move
+it, and the classes of ``training/boundary_diffs``."""
+
+from __future__ import annotations
+
+import pytest
+
+import conflictnlp
+from conflictnlp.quotes.attribution import _gap_is_attribution, verb_attributions
+from conflictnlp.quotes.cues import load_cues
+from conflictnlp.training.boundary_diffs import content_class, diff_runs, overlapping_pairs, source_class
+from tests.conftest import assert_offsets
+from tests.helpers import make_doc
+
+
+@pytest.fixture(scope="module")
+def quotes_nlp():
+    return conflictnlp.load(enable=["article", "quotes"])
+
+
+def test_boundary_diffs_sorts_runs_by_side_and_class() -> None:
+    doc = make_doc(
+        """
+        Cruz Cruz PROPN nsubj 1
+        said say VERB ROOT 1
+        that that SCONJ mark 5
+        the the DET det 4
+        plan plan NOUN nsubj 5
+        failed fail VERB ccomp 1
+        . . PUNCT punct 1
+        """
+    )
+    text = doc.text
+    start = text.index("that")
+    predicted = frozenset(range(start, text.index(" .")))
+    gold = frozenset(range(text.index("the"), text.index(" .")))
+    (run,) = diff_runs(predicted, gold)
+    assert run[:2] == ("+", "start") and text[run[2][0] : run[2][1]].strip() == "that"
+    assert content_class(doc, text, run[2], "start", gold, None, None) == "complementiser"
+    # exact pairs are taken first, the rest by overlap
+    assert overlapping_pairs([predicted, gold], [gold]) == []
+    assert overlapping_pairs([predicted], [gold]) == [(0, 0)]
+
+
+def test_boundary_diffs_names_a_relative_clause_on_the_source() -> None:
+    doc = make_doc(
+        """
+        Cruz Cruz PROPN nsubj 4
+        , , PUNCT punct 0
+        who who PRON nsubj 3
+        won win VERB relcl 0
+        said say VERB ROOT 4
+        . . PUNCT punct 4
+        """
+    )
+    text = doc.text
+    run = (text.index(", who") + 1, text.index(" said"))
+    assert source_class(doc, text, run, "end") == "relative clause"
+
+
+def test_a_quote_carries_on_past_abbreviations_in_the_attribution() -> None:
+    # '"A," Maddow said of a list that included Missouri Sen. Claire McCaskill and New Hampshire
+    # Gov. Maggie Hassan. "B."': the periods of "Sen.", "Gov.", an initial or "Calif." end no
+    # sentence, so the tail is still the attribution's and "B" is the same quote
+    abbreviations = load_cues().abbreviations
+    tail = " Maddow said of a list that included Missouri Sen. Claire McCaskill and New Hampshire Gov. Maggie Hassan. "
+    assert _gap_is_attribution(tail, abbreviations)
+    assert not _gap_is_attribution(tail)  # without the list the abbreviations end sentences
+    assert _gap_is_attribution(" he said of John F. Kerry, the U.S. envoy, in San Diego, Calif. ", abbreviations)
+    # a real sentence in the gap still ends the quote
+    assert not _gap_is_attribution(" he said. Then he left the Senate. ", abbreviations)
+
+
+def test_a_quote_carries_on_past_a_quoted_title_ending_the_attribution() -> None:
+    # "''A,'' he said on ABC's ''This Week.'' ''B.''": the tail ends in the title's marks
+    assert _gap_is_attribution(" he said on ABC's ''This Week.'' ")
+    assert _gap_is_attribution(" he told NBC's “Today.” ")
+    assert not _gap_is_attribution(" he said on ''This Week.'' Then he left. ")
+
+
+def test_a_split_quote_with_titles_in_its_attribution_in_the_pipeline(quotes_nlp) -> None:
+    text = (
+        '"In any other year they would be short-listed," Maddow said of a list that included Sen. '
+        'Claire McCaskill and Gov. Maggie Hassan. "But this year there is no way any of them get picked."'
+    )
+    record = conflictnlp.extract(text, nlp=quotes_nlp).to_dict()
+    assert_offsets(record)
+    (quote,) = [q for q in record["quotes"] if q["cue"] and q["cue"]["text"] == "said"]
+    assert [text[s:e] for s, e in quote["content"]["spans"]][-1].startswith("But this year")
+
+
+def test_an_as_phrase_after_a_prepositional_cue_is_content() -> None:
+    # "Trump referred to Assad as a reformer ." (train-200 seeds 24 and 7: the "as" phrase is in
+    # the gold content 13 times of 13); a phrase of another preposition stays out
+    def referred(preposition: str) -> list:
+        doc = make_doc(
+            f"""
+            Trump Trump PROPN nsubj 1
+            referred refer VERB ROOT 1
+            to to ADP prep 1
+            Assad Assad PROPN pobj 2
+            {preposition} {preposition} ADP prep 1
+            a a DET det 6
+            reformer reformer NOUN pobj 4
+            . . PUNCT punct 1
+            """
+        )
+        text = doc.text
+        found = verb_attributions(doc, list(doc.sents), load_cues(), [False] * (len(text) + 1))
+        return [(text[a.cue[0] : a.cue[1]], [text[s:e] for s, e in a.content]) for a in found]
+
+    assert referred("as") == [("referred to", ["Assad as a reformer"])]
+    assert referred("at") == [("referred to", ["Assad"])]

@@ -71,6 +71,8 @@ class CueLexicon:
     evidence_subjects: frozenset[str] = frozenset()  # "a survey found [X]": clause verbs report objects
     saying_idioms: frozenset[str] = frozenset()  # "as X put it": verb + object, a clause cue
     asking: frozenset[str] = frozenset()  # "asked X [if ...]": an adverbial "if" clause is content
+    passive_agent: frozenset[str] = frozenset()  # "[The attack] was claimed by X": X speaks
+    not_title_cues: frozenset[str] = frozenset()  # "Ceasefire Talks Stall": a plural noun, no cue
 
     @cached_property
     def phrase_openers(self) -> frozenset[str]:
@@ -173,6 +175,8 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         asking=frozenset(data["clause"].get("asking", [])),
         saying_idioms=frozenset(data["phrases"].get("saying_idioms", [])),
         evidence_subjects=frozenset(data["object"].get("evidence_subjects", [])),
+        passive_agent=frozenset(data["object"].get("passive_agent", [])),
+        not_title_cues=frozenset(w.lower() for w in data["phrases"].get("not_title_cues", [])),
         confidence={
             kind: float(data[kind]["confidence"])
             for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")

@@ -227,6 +227,7 @@ def test_the_miner_reads_frames_and_their_lexicon_groups() -> None:
     lexicon = load_cues()
     assert listed(lexicon, "deride", "VERB", "dobj")
     assert not listed(lexicon, "deride", "VERB", "xcomp")
+    assert listed(lexicon, "claim", "VERB", "passive") and not listed(lexicon, "support", "VERB", "passive")
 
 
 def test_the_threshold_keeps_frames_above_the_break_even_only() -> None:

@@ -29,7 +29,10 @@ gold cue in that frame (train precision and support), how many of those the rule
 predicted cue with the same characters) and whether the cue lexicon already lists the lemma
 for that frame (``listed``). The table is sorted by missed gold relations; ``--propose``
 prints the unlisted pairs at or above the precision that maximises the estimated cue F1 on
-train (each added occurrence a predicted cue, each gold one a true one: ``best_threshold``).
+train (each added occurrence a predicted cue, each gold one a true one: ``best_threshold``),
+or at ``--precision``; round 6 of issue 24 added what ``--propose --precision 0.35`` prints
+over all 722 articles (the threshold chosen by ``score`` on articles 481-722 with frames mined
+on 1-480), less the exceptions its lexicon comments name.
 
 ``score`` scores the rules' quotes on the saved parses as ``conflictnlp evaluate quotes``
 does (exact and soft P/R/F1 by role), with the packaged lexicon or ``--cues FILE``: the way
@@ -168,6 +171,8 @@ def listed(lexicon, lemma: str, pos: str, frame: str) -> bool:
         return "infinitive" in kinds
     if frame == "dobj":
         return "object" in kinds
+    if frame == "passive":
+        return lemma in lexicon.passive_agent
     if frame.startswith("prep:"):
         return f"{lemma} {frame[5:]}" in lexicon.phrasal_verbs or frame == "prep:as" and lemma in lexicon.object_as
     return False
@@ -300,28 +305,38 @@ def best_threshold(mined: Mined, candidates: list[tuple[tuple[str, str, str], Fr
     return best
 
 
-def report_frames(mined: Mined, lexicon, top: int, min_support: int, propose: bool, examples: bool) -> None:
+def report_frames(
+    mined: Mined, lexicon, top: int, min_support: int, propose: bool, examples: bool, min_articles: int = 2, precision: Optional[float] = None
+) -> None:
     print(f"gold cues {mined.gold_cues}, found exactly {mined.found_cues}, predicted {mined.predicted_cues}")
     print("missed gold cues by head POS (boundary: a predicted cue overlaps):", dict(mined.missed_by_class.most_common()))
     rows = sorted(mined.frames.items(), key=lambda kv: -(kv[1].gold - kv[1].found))
     print(f"{'lemma':16} {'pos':5} {'frame':12} {'gold':>5} {'occ':>5} {'prec':>5} {'found':>5} listed")
     for (lemma, pos, frame), counts in rows[:top]:
-        precision = counts.gold / counts.occurrences if counts.occurrences else 0.0
-        line = f"{lemma:16} {pos:5} {frame:12} {counts.gold:5d} {counts.occurrences:5d} {precision:5.2f} {counts.found:5d} {'yes' if listed(lexicon, lemma, pos, frame) else 'no'}"
+        share = counts.gold / counts.occurrences if counts.occurrences else 0.0
+        line = f"{lemma:16} {pos:5} {frame:12} {counts.gold:5d} {counts.occurrences:5d} {share:5.2f} {counts.found:5d} {'yes' if listed(lexicon, lemma, pos, frame) else 'no'}"
         print(line + (f"  e.g. {counts.example!r}" if examples and counts.example else ""))
     if not propose:
         return
     candidates = [
         (key, c)
         for key, c in rows
-        if key[1] in LEXICAL_POS and key[2] != "other" and c.gold >= min_support and not listed(lexicon, *key)
+        if key[1] in LEXICAL_POS
+        and key[2] != "other"
+        and c.gold - c.found >= min_support
+        and len(c.articles) >= min_articles
+        and not listed(lexicon, *key)
+        and lexicon_entry(*key) is not None
     ]
     threshold, before, after = best_threshold(mined, candidates)
-    print(f"\nestimated cue F1 on these articles: {before:.3f} -> {after:.3f} adding every unlisted frame with "
-          f"support >= {min_support} and train precision >= {threshold:.2f}:")
-    for (lemma, pos, frame), c in sorted(candidates, key=lambda kv: -kv[1].gold):
+    if precision is not None:
+        threshold = precision
+    print(f"\nestimated cue F1 on these articles: {before:.3f} -> {after:.3f} at the best threshold; unlisted frames the "
+          f"rules miss >= {min_support} times, from >= {min_articles} articles, at train precision >= {threshold:.2f}:")
+    for key, c in sorted(candidates, key=lambda kv: -(kv[1].gold - kv[1].found)):
         if c.gold / c.occurrences >= threshold:
-            print(f"  {lemma} {pos} {frame}: {c.gold}/{c.occurrences} ({c.gold / c.occurrences:.2f}), rules found {c.found}")
+            group, entry = lexicon_entry(*key)
+            print(f"  [{group}] {entry!r}: {c.gold}/{c.occurrences} ({c.gold / c.occurrences:.2f}), rules found {c.found}")
 
 
 def score(path: str, cache: Path, cues, limit: Optional[int], skip: int = 0) -> str:
@@ -351,7 +366,9 @@ def main() -> None:
     parser.add_argument("--skip", type=int, default=0, help="leave out the first N articles (a part to check on)")
     parser.add_argument("--cues", default=None, help="a cue lexicon TOML to use instead of the packaged one")
     parser.add_argument("--top", type=int, default=40)
-    parser.add_argument("--min-support", type=int, default=4)
+    parser.add_argument("--min-support", type=int, default=2, help="--propose: gold cues the rules miss in the frame, at least")
+    parser.add_argument("--min-articles", type=int, default=2, help="--propose: articles those gold cues come from, at least")
+    parser.add_argument("--precision", type=float, default=None, help="--propose: train precision, at least (default: the estimated best)")
     parser.add_argument("--propose", action="store_true", help="print the unlisted frames worth adding")
     parser.add_argument("--examples", action="store_true", help="print a context for each frame")
     args = parser.parse_args()
@@ -363,7 +380,7 @@ def main() -> None:
         from ..quotes.cues import load_cues
 
         mined = mine(args.train, args.cache, args.cues, args.limit, args.skip)
-        report_frames(mined, load_cues(args.cues), args.top, args.min_support, args.propose, args.examples)
+        report_frames(mined, load_cues(args.cues), args.top, args.min_support, args.propose, args.examples, args.min_articles, args.precision)
 
 
 if __name__ == "__main__":

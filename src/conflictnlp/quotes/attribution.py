@@ -658,6 +658,25 @@ def _passed_on(verb: Token) -> set[Token]:
     return _subtree(quoted) | _subtree(as_phrase)
 
 
+def _passive_with_agent(verb: Token, lexicon: CueLexicon) -> set[Token]:
+    """The content of a cue verb of ``[object] passive_agent`` in the passive with a "by"
+    agent, which is its speaker: "[The attack] was claimed by Islamic State", "[His comments]
+    were echoed by X" (the subject, or what a relative pronoun subject stands for); empty for
+    other verbs ("the assault was supported by artillery")."""
+    if verb.lemma_.lower() not in lexicon.passive_agent or not any(c.dep_ == "auxpass" for c in verb.children):
+        return set()
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or subject is None or not any(c.dep_ == "pobj" for c in agent.children):
+        return set()
+    if subject.tag_ in RELATIVE_TAGS:
+        if verb.dep_ != "relcl" or verb.head.i > subject.i:
+            return set()
+        # "the attacks in Paris, which were claimed by ...": the attacks are what was claimed
+        return {t for t in verb.doc[noun_phrase_start(verb.head) : subject.i] if not t.is_punct}
+    return _subtree(subject)
+
+
 def _kind_and_content(
     verb: Token, sent: Span, kinds: set[str], preposition: Optional[Token], ccomps: list[Token], cue: list[Token], lexicon: CueLexicon
 ) -> tuple[str, set[Token], list[Token]]:
@@ -711,6 +730,10 @@ def _kind_and_content(
         # "Lavrov was quoted by TASS as saying X": TASS quoted [Lavrov ... as saying X]
         kind = "object"
         content = passed_on
+    elif kinds & {"object", "clause"} and (by_agent := _passive_with_agent(verb, lexicon)):
+        # "[The attack] was claimed by Islamic State": the agent speaks (speakers.source_of_verb)
+        kind = "object"
+        content = by_agent
     elif "object" in kinds and any(c.dep_ == "dobj" for c in verb.children):
         if _object_is_signed_document(verb, lexicon) or _purpose_infinitive(verb, lexicon):
             return "", content, cue
@@ -940,7 +963,8 @@ def noun_attributions(sents: Iterable[Span], lexicon: CueLexicon, quoted: list[b
                     if child.i > noun.i and child.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
                         content = _subtree(child)
                         break
-            elif lemma in lexicon.noun_object:
+            if not content and lemma in lexicon.noun_object:
+                # a noun listed for both reads either: "the accusation that ..." / "of ..."
                 preposition = next((c for c in noun.children if c.i > noun.i and c.dep_ == "prep" and c.lower_ in ("of", "for", "over")), None)
                 if preposition is not None:
                     content = {t for c in preposition.children if c.dep_ == "pobj" for t in c.subtree}
@@ -1284,7 +1308,7 @@ def _cue_lemma_of_title_word(word: str, lexicon: CueLexicon) -> Optional[str]:
     """The cue lemma of a capitalised third-person verb form in a headline ("Urges", "Slams",
     "Denounces", "Says"), which the small model tags a proper noun, or None."""
     lower = word.lower()
-    if not word[:1].isupper() or not lower.endswith("s") or len(lower) < 4:
+    if not word[:1].isupper() or not lower.endswith("s") or len(lower) < 4 or lower in lexicon.not_title_cues:
         return None
     stems = [lower[:-1], lower[:-2]] + ([lower[:-3] + "y"] if lower.endswith("ies") else [])
     return next((stem for stem in stems if lexicon.kinds(stem) & {"clause", "object"}), None)

@@ -72,6 +72,8 @@ class CueLexicon:
     saying_idioms: frozenset[str] = frozenset()  # "as X put it": verb + object, a clause cue
     asking: frozenset[str] = frozenset()  # "asked X [if ...]": an adverbial "if" clause is content
     abbreviations: frozenset[str] = frozenset()  # "Sen.", "Gov.": a period that ends no sentence
+    passive_agent: frozenset[str] = frozenset()  # "[The attack] was claimed by X": X speaks
+    not_title_cues: frozenset[str] = frozenset()  # "Ceasefire Talks Stall": a plural noun, no cue
 
     @cached_property
     def phrase_openers(self) -> frozenset[str]:
@@ -181,6 +183,8 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         saying_idioms=frozenset(data["phrases"].get("saying_idioms", [])),
         evidence_subjects=frozenset(data["object"].get("evidence_subjects", [])),
         abbreviations=frozenset(data.get("boundaries", {}).get("abbreviations", [])) | _state_abbreviations(),
+        passive_agent=frozenset(data["object"].get("passive_agent", [])),
+        not_title_cues=frozenset(w.lower() for w in data["phrases"].get("not_title_cues", [])),
         confidence={
             kind: float(data[kind]["confidence"])
             for kind in ("clause", "belief", "infinitive", "object", "phrases", "colon", "nouns", "adjectives")

@@ -430,3 +430,24 @@ def test_a_record_written_before_additive_fields_goes_to_parquet(tmp_path):
     assert quote["nested_in"] is None and quote["speaker_name"] == "Peskov"
     [claim] = table_rows("claims", old, 0)
     assert claim["event_text"] is None and claim["source"] == "Peskov"
+
+
+def test_a_second_command_into_the_same_output_stops_instead_of_losing_records(tmp_path, light_nlp):
+    # two `extract ... -o out.jsonl` at once used to race: the first to finish merged and removed
+    # the parts folder under the other, and out.jsonl ended with 2 of 30 records, both runs saying "30 written"
+    from conflictnlp.batch import OutputBusy
+    from conflictnlp.batch.parts import output_lock
+
+    corpus = tmp_path / "corpus.jsonl"
+    ids = write_corpus(corpus, 3)
+    output = tmp_path / "out.jsonl"
+    with output_lock(output, Shard()):  # the other command, still running
+        with pytest.raises(OutputBusy, match="another conflictnlp command is writing"):
+            run_extract([corpus], output, nlp=light_nlp, on_skip=quiet)
+        assert not output.exists() and not parts_root(output).exists()
+        # another shard of the same output is another command's work, not a clash
+        summary = run_extract([corpus], output, nlp=light_nlp, shard=Shard(1, 2), on_skip=quiet)
+        assert summary.records == 1
+    summary = run_extract([corpus], output, nlp=light_nlp, on_skip=quiet)
+    assert read_ids(output) == ids
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".lock")] == []

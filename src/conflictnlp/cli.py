@@ -89,7 +89,7 @@ def _say(message: str) -> None:
 
 def _error_lines(err: BaseException) -> tuple[list[str], int]:
     """What to print for an exception, and the exit code."""
-    from .batch import IncompleteParts, PartsMismatch
+    from .batch import IncompleteParts, OutputBusy, PartsMismatch
     from .batch.read import RecordsError
     from .pipeline import ModelNotFoundError
 
@@ -97,7 +97,7 @@ def _error_lines(err: BaseException) -> tuple[list[str], int]:
         return [err.message, *([err.hint] if err.hint else [])], err.code
     if isinstance(err, ModelNotFoundError):
         return str(err).splitlines(), EXIT_NOT_INSTALLED
-    if isinstance(err, (RecordsError, PartsMismatch, IncompleteParts)):
+    if isinstance(err, (RecordsError, PartsMismatch, IncompleteParts, OutputBusy)):
         return [str(err)], EXIT_USAGE
     if isinstance(err, ModuleNotFoundError) and (err.name or "").split(".")[0] in EXTRAS:
         extra = EXTRAS[(err.name or "").split(".")[0]]

@@ -12,6 +12,10 @@ redone on the next run, and a torn last manifest line is ignored. Part k always 
 same articles (the shard's k-th block of ``part_size``), so redoing a part cannot duplicate
 or lose an article. ``settings.json`` pins the run: resuming with other inputs, shard or
 part size is refused rather than mixing two runs.
+
+While a run works on a shard it holds an exclusive lock on ``.OUT.jsonl.shard-i-of-N.lock``
+next to the output, so a second command writing the same output and shard stops at once
+instead of racing the first one for the parts and the output file.
 """
 
 from __future__ import annotations
@@ -20,9 +24,15 @@ import json
 import os
 import shutil
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock, as before
+    fcntl = None  # type: ignore[assignment]
 
 MANIFEST = "manifest.jsonl"
 SETTINGS = "settings.json"
@@ -58,6 +68,41 @@ class PartsMismatch(RuntimeError):
             f"{folder} holds {parts} finished part(s) of a run with other options ({differences}). "
             "Rerun with the earlier options to resume it, or delete that folder to start over."
         )
+
+
+class OutputBusy(RuntimeError):
+    """Another process is writing the same output (and shard) now."""
+
+    def __init__(self, output: Path, shard: "Shard"):
+        which = f" (shard {shard})" if shard.count > 1 else ""
+        super().__init__(
+            f"another conflictnlp command is writing {output}{which} now; "
+            "wait for it to finish, or give this one another -o"
+        )
+
+
+@contextmanager
+def output_lock(output: Path, shard: "Shard") -> Iterator[None]:
+    """Hold the lock of ``output``'s shard for the run; raise ``OutputBusy`` if another has it."""
+    if fcntl is None:
+        yield
+        return
+    path = output.with_name(f".{output.name}.{shard.folder_name}.lock")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = path.open("a")
+    try:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputBusy(output, shard) from None
+        if not path.exists() or os.stat(path).st_ino != os.fstat(handle.fileno()).st_ino:
+            raise OutputBusy(output, shard)  # the holder removed it as we opened it: it was busy
+        try:
+            yield
+        finally:
+            path.unlink(missing_ok=True)  # while still locked, so no one waits on a removed file
+    finally:
+        handle.close()
 
 
 def _shown(value: Any) -> str:

@@ -440,3 +440,21 @@ def test_merge_reads_parquet_and_writes_stdout(cli, example_outputs, tmp_path):
     assert [json.loads(line) for line in result.stdout.splitlines()] == read_records(jsonl)
     assert cli("merge", "-", "-o", tmp_path / "m.jsonl", input=jsonl.read_text()).exit_code == 0
     assert read_records(tmp_path / "m.jsonl") == read_records(jsonl)
+
+
+def test_events_and_compare_write_into_new_folders_and_leave_no_partial_table(cli, example_outputs, tmp_path):
+    jsonl, _ = example_outputs
+    table = tmp_path / "new" / "events.csv"
+    assert cli("events", jsonl, "-o", table).exit_code == 0  # a missing folder was an error, unlike extract
+    good = table.read_text(encoding="utf-8")
+    assert good.count("\n") > 1
+    stories = cli("compare", jsonl, "-o", tmp_path / "s" / "stories.json", "--html", tmp_path / "h" / "r.html", "--similarity", "lexical")
+    assert stories.exit_code == 0 and (tmp_path / "h" / "r.html").exists()
+    # a bad file after good records: the table used to be rewritten with the rows read so far
+    raw = tmp_path / "raw.jsonl"
+    raw.write_text(json.dumps({"id": "x", "text": "Shells hit Kupiansk."}) + "\n", encoding="utf-8")
+    for suffix in (".csv", ".parquet"):
+        failed = cli("events", jsonl, raw, "-o", table.with_suffix(suffix))
+        assert_short_error(failed, EXIT_USAGE, "run `conflictnlp extract` on it first")
+    assert table.read_text(encoding="utf-8") == good
+    assert sorted(p.name for p in table.parent.iterdir()) == ["events.csv"]

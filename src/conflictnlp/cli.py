@@ -595,6 +595,9 @@ def compare(
         comparer = StoryComparer(similarity, window_days=window_days)  # type: ignore[arg-type]
     except RuntimeError as err:  # --similarity embeddings without the optional model
         raise CliError(str(err), code=EXIT_NOT_INSTALLED) from None
+    for path in (Path(output) if output != STDOUT else None, html):
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)  # as extract does
     # the records are streamed, twice (see stories/run.py); a RecordsError is reported as usual
     summary = compare_file(records, output, html=html, comparer=comparer)
     _say(
@@ -616,6 +619,7 @@ def events_table(
     quiet: Quiet = False,
 ) -> None:
     """One row per incident across outlets, with UCDP GED's and ACLED's columns (docs/events.md)."""
+    from .batch.parts import replaced_on_success
     from .batch.read import iter_records
     from .events.export import FORMATS, write_events
     from .events.table import event_rows
@@ -632,9 +636,11 @@ def events_table(
         from .events.html import write_map
 
         table = list(rows)
-        write_map(table, html)
+        with replaced_on_success(html) as page:
+            write_map(table, page)
         rows = table
-    count = write_events(rows, output)
+    with replaced_on_success(output) as partial:  # rows stream from the records: a bad one stops midway
+        count = write_events(rows, partial)
     _say(f"{count} events; wrote {output}")
     if html:
         _say(f"wrote {html}")

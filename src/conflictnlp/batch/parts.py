@@ -186,6 +186,20 @@ def write_atomic(path: Path, lines: Iterable[str]) -> None:
     fsync_dir(path.parent)
 
 
+@contextmanager
+def replaced_on_success(path: Path) -> Iterator[Path]:
+    """A temporary file next to ``path`` (same suffix) that becomes ``path`` only when the block
+    ends without an error: a failed command leaves no partial file and an earlier one intact.
+    Makes ``path``'s folder if it is missing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp{path.suffix}")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 class ShardParts:
     """The parts of one shard: which are done, committing new ones, reading them back."""
 

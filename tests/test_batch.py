@@ -451,3 +451,21 @@ def test_a_second_command_into_the_same_output_stops_instead_of_losing_records(t
     summary = run_extract([corpus], output, nlp=light_nlp, on_skip=quiet)
     assert read_ids(output) == ids
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".lock")] == []
+
+
+def test_an_article_read_in_full_with_a_note_is_processed_for_the_exit_status(tmp_path, light_nlp, monkeypatch):
+    # a wire dateline without a year gives a "published: ..." error on an article read in full:
+    # a folder of such stories used to exit 1, "no article could be processed"
+    from typer.testing import CliRunner
+
+    from conflictnlp.cli import app
+
+    monkeypatch.setattr("conflictnlp.batch.runner.load", lambda model=None, attribution=None, exclude=(): light_nlp)
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    (wire / "a.txt").write_text("OUAGADOUGOU, March 5 (Wire) — Gunmen killed 15 villagers near Djibo, officials said.\n")
+    result = CliRunner().invoke(app, ["extract", str(wire), "-o", str(tmp_path / "w.jsonl")])
+    record = json.loads((tmp_path / "w.jsonl").read_text())
+    assert record["errors"][0].startswith("published:") and record["body"][1] > 0
+    assert result.exit_code == 0, result.stderr
+    assert "no article could be processed" not in result.stderr

@@ -383,7 +383,7 @@ def extract(
         _say(line)
     if summary.output and not workdir:
         _say(f"wrote {summary.output}")
-    if summary.processed == 0:
+    if summary.records == summary.unread:
         _say("conflictnlp: no article could be processed; the records' errors say why")
         raise typer.Exit(EXIT_NOTHING_PROCESSED)
 

@@ -154,6 +154,16 @@ class PartInfo:
     articles: int
     with_errors: int
     error_kinds: dict[str, int] = field(default_factory=dict)
+    # records whose article was not read at all (no body: empty, binary, oversized, failed);
+    # None in manifests written before it was counted, read as ``with_errors``
+    unread: int | None = None
+
+
+def was_read(line: str) -> bool:
+    """Whether a record's article was read: it has a body. A record can carry errors that are
+    notes on an article read in full ("published: ... left unset") or say it was not read."""
+    body = json.loads(line).get("body")
+    return bool(body) and body[1] > body[0]
 
 
 def error_kind(message: str) -> str:
@@ -279,6 +289,7 @@ class ShardParts:
             articles=len(lines),
             with_errors=sum(1 for messages in errors if messages),
             error_kinds=dict(Counter(error_kind(m) for messages in errors for m in messages)),
+            unread=sum(1 for line, messages in zip(lines, errors) if messages and not was_read(line)),
         )
         self._write_settings()
         write_atomic(self.folder / info.file, lines)

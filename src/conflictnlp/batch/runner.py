@@ -46,6 +46,7 @@ class ExtractSummary:
 
     records: int = 0
     with_errors: int = 0
+    unread: int = 0  # records of articles not read at all (see parts.was_read)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     error_kinds: Counter = field(default_factory=Counter)
     resumed_parts: int = 0
@@ -202,6 +203,7 @@ def run_extract(
         for part in parts.parts.values():
             summary.records += part.articles
             summary.with_errors += part.with_errors
+            summary.unread += part.with_errors if part.unread is None else part.unread
             summary.error_kinds.update(part.error_kinds)
         if shard.count == 1:
             merge([parts.folder], output, fmt=fmt)

@@ -309,6 +309,8 @@ def test_other_options_over_finished_parts_name_the_option(cli, tmp_path):
         (["show", "{tmp}/missing.jsonl"], EXIT_USAGE, ["no such file or folder"]),
         (["show", "{tmp}/raw.jsonl"], EXIT_USAGE, ["run `conflictnlp extract` on it first"]),
         (["show", "{tmp}/a.txt"], EXIT_USAGE, ["not JSON"]),
+        # a Latin-1 article was called "not a text file"
+        (["events", "{tmp}/latin1.txt", "-o", "{tmp}/e.csv"], EXIT_USAGE, ["not UTF-8", "run extract on this file"]),
         (["compare", "{tmp}/missing.jsonl", "-o", "{tmp}/s.json"], EXIT_USAGE, ["no such file or folder"]),
         (["compare", "{tmp}/raw.jsonl", "-o", "{tmp}/s.json"], EXIT_USAGE, ["an input record, not extract output"]),
         (["compare", "{tmp}/out.jsonl.parts", "-o", "{tmp}/s.json"], EXIT_USAGE, ["conflictnlp merge"]),
@@ -323,6 +325,7 @@ def test_every_error_is_one_or_two_lines_without_a_traceback(cli, tmp_path, args
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "raw.jsonl").write_text(json.dumps({"id": "r", "text": ARTICLE}) + "\n")
     (tmp_path / "out.jsonl.parts").mkdir()
+    (tmp_path / "latin1.txt").write_bytes("BOGOTÁ - Tres soldados murieron.".encode("latin-1"))
     result = cli(*(arg.format(tmp=tmp_path) for arg in args))
     assert_short_error(result, code, *needles)
     assert not (tmp_path / "o.jsonl").exists() and not (tmp_path / "o.jsonl.parts").exists()

@@ -461,3 +461,22 @@ def test_events_and_compare_write_into_new_folders_and_leave_no_partial_table(cl
         assert_short_error(failed, EXIT_USAGE, "run `conflictnlp extract` on it first")
     assert table.read_text(encoding="utf-8") == good
     assert sorted(p.name for p in table.parent.iterdir()) == ["events.csv"]
+
+
+def test_show_prints_each_event_with_its_sides_place_date_and_tolls():
+    # records carry events, but show printed none: a reader checking an article never saw them
+    from conflictnlp.model import Article
+
+    record = Article.from_dict({
+        "id": "a1", "text": "Drone strike kills 3 in Odesa.", "body": [0, 30],
+        "locations": [{"id": "l1", "text": "Odesa", "span": [24, 29], "name": "Odesa"}],
+        "events": [{"id": "e1", "type": "explosions_remote_violence", "sub_type": "air_drone_strike",
+                    "trigger": {"text": "Drone strike", "span": [0, 12]},
+                    "actors": {"perpetrator": {"text": "Russian drones", "span": [0, 5], "name": "Russia"}},
+                    "location": "l1", "where_prec": 1, "date_start": "2023-07-23", "date_end": "2023-07-23", "date_prec": 1,
+                    "fatalities": {"low": 3, "best": 3, "high": 3}, "wounded": {"low": 2, "best": 9, "high": 9}}],
+    })
+    from conflictnlp.report import render_article_text
+
+    assert ("   event [explosions_remote_violence/air_drone_strike] «Drone strike» Russia -> ?, Odesa (prec 1), "
+            "2023-07-23 (prec 1); killed 3; wounded 9 (2-9)") in render_article_text(record).splitlines()

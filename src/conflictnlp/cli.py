@@ -431,7 +431,7 @@ def show(
     quiet: Quiet = False,
 ) -> None:
     """Print records in a form a person can read: quotes, claims, places, distances,
-    quantities (with what a toll says happened) and dates."""
+    quantities (with what a toll says happened), dates and events."""
     from itertools import islice
 
     from . import wording

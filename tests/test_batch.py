@@ -396,7 +396,18 @@ def test_merge_reads_parquet_output_and_standard_input(tmp_path, monkeypatch):
     assert merge([tmp_path / "out.parquet"], tmp_path / "back.jsonl").records == 3
     assert [json.loads(line) for line in (tmp_path / "back.jsonl").read_text().splitlines()] == records
     monkeypatch.setattr("sys.stdin", io.StringIO(jsonl.read_text()))
-    assert merge(["-", jsonl], tmp_path / "twice.jsonl").records == 6
+    # the same records given twice are written once: the events table counted each copy as another outlet
+    twice = merge(["-", jsonl], tmp_path / "twice.jsonl")
+    assert (twice.records, twice.duplicates) == (3, 3)
+    assert (tmp_path / "twice.jsonl").read_text() == (tmp_path / "back.jsonl").read_text()
+
+
+def test_extract_keeps_one_record_per_input_even_for_identical_inputs(tmp_path, light_nlp):
+    corpus = tmp_path / "corpus.jsonl"
+    same = {"id": "dup", "text": "Officials said two people were killed."}
+    corpus.write_text(json.dumps(same) + "\n" + json.dumps(same) + "\n")
+    summary = run_extract([corpus], tmp_path / "out.jsonl", nlp=light_nlp, on_skip=quiet)
+    assert summary.records == 2 and read_ids(tmp_path / "out.jsonl") == ["dup", "dup"]
 
 
 def test_merge_refuses_what_is_not_extract_output(tmp_path):

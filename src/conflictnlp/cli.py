@@ -406,18 +406,27 @@ def merge(
     if output == STDOUT:
         if fmt is OutputFormat.parquet:
             raise CliError("Parquet output is a folder and cannot go to standard output", "give -o OUT.parquet")
-        from .batch.merge import record_lines
+        from .batch.merge import WithoutCopies, record_lines
 
-        count = 0
-        for line in record_lines(sources, allow_incomplete):
+        count, unique = 0, WithoutCopies()
+        for line in unique(record_lines(sources, allow_incomplete)):
             sys.stdout.write(line)
             count += 1
         sys.stdout.flush()
+        _say_copies(unique.duplicates)
         _say(f"wrote {wording.count(count, 'record')} to standard output")
         return
     _check_output_name(output, fmt)
     summary = merge_parts(sources, Path(output), fmt=fmt.value if fmt else None, allow_incomplete=allow_incomplete)
+    _say_copies(summary.duplicates)
     _say(f"wrote {wording.count(summary.records, 'record')} to {summary.output}")
+
+
+def _say_copies(duplicates: int) -> None:
+    if duplicates:
+        from . import wording
+
+        _say(f"left out {wording.count(duplicates, 'record')} identical to one already written (an input given twice?)")
 
 
 @app.command()

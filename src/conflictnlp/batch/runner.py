@@ -206,7 +206,7 @@ def run_extract(
             summary.unread += part.with_errors if part.unread is None else part.unread
             summary.error_kinds.update(part.error_kinds)
         if shard.count == 1:
-            merge([parts.folder], output, fmt=fmt)
+            merge([parts.folder], output, fmt=fmt, keep_copies=True)
             remove_tree(root)
             summary.output = output
         else:

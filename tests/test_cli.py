@@ -480,3 +480,18 @@ def test_show_prints_each_event_with_its_sides_place_date_and_tolls():
 
     assert ("   event [explosions_remote_violence/air_drone_strike] «Drone strike» Russia -> ?, Odesa (prec 1), "
             "2023-07-23 (prec 1); killed 3; wounded 9 (2-9)") in render_article_text(record).splitlines()
+
+
+@pytest.mark.parametrize("command", [
+    ["extract", "{f}", "-o", "{f}"],
+    ["events", "{f}", "-o", "{f}"],
+    ["compare", "{f}", "-o", "{d}/s.json", "--html", "{f}"],
+])
+def test_an_output_named_as_its_own_input_is_refused_and_the_input_kept(cli, tmp_path, command):
+    # `extract in.jsonl -o in.jsonl` emptied in.jsonl; `events out.jsonl -o out.jsonl` replaced the records with events
+    records = tmp_path / "in.jsonl"
+    records.write_text(json.dumps({"id": "r", "text": ARTICLE}) + "\n", encoding="utf-8")
+    before = records.read_text(encoding="utf-8")
+    result = cli(*(arg.format(f=records, d=tmp_path) for arg in command))
+    assert_short_error(result, EXIT_USAGE, "both an input and the output")
+    assert records.read_text(encoding="utf-8") == before

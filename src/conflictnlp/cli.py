@@ -23,7 +23,7 @@ import traceback
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Iterable, List, Optional
+from typing import Annotated, Any, Iterable, List, Optional, Union
 
 import typer
 from typer.core import TyperGroup
@@ -281,6 +281,16 @@ class _Bar:
         self.bar.close()
 
 
+def _refuse_overwriting_inputs(outputs: Iterable[Union[str, Path, None]], inputs: Iterable[Union[str, Path]]) -> None:
+    """An output that is one of the command's own input files would replace it (the records
+    of `events out.jsonl -o out.jsonl` were lost to the event table)."""
+    given = {Path(p).resolve() for p in inputs if str(p) != "-" and Path(p).is_file()}
+    for output in outputs:
+        if output is not None and str(output) != STDOUT and Path(output).resolve() in given:
+            raise CliError(f"{output} is both an input and the output: writing it would replace the input",
+                           "give the output another name")
+
+
 def _check_output_name(output: str, fmt: Optional[OutputFormat]) -> None:
     """Refuse "-o x.txt" (which would get JSONL) before any work is done."""
     from .batch.merge import output_format
@@ -339,6 +349,7 @@ def extract(
         raise CliError(f"-o {output} is a folder", f"give a file name, e.g. -o {Path(output) / 'records.jsonl'}")
     if not to_stdout:
         _check_output_name(output, fmt)
+    _refuse_overwriting_inputs([output], paths)
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
         raise CliError(f"no such file or folder: {', '.join(missing)}", "give files or folders of .txt, .html, .json or .jsonl articles")
@@ -600,6 +611,7 @@ def compare(
         raise CliError(f"unknown similarity {similarity!r}", "expected auto, lexical or embeddings")
     if Path(output).suffix.lower() in (".html", ".htm"):
         raise CliError(f"-o writes the stories as JSON, not HTML: {output}", f"write the report with --html, e.g. -o stories.json --html {output}")
+    _refuse_overwriting_inputs([output, html], [records])
     try:
         comparer = StoryComparer(similarity, window_days=window_days)  # type: ignore[arg-type]
     except RuntimeError as err:  # --similarity embeddings without the optional model
@@ -636,6 +648,7 @@ def events_table(
     _set_verbosity(verbose, quiet)
     if output.suffix.lower() not in FORMATS:
         raise CliError(f"unknown event table format {output.suffix or '(none)'!r}", f"name the output file with one of: {', '.join(FORMATS)}")
+    _refuse_overwriting_inputs([output, html], records)
     for path in records:
         if path != "-" and not Path(path).exists():
             raise CliError(f"records not found: {path}", "give the output of `conflictnlp extract` (JSONL or a Parquet folder)")

@@ -357,6 +357,11 @@ def test_ctrl_c_exits_130_with_a_hint_and_a_missing_extra_exits_3_with_the_pip_c
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     result = cli("extract", tmp_path / "a.txt", "-o", tmp_path / "o.jsonl")
     assert result.exit_code == EXIT_INTERRUPTED and "rerun the same command" in result.stderr
+    assert "resumes from the finished parts" in result.stderr
+    # Ctrl-C in another command named extract's resuming, which it does not do
+    monkeypatch.setattr("conflictnlp.stories.run.compare_file", interrupted)
+    other = cli("compare", tmp_path / "a.txt", "-o", tmp_path / "s.json")
+    assert other.exit_code == EXIT_INTERRUPTED and "extract" not in other.stderr and "starts over" in other.stderr
 
     real_import = __import__("importlib").import_module
 

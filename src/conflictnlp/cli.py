@@ -132,7 +132,9 @@ class _Commands(TyperGroup):
         except _signals():
             raise
         except KeyboardInterrupt:
-            typer.echo("\nconflictnlp: interrupted; rerun the same command to go on (extract resumes from its finished parts)", err=True)
+            after = ("it resumes from the finished parts" if ctx.invoked_subcommand == "extract"
+                     else "it starts over; no partial output was kept" if ctx.invoked_subcommand == "events" else "it starts over")
+            typer.echo(f"\nconflictnlp: interrupted; rerun the same command to go on ({after})", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
             # the reader of our output went away (`| head`): stop quietly, as cat does

@@ -396,7 +396,18 @@ def test_merge_reads_parquet_output_and_standard_input(tmp_path, monkeypatch):
     assert merge([tmp_path / "out.parquet"], tmp_path / "back.jsonl").records == 3
     assert [json.loads(line) for line in (tmp_path / "back.jsonl").read_text().splitlines()] == records
     monkeypatch.setattr("sys.stdin", io.StringIO(jsonl.read_text()))
-    assert merge(["-", jsonl], tmp_path / "twice.jsonl").records == 6
+    # the same records given twice are written once: the events table counted each copy as another outlet
+    twice = merge(["-", jsonl], tmp_path / "twice.jsonl")
+    assert (twice.records, twice.duplicates) == (3, 3)
+    assert (tmp_path / "twice.jsonl").read_text() == (tmp_path / "back.jsonl").read_text()
+
+
+def test_extract_keeps_one_record_per_input_even_for_identical_inputs(tmp_path, light_nlp):
+    corpus = tmp_path / "corpus.jsonl"
+    same = {"id": "dup", "text": "Officials said two people were killed."}
+    corpus.write_text(json.dumps(same) + "\n" + json.dumps(same) + "\n")
+    summary = run_extract([corpus], tmp_path / "out.jsonl", nlp=light_nlp, on_skip=quiet)
+    assert summary.records == 2 and read_ids(tmp_path / "out.jsonl") == ["dup", "dup"]
 
 
 def test_merge_refuses_what_is_not_extract_output(tmp_path):
@@ -430,3 +441,42 @@ def test_a_record_written_before_additive_fields_goes_to_parquet(tmp_path):
     assert quote["nested_in"] is None and quote["speaker_name"] == "Peskov"
     [claim] = table_rows("claims", old, 0)
     assert claim["event_text"] is None and claim["source"] == "Peskov"
+
+
+def test_a_second_command_into_the_same_output_stops_instead_of_losing_records(tmp_path, light_nlp):
+    # two `extract ... -o out.jsonl` at once used to race: the first to finish merged and removed
+    # the parts folder under the other, and out.jsonl ended with 2 of 30 records, both runs saying "30 written"
+    from conflictnlp.batch import OutputBusy
+    from conflictnlp.batch.parts import output_lock
+
+    corpus = tmp_path / "corpus.jsonl"
+    ids = write_corpus(corpus, 3)
+    output = tmp_path / "out.jsonl"
+    with output_lock(output, Shard()):  # the other command, still running
+        with pytest.raises(OutputBusy, match="another conflictnlp command is writing"):
+            run_extract([corpus], output, nlp=light_nlp, on_skip=quiet)
+        assert not output.exists() and not parts_root(output).exists()
+        # another shard of the same output is another command's work, not a clash
+        summary = run_extract([corpus], output, nlp=light_nlp, shard=Shard(1, 2), on_skip=quiet)
+        assert summary.records == 1
+    summary = run_extract([corpus], output, nlp=light_nlp, on_skip=quiet)
+    assert read_ids(output) == ids
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".lock")] == []
+
+
+def test_an_article_read_in_full_with_a_note_is_processed_for_the_exit_status(tmp_path, light_nlp, monkeypatch):
+    # a wire dateline without a year gives a "published: ..." error on an article read in full:
+    # a folder of such stories used to exit 1, "no article could be processed"
+    from typer.testing import CliRunner
+
+    from conflictnlp.cli import app
+
+    monkeypatch.setattr("conflictnlp.batch.runner.load", lambda model=None, attribution=None, exclude=(): light_nlp)
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    (wire / "a.txt").write_text("OUAGADOUGOU, March 5 (Wire) — Gunmen killed 15 villagers near Djibo, officials said.\n")
+    result = CliRunner().invoke(app, ["extract", str(wire), "-o", str(tmp_path / "w.jsonl")])
+    record = json.loads((tmp_path / "w.jsonl").read_text())
+    assert record["errors"][0].startswith("published:") and record["body"][1] > 0
+    assert result.exit_code == 0, result.stderr
+    assert "no article could be processed" not in result.stderr

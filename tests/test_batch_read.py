@@ -89,7 +89,7 @@ def test_dash_reads_standard_input(monkeypatch):
         (lambda tmp: write_jsonl(tmp / "other.jsonl", [{"foo": 1}]), "not an extract record"),
         (lambda tmp: write_jsonl(tmp / "list.jsonl", [[1, 2]]), "not a JSON object"),
         (lambda tmp: (tmp / "prose.txt").write_text("Hello.\n") and tmp / "prose.txt", "not JSON"),
-        (lambda tmp: (tmp / "bin.jsonl").write_bytes(b"\xff\xfe\x00\x81") and tmp / "bin.jsonl", "not a text file"),
+        (lambda tmp: (tmp / "bin.jsonl").write_bytes(b"\xff\xfe\x00\x81") and tmp / "bin.jsonl", "not UTF-8"),
         (lambda tmp: (tmp / "folder").mkdir() or tmp / "folder", "without articles.parquet"),
         (lambda tmp: (tmp / "OUT.jsonl.parts").mkdir() or tmp / "OUT.jsonl.parts", "conflictnlp merge"),
     ],

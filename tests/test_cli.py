@@ -309,6 +309,8 @@ def test_other_options_over_finished_parts_name_the_option(cli, tmp_path):
         (["show", "{tmp}/missing.jsonl"], EXIT_USAGE, ["no such file or folder"]),
         (["show", "{tmp}/raw.jsonl"], EXIT_USAGE, ["run `conflictnlp extract` on it first"]),
         (["show", "{tmp}/a.txt"], EXIT_USAGE, ["not JSON"]),
+        # a Latin-1 article was called "not a text file"
+        (["events", "{tmp}/latin1.txt", "-o", "{tmp}/e.csv"], EXIT_USAGE, ["not UTF-8", "run extract on this file"]),
         (["compare", "{tmp}/missing.jsonl", "-o", "{tmp}/s.json"], EXIT_USAGE, ["no such file or folder"]),
         (["compare", "{tmp}/raw.jsonl", "-o", "{tmp}/s.json"], EXIT_USAGE, ["an input record, not extract output"]),
         (["compare", "{tmp}/out.jsonl.parts", "-o", "{tmp}/s.json"], EXIT_USAGE, ["conflictnlp merge"]),
@@ -323,6 +325,7 @@ def test_every_error_is_one_or_two_lines_without_a_traceback(cli, tmp_path, args
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "raw.jsonl").write_text(json.dumps({"id": "r", "text": ARTICLE}) + "\n")
     (tmp_path / "out.jsonl.parts").mkdir()
+    (tmp_path / "latin1.txt").write_bytes("BOGOTÁ - Tres soldados murieron.".encode("latin-1"))
     result = cli(*(arg.format(tmp=tmp_path) for arg in args))
     assert_short_error(result, code, *needles)
     assert not (tmp_path / "o.jsonl").exists() and not (tmp_path / "o.jsonl.parts").exists()
@@ -354,6 +357,11 @@ def test_ctrl_c_exits_130_with_a_hint_and_a_missing_extra_exits_3_with_the_pip_c
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     result = cli("extract", tmp_path / "a.txt", "-o", tmp_path / "o.jsonl")
     assert result.exit_code == EXIT_INTERRUPTED and "rerun the same command" in result.stderr
+    assert "resumes from the finished parts" in result.stderr
+    # Ctrl-C in another command named extract's resuming, which it does not do
+    monkeypatch.setattr("conflictnlp.stories.run.compare_file", interrupted)
+    other = cli("compare", tmp_path / "a.txt", "-o", tmp_path / "s.json")
+    assert other.exit_code == EXIT_INTERRUPTED and "extract" not in other.stderr and "starts over" in other.stderr
 
     real_import = __import__("importlib").import_module
 
@@ -440,3 +448,55 @@ def test_merge_reads_parquet_and_writes_stdout(cli, example_outputs, tmp_path):
     assert [json.loads(line) for line in result.stdout.splitlines()] == read_records(jsonl)
     assert cli("merge", "-", "-o", tmp_path / "m.jsonl", input=jsonl.read_text()).exit_code == 0
     assert read_records(tmp_path / "m.jsonl") == read_records(jsonl)
+
+
+def test_events_and_compare_write_into_new_folders_and_leave_no_partial_table(cli, example_outputs, tmp_path):
+    jsonl, _ = example_outputs
+    table = tmp_path / "new" / "events.csv"
+    assert cli("events", jsonl, "-o", table).exit_code == 0  # a missing folder was an error, unlike extract
+    good = table.read_text(encoding="utf-8")
+    assert good.count("\n") > 1
+    stories = cli("compare", jsonl, "-o", tmp_path / "s" / "stories.json", "--html", tmp_path / "h" / "r.html", "--similarity", "lexical")
+    assert stories.exit_code == 0 and (tmp_path / "h" / "r.html").exists()
+    # a bad file after good records: the table used to be rewritten with the rows read so far
+    raw = tmp_path / "raw.jsonl"
+    raw.write_text(json.dumps({"id": "x", "text": "Shells hit Kupiansk."}) + "\n", encoding="utf-8")
+    for suffix in (".csv", ".parquet"):
+        failed = cli("events", jsonl, raw, "-o", table.with_suffix(suffix))
+        assert_short_error(failed, EXIT_USAGE, "run `conflictnlp extract` on it first")
+    assert table.read_text(encoding="utf-8") == good
+    assert sorted(p.name for p in table.parent.iterdir()) == ["events.csv"]
+
+
+def test_show_prints_each_event_with_its_sides_place_date_and_tolls():
+    # records carry events, but show printed none: a reader checking an article never saw them
+    from conflictnlp.model import Article
+
+    record = Article.from_dict({
+        "id": "a1", "text": "Drone strike kills 3 in Odesa.", "body": [0, 30],
+        "locations": [{"id": "l1", "text": "Odesa", "span": [24, 29], "name": "Odesa"}],
+        "events": [{"id": "e1", "type": "explosions_remote_violence", "sub_type": "air_drone_strike",
+                    "trigger": {"text": "Drone strike", "span": [0, 12]},
+                    "actors": {"perpetrator": {"text": "Russian drones", "span": [0, 5], "name": "Russia"}},
+                    "location": "l1", "where_prec": 1, "date_start": "2023-07-23", "date_end": "2023-07-23", "date_prec": 1,
+                    "fatalities": {"low": 3, "best": 3, "high": 3}, "wounded": {"low": 2, "best": 9, "high": 9}}],
+    })
+    from conflictnlp.report import render_article_text
+
+    assert ("   event [explosions_remote_violence/air_drone_strike] «Drone strike» Russia -> ?, Odesa (prec 1), "
+            "2023-07-23 (prec 1); killed 3; wounded 9 (2-9)") in render_article_text(record).splitlines()
+
+
+@pytest.mark.parametrize("command", [
+    ["extract", "{f}", "-o", "{f}"],
+    ["events", "{f}", "-o", "{f}"],
+    ["compare", "{f}", "-o", "{d}/s.json", "--html", "{f}"],
+])
+def test_an_output_named_as_its_own_input_is_refused_and_the_input_kept(cli, tmp_path, command):
+    # `extract in.jsonl -o in.jsonl` emptied in.jsonl; `events out.jsonl -o out.jsonl` replaced the records with events
+    records = tmp_path / "in.jsonl"
+    records.write_text(json.dumps({"id": "r", "text": ARTICLE}) + "\n", encoding="utf-8")
+    before = records.read_text(encoding="utf-8")
+    result = cli(*(arg.format(f=records, d=tmp_path) for arg in command))
+    assert_short_error(result, EXIT_USAGE, "both an input and the output")
+    assert records.read_text(encoding="utf-8") == before

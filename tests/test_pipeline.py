@@ -270,3 +270,19 @@ def test_the_publication_date_set_on_the_doc_resolves_relative_dates(nlp):
     docs = [nlp.make_doc(text)]
     docs[0]._.published = "2023-04-05"
     assert [[d.value for d in doc._.dates] for doc in nlp.pipe(docs)] == [["2023-04-03"]]
+
+
+def test_an_unpackaged_trained_pipeline_as_attribution_gets_the_packaging_command(tmp_path):
+    # docs/fine-tuning.md followed literally: `train -o models/tiny`, then `--attribution models/tiny/model-best`
+    from conflictnlp.pipeline import attribution_path
+
+    trained = tmp_path / "model-best"
+    (trained / "span_finder").mkdir(parents=True)
+    (trained / "config.cfg").write_text("[nlp]\n")
+    with pytest.raises(ValueError, match=r"package_model\('.*model-best', 'FOLDER'\)"):
+        attribution_path(trained)
+    encoder = tmp_path / "minilm"
+    encoder.mkdir()
+    (encoder / "checkpoint.pt").write_bytes(b"")
+    with pytest.raises(ValueError, match="conflictnlp.training.encoder package"):
+        attribution_path(encoder)

@@ -266,3 +266,24 @@ def test_a_broken_jsonl_line_says_which_line_and_what_to_do(tmp_path):
     ]
     assert articles[2].errors == ['jsonl: line 3 is not JSON (Expecting value at column 1); each line must be one JSON object such as {"id": "a1", "text": "..."}']
     assert "Invalid control character" not in " ".join(e for a in articles for e in a.errors)
+
+
+def test_extract_output_left_in_an_input_folder_is_skipped_but_read_when_named(tmp_path):
+    # `extract re -o re/out.jsonl`, then `extract re -o re/out2.jsonl`: the second run read out.jsonl's
+    # records (they carry `text`) as articles, and out2.jsonl held every article twice
+    from conflictnlp.model import Article
+    from conflictnlp.reading.sources import count_inputs
+
+    folder = tmp_path / "re"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Officials said two people were killed.", encoding="utf-8")
+    output = Article(id="a.txt", text="Officials said two people were killed.", body=(0, 38)).to_dict()
+    (folder / "out.jsonl").write_text(json.dumps(output) + "\n", encoding="utf-8")
+    (folder / "inputs.jsonl").write_text(json.dumps({"id": "b", "text": "Shells hit Kupiansk."}) + "\n", encoding="utf-8")
+    items = list(iter_inputs([folder]))
+    assert [i.id for i in items if isinstance(i, ArticleInput)] == ["a.txt", "b"]
+    skipped = [i for i in items if isinstance(i, SkippedInput)]
+    assert [Path(s.origin).name for s in skipped] == ["out.jsonl"] and "earlier `conflictnlp extract`" in skipped[0].reason
+    assert count_inputs([folder]) == 2
+    named = list(iter_inputs([folder / "out.jsonl"]))
+    assert [i.id for i in named] == ["a.txt"] and count_inputs([folder / "out.jsonl"]) == 1

@@ -23,7 +23,7 @@ import traceback
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Iterable, List, Optional
+from typing import Annotated, Any, Iterable, List, Optional, Union
 
 import typer
 from typer.core import TyperGroup
@@ -89,7 +89,7 @@ def _say(message: str) -> None:
 
 def _error_lines(err: BaseException) -> tuple[list[str], int]:
     """What to print for an exception, and the exit code."""
-    from .batch import IncompleteParts, PartsMismatch
+    from .batch import IncompleteParts, OutputBusy, PartsMismatch
     from .batch.read import RecordsError
     from .pipeline import ModelNotFoundError
 
@@ -97,7 +97,7 @@ def _error_lines(err: BaseException) -> tuple[list[str], int]:
         return [err.message, *([err.hint] if err.hint else [])], err.code
     if isinstance(err, ModelNotFoundError):
         return str(err).splitlines(), EXIT_NOT_INSTALLED
-    if isinstance(err, (RecordsError, PartsMismatch, IncompleteParts)):
+    if isinstance(err, (RecordsError, PartsMismatch, IncompleteParts, OutputBusy)):
         return [str(err)], EXIT_USAGE
     if isinstance(err, ModuleNotFoundError) and (err.name or "").split(".")[0] in EXTRAS:
         extra = EXTRAS[(err.name or "").split(".")[0]]
@@ -132,7 +132,9 @@ class _Commands(TyperGroup):
         except _signals():
             raise
         except KeyboardInterrupt:
-            typer.echo("\nconflictnlp: interrupted; rerun the same command to go on (extract resumes from its finished parts)", err=True)
+            after = ("it resumes from the finished parts" if ctx.invoked_subcommand == "extract"
+                     else "it starts over; no partial output was kept" if ctx.invoked_subcommand == "events" else "it starts over")
+            typer.echo(f"\nconflictnlp: interrupted; rerun the same command to go on ({after})", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
             # the reader of our output went away (`| head`): stop quietly, as cat does
@@ -281,6 +283,16 @@ class _Bar:
         self.bar.close()
 
 
+def _refuse_overwriting_inputs(outputs: Iterable[Union[str, Path, None]], inputs: Iterable[Union[str, Path]]) -> None:
+    """An output that is one of the command's own input files would replace it (the records
+    of `events out.jsonl -o out.jsonl` were lost to the event table)."""
+    given = {Path(p).resolve() for p in inputs if str(p) != "-" and Path(p).is_file()}
+    for output in outputs:
+        if output is not None and str(output) != STDOUT and Path(output).resolve() in given:
+            raise CliError(f"{output} is both an input and the output: writing it would replace the input",
+                           "give the output another name")
+
+
 def _check_output_name(output: str, fmt: Optional[OutputFormat]) -> None:
     """Refuse "-o x.txt" (which would get JSONL) before any work is done."""
     from .batch.merge import output_format
@@ -339,6 +351,7 @@ def extract(
         raise CliError(f"-o {output} is a folder", f"give a file name, e.g. -o {Path(output) / 'records.jsonl'}")
     if not to_stdout:
         _check_output_name(output, fmt)
+    _refuse_overwriting_inputs([output], paths)
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
         raise CliError(f"no such file or folder: {', '.join(missing)}", "give files or folders of .txt, .html, .json or .jsonl articles")
@@ -383,7 +396,7 @@ def extract(
         _say(line)
     if summary.output and not workdir:
         _say(f"wrote {summary.output}")
-    if summary.processed == 0:
+    if summary.records == summary.unread:
         _say("conflictnlp: no article could be processed; the records' errors say why")
         raise typer.Exit(EXIT_NOTHING_PROCESSED)
 
@@ -406,18 +419,27 @@ def merge(
     if output == STDOUT:
         if fmt is OutputFormat.parquet:
             raise CliError("Parquet output is a folder and cannot go to standard output", "give -o OUT.parquet")
-        from .batch.merge import record_lines
+        from .batch.merge import WithoutCopies, record_lines
 
-        count = 0
-        for line in record_lines(sources, allow_incomplete):
+        count, unique = 0, WithoutCopies()
+        for line in unique(record_lines(sources, allow_incomplete)):
             sys.stdout.write(line)
             count += 1
         sys.stdout.flush()
+        _say_copies(unique.duplicates)
         _say(f"wrote {wording.count(count, 'record')} to standard output")
         return
     _check_output_name(output, fmt)
     summary = merge_parts(sources, Path(output), fmt=fmt.value if fmt else None, allow_incomplete=allow_incomplete)
+    _say_copies(summary.duplicates)
     _say(f"wrote {wording.count(summary.records, 'record')} to {summary.output}")
+
+
+def _say_copies(duplicates: int) -> None:
+    if duplicates:
+        from . import wording
+
+        _say(f"left out {wording.count(duplicates, 'record')} identical to one already written (an input given twice?)")
 
 
 @app.command()
@@ -431,7 +453,7 @@ def show(
     quiet: Quiet = False,
 ) -> None:
     """Print records in a form a person can read: quotes, claims, places, distances,
-    quantities (with what a toll says happened) and dates."""
+    quantities (with what a toll says happened), dates and events."""
     from itertools import islice
 
     from . import wording
@@ -591,10 +613,14 @@ def compare(
         raise CliError(f"unknown similarity {similarity!r}", "expected auto, lexical or embeddings")
     if Path(output).suffix.lower() in (".html", ".htm"):
         raise CliError(f"-o writes the stories as JSON, not HTML: {output}", f"write the report with --html, e.g. -o stories.json --html {output}")
+    _refuse_overwriting_inputs([output, html], [records])
     try:
         comparer = StoryComparer(similarity, window_days=window_days)  # type: ignore[arg-type]
     except RuntimeError as err:  # --similarity embeddings without the optional model
         raise CliError(str(err), code=EXIT_NOT_INSTALLED) from None
+    for path in (Path(output) if output != STDOUT else None, html):
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)  # as extract does
     # the records are streamed, twice (see stories/run.py); a RecordsError is reported as usual
     summary = compare_file(records, output, html=html, comparer=comparer)
     _say(
@@ -616,6 +642,7 @@ def events_table(
     quiet: Quiet = False,
 ) -> None:
     """One row per incident across outlets, with UCDP GED's and ACLED's columns (docs/events.md)."""
+    from .batch.parts import replaced_on_success
     from .batch.read import iter_records
     from .events.export import FORMATS, write_events
     from .events.table import event_rows
@@ -623,6 +650,7 @@ def events_table(
     _set_verbosity(verbose, quiet)
     if output.suffix.lower() not in FORMATS:
         raise CliError(f"unknown event table format {output.suffix or '(none)'!r}", f"name the output file with one of: {', '.join(FORMATS)}")
+    _refuse_overwriting_inputs([output, html], records)
     for path in records:
         if path != "-" and not Path(path).exists():
             raise CliError(f"records not found: {path}", "give the output of `conflictnlp extract` (JSONL or a Parquet folder)")
@@ -632,9 +660,11 @@ def events_table(
         from .events.html import write_map
 
         table = list(rows)
-        write_map(table, html)
+        with replaced_on_success(html) as page:
+            write_map(table, page)
         rows = table
-    count = write_events(rows, output)
+    with replaced_on_success(output) as partial:  # rows stream from the records: a bad one stops midway
+        count = write_events(rows, partial)
     _say(f"{count} events; wrote {output}")
     if html:
         _say(f"wrote {html}")

@@ -149,8 +149,18 @@ def attribution_path(attribution: Union[str, Path]) -> Optional[Path]:
     path = SHIPPED_ATTRIBUTION if str(attribution) == "trained" else Path(attribution)
     if attribution_addon(path) is None:
         where = "the shipped model is missing from this installation" if path == SHIPPED_ATTRIBUTION else "not a folder saved by package_model"
-        raise ValueError(f"attribution={str(attribution)!r}: {where} ({path}); use 'rules', 'trained' or such a folder")
+        raise ValueError(f"attribution={str(attribution)!r}: {where} ({path}); {_unpackaged_hint(path)}")
     return path
+
+
+def _unpackaged_hint(path: Path) -> str:
+    """What to do with ``path``: the packaging command where it is the output of ``train``."""
+    if (path / "checkpoint.pt").is_file():
+        return f"package the encoder first: python -m conflictnlp.training.encoder package {path} FOLDER, then give FOLDER"
+    if (path / "config.cfg").is_file() and (path / "span_finder").is_dir():
+        return ("a pipeline from `conflictnlp train`; package it first: python -c \"from conflictnlp.training.train import "
+                f"package_model; package_model('{path}', 'FOLDER')\", then give FOLDER")
+    return "use 'rules', 'trained' or such a folder"
 
 
 def _add_trained_quotes(nlp: Language, path: Path, settings: dict[str, Any]) -> None:

@@ -36,6 +36,27 @@ def casualty_words(qty: Quantity) -> str:
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 
 
+def _toll(label: str, toll) -> str:
+    """"killed 27 (10-27)": the best figure and, where they differ, the low and high ones."""
+    if toll.best is None:
+        return ""
+    spread = f" ({toll.low:g}-{toll.high:g})" if toll.low is not None and toll.high is not None and toll.low != toll.high else ""
+    return f"; {label} {toll.best:g}{spread}"
+
+
+def event_line(event, places: dict) -> str:
+    """One incident: type, trigger, who against whom, where and when with UCDP's precision, tolls."""
+    sides = [side.name or side.text if side else "?" for side in (event.actors.perpetrator, event.actors.target)]
+    where = places.get(event.location, "place unknown")
+    when = event.date_start or "date unknown"
+    if event.date_end and event.date_end != event.date_start:
+        when += f"..{event.date_end}"
+    trigger = event.trigger.text if event.trigger else "-"
+    return (f"   event [{event.type}/{event.sub_type}] «{trigger}» {sides[0]} -> {sides[1]}, "
+            f"{where} (prec {event.where_prec or '-'}), {when} (prec {event.date_prec or '-'})"
+            f"{_toll('killed', event.fatalities)}{_toll('wounded', event.wounded)}")
+
+
 def _without_article(words: str) -> str:
     """Lower case, without a leading article: "the Survivors" and "Survivors" are one."""
     first, _, rest = words.lower().partition(" ")
@@ -89,6 +110,8 @@ def render_article_text(article: Article, items: Optional[int] = 20, width: Opti
     listed("distances", article.distances, distance_line)
     listed("quantities", article.quantities, quantity_line)
     listed("dates", article.dates, date_line)
+    places = {loc.id: loc.name or loc.text for loc in article.locations}
+    listed("events", article.events, lambda event: event_line(event, places))
     for error in article.errors:
         lines.append(textwrap.fill(f"   ERROR {error}", width=110, subsequent_indent="         "))
     return "\n".join(lines)

@@ -13,6 +13,7 @@ written under a temporary name and renamed into place when complete.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -35,6 +36,26 @@ class IncompleteParts(RuntimeError):
 class MergeSummary:
     output: Path
     records: int = 0
+    duplicates: int = 0  # records left out as exact copies of one written before
+
+
+class WithoutCopies:
+    """Passes record lines on, leaving out exact copies of an earlier one (a file given twice,
+    a run merged with its rerun): the events table and ``compare`` would count a copy as a
+    second outlet. Records that only share an id are kept; they may be other articles."""
+
+    def __init__(self) -> None:
+        self.seen: set[bytes] = set()
+        self.duplicates = 0
+
+    def __call__(self, lines: Iterable[str]) -> Iterator[str]:
+        for line in lines:
+            key = hashlib.blake2b(line.rstrip("\n").encode("utf-8"), digest_size=16).digest()
+            if key in self.seen:
+                self.duplicates += 1
+                continue
+            self.seen.add(key)
+            yield line
 
 
 # output names whose format goes without saying; any other suffix needs --format
@@ -149,10 +170,14 @@ def merge(
     *,
     fmt: Optional[str] = None,
     allow_incomplete: bool = False,
+    keep_copies: bool = False,
 ) -> MergeSummary:
-    """Write every record of the sources to ``output`` (a JSONL file or a Parquet folder)."""
+    """Write every record of the sources to ``output`` (a JSONL file or a Parquet folder),
+    exact copies of a record once unless ``keep_copies`` (extract's own output: one record per input)."""
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
+    unique = WithoutCopies()
     lines = record_lines(sources, allow_incomplete)
+    lines = lines if keep_copies else unique(lines)
     write = _write_parquet if output_format(output, fmt) == "parquet" else _write_jsonl
-    return MergeSummary(output, write(lines, output))
+    return MergeSummary(output, write(lines, output), unique.duplicates)

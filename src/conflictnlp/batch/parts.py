@@ -12,6 +12,10 @@ redone on the next run, and a torn last manifest line is ignored. Part k always 
 same articles (the shard's k-th block of ``part_size``), so redoing a part cannot duplicate
 or lose an article. ``settings.json`` pins the run: resuming with other inputs, shard or
 part size is refused rather than mixing two runs.
+
+While a run works on a shard it holds an exclusive lock on ``.OUT.jsonl.shard-i-of-N.lock``
+next to the output, so a second command writing the same output and shard stops at once
+instead of racing the first one for the parts and the output file.
 """
 
 from __future__ import annotations
@@ -20,9 +24,15 @@ import json
 import os
 import shutil
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock, as before
+    fcntl = None  # type: ignore[assignment]
 
 MANIFEST = "manifest.jsonl"
 SETTINGS = "settings.json"
@@ -58,6 +68,41 @@ class PartsMismatch(RuntimeError):
             f"{folder} holds {parts} finished part(s) of a run with other options ({differences}). "
             "Rerun with the earlier options to resume it, or delete that folder to start over."
         )
+
+
+class OutputBusy(RuntimeError):
+    """Another process is writing the same output (and shard) now."""
+
+    def __init__(self, output: Path, shard: "Shard"):
+        which = f" (shard {shard})" if shard.count > 1 else ""
+        super().__init__(
+            f"another conflictnlp command is writing {output}{which} now; "
+            "wait for it to finish, or give this one another -o"
+        )
+
+
+@contextmanager
+def output_lock(output: Path, shard: "Shard") -> Iterator[None]:
+    """Hold the lock of ``output``'s shard for the run; raise ``OutputBusy`` if another has it."""
+    if fcntl is None:
+        yield
+        return
+    path = output.with_name(f".{output.name}.{shard.folder_name}.lock")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = path.open("a")
+    try:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputBusy(output, shard) from None
+        if not path.exists() or os.stat(path).st_ino != os.fstat(handle.fileno()).st_ino:
+            raise OutputBusy(output, shard)  # the holder removed it as we opened it: it was busy
+        try:
+            yield
+        finally:
+            path.unlink(missing_ok=True)  # while still locked, so no one waits on a removed file
+    finally:
+        handle.close()
 
 
 def _shown(value: Any) -> str:
@@ -109,6 +154,16 @@ class PartInfo:
     articles: int
     with_errors: int
     error_kinds: dict[str, int] = field(default_factory=dict)
+    # records whose article was not read at all (no body: empty, binary, oversized, failed);
+    # None in manifests written before it was counted, read as ``with_errors``
+    unread: int | None = None
+
+
+def was_read(line: str) -> bool:
+    """Whether a record's article was read: it has a body. A record can carry errors that are
+    notes on an article read in full ("published: ... left unset") or say it was not read."""
+    body = json.loads(line).get("body")
+    return bool(body) and body[1] > body[0]
 
 
 def error_kind(message: str) -> str:
@@ -139,6 +194,20 @@ def write_atomic(path: Path, lines: Iterable[str]) -> None:
         os.fsync(handle.fileno())
     os.replace(tmp, path)
     fsync_dir(path.parent)
+
+
+@contextmanager
+def replaced_on_success(path: Path) -> Iterator[Path]:
+    """A temporary file next to ``path`` (same suffix) that becomes ``path`` only when the block
+    ends without an error: a failed command leaves no partial file and an earlier one intact.
+    Makes ``path``'s folder if it is missing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp{path.suffix}")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 class ShardParts:
@@ -220,6 +289,7 @@ class ShardParts:
             articles=len(lines),
             with_errors=sum(1 for messages in errors if messages),
             error_kinds=dict(Counter(error_kind(m) for messages in errors for m in messages)),
+            unread=sum(1 for line, messages in zip(lines, errors) if messages and not was_read(line)),
         )
         self._write_settings()
         write_atomic(self.folder / info.file, lines)

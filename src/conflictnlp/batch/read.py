@@ -62,7 +62,7 @@ def iter_records(path: Union[str, Path]) -> Iterator[dict[str, Any]]:
         with path.open(encoding="utf-8") as handle:
             yield from _jsonl_records(handle, str(path))
     except UnicodeDecodeError:
-        raise RecordsError(f"{path}: not a text file; give the output of `conflictnlp extract` (OUT.jsonl or OUT.parquet)") from None
+        raise RecordsError(f"{path}: not UTF-8, so not extract output (UTF-8 JSON Lines); give OUT.jsonl or OUT.parquet of `conflictnlp extract`, or run extract on this file") from None
 
 
 def iter_articles(path: Union[str, Path]) -> Iterator[Article]:
@@ -116,7 +116,7 @@ def iter_record_lines(path: Union[str, Path]) -> Iterator[str]:
             for line, _ in _checked_lines(handle, str(path)):
                 yield line if line.endswith("\n") else line + "\n"
     except UnicodeDecodeError:
-        raise RecordsError(f"{path}: not a text file; give the output of `conflictnlp extract` (OUT.jsonl or OUT.parquet)") from None
+        raise RecordsError(f"{path}: not UTF-8, so not extract output (UTF-8 JSON Lines); give OUT.jsonl or OUT.parquet of `conflictnlp extract`, or run extract on this file") from None
 
 
 def record_problem(record: Any) -> Optional[str]:

@@ -33,7 +33,7 @@ from ..pipeline import DEFAULT_MAX_CHARS, load
 from ..reading.sources import ArticleInput, SkippedInput, count_inputs, iter_inputs
 from .chunks import Chunk, ChunkResult, ProcessOptions
 from .merge import merge, output_format
-from .parts import Shard, ShardParts, parts_root, remove_stale_trash, remove_tree
+from .parts import Shard, ShardParts, output_lock, parts_root, remove_stale_trash, remove_tree
 
 DEFAULT_PART_SIZE = 200
 DEFAULT_TIME_LIMIT = 120.0
@@ -46,6 +46,7 @@ class ExtractSummary:
 
     records: int = 0
     with_errors: int = 0
+    unread: int = 0  # records of articles not read at all (see parts.was_read)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     error_kinds: Counter = field(default_factory=Counter)
     resumed_parts: int = 0
@@ -163,51 +164,53 @@ def run_extract(
         "attribution": str(attribution) if attribution is not None else None,
         "exclude": sorted(exclude),
     }
-    root = parts_root(output)
-    remove_stale_trash(root)
-    parts = ShardParts(root / shard.folder_name, settings)
-    parts.remove_temporary_files()
-    summary = ExtractSummary(resumed_parts=len(parts.parts))
-    if not parts.complete:
-        options = ProcessOptions(batch_size=batch_size, max_chars=max_chars, time_limit=time_limit)
-        outputs = [Path(output), root]
-        total = len(range(shard.index, count_inputs(input_paths, exclude=outputs), shard.count)) if progress else None
-        articles = _shard_articles(input_paths, shard, published, summary, on_skip, outputs=outputs)
-        chunks = _chunks(articles, part_size, done=set(parts.parts))
-        results: Iterator[ChunkResult]
-        if engine == "dask":
-            from .dask_engine import run_on_dask
+    with output_lock(output, shard):
+        root = parts_root(output)
+        remove_stale_trash(root)
+        parts = ShardParts(root / shard.folder_name, settings)
+        parts.remove_temporary_files()
+        summary = ExtractSummary(resumed_parts=len(parts.parts))
+        if not parts.complete:
+            options = ProcessOptions(batch_size=batch_size, max_chars=max_chars, time_limit=time_limit)
+            outputs = [Path(output), root]
+            total = len(range(shard.index, count_inputs(input_paths, exclude=outputs), shard.count)) if progress else None
+            articles = _shard_articles(input_paths, shard, published, summary, on_skip, outputs=outputs)
+            chunks = _chunks(articles, part_size, done=set(parts.parts))
+            results: Iterator[ChunkResult]
+            if engine == "dask":
+                from .dask_engine import run_on_dask
 
-            if not callable(model):
-                model = partial(load, model, attribution=attribution, exclude=tuple(exclude))
-            if progress:
-                progress.begin(total, parts.articles)
-            results = run_on_dask(chunks, options, model=model, scheduler=scheduler, n_workers=n_process)
+                if not callable(model):
+                    model = partial(load, model, attribution=attribution, exclude=tuple(exclude))
+                if progress:
+                    progress.begin(total, parts.articles)
+                results = run_on_dask(chunks, options, model=model, scheduler=scheduler, n_workers=n_process)
+            else:
+                from .local import LocalEngine
+
+                if nlp is None:
+                    nlp = model() if callable(model) else load(model, attribution=attribution, exclude=exclude)
+                local = LocalEngine(nlp, options, n_process=n_process, on_record=progress.advance if progress else None)
+                if progress:
+                    local.warm_up()
+                    progress.begin(total, parts.articles)
+                results = local.run(chunks)
+            for result in results:
+                parts.commit(result.number, [line for line, _ in result.records], [errors for _, errors in result.records])
+                if progress and engine == "dask":
+                    progress.advance(len(result.records))
+            parts.mark_complete()
+        for part in parts.parts.values():
+            summary.records += part.articles
+            summary.with_errors += part.with_errors
+            summary.unread += part.with_errors if part.unread is None else part.unread
+            summary.error_kinds.update(part.error_kinds)
+        if shard.count == 1:
+            merge([parts.folder], output, fmt=fmt, keep_copies=True)
+            remove_tree(root)
+            summary.output = output
         else:
-            from .local import LocalEngine
-
-            if nlp is None:
-                nlp = model() if callable(model) else load(model, attribution=attribution, exclude=exclude)
-            local = LocalEngine(nlp, options, n_process=n_process, on_record=progress.advance if progress else None)
-            if progress:
-                local.warm_up()
-                progress.begin(total, parts.articles)
-            results = local.run(chunks)
-        for result in results:
-            parts.commit(result.number, [line for line, _ in result.records], [errors for _, errors in result.records])
-            if progress and engine == "dask":
-                progress.advance(len(result.records))
-        parts.mark_complete()
-    for part in parts.parts.values():
-        summary.records += part.articles
-        summary.with_errors += part.with_errors
-        summary.error_kinds.update(part.error_kinds)
-    if shard.count == 1:
-        merge([parts.folder], output, fmt=fmt)
-        remove_tree(root)
-        summary.output = output
-    else:
-        summary.merge_hint = (
-            f"shard {shard} done; when every shard is, join them with: conflictnlp merge {root} -o {output}"
-        )
-    return summary
+            summary.merge_hint = (
+                f"shard {shard} done; when every shard is, join them with: conflictnlp merge {root} -o {output}"
+            )
+        return summary

@@ -241,14 +241,18 @@ def _read_text_file(path: Path, html: bool = False) -> tuple[Optional[str], list
     return decoded.text, [f"decode: {decoded.note}"] if decoded.note else []
 
 
-def read_file(path: Path, article_id: str) -> Iterator[Union[ArticleInput, SkippedInput]]:
-    """Every article in one file."""
+def read_file(path: Path, article_id: str, walked: bool = False) -> Iterator[Union[ArticleInput, SkippedInput]]:
+    """Every article in one file; ``walked``: found in a folder, not named (then extract output
+    is skipped, see ``holds_extract_output``; named, its records are read again as articles)."""
     suffix = path.suffix.lower()
     origin = str(path)
     if suffix not in SUPPORTED_SUFFIXES:
         yield SkippedInput(origin, f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
         return
     if suffix in JSONL_SUFFIXES:
+        if walked and holds_extract_output(path):
+            yield SkippedInput(origin, EXTRACT_OUTPUT_NOTE)
+            return
         yield from _read_jsonl(path, article_id)
         return
     text, problems = _read_text_file(path, html=suffix in HTML_SUFFIXES)
@@ -267,6 +271,25 @@ def read_file(path: Path, article_id: str) -> Iterator[Union[ArticleInput, Skipp
         article = read_record(record, default_id=article_id, origin=origin) if record is not None else ArticleInput(None, id=article_id, origin=origin)
     article.errors = problems + article.errors
     yield article
+
+
+# keys every extract output record has and no input record needs (batch.read.RECORD_KEYS)
+OUTPUT_KEYS = ("body", "quotes", "claims", "locations", "distances", "quantities", "dates", "errors")
+EXTRACT_OUTPUT_NOTE = ("the output of an earlier `conflictnlp extract` (records with results, not articles); "
+                       "write -o outside the input folders; name the file itself to extract its texts again")
+
+
+def holds_extract_output(path: Path) -> bool:
+    """Whether a JSONL file is extract output (its first record has every output key): an
+    earlier run's OUT.jsonl or parts left in an input folder would otherwise be extracted again
+    as articles, each a copy of one already in that output."""
+    try:
+        with path.open("rb") as handle:
+            first = next((raw for raw in handle if raw.strip()), b"")
+        record = json.loads(first.decode("utf-8-sig"))
+    except (OSError, ValueError):  # unreadable or not JSON: read_file says why, line by line
+        return False
+    return isinstance(record, dict) and all(key in record for key in OUTPUT_KEYS)
 
 
 def jsonl_problem(err: json.JSONDecodeError, lineno: int) -> str:
@@ -317,8 +340,9 @@ def _walk(root: Path) -> Iterator[Path]:
 
 def _input_files(
     paths: Iterable[Union[str, Path]], exclude: Iterable[Union[str, Path]] = ()
-) -> Iterator[Union[tuple[Path, str], SkippedInput]]:
-    """Every input file under ``paths`` with its default id, once each, in a deterministic order."""
+) -> Iterator[Union[tuple[Path, str, bool], SkippedInput]]:
+    """Every input file under ``paths`` with its default id and whether it was found by walking
+    a folder, once each, in a deterministic order."""
     excluded = [Path(p).resolve() for p in exclude]
     seen: set[Path] = set(excluded)
     for given in paths:
@@ -335,7 +359,7 @@ def _input_files(
             if resolved in seen or any(resolved.is_relative_to(ex) for ex in excluded):
                 continue
             seen.add(resolved)
-            yield path, rel
+            yield path, rel, root.is_dir()
 
 
 def iter_inputs(
@@ -351,9 +375,9 @@ def iter_inputs(
         if isinstance(item, SkippedInput):
             yield item
             continue
-        path, rel = item
+        path, rel, walked = item
         try:
-            yield from read_file(path, rel)
+            yield from read_file(path, rel, walked)
         except Exception as err:  # one bad file must not stop a run over thousands
             yield ArticleInput(None, id=rel, origin=str(path), errors=[f"read: unexpected {type(err).__name__}: {err}"])
 
@@ -371,6 +395,8 @@ def count_inputs(paths: Iterable[Union[str, Path]], exclude: Iterable[Union[str,
             continue
         if suffix not in JSONL_SUFFIXES:
             count += 1
+            continue
+        if item[2] and holds_extract_output(path):
             continue
         try:
             with path.open("rb") as handle:

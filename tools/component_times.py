@@ -33,7 +33,7 @@ from conflictnlp.pipeline import _record, default_base_model, make_doc
 from conflictnlp.reading.sources import iter_inputs
 
 OURS = ["places", "measures", "dates", "quotes", "claims", "events"]
-DEFAULT_TEXTS = Path(os.environ.get("GOLD", "/work/shared/data")) / "attribution_dev.jsonl"
+DEFAULT_TEXTS = Path(os.environ.get("GOLD", "gold-data-not-set")) / "attribution_dev.jsonl"  # $GOLD: the gold data folder
 
 
 def halves(path: Path) -> dict[str, list[str]]:
@@ -103,7 +103,7 @@ def profile(full, blobs: list[bytes], component: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("texts", nargs="?", type=Path, default=DEFAULT_TEXTS)
+    parser.add_argument("texts", nargs="?", type=Path, default=DEFAULT_TEXTS, help="JSONL of texts (default $GOLD/attribution_dev.jsonl)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--bare", action="store_true")
     parser.add_argument("--profile", choices=OURS, help="print the cProfile of this component over one round")

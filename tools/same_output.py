@@ -4,8 +4,8 @@
     python tools/same_output.py diff BEFORE.jsonl AFTER.jsonl
 
 ``dump`` runs ``conflictnlp extract`` with a fixed hash seed (some set orders reach the
-output) over the bundled examples, ``../shared/samples`` and the PolNeAR dev texts
-($GOLD/attribution_dev.jsonl) unless paths are given. ``diff`` prints the ids whose records
+output) over the bundled examples, $GOLD/../samples and the PolNeAR dev texts
+($GOLD/attribution_dev.jsonl) unless paths are given; inputs that are not there are left out. ``diff`` prints the ids whose records
 differ and the first differing key of each; exit status 1 if any do.
 """
 
@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = Path(os.environ.get("GOLD", ROOT.parent.parent / "shared" / "data"))
+GOLD = Path(os.environ.get("GOLD", "gold-data-not-set"))  # $GOLD: the gold data folder; its samples/ beside it
 DEFAULT_INPUTS = [ROOT / "examples", GOLD.parent / "samples", GOLD / "attribution_dev.jsonl"]
 
 

@@ -374,6 +374,7 @@ class ClaimExtractor:
         seen: set[tuple[int, int, Optional[str]]] = set()
         punct = _punct_flags(doc)
         text = doc_text(doc)
+        sent_of = sentence_bounds(doc)  # Token.sent scans for both ends on every call
         for draft in drafts:
             if len(draft.tokens) - sum(punct[draft.tokens.start : draft.tokens.end]) < 2 and not _denied_object(draft):
                 continue
@@ -407,7 +408,7 @@ class ClaimExtractor:
                     hedges=[_marker_span(doc, m) for m in markers],
                     event=TextSpan(text=event.text, span=(event.idx, event.idx + len(event.text))),
                     via=via,
-                    **linker.links(start, end, sent_index.get(event.sent.start)),
+                    **linker.links(start, end, sent_index.get(sent_of[event.i][0])),
                 )
             )
         claims.sort(key=lambda c: (c.span[1], -c.span[0]))
@@ -539,13 +540,13 @@ class _Context:
     scope: Optional[set[int]]
     cue: Optional[Token]
     cue_tokens: list[Token]
-    sentence_phrases: Callable[[Span], list[CueMatch]]
+    sentence_phrases: Callable[[tuple[int, int]], list[CueMatch]]
 
     def phrases(self, event: Token) -> list[CueMatch]:
         bounds = sentence_bounds(event.doc)
-        found = self.sentence_phrases(event.doc[slice(*bounds[event.i])])
+        found = self.sentence_phrases(bounds[event.i])
         if self.cue is not None and bounds[self.cue.i] != bounds[event.i]:
-            found = found + self.sentence_phrases(event.doc[slice(*bounds[self.cue.i])])
+            found = found + self.sentence_phrases(bounds[self.cue.i])
         return found
 
 
@@ -731,10 +732,12 @@ class _Reports:
             self._contexts[key] = _Context(scope, cue, cue_tokens, self.sentence_phrases)
         return self._contexts[key]
 
-    def sentence_phrases(self, sent: Span) -> list[CueMatch]:
-        if sent.start not in self._phrases:
-            self._phrases[sent.start] = self.lexicon.find_cues(sent)
-        return self._phrases[sent.start]
+    def sentence_phrases(self, bounds: tuple[int, int]) -> list[CueMatch]:
+        """The lexicon phrases of the sentence at token ``bounds``, found once per sentence (the
+        Span is built only then: this is asked for every verb of every claim)."""
+        if bounds[0] not in self._phrases:
+            self._phrases[bounds[0]] = self.lexicon.find_cues(self.doc[bounds[0] : bounds[1]])
+        return self._phrases[bounds[0]]
 
 
 def cue_word(cue: Span) -> Token:

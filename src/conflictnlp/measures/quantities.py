@@ -74,7 +74,18 @@ def _quantulum_parser():
         loaded.classifier.coef_ = numpy.asfortranarray(loaded.classifier.coef_)
     _use_fast_unit_pattern()
     _skip_spellout_without_number_words()
+    _keep_language_modules()
     return parser
+
+
+def _keep_language_modules() -> None:
+    """quantulum3 finds its language modules with ``importlib.import_module`` (a lock, a path
+    join and a dictionary lookup in ``sys.modules``) some dozen times per text it parses;
+    the module for a (name, language) never changes, so keep it."""
+    from quantulum3 import language
+
+    if not hasattr(language.get, "cache_info"):
+        language.get = lru_cache(maxsize=None)(language.get)
 
 
 # characters beyond ASCII on which ``re`` and the ``regex`` module agree for all the unit

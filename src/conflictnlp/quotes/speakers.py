@@ -77,7 +77,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import doc_text, entities_in
+from ..extensions import doc_text, entities_in, sentence_bounds
 from ..places.actors import find_actor
 from ..reading.boilerplate import line_dateline_end
 from .cues import CueLexicon
@@ -530,11 +530,10 @@ def naming_clause(mention: Span, pattern: Optional[re.Pattern]) -> Optional[Nami
     if pattern is None or not len(mention):
         return None
     doc = mention.doc
-    sent = mention[0].sent if doc.has_annotation("SENT_START") else doc[:]  # a pipeline without a parser
-    # the sentence's text cut from the Doc's (Span.text builds it from every token, per mention)
-    for match in pattern.finditer(doc_text(doc)[sent.start_char : sent.end_char]):
-        who = doc.char_span(sent.start_char + match.start(), sent.start_char + match.start() + 3)
-        name = doc.char_span(sent.start_char + match.start("name"), sent.start_char + match.end("name"), alignment_mode="expand")
+    sent, matches = _naming_matches(doc, pattern, mention.start)
+    for who_start, name_start, name_end in matches:
+        who = doc.char_span(who_start, who_start + 3)
+        name = doc.char_span(name_start, name_end, alignment_mode="expand")
         if who is None or name is None:
             continue
         clause = who[0].head
@@ -550,6 +549,28 @@ def naming_clause(mention: Span, pattern: Optional[re.Pattern]) -> Optional[Nami
             role_start += 1
         return NamingClause(mention=whole, role=doc[role_start : noun.i + 1], name=name)
     return None
+
+
+def _naming_matches(doc: Doc, pattern: re.Pattern, i: int) -> tuple[Span, list[tuple[int, int, int]]]:
+    """Token ``i``'s sentence and the character offsets (start, name start, name end) of the
+    naming-clause pattern's matches in it, kept per sentence: every speaker mention asks, and
+    most sentences hold several mentions and no match."""
+    if _naming_cache[0] is not doc or _naming_cache[1] is not pattern:
+        _naming_cache[:] = [doc, pattern, doc.has_annotation("SENT_START"), {}]
+    by_sentence: dict[int, tuple[Span, list[tuple[int, int, int]]]] = _naming_cache[3]
+    start, end = sentence_bounds(doc)[i] if _naming_cache[2] else (0, len(doc))  # no parser: the Doc
+    if start not in by_sentence:
+        sent = doc[start:end]
+        # the sentence's text cut from the Doc's (Span.text builds it from every token)
+        offset = sent.start_char
+        by_sentence[start] = (sent, [
+            (offset + m.start(), offset + m.start("name"), offset + m.end("name"))
+            for m in pattern.finditer(doc_text(doc)[offset : sent.end_char])
+        ])
+    return by_sentence[start]
+
+
+_naming_cache: list = [None, None, False, {}]
 
 
 # --- from a mention to a canonical name and role ---------------------------------------

@@ -1592,7 +1592,7 @@ def _label_gives_way(query: PlaceQuery, places: list[Location]) -> list[Location
     return others + [loc for loc in labels if FEATURE_RANK.get(loc.feature or "other", 0) < finest]
 
 
-_POSSESSIVE_GAP = re.compile(r"^['’]s\s+$")
+_POSSESSIVE_GAP = re.compile(r"^\s?['’]s\s+$")
 _PAREN_GAP = re.compile(r"^\s*(?:village|town|city|camp|locality|area)?\s*\(\s*(?:[^()]*?,\s*)?$", re.IGNORECASE)
 
 

@@ -160,7 +160,7 @@ class EventExtractor:
         self._all_mentions = mentions
         self._quantities = article.quantities
         self._doc_starts, self._doc_ends = starts, ends
-        bounds = self._bounds = sentence_bounds(doc)
+        bounds = self._bounds = _list_item_bounds(doc, sentence_bounds(doc))
         self._recent = recent_since(doc, article.dates, article.published, self.lexicon.recent_days)
         self._armed_named = any(m.kind in self.lexicon.armed for m in mentions + self._speakers)
         self._days = tuple(max(0, bisect_right(starts, d.span[0]) - 1) for d in article.dates
@@ -1145,7 +1145,7 @@ class EventExtractor:
     def _attach_tolls(self, doc: Doc, article: Article, candidates: list[Candidate], lo: int, hi: int) -> None:
         """Each casualty count goes to the event of its sentence, else to the event before it
         (the first event when it comes before all of them)."""
-        bounds = sentence_bounds(doc)
+        bounds = self._bounds
         starts, _ = _token_char_bounds(doc)
         owned: dict[tuple[int, int], list[Candidate]] = {}
         for c in candidates:
@@ -1387,6 +1387,26 @@ class EventExtractor:
 
 
 # --- helpers --------------------------------------------------------------------------------
+
+
+_ITEM_MARKERS = frozenset({"-", "*", "•", "–", "—"})
+
+
+def _list_item_bounds(doc: Doc, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence bounds with every incident-list item a sentence of its own: a line that opens
+    with a list marker ("- Rutshuru: M23 rebels established positions ...", "2. Djibo: ...") ends
+    the sentence before it, where the parser ran the two items into one."""
+    starts = [i for i in range(1, len(doc)) if "\n" in doc[i - 1].text + doc[i - 1].whitespace_ and doc[i].is_space is False
+              and (doc[i].text in _ITEM_MARKERS or (doc[i].like_num and i + 1 < len(doc) and doc[i + 1].text in (".", ")")))]
+    if not starts:
+        return bounds
+    out = list(bounds)
+    for cut in starts:
+        lo, hi = out[cut]
+        if lo < cut:
+            out[lo:cut] = [(lo, cut)] * (cut - lo)
+            out[cut:hi] = [(cut, hi)] * (hi - cut)
+    return out
 
 
 def _lethal_intervention(candidate: Candidate, fatalities: Toll) -> None:

@@ -140,3 +140,11 @@ def test_a_count_of_the_dead_is_no_side_of_a_second_incident(blank, counted, inc
     doc._.locations = [place(doc, 5, 5, "l1", "AF", "city")]
     doc._.quantities = [count(doc, 7, 8, "n1", "killed", 2)] if counted else []
     assert len(run(blank, doc)) == incidents
+
+
+# <Lightning|Militia> attack kills 3 herders
+@pytest.mark.parametrize("cause,found", [("Lightning", False), ("Elephant", False), ("Militia", True)])
+def test_natural_hazards_and_animals_give_no_event(blank, cause, found):
+    rows = [(cause, 1, "compound", "NOUN", cause.lower()), ("attack", 2, "nsubj", "NOUN", "attack"), ("kills", 2, "ROOT", "VERB", "kill"),
+            ("3", 4, "nummod", "NUM", "3"), ("herders", 2, "dobj", "NOUN", "herder")]
+    assert bool(run(blank, doc_of(blank, rows))) == found

@@ -1396,8 +1396,16 @@ def _list_item_bounds(doc: Doc, bounds: list[tuple[int, int]]) -> list[tuple[int
     """Sentence bounds with every incident-list item a sentence of its own: a line that opens
     with a list marker ("- Rutshuru: M23 rebels established positions ...", "2. Djibo: ...") ends
     the sentence before it, where the parser ran the two items into one."""
-    starts = [i for i in range(1, len(doc)) if "\n" in doc[i - 1].text + doc[i - 1].whitespace_ and doc[i].is_space is False
-              and (doc[i].text in _ITEM_MARKERS or (doc[i].like_num and i + 1 < len(doc) and doc[i + 1].text in (".", ")")))]
+    text = doc_text(doc)
+    if "\n" not in text:
+        return bounds
+    token_starts, _ = _token_char_bounds(doc)
+    starts = []
+    for line in re.finditer(r"\n[ \t]*(?=\S)", text):  # the first token of each line, not every token
+        i = bisect_right(token_starts, line.end()) - 1
+        if 0 < i < len(doc) and token_starts[i] == line.end() and (
+                doc[i].text in _ITEM_MARKERS or doc[i].like_num and i + 1 < len(doc) and doc[i + 1].text in (".", ")")):
+            starts.append(i)
     if not starts:
         return bounds
     out = list(bounds)

@@ -216,3 +216,21 @@ def test_cli_evaluate_casualties(tmp_path):
     bad.write_text('{"id": "x", "text": "Two killed.", "tolls": [{"role": "dead", "value": 2}]}\n', encoding="utf-8")
     result = CliRunner().invoke(app, ["evaluate", "casualties", "--gold", str(bad)])
     assert result.exit_code != 0 and "unknown toll role 'dead'" in result.output
+
+
+@pytest.mark.parametrize("text,killed", [
+    ("Burkina army 'neutralises' 40 terrorists in counter-attack near Djibo", [40]),  # quote marks before the count
+    ("Eleven soldiers were killed and 15 assailants neutralised, the army said.", [11, 15]),
+    ("On 2 June 2024, a mob beat to death a man accused of blasphemy in Sargodha.", [1]),
+    ("Gunmen attacked a hospital in Culiacan on Saturday, killing a patient and a nurse.", [1, 1]),  # people of daily life
+])
+def test_communique_and_mob_verbs_and_people_of_daily_life_are_tolls(nlp, text, killed):
+    record = _record(nlp, text)
+    assert sorted(q["value"] for q in record["quantities"] if q["casualty"] and q["casualty"]["role"] == "killed") == killed
+
+
+def test_a_weeks_total_is_cumulative_not_the_strikes_toll(nlp):
+    record = _record(nlp, "At least 4 people were killed in a Russian strike on Zaporizhzhia this morning, bringing the number of "
+                          "deaths in the city this week to 19.")
+    tolls = {q["value"]: q["casualty"]["cumulative"] for q in record["quantities"] if q["casualty"]}
+    assert tolls == {4: False, 19: True}

@@ -60,6 +60,18 @@ def list_label(text: str, span: tuple[int, int]) -> bool:
     return colon >= 0 and "." not in rest[:colon] and len(head.split()) <= 6 and len(rest[:colon].split()) <= 4 and "." not in head
 
 
+def label_head_start(text: str, sent_start: int) -> int:
+    """Where the event's sentence begins, taken back to the start of its line where what stands
+    before it there is an incident-list item's label ("- 14 January, Gwoza: ISWAP fighters
+    ambushed ...", split off by the parser at the colon): the label's day and place are the
+    item's. Else ``sent_start``."""
+    line_start = text.rfind("\n", 0, sent_start) + 1
+    head = text[line_start:sent_start].strip()
+    if line_start < sent_start and head.endswith(":") and len(head.split()) <= 8 and ". " not in head:
+        return line_start
+    return sent_start
+
+
 def speech_day(doc: Doc, token_i: int, lexicon: EventLexicon) -> bool:
     """Whether a date token dates the saying, not the event ("..., the army said Monday")."""
     token = doc[token_i]

@@ -48,6 +48,7 @@ from .context import (
     has_phrase,
     held_by,
     inside,
+    label_head_start,
     list_label,
     member_of,
     pronoun_subject,
@@ -157,7 +158,9 @@ class EventExtractor:
             if not triggers:
                 return []
         self._all_mentions = mentions
-        bounds = self._bounds = sentence_bounds(doc)
+        self._quantities = article.quantities
+        self._doc_starts, self._doc_ends = starts, ends
+        bounds = self._bounds = _list_item_bounds(doc, sentence_bounds(doc))
         self._recent = recent_since(doc, article.dates, article.published, self.lexicon.recent_days)
         self._armed_named = any(m.kind in self.lexicon.armed for m in mentions + self._speakers)
         self._days = tuple(max(0, bisect_right(starts, d.span[0]) - 1) for d in article.dates
@@ -408,11 +411,19 @@ class EventExtractor:
         """Whether the second clause's armed subject is its own, and another side than the first's
         (the same side twice is one incident told twice: a headline the parser joined to its lead)."""
         perp = second.perpetrator
-        if perp is None:
+        if perp is None or self._counted_dead(doc, perp):
             return False
         if clause_head(doc[perp.start : perp.end].root) not in second.clauses or perp.kind not in self.lexicon.armed:
             return False
         return first.perpetrator is None or _side(doc, first.perpetrator) != _side(doc, perp)
+
+    def _counted_dead(self, doc: Doc, mention: Mention) -> bool:
+        """Whether the mention is people a toll counts ("..., two soldiers killed" in a headline,
+        which the parser reads as an active subject): the victims, no side of a second incident."""
+        starts, ends = _token_char_bounds(doc)
+        lo, hi = starts[mention.start], ends[mention.end - 1]
+        return any(q.casualty is not None and q.casualty.role in TOLL_ROLES and q.span[0] <= lo and hi <= q.span[1]
+                   for q in self._quantities)
 
     def _elsewhere_clause(self, doc: Doc, first: Candidate, second: Candidate) -> bool:
         """Whether the second clause names, in itself, a town or district of its own, another than
@@ -429,6 +440,42 @@ class EventExtractor:
         """Whether the sentence names its dead with a war's word ("Three civilians killed in ...")
         and no period ("the number of civilians killed in the state this year" is a running total)."""
         return bool(words & self.lexicon.war_victim_words) and not any(f" {' '.join(p)} " in joined for p in self.lexicon.period_phrases)
+
+    def _public_blast(self, trigger: Trigger, words: set[str]) -> bool:
+        """Whether a weak explosion word goes off in a place of public life (``public_places``: "An
+        explosion ripped through a Shi'ite mosque during Friday prayers"): an attack, bomber named
+        or not (the no_event words still veto it: "a gas cylinder explosion at a market")."""
+        return trigger.weak and trigger.type == "explosions_remote_violence" and bool(words & self.lexicon.public_places)
+
+    def _gathering_arrest(self, candidate: Candidate, joined: str) -> None:
+        """People arrested as they gather ("arrested 120 supporters as they gathered for a rally",
+        "detained 45 people as they laid flowers") are a crowd broken up: a protest with
+        intervention (ACLED), the people its protesters; an arrest "after a protest" stays one, and
+        so does the arrest of a person at a gathering ("detained the opposition leader at a rally"):
+        only a count of people detained is a crowd."""
+        if candidate.sub_type != "arrests" or not has_phrase(joined, self.lexicon.gathering_phrases):
+            return
+        lo, hi = self._bounds_chars(candidate)
+        if not any(q.casualty is not None and q.casualty.role == "detained" and lo <= q.span[0] < hi and (q.value or 0) >= 2
+                   for q in self._quantities):
+            return
+        candidate.type, candidate.sub_type = "protests", "protest_with_intervention"
+        target = candidate.target
+        if target is not None:
+            candidate.target = Mention(target.start, target.end, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
+
+    def _bounds_chars(self, candidate: Candidate) -> tuple[int, int]:
+        """The characters of the candidate's first sentence."""
+        start, end = candidate.sentences[0]
+        return self._doc_starts[start], self._doc_ends[end - 1]
+
+    def _post_overrun(self, doc: Doc, candidate: Candidate, words: set[str]) -> None:
+        """A military post overrun is a battle for it ("militants overran a checkpoint", "had overrun
+        a junta outpost"), not territory taken; a base, a town or a camp overrun is territory."""
+        if candidate.sub_type not in TERRITORY_SUB_TYPES or doc[candidate.trigger_span[0]].lower_ not in self.lexicon.overrun_words:
+            return
+        if words & self.lexicon.post_words and not words & self.lexicon.overrun_territory_words:
+            candidate.type, candidate.sub_type = "battles", "armed_clash"
 
     def _countered(self, article: Article, token) -> bool:
         """Whether the token is in what a side insists or denies ("as Russia insisted its forces
@@ -471,6 +518,7 @@ class EventExtractor:
             # volunteer drivers killed when a humanitarian convoy was struck near this town")
             tied = linked_clauses(doc, clause_head(doc[start])) if self._armed_named else {clause_head(doc[start])}
             violent = len({t.rank for t, s, _ in triggers if t.weak and clause_head(doc[s]) in tied}) >= 2
+            violent = violent or self._public_blast(trigger, words)
             # a crowd that storms or attacks riots ("Protesters have stormed the residence")
             crowd = bool(kinds & set(trigger.by_perpetrator) & {"protesters", "rioters"})
             if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent and not crowd
@@ -490,6 +538,8 @@ class EventExtractor:
             if candidate.type in ("protests", "riots") and trigger.type not in ("protests", "riots"):
                 self._roles(doc, article, candidate, sent, here)  # the crowd did it ("Protesters clash with police")
             self._context_type(doc, candidate, words, joined, here)
+            self._gathering_arrest(candidate, joined)
+            self._post_overrun(doc, candidate, words)
             self._handover(doc, candidate, sent)
             self._seized_goods(doc, candidate)
             self._place(doc, article, candidate, sent)
@@ -978,7 +1028,8 @@ class EventExtractor:
         """The event's place: the sentence's non-adjectival locations, narrowed by the filters of
         ``PLACE_FILTERS`` in their order, then the most specific one nearest the trigger."""
         query = PlaceQuery(doc, article, candidate, sent, doc_text(doc), self)
-        places = [loc for loc in article.locations if sent.start_char <= loc.span[0] < sent.end_char and not loc.adjectival]
+        first = label_head_start(query.text, sent.start_char)
+        places = [loc for loc in article.locations if first <= loc.span[0] < sent.end_char and not loc.adjectival]
         for place_filter in PLACE_FILTERS:
             places = place_filter(query, places)
         if places:
@@ -1023,7 +1074,8 @@ class EventExtractor:
         published = article.published
         dates = [
             d for d in article.dates
-            if sent.start_char <= d.span[0] < sent.end_char and _is_day_or_date(d) and (iso := _iso_range(d.value)) is not None
+            if label_head_start(doc_text(doc), sent.start_char) <= d.span[0] < sent.end_char and _is_day_or_date(d)
+            and (iso := _iso_range(d.value)) is not None
             and (published is None or iso[0] <= published)
         ]
         text = doc_text(doc)
@@ -1095,7 +1147,7 @@ class EventExtractor:
     def _attach_tolls(self, doc: Doc, article: Article, candidates: list[Candidate], lo: int, hi: int) -> None:
         """Each casualty count goes to the event of its sentence, else to the event before it
         (the first event when it comes before all of them)."""
-        bounds = sentence_bounds(doc)
+        bounds = self._bounds
         starts, _ = _token_char_bounds(doc)
         owned: dict[tuple[int, int], list[Candidate]] = {}
         for c in candidates:
@@ -1199,6 +1251,7 @@ class EventExtractor:
             fatalities = _toll(figures, "killed", candidate.additive, sides, candidate.partitive)
             if fatalities.best is None:
                 fatalities = self._no_toll(doc, candidate, candidates)
+            _lethal_intervention(candidate, fatalities)
             date_start, date_end, date_prec = self._dates_of(doc, article, candidate)
             victims = _victims_of(candidate, self._victim_words)
             if victims is not None and candidate.type == "protests":  # "police kill 3 in protests": the 3 protested
@@ -1338,6 +1391,42 @@ class EventExtractor:
 # --- helpers --------------------------------------------------------------------------------
 
 
+_ITEM_MARKERS = frozenset({"-", "*", "•", "–", "—"})
+
+
+def _list_item_bounds(doc: Doc, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence bounds with every incident-list item a sentence of its own: a line that opens
+    with a list marker ("- Rutshuru: M23 rebels established positions ...", "2. Djibo: ...") ends
+    the sentence before it, where the parser ran the two items into one."""
+    text = doc_text(doc)
+    if "\n" not in text:
+        return bounds
+    token_starts, _ = _token_char_bounds(doc)
+    starts = []
+    for line in re.finditer(r"\n[ \t]*(?=\S)", text):  # the first token of each line, not every token
+        i = bisect_right(token_starts, line.end()) - 1
+        if 0 < i < len(doc) and token_starts[i] == line.end() and (
+                doc[i].text in _ITEM_MARKERS or doc[i].like_num and i + 1 < len(doc) and doc[i + 1].text in (".", ")")):
+            starts.append(i)
+    if not starts:
+        return bounds
+    out = list(bounds)
+    for cut in starts:
+        lo, hi = out[cut]
+        if lo < cut:
+            out[lo:cut] = [(lo, cut)] * (cut - lo)
+            out[cut:hi] = [(cut, hi)] * (hi - cut)
+    return out
+
+
+def _lethal_intervention(candidate: Candidate, fatalities: Toll) -> None:
+    """A crowd broken up with deaths, told in another sentence than the tear gas ("Police fired
+    rubber bullets and tear gas at garment workers ... One worker was killed"), is excessive
+    force against protesters (ACLED), not an intervention."""
+    if candidate.sub_type == "protest_with_intervention" and (fatalities.best or 0) > 0:
+        candidate.sub_type = "excessive_force_against_protesters"
+
+
 def _token_char_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     from ..extensions import token_offsets
 
@@ -1453,8 +1542,11 @@ def _drop_misresolved(query: PlaceQuery, places: list[Location]) -> list[Locatio
 
 
 def _drop_origins(query: PlaceQuery, places: list[Location]) -> list[Location]:
-    """Where a strike came from is not where it fell ("a rocket fired from Lebanon hit ... Majdal Shams")."""
+    """Where a strike came from is not where it fell ("a rocket fired from Lebanon hit ... Majdal Shams");
+    but the place a side withdraws from is where territory changes hands ("withdrew from Malam Fatori")."""
     lexicon = query.extractor.lexicon
+    if query.candidate.sub_type == "non_violent_transfer_of_territory":
+        return places
     return [loc for loc in places if not after_word(query.text, loc.span[0], lexicon.origin_words, query.sent.start_char)]
 
 
@@ -1530,6 +1622,28 @@ def _label_gives_way(query: PlaceQuery, places: list[Location]) -> list[Location
     return others + [loc for loc in labels if FEATURE_RANK.get(loc.feature or "other", 0) < finest]
 
 
+_POSSESSIVE_GAP = re.compile(r"^\s?['’]s\s+$")
+_PAREN_GAP = re.compile(r"^\s*(?:village|town|city|camp|locality|area)?\s*\(\s*(?:[^()]*?,\s*)?$", re.IGNORECASE)
+
+
+def _qualifies(text: str, outer: Location, inner: Location) -> bool:
+    """Whether ``outer`` only says where ``inner`` lies: the possessor before it ("Kashmir's
+    Kupwara", "Al-Fashir's Abu Shouk camp") or the area in parentheses after it ("Malam Fatori
+    (Borno)", "Lopa village (Djugu territory, Ituri)")."""
+    if outer.country_code and inner.country_code and outer.country_code != inner.country_code:
+        return False
+    if outer.span[1] <= inner.span[0] and _POSSESSIVE_GAP.match(text[outer.span[1] : inner.span[0]]):
+        return True
+    return inner.span[1] <= outer.span[0] and bool(_PAREN_GAP.match(text[inner.span[1] : outer.span[0]])) \
+        and ")" in text[outer.span[1] : outer.span[1] + 40].split("(")[0]
+
+
+def _drop_qualifiers(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A place that only says where another lies is not the event's place (``_qualifies``): the
+    place it qualifies is, whichever clause the parser hangs the qualifier on."""
+    return [loc for loc in places if not any(other is not loc and _qualifies(query.text, loc, other) for other in places)]
+
+
 # The order in which an event's place is decided: each filter narrows the sentence's places;
 # a filter that would leave none keeps them where its docstring says so.
 PLACE_FILTERS = (
@@ -1542,6 +1656,7 @@ PLACE_FILTERS = (
     _drop_dateline,
     _drop_roads,
     _keep_region_pair,
+    _drop_qualifiers,
     _keep_trigger_clause,
     _keep_label_country,
     _label_gives_way,

@@ -46,7 +46,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Any, Iterator, Optional
 
 from spacy.tokens import Doc, DocBin, Token
 
@@ -90,7 +90,7 @@ def saved_docs(path: str, cache: Path, cues, limit: Optional[int] = None, skip: 
     from ..quotes.cues import load_cues
 
     nlp = conflictnlp.load(enable=["article", "quotes"])
-    quotes = nlp.get_pipe("quotes")
+    quotes: Any = nlp.get_pipe("quotes")
     if cues is not None:
         quotes.lexicon = load_cues(cues) if isinstance(cues, str) else cues
     records = _records(path, limit)
@@ -227,11 +227,12 @@ def _gold_cue_heads(record: dict, doc: Doc) -> dict[int, tuple[frozenset[int], f
     from ..evaluation.quotes import normalise
 
     text = record["text"]
-    heads = {}
+    heads: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
     for relation in record.get("quotes", []):
         if not relation.get("cue_span"):
             continue
-        span = doc.char_span(*relation["cue_span"], alignment_mode="expand")
+        cue_start, cue_end = relation["cue_span"]
+        span = doc.char_span(cue_start, cue_end, alignment_mode="expand")
         if span is None or not len(span):
             continue
         content = normalise(text, [tuple(p) for p in (relation.get("content_spans") or [relation["content_span"]])])
@@ -334,8 +335,9 @@ def report_frames(
     print(f"\nestimated cue F1 on these articles: {before:.3f} -> {after:.3f} at the best threshold; unlisted frames the "
           f"rules miss >= {min_support} times, from >= {min_articles} articles, at train precision >= {threshold:.2f}:")
     for key, c in sorted(candidates, key=lambda kv: -(kv[1].gold - kv[1].found)):
-        if c.gold / c.occurrences >= threshold:
-            group, entry = lexicon_entry(*key)
+        found_entry = lexicon_entry(*key)
+        if c.gold / c.occurrences >= threshold and found_entry is not None:
+            group, entry = found_entry
             print(f"  [{group}] {entry!r}: {c.gold}/{c.occurrences} ({c.gold / c.occurrences:.2f}), rules found {c.found}")
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from tests.test_events_types import place, run
 from tests.test_events_types import doc_of as _doc_of
+from tests.test_events_types import place, run
 
 
 @pytest.fixture(scope="module")

@@ -148,3 +148,35 @@ def test_who_intervenes_in_a_protest_is_the_state_and_the_crowd_its_target(blank
     assert event.sub_type == "protest_with_intervention"
     assert event.actors.perpetrator.kind == "state_forces"
     assert event.actors.target.kind == "protesters" and event.actors.target.text == "Students"
+
+
+# Police arrest 12 <modifier> soldiers in Latakia
+def arrest(modifier):
+    return [("Police", 1, "nsubj", "NOUN", "police"), ("arrest", 1, "ROOT", "VERB", "arrest"), ("12", 4, "nummod", "NUM", "12"),
+            (modifier, 4, "amod", "ADJ", modifier.lower()), ("soldiers", 1, "dobj", "NOUN", "soldier"), ("in", 1, "prep", "ADP", "in"),
+            ("Latakia", 5, "pobj", "PROPN", "Latakia")]
+
+
+@pytest.mark.parametrize("modifier,target", [("former", None), ("senior", "state_forces")])
+def test_former_members_of_a_force_are_no_side_of_its_kind(blank, modifier, target):
+    doc = doc_of(blank, arrest(modifier))
+    doc._.locations = [place(doc, 6, 6, "l1", "SY", "city")]
+    [event] = run(blank, doc)
+    assert event.sub_type == "arrests"
+    assert (event.actors.target.kind if event.actors.target else None) == target
+
+
+# Militants struck the Ministry of Refugees in Kabul
+MINISTRY = [
+    ("The", 1, "det", "DET", "the"), ("militants", 2, "nsubj", "NOUN", "militant"), ("struck", 2, "ROOT", "VERB", "strike"),
+    ("the", 4, "det", "DET", "the"), ("Ministry", 2, "dobj", "PROPN", "Ministry"), ("of", 4, "prep", "ADP", "of"),
+    ("Refugees", 5, "pobj", "PROPN", "refugee"), ("in", 2, "prep", "ADP", "in"), ("Kabul", 7, "pobj", "PROPN", "Kabul"),
+]
+
+
+def test_a_victim_word_in_an_institutions_name_is_no_victim(blank):
+    doc = doc_of(blank, MINISTRY)
+    doc._.locations = [place(doc, 8, 8, "l1", "AF", "city")]
+    [event] = run(blank, doc)
+    assert event.actors.perpetrator.kind == "rebel_group"
+    assert event.actors.target is None or event.actors.target.text != "Refugees"

@@ -66,6 +66,7 @@ DISGUISE_WORDS = frozenset({"dressed", "disguised", "posing", "posed", "masquera
 TOLL_NOUNS = frozenset({"toll", "tally"})  # a running total's noun: "the death toll from attacks ... since"
 SEPARATE_WORDS = frozenset({"separately", "separate", "elsewhere", "meanwhile"})
 VIOLENT_TYPES = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians"})
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired"})  # "12 ex-regime officers": no longer of their kind
 INTERVENTION_SUB_TYPES = frozenset({"protest_with_intervention", "excessive_force_against_protesters"})
 
 
@@ -226,10 +227,14 @@ class EventExtractor:
         mentions.sort(key=lambda m: m.start)
         kept = []
         for mention in mentions:
+            if self._former_or_institution(doc, mention):
+                continue  # "12 ex-regime officers", "the Ministry of Refugees": no side of that kind
             if _modifies_thing(doc, mention, taken):
                 head = doc[mention.start : mention.end].root.head
                 if mention.kind in self.lexicon.armed and head.i in self._trigger_tokens:
                     mention.agent = True
+                elif mention.kind in self.lexicon.victims and head.i in self._trigger_tokens:
+                    pass  # "took hundreds of passengers hostage" (parsed as a compound): who was hit
                 elif mention.kind != "state_forces" or head.lower_ not in self.lexicon.facility_words:
                     continue
                 else:
@@ -242,6 +247,18 @@ class EventExtractor:
         kept = _named_with_noun(doc, kept, self.lexicon.employee_kinds, self.lexicon.armed)
         self._all_mentions = kept
         return self._suspected(doc, kept)
+
+    def _former_or_institution(self, doc: Doc, mention: Mention) -> bool:
+        """A generic noun that says what people were ("ex-regime officers", "former rebels"), or
+        that is the capitalised object of an institution's name ("the Ministry of Refugees")."""
+        if mention.entry.named:
+            return False
+        root = doc[mention.start : mention.end].root
+        if any(c.lower_ in FORMER_WORDS for c in root.children if c.i < root.i):
+            return True
+        head = root.head
+        return (root.dep_ == "pobj" and head.lower_ == "of" and root.text[:1].isupper() and head.head.text[:1].isupper()
+                and head.head.pos_ in ("PROPN", "NOUN") and not head.head.is_sent_start)
 
     def _with_accused(self, doc: Doc, article: Article, mentions: list[Mention]) -> list[Mention]:
         """The mentions plus the places and peoples accused of an attack: "Moscow accused Kyiv of
@@ -895,7 +912,10 @@ class EventExtractor:
         if group is not None:
             return group
         for mention in self._speakers + self._all_mentions:
-            if mention.start <= subject.i < mention.end and mention.kind in self.lexicon.armed:
+            root = doc[mention.start : mention.end].root
+            # "l'armée malienne says it ...": the parser may make the actor a modifier of the sayer's head
+            modifies = root.head.i == subject.i and root.dep_ in ("compound", "amod", "nmod")
+            if (mention.start <= subject.i < mention.end or modifies) and mention.kind in self.lexicon.armed:
                 return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
         for loc in article.locations:
             if loc.feature == "country" and loc.span[0] <= subject.idx < loc.span[1]:

@@ -180,3 +180,20 @@ def test_a_victim_word_in_an_institutions_name_is_no_victim(blank):
     [event] = run(blank, doc)
     assert event.actors.perpetrator.kind == "rebel_group"
     assert event.actors.target is None or event.actors.target.text != "Refugees"
+
+
+# Soldiers and militiamen neutralised 30 militants near Djibo ("neutralised" tagged VBN, no auxiliary)
+ALLIES = [
+    ("Soldiers", 3, "nsubj", "NOUN", "soldier"), ("and", 0, "cc", "CCONJ", "and"), ("militiamen", 0, "conj", "NOUN", "militiaman"),
+    ("neutralised", 3, "ROOT", "VERB", "neutralise"), ("30", 5, "nummod", "NUM", "30"), ("militants", 3, "dobj", "NOUN", "militant"),
+    ("near", 3, "prep", "ADP", "near"), ("Djibo", 6, "pobj", "PROPN", "Djibo"),
+]
+
+
+def test_a_participle_with_an_object_is_active_and_allies_with_an_object_are_one_side(blank):
+    doc = doc_of(blank, ALLIES)
+    doc[3].tag_ = "VBN"
+    doc._.locations = [place(doc, 7, 7, "l1", "BF", "city")]
+    [event] = run(blank, doc)
+    assert (event.actors.perpetrator.kind, event.actors.target.kind) == ("state_forces", "rebel_group")
+    assert event.violence == "state_based"

@@ -653,7 +653,10 @@ class EventExtractor:
         targets.sort(key=lambda m: (armed_side and m.kind not in armed, clause_head(doc[m.start : m.end].root) not in clauses,
                                     doc[m.start : m.end].root.head.i not in trigger_tokens))
         target = None
-        if candidate.type == "battles" or candidate.sub_type == "agreement":  # "X and Y clashed", "X and Y signed"
+        # "Somali forces and clan militia 'neutralised' 30 al-Shabaab fighters": allies with an armed object of their own
+        own_object = any(m.kind in armed and doc[m.start : m.end].root.dep_ in ("dobj", "nsubjpass")
+                         and doc[m.start : m.end].root.head.i in trigger_tokens for m in targets)
+        if (candidate.type == "battles" or candidate.sub_type == "agreement") and not own_object:  # "X and Y clashed", "X and Y signed"
             target = next((m for m in perps[1:] if perp is not None and _conjunct_of(doc, m, perp)
                            and not self._one_state(doc, article, m, perp)), None)
         target = target or next((m for m in targets if m is not perp), None)
@@ -1797,7 +1800,8 @@ def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozense
         return ROLE_PERPETRATOR  # "Members of the Imbonerakure militia raped ..."
     if dep in ("nsubjpass", "dobj", "attr", "oprd"):
         return ROLE_TARGET
-    if dep == "nsubj" and parent.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in parent.children):
+    if (dep == "nsubj" and parent.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in parent.children)
+            and not any(c.dep_ == "dobj" for c in parent.children)):  # with an object it is active: "forces 'neutralised' 30 fighters"
         return ROLE_TARGET  # a headline's passive: "Two soldiers killed by separatists"
     if dep in ("nsubj", "poss"):
         return ROLE_PERPETRATOR

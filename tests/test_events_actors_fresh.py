@@ -197,3 +197,25 @@ def test_a_participle_with_an_object_is_active_and_allies_with_an_object_are_one
     [event] = run(blank, doc)
     assert (event.actors.perpetrator.kind, event.actors.target.kind) == ("state_forces", "rebel_group")
     assert event.violence == "state_based"
+
+
+# A truck driver opened fire at the crossing , killing three Israelis
+DRIVER = [
+    ("A", 2, "det", "DET", "a"), ("truck", 2, "compound", "NOUN", "truck"), ("driver", 3, "nsubj", "NOUN", "driver"),
+    ("opened", 3, "ROOT", "VERB", "open"), ("fire", 3, "dobj", "NOUN", "fire"), ("at", 3, "prep", "ADP", "at"),
+    ("the", 8, "det", "DET", "the"), ("Allenby", 8, "compound", "PROPN", "Allenby"), ("crossing", 5, "pobj", "NOUN", "crossing"),
+    (",", 3, "punct", "PUNCT", ","), ("killing", 3, "advcl", "VERB", "kill"), ("three", 12, "nummod", "NUM", "three"),
+    ("Israelis", 10, "dobj", "NOUN", "israelis"),
+]
+
+
+def test_a_civilian_noun_that_opens_fire_on_others_is_an_unnamed_attacker(blank):
+    doc = doc_of(blank, DRIVER)
+    doc[3].tag_ = "VBD"
+    doc._.locations = [place(doc, 7, 7, "l1", "JO", "city")]
+    events = run(blank, doc)
+    assert events, "opened fire ... killing three Israelis is an incident"
+    event = events[0]
+    assert event.actors.perpetrator is not None and event.actors.perpetrator.kind == "armed_group"
+    assert event.actors.perpetrator.text == "truck driver" and event.actors.target.kind == "civilians"
+    assert event.violence == "one_sided"

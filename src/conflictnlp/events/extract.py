@@ -598,6 +598,24 @@ class EventExtractor:
         return any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and c.lemma_.lower() in deaths and c.i > root.i
                    for c in root.children)
 
+    def _civilian_attacker(self, doc: Doc, candidate: Candidate, here: list[Mention], target: Mention) -> Mention | None:
+        """A civilian noun that is the active subject of the trigger, with others as the victims,
+        is an attacker nobody has named: "A Jordanian truck driver opened fire ..., killing three
+        Israelis" (ACLED: an unidentified armed group)."""
+        trigger = doc[candidate.trigger_span[0]]
+        verb = trigger if trigger.pos_ == "VERB" else trigger.head
+        verbs = {verb.i}
+        while verb.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "opened fire ..., killing three Israelis": the subject of "opened"
+            verbs.add(verb.i)
+        for mention in here:
+            root = doc[mention.start : mention.end].root
+            if (mention is not target and mention.kind == "civilians" and root.dep_ == "nsubj" and root.head.i in verbs
+                    and root.head.tag_ != "VBN" and not self._died(doc, mention)):
+                entry = next((a for a in self.lexicon.actors if a.kind == "armed_group" and not a.named), None)
+                return Mention(mention.start, mention.end, entry, role=ROLE_PERPETRATOR) if entry else None
+        return None
+
     def _defender(self, doc: Doc, candidate: Candidate, mention: Mention) -> bool:
         """The mention is the subject of a verb whose object is the attack (``defending_verbs``):
         "the army repelled an attack by the RSF" was attacked, it did not attack."""
@@ -673,6 +691,8 @@ class EventExtractor:
                 perp = self._weapon_user(doc, sent, ROLE_PERPETRATOR)  # "Shahed drones hit ...": Russia's forces
             if perp is None:
                 perp = self._blamed_here(doc, sent)  # "..., the army said, blaming FARC dissidents"
+        if perp is None and target is not None and candidate.type in VIOLENT_TYPES:
+            perp = self._civilian_attacker(doc, candidate, here, target)
         perp, target = self._sides_from_context(doc, article, candidate, sent, perp, target)
         if candidate.type == "battles":
             perp, target = self._communal(doc, here, perp, target)

@@ -219,3 +219,19 @@ def test_a_civilian_noun_that_opens_fire_on_others_is_an_unnamed_attacker(blank)
     assert event.actors.perpetrator is not None and event.actors.perpetrator.kind == "armed_group"
     assert event.actors.perpetrator.text == "truck driver" and event.actors.target.kind == "civilians"
     assert event.violence == "one_sided"
+
+
+def test_civilians_killed_are_no_attackers_in_the_bundled_convoy_story(nlp):
+    """The whole pipeline, as the fault came from the model's parse: "Three volunteer drivers killed
+    when a humanitarian convoy was struck" read "killed" as an active verb with no object, and the
+    civilian-attacker rule made the drivers the attacker (before it asked for an object)."""
+    from conflictnlp.pipeline import process
+    from conflictnlp.reading import ArticleInput, iter_inputs
+
+    from .conftest import EXAMPLES
+
+    inputs = [a for a in iter_inputs([EXAMPLES / "kupiansk_convoy_kyiv_courier.html"]) if isinstance(a, ArticleInput)]
+    [record] = list(process(iter(inputs), nlp))
+    convoy = [e for e in record.events if e.actors.target is not None and "convoy" in e.actors.target.text]
+    assert convoy, "the convoy strike is read"
+    assert all(e.actors.perpetrator is None or e.actors.perpetrator.kind == "state_forces" for e in convoy)

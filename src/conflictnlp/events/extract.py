@@ -610,8 +610,9 @@ class EventExtractor:
             verbs.add(verb.i)
         for mention in here:
             root = doc[mention.start : mention.end].root
+            acts = any(c.dep_ == "dobj" for c in root.head.children)  # on something: "opened fire", not "drivers killed when ..."
             if (mention is not target and mention.kind == "civilians" and root.dep_ == "nsubj" and root.head.i in verbs
-                    and root.head.tag_ != "VBN" and not self._died(doc, mention)):
+                    and acts and root.head.tag_ != "VBN" and not self._died(doc, mention)):
                 entry = next((a for a in self.lexicon.actors if a.kind == "armed_group" and not a.named), None)
                 return Mention(mention.start, mention.end, entry, role=ROLE_PERPETRATOR) if entry else None
         return None

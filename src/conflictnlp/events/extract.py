@@ -67,6 +67,8 @@ DISGUISE_WORDS = frozenset({"dressed", "disguised", "posing", "posed", "masquera
 TOLL_NOUNS = frozenset({"toll", "tally"})  # a running total's noun: "the death toll from attacks ... since"
 SEPARATE_WORDS = frozenset({"separately", "separate", "elsewhere", "meanwhile"})
 VIOLENT_TYPES = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians"})
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired"})  # "12 ex-regime officers": no longer of their kind
+INTERVENTION_SUB_TYPES = frozenset({"protest_with_intervention", "excessive_force_against_protesters"})
 
 
 @cache
@@ -131,6 +133,7 @@ class EventExtractor:
         self.by_rank = {t.rank: t for t in lexicon.triggers}
         self._actor_words = frozenset(w.lower() for a in lexicon.actors if not a.named for w in a.words)
         self._victim_words = frozenset(w.lower() for a in lexicon.actors if a.kind == "civilians" and not a.named for w in a.words)
+        self._generic_names = frozenset(a.name for a in lexicon.actors if not a.named)
         self._actor_places: set[str] = set()  # location ids that name an actor, not a place
 
     def __call__(self, doc: Doc, article: Article) -> list[Event]:
@@ -150,6 +153,7 @@ class EventExtractor:
         mentions = [m for m in self._mentions(doc, article) if lo <= doc[m.start].idx and doc[m.end - 1].idx < hi
                     and not inside(self._quoted, starts[m.start], ends[m.end - 1])]
         mentions = self._with_accused(doc, article, mentions)
+        mentions = self._country_subjects(doc, article, mentions)
         armed_roots = {doc[m.start : m.end].root.i for m in mentions if m.kind in self.lexicon.armed}
         dropped = {start for start in self._unit_triggers if doc[start].head.i in armed_roots}
         if dropped:
@@ -206,6 +210,7 @@ class EventExtractor:
         for match_id, start, end in self.actor_matcher(doc):
             entry = self.lexicon.actors[int(doc.vocab.strings[match_id])]
             found.append((start, end, entry))
+        found = _generic_kind_of_named(found)
         found.sort(key=lambda item: (-(item[1] - item[0]), not item[2].named, item[0]))
         taken: set[int] = set()
         mentions = []
@@ -227,10 +232,14 @@ class EventExtractor:
         mentions.sort(key=lambda m: m.start)
         kept = []
         for mention in mentions:
+            if self._former_or_institution(doc, mention):
+                continue  # "12 ex-regime officers", "the Ministry of Refugees": no side of that kind
             if _modifies_thing(doc, mention, taken):
                 head = doc[mention.start : mention.end].root.head
                 if mention.kind in self.lexicon.armed and head.i in self._trigger_tokens:
                     mention.agent = True
+                elif mention.kind in self.lexicon.victims and head.i in self._trigger_tokens:
+                    pass  # "took hundreds of passengers hostage" (parsed as a compound): who was hit
                 elif mention.kind != "state_forces" or head.lower_ not in self.lexicon.facility_words:
                     continue
                 else:
@@ -240,9 +249,21 @@ class EventExtractor:
                 # "established a new military position": a post of theirs, in a development no side
                 mention.facility = root.dep_ == "amod" and root.head.lower_ in self.lexicon.facility_words
             kept.append(_widen(doc, mention, taken, self.lexicon.unit_words))
-        kept = _named_with_noun(doc, kept)
+        kept = _named_with_noun(doc, kept, self.lexicon.employee_kinds, self.lexicon.armed)
         self._all_mentions = kept
         return self._suspected(doc, kept)
+
+    def _former_or_institution(self, doc: Doc, mention: Mention) -> bool:
+        """A generic noun that says what people were ("ex-regime officers", "former rebels"), or
+        that is the capitalised object of an institution's name ("the Ministry of Refugees")."""
+        if mention.entry.named:
+            return False
+        root = doc[mention.start : mention.end].root
+        if any(c.lower_ in FORMER_WORDS for c in root.children if c.i < root.i):
+            return True
+        head = root.head
+        return (root.dep_ == "pobj" and head.lower_ == "of" and root.text[:1].isupper() and head.head.text[:1].isupper()
+                and head.head.pos_ in ("PROPN", "NOUN") and not head.head.is_sent_start)
 
     def _with_accused(self, doc: Doc, article: Article, mentions: list[Mention]) -> list[Mention]:
         """The mentions plus the places and peoples accused of an attack: "Moscow accused Kyiv of
@@ -274,10 +295,52 @@ class EventExtractor:
                 added.append(Mention(first, last + 1, entry, name=country))
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
+    def _country_subjects(self, doc: Doc, article: Article, mentions: list[Mention]) -> list[Mention]:
+        """A country that is the subject of a trigger verb is its state's forces and not the
+        place: "Turkey strikes Kurdish fighters in Tal Rifaat", "Ukraine retakes two villages"."""
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        starts, _ = _token_char_bounds(doc)
+        added = []
+        for loc in article.locations:
+            if loc.feature != "country" or loc.adjectival:
+                continue
+            first = bisect_right(starts, loc.span[0]) - 1
+            last = bisect_right(starts, loc.span[1] - 1) - 1
+            root = doc[first : last + 1].root
+            if root.dep_ != "nsubj" or root.head.i not in self._trigger_tokens or root.head.pos_ != "VERB":
+                continue
+            if last + 1 < len(doc) and doc[last + 1].text in (":", "-", "\u2013", "\u2014"):
+                continue  # "Colombia: FARC dissidents attack ...": a label, whatever the parse says
+            if not taken.isdisjoint(range(first, last + 1)):
+                continue
+            self._actor_places.add(loc.id)
+            added.append(Mention(first, last + 1, self._state_entry(), name=loc.name))
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
     def _protesting(self, doc: Doc, mention: Mention) -> bool:
-        """People a relative clause says protested: "abducted 32 people who took part in protests"."""
+        """People a relative clause says protested ("abducted 32 people who took part in
+        protests"), or who march or protest themselves ("PTI supporters marching towards ...")."""
         root = doc[mention.start : mention.end].root
-        return any(c.dep_ == "relcl" and any(t.lower_ in self.lexicon.protest_words for t in c.subtree) for c in root.children)
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in self.lexicon.protest_verbs:
+            return True
+        return any(c.dep_ in ("relcl", "acl") and (c.lemma_.lower() in self.lexicon.protest_verbs
+                                                   or any(t.lower_ in self.lexicon.protest_words for t in c.subtree))
+                   for c in root.children)
+
+    def _intervention_sides(self, doc: Doc, here: list[Mention], perp: Mention | None,
+                            target: Mention | None) -> tuple[Mention | None, Mention | None]:
+        """Who intervenes in a protest is the state's forces, the crowd is who they act against:
+        "Students are blocking the road, protesting ...; police have fired tear gas" (ACLED codes
+        the police actor 1 and the protesters actor 2, whichever the sentence names first)."""
+        force = perp if perp is not None and perp.kind == "state_forces" else next(
+            (m for m in here if m.kind == "state_forces" and not m.facility), None)
+        if force is None:
+            return perp, target
+        crowd = next((m for m in (target, perp, *here) if m is not None and m is not force
+                      and m.kind in ("protesters", "civilians", "political_party")), None)
+        if crowd is not None and crowd.kind == "civilians":
+            crowd = Mention(crowd.start, crowd.end, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
+        return force, crowd
 
     def _seized_goods(self, doc: Doc, candidate: Candidate) -> None:
         """A capture of goods is no territory: "seized 14 tons of food and medical supplies bound
@@ -571,7 +634,52 @@ class EventExtractor:
         other clauses: an armed actor of another clause ("As Ukrainian troops held ..., Russian
         forces fired ...") is no side."""
         clauses = linked_clauses(doc, clause_head(doc[trigger_start]))
-        return [m for m in mentions if m.kind in self.lexicon.victims or clause_head(doc[m.start : m.end].root) in clauses]
+        return [m for m in mentions if m.kind in self.lexicon.victims or clause_head(doc[m.start : m.end].root) in clauses
+                or self._died(doc, m)]
+
+    def _died(self, doc: Doc, mention: Mention) -> bool:
+        """The sentence says the mention's people died or were killed ("8 soldiers died when ...",
+        "3 soldiers martyred", "five officers were killed"): who was hit, in any clause."""
+        root = doc[mention.start : mention.end].root
+        deaths = self.lexicon.death_verbs
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in deaths - {"kill"}:
+            return True
+        if root.dep_ == "nsubjpass" and root.head.lemma_.lower() in deaths:
+            return True  # "were killed", "were martyred"
+        # a headline without its "were": "3 soldiers martyred", "Two policemen killed in ..."
+        return any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and c.lemma_.lower() in deaths and c.i > root.i
+                   for c in root.children)
+
+    def _civilian_attacker(self, doc: Doc, candidate: Candidate, here: list[Mention], target: Mention) -> Mention | None:
+        """A civilian noun that is the active subject of the trigger, with others as the victims,
+        is an attacker nobody has named: "A Jordanian truck driver opened fire ..., killing three
+        Israelis" (ACLED: an unidentified armed group)."""
+        trigger = doc[candidate.trigger_span[0]]
+        verb = trigger if trigger.pos_ == "VERB" else trigger.head
+        verbs = {verb.i}
+        while verb.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "opened fire ..., killing three Israelis": the subject of "opened"
+            verbs.add(verb.i)
+        for mention in here:
+            root = doc[mention.start : mention.end].root
+            acts = any(c.dep_ == "dobj" for c in root.head.children)  # on something: "opened fire", not "drivers killed when ..."
+            if (mention is not target and mention.kind == "civilians" and root.dep_ == "nsubj" and root.head.i in verbs
+                    and acts and root.head.tag_ != "VBN" and not self._died(doc, mention)):
+                entry = next((a for a in self.lexicon.actors if a.kind == "armed_group" and not a.named), None)
+                return Mention(mention.start, mention.end, entry, role=ROLE_PERPETRATOR) if entry else None
+        return None
+
+    def _defender(self, doc: Doc, candidate: Candidate, mention: Mention) -> bool:
+        """The mention is the subject of a verb whose object is the attack (``defending_verbs``):
+        "the army repelled an attack by the RSF" was attacked, it did not attack."""
+        trigger = doc[candidate.trigger_span[1] - 1]
+        verb = trigger.head
+        if trigger.dep_ != "dobj" or verb.lemma_.lower() not in self.lexicon.defending_verbs:
+            return False
+        root = doc[mention.start : mention.end].root
+        while root.dep_ == "conj":  # "Police and Kenyan-led mission repel ..."
+            root = root.head
+        return root.dep_ == "nsubj" and root.head.i == verb.i
 
     def _roles(self, doc: Doc, article: Article, candidate: Candidate, sent: Span, here: list[Mention]) -> None:
         if candidate.type in ("protests", "riots", "strategic_developments"):
@@ -588,7 +696,13 @@ class EventExtractor:
                 mention.role = ROLE_OWNER  # "a rally held by M23 rebels", "pagers used by Hezbollah members": no side
             if mention.agent:
                 mention.role = ROLE_PERPETRATOR  # "army drone strike kills 8"
+            if (root.dep_ in ("compound", "poss") and root.head.i in self._trigger_tokens and root.head.pos_ == "NOUN"
+                    and mention.kind in self.lexicon.armed and not mention.facility):
+                mention.role = ROLE_PERPETRATOR  # "12 soldiers killed in Boko Haram attack", "repel gang attack"
+            if self._died(doc, mention) or self._defender(doc, candidate, mention):
+                mention.role = ROLE_TARGET  # "8 soldiers died when ...", "the army repelled an attack by ..."
         armed, victims = self.lexicon.armed, self.lexicon.victims
+        defenders = [m for m in here if self._defender(doc, candidate, m)]
         crowd = candidate.type in ("protests", "riots")
         perps = [m for m in here if m.role == ROLE_PERPETRATOR and (m.kind in armed or crowd)]
         targets = [m for m in here if m.role == ROLE_TARGET]
@@ -599,6 +713,9 @@ class EventExtractor:
             targets = [m for m in targets if m not in perps]
         if not perps:
             perps = [m for m in here if m.role is None and (m.kind in armed or crowd) and m not in targets]
+        if not perps and defenders:  # "Soldiers repelled an attack on their base, killing 25 attackers"
+            perps = [m for m in targets if m.kind in armed and m not in defenders]
+            targets = defenders + [m for m in targets if m not in perps]
         perp = perps[0] if perps else None
         # the trigger's own object first; in a battle the other side, not the people caught in it
         trigger_tokens = range(*candidate.trigger_span)
@@ -607,7 +724,10 @@ class EventExtractor:
         targets.sort(key=lambda m: (armed_side and m.kind not in armed, clause_head(doc[m.start : m.end].root) not in clauses,
                                     doc[m.start : m.end].root.head.i not in trigger_tokens))
         target = None
-        if candidate.type == "battles" or candidate.sub_type == "agreement":  # "X and Y clashed", "X and Y signed"
+        # "Somali forces and clan militia 'neutralised' 30 al-Shabaab fighters": allies with an armed object of their own
+        own_object = any(m.kind in armed and doc[m.start : m.end].root.dep_ in ("dobj", "nsubjpass")
+                         and doc[m.start : m.end].root.head.i in trigger_tokens for m in targets)
+        if (candidate.type == "battles" or candidate.sub_type == "agreement") and not own_object:  # "X and Y clashed", "X and Y signed"
             target = next((m for m in perps[1:] if perp is not None and _conjunct_of(doc, m, perp)
                            and not self._one_state(doc, article, m, perp)), None)
         target = target or next((m for m in targets if m is not perp), None)
@@ -619,11 +739,13 @@ class EventExtractor:
             perp = _crowd(doc, candidate, "rioters" if candidate.type == "riots" else "protesters")
         if perp is None and not crowd:
             perp = (self._said_by(doc, article, candidate) or _adjectival_actor(doc, article, candidate.trigger_span[0], self.lexicon)
-                    or self._denier(doc, article, candidate))
+                    or _agent_adjective(doc, article, candidate, self.lexicon) or self._denier(doc, article, candidate))
             if perp is None and candidate.sub_type != "disrupted_weapons_use":
                 perp = self._weapon_user(doc, sent, ROLE_PERPETRATOR)  # "Shahed drones hit ...": Russia's forces
             if perp is None:
                 perp = self._blamed_here(doc, sent)  # "..., the army said, blaming FARC dissidents"
+        if perp is None and target is not None and candidate.type in VIOLENT_TYPES:
+            perp = self._civilian_attacker(doc, candidate, here, target)
         perp, target = self._sides_from_context(doc, article, candidate, sent, perp, target)
         if candidate.type == "battles":
             perp, target = self._communal(doc, here, perp, target)
@@ -638,6 +760,8 @@ class EventExtractor:
             perp = Mention(perp.start, perp.end, ActorEntry(kind, kind.capitalize(), ()), role=ROLE_PERPETRATOR)
         if target is not None and target.kind == "civilians" and self._protesting(doc, target):
             target = Mention(target.start, target.end, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
+        if candidate.sub_type in INTERVENTION_SUB_TYPES:
+            perp, target = self._intervention_sides(doc, here, perp, target)
         party = perp or target
         if candidate.sub_type == "agreement" and party is not None and (perp is None or target is None):
             perp, target = self._state_party(doc, article, party)
@@ -864,7 +988,10 @@ class EventExtractor:
         if group is not None:
             return group
         for mention in self._speakers + self._all_mentions:
-            if mention.start <= subject.i < mention.end and mention.kind in self.lexicon.armed:
+            root = doc[mention.start : mention.end].root
+            # "l'armée malienne says it ...": the parser may make the actor a modifier of the sayer's head
+            modifies = root.head.i == subject.i and root.dep_ in ("compound", "amod", "nmod")
+            if (mention.start <= subject.i < mention.end or modifies) and mention.kind in self.lexicon.armed:
                 return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
         for loc in article.locations:
             if loc.feature == "country" and loc.span[0] <= subject.idx < loc.span[1]:
@@ -1009,7 +1136,7 @@ class EventExtractor:
         trigger = candidate.trigger
         if trigger.by_target:
             kind = candidate.target.kind if candidate.target else None
-            key = "armed" if kind in self.lexicon.armed else kind
+            key = "armed" if kind in self.lexicon.armed or kind in self.lexicon.state_side else kind
             chosen = (trigger.by_target.get(key) if key is not None else None) or trigger.by_target.get("other")
             if chosen:
                 candidate.type, candidate.sub_type = chosen
@@ -1351,6 +1478,8 @@ class EventExtractor:
             return actors
         if (perp.name, perp.kind) != (target.name, target.kind):
             return actors
+        if perp.kind in self.lexicon.non_state and perp.name in self._generic_names and perp.text.lower() != target.text.lower():
+            return actors  # two unnamed groups of one kind: "Bandits kill 9 vigilantes" (both militias)
         rival = self._rival_of(perp.name) if perp.kind == "state_forces" and not _own_name(candidate.target) else None
         if rival is not None:  # "a HIMARS strike ... killed 20 soldiers" near Oleshky: Ukraine's strike, Russia's soldiers
             return EventActors(perpetrator=perp, target=EventActor(text=target.text, span=target.span, name=rival, kind=target.kind))
@@ -1381,8 +1510,8 @@ class EventExtractor:
             return None
         if target in self.lexicon.victims:
             return "one_sided"
-        if target in self.lexicon.armed:
-            if "state_forces" in (perp, target):
+        if target in self.lexicon.armed or target in self.lexicon.state_side:
+            if self.lexicon.state_side & {perp, target}:
                 return "state_based"
             return "non_state"
         return None
@@ -1737,16 +1866,32 @@ def _agent_of_modifier(root, trigger_tokens: set[int], event_tokens: range) -> b
     return agent.head.i not in trigger_tokens and agent.head.head.i not in event_tokens
 
 
-def _named_with_noun(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _generic_kind_of_named(found: list[tuple[int, int, ActorEntry]]) -> list[tuple[int, int, ActorEntry]]:
+    """Where the events lexicon's nouns and a named actor cover the same words ("MINUSCA",
+    "AUSSOM": an intergovernmental body in actors.toml, peacekeepers in events.toml), the named
+    actor keeps its name and takes the events lexicon's kind: events.toml codes the sides."""
+    generic = {(start, end): entry.kind for start, end, entry in found if not entry.named}
+    return [(start, end, dataclasses.replace(entry, kind=generic[(start, end)]))
+            if entry.named and generic.get((start, end), entry.kind) != entry.kind else (start, end, entry)
+            for start, end, entry in found]
+
+
+def _named_with_noun(doc: Doc, mentions: list[Mention], employee_kinds: frozenset[str] = frozenset(),
+                     armed: frozenset[str] = frozenset()) -> list[Mention]:
     """A named actor right before the generic noun it modifies is one mention, of the named
-    actor's kind: "Wagner fighters" are Wagner's, not some rebels."""
+    actor's kind: "Wagner fighters" are Wagner's, not some rebels. A named body that fights for
+    no side before people of ``employee_kinds`` is whom they work for: "Al Jazeera journalist"
+    and "WFP staff" are civilians, "MINUSCA peacekeeper" a peacekeeper."""
     merged: list[Mention] = []
     for mention in mentions:
         last = merged[-1] if merged else None
         root = doc[last.start : last.end].root if last else None
         if (last is not None and root is not None and last.entry.named and not mention.entry.named
                 and last.end == mention.start and root.dep_ == "compound" and mention.start <= root.head.i < mention.end):
-            merged[-1] = Mention(last.start, mention.end, last.entry, last.name, last.role, mention.facility, last.agent or mention.agent)
+            entry = last.entry
+            if mention.kind in employee_kinds and entry.kind not in armed:
+                entry = dataclasses.replace(entry, kind=mention.kind)
+            merged[-1] = Mention(last.start, mention.end, entry, last.name, last.role, mention.facility, last.agent or mention.agent)
             continue
         merged.append(mention)
     return merged
@@ -1804,7 +1949,8 @@ def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozense
         return ROLE_PERPETRATOR  # "Members of the Imbonerakure militia raped ..."
     if dep in ("nsubjpass", "dobj", "attr", "oprd"):
         return ROLE_TARGET
-    if dep == "nsubj" and parent.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in parent.children):
+    if (dep == "nsubj" and parent.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in parent.children)
+            and not any(c.dep_ == "dobj" for c in parent.children)):  # with an object it is active: "forces 'neutralised' 30 fighters"
         return ROLE_TARGET  # a headline's passive: "Two soldiers killed by separatists"
     if dep in ("nsubj", "poss"):
         return ROLE_PERPETRATOR
@@ -1920,6 +2066,18 @@ def _adjectival_actor(doc: Doc, article: Article, token_i: int, lexicon: EventLe
     last = bisect_right(starts, loc.span[1] - 1) - 1
     entry = next((a for a in lexicon.actors if a.kind == "state_forces" and not a.named), ActorEntry("state_forces", None, ()))
     return Mention(first, last + 1, entry, name=loc.name, role=ROLE_PERPETRATOR)
+
+
+def _agent_adjective(doc: Doc, article: Article, candidate: Candidate, lexicon: EventLexicon) -> Mention | None:
+    """The state whose people's adjective stands on the trigger's "by" agent: "one of its
+    paramedics was killed by Israeli fire", "wounded by Russian shelling"."""
+    trigger = doc[candidate.trigger_span[1] - 1]
+    for agent in (c for c in trigger.children if c.dep_ == "agent"):
+        for noun in (c for c in agent.children if c.dep_ == "pobj"):
+            actor = _adjectival_actor(doc, article, noun.i, lexicon)
+            if actor is not None:
+                return actor
+    return None
 
 
 def _owner_country(doc: Doc, article: Article, mention: Mention) -> str | None:

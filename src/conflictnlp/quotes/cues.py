@@ -49,6 +49,7 @@ class CueLexicon:
     female_words: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
     female_surname_endings: tuple[str, ...] = ()
+    ranks: frozenset[str] = frozenset()  # "captain", "gen": before a name, with the name
     male_surname_endings: tuple[str, ...] = ()
     silence: frozenset[str] = frozenset()  # "did not comment": no quote
     refusals: frozenset[str] = frozenset()  # "declined to comment": no quote
@@ -160,6 +161,7 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         female_words=frozenset(data["names"].get("female_words", [])),
         male_words=frozenset(data["names"].get("male_words", [])),
         female_surname_endings=tuple(data["names"].get("female_surname_endings", [])),
+        ranks=frozenset(data["names"].get("ranks", [])),
         male_surname_endings=tuple(data["names"].get("male_surname_endings", [])),
         silence=frozenset(data.get("silence", {}).get("lemmas", [])),
         refusals=frozenset(data.get("silence", {}).get("refusals", [])),

@@ -59,6 +59,7 @@ class CueLexicon:
     not_labels: frozenset[str] = frozenset()  # "Update: ...", "Photo: ...": no speaker label
     label_nouns: frozenset[str] = frozenset()  # "Poll: ...", "Clinton camp: ...": a source label
     object_as: frozenset[str] = frozenset()  # cues only in "X sees Y as Z"
+    object_at: frozenset[str] = frozenset()  # "put toll": cues only in "X put the toll at N"
     object_aims: frozenset[str] = frozenset()  # no cue in a purpose infinitive: "to promote trust"
     gatherings: frozenset[str] = frozenset()  # "held a rally [to condemn ...]": the rally's aim
     object_frames: frozenset[str] = frozenset()  # "expressed concern about", "took aim at"
@@ -171,6 +172,7 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
         not_labels=frozenset(w.lower() for w in data.get("colon", {}).get("not_labels", [])),
         label_nouns=frozenset(w.lower() for w in data.get("colon", {}).get("label_nouns", [])),
         object_as=frozenset(data["object"].get("only_with_as", [])),
+        object_at=frozenset(data["object"].get("only_with_at", [])),
         object_aims=frozenset(data["object"].get("aims", [])),
         gatherings=frozenset(data["object"].get("gatherings", [])),
         object_frames=frozenset(data["phrases"].get("object_frames", [])),

@@ -264,3 +264,27 @@ def test_a_live_blog_stamp_is_no_part_of_a_speaker_or_a_claim(nlp):
     claims = [c.text for c in record.claims]
     assert any(c.startswith("RSF rejects accusations") for c in claims), claims
     assert not any("GMT" in c or "9.45am" in c for c in claims), claims
+
+
+def test_a_piece_starting_inside_a_stamp_starts_after_it_and_a_headline_too():
+    """The parser may end a sentence after "12:10" of "12:10 GMT - ": the piece that starts at
+    "GMT" starts after the stamp. A stamp opening the headline line is no part of the title."""
+    text = "09:45 GMT - Witnesses describe chaos at the market\n\n12:10 GMT - RSF rejects accusations.\n\nThe army said two died."
+    inside = text.index("GMT - RSF")
+    assert skip_place_dateline(text, inside) == text.index("RSF")
+    assert skip_place_dateline(text, text.index("RSF") + 4) == text.index("RSF") + 4  # after it: unchanged
+    title = find_layout(text).title
+    assert title is not None and title.text == "Witnesses describe chaos at the market"
+    assert text[slice(*title.span)] == title.text
+
+
+def test_no_claim_of_a_live_blog_holds_part_of_a_stamp(nlp):
+    import conflictnlp
+
+    text = ("09:45 GMT - Witnesses describe chaos at the market\n\n12:10 GMT - RSF rejects accusations that its "
+            "fighters shelled the market.\n\n14:32 - The army said two soldiers were killed in Omdurman.")
+    record = conflictnlp.extract(text, nlp=nlp)
+    assert record.title == "Witnesses describe chaos at the market"
+    claims = [c.text for c in record.claims]
+    assert "RSF rejects accusations that its fighters shelled the market" in claims, claims
+    assert not any("GMT" in c or "14:32" in c for c in claims), claims

@@ -403,11 +403,11 @@ def dateline_town(text: str, start: int, end: int) -> bool:
 def skip_place_dateline(text: str, start: int) -> int:
     """Where a piece of text that starts a line really starts: after an agency dateline
     ("KYIV, Ukraine (AP) — ", "NIKOPOL, Ukraine — ") if it opens with one, else ``start``.
-    A dateline says where the report was filed; it is never part of a quote or a claim."""
-    if text[text.rfind("\n", 0, start) + 1 : start].strip():
-        return start  # not at the start of its line
+    A dateline says where the report was filed; it is never part of a quote or a claim. A piece
+    that starts inside one (the parser ended a sentence after "12:10" of "12:10 GMT - ") starts
+    after it too."""
     found = dateline_at(text, start)
-    return max(start, found.end) if found is not None else start
+    return max(start, found.end) if found is not None and start < found.end else start
 
 
 def without_datelines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -613,7 +613,11 @@ def find_layout(text: str) -> ArticleLayout:
     first = _body_start(lines)
     title = None
     if first < len(lines) - 1 and _looks_like_headline(lines[first]):
-        title = TextSpan(lines[first].text, (lines[first].start, lines[first].end))
+        line = lines[first]
+        stamp = dateline_at(text, line.start)
+        # a live-blog entry's headline starts after its stamp ("09:45 GMT - Witnesses describe ...")
+        start = stamp.end if stamp is not None and stamp.time is not None and stamp.end < line.end else line.start
+        title = TextSpan(text[start : line.end], (start, line.end))
     published = dateline = None
     found = _find_dateline(lines, first)
     if found:

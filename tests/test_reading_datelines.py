@@ -205,3 +205,86 @@ def test_no_piece_of_text_holds_a_dateline():
     # a town named mid-line with a dash is no dateline
     plain = "Officials in KYIV — the capital — said three died."
     assert without_datelines(plain, 0, len(plain)) == [(0, len(plain))]
+
+
+@pytest.mark.parametrize(
+    ("stamp", "time"),
+    [
+        ("09:45 GMT - ", "09:45 GMT"),
+        ("12:10 GMT – ", "12:10 GMT"),
+        ("14:32 - ", "14:32"),
+        ("9.45am - ", "9.45am"),
+        ("9:45 a.m. — ", "9:45 a.m."),
+        ("11pm - ", "11pm"),
+        ("18:05 local time - ", "18:05 local time"),
+        ("07:30 (GMT) -- ", "07:30 (GMT)"),
+        ("16:20 EAT - ", "16:20 EAT"),
+    ],
+)
+def test_a_live_blog_entry_stamp_is_read_as_a_dateline_with_its_time(stamp, time):
+    """A time opening a line before a dash starts a live-blog entry: the entry starts after it,
+    and the stamp is the entry's time, never its speaker or claim."""
+    from conflictnlp.reading.boilerplate import without_datelines
+
+    entry = "Witnesses describe chaos at the market."
+    text = "Sudan live: fighting in Omdurman\n" + stamp + entry
+    found = dateline_at(text, len(text) - 1)
+    assert found is not None and found.town is None and found.place is None
+    assert text[found.end :] == entry
+    assert found.time is not None and found.time.text == time and text[slice(*found.time.span)] == time
+    assert line_dateline_end(text, len(text) - 1) == found.end
+    assert [text[s:e] for s, e in without_datelines(text, 0, len(text))] == ["Sudan live: fighting in Omdurman", entry]
+    assert find_layout(text).place_dateline is None  # a stamp names no place
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2024 - a year of war - ended with no ceasefire.",  # a year, no time
+        "3 - 2 was the vote in the council.",  # a bare number
+        "Witnesses said at 09:45 GMT - before the shelling - the market was full.",  # mid-line
+        "25:10 - no clock reads this.",
+    ],
+)
+def test_what_is_no_entry_stamp(line):
+    assert dateline_at("Headline\n" + line, 12) is None
+
+
+def test_a_live_blog_stamp_is_no_part_of_a_speaker_or_a_claim(nlp):
+    """The whole pipeline: the entry's subject is the speaker, the claim starts after the stamp."""
+    import conflictnlp
+
+    text = ("Sudan live: fighting in Omdurman\n\n09:45 GMT - Witnesses describe chaos at the market.\n\n"
+            "12:10 GMT - RSF rejects accusations that its fighters shelled the market.\n\n"
+            "9.45am - Doctors say the hospital is overwhelmed.")
+    record = conflictnlp.extract(text, nlp=nlp)
+    speakers = {q.speaker.text for q in record.quotes if q.speaker is not None}
+    assert {"Witnesses", "Doctors"} <= speakers
+    assert not any(any(ch.isdigit() for ch in s) for s in speakers)
+    claims = [c.text for c in record.claims]
+    assert any(c.startswith("RSF rejects accusations") for c in claims), claims
+    assert not any("GMT" in c or "9.45am" in c for c in claims), claims
+
+
+def test_a_piece_starting_inside_a_stamp_starts_after_it_and_a_headline_too():
+    """The parser may end a sentence after "12:10" of "12:10 GMT - ": the piece that starts at
+    "GMT" starts after the stamp. A stamp opening the headline line is no part of the title."""
+    text = "09:45 GMT - Witnesses describe chaos at the market\n\n12:10 GMT - RSF rejects accusations.\n\nThe army said two died."
+    inside = text.index("GMT - RSF")
+    assert skip_place_dateline(text, inside) == text.index("RSF")
+    assert skip_place_dateline(text, text.index("RSF") + 4) == text.index("RSF") + 4  # after it: unchanged
+    title = find_layout(text).title
+    assert title is not None and title.text == "Witnesses describe chaos at the market"
+    assert text[slice(*title.span)] == title.text
+
+
+def test_no_claim_of_a_live_blog_holds_part_of_a_stamp(nlp):
+    import conflictnlp
+
+    text = ("09:45 GMT - Witnesses describe chaos at the market\n\n12:10 GMT - RSF rejects accusations that its "
+            "fighters shelled the market.\n\n14:32 - The army said two soldiers were killed in Omdurman.")
+    record = conflictnlp.extract(text, nlp=nlp)
+    assert record.title == "Witnesses describe chaos at the market"
+    claims = [c.text for c in record.claims]
+    assert "RSF rejects accusations that its fighters shelled the market" in claims, claims
+    assert not any("GMT" in c or "14:32" in c for c in claims), claims

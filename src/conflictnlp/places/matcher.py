@@ -107,6 +107,8 @@ class PlaceMatcher:
         self.settlement_nouns = frozenset(settings["settlement_nouns"])
         self.unlisted_cues = frozenset(settings["unlisted_cues"])
         self.facility_nouns = frozenset(settings["facility_nouns"])
+        self.facility_name_tails = frozenset(settings["facility_name_tails"])
+        self.facility_name_heads = frozenset(settings["facility_name_heads"])
         self.part_nouns = frozenset(settings["named_part_nouns"])
         self.institution_heads = frozenset(settings["institution_heads"])
         self.newspaper_heads = frozenset(settings["newspaper_heads"])
@@ -255,7 +257,9 @@ class PlaceMatcher:
         texts, forms = token_texts(doc), token_forms(doc)
         heads, nouns = self._named_heads, self._named_nouns
         peoples = self.peoples
-        for i in [i for i in range(first, last) if texts[i] in heads or forms[i][1] in nouns or forms[i][1] in peoples]:
+        facility_words = self.facility_name_tails | self.facility_name_heads
+        for i in [i for i in range(first, last)
+                  if texts[i] in heads or forms[i][1] in nouns or forms[i][1] in peoples or texts[i] in facility_words]:
             word, lower = texts[i], forms[i][1]
             if lower in peoples:
                 # "Amhara militiamen", "Chin resistance": the people before a word of people or fighters
@@ -286,7 +290,27 @@ class PlaceMatcher:
                     blocked.update(range(begin, end))
             elif lower in self.vessel_nouns and word.islower() and i + 1 < last:
                 blocked.update(range(i + 1, self._name_run(doc, i + 1, last)))
+            elif word in self.facility_name_heads or word in self.facility_name_tails and i not in self._title_case:
+                blocked.update(self._country_in_facility_name(doc, i, first, last))
         return blocked
+
+    def _country_in_facility_name(self, doc: Doc, i: int, first: int, last: int) -> range:
+        """The tokens of a country's name that a facility word at ``i`` makes part of a proper
+        name ("Libya Street", "Souq Libya market"): the longest known name that the capitalised
+        run ends with before a tail word, or starts with after a head word, if it is a country's
+        ("Port Sudan Street" names Port Sudan, no country)."""
+        texts = token_texts(doc)
+        if texts[i] in self.facility_name_tails and i > first and i not in self._title_case:
+            begin = self._name_run(doc, i - 1, last, step=-1)
+            known = next((b for b in range(begin, i) if self.gazetteer.candidates(doc[b:i].text)), None)
+            if known is not None and self.gazetteer.country_named(doc[known:i].text):
+                return range(known, i)
+        if texts[i] in self.facility_name_heads and i + 1 < last:
+            end = self._name_run(doc, i + 1, last)
+            known = next((e for e in range(end, i + 1, -1) if self.gazetteer.candidates(doc[i + 1:e].text)), None)
+            if known is not None and self.gazetteer.country_named(doc[i + 1:known].text):
+                return range(i + 1, known)
+        return range(0)
 
     def _article_countries(self, found: list[_Found]) -> dict[str, int]:
         """How many of the article's mentions each country has (fixed ones, else the name's

@@ -246,11 +246,21 @@ def _frame_content(verb: Token, end: Token) -> tuple[list[Token], set[Token]]:
     return [], set()
 
 
+def _at_frame(verb: Token, lexicon: CueLexicon) -> set[str]:
+    """{"object"} for "X put the death toll at 22" (``object_at`` of the lexicon: the verb and
+    its object's lemma): an "at" phrase after the object, hanging from the verb or the object."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if lexicon.object_at else None
+    if obj is None or f"{verb.lemma_.lower()} {obj.lemma_.lower()}" not in lexicon.object_at:
+        return set()
+    has_at = any(c.dep_ == "prep" and c.lower_ == "at" and c.i > obj.i for c in (*verb.children, *obj.children))
+    return {"object"} if has_at else set()
+
+
 def _as_frame(verb: Token, lexicon: CueLexicon) -> set[str]:
     """{"object"} for a verb that is a cue only in "X sees Y as Z" (``object_as`` of the
     lexicon): an object, then "as" hanging from the verb or the object."""
     if verb.lemma_.lower() not in lexicon.object_as:
-        return set()
+        return _at_frame(verb, lexicon)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
         return set()

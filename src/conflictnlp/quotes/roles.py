@@ -27,7 +27,7 @@ def _trim(span: Span) -> Optional[Span]:
     return doc[start:end] if end > start else None
 
 
-def _title_before(mention: Span, name: Span) -> Optional[Span]:
+def _title_before(mention: Span, name: Span, ranks: frozenset[str] = frozenset()) -> Optional[Span]:
     """The words before the name in the mention that are no honorific: a title or rank."""
     before = [t for t in mention if t.i < name.start]
     while before and (before[0].dep_ in LEADING_DROP or before[0].is_punct):
@@ -35,7 +35,21 @@ def _title_before(mention: Span, name: Span) -> Optional[Span]:
     # honorifics are part of the name's form, not a role; ranks ("Maj. Gen.") are roles
     while before and before[-1].lower_.rstrip(".") in HONORIFICS:
         before = before[:-1]
-    return mention.doc[before[0].i : before[-1].i + 1] if before else None
+    return _without_rank_after_description(before, ranks)
+
+
+def _without_rank_after_description(before: list[Token], ranks: frozenset[str]) -> Optional[Span]:
+    """The title without the capitalised ranks that end it after a description in lower case:
+    "army spokesman Captain" -> "army spokesman" (the rank goes with the name, as an honorific
+    does); a rank alone ("Maj. Gen.") or in a capitalised title ("Regional Police Commander")
+    stays."""
+    cut = len(before)
+    while cut > 0 and (before[cut - 1].text == "." or before[cut - 1].text[:1].isupper()
+                       and before[cut - 1].lower_.rstrip(".") in ranks):
+        cut -= 1
+    if 0 < cut < len(before) and before[cut - 1].is_lower:
+        before = before[:cut]
+    return before[0].doc[before[0].i : before[-1].i + 1] if before else None
 
 
 def _after_name(mention: Span, name: Span) -> Optional[Span]:
@@ -60,11 +74,11 @@ def _after_name(mention: Span, name: Span) -> Optional[Span]:
     return None
 
 
-def role_of(mention: Span, name: Span) -> Optional[str]:
+def role_of(mention: Span, name: Span, ranks: frozenset[str] = frozenset()) -> Optional[str]:
     """The role given with a person's name in a mention, or None. A rank or title before the
     name stays in the role beside a description after it ("Maj. Gen. Igor Konashenkov, the
     defence ministry spokesman" -> "Maj. Gen., the defence ministry spokesman")."""
-    title, description = _title_before(mention, name), _after_name(mention, name)
+    title, description = _title_before(mention, name, ranks), _after_name(mention, name)
     if description is None or not clean_role(description.text):  # "Dmitry Peskov, 55,": an age is no role
         return title.text if title is not None else None
     if title is not None and all(t.is_title or t.is_punct for t in title):

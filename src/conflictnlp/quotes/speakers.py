@@ -819,7 +819,8 @@ class SpeakerResolver:
                 # every mention of the person ("Peskov said")
                 name_span = doc[tokens[0].i : tokens[-1].i + 1]
                 phrase = doc[_after_cut_title(doc, name_span.root.left_edge.i) : name_span.root.right_edge.i + 1]
-                role = clean_role(role_of(phrase, name_span)) if "\n" not in phrase.text else None
+                ranks = lexicon.ranks if lexicon is not None else frozenset()
+                role = clean_role(role_of(phrase, name_span, ranks)) if "\n" not in phrase.text else None
                 if role is None and ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
                     # "the army spokeswoman, Natalia Humeniuk": the noun she is in apposition to
                     head = ent.root.head
@@ -983,7 +984,8 @@ class SpeakerResolver:
         person = self._person_in(mention)
         if person is not None:
             name, ent = person
-            role = self._whose(clean_role(role_of(mention, ent)), mention) or self.roles.get(name)
+            ranks = self.lexicon.ranks if self.lexicon is not None else frozenset()
+            role = self._whose(clean_role(role_of(mention, ent, ranks)), mention) or self.roles.get(name)
             known = self.roles.get(name)
             if role and (known is None or (known != role and (known in role or known.split()[0].lower() in OWNER_PRONOUNS))):
                 # "Maj. Gen." from a first mention, "ministry spokesman, Maj. Gen." from the

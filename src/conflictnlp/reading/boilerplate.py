@@ -74,11 +74,12 @@ class Dateline:
     """An agency dateline opening a line ("KYIV, Ukraine (AP) — ", "KHARTOUM, June 10 (Reuters) - ")."""
 
     span: tuple[int, int]  # from the first character of the line to the first one after the dash
-    town: TextSpan  # "KYIV"
-    place: TextSpan  # "KYIV, Ukraine": the town and its region, without the day
+    town: Optional[TextSpan]  # "KYIV"; None for a live-blog entry stamp
+    place: Optional[TextSpan]  # "KYIV, Ukraine": the town and its region, without the day
     credit: Optional[TextSpan] = None  # "AP"
     day: Optional[tuple[int, int]] = None  # (month, day) of "June 10"
     year: Optional[int] = None  # the year the dateline itself names ("June 10, 2024")
+    time: Optional[TextSpan] = None  # "09:45 GMT" of a live-blog entry stamp "09:45 GMT - ": the entry's time
 
     @property
     def end(self) -> int:
@@ -316,7 +317,7 @@ def _find_place_dateline(text: str, lines: list[_Line], first: int) -> Optional[
     """The dateline opening one of the first paragraphs of the body."""
     for line in lines[first : first + 6]:
         found = dateline_at(text, line.start) if line.words >= 8 else None
-        if found is not None:
+        if found is not None and found.place is not None:
             return found
     return None
 
@@ -336,8 +337,9 @@ def text_year(text: str, lines: list[_Line], first: int) -> Optional[int]:
 
 
 @cache
-def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    """The upper-case and the title-case dateline, and the agencies a title-case town alone needs."""
+def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    """The upper-case and the title-case dateline, the agencies a title-case town alone needs
+    and the live-blog entry stamp."""
     raw = _raw_patterns()["dateline"]
     tail = (
         rf"(?:, (?!(?:{raw['day']}))(?P<region>{raw['region']}))?(?:, (?P<day>{raw['day']}))?"
@@ -345,7 +347,8 @@ def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[st
     )
     upper = re.compile(rf"(?P<town>{raw['town_upper']}){tail}")
     title = re.compile(rf"(?P<town>{raw['town_title']}){tail}")
-    return upper, title, frozenset(raw["agencies"])
+    stamp = re.compile(rf"(?P<time>{raw['stamp']}){raw['dash']}")
+    return upper, title, frozenset(raw["agencies"]), stamp
 
 
 def _group_span(m: re.Match[str], group: str) -> Optional[TextSpan]:
@@ -365,12 +368,16 @@ def dateline_at(text: str, offset: int) -> Optional[Dateline]:
     decision of where a dateline is and where it ends (patterns: ``[dateline]`` of
     ``data/boilerplate.toml``). A town in capitals needs only the dash ("OUAGADOUGOU – "); a
     town in title case needs a region, a day or a known agency ("Kupiansk, Ukraine — ",
-    "Bangui (AFP) - "), so that the subject of a sentence is no dateline."""
+    "Bangui (AFP) - "), so that the subject of a sentence is no dateline. A live-blog entry
+    stamp ("09:45 GMT - ") is read the same way: a Dateline with its ``time`` and no town."""
     start = text.rfind("\n", 0, offset) + 1
     while start < len(text) and text[start] in " \t\u00a0":
         start += 1
-    upper, title, agencies = _dateline_patterns()
+    upper, title, agencies, stamp = _dateline_patterns()
     end = min(len(text), start + 200)
+    entry = stamp.match(text, start, end)
+    if entry is not None:
+        return Dateline(span=(start, entry.end()), town=None, place=None, time=_group_span(entry, "time"))
     m = upper.match(text, start, end)
     if m is None:
         m = title.match(text, start, end)
@@ -390,17 +397,17 @@ def dateline_town(text: str, start: int, end: int) -> bool:
     if text[text.rfind("\n", 0, start) + 1 : start].strip():
         return False  # a dateline's town opens its line
     found = dateline_at(text, start)
-    return found is not None and found.town.span[0] <= start and end <= found.town.span[1]
+    return found is not None and found.town is not None and found.town.span[0] <= start and end <= found.town.span[1]
 
 
 def skip_place_dateline(text: str, start: int) -> int:
     """Where a piece of text that starts a line really starts: after an agency dateline
     ("KYIV, Ukraine (AP) — ", "NIKOPOL, Ukraine — ") if it opens with one, else ``start``.
-    A dateline says where the report was filed; it is never part of a quote or a claim."""
-    if text[text.rfind("\n", 0, start) + 1 : start].strip():
-        return start  # not at the start of its line
+    A dateline says where the report was filed; it is never part of a quote or a claim. A piece
+    that starts inside one (the parser ended a sentence after "12:10" of "12:10 GMT - ") starts
+    after it too."""
     found = dateline_at(text, start)
-    return max(start, found.end) if found is not None else start
+    return max(start, found.end) if found is not None and start < found.end else start
 
 
 def without_datelines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -606,7 +613,11 @@ def find_layout(text: str) -> ArticleLayout:
     first = _body_start(lines)
     title = None
     if first < len(lines) - 1 and _looks_like_headline(lines[first]):
-        title = TextSpan(lines[first].text, (lines[first].start, lines[first].end))
+        line = lines[first]
+        stamp = dateline_at(text, line.start)
+        # a live-blog entry's headline starts after its stamp ("09:45 GMT - Witnesses describe ...")
+        start = stamp.end if stamp is not None and stamp.time is not None and stamp.end < line.end else line.start
+        title = TextSpan(text[start : line.end], (start, line.end))
     published = dateline = None
     found = _find_dateline(lines, first)
     if found:
@@ -637,7 +648,7 @@ def find_layout(text: str) -> ArticleLayout:
     while end > body_start and text[end - 1].isspace():
         end -= 1
     wire = _find_place_dateline(text, lines, first)
-    if wire is not None and wire.place.span[1] > end:
+    if wire is not None and (wire.place is None or wire.place.span[1] > end):
         wire = None
     day = wire.day if wire is not None else None
     year = (wire.year or text_year(text, lines, first)) if wire is not None and day else None

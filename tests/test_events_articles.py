@@ -417,3 +417,26 @@ def test_territory_changing_hands_has_no_civilian_side(blank):
     assert event.sub_type == "government_regains_territory"
     assert event.actors.perpetrator.name == "Ukraine"
     assert event.actors.target is None and event.violence is None
+
+
+# Shelling wounded 30 in Omdurman . Two of the wounded were in critical condition .
+PART_OF_WOUNDED = [
+    ("Shelling", 1, "nsubj", "NOUN", "shelling"), ("wounded", 1, "ROOT", "VERB", "wound"), ("30", 1, "dobj", "NUM", "30"),
+    ("in", 1, "prep", "ADP", "in"), ("Omdurman", 3, "pobj", "PROPN", "Omdurman"), (".", 1, "punct", "PUNCT", "."),
+    ("Two", 10, "nsubj", "NUM", "two"), ("of", 6, "prep", "ADP", "of"), ("the", 9, "det", "DET", "the"),
+    ("wounded", 7, "pobj", "NOUN", "wounded"), ("were", 10, "ROOT", "AUX", "be"), ("in", 10, "prep", "ADP", "in"),
+    ("critical", 13, "amod", "ADJ", "critical"), ("condition", 11, "pobj", "NOUN", "condition"), (".", 10, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("part", [True, False])
+def test_a_part_of_the_wounded_is_no_bound_of_the_incidents_wounded(blank, part):
+    # "Two of the wounded were in critical condition": the casualty reading marks the part; read
+    # as a count of its own it made the wounded 2-30
+    doc = parsed(blank.vocab, PART_OF_WOUNDED)
+    doc._.locations = [place(doc, 4, lid="l1", code="SD")]
+    whole, two = toll(doc, 2, 3, qid="n1", value=30.0, role="wounded"), toll(doc, 6, 7, qid="n2", value=2.0, role="wounded")
+    two.casualty.part = part
+    doc._.quantities = [whole, two]
+    [event] = events_of(blank, doc)
+    assert (event.wounded.low, event.wounded.high) == ((30.0, 30.0) if part else (2.0, 30.0))

@@ -1293,7 +1293,8 @@ class EventExtractor:
             if self._background(doc, doc[token]) or self._background_antecedent(doc, doc[token]):
                 continue  # "more than 1,000 civilians have been killed in the region since then"
             sent = bounds[token]
-            partitive = any(f" {w} " in f" {quantity.text.lower()} " for w in self.lexicon.partitive_words)
+            # "one of the victims", or a part the casualty reading marked ("Two of the wounded were in critical condition")
+            partitive = casualty.part or any(f" {w} " in f" {quantity.text.lower()} " for w in self.lexicon.partitive_words)
             here = owned.get(sent)
             # of two incidents in one sentence, the one whose clauses hold the count
             candidate = next((c for c in here if clause_head(doc[token]) in c.clauses), here[0]) if here else None

@@ -33,3 +33,10 @@ def test_the_country_itself_and_a_town_in_a_facility_name_stay_places():
     found = locations("Drones/NOUN hit/VERB a/DET depot/NOUN near/ADP the/DET Port/PROPN/B-FAC Sudan/PROPN/I-FAC "
                       "Street/PROPN/I-FAC market/NOUN ,/PUNCT witnesses/NOUN said/VERB ./PUNCT")
     assert found.get("Port Sudan", (None,))[0] == "SD" and "Sudan" not in found
+
+
+def test_a_name_that_is_also_a_state_stays_the_states_place_before_a_facility_word():
+    # "Georgia" is a country and a US state: the state's school boards are in Georgia, a place
+    found = locations("The/DET Georgia/PROPN/B-ORG School/PROPN/I-ORG Boards/PROPN/I-ORG Association/PROPN/I-ORG "
+                      "backed/VERB the/DET plan/NOUN ,/PUNCT its/PRON attorney/NOUN said/VERB ./PUNCT")
+    assert "Georgia" in found

@@ -303,14 +303,20 @@ class PlaceMatcher:
         if texts[i] in self.facility_name_tails and i > first and i not in self._title_case:
             begin = self._name_run(doc, i - 1, last, step=-1)
             known = next((b for b in range(begin, i) if self.gazetteer.candidates(doc[b:i].text)), None)
-            if known is not None and self.gazetteer.country_named(doc[known:i].text):
+            if known is not None and self._country_not_state(doc[known:i].text):
                 return range(known, i)
         if texts[i] in self.facility_name_heads and i + 1 < last:
             end = self._name_run(doc, i + 1, last)
             known = next((e for e in range(end, i + 1, -1) if self.gazetteer.candidates(doc[i + 1:e].text)), None)
-            if known is not None and self.gazetteer.country_named(doc[i + 1:known].text):
+            if known is not None and self._country_not_state(doc[i + 1:known].text):
                 return range(i + 1, known)
         return range(0)
+
+    def _country_not_state(self, name: str) -> bool:
+        """A country's name that is no first-level area's too: "Georgia School Boards Association"
+        is the US state's, a place, where "Libya Street" holds no place."""
+        return self.gazetteer.country_named(name) and not any(
+            place.feature == "admin1" for place in self.gazetteer.candidates(name))
 
     def _article_countries(self, found: list[_Found]) -> dict[str, int]:
         """How many of the article's mentions each country has (fixed ones, else the name's

@@ -27,7 +27,7 @@ from .model import (
 from .pipeline import extract, extract_many, load
 from .stories import compare
 
-__version__ = "0.2.3"
+__version__ = "0.2.4"
 
 __all__ = [
     "Article",

@@ -315,7 +315,7 @@ class PlaceMatcher:
     def _country_not_state(self, name: str) -> bool:
         """A country's name that is no first-level area's too: "Georgia School Boards Association"
         is the US state's, a place, where "Libya Street" holds no place."""
-        return self.gazetteer.country_named(name) and not any(
+        return self.gazetteer.country_named(name) is not None and not any(
             place.feature == "admin1" for place in self.gazetteer.candidates(name))
 
     def _article_countries(self, found: list[_Found]) -> dict[str, int]:

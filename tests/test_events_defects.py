@@ -139,3 +139,40 @@ def test_forces_before_a_count_is_the_headline_verb_not_a_state(blank, modifier)
     EventsComponent(blank, "events")(doc)
     kinds = {actor.kind for event in doc._.events for actor in (event.actors.perpetrator, event.actors.target) if actor}
     assert ("state_forces" in kinds) == bool(modifier)
+
+
+# Houthi drone hits a Saudi border post in Jazan
+BORDER_POST = [
+    ("Houthi", 1, "compound", "PROPN", "Houthi"), ("drone", 2, "nsubj", "NOUN", "drone"), ("hits", 2, "ROOT", "VERB", "hit"),
+    ("a", 6, "det", "DET", "a"), ("Saudi", 6, "amod", "ADJ", "saudi"), ("border", 6, "compound", "NOUN", "border"),
+    ("post", 2, "dobj", "NOUN", "post"), ("in", 6, "prep", "ADP", "in"), ("Jazan", 7, "pobj", "PROPN", "Jazan"),
+]
+
+
+def test_a_border_post_named_by_a_peoples_adjective_is_that_states_forces(blank):
+    # places reads "Saudi border" as a border, so the adjective is no longer a country's mention;
+    # the post on it is still the Saudi state's, hit by the Houthis
+    doc = parsed(blank.vocab, BORDER_POST)
+    s, e = doc[4].idx, doc[5].idx + len(doc[5])
+    border = Location(id="l1", text=doc.text[s:e], span=(s, e), name="Saudi border", country_code="SA", feature="border")
+    doc._.locations = [border, place(doc, 8, "SA", lid="l2")]
+    EventsComponent(blank, "events")(doc)
+    [event] = doc._.events
+    assert (event.actors.target.kind, event.actors.target.name) == ("state_forces", "Saudi Arabia")
+
+
+# IS attack kills 4 Iraqi soldiers in Kirkuk , as the parser reads it: "IS" the verb "is"
+ACRONYM_AS_VERB = [
+    ("IS", 0, "ROOT", "AUX", "be"), ("attack", 2, "nsubj", "NOUN", "attack"), ("kills", 0, "ccomp", "VERB", "kill"),
+    ("4", 5, "nummod", "NUM", "4"), ("Iraqi", 5, "amod", "ADJ", "iraqi"), ("soldiers", 2, "dobj", "NOUN", "soldier"),
+    ("in", 2, "prep", "ADP", "in"), ("Kirkuk", 6, "pobj", "PROPN", "Kirkuk"),
+]
+
+
+def test_a_named_group_the_parser_read_as_a_verb_before_the_attack_noun_did_it(blank):
+    doc = parsed(blank.vocab, ACRONYM_AS_VERB)
+    doc._.locations = [place(doc, 7, "IQ", feature="admin1")]
+    EventsComponent(blank, "events")(doc)
+    [event] = doc._.events
+    assert (event.actors.perpetrator.name, event.actors.perpetrator.kind) == ("Islamic State", "rebel_group")
+    assert event.actors.target.kind == "state_forces"

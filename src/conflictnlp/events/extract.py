@@ -635,7 +635,7 @@ class EventExtractor:
         forces fired ...") is no side."""
         clauses = linked_clauses(doc, clause_head(doc[trigger_start]))
         return [m for m in mentions if m.kind in self.lexicon.victims or clause_head(doc[m.start : m.end].root) in clauses
-                or self._died(doc, m)]
+                or self._died(doc, m) or _names_trigger_noun(doc, m, trigger_start)]
 
     def _died(self, doc: Doc, mention: Mention) -> bool:
         """The sentence says the mention's people died or were killed ("8 soldiers died when ...",
@@ -699,6 +699,8 @@ class EventExtractor:
             if (root.dep_ in ("compound", "poss") and root.head.i in self._trigger_tokens and root.head.pos_ == "NOUN"
                     and mention.kind in self.lexicon.armed and not mention.facility):
                 mention.role = ROLE_PERPETRATOR  # "12 soldiers killed in Boko Haram attack", "repel gang attack"
+            elif mention.kind in self.lexicon.armed and _names_trigger_noun(doc, mention, candidate.trigger_span[0]):
+                mention.role = ROLE_PERPETRATOR  # "IS attack kills 4": the parser read the acronym as "is"
             if self._died(doc, mention) or self._defender(doc, candidate, mention):
                 mention.role = ROLE_TARGET  # "8 soldiers died when ...", "the army repelled an attack by ..."
         armed, victims = self.lexicon.armed, self.lexicon.victims
@@ -1005,12 +1007,18 @@ class EventExtractor:
         """The state whose post or positions were hit ("Indian artillery shelled Pakistani positions")."""
         starts, _ = _token_char_bounds(doc)
         for loc in article.locations:
-            if not (loc.adjectival and loc.feature == "country" and sent.start_char <= loc.span[0] < sent.end_char):
+            if not sent.start_char <= loc.span[0] < sent.end_char:
+                continue
+            if loc.adjectival and loc.feature == "country":
+                name = loc.name
+            elif loc.feature == "border" and loc.country_code:
+                name = country_names().get(loc.country_code, loc.name)  # "a Saudi border post": the border holds the adjective
+            else:
                 continue
             first = bisect_right(starts, loc.span[0]) - 1
             if facility_owner(doc, first, self.lexicon) and not (perp is not None and perp.start <= first < perp.end):
                 entry = next((a for a in self.lexicon.actors if a.kind == "state_forces" and not a.named), ActorEntry("state_forces", None, ()))
-                return Mention(first, first + 1, entry, name=loc.name, role=ROLE_TARGET)
+                return Mention(first, first + 1, entry, name=name, role=ROLE_TARGET)
         return None
 
     def _second_people(self, doc: Doc, article: Article, perp: Mention | None) -> Mention | None:
@@ -1830,6 +1838,14 @@ def _own_name(mention: Mention | None) -> bool:
     if mention is None:
         return False
     return bool(mention.name or mention.entry.name or mention.entry.named) or mention.end - mention.start > 1
+
+
+def _names_trigger_noun(doc: Doc, mention: Mention, trigger_start: int) -> bool:
+    """A named actor written just before the trigger noun that the parser took for a verb: "IS
+    attack kills 4" ("IS" read as "is", so the name is in no clause of the attack's)."""
+    root = doc[mention.start : mention.end].root
+    return (mention.entry.named and mention.end == trigger_start and doc[trigger_start].pos_ == "NOUN"
+            and root.pos_ in ("VERB", "AUX"))
 
 
 def _verb_in_disguise(doc: Doc, start: int, end: int, lexicon: EventLexicon) -> bool:

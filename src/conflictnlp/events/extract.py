@@ -687,22 +687,7 @@ class EventExtractor:
         here = [m for m in here if not _as_phrase(doc, m)]  # "Gunmen dressed as civilians": no civilians
         if candidate.sub_type == "agreement":  # "DRC, M23 agree to ...": a party, though "agree" reads as a cue
             here = sorted(here + self._in_clause(doc, candidate.trigger_span[0], self._speakers), key=lambda m: m.start)
-        for mention in here:
-            mention.role = _role(doc, mention, here, self.lexicon.blame_verbs)
-            root = doc[mention.start : mention.end].root
-            if root.dep_ == "pobj" and root.head.lower_ == "from" and candidate.sub_type in TERRITORY_SUB_TYPES | {"non_violent_transfer_of_territory"}:
-                mention.role = ROLE_TARGET  # "retook Krynky from Russian forces": the other side
-            if _agent_of_modifier(root, self._trigger_tokens, range(*candidate.trigger_span)):
-                mention.role = ROLE_OWNER  # "a rally held by M23 rebels", "pagers used by Hezbollah members": no side
-            if mention.agent:
-                mention.role = ROLE_PERPETRATOR  # "army drone strike kills 8"
-            if (root.dep_ in ("compound", "poss") and root.head.i in self._trigger_tokens and root.head.pos_ == "NOUN"
-                    and mention.kind in self.lexicon.armed and not mention.facility):
-                mention.role = ROLE_PERPETRATOR  # "12 soldiers killed in Boko Haram attack", "repel gang attack"
-            elif mention.kind in self.lexicon.armed and _names_trigger_noun(doc, mention, candidate.trigger_span[0]):
-                mention.role = ROLE_PERPETRATOR  # "IS attack kills 4": the parser read the acronym as "is"
-            if self._died(doc, mention) or self._defender(doc, candidate, mention):
-                mention.role = ROLE_TARGET  # "8 soldiers died when ...", "the army repelled an attack by ..."
+        self._assign_roles(doc, candidate, here)
         armed, victims = self.lexicon.armed, self.lexicon.victims
         defenders = [m for m in here if self._defender(doc, candidate, m)]
         crowd = candidate.type in ("protests", "riots")
@@ -755,6 +740,34 @@ class EventExtractor:
             target = self._relative_side(doc, candidate, sent, perp)
         if target is None and candidate.type in ("battles", "explosions_remote_violence"):
             target = self._owner_of_post(doc, article, sent, perp) or self._second_people(doc, article, perp)
+        perp, target = self._recast_sides(doc, article, candidate, here, perp, target)
+        candidate.perpetrator, candidate.target = perp, target
+
+    def _assign_roles(self, doc: Doc, candidate: Candidate, here: list[Mention]) -> None:
+        """Each mention's role from the parse: who did it, who it was done to, or whose thing it is."""
+        for mention in here:
+            mention.role = _role(doc, mention, here, self.lexicon.blame_verbs)
+            root = doc[mention.start : mention.end].root
+            if root.dep_ == "pobj" and root.head.lower_ == "from" and candidate.sub_type in TERRITORY_SUB_TYPES | {"non_violent_transfer_of_territory"}:
+                mention.role = ROLE_TARGET  # "retook Krynky from Russian forces": the other side
+            if _agent_of_modifier(root, self._trigger_tokens, range(*candidate.trigger_span)):
+                mention.role = ROLE_OWNER  # "a rally held by M23 rebels", "pagers used by Hezbollah members": no side
+            if mention.agent:
+                mention.role = ROLE_PERPETRATOR  # "army drone strike kills 8"
+            if (root.dep_ in ("compound", "poss") and root.head.i in self._trigger_tokens and root.head.pos_ == "NOUN"
+                    and mention.kind in self.lexicon.armed and not mention.facility):
+                mention.role = ROLE_PERPETRATOR  # "12 soldiers killed in Boko Haram attack", "repel gang attack"
+            elif mention.kind in self.lexicon.armed and _names_trigger_noun(doc, mention, candidate.trigger_span[0]):
+                mention.role = ROLE_PERPETRATOR  # "IS attack kills 4": the parser read the acronym as "is"
+            if self._died(doc, mention) or self._defender(doc, candidate, mention):
+                mention.role = ROLE_TARGET  # "8 soldiers died when ...", "the army repelled an attack by ..."
+
+    def _recast_sides(self, doc: Doc, article: Article, candidate: Candidate, here: list[Mention],
+                      perp: Mention | None, target: Mention | None) -> tuple[Mention | None, Mention | None]:
+        """The sides' kinds as the event's type reads them: protesters who riot are rioters, a
+        crowd of victims protests, the state intervenes in a protest, an agreement has a state party."""
+        victims = self.lexicon.victims
+        crowd = candidate.type in ("protests", "riots")
         if candidate.type == "riots" and perp is not None and perp.kind == "protesters":
             perp = Mention(perp.start, perp.end, ActorEntry("rioters", "Rioters", ()), role=ROLE_PERPETRATOR)
         if crowd and perp is not None and perp.kind in victims and perp.kind not in ("protesters", "rioters"):
@@ -767,7 +780,7 @@ class EventExtractor:
         party = perp or target
         if candidate.sub_type == "agreement" and party is not None and (perp is None or target is None):
             perp, target = self._state_party(doc, article, party)
-        candidate.perpetrator, candidate.target = perp, target
+        return perp, target
 
     def _sides_from_context(self, doc: Doc, article: Article, candidate: Candidate, sent: Span,
                             perp: Mention | None, target: Mention | None) -> tuple[Mention | None, Mention | None]:

@@ -124,3 +124,15 @@ def test_a_clock_time_is_on_the_day_its_sentence_names(nlp):
     assert ("10 a.m.", "TIME", "2024-03-08T10") in found
     # a sentence naming no day: the publication day
     assert ("10 a.m.", "TIME", "2024-03-10T10") in dates_of(nlp, "Sirens sounded at 10 a.m. across the city, officials said.")
+
+
+def test_the_day_before_the_month_as_ngo_reports_write_it(nlp):
+    """"3 June 2025" and "8 Feb" in an incident list's label: the small model's entity misses
+    the day or the whole date, which left an incident on its report's publication day."""
+    label = "Burkina Faso - incident list\n- 8 Feb, Djibo: JNIM fighters attacked a VDP post."
+    assert dates_of(nlp, label, "2025-02-10") == [("8 Feb", "DATE", "2025-02-08")]
+    assert dates_of(nlp, "3 June 2025 - Gao region, Ansongo: armed men abducted 4 passengers.", "2025-06-05")[0] == (
+        "3 June 2025", "DATE", "2025-06-03")
+    assert dates_of(nlp, "The truce held until the 5th of May.", "2025-06-05") == [("5th of May", "DATE", "2025-05-05")]
+    # a count before a month that is a verb is not a date
+    assert dates_of(nlp, "3 may die of their wounds.", "2025-06-05") == []

@@ -41,6 +41,8 @@ class Detector:
             r"(?<=\bat )\d{1,2}:\d{2}\b",
             rf"\b(?:{weekdays})s?\b(?: (?:{parts})\b)?",
             rf"\b(?:{months})\b\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}}\b)?",
+            # the day before the month, as NGO reports and British wires write it: "3 June 2025", "8 Feb"
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{months})\b\.?(?:,? \d{{4}}\b)?",
             rf"(?i:\b(?:{relative})\b)",
             # frequency adverbs the tagger leaves out: "grows 20% annually"
             rf"(?i:\b(?:{lex.alternation(lex.frequencies)})\b)",

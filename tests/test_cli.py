@@ -500,3 +500,24 @@ def test_an_output_named_as_its_own_input_is_refused_and_the_input_kept(cli, tmp
     result = cli(*(arg.format(f=records, d=tmp_path) for arg in command))
     assert_short_error(result, EXIT_USAGE, "both an input and the output")
     assert records.read_text(encoding="utf-8") == before
+
+
+def test_the_cli_starts_without_importing_spacy():
+    """The package's names load on first use: `conflictnlp --help` answers at once, and a
+    Ctrl-C while a command loads spaCy reaches the CLI's handler, not a raw traceback."""
+    import subprocess
+    import sys
+
+    probe = "import sys, conflictnlp.cli; print('spacy' in sys.modules, 'torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
+
+
+def test_the_package_names_load_on_first_use():
+    import conflictnlp
+
+    assert conflictnlp.Quote.__name__ == "Quote"
+    assert callable(conflictnlp.events) and callable(conflictnlp.extract)
+    assert set(conflictnlp.__all__) <= set(dir(conflictnlp))
+    with pytest.raises(AttributeError):
+        conflictnlp.no_such_name  # noqa: B018

@@ -259,6 +259,15 @@ def test_conflictnlp_events_takes_results_and_rows_have_the_contract_columns():
     assert "4 killed" in rows[0]["notes"]
 
 
+def test_articles_without_an_id_are_named_by_their_position_not_none():
+    first, second = record("x", "AP", day="2024-03-10", place="Kherson", toll=4), record("y", "BBC", day="2024-03-10", place="Kherson", toll=5)
+    first["id"] = second["id"] = None
+    rows = conflictnlp.events([first, second])
+    articles = sorted(member["article"] for row in rows for member in row["members"])
+    assert articles == ["#1", "#2"]
+    assert "None" not in {figure["article"] for row in rows for figure in row["figures"]}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl", ".geojson"])
 def test_the_cli_writes_every_table_format(tmp_path, suffix):

@@ -88,13 +88,15 @@ def _headline(record: dict[str, Any]) -> str | None:
     return line[:160] or None
 
 
-def items_of(record: dict[str, Any]) -> Iterator[Item]:
-    """The events of one extract record as grouping items."""
+def items_of(record: dict[str, Any], position: int | None = None) -> Iterator[Item]:
+    """The events of one extract record as grouping items. A record without an id (an
+    ``extract`` call given none) is named by its 1-based position in the input, "#2", so that
+    two such articles are never taken for one."""
     events = record.get("events") or []
     if not events:
         return
     locations = {loc["id"]: loc for loc in record.get("locations") or []}
-    article = str(record.get("id"))
+    article = str(record["id"]) if record.get("id") is not None else f"#{position or 1}"
     headline = _headline(record)
     for event in events:
         actors = event.get("actors") or {}
@@ -112,7 +114,7 @@ def items_of(record: dict[str, Any]) -> Iterator[Item]:
         )
 
 
-def items_of_article(article: Any) -> Iterator[Item]:
+def items_of_article(article: Any, position: int | None = None) -> Iterator[Item]:
     """The events of one ``Article`` as grouping items, without turning the whole article
     into a record (its quotes, claims and text are not needed)."""
     if not article.events:
@@ -123,7 +125,7 @@ def items_of_article(article: Any) -> Iterator[Item]:
         "events": [event.to_dict() for event in article.events],
         "locations": [loc.to_dict() for loc in article.locations],
     }
-    return items_of(record)
+    return items_of(record, position)
 
 
 def event_rows_of_items(items: Iterable[Item]) -> list[dict[str, Any]]:
@@ -443,6 +445,6 @@ def _majority_actor(items: list[Item], role: str) -> dict[str, Any] | None:
 
 def event_rows(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """One row per incident across the records (extract output dicts), in order of day."""
-    items = (item for record in records for item in items_of(record))
+    items = (item for position, record in enumerate(records, 1) for item in items_of(record, position))
     for incident in group(items):
         yield incident_row(incident)

@@ -241,7 +241,7 @@ class _EventItems:
             key = article.id or str(id(article))
             if key not in self.seen:
                 self.seen.add(key)
-                self.items.extend(items_of_article(article))
+                self.items.extend(items_of_article(article, len(self.seen)))
 
     def section(self, macros: Any) -> str:
         from markupsafe import Markup

@@ -5,12 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
-from ..model import (
-    Article,
-    EventActor,
-    EventActors,
-    ViolenceType,
-)
+from ..model import Article, EventActor, EventActors, ViolenceType
 from .candidate import TOLL_ROLES, Candidate, Mention, _token_char_bounds, country_names
 from .places import _country_of, _owner_country
 from .tolls import EventTolls

@@ -8,23 +8,12 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
-from ..model import (
-    DateMention,
-    EventType,
-    Location,
-    Quantity,
-)
+from ..model import DateMention, EventType, Location, Quantity
 from .lexicon import ActorEntry, EventLexicon, Matchers, Trigger
 
 TOLL_ROLES = ("killed", "wounded")
-
-
 ROLE_PERPETRATOR, ROLE_TARGET = "perpetrator", "target"
-
-
 ROLE_OWNER = "owner"  # whose thing was hit or used, named in a "by" phrase of a modifier: neither side
-
-
 VIOLENT_TYPES = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians"})
 
 
@@ -92,9 +81,9 @@ TERRITORY_SUB_TYPES = frozenset({"government_regains_territory", "non_state_acto
 
 class ExtractorState:
     """What the extraction steps share: the lexicon, its matchers, and what ``EventExtractor.__call__``
-    reads once per Doc before the steps run. Each step class below adds the methods deciding one fact
-    and may call the steps beneath it (candidate <- dates <- places <- mentions <- roles <- event_types
-    <- tolls <- actors <- candidates <- extract)."""
+    reads once per Doc before the steps run. Each step class (one a module) adds the methods deciding one fact
+    and may call the steps beneath it (candidate <- dates <- places <- mentions <- sides <- roles
+    <- event_types <- tolls <- actors <- candidates <- extract)."""
 
     lexicon: EventLexicon
     trigger_matcher: Matchers

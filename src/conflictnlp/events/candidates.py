@@ -7,15 +7,11 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span
 
 from ..extensions import doc_text, token_forms
-from ..model import (
-    Article,
-)
+from ..model import Article
 from .actors import ActorRecords
 from .candidate import ROLE_PERPETRATOR, TOLL_ROLES, VIOLENT_TYPES, Candidate, Mention, _token_char_bounds
 from .clauses import clause_head, linked_clauses
-from .context import (
-    has_phrase,
-)
+from .context import has_phrase
 from .fold import _same_place
 from .lexicon import Trigger
 from .places import _adjectival_near

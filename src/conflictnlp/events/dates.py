@@ -9,16 +9,10 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span
 
 from ..extensions import doc_text
-from ..model import (
-    Article,
-    DateMention,
-)
+from ..model import Article, DateMention
 from .candidate import Candidate, ExtractorState, _token_char_bounds
 from .clauses import background, clause_head, in_since_phrase, irrealis_clause, linked_clauses
-from .context import (
-    label_head_start,
-    speech_day,
-)
+from .context import label_head_start, speech_day
 
 TOLL_NOUNS = frozenset({"toll", "tally"})  # a running total's noun: "the death toll from attacks ... since"
 

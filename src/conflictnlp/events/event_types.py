@@ -5,13 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..extensions import body_bounds, doc_text
-from ..model import (
-    Article,
-)
+from ..model import Article
 from .candidate import ROLE_PERPETRATOR, ROLE_TARGET, TERRITORY_SUB_TYPES, Candidate, Mention
-from .context import (
-    has_phrase,
-)
+from .context import has_phrase
 from .lexicon import ActorEntry
 from .roles import ActorRoles
 

@@ -17,21 +17,12 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 from ..extensions import body_bounds, doc_text, sentence_bounds
-from ..model import (
-    Article,
-    Event,
-    EventActor,
-    EventActors,
-    TextSpan,
-)
+from ..model import Article, Event, EventActor, EventActors, TextSpan
 from .actors import _victims_of
 from .candidate import Candidate, _token_char_bounds
 from .candidates import EventCandidates, _outside_dates
 from .clauses import recent_since
-from .context import (
-    inside,
-    quoted_phrases,
-)
+from .context import inside, quoted_phrases
 from .dates import _date_from_neighbours, _granularity, _is_day_or_date
 from .fold import _fold
 from .lexicon import EventLexicon, Matchers, Trigger

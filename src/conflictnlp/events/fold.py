@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import (
-    DateMention,
-    Location,
-)
+from ..model import DateMention, Location
 from .candidate import Candidate
 from .dates import _iso_range
 

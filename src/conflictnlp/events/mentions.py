@@ -8,13 +8,9 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
-from ..model import (
-    Article,
-)
+from ..model import Article
 from .candidate import Mention, _token_char_bounds, country_names
-from .context import (
-    dateline_end,
-)
+from .context import dateline_end
 from .lexicon import ActorEntry, EventLexicon
 from .places import EventPlaces
 

@@ -9,19 +9,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..extensions import doc_text, sentence_bounds
-from ..model import (
-    Article,
-    Location,
-)
+from ..model import Article, Location
 from .candidate import Candidate, Mention, _token_char_bounds
 from .clauses import clause_head
-from .context import (
-    after_word,
-    dateline_end,
-    inside,
-    label_head_start,
-    list_label,
-)
+from .context import after_word, dateline_end, inside, label_head_start, list_label
 from .dates import EventDates
 from .lexicon import EventLexicon
 
@@ -91,8 +82,6 @@ def _drop_dateline(query: PlaceQuery, places: list[Location]) -> list[Location]:
 
 
 _AREA_PLURALS = r"(?:regions|states|provinces|oblasts|governorates|districts|counties|territories|departments)"
-
-
 _REGION_PAIR = re.compile(r"\s*(?:,|and|&)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+" + _AREA_PLURALS + r"\b")
 
 
@@ -158,8 +147,6 @@ def _label_gives_way(query: PlaceQuery, places: list[Location]) -> list[Location
 
 
 _POSSESSIVE_GAP = re.compile(r"^\s?['’]s\s+$")
-
-
 _PAREN_GAP = re.compile(r"^\s*(?:village|town|city|camp|locality|area)?\s*\(\s*(?:[^()]*?,\s*)?$", re.IGNORECASE)
 
 

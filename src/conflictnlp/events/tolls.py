@@ -8,19 +8,10 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
-from ..model import (
-    Article,
-    Casualty,
-    Claim,
-    EventFigure,
-    Quantity,
-    Toll,
-)
+from ..model import Article, Casualty, Claim, EventFigure, Quantity, Toll
 from .candidate import Candidate, _token_char_bounds
 from .clauses import clause_head
-from .context import (
-    has_phrase,
-)
+from .context import has_phrase
 from .dates import _granularity, _is_day_or_date
 from .event_types import EventTypes
 from .fold import _same_day, _same_place

@@ -7,6 +7,10 @@ locations and dates, its figures from the sentence's casualty counts. Candidates
 place and day fold into one event (a headline and the lead restating it); a sentence with a
 toll and no trigger adds its figures to the event before it ("No one was killed, the mayor
 said.").
+
+Each of these facts is decided in a module of its own (candidates, mentions, sides, roles,
+event_types, places, dates, tolls, actors, fold; docs/events.md lists what each decides); this
+one holds ``EventExtractor``, which reads the Doc once and calls them in order.
 """
 
 from __future__ import annotations

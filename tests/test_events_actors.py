@@ -388,7 +388,7 @@ def test_foreign_troops_imply_an_opponent_only_in_a_rival_state(blank):
 
 def test_no_actor_phrase_is_in_two_entries_of_the_same_rank():
     """Two entries matching one span are ranked only by length and by named-before-noun
-    (events/extract.py `_mentions`); a phrase in two entries of the same namedness would be
+    (events/mentions.py `_mentions`); a phrase in two entries of the same namedness would be
     decided by the matcher's internal order, so the lexicon must not hold one."""
     from collections import defaultdict
 

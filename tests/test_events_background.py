@@ -73,7 +73,7 @@ def test_background_years_date_no_event_of_an_undated_article() -> None:
 def test_only_a_day_is_lent_to_an_undated_neighbour() -> None:
     from types import SimpleNamespace
 
-    from conflictnlp.events.extract import _date_from_neighbours
+    from conflictnlp.events.dates import _date_from_neighbours
 
     year = SimpleNamespace(value="2014")
     day = SimpleNamespace(value="2022-04-01")

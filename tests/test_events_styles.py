@@ -12,7 +12,7 @@ import pytest
 import spacy
 
 from conflictnlp.events.context import label_head_start
-from conflictnlp.events.extract import _lethal_intervention
+from conflictnlp.events.tolls import _lethal_intervention
 from conflictnlp.model import Casualty, Quantity, Toll
 from tests.test_events_types import chars, doc_of, place, run
 

@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import Doc
 
 from conflictnlp.events.component import EventsComponent
-from conflictnlp.events.extract import _toll
+from conflictnlp.events.tolls import _toll
 from conflictnlp.extensions import STORE_KEY
 from conflictnlp.model import EventFigure, Location, MultiSpan, Quote, TextSpan
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .admin2 import adm_2
-from .extract import country_names
+from .candidate import country_names
 
 MAX_KM = 50.0
 MAX_DAYS = 2

@@ -1,0 +1,266 @@
+"""Candidate events: trigger words matched in a sentence, vetoed or kept, and a second incident in another clause."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+from ..extensions import doc_text, token_forms
+from ..model import Article
+from .actors import ActorRecords
+from .candidate import ROLE_PERPETRATOR, TOLL_ROLES, VIOLENT_TYPES, Candidate, Mention, _token_char_bounds
+from .clauses import clause_head, linked_clauses
+from .context import has_phrase
+from .fold import _same_place
+from .lexicon import Trigger
+from .places import _adjectival_near
+
+SEPARATE_WORDS = frozenset({"separately", "separate", "elsewhere", "meanwhile"})
+
+
+def _outside_dates(doc: Doc, article: Article, triggers: list[tuple[Trigger, int, int]]) -> list[tuple[Trigger, int, int]]:
+    """Triggers that are not words of a date ("March 14" is no march)."""
+    dates = [d.span for d in article.dates]
+    if not dates:
+        return triggers
+    starts, _ = _token_char_bounds(doc)
+    return [t for t in triggers if not any(s <= starts[t[1]] < e for s, e in dates)]
+
+
+def _in_headline(doc: Doc, sent: Span) -> bool:
+    """The sentence is the headline: it starts on the first line, and more lines follow."""
+    text = doc_text(doc)
+    first_break = text.find("\n")
+    return 0 <= sent.start_char < first_break and text[first_break:].strip() != ""
+
+
+def _planned(token, preparing_verbs: frozenset[str]) -> bool:
+    """A strike noun forces are readied for is not done yet: "shifting its troops to the east for
+    an intensified assault on the Donbas region", "massing troops for an offensive"."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "for":
+        return False
+    verb = prep.head
+    while verb.dep_ in ("dobj", "prep", "pobj") and verb.head.i != verb.i:  # "shifting its troops ... for"
+        verb = verb.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in preparing_verbs
+
+
+def _period_of(token, period_nouns: frozenset[str]) -> bool:
+    """A strike noun that a period was full of, the period the subject, tells of the period:
+    "weeks of Russian bombardment and street fighting have caused severe shortages"."""
+    while token.dep_ in ("conj", "nmod", "compound") and token.head.i != token.i:  # "bombardment and street fighting"
+        token = token.head
+    prep = token.head
+    # the period as a subject ("after two days of fighting, police pushed gangs out" is the incident)
+    return (token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in period_nouns
+            and prep.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _side(doc: Doc, mention: Mention) -> tuple[str, str]:
+    """What names a side, to tell two sides apart: the entry's name, else the mention's words."""
+    return mention.kind, mention.name or mention.entry.name or doc[mention.start : mention.end].text.lower()
+
+
+def _clause_words(doc: Doc, sent: Span, trigger_start: int, forms: list[tuple[str, str]]) -> str:
+    """The lower-case words of the trigger's clauses, space-padded: a weapon named in another
+    clause ("..., while the army shelled ...") says nothing of this one."""
+    clauses = linked_clauses(doc, clause_head(doc[trigger_start]))
+    words = [forms[i - sent.start][1] for i in range(sent.start, sent.end) if clause_head(doc[i]) in clauses]
+    return " " + " ".join(words) + " "
+
+
+class EventCandidates(ActorRecords):
+    """Turns trigger matches into candidate events, calling the steps that decide each fact."""
+
+    def _triggers(self, doc: Doc) -> list[tuple[Trigger, int, int]]:
+        """Trigger matches, longest first where they overlap."""
+        found = []
+        for match_id, start, end in self.trigger_matcher(doc):
+            trigger = self.by_rank[int(doc.vocab.strings[match_id])]
+            if trigger.pos and not any(doc[i].pos_ in trigger.pos for i in range(start, end)):
+                continue
+            found.append((trigger, start, end))
+        found.sort(key=lambda item: (-(item[2] - item[1]), item[0].rank, item[1]))
+        taken: set[int] = set()
+        kept = []
+        for trigger, start, end in found:
+            if taken.isdisjoint(range(start, end)):
+                taken.update(range(start, end))
+                kept.append((trigger, start, end))
+        return sorted(kept, key=lambda item: item[1])
+
+    def _continuing(self, doc: Doc, article: Article, token) -> bool:
+        """A strike noun kept up or continued ("the Russians kept up their bombardment of those two
+        zones", "amid ... its continued bombardment") is the war going on, not an incident, where
+        its clause names no place of its own ("continued to shell Kharkiv" is an incident)."""
+        lexicon = self.lexicon
+        if token.pos_ != "NOUN":
+            return False
+        kept = token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.continuing_verbs
+        if not (kept or any(c.dep_ == "amod" and c.lower_ in lexicon.continuing_modifiers for c in token.children)):
+            return False
+        sent_lo, sent_hi = self._bounds[token.i]
+        head = doc[clause_head(token)]
+        # who speaks or acts is no place of it ("Ukraine's military said ...")
+        subjects = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        starts, _ = _token_char_bounds(doc)
+        for loc in article.locations:
+            i = bisect_right(starts, loc.span[0]) - 1
+            if sent_lo <= i < sent_hi and not loc.adjectival and clause_head(doc[i]) == head.i and i not in subjects:
+                return False
+        return True
+
+    def _sentence_candidates(self, doc, article, sent_bounds, triggers, mentions) -> list[Candidate]:
+        """The sentence's event, and a second one where another clause, not tied to the first by
+        "when", has its own trigger and its own armed subject ("RSF fighters attacked a village,
+        killing 30, while the army shelled RSF positions east of El Fasher": two incidents), or
+        its own place ("..., while a strike on a bus in Marhanets killed 9 on Saturday")."""
+        first = self._candidate(doc, article, sent_bounds, triggers, mentions)
+        if first is None:
+            return []
+        first.clauses = linked_clauses(doc, clause_head(doc[first.trigger_span[0]]))
+        rest = [t for t in triggers if clause_head(doc[t[1]]) not in first.clauses]
+        second = self._candidate(doc, article, sent_bounds, rest, mentions) if rest else None
+        if second is None:
+            return [first]
+        second.clauses = linked_clauses(doc, clause_head(doc[second.trigger_span[0]]))
+        if first.type == "strategic_developments" and first.perpetrator is None and second.type in VIOLENT_TYPES:
+            return [second]  # "killed six militants in a raid ..., adding that a cache of arms was recovered": the raid
+        elsewhere = self._elsewhere_clause(doc, first, second)
+        if not elsewhere and (second.perpetrator is None or second.perpetrator.role != ROLE_PERPETRATOR):
+            return [first]
+        one, other = doc[first.trigger_span[0]], doc[second.trigger_span[0]]
+        later = max(one.i, other.i)
+        continued = any(t.lower_ in self.lexicon.continuation_words for t in doc[max(sent_bounds[0], later - 2) : later])
+        # ... or a side's own account of it ("..., as Russia insisted its forces had hit a military target")
+        continued = continued or self._countered(article, other) and not self._countered(article, one)
+        if continued or (other.head.i == one.i or one.head.i == other.i) and {one.dep_, other.dep_} & {"nsubj", "csubj", "dobj", "pobj"}:
+            # ... or the second goes on with the first: "killing four soldiers; troops killed six in the ensuing gunfight"
+            # one trigger is the other's subject or object ("RSF kills 54 in Omdurman market shelling"): one incident
+            if continued and other.i < one.i and not self._countered(article, other):
+                # the incident as first told, the gunfight that ensued folded into it
+                first, second = second, first
+                first.clauses = linked_clauses(doc, clause_head(doc[first.trigger_span[0]]))
+            first.perpetrator = first.perpetrator or second.perpetrator
+            return [first]
+        if not elsewhere and not self._own_side(doc, first, second):
+            return [first]
+        lo, hi = sorted((first.trigger_span[0], second.trigger_span[0]))
+        if "\n" in doc_text(doc)[doc[lo].idx : doc[hi].idx]:
+            return [first]
+        pair = sorted([first, second], key=lambda c: c.trigger_span[0])
+        pair[1].separate = True  # never folded into the other incident of its sentence
+        return pair
+
+    def _own_side(self, doc: Doc, first: Candidate, second: Candidate) -> bool:
+        """Whether the second clause's armed subject is its own, and another side than the first's
+        (the same side twice is one incident told twice: a headline the parser joined to its lead)."""
+        perp = second.perpetrator
+        if perp is None or self._counted_dead(doc, perp):
+            return False
+        if clause_head(doc[perp.start : perp.end].root) not in second.clauses or perp.kind not in self.lexicon.armed:
+            return False
+        return first.perpetrator is None or _side(doc, first.perpetrator) != _side(doc, perp)
+
+    def _counted_dead(self, doc: Doc, mention: Mention) -> bool:
+        """Whether the mention is people a toll counts ("..., two soldiers killed" in a headline,
+        which the parser reads as an active subject): the victims, no side of a second incident."""
+        starts, ends = _token_char_bounds(doc)
+        lo, hi = starts[mention.start], ends[mention.end - 1]
+        return any(q.casualty is not None and q.casualty.role in TOLL_ROLES and q.span[0] <= lo and hi <= q.span[1]
+                   for q in self._quantities)
+
+    def _elsewhere_clause(self, doc: Doc, first: Candidate, second: Candidate) -> bool:
+        """Whether the second clause names, in itself, a town or district of its own, another than
+        the first's: an incident elsewhere ("... in response to a strike that killed one of its
+        fighters in Nabatieh on Tuesday"), whether or not it names who did it."""
+        here, there = first.location, second.location
+        if here is None or there is None or _same_place(here, there) or there.feature not in ("city", "other", "admin2"):
+            return False
+        starts, _ = _token_char_bounds(doc)
+        token = max(0, bisect_right(starts, there.span[0]) - 1)
+        return clause_head(doc[token]) in second.clauses and clause_head(doc[token]) not in first.clauses
+
+    def _war_victims(self, words: set[str], joined: str) -> bool:
+        """Whether the sentence names its dead with a war's word ("Three civilians killed in ...")
+        and no period ("the number of civilians killed in the state this year" is a running total)."""
+        return bool(words & self.lexicon.war_victim_words) and not any(f" {' '.join(p)} " in joined for p in self.lexicon.period_phrases)
+
+    def _public_blast(self, trigger: Trigger, words: set[str]) -> bool:
+        """Whether a weak explosion word goes off in a place of public life (``public_places``: "An
+        explosion ripped through a Shi'ite mosque during Friday prayers"): an attack, bomber named
+        or not (the no_event words still veto it: "a gas cylinder explosion at a market")."""
+        return trigger.weak and trigger.type == "explosions_remote_violence" and bool(words & self.lexicon.public_places)
+
+    def _countered(self, article: Article, token) -> bool:
+        """Whether the token is in what a side insists or denies ("as Russia insisted its forces
+        had hit ..."): an account of the incident told beside it, not another incident."""
+        return any(q.cue is not None and q.cue.text.lower().split()[-1] in self.lexicon.counterclaim_cues
+                   and any(s <= token.idx < e for s, e in q.content.spans) for q in article.quotes)
+
+    def _candidate(self, doc, article, sent_bounds, triggers, mentions) -> Candidate | None:
+        sent = doc[sent_bounds[0] : sent_bounds[1]]
+        forms = token_forms(doc)[sent.start : sent.end]
+        words = {w for pair in forms for w in pair}
+        joined = " " + " ".join(lower for _, lower in forms) + " "
+        in_sentence = [m for m in mentions if sent.start <= m.start < sent.end]
+        vetoed = any(f" {w} " in joined for w in self.lexicon.no_event)
+        for trigger, start, end in sorted(triggers, key=lambda item: item[0].rank):
+            if trigger.needs_words and not (words & trigger.needs_words):
+                vetoed = vetoed or trigger.vetoes_weak
+                continue
+            if trigger.not_words and has_phrase(joined, trigger.not_words):
+                continue  # "tear gas ... killing six": not a dispersal but excessive force
+            if self._background(doc, doc[start], trigger.sub_type):
+                continue  # "has struck the city repeatedly since 2022", "since the fighting began"
+            if self._background_antecedent(doc, doc[start]):
+                continue  # "has reported shelling before, including an incident last week that killed a chaplain"
+            if self._continuing(doc, article, doc[start]) or _planned(doc[start], self.lexicon.preparing_verbs):
+                continue  # "the Russians kept up their bombardment of those two zones", "troops massed for an assault"
+            if _period_of(doc[start], self.lexicon.period_nouns):
+                continue  # "weeks of Russian bombardment have caused severe shortages"
+            if doc[start].head.lemma_.lower() in self.lexicon.naming_verbs and any(
+                    s != start and doc[s].head.lemma_.lower() not in self.lexicon.naming_verbs for _, s, _ in triggers):
+                continue  # "..., describing the assault as a 'declaration of war'": the attack told before, named
+            here = self._in_clause(doc, start, in_sentence)
+            kinds = {m.kind for m in here if clause_head(doc[m.start : m.end].root) == clause_head(doc[start]) and not m.facility}
+            if trigger.type == "strategic_developments":  # "JNIM announced it had appointed ..."
+                kinds |= {m.kind for m in self._speakers if sent.start <= m.start < sent.end}
+            if trigger.needs_actor and not (kinds & trigger.needs_actor):
+                continue
+            # two words of violence ("10 civilians killed in attack on bus") tell of one without an armed actor
+            # (or in a "when" clause tied to it, where the article names an armed actor at all: "Three
+            # volunteer drivers killed when a humanitarian convoy was struck near this town")
+            tied = linked_clauses(doc, clause_head(doc[start])) if self._armed_named else {clause_head(doc[start])}
+            violent = len({t.rank for t, s, _ in triggers if t.weak and clause_head(doc[s]) in tied}) >= 2
+            violent = violent or self._public_blast(trigger, words)
+            # a crowd that storms or attacks riots ("Protesters have stormed the residence")
+            crowd = bool(kinds & set(trigger.by_perpetrator) & {"protesters", "rioters"})
+            if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent and not crowd
+                                 and self._denier(doc, article, start) is None and not self._war_victims(words, joined)):
+                continue  # (an armed side that denies it names one too: "Ethiopian army denies killing 12 civilians";
+                # and "civilians" are people of a war: "Centrafrique : trois civils tués à Batangafo")
+            if trigger.type == "protests" and len({t.rank for t, _, _ in triggers if t.weak}) >= 2:
+                continue  # "Two explosions ripped through a rally ..., killing 11": the bombing, not the rally
+            candidate = Candidate(trigger, trigger.type, trigger.sub_type, (start, end), [sent_bounds])
+            candidate.separate = bool(words & SEPARATE_WORDS)
+            candidate.headline = _in_headline(doc, sent)
+            self._roles(doc, article, candidate, sent, here)
+            if trigger.sub_type == "peaceful_protest" and self._armed_protester(doc, candidate):
+                continue  # "troops marched in" is no protest
+            self._retype(candidate)
+            self._remote(doc, article, candidate, _clause_words(doc, sent, start, forms))
+            if candidate.type in ("protests", "riots") and trigger.type not in ("protests", "riots"):
+                self._roles(doc, article, candidate, sent, here)  # the crowd did it ("Protesters clash with police")
+            self._context_type(doc, candidate, words, joined, here)
+            self._gathering_arrest(candidate, joined)
+            self._post_overrun(doc, candidate, words)
+            self._handover(doc, candidate, sent)
+            self._seized_goods(doc, candidate)
+            self._place(doc, article, candidate, sent)
+            self._foreign_opponent(doc, article, candidate, sent)
+            self._date(doc, article, candidate, sent)
+            return candidate
+        return None

@@ -1,0 +1,152 @@
+"""The event's type and sub-type where the trigger's own is not the last word: the actors, the words around it and the goods taken recast it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..extensions import body_bounds, doc_text
+from ..model import Article
+from .candidate import ROLE_PERPETRATOR, ROLE_TARGET, TERRITORY_SUB_TYPES, Candidate, Mention
+from .context import has_phrase
+from .lexicon import ActorEntry
+from .roles import ActorRoles
+
+
+class EventTypes(ActorRoles):
+    """Recasts a candidate's type and sub-type from its actors and context."""
+
+    def _seized_goods(self, doc: Doc, candidate: Candidate) -> None:
+        """A capture of goods is no territory: "seized 14 tons of food and medical supplies bound
+        for the city" is looting, "seized weapons" disrupted weapons use (``[seized]``)."""
+        if candidate.sub_type not in TERRITORY_SUB_TYPES:
+            return
+        trigger = doc[candidate.trigger_span[1] - 1]
+        for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
+            words = {obj.lemma_.lower(), obj.lower_}
+            if words & self.lexicon.seized_measures:  # "14 tons of food": what the tons are of
+                words |= {t.lower_ for c in obj.children if c.lower_ == "of" for t in c.children if t.dep_ == "pobj"}
+            for sub_type, goods in self.lexicon.seized_goods.items():
+                if words & goods:
+                    candidate.type, candidate.sub_type, candidate.target = "strategic_developments", sub_type, None
+                    return
+
+    def _gathering_arrest(self, candidate: Candidate, joined: str) -> None:
+        """People arrested as they gather ("arrested 120 supporters as they gathered for a rally",
+        "detained 45 people as they laid flowers") are a crowd broken up: a protest with
+        intervention (ACLED), the people its protesters; an arrest "after a protest" stays one, and
+        so does the arrest of a person at a gathering ("detained the opposition leader at a rally"):
+        only a count of people detained is a crowd."""
+        if candidate.sub_type != "arrests" or not has_phrase(joined, self.lexicon.gathering_phrases):
+            return
+        lo, hi = self._bounds_chars(candidate)
+        if not any(q.casualty is not None and q.casualty.role == "detained" and lo <= q.span[0] < hi and (q.value or 0) >= 2
+                   for q in self._quantities):
+            return
+        candidate.type, candidate.sub_type = "protests", "protest_with_intervention"
+        target = candidate.target
+        if target is not None:
+            candidate.target = Mention(target.start, target.end, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
+
+    def _bounds_chars(self, candidate: Candidate) -> tuple[int, int]:
+        """The characters of the candidate's first sentence."""
+        start, end = candidate.sentences[0]
+        return self._doc_starts[start], self._doc_ends[end - 1]
+
+    def _post_overrun(self, doc: Doc, candidate: Candidate, words: set[str]) -> None:
+        """A military post overrun is a battle for it ("militants overran a checkpoint", "had overrun
+        a junta outpost"), not territory taken; a base, a town or a camp overrun is territory."""
+        if candidate.sub_type not in TERRITORY_SUB_TYPES or doc[candidate.trigger_span[0]].lower_ not in self.lexicon.overrun_words:
+            return
+        if words & self.lexicon.post_words and not words & self.lexicon.overrun_territory_words:
+            candidate.type, candidate.sub_type = "battles", "armed_clash"
+
+    def _context_type(self, doc: Doc, candidate: Candidate, words: set[str], joined: str, here: list[Mention]) -> None:
+        """What the sentence's words say of the type: territory taken "without a fight" changes
+        hands peacefully; state violence against people in a protest is excessive force; a
+        bare strike by state forces, no weapon named, is an air or drone strike."""
+        lexicon = self.lexicon
+        perp, target = candidate.perpetrator, candidate.target
+        if candidate.sub_type == "armed_clash" and candidate.trigger.by_perpetrator:
+            crowd = next((m for m in here if m.kind in ("protesters", "rioters")), None)
+            if crowd is not None:  # "clashes between student protesters and ruling-party activists": a riot
+                candidate.type, candidate.sub_type = "riots", "violent_demonstration"
+                candidate.perpetrator = Mention(crowd.start, crowd.end, ActorEntry("rioters", "Rioters", ()), role=ROLE_PERPETRATOR)
+                candidate.target = target if target is not None and target.kind in lexicon.armed else None
+        if candidate.sub_type == "violent_demonstration" and candidate.target is not None and candidate.target.kind not in lexicon.armed:
+            candidate.target = None  # "Rioters torch mosque": a riot against things names no side
+        if candidate.sub_type in TERRITORY_SUB_TYPES and has_phrase(joined, lexicon.peaceful_takeover):
+            candidate.type, candidate.sub_type = "strategic_developments", "non_violent_transfer_of_territory"
+        state = perp is not None and perp.kind == "state_forces"
+        if candidate.type == "violence_against_civilians" and candidate.sub_type == "attack" and state and words & lexicon.protest_words:
+            candidate.type, candidate.sub_type = "protests", "excessive_force_against_protesters"
+        if candidate.type == "protests" and candidate.sub_type != "peaceful_protest" and target is not None and target.kind == "civilians":
+            candidate.target = Mention(target.start, target.end, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
+        state_subject = next((m for m in here if m.kind == "state_forces" and m.role == ROLE_PERPETRATOR and not m.facility), None)
+        if candidate.sub_type == "peaceful_protest" and state_subject is not None:
+            # police arresting, dispersing or shooting at the crowd ("police kill 3 in protests")
+            lethal = has_phrase(joined, lexicon.lethal_words)
+            candidate.sub_type = "excessive_force_against_protesters" if lethal else "protest_with_intervention"
+            crowd = next((m for m in (target, perp) if m is not None and m is not state_subject and m.kind in lexicon.victims), None)
+            candidate.perpetrator = state_subject
+            candidate.target = crowd and Mention(crowd.start, crowd.end, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
+        elif candidate.sub_type == "peaceful_protest":
+            candidate.target = None  # a peaceful protest is against no one ACLED names
+        if candidate.type == "protests" and candidate.sub_type != "peaceful_protest":
+            if candidate.perpetrator is None:
+                candidate.perpetrator = state_subject or next((m for m in here if m.kind == "state_forces"), None)
+            if candidate.target is None:  # "to break up a rally": the crowd at it
+                word = next((t for t in doc[candidate.sentences[0][0] : candidate.sentences[0][1]] if t.lower_ in lexicon.protest_words), None)
+                if word is not None:
+                    candidate.target = Mention(word.i, word.i + 1, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
+        if candidate.sub_type == "agreement" and candidate.target is not None and candidate.target.kind == "state_forces" and (
+                candidate.perpetrator is None or candidate.perpetrator.kind != "state_forces"):
+            candidate.perpetrator, candidate.target = candidate.target, candidate.perpetrator  # the government signs first
+        trigger_word = doc[candidate.trigger_span[0]].lower_
+        # "strike on Jabalia school kills 17": no attacker, no weapon named
+        if candidate.type == "battles" and state and trigger_word in lexicon.unnamed_strike_nouns | {"struck"} and candidate.trigger.remote:
+            candidate.type, candidate.sub_type = "explosions_remote_violence", "air_drone_strike"  # "Israel says it struck Hezbollah's headquarters"
+        unnamed_strike = perp is None and doc[candidate.trigger_span[0]].pos_ == "NOUN" and trigger_word in lexicon.unnamed_strike_nouns
+        if (candidate.trigger.remote and candidate.type != "explosions_remote_violence"
+                and (unnamed_strike or state and trigger_word in lexicon.air_strike_nouns)):
+            candidate.type, candidate.sub_type = "explosions_remote_violence", "air_drone_strike"
+
+    def _armed_protester(self, doc: Doc, candidate: Candidate) -> bool:
+        """The protest word's own subject is an armed actor ("troops rallied"); an armed actor
+        elsewhere in the sentence is not the protester ("police dispersed the protest")."""
+        perp = candidate.perpetrator
+        if perp is None or perp.kind not in self.lexicon.protest_subject_not:
+            return False
+        if doc[perp.start : perp.end].root.head.i in range(*candidate.trigger_span):
+            return True
+        candidate.perpetrator = None
+        return False
+
+    def _remote(self, doc: Doc, article: Article, candidate: Candidate, joined: str) -> None:
+        """A strike word is remote violence where the sentence, else the headline, names the
+        weapon ("a humanitarian convoy was struck" under "Drone strike on aid convoy")."""
+        if not candidate.trigger.remote:
+            return
+        lo, _ = body_bounds(doc)
+        headline = " " + " ".join((article.title or doc_text(doc)[:lo]).lower().replace(",", " ").split()) + " "
+        for words in (joined, headline):
+            for sub_type, weapons in self.lexicon.remote_words.items():
+                if any(f" {w} " in words for w in weapons):
+                    candidate.type, candidate.sub_type = "explosions_remote_violence", sub_type
+                    return
+
+    def _retype(self, candidate: Candidate) -> None:
+        trigger = candidate.trigger
+        if trigger.by_target:
+            kind = candidate.target.kind if candidate.target else None
+            key = "armed" if kind in self.lexicon.armed or kind in self.lexicon.state_side else kind
+            chosen = (trigger.by_target.get(key) if key is not None else None) or trigger.by_target.get("other")
+            if chosen:
+                candidate.type, candidate.sub_type = chosen
+        if trigger.by_perpetrator:
+            kind = candidate.perpetrator.kind if candidate.perpetrator else None
+            chosen = (trigger.by_perpetrator.get(kind) if kind is not None else None) or trigger.by_perpetrator.get("other")
+            if chosen:
+                candidate.type, candidate.sub_type = chosen
+        target = candidate.target
+        if candidate.sub_type in TERRITORY_SUB_TYPES and target is not None and target.kind not in self.lexicon.armed:
+            candidate.target = None  # territory changes hands: "retaking towns and villages" hits no civilians

@@ -1,0 +1,408 @@
+"""Who did it and to whom: each mention's role in the trigger's clause, the sides named elsewhere in the sentence or article, and blame told in other sentences."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+from ..model import Article
+from .candidate import (
+    ROLE_OWNER,
+    ROLE_PERPETRATOR,
+    ROLE_TARGET,
+    TERRITORY_SUB_TYPES,
+    VIOLENT_TYPES,
+    Candidate,
+    Mention,
+    _token_char_bounds,
+)
+from .clauses import clause_head, linked_clauses
+from .lexicon import ActorEntry, EventLexicon
+from .places import _adjectival_location
+from .sides import ContextSides
+
+DISGUISE_WORDS = frozenset({"dressed", "disguised", "posing", "posed", "masquerading"})  # "... as civilians"
+INTERVENTION_SUB_TYPES = frozenset({"protest_with_intervention", "excessive_force_against_protesters"})
+
+
+def _names_trigger_noun(doc: Doc, mention: Mention, trigger_start: int) -> bool:
+    """A named actor written just before the trigger noun that the parser took for a verb: "IS
+    attack kills 4" ("IS" read as "is", so the name is in no clause of the attack's)."""
+    root = doc[mention.start : mention.end].root
+    return (mention.entry.named and mention.end == trigger_start and doc[trigger_start].pos_ == "NOUN"
+            and root.pos_ in ("VERB", "AUX"))
+
+
+def _agent_of_modifier(root, trigger_tokens: set[int], event_tokens: range) -> bool:
+    """The noun is the "by" agent of a participle that describes another noun and reports no
+    event ("a rally held by M23 rebels"): whose thing it is, not who struck."""
+    while root.dep_ == "compound":
+        root = root.head
+    agent = root.head
+    if root.dep_ != "pobj" or agent.dep_ != "agent" or agent.head.dep_ != "acl":
+        return False
+    # "an IED planted by ISWAP militants": the weapon's, so who struck
+    return agent.head.i not in trigger_tokens and agent.head.head.i not in event_tokens
+
+
+def _subject_of(doc: Doc, mention: Mention, verbs: frozenset[str]) -> bool:
+    """The mention is the subject of one of the verbs (or of a verb conjoined to one)."""
+    root = doc[mention.start : mention.end].root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    return verb.lemma_.lower() in verbs or any(c.dep_ == "conj" and c.lemma_.lower() in verbs for c in verb.children)
+
+
+def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozenset[str] = frozenset()) -> str | None:
+    """Perpetrator or target from the mention head's place in the parse."""
+    span = doc[mention.start : mention.end]
+    head = span.root
+    dep, parent = head.dep_, head.head
+    if dep in ("dobj", "nsubjpass") and parent.lemma_.lower() in blame_verbs:
+        return ROLE_PERPETRATOR  # "blamed Russian forces", "forces were accused of using chlorine"
+    if dep == "nsubj" and any(c.dep_ == "agent" for c in parent.children):
+        return ROLE_TARGET  # a headline's passive: "Two soldiers killed by separatists"
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i > head.i for c in head.children) and dep == "ROOT":
+        return ROLE_TARGET  # "Three policemen martyred in ...", a headline without its verb "were"
+    if dep == "poss" and parent.dep_ in ("dobj", "pobj", "nsubjpass"):
+        return ROLE_TARGET  # "struck Hezbollah's headquarters"
+    if dep == "pobj" and parent.lower_ == "of" and parent.head.dep_ == "nsubj" and parent.head.i not in range(mention.start, mention.end):
+        return ROLE_PERPETRATOR  # "Members of the Imbonerakure militia raped ..."
+    if dep in ("nsubjpass", "dobj", "attr", "oprd"):
+        return ROLE_TARGET
+    if (dep == "nsubj" and parent.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in parent.children)
+            and not any(c.dep_ == "dobj" for c in parent.children)):  # with an object it is active: "forces 'neutralised' 30 fighters"
+        return ROLE_TARGET  # a headline's passive: "Two soldiers killed by separatists"
+    if dep in ("nsubj", "poss"):
+        return ROLE_PERPETRATOR
+    if dep == "pobj":
+        prep = parent.lower_
+        if prep in ("by", "between"):
+            return ROLE_PERPETRATOR
+        if prep in ("on", "against", "at", "into", "of", "for"):
+            return ROLE_TARGET
+    if dep == "conj":
+        first = next((m for m in here if m.start <= parent.i < m.end), None)
+        if first is not None:
+            if parent.head.lower_ == "between" or (first.role == ROLE_PERPETRATOR and parent.dep_ == "pobj"):
+                return ROLE_TARGET
+            return first.role
+    if dep in ("compound", "amod") and parent.dep_ in ("nsubj",):
+        return ROLE_PERPETRATOR
+    if dep in ("compound", "amod") and parent.dep_ in ("dobj", "nsubjpass", "pobj"):
+        return ROLE_TARGET if parent.head.lower_ not in ("by",) else ROLE_PERPETRATOR
+    return None
+
+
+def _conjunct_of(doc: Doc, mention: Mention, other: Mention) -> bool:
+    root = doc[mention.start : mention.end].root
+    return root.dep_ == "conj" and other.start <= root.head.i < other.end
+
+
+def _crowd(doc: Doc, candidate: Candidate, kind: str) -> Mention | None:
+    """The subject of a protest word as the protesters ("Thousands protest in ...")."""
+    trigger = doc[candidate.trigger_span[0]]
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    subject = next((child for child in verb.children if child.dep_ in ("nsubj",)), None)
+    while subject is None and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
+        verb = verb.head  # "Thousands marched ... to protest"
+        subject = next((child for child in verb.children if child.dep_ in ("nsubj",)), None)
+    if subject is None:  # a headline parsed as a noun phrase: "Thousands march in Belgrade"
+        subject = next((c for c in trigger.children if c.dep_ in ("nummod", "compound") and c.i < trigger.i and c.pos_ in ("NOUN", "NUM")), None)
+    if subject is None:
+        return None
+    start = min(t.i for t in subject.subtree)
+    while start < subject.i and doc[start].pos_ == "DET":
+        start += 1
+    return Mention(start, subject.i + 1, ActorEntry(kind, kind.capitalize(), ()), role=ROLE_PERPETRATOR)
+
+
+def _as_phrase(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention is what someone is dressed or posing as ("Gunmen dressed as civilians")."""
+    first = mention.start
+    return first >= 2 and doc[first - 1].lower_ == "as" and doc[first - 2].lower_ in DISGUISE_WORDS
+
+
+def _adjectival_actor(doc: Doc, article: Article, token_i: int, lexicon: EventLexicon) -> Mention | None:
+    weapons = frozenset().union(*lexicon.remote_words.values()) | {"and", "&"}
+    loc = _adjectival_location(article, doc, token_i, weapons)
+    if loc is None:
+        return None
+    starts, _ = _token_char_bounds(doc)
+    first = bisect_right(starts, loc.span[0]) - 1
+    last = bisect_right(starts, loc.span[1] - 1) - 1
+    entry = next((a for a in lexicon.actors if a.kind == "state_forces" and not a.named), ActorEntry("state_forces", None, ()))
+    return Mention(first, last + 1, entry, name=loc.name, role=ROLE_PERPETRATOR)
+
+
+def _agent_adjective(doc: Doc, article: Article, candidate: Candidate, lexicon: EventLexicon) -> Mention | None:
+    """The state whose people's adjective stands on the trigger's "by" agent: "one of its
+    paramedics was killed by Israeli fire", "wounded by Russian shelling"."""
+    trigger = doc[candidate.trigger_span[1] - 1]
+    for agent in (c for c in trigger.children if c.dep_ == "agent"):
+        for noun in (c for c in agent.children if c.dep_ == "pobj"):
+            actor = _adjectival_actor(doc, article, noun.i, lexicon)
+            if actor is not None:
+                return actor
+    return None
+
+
+def _says_it_did(doc: Doc, verb, phrases: tuple[str, ...]) -> bool:
+    """Whether what ``verb`` says claims an attack ("said it was behind the attack")."""
+    said = " ".join(t.lower_ for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree)
+    return any(f" {p} " in f" {said} " for p in phrases)
+
+
+class ActorRoles(ContextSides):
+    """Decides each candidate's perpetrator and target."""
+
+    def _protesting(self, doc: Doc, mention: Mention) -> bool:
+        """People a relative clause says protested ("abducted 32 people who took part in
+        protests"), or who march or protest themselves ("PTI supporters marching towards ...")."""
+        root = doc[mention.start : mention.end].root
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in self.lexicon.protest_verbs:
+            return True
+        return any(c.dep_ in ("relcl", "acl") and (c.lemma_.lower() in self.lexicon.protest_verbs
+                                                   or any(t.lower_ in self.lexicon.protest_words for t in c.subtree))
+                   for c in root.children)
+
+    def _intervention_sides(self, doc: Doc, here: list[Mention], perp: Mention | None,
+                            target: Mention | None) -> tuple[Mention | None, Mention | None]:
+        """Who intervenes in a protest is the state's forces, the crowd is who they act against:
+        "Students are blocking the road, protesting ...; police have fired tear gas" (ACLED codes
+        the police actor 1 and the protesters actor 2, whichever the sentence names first)."""
+        force = perp if perp is not None and perp.kind == "state_forces" else next(
+            (m for m in here if m.kind == "state_forces" and not m.facility), None)
+        if force is None:
+            return perp, target
+        crowd = next((m for m in (target, perp, *here) if m is not None and m is not force
+                      and m.kind in ("protesters", "civilians", "political_party")), None)
+        if crowd is not None and crowd.kind == "civilians":
+            crowd = Mention(crowd.start, crowd.end, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
+        return force, crowd
+
+    def _relative_side(self, doc: Doc, candidate: Candidate, sent: Span, perp: Mention | None) -> Mention | None:
+        """The other side of a battle named only in a relative clause on what was fought over:
+        "soldiers recaptured a dam that FARC dissidents had occupied"."""
+        trigger = doc[candidate.trigger_span[0]]
+        for mention in self._all_mentions:
+            root = doc[mention.start : mention.end].root
+            if not sent.start <= mention.start < sent.end or mention is perp or mention.kind not in self.lexicon.armed:
+                continue
+            verb = root.head
+            if root.dep_ == "nsubj" and verb.dep_ == "relcl" and verb.head.head.i == trigger.i and verb.head.dep_ in ("dobj", "pobj"):
+                return Mention(mention.start, mention.end, mention.entry, mention.name, role=ROLE_TARGET)
+        return None
+
+    def _handover(self, doc: Doc, candidate: Candidate, sent: Span) -> None:
+        """Territory that changes hands peacefully is taken by the side that gains it: "regime
+        forces withdrew ... and handed control to local fighters", "Russian forces withdrew ...,
+        and Ukrainian units moved in" (ACLED's actor 1 acquires); the side that leaves is the other."""
+        if candidate.sub_type != "non_violent_transfer_of_territory":
+            return
+        leaving = self.lexicon.leaving_verbs
+        in_sentence = [m for m in self._all_mentions if sent.start <= m.start < sent.end and m.kind in self.lexicon.armed]
+        losers = [m for m in in_sentence if _subject_of(doc, m, leaving)]
+        trigger = doc[candidate.trigger_span[0]]
+        leaves = trigger.lemma_.lower() in leaving or trigger.lower_ in leaving
+        if not losers and leaves and candidate.perpetrator is not None:
+            losers = [candidate.perpetrator]  # "the army said it had withdrawn": the side read as the subject leaves
+        gainers = [m for m in in_sentence if m not in losers and m.start > losers[0].start] if losers else []
+        if not gainers and leaves and losers:  # "hours after RSF fighters surrounded it"
+            gainers = [m for m in in_sentence if m.start != losers[0].start and m.kind in self.lexicon.armed
+                       and m.kind != losers[0].kind]
+        if gainers:
+            candidate.perpetrator, candidate.target = gainers[0], losers[0]
+        elif losers and leaves:  # "Ukrainian troops have withdrawn from Vuhledar": who gains is not said
+            loser = losers[0]
+            candidate.perpetrator = None
+            candidate.target = Mention(loser.start, loser.end, loser.entry, loser.name, ROLE_TARGET)
+
+    def _in_clause(self, doc: Doc, trigger_start: int, mentions: list[Mention]) -> list[Mention]:
+        """The mentions of the trigger's clause (and of a "when" clause tied to it: "Six soldiers
+        were killed when their vehicle struck an IED"), and the victims named in the sentence's
+        other clauses: an armed actor of another clause ("As Ukrainian troops held ..., Russian
+        forces fired ...") is no side."""
+        clauses = linked_clauses(doc, clause_head(doc[trigger_start]))
+        return [m for m in mentions if m.kind in self.lexicon.victims or clause_head(doc[m.start : m.end].root) in clauses
+                or self._died(doc, m) or _names_trigger_noun(doc, m, trigger_start)]
+
+    def _died(self, doc: Doc, mention: Mention) -> bool:
+        """The sentence says the mention's people died or were killed ("8 soldiers died when ...",
+        "3 soldiers martyred", "five officers were killed"): who was hit, in any clause."""
+        root = doc[mention.start : mention.end].root
+        deaths = self.lexicon.death_verbs
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in deaths - {"kill"}:
+            return True
+        if root.dep_ == "nsubjpass" and root.head.lemma_.lower() in deaths:
+            return True  # "were killed", "were martyred"
+        # a headline without its "were": "3 soldiers martyred", "Two policemen killed in ..."
+        return any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and c.lemma_.lower() in deaths and c.i > root.i
+                   for c in root.children)
+
+    def _civilian_attacker(self, doc: Doc, candidate: Candidate, here: list[Mention], target: Mention) -> Mention | None:
+        """A civilian noun that is the active subject of the trigger, with others as the victims,
+        is an attacker nobody has named: "A Jordanian truck driver opened fire ..., killing three
+        Israelis" (ACLED: an unidentified armed group)."""
+        trigger = doc[candidate.trigger_span[0]]
+        verb = trigger if trigger.pos_ == "VERB" else trigger.head
+        verbs = {verb.i}
+        while verb.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "opened fire ..., killing three Israelis": the subject of "opened"
+            verbs.add(verb.i)
+        for mention in here:
+            root = doc[mention.start : mention.end].root
+            acts = any(c.dep_ == "dobj" for c in root.head.children)  # on something: "opened fire", not "drivers killed when ..."
+            if (mention is not target and mention.kind == "civilians" and root.dep_ == "nsubj" and root.head.i in verbs
+                    and acts and root.head.tag_ != "VBN" and not self._died(doc, mention)):
+                entry = next((a for a in self.lexicon.actors if a.kind == "armed_group" and not a.named), None)
+                return Mention(mention.start, mention.end, entry, role=ROLE_PERPETRATOR) if entry else None
+        return None
+
+    def _defender(self, doc: Doc, candidate: Candidate, mention: Mention) -> bool:
+        """The mention is the subject of a verb whose object is the attack (``defending_verbs``):
+        "the army repelled an attack by the RSF" was attacked, it did not attack."""
+        trigger = doc[candidate.trigger_span[1] - 1]
+        verb = trigger.head
+        if trigger.dep_ != "dobj" or verb.lemma_.lower() not in self.lexicon.defending_verbs:
+            return False
+        root = doc[mention.start : mention.end].root
+        while root.dep_ == "conj":  # "Police and Kenyan-led mission repel ..."
+            root = root.head
+        return root.dep_ == "nsubj" and root.head.i == verb.i
+
+    def _roles(self, doc: Doc, article: Article, candidate: Candidate, sent: Span, here: list[Mention]) -> None:
+        if candidate.type in ("protests", "riots", "strategic_developments"):
+            here = [m for m in here if not m.facility]  # "Rioters torch police station" hits no police
+        here = [m for m in here if not _as_phrase(doc, m)]  # "Gunmen dressed as civilians": no civilians
+        if candidate.sub_type == "agreement":  # "DRC, M23 agree to ...": a party, though "agree" reads as a cue
+            here = sorted(here + self._in_clause(doc, candidate.trigger_span[0], self._speakers), key=lambda m: m.start)
+        self._assign_roles(doc, candidate, here)
+        armed, victims = self.lexicon.armed, self.lexicon.victims
+        defenders = [m for m in here if self._defender(doc, candidate, m)]
+        crowd = candidate.type in ("protests", "riots")
+        perps = [m for m in here if m.role == ROLE_PERPETRATOR and (m.kind in armed or crowd)]
+        targets = [m for m in here if m.role == ROLE_TARGET]
+        # a victim kind in the subject of a violent event is who it was done to ("civilians killed")
+        targets += [m for m in here if m.role == ROLE_PERPETRATOR and m.kind in victims and not crowd]
+        if not perps and candidate.trigger.by_perpetrator:  # "Protesters stormed the residence": the crowd did it
+            perps = [m for m in here if m.role == ROLE_PERPETRATOR and m.kind in candidate.trigger.by_perpetrator]
+            targets = [m for m in targets if m not in perps]
+        if not perps:
+            perps = [m for m in here if m.role is None and (m.kind in armed or crowd) and m not in targets]
+        if not perps and defenders:  # "Soldiers repelled an attack on their base, killing 25 attackers"
+            perps = [m for m in targets if m.kind in armed and m not in defenders]
+            targets = defenders + [m for m in targets if m not in perps]
+        perp = perps[0] if perps else None
+        # the trigger's own object first; in a battle the other side, not the people caught in it
+        trigger_tokens = range(*candidate.trigger_span)
+        clauses = linked_clauses(doc, clause_head(doc[candidate.trigger_span[0]]))
+        armed_side = candidate.type == "battles" or candidate.sub_type in TERRITORY_SUB_TYPES
+        targets.sort(key=lambda m: (armed_side and m.kind not in armed, clause_head(doc[m.start : m.end].root) not in clauses,
+                                    doc[m.start : m.end].root.head.i not in trigger_tokens))
+        target = None
+        # "Somali forces and clan militia 'neutralised' 30 al-Shabaab fighters": allies with an armed object of their own
+        own_object = any(m.kind in armed and doc[m.start : m.end].root.dep_ in ("dobj", "nsubjpass")
+                         and doc[m.start : m.end].root.head.i in trigger_tokens for m in targets)
+        if (candidate.type == "battles" or candidate.sub_type == "agreement") and not own_object:  # "X and Y clashed", "X and Y signed"
+            target = next((m for m in perps[1:] if perp is not None and _conjunct_of(doc, m, perp)
+                           and not self._one_state(doc, article, m, perp)), None)
+        target = target or next((m for m in targets if m is not perp), None)
+        if target is None:
+            target = next((m for m in here if m is not perp and m.role is None and m.start > candidate.trigger_span[0]), None)
+        if target is None and not crowd:
+            target = next((m for m in here if m is not perp and m.kind in victims), None)
+        if perp is None and crowd:
+            perp = _crowd(doc, candidate, "rioters" if candidate.type == "riots" else "protesters")
+        if perp is None and not crowd:
+            perp = (self._said_by(doc, article, candidate) or _adjectival_actor(doc, article, candidate.trigger_span[0], self.lexicon)
+                    or _agent_adjective(doc, article, candidate, self.lexicon) or self._denier(doc, article, candidate))
+            if perp is None and candidate.sub_type != "disrupted_weapons_use":
+                perp = self._weapon_user(doc, sent, ROLE_PERPETRATOR)  # "Shahed drones hit ...": Russia's forces
+            if perp is None:
+                perp = self._blamed_here(doc, sent)  # "..., the army said, blaming FARC dissidents"
+        if perp is None and target is not None and candidate.type in VIOLENT_TYPES:
+            perp = self._civilian_attacker(doc, candidate, here, target)
+        perp, target = self._sides_from_context(doc, article, candidate, sent, perp, target)
+        if candidate.type == "battles":
+            perp, target = self._communal(doc, here, perp, target)
+        if target is None and candidate.type == "battles":
+            target = self._relative_side(doc, candidate, sent, perp)
+        if target is None and candidate.type in ("battles", "explosions_remote_violence"):
+            target = self._owner_of_post(doc, article, sent, perp) or self._second_people(doc, article, perp)
+        perp, target = self._recast_sides(doc, article, candidate, here, perp, target)
+        candidate.perpetrator, candidate.target = perp, target
+
+    def _assign_roles(self, doc: Doc, candidate: Candidate, here: list[Mention]) -> None:
+        """Each mention's role from the parse: who did it, who it was done to, or whose thing it is."""
+        for mention in here:
+            mention.role = _role(doc, mention, here, self.lexicon.blame_verbs)
+            root = doc[mention.start : mention.end].root
+            if root.dep_ == "pobj" and root.head.lower_ == "from" and candidate.sub_type in TERRITORY_SUB_TYPES | {"non_violent_transfer_of_territory"}:
+                mention.role = ROLE_TARGET  # "retook Krynky from Russian forces": the other side
+            if _agent_of_modifier(root, self._trigger_tokens, range(*candidate.trigger_span)):
+                mention.role = ROLE_OWNER  # "a rally held by M23 rebels", "pagers used by Hezbollah members": no side
+            if mention.agent:
+                mention.role = ROLE_PERPETRATOR  # "army drone strike kills 8"
+            if (root.dep_ in ("compound", "poss") and root.head.i in self._trigger_tokens and root.head.pos_ == "NOUN"
+                    and mention.kind in self.lexicon.armed and not mention.facility):
+                mention.role = ROLE_PERPETRATOR  # "12 soldiers killed in Boko Haram attack", "repel gang attack"
+            elif mention.kind in self.lexicon.armed and _names_trigger_noun(doc, mention, candidate.trigger_span[0]):
+                mention.role = ROLE_PERPETRATOR  # "IS attack kills 4": the parser read the acronym as "is"
+            if self._died(doc, mention) or self._defender(doc, candidate, mention):
+                mention.role = ROLE_TARGET  # "8 soldiers died when ...", "the army repelled an attack by ..."
+
+    def _recast_sides(self, doc: Doc, article: Article, candidate: Candidate, here: list[Mention],
+                      perp: Mention | None, target: Mention | None) -> tuple[Mention | None, Mention | None]:
+        """The sides' kinds as the event's type reads them: protesters who riot are rioters, a
+        crowd of victims protests, the state intervenes in a protest, an agreement has a state party."""
+        victims = self.lexicon.victims
+        crowd = candidate.type in ("protests", "riots")
+        if candidate.type == "riots" and perp is not None and perp.kind == "protesters":
+            perp = Mention(perp.start, perp.end, ActorEntry("rioters", "Rioters", ()), role=ROLE_PERPETRATOR)
+        if crowd and perp is not None and perp.kind in victims and perp.kind not in ("protesters", "rioters"):
+            kind = "rioters" if candidate.type == "riots" else "protesters"
+            perp = Mention(perp.start, perp.end, ActorEntry(kind, kind.capitalize(), ()), role=ROLE_PERPETRATOR)
+        if target is not None and target.kind == "civilians" and self._protesting(doc, target):
+            target = Mention(target.start, target.end, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
+        if candidate.sub_type in INTERVENTION_SUB_TYPES:
+            perp, target = self._intervention_sides(doc, here, perp, target)
+        party = perp or target
+        if candidate.sub_type == "agreement" and party is not None and (perp is None or target is None):
+            perp, target = self._state_party(doc, article, party)
+        return perp, target
+
+    def _attach_blame(self, doc: Doc, candidates: list[Candidate], mentions: list[Mention], bounds) -> None:
+        """A sentence that blames an armed actor ("Officials blamed Russian forces"), or in which
+        one claims it ("Al-Shabaab claimed responsibility"), names the perpetrator of the event
+        before it, where that event has none."""
+        owned = {c.sentences[0] for c in candidates}
+        lexicon = self.lexicon
+        for mention in sorted(mentions + self._speakers, key=lambda m: m.start):
+            sent = bounds[mention.start]
+            if sent in owned or mention.kind not in lexicon.armed:
+                continue
+            root = doc[mention.start : mention.end].root
+            group_words = lexicon.group_nouns | self._actor_words
+            while root.dep_ == "compound" and root.head.lower_ in group_words:
+                root = root.head  # "The Viv Ansanm gang coalition said ..."
+            verb = root.head.lemma_.lower()
+            claims = root.dep_ == "nsubj" and (verb in lexicon.claim_verbs  # "Al-Shabaab claimed."
+                                               or (verb in lexicon.say_verbs and _says_it_did(doc, root.head, lexicon.claim_phrases)))
+            blamed = root.dep_ == "dobj" and (_role(doc, mention, [], lexicon.blame_verbs) == ROLE_PERPETRATOR
+                                               or verb in lexicon.suspect_verbs)  # "Officials said they suspected al-Shabaab"
+            denies = root.dep_ == "nsubj" and verb == "deny" and any(
+                c.dep_ == "dobj" and c.lower_ in lexicon.responsibility_words for c in root.head.children)
+            if not (claims or blamed or denies):
+                continue
+            before = [c for c in candidates if c.sentences[0][0] < sent[0]]
+            if not before:
+                continue
+            event = before[-1]
+            # a named group blamed or claiming replaces "gunmen"; a denier only stands where no one is named
+            unnamed = event.perpetrator is not None and event.perpetrator.kind == "armed_group" and not event.perpetrator.entry.named
+            if event.perpetrator is None or (unnamed and not denies and mention.entry.named):
+                mention.role = ROLE_PERPETRATOR
+                event.perpetrator = mention

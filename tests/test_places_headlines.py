@@ -110,3 +110,11 @@ def test_an_unlisted_headline_village_takes_its_armed_group_country(places_nlp):
 def test_organisations_and_peoples_are_no_places(places_nlp, text, not_place):
     found = places(places_nlp, text)
     assert not any(not_place in name for name in found), found
+
+
+def test_a_name_that_opens_a_clause_after_a_comma_is_no_container(places_nlp):
+    """"near Kupiansk, Moscow denies": Moscow is the subject of "denies", not the area
+    Kupiansk lies in, so Kupiansk keeps its Ukrainian reading; "Kani, Sagaing region" still pairs."""
+    assert places(places_nlp, "Russian drones hit aid convoy near Kupiansk, Moscow denies")["Kupiansk"] == "UA"
+    assert places(places_nlp, "Shelling hits Kherson, Kyiv says")["Kherson"] == "UA"
+    assert places(places_nlp, "Gunmen attack village near Kani, Sagaing region")["Kani"] == "MM"

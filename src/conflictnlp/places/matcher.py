@@ -1426,7 +1426,7 @@ class PlaceMatcher:
             # (after a headline's settlement noun too: "Sabon Gida Village, Katsina State")
             comma = item.end + (item.end < len(doc) - 1 and doc[item.end].lower_ in self.settlement_nouns)
             nxt = by_start.get(comma + 1)
-            if nxt is not None and doc[comma].text == "," and nxt.mention.fixed is None:
+            if nxt is not None and doc[comma].text == "," and nxt.mention.fixed is None and not _opens_clause(doc, nxt):
                 self._pair(item, nxt, doc)
             elif nxt is not None and doc[comma].lower_ == "in" and nxt.mention.fixed is None and not item.mention.qualifiers:
                 # "Village Of Novoselivka In Donetsk Region": narrows only ("Moscow in Ukraine" is Moscow)
@@ -1499,3 +1499,10 @@ class PlaceMatcher:
         inner.mention.qualifiers = [container]
         if outer.mention.fixed is None and outer.kind in ("ner", "gazetteer", "gold"):
             outer.mention.fixed = container
+
+
+def _opens_clause(doc: Doc, found: _Found) -> bool:
+    """A name after a comma that is the subject of a verb after it starts a clause of its own
+    ("... near Kupiansk, Moscow denies"; "Shelling hits Kherson, Kyiv says"): it is no container."""
+    last = doc[found.end - 1]
+    return last.dep_ in ("nsubj", "nsubjpass") and last.head.i >= found.end and last.head.pos_ in ("VERB", "AUX")

@@ -76,3 +76,23 @@ def test_attack_on_a_town_is_a_cue_and_a_leading_demonym_sets_no_continent():
     # without its country named
     assert "Kenscoff" not in locations("Kenyan/PROPN/B-NORP police/NOUN repel/NOUN gang/NOUN attack/NOUN "
                                        "on/ADP Kenscoff/PROPN/B-PERSON")
+
+
+
+def test_names_with_readings_in_one_state_support_it():
+    from conflictnlp.places.gazetteer import Place
+    from conflictnlp.places.resolve import AREA_SHARED_MAX, Mention, Resolver
+
+    def town(name, state, cc="US"):
+        return Place(name, "city", cc, 45.0, -95.0, 5000, None, None, state)
+
+    mentions = [Mention("Alexandria", 0, 10), Mention("Brandon", 20, 27), Mention("Kensington", 30, 40)]
+    options = [[town("Alexandria", "Minnesota"), town("Alexandria", "Virginia")],
+               [town("Brandon", "Minnesota"), town("Brandon", "Florida")],
+               [town("Kensington", "Minnesota"), town("Winder", "Georgia")]]  # Winder only by another name
+    shared = Resolver._shared_areas(mentions, options)
+    assert shared[("US", "Minnesota")] == {"alexandria": 0.5, "brandon": 0.5, "kensington": 1.0}
+    assert ("US", "Georgia") not in shared  # a reading by another name supports nothing
+    bonus = Resolver._area_bonus
+    assert bonus(mentions[0], options[0][0], shared) == min(AREA_SHARED_MAX, 1.5)  # Brandon and Kensington
+    assert bonus(mentions[0], options[0][1], shared) == 0.0  # no other name has a Virginian reading

@@ -53,8 +53,6 @@ LIST_SEPARATORS = {",", "and", "or", "-", "–", "/", "&"}
 NAME_TAIL_WORDS = {"region", "oblast", "province", "county", "parish", "district", "governorate", "strip", "peninsula"}
 NOTABLE_TOWN = 10_000  # a conflict country's town named with no cue and no country ("over Menaka report")
 LEADING_PARTICLES = {"de", "du", "des", "d'", "del", "en", "dans"}
-NAME_INNER_WORDS = {"of", "the", "upon", "on", "de", "del", "la", "le", "du", "al", "el", "and", "'s", "people's",
-                    "i", "e", "da", "do", "dos", "au", "aux"}
 
 
 @dataclass
@@ -80,7 +78,9 @@ class PlaceMatcher:
         self.locative_cues = set(settings["locative_cues"])
         self.area_adjectives = set(settings["area_adjectives"])
         self._title_case: set[int] = set()
-        self.area_words = set(settings["area_words"])  # lower case only: "Kaduna state", not "Kaduna State Police"
+        self.area_words = set(settings["area_words"])
+        self.name_inner_words = frozenset(settings["name_inner_words"])
+        self._elisions = tuple(settings["name_elisions"])  # lower case only: "Kaduna state", not "Kaduna State Police"
         self.adjectival = adjectival
         self._demonym_firsts: Optional[frozenset[str]] = None
         self.conflict_countries = frozenset(settings["conflict_countries"])
@@ -128,6 +128,8 @@ class PlaceMatcher:
         self.object_verbs = frozenset(settings["incident_object_verbs"])
         self.foreign_verbs = frozenset(settings["foreign_incident_verbs"])
         self.incident_of_nouns = frozenset(settings["incident_of_nouns"])
+        self.incident_on_nouns = frozenset(settings["incident_on_nouns"])
+        self.demonym_compound_heads = frozenset(settings["demonym_compound_heads"])
         self._blocked: set[int] = set()
         self._institutions: list[tuple[int, int, bool]] = []  # (start, end, a university's?)
         self._actor_countries: set[str] = set()
@@ -239,13 +241,18 @@ class PlaceMatcher:
         texts = token_texts(doc)
         edge, k, width = (start if step > 0 else start + 1), start, 0
         while 0 <= k < last and width < MAX_TOKENS:
-            if texts[k][:1].isupper():
+            if self._capitalised(texts[k]):
                 edge = k + 1 if step > 0 else k
-            elif not (texts[k].lower() in NAME_INNER_WORDS or texts[k] in "-–'"):
+            elif not (texts[k].lower() in self.name_inner_words or texts[k] in "-–'"):
                 break
             k += step
             width += 1
         return edge
+
+    def _capitalised(self, word: str) -> bool:
+        """Whether a word may be a word of a name: capitalised, or an elided article before a
+        capital ("l'Artibonite", "d'Ivoire")."""
+        return word[:1].isupper() or word[:2].lower() in self._elisions and word[2:3].isupper()
 
     def _named_things(self, doc: Doc, first: int, last: int) -> set[int]:
         """Tokens of names that are not places though a place's name is in them: newspapers
@@ -404,6 +411,9 @@ class PlaceMatcher:
         about a conflict country, that no other source took and that names no facility."""
         forms = token_forms(doc)
         taken = {i for item in found for i in range(item.start, item.end)} | self._blocked
+        # one-word gazetteer names a longer unknown name may hold ("near Kafin Koro": not Koro, Mali)
+        short = {item.start: item for item in found if item.kind == "gazetteer" and item.end - item.start == 1
+                 and item.mention.source == "gazetteer" and not item.mention.unlisted and item.start not in self._blocked}
         conflict: Optional[bool] = None
         names: list[_Found] = []
         triggers = self._unlisted_triggers | {"the", ","}
@@ -413,7 +423,7 @@ class PlaceMatcher:
             if i + 1 in taken:
                 continue
             start, end, sure = self._unlisted_name(doc, i, first, last)
-            if end <= start or any(k in taken for k in range(start, end)):
+            if end <= start or any(k in taken and not self._held_name(doc, k, start, end, short) for k in range(start, end)):
                 continue
             places = self.gazetteer.candidates(doc[start:end].text)
             if not sure:
@@ -430,6 +440,19 @@ class PlaceMatcher:
         if settlements and conflict is None:
             conflict = self._conflict_article(self._article_countries(found))
         return names + (self._named_settlements(doc, settlements, last, taken) if settlements and conflict else [])
+
+    def _held_name(self, doc: Doc, k: int, start: int, end: int, short: dict[int, _Found]) -> bool:
+        """Whether token ``k`` is a one-word gazetteer name inside the longer capitalised name
+        [start, end) whose other words begin no known name and are no facility's or area's
+        word ("near Kafin Koro (Niger state)", "near Adan Yabaal": a village the data lacks,
+        not Koro, Mali, or Aden, Yemen; "near Goma Airport" keeps Goma)."""
+        if k not in short or end - start < 2:
+            return False
+        texts, forms = token_texts(doc), token_forms(doc)
+        plain = self.facility_nouns | self.area_words | self.settlement_nouns | self.part_nouns | self.facility_name_tails
+        others = [j for j in range(start, end) if j != k and texts[j][:1].isupper()]
+        return bool(others) and not any(
+            normalize(texts[j]) in self.gazetteer.first_words or forms[j][1] in plain or j in short for j in others)
 
     def _named_settlements(self, doc: Doc, nouns: list[int], last: int, taken: set[int]) -> list[_Found]:
         """In a conflict country's article, an unknown capitalised name before a lowercase
@@ -546,7 +569,7 @@ class PlaceMatcher:
         countries |= self._context_countries([item for item in found_outside if item.mention.fixed is None])
         countries |= self._actor_countries  # "Hamas said ... Nuseirat": the Palestinian territories
         countries |= self._implied_countries  # "cartel gunmen ... Aguililla": Mexican
-        continents = self._main_continents(found_outside)
+        continents = self._main_continents(doc, found_outside)
         self._conflict = self.conflict_countries | (self.named_conflict_countries & countries)
         countries &= self._conflict
         self._named_conflict = frozenset(countries)
@@ -643,10 +666,12 @@ class PlaceMatcher:
                  if not any(self.gazetteer.continents.get(p.country_code or "") in main for p in kept)}
         return [town for index, town in enumerate(towns) if index not in stray]
 
-    def _main_continents(self, found: list[_Found]) -> set[str]:
+    def _main_continents(self, doc: Doc, found: list[_Found]) -> set[str]:
         """The continents most of the article's places lie on (half the top count or more)."""
         counts: dict[str, int] = {}
         for item in found:
+            if item.kind in ("demonym", "adjectival") and self._leads_compound(doc, item):
+                continue  # "the Kenyan-led mission": who leads, not where
             place = item.mention.fixed
             code = place.country_code if place is not None else next(iter(self._context_countries([item])), None)
             continent = self.gazetteer.continents.get(code or "")
@@ -654,6 +679,11 @@ class PlaceMatcher:
                 counts[continent] = counts.get(continent, 0) + 1
         top = max(counts.values(), default=0)
         return {continent for continent, count in counts.items() if 2 * count >= top}
+
+    def _leads_compound(self, doc: Doc, item: _Found) -> bool:
+        """Whether a demonym begins a compound adjective of ``demonym_compound_heads`` ("Kenyan-led")."""
+        texts, forms = token_texts(doc), token_forms(doc)
+        return item.end + 1 < len(texts) and texts[item.end] == "-" and forms[item.end + 1][1] in self.demonym_compound_heads
 
     def _plain_word(self, doc: Doc, start: int, end: int, towns: list[Place], cued: bool = False,
                     own: bool = False) -> bool:
@@ -713,6 +743,8 @@ class PlaceMatcher:
         if start > 0 and (forms[start - 1][1] in self.town_cues or self._incident_object(doc, start)
                           or self._incident_of(doc, start)):
             return True
+        if start > 1 and forms[start - 1][1] in ("on", "against") and forms[start - 2][0] in self.incident_on_nouns:
+            return True  # "gang attack on Kenscoff": a known town only (callers), not an unlisted name
         if start in self._title_case and (start == 0 or forms[start - 1][1] not in ("the", "a", "an")):
             return True
         if end < len(doc) and doc[end].is_lower and forms[end][1] in self.facility_nouns:
@@ -1015,10 +1047,11 @@ class PlaceMatcher:
         for end in range(min(last, start + MAX_TOKENS), start, -1):
             tail = end - 1
             if not (texts[tail][:1].isupper() or end - start > 1 and (forms[tail][1] in NAME_TAIL_WORDS
-                                                                       or texts[tail] == "state")):
+                                                                       or texts[tail] == "state"
+                                                                       or self._capitalised(texts[tail]))):
                 continue
             if any(
-                not (texts[k][:1].isupper() or forms[k][1] in NAME_INNER_WORDS or texts[k] in "-–'.")
+                not (self._capitalised(texts[k]) or forms[k][1] in self.name_inner_words or texts[k] in "-–'.")
                 for k in range(start + 1, end - 1)
             ):
                 continue
@@ -1474,6 +1507,8 @@ class PlaceMatcher:
             return
         area = max(containers, key=prior_score)
         inner_places = self.gazetteer.candidates(inner.mention.text)
+        if any(p.feature in AREA_FEATURES for p in inner_places):
+            return  # "29 Jan - Yemen, Taiz governorate, ...:": a country or area leads a head, it is no village
         if any(p.country_code == area.country_code and (area.feature == "country" or p.admin1 in (area.admin1, area.name))
                for p in inner_places):
             return

@@ -47,6 +47,8 @@ CONTINENT_WEIGHT = 1.5
 AMBIGUOUS_MARGIN = 1.5    # prior gap under which a context-free choice is refused
 AMBIGUOUS_KM = 500.0
 SURROUNDING_KM = 100.0
+AREA_SHARED_WEIGHT = 1.0  # a town's first-level area that other names of the article may lie in
+AREA_SHARED_MAX = 1.0
 ACTOR_WEIGHT = 0.1        # "Russian forces ... near Pokrovsk": who acts, barely where
 BORDER_SIDE_CHARS = 50    # "the Rafah crossing on the border with Egypt"
 
@@ -110,6 +112,12 @@ def _admin_key(name: Optional[str]) -> str:
     for word in (" oblast", " region", " province", " state", " governorate"):
         key = key.removesuffix(word)
     return key
+
+
+def _own_name(key: str, place: Place) -> bool:
+    """Whether a normalised name is the place's own (less an area word: "Douglas County")."""
+    own = normalize(place.name)
+    return own == key or own.startswith(key + " ") or key.startswith(own + " ")
 
 
 def _names_alike(said: str, name: str) -> bool:
@@ -192,7 +200,9 @@ class Resolver:
         ``actor_countries``: the countries of the armed groups the article names, which settle a
         lone name's far-apart readings ("Taliban ... In Asadabad" is Afghanistan's)."""
         options = self._across_borders(mentions, [self.candidates(mention) for mention in mentions])
-        priors = [sorted(((prior_score(p) + self._name_bonus(m, p), p) for p in places), key=lambda pair: -pair[0])
+        shared = self._shared_areas(mentions, options)
+        priors = [sorted(((prior_score(p) + self._name_bonus(m, p) + self._area_bonus(m, p, shared), p) for p in places),
+                         key=lambda pair: -pair[0])
                   for m, places in zip(mentions, options)]
         anchors: list[tuple[Place, float]] = []
         for mention, ranked in zip(mentions, priors):
@@ -210,6 +220,39 @@ class Resolver:
         final = self._round(priors, context)
         return [self._refuse_blind(ranked, place, context, i, actor_countries)
                 for i, (ranked, place) in enumerate(zip(priors, final))]
+
+    @staticmethod
+    def _shared_areas(mentions: Sequence[Mention], options: list[list[Place]]) -> dict[tuple, dict[str, float]]:
+        """(country, admin1) -> {name: weight} of the article's names that have a town, county or
+        state reading there by their own name, each weighted 1/k for a name with readings in k
+        such areas. Several ambiguous names with readings in one state say which state the
+        article is about ("Alexandria", "Brandon", "Kensington", "Douglas County": Minnesota's),
+        where no name alone is clear; a name found in every state says little."""
+        shared: dict[tuple, dict[str, float]] = {}
+        seen: set[str] = set()
+        for mention, places in zip(mentions, options):
+            key = normalize(mention.text)
+            if key in seen or mention.fixed is not None:
+                continue
+            seen.add(key)
+            areas = {(p.country_code, p.admin1) for p in places
+                     if p.admin1 and p.feature in ("city", "admin2", "admin1") and _own_name(key, p)}
+            for area in areas:
+                shared.setdefault(area, {})[key] = 1.0 / len(areas)
+        return shared
+
+    @staticmethod
+    def _area_bonus(mention: Mention, place: Place, shared: dict[tuple, dict[str, float]]) -> float:
+        """The support of the article's other names for a town's or county's first-level area
+        (``_shared_areas``), times ``AREA_SHARED_WEIGHT``, at most ``AREA_SHARED_MAX``."""
+        if place.feature not in ("city", "admin2") or not place.admin1:
+            return 0.0
+        names = shared.get((place.country_code, place.admin1))
+        key = normalize(mention.text)
+        if not names or not _own_name(key, place):
+            return 0.0
+        support = sum(weight for name, weight in names.items() if name != key)
+        return min(AREA_SHARED_MAX, AREA_SHARED_WEIGHT * support)
 
     @staticmethod
     def _across_borders(mentions: Sequence[Mention], options: list[list[Place]]) -> list[list[Place]]:

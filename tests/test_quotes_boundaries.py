@@ -112,3 +112,79 @@ def test_an_as_phrase_after_a_prepositional_cue_is_content() -> None:
 
     assert referred("as") == [("referred to", ["Assad as a reformer"])]
     assert referred("at") == [("referred to", ["Assad"])]
+
+
+def _found(doc) -> list[tuple[str, list[str]]]:
+    text = doc.text
+    found = verb_attributions(doc, list(doc.sents), load_cues(), [False] * (len(text) + 1))
+    return sorted((text[a.cue[0] : a.cue[1]], [text[s:e] for s, e in a.content]) for a in found)
+
+
+def test_a_statement_after_a_semicolon_reports_the_clause_after_its_own_cue() -> None:
+    # the parse hangs the first statement on the second cue, as en_core_web_sm does
+    doc = make_doc(
+        """
+        Drone drone PROPN nsubj 1 NNP
+        hits hit VERB ccomp 6 VBZ
+        Odesa Odesa PROPN compound 3 NNP
+        port port NOUN dobj 1 NN
+        , , PUNCT punct 6 ,
+        Ukraine Ukraine PROPN nsubj 6 NNP
+        says say VERB ccomp 9 VBZ
+        ; ; PUNCT punct 9 :
+        Moscow Moscow PROPN nsubj 9 NNP
+        denies deny VERB ROOT 9 VBZ
+        targeting target VERB xcomp 9 VBG
+        grain grain NOUN compound 12 NN
+        terminal terminal NOUN dobj 10 NN
+        """
+    )
+    assert _found(doc) == [("denies", ["targeting grain terminal"]), ("says", ["Drone hits Odesa port"])]
+
+
+def test_a_report_after_a_semicolon_is_no_content_of_the_cue_before_it() -> None:
+    # the other way round: the second report hung on the first cue as its complement
+    doc = make_doc(
+        """
+        Strike strike NOUN nsubj 1 NN
+        kills kill VERB ccomp 5 VBZ
+        three three NUM dobj 1 CD
+        , , PUNCT punct 5 ,
+        officials official NOUN nsubj 5 NN
+        say say VERB ROOT 5 VBZ
+        ; ; PUNCT punct 5 :
+        Russia Russia PROPN nsubj 8 NNP
+        denies deny VERB ccomp 5 VBZ
+        attack attack NOUN dobj 8 NN
+        """
+    )
+    assert _found(doc) == [("denies", ["attack"]), ("say", ["Strike kills three"])]
+
+
+def test_a_trailing_cue_before_a_semicolon_stops_its_content_there() -> None:
+    # "Hamas says" hung as a parenthetical of the second statement's verb
+    doc = make_doc(
+        """
+        Israel Israel PROPN nsubj 1 NNP
+        strikes strike VERB ccomp 8 VBZ
+        school school NOUN dobj 1 NN
+        , , PUNCT punct 5 ,
+        Hamas Hamas PROPN nsubj 5 NNP
+        says say VERB parataxis 8 VBZ
+        ; ; PUNCT punct 5 :
+        army army NOUN nsubj 8 NN
+        denies deny VERB ROOT 8 VBZ
+        hitting hit VERB xcomp 8 VBG
+        shelter shelter NOUN dobj 9 NN
+        . . PUNCT punct 8 ,
+        """
+    )
+    assert _found(doc) == [("denies", ["hitting shelter"]), ("says", ["Israel strikes school"])]
+
+
+def test_a_headline_of_two_statements_gives_each_its_own_content(quotes_nlp) -> None:
+    text = "Drone hits Odesa port, Ukraine says; Moscow denies targeting grain terminal"
+    result = conflictnlp.extract(text)
+    found = {q.cue.text: q.content.text for q in result.quotes}
+    assert found == {"says": "Drone hits Odesa port", "denies": "targeting grain terminal"}
+    assert_offsets(result.to_dict())

@@ -457,6 +457,7 @@ def _reported_clauses(verb: Token, lexicon: CueLexicon, shares_speaker_with: Opt
         if (c.dep_ == "ccomp" or c.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
         and c.i != getattr(shares_speaker_with, "i", None)
         and _comma_coordinated_cue(c, lexicon) is None
+        and not _across_semicolon(c, verb, lexicon)
     ]  # a conjunct opened by "that" is a second complement: "said A, but that B"
     if verb.lemma_.lower() in lexicon.asking:
         # "asked Trump [if he would ...]": the parse hangs the question on the verb as an adverbial
@@ -465,6 +466,29 @@ def _reported_clauses(verb: Token, lexicon: CueLexicon, shares_speaker_with: Opt
         # "said in a statement that ...": the small model hangs the clause on the noun
         ccomps = [c for c in extension[-1].children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     return ccomps
+
+
+def _across_semicolon(clause: Token, verb: Token, lexicon: CueLexicon) -> bool:
+    """Whether a clause the parse hung on ``verb`` is a statement of its own on the other side
+    of a semicolon: one before the cue, or one after it that is a report with its own subject.
+    In "Drone hits Odesa port, Ukraine says; Moscow denies targeting grain terminal" Moscow
+    denies what follows its own cue; in "..., officials say; Russia denies attack" the officials
+    do not say that Russia denies."""
+    doc = verb.doc
+    if clause.i < verb.i:
+        return any(t.text == ";" for t in doc[clause.right_edge.i + 1 : verb.i])
+    return (
+        any(t.text == ";" for t in doc[verb.i + 1 : clause.left_edge.i])
+        and lexicon.is_cue(clause)
+        and any(c.dep_ in SUBJECTS for c in clause.children)
+    )
+
+
+def _after_semicolon_with_complement(verb: Token) -> bool:
+    """Whether a cue verb opens a statement after a semicolon with a complement of its own
+    ("...; Moscow denies [targeting grain terminal]"): it reports that, not the clause before."""
+    start = verb.left_edge.i
+    return start > 0 and verb.doc[start - 1].text == ";" and not _bare_cue(verb)
 
 
 def _opened_by_that(clauses: list[Token]) -> bool:
@@ -482,6 +506,7 @@ def _reports_head_clause(verb: Token, kinds: set[str], lexicon: CueLexicon) -> b
         and (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i or _trailing_conjunct(verb))
         and not any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
         and (verb.dep_ == "parataxis" or _set_off(verb))
+        and not _after_semicolon_with_complement(verb)
     ) or ("clause" in kinds and _as_before_clause(verb, lexicon))
 
 
@@ -519,6 +544,11 @@ def _head_clause_content(verb: Token, sent: Span) -> set[Token]:
     """The content of a parenthetical or trailing cue: its head's clause without the cue's own subtree."""
     # "..., Gladkov added." / "Putin's armies, it claimed, are struggling"
     content = {t for t in verb.head.subtree if t.sent == sent} - _subtree(verb)
+    # "Israel strikes Gaza school, Hamas says; army denies ...": past a semicolon after the
+    # cue is another statement
+    semicolon = next((t.i for t in sent if t.i > verb.i and t.text == ";"), None)
+    if semicolon is not None:
+        content = {t for t in content if t.i < semicolon}
     if verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].dep_ == "cc":
         content.discard(verb.doc[verb.left_edge.i - 1])  # the "and" of "..., and the governor said"
     # the sentence's final stop (and a line break) may hang from the head: when
@@ -789,6 +819,7 @@ def _nested_report(
         and content
         and not any(quoted[t.idx] for t in content)
         and kind != "clause"
+        and not _across_semicolon(verb, verb.head, lexicon)
     )
 
 

@@ -188,3 +188,35 @@ def test_a_headline_of_two_statements_gives_each_its_own_content(quotes_nlp) -> 
     found = {q.cue.text: q.content.text for q in result.quotes}
     assert found == {"says": "Drone hits Odesa port", "denies": "targeting grain terminal"}
     assert_offsets(result.to_dict())
+
+
+def test_a_quotation_opening_the_next_paragraph_carries_on_the_quote_before(quotes_nlp) -> None:
+    # PolNeAR draws '“A,” he said.¶“B.”' as one attribution with two pieces (train-200: 6 of 8)
+    text = (
+        "“We will not leave the city while people are still in the basements,” the mayor said.\n\n"
+        "“Our buses go out again tomorrow morning, whatever the shelling does.”\n\n"
+        "The shelling resumed at dawn."
+    )
+    (quote,) = quotes_nlp(text)._.quotes
+    record = quote.to_dict()
+    assert [text[s:e] for s, e in record["content"]["spans"]] == [
+        "We will not leave the city while people are still in the basements,",
+        "Our buses go out again tomorrow morning, whatever the shelling does.",
+    ]
+    assert record["speaker"]["text"] == "the mayor"
+    assert_offsets(conflictnlp.extract(text).to_dict())
+
+
+def test_a_quotation_after_a_dash_signature_is_no_more_of_that_quote(quotes_nlp) -> None:
+    # a signature signs its own paragraph: the next quotation is a quote of its own
+    text = (
+        "Readers wrote to us about the siege.\n\n"
+        "“The water has been off for nine days and nobody comes to fix it.” ― Olena Kovalenko\n\n"
+        "“We queue for bread from five in the morning, every single day.”\n\n"
+        "The city council did not reply."
+    )
+    quotes = [q.to_dict() for q in quotes_nlp(text)._.quotes]
+    assert [q["content"]["text"] for q in quotes] == [
+        "The water has been off for nine days and nobody comes to fix it.",
+        "We queue for bread from five in the morning, every single day.",
+    ]

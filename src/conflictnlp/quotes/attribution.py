@@ -1521,6 +1521,18 @@ def _merge(pieces: list[Offsets]) -> list[Offsets]:
     return merged
 
 
+def _carries_on(text: str, quote: Attribution, passage: QuotedPassage) -> bool:
+    """Whether a quotation with no cue of its own opens the paragraph right after the sentence
+    of a direct quote, nothing between: the same speaker goes on ('“A,” he said.¶“B.”'), so it is
+    more of that quote, as PolNeAR draws it, not a second quote. Not after a label or a dash
+    signature ("― Carlos Raúl"), which sign one paragraph each."""
+    if not quote.passages or quote.kind == "colon":
+        return False
+    end = max(e for _, e in (*quote.content, *((p.start, p.end) for p in quote.passages), quote.clause_bounds()))
+    gap = text[end : passage.start]
+    return "\n" in gap and not gap.strip(" \u00a0\n.,")
+
+
 def floating_passages(doc: Doc, attributions: list[Attribution], passages: list[QuotedPassage], confidence: float) -> list[Attribution]:
     """Quotations without a cue that read as speech, inheriting the closest speaker before;
     with none, a quotation opening the paragraph after one whose last sentence has a named
@@ -1543,6 +1555,10 @@ def floating_passages(doc: Doc, attributions: list[Attribution], passages: list[
         index = inherited_speaker(paragraph, passage.start, anchors)
         introduced = introducing_speaker(doc, passage.start) if index is None else None
         if index is None and introduced is None:
+            continue
+        if index is not None and _carries_on(text, with_speaker[index], passage):
+            with_speaker[index].content.extend(passage.inner)
+            with_speaker[index].passages.append(passage)
             continue
         attribution = Attribution(
             content=list(passage.inner),

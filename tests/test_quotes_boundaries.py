@@ -220,3 +220,30 @@ def test_a_quotation_after_a_dash_signature_is_no_more_of_that_quote(quotes_nlp)
         "The water has been off for nine days and nobody comes to fix it.",
         "We queue for bread from five in the morning, every single day.",
     ]
+
+
+def test_a_participle_set_off_after_the_speaker_is_no_part_of_the_mention() -> None:
+    # PolNeAR leaves "speaking on ...", "wearing ..." out of the source (train-200 seed 24)
+    doc = make_doc(
+        """
+        An an DET det 2 DT
+        Israeli israeli ADJ amod 2 JJ
+        official official NOUN nsubj 10 NN
+        , , PUNCT punct 2 ,
+        speaking speak VERB acl 2 VBG
+        on on ADP prep 4 IN
+        condition condition NOUN pobj 5 NN
+        of of ADP prep 6 IN
+        anonymity anonymity NOUN pobj 7 NN
+        , , PUNCT punct 2 ,
+        said say VERB ROOT 10 VBD
+        the the DET det 12 DT
+        talks talk NOUN nsubj 13 NNS
+        stalled stall VERB ccomp 10 VBD
+        . . PUNCT punct 10 .
+        """
+    )
+    text = doc.text
+    found = [a for a in verb_attributions(doc, list(doc.sents), load_cues(), [False] * (len(text) + 1)) if text[a.cue[0] : a.cue[1]] == "said"]
+    assert [a.source.text for a in found] == ["An Israeli official"]
+    assert [text[s:e] for s, e in found[0].content] == ["the talks stalled"]

@@ -247,3 +247,29 @@ def test_a_participle_set_off_after_the_speaker_is_no_part_of_the_mention() -> N
     found = [a for a in verb_attributions(doc, list(doc.sents), load_cues(), [False] * (len(text) + 1)) if text[a.cue[0] : a.cue[1]] == "said"]
     assert [a.source.text for a in found] == ["An Israeli official"]
     assert [text[s:e] for s, e in found[0].content] == ["the talks stalled"]
+
+
+def test_the_source_of_a_cue_noun_keeps_its_possessive_and_the_name_does_not() -> None:
+    from conflictnlp.quotes.attribution import noun_attributions
+    from conflictnlp.quotes.speakers import SpeakerResolver
+
+    doc = make_doc(
+        """
+        Russia Russia PROPN poss 2 NNP
+        's 's PART case 0 POS
+        claim claim NOUN nsubj 7 NN
+        that that SCONJ mark 6 IN
+        the the DET det 5 DT
+        brigade brigade NOUN nsubj 6 NN
+        withdrew withdraw VERB acl 2 VBD
+        was be AUX ROOT 7 VBD
+        false false ADJ acomp 7 JJ
+        . . PUNCT punct 7 .
+        """,
+        ents=["B-GPE"] + ["O"] * 9,
+    )
+    text = doc.text
+    (found,) = noun_attributions(list(doc.sents), load_cues(), [False] * (len(text) + 1))
+    assert found.source.text == "Russia 's"
+    assert [text[s:e] for s, e in found.content] == ["that the brigade withdrew"]
+    assert SpeakerResolver(doc, (0, len(text)), lexicon=load_cues()).resolve(found.source).name == "Russia"

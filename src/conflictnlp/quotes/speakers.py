@@ -911,6 +911,8 @@ class SpeakerResolver:
 
     def resolve(self, mention: Span) -> Speaker:
         """Name, role and confidence for a speaker mention."""
+        if len(mention) > 1 and mention[-1].dep_ == "case":
+            mention = mention[:-1]  # "Nervo's conclusion that ...": the mention keeps its "'s", the name does not
         root = mention.root
         word = root.lower_
         if len(mention) == 1 and word in RELATIVE:

@@ -273,3 +273,37 @@ def test_the_source_of_a_cue_noun_keeps_its_possessive_and_the_name_does_not() -
     assert found.source.text == "Russia 's"
     assert [text[s:e] for s, e in found.content] == ["that the brigade withdrew"]
     assert SpeakerResolver(doc, (0, len(text)), lexicon=load_cues()).resolve(found.source).name == "Russia"
+
+
+def test_a_report_after_a_semicolon_that_swallowed_the_first_clause_is_cut_off() -> None:
+    # the parse hung the first statement under the second report's verb
+    doc = make_doc(
+        """
+        Officials official NOUN nsubj 1 NNS
+        said say VERB ROOT 1 VBD
+        the the DET det 3 DT
+        strike strike NOUN nsubj 4 NN
+        was be AUX ccomp 8 VBD
+        deliberate deliberate ADJ acomp 4 JJ
+        ; ; PUNCT punct 8 :
+        they they PRON nsubj 8 PRP
+        learned learn VERB ccomp 1 VBD
+        of of ADP prep 8 IN
+        it it PRON pobj 9 PRP
+        . . PUNCT punct 1 .
+        """
+    )
+    said = [c for c, _ in _found(doc) if c == "said"]
+    assert said and dict(_found(doc))["said"] == ["the strike was deliberate"]
+
+
+def test_a_question_signed_after_it_is_no_more_of_the_quote_before(quotes_nlp) -> None:
+    text = (
+        "The hearing ran late.\n\n"
+        "“Every convoy that leaves is shelled on the road,” the governor said.\n\n"
+        "“Why isn’t this enough proof that the corridor is closed to everyone?” the senator demanded.\n\n"
+        "Nobody answered."
+    )
+    quotes = [q.to_dict() for q in quotes_nlp(text)._.quotes]
+    governor = next(q for q in quotes if q["speaker"] and q["speaker"]["text"] == "the governor")
+    assert governor["content"]["text"] == "Every convoy that leaves is shelled on the road,"

@@ -457,7 +457,7 @@ def _reported_clauses(verb: Token, lexicon: CueLexicon, shares_speaker_with: Opt
         if (c.dep_ == "ccomp" or c.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
         and c.i != getattr(shares_speaker_with, "i", None)
         and _comma_coordinated_cue(c, lexicon) is None
-        and not _across_semicolon(c, verb, lexicon)
+        and not (c.i < verb.i and _across_semicolon(c, verb, lexicon))
     ]  # a conjunct opened by "that" is a second complement: "said A, but that B"
     if verb.lemma_.lower() in lexicon.asking:
         # "asked Trump [if he would ...]": the parse hangs the question on the verb as an adverbial
@@ -477,11 +477,23 @@ def _across_semicolon(clause: Token, verb: Token, lexicon: CueLexicon) -> bool:
     doc = verb.doc
     if clause.i < verb.i:
         return any(t.text == ";" for t in doc[clause.right_edge.i + 1 : verb.i])
-    return (
-        any(t.text == ";" for t in doc[verb.i + 1 : clause.left_edge.i])
-        and lexicon.is_cue(clause)
-        and any(c.dep_ in SUBJECTS for c in clause.children)
-    )
+    return any(t.text == ";" for t in doc[verb.i + 1 : clause.i]) and _own_report(clause, lexicon)
+
+
+def _own_report(word: Token, lexicon: CueLexicon) -> bool:
+    return lexicon.is_cue(word) and any(c.dep_ in SUBJECTS for c in word.children)
+
+
+def _before_next_statement(content: set[Token], verb: Token, lexicon: CueLexicon) -> set[Token]:
+    """The content up to a semicolon after the cue past which a report of its own begins
+    ("Republicans said the timing was not intentional; they only learned on Friday ...")."""
+    if not content:
+        return content
+    last = max(t.i for t in content)
+    semicolon = next((t.i for t in verb.doc[verb.i + 1 : last] if t.text == ";"), None)
+    if semicolon is None or not any(t.i > semicolon and _own_report(t, lexicon) for t in content):
+        return content
+    return {t for t in content if t.i < semicolon}
 
 
 def _after_semicolon_with_complement(verb: Token) -> bool:
@@ -739,7 +751,7 @@ def _kind_and_content(
             content |= _subtree(child)
             content -= {t for r in child.subtree if r.i != child.i and r.dep_ in ("relcl", "appos", "npadvmod") and _rebuttal(r, lexicon) for t in r.subtree}
         content |= _condition_after(verb, ccomps)
-        content = _without_second_reports(content, verb, lexicon)
+        content = _before_next_statement(_without_second_reports(content, verb, lexicon), verb, lexicon)
         content |= misparsed_tail(content, sent)
     elif "clause" in kinds and _trails_cue(verb, lexicon):
         # "“A,” he said, noting that at one point ...": the parse found no clause under the
@@ -1533,7 +1545,12 @@ def _carries_on(text: str, quote: Attribution, passage: QuotedPassage) -> bool:
         return False
     end = max(e for _, e in (*quote.content, *((p.start, p.end) for p in quote.passages), quote.clause_bounds()))
     gap = text[end : passage.start]
-    return "\n" in gap and not gap.strip(" \u00a0\n.,")
+    if "\n" not in gap or gap.strip(" \u00a0\n.,"):
+        return False
+    # the quotation must end its sentence: not '“B?” Vitter demanded.' or '“B,” she said'
+    rest = text[passage.end :].split("\n", 1)[0].strip(" \u00a0")
+    inner_end = text[passage.inner[-1][0] : passage.inner[-1][1]].rstrip()
+    return not rest or inner_end.endswith((".", "!", "…"))
 
 
 def floating_passages(doc: Doc, attributions: list[Attribution], passages: list[QuotedPassage], confidence: float) -> list[Attribution]:

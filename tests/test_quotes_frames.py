@@ -170,7 +170,7 @@ def test_mined_phrasal_noun_and_adjective_entries() -> None:
         """
     )
     assert attributions(campaigned) == [("campaigned against", ["the deal"], "The party")]
-    assert ("accusation", ["sabotage"], "Moscow") in attributions(accusation)
+    assert ("accusation", ["sabotage"], "Moscow 's") in attributions(accusation)
     assert attributions(wary) == [("were wary of", ["the offer"], "Officials")]
 
 

@@ -250,6 +250,11 @@ def _np(token: Token) -> Span:
         commas = [t.i for t in doc[start : token.i] if t.text == ","]
         if commas:
             start = commas[-1] + 1
+    # "An Israeli official, speaking on condition of anonymity, said": a participle set off
+    # after the noun says how or where the speaker spoke, and is no part of the mention
+    participle = next((c for c in token.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and c.i > token.i and doc[c.left_edge.i - 1].text == ","), None)
+    if participle is not None:
+        end = min(end, participle.left_edge.i - 1)
     while start < end and doc[start].is_punct:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -906,6 +911,8 @@ class SpeakerResolver:
 
     def resolve(self, mention: Span) -> Speaker:
         """Name, role and confidence for a speaker mention."""
+        if len(mention) > 1 and mention[-1].dep_ == "case":
+            mention = mention[:-1]  # "Nervo's conclusion that ...": the mention keeps its "'s", the name does not
         root = mention.root
         word = root.lower_
         if len(mention) == 1 and word in RELATIVE:

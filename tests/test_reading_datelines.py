@@ -8,7 +8,14 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conflictnlp.reading.boilerplate import dateline_at, dateline_town, find_layout, line_dateline_end, skip_place_dateline
+from conflictnlp.reading.boilerplate import (
+    _dateline_from,
+    dateline_at,
+    dateline_town,
+    find_layout,
+    line_dateline_end,
+    skip_place_dateline,
+)
 from conflictnlp.reading.component import wire_published
 
 LEAD = "Russian drones struck a convoy of aid trucks on Tuesday, killing three drivers, officials said."
@@ -288,3 +295,13 @@ def test_no_claim_of_a_live_blog_holds_part_of_a_stamp(nlp):
     claims = [c.text for c in record.claims]
     assert "RSF rejects accusations that its fighters shelled the market" in claims, claims
     assert not any("GMT" in c or "14:32" in c for c in claims), claims
+
+
+def test_dateline_at_gives_the_same_answer_again_and_for_each_line():
+    text = "KYIV, Ukraine (AP) \u2014 Two people were killed.\nBANGUI (AFP) - Three more.\nNo dateline here, he said."
+    for offset in range(len(text)):
+        start = text.rfind("\n", 0, offset) + 1
+        assert dateline_at(text, offset) == _dateline_from(text, start)
+    again = "".join(text)  # an equal text that is another object: read afresh
+    assert dateline_at(again, 5) == _dateline_from(text, 0)
+    assert dateline_at(text, 50) is dateline_at(text, 60)

@@ -17,7 +17,9 @@ from bisect import bisect_left, bisect_right
 from functools import wraps
 from types import GenericAlias
 from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
+from weakref import WeakKeyDictionary
 
+import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span
 
@@ -147,14 +149,26 @@ def per_doc(compute: Callable[[Doc], T]) -> Callable[[Doc], T]:
     return cached
 
 
+# the text each Doc was made from (``remember_text``), for as long as the Doc lives
+_made_from: "WeakKeyDictionary[Doc, str]" = WeakKeyDictionary()
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Note that ``doc`` was tokenized from ``text`` (which the tokenizer keeps character for
+    character), so ``doc_text`` need not rebuild it: the article component and ours run in
+    different passes over a batch, which evicts the one-Doc cache between them."""
+    _made_from[doc] = text
+
+
 @per_doc
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per Doc.
+    """``doc.text``, computed once per Doc (or not at all where ``remember_text`` gave it).
 
     spaCy rebuilds ``Doc.text`` from every token on each access, which made components that
     read it per sentence or per mention quadratic in article length.
     """
-    return doc.text
+    text = _made_from.get(doc)
+    return text if text is not None else doc.text
 
 
 def entities_in(span: Span) -> list[Span]:
@@ -176,18 +190,14 @@ def entities_in(span: Span) -> list[Span]:
 def entity_bounds(doc: Doc) -> list[tuple[int, int, int]]:
     """(start, end, label id) of every entity, in order, from the entity IOB and type arrays
     (an entity begins at a B tag and runs over the I tags after it)."""
-    tags = doc.to_array([ENT_IOB, ENT_TYPE]).tolist()
-    found, i = [], 0
-    while i < len(tags):
-        if tags[i][0] != IOB_BEGIN:
-            i += 1
-            continue
-        end = i + 1
-        while end < len(tags) and tags[end][0] == IOB_INSIDE:
-            end += 1
-        found.append((i, end, tags[i][1]))
-        i = end
-    return found
+    tags = doc.to_array([ENT_IOB, ENT_TYPE])
+    if not len(tags):
+        return []
+    begins = numpy.flatnonzero(tags[:, 0] == IOB_BEGIN)
+    # an entity runs to the first token after its B tag that is no I tag (or the Doc's end)
+    stops = numpy.append(numpy.flatnonzero(tags[:, 0] != IOB_INSIDE), len(tags))
+    ends = stops[numpy.searchsorted(stops, begins, side="right")]
+    return list(zip(begins.tolist(), ends.tolist(), tags[begins, 1].tolist()))
 
 
 def entity_at(doc: Doc, i: int) -> Optional[Span]:

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribute_table import use_attribute_table, use_lemma_table
-from .extensions import STORE_KEY, add_error, article_from_doc, register_extensions
+from .extensions import STORE_KEY, add_error, article_from_doc, register_extensions, remember_text
 from .model import Article
 from .quotes.labels import ADDON_META_KEY
 from .reading.sources import ArticleInput, prose_problem, read_record
@@ -262,6 +262,8 @@ def make_doc(nlp: Language, article: ArticleInput, *, max_chars: int = DEFAULT_M
         errors.append(problem)
         text = None
     doc = nlp.make_doc(text) if text is not None else Doc(nlp.vocab, words=[])
+    if text is not None:
+        remember_text(doc, text)
     store = doc.user_data.setdefault(STORE_KEY, {})
     store.update(
         article_id=article.id,

@@ -373,6 +373,21 @@ def dateline_at(text: str, offset: int) -> Optional[Dateline]:
     start = text.rfind("\n", 0, offset) + 1
     while start < len(text) and text[start] in " \t\u00a0":
         start += 1
+    if _datelines_read[0] is not text:  # quotes, claims and the article ask of the same lines
+        _datelines_read[:] = [text, {}]
+    known = _datelines_read[1]
+    if start not in known:
+        known[start] = _dateline_from(text, start)
+    return known[start]
+
+
+# the text last read by dateline_at (held, so that ``is`` cannot meet a new text at its
+# address) and the dateline found at each line start
+_datelines_read: list[Any] = [None, {}]
+
+
+def _dateline_from(text: str, start: int) -> Optional[Dateline]:
+    """The dateline at line start ``start``, if any (``dateline_at``)."""
     upper, title, agencies, stamp = _dateline_patterns()
     end = min(len(text), start + 200)
     entry = stamp.match(text, start, end)

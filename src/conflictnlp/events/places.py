@@ -157,7 +157,7 @@ def _drop_broader_labels(query: PlaceQuery, places: list[Location]) -> list[Loca
     return [loc for loc in places if loc not in broader] or places
 
 
-_LABEL_LINK = re.compile(r"^,(?:[^,:.\n]{0,30},)?\s*$")
+_LABEL_LINK = re.compile(r"^[^,:.\n]{0,25},(?:[^,:.\n]{0,30},)?\s*$")  # ", " or " governorate, Taiz governorate, "
 
 
 _PAIR_GAP = re.compile(r"^\s+(?:and|&)\s+$")

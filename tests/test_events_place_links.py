@@ -118,3 +118,11 @@ def test_a_headline_passive_parsed_as_active_makes_its_subject_the_target():
     doc = Doc(nlp.vocab, words=words, heads=[1, 1, 3, 1, 1, 4], deps=["nsubj", "ROOT", "nummod", "dobj", "prep", "pobj"],
               pos=["PROPN", "VERB", "NUM", "NOUN", "ADP", "PROPN"], tags=["NNP", "VBD", "CD", "NNS", "IN", "NNP"])
     assert _role(doc, Mention(0, 1, entry), []) == ROLE_PERPETRATOR
+
+
+def test_party_and_force_acronyms_are_named_actors():
+    from conflictnlp.events.lexicon import load_event_lexicon
+
+    kinds = {word: entry.kind for entry in load_event_lexicon().actors if entry.named for word in entry.words}
+    assert kinds["PTI"] == "political_party"  # "arrested 14 members of the opposition PTI"
+    assert kinds["CRPF"] == "state_forces"  # "lobbed a grenade at a CRPF bunker"

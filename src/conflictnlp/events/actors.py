@@ -9,8 +9,8 @@ from spacy.tokens import Doc
 
 from ..extensions import doc_text
 from ..model import Article, EventActor, EventActors, ViolenceType
-from .candidate import TOLL_ROLES, Candidate, Mention, _token_char_bounds, country_names
 from ..reading.boilerplate import line_dateline_end
+from .candidate import TOLL_ROLES, Candidate, Mention, _token_char_bounds, country_names
 from .context import list_label
 from .places import _country_of, _owner_country
 from .tolls import EventTolls
@@ -42,7 +42,7 @@ def _victims_of(candidate: Candidate, victim_words: frozenset[str] = frozenset()
 def demonym_countries() -> dict[str, str]:
     """A people's adjective -> its country's name ("Somali" -> "Somalia"), from the packaged
     countries table: the nationality a mention names itself, where the places component read none."""
-    names = {}
+    names: dict[str, str] = {}
     text = resources.files("conflictnlp").joinpath("data", "countries.tsv").read_text(encoding="utf-8")
     for line in text.splitlines()[2:]:
         parts = line.split("\t")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Article
 from .candidate import (
@@ -58,7 +58,7 @@ def _subject_of(doc: Doc, mention: Mention, verbs: frozenset[str]) -> bool:
 _PASSIVE_FORMS = frozenset({"killed", "wounded", "injured", "abducted", "kidnapped"})
 
 
-def _headline_passive(doc: Doc, verb) -> bool:
+def _headline_passive(doc: Doc, verb: Token) -> bool:
     """A past form with no object and no auxiliary, a preposition right after it: a headline's
     passive the parser read as active ("Ranger killed in Narathiwat roadside bombing")."""
     if verb.lower_ not in _PASSIVE_FORMS or verb.i + 1 >= len(doc) or doc[verb.i + 1].dep_ != "prep" or doc[verb.i + 1].head.i != verb.i:

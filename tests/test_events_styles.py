@@ -40,8 +40,8 @@ def test_the_possessor_of_a_place_gives_way_to_it(blank, gap, expected):
     assert event.location == expected  # nearest the trigger otherwise
 
 
-# In Lopa <open> Djugu <close> , gunmen killed 3 villagers .
-@pytest.mark.parametrize("open_,close,expected", [("(", ")", "l1"), ("and", "too", "l2")])
+# In Lopa <open> Djugu <close> , gunmen killed 3 villagers . ("In Lopa and Djugu": the first, test_events_place_links.py)
+@pytest.mark.parametrize("open_,close,expected", [("(", ")", "l1"), ("near", "too", "l2")])
 def test_the_area_in_parentheses_after_a_village_gives_way_to_it(blank, open_, close, expected):
     rows = [("In", 7, "prep", "ADP", "in"), ("Lopa", 0, "pobj", "PROPN", "Lopa"), (open_, 1, "punct", "PUNCT", open_),
             ("Djugu", 1, "appos", "PROPN", "Djugu"), (close, 1, "punct", "PUNCT", close), (",", 7, "punct", "PUNCT", ","),

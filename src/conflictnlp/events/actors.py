@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
 from ..model import Article, EventActor, EventActors, ViolenceType
+from ..reading.boilerplate import line_dateline_end
 from .candidate import TOLL_ROLES, Candidate, Mention, _token_char_bounds, country_names
+from .context import list_label
 from .places import _country_of, _owner_country
 from .tolls import EventTolls
 
@@ -33,6 +38,31 @@ def _victims_of(candidate: Candidate, victim_words: frozenset[str] = frozenset()
     return None
 
 
+@lru_cache(maxsize=1)
+def demonym_countries() -> dict[str, str]:
+    """A people's adjective -> its country's name ("Somali" -> "Somalia"), from the packaged
+    countries table: the nationality a mention names itself, where the places component read none."""
+    names: dict[str, str] = {}
+    text = resources.files("conflictnlp").joinpath("data", "countries.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines()[2:]:
+        parts = line.split("\t")
+        if len(parts) > 4:
+            for demonym in parts[4].split("|"):
+                if demonym:
+                    names.setdefault(demonym, parts[1])
+    return names
+
+
+def _home_country(text: str, article: Article) -> str | None:
+    """The country of the article's dateline or incident-list label ("PORT-AU-PRINCE, Haiti (AP) -",
+    "MOGADISHU (Reuters) -", "Mali: ..."): where a force with no nationality of its own serves."""
+    names = country_names()
+    for loc in article.locations:
+        if loc.country_code and not loc.adjectival and (loc.span[1] <= line_dateline_end(text, loc.span[0]) or list_label(text, loc.span)):
+            return names.get(loc.country_code)
+    return None
+
+
 class ActorRecords(EventTolls):
     """Turns a candidate's mentions into the event's actors and violence type."""
 
@@ -44,7 +74,11 @@ class ActorRecords(EventTolls):
         s, e = starts[mention.start], ends[mention.end - 1]
         name = mention.name or mention.entry.name
         if mention.kind == "state_forces" and name is None:
-            name = _country_of(article, s, e) or _owner_country(doc, article, mention) or (
+            # the mention's own people's adjective ("Somali forces") before the dateline's country,
+            # and both before the country of the event's place, which may be misread ("near Adan Yabaal")
+            name = _country_of(article, s, e) or _owner_country(doc, article, mention) \
+                or next((demonym_countries()[t.text] for t in doc[mention.start : mention.end] if t.text in demonym_countries()), None) \
+                or _home_country(text, article) or (
                 country_names().get(candidate.location.country_code or "") if candidate.location else None
             )
         return EventActor(text=text[s:e], span=(s, e), name=name, kind=mention.kind)

@@ -16,7 +16,7 @@ from .context import after_word, dateline_end, inside, label_head_start, list_la
 from .dates import EventDates
 from .lexicon import EventLexicon
 
-FEATURE_RANK = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "region": 3, "border": 3, "country": 4, "water": 5}
+FEATURE_RANK = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "region": 3, "border": 3, "country": 4, "water": 3}
 
 
 @dataclass
@@ -127,12 +127,13 @@ def _keep_trigger_clause(query: PlaceQuery, places: list[Location]) -> list[Loca
 
 
 def _keep_label_country(query: PlaceQuery, places: list[Location]) -> list[Location]:
-    """A country that labels the report ("Mali: Jihadists kill 12 soldiers near Boni") says
-    which Boni; a country named in the text ("U.S. warplanes struck ... Hodeidah") does not."""
-    countries = {loc.country_code for loc in places if loc.feature == "country" and list_label(query.text, loc.span)}
+    """A place that labels the report says which country the others lie in ("Mali: Jihadists kill
+    12 soldiers near Boni": Boni in Mali; "Mogadishu: a car bomb ... near Lido beach": not Lido
+    Beach, New York); a country named in the text ("U.S. warplanes struck ... Hodeidah") does not."""
+    countries = {loc.country_code for loc in places if loc.country_code and list_label(query.text, loc.span)}
     if not countries:
         return places
-    return [loc for loc in places if loc.country_code in countries] or places
+    return [loc for loc in places if loc.country_code in countries or loc.feature == "water"] or places
 
 
 def _label_gives_way(query: PlaceQuery, places: list[Location]) -> list[Location]:
@@ -144,6 +145,58 @@ def _label_gives_way(query: PlaceQuery, places: list[Location]) -> list[Location
         return places
     finest = min(FEATURE_RANK.get(loc.feature or "other", 0) for loc in others)
     return others + [loc for loc in labels if FEATURE_RANK.get(loc.feature or "other", 0) < finest]
+
+
+def _drop_broader_labels(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A label that names a chain of places, the broadest first ("Haiti, Cite Soleil:", "Yemen,
+    Taiz governorate, Mawiyah district:"), is placed at its last, most specific link."""
+    text = query.text
+    labels = [loc for loc in places if list_label(text, loc.span)]
+    broader = [loc for loc in places if loc not in labels and any(_LABEL_LINK.match(text[loc.span[1] : label.span[0]]) for label in labels)]
+    broader += [loc for loc in labels if any(_LABEL_LINK.match(text[loc.span[1] : label.span[0]]) for label in labels)]
+    return [loc for loc in places if loc not in broader] or places
+
+
+_LABEL_LINK = re.compile(r"^[^,:.\n]{0,25},(?:[^,:.\n]{0,30},)?\s*$")  # ", " or " governorate, Taiz governorate, "
+
+
+_PAIR_GAP = re.compile(r"^\s+(?:and|&)\s+$")
+
+
+def _drop_second_of_pair(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """Of places named together ("arrested 39 people in Kano and Abuja"), the first is the event's."""
+    return [loc for loc in places if not any(other.span[1] <= loc.span[0] and other.feature == loc.feature
+                                             and _PAIR_GAP.match(query.text[other.span[1] : loc.span[0]])
+                                             for other in places)]
+
+
+_REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _drop_reference_points(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A town named as a reference point ("north of Goma ... near Kibumba", "the Bani Matar district
+    west of Sanaa") is not the place where the sentence names another; it stays where it only
+    locates a place the gazetteer has no point for ("a camp in Bulengo, west of Goma")."""
+    text = query.text
+    references = [loc for loc in places if _REFERENCE_BEFORE.search(text[max(0, loc.span[0] - 30) : loc.span[0]])]
+    others = [loc for loc in places if loc not in references]
+    if not references or not others:
+        return places
+    kept = [loc for loc in references if all(other.lat is None for other in others)
+            and any(0 <= loc.span[0] - other.span[1] <= 20 and not text[other.span[1] : loc.span[0]].strip(" ,").split()[:-2]
+                    for other in others)]
+    return others + kept
+
+
+_CITY_PART_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb)\b", re.IGNORECASE)
+
+
+def _drop_city_parts(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A part of a city named with its city ("Kherson's Dniprovskyi district") is placed at the city."""
+    cities = [loc for loc in places if loc.feature in ("city", "other")]
+    return [loc for loc in places if not any(city is not loc and city.span[1] <= loc.span[0] and _POSSESSIVE_GAP.match(query.text[city.span[1] : loc.span[0]])
+                                             and (_CITY_PART_AFTER.match(query.text, loc.span[1]) or _CITY_PART_AFTER.match(" " + loc.text.split()[-1]))
+                                             for city in cities)]
 
 
 _POSSESSIVE_GAP = re.compile(r"^\s?['’]s\s+$")
@@ -179,10 +232,14 @@ PLACE_FILTERS = (
     _drop_origins,
     _drop_dateline,
     _drop_roads,
+    _drop_reference_points,
     _keep_region_pair,
+    _drop_second_of_pair,
+    _drop_city_parts,
     _drop_qualifiers,
     _keep_trigger_clause,
     _keep_label_country,
+    _drop_broader_labels,
     _label_gives_way,
 )
 

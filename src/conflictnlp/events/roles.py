@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Article
 from .candidate import (
@@ -55,6 +55,17 @@ def _subject_of(doc: Doc, mention: Mention, verbs: frozenset[str]) -> bool:
     return verb.lemma_.lower() in verbs or any(c.dep_ == "conj" and c.lemma_.lower() in verbs for c in verb.children)
 
 
+_PASSIVE_FORMS = frozenset({"killed", "wounded", "injured", "abducted", "kidnapped"})
+
+
+def _headline_passive(doc: Doc, verb: Token) -> bool:
+    """A past form with no object and no auxiliary, a preposition right after it: a headline's
+    passive the parser read as active ("Ranger killed in Narathiwat roadside bombing")."""
+    if verb.lower_ not in _PASSIVE_FORMS or verb.i + 1 >= len(doc) or doc[verb.i + 1].dep_ != "prep" or doc[verb.i + 1].head.i != verb.i:
+        return False
+    return not any(c.dep_ in ("dobj", "aux", "auxpass", "ccomp", "xcomp") for c in verb.children)
+
+
 def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozenset[str] = frozenset()) -> str | None:
     """Perpetrator or target from the mention head's place in the parse."""
     span = doc[mention.start : mention.end]
@@ -75,6 +86,8 @@ def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozense
     if (dep == "nsubj" and parent.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in parent.children)
             and not any(c.dep_ == "dobj" for c in parent.children)):  # with an object it is active: "forces 'neutralised' 30 fighters"
         return ROLE_TARGET  # a headline's passive: "Two soldiers killed by separatists"
+    if dep == "nsubj" and _headline_passive(doc, parent):
+        return ROLE_TARGET  # "Ranger killed in Narathiwat roadside bombing", parsed as active
     if dep in ("nsubj", "poss"):
         return ROLE_PERPETRATOR
     if dep == "pobj":

@@ -502,6 +502,7 @@ def test_an_output_named_as_its_own_input_is_refused_and_the_input_kept(cli, tmp
     assert records.read_text(encoding="utf-8") == before
 
 
+@pytest.mark.slow
 def test_the_cli_starts_without_importing_spacy():
     """The package's names load on first use: `conflictnlp --help` answers at once, and a
     Ctrl-C while a command loads spaCy reaches the CLI's handler, not a raw traceback."""

@@ -23,7 +23,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Optional, cast
 
-from spacy.attrs import LIKE_NUM
+from spacy.attrs import ENT_TYPE, LIKE_NUM
 from spacy.tokens import Doc, Span
 
 from ..extensions import body_bounds, doc_text, per_doc, token_forms
@@ -190,6 +190,13 @@ def like_nums(doc: Doc) -> list[int]:
     """Whether each token looks like a number ("12", "1,200", "seven"), once per Doc."""
     # numpy's stubs type tolist() of this uint64 array as floats; the items are Python ints
     return cast(list[int], doc.to_array([LIKE_NUM]).reshape(-1).tolist())
+
+
+@per_doc
+def person_tokens(doc: Doc) -> list[int]:
+    """The indices of the tokens inside a PERSON entity, once per Doc (one array, no Span)."""
+    person = doc.vocab.strings.add("PERSON")
+    return [i for i, kind in enumerate(doc.to_array([ENT_TYPE]).reshape(-1).tolist()) if kind == person]
 
 
 def _forward(words: list[str], i: int, limit: int, index: dict) -> Optional[tuple[Phrase, Payload]]:
@@ -657,10 +664,11 @@ def _named_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], data: Casu
     """One person a pronoun or a person's name stands for, where the tree makes it the subject or
     object of a casualty verb: "before he was shot dead", "killing him", "another was seriously
     injured", "killing Khalil Haqqani and five others"."""
-    tree, words = data.tree_rules, lower_forms(doc)
-    pronouns = data.tree.get("one_person_pronouns", ())
-    people = [doc[i] for i in range(sent.start, sent.end) if words[i] in pronouns]
-    people += [ent.root for ent in sent.ents if ent.label_ == "PERSON" and ent.root.dep_ in ("dobj", "nsubjpass", "conj")]
+    tree, words, lo, hi = data.tree_rules, lower_forms(doc), sent.start, sent.end
+    pronouns = tree.one_person_pronouns
+    names = person_tokens(doc)
+    people = [doc[i] for i, word in enumerate(words[lo:hi], lo) if word in pronouns]
+    people += [doc[i] for i in names[bisect_left(names, lo) : bisect_left(names, hi)]]
     found = []
     for person in people:
         if person.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj") or person.pos_ not in ("PRON", "PROPN", "DET"):

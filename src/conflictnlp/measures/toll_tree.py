@@ -59,6 +59,7 @@ class TollTree:
         self.toll_prepositions = frozenset(tree.get("toll_prepositions", []))
         self.collective_nouns = frozenset(tree.get("collective_nouns", []))
         self.to_death_verbs = frozenset(tree.get("to_death_verbs", []))
+        self.one_person_pronouns = frozenset(tree.get("one_person_pronouns", []))
 
     # --- the count's place in the tree -------------------------------------------------------
 

@@ -234,3 +234,47 @@ def test_a_weeks_total_is_cumulative_not_the_strikes_toll(nlp):
                           "deaths in the city this week to 19.")
     tolls = {q["value"]: q["casualty"]["cumulative"] for q in record["quantities"] if q["casualty"]}
     assert tolls == {4: False, 19: True}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A landmine exploded under a car, killing a family of four.", [("killed", 4, 4, "family", None)]),
+    ("Suspected ADF rebels hacked 14 farmers to death near Oicha.", [("killed", 14, 14, "farmers", None)]),
+    ("Residents of Bunia were killed in their homes by CODECO militiamen on Monday night, 9 in all, civil society said.",
+     [("killed", 9, 9, None, None)]),
+    ("Israel says it struck the headquarters, killing the group's leader.", [("killed", 1, 1, "leader", None)]),
+    ("Mob lynches suspected thief in Kano", [("killed", 1, 1, "suspected thief", None)]),
+    ("A policeman guarding the embassy was killed and another was seriously injured.",
+     [("killed", 1, 1, "policeman", None), ("wounded", 1, 1, "another", None)]),
+    ("The 2nd Battalion lost 4 men in the fighting, a spokesman said.", [("killed", 4, 4, "men", None)]),
+    ("The mayor says the number of injured has gone up to 43.", [("wounded", 43, 43, None, None)]),
+    ("Centrafrique : trois civils tués à Batangafo", [("killed", 3, 3, "civils", None)]),
+])
+def test_collectives_to_death_totals_one_person_and_losses_are_tolls(nlp, text, expected):
+    assert _tolls(_record(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The factory lost 2,000 jobs last year.",  # "lost" counts people only
+    "The ambulance took 12 people to hospital.",  # "took" only with "hostage" after the count
+    "A military court sentenced 37 people to death on Friday.",  # a sentence, no killing
+    "Borno, 14 Feb: ISWAP fighters raided a farm settlement near Dikwa. No arrests.",  # arrests are acts
+])
+def test_losses_of_things_transport_sentences_and_no_arrests_are_no_tolls(nlp, text):
+    assert _tolls(_record(nlp, text)) == []
+
+
+def test_a_toll_over_many_incidents_or_days_of_fighting_is_cumulative(nlp):
+    record = _record(nlp, "Sahel region, Q3 2024: 1,247 fatalities recorded in 312 incidents.")
+    assert [(q["value"], q["casualty"]["cumulative"]) for q in record["quantities"] if q["casualty"]] == [(1247, True)]
+    record = _record(nlp, "Rebels seized the city, a monitor said, with 300 killed in four days of fighting.")
+    assert [(q["value"], q["casualty"]["cumulative"]) for q in record["quantities"] if q["casualty"]] == [(300, True)]
+    record = _record(nlp, "Gunmen killed 12 people in the attack on the village.")
+    assert [(q["value"], q["casualty"]["cumulative"]) for q in record["quantities"] if q["casualty"]] == [(12, False)]
+
+
+def test_the_attacker_shot_dead_and_a_named_victim_are_figures_of_their_own(nlp):
+    record = _record(nlp, "A truck driver opened fire at the crossing on Sunday, killing three Israelis before he was shot dead "
+                          "by security forces, the army said.")
+    assert _tolls(record) == [("killed", 3, 3, "Israelis", None), ("killed", 1, 1, "he", None)]
+    record = _record(nlp, "A suicide bomber struck the ministry in Kabul, killing Taliban minister Khalil Haqqani and five others.")
+    assert _tolls(record) == [("killed", 1, 1, "Taliban minister Khalil Haqqani", None), ("killed", 5, 5, "others", None)]

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from conflictnlp.extensions import _store
-from conflictnlp.measures.casualties import load_casualty_data
+from conflictnlp.measures.casualties import _is_date_or_name, _singular_counts, load_casualty_data
 from conflictnlp.measures.distances import build_distances
 from conflictnlp.measures.quantities import Measure, is_ordinal
 from conflictnlp.measures.units import load_measure_data, to_metres
@@ -159,3 +159,126 @@ def test_the_issues_tolls_in_any_word_order_through_the_pipeline(nlp, text, expe
     assert tolls == expected
     # no "13th" tonnes: the only unit is an age's
     assert not [q.text for q in doc._.quantities if q.unit and q.concept != "age"] and not doc._.distances
+
+
+# --- issue 25/27: collective nouns, "to death", totals, one person named, conditional verbs -------
+
+
+def test_rule_a_count_a_collective_noun_is_filled_with_stands_where_the_noun_does(tree):
+    doc = parse("a landmine killed a family of four",
+                [1, 2, 2, 4, 2, 4, 5], ["det", "nsubj", "ROOT", "det", "dobj", "prep", "pobj"],
+                ["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "NUM"])
+    number = tree.count_noun(doc[6])
+    assert tree.collective(number).text == "family"
+    assert tree.object_cue(number)[0] == "killed"
+    # "the head of four units" is no family: the count stays under "of"
+    doc = parse("killed the head of four units", [0, 2, 0, 2, 5, 3], ["ROOT", "det", "dobj", "prep", "nummod", "pobj"],
+                ["VERB", "DET", "NOUN", "ADP", "NUM", "NOUN"])
+    assert tree.collective(tree.count_noun(doc[4])) is None and tree.object_cue(tree.count_noun(doc[4])) is None
+
+
+def test_rule_a_verb_of_harm_with_to_death_under_it_kills_and_a_sentence_does_not(tree):
+    doc = parse("Rebels hacked 14 farmers to death",
+                [1, 1, 3, 1, 1, 4], ["nsubj", "ROOT", "nummod", "dobj", "prep", "pobj"],
+                ["NOUN", "VERB", "NUM", "NOUN", "ADP", "NOUN"], lemmas=["rebel", "hack", "14", "farmer", "to", "death"])
+    role, verb = tree.object_cue(tree.count_noun(doc[2]))
+    assert (role, verb.text) == ("killed", "hacked")
+    doc = parse("A court sentenced 37 people to death",
+                [1, 2, 2, 4, 2, 2, 5], ["det", "nsubj", "ROOT", "nummod", "dobj", "prep", "pobj"],
+                ["DET", "NOUN", "VERB", "NUM", "NOUN", "ADP", "NOUN"], lemmas=["a", "court", "sentence", "37", "people", "to", "death"])
+    assert tree.object_cue(tree.count_noun(doc[3])) is None
+
+
+def test_rule_a_count_set_beside_its_clause_takes_the_clauses_verb(tree):
+    doc = parse("Residents were killed by militiamen , 9 in all",
+                [2, 2, 2, 2, 3, 2, 2, 5, 6], ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct", "npadvmod", "prep", "pobj"],
+                ["NOUN", "AUX", "VERB", "ADP", "NOUN", "PUNCT", "NUM", "ADP", "PRON"], ["NNS", "VBD", "VBN", "IN", "NNS", ",", "CD", "IN", "DT"])
+    role, verb = tree.clause_cue(doc[6])
+    assert (role, verb.text) == ("killed", "killed")
+
+
+def test_rule_a_verb_read_only_with_words_after_the_count_is_no_tree_cue(tree):
+    doc = parse("The ambulance took 12 people to hospital",
+                [1, 2, 2, 4, 2, 2, 5], ["det", "nsubj", "ROOT", "nummod", "dobj", "prep", "pobj"],
+                ["DET", "NOUN", "VERB", "NUM", "NOUN", "ADP", "NOUN"])
+    assert tree.object_cue(tree.count_noun(doc[3])) is None
+    doc = parse("The factory lost 2,000 jobs", [1, 2, 2, 4, 2], ["det", "nsubj", "ROOT", "nummod", "dobj"], ["DET", "NOUN", "VERB", "NUM", "NOUN"])
+    assert tree.object_cue(tree.count_noun(doc[3])) is None
+    doc = parse("The battalion lost 4 men", [1, 2, 2, 4, 2], ["det", "nsubj", "ROOT", "nummod", "dobj"], ["DET", "NOUN", "VERB", "NUM", "NOUN"])
+    assert tree.object_cue(tree.count_noun(doc[3]))[0] == "killed"
+
+
+def _singles(doc, before=()):
+    data = load_casualty_data()
+    words = [t.lower_ for t in doc]
+    return [m.concept for m in _singular_counts(doc, doc[:], [], data, lambda i: words[i] in before)]
+
+
+def test_rule_a_definite_person_with_a_possessor_is_one(tree):
+    doc = parse("Israel struck , killing the group 's leader",
+                [1, 1, 1, 1, 5, 7, 5, 3], ["nsubj", "ROOT", "punct", "advcl", "det", "poss", "case", "dobj"],
+                ["PROPN", "VERB", "PUNCT", "VERB", "DET", "NOUN", "PART", "NOUN"], ["NNP", "VBD", ",", "VBG", "DT", "NN", "POS", "NN"])
+    doc.set_ents([])
+    found = _singular_counts(doc, doc[:], [], load_casualty_data(), lambda i: False)
+    assert [doc.text[m.start : m.end] for m in found] == ["the group 's leader"]
+    # a possessor of no verb's object is no toll: "the group 's leader said"
+    doc = parse("the group 's leader said", [1, 3, 1, 4, 4], ["det", "poss", "case", "nsubj", "ROOT"],
+                ["DET", "NOUN", "PART", "NOUN", "VERB"], ["DT", "NN", "POS", "NN", "VBD"])
+    doc.set_ents([])
+    assert _singles(doc) == []
+
+
+def test_rule_the_subject_of_an_intransitive_cue_is_one_and_a_modifier_belongs_to_the_person(tree):
+    doc = parse("the attacker died too", [1, 2, 2, 2], ["det", "nsubj", "ROOT", "advmod"], ["DET", "NOUN", "VERB", "ADV"], ["DT", "NN", "VBD", "RB"])
+    doc.set_ents([])
+    assert _singles(doc) == ["attacker"]
+    doc = parse("Mob lynches suspected thief in Kano", [1, 1, 3, 1, 3, 4], ["nsubj", "ROOT", "amod", "dobj", "prep", "pobj"],
+                ["NOUN", "VERB", "VERB", "NOUN", "ADP", "PROPN"], ["NN", "VBZ", "VBN", "NN", "IN", "NNP"])
+    doc.set_ents([])
+    assert _singles(doc, before={"lynches"}) == ["suspected thief"]
+
+
+def test_rule_a_title_before_a_name_and_a_pronoun_under_a_cue_are_one_person_each(tree):
+    doc = parse("killing Taliban minister Khalil Haqqani and five others",
+                [0, 2, 4, 4, 0, 4, 7, 4], ["ROOT", "compound", "compound", "compound", "dobj", "cc", "nummod", "conj"],
+                ["VERB", "PROPN", "NOUN", "PROPN", "PROPN", "CCONJ", "NUM", "NOUN"], ["VBG", "NNP", "NN", "NNP", "NNP", "CC", "CD", "NNS"])
+    doc.set_ents([])
+    assert _singles(doc, before={"killing"}) == ["Taliban minister Khalil Haqqani"]
+    doc = parse("killing three Israelis before he was shot dead",
+                [0, 2, 0, 6, 6, 6, 0, 6], ["ROOT", "nummod", "dobj", "mark", "nsubjpass", "auxpass", "advcl", "oprd"],
+                ["VERB", "NUM", "PROPN", "SCONJ", "PRON", "AUX", "VERB", "ADJ"], ["VBG", "CD", "NNPS", "IN", "PRP", "VBD", "VBN", "JJ"])
+    doc.set_ents([])
+    assert _singles(doc) == ["he"]
+    # "he said", "her son": no person a cue is about
+    doc = parse("he said her son was hurt", [1, 1, 3, 5, 5, 1], ["nsubj", "ROOT", "poss", "nsubjpass", "auxpass", "ccomp"],
+                ["PRON", "VERB", "PRON", "NOUN", "AUX", "VERB"], ["PRP", "VBD", "PRP$", "NN", "VBD", "VBN"])
+    doc.set_ents([])
+    assert _singles(doc) == ["son"]
+
+
+def test_an_age_inside_a_date_entity_makes_no_date():
+    doc = Doc(VOCAB, words=["Two", "18", "-", "year", "-", "old", "conscripts"], spaces=[True, False, False, False, False, True, False])
+    doc.set_ents([Span(doc, 0, 6, "DATE")])
+    assert not _is_date_or_name(doc, doc[0], load_measure_data())
+    doc = Doc(VOCAB, words=["Two", "years", "ago"])
+    doc.set_ents([Span(doc, 0, 3, "DATE")])
+    assert _is_date_or_name(doc, doc[0], load_measure_data())
+
+
+def test_rule_a_subject_that_undergoes_a_later_passive_clause_is_a_toll(tree):
+    doc = parse("A gunman killed six people before being shot dead",
+                [1, 2, 2, 4, 2, 2, 7, 5, 7], ["det", "nsubj", "ROOT", "nummod", "dobj", "prep", "auxpass", "pcomp", "oprd"],
+                ["DET", "NOUN", "VERB", "NUM", "NOUN", "ADP", "AUX", "VERB", "ADJ"], ["DT", "NN", "VBD", "CD", "NNS", "IN", "VBG", "VBN", "JJ"])
+    role, verb = tree.subject_cue(doc[1])
+    assert (role, verb.text) == ("killed", "shot")
+    # "before he was arrested" has a subject of its own: the gunman is only the agent
+    doc = parse("A gunman killed six people before he was shot dead",
+                [1, 2, 2, 4, 2, 8, 8, 8, 2, 8], ["det", "nsubj", "ROOT", "nummod", "dobj", "mark", "nsubjpass", "auxpass", "advcl", "oprd"],
+                ["DET", "NOUN", "VERB", "NUM", "NOUN", "SCONJ", "PRON", "AUX", "VERB", "ADJ"])
+    assert tree.subject_cue(doc[1]) is None
+
+
+def test_rule_nearly_to_death_is_no_killing(tree):
+    doc = parse("Mob beat 2 men nearly to death", [1, 1, 3, 1, 5, 1, 5], ["nsubj", "ROOT", "nummod", "dobj", "advmod", "prep", "pobj"],
+                ["NOUN", "VERB", "NUM", "NOUN", "ADV", "ADP", "NOUN"], lemmas=["mob", "beat", "2", "man", "nearly", "to", "death"])
+    assert tree.object_cue(tree.count_noun(doc[2])) is None

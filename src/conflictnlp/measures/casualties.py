@@ -23,7 +23,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Optional, cast
 
-from spacy.attrs import LIKE_NUM
+from spacy.attrs import ENT_TYPE, LIKE_NUM
 from spacy.tokens import Doc, Span
 
 from ..extensions import body_bounds, doc_text, per_doc, token_forms
@@ -83,6 +83,7 @@ class CasualtyData:
     nouns: dict[str, CasualtyRole]
     zero: dict  # first word -> ((phrase, role), ...)
     needs_after: dict[Phrase, tuple[Phrase, ...]]
+    needs_noun: dict[Phrase, frozenset[str]]  # before-cues that count only people of these nouns
     between_after: dict
     between_before: dict
     coordinators: dict  # first word -> ((phrase, None), ...)
@@ -101,6 +102,9 @@ class CasualtyData:
     cumulative_since_markers: dict
     cumulative_since_needs: frozenset[str]
     comparison_words: frozenset[str]
+    cumulative_event_nouns: frozenset[str]
+    rise_verbs: frozenset[str]
+    number_words: dict[str, float]  # numbers written in French in English copy ("trois", "cinq")
     bounds: dict[Phrase, CasualtyBound]
     vague: dict  # first word -> ((phrase, (low, high)), ...)
     not_people: frozenset[str]
@@ -108,6 +112,7 @@ class CasualtyData:
     tree: dict  # word lists of the tree rules (toll_tree.py)
     part_before: dict  # last word -> ((phrase, None), ...): "among them", "including"
     part_after: dict  # first word -> ((phrase, None), ...): "of the", "of those"
+    total_after: dict  # first word -> ((phrase, None), ...): "in all", "in total"
 
     @cached_property
     def tree_rules(self) -> TollTree:
@@ -131,6 +136,7 @@ class CasualtyData:
             nouns=nouns,
             zero=_by_first(zero),
             needs_after={tuple(k.lower().split()): tuple(_phrases(v)) for k, v in raw.get("needs_after", {}).items()},
+            needs_noun={tuple(k.lower().split()): frozenset(w.lower() for w in v) for k, v in raw.get("needs_noun", {}).items()},
             between_after=_by_first([(p, None) for p in _phrases(raw.get("between_after", []))]),
             between_before=_by_last([(p, None) for p in _phrases(raw.get("between_before", []))]),
             coordinators=_by_first([(p, None) for p in _phrases(raw.get("coordinators", []))]),
@@ -149,6 +155,9 @@ class CasualtyData:
             cumulative_since_markers=_by_first([(p, None) for p in _phrases(raw.get("cumulative_since_markers", []))]),
             cumulative_since_needs=frozenset(w.lower() for w in raw.get("cumulative_since_needs", [])),
             comparison_words=frozenset(w.lower() for w in raw.get("comparison_words", [])),
+            cumulative_event_nouns=frozenset(w.lower() for w in raw.get("cumulative_event_nouns", [])),
+            rise_verbs=frozenset(w.lower() for w in raw.get("rise_verbs", [])),
+            number_words={w.lower(): float(v) for w, v in raw.get("number_words", {}).items()},
             bounds={p: bound for bound, items in raw.get("bounds", {}).items() for p in _phrases(items)},
             vague=_by_first(vague),
             not_people=frozenset(w.lower() for w in raw.get("not_people", [])),
@@ -156,6 +165,7 @@ class CasualtyData:
             tree=dict(raw.get("tree", {})),
             part_before=_by_last([(p, None) for p in _phrases(raw.get("part_before", []))]),
             part_after=_by_first([(p, None) for p in _phrases(raw.get("part_after", []))]),
+            total_after=_by_first([(p, None) for p in _phrases(raw.get("total_after", []))]),
         )
 
 
@@ -180,6 +190,13 @@ def like_nums(doc: Doc) -> list[int]:
     """Whether each token looks like a number ("12", "1,200", "seven"), once per Doc."""
     # numpy's stubs type tolist() of this uint64 array as floats; the items are Python ints
     return cast(list[int], doc.to_array([LIKE_NUM]).reshape(-1).tolist())
+
+
+@per_doc
+def person_tokens(doc: Doc) -> list[int]:
+    """The indices of the tokens inside a PERSON entity, once per Doc (one array, no Span)."""
+    person = doc.vocab.strings.add("PERSON")
+    return [i for i, kind in enumerate(doc.to_array([ENT_TYPE]).reshape(-1).tolist()) if kind == person]
 
 
 def _forward(words: list[str], i: int, limit: int, index: dict) -> Optional[tuple[Phrase, Payload]]:
@@ -344,6 +361,8 @@ class SentenceReader:
             first = j - len(phrase) + 1
             if phrase in data.needs_after and not self._followed_by(count, data.needs_after[phrase]):
                 return None
+            if phrase in data.needs_noun and (count.measure.concept or "").lower().split()[-1:] not in ([w] for w in data.needs_noun[phrase]):
+                return None  # "lost 4 men" is a toll, "lost 2,000 jobs" is not
             cue: Optional[_Cue] = _Cue(role, doc[first].idx, doc[j].idx + len(doc[j]), len(skipped), tuple(skipped))
             cache[key] = cue
             return cue
@@ -417,6 +436,8 @@ class SentenceReader:
         if approximator[-1:] in (("a",), ("an",)):
             approximator = approximator[:-1]  # "more than a dozen"
         if approximator in self.data.bounds:
+            if approximator == ("up", "to") and count.first > self.sent.start and self.words[count.first - 1] in self.data.rise_verbs:
+                return None  # "has gone up to 43": the verb's "up", no bound
             return self.data.bounds[approximator]
         if cue is not None:
             for size in range(min(3, len(cue.skipped)), 0, -1):
@@ -428,6 +449,8 @@ class SentenceReader:
     def cumulative(self, count: _Count, others: list[_Count]) -> bool:
         """Whether the count's clause sums many events: a marker between the counts next to it,
         within the clause (a new clause starts at "; " and ", bringing/raising/taking")."""
+        if self._over_many_events(count, others):
+            return True
         lo, hi = self.sent.start, self.sent.end
         for other in others:
             if other.last < count.first:
@@ -455,6 +478,19 @@ class SentenceReader:
                 return True
         return False
 
+
+    def _over_many_events(self, count: _Count, others: list[_Count]) -> bool:
+        """A toll summed over several events the next count names ("1,247 fatalities recorded in
+        312 incidents", "killed in 3 attacks"): that count comes after "in"/"across"/"over"/"during"
+        within three words of this one and counts three events or more (``cumulative_event_nouns``)."""
+        words, nouns = self.words, self.data.cumulative_event_nouns
+        for other in others:
+            if not 0 < other.first - count.last <= 3 or words[other.first - 1] not in ("in", "across", "over", "during"):
+                continue
+            head = (other.measure.concept or "").lower().split()[-1:]
+            if head and head[0] in nouns and other.measure.value > 2:  # "in two attacks" is often one report's twin attack
+                return True
+        return False
 
     def _compared(self, lo: int, hi: int, count: _Count) -> set[int]:
         """Positions in the scope of a comparison outside the count ("the deadliest attack on
@@ -515,7 +551,8 @@ def _new_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], false_spans,
     i = sent.start
     while i < sent.end:
         vague = _forward(words, i, sent.end, data.vague)
-        if vague is None and (not (like_num[i] and any(c.isalnum() for c in words[i])) or is_ordinal(words[i])):
+        foreign = data.number_words.get(words[i])  # "trois civils tués" quoted in English copy
+        if vague is None and foreign is None and (not (like_num[i] and any(c.isalnum() for c in words[i])) or is_ordinal(words[i])):
             i += 1
             continue
         token = doc[i]
@@ -528,7 +565,7 @@ def _new_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], false_spans,
             # the word's own number, as the quantity reader gives it ("dozens" is 12); the toll's range is in the reading
             value = measure_data.counting_words.get(vague[0], vague[1][0])
         else:
-            parsed = _value_of(token.text)
+            parsed = foreign if foreign is not None else _value_of(token.text)
             if parsed is None or YEAR.match(token.text):
                 i += 1
                 continue
@@ -542,7 +579,9 @@ def _new_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], false_spans,
 def _singular_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], data: CasualtyData, before_words) -> list[Measure]:
     """One person named by a singular noun, a count of one where a cue follows or precedes
     it: "a policeman was shot dead", "killed a soldier", headlines' "Journalist shot dead",
-    "UN peacekeeper killed", "Kherson: woman killed"."""
+    "UN peacekeeper killed", "Kherson: woman killed", "killing the group's leader", "killing
+    Taliban minister Khalil Haqqani"; and a person a pronoun or a name stands for
+    (``_named_counts``)."""
     found = []
     words = lower_forms(doc)
     for i in range(sent.start, sent.end):
@@ -551,43 +590,99 @@ def _singular_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], data: C
         token = doc[i]
         if token.tag_ in ("NNS", "NNPS") or _overlaps(token.idx, token.idx + len(token), taken):
             continue
-        if token.i + 1 < sent.end and doc[token.i + 1].pos_ in ("NOUN", "PROPN") and words[token.i + 1] not in data.keys:
+        last = _titled_name(doc, token, sent)  # "minister Khalil Haqqani": the name is the person
+        if last is None and token.i + 1 < sent.end and doc[token.i + 1].pos_ in ("NOUN", "PROPN") and words[token.i + 1] not in data.keys:
             continue  # "police officers": the noun is a modifier
-        first = token.i
-        while first - 1 >= sent.start and token.i - first < 6:
-            left = doc[first - 1]
-            # "Aid worker killed": a headline's first word, tagged a verb
-            headline_word = left.is_title and first - 1 == sent.start and left.pos_ not in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX")
-            if left.pos_ in ("ADJ", "PROPN", "NOUN", "NUM") or left.text == "-" or (left.is_upper and left.is_alpha) or headline_word:
-                if words[first - 1] in data.keys or words[first - 1] in data.singular_determiners:
-                    break
-                first -= 1
-            else:
-                break
+        person = doc[last] if last is not None else token
+        first = _modifiers_start(doc, token, sent, words, data)
         before = first - 1
         if before >= sent.start and words[before] in data.singular_determiners:
             start_token, number_end = before, doc[before].idx + len(doc[before])
         elif before < sent.start or words[before] in (":", "-", "–", "—", ",") or before_words(before):
             start_token, number_end = first, token.idx + len(token)
-        elif _definite_target(doc[before], token, data):
-            start_token, number_end = before, doc[before].idx + len(doc[before])
         else:
-            continue
-        start, end = doc[start_token].idx, token.idx + len(token)
+            definite = _definite_start(doc[before], person, data)
+            if definite is None:
+                continue
+            start_token, number_end = definite, doc[definite].idx + len(doc[definite])
+        start, end = doc[start_token].idx, person.idx + len(person)
         if _overlaps(start, end, taken):
             continue
         concept = doc_text(doc)[doc[first].idx : end]
         found.append(Measure(start, end, 1.0, None, None, "count", concept, False, number_end, implicit=True))
+    return found + _named_counts(doc, sent, taken + [(m.start, m.end) for m in found], data)
+
+
+def _modifiers_start(doc: Doc, token, sent: Span, words: list[str], data: CasualtyData) -> int:
+    """The first token of the words before a person noun that describe it ("UN peacekeeper",
+    "suspected thief", "Taliban minister"), up to six."""
+    first = token.i
+    while first - 1 >= sent.start and token.i - first < 6:
+        left = doc[first - 1]
+        # "Aid worker killed": a headline's first word, tagged a verb
+        headline_word = left.is_title and first - 1 == sent.start and left.pos_ not in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX")
+        describes = left.pos_ in ("ADJ", "PROPN", "NOUN", "NUM") or (left.dep_ == "amod" and left.head.i == token.i)  # "suspected thief"
+        if describes or left.text == "-" or (left.is_upper and left.is_alpha) or headline_word:
+            if words[first - 1] in data.keys or words[first - 1] in data.singular_determiners:
+                break
+            first -= 1
+        else:
+            break
+    return first
+
+
+def _titled_name(doc: Doc, token, sent: Span) -> Optional[int]:
+    """The last token of the name a title noun goes before ("minister Khalil Haqqani"), where
+    the title is a compound of the name and only proper nouns stand between; else None."""
+    head = token.head
+    if token.dep_ != "compound" or head.pos_ != "PROPN" or not token.i < head.i < sent.end:
+        return None
+    if any(t.pos_ != "PROPN" for t in doc[token.i + 1 : head.i + 1]):
+        return None
+    return head.i
+
+
+def _definite_start(determiner, noun, data: CasualtyData) -> Optional[int]:
+    """"the driver", "his nephew", "the group's leader": one person, where the tree makes the
+    noun (or the first of its conjuncts) the object or passive subject of a verb ("wounding the
+    driver", "the suspect was arrested") or the subject of an intransitive casualty verb ("the
+    attacker died too"); the first token of the person's words, else None. The casualty cue
+    itself is checked later, as for every count."""
+    start = determiner.i
+    if determiner.tag_ == "POS" and determiner.head.dep_ == "poss" and determiner.head.head.i == noun.i:
+        start = determiner.head.left_edge.i  # "the group's leader"
+    elif determiner.lower_ not in data.tree.get("definite_determiners", ()) or determiner.head.i != noun.i:
+        return None
+    tree = data.tree_rules
+    target = tree.first_conjunct(noun)
+    if target.dep_ in ("dobj", "nsubjpass") or (target.dep_ == "nsubj" and tree.subject_cue(noun) is not None):
+        return start
+    return None
+
+
+def _named_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], data: CasualtyData) -> list[Measure]:
+    """One person a pronoun or a person's name stands for, where the tree makes it the subject or
+    object of a casualty verb: "before he was shot dead", "killing him", "another was seriously
+    injured", "killing Khalil Haqqani and five others"."""
+    tree, words, lo, hi = data.tree_rules, lower_forms(doc), sent.start, sent.end
+    pronouns = tree.one_person_pronouns
+    names = person_tokens(doc)
+    people = [doc[i] for i, word in enumerate(words[lo:hi], lo) if word in pronouns]
+    people += [doc[i] for i in names[bisect_left(names, lo) : bisect_left(names, hi)]]
+    found = []
+    for person in people:
+        if person.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj") or person.pos_ not in ("PRON", "PROPN", "DET"):
+            continue
+        if person.pos_ == "DET" and person.i + 1 < sent.end and doc[person.i + 1].pos_ in ("NOUN", "PROPN", "NUM", "ADP"):
+            continue  # "another soldier", "another of the ...": not a person alone
+        if (tree.subject_cue(person) or tree.object_cue(person)) is None:
+            continue
+        first = person.left_edge if person.pos_ == "PROPN" else person
+        start, end = first.idx, person.idx + len(person)
+        if _overlaps(start, end, taken):
+            continue
+        found.append(Measure(start, end, 1.0, None, None, "count", doc_text(doc)[start:end], False, first.idx + len(first), implicit=True))
     return found
-
-
-def _definite_target(determiner, noun, data: CasualtyData) -> bool:
-    """"the driver", "his nephew": one person, where the tree makes the noun (or the first of its
-    conjuncts) the object or passive subject of a verb ("wounding the driver", "the suspect was
-    arrested"); the casualty cue itself is checked later, as for every count."""
-    if determiner.lower_ not in data.tree.get("definite_determiners", ()) or determiner.head.i != noun.i:
-        return False
-    return data.tree_rules.first_conjunct(noun).dep_ in ("dobj", "nsubjpass")
 
 
 def _is_date_or_name(doc: Doc, token, measure_data: MeasureData) -> bool:
@@ -602,7 +697,19 @@ def _is_date_or_name(doc: Doc, token, measure_data: MeasureData) -> bool:
     while j < len(doc) and doc[j].ent_iob_ == "I":
         j += 1
     approximator_words = {word for phrase in measure_data.approximators for word in phrase}
-    return any(t.is_alpha and not t.like_num and t.lower_ not in approximator_words for t in doc[i:j])
+    return any(t.is_alpha and not t.like_num and t.lower_ not in approximator_words and not _in_age(t) for t in doc[i:j])
+
+
+AGE_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "old"})
+
+
+def _in_age(token) -> bool:
+    """A word of a hyphenated age ("18-year-old"), which the small model tags a DATE with the
+    count before it ("Two 18-year-old conscripts"): no date word."""
+    doc = token.doc
+    if token.lower_ not in AGE_WORDS:
+        return False
+    return (token.i > 0 and doc[token.i - 1].text == "-") or (token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
 
 
 def _zero_tolls(reader: SentenceReader, taken: list[tuple[int, int]]) -> list[Measure]:
@@ -747,15 +854,36 @@ def _tree_cue(reader: SentenceReader, tree: TollTree, count: _Count) -> Optional
     of a casualty verb, the number a toll noun rises to, or "were among the dead"."""
     number = reader.doc[count.number]
     noun = tree.count_noun(number)
-    found = tree.subject_cue(noun) or tree.object_cue(noun) or tree.toll_noun_cue(number) or tree.among_cue(noun)
+    found = tree.subject_cue(noun) or tree.object_cue(noun) or tree.toll_noun_cue(number) or tree.among_cue(noun) or _total_cue(reader, tree, count)
     if found is None:
         return None
     role, cue = found
     if not reader.sent.start <= cue.i < reader.sent.end:
         return None  # the tree may join a headline to the body: a cue is read in the count's sentence only
-    if count.measure.concept is None and count.who is None and noun.i != number.i and noun.i > count.last:
-        count.who, count.who_end = noun.text, noun.idx + len(noun)
+    if count.measure.concept is None and count.who is None:
+        collective = tree.collective(noun)
+        if collective is not None:
+            count.who = collective.text  # "a family of four": who the four are
+        elif noun.i != number.i and noun.i > count.last:
+            count.who, count.who_end = noun.text, noun.idx + len(noun)
     return _Cue(role, cue.idx, cue.idx + len(cue), 0)
+
+
+def _total_cue(reader: SentenceReader, tree: TollTree, count: _Count):
+    """The cue of a bare count set beside its clause as a total ("Residents of Bunia were killed
+    in their homes ..., 9 in all"): the casualty verb it hangs from, else the nearest cue word
+    before it in the sentence."""
+    words, data, doc = reader.words, reader.data, reader.doc
+    if count.measure.concept is not None or not _forward(words, count.last + 1, reader.sent.end, data.total_after):
+        return None
+    found = tree.clause_cue(doc[count.number])
+    if found is not None:
+        return found
+    for last in range(count.first - 1, reader.sent.start - 1, -1):
+        cue = _backward(words, last, reader.sent.start, data.after)
+        if cue is not None:
+            return cue[1], doc[last - len(cue[0]) + 1]
+    return None
 
 
 def _age_apposition(reader: SentenceReader, count: _Count) -> bool:
@@ -841,4 +969,5 @@ def _reading(reader: SentenceReader, count: _Count, cue: _Cue, counts: list[_Cou
     if bound is not None:
         measure.approximate = True
     others = [c for c in counts if c is not count]
-    return CasualtyReading(cue.role, measure.concept, bound, low, high, (cue.start, cue.end), reader.cumulative(count, others))
+    who = measure.concept or count.who  # "a family of four": the collective noun says who
+    return CasualtyReading(cue.role, who, bound, low, high, (cue.start, cue.end), reader.cumulative(count, others))

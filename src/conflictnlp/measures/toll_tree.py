@@ -44,6 +44,10 @@ class TollTree:
         self.after_phrases = data.after  # first word -> ((phrase, role), ...): "shot dead"
         self.before = _single_words(data.before)  # "killed", "killing", "abducted" ...
         self.nouns = data.nouns
+        # verbs that are a cue only with words after the count ("took 12 people hostage") or for
+        # some nouns ("lost 4 men"): the adjacency reading checks those, the tree does not read them
+        self.conditional = {p[0] for p in (*data.needs_after, *data.needs_noun) if len(p) == 1}
+        self.needs_noun = {p[0]: words for p, words in data.needs_noun.items() if len(p) == 1}
         self.toll_subjects = data.toll_subjects
         tree = data.tree
         self.part_prepositions = frozenset(tree.get("part_prepositions", []))
@@ -53,6 +57,9 @@ class TollTree:
         self.no_words = frozenset(tree.get("no_words", []))
         self.intransitive = frozenset(tree.get("intransitive", []))
         self.toll_prepositions = frozenset(tree.get("toll_prepositions", []))
+        self.collective_nouns = frozenset(tree.get("collective_nouns", []))
+        self.to_death_verbs = frozenset(tree.get("to_death_verbs", []))
+        self.one_person_pronouns = frozenset(tree.get("one_person_pronouns", []))
 
     # --- the count's place in the tree -------------------------------------------------------
 
@@ -68,11 +75,19 @@ class TollTree:
             return token.head
         return token
 
-    @staticmethod
-    def first_conjunct(noun: Token) -> Token:
+    def collective(self, noun: Token) -> Optional[Token]:
+        """The collective noun a count fills in ("family" of "a family of four", "total" of "a
+        total of 12 people"), which stands for it in the clause; None where there is none."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in self.collective_nouns:
+            return noun.head.head
+        return None
+
+    def first_conjunct(self, noun: Token) -> Token:
         """The first of a row of conjuncts, and the noun an apposition restates ("the bombers,
         two men in their twenties"); a bare number in apposition is a figure of its own ("Four
-        people were wounded, one fewer than ..."), or a part ("six of them", see ``is_part``)."""
+        people were wounded, one fewer than ..."), or a part ("six of them", see ``is_part``).
+        A collective noun a count fills in stands for it ("killing a family of four")."""
+        noun = self.collective(noun) or noun
         while noun.dep_ in ("conj", "appos") and noun.head.i != noun.i and not (noun.dep_ == "appos" and noun.pos_ == "NUM"):
             noun = noun.head
         return noun
@@ -107,28 +122,68 @@ class TollTree:
         verb = subject.head
         role = self._verb_role(verb)
         if role is None:
-            return None
+            return self._undergone_later(verb) if subject.dep_ == "nsubj" else None
         passive = subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
         has_object = any(c.dep_ in OBJECTS for c in verb.children)
-        if passive or (not has_object and (verb.lower_ in self.intransitive or verb.tag_ == "VBN")):
+        undergone = verb.lower_ in self.intransitive or verb.tag_ == "VBN" or self.to_death(verb)  # "starved to death"
+        if passive or (not has_object and undergone):
             return role, verb
+        return self._undergone_later(verb) if subject.dep_ == "nsubj" else None
+
+    def _undergone_later(self, verb: Token) -> Optional[tuple[CasualtyRole, Token]]:
+        """The role and verb of a passive casualty clause with no subject of its own under the
+        subject's verb: "A gunman killed six people before being shot dead" (the gunman)."""
+        for child in verb.children:
+            clause = next((c for c in child.children if c.dep_ == "pcomp"), None) if child.dep_ == "prep" else child
+            if clause is None or clause.dep_ not in ("advcl", "pcomp"):
+                continue
+            kids = list(clause.children)
+            if any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ in SUBJECTS for c in kids):
+                role = self._verb_role(clause)
+                if role is not None:
+                    return role, clause
         return None
 
     def _verb_role(self, verb: Token) -> Optional[CasualtyRole]:
-        """The role a verb names alone ("killed") or with the words after it ("shot dead")."""
+        """The role a verb names alone ("killed") or with the words after it ("shot dead"), or
+        with "to death" anywhere under it ("were beaten by soldiers to death")."""
         doc = verb.doc
         for phrase, role in self.after_phrases.get(verb.lower_, ()):
             if tuple(t.lower_ for t in doc[verb.i : verb.i + len(phrase)]) == phrase:
                 return role
-        return None
+        return "killed" if self.to_death(verb) else None
+
+    def to_death(self, verb: Token) -> bool:
+        """A verb of harm with "to death" under it: "hacked 14 farmers to death", "starved to death"."""
+        if verb.lemma_.lower() not in self.to_death_verbs and verb.lower_ not in self.to_death_verbs:
+            return False
+        return any(
+            prep.dep_ == "prep" and prep.lower_ == "to" and any(c.dep_ == "pobj" and c.lower_ == "death" for c in prep.children)
+            and not any(c.dep_ == "advmod" for c in prep.children)  # "beaten nearly to death" lived
+            for prep in verb.children
+        )
 
     def object_cue(self, noun: Token) -> Optional[tuple[CasualtyRole, Token]]:
         """The role and verb of a count that is the object of a casualty verb ("killed a chaplain")."""
         target = self.first_conjunct(noun)
         if target.dep_ not in OBJECTS:
             return None
-        role = self.before.get(target.head.lower_)
+        verb = target.head.lower_
+        if verb in self.conditional and target.lower_ not in self.needs_noun.get(verb, ()):
+            return None  # "took 12 people to hospital", "lost 2,000 jobs"; "lost 4 men" is read
+        role = self.before.get(verb) or ("killed" if self.to_death(target.head) else None)
         return (role, target.head) if role else None
+
+    def clause_cue(self, number: Token) -> Optional[tuple[CasualtyRole, Token]]:
+        """The role and verb of the clause a bare count is set beside ("Residents were killed
+        ..., 9 in all"): the casualty verb it hangs from as an adverbial or apposition."""
+        token = number
+        while token.dep_ in ("npadvmod", "appos", "advmod", "dep", "attr", "conj") and token.head.i != token.i:
+            token = token.head
+            if token.pos_ in ("VERB", "AUX", "ADJ"):
+                role = self._verb_role(token) or self.before.get(token.lower_)
+                return (role, token) if role else None
+        return None
 
     def toll_noun_cue(self, number: Token) -> Optional[tuple[CasualtyRole, Token]]:
         """The role and subject of "The death toll ... rose to nine" / "has reached 31": the count

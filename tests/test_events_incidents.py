@@ -76,16 +76,18 @@ def test_hostages_are_an_abduction_only_where_they_are_taken(blank, verb, lemma,
     assert types(run(blank, doc_of(blank, rows)))[0] == expected
 
 
-# Police repelled a gang attack .
+# Police repelled a gang attack on Kenscoff .
 REPELLED = [
     ("Police", 1, "nsubj", "NOUN", "police"), ("repelled", 1, "ROOT", "VERB", "repel"), ("a", 4, "det", "DET", "a"),
-    ("gang", 4, "compound", "NOUN", "gang"), ("attack", 1, "dobj", "NOUN", "attack"), (".", 1, "punct", "PUNCT", "."),
+    ("gang", 4, "compound", "NOUN", "gang"), ("attack", 1, "dobj", "NOUN", "attack"), ("on", 4, "prep", "ADP", "on"),
+    ("Kenscoff", 5, "pobj", "PROPN", "Kenscoff"), (".", 1, "punct", "PUNCT", "."),
 ]
 
 
-@pytest.mark.parametrize("verb,expected", [("repelled", ("battles", "armed_clash")), ("reported", ("violence_against_civilians", "attack"))])
-def test_an_attack_beaten_back_is_a_battle(blank, verb, expected):
-    rows = [r if r[0] != "repelled" else (verb, *r[1:4], verb[:-2]) for r in REPELLED]
+@pytest.mark.parametrize("verb,lemma,expected", [("repelled", "repel", ("battles", "armed_clash")),
+                                                 ("reported", "report", ("violence_against_civilians", "attack"))])
+def test_an_attack_beaten_back_is_a_battle(blank, verb, lemma, expected):
+    rows = [r if r[0] != "repelled" else (verb, *r[1:4], lemma) for r in REPELLED]
     assert types(run(blank, doc_of(blank, rows))) == [expected]
 
 
@@ -269,3 +271,10 @@ def test_a_crowd_fired_on_after_a_clash_is_excessive_force_only(nlp):
     text = "Supporters of the party clashed with police in Lahore on Tuesday; security forces fired live rounds, killing six demonstrators."
     events = conflictnlp.extract(text, published="2024-11-27", nlp=nlp).events
     assert types(events) == [("protests", "excessive_force_against_protesters")]
+
+
+def test_two_live_blog_entries_of_different_strikes_are_two_incidents(nlp):
+    text = ("09:05 - Russian shelling of Kherson killed a 70-year-old woman, the regional governor said.\n"
+            "09:30 - In Nikopol, a Russian drone struck a bus, wounding 4 passengers.")
+    events = conflictnlp.extract(text, published="2025-05-05", nlp=nlp).events
+    assert [e.sub_type for e in events] == ["shelling_artillery_missile_attack", "air_drone_strike"]

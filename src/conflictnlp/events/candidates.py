@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
@@ -34,6 +35,17 @@ def _in_headline(doc: Doc, sent: Span) -> bool:
     text = doc_text(doc)
     first_break = text.find("\n")
     return 0 <= sent.start_char < first_break and text[first_break:].strip() != ""
+
+
+_TIMESTAMP = re.compile(r"[ \t]*\d{1,2}[:.h]\d{2}\s*[-–—:]")
+
+
+def _live_entry(doc: Doc, sent: Span) -> int | None:
+    """Where the sentence's live-blog entry starts: its line opens with a time ("10:40 - ..."),
+    else None."""
+    text = doc_text(doc)
+    line = text.rfind("\n", 0, sent.start_char) + 1
+    return line if _TIMESTAMP.match(text, line) else None
 
 
 def _planned(token, preparing_verbs: frozenset[str], warning_words: frozenset[str] = frozenset()) -> bool:
@@ -235,9 +247,11 @@ class EventCandidates(ActorRecords):
     def _place_taken(self, article: Article, doc: Doc, trigger: Trigger, start: int) -> bool:
         """Whether a territory trigger's object is a place on the map ("Rebels entered Damascus"):
         the town taken, where no word says "town" or "city"."""
-        if trigger.sub_type not in TERRITORY_SUB_TYPES:
+        verb = doc[start]
+        # a taking told, not who holds a place ("M23, which controls Goma") or a relative clause on it
+        if trigger.sub_type not in TERRITORY_SUB_TYPES or verb.lemma_.lower() == "control" or verb.dep_ == "relcl":
             return False
-        objects = [c for c in doc[start].children if c.dep_ == "dobj"]
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
         return any(o.idx <= loc.span[0] < o.idx + len(o) and not loc.adjectival and loc.feature in ("city", "other", "admin2", "admin1")
                    for o in objects for loc in article.locations)
 
@@ -325,6 +339,7 @@ class EventCandidates(ActorRecords):
             candidate = Candidate(trigger, trigger.type, trigger.sub_type, (start, end), [sent_bounds])
             candidate.separate = bool(words & SEPARATE_WORDS)
             candidate.headline = _in_headline(doc, sent)
+            candidate.entry = _live_entry(doc, sent)
             self._roles(doc, article, candidate, sent, here)
             if trigger.sub_type == "peaceful_protest" and self._armed_protester(doc, candidate):
                 continue  # "troops marched in" is no protest
@@ -338,6 +353,7 @@ class EventCandidates(ActorRecords):
             self._handover(doc, candidate, sent)
             self._territory_by_force(doc, candidate, joined)
             self._strike_relative(doc, candidate)
+            self._repelled(doc, candidate)
             self._seized_goods(doc, candidate)
             self._place(doc, article, candidate, sent)
             self._foreign_opponent(doc, article, candidate, sent)

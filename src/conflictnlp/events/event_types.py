@@ -131,6 +131,14 @@ class EventTypes(ActorRoles):
         candidate.type = "battles"
         candidate.sub_type = "government_regains_territory" if state else "non_state_actor_overtakes_territory"
 
+    def _repelled(self, doc: Doc, candidate: Candidate) -> None:
+        """An attack beaten back (``[roles] defending_verbs``: "Police repel gang attack on Kenscoff")
+        was fought: a battle, whoever it was aimed at."""
+        trigger = doc[candidate.trigger_span[0]]
+        if candidate.type == "violence_against_civilians" and candidate.sub_type == "attack" and trigger.pos_ == "NOUN" and (
+                trigger.head.lemma_.lower() in self.lexicon.defending_verbs and trigger.dep_ == "dobj"):
+            candidate.type, candidate.sub_type = "battles", "armed_clash"
+
     def _strike_relative(self, doc: Doc, candidate: Candidate) -> None:
         """A killing told in a relative clause on a strike noun ("in response to a strike that killed
         one of its fighters in Nabatieh") is the strike's: an air or drone strike where nobody is

@@ -18,7 +18,11 @@ _TERRITORY_CHANGES = frozenset({"government_regains_territory", "non_state_actor
 
 def _same_kind(a: Candidate, b: Candidate) -> bool:
     """Same type, or both a change of territory ("Rebels entered Damascus ... Army units abandoned
-    their posts without a fight": one town changing hands, told twice)."""
+    their posts without a fight": one town changing hands, told twice); but two live-blog entries
+    that tell strikes of different sub-types are two incidents ("10:15 - Russian shelling of
+    Kherson ... 10:40 - In Nikopol, a Russian FPV drone struck a minibus")."""
+    if a.entry is not None and b.entry is not None and a.entry != b.entry and a.sub_type != b.sub_type:
+        return False
     return a.type == b.type or a.sub_type in _TERRITORY_CHANGES and b.sub_type in _TERRITORY_CHANGES
 
 

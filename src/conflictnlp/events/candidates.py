@@ -244,17 +244,6 @@ class EventCandidates(ActorRecords):
         or not (the no_event words still veto it: "a gas cylinder explosion at a market")."""
         return trigger.weak and trigger.type == "explosions_remote_violence" and bool(words & self.lexicon.public_places)
 
-    def _place_taken(self, article: Article, doc: Doc, trigger: Trigger, start: int) -> bool:
-        """Whether a territory trigger's object is a place on the map ("Rebels entered Damascus"):
-        the town taken, where no word says "town" or "city"."""
-        verb = doc[start]
-        # a taking told, not who holds a place ("M23, which controls Goma") or a relative clause on it
-        if trigger.sub_type not in TERRITORY_SUB_TYPES or verb.lemma_.lower() == "control" or verb.dep_ == "relcl":
-            return False
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        return any(o.idx <= loc.span[0] < o.idx + len(o) and not loc.adjectival and loc.feature in ("city", "other", "admin2", "admin1")
-                   for o in objects for loc in article.locations)
-
     def _denied_development(self, article: Article, trigger: Trigger, token) -> bool:
         """Whether a development or a change of territory is told only inside a denial ("The army
         denied that its soldiers had withdrawn from Kupiansk"): no event (a denied strike still is
@@ -295,7 +284,7 @@ class EventCandidates(ActorRecords):
         in_sentence = [m for m in mentions if sent.start <= m.start < sent.end]
         vetoed = any(f" {w} " in joined for w in self.lexicon.no_event)
         for trigger, start, end in sorted(triggers, key=lambda item: item[0].rank):
-            if trigger.needs_words and not (words & trigger.needs_words) and not self._place_taken(article, doc, trigger, start):
+            if trigger.needs_words and not (words & trigger.needs_words):
                 vetoed = vetoed or trigger.vetoes_weak
                 continue
             if trigger.not_words and has_phrase(joined, trigger.not_words):

@@ -44,21 +44,6 @@ def types(events):
     return [(e.type, e.sub_type) for e in events]
 
 
-# Armed men opened fire on a family party .
-OPENED_FIRE = [
-    ("Armed", 1, "amod", "ADJ", "armed"), ("men", 2, "nsubj", "NOUN", "man"), ("opened", 2, "ROOT", "VERB", "open"),
-    ("fire", 2, "dobj", "NOUN", "fire"), ("on", 2, "prep", "ADP", "on"), ("a", 7, "det", "DET", "a"),
-    ("family", 7, "compound", "NOUN", "family"), ("party", 4, "pobj", "NOUN", "party"), (".", 2, "punct", "PUNCT", "."),
-]
-
-
-@pytest.mark.parametrize("subject,found", [("Armed", True), ("Angry", False)])
-def test_opening_fire_needs_an_armed_side_but_no_word_for_a_crowd(blank, subject, found):
-    rows = [(subject, *OPENED_FIRE[0][1:])] + OPENED_FIRE[1:]
-    events = run(blank, doc_of(blank, rows))
-    assert types(events) == ([("violence_against_civilians", "attack")] if found else [])
-
-
 # Troops killed five fighters and rescued hostages .
 RESCUED = [
     ("Troops", 1, "nsubj", "NOUN", "troop"), ("killed", 1, "ROOT", "VERB", "kill"), ("five", 3, "nummod", "NUM", "five"),

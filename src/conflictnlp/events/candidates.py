@@ -318,7 +318,9 @@ class EventCandidates(ActorRecords):
             violent = violent or self._public_blast(trigger, words)
             # a crowd that storms or attacks riots ("Protesters have stormed the residence")
             crowd = bool(kinds & set(trigger.by_perpetrator) & {"protesters", "rioters"})
-            violent = violent or self._toll_source(doc[start])
+            # (a toll's own incident only where no incident was told before it: "The death toll from
+            # Saturday's strike on Dnipro has risen to 12" after another entry is a toll update)
+            violent = violent or self._toll_source(doc[start]) and min(self._trigger_tokens) >= sent.start
             if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent and not crowd
                                  and self._denier(doc, article, start) is None and not self._war_victims(words, joined)):
                 continue  # (an armed side that denies it names one too: "Ethiopian army denies killing 12 civilians";

@@ -67,6 +67,7 @@ class Candidate:
     additive: set[str] = field(default_factory=set)  # counts that add to the toll told before them
     partitive: set[str] = field(default_factory=set)  # counts that pick from another ("six of the attackers")
     retarget: bool = False  # the target came from a sentence folded in ("... attacked a base. 12 soldiers were killed.")
+    entry: int | None = None  # where its live-blog entry starts ("10:40 - In Nikopol, ..."), None outside one
 
 
 def _token_char_bounds(doc: Doc) -> tuple[list[int], list[int]]:

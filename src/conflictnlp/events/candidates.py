@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
@@ -9,11 +10,12 @@ from spacy.tokens import Doc, Span
 from ..extensions import doc_text, token_forms
 from ..model import Article
 from .actors import ActorRecords
-from .candidate import ROLE_PERPETRATOR, TOLL_ROLES, VIOLENT_TYPES, Candidate, Mention, _token_char_bounds
+from .candidate import ROLE_PERPETRATOR, TERRITORY_SUB_TYPES, TOLL_ROLES, VIOLENT_TYPES, Candidate, Mention, _token_char_bounds
 from .clauses import clause_head, linked_clauses
 from .context import has_phrase
+from .dates import TOLL_NOUNS
 from .fold import _same_place
-from .lexicon import Trigger
+from .lexicon import ActorEntry, Trigger
 from .places import _adjectival_near
 
 SEPARATE_WORDS = frozenset({"separately", "separate", "elsewhere", "meanwhile"})
@@ -35,10 +37,24 @@ def _in_headline(doc: Doc, sent: Span) -> bool:
     return 0 <= sent.start_char < first_break and text[first_break:].strip() != ""
 
 
-def _planned(token, preparing_verbs: frozenset[str]) -> bool:
-    """A strike noun forces are readied for is not done yet: "shifting its troops to the east for
-    an intensified assault on the Donbas region", "massing troops for an offensive"."""
+_TIMESTAMP = re.compile(r"[ \t]*\d{1,2}[:.h]\d{2}\s*[-–—:]")
+
+
+def _live_entry(doc: Doc, sent: Span) -> int | None:
+    """Where the sentence's live-blog entry starts: its line opens with a time ("10:40 - ..."),
+    else None."""
+    text = doc_text(doc)
+    line = text.rfind("\n", 0, sent.start_char) + 1
+    return line if _TIMESTAMP.match(text, line) else None
+
+
+def _planned(token, preparing_verbs: frozenset[str], warning_words: frozenset[str] = frozenset()) -> bool:
+    """A strike noun forces are readied for, or that is warned of, is not done yet: "shifting its
+    troops to the east for an intensified assault on the Donbas region", "massing troops for an
+    offensive", "warning of a new offensive"."""
     prep = token.head
+    if token.dep_ == "pobj" and prep.lower_ == "of" and {prep.head.lemma_.lower(), prep.head.lower_} & warning_words:
+        return True
     if token.dep_ != "pobj" or prep.lower_ != "for":
         return False
     verb = prep.head
@@ -126,8 +142,23 @@ class EventCandidates(ActorRecords):
         if second is None:
             return [first]
         second.clauses = linked_clauses(doc, clause_head(doc[second.trigger_span[0]]))
+        armed = self.lexicon.armed
+        if (first.sub_type == "mob_violence" and (first.perpetrator is None or first.perpetrator.kind not in armed)
+                and second.perpetrator is not None and second.perpetrator.kind in armed):
+            # "gang members set fire to homes; two residents were burned alive": the gang attacked them, no mob
+            first.type, first.sub_type, first.perpetrator = "violence_against_civilians", "attack", second.perpetrator
+            return [first]
         if first.type == "strategic_developments" and first.perpetrator is None and second.type in VIOLENT_TYPES:
             return [second]  # "killed six militants in a raid ..., adding that a cache of arms was recovered": the raid
+        if self._attacker_stopped(doc, first, second):
+            return [first]  # who stopped the attacker did not do the attack
+        if self._same_account(article, doc[first.trigger_span[0]], doc[second.trigger_span[0]]):
+            first.perpetrator = first.perpetrator or second.perpetrator
+            return [first]
+        crowd = {c.sub_type for c in (first, second)}
+        if "excessive_force_against_protesters" in crowd and crowd & {"violent_demonstration", "peaceful_protest", "protest_with_intervention"}:
+            # "Supporters clashed with police; security forces fired live rounds, killing six": the crowd fired on
+            return [next(c for c in (first, second) if c.sub_type == "excessive_force_against_protesters")]
         elsewhere = self._elsewhere_clause(doc, first, second)
         if not elsewhere and (second.perpetrator is None or second.perpetrator.role != ROLE_PERPETRATOR):
             return [first]
@@ -153,6 +184,25 @@ class EventCandidates(ActorRecords):
         pair = sorted([first, second], key=lambda c: c.trigger_span[0])
         pair[1].separate = True  # never folded into the other incident of its sentence
         return pair
+
+    def _attacker_stopped(self, doc: Doc, first: Candidate, second: Candidate) -> bool:
+        """Whether the second clause kills or wounds the first one's attacker ("killing three
+        Israelis before he was shot dead by security forces"): one incident, not two."""
+        if first.type not in VIOLENT_TYPES or first.trigger_span[0] > second.trigger_span[0]:
+            return False
+        trigger = doc[second.trigger_span[0] : second.trigger_span[1]].root
+        victims = [c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")]
+        return any(v.lower_ in self.lexicon.attacker_words or v.lemma_.lower() in self.lexicon.attacker_words for v in victims)
+
+    def _same_account(self, article: Article, one, other) -> bool:
+        """Whether both triggers are in what one speaker says, denying one of them ("Moscow denied
+        striking civilians in Sumy, saying its forces hit a military command post"): the side's
+        own account of one incident."""
+        def speakers(token) -> set[str]:
+            return {(q.speaker.text if q.speaker else "") for q in article.quotes
+                    if any(s <= token.idx < e for s, e in q.content.spans) and q.speaker is not None}
+        shared = speakers(one) & speakers(other)
+        return bool(shared) and (self._countered(article, one) or self._countered(article, other))
 
     def _own_side(self, doc: Doc, first: Candidate, second: Candidate) -> bool:
         """Whether the second clause's armed subject is its own, and another side than the first's
@@ -194,6 +244,32 @@ class EventCandidates(ActorRecords):
         or not (the no_event words still veto it: "a gas cylinder explosion at a market")."""
         return trigger.weak and trigger.type == "explosions_remote_violence" and bool(words & self.lexicon.public_places)
 
+    def _denied_development(self, article: Article, trigger: Trigger, token) -> bool:
+        """Whether a development or a change of territory is told only inside a denial ("The army
+        denied that its soldiers had withdrawn from Kupiansk"): no event (a denied strike still is
+        one: "Army denies airstrike that killed 7")."""
+        if trigger.type != "strategic_developments" and trigger.sub_type not in TERRITORY_SUB_TYPES:
+            return False
+        return any(q.cue is not None and q.cue.text.lower().split()[-1] in ("deny", "denied", "denies")
+                   and any(s <= token.idx < e for s, e in q.content.spans) for q in article.quotes)
+
+    def _suspected_killer(self, doc: Doc, mention: Mention, trigger_start: int) -> Mention:
+        """People of a victim kind that are the suspected subject of the trigger ("Suspected herders
+        killed 6 farmers") are an armed side: a militia (ACLED codes communal attackers so)."""
+        root = doc[mention.start : mention.end].root
+        if (mention.kind != "civilians" or root.dep_ != "nsubj" or root.head.i != trigger_start
+                or not any(doc[i].lower_ in self.lexicon.suspect_modifiers for i in range(mention.start, root.i))):
+            return mention
+        return Mention(mention.start, mention.end, ActorEntry("militia", "Militia", ()), role=mention.role)
+
+    def _toll_source(self, token) -> bool:
+        """Whether the trigger is what a toll counts the dead of ("The toll from this morning's
+        attack on worshippers ... has risen to 17"): an incident told, armed actor named or not."""
+        prep = token.head
+        if token.dep_ != "pobj" or prep.lower_ not in ("from", "of", "in"):
+            return False
+        return prep.head.lemma_.lower() in TOLL_NOUNS
+
     def _countered(self, article: Article, token) -> bool:
         """Whether the token is in what a side insists or denies ("as Russia insisted its forces
         had hit ..."): an account of the incident told beside it, not another incident."""
@@ -217,14 +293,17 @@ class EventCandidates(ActorRecords):
                 continue  # "has struck the city repeatedly since 2022", "since the fighting began"
             if self._background_antecedent(doc, doc[start]):
                 continue  # "has reported shelling before, including an incident last week that killed a chaplain"
-            if self._continuing(doc, article, doc[start]) or _planned(doc[start], self.lexicon.preparing_verbs):
+            if self._continuing(doc, article, doc[start]) or _planned(doc[start], self.lexicon.preparing_verbs, self.lexicon.warning_words):
                 continue  # "the Russians kept up their bombardment of those two zones", "troops massed for an assault"
             if _period_of(doc[start], self.lexicon.period_nouns):
                 continue  # "weeks of Russian bombardment have caused severe shortages"
             if doc[start].head.lemma_.lower() in self.lexicon.naming_verbs and any(
                     s != start and doc[s].head.lemma_.lower() not in self.lexicon.naming_verbs for _, s, _ in triggers):
                 continue  # "..., describing the assault as a 'declaration of war'": the attack told before, named
+            if self._denied_development(article, trigger, doc[start]):
+                continue  # "The army denied that its soldiers had withdrawn from X": nothing changed hands
             here = self._in_clause(doc, start, in_sentence)
+            here = [self._suspected_killer(doc, m, start) for m in here]
             kinds = {m.kind for m in here if clause_head(doc[m.start : m.end].root) == clause_head(doc[start]) and not m.facility}
             if trigger.type == "strategic_developments":  # "JNIM announced it had appointed ..."
                 kinds |= {m.kind for m in self._speakers if sent.start <= m.start < sent.end}
@@ -234,10 +313,14 @@ class EventCandidates(ActorRecords):
             # (or in a "when" clause tied to it, where the article names an armed actor at all: "Three
             # volunteer drivers killed when a humanitarian convoy was struck near this town")
             tied = linked_clauses(doc, clause_head(doc[start])) if self._armed_named else {clause_head(doc[start])}
-            violent = len({t.rank for t, s, _ in triggers if t.weak and clause_head(doc[s]) in tied}) >= 2
+            # (two words, not two triggers: "Bombs struck two displacement camps")
+            violent = len({doc[s].lemma_.lower() for t, s, _ in triggers if t.weak and clause_head(doc[s]) in tied}) >= 2
             violent = violent or self._public_blast(trigger, words)
             # a crowd that storms or attacks riots ("Protesters have stormed the residence")
             crowd = bool(kinds & set(trigger.by_perpetrator) & {"protesters", "rioters"})
+            # (a toll's own incident only where no incident was told before it: "The death toll from
+            # Saturday's strike on Dnipro has risen to 12" after another entry is a toll update)
+            violent = violent or self._toll_source(doc[start]) and min(self._trigger_tokens) >= sent.start
             if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent and not crowd
                                  and self._denier(doc, article, start) is None and not self._war_victims(words, joined)):
                 continue  # (an armed side that denies it names one too: "Ethiopian army denies killing 12 civilians";
@@ -247,6 +330,7 @@ class EventCandidates(ActorRecords):
             candidate = Candidate(trigger, trigger.type, trigger.sub_type, (start, end), [sent_bounds])
             candidate.separate = bool(words & SEPARATE_WORDS)
             candidate.headline = _in_headline(doc, sent)
+            candidate.entry = _live_entry(doc, sent)
             self._roles(doc, article, candidate, sent, here)
             if trigger.sub_type == "peaceful_protest" and self._armed_protester(doc, candidate):
                 continue  # "troops marched in" is no protest
@@ -258,6 +342,9 @@ class EventCandidates(ActorRecords):
             self._gathering_arrest(candidate, joined)
             self._post_overrun(doc, candidate, words)
             self._handover(doc, candidate, sent)
+            self._territory_by_force(doc, candidate, joined)
+            self._strike_relative(doc, candidate)
+            self._repelled(doc, candidate)
             self._seized_goods(doc, candidate)
             self._place(doc, article, candidate, sent)
             self._foreign_opponent(doc, article, candidate, sent)

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from ..extensions import body_bounds, doc_text
 from ..model import Article
 from .candidate import ROLE_PERPETRATOR, ROLE_TARGET, TERRITORY_SUB_TYPES, Candidate, Mention
+from .clauses import clause_head
 from .context import has_phrase
 from .lexicon import ActorEntry
 from .roles import ActorRoles
@@ -110,6 +111,44 @@ class EventTypes(ActorRoles):
                 and (unnamed_strike or state and trigger_word in lexicon.air_strike_nouns)):
             candidate.type, candidate.sub_type = "explosions_remote_violence", "air_drone_strike"
 
+    def _territory_by_force(self, doc: Doc, candidate: Candidate, joined: str) -> None:
+        """Territory taken by force: a fight in which one side drives the other out ("Police and
+        soldiers pushed gangs out of the Solino neighbourhood after two days of fighting"), or a
+        withdrawal under the other side's advance ("Ukraine withdraws from Avdiivka as Russian forces
+        advance"). The sub-type is the gainer's: state forces regain, anyone else overtakes."""
+        lexicon = self.lexicon
+        start, end = candidate.sentences[0]
+        if candidate.sub_type == "armed_clash":
+            driven = any(t.lemma_.lower() in lexicon.driving_verbs and any(c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod") for c in t.children)
+                         for t in doc[start:end])
+            if not driven:
+                return
+        elif candidate.sub_type != "non_violent_transfer_of_territory" or not has_phrase(joined, lexicon.advancing_words) \
+                or has_phrase(joined, lexicon.peaceful_takeover):
+            return
+        gainer = candidate.perpetrator
+        state = gainer is not None and gainer.kind == "state_forces"
+        candidate.type = "battles"
+        candidate.sub_type = "government_regains_territory" if state else "non_state_actor_overtakes_territory"
+
+    def _repelled(self, doc: Doc, candidate: Candidate) -> None:
+        """An attack beaten back (``[roles] defending_verbs``: "Police repel gang attack on Kenscoff")
+        was fought: a battle, whoever it was aimed at."""
+        trigger = doc[candidate.trigger_span[0]]
+        if candidate.type == "violence_against_civilians" and candidate.sub_type == "attack" and trigger.pos_ == "NOUN" and (
+                trigger.head.lemma_.lower() in self.lexicon.defending_verbs and trigger.dep_ == "dobj"):
+            candidate.type, candidate.sub_type = "battles", "armed_clash"
+
+    def _strike_relative(self, doc: Doc, candidate: Candidate) -> None:
+        """A killing told in a relative clause on a strike noun ("in response to a strike that killed
+        one of its fighters in Nabatieh") is the strike's: an air or drone strike where nobody is
+        named for it, as a bare strike noun is."""
+        verb = doc[clause_head(doc[candidate.trigger_span[0]])]
+        if verb.dep_ != "relcl" or verb.head.lower_ not in self.lexicon.unnamed_strike_nouns or candidate.type == "explosions_remote_violence":
+            return
+        if candidate.perpetrator is None or candidate.perpetrator.role != ROLE_PERPETRATOR:
+            candidate.type, candidate.sub_type = "explosions_remote_violence", "air_drone_strike"
+
     def _armed_protester(self, doc: Doc, candidate: Candidate) -> bool:
         """The protest word's own subject is an armed actor ("troops rallied"); an armed actor
         elsewhere in the sentence is not the protester ("police dispersed the protest")."""
@@ -124,15 +163,35 @@ class EventTypes(ActorRoles):
     def _remote(self, doc: Doc, article: Article, candidate: Candidate, joined: str) -> None:
         """A strike word is remote violence where the sentence, else the headline, names the
         weapon ("a humanitarian convoy was struck" under "Drone strike on aid convoy")."""
+        if candidate.sub_type == "air_drone_strike":
+            start = candidate.trigger_span[0]
+            before = {t.lower_ for t in doc[max(candidate.sentences[0][0], start - 3) : start]}
+            if before & self.lexicon.missile_words:  # "a Russian missile and drone attack": a missile attack (ACLED)
+                candidate.sub_type = "shelling_artillery_missile_attack"
         if not candidate.trigger.remote:
             return
         lo, _ = body_bounds(doc)
         headline = " " + " ".join((article.title or doc_text(doc)[:lo]).lower().replace(",", " ").split()) + " "
-        for words in (joined, headline):
-            for sub_type, weapons in self.lexicon.remote_words.items():
-                if any(f" {w} " in words for w in weapons):
-                    candidate.type, candidate.sub_type = "explosions_remote_violence", sub_type
-                    return
+        for words in (joined, self._line_before(doc, candidate), headline):
+            named = [sub for sub, weapons in self.lexicon.remote_words.items() if any(f" {w} " in words for w in weapons)]
+            if named:
+                # a missile beside a drone is a missile attack ("a Russian missile and drone attack")
+                missile = len(named) > 1 and any(f" {w} " in words for w in self.lexicon.missile_words)
+                candidate.type = "explosions_remote_violence"
+                candidate.sub_type = "shelling_artillery_missile_attack" if missile else named[0]
+                return
+
+    def _line_before(self, doc: Doc, candidate: Candidate) -> str:
+        """The lower-case words of the sentence before the candidate's, where both are on one line
+        (one live-blog entry, one paragraph): "A Russian missile hit the hospital ... Separately, four
+        people were killed in a strike on Kryvyi Rih" names the weapon of the second strike too."""
+        start = candidate.sentences[0][0]
+        if start == 0:
+            return ""
+        before = self._bounds[start - 1]
+        if "\n" in doc_text(doc)[doc[before[0]].idx : doc[start].idx]:
+            return ""
+        return " " + " ".join(t.lower_ for t in doc[before[0] : before[1]] if not t.is_punct) + " "
 
     def _retype(self, candidate: Candidate) -> None:
         trigger = candidate.trigger

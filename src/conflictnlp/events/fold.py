@@ -13,6 +13,19 @@ def _vague(candidate: Candidate) -> bool:
     return candidate.trigger.weak and not (candidate.trigger.remote and candidate.type == "explosions_remote_violence")
 
 
+_TERRITORY_CHANGES = frozenset({"government_regains_territory", "non_state_actor_overtakes_territory", "non_violent_transfer_of_territory"})
+
+
+def _same_kind(a: Candidate, b: Candidate) -> bool:
+    """Same type, or both a change of territory ("Rebels entered Damascus ... Army units abandoned
+    their posts without a fight": one town changing hands, told twice); but two live-blog entries
+    that tell strikes of different sub-types are two incidents ("10:15 - Russian shelling of
+    Kherson ... 10:40 - In Nikopol, a Russian FPV drone struck a minibus")."""
+    if a.entry is not None and b.entry is not None and a.entry != b.entry and a.sub_type != b.sub_type:
+        return False
+    return a.type == b.type or a.sub_type in _TERRITORY_CHANGES and b.sub_type in _TERRITORY_CHANGES
+
+
 def _same_place(a: Location | None, b: Location | None) -> bool:
     if a is None or b is None:
         return True
@@ -60,7 +73,7 @@ def _fold(candidates: list[Candidate]) -> list[Candidate]:
             into = next(
                 (e for e in reversed(events)
                  if _same_place(e.location, candidate.location) and _same_day(e.date, candidate.date)
-                 and (e.type == candidate.type or _vague(candidate) or _vague(e))),
+                 and (_same_kind(e, candidate) or _vague(candidate) or _vague(e))),
                 None,
             )
         # the headline sums up the lead: it folds with the body's first event of its kind in the
@@ -68,7 +81,7 @@ def _fold(candidates: list[Candidate]) -> list[Candidate]:
         if into is None and len(events) == 1 and events[0].headline and not candidate.headline and not candidate.separate:
             head = events[0]
             if _same_country(head.location, candidate.location) and _same_day(head.date, candidate.date) and (
-                head.type == candidate.type or _vague(candidate) or _vague(head)
+                _same_kind(head, candidate) or _vague(candidate) or _vague(head)
             ):
                 into = head
         if into is None:

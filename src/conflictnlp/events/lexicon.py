@@ -122,6 +122,8 @@ class EventLexicon:
             check_pair("explosions_remote_violence", sub, "events lexicon, [remote]")[1]: frozenset(w.lower() for w in words)
             for sub, words in self.raw.get("remote", {}).items()
         }
+        # a missile beside a drone makes the attack a missile attack ("a missile and drone attack")
+        self.missile_words = frozenset(w.lower() for w in self.raw.get("missile_words", {}).get("words", []))
         self.protest_subject_not = frozenset(self.raw.get("protest_subject_not", {}).get("kinds", []))
         self.stamp = re.compile(self.raw["stamp"]["pattern"]) if "stamp" in self.raw else None
 
@@ -150,6 +152,7 @@ class EventLexicon:
         self.continuing_verbs = frozenset(background.get("continuing_verbs", []))
         self.continuing_modifiers = frozenset(background.get("continuing_modifiers", []))
         self.preparing_verbs = frozenset(background.get("preparing_verbs", []))
+        self.warning_words = frozenset(background.get("warning_words", []))
         self.period_nouns = frozenset(background.get("period_nouns", []))
         self.announced_sub_types = frozenset(background.get("announced_sub_types", []))
 
@@ -165,8 +168,13 @@ class EventLexicon:
         self.lethal_words = tuple(context.get("lethal_words", []))
         self.additive_words = frozenset(context.get("additive_words", []))
         self.continuation_words = frozenset(context.get("continuation_words", []))
+        self.attacker_words = frozenset(context.get("attacker_words", []))
+        self.driving_verbs = frozenset(context.get("driving_verbs", []))
+        self.advancing_words = tuple(context.get("advancing_words", []))
+        self.suspect_modifiers = frozenset(context.get("suspect_modifiers", []))
         self.counterclaim_cues = frozenset(context.get("counterclaim_cues", []))
         self.war_victim_words = frozenset(context.get("war_victim_words", []))
+        self.toll_update_verbs = frozenset(context.get("toll_update_verbs", []))
         self.gathering_phrases = tuple(context.get("gathering_phrases", []))
         self.public_places = frozenset(context.get("public_places", []))
         self.overrun_words = frozenset(context.get("overrun_words", []))

@@ -174,8 +174,18 @@ class EventTolls(EventTypes):
             return True
         text = doc_text(doc)
         days = [d for d in article.dates if lo <= d.span[0] < hi and _is_day_or_date(d) and _granularity(d.value or "") == "day"
-                and not set(text[max(0, d.span[0] - 8) : d.span[0]].lower().split()[-1:]) & self.lexicon.period_words]
+                and not set(text[max(0, d.span[0] - 8) : d.span[0]].lower().split()[-1:]) & self.lexicon.period_words
+                and not self._update_day(doc, d.span[0])]
         return candidate.date is not None and bool(days) and not any(_same_day(candidate.date, d) for d in days)
+
+    def _update_day(self, doc: Doc, char: int) -> bool:
+        """Whether the day says when a toll rose, not when its incident was ("The toll rose to 35
+        dead on Saturday"; but "the toll from Saturday's strike" names the strike's day)."""
+        token = doc[max(0, bisect_right(self._doc_starts, char) - 1)]
+        if token.dep_ == "poss":
+            return False
+        verb = token.head if token.dep_ == "prep" else token.head.head if token.head.dep_ == "prep" else token.head
+        return bool({verb.lemma_.lower(), verb.lower_} & self.lexicon.toll_update_verbs)
 
     def _sides(self, candidate: Candidate) -> dict[str, str]:
         """The side each count of the event counts, from the actor noun of its people ("31

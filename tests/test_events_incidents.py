@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Doc
 
 import conflictnlp
 from conflictnlp.events.component import EventsComponent
-from conflictnlp.extensions import STORE_KEY
 from conflictnlp.model import Location, MultiSpan, Quote, TextSpan
+from tests.test_events_types import chars
+from tests.test_events_types import doc_of as _doc_of
 
 
 @pytest.fixture(scope="module")
@@ -20,14 +20,7 @@ def blank():
 
 
 def doc_of(blank, rows, published="2025-03-15"):
-    words, heads, deps, pos, lemmas = (list(column) for column in zip(*rows))
-    doc = Doc(blank.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-    doc.user_data[STORE_KEY] = {"published": published, "source": "Wire", "article_id": "a1", "title": None}
-    return doc
-
-
-def chars(doc, first, last):
-    return doc[first].idx, doc[last].idx + len(doc[last])
+    return _doc_of(blank, rows, published)
 
 
 def place(doc, i, lid, code="UA", feature="city"):

@@ -256,3 +256,13 @@ def test_two_live_blog_entries_of_different_strikes_are_two_incidents(nlp):
             "09:30 - In Nikopol, a Russian drone struck a bus, wounding 4 passengers.")
     events = conflictnlp.extract(text, published="2025-05-05", nlp=nlp).events
     assert [e.sub_type for e in events] == ["shelling_artillery_missile_attack", "air_drone_strike"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Armed men opened fire on a family party in Celaya on Saturday night; 7 dead, 3 wounded, prosecutors said.", True),
+    ("Israeli forces opened fire near an aid distribution point in Khan Younis; the health ministry reported 21 people killed.", True),
+    ("Soldiers opened fire at a firing range in Kharkiv during a training exercise on Monday.", False),  # no one hurt: no incident
+])
+def test_opening_fire_with_its_dead_or_wounded_is_an_attack(nlp, text, found):
+    events = conflictnlp.extract(text, published="2025-03-10", nlp=nlp).events
+    assert [(e.type, e.sub_type) for e in events] == ([("violence_against_civilians", "attack")] if found else [])

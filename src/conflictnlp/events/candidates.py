@@ -91,7 +91,9 @@ class EventCandidates(ActorRecords):
     """Turns trigger matches into candidate events, calling the steps that decide each fact."""
 
     def _triggers(self, doc: Doc) -> list[tuple[Trigger, int, int]]:
-        """Trigger matches, longest first where they overlap."""
+        """Trigger matches, longest first where they overlap. Entries that share a phrase are
+        alternatives tried in rank order, so each keeps its match of that span ("opened fire" on
+        a crowd, or with its dead told)."""
         found = []
         for match_id, start, end in self.trigger_matcher(doc):
             trigger = self.by_rank[int(doc.vocab.strings[match_id])]
@@ -100,10 +102,12 @@ class EventCandidates(ActorRecords):
             found.append((trigger, start, end))
         found.sort(key=lambda item: (-(item[2] - item[1]), item[0].rank, item[1]))
         taken: set[int] = set()
+        spans: set[tuple[int, int]] = set()
         kept = []
         for trigger, start, end in found:
-            if taken.isdisjoint(range(start, end)):
+            if taken.isdisjoint(range(start, end)) or (start, end) in spans:
                 taken.update(range(start, end))
+                spans.add((start, end))
                 kept.append((trigger, start, end))
         return sorted(kept, key=lambda item: item[1])
 

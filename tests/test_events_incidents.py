@@ -266,3 +266,12 @@ def test_two_live_blog_entries_of_different_strikes_are_two_incidents(nlp):
 def test_opening_fire_with_its_dead_or_wounded_is_an_attack(nlp, text, found):
     events = conflictnlp.extract(text, published="2025-03-10", nlp=nlp).events
     assert [(e.type, e.sub_type) for e in events] == ([("violence_against_civilians", "attack")] if found else [])
+
+
+def test_a_withdrawal_with_no_side_that_advanced_is_not_territory_taken_by_force(nlp):
+    """The advance must be another side's: here the offensive is the withdrawing side's own, and
+    nobody is named as taking the cities (the AP sample read it as a non-state takeover)."""
+    text = ('"The Russian enemy did not meet the goal of its offensive operation," the General Staff said on Tuesday, '
+            "adding that several Russian units were reportedly withdrawing from besieged cities.")
+    events = conflictnlp.extract(text, published="2022-03-30", nlp=nlp).events
+    assert all(e.type != "battles" for e in events)

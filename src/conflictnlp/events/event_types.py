@@ -124,8 +124,8 @@ class EventTypes(ActorRoles):
             if not driven:
                 return
         elif candidate.sub_type != "non_violent_transfer_of_territory" or not has_phrase(joined, lexicon.advancing_words) \
-                or has_phrase(joined, lexicon.peaceful_takeover):
-            return
+                or has_phrase(joined, lexicon.peaceful_takeover) or candidate.perpetrator is None:
+            return  # (no side that advanced: "its offensive operation ..., adding that Russian units were withdrawing")
         gainer = candidate.perpetrator
         state = gainer is not None and gainer.kind == "state_forces"
         candidate.type = "battles"

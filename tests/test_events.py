@@ -382,3 +382,20 @@ def test_a_parquet_folder_written_before_events_reads_with_no_events(tmp_path):
         pq.write_table(pa.Table.from_pylist(table_rows(table, data, 0), schema=table_schema(table)), folder / f"{table}.parquet")
     [read] = list(iter_records(folder))
     assert read["events"] == [] and read["locations"][0]["name"] == "Kherson"
+
+
+def test_the_offline_map_fills_its_panel_and_names_each_place_once():
+    import re
+
+    from conflictnlp.events.html import HEIGHT, PAD, WIDTH, svg_map
+
+    rows = [{"latitude": 50.0, "longitude": 36.2, "where_description": "Kharkiv", "best": 3, "event_type": "battles", "notes": "a"},
+            {"latitude": 50.1, "longitude": 36.3, "where_description": "Kharkiv", "best": 0, "event_type": "battles", "notes": "b"},
+            {"latitude": 49.0, "longitude": 32.0, "where_description": "Kropyvnytskyi", "best": None, "event_type": "protests", "notes": "c"}]
+    svg = svg_map(rows)
+    xs = [float(x) for x in re.findall(r'<circle cx="([\d.]+)"', svg)]
+    ys = [float(y) for y in re.findall(r'<circle cx="[\d.]+" cy="([\d.]+)"', svg)]
+    # the points are drawn in the middle of the panel, not in its left corner
+    assert abs((max(xs) + min(xs)) / 2 - WIDTH / 2) < 5 and abs((max(ys) + min(ys)) / 2 - HEIGHT / 2) < 5
+    assert all(PAD <= y <= HEIGHT - PAD for y in ys)
+    assert svg.count(">Kharkiv</text>") == 1 and svg.count(">Kropyvnytskyi</text>") == 1

@@ -16,11 +16,21 @@ COLOURS = {
 
 
 def _extent(points: list[tuple[float, float]]) -> tuple[float, float, float, float]:
+    """West, east, south, north around the points with a margin, widened on one axis to the
+    panel's shape so the drawing fills it (degrees at one scale on both axes)."""
     if not points:
         return -180.0, 180.0, -90.0, 90.0
     lons, lats = [p[0] for p in points], [p[1] for p in points]
     margin = 2.0
-    return min(lons) - margin, max(lons) + margin, min(lats) - margin, max(lats) + margin
+    west, east, south, north = min(lons) - margin, max(lons) + margin, min(lats) - margin, max(lats) + margin
+    aspect = (WIDTH - 2 * PAD) / (HEIGHT - 2 * PAD)
+    if (east - west) < aspect * (north - south):
+        middle, half = (west + east) / 2, aspect * (north - south) / 2
+        west, east = middle - half, middle + half
+    else:
+        middle, half = (south + north) / 2, (east - west) / aspect / 2
+        south, north = middle - half, middle + half
+    return west, east, south, north
 
 
 def svg_map(rows: list[dict[str, Any]]) -> str:
@@ -32,7 +42,7 @@ def svg_map(rows: list[dict[str, Any]]) -> str:
     def xy(lon: float, lat: float) -> tuple[float, float]:
         return PAD + (lon - west) * scale, HEIGHT - PAD - (lat - south) * scale
 
-    step = next(s for s in (1, 2, 5, 10, 20, 30) if (east - west) / s <= 12)
+    step = next((s for s in (1, 2, 5, 10, 20, 30) if (east - west) / s <= 12), 60)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img">',
              f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#f7f7f2"/>']
     for lon in range(math.ceil(west / step) * step, math.floor(east) + 1, step):
@@ -43,12 +53,17 @@ def svg_map(rows: list[dict[str, Any]]) -> str:
         x1, y1 = xy(west, lat)
         x2, y2 = xy(east, lat)
         parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#ccc"/><text x="4" y="{y1 - 2:.1f}" font-size="10">{lat}°</text>')
+    labelled: set[str] = set()
     for row in placed:
         x, y = xy(row["longitude"], row["latitude"])
         radius = 3 + 2 * math.sqrt(row.get("best") or 0)
         colour = COLOURS.get(row.get("event_type") or "", "#333")
         title = html.escape(row.get("notes") or "")
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="{colour}" fill-opacity="0.6" stroke="#222"><title>{title}</title></circle>')
+        place = row.get("where_description") or ""
+        if place and place not in labelled:  # each place named once, beside its first event
+            labelled.add(place)
+            parts.append(f'<text x="{x + radius + 2:.1f}" y="{y + 3:.1f}" font-size="11" fill="#333">{html.escape(place)}</text>')
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -56,7 +71,7 @@ def svg_map(rows: list[dict[str, Any]]) -> str:
 def write_map(rows: list[dict[str, Any]], path: Path) -> None:
     legend = " ".join(f'<span style="color:{c}">&#9679; {t.replace("_", " ")}</span>' for t, c in COLOURS.items())
     items = "\n".join(
-        f"<tr><td>{html.escape(str(r.get('date_start') or ''))}</td><td>{html.escape(str(r.get('where_description') or ''))}</td>"
+        f"<tr><td>{html.escape(str(r.get('date_start') or 'no date'))}</td><td>{html.escape(str(r.get('where_description') or ''))}</td>"
         f"<td>{html.escape(r.get('notes') or '')}</td><td>{html.escape(', '.join(r.get('disagreements') or []))}</td></tr>"
         for r in rows
     )

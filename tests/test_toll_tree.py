@@ -282,3 +282,39 @@ def test_rule_nearly_to_death_is_no_killing(tree):
     doc = parse("Mob beat 2 men nearly to death", [1, 1, 3, 1, 5, 1, 5], ["nsubj", "ROOT", "nummod", "dobj", "advmod", "prep", "pobj"],
                 ["NOUN", "VERB", "NUM", "NOUN", "ADV", "ADP", "NOUN"], lemmas=["mob", "beat", "2", "man", "nearly", "to", "death"])
     assert tree.object_cue(tree.count_noun(doc[2])) is None
+
+
+# --- a harm only threatened, intended or tried is no toll -----------------------------------------
+
+def test_rule_a_casualty_verb_under_a_verb_of_intent_is_unrealised(tree):
+    doc = parse("Gunmen threatened to kill 12 hostages",
+                [1, 1, 3, 1, 5, 3], ["nsubj", "ROOT", "aux", "xcomp", "nummod", "dobj"],
+                ["NOUN", "VERB", "PART", "VERB", "NUM", "NOUN"], lemmas=["gunman", "threaten", "to", "kill", "12", "hostage"])
+    assert tree.unrealised(doc[3])
+
+
+def test_rule_a_casualty_verb_under_managed_is_realised(tree):
+    doc = parse("Gunmen managed to kill 12 hostages",
+                [1, 1, 3, 1, 5, 3], ["nsubj", "ROOT", "aux", "xcomp", "nummod", "dobj"],
+                ["NOUN", "VERB", "PART", "VERB", "NUM", "NOUN"], lemmas=["gunman", "manage", "to", "kill", "12", "hostage"])
+    assert not tree.unrealised(doc[3])
+
+
+def test_rule_a_plot_to_kill_is_unrealised_whatever_the_parse_hangs_kill_from(tree):
+    # the small model hangs "kill" from "foiled" as advcl; the words "plot to" decide
+    doc = parse("Police foiled a plot to kill 30 worshippers",
+                [1, 1, 3, 1, 5, 1, 7, 5], ["nsubj", "ROOT", "det", "dobj", "aux", "advcl", "nummod", "dobj"],
+                ["NOUN", "VERB", "DET", "NOUN", "PART", "VERB", "NUM", "NOUN"],
+                lemmas=["police", "foil", "a", "plot", "to", "kill", "30", "worshipper"])
+    assert tree.unrealised(doc[5])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The gunmen threatened to kill 12 hostages if the ransom was not paid.", []),
+    ("Militants vowed to kill the governor.", []),
+    ("The attackers killed 12 villagers and threatened to kill more.", [("killed", 12)]),
+    ("The militants managed to kill 5 soldiers before retreating.", [("killed", 5)]),
+])
+def test_threatened_harm_gives_no_toll_through_the_pipeline(nlp, text, expected):
+    doc = nlp(text)
+    assert [(q.casualty.role, q.value) for q in doc._.quantities if q.casualty] == expected

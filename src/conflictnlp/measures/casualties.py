@@ -833,7 +833,7 @@ def _read_counts(reader: SentenceReader, counts: list[_Count], fresh: list[Measu
             part = True  # "9 killed (3 women, 2 children)": the parts go on
         if cue is None:
             cue = _tree_cue(reader, tree, count) or (previous if part else None)
-        if cue is None:
+        if cue is None or _unrealised(reader, tree, cue):
             continue
         if measure.concept is None and count.who is not None and count.who_end is not None:
             who_head = count.who.split()[-1].lower()
@@ -847,6 +847,13 @@ def _read_counts(reader: SentenceReader, counts: list[_Count], fresh: list[Measu
         if any(measure is new for new in fresh):
             read.append(measure)
     return read
+
+
+def _unrealised(reader: SentenceReader, tree: TollTree, cue: _Cue) -> bool:
+    """Whether the cue is a harm only threatened, intended or tried ("threatened to kill 12
+    hostages"): no toll."""
+    span = reader.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    return span is not None and any(tree.unrealised(token) for token in span if token.pos_ in ("VERB", "AUX"))
 
 
 def _tree_cue(reader: SentenceReader, tree: TollTree, count: _Count) -> Optional[_Cue]:

@@ -60,6 +60,7 @@ class TollTree:
         self.collective_nouns = frozenset(tree.get("collective_nouns", []))
         self.to_death_verbs = frozenset(tree.get("to_death_verbs", []))
         self.one_person_pronouns = frozenset(tree.get("one_person_pronouns", []))
+        self.unrealised_heads = frozenset(tree.get("unrealised_heads", []))
 
     # --- the count's place in the tree -------------------------------------------------------
 
@@ -110,6 +111,19 @@ class TollTree:
     @staticmethod
     def _apposed(noun: Token) -> Token:
         return noun.head if noun.dep_ == "appos" else noun
+
+    def unrealised(self, cue: Token) -> bool:
+        """Whether a casualty verb reports a harm only threatened, intended or tried: the
+        infinitive or clause of "threatened to kill", "a plot to kill", "vowed to come back and
+        kill" (a conjunct reads as the first of its row)."""
+        doc = cue.doc
+        if cue.i >= 2 and doc[cue.i - 1].lower_ == "to" and doc[cue.i - 2].lemma_.lower() in self.unrealised_heads:
+            return True  # "foiled a plot to kill", whatever the parse hangs "kill" from
+        verb = cue
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        return verb.dep_ in ("xcomp", "acl", "ccomp") and verb.head.lemma_.lower() in self.unrealised_heads and (
+            verb.dep_ != "ccomp" or any(child.lower_ == "to" for child in verb.children))
 
     # --- cues ---------------------------------------------------------------------------------
 

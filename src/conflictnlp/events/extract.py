@@ -124,6 +124,7 @@ class EventExtractor(EventCandidates):
         starts, ends = _token_char_bounds(doc)
         events = []
         _date_from_neighbours(candidates)
+        self._date_from_lead(doc, article, candidates)
         for number, candidate in enumerate(candidates, 1):
             if candidate.retarget and (candidate.type, candidate.sub_type) in candidate.trigger.by_target.values():
                 self._retype(candidate)  # an attack whose victims the next sentence names as soldiers is a battle

@@ -116,6 +116,7 @@ class EventExtractor(EventCandidates):
         if not candidates:
             return []
         self._attach_blame(doc, candidates, mentions, bounds)
+        self._date_from_lead(doc, article, candidates)  # before the tolls: a toll of the lead's day is this event's
         self._attach_tolls(doc, article, candidates, lo, hi)
         return self._events(doc, article, _fold(self._recent_only(article, candidates)))
 
@@ -124,7 +125,6 @@ class EventExtractor(EventCandidates):
         starts, ends = _token_char_bounds(doc)
         events = []
         _date_from_neighbours(candidates)
-        self._date_from_lead(doc, article, candidates)
         for number, candidate in enumerate(candidates, 1):
             if candidate.retarget and (candidate.type, candidate.sub_type) in candidate.trigger.by_target.values():
                 self._retype(candidate)  # an attack whose victims the next sentence names as soldiers is a battle

@@ -138,6 +138,7 @@ class EventLexicon:
         roles = self.raw.get("roles", {})
         self.blame_verbs = frozenset(roles.get("blame_verbs", []))
         self.killing_verbs = frozenset(roles.get("killing_verbs", []))
+        self.killing_phrases = tuple(roles.get("killing_phrases", []))
         self.claim_verbs = frozenset(roles.get("claim_verbs", []))
         self.death_verbs = frozenset(roles.get("death_verbs", []))
         self.defending_verbs = frozenset(roles.get("defending_verbs", []))

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from conflictnlp.events.component import EventsComponent
 from conflictnlp.extensions import STORE_KEY
-from conflictnlp.model import DateMention, Location
+from conflictnlp.model import Casualty, DateMention, Location, Quantity
 
 
 @pytest.fixture(scope="module")
@@ -164,3 +164,21 @@ def test_a_follow_up_sentence_takes_the_lead_day(blank):
     doc._.locations = [kharkiv(doc, n + 3)]
     doc._.dates = [date(doc, 1, 2, "2025-09-13")]
     assert event_of(blank, doc).date_start == "2025-09-13"
+
+
+def test_a_recent_since_in_the_toll_sentence_starts_the_incident(blank):
+    # Russian missiles hit Kharkiv . 20 people were killed since Friday .
+    rows = [("Russian", 1, "amod", "ADJ", "russian", True), ("missiles", 2, "nsubj", "NOUN", "missile", True),
+            ("hit", 2, "ROOT", "VERB", "hit", True), ("Kharkiv", 2, "dobj", "PROPN", "Kharkiv", False),
+            (".", 2, "punct", "PUNCT", ".", True), ("20", 6, "nummod", "NUM", "20", True),
+            ("people", 8, "nsubjpass", "NOUN", "people", True), ("were", 8, "auxpass", "AUX", "be", True),
+            ("killed", 8, "ROOT", "VERB", "kill", True), ("since", 8, "prep", "ADP", "since", True),
+            ("Friday", 9, "pobj", "PROPN", "Friday", False), (".", 8, "punct", "PUNCT", ".", False)]
+    doc = built(blank.vocab, rows)
+    doc._.locations = [kharkiv(doc, 3)]
+    doc._.dates = [date(doc, 10, 11, "2025-09-12")]
+    s, e = chars(doc, 5, 7)
+    doc._.quantities = [Quantity(id="n1", text=doc.text[s:e], span=(s, e), value=20.0,
+                                 casualty=Casualty(role="killed", low=20.0, high=20.0))]
+    event = event_of(blank, doc)
+    assert (event.fatalities.best, event.date_start) == (20, "2025-09-12")

@@ -121,15 +121,16 @@ class EventDates(ExtractorState):
         return found is not None and char < found.end()
 
     def _since_start(self, doc: Doc, article: Article, candidate: Candidate, first: str) -> str:
-        """The first day of an ongoing incident, where its sentence says since when with a recent
-        day ("at least 20 people have been killed since Friday in fighting ..."); else ``first``.
+        """The first day of an ongoing incident, where one of its sentences says since when with a
+        recent day ("at least 20 people have been killed since Friday in fighting ...", "Clashes
+        entered a third day on Monday. Officials put the toll at 46 since Saturday"); else ``first``.
         The candidate keeps its own date mention, so a later sentence of the same fighting still
         folds with it ("The fighting continued on Thursday")."""
-        lo, hi = doc[candidate.sentences[0][0]].idx, doc[candidate.sentences[0][1] - 1].idx
+        spans = [(doc[s].idx, doc[e - 1].idx) for s, e in candidate.sentences]  # its toll's sentence too
         starts = self._doc_starts
         for date in article.dates:
             token = max(0, bisect_right(starts, date.span[0]) - 1)
-            if lo <= date.span[0] <= hi and token > 0 and doc[token - 1].lower_ == "since" and token - 1 in self._recent:
+            if any(lo <= date.span[0] <= hi for lo, hi in spans) and token > 0 and doc[token - 1].lower_ == "since" and token - 1 in self._recent:
                 since = (_iso_range(date.value) or (None,))[0]
                 if since is not None and since < first:
                     return since

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import doc_text
 from ..model import Article, DateMention
+from ..reading.boilerplate import dateline_at
 from .candidate import Candidate, ExtractorState, _token_char_bounds
 from .clauses import background, clause_head, in_since_phrase, irrealis_clause, linked_clauses
 from .context import label_head_start, speech_day
@@ -113,12 +114,12 @@ class EventDates(ExtractorState):
                                                        _granularity(d.value or "") != "day",
                                                        clause_head(doc[token_of[id(d)]]) not in clauses, abs(d.span[0] - trigger_char)))
 
-    def _in_dateline(self, text: str, char: int) -> bool:
-        """Whether the character lies in a wire dateline ("PORT SUDAN, Sept 15 (Reuters) -")."""
-        if self.lexicon.dateline is None:
-            return False
-        found = self.lexicon.dateline.match(text, text.rfind("\n", 0, char) + 1)
-        return found is not None and char < found.end()
+    @staticmethod
+    def _in_dateline(text: str, char: int) -> bool:
+        """Whether the character lies in a wire dateline ("PORT SUDAN, Sept 15 (Reuters) -"), as
+        reading decides it."""
+        found = dateline_at(text, char)
+        return found is not None and char < found.end
 
     def _since_start(self, doc: Doc, article: Article, candidate: Candidate, first: str) -> str:
         """The first day of an ongoing incident, where one of its sentences says since when with a

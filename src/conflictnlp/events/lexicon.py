@@ -127,7 +127,6 @@ class EventLexicon:
         self.protest_subject_not = frozenset(self.raw.get("protest_subject_not", {}).get("kinds", []))
         self.stamp = re.compile(self.raw["stamp"]["pattern"]) if "stamp" in self.raw else None
         day = self.raw.get("event_day", {})
-        self.dateline = re.compile(day["dateline"]) if "dateline" in day else None
         self.overnight_words = frozenset(day.get("overnight_words", []))
         self.into_words = frozenset(day.get("into_words", []))
         self.entry_clock = re.compile(day["entry_clock"]) if "entry_clock" in day else None

@@ -116,6 +116,7 @@ class EventExtractor(EventCandidates):
         if not candidates:
             return []
         self._attach_blame(doc, candidates, mentions, bounds)
+        self._date_from_lead(doc, article, candidates)  # before the tolls: a toll of the lead's day is this event's
         self._attach_tolls(doc, article, candidates, lo, hi)
         return self._events(doc, article, _fold(self._recent_only(article, candidates)))
 

@@ -126,12 +126,18 @@ class EventLexicon:
         self.missile_words = frozenset(w.lower() for w in self.raw.get("missile_words", {}).get("words", []))
         self.protest_subject_not = frozenset(self.raw.get("protest_subject_not", {}).get("kinds", []))
         self.stamp = re.compile(self.raw["stamp"]["pattern"]) if "stamp" in self.raw else None
+        day = self.raw.get("event_day", {})
+        self.overnight_words = frozenset(day.get("overnight_words", []))
+        self.into_words = frozenset(day.get("into_words", []))
+        self.entry_clock = re.compile(day["entry_clock"]) if "entry_clock" in day else None
+        self.range_start = re.compile(day["range_start"]) if "range_start" in day else None
 
     def _read_roles(self) -> None:
         """Words that say who did it: blame, killing, claims, suspicion, parts of a group."""
         roles = self.raw.get("roles", {})
         self.blame_verbs = frozenset(roles.get("blame_verbs", []))
         self.killing_verbs = frozenset(roles.get("killing_verbs", []))
+        self.killing_phrases = tuple(roles.get("killing_phrases", []))
         self.claim_verbs = frozenset(roles.get("claim_verbs", []))
         self.death_verbs = frozenset(roles.get("death_verbs", []))
         self.defending_verbs = frozenset(roles.get("defending_verbs", []))

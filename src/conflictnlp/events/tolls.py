@@ -140,13 +140,17 @@ class EventTolls(EventTypes):
 
     def _killed_count(self, doc: Doc, quantity: Quantity, starts: list[int]) -> Quantity:
         """A count the casualty reading gives no role that a killing verb takes as its object or
-        passive subject ("neutralised 13 ISWAP terrorists", "12 assailants were neutralised") is
-        a toll of the dead, for this event only."""
+        passive subject ("neutralised 13 ISWAP terrorists", "12 assailants were neutralised", "14
+        assailants were put out of action") is a toll of the dead, for this event only."""
         if quantity.casualty is not None or quantity.kind != "count" or quantity.value <= 0:
             return quantity
         root = doc[max(0, bisect_right(starts, quantity.span[0]) - 1) : max(1, bisect_right(starts, quantity.span[1] - 1))].root
         verb = root.head
-        if root.dep_ in ("dobj", "nsubjpass") and (verb.lower_ in self.lexicon.killing_verbs or verb.lemma_.lower() in self.lexicon.killing_verbs):
+        if root.dep_ not in ("dobj", "nsubjpass"):
+            return quantity
+        phrase = " ".join(t.lower_ for t in doc[verb.i : verb.i + 4])
+        if (verb.lower_ in self.lexicon.killing_verbs or verb.lemma_.lower() in self.lexicon.killing_verbs
+                or any(phrase == p or phrase.startswith(p + " ") for p in self.lexicon.killing_phrases)):
             return dataclasses.replace(quantity, casualty=Casualty(role="killed", who=quantity.concept))
         return quantity
 

@@ -84,6 +84,8 @@ from .cues import CueLexicon
 from .roles import clean_role, core_text, role_of
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+FINITE_TAGS = frozenset(("VBZ", "VBD", "VBP"))
+WH_TAGS = frozenset(("WDT", "WP", "WRB"))
 NOUN_PHRASE_POS = {"PROPN", "NOUN", "ADJ", "DET", "NUM"}
 # how far back (in paragraphs) a floating quote may look for its speaker
 INHERIT_PARAGRAPHS = 2
@@ -397,6 +399,43 @@ def participle_reporter(verb: Token, is_cue: Callable[[Token], bool]) -> Optiona
         return outer
     return None
 
+
+
+def conjunct_reporter(verb: Token, lexicon: CueLexicon) -> Optional[Token]:
+    """The one decision on a verb of saying with no subject of its own that the parse
+    coordinated onto a verb inside another cue's reported clause ("The governor said two
+    people were killed [and added] that ...", "Rajoy said that he will try ... [and insisted]
+    that ..."): the outer cue verb, whose subject speaks both, or None. Only a verb of saying
+    with a clause or a quotation of its own and the outer verb's tense: PolNeAR train-400
+    splits "and added", "and insisted that", "and questioned how" off the first content, but
+    keeps attitudes and objects in it ("said she was elated but still feared the military",
+    "and cited the decision", "and wanted a candidate"). Not where the clause's own verb has a
+    noun subject in the same tense, which may be the one who speaks ("Broaddrick said Clinton
+    approached her and said ..."), nor in a question ("asked why they disliked her and
+    thought ...")."""
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    kinds = lexicon.kinds(verb.lemma_)
+    if "clause" not in kinds or "belief" in kinds or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+        return None
+    clause = verb.head
+    while clause.dep_ == "conj" and clause.head.i < clause.i:
+        clause = clause.head
+    outer = clause.head
+    if clause.dep_ != "ccomp" or not outer.i < clause.i < verb.i or outer.tag_ != verb.tag_ or not lexicon.is_cue(outer):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ not in SPEAKING_TO for c in outer.children):
+        return None
+    if any(c.tag_ in WH_TAGS for c in clause.children):
+        return None
+    if any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in clause.children) and _tense(clause) == verb.tag_:
+        return None  # unless the tenses part them: "says the strike hit a depot and denies that ..."
+    return outer
+
+
+def _tense(verb: Token) -> str:
+    """The tag of a clause's finite word: its first auxiliary, else the verb."""
+    return next((c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), verb.tag_)
 
 def without_medium(mention: Span, verb: Token, stops: frozenset[str]) -> Span:
     """A speaker after its cue without the medium or day the parse hung on it: "said the

@@ -147,3 +147,57 @@ def test_as_x_noted_reports_the_clause_after_its_comma_wherever_the_parse_hangs_
         """
     )
     assert attributions(doc) == [("noted", ["the convoy turned back"], "the agency")]
+
+
+def test_a_passive_participle_with_an_agent_takes_the_agent_as_speaker() -> None:
+    # "Asked by a reporter whether the strike hit a school , the spokesman said it failed ."
+    doc = make_doc(
+        """
+        Asked ask VERB advcl 13 VBN
+        by by ADP agent 0 IN
+        a a DET det 3 DT
+        reporter reporter NOUN pobj 1 NN
+        whether whether SCONJ mark 7 IN
+        the the DET det 6 DT
+        strike strike NOUN nsubj 7 NN
+        hit hit VERB ccomp 0 VBD
+        a a DET det 9 DT
+        school school NOUN dobj 7 NN
+        , , PUNCT punct 13 ,
+        the the DET det 12 DT
+        spokesman spokesman NOUN nsubj 13 NN
+        said say VERB ROOT 13 VBD
+        it it PRON nsubj 15 PRP
+        failed fail VERB ccomp 13 VBD
+        . . PUNCT punct 13 .
+        """
+    )
+    found = {cue: speaker for cue, _, speaker in attributions(doc)}
+    assert found == {"Asked": "a reporter", "said": "the spokesman"}
+
+
+def _backing(noun: str, lemma: str) -> list:
+    # "The bank gave money to a <noun> backing the governor ."
+    return attributions(
+        make_doc(
+            f"""
+            The the DET det 1 DT
+            bank bank NOUN nsubj 2 NN
+            gave give VERB ROOT 2 VBD
+            money money NOUN dobj 2 NN
+            to to ADP dative 2 IN
+            a a DET det 6 DT
+            {noun} {lemma} NOUN pobj 4 NN
+            backing back VERB acl 6 VBG
+            the the DET det 9 DT
+            governor governor NOUN dobj 7 NN
+            . . PUNCT punct 2 .
+            """
+        )
+    )
+
+
+def test_a_participle_of_saying_on_a_group_poll_or_statement_is_theirs() -> None:
+    assert ("backing", ["the governor"], "a group") in _backing("group", "group")
+    # a noun that need not speak gets no speaker: "a man backing", "a policy urging"
+    assert ("backing", ["the governor"], None) in _backing("man", "man")

@@ -918,7 +918,7 @@ def _verb_attribution(doc: Doc, sent: Span, verb: Token, lexicon: CueLexicon, qu
     if opener is None and shares_speaker_with is None and (reporter := participle_reporter(verb, lexicon.is_cue) or conjunct_reporter(verb, lexicon)) is not None:
         speaking = reporter  # "X said that A, noting that B" / "X said A and added B": X noted, X added
     # "Ben Carson appears to be slipping": a raising evidential has nobody who speaks
-    source = source_of_verb(speaking, quoted) if verb.lemma_.lower() not in lexicon.raising else None
+    source = source_of_verb(speaking, quoted, lexicon.participle_sources) if verb.lemma_.lower() not in lexicon.raising else None
     if source is not None:
         source = without_medium(source, verb, lexicon.not_in_speaker)
     if _nobody_speaks(doc, sent, verb, source):

@@ -527,24 +527,17 @@ def _as_before_clause(verb: Token, lexicon: CueLexicon) -> bool:
     """Whether a bare cue opened by "as" stands before the clause it reports, set off by a
     comma: "As The Hill pointed out, [Trump has declined ...]" (train-722: 48 of 62 such
     cues are gold)."""
+    doc = verb.doc
+    after = verb.right_edge.i + 1
     return (
         verb.dep_ == "advcl"
         and verb.head.i > verb.i
         and verb.head.pos_ in ("VERB", "AUX")
         and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children)
         and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c != _idiom_object(verb, lexicon) for c in verb.children)
-        and _closing_comma(verb) is not None
+        and after < len(doc)
+        and doc[after].text == ","
     )
-
-
-def _closing_comma(verb: Token) -> Optional[int]:
-    """The index of the comma that closes a clause set off before its head, whether the parse
-    hung it on the clause ("As X noted[,]" in its subtree) or after it; None if there is none."""
-    doc = verb.doc
-    last = verb.right_edge.i
-    if doc[last].text == "," and last > verb.i:
-        return last
-    return last + 1 if last + 1 < len(doc) and doc[last + 1].text == "," else None
 
 
 def word_parsed_as_punct(token: Token) -> bool:
@@ -775,7 +768,7 @@ def _kind_and_content(
         content = _head_clause_content(verb, sent)
         if _as_before_clause(verb, lexicon):
             # "Of course, as X observed, [the biggest victor ...]": the content starts after the cue's comma
-            content = {t for t in content if t.i > (_closing_comma(verb) or verb.right_edge.i)}
+            content = {t for t in content if t.i > verb.right_edge.i + 1}
     elif "infinitive" in kinds and any(c.dep_ == "xcomp" for c in verb.children):
         kind = "infinitive"
         content = _complement_tokens(verb, {"dobj", "dative", "xcomp"})

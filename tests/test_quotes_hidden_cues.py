@@ -182,3 +182,47 @@ def test_a_participle_of_saying_on_a_group_poll_or_statement_is_theirs() -> None
     assert ("backing", ["the governor"], "a group") in _backing("group", "group")
     # a noun that need not speak gets no speaker: "a man backing", "a policy urging"
     assert ("backing", ["the governor"], None) in _backing("man", "man")
+
+
+def test_a_cue_the_parse_gave_two_subjects_takes_the_one_next_to_it() -> None:
+    # "The general toured the front , and the ministry has praised his visit ." (the small
+    # model hangs "general" on "praised" as a second subject)
+    doc = make_doc(
+        """
+        The the DET det 1 DT
+        general general NOUN nsubj 10 NN
+        toured tour VERB dep 10 VBD
+        the the DET det 4 DT
+        front front NOUN dobj 2 NN
+        , , PUNCT punct 10 ,
+        and and CCONJ cc 10 CC
+        the the DET det 8 DT
+        ministry ministry NOUN nsubj 10 NN
+        has have AUX aux 10 VBZ
+        praised praise VERB ROOT 10 VBN
+        his his PRON poss 12 PRP$
+        visit visit NOUN dobj 10 NN
+        . . PUNCT punct 10 .
+        """
+    )
+    assert ("has praised", ["his visit"], "the ministry") in attributions(doc)
+
+
+def test_a_name_right_after_the_first_subject_still_joins_it() -> None:
+    # "The UN refugee agency UNHCR warned that camps were full ."
+    doc = make_doc(
+        """
+        The the DET det 3 DT
+        UN UN PROPN compound 3 NNP
+        refugee refugee NOUN compound 3 NN
+        agency agency NOUN nsubj 5 NN
+        UNHCR UNHCR PROPN nsubj 5 NNP
+        warned warn VERB ROOT 5 VBD
+        that that SCONJ mark 8 IN
+        camps camp NOUN nsubj 8 NNS
+        were be AUX ccomp 5 VBD
+        full full ADJ acomp 8 JJ
+        . . PUNCT punct 5 .
+        """
+    )
+    assert attributions(doc) == [("warned", ["that camps were full"], "The UN refugee agency UNHCR")]

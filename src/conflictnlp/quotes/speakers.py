@@ -383,8 +383,11 @@ def _nearest_subject(subjects: list[Token], verb: Token) -> Optional[Token]:
     if len(subjects) < 2:
         return subjects[0] if subjects else None
     first, last = subjects[0], max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
-    if last == first or _with_named_subject(first).end > last.left_edge.i:
+    end = _with_named_subject(first).end
+    if last == first or end > last.left_edge.i:
         return first
+    if last.ent_type_ in ("GPE", "LOC") and all(t.is_punct for t in verb.doc[end : last.left_edge.i]):
+        return first  # "Officials, Kyiv said": a place set off by a comma is no second speaker
     return last
 
 

@@ -40,6 +40,7 @@ from .speakers import (
     SpeakerCandidate,
     SpeakerContext,
     SpeakerDecision,
+    conjunct_reporter,
     decide_speaker,
     inherited_speaker,
     introducing_speaker,
@@ -627,9 +628,13 @@ def _second_report(token: Token, lexicon: CueLexicon) -> bool:
 
 def _without_second_reports(content: set[Token], verb: Token, lexicon: CueLexicon) -> set[Token]:
     """The content without the reports of other speakers set off after it
-    (``_second_report``), from the comma or conjunction before them."""
+    (``_second_report``), and without the speaker's own next report that the parse
+    coordinated into it ("said A [and added that B]", ``speakers.conjunct_reporter``), from
+    the comma or conjunction before them."""
     for token in sorted(content, key=lambda t: t.i):
-        if token is not verb and token in content and _second_report(token, lexicon):
+        if token == verb or token not in content or token.dep_ not in ("advcl", "conj"):
+            continue
+        if _second_report(token, lexicon) or conjunct_reporter(token, lexicon) == verb:
             start = token.left_edge.i
             while start > 0 and verb.doc[start - 1] in content and (verb.doc[start - 1].text == "," or verb.doc[start - 1].dep_ == "cc"):
                 start -= 1
@@ -903,10 +908,10 @@ def _verb_attribution(doc: Doc, sent: Span, verb: Token, lexicon: CueLexicon, qu
     if _nested_report(verb, kind, content, shares_speaker_with, lexicon, quoted):
         return None
     speaking = shares_speaker_with if shares_speaker_with is not None else verb if opener is None else opener
-    if opener is None and shares_speaker_with is None and (reporter := participle_reporter(verb, lexicon.is_cue)) is not None:
-        speaking = reporter  # "X said that A, noting that B": X noted
+    if opener is None and shares_speaker_with is None and (reporter := participle_reporter(verb, lexicon.is_cue) or conjunct_reporter(verb, lexicon)) is not None:
+        speaking = reporter  # "X said that A, noting that B" / "X said A and added B": X noted, X added
     # "Ben Carson appears to be slipping": a raising evidential has nobody who speaks
-    source = source_of_verb(speaking, quoted) if verb.lemma_.lower() not in lexicon.raising else None
+    source = source_of_verb(speaking, quoted, lexicon.participle_sources) if verb.lemma_.lower() not in lexicon.raising else None
     if source is not None:
         source = without_medium(source, verb, lexicon.not_in_speaker)
     if _nobody_speaks(doc, sent, verb, source):

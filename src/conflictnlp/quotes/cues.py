@@ -83,6 +83,12 @@ class CueLexicon:
         space ("call", "lash", "lash out"): a verb whose lemma is none of them forms neither."""
         return frozenset(phrase[:i] for phrase in self.phrasal_verbs | self.object_frames for i, char in enumerate(phrase) if char == " ")
 
+    @cached_property
+    def participle_sources(self) -> frozenset[str]:
+        """Nouns that speak through a participle of saying hung on them ("a group backing X",
+        "polls showing X", "a statement announcing X"): evidence, documents, organisations."""
+        return self.evidence_subjects | self.document_nouns | self.back_reference_nouns
+
     def is_cue(self, word: Token) -> bool:
         """Whether a word's lemma is a cue of any kind."""
         return bool(self.kinds(word.lemma_))

@@ -15,6 +15,46 @@ from .lexicon import ActorEntry, EventLexicon
 from .places import EventPlaces
 
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired"})  # "12 ex-regime officers": no longer of their kind
+STANCE_WORDS = frozenset({"pro", "anti"})  # "pro-government militia", "anti-junta fighters": whom they back or fight
+
+
+def _stance_start(doc: Doc, mention: Mention) -> int | None:
+    """The index of "pro"/"anti" where the mention is written after "pro-" / "anti-" (or was
+    widened over it), else None; a named actor whose own name has it ("Anti-balaka") has none."""
+    if mention.entry.named and any(w.lower().startswith(tuple(STANCE_WORDS)) for w in mention.entry.words):
+        return None
+    for i in range(mention.start, mention.end - 1):
+        if doc[i].lower_ in STANCE_WORDS and doc[i + 1].text == "-":
+            return i
+    if mention.start >= 2 and doc[mention.start - 1].text == "-" and doc[mention.start - 2].lower_ in STANCE_WORDS:
+        return mention.start - 2
+    return None
+
+
+def _stance_modifiers(doc: Doc, mentions: list[Mention], lexicon: EventLexicon) -> list[Mention]:
+    """An actor named after "pro-" or "anti-" is whom people back or fight, not an actor: the
+    noun after it is ("pro-government militiamen" are a militia, "anti-Houthi forces" the
+    government's). People against the state ("anti-government forces") are rebels, whatever
+    their noun; a stance with no actor noun after it names no one ("anti-government protests")."""
+    kept: list[Mention] = []
+    merged_until = -1
+    for i, mention in enumerate(mentions):
+        if mention.start < merged_until:
+            continue
+        stance = _stance_start(doc, mention)
+        following = mentions[i + 1] if i + 1 < len(mentions) else None
+        if stance is None:
+            kept.append(mention)
+        elif following is not None and following.start == mention.end and not following.entry.named:
+            entry = following.entry
+            if doc[stance].lower_ == "anti" and mention.kind == "state_forces" and entry.kind in ("state_forces", "armed_group"):
+                entry = next((a for a in lexicon.actors if a.kind == "rebel_group" and not a.named), entry)
+            kept.append(Mention(stance, following.end, entry, following.name, following.role, following.facility, following.agent))
+            merged_until = following.end
+        elif mention.end - 1 > stance + 2 and not mention.entry.named:
+            kept.append(mention)  # the stance is inside the phrase: "anti-junta fighters"
+    return kept
+    return kept
 
 
 def _verb_in_disguise(doc: Doc, start: int, end: int, lexicon: EventLexicon) -> bool:
@@ -51,11 +91,12 @@ def _generic_kind_of_named(found: list[tuple[int, int, ActorEntry]]) -> list[tup
 
 
 def _named_with_noun(doc: Doc, mentions: list[Mention], employee_kinds: frozenset[str] = frozenset(),
-                     armed: frozenset[str] = frozenset()) -> list[Mention]:
+                     armed: frozenset[str] = frozenset(), peacekeeping_bodies: frozenset[str] = frozenset()) -> list[Mention]:
     """A named actor right before the generic noun it modifies is one mention, of the named
     actor's kind: "Wagner fighters" are Wagner's, not some rebels. A named body that fights for
     no side before people of ``employee_kinds`` is whom they work for: "Al Jazeera journalist"
-    and "WFP staff" are civilians, "MINUSCA peacekeeper" a peacekeeper."""
+    and "WFP staff" are civilians, "MINUSCA peacekeeper" a peacekeeper, and the forces of a
+    body of ``peacekeeping_bodies`` are peacekeepers ("UN troops", "AU soldiers")."""
     merged: list[Mention] = []
     for mention in mentions:
         last = merged[-1] if merged else None
@@ -65,6 +106,8 @@ def _named_with_noun(doc: Doc, mentions: list[Mention], employee_kinds: frozense
             entry = last.entry
             if mention.kind in employee_kinds and entry.kind not in armed:
                 entry = dataclasses.replace(entry, kind=mention.kind)
+            elif entry.kind in peacekeeping_bodies and mention.kind == "state_forces":
+                entry = dataclasses.replace(entry, kind="peacekeepers")  # "UN troops", "AU soldiers"
             merged[-1] = Mention(last.start, mention.end, entry, last.name, last.role, mention.facility, last.agent or mention.agent)
             continue
         merged.append(mention)
@@ -147,8 +190,13 @@ class ActorMentions(EventPlaces):
                 root = doc[mention.start : mention.end].root
                 # "established a new military position": a post of theirs, in a development no side
                 mention.facility = root.dep_ == "amod" and root.head.lower_ in self.lexicon.facility_words
+            elif mention.kind in self.lexicon.peacekeeping_bodies:
+                root = doc[mention.start : mention.end].root
+                if root.dep_ in ("compound", "nmod", "poss") and root.head.lower_ in self.lexicon.facility_words:
+                    mention.entry = dataclasses.replace(mention.entry, kind="peacekeepers")  # "an AU convoy", "a UN base"
             kept.append(_widen(doc, mention, taken, self.lexicon.unit_words))
-        kept = _named_with_noun(doc, kept, self.lexicon.employee_kinds, self.lexicon.armed)
+        kept = _stance_modifiers(doc, kept, self.lexicon)
+        kept = _named_with_noun(doc, kept, self.lexicon.employee_kinds, self.lexicon.armed, self.lexicon.peacekeeping_bodies)
         self._all_mentions = kept
         return self._suspected(doc, kept)
 

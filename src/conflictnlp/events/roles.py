@@ -75,6 +75,8 @@ def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozense
         return ROLE_PERPETRATOR  # "blamed Russian forces", "forces were accused of using chlorine"
     if dep == "nsubj" and any(c.dep_ == "agent" for c in parent.children):
         return ROLE_TARGET  # a headline's passive: "Two soldiers killed by separatists"
+    if dep == "ROOT" and any(c.dep_ == "acl" and c.lemma_.lower() in blame_verbs for c in head.children):
+        return ROLE_PERPETRATOR  # a headline's "Burkinabe army accused of killing 40 civilians"
     if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i > head.i for c in head.children) and dep == "ROOT":
         return ROLE_TARGET  # "Three policemen martyred in ...", a headline without its verb "were"
     if dep == "poss" and parent.dep_ in ("dobj", "pobj", "nsubjpass"):
@@ -107,6 +109,13 @@ def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozense
     if dep in ("compound", "amod") and parent.dep_ in ("dobj", "nsubjpass", "pobj"):
         return ROLE_TARGET if parent.head.lower_ not in ("by",) else ROLE_PERPETRATOR
     return None
+
+
+def _counted_in(doc: Doc, mention: Mention, clauses: set[int]) -> bool:
+    """The mention's count is in one of the clauses though the parser cut the noun phrase after
+    it ("kill 20 IS militants": "IS" read as a verb with a clause of its own)."""
+    count = doc[mention.start - 1] if mention.start > 0 else None
+    return count is not None and count.like_num and count.head.i not in range(mention.start, mention.end) and clause_head(count) in clauses
 
 
 def _conjunct_of(doc: Doc, mention: Mention, other: Mention) -> bool:
@@ -240,7 +249,7 @@ class ActorRoles(ContextSides):
         forces fired ...") is no side."""
         clauses = linked_clauses(doc, clause_head(doc[trigger_start]))
         return [m for m in mentions if m.kind in self.lexicon.victims or clause_head(doc[m.start : m.end].root) in clauses
-                or self._died(doc, m) or _names_trigger_noun(doc, m, trigger_start)]
+                or self._died(doc, m) or _names_trigger_noun(doc, m, trigger_start) or _counted_in(doc, m, clauses)]
 
     def _died(self, doc: Doc, mention: Mention) -> bool:
         """The sentence says the mention's people died or were killed ("8 soldiers died when ...",
@@ -345,8 +354,29 @@ class ActorRoles(ContextSides):
             target = self._relative_side(doc, candidate, sent, perp)
         if target is None and candidate.type in ("battles", "explosions_remote_violence"):
             target = self._owner_of_post(doc, article, sent, perp) or self._second_people(doc, article, perp)
+        if target is None and candidate.type in VIOLENT_TYPES:
+            target = self._attacked_post(doc, candidate, sent, perp)
         perp, target = self._recast_sides(doc, article, candidate, here, perp, target)
         candidate.perpetrator, candidate.target = perp, target
+
+    def _attacked_post(self, doc: Doc, candidate: Candidate, sent: Span, perp: Mention | None) -> Mention | None:
+        """A military post that is the trigger's own object, whose owner no one names, stands for
+        the state's forces (``attacked_posts``): "Militants attacked a checkpoint", "an attack on
+        an outpost" (a bombing "at a checkpoint" hit whoever was there: no side)."""
+        trigger_tokens = range(*candidate.trigger_span)
+        for token in sent:
+            if token.lower_ not in self.lexicon.attacked_posts and token.lemma_.lower() not in self.lexicon.attacked_posts:
+                continue
+            if perp is not None and perp.start <= token.i < perp.end:
+                continue
+            object_of = token.dep_ == "dobj" and token.head.i in trigger_tokens
+            hit_on = token.dep_ == "pobj" and token.head.lower_ in ("on", "against") and token.head.head.i in trigger_tokens
+            # a headline's noun compound: "Militants attack checkpoint", "checkpoint attack kills 4"
+            compound = (token.dep_ == "compound" and token.head.i in trigger_tokens) or any(
+                doc[i].dep_ == "compound" and doc[i].head.i == token.i for i in trigger_tokens)
+            if object_of or hit_on or compound:
+                return Mention(token.i, token.i + 1, self._state_entry(), role=ROLE_TARGET)
+        return None
 
     def _assign_roles(self, doc: Doc, candidate: Candidate, here: list[Mention]) -> None:
         """Each mention's role from the parse: who did it, who it was done to, or whose thing it is."""

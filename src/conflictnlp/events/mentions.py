@@ -52,7 +52,11 @@ def _stance_modifiers(doc: Doc, mentions: list[Mention], lexicon: EventLexicon) 
             kept.append(Mention(stance, following.end, entry, following.name, following.role, following.facility, following.agent))
             merged_until = following.end
         elif mention.end - 1 > stance + 2 and not mention.entry.named:
-            kept.append(mention)  # the stance is inside the phrase: "anti-junta fighters"
+            # the stance is inside the phrase: "anti-junta fighters", "anti-government forces"
+            if doc[stance].lower_ == "anti" and lexicon.generic_kinds.get(doc[stance + 2].lower_) == "state_forces" \
+                    and mention.kind in ("state_forces", "armed_group"):
+                mention.entry = next((a for a in lexicon.actors if a.kind == "rebel_group" and not a.named), mention.entry)
+            kept.append(mention)
     return kept
     return kept
 
@@ -153,6 +157,7 @@ class ActorMentions(EventPlaces):
             entry = self.lexicon.actors[int(doc.vocab.strings[match_id])]
             found.append((start, end, entry))
         found = _generic_kind_of_named(found)
+        found += self._unlisted_groups(doc, found)
         found.sort(key=lambda item: (-(item[1] - item[0]), not item[2].named, item[0]))
         taken: set[int] = set()
         mentions = []
@@ -188,8 +193,12 @@ class ActorMentions(EventPlaces):
                     mention.facility = True  # "attack police station": the police were attacked
             elif mention.kind == "state_forces" and not mention.entry.named:
                 root = doc[mention.start : mention.end].root
-                # "established a new military position": a post of theirs, in a development no side
-                mention.facility = root.dep_ == "amod" and root.head.lower_ in self.lexicon.facility_words
+                # "established a new military position": a post of theirs, in a development no side;
+                # "an army convoy hit a mine": a thing of theirs (not a people's noun such as "patrol")
+                mention.facility = (root.dep_ == "amod" and root.head.lower_ in self.lexicon.facility_words) or (
+                    mention.end - mention.start > 1 and root.lower_ in self.lexicon.facility_words and root.lower_ not in self.lexicon.generic_kinds)
+            elif mention.end + 1 < len(doc) and doc[mention.end].text == "-" and doc[mention.end + 1].lower_ in self.lexicon.held_words:
+                mention.facility = True  # "in rebel-held areas": whose place it is, hit through it or no side
             elif mention.kind in self.lexicon.peacekeeping_bodies:
                 root = doc[mention.start : mention.end].root
                 if root.dep_ in ("compound", "nmod", "poss") and root.head.lower_ in self.lexicon.facility_words:
@@ -199,6 +208,33 @@ class ActorMentions(EventPlaces):
         kept = _named_with_noun(doc, kept, self.lexicon.employee_kinds, self.lexicon.armed, self.lexicon.peacekeeping_bodies)
         self._all_mentions = kept
         return self._suspected(doc, kept)
+
+    def _unlisted_groups(self, doc: Doc, found: list[tuple[int, int, ActorEntry]]) -> list[tuple[int, int, ActorEntry]]:
+        """Groups the lexicon does not list, named as organised armed groups name themselves: a
+        capitalised name ending in one of ``group_name_words`` ("the Dawlah Lanao Front", "Manipur
+        Naga People's Front", "the Kivu Liberation Army"), a rebel group by the convention of
+        docs/events.md (an organised non-state group)."""
+        covered = {i for start, end, named in found if named.named for i in range(start, end)}  # a longer name wins over a noun
+        entry = next((a for a in self.lexicon.actors if a.kind == "rebel_group" and not a.named), None)
+        if entry is None:
+            return []
+        groups = []
+        for token in doc:
+            last = token.text
+            two = f"{doc[token.i - 1].text} {last}" if token.i > 0 else ""
+            if not (last in self.lexicon.group_name_words or two in self.lexicon.group_name_words) or token.i in covered:
+                continue
+            start = token.i - (2 if two in self.lexicon.group_name_words else 1)
+            while start >= 0 and start not in covered and (doc[start].is_title or doc[start].text in ("'s", "-")) and not doc[start].is_sent_start:
+                start -= 1
+            start += 1
+            while start < token.i and not doc[start].is_title:
+                start += 1
+            if token.i - start < 1 - (1 if two in self.lexicon.group_name_words else 0) or start == token.i:
+                continue
+            groups.append((start, token.i + 1, dataclasses.replace(entry, name=doc[start : token.i + 1].text)))
+            covered.update(range(start, token.i + 1))
+        return groups
 
     def _former_or_institution(self, doc: Doc, mention: Mention) -> bool:
         """A generic noun that says what people were ("ex-regime officers", "former rebels"), or
@@ -254,10 +290,14 @@ class ActorMentions(EventPlaces):
             first = bisect_right(starts, loc.span[0]) - 1
             last = bisect_right(starts, loc.span[1] - 1) - 1
             root = doc[first : last + 1].root
-            if root.dep_ != "nsubj" or root.head.i not in self._trigger_tokens or root.head.pos_ != "VERB":
+            # "Russia launched a ballistic missile at Dnipro": the verb whose object is the trigger
+            launched = any(c.dep_ == "dobj" and c.i in self._trigger_tokens for c in root.head.children)
+            if root.dep_ != "nsubj" or (root.head.i not in self._trigger_tokens and not launched) or root.head.pos_ != "VERB":
                 continue
             if last + 1 < len(doc) and doc[last + 1].text in (":", "-", "\u2013", "\u2014"):
                 continue  # "Colombia: FARC dissidents attack ...": a label, whatever the parse says
+            if any(doc[k].text == ":" for k in range(last + 1, root.head.i)):
+                continue  # "Yemen, Taiz governorate, Mawiyah district: a landmine exploded": an incident list's label
             if not taken.isdisjoint(range(first, last + 1)):
                 continue
             self._actor_places.add(loc.id)

@@ -73,6 +73,8 @@ def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozense
     dep, parent = head.dep_, head.head
     if dep in ("dobj", "nsubjpass") and parent.lemma_.lower() in blame_verbs:
         return ROLE_PERPETRATOR  # "blamed Russian forces", "forces were accused of using chlorine"
+    if dep == "pobj" and parent.lower_ == "to" and parent.head.lemma_.lower() in blame_verbs:
+        return ROLE_PERPETRATOR  # "attributed the device to the CJNG"
     if dep == "nsubj" and any(c.dep_ == "agent" for c in parent.children):
         return ROLE_TARGET  # a headline's passive: "Two soldiers killed by separatists"
     if dep == "ROOT" and any(c.dep_ == "acl" and c.lemma_.lower() in blame_verbs for c in head.children):
@@ -349,6 +351,7 @@ class ActorRoles(ContextSides):
             perp = self._civilian_attacker(doc, candidate, here, target)
         perp, target = self._sides_from_context(doc, article, candidate, sent, perp, target)
         if candidate.type == "battles":
+            perp, target = self._between(doc, candidate, perp, target)
             perp, target = self._communal(doc, here, perp, target)
         if target is None and candidate.type == "battles":
             target = self._relative_side(doc, candidate, sent, perp)
@@ -358,6 +361,32 @@ class ActorRoles(ContextSides):
             target = self._attacked_post(doc, candidate, sent, perp)
         perp, target = self._recast_sides(doc, article, candidate, here, perp, target)
         candidate.perpetrator, candidate.target = perp, target
+
+    def _between(self, doc: Doc, candidate: Candidate, perp: Mention | None,
+                 target: Mention | None) -> tuple[Mention | None, Mention | None]:
+        """The two armed sides of "clashes between X and Y", read from the words of the phrase
+        where the parse of it is broken ("between the army and SPLA-IO fighters" parsed as one
+        noun phrase): its first two armed mentions, when the roles did not give both."""
+        if perp is not None and target is not None and perp.kind in self.lexicon.armed and target.kind in self.lexicon.armed:
+            return perp, target
+        trigger = doc[candidate.trigger_span[0]]
+        between = next((c for c in trigger.children if c.lower_ == "between" and c.dep_ == "prep"), None)
+        if between is None:
+            return perp, target
+        inside = [m for m in self._all_mentions if between.i < m.start <= between.right_edge.i and m.kind in self.lexicon.armed]
+        if len(inside) == 1 and target is None:
+            one = inside[0]
+            root = doc[one.start : one.end].root
+            if root.lemma_.lower() != root.lower_ and any(c.like_num or c.lower_ == "rival" for c in root.children):
+                # "fighting between two Arab clans": both sides are of that kind
+                name = one.name or one.entry.name or doc[one.start : one.end].text
+                return (Mention(one.start, one.end, one.entry, one.name, ROLE_PERPETRATOR),
+                        Mention(one.start, one.end, one.entry, f"Rival {name[0].lower()}{name[1:]}", ROLE_TARGET))
+        if len(inside) < 2:
+            return perp, target
+        first, second = inside[0], inside[1]
+        return (Mention(first.start, first.end, first.entry, first.name, ROLE_PERPETRATOR),
+                Mention(second.start, second.end, second.entry, second.name, ROLE_TARGET))
 
     def _attacked_post(self, doc: Doc, candidate: Candidate, sent: Span, perp: Mention | None) -> Mention | None:
         """A military post that is the trigger's own object, whose owner no one names, stands for
@@ -396,6 +425,8 @@ class ActorRoles(ContextSides):
                 mention.role = ROLE_PERPETRATOR  # "IS attack kills 4": the parser read the acronym as "is"
             if self._died(doc, mention) or self._defender(doc, candidate, mention):
                 mention.role = ROLE_TARGET  # "8 soldiers died when ...", "the army repelled an attack by ..."
+            if mention.facility and mention.role == ROLE_PERPETRATOR and not mention.agent:
+                mention.role = ROLE_TARGET  # "an army convoy hit an explosive device": hit through a thing of theirs
 
     def _recast_sides(self, doc: Doc, article: Article, candidate: Candidate, here: list[Mention],
                       perp: Mention | None, target: Mention | None) -> tuple[Mention | None, Mention | None]:
@@ -412,6 +443,8 @@ class ActorRoles(ContextSides):
             target = Mention(target.start, target.end, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
         if candidate.sub_type in INTERVENTION_SUB_TYPES:
             perp, target = self._intervention_sides(doc, here, perp, target)
+        if candidate.sub_type == "agreement" and target is not None and target.kind in victims:
+            target = None  # "signed a ceasefire deal that would free hostages": the hostages are no party
         party = perp or target
         if candidate.sub_type == "agreement" and party is not None and (perp is None or target is None):
             perp, target = self._state_party(doc, article, party)
@@ -434,8 +467,9 @@ class ActorRoles(ContextSides):
             verb = root.head.lemma_.lower()
             claims = root.dep_ == "nsubj" and (verb in lexicon.claim_verbs  # "Al-Shabaab claimed."
                                                or (verb in lexicon.say_verbs and _says_it_did(doc, root.head, lexicon.claim_phrases)))
-            blamed = root.dep_ == "dobj" and (_role(doc, mention, [], lexicon.blame_verbs) == ROLE_PERPETRATOR
+            blamed = (root.dep_ in ("dobj", "pobj") and (_role(doc, mention, [], lexicon.blame_verbs) == ROLE_PERPETRATOR
                                                or verb in lexicon.suspect_verbs)  # "Officials said they suspected al-Shabaab"
+                      or root.dep_ == "nsubjpass" and verb in lexicon.suspect_verbs | lexicon.blame_verbs)  # "Boko Haram fighters are suspected"
             denies = root.dep_ == "nsubj" and verb == "deny" and any(
                 c.dep_ == "dobj" and c.lower_ in lexicon.responsibility_words for c in root.head.children)
             if not (claims or blamed or denies):

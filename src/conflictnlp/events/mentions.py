@@ -302,7 +302,26 @@ class ActorMentions(EventPlaces):
                 continue
             self._actor_places.add(loc.id)
             added.append(Mention(first, last + 1, self._state_entry(), name=loc.name))
+            taken.update(range(first, last + 1))
+        read = {i for loc in article.locations for i in range(bisect_right(starts, loc.span[0]) - 1, bisect_right(starts, loc.span[1] - 1))}
+        added += self._unread_country_subjects(doc, taken | read)
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+    def _unread_country_subjects(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """A one-word country name the places component read no location for ("08:20 - Russia
+        launched a ballistic missile at Dnipro"), as the subject of a trigger or of the verb that
+        launched it: its state's forces."""
+        names = {name for name in country_names().values() if " " not in name}
+        added = []
+        for token in doc:
+            if token.text not in names or token.i in taken or token.dep_ != "nsubj" or token.head.pos_ != "VERB":
+                continue
+            verb = token.head
+            if token.i + 1 < len(doc) and doc[token.i + 1].text in (":", "-", "\u2013", "\u2014", ","):
+                continue  # a label or a list: "Colombia: FARC dissidents attack ..."
+            if verb.i in self._trigger_tokens or any(c.dep_ == "dobj" and c.i in self._trigger_tokens for c in verb.children):
+                added.append(Mention(token.i, token.i + 1, self._state_entry(), name=token.text))
+        return added
 
     def _suspected(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"armed men thought to be Wakonzi militia abducted ...": the group suspected did it; the

@@ -347,6 +347,8 @@ class ActorRoles(ContextSides):
                 perp = self._weapon_user(doc, sent, ROLE_PERPETRATOR)  # "Shahed drones hit ...": Russia's forces
             if perp is None:
                 perp = self._blamed_here(doc, sent)  # "..., the army said, blaming FARC dissidents"
+            if perp is None:
+                perp = self._by_agent(doc, candidate)  # "the rape of 22 women by members of the Gran Grif gang"
         if perp is None and target is not None and candidate.type in VIOLENT_TYPES:
             perp = self._civilian_attacker(doc, candidate, here, target)
         perp, target = self._sides_from_context(doc, article, candidate, sent, perp, target)
@@ -387,6 +389,28 @@ class ActorRoles(ContextSides):
         first, second = inside[0], inside[1]
         return (Mention(first.start, first.end, first.entry, first.name, ROLE_PERPETRATOR),
                 Mention(second.start, second.end, second.entry, second.name, ROLE_TARGET))
+
+    def _by_agent(self, doc: Doc, candidate: Candidate) -> Mention | None:
+        """The armed "by" agent of the trigger where the clause reading missed it: of a trigger
+        noun or a noun of its phrase ("the collective rape of 22 women by members of the Gran Grif
+        gang"), or of a passive verb joined to the trigger ("residents were shot and their homes
+        burned ... by the Gran Grif gang"), not of a clause of its own ("before he was shot dead
+        by security forces"); members or elements of a group stand for the group."""
+        trigger = doc[candidate.trigger_span[0]]
+        words = {trigger, trigger.head} | {t for t in trigger.subtree if t.pos_ in ("NOUN", "PROPN")}
+        words |= {c for w in words for c in w.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")}
+        for word in sorted(words, key=lambda t: t.i):
+            for by in (c for c in word.children if c.lower_ == "by" and c.dep_ in ("agent", "prep")):
+                agent = next((c for c in by.children if c.dep_ == "pobj"), None)
+                if agent is None:
+                    continue
+                group = self._group_of_members(doc, agent)
+                if group is not None:
+                    return group
+                for mention in self._all_mentions:
+                    if mention.start <= agent.i < mention.end and mention.kind in self.lexicon.armed:
+                        return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
+        return None
 
     def _attacked_post(self, doc: Doc, candidate: Candidate, sent: Span, perp: Mention | None) -> Mention | None:
         """A military post that is the trigger's own object, whose owner no one names, stands for
@@ -458,7 +482,7 @@ class ActorRoles(ContextSides):
         lexicon = self.lexicon
         for mention in sorted(mentions + self._speakers, key=lambda m: m.start):
             sent = bounds[mention.start]
-            if sent in owned or mention.kind not in lexicon.armed:
+            if mention.kind not in lexicon.armed:
                 continue
             root = doc[mention.start : mention.end].root
             group_words = lexicon.group_nouns | self._actor_words
@@ -472,12 +496,17 @@ class ActorRoles(ContextSides):
                       or root.dep_ == "nsubjpass" and verb in lexicon.suspect_verbs | lexicon.blame_verbs)  # "Boko Haram fighters are suspected"
             denies = root.dep_ == "nsubj" and verb == "deny" and any(
                 c.dep_ == "dobj" and c.lower_ in lexicon.responsibility_words for c in root.head.children)
-            if not (claims or blamed or denies):
+            if any(c.dep_ == "neg" for c in root.head.children):
+                claims = blamed = False  # "Hamas praised the attack but did not claim it"
+            # "The Islamic State later claimed the abduction": the claim's object restates the incident before
+            restated = claims and any(c.dep_ == "dobj" and c.i in self._trigger_tokens for c in root.head.children)
+            if not (claims or blamed or denies) or (sent in owned and not restated):
                 continue
             before = [c for c in candidates if c.sentences[0][0] < sent[0]]
             if not before:
                 continue
-            event = before[-1]
+            # the last incident told with a side: "No one was killed or injured" between tells of none
+            event = next((c for c in reversed(before) if c.perpetrator is not None or c.target is not None), before[-1])
             # a named group blamed or claiming replaces "gunmen"; a denier only stands where no one is named
             unnamed = event.perpetrator is not None and event.perpetrator.kind == "armed_group" and not event.perpetrator.entry.named
             if event.perpetrator is None or (unnamed and not denies and mention.entry.named):

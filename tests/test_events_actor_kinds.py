@@ -176,3 +176,38 @@ ACCUSED = [  # Burkinabe army accused of killing 40 civilians
 def test_a_force_accused_of_a_killing_in_a_headline_is_its_perpetrator(blank):
     doc, [event] = events_of(blank, ACCUSED)
     assert kinds(event) == ("state_forces", "civilians")
+
+
+CLAIMED_LATER = [  # Armed men abducted a priest . The Islamic State claimed the abduction .
+    ("Armed", 1, "amod", "ADJ", "armed"), ("men", 2, "nsubj", "NOUN", "man"), ("abducted", 2, "ROOT", "VERB", "abduct"),
+    ("a", 4, "det", "DET", "a"), ("priest", 2, "dobj", "NOUN", "priest"), (".", 2, "punct", "PUNCT", "."),
+    ("The", 8, "det", "DET", "the"), ("Islamic", 8, "compound", "PROPN", "Islamic"), ("State", 9, "nsubj", "PROPN", "State"),
+    ("claimed", 9, "ROOT", "VERB", "claim"), ("the", 11, "det", "DET", "the"), ("abduction", 9, "dobj", "NOUN", "abduction"),
+    (".", 9, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("negated", [False, True])
+def test_a_later_claim_of_the_incident_names_its_perpetrator(blank, negated):
+    rows = list(CLAIMED_LATER)
+    if negated:  # ... did not claim the abduction
+        rows = rows[:9] + [("did", 11, "aux", "AUX", "do"), ("not", 11, "neg", "PART", "not")] + [
+            (w, h + 2 if h >= 9 else h, d, p, lemma) for w, h, d, p, lemma in rows[9:]]
+        rows[8] = ("State", 11, "nsubj", "PROPN", "State")
+    doc, events = events_of(blank, rows)
+    kinds_first = kinds(events[0])
+    assert kinds_first == (("armed_group" if negated else "rebel_group"), "civilians")
+
+
+BY_GANG = [  # Massacre : residents were shot and homes burned by the Gran Grif gang
+    ("Massacre", 4, "dep", "NOUN", "massacre"), (":", 0, "punct", "PUNCT", ":"), ("residents", 4, "nsubjpass", "NOUN", "resident"),
+    ("were", 4, "auxpass", "AUX", "be"), ("shot", 4, "ROOT", "VERB", "shoot"), ("and", 4, "cc", "CCONJ", "and"),
+    ("homes", 7, "nsubj", "NOUN", "home"), ("burned", 4, "conj", "VERB", "burn"), ("by", 7, "agent", "ADP", "by"),
+    ("the", 12, "det", "DET", "the"), ("Gran", 11, "compound", "PROPN", "Gran"), ("Grif", 12, "compound", "PROPN", "Grif"),
+    ("gang", 8, "pobj", "NOUN", "gang"),
+]
+
+
+def test_the_by_agent_of_a_passive_joined_to_the_trigger_did_it(blank):
+    doc, events = events_of(blank, BY_GANG)
+    assert events and kinds(events[0]) == ("militia", "civilians")

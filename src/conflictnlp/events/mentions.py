@@ -224,6 +224,9 @@ class ActorMentions(EventPlaces):
             two = f"{doc[token.i - 1].text} {last}" if token.i > 0 else ""
             if not (last in self.lexicon.group_name_words or two in self.lexicon.group_name_words) or token.i in covered:
                 continue
+            words = [t for t in token.sent if t.is_alpha]
+            if sum(t.is_title for t in words) > 0.7 * len(words):
+                continue  # a title-case headline capitalises every word: "Russia Opens New Front In Kharkiv"
             start = token.i - (2 if two in self.lexicon.group_name_words else 1)
             while start >= 0 and start not in covered and (doc[start].is_title or doc[start].text in ("'s", "-")) and not doc[start].is_sent_start:
                 start -= 1

@@ -81,7 +81,10 @@ class ActorRecords(EventTolls):
                 or _home_country(text, article) or (
                 country_names().get(candidate.location.country_code or "") if candidate.location else None
             )
-        return EventActor(text=text[s:e], span=(s, e), name=name, kind=mention.kind)
+        kind = mention.kind
+        if mention is candidate.target and kind in self.lexicon.civilian_bodies:
+            kind = "civilians"  # "stormed the offices of a UN agency": an organisation that fights for no side
+        return EventActor(text=text[s:e], span=(s, e), name=name, kind=kind)
 
     def _distinct(self, actors: EventActors, candidate: Candidate) -> EventActors:
         """One side never fights itself (Russia vs Russia): of two armed actors with one name,

@@ -259,10 +259,15 @@ class EventCandidates(ActorRecords):
 
     def _suspected_killer(self, doc: Doc, mention: Mention, trigger_start: int) -> Mention:
         """People of a victim kind that are the suspected subject of the trigger ("Suspected herders
-        killed 6 farmers") are an armed side: a militia (ACLED codes communal attackers so)."""
+        killed 6 farmers"), or a community that is its subject with an object ("Herders killed 9
+        farmers"), are an armed side: a militia (ACLED codes communal attackers so)."""
         root = doc[mention.start : mention.end].root
-        if (mention.kind != "civilians" or root.dep_ != "nsubj" or root.head.i != trigger_start
-                or not any(doc[i].lower_ in self.lexicon.suspect_modifiers for i in range(mention.start, root.i))):
+        if mention.kind != "civilians" or root.dep_ != "nsubj" or root.head.i != trigger_start:
+            return mention
+        suspected = any(t.lower_ in self.lexicon.suspect_modifiers for t in doc[root.left_edge.i : root.i])
+        # a community that kills or attacks others is a communal militia: "Herders killed 9 farmers"
+        communal = root.lower_ in self.lexicon.communal_words and root.lemma_.lower() != root.lower_ and any(c.dep_ == "dobj" for c in root.head.children)
+        if not (suspected or communal):
             return mention
         return Mention(mention.start, mention.end, ActorEntry("militia", "Militia", ()), role=mention.role)
 

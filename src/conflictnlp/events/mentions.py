@@ -15,6 +15,50 @@ from .lexicon import ActorEntry, EventLexicon
 from .places import EventPlaces
 
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired"})  # "12 ex-regime officers": no longer of their kind
+STANCE_WORDS = frozenset({"pro", "anti"})  # "pro-government militia", "anti-junta fighters": whom they back or fight
+
+
+def _stance_start(doc: Doc, mention: Mention) -> int | None:
+    """The index of "pro"/"anti" where the mention is written after "pro-" / "anti-" (or was
+    widened over it), else None; a named actor whose own name has it ("Anti-balaka") has none."""
+    if mention.entry.named and any(w.lower().startswith(tuple(STANCE_WORDS)) for w in mention.entry.words):
+        return None
+    for i in range(mention.start, mention.end - 1):
+        if doc[i].lower_ in STANCE_WORDS and doc[i + 1].text == "-":
+            return i
+    if mention.start >= 2 and doc[mention.start - 1].text == "-" and doc[mention.start - 2].lower_ in STANCE_WORDS:
+        return mention.start - 2
+    return None
+
+
+def _stance_modifiers(doc: Doc, mentions: list[Mention], lexicon: EventLexicon) -> list[Mention]:
+    """An actor named after "pro-" or "anti-" is whom people back or fight, not an actor: the
+    noun after it is ("pro-government militiamen" are a militia, "anti-Houthi forces" the
+    government's). People against the state ("anti-government forces") are rebels, whatever
+    their noun; a stance with no actor noun after it names no one ("anti-government protests")."""
+    kept: list[Mention] = []
+    merged_until = -1
+    for i, mention in enumerate(mentions):
+        if mention.start < merged_until:
+            continue
+        stance = _stance_start(doc, mention)
+        following = mentions[i + 1] if i + 1 < len(mentions) else None
+        if stance is None:
+            kept.append(mention)
+        elif following is not None and following.start == mention.end and not following.entry.named:
+            entry = following.entry
+            if doc[stance].lower_ == "anti" and mention.kind == "state_forces" and entry.kind in ("state_forces", "armed_group"):
+                entry = next((a for a in lexicon.actors if a.kind == "rebel_group" and not a.named), entry)
+            kept.append(Mention(stance, following.end, entry, following.name, following.role, following.facility, following.agent))
+            merged_until = following.end
+        elif mention.end - 1 > stance + 2 and not mention.entry.named:
+            # the stance is inside the phrase: "anti-junta fighters", "anti-government forces"
+            if doc[stance].lower_ == "anti" and lexicon.generic_kinds.get(doc[stance + 2].lower_) == "state_forces" \
+                    and mention.kind in ("state_forces", "armed_group"):
+                mention.entry = next((a for a in lexicon.actors if a.kind == "rebel_group" and not a.named), mention.entry)
+            kept.append(mention)
+    return kept
+    return kept
 
 
 def _verb_in_disguise(doc: Doc, start: int, end: int, lexicon: EventLexicon) -> bool:
@@ -51,11 +95,12 @@ def _generic_kind_of_named(found: list[tuple[int, int, ActorEntry]]) -> list[tup
 
 
 def _named_with_noun(doc: Doc, mentions: list[Mention], employee_kinds: frozenset[str] = frozenset(),
-                     armed: frozenset[str] = frozenset()) -> list[Mention]:
+                     armed: frozenset[str] = frozenset(), peacekeeping_bodies: frozenset[str] = frozenset()) -> list[Mention]:
     """A named actor right before the generic noun it modifies is one mention, of the named
     actor's kind: "Wagner fighters" are Wagner's, not some rebels. A named body that fights for
     no side before people of ``employee_kinds`` is whom they work for: "Al Jazeera journalist"
-    and "WFP staff" are civilians, "MINUSCA peacekeeper" a peacekeeper."""
+    and "WFP staff" are civilians, "MINUSCA peacekeeper" a peacekeeper, and the forces of a
+    body of ``peacekeeping_bodies`` are peacekeepers ("UN troops", "AU soldiers")."""
     merged: list[Mention] = []
     for mention in mentions:
         last = merged[-1] if merged else None
@@ -65,6 +110,8 @@ def _named_with_noun(doc: Doc, mentions: list[Mention], employee_kinds: frozense
             entry = last.entry
             if mention.kind in employee_kinds and entry.kind not in armed:
                 entry = dataclasses.replace(entry, kind=mention.kind)
+            elif entry.kind in peacekeeping_bodies and mention.kind == "state_forces":
+                entry = dataclasses.replace(entry, kind="peacekeepers")  # "UN troops", "AU soldiers"
             merged[-1] = Mention(last.start, mention.end, entry, last.name, last.role, mention.facility, last.agent or mention.agent)
             continue
         merged.append(mention)
@@ -110,6 +157,7 @@ class ActorMentions(EventPlaces):
             entry = self.lexicon.actors[int(doc.vocab.strings[match_id])]
             found.append((start, end, entry))
         found = _generic_kind_of_named(found)
+        found += self._unlisted_groups(doc, found)
         found.sort(key=lambda item: (-(item[1] - item[0]), not item[2].named, item[0]))
         taken: set[int] = set()
         mentions = []
@@ -145,12 +193,51 @@ class ActorMentions(EventPlaces):
                     mention.facility = True  # "attack police station": the police were attacked
             elif mention.kind == "state_forces" and not mention.entry.named:
                 root = doc[mention.start : mention.end].root
-                # "established a new military position": a post of theirs, in a development no side
-                mention.facility = root.dep_ == "amod" and root.head.lower_ in self.lexicon.facility_words
+                # "established a new military position": a post of theirs, in a development no side;
+                # "an army convoy hit a mine": a thing of theirs (not a people's noun such as "patrol")
+                mention.facility = (root.dep_ == "amod" and root.head.lower_ in self.lexicon.facility_words) or (
+                    mention.end - mention.start > 1 and root.lower_ in self.lexicon.facility_words and root.lower_ not in self.lexicon.generic_kinds)
+            elif mention.end + 1 < len(doc) and doc[mention.end].text == "-" and doc[mention.end + 1].lower_ in self.lexicon.held_words:
+                mention.facility = True  # "in rebel-held areas": whose place it is, hit through it or no side
+            elif mention.kind in self.lexicon.peacekeeping_bodies:
+                root = doc[mention.start : mention.end].root
+                if root.dep_ in ("compound", "nmod", "poss") and root.head.lower_ in self.lexicon.facility_words:
+                    mention.entry = dataclasses.replace(mention.entry, kind="peacekeepers")  # "an AU convoy", "a UN base"
             kept.append(_widen(doc, mention, taken, self.lexicon.unit_words))
-        kept = _named_with_noun(doc, kept, self.lexicon.employee_kinds, self.lexicon.armed)
+        kept = _stance_modifiers(doc, kept, self.lexicon)
+        kept = _named_with_noun(doc, kept, self.lexicon.employee_kinds, self.lexicon.armed, self.lexicon.peacekeeping_bodies)
         self._all_mentions = kept
         return self._suspected(doc, kept)
+
+    def _unlisted_groups(self, doc: Doc, found: list[tuple[int, int, ActorEntry]]) -> list[tuple[int, int, ActorEntry]]:
+        """Groups the lexicon does not list, named as organised armed groups name themselves: a
+        capitalised name ending in one of ``group_name_words`` ("the Dawlah Lanao Front", "Manipur
+        Naga People's Front", "the Kivu Liberation Army"), a rebel group by the convention of
+        docs/events.md (an organised non-state group)."""
+        covered = {i for start, end, named in found if named.named for i in range(start, end)}  # a longer name wins over a noun
+        entry = next((a for a in self.lexicon.actors if a.kind == "rebel_group" and not a.named), None)
+        if entry is None:
+            return []
+        groups = []
+        for token in doc:
+            last = token.text
+            two = f"{doc[token.i - 1].text} {last}" if token.i > 0 else ""
+            if not (last in self.lexicon.group_name_words or two in self.lexicon.group_name_words) or token.i in covered:
+                continue
+            words = [t for t in token.sent if t.is_alpha]
+            if sum(t.is_title for t in words) > 0.7 * len(words):
+                continue  # a title-case headline capitalises every word: "Russia Opens New Front In Kharkiv"
+            start = token.i - (2 if two in self.lexicon.group_name_words else 1)
+            while start >= 0 and start not in covered and (doc[start].is_title or doc[start].text in ("'s", "-")) and not doc[start].is_sent_start:
+                start -= 1
+            start += 1
+            while start < token.i and not doc[start].is_title:
+                start += 1
+            if token.i - start < 1 - (1 if two in self.lexicon.group_name_words else 0) or start == token.i:
+                continue
+            groups.append((start, token.i + 1, dataclasses.replace(entry, name=doc[start : token.i + 1].text)))
+            covered.update(range(start, token.i + 1))
+        return groups
 
     def _former_or_institution(self, doc: Doc, mention: Mention) -> bool:
         """A generic noun that says what people were ("ex-regime officers", "former rebels"), or
@@ -206,15 +293,38 @@ class ActorMentions(EventPlaces):
             first = bisect_right(starts, loc.span[0]) - 1
             last = bisect_right(starts, loc.span[1] - 1) - 1
             root = doc[first : last + 1].root
-            if root.dep_ != "nsubj" or root.head.i not in self._trigger_tokens or root.head.pos_ != "VERB":
+            # "Russia launched a ballistic missile at Dnipro": the verb whose object is the trigger
+            launched = any(c.dep_ == "dobj" and c.i in self._trigger_tokens for c in root.head.children)
+            if root.dep_ != "nsubj" or (root.head.i not in self._trigger_tokens and not launched) or root.head.pos_ != "VERB":
                 continue
             if last + 1 < len(doc) and doc[last + 1].text in (":", "-", "\u2013", "\u2014"):
                 continue  # "Colombia: FARC dissidents attack ...": a label, whatever the parse says
+            if any(doc[k].text == ":" for k in range(last + 1, root.head.i)):
+                continue  # "Yemen, Taiz governorate, Mawiyah district: a landmine exploded": an incident list's label
             if not taken.isdisjoint(range(first, last + 1)):
                 continue
             self._actor_places.add(loc.id)
             added.append(Mention(first, last + 1, self._state_entry(), name=loc.name))
+            taken.update(range(first, last + 1))
+        read = {i for loc in article.locations for i in range(bisect_right(starts, loc.span[0]) - 1, bisect_right(starts, loc.span[1] - 1))}
+        added += self._unread_country_subjects(doc, taken | read)
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+    def _unread_country_subjects(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """A one-word country name the places component read no location for ("08:20 - Russia
+        launched a ballistic missile at Dnipro"), as the subject of a trigger or of the verb that
+        launched it: its state's forces."""
+        names = {name for name in country_names().values() if " " not in name}
+        added = []
+        for token in doc:
+            if token.text not in names or token.i in taken or token.dep_ != "nsubj" or token.head.pos_ != "VERB":
+                continue
+            verb = token.head
+            if token.i + 1 < len(doc) and doc[token.i + 1].text in (":", "-", "\u2013", "\u2014", ","):
+                continue  # a label or a list: "Colombia: FARC dissidents attack ..."
+            if verb.i in self._trigger_tokens or any(c.dep_ == "dobj" and c.i in self._trigger_tokens for c in verb.children):
+                added.append(Mention(token.i, token.i + 1, self._state_entry(), name=token.text))
+        return added
 
     def _suspected(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"armed men thought to be Wakonzi militia abducted ...": the group suspected did it; the

@@ -73,8 +73,12 @@ def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozense
     dep, parent = head.dep_, head.head
     if dep in ("dobj", "nsubjpass") and parent.lemma_.lower() in blame_verbs:
         return ROLE_PERPETRATOR  # "blamed Russian forces", "forces were accused of using chlorine"
+    if dep == "pobj" and parent.lower_ == "to" and parent.head.lemma_.lower() in blame_verbs:
+        return ROLE_PERPETRATOR  # "attributed the device to the CJNG"
     if dep == "nsubj" and any(c.dep_ == "agent" for c in parent.children):
         return ROLE_TARGET  # a headline's passive: "Two soldiers killed by separatists"
+    if dep == "ROOT" and any(c.dep_ == "acl" and c.lemma_.lower() in blame_verbs for c in head.children):
+        return ROLE_PERPETRATOR  # a headline's "Burkinabe army accused of killing 40 civilians"
     if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i > head.i for c in head.children) and dep == "ROOT":
         return ROLE_TARGET  # "Three policemen martyred in ...", a headline without its verb "were"
     if dep == "poss" and parent.dep_ in ("dobj", "pobj", "nsubjpass"):
@@ -107,6 +111,13 @@ def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozense
     if dep in ("compound", "amod") and parent.dep_ in ("dobj", "nsubjpass", "pobj"):
         return ROLE_TARGET if parent.head.lower_ not in ("by",) else ROLE_PERPETRATOR
     return None
+
+
+def _counted_in(doc: Doc, mention: Mention, clauses: set[int]) -> bool:
+    """The mention's count is in one of the clauses though the parser cut the noun phrase after
+    it ("kill 20 IS militants": "IS" read as a verb with a clause of its own)."""
+    count = doc[mention.start - 1] if mention.start > 0 else None
+    return count is not None and count.like_num and count.head.i not in range(mention.start, mention.end) and clause_head(count) in clauses
 
 
 def _conjunct_of(doc: Doc, mention: Mention, other: Mention) -> bool:
@@ -240,7 +251,7 @@ class ActorRoles(ContextSides):
         forces fired ...") is no side."""
         clauses = linked_clauses(doc, clause_head(doc[trigger_start]))
         return [m for m in mentions if m.kind in self.lexicon.victims or clause_head(doc[m.start : m.end].root) in clauses
-                or self._died(doc, m) or _names_trigger_noun(doc, m, trigger_start)]
+                or self._died(doc, m) or _names_trigger_noun(doc, m, trigger_start) or _counted_in(doc, m, clauses)]
 
     def _died(self, doc: Doc, mention: Mention) -> bool:
         """The sentence says the mention's people died or were killed ("8 soldiers died when ...",
@@ -336,17 +347,89 @@ class ActorRoles(ContextSides):
                 perp = self._weapon_user(doc, sent, ROLE_PERPETRATOR)  # "Shahed drones hit ...": Russia's forces
             if perp is None:
                 perp = self._blamed_here(doc, sent)  # "..., the army said, blaming FARC dissidents"
+            if perp is None:
+                perp = self._by_agent(doc, candidate)  # "the rape of 22 women by members of the Gran Grif gang"
         if perp is None and target is not None and candidate.type in VIOLENT_TYPES:
             perp = self._civilian_attacker(doc, candidate, here, target)
         perp, target = self._sides_from_context(doc, article, candidate, sent, perp, target)
         if candidate.type == "battles":
+            perp, target = self._between(doc, candidate, perp, target)
             perp, target = self._communal(doc, here, perp, target)
         if target is None and candidate.type == "battles":
             target = self._relative_side(doc, candidate, sent, perp)
         if target is None and candidate.type in ("battles", "explosions_remote_violence"):
             target = self._owner_of_post(doc, article, sent, perp) or self._second_people(doc, article, perp)
+        if target is None and candidate.type in VIOLENT_TYPES:
+            target = self._attacked_post(doc, candidate, sent, perp)
         perp, target = self._recast_sides(doc, article, candidate, here, perp, target)
         candidate.perpetrator, candidate.target = perp, target
+
+    def _between(self, doc: Doc, candidate: Candidate, perp: Mention | None,
+                 target: Mention | None) -> tuple[Mention | None, Mention | None]:
+        """The two armed sides of "clashes between X and Y", read from the words of the phrase
+        where the parse of it is broken ("between the army and SPLA-IO fighters" parsed as one
+        noun phrase): its first two armed mentions, when the roles did not give both."""
+        if perp is not None and target is not None and perp.kind in self.lexicon.armed and target.kind in self.lexicon.armed:
+            return perp, target
+        trigger = doc[candidate.trigger_span[0]]
+        between = next((c for c in trigger.children if c.lower_ == "between" and c.dep_ == "prep"), None)
+        if between is None:
+            return perp, target
+        inside = [m for m in self._all_mentions if between.i < m.start <= between.right_edge.i and m.kind in self.lexicon.armed]
+        if len(inside) == 1 and target is None:
+            one = inside[0]
+            root = doc[one.start : one.end].root
+            if root.lemma_.lower() != root.lower_ and any(c.like_num or c.lower_ == "rival" for c in root.children):
+                # "fighting between two Arab clans": both sides are of that kind
+                name = one.name or one.entry.name or doc[one.start : one.end].text
+                return (Mention(one.start, one.end, one.entry, one.name, ROLE_PERPETRATOR),
+                        Mention(one.start, one.end, one.entry, f"Rival {name[0].lower()}{name[1:]}", ROLE_TARGET))
+        if len(inside) < 2:
+            return perp, target
+        first, second = inside[0], inside[1]
+        return (Mention(first.start, first.end, first.entry, first.name, ROLE_PERPETRATOR),
+                Mention(second.start, second.end, second.entry, second.name, ROLE_TARGET))
+
+    def _by_agent(self, doc: Doc, candidate: Candidate) -> Mention | None:
+        """The armed "by" agent of the trigger where the clause reading missed it: of a trigger
+        noun or a noun of its phrase ("the collective rape of 22 women by members of the Gran Grif
+        gang"), or of a passive verb joined to the trigger ("residents were shot and their homes
+        burned ... by the Gran Grif gang"), not of a clause of its own ("before he was shot dead
+        by security forces"); members or elements of a group stand for the group."""
+        trigger = doc[candidate.trigger_span[0]]
+        words = {trigger, trigger.head} | {t for t in trigger.subtree if t.pos_ in ("NOUN", "PROPN")}
+        words |= {c for w in words for c in w.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")}
+        for word in sorted(words, key=lambda t: t.i):
+            for by in (c for c in word.children if c.lower_ == "by" and c.dep_ in ("agent", "prep")):
+                agent = next((c for c in by.children if c.dep_ == "pobj"), None)
+                if agent is None:
+                    continue
+                group = self._group_of_members(doc, agent)
+                if group is not None:
+                    return group
+                for mention in self._all_mentions:
+                    if mention.start <= agent.i < mention.end and mention.kind in self.lexicon.armed:
+                        return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
+        return None
+
+    def _attacked_post(self, doc: Doc, candidate: Candidate, sent: Span, perp: Mention | None) -> Mention | None:
+        """A military post that is the trigger's own object, whose owner no one names, stands for
+        the state's forces (``attacked_posts``): "Militants attacked a checkpoint", "an attack on
+        an outpost" (a bombing "at a checkpoint" hit whoever was there: no side)."""
+        trigger_tokens = range(*candidate.trigger_span)
+        for token in sent:
+            if token.lower_ not in self.lexicon.attacked_posts and token.lemma_.lower() not in self.lexicon.attacked_posts:
+                continue
+            if perp is not None and perp.start <= token.i < perp.end:
+                continue
+            object_of = token.dep_ == "dobj" and token.head.i in trigger_tokens
+            hit_on = token.dep_ == "pobj" and token.head.lower_ in ("on", "against") and token.head.head.i in trigger_tokens
+            # a headline's noun compound: "Militants attack checkpoint", "checkpoint attack kills 4"
+            compound = (token.dep_ == "compound" and token.head.i in trigger_tokens) or any(
+                doc[i].dep_ == "compound" and doc[i].head.i == token.i for i in trigger_tokens)
+            if object_of or hit_on or compound:
+                return Mention(token.i, token.i + 1, self._state_entry(), role=ROLE_TARGET)
+        return None
 
     def _assign_roles(self, doc: Doc, candidate: Candidate, here: list[Mention]) -> None:
         """Each mention's role from the parse: who did it, who it was done to, or whose thing it is."""
@@ -366,6 +449,8 @@ class ActorRoles(ContextSides):
                 mention.role = ROLE_PERPETRATOR  # "IS attack kills 4": the parser read the acronym as "is"
             if self._died(doc, mention) or self._defender(doc, candidate, mention):
                 mention.role = ROLE_TARGET  # "8 soldiers died when ...", "the army repelled an attack by ..."
+            if mention.facility and mention.role == ROLE_PERPETRATOR and not mention.agent:
+                mention.role = ROLE_TARGET  # "an army convoy hit an explosive device": hit through a thing of theirs
 
     def _recast_sides(self, doc: Doc, article: Article, candidate: Candidate, here: list[Mention],
                       perp: Mention | None, target: Mention | None) -> tuple[Mention | None, Mention | None]:
@@ -382,6 +467,8 @@ class ActorRoles(ContextSides):
             target = Mention(target.start, target.end, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
         if candidate.sub_type in INTERVENTION_SUB_TYPES:
             perp, target = self._intervention_sides(doc, here, perp, target)
+        if candidate.sub_type == "agreement" and target is not None and target.kind in victims:
+            target = None  # "signed a ceasefire deal that would free hostages": the hostages are no party
         party = perp or target
         if candidate.sub_type == "agreement" and party is not None and (perp is None or target is None):
             perp, target = self._state_party(doc, article, party)
@@ -395,7 +482,7 @@ class ActorRoles(ContextSides):
         lexicon = self.lexicon
         for mention in sorted(mentions + self._speakers, key=lambda m: m.start):
             sent = bounds[mention.start]
-            if sent in owned or mention.kind not in lexicon.armed:
+            if mention.kind not in lexicon.armed:
                 continue
             root = doc[mention.start : mention.end].root
             group_words = lexicon.group_nouns | self._actor_words
@@ -404,16 +491,22 @@ class ActorRoles(ContextSides):
             verb = root.head.lemma_.lower()
             claims = root.dep_ == "nsubj" and (verb in lexicon.claim_verbs  # "Al-Shabaab claimed."
                                                or (verb in lexicon.say_verbs and _says_it_did(doc, root.head, lexicon.claim_phrases)))
-            blamed = root.dep_ == "dobj" and (_role(doc, mention, [], lexicon.blame_verbs) == ROLE_PERPETRATOR
+            blamed = (root.dep_ in ("dobj", "pobj") and (_role(doc, mention, [], lexicon.blame_verbs) == ROLE_PERPETRATOR
                                                or verb in lexicon.suspect_verbs)  # "Officials said they suspected al-Shabaab"
+                      or root.dep_ == "nsubjpass" and verb in lexicon.suspect_verbs | lexicon.blame_verbs)  # "Boko Haram fighters are suspected"
             denies = root.dep_ == "nsubj" and verb == "deny" and any(
                 c.dep_ == "dobj" and c.lower_ in lexicon.responsibility_words for c in root.head.children)
-            if not (claims or blamed or denies):
+            if any(c.dep_ == "neg" for c in root.head.children):
+                claims = blamed = False  # "Hamas praised the attack but did not claim it"
+            # "The Islamic State later claimed the abduction": the claim's object restates the incident before
+            restated = claims and any(c.dep_ == "dobj" and c.i in self._trigger_tokens for c in root.head.children)
+            if not (claims or blamed or denies) or (sent in owned and not restated):
                 continue
             before = [c for c in candidates if c.sentences[0][0] < sent[0]]
             if not before:
                 continue
-            event = before[-1]
+            # the last incident told with a side: "No one was killed or injured" between tells of none
+            event = next((c for c in reversed(before) if c.perpetrator is not None or c.target is not None), before[-1])
             # a named group blamed or claiming replaces "gunmen"; a denier only stands where no one is named
             unnamed = event.perpetrator is not None and event.perpetrator.kind == "armed_group" and not event.perpetrator.entry.named
             if event.perpetrator is None or (unnamed and not denies and mention.entry.named):

@@ -19,6 +19,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .admin2 import adm_2
@@ -206,7 +207,24 @@ def fits(incident: Incident, item: Item) -> bool:
     ):
         return False
     names = {_perpetrator_name(o) for o in incident.items} - {None}
-    return not (names and _perpetrator_name(item) and _perpetrator_name(item) not in names)
+    name = _perpetrator_name(item)
+    if not names or not name or name in names:
+        return True
+    # a named group and an unnamed one ("Gang members" / "the Gran Grif gang") may be one side;
+    # two named ones, or two unnamed ones of other kinds, are not
+    generic = _generic_actor_names()
+    specific = names - generic
+    if name not in generic and specific:
+        return False
+    return not (name in generic and not specific)
+
+
+@lru_cache(maxsize=1)
+def _generic_actor_names() -> frozenset[str]:
+    """The names the events lexicon gives unnamed actors ("Militia", "Rebels", "Unidentified armed group")."""
+    from .lexicon import load_event_lexicon
+
+    return frozenset(a.name for a in load_event_lexicon().actors if not a.named and a.name)
 
 
 def group(items: Iterable[Item]) -> list[Incident]:

@@ -117,7 +117,7 @@ class EventExtractor(EventCandidates):
             return []
         self._attach_blame(doc, candidates, mentions, bounds)
         self._attach_tolls(doc, article, candidates, lo, hi)
-        return self._events(doc, article, _fold(self._recent_only(article, candidates)))
+        return self._events(doc, article, self._placed_by_line(_fold(self._recent_only(article, candidates))))
 
     def _events(self, doc: Doc, article: Article, candidates: list[Candidate]) -> list[Event]:
         text = doc_text(doc)

@@ -29,6 +29,7 @@ Strategy (all offline, deterministic):
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -437,15 +438,17 @@ def _anchor(mentions: Sequence[Mention], places: list[Optional[Place]], i: int) 
 def _far_namesakes(mentions: Sequence[Mention], places: list[Optional[Place]],
                    countries: frozenset[str]) -> list[Optional[Place]]:
     """"Sabon Gida, a farming village in Kankara": a small town called so only by an alternate
-    name (Sabongida-Ora, in Edo) and far from the conflict country's place the text puts it by
-    is a village the data lacks, at that place's point, not the namesake."""
+    name (Sabongida-Ora, in Edo), or by its own name in a country the article names nowhere else
+    ("the village of Kanar in Rakhine state": not Kānar, India), and far from the conflict
+    country's place the text puts it by is a village the data lacks, at that place's point."""
     result = list(places)
+    named = Counter(p.country_code for p in places if p is not None)
     for i, (mention, place) in enumerate(zip(mentions, places)):
         if (place is None or place.feature != "city" or mention.fixed is not None or mention.qualifiers
                 or place.population >= NAMESAKE_MAX_POPULATION or place.lat is None):
             continue
-        if romanisation_key(normalize(place.name)) == romanisation_key(normalize(mention.text)):
-            continue  # the town's own name
+        if romanisation_key(normalize(place.name)) == romanisation_key(normalize(mention.text)) and named[place.country_code] > 1:
+            continue  # the town's own name, in a country the article names otherwise
         anchor = _anchor(mentions, places, i)
         if (anchor is None or anchor.country_code not in countries or anchor.lat is None or anchor.feature == "country"
                 or distance_km(place.lat, place.lon, anchor.lat, anchor.lon) < NAMESAKE_FAR_KM):  # type: ignore[arg-type]

@@ -168,27 +168,25 @@ def _label_gives_way(query: PlaceQuery, places: list[Location]) -> list[Location
     others = [loc for loc in places if loc not in labels]
     if not (labels and others):
         return places
+    towns = [label for label in labels if label.feature == "city"]
+    if towns:  # "Kherson: ... in the Korabelnyi district", "Mogadishu: ... near Lido beach" (at its point): the town's
+        points = {(town.lat, town.lon) for town in towns}
+        others = [loc for loc in others if not _CITY_PART_AFTER.match(query.text, loc.span[1])
+                  and not _CITY_PART_AFTER.match(" " + loc.text.split()[-1]) and (loc.lat, loc.lon) not in points]
+        if not others:
+            return labels
     finest = min(FEATURE_RANK.get(loc.feature or "other", 0) for loc in others)
     return others + [loc for loc in labels if FEATURE_RANK.get(loc.feature or "other", 0) < finest]
 
 
 def _drop_broader_labels(query: PlaceQuery, places: list[Location]) -> list[Location]:
-    """A label that names a chain of places is placed at its most specific link: its last where
-    the broadest comes first ("Haiti, Cite Soleil:", "Yemen, Taiz governorate, Mawiyah district:"),
-    its first where the chain widens ("- Djibo, Soum province:")."""
+    """A label that names a chain of places, the broadest first ("Haiti, Cite Soleil:", "Yemen,
+    Taiz governorate, Mawiyah district:"), is placed at its last, most specific link."""
     text = query.text
     labels = [loc for loc in places if list_label(text, loc.span)]
-    broader = []
-    for label in labels:
-        for loc in places:
-            if loc is not label and _LABEL_LINK.match(text[loc.span[1] : label.span[0]]):
-                wider = label if _rank(label) > _rank(loc) else loc
-                broader.append(wider)
+    broader = [loc for loc in places if loc not in labels and any(_LABEL_LINK.match(text[loc.span[1] : label.span[0]]) for label in labels)]
+    broader += [loc for loc in labels if any(_LABEL_LINK.match(text[loc.span[1] : label.span[0]]) for label in labels)]
     return [loc for loc in places if loc not in broader] or places
-
-
-def _rank(loc: Location) -> int:
-    return FEATURE_RANK.get(loc.feature or "other", 0)
 
 
 _LABEL_LINK = re.compile(r"^[^,:.\n]{0,25},(?:[^,:.\n]{0,30},)?\s*$")  # ", " or " governorate, Taiz governorate, "
@@ -236,12 +234,15 @@ def _drop_city_parts(query: PlaceQuery, places: list[Location]) -> list[Location
 def _drop_parts_in_towns(query: PlaceQuery, places: list[Location]) -> list[Location]:
     """A name the map has no point of its own for, said to lie in a town ("near Lido beach in
     Mogadishu": placed at Mogadishu's point), is a part of that town: the event is the town's."""
-    towns = [loc for loc in places if loc.feature == "city" and loc.lat is not None]
+    towns = [loc for loc in places if loc.feature == "city" and loc.lat is not None
+             and not _AREA_AFTER.match(query.text, loc.span[1])]  # "Fataki, in Djugu territory": an area
     return [loc for loc in places if not any(
         town is not loc and (town.lat, town.lon) == (loc.lat, loc.lon) and _IN_GAP.match(query.text[loc.span[1] : town.span[0]])
         for town in towns)]
 
 
+_AREA_AFTER = re.compile(r"\s+(?:territory|region|state|province|district|county|governorate|oblast|department|municipality)\b",
+                         re.IGNORECASE)
 _IN_GAP = re.compile(r"^,?\s+in\s+(?:the\s+(?:town|city)\s+of\s+)?$")
 _POSSESSIVE_GAP = re.compile(r"^\s?['’]s\s+$")
 _PAREN_GAP = re.compile(r"^\s*(?:village|town|city|camp|locality|area)?\s*\(\s*(?:[^()]*?,\s*)?$", re.IGNORECASE)
@@ -291,14 +292,18 @@ PLACE_FILTERS = (
 
 def _misresolved_out(text: str, places: list[Location]) -> list[Location]:
     """Leaves out a place read in another country than the place that holds it ("near Lido
-    beach in Mogadishu": not Lido Beach, New York): "X in Y" and "X, Y" name X inside Y."""
+    beach in Mogadishu": not Lido Beach, New York): "X in Y", "X, Y" and "X parish in Y" name X
+    inside Y."""
     kept = []
     for loc in places:
-        holder = next((other for other in places if other is not loc and 0 <= other.span[0] - loc.span[1] <= 4
-                       and text[loc.span[1] : other.span[0]].strip() in ("in", ",")), None)
+        holder = next((other for other in places if other is not loc and 0 <= other.span[0] - loc.span[1] <= 25
+                       and _HELD_GAP.match(text[loc.span[1] : other.span[0]])), None)
         if holder is None or not loc.country_code or not holder.country_code or holder.country_code == loc.country_code:
             kept.append(loc)
     return kept or places
+
+
+_HELD_GAP = re.compile(r"^(?:\s*,|(?:\s+[a-z]+){0,2}\s+in)\s*$")  # "X, Y", "X in Y", "St. Joseph parish in Kafanchan"
 
 
 def _in_trigger_clause(doc: Doc, trigger_start: int, places: list[Location]) -> list[Location]:

@@ -437,8 +437,9 @@ class PlaceMatcher:
                 names.append(_Found(s, e, self._mention(doc, s, e, "unlisted", unlisted=not places), "gazetteer"))
             taken.update(range(start, end))
         settlements = [i for i in range(first + 1, last) if forms[i][1] in self.settlement_nouns]
-        if settlements and conflict is None:
-            conflict = self._conflict_article(self._article_countries(found))
+        if settlements and not conflict:
+            # "Al-Shabaab fighters took control of Moqokori town": an armed group's country will do
+            conflict = self._conflict_article(self._article_countries(found)) or bool(self._named_conflict)
         return names + (self._named_settlements(doc, settlements, last, taken) if settlements and conflict else [])
 
     def _held_name(self, doc: Doc, k: int, start: int, end: int, short: dict[int, _Found]) -> bool:
@@ -556,6 +557,8 @@ class PlaceMatcher:
             return True
         if self.gazetteer.country_of_demonym(doc[start:end].text) or doc[start:end].text.isupper():
             return True
+        if end - start > 1 and self.gazetteer.country_of_demonym(doc[end - 1].text):
+            return True  # "the Cambridge Italian community": a people
         return end < len(doc) and forms[end][1] in self.facility_nouns - self.part_nouns
 
     def _conflict_towns(self, doc: Doc, found: list[_Found]) -> list[_Found]:
@@ -992,7 +995,8 @@ class PlaceMatcher:
         if end >= last or not texts[end][:1].isupper() or start in self._title_case:
             return end
         run = self._name_run(doc, start, last)
-        if run > end and run < last and texts[run].islower() and forms[run][1] in self.settlement_nouns:
+        if run > end and run < last and texts[run].islower() and forms[run][1] in self.settlement_nouns \
+                and not any(self.gazetteer.country_of_demonym(texts[k]) for k in range(end, run)):  # "the Cambridge Italian community"
             return run
         return end
 
@@ -1221,9 +1225,9 @@ class PlaceMatcher:
     def _before_address_area(self, doc: Doc, end: int, last: int) -> bool:
         """Whether a comma and a conflict country's first-level area follow ``end`` (", Guerrero"),
         or a comma, "in" and such an area called so ("Bula Burte, in Hiiraan region")."""
-        if end + 2 >= last or doc[end].text != ",":
+        if end + 1 >= last or doc[end].text != ",":
             return False
-        if doc[end + 1].lower_ == "in":
+        if doc[end + 1].lower_ == "in" and end + 2 < last:
             match = self._longest_name(doc, end + 2, last)
             if match is None or not {doc[match[0] - 1].lower_, doc[min(match[0], last - 1)].lower_} & self.area_words:
                 return False

@@ -59,6 +59,9 @@ class Candidate:
     target: Mention | None = None
     location: Location | None = None
     where_prec: int | None = None
+    # the place (and precision) its line names where its sentence names none: used only if no
+    # sentence folded into it names one ("They opened fire ..." after "... in Kukawa")
+    line_place: tuple[Location, int | None] | None = None
     date: DateMention | None = None
     separate: bool = False
     headline: bool = False

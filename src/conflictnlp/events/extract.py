@@ -118,7 +118,7 @@ class EventExtractor(EventCandidates):
         self._attach_blame(doc, candidates, mentions, bounds)
         self._date_from_lead(doc, article, candidates)  # before the tolls: a toll of the lead's day is this event's
         self._attach_tolls(doc, article, candidates, lo, hi)
-        return self._events(doc, article, _fold(self._recent_only(article, candidates)))
+        return self._events(doc, article, self._placed_by_line(_fold(self._recent_only(article, candidates))))
 
     def _events(self, doc: Doc, article: Article, candidates: list[Candidate]) -> list[Event]:
         text = doc_text(doc)

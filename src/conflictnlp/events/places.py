@@ -40,7 +40,8 @@ def _drop_actor_places(query: PlaceQuery, places: list[Location]) -> list[Locati
 def _drop_speakers(query: PlaceQuery, places: list[Location]) -> list[Location]:
     """A place that speaks is no place ("Moscow says it struck ..."), except that who announces
     a development does it at home ("Myanmar junta announces truce")."""
-    kept = query.extractor._not_speakers(query.article, places)
+    trigger = query.doc[query.candidate.trigger_span[0]].idx
+    kept = query.extractor._not_speakers(query.article, places, query.text, trigger)
     if not kept and query.candidate.type == "strategic_developments":
         return places
     return kept
@@ -65,11 +66,16 @@ def _drop_misresolved(query: PlaceQuery, places: list[Location]) -> list[Locatio
     return _misresolved_out(query.text, places)
 
 
+_TERRITORY_SUB_TYPES = frozenset({"non_violent_transfer_of_territory", "government_regains_territory",
+                                  "non_state_actor_overtakes_territory"})
+
+
 def _drop_origins(query: PlaceQuery, places: list[Location]) -> list[Location]:
     """Where a strike came from is not where it fell ("a rocket fired from Lebanon hit ... Majdal Shams");
-    but the place a side withdraws from is where territory changes hands ("withdrew from Malam Fatori")."""
+    but the place a side withdraws from or is driven from is where territory changes hands
+    ("withdrew from Malam Fatori", "Ukraine withdraws from Avdiivka", "drove the rebels from Bunagana")."""
     lexicon = query.extractor.lexicon
-    if query.candidate.sub_type == "non_violent_transfer_of_territory":
+    if query.candidate.sub_type in _TERRITORY_SUB_TYPES:
         return places
     return [loc for loc in places if not after_word(query.text, loc.span[0], lexicon.origin_words, query.sent.start_char)]
 
@@ -78,7 +84,26 @@ def _drop_dateline(query: PlaceQuery, places: list[Location]) -> list[Location]:
     """A wire dateline says where the report was filed: its town places the event only when the
     sentence names no other place ("GOMA, Congo (Reuters) - ... a camp west of Sake")."""
     lexicon = query.extractor.lexicon
-    return [loc for loc in places if not loc.span[1] <= dateline_end(query.text, loc.span[0], lexicon)] or places
+    kept = [loc for loc in places if not loc.span[1] <= dateline_end(query.text, loc.span[0], lexicon)]
+    return kept or _dateline_country(query, places) or places
+
+
+def _dateline_country(query: PlaceQuery, datelines: list[Location]) -> list[Location]:
+    """Where the dateline is all the sentence places and its text names the dateline's country
+    itself ("NAIROBI (Reuters) - Kenyan security forces abducted ...", "YANGON, Myanmar (AP) -
+    Myanmar's military government said ..."), the event is the country's, not the filing town's."""
+    codes = {loc.country_code for loc in datelines if loc.feature in ("city", "other") and loc.country_code}
+    if len(codes) != 1:
+        return []
+    end = max(dateline_end(query.text, loc.span[0], query.extractor.lexicon) for loc in datelines)
+    named = [loc for loc in query.article.locations if loc.feature == "country" and loc.country_code in codes
+             and end <= loc.span[0] < query.sent.end_char]
+    if not named:
+        return []
+    country = next((loc for loc in datelines if loc.feature == "country" and loc.country_code in codes), None)
+    if country is None:
+        country = next((loc for loc in named if not loc.adjectival), None)
+    return [country] if country is not None else [named[0]]
 
 
 _AREA_PLURALS = r"(?:regions|states|provinces|oblasts|governorates|districts|counties|territories|departments)"
@@ -143,6 +168,13 @@ def _label_gives_way(query: PlaceQuery, places: list[Location]) -> list[Location
     others = [loc for loc in places if loc not in labels]
     if not (labels and others):
         return places
+    towns = [label for label in labels if label.feature == "city"]
+    if towns:  # "Kherson: ... in the Korabelnyi district", "Mogadishu: ... near Lido beach" (at its point): the town's
+        points = {(town.lat, town.lon) for town in towns}
+        others = [loc for loc in others if not _CITY_PART_AFTER.match(query.text, loc.span[1])
+                  and not _CITY_PART_AFTER.match(" " + loc.text.split()[-1]) and (loc.lat, loc.lon) not in points]
+        if not others:
+            return labels
     finest = min(FEATURE_RANK.get(loc.feature or "other", 0) for loc in others)
     return others + [loc for loc in labels if FEATURE_RANK.get(loc.feature or "other", 0) < finest]
 
@@ -199,6 +231,19 @@ def _drop_city_parts(query: PlaceQuery, places: list[Location]) -> list[Location
                                              for city in cities)]
 
 
+def _drop_parts_in_towns(query: PlaceQuery, places: list[Location]) -> list[Location]:
+    """A name the map has no point of its own for, said to lie in a town ("near Lido beach in
+    Mogadishu": placed at Mogadishu's point), is a part of that town: the event is the town's."""
+    towns = [loc for loc in places if loc.feature == "city" and loc.lat is not None
+             and not _AREA_AFTER.match(query.text, loc.span[1])]  # "Fataki, in Djugu territory": an area
+    return [loc for loc in places if not any(
+        town is not loc and (town.lat, town.lon) == (loc.lat, loc.lon) and _IN_GAP.match(query.text[loc.span[1] : town.span[0]])
+        for town in towns)]
+
+
+_AREA_AFTER = re.compile(r"\s+(?:territory|region|state|province|district|county|governorate|oblast|department|municipality)\b",
+                         re.IGNORECASE)
+_IN_GAP = re.compile(r"^,?\s+in\s+(?:the\s+(?:town|city)\s+of\s+)?$")
 _POSSESSIVE_GAP = re.compile(r"^\s?['’]s\s+$")
 _PAREN_GAP = re.compile(r"^\s*(?:village|town|city|camp|locality|area)?\s*\(\s*(?:[^()]*?,\s*)?$", re.IGNORECASE)
 
@@ -236,6 +281,7 @@ PLACE_FILTERS = (
     _keep_region_pair,
     _drop_second_of_pair,
     _drop_city_parts,
+    _drop_parts_in_towns,
     _drop_qualifiers,
     _keep_trigger_clause,
     _keep_label_country,
@@ -246,14 +292,18 @@ PLACE_FILTERS = (
 
 def _misresolved_out(text: str, places: list[Location]) -> list[Location]:
     """Leaves out a place read in another country than the place that holds it ("near Lido
-    beach in Mogadishu": not Lido Beach, New York): "X in Y" and "X, Y" name X inside Y."""
+    beach in Mogadishu": not Lido Beach, New York): "X in Y", "X, Y" and "X parish in Y" name X
+    inside Y."""
     kept = []
     for loc in places:
-        holder = next((other for other in places if other is not loc and 0 <= other.span[0] - loc.span[1] <= 4
-                       and text[loc.span[1] : other.span[0]].strip() in ("in", ",")), None)
+        holder = next((other for other in places if other is not loc and 0 <= other.span[0] - loc.span[1] <= 25
+                       and _HELD_GAP.match(text[loc.span[1] : other.span[0]])), None)
         if holder is None or not loc.country_code or not holder.country_code or holder.country_code == loc.country_code:
             kept.append(loc)
     return kept or places
+
+
+_HELD_GAP = re.compile(r"^(?:\s*,|(?:\s+[a-z]+){0,2}\s+in)\s*$")  # "X, Y", "X in Y", "St. Joseph parish in Kafanchan"
 
 
 def _in_trigger_clause(doc: Doc, trigger_start: int, places: list[Location]) -> list[Location]:
@@ -262,6 +312,29 @@ def _in_trigger_clause(doc: Doc, trigger_start: int, places: list[Location]) -> 
     starts, _ = _token_char_bounds(doc)
     clause = clause_head(doc[trigger_start])
     return [loc for loc in places if clause_head(doc[max(0, bisect_right(starts, loc.span[0]) - 1)]) == clause]
+
+
+def _line_places(query: PlaceQuery, first: int) -> list[Location]:
+    """Where the event's sentence names no place, the places of the rest of its line (a
+    paragraph, a list item): the sentences before it ("Armed men arrived in Kukawa on Sunday.
+    They opened fire ..."), else the fragment the parser split off a headline ("Gunmen Kill 9 |
+    In Attack On Bokkos Community")."""
+    text, sent = query.text, query.sent
+    start = text.rfind("\n", 0, first) + 1
+    end = text.find("\n", sent.end_char)
+    end = len(text) if end < 0 else end
+    before = [loc for loc in query.article.locations if start <= loc.span[0] < first and not loc.adjectival]
+    if before or text[sent.start_char : sent.end_char].rstrip()[-1:] in _SENTENCE_ENDS:
+        return before
+    return [loc for loc in query.article.locations if sent.end_char <= loc.span[0] < end and not loc.adjectival]
+
+
+_SENTENCE_ENDS = ".!?\"'”’"
+
+
+# a place after one of these in a head that no verb of saying cues is where, not who ("Fresh
+# fighting in Delmas: residents report heavy gunfire ...")
+_LOCATIVES = frozenset({"in", "near", "at", "outside", "around"})
 
 
 def _said_cue(cue: str, lexicon: EventLexicon) -> bool:
@@ -321,16 +394,34 @@ class EventPlaces(EventDates):
         ``PLACE_FILTERS`` in their order, then the most specific one nearest the trigger."""
         query = PlaceQuery(doc, article, candidate, sent, doc_text(doc), self)
         first = label_head_start(query.text, sent.start_char)
-        places = [loc for loc in article.locations if first <= loc.span[0] < sent.end_char and not loc.adjectival]
-        for place_filter in PLACE_FILTERS:
-            places = place_filter(query, places)
+        places = self._filtered(query, [loc for loc in article.locations if first <= loc.span[0] < sent.end_char and not loc.adjectival])
         if places:
             self._set_place(query, places)
+            return
+        places = self._filtered(query, _line_places(query, first))
+        if places:  # kept aside, so that the sentence still folds into the event it tells more of
+            self._set_place(query, places, near=min(loc.span[0] for loc in places))  # the first named
+            candidate.line_place = (candidate.location, candidate.where_prec)  # type: ignore[assignment]
+            candidate.location = candidate.where_prec = None
 
-    def _set_place(self, query: PlaceQuery, places: list[Location]) -> None:
-        """The most specific of the places left, nearest the trigger, with UCDP's precision."""
+    @staticmethod
+    def _placed_by_line(events: list[Candidate]) -> list[Candidate]:
+        """Each folded event that no sentence of its own places, at the place its line names."""
+        for event in events:
+            if event.location is None and event.line_place is not None:
+                event.location, event.where_prec = event.line_place
+        return events
+
+    @staticmethod
+    def _filtered(query: PlaceQuery, places: list[Location]) -> list[Location]:
+        for place_filter in PLACE_FILTERS:
+            places = place_filter(query, places)
+        return places
+
+    def _set_place(self, query: PlaceQuery, places: list[Location], near: int | None = None) -> None:
+        """The most specific of the places left, nearest the trigger (or ``near``), with UCDP's precision."""
         doc, candidate, sent = query.doc, query.candidate, query.sent
-        trigger_char = doc[candidate.trigger_span[0]].idx
+        trigger_char = doc[candidate.trigger_span[0]].idx if near is None else near
         # a place on the map beats one the gazetteer lacks ("a camp in Bulengo, west of Goma"),
         # unless the text says it is a town of the place on the map ("the Rakhine town of Maungdaw")
         settled = _town_of_region(query.text, places)
@@ -350,14 +441,19 @@ class EventPlaces(EventDates):
             prec = max(prec, self.lexicon.where_prec.get("admin1", 4))
         candidate.where_prec = prec
 
-    def _not_speakers(self, article: Article, places: list[Location]) -> list[Location]:
+    def _not_speakers(self, article: Article, places: list[Location], text: str, trigger: int = -1) -> list[Location]:
         """The places that are not who speaks. A place in a speaker is the speaker's ("Russia's
         Defense Ministry said ...", of a quote cued by saying: "residents of Bunia held a rally to
         show support" is no speech), and so is a place that is the whole speaker of a verb of
         saying ("Moscow says it struck ...", "as Russia insisted ..."); a place that is the whole
-        speaker otherwise is a dateline or a label ("Mali: drone strike kills eight")."""
-        said = [q.speaker.span for q in article.quotes if q.speaker and (q.cue is None or _said_cue(q.cue.text, self.lexicon))]
+        speaker otherwise is a dateline or a label ("Mali: drone strike kills eight"). A
+        speaker that holds the event's own trigger is no speaker ("Fresh fighting in Delmas:
+        residents report ..."), and a place after "in", "near"... in a speaker no verb of saying
+        cues is where."""
+        said = [q.speaker.span for q in article.quotes if q.speaker and (q.cue is None or _said_cue(q.cue.text, self.lexicon))
+                and not q.speaker.span[0] <= trigger < q.speaker.span[1]]
         saying = {tuple(q.speaker.span) for q in article.quotes if q.speaker and q.cue is not None and _said_cue(q.cue.text, self.lexicon)}
         return [loc for loc in places if not any(a <= loc.span[0] and loc.span[1] <= b
                                                  and ((a, b) != tuple(loc.span) or (a, b) in saying)
+                                                 and ((a, b) in saying or not after_word(text, loc.span[0], _LOCATIVES, a))
                                                  for a, b in said)]

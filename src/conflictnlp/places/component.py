@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import ConflictComponent
-from ..extensions import set_span_group
+from ..extensions import doc_text, set_span_group
 from .gazetteer import get_gazetteer
 from .matcher import PlaceMatcher
 from .resolve import Resolver, place_unlisted, to_location
@@ -40,7 +40,8 @@ class PlacesComponent(ConflictComponent):
         matcher, resolver = self._ensure_loaded()
         mentions = matcher(doc)
         places = resolver.resolve(mentions, matcher.actor_countries)
-        places = place_unlisted(mentions, places, matcher.article_conflict_countries, resolver, matcher.actor_countries)
+        places = place_unlisted(mentions, places, matcher.article_conflict_countries, resolver, matcher.actor_countries,
+                                doc_text(doc))
         locations = [to_location(m, p, f"l{i}") for i, (m, p) in enumerate(zip(mentions, places), start=1)]
         doc._.locations = locations
         set_span_group(doc, "locations", [(loc.span[0], loc.span[1], loc.feature or "place") for loc in locations])

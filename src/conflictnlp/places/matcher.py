@@ -427,7 +427,7 @@ class PlaceMatcher:
                 continue
             places = self.gazetteer.candidates(doc[start:end].text)
             if not sure:
-                if places or self._conflict_variants(doc[start:end].text):
+                if places or self._named_variants(doc[start:end].text):
                     continue
                 if conflict is None:  # the article's main country is a conflict country
                     conflict = self._conflict_article(self._article_countries(found))
@@ -437,8 +437,9 @@ class PlaceMatcher:
                 names.append(_Found(s, e, self._mention(doc, s, e, "unlisted", unlisted=not places), "gazetteer"))
             taken.update(range(start, end))
         settlements = [i for i in range(first + 1, last) if forms[i][1] in self.settlement_nouns]
-        if settlements and conflict is None:
-            conflict = self._conflict_article(self._article_countries(found))
+        if settlements and not conflict:
+            # "Al-Shabaab fighters took control of Moqokori town": an armed group's country will do
+            conflict = self._conflict_article(self._article_countries(found)) or bool(self._named_conflict)
         return names + (self._named_settlements(doc, settlements, last, taken) if settlements and conflict else [])
 
     def _held_name(self, doc: Doc, k: int, start: int, end: int, short: dict[int, _Found]) -> bool:
@@ -466,7 +467,7 @@ class PlaceMatcher:
             if start >= i or any(k in taken for k in range(start, i)) or forms[start][1] in ("the", "of"):
                 continue
             text = doc[start:i].text
-            if (self.gazetteer.candidates(text) or self._conflict_variants(text)
+            if (self.gazetteer.candidates(text) or self._named_variants(text)
                     or "PERSON" in {t.ent_type_ for t in doc[start:i]} and doc[start].is_sent_start
                     or self._not_unlisted(doc, start, i, False)):
                 continue
@@ -543,7 +544,8 @@ class PlaceMatcher:
         forms = token_forms(doc)
         if part_of and not any(t.like_num for t in doc[start:end]):
             ents = set()
-        if ents - {"GPE", "LOC", "FAC", "ORG", "PERSON"} or doc[start].is_stop:
+        # the model's LANGUAGE on "the community of Solino" says nothing (its NORP may be a people)
+        if ents - {"GPE", "LOC", "FAC", "ORG", "PERSON"} - ({"LANGUAGE"} if settlement else set()) or doc[start].is_stop:
             return True
         if doc[start].lower_ in self.headline_generic_words:  # "M23 Rebels Enter City Centre"
             return True
@@ -555,6 +557,8 @@ class PlaceMatcher:
             return True
         if self.gazetteer.country_of_demonym(doc[start:end].text) or doc[start:end].text.isupper():
             return True
+        if end - start > 1 and self.gazetteer.country_of_demonym(doc[end - 1].text):
+            return True  # "the Cambridge Italian community": a people
         return end < len(doc) and forms[end][1] in self.facility_nouns - self.part_nouns
 
     def _conflict_towns(self, doc: Doc, found: list[_Found]) -> list[_Found]:
@@ -837,6 +841,15 @@ class PlaceMatcher:
         """Places of conflict countries spelt as ``text`` in another romanisation ("Huliaipole")."""
         return [p for p in self.gazetteer.spelling_variants(text) if p.country_code in self._conflict]
 
+    def _named_variants(self, text: str) -> list[Place]:
+        """The conflict layer's spellings of ``text`` in a country the article names, which that
+        layer has judged; another country's ("Tabayin township, in Sagaing region": not Tabāzīn,
+        Iran) leaves the name to the unlisted rules."""
+        variants = self._conflict_variants(text)
+        if not self._named_conflict:
+            return variants
+        return [p for p in variants if p.country_code in self._named_conflict]
+
     def _name_like(self, doc: Doc, start: int, end: int, person_ok: bool = False) -> bool:
         """Whether a capitalised span reads as a name rather than a person, number or common word."""
         ents = {t.ent_type_ for t in doc[start:end]} - {""}
@@ -982,7 +995,8 @@ class PlaceMatcher:
         if end >= last or not texts[end][:1].isupper() or start in self._title_case:
             return end
         run = self._name_run(doc, start, last)
-        if run > end and run < last and texts[run].islower() and forms[run][1] in self.settlement_nouns:
+        if run > end and run < last and texts[run].islower() and forms[run][1] in self.settlement_nouns \
+                and not any(self.gazetteer.country_of_demonym(texts[k]) for k in range(end, run)):  # "the Cambridge Italian community"
             return run
         return end
 
@@ -1209,9 +1223,16 @@ class PlaceMatcher:
         return begin > 0 and forms[begin - 1][1] in self.town_cues
 
     def _before_address_area(self, doc: Doc, end: int, last: int) -> bool:
-        """Whether a comma and a conflict country's first-level area follow ``end``."""
+        """Whether a comma and a conflict country's first-level area follow ``end`` (", Guerrero"),
+        or a comma, "in" and such an area called so ("Bula Burte, in Hiiraan region")."""
         if end + 1 >= last or doc[end].text != ",":
             return False
+        if doc[end + 1].lower_ == "in" and end + 2 < last:
+            match = self._longest_name(doc, end + 2, last)
+            if match is None or not {doc[match[0] - 1].lower_, doc[min(match[0], last - 1)].lower_} & self.area_words:
+                return False
+            areas = {(p.country_code, p.name) for p in match[1] if p.feature == "admin1"}
+            return len(areas) == 1 and next(iter(areas))[0] in self.conflict_countries | self.named_conflict_countries
         match = self._longest_name(doc, end + 1, last)
         return match is not None and self._cued_address_area(doc, end + 1, match[0], match[1])
 

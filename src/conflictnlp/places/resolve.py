@@ -29,6 +29,8 @@ Strategy (all offline, deterministic):
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -394,13 +396,13 @@ NAMESAKE_MAX_POPULATION = 100_000    # is another place (the gazetteer lacks the
 
 def place_unlisted(mentions: Sequence[Mention], places: list[Optional[Place]],
                    countries: frozenset[str], resolver: Resolver,
-                   actor_countries: frozenset[str] = frozenset()) -> list[Optional[Place]]:
+                   actor_countries: frozenset[str] = frozenset(), text: str = "") -> list[Optional[Place]]:
     """A place for each name the gazetteer lacks, in an article about a country of ``countries``:
     the country (and point) of the place named right after it in the same clause ("the village
     of Aitaroun in southern Lebanon"), else the article's main country without a point, else,
     where the article places nothing else, the one country of its armed groups ("ADF Kills 8
     In Eringeti")."""
-    places = _far_namesakes(mentions, places, countries)
+    places = _far_namesakes(mentions, places, countries, text)
     unresolved = [i for i, (m, p) in enumerate(zip(mentions, places)) if p is None and m.feature is None
                   and (m.unlisted or m.source == "ner" and not resolver.candidates(m))]
     if not unresolved:
@@ -435,23 +437,49 @@ def _anchor(mentions: Sequence[Mention], places: list[Optional[Place]], i: int) 
 
 
 def _far_namesakes(mentions: Sequence[Mention], places: list[Optional[Place]],
-                   countries: frozenset[str]) -> list[Optional[Place]]:
+                   countries: frozenset[str], text: str = "") -> list[Optional[Place]]:
     """"Sabon Gida, a farming village in Kankara": a small town called so only by an alternate
-    name (Sabongida-Ora, in Edo) and far from the conflict country's place the text puts it by
-    is a village the data lacks, at that place's point, not the namesake."""
+    name (Sabongida-Ora, in Edo), far from the conflict country's place the text puts it by or
+    in another country, is a village the data lacks, at that place's point, not the namesake. So is a small town
+    called by its own name in a country the article names nowhere else, where the text puts it
+    in another, conflict country: by the place after it ("the village of Kanar in Rakhine
+    state": not Kānar, India) or by its list item's label ("- Suwayda countryside: clashes ...
+    in al-Mazraa": not al-Mazraa, Israel)."""
     result = list(places)
+    named = Counter(p.country_code for p in places if p is not None)
     for i, (mention, place) in enumerate(zip(mentions, places)):
         if (place is None or place.feature != "city" or mention.fixed is not None or mention.qualifiers
                 or place.population >= NAMESAKE_MAX_POPULATION or place.lat is None):
             continue
-        if romanisation_key(normalize(place.name)) == romanisation_key(normalize(mention.text)):
-            continue  # the town's own name
+        own = romanisation_key(normalize(place.name)) == romanisation_key(normalize(mention.text))
+        if own and named[place.country_code] > 1:
+            continue  # the town's own name, in a country the article names otherwise
         anchor = _anchor(mentions, places, i)
-        if (anchor is None or anchor.country_code not in countries or anchor.lat is None or anchor.feature == "country"
-                or distance_km(place.lat, place.lon, anchor.lat, anchor.lon) < NAMESAKE_FAR_KM):  # type: ignore[arg-type]
+        if own and anchor is not None and (anchor.feature == "city" or text and not _HELD_BY_NEXT.match(text, mention.end)):
+            anchor = None  # a town's own name lies in the area named next only where the text says so ("X in Y state")
+        anchor = anchor or _label_anchor(mentions, places, i, text)
+        if anchor is None or anchor.country_code not in countries or anchor.lat is None or anchor.feature == "country":
+            continue
+        if anchor.country_code == place.country_code and (
+                own or distance_km(place.lat, place.lon, anchor.lat, anchor.lon) < NAMESAKE_FAR_KM):  # type: ignore[arg-type]
             continue
         result[i] = Place(mention.text, "city", anchor.country_code, anchor.lat, anchor.lon, admin1=anchor.admin1)
     return result
+
+
+_HELD_BY_NEXT = re.compile(r"\s*(?:,|\(|in\b)\s*(?:the\s+)?[A-Z]")
+
+
+def _label_anchor(mentions: Sequence[Mention], places: list[Optional[Place]], i: int, text: str) -> Optional[Place]:
+    """The place that labels mention i's line ("- Mahagi territory, Ituri: ... in Ngabu village")."""
+    line_start = text.rfind("\n", 0, mentions[i].start) + 1
+    for mention, place in zip(reversed(mentions[:i]), reversed(places[:i])):
+        if mention.start < line_start:
+            return None
+        colon = text.find(":", mention.end, mentions[i].start)
+        if place is not None and not mention.adjectival and 0 <= colon - mention.end <= 15 and "." not in text[mention.end : colon]:
+            return place
+    return None
 
 
 def to_location(mention: Mention, place: Optional[Place], location_id: str) -> Location:

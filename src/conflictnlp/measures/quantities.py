@@ -75,7 +75,28 @@ def _quantulum_parser():
     _use_fast_unit_pattern()
     _skip_spellout_without_number_words()
     _keep_language_modules()
+    _classify_without_checks()
     return parser
+
+
+def _classify_without_checks() -> None:
+    """Run quantulum3's unit classifier without scikit-learn's checks of its arguments (a
+    third of each prediction's time): quantulum3 always passes one text, and TF-IDF of a
+    text is always finite, so the checks never fail and the scores are the same."""
+    import sklearn
+    from quantulum3 import classifier
+
+    for name in ("disambiguate_unit", "disambiguate_entity"):
+        classify = getattr(classifier, name)
+        if getattr(classify, "without_checks", False):
+            continue
+
+        def unchecked(*args, _classify=classify, **kwargs):
+            with sklearn.config_context(skip_parameter_validation=True, assume_finite=True):
+                return _classify(*args, **kwargs)
+
+        unchecked.without_checks = True  # type: ignore[attr-defined]
+        setattr(classifier, name, unchecked)
 
 
 def _keep_language_modules() -> None:

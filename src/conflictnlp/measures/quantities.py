@@ -74,6 +74,7 @@ def _quantulum_parser():
         loaded.classifier.coef_ = numpy.asfortranarray(loaded.classifier.coef_)
     _use_fast_unit_pattern()
     _skip_spellout_without_number_words()
+    _guard_spellout_pattern()
     _keep_language_modules()
     _classify_without_checks()
     return parser
@@ -187,6 +188,32 @@ def _skip_spellout_without_number_words() -> None:
 
     extract_spellout_values.skips_texts_without_number_words = True  # type: ignore[attr-defined]
     parser.extract_spellout_values = extract_spellout_values
+
+
+# where a match of quantulum3's spelled-number pattern can begin: after no ASCII letter or
+# digit (its number has that look-behind, its number words follow a non-word character or the
+# start), or at the comma or space it may open with
+SPELLOUT_START = r"(?:(?<![a-zA-Z0-9])|(?=[, ]))"
+
+
+def _guard_spellout_pattern() -> None:
+    """Make quantulum3's spelled-number pattern (rebuilt on each parse) one compiled pattern
+    that says where a match can begin, so the scan skips the inside of words: a third faster,
+    the same matches (a test compares them)."""
+    from quantulum3 import regex as quantulum_regex
+
+    built = quantulum_regex.text_pattern_reg
+    if getattr(built, "guarded", False):
+        return
+    plain = built("en_US")
+    end = "\n)" if plain.flags & re.VERBOSE else ")"  # the pattern may end in a comment
+    guarded = re.compile(f"{SPELLOUT_START}(?:{plain.pattern}{end}", plain.flags)
+
+    def text_pattern_reg(lang="en_US"):
+        return guarded if lang == "en_US" else built(lang)
+
+    text_pattern_reg.guarded = True  # type: ignore[attr-defined]
+    quantulum_regex.text_pattern_reg = text_pattern_reg
 
 
 def _parse(text: str):

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Iterable, Optional
 
-from spacy.attrs import IS_ALPHA, LIKE_NUM
+import numpy
+from spacy.attrs import IS_ALPHA, LIKE_NUM, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import add_error, body_bounds, body_sents, doc_text, per_doc, token_forms, token_texts
@@ -243,12 +245,19 @@ def _quantity_candidates(doc: Doc) -> list[int]:
     """Indices of the tokens ``_may_be_quantity`` accepts, from the Doc's arrays: most tokens
     are plain words, and building a Token for each only to turn it down was the largest part
     of the per-sentence loop."""
-    units, texts, forms = _unit_words(), token_texts(doc), token_forms(doc)
-    return [
-        i
-        for i, (like_num, is_alpha) in enumerate(doc.to_array([LIKE_NUM, IS_ALPHA]).tolist())
-        if like_num or forms[i][1] in units or (not is_alpha and any(map(str.isnumeric, texts[i])))
-    ]
+    array = doc.to_array([LIKE_NUM, IS_ALPHA, LOWER])
+    # a number, or a lower-cased form that is a unit name (compared by its string-store hash)
+    taken = (array[:, 0] != 0) | numpy.isin(array[:, 2], _unit_word_hashes())
+    # what is left and not all letters may hold a digit or a vulgar fraction ("1,200", "½")
+    texts = token_texts(doc)
+    numeric = [i for i in numpy.flatnonzero(~taken & (array[:, 1] == 0)).tolist() if any(map(str.isnumeric, texts[i]))]
+    return sorted(numpy.flatnonzero(taken).tolist() + numeric)
+
+
+@cache
+def _unit_word_hashes():
+    """The string-store hashes of ``_unit_words``, as the Doc's LOWER array holds them."""
+    return numpy.array(sorted(hash_string(word) for word in _unit_words()), dtype=numpy.uint64)
 
 
 def _counts(token: Token) -> bool:

@@ -304,8 +304,9 @@ class ClaimExtractor:
             key=lambda i: _depth(parent, i),
         )
         verbs.insert(0, predicate.i)
-        for i in verbs:
-            stance_of[i] = self._stance(doc[i], group, context)
+        # a verb's stance is worked out only where it is compared: most verbs have no claim
+        # above them inside the group
+        stance_of[predicate.i] = self._stance(predicate, group, context)
         for i in verbs:
             if i == predicate.i:
                 claimed[i] = stance_of[i][0]
@@ -313,7 +314,10 @@ class ClaimExtractor:
                 yield _Draft(_run(predicate, group), predicate, report, stance_of[i], antecedent=antecedent)
                 continue
             governor = _nearest(doc[i], claimed, group)
-            if governor is None or claimed[governor] == stance_of[i][0]:
+            if governor is None:
+                continue
+            stance_of[i] = self._stance(doc[i], group, context)
+            if claimed[governor] == stance_of[i][0]:
                 continue
             if self.known_verbs and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() not in self.known_verbs:
                 continue  # a tagging error, most likely; the word stays in the claim around it
@@ -517,13 +521,13 @@ def _depth(parent: list[int], i: int) -> int:
 
 def _nearest(token: Token, claimed: dict[int, str], group: set[int]) -> Optional[int]:
     """The closest word above ``token`` (inside the claim) that heads a claim."""
-    node = token
+    parent, node = head_indices(token.doc), token.i
     for _ in range(64):
-        if node.head.i == node.i or node.head.i not in group:
+        if parent[node] == node or parent[node] not in group:
             return None
-        node = node.head
-        if node.i in claimed:
-            return node.i
+        node = parent[node]
+        if node in claimed:
+            return node
     return None
 
 

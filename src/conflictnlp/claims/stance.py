@@ -28,7 +28,7 @@ from typing import Iterable, Optional
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
-from ..extensions import head_indices, sentence_bounds, token_forms
+from ..extensions import head_indices, sentence_bounds, token_forms, token_texts
 from ..model import Stance
 from .lexicon import CueMatch, StanceLexicon
 
@@ -424,10 +424,10 @@ def _wh_question(event: Token) -> bool:
 
 
 def _is_question(event: Token) -> bool:
-    doc = event.doc
-    start, end = sentence_bounds(doc)[event.i]
-    last = next((doc[i] for i in range(end - 1, start - 1, -1) if not doc[i].is_space and doc[i].text not in "\"'”’»)"), None)
-    return last is not None and last.text == "?"
+    start, end = sentence_bounds(event.doc)[event.i]
+    texts = token_texts(event.doc)  # words from the Doc's array: no Token built per word
+    last = next((texts[i] for i in range(end - 1, start - 1, -1) if not texts[i].isspace() and texts[i] not in "\"'”’»)"), None)
+    return last == "?"
 
 
 def decide(markers: list[Marker]) -> Stance:

@@ -17,6 +17,7 @@ from .lexicon import Lexicon
 NER_LABELS = ("DATE", "TIME")
 # what may stand between two pieces of one expression: "April 2, 2022 1:44pm", "Friday at noon"
 _JOINER = re.compile(r"^(?:,? ?| at | on )$")
+_WORD_START = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,17 @@ class Detector:
             # a year after a preposition the tagger's NER sometimes leaves out: "between 2014 and 2016"
             r"\b(?:in|since|between|and|until|by|from|to|before|after|during|of) (?P<year>1[89]\d\d|20\d\d)\b(?![,.]?\d)",
         ]
+        listed = [lex.months, lex.weekdays, [name for name in lex.relative_days if " " not in name], lex.frequencies, lex.frequency_counts]
         if vague_references:
             patterns.append(rf"(?i:\b(?:{lex.alternation(lex.vague_detect)})\b)")
-        self._pattern = re.compile("|".join(f"(?:{p})" for p in patterns))
+            listed.append(lex.vague_detect)
+        alternatives = "|".join(f"(?:{p})" for p in patterns)
+        # every pattern begins with a word character at a word boundary as long as each word
+        # list does (an empty one would match the empty string at every boundary): saying so
+        # up front lets the scan skip the inside of words, twice as fast, with the same matches
+        if all(words and all(_WORD_START.match(word) for word in words) for words in listed):
+            alternatives = rf"\b(?=\w)(?:{alternatives})"
+        self._pattern = re.compile(alternatives)
         # ... and after it: "less than 24 hours [earlier]", "1430 [GMT]"
         self._right_extenders = lex.right_extenders | {zone for zone in lex.time_zones if " " not in zone}
         # words the tagger's entity sometimes leaves out: "[This] year's results"

@@ -550,7 +550,8 @@ def _new_counts(doc: Doc, sent: Span, taken: list[tuple[int, int]], false_spans,
     like_num = like_nums(doc)
     i = sent.start
     while i < sent.end:
-        vague = _forward(words, i, sent.end, data.vague)
+        # most words begin no vague count: ask the index before calling
+        vague = _forward(words, i, sent.end, data.vague) if words[i] in data.vague else None
         foreign = data.number_words.get(words[i])  # "trois civils tués" quoted in English copy
         if vague is None and foreign is None and (not (like_num[i] and any(c.isalnum() for c in words[i])) or is_ordinal(words[i])):
             i += 1

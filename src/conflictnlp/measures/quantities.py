@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Iterable, Optional
 
-from spacy.attrs import IS_ALPHA, LIKE_NUM
+import numpy
+from spacy.attrs import IS_ALPHA, LIKE_NUM, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import add_error, body_bounds, body_sents, doc_text, per_doc, token_forms, token_texts
@@ -74,8 +76,30 @@ def _quantulum_parser():
         loaded.classifier.coef_ = numpy.asfortranarray(loaded.classifier.coef_)
     _use_fast_unit_pattern()
     _skip_spellout_without_number_words()
+    _guard_spellout_pattern()
     _keep_language_modules()
+    _classify_without_checks()
     return parser
+
+
+def _classify_without_checks() -> None:
+    """Run quantulum3's unit classifier without scikit-learn's checks of its arguments (a
+    third of each prediction's time): quantulum3 always passes one text, and TF-IDF of a
+    text is always finite, so the checks never fail and the scores are the same."""
+    import sklearn
+    from quantulum3 import classifier
+
+    for name in ("disambiguate_unit", "disambiguate_entity"):
+        classify = getattr(classifier, name)
+        if getattr(classify, "without_checks", False):
+            continue
+
+        def unchecked(*args, _classify=classify, **kwargs):
+            with sklearn.config_context(skip_parameter_validation=True, assume_finite=True):
+                return _classify(*args, **kwargs)
+
+        unchecked.without_checks = True  # type: ignore[attr-defined]
+        setattr(classifier, name, unchecked)
 
 
 def _keep_language_modules() -> None:
@@ -168,6 +192,32 @@ def _skip_spellout_without_number_words() -> None:
     parser.extract_spellout_values = extract_spellout_values
 
 
+# where a match of quantulum3's spelled-number pattern can begin: after no ASCII letter or
+# digit (its number has that look-behind, its number words follow a non-word character or the
+# start), or at the comma or space it may open with
+SPELLOUT_START = r"(?:(?<![a-zA-Z0-9])|(?=[, ]))"
+
+
+def _guard_spellout_pattern() -> None:
+    """Make quantulum3's spelled-number pattern (rebuilt on each parse) one compiled pattern
+    that says where a match can begin, so the scan skips the inside of words: a third faster,
+    the same matches (a test compares them)."""
+    from quantulum3 import regex as quantulum_regex
+
+    built = quantulum_regex.text_pattern_reg
+    if getattr(built, "guarded", False):
+        return
+    plain = built("en_US")
+    end = "\n)" if plain.flags & re.VERBOSE else ")"  # the pattern may end in a comment
+    guarded = re.compile(f"{SPELLOUT_START}(?:{plain.pattern}{end}", plain.flags)
+
+    def text_pattern_reg(lang="en_US"):
+        return guarded if lang == "en_US" else built(lang)
+
+    text_pattern_reg.guarded = True  # type: ignore[attr-defined]
+    quantulum_regex.text_pattern_reg = text_pattern_reg
+
+
 def _parse(text: str):
     return _quantulum_parser().parse(text)
 
@@ -195,12 +245,19 @@ def _quantity_candidates(doc: Doc) -> list[int]:
     """Indices of the tokens ``_may_be_quantity`` accepts, from the Doc's arrays: most tokens
     are plain words, and building a Token for each only to turn it down was the largest part
     of the per-sentence loop."""
-    units, texts, forms = _unit_words(), token_texts(doc), token_forms(doc)
-    return [
-        i
-        for i, (like_num, is_alpha) in enumerate(doc.to_array([LIKE_NUM, IS_ALPHA]).tolist())
-        if like_num or forms[i][1] in units or (not is_alpha and any(map(str.isnumeric, texts[i])))
-    ]
+    array = doc.to_array([LIKE_NUM, IS_ALPHA, LOWER])
+    # a number, or a lower-cased form that is a unit name (compared by its string-store hash)
+    taken = (array[:, 0] != 0) | numpy.isin(array[:, 2], _unit_word_hashes())
+    # what is left and not all letters may hold a digit or a vulgar fraction ("1,200", "½")
+    texts = token_texts(doc)
+    numeric = [i for i in numpy.flatnonzero(~taken & (array[:, 1] == 0)).tolist() if any(map(str.isnumeric, texts[i]))]
+    return sorted(numpy.flatnonzero(taken).tolist() + numeric)
+
+
+@cache
+def _unit_word_hashes():
+    """The string-store hashes of ``_unit_words``, as the Doc's LOWER array holds them."""
+    return numpy.array(sorted(hash_string(word) for word in _unit_words()), dtype=numpy.uint64)
 
 
 def _counts(token: Token) -> bool:

@@ -11,7 +11,7 @@ from ..extensions import doc_text, token_forms
 from ..model import Article
 from .actors import ActorRecords
 from .candidate import ROLE_PERPETRATOR, TERRITORY_SUB_TYPES, TOLL_ROLES, VIOLENT_TYPES, Candidate, Mention, _token_char_bounds
-from .clauses import clause_head, linked_clauses
+from .clauses import clause_head, intended, linked_clauses, retrospective
 from .context import has_phrase
 from .dates import TOLL_NOUNS
 from .fold import _same_place
@@ -74,6 +74,15 @@ def _period_of(token, period_nouns: frozenset[str]) -> bool:
             and prep.head.dep_ in ("nsubj", "nsubjpass"))
 
 
+def _object_of_kind(doc: Doc, start: int, end: int, mentions: list[Mention], kinds: frozenset[str]) -> bool:
+    """Whether the trigger's object (or passive subject) is an actor of one of the kinds."""
+    for mention in mentions:
+        root = doc[mention.start : mention.end].root
+        if mention.kind in kinds and root.dep_ in ("dobj", "nsubjpass") and start <= root.head.i < end:
+            return True
+    return False
+
+
 def _side(doc: Doc, mention: Mention) -> tuple[str, str]:
     """What names a side, to tell two sides apart: the entry's name, else the mention's words."""
     return mention.kind, mention.name or mention.entry.name or doc[mention.start : mention.end].text.lower()
@@ -97,7 +106,7 @@ class EventCandidates(ActorRecords):
         found = []
         for match_id, start, end in self.trigger_matcher(doc):
             trigger = self.by_rank[int(doc.vocab.strings[match_id])]
-            if trigger.pos and not any(doc[i].pos_ in trigger.pos for i in range(start, end)):
+            if trigger.pos and not any(doc[i].pos_ in trigger.pos for i in range(start, end)) and doc[start:end].text.lower() not in trigger.any_pos:
                 continue
             found.append((trigger, start, end))
         found.sort(key=lambda item: (-(item[2] - item[1]), item[0].rank, item[1]))
@@ -286,6 +295,8 @@ class EventCandidates(ActorRecords):
         words = {w for pair in forms for w in pair}
         joined = " " + " ".join(lower for _, lower in forms) + " "
         in_sentence = [m for m in mentions if sent.start <= m.start < sent.end]
+        if has_phrase(joined, self.lexicon.never_event):
+            return None  # "Troops fired artillery during a training exercise", "a grenade exploded accidentally"
         vetoed = any(f" {w} " in joined for w in self.lexicon.no_event)
         for trigger, start, end in sorted(triggers, key=lambda item: item[0].rank):
             if trigger.needs_words and not (words & trigger.needs_words):
@@ -301,6 +312,10 @@ class EventCandidates(ActorRecords):
                 continue  # "the Russians kept up their bombardment of those two zones", "troops massed for an assault"
             if _period_of(doc[start], self.lexicon.period_nouns):
                 continue  # "weeks of Russian bombardment have caused severe shortages"
+            if intended(doc[start], self.lexicon.intention_verbs, self.lexicon.request_verbs, self.lexicon.doing_verbs):
+                continue  # "Al-Shabaab threatened to attack hotels", "plans to launch an offensive"
+            if retrospective(doc[start], self.lexicon.retrospective_heads):
+                continue  # "sentenced to life for a 2015 bomb attack", "the anniversary of the Garissa attack"
             if doc[start].head.lemma_.lower() in self.lexicon.naming_verbs and any(
                     s != start and doc[s].head.lemma_.lower() not in self.lexicon.naming_verbs for _, s, _ in triggers):
                 continue  # "..., describing the assault as a 'declaration of war'": the attack told before, named
@@ -313,6 +328,8 @@ class EventCandidates(ActorRecords):
                 kinds |= {m.kind for m in self._speakers if sent.start <= m.start < sent.end}
             if trigger.needs_actor and not (kinds & trigger.needs_actor):
                 continue
+            if trigger.object_kinds and not _object_of_kind(doc, start, end, here, trigger.object_kinds):
+                continue  # "seized 15 passengers" is an abduction, "seized the town" is not
             # two words of violence ("10 civilians killed in attack on bus") tell of one without an armed actor
             # (or in a "when" clause tied to it, where the article names an armed actor at all: "Three
             # volunteer drivers killed when a humanitarian convoy was struck near this town")
@@ -340,6 +357,7 @@ class EventCandidates(ActorRecords):
                 continue  # "troops marched in" is no protest
             self._retype(candidate)
             self._remote(doc, article, candidate, _clause_words(doc, sent, start, forms))
+            self._disarmed(doc, candidate)
             if candidate.type in ("protests", "riots") and trigger.type not in ("protests", "riots"):
                 self._roles(doc, article, candidate, sent, here)  # the crowd did it ("Protesters clash with police")
             self._context_type(doc, candidate, words, joined, here)

@@ -167,3 +167,51 @@ def background(doc: Doc, token: Token, phrases: tuple[tuple[str, ...], ...], rec
     if any(lo <= i < hi and not in_since_phrase(doc[i], recent) for i in days):
         return False
     return period_said(doc, lo, hi, phrases, recent, compare)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return verb.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def intended(token: Token, intending: frozenset[str], requesting: frozenset[str], doing: frozenset[str]) -> bool:
+    """The word is what someone threatens, plans or asks for, not what happened: its own verb or
+    a verb that does it ("launch", "carry out") is an infinitive under an ``intending`` or
+    ``requesting`` verb ("Al-Shabaab threatened to attack hotels", "plans to launch an offensive",
+    "urged troops to retake the town"), or the word is the object of an ``intending`` verb
+    ("Al-Shabaab threatens attacks"). "vowed to avenge the attack" tells of one that happened."""
+    noun = token
+    while noun.dep_ in ("compound", "amod", "conj") and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in intending:
+        return True
+    verb = token if token.pos_ in ("VERB", "AUX") else None
+    if verb is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in doing:
+        verb = noun.head
+    if verb is None and noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in doing:  # "carry out attacks on"
+        verb = noun.head.head
+    if verb is None and noun.dep_ == "dobj" and noun.head.dep_ == "prt":
+        verb = noun.head.head
+    if verb is None or not _to_infinitive(verb):
+        return False
+    return verb.head.lemma_.lower() in intending | requesting
+
+
+def retrospective(token: Token, heads: frozenset[str]) -> bool:
+    """The word names a past incident a court, a commemoration or a film is about ("sentenced to
+    life for a 2015 bomb attack", "marked the anniversary of the Garissa attack", "jails man over
+    2019 church bombing"): no incident of this report."""
+    current = token
+    for _ in range(6):
+        if current.dep_ in ("compound", "amod", "conj", "nmod", "appos") and current.head.i != current.i:
+            current = current.head
+            continue
+        if current.dep_ in ("pobj", "pcomp"):
+            owner = current.head.head
+            if owner.lemma_.lower() in heads:
+                return True
+            if owner.pos_ not in ("NOUN", "PROPN") or owner.i == current.head.i:
+                return False
+            current = owner  # "for his role in the attack"
+            continue
+        return current is not token and current.dep_ in ("dobj", "nsubjpass") and current.head.lemma_.lower() in heads
+    return False

@@ -31,6 +31,18 @@ class EventTypes(ActorRoles):
                     candidate.type, candidate.sub_type, candidate.target = "strategic_developments", sub_type, None
                     return
 
+    def _disarmed(self, doc: Doc, candidate: Candidate) -> None:
+        """An explosive or a weapon found, defused or destroyed (``disarming_verbs``: "Troops defuse
+        IED in Borno", "a car bomb was discovered", "destroyed 30 Russian drones") was not set off:
+        weapons use disrupted, whoever it was aimed at."""
+        if candidate.type != "explosions_remote_violence":
+            return
+        token = doc[candidate.trigger_span[1] - 1]
+        while token.dep_ in ("compound", "amod", "conj") and token.head.i != token.i:
+            token = token.head
+        if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in self.lexicon.disarming_verbs:
+            candidate.type, candidate.sub_type, candidate.target = "strategic_developments", "disrupted_weapons_use", None
+
     def _gathering_arrest(self, candidate: Candidate, joined: str) -> None:
         """People arrested as they gather ("arrested 120 supporters as they gathered for a rally",
         "detained 45 people as they laid flowers") are a crowd broken up: a protest with
@@ -73,6 +85,11 @@ class EventTypes(ActorRoles):
                 candidate.type, candidate.sub_type = "riots", "violent_demonstration"
                 candidate.perpetrator = Mention(crowd.start, crowd.end, ActorEntry("rioters", "Rioters", ()), role=ROLE_PERPETRATOR)
                 candidate.target = target if target is not None and target.kind in lexicon.armed else None
+        crowd = next((m for m in here if m.kind in ("protesters", "rioters")), None)
+        if candidate.sub_type == "looting_property_destruction" and crowd is not None and (perp is None or perp.kind not in lexicon.armed):
+            # "Rioters loot shops in Durban": a crowd that loots riots (ACLED)
+            candidate.type, candidate.sub_type = "riots", "violent_demonstration"
+            candidate.perpetrator = Mention(crowd.start, crowd.end, ActorEntry("rioters", "Rioters", ()), role=ROLE_PERPETRATOR)
         if candidate.sub_type == "violent_demonstration" and candidate.target is not None and candidate.target.kind not in lexicon.armed:
             candidate.target = None  # "Rioters torch mosque": a riot against things names no side
         if candidate.sub_type in TERRITORY_SUB_TYPES and has_phrase(joined, lexicon.peaceful_takeover):
@@ -180,6 +197,10 @@ class EventTypes(ActorRoles):
                 candidate.type = "explosions_remote_violence"
                 candidate.sub_type = "shelling_artillery_missile_attack" if missile else named[0]
                 return
+        # a bomb or blast in the clause, no weapon above named and no state that bombs from the air: a device
+        state = candidate.perpetrator is not None and candidate.perpetrator.kind in self.lexicon.state_side
+        if not state and has_phrase(joined, self.lexicon.device_words):
+            candidate.type, candidate.sub_type = "explosions_remote_violence", "remote_explosive_landmine_ied"
 
     def _line_before(self, doc: Doc, candidate: Candidate) -> str:
         """The lower-case words of the sentence before the candidate's, where both are on one line

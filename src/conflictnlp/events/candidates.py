@@ -11,7 +11,7 @@ from ..extensions import doc_text, token_forms
 from ..model import Article
 from .actors import ActorRecords
 from .candidate import ROLE_PERPETRATOR, TERRITORY_SUB_TYPES, TOLL_ROLES, VIOLENT_TYPES, Candidate, Mention, _token_char_bounds
-from .clauses import clause_head, intended, linked_clauses, retrospective
+from .clauses import clause_head, dated_before, intended, linked_clauses, retrospective, unrealised
 from .context import has_phrase
 from .dates import TOLL_NOUNS
 from .fold import _same_place
@@ -246,6 +246,11 @@ class EventCandidates(ActorRecords):
         token = max(0, bisect_right(starts, there.span[0]) - 1)
         return clause_head(doc[token]) in second.clauses and clause_head(doc[token]) not in first.clauses
 
+    def _dead_in(self, sent: Span) -> bool:
+        """Whether the sentence counts people killed."""
+        return any(q.casualty is not None and q.casualty.role == "killed" and sent.start_char <= q.span[0] < sent.end_char
+                   for q in self._quantities)
+
     def _war_victims(self, words: set[str], joined: str) -> bool:
         """Whether the sentence names its dead with a war's word ("Three civilians killed in ...")
         and no period ("the number of civilians killed in the state this year" is a running total)."""
@@ -298,6 +303,7 @@ class EventCandidates(ActorRecords):
         if has_phrase(joined, self.lexicon.never_event):
             return None  # "Troops fired artillery during a training exercise", "a grenade exploded accidentally"
         vetoed = any(f" {w} " in joined for w in self.lexicon.no_event)
+        year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
         for trigger, start, end in sorted(triggers, key=lambda item: item[0].rank):
             if trigger.needs_words and not (words & trigger.needs_words):
                 vetoed = vetoed or trigger.vetoes_weak
@@ -316,6 +322,8 @@ class EventCandidates(ActorRecords):
                 continue  # "Al-Shabaab threatened to attack hotels", "plans to launch an offensive"
             if retrospective(doc[start], self.lexicon.retrospective_heads):
                 continue  # "sentenced to life for a 2015 bomb attack", "the anniversary of the Garissa attack"
+            if unrealised(doc[start], self.lexicon.unrealised_modifiers) or year and dated_before(doc[start], year):
+                continue  # "ahead of an expected Boko Haram attack", "soldiers killed in a 2022 ambush"
             if doc[start].head.lemma_.lower() in self.lexicon.naming_verbs and any(
                     s != start and doc[s].head.lemma_.lower() not in self.lexicon.naming_verbs for _, s, _ in triggers):
                 continue  # "..., describing the assault as a 'declaration of war'": the attack told before, named
@@ -337,6 +345,8 @@ class EventCandidates(ActorRecords):
             # (two words, not two triggers: "Bombs struck two displacement camps")
             violent = len({doc[s].lemma_.lower() for t, s, _ in triggers if t.weak and clause_head(doc[s]) in tied}) >= 2
             violent = violent or self._public_blast(trigger, words)
+            # an attack noun with its dead counted ("An attack on a village in Plateau state left 27 dead")
+            violent = violent or trigger.remote and doc[start].pos_ == "NOUN" and self._dead_in(sent)
             # a crowd that storms or attacks riots ("Protesters have stormed the residence")
             crowd = bool(kinds & set(trigger.by_perpetrator) & {"protesters", "rioters"})
             # (a toll's own incident only where no incident was told before it: "The death toll from
@@ -368,6 +378,7 @@ class EventCandidates(ActorRecords):
             self._strike_relative(doc, candidate)
             self._repelled(doc, candidate)
             self._seized_goods(doc, candidate)
+            self._destruction_with_victims(candidate, triggers)
             self._place(doc, article, candidate, sent)
             self._foreign_opponent(doc, article, candidate, sent)
             self._date(doc, article, candidate, sent)

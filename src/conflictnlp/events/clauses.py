@@ -215,3 +215,31 @@ def retrospective(token: Token, heads: frozenset[str]) -> bool:
             continue
         return current is not token and current.dep_ in ("dobj", "nsubjpass") and current.head.lemma_.lower() in heads
     return False
+
+
+def _noun_root(token: Token) -> Token:
+    while token.dep_ in ("compound", "amod") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def unrealised(token: Token, modifiers: frozenset[str]) -> bool:
+    """A trigger noun that is expected, feared or planned has not happened ("ahead of an expected
+    Boko Haram attack", "fears of an imminent offensive")."""
+    noun = _noun_root(token)
+    return noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in modifiers for c in noun.children)
+
+
+def dated_before(token: Token, year: int) -> bool:
+    """A trigger noun whose own words name a year before ``year`` tells of a past incident ("to
+    honour soldiers killed in a 2022 ambush", "the 2014 Peshawar school attack")."""
+    noun = _noun_root(token)
+    if noun.pos_ in ("VERB", "AUX"):  # "soldiers killed in a 2022 ambush"
+        return any(dated_before(obj, year) for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("in", "during")
+                   for obj in prep.children if obj.dep_ == "pobj")
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for word in noun.doc[noun.left_edge.i : noun.i]:
+        if len(word) == 4 and word.is_digit and 1900 <= int(word.text) < year:
+            return True
+    return False

@@ -72,6 +72,27 @@ class EventTypes(ActorRoles):
             return
         if words & self.lexicon.post_words and not words & self.lexicon.overrun_territory_words:
             candidate.type, candidate.sub_type = "battles", "armed_clash"
+        elif not words & self.lexicon.overrun_place_words and self._dead_told(candidate):
+            candidate.type, candidate.sub_type = "battles", "armed_clash"  # "overran a military base; 4 soldiers were killed"
+
+    def _destruction_with_victims(self, candidate: Candidate, triggers: list) -> None:
+        """Armed men who burn or loot and also kill or attack people in the sentence attack them
+        ("Gang members set fire to dozens of homes, killing at least 12 people", "Settlers torched two
+        homes and attacked Palestinian shepherds"): the attack is the event (ACLED codes the gravest)."""
+        perp = candidate.perpetrator
+        if candidate.sub_type != "looting_property_destruction" or perp is None or perp.kind not in self.lexicon.armed:
+            return
+        own = range(*candidate.trigger_span)
+        harmed = any(t.weak and t.type == "violence_against_civilians" and t.sub_type == "attack" and s not in own for t, s, _ in triggers)
+        if harmed or self._dead_told(candidate):
+            target = candidate.target
+            armed_target = target is not None and (target.kind in self.lexicon.armed or target.kind in self.lexicon.state_side)
+            candidate.type, candidate.sub_type = ("battles", "armed_clash") if armed_target else ("violence_against_civilians", "attack")
+
+    def _dead_told(self, candidate: Candidate) -> bool:
+        """Whether the candidate's sentence counts people killed."""
+        lo, hi = self._bounds_chars(candidate)
+        return any(q.casualty is not None and q.casualty.role == "killed" and lo <= q.span[0] < hi for q in self._quantities)
 
     def _context_type(self, doc: Doc, candidate: Candidate, words: set[str], joined: str, here: list[Mention]) -> None:
         """What the sentence's words say of the type: territory taken "without a fight" changes

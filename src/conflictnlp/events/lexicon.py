@@ -163,6 +163,7 @@ class EventLexicon:
         self.request_verbs = frozenset(background.get("request_verbs", []))
         self.doing_verbs = frozenset(background.get("doing_verbs", []))
         self.retrospective_heads = frozenset(background.get("retrospective_heads", []))
+        self.unrealised_modifiers = frozenset(background.get("unrealised_modifiers", []))
 
 
     def _read_context(self) -> None:
@@ -188,6 +189,7 @@ class EventLexicon:
         self.overrun_words = frozenset(context.get("overrun_words", []))
         self.post_words = frozenset(context.get("post_words", []))
         self.overrun_territory_words = frozenset(context.get("overrun_territory_words", []))
+        self.overrun_place_words = frozenset(context.get("overrun_place_words", []))
         self.zero_toll_phrases = tuple(context.get("zero_toll_phrases", []))
         self.peaceful_takeover = tuple(context.get("peaceful_takeover", []))
         self.leaving_verbs = frozenset(context.get("leaving_verbs", []))

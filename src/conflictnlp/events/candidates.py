@@ -74,11 +74,13 @@ def _period_of(token, period_nouns: frozenset[str]) -> bool:
             and prep.head.dep_ in ("nsubj", "nsubjpass"))
 
 
-def _object_of_kind(doc: Doc, start: int, end: int, mentions: list[Mention], kinds: frozenset[str]) -> bool:
-    """Whether the trigger's object (or passive subject) is an actor of one of the kinds."""
+def _object_of_kind(doc: Doc, start: int, end: int, mentions: list[Mention], kinds: frozenset[str], not_words: frozenset[str]) -> bool:
+    """Whether the trigger's object (or passive subject) is an actor of one of the kinds, and not
+    one of ``not_words`` ("seized 15 passengers", not "seized the village")."""
     for mention in mentions:
         root = doc[mention.start : mention.end].root
-        if mention.kind in kinds and root.dep_ in ("dobj", "nsubjpass") and start <= root.head.i < end:
+        if (mention.kind in kinds and root.dep_ in ("dobj", "nsubjpass") and start <= root.head.i < end
+                and root.lower_ not in not_words and doc[mention.start : mention.end].text.lower() not in not_words):
             return True
     return False
 
@@ -336,7 +338,7 @@ class EventCandidates(ActorRecords):
                 kinds |= {m.kind for m in self._speakers if sent.start <= m.start < sent.end}
             if trigger.needs_actor and not (kinds & trigger.needs_actor):
                 continue
-            if trigger.object_kinds and not _object_of_kind(doc, start, end, here, trigger.object_kinds):
+            if trigger.object_kinds and not _object_of_kind(doc, start, end, here, trigger.object_kinds, trigger.not_objects):
                 continue  # "seized 15 passengers" is an abduction, "seized the town" is not
             # two words of violence ("10 civilians killed in attack on bus") tell of one without an armed actor
             # (or in a "when" clause tied to it, where the article names an armed actor at all: "Three
@@ -371,6 +373,8 @@ class EventCandidates(ActorRecords):
             if candidate.type in ("protests", "riots") and trigger.type not in ("protests", "riots"):
                 self._roles(doc, article, candidate, sent, here)  # the crowd did it ("Protesters clash with police")
             self._context_type(doc, candidate, words, joined, here)
+            self._force_without_harm(doc, candidate, joined)
+            self._mob_killing(doc, candidate, triggers, here)
             self._gathering_arrest(candidate, joined)
             self._post_overrun(doc, candidate, words)
             self._handover(doc, candidate, sent)

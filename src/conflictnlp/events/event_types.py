@@ -40,6 +40,8 @@ class EventTypes(ActorRoles):
         token = doc[candidate.trigger_span[1] - 1]
         while token.dep_ in ("compound", "amod", "conj") and token.head.i != token.i:
             token = token.head
+        if token.dep_ == "pobj" and token.head.lower_ == "of":  # "destroyed 45 of the 60 drones"
+            token = token.head.head
         if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in self.lexicon.disarming_verbs:
             candidate.type, candidate.sub_type, candidate.target = "strategic_developments", "disrupted_weapons_use", None
 
@@ -106,6 +108,11 @@ class EventTypes(ActorRoles):
                 candidate.type, candidate.sub_type = "riots", "violent_demonstration"
                 candidate.perpetrator = Mention(crowd.start, crowd.end, ActorEntry("rioters", "Rioters", ()), role=ROLE_PERPETRATOR)
                 candidate.target = target if target is not None and target.kind in lexicon.armed else None
+        people = self._people_clashing(doc, candidate, here)
+        if people is not None:  # "Opposition supporters clashed with police, throwing stones": a riot
+            candidate.type, candidate.sub_type = "riots", "violent_demonstration"
+            candidate.perpetrator = Mention(people.start, people.end, ActorEntry("rioters", "Rioters", ()), role=ROLE_PERPETRATOR)
+            candidate.target = next((m for m in here if m.kind in lexicon.state_side and not m.facility), None)
         crowd = next((m for m in here if m.kind in ("protesters", "rioters")), None)
         if candidate.sub_type == "looting_property_destruction" and crowd is not None and (perp is None or perp.kind not in lexicon.armed):
             # "Rioters loot shops in Durban": a crowd that loots riots (ACLED)
@@ -148,6 +155,54 @@ class EventTypes(ActorRoles):
         if (candidate.trigger.remote and candidate.type != "explosions_remote_violence"
                 and (unnamed_strike or state and trigger_word in lexicon.air_strike_nouns)):
             candidate.type, candidate.sub_type = "explosions_remote_violence", "air_drone_strike"
+
+    def _people_clashing(self, doc: Doc, candidate: Candidate, here: list[Mention]) -> Mention | None:
+        """People of a victim kind who clash with state forces, as the clash word's subject or the
+        object of its "with"/"between" ("Opposition supporters clashed with police", "clashes between
+        students and police"): the crowd of a riot (ACLED), not a side of a battle."""
+        if candidate.sub_type != "armed_clash" or not candidate.trigger.by_perpetrator:
+            return None
+        if not any(m.kind in self.lexicon.state_side and not m.facility for m in here):
+            return None
+        trigger = doc[candidate.trigger_span[0]]
+        for mention in here:
+            if mention.kind not in ("civilians", "political_party"):
+                continue
+            root = doc[mention.start : mention.end].root
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+            if root.dep_ == "nsubj" and root.head.i == trigger.i:
+                return mention
+            if root.dep_ == "pobj" and root.head.lower_ in ("with", "between") and root.head.head.i == trigger.i:
+                return mention
+        return None
+
+    def _mob_killing(self, doc: Doc, candidate: Candidate, triggers: list, here: list[Mention]) -> None:
+        """A crowd that kills or attacks people where no state forces are named ("A mob attacked and
+        killed a man accused of blasphemy") is mob violence (ACLED), not a riot."""
+        if candidate.sub_type != "violent_demonstration" or any(m.kind in self.lexicon.state_side for m in here):
+            return
+        own = range(*candidate.trigger_span)
+        clause = clause_head(doc[candidate.trigger_span[0]])
+        for trigger, start, _ in triggers:
+            word = doc[start]
+            if (trigger.weak and trigger.type == "violence_against_civilians" and trigger.sub_type == "attack" and start not in own
+                    and word.pos_ == "VERB" and word.lemma_.lower() not in ("wound", "injure") and clause_head(word) == clause):
+                candidate.sub_type = "mob_violence"  # (not "left 100 injured", nor "after a night of killings")
+                return
+
+    def _force_without_harm(self, doc: Doc, candidate: Candidate, joined: str) -> None:
+        """Force against a crowd that neither kills nor is gunfire, in the sentence or the next
+        ("fired warning shots and tear gas at demonstrators; several were injured"), is an
+        intervention, not excessive force (ACLED)."""
+        if candidate.sub_type != "excessive_force_against_protesters" or has_phrase(joined, self.lexicon.excessive_words):
+            return
+        end = candidate.sentences[0][1]
+        if end < len(doc):
+            lo, hi = self._bounds[end]
+            if has_phrase(" " + " ".join(t.lower_ for t in doc[lo:hi]) + " ", self.lexicon.excessive_words):
+                return
+        candidate.sub_type = "protest_with_intervention"
 
     def _territory_by_force(self, doc: Doc, candidate: Candidate, joined: str) -> None:
         """Territory taken by force: a fight in which one side drives the other out ("Police and

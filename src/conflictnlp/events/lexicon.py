@@ -59,6 +59,7 @@ class Trigger:
     needs_actor: frozenset[str] = frozenset()
     needs_words: frozenset[str] = frozenset()
     object_kinds: frozenset[str] = frozenset()  # the trigger's object must be an actor of these kinds
+    not_objects: frozenset[str] = frozenset()  # ... and none of these words
     not_words: frozenset[str] = frozenset()
     vetoes_weak: bool = False
     remote: bool = False
@@ -175,6 +176,7 @@ class EventLexicon:
         self.origin_words = frozenset(context.get("origin_words", []))
         self.protest_words = frozenset(context.get("protest_words", []))
         self.lethal_words = tuple(context.get("lethal_words", []))
+        self.excessive_words = tuple(context.get("excessive_words", []))
         self.additive_words = frozenset(context.get("additive_words", []))
         self.continuation_words = frozenset(context.get("continuation_words", []))
         self.attacker_words = frozenset(context.get("attacker_words", []))
@@ -293,6 +295,7 @@ def _trigger(rank: int, entry: dict[str, Any]) -> Trigger:
         needs_actor=frozenset(entry.get("needs_actor", [])),
         needs_words=frozenset(w.lower() for w in entry.get("needs_words", [])),
         object_kinds=frozenset(entry.get("object_kinds", [])),
+        not_objects=frozenset(w.lower() for w in entry.get("not_objects", [])),
         not_words=frozenset(w.lower() for w in entry.get("not_words", [])),
         vetoes_weak=bool(entry.get("vetoes_weak", False)),
         remote=bool(entry.get("remote", False)),

@@ -152,7 +152,8 @@ class EventCandidates(ActorRecords):
         if first is None:
             return []
         first.clauses = linked_clauses(doc, clause_head(doc[first.trigger_span[0]]))
-        rest = [t for t in triggers if clause_head(doc[t[1]]) not in first.clauses]
+        # (a weak participle on people describes the victims of the first: "including 2 residents hit by stray bullets")
+        rest = [t for t in triggers if clause_head(doc[t[1]]) not in first.clauses and not (t[0].weak and doc[t[1]].dep_ == "acl")]
         second = self._candidate(doc, article, sent_bounds, rest, mentions) if rest else None
         if second is None:
             return [first]
@@ -307,6 +308,10 @@ class EventCandidates(ActorRecords):
         vetoed = any(f" {w} " in joined for w in self.lexicon.no_event)
         year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
         for trigger, start, end in sorted(triggers, key=lambda item: item[0].rank):
+            if trigger.weak and doc[start].dep_ == "amod" and doc[start].tag_ != "VBG":  # ("denied striking civilians" misparsed)
+                continue  # "an operation on the wounded soldier": a state, not an incident
+            if trigger.weak and doc[start].dep_ == "acl" and any(s != start for _, s, _ in triggers):
+                continue  # "..., including 2 residents hit by stray bullets": the victims of the sentence's other trigger
             if trigger.needs_words and not (words & trigger.needs_words):
                 vetoed = vetoed or trigger.vetoes_weak
                 continue
@@ -372,7 +377,7 @@ class EventCandidates(ActorRecords):
             self._disarmed(doc, candidate)
             if candidate.type in ("protests", "riots") and trigger.type not in ("protests", "riots"):
                 self._roles(doc, article, candidate, sent, here)  # the crowd did it ("Protesters clash with police")
-            self._context_type(doc, candidate, words, joined, here)
+            self._context_type(doc, candidate, words, joined, here, self._countered(article, doc[start]))
             self._force_without_harm(doc, candidate, joined)
             self._mob_killing(doc, candidate, triggers, here)
             self._gathering_arrest(candidate, joined)

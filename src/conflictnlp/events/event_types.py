@@ -96,7 +96,7 @@ class EventTypes(ActorRoles):
         lo, hi = self._bounds_chars(candidate)
         return any(q.casualty is not None and q.casualty.role == "killed" and lo <= q.span[0] < hi for q in self._quantities)
 
-    def _context_type(self, doc: Doc, candidate: Candidate, words: set[str], joined: str, here: list[Mention]) -> None:
+    def _context_type(self, doc: Doc, candidate: Candidate, words: set[str], joined: str, here: list[Mention], denied: bool = False) -> None:
         """What the sentence's words say of the type: territory taken "without a fight" changes
         hands peacefully; state violence against people in a protest is excessive force; a
         bare strike by state forces, no weapon named, is an air or drone strike."""
@@ -152,8 +152,11 @@ class EventTypes(ActorRoles):
         if candidate.type == "battles" and state and trigger_word in lexicon.unnamed_strike_nouns | {"struck"} and candidate.trigger.remote:
             candidate.type, candidate.sub_type = "explosions_remote_violence", "air_drone_strike"  # "Israel says it struck Hezbollah's headquarters"
         unnamed_strike = perp is None and doc[candidate.trigger_span[0]].pos_ == "NOUN" and trigger_word in lexicon.unnamed_strike_nouns
+        # (not in a side's denial: "Moscow denied striking civilians" tells of the accusation, not the weapon)
+        state_strike = (state and candidate.type == "violence_against_civilians" and trigger_word in lexicon.strike_verbs
+                        and not denied)
         if (candidate.trigger.remote and candidate.type != "explosions_remote_violence"
-                and (unnamed_strike or state and trigger_word in lexicon.air_strike_nouns)):
+                and (unnamed_strike or state and trigger_word in lexicon.air_strike_nouns or state_strike)):
             candidate.type, candidate.sub_type = "explosions_remote_violence", "air_drone_strike"
 
     def _people_clashing(self, doc: Doc, candidate: Candidate, here: list[Mention]) -> Mention | None:

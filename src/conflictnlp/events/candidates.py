@@ -85,6 +85,12 @@ def _object_of_kind(doc: Doc, start: int, end: int, mentions: list[Mention], kin
     return False
 
 
+def _armed_subject(doc: Doc, start: int, end: int, mentions: list[Mention], armed: frozenset[str]) -> bool:
+    """Whether an armed actor is the trigger's own subject."""
+    return any(m.kind in armed and doc[m.start : m.end].root.dep_ == "nsubj" and start <= doc[m.start : m.end].root.head.i < end
+               for m in mentions)
+
+
 def _side(doc: Doc, mention: Mention) -> tuple[str, str]:
     """What names a side, to tell two sides apart: the entry's name, else the mention's words."""
     return mention.kind, mention.name or mention.entry.name or doc[mention.start : mention.end].text.lower()
@@ -308,8 +314,8 @@ class EventCandidates(ActorRecords):
         vetoed = any(f" {w} " in joined for w in self.lexicon.no_event)
         year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
         for trigger, start, end in sorted(triggers, key=lambda item: item[0].rank):
-            if trigger.weak and doc[start].dep_ == "amod" and doc[start].tag_ != "VBG":  # ("denied striking civilians" misparsed)
-                continue  # "an operation on the wounded soldier": a state, not an incident
+            if end - start == 1 and doc[start].dep_ == "amod" and doc[start].tag_ != "VBG" and doc[start].lower_.endswith("ed"):
+                continue  # "the wounded soldier", "release of detained relatives": a state, not an incident ("denied striking civilians" misparsed)
             if trigger.weak and doc[start].dep_ == "acl" and any(s != start for _, s, _ in triggers):
                 continue  # "..., including 2 residents hit by stray bullets": the victims of the sentence's other trigger
             if trigger.needs_words and not (words & trigger.needs_words):
@@ -343,6 +349,9 @@ class EventCandidates(ActorRecords):
                 kinds |= {m.kind for m in self._speakers if sent.start <= m.start < sent.end}
             if trigger.needs_actor and not (kinds & trigger.needs_actor):
                 continue
+            if not trigger.object_kinds and trigger.not_objects and any(
+                    c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in trigger.not_objects for i in range(start, end) for c in doc[i].children):
+                continue  # "clashes entered a third day"
             if trigger.object_kinds and not _object_of_kind(doc, start, end, here, trigger.object_kinds, trigger.not_objects):
                 continue  # "seized 15 passengers" is an abduction, "seized the town" is not
             # two words of violence ("10 civilians killed in attack on bus") tell of one without an armed actor
@@ -359,7 +368,9 @@ class EventCandidates(ActorRecords):
             # (a toll's own incident only where no incident was told before it: "The death toll from
             # Saturday's strike on Dnipro has risen to 12" after another entry is a toll update)
             violent = violent or self._toll_source(doc[start]) and min(self._trigger_tokens) >= sent.start
-            if trigger.weak and (vetoed or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent and not crowd
+            # (an armed subject of the trigger overrides the accident words: "Gunmen attacked a coal mine, killing 20 miners")
+            vetoed_here = vetoed and not _armed_subject(doc, start, end, here, self.lexicon.armed)
+            if trigger.weak and (vetoed_here or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent and not crowd
                                  and self._denier(doc, article, start) is None and not self._war_victims(words, joined)):
                 continue  # (an armed side that denies it names one too: "Ethiopian army denies killing 12 civilians";
                 # and "civilians" are people of a war: "Centrafrique : trois civils tués à Batangafo")

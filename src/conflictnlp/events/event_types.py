@@ -40,7 +40,7 @@ class EventTypes(ActorRoles):
         token = doc[candidate.trigger_span[1] - 1]
         while token.dep_ in ("compound", "amod", "conj") and token.head.i != token.i:
             token = token.head
-        if token.dep_ == "pobj" and token.head.lower_ == "of":  # "destroyed 45 of the 60 drones"
+        if token.dep_ == "pobj" and token.head.lower_ in ("of", "including"):  # "destroyed 45 of the 60 drones", "26 firearms, including mortars"
             token = token.head.head
         if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in self.lexicon.disarming_verbs:
             candidate.type, candidate.sub_type, candidate.target = "strategic_developments", "disrupted_weapons_use", None
@@ -82,8 +82,8 @@ class EventTypes(ActorRoles):
         ("Gang members set fire to dozens of homes, killing at least 12 people", "Settlers torched two
         homes and attacked Palestinian shepherds"): the attack is the event (ACLED codes the gravest)."""
         perp = candidate.perpetrator
-        if candidate.sub_type != "looting_property_destruction" or perp is None or perp.kind not in self.lexicon.armed:
-            return
+        if candidate.sub_type != "looting_property_destruction" or perp is not None and perp.kind not in self.lexicon.armed:
+            return  # (no one named: "Three displaced people were killed and a health centre was looted in an attack")
         own = range(*candidate.trigger_span)
         harmed = any(t.weak and t.type == "violence_against_civilians" and t.sub_type == "attack" and s not in own for t, s, _ in triggers)
         if harmed or self._dead_told(candidate):
@@ -144,6 +144,8 @@ class EventTypes(ActorRoles):
                 word = next((t for t in doc[candidate.sentences[0][0] : candidate.sentences[0][1]] if t.lower_ in lexicon.protest_words), None)
                 if word is not None:
                     candidate.target = Mention(word.i, word.i + 1, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
+        if candidate.sub_type == "agreement" and has_phrase(joined, lexicon.unilateral_words):
+            candidate.sub_type = "change_to_group_activity"  # "ELN declares unilateral ceasefire": one side alone
         if candidate.sub_type == "agreement" and candidate.target is not None and candidate.target.kind == "state_forces" and (
                 candidate.perpetrator is None or candidate.perpetrator.kind != "state_forces"):
             candidate.perpetrator, candidate.target = candidate.target, candidate.perpetrator  # the government signs first

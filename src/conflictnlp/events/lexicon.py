@@ -197,6 +197,7 @@ class EventLexicon:
         self.leaving_verbs = frozenset(context.get("leaving_verbs", []))
         self.air_strike_nouns = frozenset(context.get("air_strike_nouns", []))
         self.strike_verbs = frozenset(context.get("strike_verbs", []))
+        self.unilateral_words = tuple(context.get("unilateral_words", []))
         self.unnamed_strike_nouns = frozenset(context.get("unnamed_strike_nouns", []))
         self.communal_words = frozenset(context.get("communal_words", []))
         self.held_words = frozenset(context.get("held_words", []))

@@ -362,7 +362,8 @@ class EventCandidates(ActorRecords):
             violent = len({doc[s].lemma_.lower() for t, s, _ in triggers if t.weak and clause_head(doc[s]) in tied}) >= 2
             violent = violent or self._public_blast(trigger, words)
             # an attack noun with its dead counted ("An attack on a village in Plateau state left 27 dead")
-            violent = violent or trigger.remote and doc[start].pos_ == "NOUN" and self._dead_in(sent)
+            # (not a toll's own incident, decided below: "The toll from Saturday's strike on Dnipro has risen to 12")
+            violent = violent or trigger.remote and doc[start].pos_ == "NOUN" and not self._toll_source(doc[start]) and self._dead_in(sent)
             # a crowd that storms or attacks riots ("Protesters have stormed the residence")
             crowd = bool(kinds & set(trigger.by_perpetrator) & {"protesters", "rioters"})
             # (a toll's own incident only where no incident was told before it: "The death toll from

@@ -51,7 +51,8 @@ def test_a_humanitarian_convoy_is_a_civilian_target_not_state_forces(blank):
     event = convoy_event(blank)
     assert event.actors.target.kind == "civilians" and event.actors.target.name == "Civilians"
     assert event.actors.target.text == "humanitarian convoy"
-    assert (event.type, event.sub_type, event.violence) == ("violence_against_civilians", "attack", "one_sided")
+    # state forces that struck a thing of civilians, no weapon named, struck from afar (events.toml strike_verbs)
+    assert (event.type, event.sub_type, event.violence) == ("explosions_remote_violence", "air_drone_strike", "one_sided")
 
 
 def test_a_strike_under_a_drone_headline_is_a_drone_strike_not_a_clash(blank):

@@ -167,3 +167,79 @@ def background(doc: Doc, token: Token, phrases: tuple[tuple[str, ...], ...], rec
     if any(lo <= i < hi and not in_since_phrase(doc[i], recent) for i in days):
         return False
     return period_said(doc, lo, hi, phrases, recent, compare)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return verb.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def intended(token: Token, intending: frozenset[str], requesting: frozenset[str], doing: frozenset[str]) -> bool:
+    """The word is what someone threatens, plans or asks for, not what happened: its own verb or
+    a verb that does it ("launch", "carry out") is an infinitive under an ``intending`` or
+    ``requesting`` verb ("Al-Shabaab threatened to attack hotels", "plans to launch an offensive",
+    "urged troops to retake the town"), or the word is the object of an ``intending`` verb
+    ("Al-Shabaab threatens attacks"). "vowed to avenge the attack" tells of one that happened."""
+    noun = token
+    while noun.dep_ in ("compound", "amod", "conj") and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in intending:
+        return True
+    verb = token if token.pos_ in ("VERB", "AUX") else None
+    if verb is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in doing:
+        verb = noun.head
+    if verb is None and noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in doing:  # "carry out attacks on"
+        verb = noun.head.head
+    if verb is None and noun.dep_ == "dobj" and noun.head.dep_ == "prt":
+        verb = noun.head.head
+    if verb is None or not _to_infinitive(verb):
+        return False
+    return verb.head.lemma_.lower() in intending | requesting
+
+
+def retrospective(token: Token, heads: frozenset[str]) -> bool:
+    """The word names a past incident a court, a commemoration or a film is about ("sentenced to
+    life for a 2015 bomb attack", "marked the anniversary of the Garissa attack", "jails man over
+    2019 church bombing"): no incident of this report."""
+    current = token
+    for _ in range(6):
+        if current.dep_ in ("compound", "amod", "conj", "nmod", "appos") and current.head.i != current.i:
+            current = current.head
+            continue
+        if current.dep_ in ("pobj", "pcomp"):
+            owner = current.head.head
+            if owner.lemma_.lower() in heads:
+                return True
+            if owner.pos_ not in ("NOUN", "PROPN") or owner.i == current.head.i:
+                return False
+            current = owner  # "for his role in the attack"
+            continue
+        return current is not token and current.dep_ in ("dobj", "nsubjpass") and current.head.lemma_.lower() in heads
+    return False
+
+
+def _noun_root(token: Token) -> Token:
+    while token.dep_ in ("compound", "amod") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def unrealised(token: Token, modifiers: frozenset[str]) -> bool:
+    """A trigger noun that is expected, feared or planned has not happened ("ahead of an expected
+    Boko Haram attack", "fears of an imminent offensive")."""
+    noun = _noun_root(token)
+    return noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in modifiers for c in noun.children)
+
+
+def dated_before(token: Token, year: int) -> bool:
+    """A trigger noun whose own words name a year before ``year`` tells of a past incident ("to
+    honour soldiers killed in a 2022 ambush", "the 2014 Peshawar school attack")."""
+    noun = _noun_root(token)
+    if noun.pos_ in ("VERB", "AUX"):  # "soldiers killed in a 2022 ambush"
+        return any(dated_before(obj, year) for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("in", "during")
+                   for obj in prep.children if obj.dep_ == "pobj")
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for word in noun.doc[noun.left_edge.i : noun.i]:
+        if len(word) == 4 and word.is_digit and 1900 <= int(word.text) < year:
+            return True
+    return False

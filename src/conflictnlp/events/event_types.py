@@ -31,6 +31,20 @@ class EventTypes(ActorRoles):
                     candidate.type, candidate.sub_type, candidate.target = "strategic_developments", sub_type, None
                     return
 
+    def _disarmed(self, doc: Doc, candidate: Candidate) -> None:
+        """An explosive or a weapon found, defused or destroyed (``disarming_verbs``: "Troops defuse
+        IED in Borno", "a car bomb was discovered", "destroyed 30 Russian drones") was not set off:
+        weapons use disrupted, whoever it was aimed at."""
+        if candidate.type != "explosions_remote_violence":
+            return
+        token = doc[candidate.trigger_span[1] - 1]
+        while token.dep_ in ("compound", "amod", "conj") and token.head.i != token.i:
+            token = token.head
+        if token.dep_ == "pobj" and token.head.lower_ in ("of", "including"):  # "destroyed 45 of the 60 drones", "26 firearms, including mortars"
+            token = token.head.head
+        if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in self.lexicon.disarming_verbs:
+            candidate.type, candidate.sub_type, candidate.target = "strategic_developments", "disrupted_weapons_use", None
+
     def _gathering_arrest(self, candidate: Candidate, joined: str) -> None:
         """People arrested as they gather ("arrested 120 supporters as they gathered for a rally",
         "detained 45 people as they laid flowers") are a crowd broken up: a protest with
@@ -60,8 +74,29 @@ class EventTypes(ActorRoles):
             return
         if words & self.lexicon.post_words and not words & self.lexicon.overrun_territory_words:
             candidate.type, candidate.sub_type = "battles", "armed_clash"
+        elif not words & self.lexicon.overrun_place_words and self._dead_told(candidate):
+            candidate.type, candidate.sub_type = "battles", "armed_clash"  # "overran a military base; 4 soldiers were killed"
 
-    def _context_type(self, doc: Doc, candidate: Candidate, words: set[str], joined: str, here: list[Mention]) -> None:
+    def _destruction_with_victims(self, candidate: Candidate, triggers: list) -> None:
+        """Armed men who burn or loot and also kill or attack people in the sentence attack them
+        ("Gang members set fire to dozens of homes, killing at least 12 people", "Settlers torched two
+        homes and attacked Palestinian shepherds"): the attack is the event (ACLED codes the gravest)."""
+        perp = candidate.perpetrator
+        if candidate.sub_type != "looting_property_destruction" or perp is not None and perp.kind not in self.lexicon.armed:
+            return  # (no one named: "Three displaced people were killed and a health centre was looted in an attack")
+        own = range(*candidate.trigger_span)
+        harmed = any(t.weak and t.type == "violence_against_civilians" and t.sub_type == "attack" and s not in own for t, s, _ in triggers)
+        if harmed or self._dead_told(candidate):
+            target = candidate.target
+            armed_target = target is not None and (target.kind in self.lexicon.armed or target.kind in self.lexicon.state_side)
+            candidate.type, candidate.sub_type = ("battles", "armed_clash") if armed_target else ("violence_against_civilians", "attack")
+
+    def _dead_told(self, candidate: Candidate) -> bool:
+        """Whether the candidate's sentence counts people killed."""
+        lo, hi = self._bounds_chars(candidate)
+        return any(q.casualty is not None and q.casualty.role == "killed" and lo <= q.span[0] < hi for q in self._quantities)
+
+    def _context_type(self, doc: Doc, candidate: Candidate, words: set[str], joined: str, here: list[Mention], denied: bool = False) -> None:
         """What the sentence's words say of the type: territory taken "without a fight" changes
         hands peacefully; state violence against people in a protest is excessive force; a
         bare strike by state forces, no weapon named, is an air or drone strike."""
@@ -73,6 +108,16 @@ class EventTypes(ActorRoles):
                 candidate.type, candidate.sub_type = "riots", "violent_demonstration"
                 candidate.perpetrator = Mention(crowd.start, crowd.end, ActorEntry("rioters", "Rioters", ()), role=ROLE_PERPETRATOR)
                 candidate.target = target if target is not None and target.kind in lexicon.armed else None
+        people = self._people_clashing(doc, candidate, here)
+        if people is not None:  # "Opposition supporters clashed with police, throwing stones": a riot
+            candidate.type, candidate.sub_type = "riots", "violent_demonstration"
+            candidate.perpetrator = Mention(people.start, people.end, ActorEntry("rioters", "Rioters", ()), role=ROLE_PERPETRATOR)
+            candidate.target = next((m for m in here if m.kind in lexicon.state_side and not m.facility), None)
+        crowd = next((m for m in here if m.kind in ("protesters", "rioters")), None)
+        if candidate.sub_type == "looting_property_destruction" and crowd is not None and (perp is None or perp.kind not in lexicon.armed):
+            # "Rioters loot shops in Durban": a crowd that loots riots (ACLED)
+            candidate.type, candidate.sub_type = "riots", "violent_demonstration"
+            candidate.perpetrator = Mention(crowd.start, crowd.end, ActorEntry("rioters", "Rioters", ()), role=ROLE_PERPETRATOR)
         if candidate.sub_type == "violent_demonstration" and candidate.target is not None and candidate.target.kind not in lexicon.armed:
             candidate.target = None  # "Rioters torch mosque": a riot against things names no side
         if candidate.sub_type in TERRITORY_SUB_TYPES and has_phrase(joined, lexicon.peaceful_takeover):
@@ -99,6 +144,8 @@ class EventTypes(ActorRoles):
                 word = next((t for t in doc[candidate.sentences[0][0] : candidate.sentences[0][1]] if t.lower_ in lexicon.protest_words), None)
                 if word is not None:
                     candidate.target = Mention(word.i, word.i + 1, ActorEntry("protesters", "Protesters", ()), role=ROLE_TARGET)
+        if candidate.sub_type == "agreement" and has_phrase(joined, lexicon.unilateral_words):
+            candidate.sub_type = "change_to_group_activity"  # "ELN declares unilateral ceasefire": one side alone
         if candidate.sub_type == "agreement" and candidate.target is not None and candidate.target.kind == "state_forces" and (
                 candidate.perpetrator is None or candidate.perpetrator.kind != "state_forces"):
             candidate.perpetrator, candidate.target = candidate.target, candidate.perpetrator  # the government signs first
@@ -107,9 +154,60 @@ class EventTypes(ActorRoles):
         if candidate.type == "battles" and state and trigger_word in lexicon.unnamed_strike_nouns | {"struck"} and candidate.trigger.remote:
             candidate.type, candidate.sub_type = "explosions_remote_violence", "air_drone_strike"  # "Israel says it struck Hezbollah's headquarters"
         unnamed_strike = perp is None and doc[candidate.trigger_span[0]].pos_ == "NOUN" and trigger_word in lexicon.unnamed_strike_nouns
+        # (not in a side's denial: "Moscow denied striking civilians" tells of the accusation, not the weapon)
+        state_strike = (state and candidate.type == "violence_against_civilians" and trigger_word in lexicon.strike_verbs
+                        and not denied)
         if (candidate.trigger.remote and candidate.type != "explosions_remote_violence"
-                and (unnamed_strike or state and trigger_word in lexicon.air_strike_nouns)):
+                and (unnamed_strike or state and trigger_word in lexicon.air_strike_nouns or state_strike)):
             candidate.type, candidate.sub_type = "explosions_remote_violence", "air_drone_strike"
+
+    def _people_clashing(self, doc: Doc, candidate: Candidate, here: list[Mention]) -> Mention | None:
+        """People of a victim kind who clash with state forces, as the clash word's subject or the
+        object of its "with"/"between" ("Opposition supporters clashed with police", "clashes between
+        students and police"): the crowd of a riot (ACLED), not a side of a battle."""
+        if candidate.sub_type != "armed_clash" or not candidate.trigger.by_perpetrator:
+            return None
+        if not any(m.kind in self.lexicon.state_side and not m.facility for m in here):
+            return None
+        trigger = doc[candidate.trigger_span[0]]
+        for mention in here:
+            if mention.kind not in ("civilians", "political_party"):
+                continue
+            root = doc[mention.start : mention.end].root
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+            if root.dep_ == "nsubj" and root.head.i == trigger.i:
+                return mention
+            if root.dep_ == "pobj" and root.head.lower_ in ("with", "between") and root.head.head.i == trigger.i:
+                return mention
+        return None
+
+    def _mob_killing(self, doc: Doc, candidate: Candidate, triggers: list, here: list[Mention]) -> None:
+        """A crowd that kills or attacks people where no state forces are named ("A mob attacked and
+        killed a man accused of blasphemy") is mob violence (ACLED), not a riot."""
+        if candidate.sub_type != "violent_demonstration" or any(m.kind in self.lexicon.state_side for m in here):
+            return
+        own = range(*candidate.trigger_span)
+        clause = clause_head(doc[candidate.trigger_span[0]])
+        for trigger, start, _ in triggers:
+            word = doc[start]
+            if (trigger.weak and trigger.type == "violence_against_civilians" and trigger.sub_type == "attack" and start not in own
+                    and word.pos_ == "VERB" and word.lemma_.lower() not in ("wound", "injure") and clause_head(word) == clause):
+                candidate.sub_type = "mob_violence"  # (not "left 100 injured", nor "after a night of killings")
+                return
+
+    def _force_without_harm(self, doc: Doc, candidate: Candidate, joined: str) -> None:
+        """Force against a crowd that neither kills nor is gunfire, in the sentence or the next
+        ("fired warning shots and tear gas at demonstrators; several were injured"), is an
+        intervention, not excessive force (ACLED)."""
+        if candidate.sub_type != "excessive_force_against_protesters" or has_phrase(joined, self.lexicon.excessive_words):
+            return
+        end = candidate.sentences[0][1]
+        if end < len(doc):
+            lo, hi = self._bounds[end]
+            if has_phrase(" " + " ".join(t.lower_ for t in doc[lo:hi]) + " ", self.lexicon.excessive_words):
+                return
+        candidate.sub_type = "protest_with_intervention"
 
     def _territory_by_force(self, doc: Doc, candidate: Candidate, joined: str) -> None:
         """Territory taken by force: a fight in which one side drives the other out ("Police and
@@ -180,6 +278,10 @@ class EventTypes(ActorRoles):
                 candidate.type = "explosions_remote_violence"
                 candidate.sub_type = "shelling_artillery_missile_attack" if missile else named[0]
                 return
+        # a bomb or blast in the clause, no weapon above named and no state that bombs from the air: a device
+        state = candidate.perpetrator is not None and candidate.perpetrator.kind in self.lexicon.state_side
+        if not state and has_phrase(joined, self.lexicon.device_words):
+            candidate.type, candidate.sub_type = "explosions_remote_violence", "remote_explosive_landmine_ied"
 
     def _line_before(self, doc: Doc, candidate: Candidate) -> str:
         """The lower-case words of the sentence before the candidate's, where both are on one line

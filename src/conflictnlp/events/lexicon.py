@@ -54,9 +54,12 @@ class Trigger:
     sub_type: str
     words: tuple[str, ...]
     pos: frozenset[str] = frozenset()
+    any_pos: frozenset[str] = frozenset()  # phrases of the entry that ``pos`` does not restrict
     weak: bool = False
     needs_actor: frozenset[str] = frozenset()
     needs_words: frozenset[str] = frozenset()
+    object_kinds: frozenset[str] = frozenset()  # the trigger's object must be an actor of these kinds
+    not_objects: frozenset[str] = frozenset()  # ... and none of these words
     not_words: frozenset[str] = frozenset()
     vetoes_weak: bool = False
     remote: bool = False
@@ -116,6 +119,7 @@ class EventLexicon:
         # which side a toll counts, by the kind of its people's noun (a toll's sides add up)
         self.toll_sides = dict(kinds.get("toll_sides", {}))
         self.no_event = frozenset(w.lower() for w in self.raw.get("no_event", {}).get("words", []))
+        self.never_event = tuple(w.lower() for w in self.raw.get("no_event", {}).get("always", []))
         self.where_prec = dict(self.raw.get("where_prec", {}))
         self.near_words = frozenset(self.where_prec.pop("near_words", []))
         self.date_prec = dict(self.raw.get("date_prec", {}))
@@ -126,6 +130,7 @@ class EventLexicon:
         }
         # a missile beside a drone makes the attack a missile attack ("a missile and drone attack")
         self.missile_words = frozenset(w.lower() for w in self.raw.get("missile_words", {}).get("words", []))
+        self.device_words = frozenset(w.lower() for w in self.raw.get("device_words", {}).get("words", []))
         self.protest_subject_not = frozenset(self.raw.get("protest_subject_not", {}).get("kinds", []))
         self.stamp = re.compile(self.raw["stamp"]["pattern"]) if "stamp" in self.raw else None
         day = self.raw.get("event_day", {})
@@ -163,6 +168,11 @@ class EventLexicon:
         self.warning_words = frozenset(background.get("warning_words", []))
         self.period_nouns = frozenset(background.get("period_nouns", []))
         self.announced_sub_types = frozenset(background.get("announced_sub_types", []))
+        self.intention_verbs = frozenset(background.get("intention_verbs", []))
+        self.request_verbs = frozenset(background.get("request_verbs", []))
+        self.doing_verbs = frozenset(background.get("doing_verbs", []))
+        self.retrospective_heads = frozenset(background.get("retrospective_heads", []))
+        self.unrealised_modifiers = frozenset(background.get("unrealised_modifiers", []))
 
 
     def _read_context(self) -> None:
@@ -174,6 +184,7 @@ class EventLexicon:
         self.origin_words = frozenset(context.get("origin_words", []))
         self.protest_words = frozenset(context.get("protest_words", []))
         self.lethal_words = tuple(context.get("lethal_words", []))
+        self.excessive_words = tuple(context.get("excessive_words", []))
         self.additive_words = frozenset(context.get("additive_words", []))
         self.continuation_words = frozenset(context.get("continuation_words", []))
         self.attacker_words = frozenset(context.get("attacker_words", []))
@@ -189,10 +200,13 @@ class EventLexicon:
         self.post_words = frozenset(context.get("post_words", []))
         self.attacked_posts = frozenset(context.get("attacked_posts", []))
         self.overrun_territory_words = frozenset(context.get("overrun_territory_words", []))
+        self.overrun_place_words = frozenset(context.get("overrun_place_words", []))
         self.zero_toll_phrases = tuple(context.get("zero_toll_phrases", []))
         self.peaceful_takeover = tuple(context.get("peaceful_takeover", []))
         self.leaving_verbs = frozenset(context.get("leaving_verbs", []))
         self.air_strike_nouns = frozenset(context.get("air_strike_nouns", []))
+        self.strike_verbs = frozenset(context.get("strike_verbs", []))
+        self.unilateral_words = tuple(context.get("unilateral_words", []))
         self.unnamed_strike_nouns = frozenset(context.get("unnamed_strike_nouns", []))
         self.communal_words = frozenset(context.get("communal_words", []))
         self.held_words = frozenset(context.get("held_words", []))
@@ -210,6 +224,7 @@ class EventLexicon:
         self.unknown_side = {k: v for k, v in context.get("unknown_side", {}).items()}
         # weapon word (lower case, one or two words) -> ISO2 of the only state that fields it
         self.naming_verbs = frozenset(context.get("naming_verbs", []))
+        self.disarming_verbs = frozenset(context.get("disarming_verbs", []))
         self.weapon_users = {word: code for code, words in context.get("weapon_users", {}).items() for word in words}
 
     def _read_seized(self) -> None:
@@ -287,9 +302,12 @@ def _trigger(rank: int, entry: dict[str, Any]) -> Trigger:
         sub_type=entry["sub_type"],
         words=tuple(entry["words"]),
         pos=frozenset(entry.get("pos", [])),
+        any_pos=frozenset(w.lower() for w in entry.get("any_pos", [])),
         weak=bool(entry.get("weak", False)),
         needs_actor=frozenset(entry.get("needs_actor", [])),
         needs_words=frozenset(w.lower() for w in entry.get("needs_words", [])),
+        object_kinds=frozenset(entry.get("object_kinds", [])),
+        not_objects=frozenset(w.lower() for w in entry.get("not_objects", [])),
         not_words=frozenset(w.lower() for w in entry.get("not_words", [])),
         vetoes_weak=bool(entry.get("vetoes_weak", False)),
         remote=bool(entry.get("remote", False)),

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conflictnlp.events.lexicon import ACLED_TAXONOMY
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -15,6 +17,7 @@ KINDS = {None, "state_forces", "rebel_group", "militia", "armed_group", "civilia
          "peacekeepers", "political_party"}
 
 
+@pytest.mark.slow
 def test_the_wild_gold_is_its_generators_output(tmp_path):
     script = tmp_path / "make_events_wild.py"
     script.write_text((FIXTURES / "make_events_wild.py").read_text(encoding="utf-8"), encoding="utf-8")

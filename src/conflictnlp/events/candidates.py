@@ -288,8 +288,11 @@ class EventCandidates(ActorRecords):
         if mention.kind != "civilians" or root.dep_ != "nsubj" or root.head.i != trigger_start:
             return mention
         suspected = any(t.lower_ in self.lexicon.suspect_modifiers for t in doc[root.left_edge.i : root.i])
-        # a community that kills or attacks others is a communal militia: "Herders killed 9 farmers"
-        communal = root.lower_ in self.lexicon.communal_words and root.lemma_.lower() != root.lower_ and any(c.dep_ == "dobj" for c in root.head.children)
+        # a community that kills or attacks others is a communal militia: "Herders killed 9 farmers";
+        # a crowd that kills one person ("Villagers burned alive a woman accused of witchcraft") is
+        # a mob, as ACLED codes lynchings
+        communal = root.lower_ in self.lexicon.communal_words and root.lemma_.lower() != root.lower_ and any(
+            c.dep_ == "dobj" and c.tag_ != "NN" for c in root.head.children)
         if not (suspected or communal):
             return mention
         return Mention(mention.start, mention.end, ActorEntry("militia", "Militia", ()), role=mention.role)

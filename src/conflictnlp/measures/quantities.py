@@ -20,7 +20,7 @@ from typing import Any, Iterable, Optional
 
 import numpy
 from spacy.attrs import IS_ALPHA, LIKE_NUM, LOWER
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # (a Cython function without a stub)
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import add_error, body_bounds, body_sents, doc_text, per_doc, token_forms, token_texts

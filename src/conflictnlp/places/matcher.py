@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import tomllib
 from bisect import bisect_left, bisect_right
-from importlib import resources
 from dataclasses import dataclass
+from importlib import resources
 from typing import Optional
 
 from spacy.attrs import LOWER

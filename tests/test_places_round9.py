@@ -80,3 +80,17 @@ def test_title_case_headline_keeps_the_place_before_a_capitalised_group_word():
     found = places("Mali/PROPN/B-GPE Army/PROPN Says/VERB Convoy/PROPN Attacked/VERB Near/ADP Kidal/PROPN/B-GPE")
     assert "Kidal" in [text for text, _ in found]
     assert "Mali" in [text for text, _ in found]
+
+
+def test_a_towns_own_council_keeps_the_town():
+    # local news gold counts the town of its own civic body
+    found = places("Residents/NOUN complained/VERB ,~/PUNCT and/CCONJ the/DET Athens/PROPN/B-ORG City/PROPN/I-ORG "
+                   "Council/PROPN/I-ORG approved/VERB a/DET budget/NOUN on/ADP Monday/PROPN/B-DATE")
+    assert [text for text, _ in found] == ["Athens"]
+
+
+def test_sentence_initial_word_and_the_before_a_group_name_end_the_name():
+    # the capitalised run back from "Union" would reach "In Sudan": only "African" is the name's
+    found = places("In/ADP Sudan/PROPN/B-GPE the/DET African/PROPN/B-ORG Union/PROPN/I-ORG Front/PROPN/I-ORG "
+                   "sent/VERB observers/NOUN to/ADP the/DET border/NOUN")
+    assert "Sudan" in [text for text, _ in found]

@@ -134,6 +134,7 @@ class PlaceMatcher:
         self._named_nouns = self.named_after_nouns | self.vessel_nouns | self.media_nouns
         self.organisation_tails = frozenset(settings["organisation_name_tails"]) | group_name_last_words()
         self.organisation_lower_tails = frozenset(settings["organisation_lower_tails"])
+        self.civic_body_words = frozenset(settings["civic_body_words"])
         self._unlisted_triggers = self.unlisted_cues | {"of", "de"}
         self.town_cues = frozenset(settings["conflict_town_cues"])
         self.object_verbs = frozenset(settings["incident_object_verbs"])
@@ -328,9 +329,13 @@ class PlaceMatcher:
             return range(0)
         if texts[i].islower() and i + 1 < last and doc[i + 1].pos_ in ("NOUN", "PROPN") and texts[i + 1].islower():
             return range(0)
+        if texts[i - 1] in self.civic_body_words:
+            return range(0)  # "the Athens City Council" is the town's own body: news gold counts the town
         begin = self._name_run(doc, i - 1, last, step=-1)
-        while begin < i and not self._capitalised(texts[begin]):
-            begin += 1  # "the" or "of" the run may have taken at its start
+        # no sentence-initial "In" ("In Sudan the African Union ..."), nothing before a "the" or "and"
+        begin = max([begin] + [k + 1 for k in range(begin, i) if texts[k] in ("the", "and")])
+        while begin < i and (not self._capitalised(texts[begin]) or doc[begin].is_stop):
+            begin += 1
         return range(begin, i)
 
     def _country_in_facility_name(self, doc: Doc, i: int, first: int, last: int) -> range:

@@ -94,3 +94,9 @@ def test_sentence_initial_word_and_the_before_a_group_name_end_the_name():
     found = places("In/ADP Sudan/PROPN/B-GPE the/DET African/PROPN/B-ORG Union/PROPN/I-ORG Front/PROPN/I-ORG "
                    "sent/VERB observers/NOUN to/ADP the/DET border/NOUN")
     assert "Sudan" in [text for text, _ in found]
+
+
+def test_saints_name_before_parish_is_a_churchs_name():
+    found = places("Gunmen/NOUN kidnapped/VERB the/DET priest/NOUN of/ADP St./PROPN/B-GPE Joseph/PROPN/I-GPE "
+                   "parish/NOUN in/ADP Kafanchan/PROPN/B-GPE on/ADP Thursday/PROPN/B-DATE")
+    assert [text for text, _ in found] == ["Kafanchan"]

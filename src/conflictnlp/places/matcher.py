@@ -135,6 +135,8 @@ class PlaceMatcher:
         self.organisation_tails = frozenset(settings["organisation_name_tails"]) | group_name_last_words()
         self.organisation_lower_tails = frozenset(settings["organisation_lower_tails"])
         self.civic_body_words = frozenset(settings["civic_body_words"])
+        self.saint_words = frozenset(settings["saint_words"])
+        self.church_nouns = frozenset(settings["church_nouns"])
         self._unlisted_triggers = self.unlisted_cues | {"of", "de"}
         self.town_cues = frozenset(settings["conflict_town_cues"])
         self.object_verbs = frozenset(settings["incident_object_verbs"])
@@ -280,10 +282,15 @@ class PlaceMatcher:
         tails, lower_tails = self.organisation_tails, self.organisation_lower_tails
         for i in [i for i in range(first, last)
                   if texts[i] in heads or forms[i][1] in nouns or forms[i][1] in peoples or texts[i] in facility_words
-                  or texts[i] in tails or texts[i] in lower_tails]:
+                  or texts[i] in tails or texts[i] in lower_tails or texts[i] in self.church_nouns]:
             word, lower = texts[i], forms[i][1]
             if word in tails or word in lower_tails:
                 blocked.update(self._organisation_name(doc, i, first, last))
+                continue
+            if word in self.church_nouns:
+                begin = self._name_run(doc, i - 1, last, step=-1) if i > first else i
+                if begin < i and texts[begin] in self.saint_words:
+                    blocked.update(range(begin, i))  # "St. Joseph parish"
                 continue
             if lower in peoples:
                 # "Amhara militiamen", "Chin resistance": the people before a word of people or fighters

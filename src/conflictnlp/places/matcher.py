@@ -22,8 +22,10 @@ places, nor any word inside them ("Hamas", "NATO's", "France 24 reported").
 
 from __future__ import annotations
 
+import tomllib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from importlib import resources
 from typing import Optional
 
 from spacy.attrs import LOWER
@@ -53,6 +55,13 @@ LIST_SEPARATORS = {",", "and", "or", "-", "–", "/", "&"}
 NAME_TAIL_WORDS = {"region", "oblast", "province", "county", "parish", "district", "governorate", "strip", "peninsula"}
 NOTABLE_TOWN = 10_000  # a conflict country's town named with no cue and no country ("over Menaka report")
 LEADING_PARTICLES = {"de", "du", "des", "d'", "del", "en", "dans"}
+
+
+def group_name_last_words() -> frozenset[str]:
+    """The last words of the armed groups' name endings of ``events.toml`` ``group_name_words``
+    ("Liberation Army": "Army"), decided there once."""
+    lexicon = tomllib.loads(resources.files("conflictnlp.data").joinpath("events.toml").read_text(encoding="utf-8"))
+    return frozenset(phrase.split()[-1] for phrase in lexicon["context"]["group_name_words"])
 
 
 @dataclass
@@ -123,6 +132,11 @@ class PlaceMatcher:
         self.people_nouns = frozenset(settings["people_nouns"]) | self.force_nouns
         self.media_nouns = frozenset(settings["media_nouns"])
         self._named_nouns = self.named_after_nouns | self.vessel_nouns | self.media_nouns
+        self.organisation_tails = frozenset(settings["organisation_name_tails"]) | group_name_last_words()
+        self.organisation_lower_tails = frozenset(settings["organisation_lower_tails"])
+        self.civic_body_words = frozenset(settings["civic_body_words"])
+        self.saint_words = frozenset(settings["saint_words"])
+        self.church_nouns = frozenset(settings["church_nouns"])
         self._unlisted_triggers = self.unlisted_cues | {"of", "de"}
         self.town_cues = frozenset(settings["conflict_town_cues"])
         self.object_verbs = frozenset(settings["incident_object_verbs"])
@@ -265,9 +279,19 @@ class PlaceMatcher:
         heads, nouns = self._named_heads, self._named_nouns
         peoples = self.peoples
         facility_words = self.facility_name_tails | self.facility_name_heads
+        tails, lower_tails = self.organisation_tails, self.organisation_lower_tails
         for i in [i for i in range(first, last)
-                  if texts[i] in heads or forms[i][1] in nouns or forms[i][1] in peoples or texts[i] in facility_words]:
+                  if texts[i] in heads or forms[i][1] in nouns or forms[i][1] in peoples or texts[i] in facility_words
+                  or texts[i] in tails or texts[i] in lower_tails or texts[i] in self.church_nouns]:
             word, lower = texts[i], forms[i][1]
+            if word in tails or word in lower_tails:
+                blocked.update(self._organisation_name(doc, i, first, last))
+                continue
+            if word in self.church_nouns:
+                begin = self._name_run(doc, i - 1, last, step=-1) if i > first else i
+                if begin < i and texts[begin] in self.saint_words:
+                    blocked.update(range(begin, i))  # "St. Joseph parish"
+                continue
             if lower in peoples:
                 # "Amhara militiamen", "Chin resistance": the people before a word of people or fighters
                 # (in a title-case headline the noun is capitalised too: "Somali Forces Recapture ...")
@@ -300,6 +324,26 @@ class PlaceMatcher:
             elif word in self.facility_name_heads or word in self.facility_name_tails and i not in self._title_case:
                 blocked.update(self._country_in_facility_name(doc, i, first, last))
         return blocked
+
+    def _organisation_name(self, doc: Doc, i: int, first: int, last: int) -> range:
+        """The capitalised words before an organisation's last word at ``i`` (issue 25): "Kachin"
+        of "the Kachin Independence Army", "Santa Rosa de Lima" of "the Santa Rosa de Lima cartel",
+        "Cabo Ligado" of "Cabo Ligado weekly". Nothing in a title-case headline, for a lowercase
+        word that only qualifies the next noun ("the Gaza daily death toll"), or where no
+        capitalised word comes before."""
+        texts = token_texts(doc)
+        if i <= first or i in self._title_case:
+            return range(0)
+        if texts[i].islower() and i + 1 < last and doc[i + 1].pos_ in ("NOUN", "PROPN") and texts[i + 1].islower():
+            return range(0)
+        if texts[i - 1] in self.civic_body_words:
+            return range(0)  # "the Athens City Council" is the town's own body: news gold counts the town
+        begin = self._name_run(doc, i - 1, last, step=-1)
+        # no sentence-initial "In" ("In Sudan the African Union ..."), nothing before a "the" or "and"
+        begin = max([begin] + [k + 1 for k in range(begin, i) if texts[k] in ("the", "and")])
+        while begin < i and (not self._capitalised(texts[begin]) or doc[begin].is_stop):
+            begin += 1
+        return range(begin, i)
 
     def _country_in_facility_name(self, doc: Doc, i: int, first: int, last: int) -> range:
         """The tokens of a country's name that a facility word at ``i`` makes part of a proper

@@ -38,3 +38,26 @@ def test_a_country_on_a_strike_noun_is_the_striking_state(blank, first_word, dep
     assert event.actors.perpetrator is not None
     assert (event.actors.perpetrator.kind, event.actors.perpetrator.name) == ("state_forces", "US")  # the place's name
     assert event.actors.target.kind == "rebel_group"
+
+
+# Gunmen killed 12 villagers near Beni . The <noun> , identified as CODECO militiamen , fled .
+IDENTIFIED = [
+    ("Gunmen", 1, "nsubj", "NOUN", "gunman"), ("killed", 1, "ROOT", "VERB", "kill"), ("12", 3, "nummod", "NUM", "12"),
+    ("villagers", 1, "dobj", "NOUN", "villager"), ("near", 1, "prep", "ADP", "near"), ("Beni", 4, "pobj", "PROPN", "Beni"),
+    (".", 1, "punct", "PUNCT", "."), ("The", 8, "det", "DET", "the"), ("attackers", 15, "nsubj", "NOUN", "attacker"),
+    (",", 8, "punct", "PUNCT", ","), ("identified", 8, "acl", "VERB", "identify"), ("as", 10, "prep", "ADP", "as"),
+    ("CODECO", 13, "compound", "PROPN", "CODECO"), ("militiamen", 11, "pobj", "NOUN", "militiaman"), (",", 8, "punct", "PUNCT", ","),
+    ("fled", 15, "ROOT", "VERB", "flee"), (".", 15, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("noun,lemma,perpetrator", [("attackers", "attacker", ("CODECO militiamen", "militia")),
+                                                    ("victims", "victim", ("Gunmen", "armed_group"))])
+def test_the_group_the_attackers_are_identified_as_is_the_perpetrator(blank, noun, lemma, perpetrator):
+    rows = list(IDENTIFIED)
+    rows[8] = (noun, 15, "nsubj", "NOUN", lemma)
+    doc = doc_of(blank, rows)
+    doc._.locations = [place(doc, 5, 5, "l1", "CD", "city")]
+    [event] = run(blank, doc)
+    assert (event.actors.perpetrator.text, event.actors.perpetrator.kind) == perpetrator  # what victims are identified as is no side
+    assert event.actors.target.kind == "civilians"

@@ -143,6 +143,7 @@ class EventLexicon:
         """Words that say who did it: blame, killing, claims, suspicion, parts of a group."""
         roles = self.raw.get("roles", {})
         self.blame_verbs = frozenset(roles.get("blame_verbs", []))
+        self.identify_verbs = frozenset(roles.get("identify_verbs", []))
         self.killing_verbs = frozenset(roles.get("killing_verbs", []))
         self.killing_phrases = tuple(roles.get("killing_phrases", []))
         self.claim_verbs = frozenset(roles.get("claim_verbs", []))

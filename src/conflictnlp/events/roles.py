@@ -173,6 +173,16 @@ def _agent_adjective(doc: Doc, article: Article, candidate: Candidate, lexicon: 
     return None
 
 
+def _identified_attackers(root: Token, lexicon: EventLexicon) -> bool:
+    """The noun is what the attackers were identified as ("The attackers, identified as CODECO
+    militiamen, fled", "The gunmen were later identified as ADF rebels"); not what victims were."""
+    if root.dep_ != "pobj" or root.head.lower_ != "as" or root.head.head.lemma_.lower() not in lexicon.identify_verbs:
+        return False
+    verb = root.head.head
+    identified = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return identified is not None and identified.pos_ != "PRON" and identified.lower_ in lexicon.attacker_words
+
+
 def _says_it_did(doc: Doc, verb, phrases: tuple[str, ...]) -> bool:
     """Whether what ``verb`` says claims an attack ("said it was behind the attack")."""
     said = " ".join(t.lower_ for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree)
@@ -493,7 +503,8 @@ class ActorRoles(ContextSides):
                                                or (verb in lexicon.say_verbs and _says_it_did(doc, root.head, lexicon.claim_phrases)))
             blamed = (root.dep_ in ("dobj", "pobj") and (_role(doc, mention, [], lexicon.blame_verbs) == ROLE_PERPETRATOR
                                                or verb in lexicon.suspect_verbs)  # "Officials said they suspected al-Shabaab"
-                      or root.dep_ == "nsubjpass" and verb in lexicon.suspect_verbs | lexicon.blame_verbs)  # "Boko Haram fighters are suspected"
+                      or root.dep_ == "nsubjpass" and verb in lexicon.suspect_verbs | lexicon.blame_verbs  # "Boko Haram fighters are suspected"
+                      or _identified_attackers(root, lexicon))
             denies = root.dep_ == "nsubj" and verb == "deny" and any(
                 c.dep_ == "dobj" and c.lower_ in lexicon.responsibility_words for c in root.head.children)
             if any(c.dep_ == "neg" for c in root.head.children):

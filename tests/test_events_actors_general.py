@@ -61,3 +61,22 @@ def test_the_group_the_attackers_are_identified_as_is_the_perpetrator(blank, nou
     [event] = run(blank, doc)
     assert (event.actors.perpetrator.text, event.actors.perpetrator.kind) == perpetrator  # what victims are identified as is no side
     assert event.actors.target.kind == "civilians"
+
+
+# Units of the 14th Rapid Intervention Battalion repelled an attack by rebels on El Obeid
+UNITS_REPELLED = [
+    ("Units", 7, "nsubj", "NOUN", "unit"), ("of", 0, "prep", "ADP", "of"), ("the", 4, "det", "DET", "the"),
+    ("14th", 6, "amod", "ADJ", "14th"), ("Rapid", 6, "compound", "PROPN", "Rapid"), ("Intervention", 6, "compound", "PROPN", "Intervention"),
+    ("Battalion", 1, "pobj", "PROPN", "Battalion"), ("repelled", 7, "ROOT", "VERB", "repel"),
+    ("an", 9, "det", "DET", "an"), ("attack", 7, "dobj", "NOUN", "attack"), ("by", 9, "prep", "ADP", "by"),
+    ("rebels", 10, "pobj", "NOUN", "rebel"), ("on", 9, "prep", "ADP", "on"), ("El", 14, "compound", "PROPN", "El"),
+    ("Obeid", 12, "pobj", "PROPN", "Obeid"),
+]
+
+
+def test_the_units_of_a_force_that_repel_an_attack_were_attacked(blank):
+    doc = doc_of(blank, UNITS_REPELLED)
+    doc._.locations = [place(doc, 13, 14, "l1", "SD", "city")]
+    [event] = run(blank, doc)
+    assert event.actors.perpetrator.kind == "rebel_group"  # the rebels, not the battalion its units belong to
+    assert event.actors.target.kind == "state_forces"

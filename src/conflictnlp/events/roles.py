@@ -303,8 +303,8 @@ class ActorRoles(ContextSides):
         if trigger.dep_ != "dobj" or verb.lemma_.lower() not in self.lexicon.defending_verbs:
             return False
         root = doc[mention.start : mention.end].root
-        while root.dep_ == "conj":  # "Police and Kenyan-led mission repel ..."
-            root = root.head
+        while root.dep_ == "conj" or (root.dep_ == "pobj" and root.head.lower_ == "of"):
+            root = root.head if root.dep_ == "conj" else root.head.head  # "Police and Kenyan-led mission repel ...", "Units of the 14th Battalion repelled ..."
         return root.dep_ == "nsubj" and root.head.i == verb.i
 
     def _roles(self, doc: Doc, article: Article, candidate: Candidate, sent: Span, here: list[Mention]) -> None:

@@ -80,3 +80,23 @@ def test_the_units_of_a_force_that_repel_an_attack_were_attacked(blank):
     [event] = run(blank, doc)
     assert event.actors.perpetrator.kind == "rebel_group"  # the rebels, not the battalion its units belong to
     assert event.actors.target.kind == "state_forces"
+
+
+# An army patrol came under attack <prep> Al-Shabaab fighters near Afgoye
+UNDER_ATTACK = [
+    ("An", 2, "det", "DET", "an"), ("army", 2, "compound", "NOUN", "army"), ("patrol", 3, "nsubj", "NOUN", "patrol"),
+    ("came", 3, "ROOT", "VERB", "come"), ("under", 3, "prep", "ADP", "under"), ("attack", 4, "pobj", "NOUN", "attack"),
+    ("from", 5, "prep", "ADP", "from"), ("Al-Shabaab", 8, "compound", "PROPN", "Al-Shabaab"), ("fighters", 6, "pobj", "NOUN", "fighter"),
+    ("near", 3, "prep", "ADP", "near"), ("Afgoye", 9, "pobj", "PROPN", "Afgoye"),
+]
+
+
+@pytest.mark.parametrize("prep,prep_head", [("from", 5), ("by", 3)])
+def test_who_comes_under_attack_is_the_target_and_the_attacker_the_perpetrator(blank, prep, prep_head):
+    rows = list(UNDER_ATTACK)
+    rows[6] = (prep, prep_head, "prep", "ADP", prep)  # "by" the parser hangs on the verb, "from" on the noun
+    doc = doc_of(blank, rows)
+    doc._.locations = [place(doc, 10, 10, "l1", "SO", "city")]
+    [event] = run(blank, doc)
+    assert (event.actors.perpetrator.text, event.actors.perpetrator.kind) == ("Al-Shabaab fighters", "rebel_group")
+    assert event.actors.target.kind == "state_forces"  # the patrol that came under attack

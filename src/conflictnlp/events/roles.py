@@ -307,6 +307,29 @@ class ActorRoles(ContextSides):
             root = root.head if root.dep_ == "conj" else root.head.head  # "Police and Kenyan-led mission repel ...", "Units of the 14th Battalion repelled ..."
         return root.dep_ == "nsubj" and root.head.i == verb.i
 
+    def _under_attack(self, verb: Token) -> Token | None:
+        """The attack noun of a verb's "under" phrase ("came under attack", "was under fire")."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"):
+            noun = next((o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in self.lexicon.under_attack_nouns), None)
+            if noun is not None:
+                return noun
+        return None
+
+    def _under_attack_role(self, doc: Doc, mention: Mention) -> str | None:
+        """"X came under attack by/from Y": X was attacked and Y attacked it, though X is the subject."""
+        root = doc[mention.start : mention.end].root
+        if root.dep_ in ("compound", "amod") and root.head.dep_ == "nsubj":
+            root = root.head  # "An army patrol came under attack"
+        if root.dep_ == "nsubj" and self._under_attack(root.head) is not None:
+            return ROLE_TARGET
+        if root.dep_ != "pobj" or root.head.lower_ not in ("by", "from"):
+            return None
+        attached = root.head.head
+        if self._under_attack(attached) is not None or (attached.dep_ == "pobj" and attached.head.lower_ == "under"
+                                                         and attached.lemma_.lower() in self.lexicon.under_attack_nouns):
+            return ROLE_PERPETRATOR
+        return None
+
     def _roles(self, doc: Doc, article: Article, candidate: Candidate, sent: Span, here: list[Mention]) -> None:
         if candidate.type in ("protests", "riots", "strategic_developments"):
             here = [m for m in here if not m.facility]  # "Rioters torch police station" hits no police
@@ -444,7 +467,7 @@ class ActorRoles(ContextSides):
     def _assign_roles(self, doc: Doc, candidate: Candidate, here: list[Mention]) -> None:
         """Each mention's role from the parse: who did it, who it was done to, or whose thing it is."""
         for mention in here:
-            mention.role = _role(doc, mention, here, self.lexicon.blame_verbs)
+            mention.role = self._under_attack_role(doc, mention) or _role(doc, mention, here, self.lexicon.blame_verbs)
             root = doc[mention.start : mention.end].root
             if root.dep_ == "pobj" and root.head.lower_ == "from" and candidate.sub_type in TERRITORY_SUB_TYPES | {"non_violent_transfer_of_territory"}:
                 mention.role = ROLE_TARGET  # "retook Krynky from Russian forces": the other side

@@ -100,3 +100,23 @@ def test_who_comes_under_attack_is_the_target_and_the_attacker_the_perpetrator(b
     [event] = run(blank, doc)
     assert (event.actors.perpetrator.text, event.actors.perpetrator.kind) == ("Al-Shabaab fighters", "rebel_group")
     assert event.actors.target.kind == "state_forces"  # the patrol that came under attack
+
+
+# Soldiers killed two men the army said were <noun> in Jenin
+SAID_TO_BE = [
+    ("Soldiers", 1, "nsubj", "NOUN", "soldier"), ("killed", 1, "ROOT", "VERB", "kill"), ("two", 3, "nummod", "NUM", "two"),
+    ("men", 1, "dobj", "NOUN", "man"), ("the", 5, "det", "DET", "the"), ("army", 6, "nsubj", "NOUN", "army"),
+    ("said", 3, "relcl", "VERB", "say"), ("were", 6, "ccomp", "AUX", "be"), ("militants", 7, "attr", "NOUN", "militant"),
+    ("in", 1, "prep", "ADP", "in"), ("Jenin", 9, "pobj", "PROPN", "Jenin"),
+]
+
+
+@pytest.mark.parametrize("noun,lemma,target", [("militants", "militant", "rebel_group"), ("farmers", "farmer", "civilians")])
+def test_what_the_victims_are_said_to_have_been_names_their_side(blank, noun, lemma, target):
+    rows = list(SAID_TO_BE)
+    rows[8] = (noun, 7, "attr", "NOUN", lemma)
+    doc = doc_of(blank, rows)
+    doc._.locations = [place(doc, 10, 10, "l1", "PS", "city")]
+    [event] = run(blank, doc)
+    assert event.actors.perpetrator.kind == "state_forces"
+    assert event.actors.target.kind == target

@@ -330,6 +330,19 @@ class ActorRoles(ContextSides):
             return ROLE_PERPETRATOR
         return None
 
+    def _said_to_be(self, doc: Doc, target: Mention | None) -> Mention | None:
+        """What the victims are said to have been names their side ("shot dead two men the army
+        said were militants": the militants, not two civilian men)."""
+        if target is None:
+            return None
+        root = doc[target.start : target.end].root
+        for said in (c for c in root.children if c.dep_ == "relcl" and c.lemma_.lower() in self.lexicon.say_verbs):
+            for attr in (a for clause in said.children if clause.dep_ == "ccomp" for a in clause.children if a.dep_ == "attr"):
+                side = next((m for m in self._all_mentions if m.start <= attr.i < m.end and m.kind in self.lexicon.armed), None)
+                if side is not None:
+                    return Mention(side.start, side.end, side.entry, side.name, ROLE_TARGET)
+        return target
+
     def _roles(self, doc: Doc, article: Article, candidate: Candidate, sent: Span, here: list[Mention]) -> None:
         if candidate.type in ("protests", "riots", "strategic_developments"):
             here = [m for m in here if not m.facility]  # "Rioters torch police station" hits no police
@@ -384,6 +397,7 @@ class ActorRoles(ContextSides):
                 perp = self._by_agent(doc, candidate)  # "the rape of 22 women by members of the Gran Grif gang"
         if perp is None and target is not None and candidate.type in VIOLENT_TYPES:
             perp = self._civilian_attacker(doc, candidate, here, target)
+        target = self._said_to_be(doc, target)
         perp, target = self._sides_from_context(doc, article, candidate, sent, perp, target)
         if candidate.type == "battles":
             perp, target = self._between(doc, candidate, perp, target)

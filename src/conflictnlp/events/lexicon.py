@@ -143,6 +143,8 @@ class EventLexicon:
         """Words that say who did it: blame, killing, claims, suspicion, parts of a group."""
         roles = self.raw.get("roles", {})
         self.blame_verbs = frozenset(roles.get("blame_verbs", []))
+        self.identify_verbs = frozenset(roles.get("identify_verbs", []))
+        self.under_attack_nouns = frozenset(roles.get("under_attack_nouns", []))
         self.killing_verbs = frozenset(roles.get("killing_verbs", []))
         self.killing_phrases = tuple(roles.get("killing_phrases", []))
         self.claim_verbs = frozenset(roles.get("claim_verbs", []))

@@ -366,7 +366,11 @@ def _modifies(doc: Doc, loc: Location, token_i: int) -> bool:
     """Whether a place's name is a modifier of the token ("US" in "US airstrike")."""
     starts, _ = _token_char_bounds(doc)
     last = doc[bisect_right(starts, loc.span[1] - 1) - 1]
-    return last.dep_ in ("compound", "nmod", "amod") and last.head.i == token_i
+    if last.dep_ not in ("compound", "nmod", "amod"):
+        return False
+    token = doc[token_i]
+    # "US drone strike": the country and the trigger's first word both modify the strike noun
+    return last.head.i == token_i or (token.dep_ == "compound" and last.head.i == token.head.i > token_i)
 
 
 def _owner_country(doc: Doc, article: Article, mention: Mention) -> str | None:

@@ -173,6 +173,16 @@ def _agent_adjective(doc: Doc, article: Article, candidate: Candidate, lexicon: 
     return None
 
 
+def _identified_attackers(root: Token, lexicon: EventLexicon) -> bool:
+    """The noun is what the attackers were identified as ("The attackers, identified as CODECO
+    militiamen, fled", "The gunmen were later identified as ADF rebels"); not what victims were."""
+    if root.dep_ != "pobj" or root.head.lower_ != "as" or root.head.head.lemma_.lower() not in lexicon.identify_verbs:
+        return False
+    verb = root.head.head
+    identified = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return identified is not None and identified.pos_ != "PRON" and identified.lower_ in lexicon.attacker_words
+
+
 def _says_it_did(doc: Doc, verb, phrases: tuple[str, ...]) -> bool:
     """Whether what ``verb`` says claims an attack ("said it was behind the attack")."""
     said = " ".join(t.lower_ for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree)
@@ -293,9 +303,45 @@ class ActorRoles(ContextSides):
         if trigger.dep_ != "dobj" or verb.lemma_.lower() not in self.lexicon.defending_verbs:
             return False
         root = doc[mention.start : mention.end].root
-        while root.dep_ == "conj":  # "Police and Kenyan-led mission repel ..."
-            root = root.head
+        while root.dep_ == "conj" or (root.dep_ == "pobj" and root.head.lower_ == "of"):
+            root = root.head if root.dep_ == "conj" else root.head.head  # "Police and Kenyan-led mission repel ...", "Units of the 14th Battalion repelled ..."
         return root.dep_ == "nsubj" and root.head.i == verb.i
+
+    def _under_attack(self, verb: Token) -> Token | None:
+        """The attack noun of a verb's "under" phrase ("came under attack", "was under fire")."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"):
+            noun = next((o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in self.lexicon.under_attack_nouns), None)
+            if noun is not None:
+                return noun
+        return None
+
+    def _under_attack_role(self, doc: Doc, mention: Mention) -> str | None:
+        """"X came under attack by/from Y": X was attacked and Y attacked it, though X is the subject."""
+        root = doc[mention.start : mention.end].root
+        if root.dep_ in ("compound", "amod") and root.head.dep_ == "nsubj":
+            root = root.head  # "An army patrol came under attack"
+        if root.dep_ == "nsubj" and self._under_attack(root.head) is not None:
+            return ROLE_TARGET
+        if root.dep_ != "pobj" or root.head.lower_ not in ("by", "from"):
+            return None
+        attached = root.head.head
+        if self._under_attack(attached) is not None or (attached.dep_ == "pobj" and attached.head.lower_ == "under"
+                                                         and attached.lemma_.lower() in self.lexicon.under_attack_nouns):
+            return ROLE_PERPETRATOR
+        return None
+
+    def _said_to_be(self, doc: Doc, target: Mention | None) -> Mention | None:
+        """What the victims are said to have been names their side ("shot dead two men the army
+        said were militants": the militants, not two civilian men)."""
+        if target is None:
+            return None
+        root = doc[target.start : target.end].root
+        for said in (c for c in root.children if c.dep_ == "relcl" and c.lemma_.lower() in self.lexicon.say_verbs):
+            for attr in (a for clause in said.children if clause.dep_ == "ccomp" for a in clause.children if a.dep_ == "attr"):
+                side = next((m for m in self._all_mentions if m.start <= attr.i < m.end and m.kind in self.lexicon.armed), None)
+                if side is not None:
+                    return Mention(side.start, side.end, side.entry, side.name, ROLE_TARGET)
+        return target
 
     def _roles(self, doc: Doc, article: Article, candidate: Candidate, sent: Span, here: list[Mention]) -> None:
         if candidate.type in ("protests", "riots", "strategic_developments"):
@@ -351,6 +397,7 @@ class ActorRoles(ContextSides):
                 perp = self._by_agent(doc, candidate)  # "the rape of 22 women by members of the Gran Grif gang"
         if perp is None and target is not None and candidate.type in VIOLENT_TYPES:
             perp = self._civilian_attacker(doc, candidate, here, target)
+        target = self._said_to_be(doc, target)
         perp, target = self._sides_from_context(doc, article, candidate, sent, perp, target)
         if candidate.type == "battles":
             perp, target = self._between(doc, candidate, perp, target)
@@ -434,7 +481,7 @@ class ActorRoles(ContextSides):
     def _assign_roles(self, doc: Doc, candidate: Candidate, here: list[Mention]) -> None:
         """Each mention's role from the parse: who did it, who it was done to, or whose thing it is."""
         for mention in here:
-            mention.role = _role(doc, mention, here, self.lexicon.blame_verbs)
+            mention.role = self._under_attack_role(doc, mention) or _role(doc, mention, here, self.lexicon.blame_verbs)
             root = doc[mention.start : mention.end].root
             if root.dep_ == "pobj" and root.head.lower_ == "from" and candidate.sub_type in TERRITORY_SUB_TYPES | {"non_violent_transfer_of_territory"}:
                 mention.role = ROLE_TARGET  # "retook Krynky from Russian forces": the other side
@@ -493,7 +540,8 @@ class ActorRoles(ContextSides):
                                                or (verb in lexicon.say_verbs and _says_it_did(doc, root.head, lexicon.claim_phrases)))
             blamed = (root.dep_ in ("dobj", "pobj") and (_role(doc, mention, [], lexicon.blame_verbs) == ROLE_PERPETRATOR
                                                or verb in lexicon.suspect_verbs)  # "Officials said they suspected al-Shabaab"
-                      or root.dep_ == "nsubjpass" and verb in lexicon.suspect_verbs | lexicon.blame_verbs)  # "Boko Haram fighters are suspected"
+                      or root.dep_ == "nsubjpass" and verb in lexicon.suspect_verbs | lexicon.blame_verbs  # "Boko Haram fighters are suspected"
+                      or _identified_attackers(root, lexicon))
             denies = root.dep_ == "nsubj" and verb == "deny" and any(
                 c.dep_ == "dobj" and c.lower_ in lexicon.responsibility_words for c in root.head.children)
             if any(c.dep_ == "neg" for c in root.head.children):

@@ -312,6 +312,8 @@ class EventCandidates(ActorRecords):
                    and any(s <= token.idx < e for s, e in q.content.spans) for q in article.quotes)
 
     def _candidate(self, doc, article, sent_bounds, triggers, mentions) -> Candidate | None:
+        """The sentence's incident: its triggers tried in rank order; the first that tells of an
+        incident of this report, with the actors, objects or violence it needs, is typed."""
         sent = doc[sent_bounds[0] : sent_bounds[1]]
         forms = token_forms(doc)[sent.start : sent.end]
         words = {w for pair in forms for w in pair}
@@ -322,34 +324,13 @@ class EventCandidates(ActorRecords):
         vetoed = any(f" {w} " in joined for w in self.lexicon.no_event)
         year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
         for trigger, start, end in sorted(triggers, key=lambda item: item[0].rank):
-            if end - start == 1 and doc[start].dep_ == "amod" and doc[start].tag_ != "VBG" and doc[start].lower_.endswith("ed"):
-                continue  # "the wounded soldier", "release of detained relatives": a state, not an incident ("denied striking civilians" misparsed)
-            if trigger.weak and doc[start].dep_ == "acl" and any(s != start for _, s, _ in triggers):
-                continue  # "..., including 2 residents hit by stray bullets": the victims of the sentence's other trigger
+            if _state_or_victims(doc, trigger, start, end, triggers):
+                continue
             if trigger.needs_words and not (words & trigger.needs_words):
                 vetoed = vetoed or trigger.vetoes_weak
                 continue
-            if trigger.not_words and has_phrase(joined, trigger.not_words):
-                continue  # "tear gas ... killing six": not a dispersal but excessive force
-            if self._background(doc, doc[start], trigger.sub_type):
-                continue  # "has struck the city repeatedly since 2022", "since the fighting began"
-            if self._background_antecedent(doc, doc[start]):
-                continue  # "has reported shelling before, including an incident last week that killed a chaplain"
-            if self._continuing(doc, article, doc[start]) or _planned(doc[start], self.lexicon.preparing_verbs, self.lexicon.warning_words):
-                continue  # "the Russians kept up their bombardment of those two zones", "troops massed for an assault"
-            if _period_of(doc[start], self.lexicon.period_nouns):
-                continue  # "weeks of Russian bombardment have caused severe shortages"
-            if intended(doc[start], self.lexicon.intention_verbs, self.lexicon.request_verbs, self.lexicon.doing_verbs):
-                continue  # "Al-Shabaab threatened to attack hotels", "plans to launch an offensive"
-            if retrospective(doc[start], self.lexicon.retrospective_heads):
-                continue  # "sentenced to life for a 2015 bomb attack", "the anniversary of the Garissa attack"
-            if unrealised(doc[start], self.lexicon.unrealised_modifiers) or year and dated_before(doc[start], year):
-                continue  # "ahead of an expected Boko Haram attack", "soldiers killed in a 2022 ambush"
-            if doc[start].head.lemma_.lower() in self.lexicon.naming_verbs and any(
-                    s != start and doc[s].head.lemma_.lower() not in self.lexicon.naming_verbs for _, s, _ in triggers):
-                continue  # "..., describing the assault as a 'declaration of war'": the attack told before, named
-            if self._denied_development(article, trigger, doc[start]):
-                continue  # "The army denied that its soldiers had withdrawn from X": nothing changed hands
+            if self._not_this_incident(doc, article, trigger, start, triggers, joined, year):
+                continue
             here = self._in_clause(doc, start, in_sentence)
             here = [self._suspected_killer(doc, m, start) for m in here]
             kinds = {m.kind for m in here if clause_head(doc[m.start : m.end].root) == clause_head(doc[start]) and not m.facility}
@@ -357,59 +338,117 @@ class EventCandidates(ActorRecords):
                 kinds |= {m.kind for m in self._speakers if sent.start <= m.start < sent.end}
             if trigger.needs_actor and not (kinds & trigger.needs_actor):
                 continue
-            if not trigger.object_kinds and trigger.not_objects and any(
-                    c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in trigger.not_objects for i in range(start, end) for c in doc[i].children):
-                continue  # "clashes entered a third day"
-            if trigger.object_kinds and not _object_of_kind(doc, start, end, here, trigger.object_kinds, trigger.not_objects):
-                continue  # "seized 15 passengers" is an abduction, "seized the town" is not
-            # two words of violence ("10 civilians killed in attack on bus") tell of one without an armed actor
-            # (or in a "when" clause tied to it, where the article names an armed actor at all: "Three
-            # volunteer drivers killed when a humanitarian convoy was struck near this town")
-            tied = linked_clauses(doc, clause_head(doc[start])) if self._armed_named else {clause_head(doc[start])}
-            # (two words, not two triggers: "Bombs struck two displacement camps")
-            violent = len({doc[s].lemma_.lower() for t, s, _ in triggers if t.weak and clause_head(doc[s]) in tied}) >= 2
-            violent = violent or self._public_blast(trigger, words)
-            # an attack noun with its dead counted ("An attack on a village in Plateau state left 27 dead")
-            # (not a toll's own incident, decided below: "The toll from Saturday's strike on Dnipro has risen to 12")
-            violent = violent or trigger.remote and doc[start].pos_ == "NOUN" and not self._toll_source(doc[start]) and self._dead_in(sent)
-            # a crowd that storms or attacks riots ("Protesters have stormed the residence")
-            crowd = bool(kinds & set(trigger.by_perpetrator) & {"protesters", "rioters"})
-            # (a toll's own incident only where no incident was told before it: "The death toll from
-            # Saturday's strike on Dnipro has risen to 12" after another entry is a toll update)
-            violent = violent or self._toll_source(doc[start]) and min(self._trigger_tokens) >= sent.start
-            # (an armed subject of the trigger overrides the accident words: "Gunmen attacked a coal mine, killing 20 miners")
-            vetoed_here = vetoed and not _armed_subject(doc, start, end, here, self.lexicon.armed)
-            if trigger.weak and (vetoed_here or not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent and not crowd
-                                 and self._denier(doc, article, start) is None and not self._war_victims(words, joined)):
-                continue  # (an armed side that denies it names one too: "Ethiopian army denies killing 12 civilians";
-                # and "civilians" are people of a war: "Centrafrique : trois civils tués à Batangafo")
+            if not _objects_fit(doc, trigger, start, end, here):
+                continue
+            if trigger.weak and self._no_incident(doc, article, trigger, start, end, sent, triggers, here, kinds, words, joined, vetoed):
+                continue
             if trigger.type == "protests" and len({t.rank for t, _, _ in triggers if t.weak}) >= 2:
                 continue  # "Two explosions ripped through a rally ..., killing 11": the bombing, not the rally
-            candidate = Candidate(trigger, trigger.type, trigger.sub_type, (start, end), [sent_bounds])
-            candidate.separate = bool(words & SEPARATE_WORDS)
-            candidate.headline = _in_headline(doc, sent)
-            candidate.entry = _live_entry(doc, sent)
-            self._roles(doc, article, candidate, sent, here)
-            if trigger.sub_type == "peaceful_protest" and self._armed_protester(doc, candidate):
-                continue  # "troops marched in" is no protest
-            self._retype(candidate)
-            self._remote(doc, article, candidate, _clause_words(doc, sent, start, forms))
-            self._disarmed(doc, candidate)
-            if candidate.type in ("protests", "riots") and trigger.type not in ("protests", "riots"):
-                self._roles(doc, article, candidate, sent, here)  # the crowd did it ("Protesters clash with police")
-            self._context_type(doc, candidate, words, joined, here, self._countered(article, doc[start]))
-            self._force_without_harm(doc, candidate, joined)
-            self._mob_killing(doc, candidate, triggers, here)
-            self._gathering_arrest(candidate, joined)
-            self._post_overrun(doc, candidate, words)
-            self._handover(doc, candidate, sent)
-            self._territory_by_force(doc, candidate, joined)
-            self._strike_relative(doc, candidate)
-            self._repelled(doc, candidate)
-            self._seized_goods(doc, candidate)
-            self._destruction_with_victims(candidate, triggers)
-            self._place(doc, article, candidate, sent)
-            self._foreign_opponent(doc, article, candidate, sent)
-            self._date(doc, article, candidate, sent)
-            return candidate
+            candidate = self._typed(doc, article, trigger, start, end, sent_bounds, triggers, here, words, joined, forms)
+            if candidate is not None:
+                return candidate
         return None
+
+    def _not_this_incident(self, doc, article, trigger, start: int, triggers, joined: str, year: int | None) -> bool:
+        """Whether the trigger tells of no incident of this report: a background, a plan, a
+        threat, a past or expected attack, a name for an attack told before, or a development
+        only denied."""
+        token = doc[start]
+        if trigger.not_words and has_phrase(joined, trigger.not_words):
+            return True  # "tear gas ... killing six": not a dispersal but excessive force
+        if self._background(doc, token, trigger.sub_type):
+            return True  # "has struck the city repeatedly since 2022", "since the fighting began"
+        if self._background_antecedent(doc, token):
+            return True  # "has reported shelling before, including an incident last week that killed a chaplain"
+        if self._continuing(doc, article, token) or _planned(token, self.lexicon.preparing_verbs, self.lexicon.warning_words):
+            return True  # "the Russians kept up their bombardment of those two zones", "troops massed for an assault"
+        if _period_of(token, self.lexicon.period_nouns):
+            return True  # "weeks of Russian bombardment have caused severe shortages"
+        if intended(token, self.lexicon.intention_verbs, self.lexicon.request_verbs, self.lexicon.doing_verbs):
+            return True  # "Al-Shabaab threatened to attack hotels", "plans to launch an offensive"
+        if retrospective(token, self.lexicon.retrospective_heads):
+            return True  # "sentenced to life for a 2015 bomb attack", "the anniversary of the Garissa attack"
+        if unrealised(token, self.lexicon.unrealised_modifiers) or year and dated_before(token, year):
+            return True  # "ahead of an expected Boko Haram attack", "soldiers killed in a 2022 ambush"
+        if token.head.lemma_.lower() in self.lexicon.naming_verbs and any(
+                s != start and doc[s].head.lemma_.lower() not in self.lexicon.naming_verbs for _, s, _ in triggers):
+            return True  # "..., describing the assault as a 'declaration of war'": the attack told before, named
+        return self._denied_development(article, trigger, token)  # "The army denied that its soldiers had withdrawn from X"
+
+    def _no_incident(self, doc, article, trigger, start, end, sent, triggers, here, kinds, words, joined, vetoed) -> bool:
+        """Whether a weak trigger (a word of violence that needs more) stands alone: no armed
+        side, no second word of violence, no crowd, no denier and no war victims, or an accident
+        word with no armed subject."""
+        # two words of violence ("10 civilians killed in attack on bus") tell of one without an armed actor
+        # (or in a "when" clause tied to it, where the article names an armed actor at all: "Three
+        # volunteer drivers killed when a humanitarian convoy was struck near this town")
+        tied = linked_clauses(doc, clause_head(doc[start])) if self._armed_named else {clause_head(doc[start])}
+        # (two words, not two triggers: "Bombs struck two displacement camps")
+        violent = len({doc[s].lemma_.lower() for t, s, _ in triggers if t.weak and clause_head(doc[s]) in tied}) >= 2
+        violent = violent or self._public_blast(trigger, words)
+        # an attack noun with its dead counted ("An attack on a village in Plateau state left 27 dead")
+        # (not a toll's own incident, decided below: "The toll from Saturday's strike on Dnipro has risen to 12")
+        violent = violent or trigger.remote and doc[start].pos_ == "NOUN" and not self._toll_source(doc[start]) and self._dead_in(sent)
+        # a crowd that storms or attacks riots ("Protesters have stormed the residence")
+        crowd = bool(kinds & set(trigger.by_perpetrator) & {"protesters", "rioters"})
+        # (a toll's own incident only where no incident was told before it: "The death toll from
+        # Saturday's strike on Dnipro has risen to 12" after another entry is a toll update)
+        violent = violent or self._toll_source(doc[start]) and min(self._trigger_tokens) >= sent.start
+        # (an armed subject of the trigger overrides the accident words: "Gunmen attacked a coal mine, killing 20 miners")
+        vetoed_here = vetoed and not _armed_subject(doc, start, end, here, self.lexicon.armed)
+        # (an armed side that denies it names one too: "Ethiopian army denies killing 12 civilians";
+        # and "civilians" are people of a war: "Centrafrique : trois civils tués à Batangafo")
+        return vetoed_here or (not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent and not crowd
+                               and self._denier(doc, article, start) is None and not self._war_victims(words, joined))
+
+    def _typed(self, doc, article, trigger, start, end, sent_bounds, triggers, here, words, joined, forms) -> Candidate | None:
+        """The candidate of a trigger with its roles, type, place and date; None where its
+        "protesters" turn out armed ("troops marched in" is no protest)."""
+        sent = doc[sent_bounds[0] : sent_bounds[1]]
+        candidate = Candidate(trigger, trigger.type, trigger.sub_type, (start, end), [sent_bounds])
+        candidate.separate = bool(words & SEPARATE_WORDS)
+        candidate.headline = _in_headline(doc, sent)
+        candidate.entry = _live_entry(doc, sent)
+        self._roles(doc, article, candidate, sent, here)
+        if trigger.sub_type == "peaceful_protest" and self._armed_protester(doc, candidate):
+            return None
+        self._retype(candidate)
+        self._remote(doc, article, candidate, _clause_words(doc, sent, start, forms))
+        self._disarmed(doc, candidate)
+        if candidate.type in ("protests", "riots") and trigger.type not in ("protests", "riots"):
+            self._roles(doc, article, candidate, sent, here)  # the crowd did it ("Protesters clash with police")
+        self._context_type(doc, candidate, words, joined, here, self._countered(article, doc[start]))
+        self._force_without_harm(doc, candidate, joined)
+        self._mob_killing(doc, candidate, triggers, here)
+        self._gathering_arrest(candidate, joined)
+        self._post_overrun(doc, candidate, words)
+        self._handover(doc, candidate, sent)
+        self._territory_by_force(doc, candidate, joined)
+        self._strike_relative(doc, candidate)
+        self._repelled(doc, candidate)
+        self._seized_goods(doc, candidate)
+        self._destruction_with_victims(candidate, triggers)
+        self._place(doc, article, candidate, sent)
+        self._foreign_opponent(doc, article, candidate, sent)
+        self._date(doc, article, candidate, sent)
+        return candidate
+
+
+def _state_or_victims(doc, trigger, start: int, end: int, triggers) -> bool:
+    """Whether a trigger is a state or the victims of another trigger: "the wounded soldier",
+    "release of detained relatives" (a participle on a noun; "denied striking civilians"
+    misparsed stays), "..., including 2 residents hit by stray bullets" (a weak clause on a noun
+    where the sentence has another trigger)."""
+    word = doc[start]
+    if end - start == 1 and word.dep_ == "amod" and word.tag_ != "VBG" and word.lower_.endswith("ed"):
+        return True
+    return bool(trigger.weak and word.dep_ == "acl" and any(s != start for _, s, _ in triggers))
+
+
+def _objects_fit(doc, trigger, start: int, end: int, here) -> bool:
+    """Whether the trigger's object is of a kind it needs: "seized 15 passengers" is an
+    abduction, "seized the town" is not; "clashes entered a third day" is no move."""
+    if not trigger.object_kinds and trigger.not_objects and any(
+            c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in trigger.not_objects for i in range(start, end) for c in doc[i].children):
+        return False
+    return not trigger.object_kinds or _object_of_kind(doc, start, end, here, trigger.object_kinds, trigger.not_objects)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import conflictnlp
 from conflictnlp.cli import EXIT_BUG, EXIT_NOT_INSTALLED, EXIT_NOTHING_PROCESSED, EXIT_USAGE, app
 from conflictnlp.schema import validator
 
@@ -522,3 +523,10 @@ def test_the_package_names_load_on_first_use():
     assert set(conflictnlp.__all__) <= set(dir(conflictnlp))
     with pytest.raises(AttributeError):
         conflictnlp.no_such_name  # noqa: B018
+
+
+@pytest.mark.slow
+def test_python_dash_m_runs_the_same_command_line():
+    proc = subprocess.run([sys.executable, "-m", "conflictnlp", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert conflictnlp.__version__ in proc.stdout

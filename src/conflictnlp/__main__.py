@@ -1,0 +1,5 @@
+"""``python -m conflictnlp``: the same command line as ``conflictnlp``."""
+
+from conflictnlp.cli import main
+
+main()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import assert_offsets, check_record  # noqa: F401  (re-exported for the tests)
+from .helpers import BLANK, assert_offsets, check_record  # noqa: F401  (re-exported for the tests)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -18,6 +18,20 @@ def nlp():
     import conflictnlp
 
     return conflictnlp.load()
+
+
+@pytest.fixture(scope="session")
+def quotes_nlp():
+    """A small pipeline: body detection and quotes only, loaded once for the session."""
+    import conflictnlp
+
+    return conflictnlp.load(enable=["article", "quotes"])
+
+
+@pytest.fixture(scope="session")
+def blank():
+    """A blank English pipeline (no model), for rule components run on hand-built parses."""
+    return BLANK
 
 
 @pytest.fixture(scope="session")

@@ -8,10 +8,12 @@ every id-valued key listed in ``REFERENCES`` must name an item of the list it po
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, Optional, Sequence
 
 import spacy
 from spacy.tokens import Doc
+
+from conflictnlp.extensions import STORE_KEY
 
 # keys of an item (at any depth) whose value is an id, or a list of ids, of another item of the
 # record, and the record list that id must be in
@@ -162,7 +164,11 @@ def check_parquet_tables(folder) -> int:
     return checked
 
 
-BLANK_VOCAB = spacy.blank("en").vocab  # English lexical attributes ("No".lower_ is "no"), no model
+BLANK = spacy.blank("en")  # one per worker: the Language rule components are built on, no model
+BLANK_VOCAB = BLANK.vocab  # English lexical attributes ("No".lower_ is "no")
+
+# the columns of the events tests' rows: (word, head index, dep, POS, lemma)
+EVENT_ROWS = ("words", "heads", "deps", "pos", "lemmas")
 
 
 def make_doc(rows: str, ents: Optional[list[str]] = None, vocab: Any = None) -> Doc:
@@ -184,3 +190,66 @@ def make_doc(rows: str, ents: Optional[list[str]] = None, vocab: Any = None) -> 
         tags=tags,
         ents=ents,
     )
+
+
+def rows_doc(rows: Sequence[Sequence[Any]], columns: Sequence[str], vocab: Any = None, **doc_args: Any) -> Doc:
+    """A Doc from rows of token attributes, one row a token; ``columns`` names each column by
+    the Doc argument it fills ("words", "heads", "deps", "pos", "lemmas", "tags", "spaces")."""
+    values = {name: [row[n] for row in rows] for n, name in enumerate(columns)}
+    given = {name: value for name, value in doc_args.items() if value is not None}  # None is the Doc's own default
+    return Doc(vocab or BLANK_VOCAB, **{**given, **values})
+
+
+def article_doc(vocab: Any, rows: Sequence[Sequence[Any]], published: str, *, title: Optional[str] = None,
+                spaces: Optional[list[bool]] = None, columns: Sequence[str] = EVENT_ROWS) -> Doc:
+    """An article's Doc for the events rules: ``rows`` (word, head, dep, POS, lemma), and the
+    article fields the events component reads (source "Wire", article "a1")."""
+    doc = rows_doc(rows, columns, vocab, spaces=spaces)
+    doc.user_data[STORE_KEY] = {"published": published, "source": "Wire", "article_id": "a1", "title": title}
+    return doc
+
+
+def doc_of(nlp: Any, rows: Sequence[Sequence[Any]], published: str = "2023-03-15") -> Doc:
+    """``article_doc`` on the vocabulary of ``nlp``, an article of 2023-03-15 unless told."""
+    return article_doc(nlp.vocab, rows, published)
+
+
+def place(doc: Doc, first: int, last: int, lid: str, code: str, feature: str) -> Any:
+    """A resolved place on tokens ``first`` to ``last`` (a point in eastern Ukraine)."""
+    from conflictnlp.model import Location
+
+    s, e = chars(doc, first, last)
+    return Location(id=lid, text=doc.text[s:e], span=(s, e), name=doc.text[s:e], country_code=code, feature=feature, lat=49.7, lon=37.6)
+
+
+def chars(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """The characters of tokens ``first`` to ``last``, both included."""
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def run_events(nlp: Any, doc: Doc) -> list:
+    """The events component, built on ``nlp``, run on ``doc``: its events."""
+    from conflictnlp.events.component import EventsComponent
+
+    EventsComponent(nlp, "events")(doc)
+    return doc._.events
+
+
+def events_of(nlp: Any, rows: Sequence[Sequence[Any]], places: Sequence[tuple] = (), spaces: Optional[list[bool]] = None) -> tuple[Doc, list]:
+    """Events of an article of 2024-10-29 from (word, head, dep, POS, lemma) rows; places:
+    (first token, last token, country code, feature[, adjectival])."""
+    from conflictnlp.model import Location
+
+    doc = article_doc(nlp.vocab, rows, "2024-10-29", spaces=spaces)
+    locations = []
+    for n, (first, last, code, feature, *adjectival) in enumerate(places, 1):
+        s, e = chars(doc, first, last)
+        locations.append(Location(id=f"l{n}", text=doc.text[s:e], span=(s, e), name=doc.text[s:e], country_code=code, feature=feature,
+                                  adjectival=bool(adjectival and adjectival[0])))
+    doc._.locations = locations
+    return doc, run_events(nlp, doc)
+
+
+def kinds(event: Any) -> tuple[Optional[str], Optional[str]]:
+    """The kinds of an event's perpetrator and target (None where a side is missing)."""
+    return tuple(getattr(getattr(event.actors, role), "kind", None) for role in ("perpetrator", "target"))  # type: ignore[return-value]

@@ -3,8 +3,6 @@ hand-built parse, so a model update does not move the rule, and a few whole-pipe
 
 from __future__ import annotations
 
-import pytest
-
 import conflictnlp
 from conflictnlp.quotes.attribution import verb_attributions
 from conflictnlp.quotes.cues import load_cues
@@ -20,11 +18,6 @@ def attributions(doc):
         (text[a.cue[0] : a.cue[1]], [text[s:e] for s, e in a.content], a.source.text if a.source is not None else None)
         for a in found
     ]
-
-
-@pytest.fixture(scope="module")
-def quotes_nlp():
-    return conflictnlp.load(enable=["article", "quotes"])
 
 
 def quotes(nlp, text: str) -> list[dict]:

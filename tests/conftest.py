@@ -28,6 +28,17 @@ def quotes_nlp():
     return conflictnlp.load(enable=["article", "quotes"])
 
 
+# the components a places test does not exercise
+NOT_PLACES = ("measures", "dates", "quotes", "claims")
+
+
+@pytest.fixture(scope="module")
+def places_nlp(nlp):
+    """The session pipeline with only what places need running, for one test module."""
+    with nlp.select_pipes(disable=[name for name in NOT_PLACES if name in nlp.pipe_names]):
+        yield nlp
+
+
 @pytest.fixture(scope="session")
 def blank():
     """A blank English pipeline (no model), for rule components run on hand-built parses."""

@@ -169,6 +169,8 @@ BLANK_VOCAB = BLANK.vocab  # English lexical attributes ("No".lower_ is "no")
 
 # the columns of the events tests' rows: (word, head index, dep, POS, lemma)
 EVENT_ROWS = ("words", "heads", "deps", "pos", "lemmas")
+# the columns of the other rule tests' rows, as ``make_doc`` reads them: (word, lemma, POS, dep, head index)
+PARSE_ROWS = ("words", "lemmas", "pos", "deps", "heads")
 
 
 def make_doc(rows: str, ents: Optional[list[str]] = None, vocab: Any = None) -> Doc:
@@ -253,3 +255,93 @@ def events_of(nlp: Any, rows: Sequence[Sequence[Any]], places: Sequence[tuple] =
 def kinds(event: Any) -> tuple[Optional[str], Optional[str]]:
     """The kinds of an event's perpetrator and target (None where a side is missing)."""
     return tuple(getattr(getattr(event.actors, role), "kind", None) for role in ("perpetrator", "target"))  # type: ignore[return-value]
+
+
+# words a hand-tagged sentence attaches to the word before (``tagged_doc``)
+_ATTACHED = {",", ".", ":", ";", "'s", "(", ")"}
+
+
+def tagged_doc(tagged: str, *, tilde: bool = False, vocab: Any = None) -> Doc:
+    """A one-sentence Doc from "word/POS/ENT" items (ENT an IOB tag such as B-GPE; "O" if left
+    out); lemmas are the lowercased words. Spacing: punctuation and "'s" attach to the word
+    before and "_" inside a word is a space; with ``tilde``, instead, a word ending in "~" has no
+    space after it (nor has the last word)."""
+    words, spaces, pos, ents = [], [], [], []
+    for item in tagged.split():
+        word, tag, *ent = item.split("/")
+        if tilde:
+            spaces.append(not word.endswith("~"))
+            words.append(word.removesuffix("~"))
+        else:
+            words.append(word.replace("_", " ") if word != "_" else word)
+        pos.append(tag)
+        ents.append(ent[0] if ent else "O")
+    if tilde:
+        spaces[-1] = False
+    else:
+        spaces = [i + 1 < len(words) and words[i + 1] not in _ATTACHED for i in range(len(words))]
+    return Doc(vocab or BLANK_VOCAB, words=words, spaces=spaces, pos=pos, ents=ents, lemmas=[w.lower() for w in words],
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def found_places(tagged: str, *, tilde: bool = False) -> list:
+    """The places component alone on a hand-tagged sentence (``tagged_doc``): its locations,
+    each checked to cover its text."""
+    from conflictnlp.places.component import PlacesComponent
+
+    doc = tagged_doc(tagged, tilde=tilde)
+    PlacesComponent(BLANK, "places").process(doc)
+    for loc in doc._.locations:
+        assert doc.text[loc.span[0]:loc.span[1]] == loc.text
+    return list(doc._.locations)
+
+
+def place_points(tagged: str) -> dict[str, tuple]:
+    """Text -> (country code, lat, lon) of the places found in a hand-tagged sentence (``tagged_doc``),
+    a people's adjectives left out."""
+    return {loc.text: (loc.country_code, loc.lat, loc.lon) for loc in found_places(tagged) if not loc.adjectival}
+
+
+def place_features(tagged: str) -> dict[str, tuple]:
+    """Text -> (country code, feature, lat) of the places found in a hand-tagged sentence ("~"
+    glues; ``tagged_doc``), a people's adjectives left out."""
+    return {loc.text: (loc.country_code, loc.feature, loc.lat) for loc in found_places(tagged, tilde=True) if not loc.adjectival}
+
+
+def attributions(doc: Doc) -> list[tuple[str, list[str], Optional[str]]]:
+    """The verb, noun and adjective attributions of a hand-built doc: (cue, content texts, speaker)."""
+    from conflictnlp.quotes.attribution import verb_attributions
+    from conflictnlp.quotes.cues import load_cues
+
+    text = doc.text
+    found = verb_attributions(doc, list(doc.sents), load_cues(), [False] * (len(text) + 1))
+    return [
+        (text[a.cue[0] : a.cue[1]], [text[s:e] for s, e in a.content], a.source.text if a.source is not None else None)
+        for a in found
+    ]
+
+
+def claims_doc(rows: Sequence[Sequence[Any]], tags: Optional[list[str]] = None) -> Doc:
+    """A Doc of (word, lemma, POS, dep, head) rows with no quotes yet, for the claims rules."""
+    doc = rows_doc(rows, PARSE_ROWS, tags=tags)
+    doc._.quotes = []
+    return doc
+
+
+def quote_at(doc: Doc, content: str, cue: str, speaker: Optional[str], qid: str = "q1", kind: str = "indirect") -> Any:
+    """A quote of ``doc`` from the first occurrence of each of its texts."""
+    from conflictnlp.model import MultiSpan, Quote, TextSpan
+
+    text = doc.text
+    c, k = text.index(content), text.index(cue)
+    spk = TextSpan(text=speaker, span=(text.index(speaker), text.index(speaker) + len(speaker))) if speaker else None
+    return Quote(id=qid, type=kind, content=MultiSpan(text=content, spans=[(c, c + len(content))]),
+                 cue=TextSpan(text=cue, span=(k, k + len(cue))), speaker=spk)
+
+
+def extract_claims(doc: Doc) -> list:
+    """The claims rules alone on ``doc``, every verb their own lexicon does not know read as unknown."""
+    from conflictnlp.claims.extract import ClaimExtractor
+    from conflictnlp.claims.lexicon import load_lexicon
+
+    return ClaimExtractor(load_lexicon(), known_verbs=frozenset())(doc)

@@ -24,7 +24,7 @@ from conflictnlp.model import Article, Location
 from conflictnlp.places.gazetteer import Place
 from conflictnlp.places.resolve import Mention, _far_namesakes
 from tests.helpers import doc_of, place, run_events
-from tests.test_places_round8 import locations
+from tests.helpers import place_features as locations
 
 
 def at(text, name, code, feature, lat=1.0, lon=1.0, adjectival=False):

@@ -9,20 +9,12 @@ from spacy.tokens import Doc
 
 from conflictnlp.quotes.cues import load_cues
 from conflictnlp.quotes.speakers import SpeakerResolver, source_of_verb
+from tests.helpers import rows_doc
 
 
 def _doc(rows, sent_starts=None, ents=None) -> Doc:
     """rows: (word, pos, head index, dep, trailing space)."""
-    return Doc(
-        spacy.blank("en").vocab,
-        words=[r[0] for r in rows],
-        pos=[r[1] for r in rows],
-        heads=[r[2] for r in rows],
-        deps=[r[3] for r in rows],
-        spaces=[r[4] for r in rows],
-        sent_starts=sent_starts,
-        ents=ents,
-    )
+    return rows_doc(rows, ("words", "pos", "heads", "deps", "spaces"), sent_starts=sent_starts, ents=ents)
 
 
 def test_a_company_cut_off_by_its_abbreviation_still_speaks() -> None:

@@ -13,6 +13,7 @@ from conflictnlp.measures.casualties import _is_date_or_name, _singular_counts, 
 from conflictnlp.measures.distances import build_distances
 from conflictnlp.measures.quantities import Measure, is_ordinal
 from conflictnlp.measures.units import load_measure_data, to_metres
+from tests.helpers import EVENT_ROWS, rows_doc
 
 VOCAB = spacy.blank("en").vocab
 
@@ -307,6 +308,50 @@ def test_rule_a_plot_to_kill_is_unrealised_whatever_the_parse_hangs_kill_from(tr
                 ["NOUN", "VERB", "DET", "NOUN", "PART", "VERB", "NUM", "NOUN"],
                 lemmas=["police", "foil", "a", "plot", "to", "kill", "30", "worshipper"])
     assert tree.unrealised(doc[5])
+
+
+# the one reading of intended harm (toll_tree.only_intended), for the tolls and the events alike:
+# (sentence rows, the verb's index, an intended harm to the events, no toll to the tolls)
+INTENDED_OR_NOT = [
+    ([("Rebels", 1, "nsubj", "NOUN", "rebel"), ("vowed", 1, "ROOT", "VERB", "vow"), ("to", 3, "aux", "PART", "to"),
+      ("storm", 1, "xcomp", "VERB", "storm"), ("the", 5, "det", "DET", "the"), ("base", 3, "dobj", "NOUN", "base")], 3, True, True),
+    # an attempt is an incident, but leaves no toll
+    ([("Rebels", 1, "nsubj", "NOUN", "rebel"), ("tried", 1, "ROOT", "VERB", "try"), ("to", 3, "aux", "PART", "to"),
+      ("storm", 1, "xcomp", "VERB", "storm"), ("the", 5, "det", "DET", "the"), ("base", 3, "dobj", "NOUN", "base")], 3, False, True),
+    ([("Rebels", 1, "nsubj", "NOUN", "rebel"), ("managed", 1, "ROOT", "VERB", "manage"), ("to", 3, "aux", "PART", "to"),
+      ("storm", 1, "xcomp", "VERB", "storm"), ("the", 5, "det", "DET", "the"), ("base", 3, "dobj", "NOUN", "base")], 3, False, False),
+    # "called on fighters to attack": the parser hangs the infinitive from "called" as a clause
+    ([("Rebels", 1, "nsubj", "NOUN", "rebel"), ("called", 1, "ROOT", "VERB", "call"), ("on", 1, "prep", "ADP", "on"),
+      ("fighters", 2, "pobj", "NOUN", "fighter"), ("to", 5, "aux", "PART", "to"), ("attack", 1, "advcl", "VERB", "attack"),
+      ("the", 7, "det", "DET", "the"), ("base", 5, "dobj", "NOUN", "base")], 5, True, True),
+    # a conjunct reads as the first of its row
+    ([("Rebels", 1, "nsubj", "NOUN", "rebel"), ("swore", 1, "ROOT", "VERB", "swear"), ("to", 3, "aux", "PART", "to"),
+      ("regroup", 1, "xcomp", "VERB", "regroup"), ("and", 3, "cc", "CCONJ", "and"), ("attack", 3, "conj", "VERB", "attack"),
+      ("the", 7, "det", "DET", "the"), ("base", 5, "dobj", "NOUN", "base")], 5, True, True),
+    # a purpose clause of a harm done is done
+    ([("Rebels", 1, "nsubj", "NOUN", "rebel"), ("attacked", 1, "ROOT", "VERB", "attack"), ("the", 3, "det", "DET", "the"),
+      ("base", 1, "dobj", "NOUN", "base"), ("to", 5, "aux", "PART", "to"), ("free", 1, "advcl", "VERB", "free"),
+      ("prisoners", 5, "dobj", "NOUN", "prisoner")], 5, False, False),
+]
+
+
+@pytest.mark.parametrize("rows, verb, intended_event, no_toll", INTENDED_OR_NOT)
+def test_the_events_and_the_tolls_read_intended_harm_alike_but_for_attempts(tree, rows, verb, intended_event, no_toll):
+    from conflictnlp.events.clauses import intended
+    from conflictnlp.events.lexicon import load_event_lexicon
+
+    lexicon = load_event_lexicon()
+    doc = rows_doc(rows, EVENT_ROWS)
+    assert intended(doc[verb], lexicon.intention_verbs, lexicon.planning_words, lexicon.doing_verbs) is intended_event
+    assert tree.unrealised(doc[verb]) is no_toll
+
+
+def test_intended_harm_is_one_list_the_events_read_less_the_attempts(tree):
+    from conflictnlp.events.lexicon import load_event_lexicon
+
+    attempts = frozenset(load_casualty_data().tree["attempt_heads"])
+    assert attempts and attempts <= tree.unrealised_heads
+    assert load_event_lexicon().planning_words == tree.unrealised_heads - attempts
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import BLANK, assert_offsets, check_record  # noqa: F401  (re-exported for the tests)
+from .helpers import BLANK, assert_offsets, check_record, light_pipeline  # noqa: F401  (re-exported for the tests)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -26,6 +26,20 @@ def quotes_nlp():
     import conflictnlp
 
     return conflictnlp.load(enable=["article", "quotes"])
+
+
+@pytest.fixture(scope="session")
+def light_nlp():
+    """The base pipeline with the article component only (``helpers.light_pipeline``), loaded once for the session."""
+    return light_pipeline()
+
+
+@pytest.fixture(scope="session")
+def stance_nlp():
+    """The pipeline without places and dates, which the stance evaluation does not read, loaded once for the session."""
+    import conflictnlp
+
+    return conflictnlp.load(exclude=["places", "dates"])
 
 
 # the components a places test does not exercise

@@ -345,3 +345,66 @@ def extract_claims(doc: Doc) -> list:
     from conflictnlp.claims.lexicon import load_lexicon
 
     return ClaimExtractor(load_lexicon(), known_verbs=frozenset())(doc)
+
+
+# the articles of the batch tests' corpora, one per record in turn
+BATCH_TEXTS = [
+    "Officials said {n} people were killed in Kharkiv on Friday.",
+    "\"We will respond,\" the governor said after the strike on depot {n}.",
+    "The convoy stopped {n} kilometres from the border, a spokesman said.",
+]
+
+
+def light_pipeline() -> Any:
+    """The base pipeline with conflictnlp's article component only: fast, and independent of
+    the extraction components, which the batch tests do not exercise."""
+    import conflictnlp
+
+    return conflictnlp.load(enable=["article"])
+
+
+def write_corpus(path: Any, count: int, extra: Sequence[dict] = ()) -> list[str]:
+    """A JSONL corpus of ``count`` short articles (and ``extra`` records) at ``path``: their ids."""
+    import json
+
+    records = [{"id": f"r{i}", "text": BATCH_TEXTS[i % len(BATCH_TEXTS)].format(n=i)} for i in range(count)] + list(extra)
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return [r["id"] for r in records]
+
+
+def quiet(origin: str, reason: str) -> None:
+    """An ``on_skip`` that says nothing."""
+
+
+def full_record(article_id: str) -> dict:
+    """A record with one item of every kind, its spans right."""
+    from conflictnlp.model import (
+        Article,
+        Claim,
+        DateMention,
+        Distance,
+        Location,
+        MeasureRestatement,
+        MultiSpan,
+        Quantity,
+        Quote,
+        TextSpan,
+    )
+
+    text = "Peskov said two workers were hurt in Belgorod, some 22 miles (35 km) from the border, on Friday."
+    return Article(
+        id=article_id,
+        source="AP",
+        published="2022-04-01",
+        body=(0, len(text)),
+        text=text,
+        quotes=[Quote(id="q1", type="indirect", content=MultiSpan("two workers were hurt", [(12, 33)]), cue=TextSpan("said", (7, 11)),
+                      speaker=TextSpan("Peskov", (0, 6)), speaker_name="Dmitry Peskov", confidence=0.9)],
+        claims=[Claim(id="c1", text="two workers were hurt in Belgorod", span=(12, 45), source="Dmitry Peskov", quote_id="q1",
+                      stance="hedged", hedges=[TextSpan("said", (7, 11))], locations=["l1"], quantities=["n1"])],
+        locations=[Location(id="l1", text="Belgorod", span=(37, 45), name="Belgorod", country_code="RU", lat=50.61, lon=36.58, geonameid=578072, feature="city")],
+        distances=[Distance(id="m1", text="some 22 miles", span=(47, 60), value=22, unit="mile", metres=35405.6, approximate=True,
+                            also=[MeasureRestatement(35, "kilometre", (62, 67))], reference=TextSpan("the border", (74, 84)))],
+        quantities=[Quantity(id="n1", text="two workers", span=(12, 23), value=2, concept="workers")],
+        dates=[DateMention(id="d1", text="on Friday", span=(86, 95), value="2022-04-01", granularity="day")],
+    ).to_dict()

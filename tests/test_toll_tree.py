@@ -5,7 +5,6 @@ that are no quantities, and a length unit pint does not know."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc, Span
 
 from conflictnlp.extensions import _store
@@ -13,15 +12,13 @@ from conflictnlp.measures.casualties import _is_date_or_name, _singular_counts, 
 from conflictnlp.measures.distances import build_distances
 from conflictnlp.measures.quantities import Measure, is_ordinal
 from conflictnlp.measures.units import load_measure_data, to_metres
-from tests.helpers import EVENT_ROWS, rows_doc
-
-VOCAB = spacy.blank("en").vocab
+from tests.helpers import BLANK_VOCAB, EVENT_ROWS, rows_doc
 
 
 def parse(text: str, heads: list[int], deps: list[str], pos: list[str], tags: list[str] | None = None, lemmas: list[str] | None = None) -> Doc:
     """A Doc with the given parse: ``heads`` are absolute token indices."""
     words = text.split()
-    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags or [""] * len(words), lemmas=lemmas or [w.lower() for w in words])
+    return Doc(BLANK_VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags or [""] * len(words), lemmas=lemmas or [w.lower() for w in words])
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +129,7 @@ def test_a_length_unit_pint_does_not_know_is_an_error_not_zero_metres():
     assert to_metres(22, "mile") == pytest.approx(35405.568)
     assert to_metres(3, "furlong") == pytest.approx(603.5, rel=1e-3)
     assert to_metres(3, "smoot-ish unit") is None and to_metres(3, "tonne") is None
-    doc = Doc(VOCAB, words=["some", "3", "blorfs", "away"])
+    doc = Doc(BLANK_VOCAB, words=["some", "3", "blorfs", "away"])
     doc.set_ents([])
     measure = Measure(5, 13, 3.0, None, "blorf", "length", None, True, 6)
     distances, others = build_distances(doc, [measure], load_measure_data())
@@ -258,10 +255,10 @@ def test_rule_a_title_before_a_name_and_a_pronoun_under_a_cue_are_one_person_eac
 
 
 def test_an_age_inside_a_date_entity_makes_no_date():
-    doc = Doc(VOCAB, words=["Two", "18", "-", "year", "-", "old", "conscripts"], spaces=[True, False, False, False, False, True, False])
+    doc = Doc(BLANK_VOCAB, words=["Two", "18", "-", "year", "-", "old", "conscripts"], spaces=[True, False, False, False, False, True, False])
     doc.set_ents([Span(doc, 0, 6, "DATE")])
     assert not _is_date_or_name(doc, doc[0], load_measure_data())
-    doc = Doc(VOCAB, words=["Two", "years", "ago"])
+    doc = Doc(BLANK_VOCAB, words=["Two", "years", "ago"])
     doc.set_ents([Span(doc, 0, 3, "DATE")])
     assert _is_date_or_name(doc, doc[0], load_measure_data())
 

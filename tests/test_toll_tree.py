@@ -332,7 +332,8 @@ INTENDED_OR_NOT = [
 ]
 
 
-@pytest.mark.parametrize("rows, verb, intended_event, no_toll", INTENDED_OR_NOT)
+@pytest.mark.parametrize("rows, verb, intended_event, no_toll", INTENDED_OR_NOT,
+                         ids=["vowed", "tried", "managed", "called_on", "swore_to_regroup_and", "purpose_clause"])
 def test_the_events_and_the_tolls_read_intended_harm_alike_but_for_attempts(tree, rows, verb, intended_event, no_toll):
     from conflictnlp.events.clauses import intended
     from conflictnlp.events.lexicon import load_event_lexicon

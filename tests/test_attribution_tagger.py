@@ -30,6 +30,7 @@ from conflictnlp.quotes.tagger import (
     viterbi_batch,
 )
 from conflictnlp.training.convert import CONTENT, CUE, SOURCE, SPANS_KEY, convert
+from tests.helpers import BLANK_VOCAB
 
 TRAINING_FIXTURES = Path(__file__).parent / "fixtures" / "training"
 TEXT = "Officials said that two Grad rockets hit the depot.\n\nThe brigade reported shelling."
@@ -205,7 +206,7 @@ def test_training_a_tiny_encoder_learns_the_fixture_quotes_and_packages_for_load
     from conflictnlp.training.encoder import package, train_tagger
 
     doc_bin, _ = convert(spacy.blank("en"), TRAINING_FIXTURES / "polnear.jsonl", "polnear")
-    docs = list(doc_bin.get_docs(spacy.blank("en").vocab))
+    docs = list(doc_bin.get_docs(BLANK_VOCAB))
     data = tmp_path / "train.spacy"
     DocBin(docs=docs * 4).to_disk(data)
     encoder = _tiny_encoder(tmp_path / "encoder", docs)

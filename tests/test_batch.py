@@ -17,33 +17,12 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import conflictnlp
 from conflictnlp.batch import IncompleteParts, PartsMismatch, Shard, merge, run_extract
 from conflictnlp.batch.parts import MANIFEST, ShardParts, parts_root
 from conflictnlp.model import (
     Article,
-    Claim,
-    DateMention,
-    Distance,
-    Location,
-    MeasureRestatement,
-    MultiSpan,
-    Quantity,
-    Quote,
-    TextSpan,
 )
-
-TEXTS = [
-    "Officials said {n} people were killed in Kharkiv on Friday.",
-    "\"We will respond,\" the governor said after the strike on depot {n}.",
-    "The convoy stopped {n} kilometres from the border, a spokesman said.",
-]
-
-
-def light_pipeline() -> Language:
-    """The base pipeline with conflictnlp's article component only: fast, and independent of
-    the extraction components, which these tests do not exercise."""
-    return conflictnlp.load(enable=["article"])
+from tests.helpers import full_record, light_pipeline, quiet, write_corpus
 
 
 @Language.component("batch_test_trouble")
@@ -56,23 +35,8 @@ def trouble(doc: Doc) -> Doc:
     return doc
 
 
-@pytest.fixture(scope="module")
-def light_nlp() -> Language:
-    return light_pipeline()
-
-
-def write_corpus(path: Path, count: int, extra: list[dict] = ()) -> list[str]:
-    records = [{"id": f"r{i}", "text": TEXTS[i % len(TEXTS)].format(n=i)} for i in range(count)] + list(extra)
-    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    return [r["id"] for r in records]
-
-
 def read_ids(path: Path) -> list[str]:
     return [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
-
-
-def quiet(origin: str, reason: str) -> None:
-    pass
 
 
 def test_shard_parse_and_ownership():
@@ -170,24 +134,6 @@ def test_shards_cover_every_article_once_and_merge_to_the_unsharded_output(tmp_p
     assert merge([parts_root(sharded)], tmp_path / "partial.jsonl", allow_incomplete=True).records == 8
 
 
-def full_record(article_id: str) -> dict:
-    text = "Peskov said two workers were hurt in Belgorod, some 22 miles (35 km) from the border, on Friday."
-    return Article(
-        id=article_id,
-        source="AP",
-        published="2022-04-01",
-        body=(0, len(text)),
-        text=text,
-        quotes=[Quote(id="q1", type="indirect", content=MultiSpan("two workers were hurt", [(12, 33)]), cue=TextSpan("said", (7, 11)),
-                      speaker=TextSpan("Peskov", (0, 6)), speaker_name="Dmitry Peskov", confidence=0.9)],
-        claims=[Claim(id="c1", text="two workers were hurt in Belgorod", span=(12, 45), source="Dmitry Peskov", quote_id="q1",
-                      stance="hedged", hedges=[TextSpan("said", (7, 11))], locations=["l1"], quantities=["n1"])],
-        locations=[Location(id="l1", text="Belgorod", span=(37, 45), name="Belgorod", country_code="RU", lat=50.61, lon=36.58, geonameid=578072, feature="city")],
-        distances=[Distance(id="m1", text="some 22 miles", span=(47, 60), value=22, unit="mile", metres=35405.6, approximate=True,
-                            also=[MeasureRestatement(35, "kilometre", (62, 67))], reference=TextSpan("the border", (74, 84)))],
-        quantities=[Quantity(id="n1", text="two workers", span=(12, 23), value=2, concept="workers")],
-        dates=[DateMention(id="d1", text="on Friday", span=(86, 95), value="2022-04-01", granularity="day")],
-    ).to_dict()
 
 
 def test_merge_writes_parquet_tables_that_pandas_and_duckdb_read(tmp_path):

@@ -9,12 +9,12 @@ import sys
 
 import pytest
 
-from tests.test_batch import light_nlp, light_pipeline, quiet, write_corpus  # noqa: F401
+from tests.helpers import light_pipeline, quiet, write_corpus
 
 pytest.importorskip("distributed")
 
 
-def test_own_cluster_gives_the_local_records_and_closes_quietly(tmp_path, light_nlp, caplog):  # noqa: F811
+def test_own_cluster_gives_the_local_records_and_closes_quietly(tmp_path, light_nlp, caplog):
     from conflictnlp.batch import dask_engine, run_extract
 
     corpus = tmp_path / "corpus.jsonl"
@@ -37,7 +37,7 @@ def test_a_run_on_dask_prints_no_traceback(tmp_path):
     write_corpus(corpus, 6)
     code = (
         "import sys; from pathlib import Path; from conflictnlp.batch import run_extract; "
-        "from tests.test_batch import light_pipeline; "
+        "from tests.helpers import light_pipeline; "
         "run_extract([Path(sys.argv[1])], Path(sys.argv[2]), model=light_pipeline, engine='dask', n_process=2, part_size=2, "
         "on_skip=lambda *a: None)"
     )

@@ -13,7 +13,7 @@ from conflictnlp.batch import read as read_module
 from conflictnlp.batch.read import RecordsError, iter_articles, iter_records
 from conflictnlp.model import Article, MultiSpan, Quote
 
-from .test_batch import full_record
+from .helpers import full_record
 
 
 def records_fixture() -> list[dict]:

@@ -10,6 +10,7 @@ from conflictnlp.claims.extract import ClaimExtractor
 from conflictnlp.claims.lexicon import load_lexicon
 from conflictnlp.model import Claim, MultiSpan, Quote, TextSpan
 from tests.conftest import assert_offsets
+from tests.helpers import PARSE_ROWS, rows_doc
 
 KHARKIV = """Home | World | Europe
 
@@ -225,8 +226,6 @@ def test_an_object_content_is_one_claim(nlp):
 def test_a_word_tagged_as_a_verb_that_is_no_verb_heads_no_nested_claim():
     """The small parser reads "to frontline villages" as an infinitive; "frontline" is not a
     verb the lemmatizer knows, so no "unconfirmed" purpose claim is split off."""
-    import spacy
-    from spacy.tokens import Doc
 
     rows = [
         ("The", "the", "DET", "det", 1), ("convoy", "convoy", "NOUN", "nsubj", 2),
@@ -234,8 +233,7 @@ def test_a_word_tagged_as_a_verb_that_is_no_verb_heads_no_nested_claim():
         ("to", "to", "PART", "aux", 5), ("frontline", "frontline", "VERB", "advcl", 2),
         ("villages", "village", "NOUN", "dobj", 5), (".", ".", "PUNCT", "punct", 2),
     ]
-    doc = Doc(spacy.blank("en").vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
-              pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows])
+    doc = rows_doc(rows, PARSE_ROWS)
     doc._.quotes = []
     unchecked = ClaimExtractor(load_lexicon(), known_verbs=frozenset())(doc)
     assert [c.stance for c in unchecked] == ["unconfirmed", "asserted"]  # the error being guarded against

@@ -5,13 +5,9 @@ written for these tests in the style of wire copy, live blogs and NGO reports.""
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
-from conflictnlp.claims.extract import ClaimExtractor
-from conflictnlp.claims.lexicon import load_lexicon
-from conflictnlp.model import MultiSpan, Quote, TextSpan
 from tests.conftest import EXAMPLES, assert_offsets
+from tests.helpers import claims_doc, extract_claims, quote_at
 
 # conditions, purposes, coordinated clauses, demands, plans, refusals, nested reports, and
 # quotes over several sentences and paragraphs
@@ -101,37 +97,17 @@ def test_every_sentence_of_a_long_quote_is_its_speaker_s(nlp):
 # --- hand-built parses: a model update does not move these ------------------------------------
 
 
-def _doc(rows: list[tuple[str, str, str, str, int]], tags: list[str] | None = None) -> Doc:
-    words = [r[0] for r in rows]
-    doc = Doc(spacy.blank("en").vocab, words=words, lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
-              deps=[r[3] for r in rows], heads=[r[4] for r in rows], tags=tags)
-    doc._.quotes = []
-    return doc
-
-
-def _quote(doc: Doc, content: str, cue: str, speaker: str | None, qid: str = "q1", kind: str = "indirect") -> Quote:
-    text = doc.text
-    c, k = text.index(content), text.index(cue)
-    spk = TextSpan(text=speaker, span=(text.index(speaker), text.index(speaker) + len(speaker))) if speaker else None
-    return Quote(id=qid, type=kind, content=MultiSpan(text=content, spans=[(c, c + len(content))]),
-                 cue=TextSpan(text=cue, span=(k, k + len(cue))), speaker=spk)
-
-
-def _extract(doc: Doc):
-    return ClaimExtractor(load_lexicon(), known_verbs=frozenset())(doc)
-
-
 def test_a_demand_s_content_carries_its_quote_and_maker():
     # The governor called on residents to leave the area .
-    doc = _doc([
+    doc = claims_doc([
         ("The", "the", "DET", "det", 1), ("governor", "governor", "NOUN", "nsubj", 2),
         ("called", "call", "VERB", "ROOT", 2), ("on", "on", "ADP", "prep", 2),
         ("residents", "resident", "NOUN", "pobj", 3), ("to", "to", "PART", "aux", 6),
         ("leave", "leave", "VERB", "xcomp", 2), ("the", "the", "DET", "det", 8),
         ("area", "area", "NOUN", "dobj", 6), (".", ".", "PUNCT", "punct", 2),
     ])
-    doc._.quotes = [_quote(doc, "residents to leave the area", "called on", "The governor")]
-    claims = {c.text: c for c in _extract(doc)}
+    doc._.quotes = [quote_at(doc, "residents to leave the area", "called on", "The governor")]
+    claims = {c.text: c for c in extract_claims(doc)}
     leave = claims["to leave the area"]
     # carried by the governor's quote, asserted (as a demand, unconfirmed) by the outlet that
     # reports it, as FactBank reads sources and the project's stance gold has it
@@ -141,7 +117,7 @@ def test_a_demand_s_content_carries_its_quote_and_maker():
 
 def test_a_clause_said_inside_a_refusal_is_the_refuser_s():
     # The spokesman declined to say whether troops had used the school .
-    doc = _doc([
+    doc = claims_doc([
         ("The", "the", "DET", "det", 1), ("spokesman", "spokesman", "NOUN", "nsubj", 2),
         ("declined", "decline", "VERB", "ROOT", 2), ("to", "to", "PART", "aux", 4),
         ("say", "say", "VERB", "xcomp", 2), ("whether", "whether", "SCONJ", "mark", 8),
@@ -149,8 +125,8 @@ def test_a_clause_said_inside_a_refusal_is_the_refuser_s():
         ("used", "use", "VERB", "ccomp", 4), ("the", "the", "DET", "det", 10),
         ("school", "school", "NOUN", "dobj", 8), (".", ".", "PUNCT", "punct", 2),
     ])
-    doc._.quotes = [_quote(doc, "to say whether troops had used the school", "declined", "The spokesman")]
-    claims = {c.text: c for c in _extract(doc)}
+    doc._.quotes = [quote_at(doc, "to say whether troops had used the school", "declined", "The spokesman")]
+    claims = {c.text: c for c in extract_claims(doc)}
     used = claims["troops had used the school"]
     assert (used.quote_id, used.source, used.stance) == ("q1", "The spokesman", "unconfirmed")
     assert not any(c.stance == "denied" for c in claims.values())  # no denied "to say"
@@ -158,7 +134,7 @@ def test_a_clause_said_inside_a_refusal_is_the_refuser_s():
 
 def test_the_thing_that_appears_is_no_source():
     # The strike appeared to target the grid and to spare the hospital .
-    doc = _doc([
+    doc = claims_doc([
         ("The", "the", "DET", "det", 1), ("strike", "strike", "NOUN", "nsubj", 2),
         ("appeared", "appear", "VERB", "ROOT", 2), ("to", "to", "PART", "aux", 4),
         ("target", "target", "VERB", "xcomp", 2), ("the", "the", "DET", "det", 6),
@@ -166,14 +142,14 @@ def test_the_thing_that_appears_is_no_source():
         ("to", "to", "PART", "aux", 9), ("spare", "spare", "VERB", "conj", 4),
         ("the", "the", "DET", "det", 11), ("hospital", "hospital", "NOUN", "dobj", 9), (".", ".", "PUNCT", "punct", 2),
     ])
-    doc._.quotes = [_quote(doc, "to target the grid and to spare the hospital", "appeared", "The strike")]
-    for claim in _extract(doc):
+    doc._.quotes = [quote_at(doc, "to target the grid and to spare the hospital", "appeared", "The strike")]
+    for claim in extract_claims(doc):
         assert claim.source is None, claim
 
 
 def test_a_hedging_adverb_on_an_auxiliary_hedges_the_claim():
     # Russian forces had reportedly been using the school as a base .
-    doc = _doc([
+    doc = claims_doc([
         ("Russian", "russian", "ADJ", "amod", 1), ("forces", "force", "NOUN", "nsubj", 5),
         ("had", "have", "AUX", "aux", 5), ("reportedly", "reportedly", "ADV", "advmod", 4),
         ("been", "be", "AUX", "aux", 5), ("using", "use", "VERB", "ROOT", 5),
@@ -181,19 +157,19 @@ def test_a_hedging_adverb_on_an_auxiliary_hedges_the_claim():
         ("as", "as", "ADP", "prep", 5), ("a", "a", "DET", "det", 10), ("base", "base", "NOUN", "pobj", 8),
         (".", ".", "PUNCT", "punct", 5),
     ])
-    [claim] = _extract(doc)
+    [claim] = extract_claims(doc)
     assert claim.stance == "hedged" and [h.text for h in claim.hedges] == ["reportedly"]
 
 
 def test_likely_to_on_a_copula_hedges_the_claim():
     # The death toll was likely to rise .
-    doc = _doc([
+    doc = claims_doc([
         ("The", "the", "DET", "det", 2), ("death", "death", "NOUN", "compound", 2),
         ("toll", "toll", "NOUN", "nsubj", 3), ("was", "be", "AUX", "ROOT", 3),
         ("likely", "likely", "ADJ", "acomp", 3), ("to", "to", "PART", "aux", 6),
         ("rise", "rise", "VERB", "xcomp", 4), (".", ".", "PUNCT", "punct", 3),
     ])
-    claims = _extract(doc)
+    claims = extract_claims(doc)
     assert [(c.text, c.stance) for c in claims] == [("The death toll was likely to rise", "hedged")]
 
 
@@ -208,25 +184,25 @@ def test_a_clause_split_from_a_negated_one_keeps_the_negation():
         ("comfortable", "comfortable", "ADJ", "amod", 13), ("conditions", "condition", "NOUN", "dobj", 11),
         (".", ".", "PUNCT", "punct", 1),
     ]
-    doc = _doc(rows)
+    doc = claims_doc(rows)
     content = "this is not something that can be perceived as creating comfortable conditions"
-    doc._.quotes = [_quote(doc, content, "said", "Peskov")]
-    claims = _extract(doc)
+    doc._.quotes = [quote_at(doc, content, "said", "Peskov")]
+    claims = extract_claims(doc)
     assert [(c.text, c.stance) for c in claims] == [(content, "denied")]
     assert not any(c.stance == "asserted" for c in claims)
 
 
 def test_a_clause_whose_complement_went_to_a_cue_is_no_claim():
     # The Ukraine government is yet to comment on the claims .
-    doc = _doc([
+    doc = claims_doc([
         ("The", "the", "DET", "det", 2), ("Ukraine", "Ukraine", "PROPN", "compound", 2),
         ("government", "government", "NOUN", "nsubj", 3), ("is", "be", "AUX", "ROOT", 3),
         ("yet", "yet", "ADV", "advmod", 3), ("to", "to", "PART", "aux", 6),
         ("comment", "comment", "VERB", "xcomp", 3), ("on", "on", "ADP", "prep", 6),
         ("the", "the", "DET", "det", 9), ("claims", "claim", "NOUN", "pobj", 7), (".", ".", "PUNCT", "punct", 3),
     ])
-    doc._.quotes = [_quote(doc, "the claims", "to comment on", "The Ukraine government")]
-    claims = _extract(doc)
+    doc._.quotes = [quote_at(doc, "the claims", "to comment on", "The Ukraine government")]
+    claims = extract_claims(doc)
     assert not any(c.text.endswith("is yet") for c in claims), [c.text for c in claims]
     assert all(c.stance != "asserted" for c in claims)  # a comment not (yet) made asserts nothing
 

@@ -6,12 +6,12 @@ attack Moscow said never happened"), and an auxiliary whose complement the split
 from __future__ import annotations
 
 from tests.conftest import assert_offsets
-from tests.test_claims_carry_quote import _doc, _extract, _quote
+from tests.helpers import claims_doc, extract_claims, quote_at
 
 
 def test_a_subjectless_comparative_clause_is_no_claim():
     # The spokeswoman said the details had been passed on , as is customary .
-    doc = _doc([
+    doc = claims_doc([
         ("The", "the", "DET", "det", 1), ("spokeswoman", "spokeswoman", "NOUN", "nsubj", 2),
         ("said", "say", "VERB", "ROOT", 2), ("she", "she", "PRON", "nsubj", 6),
         ("could", "could", "AUX", "aux", 6), ("not", "not", "PART", "neg", 6),
@@ -24,15 +24,15 @@ def test_a_subjectless_comparative_clause_is_no_claim():
         (".", ".", "PUNCT", "punct", 2),
     ])
     content = "she could not confirm that the details had been passed on , as is customary"
-    doc._.quotes = [_quote(doc, content, "said", "The spokeswoman")]
-    texts = [c.text for c in _extract(doc)]
+    doc._.quotes = [quote_at(doc, content, "said", "The spokeswoman")]
+    texts = [c.text for c in extract_claims(doc)]
     assert not any(t.startswith("is customary") for t in texts), texts
     assert any(t.endswith("as is customary") for t in texts), texts  # it stays in its clause
 
 
 def _relative_report():
     # Drones hit the convoy , in an attack Moscow said never happened .
-    doc = _doc([
+    doc = claims_doc([
         ("Drones", "drone", "NOUN", "nsubj", 1), ("hit", "hit", "VERB", "ROOT", 1),
         ("the", "the", "DET", "det", 3), ("convoy", "convoy", "NOUN", "dobj", 1),
         (",", ",", "PUNCT", "punct", 1), ("in", "in", "ADP", "prep", 1),
@@ -41,13 +41,13 @@ def _relative_report():
         ("never", "never", "ADV", "neg", 11), ("happened", "happen", "VERB", "ccomp", 9),
         (".", ".", "PUNCT", "punct", 1),
     ])
-    doc._.quotes = [_quote(doc, "never happened", "said", "Moscow")]
+    doc._.quotes = [quote_at(doc, "never happened", "said", "Moscow")]
     return doc
 
 
 def test_a_relative_report_claims_its_antecedent():
     doc = _relative_report()
-    claims = [c for c in _extract(doc) if c.stance == "denied"]
+    claims = [c for c in extract_claims(doc) if c.stance == "denied"]
     assert [(c.text, c.source, c.quote_id) for c in claims] == [("an attack Moscow said never happened", "Moscow", "q1")]
     assert doc.text[slice(*claims[0].span)] == claims[0].text
     assert claims[0].event.text == "happened"
@@ -55,7 +55,7 @@ def test_a_relative_report_claims_its_antecedent():
 
 def test_a_relative_report_inside_another_quote_keeps_its_own_source():
     # Russia insisted it hit a depot and not the trucks that officials say were destroyed .
-    doc = _doc([
+    doc = claims_doc([
         ("Russia", "Russia", "PROPN", "nsubj", 1), ("insisted", "insist", "VERB", "ROOT", 1),
         ("it", "it", "PRON", "nsubj", 3), ("hit", "hit", "VERB", "ccomp", 1),
         ("a", "a", "DET", "det", 5), ("depot", "depot", "NOUN", "dobj", 3),
@@ -65,11 +65,11 @@ def test_a_relative_report_inside_another_quote_keeps_its_own_source():
         ("say", "say", "VERB", "relcl", 9), ("were", "be", "AUX", "auxpass", 14),
         ("destroyed", "destroy", "VERB", "ccomp", 12), (".", ".", "PUNCT", "punct", 1),
     ])
-    outer = _quote(doc, "it hit a depot and not the trucks that officials say were destroyed", "insisted", "Russia")
-    inner = _quote(doc, "were destroyed", "say", "officials", qid="q2")
+    outer = quote_at(doc, "it hit a depot and not the trucks that officials say were destroyed", "insisted", "Russia")
+    inner = quote_at(doc, "were destroyed", "say", "officials", qid="q2")
     inner.nested_in = "q1"
     doc._.quotes = [outer, inner]
-    claims = {c.text: c for c in _extract(doc)}
+    claims = {c.text: c for c in extract_claims(doc)}
     assert "were destroyed" not in claims, list(claims)
     claim = claims["the trucks that officials say were destroyed"]
     assert (claim.source, claim.quote_id, claim.stance) == ("officials", "q2", "asserted")
@@ -77,7 +77,7 @@ def test_a_relative_report_inside_another_quote_keeps_its_own_source():
 
 def test_a_copula_cut_off_from_its_complement_is_no_claim():
     # The Ukraine government is yet . | To comment on the claims .  (the splitter cut it)
-    doc = _doc([
+    doc = claims_doc([
         ("The", "the", "DET", "det", 2), ("Ukraine", "Ukraine", "PROPN", "compound", 2),
         ("government", "government", "NOUN", "nsubj", 3), ("is", "be", "AUX", "ROOT", 3),
         ("yet", "yet", "ADV", "advmod", 3), (".", ".", "PUNCT", "punct", 3),
@@ -85,18 +85,18 @@ def test_a_copula_cut_off_from_its_complement_is_no_claim():
         ("on", "on", "ADP", "prep", 7), ("the", "the", "DET", "det", 10),
         ("claims", "claim", "NOUN", "pobj", 8), (".", ".", "PUNCT", "punct", 7),
     ])
-    texts = [c.text for c in _extract(doc)]
+    texts = [c.text for c in extract_claims(doc)]
     assert "The Ukraine government is yet" not in texts, texts
 
 
 def test_a_copula_with_an_adverb_of_place_stays_a_claim():
     # The troops will be back .
-    doc = _doc([
+    doc = claims_doc([
         ("The", "the", "DET", "det", 1), ("troops", "troop", "NOUN", "nsubj", 3),
         ("will", "will", "AUX", "aux", 3), ("be", "be", "AUX", "ROOT", 3),
         ("back", "back", "ADV", "advmod", 3), (".", ".", "PUNCT", "punct", 3),
     ])
-    assert [c.text for c in _extract(doc)] == ["The troops will be back"]
+    assert [c.text for c in extract_claims(doc)] == ["The troops will be back"]
 
 
 WIRE = (
@@ -124,7 +124,7 @@ def test_wire_fragments_in_the_pipeline(nlp):
 
 def test_a_comparative_clause_with_a_reporting_verb_stays_a_claim():
     # The spokeswoman said she could not confirm that the phone was sold , as stated on the website .
-    doc = _doc([
+    doc = claims_doc([
         ("The", "the", "DET", "det", 1), ("spokeswoman", "spokeswoman", "NOUN", "nsubj", 2),
         ("said", "say", "VERB", "ROOT", 2), ("she", "she", "PRON", "nsubj", 6),
         ("could", "could", "AUX", "aux", 6), ("not", "not", "PART", "neg", 6),
@@ -137,20 +137,20 @@ def test_a_comparative_clause_with_a_reporting_verb_stays_a_claim():
         (".", ".", "PUNCT", "punct", 2),
     ])
     content = "she could not confirm that the phone was sold , as stated on the website"
-    doc._.quotes = [_quote(doc, content, "said", "The spokeswoman")]
-    texts = [c.text for c in _extract(doc)]
+    doc._.quotes = [quote_at(doc, content, "said", "The spokeswoman")]
+    texts = [c.text for c in extract_claims(doc)]
     assert "stated on the website" in texts, texts  # the website stated it: a claim (MEANTIME gold too)
 
 
 def test_an_elliptical_condition_is_no_claim():
     # If it was , then this was deliberate , she said .
-    doc = _doc([
+    doc = claims_doc([
         ("If", "if", "SCONJ", "mark", 2), ("it", "it", "PRON", "nsubj", 2), ("was", "be", "AUX", "advcl", 6),
         (",", ",", "PUNCT", "punct", 6), ("then", "then", "ADV", "advmod", 6), ("this", "this", "PRON", "nsubj", 6),
         ("was", "be", "AUX", "ccomp", 10), ("deliberate", "deliberate", "ADJ", "acomp", 6), (",", ",", "PUNCT", "punct", 10),
         ("she", "she", "PRON", "nsubj", 10), ("said", "say", "VERB", "ROOT", 10), (".", ".", "PUNCT", "punct", 10),
     ])
-    doc._.quotes = [_quote(doc, "If it was , then this was deliberate", "said", "she")]
-    texts = [c.text for c in _extract(doc)]
+    doc._.quotes = [quote_at(doc, "If it was , then this was deliberate", "said", "she")]
+    texts = [c.text for c in extract_claims(doc)]
     assert "it was" not in texts, texts
     assert "If it was , then this was deliberate" in texts, texts

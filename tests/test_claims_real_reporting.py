@@ -8,7 +8,6 @@ pipeline where the whole chain is."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc, Span
 
 from conflictnlp.claims.extract import ClaimExtractor
@@ -19,15 +18,12 @@ from conflictnlp.quotes.cues import load_cues
 from conflictnlp.quotes.roles import role_of
 from conflictnlp.quotes.speakers import SpeakerCandidate, SpeakerContext, SpeakerResolver, decide_speaker, source_of_verb
 from tests.conftest import assert_offsets
-from tests.helpers import make_doc
-
-VOCAB = spacy.blank("en").vocab
+from tests.helpers import PARSE_ROWS, make_doc, rows_doc
 
 
 def _doc(rows, ents=None) -> Doc:
     """rows: (word, lemma, POS, dep, head index, space after)."""
-    return Doc(VOCAB, words=[r[0] for r in rows], lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
-               deps=[r[3] for r in rows], heads=[r[4] for r in rows], spaces=[r[5] for r in rows], ents=ents)
+    return rows_doc(rows, (*PARSE_ROWS, "spaces"), ents=ents)
 
 
 def _attributions(doc: Doc):

@@ -10,15 +10,8 @@ from conflictnlp.evaluation import stance
 from conflictnlp.model import Claim, TextSpan
 
 
-@pytest.fixture(scope="module")
-def slim_nlp():
-    import conflictnlp
-
-    return conflictnlp.load(exclude=["places", "dates"])
-
-
-def test_three_label_gold_is_scored_through_the_claims(fixtures_dir, slim_nlp):
-    report = stance.run(fixtures_dir / "factuality_tiny.jsonl", nlp=slim_nlp)
+def test_three_label_gold_is_scored_through_the_claims(fixtures_dir, stance_nlp):
+    report = stance.run(fixtures_dir / "factuality_tiny.jsonl", nlp=stance_nlp)
     split = report["splits"]["all"]
     assert report["labels"] == ["happened", "not_happened", "uncertain"]
     assert split["events"] == 6 and split["inside_claims"] == 6
@@ -33,7 +26,7 @@ def test_three_label_gold_is_scored_through_the_claims(fixtures_dir, slim_nlp):
     assert "macro_f1" in table and report["lexicon_version"] in table
 
 
-def test_four_label_gold_scores_stance_and_source_by_split(tmp_path, slim_nlp):
+def test_four_label_gold_scores_stance_and_source_by_split(tmp_path, stance_nlp):
     text = "The company denied that anyone was hurt, police said. Moscow plans to annex the region."
     events = [
         {"start_char": text.index("hurt"), "end_char": text.index("hurt") + 4, "text": "hurt", "stance": "denied", "source": "company"},
@@ -43,7 +36,7 @@ def test_four_label_gold_scores_stance_and_source_by_split(tmp_path, slim_nlp):
     ]
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"id": "x", "split": "dev", "text": text, "events": events}) + "\n", encoding="utf-8")
-    report = stance.run(gold, nlp=slim_nlp)
+    report = stance.run(gold, nlp=stance_nlp)
     assert report["labels"] == ["asserted", "hedged", "denied", "unconfirmed"]
     dev = report["splits"]["dev"]
     assert dev["events"] == 4 and dev["inside_claims"] == 3  # the reporting verb is in no claim
@@ -74,5 +67,5 @@ def test_sources_match_by_name(gold, predicted, same):
     assert stance.same_source(gold, predicted) is same
 
 
-def test_the_limit_is_honoured(fixtures_dir, slim_nlp):
-    assert stance.run(fixtures_dir / "factuality_tiny.jsonl", limit=2, nlp=slim_nlp)["splits"]["all"]["events"] == 2
+def test_the_limit_is_honoured(fixtures_dir, stance_nlp):
+    assert stance.run(fixtures_dir / "factuality_tiny.jsonl", limit=2, nlp=stance_nlp)["splits"]["all"]["events"] == 2

@@ -9,6 +9,7 @@ import spacy
 from spacy.tokens import Doc
 
 from conflictnlp.quotes.prefilter import load_filter
+from tests.helpers import BLANK_VOCAB
 
 SENTENCES = [
     ("The weather was cold .", "the weather be cold ."),
@@ -27,7 +28,7 @@ def _doc(sentences=SENTENCES) -> Doc:
         words += tokens
         lemmas += lemma.split()
         starts += [True] + [False] * (len(tokens) - 1)
-    return Doc(spacy.blank("en").vocab, words=words, lemmas=lemmas, sent_starts=starts)
+    return Doc(BLANK_VOCAB, words=words, lemmas=lemmas, sent_starts=starts)
 
 
 def _read(doc, ranges):
@@ -50,7 +51,7 @@ def test_a_sentence_holding_an_explained_token_is_not_read():
 
 
 def test_without_sentences_or_lemmas_everything_is_read():
-    vocab = spacy.blank("en").vocab
+    vocab = BLANK_VOCAB
     assert load_filter().ranges(Doc(vocab, words=["He", "said", "so"])) is None
     assert load_filter().ranges(Doc(vocab, words=["He", "said", "so"], sent_starts=[True, False, False])) is None
     assert load_filter().ranges(Doc(vocab, words=[])) == []

@@ -9,17 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
 import conflictnlp
 from conflictnlp.events.component import EventsComponent
 from conflictnlp.events.lexicon import ACLED_TAXONOMY, EventLexicon, load_event_lexicon
 from conflictnlp.events.table import event_rows, items_of, same_place, toll_range
-from conflictnlp.extensions import STORE_KEY
 from conflictnlp.model import Casualty, DateMention, Location, Quantity
 
 from .conftest import assert_offsets
+from .helpers import article_doc
 
 ROOT = Path(__file__).parent.parent
 
@@ -48,15 +46,8 @@ def assert_event_invariants(record: dict) -> None:
 # --- the component on hand-built parses ------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
-
-
 def parsed(vocab, words, heads, deps, pos, lemmas, published="2024-03-11"):
-    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-    doc.user_data[STORE_KEY] = {"published": published, "source": "Wire", "article_id": "a1"}
-    return doc
+    return article_doc(vocab, list(zip(words, heads, deps, pos, lemmas)), published)
 
 
 def offsets(doc, i, j=None):

@@ -6,15 +6,9 @@ parse of the phrase is broken; and the convention itself, read from the lexicon 
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from conflictnlp.events.lexicon import load_event_lexicon
-from tests.test_events_challenge import events_of, kinds
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
+from tests.helpers import events_of, kinds
 
 
 def generic_kind(lexicon, phrase):

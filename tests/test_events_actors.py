@@ -3,16 +3,7 @@ country that signs, the side that gains in a handover, a side named in a relativ
 
 from __future__ import annotations
 
-import pytest
-import spacy
-
-from tests.test_events_challenge import events_of, kinds
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
-
+from tests.helpers import events_of, kinds
 
 SUSPECTED = [  # Armed men thought to be Wakonzi militia abducted a worker in Kasindi .
     ("Armed", 1, "amod", "ADJ", "armed"), ("men", 2, "nsubj", "NOUN", "man"), ("thought", 2, "ROOT", "VERB", "think"),

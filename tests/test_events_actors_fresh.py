@@ -7,15 +7,9 @@ the state, and who intervenes in a protest is the state's forces."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from tests.test_events_types import doc_of as _doc_of
-from tests.test_events_types import place, run
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
+from tests.helpers import doc_of as _doc_of
+from tests.helpers import place, run_events
 
 
 def doc_of(blank, rows, published="2025-03-19"):
@@ -34,7 +28,7 @@ DIED = [
 def test_people_who_died_in_another_clause_are_the_target_not_the_attacker(blank):
     doc = doc_of(blank, DIED)
     doc._.locations = [place(doc, 9, 9, "l1", "SO", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.actors.perpetrator.kind == "rebel_group"  # the militants, not the soldiers who died
     assert event.actors.target.kind == "state_forces"
     assert (event.type, event.violence) == ("battles", "state_based")
@@ -55,7 +49,7 @@ def test_who_repels_an_attack_was_attacked(blank, verb, lemma, perpetrator):
     rows[2] = (verb, 2, "ROOT", "VERB", lemma)
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 8, 9, "l1", "SD", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.actors.perpetrator.kind == perpetrator  # the army only where it is not the one that repels
 
 
@@ -69,7 +63,7 @@ BANDITS = [
 def test_two_unnamed_groups_of_one_kind_fight_each_other(blank):
     doc = doc_of(blank, BANDITS)
     doc._.locations = [place(doc, 5, 5, "l1", "NG", "admin1")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert (event.actors.perpetrator.text, event.actors.target.text) == ("Bandits", "vigilantes")
     assert (event.actors.perpetrator.kind, event.actors.target.kind) == ("militia", "militia")
     assert event.violence == "non_state"
@@ -90,7 +84,7 @@ def employee(org, noun, lemma):
 def test_a_named_body_before_its_people_is_their_employer(blank, org, noun, lemma, kind, violence):
     doc = doc_of(blank, employee(org, noun, lemma))
     doc._.locations = [place(doc, 10, 11, "l1", "CF", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.actors.target.kind == kind and event.actors.target.text == f"{org} {noun}"
     assert event.violence == violence
     assert event.type == ("battles" if kind == "peacekeepers" else "violence_against_civilians")
@@ -107,7 +101,7 @@ TURKEY = [
 def test_a_country_that_strikes_is_its_state_forces_and_no_place(blank):
     doc = doc_of(blank, TURKEY)
     doc._.locations = [place(doc, 0, 0, "l1", "TR", "country"), place(doc, 5, 6, "l2", "SY", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert (event.actors.perpetrator.kind, event.actors.perpetrator.name) == ("state_forces", "Turkey")
     assert event.actors.target.kind == "rebel_group" and event.violence == "state_based"
     assert event.location == "l2"
@@ -127,7 +121,7 @@ def test_the_peoples_adjective_on_the_by_agent_names_the_state(blank):
     israeli = place(doc, 5, 5, "l1", "IL", "country")
     locations.insert(0, israeli.__class__(**{**israeli.__dict__, "adjectival": True, "name": "Israel"}))
     doc._.locations = locations
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert (event.actors.perpetrator.kind, event.actors.perpetrator.name) == ("state_forces", "Israel")
     assert event.actors.target.kind == "civilians" and event.violence == "one_sided"
 
@@ -144,7 +138,7 @@ PROTEST = [
 def test_who_intervenes_in_a_protest_is_the_state_and_the_crowd_its_target(blank):
     doc = doc_of(blank, PROTEST)
     doc._.locations = [place(doc, 5, 5, "l1", "UG", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.sub_type == "protest_with_intervention"
     assert event.actors.perpetrator.kind == "state_forces"
     assert event.actors.target.kind == "protesters" and event.actors.target.text == "Students"
@@ -161,7 +155,7 @@ def arrest(modifier):
 def test_former_members_of_a_force_are_no_side_of_its_kind(blank, modifier, target):
     doc = doc_of(blank, arrest(modifier))
     doc._.locations = [place(doc, 6, 6, "l1", "SY", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.sub_type == "arrests"
     assert (event.actors.target.kind if event.actors.target else None) == target
 
@@ -177,7 +171,7 @@ MINISTRY = [
 def test_a_victim_word_in_an_institutions_name_is_no_victim(blank):
     doc = doc_of(blank, MINISTRY)
     doc._.locations = [place(doc, 8, 8, "l1", "AF", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.actors.perpetrator.kind == "rebel_group"
     assert event.actors.target is None or event.actors.target.text != "Refugees"
 
@@ -194,7 +188,7 @@ def test_a_participle_with_an_object_is_active_and_allies_with_an_object_are_one
     doc = doc_of(blank, ALLIES)
     doc[3].tag_ = "VBN"
     doc._.locations = [place(doc, 7, 7, "l1", "BF", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert (event.actors.perpetrator.kind, event.actors.target.kind) == ("state_forces", "rebel_group")
     assert event.violence == "state_based"
 
@@ -213,7 +207,7 @@ def test_a_civilian_noun_that_opens_fire_on_others_is_an_unnamed_attacker(blank)
     doc = doc_of(blank, DRIVER)
     doc[3].tag_ = "VBD"
     doc._.locations = [place(doc, 7, 7, "l1", "JO", "city")]
-    events = run(blank, doc)
+    events = run_events(blank, doc)
     assert events, "opened fire ... killing three Israelis is an incident"
     event = events[0]
     assert event.actors.perpetrator is not None and event.actors.perpetrator.kind == "armed_group"

@@ -4,15 +4,9 @@ a strike noun whose first word is the trigger names the striking state."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from tests.test_events_types import doc_of as _doc_of
-from tests.test_events_types import place, run
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
+from tests.helpers import doc_of as _doc_of
+from tests.helpers import place, run_events
 
 
 def doc_of(blank, rows, published="2025-03-19"):
@@ -33,7 +27,7 @@ def test_a_country_on_a_strike_noun_is_the_striking_state(blank, first_word, dep
     rows[2] = (first_word, 3, dep, "NOUN", first_word)
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 1, 1, "l1", "US", "country"), place(doc, 8, 8, "l2", "SO", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.type == "explosions_remote_violence"
     assert event.actors.perpetrator is not None
     assert (event.actors.perpetrator.kind, event.actors.perpetrator.name) == ("state_forces", "US")  # the place's name
@@ -58,7 +52,7 @@ def test_the_group_the_attackers_are_identified_as_is_the_perpetrator(blank, nou
     rows[8] = (noun, 15, "nsubj", "NOUN", lemma)
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 5, 5, "l1", "CD", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert (event.actors.perpetrator.text, event.actors.perpetrator.kind) == perpetrator  # what victims are identified as is no side
     assert event.actors.target.kind == "civilians"
 
@@ -77,7 +71,7 @@ UNITS_REPELLED = [
 def test_the_units_of_a_force_that_repel_an_attack_were_attacked(blank):
     doc = doc_of(blank, UNITS_REPELLED)
     doc._.locations = [place(doc, 13, 14, "l1", "SD", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.actors.perpetrator.kind == "rebel_group"  # the rebels, not the battalion its units belong to
     assert event.actors.target.kind == "state_forces"
 
@@ -97,7 +91,7 @@ def test_who_comes_under_attack_is_the_target_and_the_attacker_the_perpetrator(b
     rows[6] = (prep, prep_head, "prep", "ADP", prep)  # "by" the parser hangs on the verb, "from" on the noun
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 10, 10, "l1", "SO", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert (event.actors.perpetrator.text, event.actors.perpetrator.kind) == ("Al-Shabaab fighters", "rebel_group")
     assert event.actors.target.kind == "state_forces"  # the patrol that came under attack
 
@@ -117,6 +111,6 @@ def test_what_the_victims_are_said_to_have_been_names_their_side(blank, noun, le
     rows[8] = (noun, 7, "attr", "NOUN", lemma)
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 10, 10, "l1", "PS", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.actors.perpetrator.kind == "state_forces"
     assert event.actors.target.kind == target

@@ -6,26 +6,16 @@ strike on the whole pipeline (the denial comes from the claims and quotes compon
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
-from conflictnlp.events.component import EventsComponent
-from conflictnlp.extensions import STORE_KEY
 from conflictnlp.model import Casualty, DateMention, Location, Quantity
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
+from tests.helpers import article_doc, run_events
 
 
 def parsed(vocab, rows, published="2023-03-14"):
     """A Doc from (word, head, dep, pos, lemma) rows; a "\\n\\n" word ends the headline line."""
-    words, heads, deps, pos, lemmas = (list(column) for column in zip(*rows))
+    words = [row[0] for row in rows]
     spaces = [not (w == "\n\n" or (i + 1 < len(words) and words[i + 1] in (".", ",", "\n\n"))) for i, w in enumerate(words)]
-    doc = Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-    doc.user_data[STORE_KEY] = {"published": published, "source": "Wire", "article_id": "a1", "title": None}
-    return doc
+    return article_doc(vocab, rows, published, spaces=spaces)
 
 
 def span(doc, i, j=None):
@@ -51,8 +41,7 @@ def day(doc, i, value, did="d1"):
 
 
 def events_of(blank, doc):
-    EventsComponent(blank, "events")(doc)
-    return doc._.events
+    return run_events(blank, doc)
 
 
 # As Ukrainian troops held Kupiansk , Russian missiles hit the centre of Kharkiv .

@@ -4,39 +4,7 @@ only the victims are named, communal clashes, protest interventions, where a roc
 
 from __future__ import annotations
 
-import pytest
-import spacy
-from spacy.tokens import Doc
-
-from conflictnlp.events.component import EventsComponent
-from conflictnlp.extensions import STORE_KEY
-from conflictnlp.model import Location
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
-
-
-def events_of(blank, rows, places=(), spaces=None):
-    """Events of a Doc from (word, head, dep, pos, lemma) rows; places: (first token, last token,
-    country code, feature[, adjectival])."""
-    words, heads, deps, pos, lemmas = (list(column) for column in zip(*rows))
-    doc = Doc(blank.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-    doc.user_data[STORE_KEY] = {"published": "2024-10-29", "source": "Wire", "article_id": "a1", "title": None}
-    locations = []
-    for n, (first, last, code, feature, *adjectival) in enumerate(places, 1):
-        s, e = doc[first].idx, doc[last].idx + len(doc[last])
-        locations.append(Location(id=f"l{n}", text=doc.text[s:e], span=(s, e), name=doc.text[s:e], country_code=code, feature=feature,
-                                  adjectival=bool(adjectival and adjectival[0])))
-    doc._.locations = locations
-    EventsComponent(blank, "events")(doc)
-    return doc, doc._.events
-
-
-def kinds(event):
-    return tuple(getattr(getattr(event.actors, role), "kind", None) for role in ("perpetrator", "target"))
-
+from tests.helpers import events_of, kinds
 
 SAID_RECAPTURED = [  # Somali forces said they had recaptured Eldher from Shabaab .
     ("Somali", 1, "amod", "ADJ", "somali"), ("forces", 2, "nsubj", "NOUN", "force"), ("said", 2, "ROOT", "VERB", "say"),

@@ -6,25 +6,14 @@ in a sentence that says no day takes its paragraph's lead day."""
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
-from conflictnlp.events.component import EventsComponent
-from conflictnlp.extensions import STORE_KEY
 from conflictnlp.model import Casualty, DateMention, Location, Quantity
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
+from tests.helpers import EVENT_ROWS, article_doc, run_events
 
 
 def built(vocab, rows, published="2025-09-15"):
     """A Doc from (word, head, dep, pos, lemma, space_after) rows."""
-    words, heads, deps, pos, lemmas, spaces = (list(column) for column in zip(*rows))
-    doc = Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-    doc.user_data[STORE_KEY] = {"published": published, "source": "Wire", "article_id": "a1", "title": None}
-    return doc
+    return article_doc(vocab, rows, published, columns=(*EVENT_ROWS, "spaces"))
 
 
 def chars(doc, i, j):
@@ -42,8 +31,7 @@ def date(doc, i, j, value, did="d1", type_="DATE"):
 
 
 def event_of(blank, doc):
-    EventsComponent(blank, "events")(doc)
-    [event] = doc._.events
+    [event] = run_events(blank, doc)
     return event
 
 

@@ -5,18 +5,11 @@ where the casualty and date readings are the point."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
 import conflictnlp
-from conflictnlp.events.component import EventsComponent
 from conflictnlp.model import Location, MultiSpan, Quote, TextSpan
-from tests.test_events_types import chars
-from tests.test_events_types import doc_of as _doc_of
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
+from tests.helpers import chars, run_events
+from tests.helpers import doc_of as _doc_of
 
 
 def doc_of(blank, rows, published="2025-03-15"):
@@ -26,11 +19,6 @@ def doc_of(blank, rows, published="2025-03-15"):
 def place(doc, i, lid, code="UA", feature="city"):
     s, e = chars(doc, i, i)
     return Location(id=lid, text=doc.text[s:e], span=(s, e), name=doc.text[s:e], country_code=code, feature=feature, lat=48.1, lon=37.7)
-
-
-def run(blank, doc):
-    EventsComponent(blank, "events")(doc)
-    return doc._.events
 
 
 def types(events):
@@ -51,7 +39,7 @@ RESCUED = [
 ])
 def test_hostages_are_an_abduction_only_where_they_are_taken(blank, verb, lemma, expected):
     rows = [r if r[0] != "rescued" else (verb, r[1], r[2], r[3], lemma) for r in RESCUED]
-    assert types(run(blank, doc_of(blank, rows)))[0] == expected
+    assert types(run_events(blank, doc_of(blank, rows)))[0] == expected
 
 
 # Police repelled a gang attack on Kenscoff .
@@ -66,7 +54,7 @@ REPELLED = [
                                                  ("reported", "report", ("violence_against_civilians", "attack"))])
 def test_an_attack_beaten_back_is_a_battle(blank, verb, lemma, expected):
     rows = [r if r[0] != "repelled" else (verb, *r[1:4], lemma) for r in REPELLED]
-    assert types(run(blank, doc_of(blank, rows))) == [expected]
+    assert types(run_events(blank, doc_of(blank, rows))) == [expected]
 
 
 # Armed men torched houses .
@@ -82,7 +70,7 @@ TORCHED = [
 ])
 def test_houses_burned_by_an_armed_group_are_destroyed_property(blank, who, lemma, expected):
     rows = ([TORCHED[0]] if who == "men" else [("Angry", 1, "amod", "ADJ", "angry")]) + [(who, 2, "nsubj", "NOUN", lemma)] + TORCHED[2:]
-    assert types(run(blank, doc_of(blank, rows))) == [expected]
+    assert types(run_events(blank, doc_of(blank, rows))) == [expected]
 
 
 # Bombs struck two camps .
@@ -95,7 +83,7 @@ BOMBS_STRUCK = [
 @pytest.mark.parametrize("first,lemma,found", [("Bombs", "bomb", True), ("Winds", "wind", False)])
 def test_two_words_of_violence_of_one_trigger_entry_tell_an_incident(blank, first, lemma, found):
     rows = [(first, 1, "nsubj", "NOUN", lemma)] + BOMBS_STRUCK[1:]
-    assert bool(run(blank, doc_of(blank, rows))) is found
+    assert bool(run_events(blank, doc_of(blank, rows))) is found
 
 
 # Russian troops were moving towards Kupiansk , warning of a new offensive .
@@ -111,7 +99,7 @@ MOVING = [
 def test_troops_on_the_move_and_an_offensive_warned_of_are_a_development(blank):
     doc = doc_of(blank, MOVING)
     doc._.locations = [place(doc, 5, "l1")]
-    assert types(run(blank, doc)) == [("strategic_developments", "other")]
+    assert types(run_events(blank, doc)) == [("strategic_developments", "other")]
 
 
 # A gunman opened fire , killing three people before he was shot dead by soldiers .
@@ -128,7 +116,7 @@ STOPPED = [
 @pytest.mark.parametrize("victim,incidents", [("he", 1), ("villagers", 2)])
 def test_the_attacker_shot_dead_is_part_of_his_attack(blank, victim, incidents):
     rows = [r if r[0] != "he" else (victim, r[1], r[2], "PRON" if victim == "he" else "NOUN", victim.rstrip("s")) for r in STOPPED]
-    events = run(blank, doc_of(blank, rows))
+    events = run_events(blank, doc_of(blank, rows))
     assert len(events) == incidents
     assert events[0].actors.perpetrator is not None and events[0].actors.perpetrator.kind == "armed_group"  # not the soldiers
 
@@ -146,7 +134,7 @@ def test_a_missile_and_drone_attack_is_a_missile_attack(blank, weapon, sub_type)
     rows = [r if r[0] != "missile" else (weapon, *r[1:4], weapon) for r in MISSILE_AND_DRONE]
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 7, "l1")]
-    assert run(blank, doc)[0].sub_type == sub_type
+    assert run_events(blank, doc)[0].sub_type == sub_type
 
 
 # Police pushed gangs out of Solino after fighting .
@@ -162,7 +150,7 @@ def test_a_side_driven_out_loses_territory(blank, particle, sub_type):
     rows = [r if r[0] != "out" else (particle, *r[1:4], particle) for r in PUSHED_OUT]
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 5, "l1", "HT")]
-    assert run(blank, doc)[0].sub_type == sub_type
+    assert run_events(blank, doc)[0].sub_type == sub_type
 
 
 # Ukraine withdraws from Avdiivka as Russian forces advance
@@ -181,7 +169,7 @@ def test_a_withdrawal_under_the_other_sides_advance_is_territory_taken(blank, ve
     rows = WITHDRAWS[:-1] + [(verb, 1, "advcl", "VERB", verb)]
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 0, "l1", "UA", "country"), place(doc, 3, "l2")]
-    assert types(run(blank, doc)) == [expected]
+    assert types(run_events(blank, doc)) == [expected]
 
 
 # The army denied that its soldiers had withdrawn from Bakhmut .
@@ -201,7 +189,7 @@ def test_a_development_told_only_inside_a_denial_is_no_event(blank, verb, found)
     spans = [chars(doc, 0, 1), chars(doc, 2, 2), chars(doc, 3, 9)]
     doc._.quotes = [Quote(id="q1", type="indirect", content=MultiSpan(doc.text[slice(*spans[2])], [spans[2]]),
                           cue=TextSpan(doc.text[slice(*spans[1])], spans[1]), speaker=TextSpan(doc.text[slice(*spans[0])], spans[0]))]
-    events = run(blank, doc)
+    events = run_events(blank, doc)
     # "withdrew from" alone names nobody who gains: the event is found, nothing more is asked of it here
     assert bool(events) is found
 
@@ -219,7 +207,7 @@ SUSPECTED = [
                                                     ("Suspected", "herder", True), ("Local", "herder", False)])
 def test_suspected_killers_of_a_victim_kind_are_an_armed_side(blank, modifier, subject, found):
     rows = [(modifier, *SUSPECTED[0][1:4], modifier.lower()), (subject, *SUSPECTED[1][1:4], "herder")] + SUSPECTED[2:]
-    events = run(blank, doc_of(blank, rows))
+    events = run_events(blank, doc_of(blank, rows))
     assert bool(events) is found
     if found:
         assert events[0].actors.perpetrator.kind == "militia"

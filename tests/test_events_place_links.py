@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import spacy
 from spacy.tokens import Doc
 
 from conflictnlp.events.actors import _home_country, demonym_countries
@@ -24,6 +23,7 @@ from conflictnlp.events.places import (
 )
 from conflictnlp.events.roles import ROLE_PERPETRATOR, ROLE_TARGET, _role
 from conflictnlp.model import Article, Location
+from tests.helpers import BLANK_VOCAB
 
 
 def at(text, name, code, feature, mapped=True, nth=0):
@@ -106,16 +106,15 @@ def test_a_forces_country_comes_from_its_demonym_then_the_dateline():
 
 
 def test_a_headline_passive_parsed_as_active_makes_its_subject_the_target():
-    nlp = spacy.blank("en")
     entry = ActorEntry(kind="state_forces", name=None, words=("ranger",), named=False, country=None)
     # Ranger killed in Narathiwat roadside bombing
     words = ["Ranger", "killed", "in", "Narathiwat", "roadside", "bombing"]
-    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 5, 5, 2], deps=["nsubj", "ROOT", "prep", "compound", "compound", "pobj"],
+    doc = Doc(BLANK_VOCAB, words=words, heads=[1, 1, 1, 5, 5, 2], deps=["nsubj", "ROOT", "prep", "compound", "compound", "pobj"],
               pos=["PROPN", "VERB", "ADP", "PROPN", "NOUN", "NOUN"], tags=["NNP", "VBD", "IN", "NNP", "NN", "NN"])
     assert _role(doc, Mention(0, 1, entry), []) == ROLE_TARGET
     # Rangers killed 3 gunmen in Narathiwat: active, with its object
     words = ["Rangers", "killed", "3", "gunmen", "in", "Narathiwat"]
-    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 3, 1, 1, 4], deps=["nsubj", "ROOT", "nummod", "dobj", "prep", "pobj"],
+    doc = Doc(BLANK_VOCAB, words=words, heads=[1, 1, 3, 1, 1, 4], deps=["nsubj", "ROOT", "nummod", "dobj", "prep", "pobj"],
               pos=["PROPN", "VERB", "NUM", "NOUN", "ADP", "PROPN"], tags=["NNP", "VBD", "CD", "NNS", "IN", "NNP"])
     assert _role(doc, Mention(0, 1, entry), []) == ROLE_PERPETRATOR
 

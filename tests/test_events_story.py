@@ -8,16 +8,9 @@ pipeline."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from tests.conftest import assert_offsets
 from tests.test_events_articles import day, events_of, parsed, place, toll
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
-
 
 # Moscow accused Kyiv of carrying out an air strike on a fuel depot in Belgorod .
 ACCUSED_CAPITAL = [

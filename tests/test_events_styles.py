@@ -9,17 +9,11 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-import spacy
 
 from conflictnlp.events.context import label_head_start
 from conflictnlp.events.tolls import _lethal_intervention
 from conflictnlp.model import Casualty, Quantity, Toll
-from tests.test_events_types import chars, doc_of, place, run
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
+from tests.helpers import chars, doc_of, place, run_events
 
 
 def count(doc, first, last, qid, role, value):
@@ -36,7 +30,7 @@ def test_the_possessor_of_a_place_gives_way_to_it(blank, gap, expected):
             ("Shouk", 5, "compound", "PROPN", "Shouk"), ("camp", 1, "dobj", "NOUN", "camp"), (".", 1, "punct", "PUNCT", ".")]
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 2, 2, "l1", "SD", "city"), place(doc, 4, 4, "l2", "SD", "other")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.location == expected  # nearest the trigger otherwise
 
 
@@ -49,7 +43,7 @@ def test_the_area_in_parentheses_after_a_village_gives_way_to_it(blank, open_, c
             ("villagers", 7, "dobj", "NOUN", "villager"), (".", 7, "punct", "PUNCT", ".")]
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 1, 1, "l1", "CD", "city"), place(doc, 3, 3, "l2", "CD", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.location == expected
 
 
@@ -75,7 +69,7 @@ def test_people_detained_as_they_gather_are_a_protest_with_intervention(blank, m
             (verb, 1, "advcl", "VERB", verb), ("flowers", 6, "dobj", "NOUN", "flower"), (".", 1, "punct", "PUNCT", ".")]
     doc = doc_of(blank, rows)
     doc._.quantities = [count(doc, 2, 3, "n1", "detained", 45)]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.sub_type == sub_type
 
 
@@ -87,7 +81,7 @@ def test_a_post_overrun_is_a_battle_a_town_is_territory(blank, thing, sub_type):
             (".", 1, "punct", "PUNCT", ".")]
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 5, 5, "l1", "PK", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.sub_type == sub_type
 
 
@@ -100,7 +94,7 @@ def test_a_campaign_rally_is_no_protest(blank, kind, found):
             (".", 1, "punct", "PUNCT", ".")]
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 6, 6, "l1", "RW", "city")]
-    assert bool(run(blank, doc)) == found
+    assert bool(run_events(blank, doc)) == found
 
 
 # An explosion ripped through a <mosque|warehouse> in Kunduz .
@@ -111,7 +105,7 @@ def test_an_explosion_in_a_place_of_public_life_is_an_attack(blank, building, fo
             ("in", 5, "prep", "ADP", "in"), ("Kunduz", 6, "pobj", "PROPN", "Kunduz"), (".", 2, "punct", "PUNCT", ".")]
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 7, 7, "l1", "AF", "city")]
-    events = run(blank, doc)
+    events = run_events(blank, doc)
     assert bool(events) == found
     if found:
         assert events[0].sub_type == "remote_explosive_landmine_ied"
@@ -139,7 +133,7 @@ def test_a_count_of_the_dead_is_no_side_of_a_second_incident(blank, counted, inc
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 5, 5, "l1", "AF", "city")]
     doc._.quantities = [count(doc, 7, 8, "n1", "killed", 2)] if counted else []
-    assert len(run(blank, doc)) == incidents
+    assert len(run_events(blank, doc)) == incidents
 
 
 # <Lightning|Militia> attack kills 3 herders
@@ -147,4 +141,4 @@ def test_a_count_of_the_dead_is_no_side_of_a_second_incident(blank, counted, inc
 def test_natural_hazards_and_animals_give_no_event(blank, cause, found):
     rows = [(cause, 1, "compound", "NOUN", cause.lower()), ("attack", 2, "nsubj", "NOUN", "attack"), ("kills", 2, "ROOT", "VERB", "kill"),
             ("3", 4, "nummod", "NUM", "3"), ("herders", 2, "dobj", "NOUN", "herder")]
-    assert bool(run(blank, doc_of(blank, rows))) == found
+    assert bool(run_events(blank, doc_of(blank, rows))) == found

@@ -6,45 +6,16 @@ account is no second incident, counts of different sides add up."""
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
-from conflictnlp.events.component import EventsComponent
 from conflictnlp.events.tolls import _toll
-from conflictnlp.extensions import STORE_KEY
-from conflictnlp.model import EventFigure, Location, MultiSpan, Quote, TextSpan
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
-
-
-def doc_of(blank, rows, published="2023-03-15"):
-    words, heads, deps, pos, lemmas = (list(column) for column in zip(*rows))
-    doc = Doc(blank.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-    doc.user_data[STORE_KEY] = {"published": published, "source": "Wire", "article_id": "a1", "title": None}
-    return doc
-
-
-def chars(doc, first, last):
-    return doc[first].idx, doc[last].idx + len(doc[last])
-
-
-def place(doc, first, last, lid, code, feature):
-    s, e = chars(doc, first, last)
-    return Location(id=lid, text=doc.text[s:e], span=(s, e), name=doc.text[s:e], country_code=code, feature=feature, lat=49.7, lon=37.6)
+from conflictnlp.model import EventFigure, MultiSpan, Quote, TextSpan
+from tests.helpers import chars, doc_of, place, run_events
 
 
 def quote(doc, qid, kind, speaker, cue, content):
     spans = [chars(doc, *speaker), chars(doc, *cue), chars(doc, *content)]
     return Quote(id=qid, type=kind, content=MultiSpan(doc.text[slice(*spans[2])], [spans[2]]),
                  cue=TextSpan(doc.text[slice(*spans[1])], spans[1]), speaker=TextSpan(doc.text[slice(*spans[0])], spans[0]))
-
-
-def run(blank, doc):
-    EventsComponent(blank, "events")(doc)
-    return doc._.events
 
 
 # Three drivers killed when a convoy was struck near Kupiansk were buried , as Russia insisted its forces had hit " a military target " .
@@ -69,7 +40,7 @@ def convoy_doc(blank, kind="mixed"):
 
 
 def test_the_convoy_lead_is_one_incident_at_kupiansk_and_the_quoted_target_is_no_actor(blank):
-    [event] = run(blank, convoy_doc(blank))
+    [event] = run_events(blank, convoy_doc(blank))
     assert event.trigger.text in ("killed", "struck")
     assert event.actors.target.kind == "civilians"  # the drivers, not "a military target" (Russia's words)
     assert event.actors.perpetrator is not None and event.actors.perpetrator.kind == "state_forces"  # its forces, by Russia's account
@@ -99,7 +70,7 @@ def test_a_place_that_is_who_speaks_places_no_event(blank, with_place):
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 0, 0, "l1", "RU", "city")] + ([place(doc, 7, 7, "l2", "RU", "admin1")] if with_place else [])
     doc._.quotes = [quote(doc, "q1", "indirect", (0, 0), (1, 1), (2, len(rows) - 2))]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.sub_type == "air_drone_strike"
     assert event.location == ("l2" if with_place else None)  # never Moscow
 
@@ -120,7 +91,7 @@ ENSUING = [
 def test_a_gunfight_that_ensues_is_the_same_incident(blank, word, incidents):
     rows = [r if r[0] != "ensuing" else (word, *r[1:]) for r in ENSUING]
     doc = doc_of(blank, rows)
-    assert len(run(blank, doc)) == incidents
+    assert len(run_events(blank, doc)) == incidents
 
 
 def figure(qid, value, claim):
@@ -156,7 +127,7 @@ def test_an_attack_whose_next_sentence_names_soldiers_killed_is_a_battle(blank, 
     # which one won hung on the order of the actor entries' match ids
     rows = [r if r[0] != "soldiers" else (victims, *r[1:4], victims.rstrip("s")) for r in ATTACK_THEN_TOLL]
     doc = doc_of(blank, rows)
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.type == expected
 
 
@@ -177,7 +148,7 @@ def test_an_armed_side_that_denies_a_killing_names_it(blank, stance, found):
     doc._.quotes = [quote(doc, "q1", "indirect", (0, 0), (1, 1), (2, 6))]
     s, e = chars(doc, 2, 6)
     doc._.claims = [Claim(id="c1", text=doc.text[s:e], span=(s, e), quote_id="q1", stance=stance)]
-    events = run(blank, doc)
+    events = run_events(blank, doc)
     assert bool(events) == found
     if found:
         assert events[0].actors.perpetrator.kind == "state_forces" and events[0].actors.target.kind == "civilians"
@@ -207,7 +178,7 @@ def test_civilians_killed_is_an_incident_without_an_armed_actor(blank, victims, 
             ("in", 2, "prep", "ADP", "in"), ("Batangafo", 3, "pobj", "PROPN", "Batangafo")]
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 4, 4, "l1", "CF", "city")]
-    assert bool(run(blank, doc)) == found
+    assert bool(run_events(blank, doc)) == found
 
 
 # Rockets hit a base in Golan , after a strike killed a fighter in Nabatieh .
@@ -225,7 +196,7 @@ ELSEWHERE = [
 def test_a_clause_with_its_own_town_is_a_second_incident(blank, second_place, incidents):
     doc = doc_of(blank, ELSEWHERE)
     doc._.locations = [place(doc, 5, 5, "l1", "SY", "city")] + ([place(doc, 14, 14, "l2", second_place, "city")] if second_place else [])
-    events = run(blank, doc)
+    events = run_events(blank, doc)
     assert len(events) == incidents
     if incidents == 2:
         assert [e.location for e in events] == ["l1", "l2"]
@@ -243,10 +214,10 @@ TOLL_SINCE = [
 @pytest.mark.parametrize("word,found", [("since", False), ("after", True)])
 def test_a_trigger_in_a_toll_since_a_day_is_background(blank, word, found):
     doc = doc_of(blank, [r if r[0] != "since" else (word, *r[1:]) for r in TOLL_SINCE])
-    assert bool(run(blank, doc)) == found
+    assert bool(run_events(blank, doc)) == found
 
 
 def test_civilians_killed_this_year_is_a_running_total(blank):
     rows = [("Three", 1, "nummod", "NUM", "three"), ("civilians", 2, "nsubjpass", "NOUN", "civilian"), ("killed", 2, "ROOT", "VERB", "kill"),
             ("this", 4, "det", "DET", "this"), ("year", 2, "npadvmod", "NOUN", "year")]
-    assert run(blank, doc_of(blank, rows)) == []
+    assert run_events(blank, doc_of(blank, rows)) == []

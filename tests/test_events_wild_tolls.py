@@ -4,15 +4,9 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from conflictnlp.model import Quantity
-from tests.test_events_types import chars, doc_of, place, run
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
+from tests.helpers import chars, doc_of, place, run_events
 
 
 # Troops ambushed rebels in Borno . 13 rebels were put out of <noun> .
@@ -27,6 +21,6 @@ def test_put_out_of_action_counts_the_enemy_dead(blank, noun, toll):
     doc._.locations = [place(doc, 4, 4, "l1", "NG", "admin1")]
     s, e = chars(doc, 6, 7)
     doc._.quantities = [Quantity(id="n1", text=doc.text[s:e], span=(s, e), value=13.0, concept="rebels")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.sub_type == "armed_clash"
     assert event.fatalities.best == toll

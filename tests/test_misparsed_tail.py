@@ -3,8 +3,7 @@ clause it ends, in a quote's content and in a claim (hand-built parse, as en_cor
 
 from __future__ import annotations
 
-from tests.helpers import make_doc
-from tests.test_quotes_recall import attributions
+from tests.helpers import attributions, make_doc
 
 
 def _reported_at_ten():

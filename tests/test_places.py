@@ -14,15 +14,6 @@ from conflictnlp.places.resolve import lookup
 from tests.conftest import assert_offsets
 from tests.helpers import make_doc
 
-OTHER_COMPONENTS = ("measures", "dates", "quotes", "claims")
-
-
-@pytest.fixture(scope="module")
-def places_nlp(nlp):
-    """The session pipeline with only what places need running (the rest is not under test)."""
-    with nlp.select_pipes(disable=[name for name in OTHER_COMPONENTS if name in nlp.pipe_names]):
-        yield nlp
-
 
 def locations(nlp, text: str):
     doc = nlp(text)

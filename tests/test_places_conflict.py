@@ -13,7 +13,6 @@ from conflictnlp.places.matcher import PlaceMatcher
 from conflictnlp.places.resolve import Mention, Resolver, place_unlisted
 from tests.conftest import assert_offsets
 
-OTHER_COMPONENTS = ("measures", "dates", "quotes", "claims")
 COUNTRY_NAMES = {"UA": "Ukraine", "CD": "Congo", "ET": "Ethiopia", "YE": "Yemen", "PS": "Gaza", "SY": "Syria",
                  "SD": "Sudan", "CF": "the Central African Republic", "ML": "Mali"}
 FRONT_LINE = {
@@ -23,12 +22,6 @@ FRONT_LINE = {
     "Rafah": "PS", "Jenin": "PS", "El Fasher": "SD", "Omdurman": "SD", "Batangafo": "CF",
     "Kidal": "ML", "Mopti": "ML", "Moura": "ML",
 }
-
-
-@pytest.fixture(scope="module")
-def places_nlp(nlp):
-    with nlp.select_pipes(disable=[name for name in OTHER_COMPONENTS if name in nlp.pipe_names]):
-        yield nlp
 
 
 def places(nlp, text: str) -> dict[str, str | None]:

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from .test_places_round6 import locations
+from tests.helpers import place_points as locations
 
 
 def test_a_country_after_a_facility_word_is_part_of_the_facility_name():

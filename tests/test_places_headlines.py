@@ -13,14 +13,6 @@ from conflictnlp.places.matcher import PlaceMatcher
 from tests.conftest import assert_offsets
 from tests.helpers import make_doc
 
-OTHER_COMPONENTS = ("measures", "dates", "quotes", "claims")
-
-
-@pytest.fixture(scope="module")
-def places_nlp(nlp):
-    with nlp.select_pipes(disable=[name for name in OTHER_COMPONENTS if name in nlp.pipe_names]):
-        yield nlp
-
 
 def places(nlp, text: str) -> dict[str, str | None]:
     doc = nlp(text)

@@ -4,19 +4,12 @@ it, and the classes of ``training/boundary_diffs``."""
 
 from __future__ import annotations
 
-import pytest
-
 import conflictnlp
 from conflictnlp.quotes.attribution import _gap_is_attribution, verb_attributions
 from conflictnlp.quotes.cues import load_cues
 from conflictnlp.training.boundary_diffs import content_class, diff_runs, overlapping_pairs, source_class
 from tests.conftest import assert_offsets
 from tests.helpers import make_doc
-
-
-@pytest.fixture(scope="module")
-def quotes_nlp():
-    return conflictnlp.load(enable=["article", "quotes"])
 
 
 def test_boundary_diffs_sorts_runs_by_side_and_class() -> None:

@@ -8,12 +8,6 @@ import conflictnlp
 from tests.conftest import assert_offsets
 
 
-@pytest.fixture(scope="module")
-def quotes_nlp():
-    """A small pipeline: body detection and quotes only."""
-    return conflictnlp.load(enable=["article", "quotes"])
-
-
 def run(nlp, text: str) -> dict:
     record = conflictnlp.extract(text, nlp=nlp).to_dict()
     assert_offsets(record)

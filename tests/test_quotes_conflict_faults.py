@@ -9,8 +9,7 @@ import pytest
 import conflictnlp
 from conflictnlp.quotes.speakers import source_of_verb
 from tests.conftest import assert_offsets
-from tests.helpers import make_doc
-from tests.test_quotes_recall import attributions
+from tests.helpers import attributions, make_doc
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,7 @@ from conflictnlp.training.mine_cues import (
     lexicon_entry,
     listed,
 )
-from tests.helpers import make_doc
-from tests.test_quotes_recall import attributions
+from tests.helpers import attributions, make_doc
 
 
 def test_a_passive_with_an_agent_reports_its_subject_for_the_agent() -> None:

@@ -6,8 +6,7 @@ Hand-built parses of the small model's readings."""
 
 from __future__ import annotations
 
-from tests.helpers import make_doc
-from tests.test_quotes_recall import attributions
+from tests.helpers import attributions, make_doc
 
 
 def test_a_second_report_coordinated_into_the_clause_is_the_speakers_own() -> None:

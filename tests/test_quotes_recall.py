@@ -3,28 +3,10 @@ hand-built parse, so a model update does not move the rule, and a few whole-pipe
 
 from __future__ import annotations
 
-import pytest
-
 import conflictnlp
-from conflictnlp.quotes.attribution import verb_attributions
 from conflictnlp.quotes.cues import load_cues
 from tests.conftest import assert_offsets
-from tests.helpers import make_doc
-
-
-def attributions(doc):
-    """The verb, noun and adjective attributions of a hand-built doc: (cue, content texts, speaker)."""
-    text = doc.text
-    found = verb_attributions(doc, list(doc.sents), load_cues(), [False] * (len(text) + 1))
-    return [
-        (text[a.cue[0] : a.cue[1]], [text[s:e] for s, e in a.content], a.source.text if a.source is not None else None)
-        for a in found
-    ]
-
-
-@pytest.fixture(scope="module")
-def quotes_nlp():
-    return conflictnlp.load(enable=["article", "quotes"])
+from tests.helpers import attributions, make_doc
 
 
 def quotes(nlp, text: str) -> list[dict]:

@@ -17,6 +17,7 @@ from conflictnlp.reading.boilerplate import (
     skip_place_dateline,
 )
 from conflictnlp.reading.component import wire_published
+from tests.helpers import BLANK_VOCAB
 
 LEAD = "Russian drones struck a convoy of aid trucks on Tuesday, killing three drivers, officials said."
 
@@ -188,7 +189,7 @@ def test_claims_hang_a_subject_the_parser_put_under_the_dateline_town_on_its_ver
     heads = [7, 2, 0, 0, 0, 6, 0, 12, 7, 12, 11, 12, 12, 12]
     deps = ["nsubj", "punct", "appos", "punct", "punct", "det", "appos", "ccomp", "dobj", "punct", "det", "nsubj", "ROOT", "punct"]
     pos = ["PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT", "DET", "NOUN", "VERB", "PROPN", "PUNCT", "DET", "PROPN", "VERB", "PUNCT"]
-    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    doc = Doc(BLANK_VOCAB, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
     assert doc.text.startswith("Goma (AFP) - The group")
     found = clauses(doc, [5, 6, 7, 8])
     assert [(head.text, sorted(group)) for head, group in found] == [("entered", [5, 6, 7, 8])]

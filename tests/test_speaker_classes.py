@@ -4,31 +4,22 @@ that can speak. Hand-built parses where the rule is the point; the pipeline wher
 
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Doc
 
 from conflictnlp.quotes.cues import load_cues
 from conflictnlp.quotes.speakers import SpeakerResolver, source_of_verb
+from tests.helpers import BLANK_VOCAB, rows_doc
 
 
 def _doc(rows, sent_starts=None, ents=None) -> Doc:
     """rows: (word, pos, head index, dep, trailing space)."""
-    return Doc(
-        spacy.blank("en").vocab,
-        words=[r[0] for r in rows],
-        pos=[r[1] for r in rows],
-        heads=[r[2] for r in rows],
-        deps=[r[3] for r in rows],
-        spaces=[r[4] for r in rows],
-        sent_starts=sent_starts,
-        ents=ents,
-    )
+    return rows_doc(rows, ("words", "pos", "heads", "deps", "spaces"), sent_starts=sent_starts, ents=ents)
 
 
 def test_a_company_cut_off_by_its_abbreviation_still_speaks() -> None:
     # the parser ends a sentence at "Co.": "Tony Lama Co. | said that Equus would pay ."
     doc = Doc(
-        spacy.blank("en").vocab,
+        BLANK_VOCAB,
         words=["Tony", "Lama", "Co.", "said", "that", "Equus", "would", "pay", "."],
         spaces=[True, True, True, True, True, True, True, False, False],
         sent_starts=[True, False, False, True, False, False, False, False, False],
@@ -39,7 +30,7 @@ def test_a_company_cut_off_by_its_abbreviation_still_speaks() -> None:
     assert source_of_verb(doc[3]).text == "Tony Lama Co."
     # a sentence of its own after an ordinary full stop has no speaker from the one before
     doc2 = Doc(
-        spacy.blank("en").vocab,
+        BLANK_VOCAB,
         words=["Talks", "ended", ".", "Said", "nothing", "."],
         sent_starts=[True, False, False, True, False, False],
         pos=["NOUN", "VERB", "PUNCT", "VERB", "PRON", "PUNCT"],
@@ -152,7 +143,7 @@ def test_one_person_described_is_a_role_not_a_name() -> None:
     # "A UN spokeswoman in Kyiv said": the ORG inside the description makes no name of it
     words = ["A", "UN", "spokeswoman", "in", "Kyiv", "said"]
     doc = Doc(
-        spacy.blank("en").vocab, words=words,
+        BLANK_VOCAB, words=words,
         pos=["DET", "PROPN", "NOUN", "ADP", "PROPN", "VERB"], tags=["DT", "NNP", "NN", "IN", "NNP", "VBD"],
         lemmas=["a", "UN", "spokeswoman", "in", "Kyiv", "say"],
         heads=[2, 2, 5, 2, 3, 5], deps=["det", "compound", "nsubj", "prep", "pobj", "ROOT"],
@@ -163,7 +154,7 @@ def test_one_person_described_is_a_role_not_a_name() -> None:
     assert (speaker.name, speaker.role, speaker.is_person) == (None, "UN spokeswoman in Kyiv", True)
     # a group is still named: "Ukrainian officials" (plural) and an organisation keep their name
     plural = Doc(
-        spacy.blank("en").vocab, words=["Ukrainian", "officials", "said"], pos=["ADJ", "NOUN", "VERB"], tags=["JJ", "NNS", "VBD"],
+        BLANK_VOCAB, words=["Ukrainian", "officials", "said"], pos=["ADJ", "NOUN", "VERB"], tags=["JJ", "NNS", "VBD"],
         lemmas=["ukrainian", "official", "say"], heads=[1, 2, 2], deps=["amod", "nsubj", "ROOT"], ents=["B-NORP", "O", "O"],
     )
     assert SpeakerResolver(plural, (0, len(plural.text)), lexicon=load_cues()).resolve(plural[0:2]).name == "Ukrainian officials"
@@ -174,7 +165,7 @@ def test_a_speaker_after_its_cue_ends_before_the_medium_the_parse_hung_on_it() -
 
     # "Prices rose , said Tony Lama Co. in a statement ." with "in" hung on "Co."
     doc = Doc(
-        spacy.blank("en").vocab,
+        BLANK_VOCAB,
         words=["Prices", "rose", ",", "said", "Tony", "Lama", "Co.", "in", "a", "statement", "."],
         pos=["NOUN", "VERB", "PUNCT", "VERB", "PROPN", "PROPN", "PROPN", "ADP", "DET", "NOUN", "PUNCT"],
         heads=[1, 3, 3, 3, 6, 6, 3, 6, 9, 7, 3],
@@ -185,7 +176,7 @@ def test_a_speaker_after_its_cue_ends_before_the_medium_the_parse_hung_on_it() -
     assert without_medium(doc[4:10], doc[3], stops).text == "Tony Lama Co."
     # a place or an employer stays: "said a professor at Yale"
     doc = Doc(
-        spacy.blank("en").vocab,
+        BLANK_VOCAB,
         words=["Prices", "rose", ",", "said", "a", "professor", "at", "Yale", "."],
         pos=["NOUN", "VERB", "PUNCT", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
         heads=[1, 3, 3, 3, 5, 3, 5, 6, 3],

@@ -6,11 +6,11 @@ from __future__ import annotations
 import logging
 
 import pytest
-import spacy
 from spacy.tokens import Doc, Span
 
 from conflictnlp.quotes.attribution import Attribution
 from conflictnlp.quotes.speakers import SpeakerCandidate, SpeakerContext, decide_speaker, names_a_place
+from tests.helpers import BLANK_VOCAB
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +18,7 @@ def doc() -> Doc:
     # "Peskov said talks stalled ." / "Zakharova agreed ." on two lines
     words = ["Peskov", "said", "talks", "stalled", ".", "\n", "Zakharova", "agreed", "."]
     spaces = [True, True, True, False, False, False, True, False, False]
-    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+    return Doc(BLANK_VOCAB, words=words, spaces=spaces)
 
 
 def test_the_best_ranked_candidate_decides_and_names_its_rule(doc) -> None:
@@ -104,7 +104,7 @@ def test_noun_cues_with_a_speaker_of_their_own(nlp) -> None:
 
 
 def _headline(words: list[str], places: list[tuple[int, int, str]], persons: list[tuple[int, int]] = ()) -> Doc:
-    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[w != words[0] for w in words][1:] + [False])
+    doc = Doc(BLANK_VOCAB, words=words, spaces=[w != words[0] for w in words][1:] + [False])
     doc.ents = [Span(doc, s, e, "PERSON") for s, e in persons]
     doc.spans["conflict_locations"] = [Span(doc, s, e, label) for s, e, label in places]
     return doc

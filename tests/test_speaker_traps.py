@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import spacy
 from spacy.tokens import Doc, Span
 
 from conflictnlp.quotes.cues import load_cues
 from conflictnlp.quotes.roles import role_of
 from conflictnlp.quotes.speakers import SpeakerResolver, source_of_verb
+from tests.helpers import rows_doc
 
 FIXTURE = Path(__file__).parent / "fixtures" / "speakers_conflict.jsonl"
 
@@ -21,12 +21,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "speakers_conflict.jsonl"
 def _doc(rows, ents=None, sent_starts=None, located=()) -> Doc:
     """rows: (word, pos, tag, lemma, head index, dep, trailing space); ``located``: (start,
     end) token spans the places component resolved."""
-    doc = Doc(
-        spacy.blank("en").vocab,
-        words=[r[0] for r in rows], pos=[r[1] for r in rows], tags=[r[2] for r in rows],
-        lemmas=[r[3] for r in rows], heads=[r[4] for r in rows], deps=[r[5] for r in rows],
-        spaces=[r[6] for r in rows], ents=ents, sent_starts=sent_starts,
-    )
+    doc = rows_doc(rows, ("words", "pos", "tags", "lemmas", "heads", "deps", "spaces"), ents=ents, sent_starts=sent_starts)
     doc.spans["conflict_locations"] = [Span(doc, s, e, label="city") for s, e in located]
     return doc
 

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from conflictnlp.extensions import doc_text, entity_bounds
 from conflictnlp.pipeline import make_doc
 from conflictnlp.reading.sources import read_record
+from tests.helpers import BLANK_VOCAB
 
 
 def _bounds_by_walk(doc: Doc) -> list[tuple[int, int, int]]:
@@ -24,7 +25,7 @@ def _bounds_by_walk(doc: Doc) -> list[tuple[int, int, int]]:
 
 
 def test_entity_bounds_match_a_walk_over_the_tags():
-    vocab = spacy.blank("en").vocab
+    vocab = BLANK_VOCAB
     words = ["Kyiv", "and", "New", "York", "City", "said", "Moscow", "Oblast", "UN", "envoy", "x"]
     # adjacent entities, an entity at the end of the Doc, an I tag with no B before it (missing tag "")
     ents = ["B-GPE", "O", "B-GPE", "I-GPE", "I-GPE", "O", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-PERSON"]

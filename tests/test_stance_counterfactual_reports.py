@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from conflictnlp.claims.lexicon import load_lexicon
 from conflictnlp.claims.stance import event_stance
-from tests.helpers import make_doc
+from tests.helpers import PARSE_ROWS, make_doc, rows_doc
 
 LEXICON = load_lexicon()
 
@@ -170,7 +170,6 @@ def test_a_report_inside_a_speaker_mention_is_still_claimed():
     """"..., according to the regional governor, who said a school was damaged": where the
     speaker mention of the first report runs over the relative clause, the second report's
     content is claimed, not taken for the reporting act."""
-    import spacy
 
     from conflictnlp.claims.extract import ClaimExtractor
     from conflictnlp.model import MultiSpan, Quote, TextSpan
@@ -183,8 +182,7 @@ def test_a_report_inside_a_speaker_mention_is_still_claimed():
         ("said", "say", "VERB", "relcl", 8), ("a", "a", "DET", "det", 13), ("school", "school", "NOUN", "nsubjpass", 15),
         ("was", "be", "AUX", "auxpass", 15), ("damaged", "damage", "VERB", "ccomp", 11), (".", ".", "PUNCT", "punct", 3),
     ]
-    doc = Doc(spacy.blank("en").vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
-              deps=[r[3] for r in rows], heads=[r[4] for r in rows], spaces=[i + 1 < len(rows) and rows[i + 1][0] not in (",", ".") for i in range(len(rows))])
+    doc = rows_doc(rows, PARSE_ROWS, spaces=[i + 1 < len(rows) and rows[i + 1][0] not in (",", ".") for i in range(len(rows))])
 
     def span(piece: str) -> tuple[int, int]:
         start = doc.text.index(piece)

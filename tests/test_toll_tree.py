@@ -5,7 +5,6 @@ that are no quantities, and a length unit pint does not know."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc, Span
 
 from conflictnlp.extensions import _store
@@ -13,14 +12,13 @@ from conflictnlp.measures.casualties import _is_date_or_name, _singular_counts, 
 from conflictnlp.measures.distances import build_distances
 from conflictnlp.measures.quantities import Measure, is_ordinal
 from conflictnlp.measures.units import load_measure_data, to_metres
-
-VOCAB = spacy.blank("en").vocab
+from tests.helpers import BLANK_VOCAB, EVENT_ROWS, rows_doc
 
 
 def parse(text: str, heads: list[int], deps: list[str], pos: list[str], tags: list[str] | None = None, lemmas: list[str] | None = None) -> Doc:
     """A Doc with the given parse: ``heads`` are absolute token indices."""
     words = text.split()
-    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags or [""] * len(words), lemmas=lemmas or [w.lower() for w in words])
+    return Doc(BLANK_VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags or [""] * len(words), lemmas=lemmas or [w.lower() for w in words])
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +129,7 @@ def test_a_length_unit_pint_does_not_know_is_an_error_not_zero_metres():
     assert to_metres(22, "mile") == pytest.approx(35405.568)
     assert to_metres(3, "furlong") == pytest.approx(603.5, rel=1e-3)
     assert to_metres(3, "smoot-ish unit") is None and to_metres(3, "tonne") is None
-    doc = Doc(VOCAB, words=["some", "3", "blorfs", "away"])
+    doc = Doc(BLANK_VOCAB, words=["some", "3", "blorfs", "away"])
     doc.set_ents([])
     measure = Measure(5, 13, 3.0, None, "blorf", "length", None, True, 6)
     distances, others = build_distances(doc, [measure], load_measure_data())
@@ -257,10 +255,10 @@ def test_rule_a_title_before_a_name_and_a_pronoun_under_a_cue_are_one_person_eac
 
 
 def test_an_age_inside_a_date_entity_makes_no_date():
-    doc = Doc(VOCAB, words=["Two", "18", "-", "year", "-", "old", "conscripts"], spaces=[True, False, False, False, False, True, False])
+    doc = Doc(BLANK_VOCAB, words=["Two", "18", "-", "year", "-", "old", "conscripts"], spaces=[True, False, False, False, False, True, False])
     doc.set_ents([Span(doc, 0, 6, "DATE")])
     assert not _is_date_or_name(doc, doc[0], load_measure_data())
-    doc = Doc(VOCAB, words=["Two", "years", "ago"])
+    doc = Doc(BLANK_VOCAB, words=["Two", "years", "ago"])
     doc.set_ents([Span(doc, 0, 3, "DATE")])
     assert _is_date_or_name(doc, doc[0], load_measure_data())
 
@@ -307,6 +305,51 @@ def test_rule_a_plot_to_kill_is_unrealised_whatever_the_parse_hangs_kill_from(tr
                 ["NOUN", "VERB", "DET", "NOUN", "PART", "VERB", "NUM", "NOUN"],
                 lemmas=["police", "foil", "a", "plot", "to", "kill", "30", "worshipper"])
     assert tree.unrealised(doc[5])
+
+
+# the one reading of intended harm (toll_tree.only_intended), for the tolls and the events alike:
+# (sentence rows, the verb's index, an intended harm to the events, no toll to the tolls)
+INTENDED_OR_NOT = [
+    ([("Rebels", 1, "nsubj", "NOUN", "rebel"), ("vowed", 1, "ROOT", "VERB", "vow"), ("to", 3, "aux", "PART", "to"),
+      ("storm", 1, "xcomp", "VERB", "storm"), ("the", 5, "det", "DET", "the"), ("base", 3, "dobj", "NOUN", "base")], 3, True, True),
+    # an attempt is an incident, but leaves no toll
+    ([("Rebels", 1, "nsubj", "NOUN", "rebel"), ("tried", 1, "ROOT", "VERB", "try"), ("to", 3, "aux", "PART", "to"),
+      ("storm", 1, "xcomp", "VERB", "storm"), ("the", 5, "det", "DET", "the"), ("base", 3, "dobj", "NOUN", "base")], 3, False, True),
+    ([("Rebels", 1, "nsubj", "NOUN", "rebel"), ("managed", 1, "ROOT", "VERB", "manage"), ("to", 3, "aux", "PART", "to"),
+      ("storm", 1, "xcomp", "VERB", "storm"), ("the", 5, "det", "DET", "the"), ("base", 3, "dobj", "NOUN", "base")], 3, False, False),
+    # "called on fighters to attack": the parser hangs the infinitive from "called" as a clause
+    ([("Rebels", 1, "nsubj", "NOUN", "rebel"), ("called", 1, "ROOT", "VERB", "call"), ("on", 1, "prep", "ADP", "on"),
+      ("fighters", 2, "pobj", "NOUN", "fighter"), ("to", 5, "aux", "PART", "to"), ("attack", 1, "advcl", "VERB", "attack"),
+      ("the", 7, "det", "DET", "the"), ("base", 5, "dobj", "NOUN", "base")], 5, True, True),
+    # a conjunct reads as the first of its row
+    ([("Rebels", 1, "nsubj", "NOUN", "rebel"), ("swore", 1, "ROOT", "VERB", "swear"), ("to", 3, "aux", "PART", "to"),
+      ("regroup", 1, "xcomp", "VERB", "regroup"), ("and", 3, "cc", "CCONJ", "and"), ("attack", 3, "conj", "VERB", "attack"),
+      ("the", 7, "det", "DET", "the"), ("base", 5, "dobj", "NOUN", "base")], 5, True, True),
+    # a purpose clause of a harm done is done
+    ([("Rebels", 1, "nsubj", "NOUN", "rebel"), ("attacked", 1, "ROOT", "VERB", "attack"), ("the", 3, "det", "DET", "the"),
+      ("base", 1, "dobj", "NOUN", "base"), ("to", 5, "aux", "PART", "to"), ("free", 1, "advcl", "VERB", "free"),
+      ("prisoners", 5, "dobj", "NOUN", "prisoner")], 5, False, False),
+]
+
+
+@pytest.mark.parametrize("rows, verb, intended_event, no_toll", INTENDED_OR_NOT,
+                         ids=["vowed", "tried", "managed", "called_on", "swore_to_regroup_and", "purpose_clause"])
+def test_the_events_and_the_tolls_read_intended_harm_alike_but_for_attempts(tree, rows, verb, intended_event, no_toll):
+    from conflictnlp.events.clauses import intended
+    from conflictnlp.events.lexicon import load_event_lexicon
+
+    lexicon = load_event_lexicon()
+    doc = rows_doc(rows, EVENT_ROWS)
+    assert intended(doc[verb], lexicon.intention_verbs, lexicon.planning_words, lexicon.doing_verbs) is intended_event
+    assert tree.unrealised(doc[verb]) is no_toll
+
+
+def test_intended_harm_is_one_list_the_events_read_less_the_attempts(tree):
+    from conflictnlp.events.lexicon import load_event_lexicon
+
+    attempts = frozenset(load_casualty_data().tree["attempt_heads"])
+    assert attempts and attempts <= tree.unrealised_heads
+    assert load_event_lexicon().planning_words == tree.unrealised_heads - attempts
 
 
 @pytest.mark.parametrize("text, expected", [

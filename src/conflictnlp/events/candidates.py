@@ -364,7 +364,7 @@ class EventCandidates(ActorRecords):
             return True  # "the Russians kept up their bombardment of those two zones", "troops massed for an assault"
         if _period_of(token, self.lexicon.period_nouns):
             return True  # "weeks of Russian bombardment have caused severe shortages"
-        if intended(token, self.lexicon.intention_verbs, self.lexicon.request_verbs, self.lexicon.doing_verbs):
+        if intended(token, self.lexicon.intention_verbs, self.lexicon.planning_words, self.lexicon.doing_verbs):
             return True  # "Al-Shabaab threatened to attack hotels", "plans to launch an offensive"
         if retrospective(token, self.lexicon.retrospective_heads):
             return True  # "sentenced to life for a 2015 bomb attack", "the anniversary of the Garissa attack"

@@ -12,6 +12,8 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
+from ..measures.toll_tree import only_intended
+
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
@@ -169,14 +171,10 @@ def background(doc: Doc, token: Token, phrases: tuple[tuple[str, ...], ...], rec
     return period_said(doc, lo, hi, phrases, recent, compare)
 
 
-def _to_infinitive(verb: Token) -> bool:
-    return verb.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def intended(token: Token, intending: frozenset[str], requesting: frozenset[str], doing: frozenset[str]) -> bool:
+def intended(token: Token, intending: frozenset[str], planning: frozenset[str], doing: frozenset[str]) -> bool:
     """The word is what someone threatens, plans or asks for, not what happened: its own verb or
-    a verb that does it ("launch", "carry out") is an infinitive under an ``intending`` or
-    ``requesting`` verb ("Al-Shabaab threatened to attack hotels", "plans to launch an offensive",
+    a verb that does it ("launch", "carry out") is the infinitive of a ``planning`` word
+    (``measures.toll_tree.only_intended``: "Al-Shabaab threatened to attack hotels", "plans to launch an offensive",
     "urged troops to retake the town"), or the word is the object of an ``intending`` verb
     ("Al-Shabaab threatens attacks"). "vowed to avenge the attack" tells of one that happened."""
     noun = token
@@ -191,9 +189,7 @@ def intended(token: Token, intending: frozenset[str], requesting: frozenset[str]
         verb = noun.head.head
     if verb is None and noun.dep_ == "dobj" and noun.head.dep_ == "prt":
         verb = noun.head.head
-    if verb is None or not _to_infinitive(verb):
-        return False
-    return verb.head.lemma_.lower() in intending | requesting
+    return verb is not None and only_intended(verb, planning)
 
 
 def retrospective(token: Token, heads: frozenset[str]) -> bool:

@@ -31,6 +31,22 @@ SUBJECTS = ("nsubjpass", "nsubj")
 OBJECTS = ("dobj",)
 
 
+def only_intended(verb: Token, heads: frozenset[str]) -> bool:
+    """Whether a verb tells of a harm only threatened, planned, asked for or tried, not done: the
+    infinitive or clause of one of ``heads`` ("threatened to kill", "a plot to kill", "urged troops
+    to retake the town"); a conjunct reads as the first of its row ("vowed to come back and kill").
+    The one reading of intended harm: the tolls' (``TollTree.unrealised``) and the events'
+    (``events.clauses.intended``), over ``[tree] unrealised_heads`` of ``data/casualties.toml``."""
+    doc = verb.doc
+    if verb.i >= 2 and doc[verb.i - 1].lower_ == "to" and doc[verb.i - 2].lemma_.lower() in heads:
+        return True  # "foiled a plot to kill", whatever the parse hangs "kill" from
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.head.lemma_.lower() not in heads:
+        return False
+    return verb.dep_ in ("xcomp", "acl") or verb.dep_ in ("ccomp", "advcl") and any(child.lower_ == "to" for child in verb.children)
+
+
 def _single_words(index: dict) -> dict[str, CasualtyRole]:
     """One-word phrases of a cue index (first or last word -> ((phrase, role), ...)) by word."""
     return {phrase[0]: role for found in index.values() for phrase, role in found if len(phrase) == 1}
@@ -113,17 +129,8 @@ class TollTree:
         return noun.head if noun.dep_ == "appos" else noun
 
     def unrealised(self, cue: Token) -> bool:
-        """Whether a casualty verb reports a harm only threatened, intended or tried: the
-        infinitive or clause of "threatened to kill", "a plot to kill", "vowed to come back and
-        kill" (a conjunct reads as the first of its row)."""
-        doc = cue.doc
-        if cue.i >= 2 and doc[cue.i - 1].lower_ == "to" and doc[cue.i - 2].lemma_.lower() in self.unrealised_heads:
-            return True  # "foiled a plot to kill", whatever the parse hangs "kill" from
-        verb = cue
-        while verb.dep_ == "conj" and verb.head.i != verb.i:
-            verb = verb.head
-        return verb.dep_ in ("xcomp", "acl", "ccomp") and verb.head.lemma_.lower() in self.unrealised_heads and (
-            verb.dep_ != "ccomp" or any(child.lower_ == "to" for child in verb.children))
+        """Whether a casualty verb reports a harm only threatened, intended or tried (``only_intended``)."""
+        return only_intended(cue, self.unrealised_heads)
 
     # --- cues ---------------------------------------------------------------------------------
 

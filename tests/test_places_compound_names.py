@@ -8,31 +8,7 @@ these tests."""
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc
-
-from conflictnlp.places.component import PlacesComponent
-
-
-def locations(tagged: str) -> dict[str, tuple]:
-    """Text -> (country code, feature, lat) of the places found (a people's adjectives left
-    out). Items are "word/POS/ENT" (ENT an IOB tag, "O" if left out); a word ending in "~" has
-    no space after it."""
-    words, spaces, pos, ents = [], [], [], []
-    for item in tagged.split():
-        word, tag, *ent = item.split("/")
-        spaces.append(not word.endswith("~"))
-        words.append(word.removesuffix("~"))
-        pos.append(tag)
-        ents.append(ent[0] if ent else "O")
-    spaces[-1] = False
-    nlp = spacy.blank("en")
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, ents=ents, lemmas=[w.lower() for w in words],
-              sent_starts=[True] + [False] * (len(words) - 1))
-    PlacesComponent(nlp, "places").process(doc)
-    for loc in doc._.locations:
-        assert doc.text[loc.span[0]:loc.span[1]] == loc.text
-    return {loc.text: (loc.country_code, loc.feature, loc.lat) for loc in doc._.locations if not loc.adjectival}
+from tests.helpers import place_features as locations
 
 
 def test_hyphenated_name_with_a_lowercase_particle():

@@ -5,26 +5,16 @@ both ends, and "Government of unknown"."""
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
 from conflictnlp.events.component import EventsComponent
 from conflictnlp.events.table import ucdp_side
-from conflictnlp.extensions import STORE_KEY
 from conflictnlp.model import DateMention, Location
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
+from tests.helpers import article_doc
 
 
 def parsed(vocab, rows, title=None):
     """A Doc from (word, head, dep, pos, lemma) rows."""
-    words, heads, deps, pos, lemmas = (list(column) for column in zip(*rows))
-    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-    doc.user_data[STORE_KEY] = {"published": "2023-03-14", "source": "Wire", "article_id": "a1", "title": title}
-    return doc
+    return article_doc(vocab, rows, "2023-03-14", title=title)
 
 
 def place(doc, i, code, feature="city", lid="l1"):

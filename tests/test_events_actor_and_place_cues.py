@@ -6,16 +6,10 @@ event's own sentence did it, and people "linked to" a group are it."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from conflictnlp.model import Quantity
-from tests.test_events_types import chars, place, run
-from tests.test_events_types import doc_of as _doc_of
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
+from tests.helpers import chars, place, run_events
+from tests.helpers import doc_of as _doc_of
 
 
 def doc_of(blank, rows, published="2025-03-15"):
@@ -33,7 +27,7 @@ def weapon_strike(weapon):
 def test_a_weapon_only_one_side_fields_names_its_state_forces(blank, weapon, name):
     doc = doc_of(blank, weapon_strike(weapon))
     doc._.locations = [place(doc, 6, 6, "l1", "UA", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     perpetrator = event.actors.perpetrator
     assert (perpetrator.name if perpetrator else None) == name
     if name:
@@ -51,7 +45,7 @@ HIMARS = [
 def test_the_rival_of_a_weapon_user_is_the_other_side_and_the_strike_is_shelling(blank):
     doc = doc_of(blank, HIMARS)
     doc._.locations = [place(doc, 7, 7, "l1", "UA", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.sub_type == "shelling_artillery_missile_attack"
     assert (event.actors.perpetrator.name, event.actors.target.name) == ("Ukraine", "Russia")
     assert event.violence == "state_based"
@@ -66,7 +60,7 @@ def test_neutralised_counts_are_a_toll_of_the_dead(blank, verb, lemma, toll):
     doc._.locations = [place(doc, 5, 5, "l1", "NG", "admin1")]
     s, e = chars(doc, 2, 3)
     doc._.quantities = [Quantity(id="n1", text=doc.text[s:e], span=(s, e), value=13.0, concept="terrorists")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.fatalities.best == toll
 
 
@@ -83,7 +77,7 @@ def test_x_and_y_regions_is_the_first_region(blank, area, where, prec):
     rows = [r if r[0] != "states" else (area, *r[1:]) for r in REGIONS]
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 5, 5, "l1", "NG", "admin1"), place(doc, 7, 7, "l2", "NG", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert (event.location, event.where_prec) == (where, prec)
 
 
@@ -96,7 +90,7 @@ def test_a_town_that_names_a_road_gives_way(blank):
             ("Bambari", 11, "pobj", "PROPN", "Bambari")]
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 9, 9, "l1", "CF", "city"), place(doc, 12, 12, "l2", "CF", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.location == "l2"
 
 
@@ -106,7 +100,7 @@ def test_a_side_that_withdraws_is_the_target_with_no_gainer_named(blank):
             ("from", 2, "prep", "ADP", "from"), ("Vuhledar", 3, "pobj", "PROPN", "Vuhledar")]
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 4, 4, "l1", "UA", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.sub_type == "non_violent_transfer_of_territory"
     assert event.actors.perpetrator is None and event.actors.target.kind == "state_forces"
 
@@ -122,7 +116,7 @@ def test_a_group_blamed_in_the_events_own_sentence_did_it(blank, group, kind):
             ("blaming", 13, "advcl", "VERB", "blame"), (group, 15, "dobj", "NOUN", group)]
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 8, 9, "l1", "CO", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     perpetrator = event.actors.perpetrator
     assert (perpetrator.kind if perpetrator else None) == kind
 
@@ -133,7 +127,7 @@ def test_people_linked_to_a_group_are_the_group(blank):
             ("the", 5, "det", "DET", "the"), ("Sinaloa", 5, "compound", "PROPN", "Sinaloa"), ("cartel", 2, "pobj", "NOUN", "cartel"),
             ("killed", 6, "ROOT", "VERB", "kill"), ("four", 8, "nummod", "NUM", "four"), ("people", 6, "dobj", "NOUN", "people")]
     doc = doc_of(blank, rows)
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert (event.actors.perpetrator.name, event.actors.perpetrator.kind) == ("Sinaloa Cartel", "militia")
 
 
@@ -147,7 +141,7 @@ def test_a_country_that_modifies_a_strike_struck_and_places_nothing(blank, who, 
     doc._.locations = [place(doc, 3, 4, "l1", "YE", "city")]
     if adjectival is not None:
         doc._.locations.append(place(doc, 0, 0, "l2", "US", "country"))
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     perpetrator = event.actors.perpetrator
     assert (perpetrator.name if perpetrator else None) == name
     assert event.location == "l1"
@@ -165,7 +159,7 @@ def test_a_trigger_a_naming_verb_takes_reports_nothing_beside_another(blank, ver
         rows[9] = ("assault", 7, "pobj", "NOUN", "assault")
     doc = doc_of(blank, rows)
     doc._.locations = [place(doc, 5, 5, "l1", "SS", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.trigger.text == trigger
 
 
@@ -176,7 +170,7 @@ def test_people_someone_is_dressed_as_are_no_actor(blank, verb, target):
             ("civilians", 2, "pobj", "NOUN", "civilian"), ("quickly", 5, "advmod", "ADV", "quickly"), ("stormed", 5, "ROOT", "VERB", "storm"),
             ("a", 7, "det", "DET", "a"), ("checkpoint", 5, "dobj", "NOUN", "checkpoint")]
     doc = doc_of(blank, rows)
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     kinds = {event.actors.perpetrator.kind if event.actors.perpetrator else None, event.actors.target.kind if event.actors.target else None}
     assert ("civilians" in kinds) == (target == "civilians")
 
@@ -192,5 +186,5 @@ def test_a_town_of_a_region_with_no_point_is_the_place_at_the_regions_precision(
     town = place(doc, 6, 6, "l2", "MM", "city")
     town.lat = town.lon = None
     doc._.locations = [region, town]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert (event.location, event.where_prec) == (where, prec)

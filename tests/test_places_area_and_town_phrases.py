@@ -10,14 +10,6 @@ from conflictnlp.places.gazetteer import get_gazetteer
 from conflictnlp.places.resolve import Mention, Resolver
 from tests.conftest import assert_offsets
 
-OTHER_COMPONENTS = ("measures", "dates", "quotes", "claims", "events")
-
-
-@pytest.fixture(scope="module")
-def places_nlp(nlp):
-    with nlp.select_pipes(disable=[name for name in OTHER_COMPONENTS if name in nlp.pipe_names]):
-        yield nlp
-
 
 def places(nlp, text: str) -> dict[str, str | None]:
     doc = nlp(text)

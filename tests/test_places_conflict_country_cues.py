@@ -10,8 +10,7 @@ import tomllib
 from importlib import resources
 
 from conflictnlp.places.actors import load_actors
-
-from .test_places_round6 import locations
+from tests.helpers import place_points as locations
 
 
 def test_cartel_word_opens_mexico_for_its_villages():

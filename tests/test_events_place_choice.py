@@ -11,7 +11,6 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-import spacy
 
 from conflictnlp.events.places import (
     _dateline_country,
@@ -24,13 +23,8 @@ from conflictnlp.events.places import (
 from conflictnlp.model import Article, Location
 from conflictnlp.places.gazetteer import Place
 from conflictnlp.places.resolve import Mention, _far_namesakes
-from tests.test_events_types import doc_of, place, run
-from tests.test_places_round8 import locations
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
+from tests.helpers import doc_of, place, run_events
+from tests.helpers import place_features as locations
 
 
 def at(text, name, code, feature, lat=1.0, lon=1.0, adjectival=False):
@@ -116,12 +110,12 @@ ARRIVED_THEN_KILLED = [
 def test_an_event_told_after_its_place_is_placed_there(blank):
     doc = doc_of(blank, ARRIVED_THEN_KILLED)
     doc._.locations = [place(doc, 3, 3, "l1", "NG", "city")]
-    [event] = run(blank, doc)
+    [event] = run_events(blank, doc)
     assert event.location == "l1"
     # a line with no place gives none
     doc = doc_of(blank, ARRIVED_THEN_KILLED)
     doc._.locations = []
-    assert run(blank, doc)[0].location is None
+    assert run_events(blank, doc)[0].location is None
 
 
 def test_the_community_of_an_unknown_name_is_a_place():

@@ -5,31 +5,13 @@ parses, so that a model update does not move them; sentences written for these t
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc
-
-from conflictnlp.places.component import PlacesComponent
+from tests.helpers import found_places
 
 
 def places(tagged: str) -> list[tuple[str, int]]:
-    """(text, start) of the places found in a hand-tagged sentence, a people's adjectives left
-    out. Items are "word/POS/ENT" (ENT an IOB tag, "O" if left out); a word ending in "~" has no
-    space after it."""
-    words, spaces, pos, ents = [], [], [], []
-    for item in tagged.split():
-        word, tag, *ent = item.split("/")
-        spaces.append(not word.endswith("~"))
-        words.append(word.removesuffix("~"))
-        pos.append(tag)
-        ents.append(ent[0] if ent else "O")
-    spaces[-1] = False
-    nlp = spacy.blank("en")
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, ents=ents, lemmas=[w.lower() for w in words],
-              sent_starts=[True] + [False] * (len(words) - 1))
-    PlacesComponent(nlp, "places").process(doc)
-    for loc in doc._.locations:
-        assert doc.text[loc.span[0]:loc.span[1]] == loc.text
-    return [(loc.text, loc.span[0]) for loc in doc._.locations if not loc.adjectival]
+    """(text, start) of the places found in a hand-tagged sentence ("~" glues; ``tagged_doc``),
+    a people's adjectives left out."""
+    return [(loc.text, loc.span[0]) for loc in found_places(tagged, tilde=True) if not loc.adjectival]
 
 
 def test_place_heading_an_organisations_name_is_no_place():

@@ -7,21 +7,7 @@ sentences written for these tests."""
 
 from __future__ import annotations
 
-import spacy
-
-from conflictnlp.places.component import PlacesComponent
-
-from .test_places_round5 import parse
-
-
-def locations(tagged: str) -> dict[str, tuple]:
-    """Text -> (country code, lat, lon) of the places found (a people's adjectives left out)."""
-    nlp = spacy.blank("en")
-    doc = parse(nlp.vocab, tagged)
-    PlacesComponent(nlp, "places").process(doc)
-    for loc in doc._.locations:
-        assert doc.text[loc.span[0]:loc.span[1]] == loc.text
-    return {loc.text: (loc.country_code, loc.lat, loc.lon) for loc in doc._.locations if not loc.adjectival}
+from tests.helpers import place_points as locations
 
 
 def test_village_known_only_elsewhere_takes_the_area_named_after_it():

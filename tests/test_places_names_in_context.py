@@ -5,37 +5,12 @@ update does not move them; headlines written for these tests."""
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc
-
-from conflictnlp.places.component import PlacesComponent
-
-_PUNCT = {",", ".", ":", ";", "'s", "(", ")"}
-
-
-def parse(vocab, tagged: str) -> Doc:
-    """A Doc from "word/POS/ENT" items (ENT an IOB tag such as B-GPE; "O" if left out); one
-    sentence; punctuation and "'s" attach to the word before."""
-    words, pos, ents = [], [], []
-    for item in tagged.split():
-        word, tag, *ent = item.split("/")
-        words.append(word.replace("_", " ") if word != "_" else word)
-        pos.append(tag)
-        ents.append(ent[0] if ent else "O")
-    spaces = [i + 1 < len(words) and words[i + 1] not in _PUNCT for i in range(len(words))]
-    return Doc(vocab, words=words, spaces=spaces, pos=pos, ents=ents,
-               lemmas=[w.lower() for w in words], sent_starts=[True] + [False] * (len(words) - 1))
+from tests.helpers import found_places
 
 
 def places(tagged: str, adjectival: bool = False) -> dict[str, str | None]:
     """Text -> country code of the locations found (a people's adjectives only if asked)."""
-    nlp = spacy.blank("en")
-    doc = parse(nlp.vocab, tagged)
-    PlacesComponent(nlp, "places").process(doc)
-    text = doc.text
-    for loc in doc._.locations:
-        assert text[loc.span[0]:loc.span[1]] == loc.text
-    return {loc.text: loc.country_code for loc in doc._.locations if adjectival or not loc.adjectival}
+    return {loc.text: loc.country_code for loc in found_places(tagged) if adjectival or not loc.adjectival}
 
 
 def test_philippine_village_where_the_article_names_the_philippines():

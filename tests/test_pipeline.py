@@ -191,25 +191,11 @@ def test_more_array_lookups_match_the_token_attributes(nlp):
     assert _punct_flags(doc) == [int(t.is_punct) for t in doc] and 1 in _punct_flags(doc)
 
 
-def test_span_groups_and_body_sentences_match_spacy(nlp):
-    """``set_span_group`` builds Spans straight from token edges, and ``body_sents`` keeps the
-    last Doc's sentence bounds: the same spans as ``char_span`` (expand) and ``doc.sents``,
-    also for offsets inside words, across spaces or empty; a Doc whose body changed
-    is read again."""
+def test_finite_tag_flags_match_the_token_tags(nlp):
+    """``headline_event`` reads finite verbs from a per-Doc flag array: the same as the tags."""
     from conflictnlp.claims.stance import FINITE_TAGS, _finite_flags
-    from conflictnlp.extensions import body_sents, set_span_group
 
-    doc = nlp("Shelling hit  Kupiansk.\n\nTwo were killed, officials said. A 5-km convoy left.")
-    text = doc.text
-    offsets = [(a, b, None) for a in range(len(text) + 1) for b in range(a, len(text) + 1)]
-    set_span_group(doc, "probe", offsets)
-    expected = [doc.char_span(a, b, label="probe", alignment_mode="expand") for a, b, _ in offsets]
-    assert [(s.start, s.end, s.label_) for s in doc.spans["conflict_probe"]] == [
-        (s.start, s.end, s.label_) for s in expected if s is not None]
-    assert [(s.start, s.end) for s in body_sents(doc)] == [(s.start, s.end) for s in doc.sents]
-    assert [(s.start, s.end) for s in body_sents(doc)] == [(s.start, s.end) for s in doc.sents]  # kept
-    doc._.body = [text.index("Two"), len(text)]
-    assert [s.text for s in body_sents(doc)][0].startswith("Two")
+    doc = nlp("Two killed in Russian strike. Officials said the depot burned, and rescuers were searching.")
     assert _finite_flags(doc) == [t.tag_ in FINITE_TAGS for t in doc] and any(_finite_flags(doc))
 
 

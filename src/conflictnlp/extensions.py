@@ -280,20 +280,7 @@ def body_sents(doc: Doc) -> Iterator[Span]:
     """The sentences of the body; nothing is extracted outside it. A sentence that runs over
     an edge of the body (a headline line the parser joined to the first paragraph) is cut
     at the edge, so no component reads words outside the body."""
-    for start, end in _body_sentence_bounds(doc, body_bounds(doc)):
-        yield doc[start:end]
-
-
-# (Doc, body bounds, token bounds of its body sentences) of the last Doc read: three
-# components read the sentences of each Doc, and ``doc.sents`` walks every token each time
-_body_sentences: list[Any] = [None, None, []]
-
-
-def _body_sentence_bounds(doc: Doc, body: tuple[int, int]) -> list[tuple[int, int]]:
-    if _body_sentences[0] is doc and _body_sentences[1] == body:
-        return _body_sentences[2]
-    lo, hi = body
-    bounds = []
+    lo, hi = body_bounds(doc)
     for sent in doc.sents:
         if sent.end_char <= lo or sent.start_char >= hi:
             continue
@@ -302,21 +289,13 @@ def _body_sentence_bounds(doc: Doc, body: tuple[int, int]) -> list[tuple[int, in
             if cut is None or not len(cut):
                 continue
             sent = cut
-        bounds.append((sent.start, sent.end))
-    _body_sentences[:] = [doc, body, bounds]
-    return bounds
+        yield sent
 
 
 def set_span_group(doc: Doc, kind: str, offsets: Iterable[tuple[int, int, Optional[str]]]) -> None:
     """Fill ``doc.spans['conflict_<kind>']`` from character offsets and labels."""
     spans = []
-    starts, ends = token_offsets(doc)
     for start, end, label in offsets:
-        # offsets on token edges (nearly all) need no search of spaCy's: the same Span
-        first, last = bisect_left(starts, start), bisect_left(ends, end)
-        if first <= last < len(ends) and starts[first] == start and ends[last] == end:
-            spans.append(Span(doc, first, last + 1, label=label or kind))
-            continue
         span = doc.char_span(start, end, label=label or kind, alignment_mode="expand")
         if span is not None:
             spans.append(span)

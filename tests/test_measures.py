@@ -309,13 +309,13 @@ def test_regex_engine_reads_quantulums_unit_pattern_as_re_does():
 
     import regex
 
-    from conflictnlp.measures import quantities
+    from conflictnlp.measures import quantulum
 
-    quantities._quantulum_parser()
+    quantulum.quantulum_parser()
     from quantulum3 import regex as quantulum_regex
 
     pattern = quantulum_regex.units_regex("en_US")
-    assert isinstance(pattern, quantities.UnitPattern)
+    assert isinstance(pattern, quantulum.UnitPattern)
     texts = [
         "some 118 km (73 miles) outside Hodeidah", "$ 48.2 million", "between 5 and 10 square kilometres",
         "17 USD 25", "a 45-bus convoy", "at 11:05am, 3.5 percent", "98.6 degrees F", "20 x 30 boxes",
@@ -326,12 +326,12 @@ def test_regex_engine_reads_quantulums_unit_pattern_as_re_does():
         fast = [(m.span(), m.groupdict()) for m in pattern.fast.finditer(text)]
         slow = [(m.span(), m.groupdict()) for m in pattern.slow.finditer(text)]
         assert fast == slow, text
-    assert quantities.same_in_both_engines("22\u00a0miles \u2013 \u201csome\u201d")
-    assert not quantities.same_in_both_engines("caf\u00e9 5 kg") and not quantities.same_in_both_engines("5\x1ckm")
+    assert quantulum.same_in_both_engines("22\u00a0miles \u2013 \u201csome\u201d")
+    assert not quantulum.same_in_both_engines("caf\u00e9 5 kg") and not quantulum.same_in_both_engines("5\x1ckm")
     # the answer is kept for the last text only: another text is read afresh
     for text, same in [("caf\u00e9 \u2013", False), ("\u2013 5 km", True), ("caf\u00e9 \u2013", False), ("\u2014 5\x1ckm", False)]:
-        assert quantities.same_in_both_engines(text) is same, text
-    agreeing = [chr(c) for c in range(128) if chr(c) not in quantities.SPACE_TO_RE_ONLY] + list(quantities.SAME_IN_BOTH_ENGINES)
+        assert quantulum.same_in_both_engines(text) is same, text
+    agreeing = [chr(c) for c in range(128) if chr(c) not in quantulum.SPACE_TO_RE_ONLY] + list(quantulum.SAME_IN_BOTH_ENGINES)
     for char in agreeing:
         for test in (r"\w", r"\W", r"\s", r"\S", r"\d", r"\D", r"\b"):
             assert bool(re.search(test, char)) == bool(regex.search(test, char)), (char, test)
@@ -339,7 +339,7 @@ def test_regex_engine_reads_quantulums_unit_pattern_as_re_does():
     for letter in {char for char in pattern.slow.pattern if char.isalpha()}:
         for char in agreeing:
             assert bool(re.fullmatch(re.escape(letter), char, re.I)) == bool(regex.fullmatch(regex.escape(letter), char, regex.I)), (letter, char)
-    for char in quantities.SPACE_TO_RE_ONLY:
+    for char in quantulum.SPACE_TO_RE_ONLY:
         assert re.match(r"\s", char) and not regex.match(r"\s", char)
 
 
@@ -367,9 +367,9 @@ def test_spellout_search_is_skipped_only_where_its_pattern_finds_nothing():
     check must say "none" only where quantulum3's own pattern matches nothing."""
     from quantulum3 import regex as quantulum_regex
 
-    from conflictnlp.measures import quantities
+    from conflictnlp.measures import quantities, quantulum
 
-    quantities._quantulum_parser()
+    quantulum.quantulum_parser()
     pattern = quantulum_regex.text_pattern_reg("en_US")
     words = frozenset(word for word in quantulum_regex.numberwords("en_US") if word)
     texts = [
@@ -377,11 +377,11 @@ def test_spellout_search_is_skipped_only_where_its_pattern_finds_nothing():
         "twenty-two", "R&D spending", "3 & 4", "US$ 48.2", "x = 7 km", "the Eighth Army", "HALF", "one.",
         "\u017fix drones", "caf\u00e9 5 kg", "(ten)", "lone wolf", "Anderson said", "the 1990s",
     ]
-    skipped = [text for text in texts if quantities.no_number_words(text, words)]
+    skipped = [text for text in texts if quantulum.no_number_words(text, words)]
     assert len(skipped) >= 6 and len(skipped) < len(texts)  # both answers are exercised
     for text in skipped:
         assert pattern.search(text) is None, text
-    assert quantities._quantulum_parser().extract_spellout_values.skips_texts_without_number_words
+    assert quantulum.quantulum_parser().extract_spellout_values.skips_texts_without_number_words
     assert [(q.surface, q.value) for q in quantities._parse("twelve people and 3 km")] == [("twelve", 12.0), ("3 km", 3.0)]
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from conflictnlp.dates.detect import Detector
 from conflictnlp.dates.lexicon import load_lexicon
-from conflictnlp.measures import quantities
+from conflictnlp.measures import quantulum
 
 SENTENCES = [
     "Two workers were wounded, and three more were missing as of Tuesday.",
@@ -50,12 +50,12 @@ def test_dates_guard_keeps_every_match(vague):
 
 
 def test_spellout_guard_keeps_every_match():
-    parser = quantities._quantulum_parser()
+    parser = quantulum.quantulum_parser()
     from quantulum3 import regex as quantulum_regex
 
     guarded = quantulum_regex.text_pattern_reg("en_US")
-    assert guarded.pattern.startswith(quantities.SPELLOUT_START)
-    plain = re.compile(guarded.pattern[len(quantities.SPELLOUT_START) + 3 : -2], guarded.flags)
+    assert guarded.pattern.startswith(quantulum.SPELLOUT_START)
+    plain = re.compile(guarded.pattern[len(quantulum.SPELLOUT_START) + 3 : -2], guarded.flags)
     assert plain.pattern.strip().startswith("# Pattern for extracting")
     found = 0
     for text in SENTENCES:

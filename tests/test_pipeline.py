@@ -191,6 +191,14 @@ def test_more_array_lookups_match_the_token_attributes(nlp):
     assert _punct_flags(doc) == [int(t.is_punct) for t in doc] and 1 in _punct_flags(doc)
 
 
+def test_finite_tag_flags_match_the_token_tags(nlp):
+    """``headline_event`` reads finite verbs from a per-Doc flag array: the same as the tags."""
+    from conflictnlp.claims.stance import FINITE_TAGS, _finite_flags
+
+    doc = nlp("Two killed in Russian strike. Officials said the depot burned, and rescuers were searching.")
+    assert _finite_flags(doc) == [t.tag_ in FINITE_TAGS for t in doc] and any(_finite_flags(doc))
+
+
 def test_process_freezes_the_heap_only_while_it_runs(nlp):
     import gc
 

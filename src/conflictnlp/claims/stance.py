@@ -25,10 +25,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from spacy.attrs import DEP
+from spacy.attrs import DEP, TAG
 from spacy.tokens import Doc, Token
 
-from ..extensions import head_indices, sentence_bounds, token_forms, token_texts
+from ..extensions import head_indices, per_doc, sentence_bounds, token_forms, token_texts
 from ..model import Stance
 from .lexicon import CueMatch, StanceLexicon
 
@@ -234,9 +234,19 @@ def headline_event(root: Token) -> Optional[Token]:
     if event.tag_ != "VBN" and any(c.dep_ in ("det", "amod", "poss") for c in root.children):
         return None  # "a great spot to [kick back]", "no place to [stay]": a noun's purpose
     inside = {t.i for t in event.subtree}
-    if any(t.tag_ in FINITE_TAGS and t.i not in inside for t in root.sent):
+    finite = _finite_flags(root.doc)
+    start, end = sentence_bounds(root.doc)[root.i]
+    if any(finite[k] and k not in inside for k in range(start, end)):
         return None
     return event
+
+
+@per_doc
+def _finite_flags(doc: Doc) -> list[bool]:
+    """Whether each token has a finite verb's tag, from the Doc's array (``headline_event``
+    looks through a whole sentence for one)."""
+    finite = {doc.vocab.strings[tag] for tag in FINITE_TAGS}
+    return [tag in finite for tag in doc.to_array(TAG).tolist()]
 
 
 def _wh_complement(clause: Token) -> bool:

@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
-from ..extensions import doc_text
+from ..extensions import doc_text, token_texts
 from ..model import Article
 from .candidate import Mention, _token_char_bounds, country_names
 from .context import dateline_end
@@ -219,11 +219,12 @@ class ActorMentions(EventPlaces):
         if entry is None:
             return []
         groups = []
-        for token in doc:
-            last = token.text
-            two = f"{doc[token.i - 1].text} {last}" if token.i > 0 else ""
-            if not (last in self.lexicon.group_name_words or two in self.lexicon.group_name_words) or token.i in covered:
+        texts = token_texts(doc)  # a Token only for the words that may end a group's name
+        for i, last in enumerate(texts):
+            two = f"{texts[i - 1]} {last}" if i > 0 else ""
+            if not (last in self.lexicon.group_name_words or two in self.lexicon.group_name_words) or i in covered:
                 continue
+            token = doc[i]
             words = [t for t in token.sent if t.is_alpha]
             if sum(t.is_title for t in words) > 0.7 * len(words):
                 continue  # a title-case headline capitalises every word: "Russia Opens New Front In Kharkiv"
@@ -316,8 +317,9 @@ class ActorMentions(EventPlaces):
         launched it: its state's forces."""
         names = {name for name in country_names().values() if " " not in name}
         added = []
-        for token in doc:
-            if token.text not in names or token.i in taken or token.dep_ != "nsubj" or token.head.pos_ != "VERB":
+        for i in [i for i, text in enumerate(token_texts(doc)) if text in names and i not in taken]:
+            token = doc[i]
+            if token.dep_ != "nsubj" or token.head.pos_ != "VERB":
                 continue
             verb = token.head
             if token.i + 1 < len(doc) and doc[token.i + 1].text in (":", "-", "\u2013", "\u2014", ","):

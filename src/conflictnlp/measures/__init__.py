@@ -6,6 +6,8 @@ Design decisions (see ``component.py``, ``quantities.py``, ``distances.py`` and
 - quantulum3 finds numbers and units; every result is filtered (clock times, "24/7", dates,
   years and numbers inside names are no quantities) and completed from the spaCy parse: the
   currency symbol or code beside the number, the counted noun (``concept``), approximators.
+  Every change made to quantulum3 itself (to make it faster, never to change its answers) is in
+  ``quantulum.py``.
 - Every unit conversion is pint's, in ``units.py`` (a distance's metres, ``compare``'s tonnes
   against short tons); a length unit pint does not know is an error in the record's
   ``errors`` and stays a quantity, never a distance of 0 m.

@@ -280,9 +280,10 @@ class PlaceMatcher:
         peoples = self.peoples
         facility_words = self.facility_name_tails | self.facility_name_heads
         tails, lower_tails = self.organisation_tails, self.organisation_lower_tails
-        for i in [i for i in range(first, last)
-                  if texts[i] in heads or forms[i][1] in nouns or forms[i][1] in peoples or texts[i] in facility_words
-                  or texts[i] in tails or texts[i] in lower_tails or texts[i] in self.church_nouns]:
+        # the words that may begin or end such a name, looked up in two sets rather than seven
+        by_text = heads | facility_words | tails | lower_tails | self.church_nouns
+        by_form = nouns | peoples
+        for i in [i for i in range(first, last) if texts[i] in by_text or forms[i][1] in by_form]:
             word, lower = texts[i], forms[i][1]
             if word in tails or word in lower_tails:
                 blocked.update(self._organisation_name(doc, i, first, last))

@@ -113,3 +113,52 @@ def test_a_context_state_does_not_join_a_named_group():
                                                                          "name": "Al-Shabaab", "kind": "rebel_group"}),
     ]
     assert len(list(event_rows(records))) == 2
+
+
+# --- a crowd's attack on a place in a sentence of protest is a violent demonstration -----------
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    ("Nepal: Crowd storms parliament, torches vehicles as anti-corruption rally turns violent", "violent_demonstration"),
+    ("A crowd stormed the parliament building in Kathmandu on Tuesday and set fire to vehicles.", "violent_demonstration"),
+    # traps: a mob that attacks people is mob violence
+    ("A mob attacked and killed a man accused of blasphemy in Sialkot on Monday.", "mob_violence"),
+    ("An angry mob attacked two suspected thieves in Kano on Monday, setting them ablaze.", "mob_violence"),
+])
+def test_a_crowd_storming_a_place_riots_a_crowd_attacking_people_is_a_mob(nlp, text, sub_type):
+    [event] = _events(nlp, text, published="2026-10-09")
+    assert event.sub_type == sub_type
+
+
+# --- an outlet named after a town places nothing -------------------------------------------------
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Kyiv Post: Russian forces shelled a village in Donetsk region on Monday.", "Donetsk region"),
+    ("Russian drones struck a village on Monday, killing two people, the Kyiv Post reported.", None),
+    ("Israeli troops raided Jenin on Monday, the Jerusalem Post reported.", "Jenin"),
+    # trap: the town itself is still a place
+    ("Russian missiles struck Kyiv on Monday, killing two people, the Kyiv Post reported.", "Kyiv"),
+])
+def test_an_outlet_named_after_a_town_is_no_place(nlp, text, place):
+    import conflictnlp
+
+    article = conflictnlp.extract(text, published="2026-10-24", nlp=nlp)
+    [event] = article.events
+    assert _place(event, article.locations) == place
+
+
+# --- storming a place to loot it is the looting; attacking people beside it is an attack ---------
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    ("Houthi fighters stormed and looted the offices of a UN agency in Sanaa on Thursday, seizing equipment and vehicles.",
+     "looting_property_destruction"),
+    ("Gunmen stormed and looted a clinic in Kajuru on Monday.", "looting_property_destruction"),
+    # traps: people attacked or killed beside the burning
+    ("Settlers torched two homes and attacked Palestinian shepherds near Hebron on Monday.", "attack"),
+    ("Gang members set fire to dozens of homes in Petite-Riviere on Tuesday, killing at least 12 people.", "attack"),
+])
+def test_storming_to_loot_is_looting_harming_people_is_an_attack(nlp, text, sub_type):
+    [event] = _events(nlp, text, published="2026-10-24")
+    assert event.sub_type == sub_type

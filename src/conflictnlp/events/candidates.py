@@ -446,7 +446,7 @@ class EventCandidates(ActorRecords):
         self._strike_relative(doc, candidate)
         self._repelled(doc, candidate)
         self._seized_goods(doc, candidate)
-        self._destruction_with_victims(candidate, triggers)
+        self._destruction_with_victims(doc, candidate, triggers, here)
         self._place(doc, article, candidate, sent)
         self._foreign_opponent(doc, article, candidate, sent)
         self._date(doc, article, candidate, sent)

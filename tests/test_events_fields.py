@@ -162,3 +162,20 @@ def test_an_outlet_named_after_a_town_is_no_place(nlp, text, place):
 def test_storming_to_loot_is_looting_harming_people_is_an_attack(nlp, text, sub_type):
     [event] = _events(nlp, text, published="2026-10-24")
     assert event.sub_type == sub_type
+
+
+# --- an army's own dead in its communiqué's words ----------------------------------------------
+
+
+@pytest.mark.parametrize("text,toll", [
+    ("Units repelled a terrorist incursion at Diapaga on Sunday. Forty-two terrorists were neutralised. "
+     "Three of our men fell with honour.", 45),
+    ("Two soldiers fell in battle near Kupiansk on Monday, the brigade said.", 2),
+    ("Militants attacked a checkpost in Bannu on Monday; four soldiers embraced shahadat, the military said.", 4),
+    # traps: "fell" of no person, no count
+    ("Troops repelled an attack on a base in Boni on Monday. The commander said morale fell with the heat.", None),
+    ("Troops repelled an attack on a base in Boni on Monday. Prices fell in the market afterwards.", None),
+])
+def test_an_armys_own_dead_in_its_own_words_are_a_toll(nlp, text, toll):
+    [event] = _events(nlp, text, published="2026-11-04")
+    assert event.fatalities.best == toll

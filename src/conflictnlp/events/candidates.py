@@ -11,7 +11,7 @@ from ..extensions import doc_text, token_forms
 from ..model import Article
 from .actors import ActorRecords
 from .candidate import ROLE_PERPETRATOR, TERRITORY_SUB_TYPES, TOLL_ROLES, VIOLENT_TYPES, Candidate, Mention, _token_char_bounds
-from .clauses import clause_head, dated_before, intended, linked_clauses, retrospective, unrealised
+from .clauses import clause_head, dated_before, intended, linked_clauses, ranked, retrospective, unrealised
 from .context import has_phrase
 from .dates import TOLL_NOUNS
 from .fold import _same_place
@@ -31,10 +31,26 @@ def _outside_dates(doc: Doc, article: Article, triggers: list[tuple[Trigger, int
 
 
 def _in_headline(doc: Doc, sent: Span) -> bool:
-    """The sentence is the headline: it starts on the first line, and more lines follow."""
+    """The sentence is the headline: it starts on the first line, and more lines follow; or it
+    is a label's summary that opens the text, the report following on its line ("Lubero: au moins
+    18 civils tués. At least 18 civilians were hacked to death ... in Mamove village")."""
     text = doc_text(doc)
     first_break = text.find("\n")
-    return 0 <= sent.start_char < first_break and text[first_break:].strip() != ""
+    return 0 <= sent.start_char < first_break and text[first_break:].strip() != "" or _label_summary(text, sent)
+
+
+#: a label and a few words after it, a sentence of its own ("Lubero: au moins 18 civils tués.")
+_LABEL_SUMMARY = re.compile(r"\s*[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){0,2}\s?:\s+(?:\S+\s+){0,7}\S+[.!]\s*$")
+
+
+def _label_summary(text: str, sent: Span) -> bool:
+    """The text opens with the sentence, a place's label and at most eight words, and its line
+    goes on: a summary the report after it tells in full, like a headline."""
+    if text[: sent.start_char].strip():
+        return False
+    line_end = text.find("\n", sent.end_char)
+    rest = text[sent.end_char : line_end if line_end >= 0 else len(text)]
+    return bool(rest.strip()) and bool(_LABEL_SUMMARY.match(text, 0, sent.end_char))
 
 
 _TIMESTAMP = re.compile(r"[ \t]*\d{1,2}[:.h]\d{2}\s*[-–—:]")
@@ -373,6 +389,9 @@ class EventCandidates(ActorRecords):
         if token.head.lemma_.lower() in self.lexicon.naming_verbs and any(
                 s != start and doc[s].head.lemma_.lower() not in self.lexicon.naming_verbs for _, s, _ in triggers):
             return True  # "..., describing the assault as a 'declaration of war'": the attack told before, named
+        if ranked(token, self.lexicon.comparison_words) and any(
+                not ranked(doc[s], self.lexicon.comparison_words) for _, s, _ in triggers if s != start):
+            return True  # "Gang members killed 40 people ..., in one of the deadliest attacks this year": the killing, ranked
         return self._denied_development(article, trigger, token)  # "The army denied that its soldiers had withdrawn from X"
 
     def _no_incident(self, doc, article, trigger, start, end, sent, triggers, here, kinds, words, joined, vetoed) -> bool:
@@ -427,7 +446,7 @@ class EventCandidates(ActorRecords):
         self._strike_relative(doc, candidate)
         self._repelled(doc, candidate)
         self._seized_goods(doc, candidate)
-        self._destruction_with_victims(candidate, triggers)
+        self._destruction_with_victims(doc, candidate, triggers, here)
         self._place(doc, article, candidate, sent)
         self._foreign_opponent(doc, article, candidate, sent)
         self._date(doc, article, candidate, sent)

@@ -226,6 +226,14 @@ def unrealised(token: Token, modifiers: frozenset[str]) -> bool:
     return noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in modifiers for c in noun.children)
 
 
+def ranked(token: Token, comparison: frozenset[str]) -> bool:
+    """A trigger noun ranked by a comparison word ("in one of the deadliest attacks this year",
+    "the worst bombing since 2017") says how an incident compares: a name for one, not one; as
+    the subject it is the incident ("The deadliest attack this year killed 40")."""
+    noun = _noun_root(token)
+    return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ not in ("nsubj", "nsubjpass") and any(c.dep_ == "amod" and c.lower_ in comparison for c in noun.children)
+
+
 def dated_before(token: Token, year: int) -> bool:
     """A trigger noun whose own words name a year before ``year`` tells of a past incident ("to
     honour soldiers killed in a 2022 ambush", "the 2014 Peshawar school attack")."""

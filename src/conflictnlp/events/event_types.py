@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..extensions import body_bounds, doc_text
 from ..model import Article
@@ -77,7 +77,7 @@ class EventTypes(ActorRoles):
         elif not words & self.lexicon.overrun_place_words and self._dead_told(candidate):
             candidate.type, candidate.sub_type = "battles", "armed_clash"  # "overran a military base; 4 soldiers were killed"
 
-    def _destruction_with_victims(self, candidate: Candidate, triggers: list) -> None:
+    def _destruction_with_victims(self, doc: Doc, candidate: Candidate, triggers: list, here: list[Mention]) -> None:
         """Armed men who burn or loot and also kill or attack people in the sentence attack them
         ("Gang members set fire to dozens of homes, killing at least 12 people", "Settlers torched two
         homes and attacked Palestinian shepherds"): the attack is the event (ACLED codes the gravest)."""
@@ -85,7 +85,10 @@ class EventTypes(ActorRoles):
         if candidate.sub_type != "looting_property_destruction" or perp is not None and perp.kind not in self.lexicon.armed:
             return  # (no one named: "Three displaced people were killed and a health centre was looted in an attack")
         own = range(*candidate.trigger_span)
-        harmed = any(t.weak and t.type == "violence_against_civilians" and t.sub_type == "attack" and s not in own for t, s, _ in triggers)
+        # (a word of attack harms people only where its object is people: "stormed and looted the
+        # offices of a UN agency" is the looting)
+        harmed = any(t.weak and t.type == "violence_against_civilians" and t.sub_type == "attack" and s not in own
+                     and (not t.remote or self._people_object(doc[s], here)) for t, s, _ in triggers)
         if harmed or self._dead_told(candidate):
             target = candidate.target
             armed_target = target is not None and (target.kind in self.lexicon.armed or target.kind in self.lexicon.state_side)
@@ -187,14 +190,28 @@ class EventTypes(ActorRoles):
         killed a man accused of blasphemy") is mob violence (ACLED), not a riot."""
         if candidate.sub_type != "violent_demonstration" or any(m.kind in self.lexicon.state_side for m in here):
             return
+        lo, hi = candidate.sentences[0]
+        if any(t.lower_ in self.lexicon.protest_words for t in doc[lo:hi]):
+            return  # a rally that turns violent is a violent demonstration ("Crowd storms parliament as rally turns violent")
         own = range(*candidate.trigger_span)
         clause = clause_head(doc[candidate.trigger_span[0]])
         for trigger, start, _ in triggers:
             word = doc[start]
             if (trigger.weak and trigger.type == "violence_against_civilians" and trigger.sub_type == "attack" and start not in own
-                    and word.pos_ == "VERB" and word.lemma_.lower() not in ("wound", "injure") and clause_head(word) == clause):
+                    and word.pos_ == "VERB" and word.lemma_.lower() not in ("wound", "injure") and clause_head(word) == clause
+                    and self._hits_people(word, here)):
                 candidate.sub_type = "mob_violence"  # (not "left 100 injured", nor "after a night of killings")
                 return
+
+    def _hits_people(self, word: Token, here: list[Mention]) -> bool:
+        """The attack verb's object, where it has one, is people ("attacked a man"), not a place or a
+        thing ("stormed the police station")."""
+        return not any(c.dep_ == "dobj" for c in word.children) or self._people_object(word, here)
+
+    def _people_object(self, word: Token, here: list[Mention]) -> bool:
+        """The verb's object is people of a victim kind ("attacked Palestinian shepherds")."""
+        return any(m.start <= o.i < m.end and m.kind in self.lexicon.victims and not m.facility
+                   for o in word.children if o.dep_ == "dobj" for m in here)
 
     def _force_without_harm(self, doc: Doc, candidate: Candidate, joined: str) -> None:
         """Force against a crowd that neither kills nor is gunfire, in the sentence or the next

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import DateMention, Location
 from .candidate import Candidate
 from .dates import _iso_range
+from .places import FEATURE_RANK
 
 
 def _vague(candidate: Candidate) -> bool:
@@ -24,6 +25,10 @@ def _same_kind(a: Candidate, b: Candidate) -> bool:
     if a.entry is not None and b.entry is not None and a.entry != b.entry and a.sub_type != b.sub_type:
         return False
     return a.type == b.type or a.sub_type in _TERRITORY_CHANGES and b.sub_type in _TERRITORY_CHANGES
+
+
+def _rank(place: Location) -> int:
+    return FEATURE_RANK.get(place.feature or "other", 0)
 
 
 def _same_place(a: Location | None, b: Location | None) -> bool:
@@ -88,6 +93,12 @@ def _fold(candidates: list[Candidate]) -> list[Candidate]:
             events.append(candidate)
             continue
         _merge(into, candidate)
+        if into.headline and not candidate.headline and candidate.location is not None and into.location is not None \
+                and _rank(candidate.location) <= _rank(into.location):
+            # a place of the same kind as the headline's or finer: the body's, which tells the report
+            # in full, even where the gazetteer has no point for it ("Lubero: au moins 18 civils
+            # tués. ... in Mamove village")
+            into.location, into.where_prec = candidate.location, candidate.where_prec
     return events
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -183,6 +184,25 @@ def _perpetrator_name(item: Item) -> str | None:
     return (item.perpetrator or {}).get("name")
 
 
+def _named_by_context(actor: dict[str, Any]) -> bool:
+    """A state's forces whose words do not name their state ("the military" under a BANGKOK
+    dateline read as Thailand's, "Occupation forces" read as the country of the place); "Israeli
+    troops", "Myanmar's military", "FARDC soldiers" name theirs."""
+    name = actor.get("name")
+    if not name or actor.get("kind") != "state_forces":
+        return False
+    words = re.findall(r"[\w'-]+", actor.get("text") or "")
+    stems = {w[:4].lower() for w in re.findall(r"\w+", name) if len(w) >= 4}
+    return not (any(w[:4].lower() in stems for w in words) or any(sum(c.isupper() for c in w) >= 2 for w in words))
+
+
+def _states_one_by_context(a: Item, b: Item) -> bool:
+    """Both perpetrators are states' forces and one is named only from its report's context: the
+    names may differ without telling two incidents apart."""
+    pa, pb = a.perpetrator or {}, b.perpetrator or {}
+    return pa.get("kind") == pb.get("kind") == "state_forces" and (_named_by_context(pa) or _named_by_context(pb))
+
+
 def _same_day_and_actor(a: Item, b: Item) -> bool:
     return a.day == b.day and _perpetrator_name(a) is not None and _perpetrator_name(a) == _perpetrator_name(b)
 
@@ -206,7 +226,8 @@ def fits(incident: Incident, item: Item) -> bool:
         o.day == item.day and same_place(o.location, item.location) for o in incident.items
     ):
         return False
-    names = {_perpetrator_name(o) for o in incident.items} - {None}
+    # two states' forces, one of them named from its report's context only, may be one side
+    names = {_perpetrator_name(o) for o in incident.items if not _states_one_by_context(o, item)} - {None}
     name = _perpetrator_name(item)
     if not names or not name or name in names:
         return True

@@ -129,6 +129,8 @@ def _crowd(doc: Doc, candidate: Candidate, kind: str) -> Mention | None:
     """The subject of a protest word as the protesters ("Thousands protest in ...")."""
     trigger = doc[candidate.trigger_span[0]]
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    if verb.pos_ == "ADP" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "Tens of thousands marched ... in a peaceful protest"
     subject = next((child for child in verb.children if child.dep_ in ("nsubj",)), None)
     while subject is None and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
         verb = verb.head  # "Thousands marched ... to protest"
@@ -253,6 +255,69 @@ class ActorRoles(ContextSides):
             loser = losers[0]
             candidate.perpetrator = None
             candidate.target = Mention(loser.start, loser.end, loser.entry, loser.name, ROLE_TARGET)
+
+    def _actor_before(self, doc: Doc, article: Article, candidate: Candidate, sent: Span, target: Mention) -> Mention | None:
+        """Who did what an agentless passive tells ("Eleven terrorists were killed", "Twenty
+        terrorists were neutralised"): the armed subject of an active verb in the sentence before
+        it in the paragraph ("Security forces carried out an operation in Datta Khel."), where it
+        is another side than the people hit (a group's own men killed name no attacker)."""
+        verb = doc[candidate.trigger_span[0]]
+        if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+            return None
+        if sent.start == 0:
+            return None
+        before = self._bounds[sent.start - 1]
+        if "\n" in doc.text[doc[before[1] - 1].idx : sent.start_char]:
+            return None
+        for mention in self._all_mentions:
+            root = doc[mention.start : mention.end].root
+            if not before[0] <= mention.start < before[1] or mention.kind not in self.lexicon.armed or mention.facility:
+                continue
+            if root.dep_ != "nsubj" or root.head.pos_ != "VERB":
+                continue
+            if mention.kind == target.kind and (mention.kind != "state_forces" or self._one_state(doc, article, mention, target)):
+                return None  # "Al-Shabaab fighters moved in. Three of the militants were killed": their own dead
+            return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
+        return None
+
+    def _withdrawn_side(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
+        """The side that withdrew from a place another side took is the target of the taking,
+        where the withdrawal is told in a clause or sentence of its own ("Government soldiers
+        pulled out of their base, and rebels took control of it"; "Russian troops captured the
+        village. Ukrainian forces withdrew to new positions"), in the sentence, or the one before
+        or after it in the paragraph. A withdrawal told only as when the place was taken ("after
+        government troops withdrew") names no side (events_dev.jsonl's convention)."""
+        perp = candidate.perpetrator
+        if candidate.sub_type not in TERRITORY_SUB_TYPES or candidate.target is not None or perp is None:
+            return
+        text = doc.text
+        spans = [sent]
+        if sent.start > 0:
+            before = self._bounds[sent.start - 1]
+            if "\n" not in text[doc[before[1] - 1].idx : sent.start_char]:
+                spans.append(doc[before[0] : before[1]])
+        if sent.end < len(doc):
+            after = self._bounds[sent.end]
+            if "\n" not in text[sent.end_char - 1 : doc[after[0]].idx]:
+                spans.append(doc[after[0] : after[1]])
+        for span in spans:
+            for mention in self._all_mentions:
+                if not span.start <= mention.start < span.end or mention.kind not in self.lexicon.armed:
+                    continue
+                if perp.start <= mention.start < perp.end or not _subject_of(doc, mention, self.lexicon.leaving_verbs):
+                    continue
+                verb = doc[mention.start : mention.end].root.head
+                if verb.dep_ in ("advcl", "relcl", "pcomp", "acl") or (verb.dep_ == "conj" and verb.head.dep_ in ("advcl", "relcl")):
+                    continue  # "after government troops withdrew": when it was taken, no side
+                if mention.kind == perp.kind and (mention.kind != "state_forces" or self._one_state(doc, article, mention, perp)):
+                    continue  # the taker's own units
+                candidate.target = Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_TARGET)
+                told = " " + " ".join(t.lower_ for s in spans for t in s) + " "
+                if mention.start < candidate.trigger_span[0] and not any(f" {w} " in told for w in self.lexicon.fighting_words) \
+                        and not any(f" {w} " in told for w in self.lexicon.advancing_words):
+                    # one side left and the other then took the place, no fight told: ACLED's non-violent transfer
+                    candidate.type, candidate.sub_type = "strategic_developments", "non_violent_transfer_of_territory"
+                return
 
     def _in_clause(self, doc: Doc, trigger_start: int, mentions: list[Mention]) -> list[Mention]:
         """The mentions of the trigger's clause (and of a "when" clause tied to it: "Six soldiers
@@ -399,13 +464,17 @@ class ActorRoles(ContextSides):
             perp = self._civilian_attacker(doc, candidate, here, target)
         target = self._said_to_be(doc, target)
         perp, target = self._sides_from_context(doc, article, candidate, sent, perp, target)
+        if perp is None and target is not None and candidate.type in VIOLENT_TYPES:
+            perp = self._actor_before(doc, article, candidate, sent, target)
         if candidate.type == "battles":
             perp, target = self._between(doc, candidate, perp, target)
             perp, target = self._communal(doc, here, perp, target)
         if target is None and candidate.type == "battles":
             target = self._relative_side(doc, candidate, sent, perp)
         if target is None and candidate.type in ("battles", "explosions_remote_violence"):
-            target = self._owner_of_post(doc, article, sent, perp) or self._second_people(doc, article, perp)
+            target = self._second_people(doc, article, perp)
+        if target is None and candidate.type in VIOLENT_TYPES:  # a bare "struck" is typed by its target later
+            target = self._owner_of_post(doc, article, sent, perp)
         if target is None and candidate.type in VIOLENT_TYPES:
             target = self._attacked_post(doc, candidate, sent, perp)
         perp, target = self._recast_sides(doc, article, candidate, here, perp, target)

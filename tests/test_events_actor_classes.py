@@ -35,6 +35,10 @@ CASES = [
     ("noun", "armed_group", "civilians", "Masked gunmen killed five miners at a gold site near Kamituga on Thursday."),
     ("noun", "rebel_group", "state_forces", "Boro Nation militants ambushed a police convoy on the Kokrajhar highway on Friday, killing two policemen."),
     ("noun", "militia", "civilians", "Armed herders attacked Bassa farmers in Miango on Monday, killing seven."),
+    # who the attackers are believed to be
+    ("suspected", "militia", "civilians", "Gunmen believed to be bandits killed 12 worshippers at a mosque in Katsina on Friday."),
+    ("suspected", "rebel_group", "civilians", "Attackers suspected to be jihadists killed nine traders near Djibo on Sunday."),
+    ("suspected", "rebel_group", "civilians", "Armed men thought to be ADF rebels killed 14 villagers near Oicha overnight."),
     # peoples and countries as state forces
     ("state", "state_forces", "civilians", "Russian forces shelled the town of Kupiansk on Sunday, killing two civilians."),
     ("state", "state_forces", "civilians", "Israel struck a house in Khan Younis on Monday, killing eight people, medics said."),
@@ -63,6 +67,9 @@ CASES = [
     ("list", "militia", "militia", "Rival clan militias clashed over a water point near Dhusamareb on Sunday, elders said."),
     ("list", "militia", "militia", "Gangs fought for control of the port district of Port-au-Prince on Monday, leaving six dead."),
     ("list", "rebel_group", "state_forces", "Rebels clashed with soldiers near Rutshuru on Tuesday, local sources said."),
+    ("list", "state_forces", "rebel_group", "Ethiopian army and OLA rebels agree truce in Nekemte"),
+    ("list", "state_forces", "rebel_group", "The Sudanese army and the RSF agreed to a 72-hour truce on Monday."),
+    ("list", "militia", "militia", "Rival militias in Zawiya agreed on Monday to pull their fighters out of the city centre under a ceasefire."),
     # whose weapons were downed, a crowd named by its number
     ("weapons", "state_forces", "state_forces", "Ukrainian air defence units shot down 40 of 52 drones launched by Russia overnight, the air force said."),
     ("weapons", "state_forces", "rebel_group", "Israeli air defences intercepted a missile fired by the Houthis over Eilat on Monday."),

@@ -333,7 +333,7 @@ class EventCandidates(ActorRecords):
                 continue
             here = self._in_clause(doc, start, in_sentence)
             here = [self._suspected_killer(doc, m, start) for m in here]
-            kinds = {m.kind for m in here if clause_head(doc[m.start : m.end].root) == clause_head(doc[start]) and not m.facility}
+            kinds = {m.kind for m in here if (clause_head(doc[m.start : m.end].root) == clause_head(doc[start]) or m.agent) and not m.facility}
             if trigger.type == "strategic_developments":  # "JNIM announced it had appointed ..."
                 kinds |= {m.kind for m in self._speakers if sent.start <= m.start < sent.end}
             if trigger.needs_actor and not (kinds & trigger.needs_actor):

@@ -113,6 +113,23 @@ def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozense
     return None
 
 
+def _suspected_of(doc: Doc, mention: Mention, trigger_start: int) -> bool:
+    """The mention is what someone is thought to be, and the trigger is that someone's verb or a
+    clause on the mention ("Gunmen believed to be bandits killed ...")."""
+    root = doc[mention.start : mention.end].root
+    if root.dep_ not in ("attr", "oprd") or root.head.lemma_.lower() != "be":
+        return False
+    trigger = doc[trigger_start]
+    return (trigger.head.i == root.i and trigger.dep_ in ("acl", "relcl")) or trigger.i in {c.i for c in root.head.head.children} \
+        or trigger.head.i == root.head.head.i
+
+
+def _own_men(doc: Doc, mention: Mention) -> bool:
+    """A generic noun owned by "their" / "its": a side's own men or forces ("pull their fighters out")."""
+    root = doc[mention.start : mention.end].root
+    return not mention.entry.named and any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in root.children)
+
+
 def _counted_in(doc: Doc, mention: Mention, clauses: set[int]) -> bool:
     """The mention's count is in one of the clauses though the parser cut the noun phrase after
     it ("kill 20 IS militants": "IS" read as a verb with a clause of its own)."""
@@ -325,7 +342,10 @@ class ActorRoles(ContextSides):
         other clauses: an armed actor of another clause ("As Ukrainian troops held ..., Russian
         forces fired ...") is no side."""
         clauses = linked_clauses(doc, clause_head(doc[trigger_start]))
+        # (a group suspected of it is its side, whatever clause the parser hangs it on: "Gunmen believed
+        # to be bandits killed 12 worshippers", "killed" read as a clause on "bandits"; ``_suspected``)
         return [m for m in mentions if m.kind in self.lexicon.victims or clause_head(doc[m.start : m.end].root) in clauses
+                or (m.agent and _suspected_of(doc, m, trigger_start))
                 or self._died(doc, m) or _names_trigger_noun(doc, m, trigger_start) or _counted_in(doc, m, clauses)]
 
     def _died(self, doc: Doc, mention: Mention) -> bool:
@@ -338,8 +358,9 @@ class ActorRoles(ContextSides):
         if root.dep_ == "nsubjpass" and root.head.lemma_.lower() in deaths:
             return True  # "were killed", "were martyred"
         # a headline without its "were": "3 soldiers martyred", "Two policemen killed in ..."
+        # (with an object of its own the verb is active: "bandits killed 12 worshippers", misparsed as a clause on "bandits")
         return any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and c.lemma_.lower() in deaths and c.i > root.i
-                   for c in root.children)
+                   and not any(d.dep_ == "dobj" for d in c.children) for c in root.children)
 
     def _civilian_attacker(self, doc: Doc, candidate: Candidate, here: list[Mention], target: Mention) -> Mention | None:
         """A civilian noun that is the active subject of the trigger, with others as the victims,
@@ -585,10 +606,32 @@ class ActorRoles(ContextSides):
             perp, target = self._intervention_sides(doc, here, perp, target)
         if candidate.sub_type == "agreement" and target is not None and target.kind in victims:
             target = None  # "signed a ceasefire deal that would free hostages": the hostages are no party
+        if candidate.sub_type == "agreement" and target is not None and _own_men(doc, target):
+            # "Rival militias agreed to pull their fighters out": the parties' own men, no party of their own
+            start, end = self._bounds[target.start]
+            target = None
+            if perp is not None:
+                perp, target = self._rivals(doc, doc[start:end], perp, None)
+        if (candidate.sub_type == "agreement" or candidate.type == "battles") and perp is not None and target is None:
+            perp, target = self._joined_party(doc, perp)
         party = perp or target
         if candidate.sub_type == "agreement" and party is not None and (perp is None or target is None):
             perp, target = self._state_party(doc, article, party)
         return perp, target
+
+    def _joined_party(self, doc: Doc, perp: Mention) -> tuple[Mention, Mention | None]:
+        """The other party joined to the named one by "and" where the parser made the two one
+        noun phrase ("Myanmar military and Ta'ang National Liberation Army agree ceasefire":
+        "military" read as a modifier of "Army"); the parties in text order."""
+        root = doc[perp.start : perp.end].root
+        for mention in self._all_mentions:
+            if mention is perp or mention.kind not in self.lexicon.armed or not root.left_edge.i <= mention.start < perp.start:
+                continue
+            between = doc[mention.end : perp.start]
+            if len(between) == 1 and between[0].lower_ in ("and", "&"):
+                first = Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
+                return first, Mention(perp.start, perp.end, perp.entry, perp.name, ROLE_TARGET)
+        return perp, None
 
     def _attach_blame(self, doc: Doc, candidates: list[Candidate], mentions: list[Mention], bounds) -> None:
         """A sentence that blames an armed actor ("Officials blamed Russian forces"), or in which

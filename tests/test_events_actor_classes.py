@@ -59,6 +59,9 @@ CASES = [
     ("place", "rebel_group", "state_forces", "Insurgents stormed a police station in Dikwa on Friday, killing two officers, police said."),
     ("place", "rebel_group", "civilians", "Militants fired mortars at a displacement camp near Dikwa on Monday, killing five people."),
     ("place", "state_forces", "civilians", "An Israeli airstrike hit a school sheltering displaced families in Gaza City on Saturday, killing 16 people."),
+    ("place", "armed_group", "civilians", "Armed men robbed a humanitarian vehicle on the Birao axis on Tuesday."),
+    ("place", None, "civilians", "A roadside bomb hit a civilian vehicle near Mopti on Friday, killing four."),
+    ("place", "rebel_group", "state_forces", "Rebels ambushed an army vehicle near Bouar on Monday."),
     # lists and coalitions
     ("list", "state_forces", "rebel_group", "Police and soldiers killed eight militants in a raid in Lakki Marwat on Monday, officials said."),
     ("list", "state_forces", "rebel_group", "Clashes between the army and RSF fighters in El Obeid killed 12 on Sunday."),

@@ -29,6 +29,7 @@ CASES = [
     ("another", "state_forces", "rebel_group", "Security forces carried out a clearance operation in Datta Khel on Friday. Eleven terrorists were killed, the statement said."),
     ("another", "state_forces", "rebel_group", "On 3 March, FAMa units conducted a patrol near Boni. Twenty terrorists were neutralised and weapons were recovered."),
     ("another", "rebel_group", None, "Al-Shabaab fighters moved into the outskirts of Beledweyne on Monday. Three of the militants were killed in the fighting."),
+    ("another", "militia", "civilians", "Two farmers were shot dead near Bokkos on Monday. Police blamed the attack on armed herders."),
     # groups the lexicon does not list: the kind from their noun
     ("noun", "rebel_group", "state_forces", "Fighters of the Zarmagu Liberation Council attacked an army post in Gao region on Monday, killing four soldiers."),
     ("noun", "militia", "civilians", "Kobani Hills vigilantes killed six herders near the river on Sunday, police said."),

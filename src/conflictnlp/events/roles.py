@@ -73,8 +73,10 @@ def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozense
     dep, parent = head.dep_, head.head
     if dep in ("dobj", "nsubjpass") and parent.lemma_.lower() in blame_verbs:
         return ROLE_PERPETRATOR  # "blamed Russian forces", "forces were accused of using chlorine"
-    if dep == "pobj" and parent.lower_ == "to" and parent.head.lemma_.lower() in blame_verbs:
+    if dep == "pobj" and parent.lower_ in ("to", "on") and parent.head.lemma_.lower() in blame_verbs:
         return ROLE_PERPETRATOR  # "attributed the device to the CJNG"
+    if dep == "pobj" and parent.lower_ == "on" and parent.head.dep_ == "dobj" and parent.head.head.lemma_.lower() in blame_verbs:
+        return ROLE_PERPETRATOR  # "Police blamed the attack on armed herders" ("on" hung on the attack)
     if dep == "nsubj" and any(c.dep_ == "agent" for c in parent.children):
         return ROLE_TARGET  # a headline's passive: "Two soldiers killed by separatists"
     if dep == "ROOT" and any(c.dep_ == "acl" and c.lemma_.lower() in blame_verbs for c in head.children):
@@ -297,6 +299,24 @@ class ActorRoles(ContextSides):
             return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
         return None
 
+    def _victims_before(self, doc: Doc, candidate: Candidate, sent: Span) -> Mention | None:
+        """The people hit, told in the sentence before an attack noun that points back to it ("A
+        man was killed and three houses were burned. Police said the attack was carried out by the
+        gang": the man): the first victim the sentence before says died or was hit."""
+        trigger = doc[candidate.trigger_span[0]]
+        if trigger.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children):
+            return None
+        if sent.start == 0:
+            return None
+        before = self._bounds[sent.start - 1]
+        if "\n" in doc.text[doc[before[1] - 1].idx : sent.start_char]:
+            return None
+        for mention in self._all_mentions:
+            hit = self._died(doc, mention) or doc[mention.start : mention.end].root.dep_ == "nsubjpass"  # "were shot dead"
+            if before[0] <= mention.start < before[1] and mention.kind in self.lexicon.victims and hit:
+                return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_TARGET)
+        return None
+
     def _withdrawn_side(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
         """The side that withdrew from a place another side took is the target of the taking,
         where the withdrawal is told in a clause or sentence of its own ("Government soldiers
@@ -487,6 +507,8 @@ class ActorRoles(ContextSides):
         perp, target = self._sides_from_context(doc, article, candidate, sent, perp, target)
         if perp is None and target is not None and candidate.type in VIOLENT_TYPES:
             perp = self._actor_before(doc, article, candidate, sent, target)
+        if target is None and candidate.type in VIOLENT_TYPES:
+            target = self._victims_before(doc, candidate, sent)
         if candidate.type == "battles":
             perp, target = self._between(doc, candidate, perp, target)
             perp, target = self._communal(doc, here, perp, target)

@@ -349,7 +349,7 @@ class EventCandidates(ActorRecords):
                 continue
             here = self._in_clause(doc, start, in_sentence)
             here = [self._suspected_killer(doc, m, start) for m in here]
-            kinds = {m.kind for m in here if clause_head(doc[m.start : m.end].root) == clause_head(doc[start]) and not m.facility}
+            kinds = {m.kind for m in here if (clause_head(doc[m.start : m.end].root) == clause_head(doc[start]) or m.agent) and not m.facility}
             if trigger.type == "strategic_developments":  # "JNIM announced it had appointed ..."
                 kinds |= {m.kind for m in self._speakers if sent.start <= m.start < sent.end}
             if trigger.needs_actor and not (kinds & trigger.needs_actor):
@@ -418,7 +418,8 @@ class EventCandidates(ActorRecords):
         # (an armed side that denies it names one too: "Ethiopian army denies killing 12 civilians";
         # and "civilians" are people of a war: "Centrafrique : trois civils tués à Batangafo")
         return vetoed_here or (not (kinds & self.lexicon.armed) and not _adjectival_near(article, doc, start) and not violent and not crowd
-                               and self._denier(doc, article, start) is None and not self._war_victims(words, joined))
+                               and self._denier(doc, article, start) is None and not self._war_victims(words, joined)
+                               and self._pronoun_side(doc, article, start) is None)  # "They shot dead 11 villagers" after "Gunmen arrived"
 
     def _typed(self, doc, article, trigger, start, end, sent_bounds, triggers, here, words, joined, forms) -> Candidate | None:
         """The candidate of a trigger with its roles, type, place and date; None where its
@@ -443,6 +444,7 @@ class EventCandidates(ActorRecords):
         self._post_overrun(doc, candidate, words)
         self._handover(doc, candidate, sent)
         self._territory_by_force(doc, candidate, joined)
+        self._withdrawn_side(doc, article, candidate, sent)
         self._strike_relative(doc, candidate)
         self._repelled(doc, candidate)
         self._seized_goods(doc, candidate)

@@ -113,6 +113,9 @@ def pronoun_subject(doc: Doc, trigger_i: int, lexicon: EventLexicon) -> Token | 
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    while subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "We destroyed two hideouts and killed nine militants": the first verb's subject
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None
     if subject.lower_ in lexicon.pronouns:

@@ -222,6 +222,7 @@ class EventLexicon:
         self.compelled_words = frozenset(context.get("compelled_words", []))
         self.loyal_words = frozenset(context.get("loyal_words", []))
         self.mutual_words = tuple(context.get("mutual_words", []))
+        self.reciprocal_verbs = frozenset(context.get("reciprocal_verbs", []))
         self.state_rivals = frozenset(frozenset(pair) for pair in context.get("state_rivals", []))
         self.fighting_words = frozenset(context.get("fighting_words", []))
         self.unknown_side = {k: v for k, v in context.get("unknown_side", {}).items()}

@@ -73,8 +73,10 @@ def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozense
     dep, parent = head.dep_, head.head
     if dep in ("dobj", "nsubjpass") and parent.lemma_.lower() in blame_verbs:
         return ROLE_PERPETRATOR  # "blamed Russian forces", "forces were accused of using chlorine"
-    if dep == "pobj" and parent.lower_ == "to" and parent.head.lemma_.lower() in blame_verbs:
+    if dep == "pobj" and parent.lower_ in ("to", "on") and parent.head.lemma_.lower() in blame_verbs:
         return ROLE_PERPETRATOR  # "attributed the device to the CJNG"
+    if dep == "pobj" and parent.lower_ == "on" and parent.head.dep_ == "dobj" and parent.head.head.lemma_.lower() in blame_verbs:
+        return ROLE_PERPETRATOR  # "Police blamed the attack on armed herders" ("on" hung on the attack)
     if dep == "nsubj" and any(c.dep_ == "agent" for c in parent.children):
         return ROLE_TARGET  # a headline's passive: "Two soldiers killed by separatists"
     if dep == "ROOT" and any(c.dep_ == "acl" and c.lemma_.lower() in blame_verbs for c in head.children):
@@ -113,6 +115,23 @@ def _role(doc: Doc, mention: Mention, here: list[Mention], blame_verbs: frozense
     return None
 
 
+def _suspected_of(doc: Doc, mention: Mention, trigger_start: int) -> bool:
+    """The mention is what someone is thought to be, and the trigger is that someone's verb or a
+    clause on the mention ("Gunmen believed to be bandits killed ...")."""
+    root = doc[mention.start : mention.end].root
+    if root.dep_ not in ("attr", "oprd") or root.head.lemma_.lower() != "be":
+        return False
+    trigger = doc[trigger_start]
+    return (trigger.head.i == root.i and trigger.dep_ in ("acl", "relcl")) or trigger.i in {c.i for c in root.head.head.children} \
+        or trigger.head.i == root.head.head.i
+
+
+def _own_men(doc: Doc, mention: Mention) -> bool:
+    """A generic noun owned by "their" / "its": a side's own men or forces ("pull their fighters out")."""
+    root = doc[mention.start : mention.end].root
+    return not mention.entry.named and any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in root.children)
+
+
 def _counted_in(doc: Doc, mention: Mention, clauses: set[int]) -> bool:
     """The mention's count is in one of the clauses though the parser cut the noun phrase after
     it ("kill 20 IS militants": "IS" read as a verb with a clause of its own)."""
@@ -129,6 +148,8 @@ def _crowd(doc: Doc, candidate: Candidate, kind: str) -> Mention | None:
     """The subject of a protest word as the protesters ("Thousands protest in ...")."""
     trigger = doc[candidate.trigger_span[0]]
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    if verb.pos_ == "ADP" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "Tens of thousands marched ... in a peaceful protest"
     subject = next((child for child in verb.children if child.dep_ in ("nsubj",)), None)
     while subject is None and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
         verb = verb.head  # "Thousands marched ... to protest"
@@ -254,13 +275,97 @@ class ActorRoles(ContextSides):
             candidate.perpetrator = None
             candidate.target = Mention(loser.start, loser.end, loser.entry, loser.name, ROLE_TARGET)
 
+    def _actor_before(self, doc: Doc, article: Article, candidate: Candidate, sent: Span, target: Mention) -> Mention | None:
+        """Who did what an agentless passive tells ("Eleven terrorists were killed", "Twenty
+        terrorists were neutralised"): the armed subject of an active verb in the sentence before
+        it in the paragraph ("Security forces carried out an operation in Datta Khel."), where it
+        is another side than the people hit (a group's own men killed name no attacker)."""
+        verb = doc[candidate.trigger_span[0]]
+        if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+            return None
+        if sent.start == 0:
+            return None
+        before = self._bounds[sent.start - 1]
+        if "\n" in doc.text[doc[before[1] - 1].idx : sent.start_char]:
+            return None
+        for mention in self._all_mentions:
+            root = doc[mention.start : mention.end].root
+            if not before[0] <= mention.start < before[1] or mention.kind not in self.lexicon.armed or mention.facility:
+                continue
+            if root.dep_ != "nsubj" or root.head.pos_ != "VERB":
+                continue
+            if mention.kind == target.kind and (mention.kind != "state_forces" or self._one_state(doc, article, mention, target)):
+                return None  # "Al-Shabaab fighters moved in. Three of the militants were killed": their own dead
+            return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
+        return None
+
+    def _victims_before(self, doc: Doc, candidate: Candidate, sent: Span) -> Mention | None:
+        """The people hit, told in the sentence before an attack noun that points back to it ("A
+        man was killed and three houses were burned. Police said the attack was carried out by the
+        gang": the man): the first victim the sentence before says died or was hit."""
+        trigger = doc[candidate.trigger_span[0]]
+        if trigger.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children):
+            return None
+        if sent.start == 0:
+            return None
+        before = self._bounds[sent.start - 1]
+        if "\n" in doc.text[doc[before[1] - 1].idx : sent.start_char]:
+            return None
+        for mention in self._all_mentions:
+            hit = self._died(doc, mention) or doc[mention.start : mention.end].root.dep_ == "nsubjpass"  # "were shot dead"
+            if before[0] <= mention.start < before[1] and mention.kind in self.lexicon.victims and hit:
+                return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_TARGET)
+        return None
+
+    def _withdrawn_side(self, doc: Doc, article: Article, candidate: Candidate, sent: Span) -> None:
+        """The side that withdrew from a place another side took is the target of the taking,
+        where the withdrawal is told in a clause or sentence of its own ("Government soldiers
+        pulled out of their base, and rebels took control of it"; "Russian troops captured the
+        village. Ukrainian forces withdrew to new positions"), in the sentence, or the one before
+        or after it in the paragraph. A withdrawal told only as when the place was taken ("after
+        government troops withdrew") names no side (events_dev.jsonl's convention)."""
+        perp = candidate.perpetrator
+        if candidate.sub_type not in TERRITORY_SUB_TYPES or candidate.target is not None or perp is None:
+            return
+        text = doc.text
+        spans = [sent]
+        if sent.start > 0:
+            before = self._bounds[sent.start - 1]
+            if "\n" not in text[doc[before[1] - 1].idx : sent.start_char]:
+                spans.append(doc[before[0] : before[1]])
+        if sent.end < len(doc):
+            after = self._bounds[sent.end]
+            if "\n" not in text[sent.end_char - 1 : doc[after[0]].idx]:
+                spans.append(doc[after[0] : after[1]])
+        for span in spans:
+            for mention in self._all_mentions:
+                if not span.start <= mention.start < span.end or mention.kind not in self.lexicon.armed:
+                    continue
+                if perp.start <= mention.start < perp.end or not _subject_of(doc, mention, self.lexicon.leaving_verbs):
+                    continue
+                verb = doc[mention.start : mention.end].root.head
+                if verb.dep_ in ("advcl", "relcl", "pcomp", "acl") or (verb.dep_ == "conj" and verb.head.dep_ in ("advcl", "relcl")):
+                    continue  # "after government troops withdrew": when it was taken, no side
+                if mention.kind == perp.kind and (mention.kind != "state_forces" or self._one_state(doc, article, mention, perp)):
+                    continue  # the taker's own units
+                candidate.target = Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_TARGET)
+                told = " " + " ".join(t.lower_ for s in spans for t in s) + " "
+                if mention.start < candidate.trigger_span[0] and not any(f" {w} " in told for w in self.lexicon.fighting_words) \
+                        and not any(f" {w} " in told for w in self.lexicon.advancing_words):
+                    # one side left and the other then took the place, no fight told: ACLED's non-violent transfer
+                    candidate.type, candidate.sub_type = "strategic_developments", "non_violent_transfer_of_territory"
+                return
+
     def _in_clause(self, doc: Doc, trigger_start: int, mentions: list[Mention]) -> list[Mention]:
         """The mentions of the trigger's clause (and of a "when" clause tied to it: "Six soldiers
         were killed when their vehicle struck an IED"), and the victims named in the sentence's
         other clauses: an armed actor of another clause ("As Ukrainian troops held ..., Russian
         forces fired ...") is no side."""
         clauses = linked_clauses(doc, clause_head(doc[trigger_start]))
+        # (a group suspected of it is its side, whatever clause the parser hangs it on: "Gunmen believed
+        # to be bandits killed 12 worshippers", "killed" read as a clause on "bandits"; ``_suspected``)
         return [m for m in mentions if m.kind in self.lexicon.victims or clause_head(doc[m.start : m.end].root) in clauses
+                or (m.agent and _suspected_of(doc, m, trigger_start))
                 or self._died(doc, m) or _names_trigger_noun(doc, m, trigger_start) or _counted_in(doc, m, clauses)]
 
     def _died(self, doc: Doc, mention: Mention) -> bool:
@@ -273,8 +378,9 @@ class ActorRoles(ContextSides):
         if root.dep_ == "nsubjpass" and root.head.lemma_.lower() in deaths:
             return True  # "were killed", "were martyred"
         # a headline without its "were": "3 soldiers martyred", "Two policemen killed in ..."
+        # (with an object of its own the verb is active: "bandits killed 12 worshippers", misparsed as a clause on "bandits")
         return any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and c.lemma_.lower() in deaths and c.i > root.i
-                   for c in root.children)
+                   and not any(d.dep_ == "dobj" for d in c.children) for c in root.children)
 
     def _civilian_attacker(self, doc: Doc, candidate: Candidate, here: list[Mention], target: Mention) -> Mention | None:
         """A civilian noun that is the active subject of the trigger, with others as the victims,
@@ -399,13 +505,19 @@ class ActorRoles(ContextSides):
             perp = self._civilian_attacker(doc, candidate, here, target)
         target = self._said_to_be(doc, target)
         perp, target = self._sides_from_context(doc, article, candidate, sent, perp, target)
+        if perp is None and target is not None and candidate.type in VIOLENT_TYPES:
+            perp = self._actor_before(doc, article, candidate, sent, target)
+        if target is None and candidate.type in VIOLENT_TYPES:
+            target = self._victims_before(doc, candidate, sent)
         if candidate.type == "battles":
             perp, target = self._between(doc, candidate, perp, target)
             perp, target = self._communal(doc, here, perp, target)
         if target is None and candidate.type == "battles":
             target = self._relative_side(doc, candidate, sent, perp)
         if target is None and candidate.type in ("battles", "explosions_remote_violence"):
-            target = self._owner_of_post(doc, article, sent, perp) or self._second_people(doc, article, perp)
+            target = self._second_people(doc, article, perp)
+        if target is None and candidate.type in VIOLENT_TYPES:  # a bare "struck" is typed by its target later
+            target = self._owner_of_post(doc, article, sent, perp)
         if target is None and candidate.type in VIOLENT_TYPES:
             target = self._attacked_post(doc, candidate, sent, perp)
         perp, target = self._recast_sides(doc, article, candidate, here, perp, target)
@@ -516,10 +628,32 @@ class ActorRoles(ContextSides):
             perp, target = self._intervention_sides(doc, here, perp, target)
         if candidate.sub_type == "agreement" and target is not None and target.kind in victims:
             target = None  # "signed a ceasefire deal that would free hostages": the hostages are no party
+        if candidate.sub_type == "agreement" and target is not None and _own_men(doc, target):
+            # "Rival militias agreed to pull their fighters out": the parties' own men, no party of their own
+            start, end = self._bounds[target.start]
+            target = None
+            if perp is not None:
+                perp, target = self._rivals(doc, doc[start:end], perp, None)
+        if (candidate.sub_type == "agreement" or candidate.type == "battles") and perp is not None and target is None:
+            perp, target = self._joined_party(doc, perp)
         party = perp or target
         if candidate.sub_type == "agreement" and party is not None and (perp is None or target is None):
             perp, target = self._state_party(doc, article, party)
         return perp, target
+
+    def _joined_party(self, doc: Doc, perp: Mention) -> tuple[Mention, Mention | None]:
+        """The other party joined to the named one by "and" where the parser made the two one
+        noun phrase ("Myanmar military and Ta'ang National Liberation Army agree ceasefire":
+        "military" read as a modifier of "Army"); the parties in text order."""
+        root = doc[perp.start : perp.end].root
+        for mention in self._all_mentions:
+            if mention is perp or mention.kind not in self.lexicon.armed or not root.left_edge.i <= mention.start < perp.start:
+                continue
+            between = doc[mention.end : perp.start]
+            if len(between) == 1 and between[0].lower_ in ("and", "&"):
+                first = Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_PERPETRATOR)
+                return first, Mention(perp.start, perp.end, perp.entry, perp.name, ROLE_TARGET)
+        return perp, None
 
     def _attach_blame(self, doc: Doc, candidates: list[Candidate], mentions: list[Mention], bounds) -> None:
         """A sentence that blames an armed actor ("Officials blamed Russian forces"), or in which

@@ -44,7 +44,9 @@ class ContextSides(ActorMentions):
         if pronoun is not None and "nsubjpass" in (pronoun.dep_, pronoun.head.dep_):
             pronoun = None  # "they were attacked by gunmen": the pronoun is the target
         owner = pronoun.head if pronoun is not None and pronoun.dep_ == "poss" else pronoun  # "its drones", not "its forces"
-        if owner is not None and (perp is None or not perp.start <= owner.i < perp.end):
+        # "Our units repelled an attack by terrorists": the pronoun says whose the target is, not who attacked
+        named = [m for m in (perp, target) if m is not None]
+        if owner is not None and not any(m.start <= owner.i < m.end for m in named):
             said = self._said_by(doc, article, candidate) or (self._antecedent(doc, pronoun) if pronoun is not None and pronoun.dep_ != "poss" else None)
             if said is not None and (perp is None or (said.start, said.end) != (perp.start, perp.end)):
                 if target is None and perp is not None and perp.kind in self.lexicon.armed:
@@ -93,6 +95,20 @@ class ContextSides(ActorMentions):
                 if entry is not None:
                     return Mention(token.i, token.i + 1, entry, role=ROLE_TARGET)
         starts, _ = _token_char_bounds(doc)
+        for token in sent:  # "drones launched by Russia", "missiles fired by the Houthis": whoever launched them
+            if token.lower_ not in weapons and token.lemma_.lower() not in weapons:
+                continue
+            agents = [a for c in token.children if c.dep_ == "acl" for b in c.children if b.dep_ == "agent"
+                      for a in b.children if a.dep_ == "pobj"]
+            for agent in agents:
+                if perp is not None and perp.start <= agent.i < perp.end:
+                    continue
+                mention = next((m for m in self._speakers + self._all_mentions if m.start <= agent.i < m.end and m.kind in self.lexicon.armed), None)
+                if mention is not None:
+                    return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_TARGET)
+                loc = next((loc for loc in article.locations if loc.feature == "country" and loc.span[0] <= agent.idx < loc.span[1]), None)
+                if loc is not None:
+                    return Mention(agent.i, agent.i + 1, self._state_entry(), name=loc.name, role=ROLE_TARGET)
         for loc in article.locations:
             if not (loc.feature == "country" and sent.start_char <= loc.span[0] < sent.end_char):
                 continue
@@ -159,12 +175,16 @@ class ContextSides(ActorMentions):
     def _rivals(self, doc: Doc, sent: Span, perp: Mention, target: Mention | None) -> tuple[Mention, Mention | None]:
         """Armed men "loyal to" someone are a militia; groups that fight "rival" groups or "each
         other" are both sides ("Armed groups loyal to rival commanders fought": militia against
-        militia)."""
+        militia), and so are communal groups that clash with no one else named ("Clan militias
+        clashed over grazing land", ``reciprocal_verbs``)."""
         root = doc[perp.start : perp.end].root
         if perp.kind == "armed_group" and not perp.entry.named and any(t.lower_ in self.lexicon.loyal_words for t in root.subtree):
             entry = next((a for a in self.lexicon.actors if a.kind == "militia" and not a.named), perp.entry)
             perp = Mention(perp.start, perp.end, entry, perp.name, perp.role, perp.facility, perp.agent)
-        if target is None and perp.kind in self.lexicon.armed and has_phrase(" " + " ".join(t.lower_ for t in sent) + " ", self.lexicon.mutual_words):
+        verb = root.head
+        among = (perp.kind == "militia" and root.tag_ == "NNS" and root.dep_ == "nsubj" and verb.lemma_.lower() in self.lexicon.reciprocal_verbs
+                 and not any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in verb.children))
+        if target is None and (among or perp.kind in self.lexicon.armed and has_phrase(" " + " ".join(t.lower_ for t in sent) + " ", self.lexicon.mutual_words)):
             name = perp.name or perp.entry.name
             target = Mention(perp.start, perp.end, perp.entry, f"Rival {name[0].lower()}{name[1:]}" if name else None, ROLE_TARGET)
         return perp, target
@@ -235,9 +255,23 @@ class ContextSides(ActorMentions):
     def _said_by(self, doc: Doc, article: Article, candidate: Candidate) -> Mention | None:
         """Who a pronoun subject stands for: the actor that says it ("Somali forces said they had
         recaptured Eldher"; "Israel says it struck ...": the state's forces)."""
-        subject = said_subject(doc, candidate.trigger_span[0], self.lexicon)
-        if subject is None and candidate.type == "strategic_developments":
-            subject = saying_subject(doc, candidate.trigger_span[0], self.lexicon)
+        return self._sayer(doc, article, candidate.trigger_span[0], candidate.type == "strategic_developments")
+
+    def _pronoun_side(self, doc: Doc, article: Article, trigger_i: int) -> Mention | None:
+        """The armed actor a pronoun subject of the trigger stands for (``_said_by``, else
+        ``_antecedent``): "Gunmen arrived ... They shot dead eleven villagers", "Ukraine's military
+        said it struck ..."; a passive pronoun is no side."""
+        if doc[trigger_i].pos_ != "VERB":
+            return None  # "it was behind the attack": a claim of the attack, not the attack
+        pronoun = pronoun_subject(doc, trigger_i, self.lexicon)
+        if pronoun is None or pronoun.dep_ != "nsubj":
+            return None
+        return self._sayer(doc, article, trigger_i, False) or self._antecedent(doc, pronoun)
+
+    def _sayer(self, doc: Doc, article: Article, trigger_i: int, development: bool) -> Mention | None:
+        subject = said_subject(doc, trigger_i, self.lexicon)
+        if subject is None and development:
+            subject = saying_subject(doc, trigger_i, self.lexicon)
         if subject is None:
             return None
         group = self._group_of_members(doc, subject) or self._named_before(doc, subject)

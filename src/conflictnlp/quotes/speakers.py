@@ -89,6 +89,11 @@ WH_TAGS = frozenset(("WDT", "WP", "WRB"))
 NOUN_PHRASE_POS = {"PROPN", "NOUN", "ADJ", "DET", "NUM"}
 # how far back (in paragraphs) a floating quote may look for its speaker
 INHERIT_PARAGRAPHS = 2
+# a speaker signing a quotation after its closing comma: '"...," Gene Sperling, an adviser, said'
+CLOSING_QUOTES = frozenset(("”", '"', "''"))
+SIGNATURE_WORDS = 20
+SIGNATURE_POS = frozenset(("ADP", "CCONJ", "PART"))
+SIGNATURE_PUNCT = frozenset((",", "-", ".", "(", ")"))
 
 log = logging.getLogger(__name__)
 Offsets = tuple[int, int]
@@ -236,6 +241,32 @@ def _appositive_before(verb: Token) -> Optional[Span]:
     return doc[top.left_edge.i : last + 1]
 
 
+def _signature_after_quotation(verb: Token) -> Optional[Span]:
+    """The words between a quotation's closing comma and a cue verb the parse left without a
+    subject, when no verb stands between: '"...," Gene Sperling, a top outside adviser, said'
+    (the parse took the name into the quoted clause)."""
+    doc = verb.doc
+    end = verb.i
+    while end > 0 and doc[end - 1].text == ",":
+        end -= 1
+    start = end
+    while start > 0 and end - start <= SIGNATURE_WORDS:
+        word = doc[start - 1]
+        if word.text in CLOSING_QUOTES or word.text == "," and start > 1 and doc[start - 2].text in CLOSING_QUOTES:
+            break
+        if word.is_punct and word.text not in SIGNATURE_PUNCT or not (word.is_punct or _nominal(word) or word.pos_ in SIGNATURE_POS):
+            return None
+        start -= 1
+    else:
+        return None
+    closing = doc[start - 1] if doc[start - 1].text in CLOSING_QUOTES else doc[start - 2]
+    if start == end or closing.i == 0 or not (doc[closing.i - 1].text == "," or doc[closing.i + 1].text == ","):
+        return None
+    if "\n" in doc[closing.i : verb.i].text or not any(t.pos_ in ("PROPN", "NOUN") for t in doc[start:end]):
+        return None
+    return doc[start:end]
+
+
 def _np(token: Token) -> Span:
     """The whole noun phrase headed by ``token``, without edge punctuation and without what
     a misparse hangs before it across a comma ("Amid the pullback, Ukraine's military")."""
@@ -369,7 +400,7 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None, speaking_no
             current = current.head
             continue
         break
-    return _adjacent_noun_phrase(verb) or _appositive_before(verb) or _across_abbreviation(verb)
+    return _adjacent_noun_phrase(verb) or _appositive_before(verb) or _across_abbreviation(verb) or _signature_after_quotation(verb)
 
 
 def _nearest_subject(subjects: list[Token], verb: Token) -> Optional[Token]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 import conflictnlp
-from conflictnlp.quotes.speakers import _signature_after_quotation, source_of_verb
+from conflictnlp.quotes.speakers import _appositive_before, _signature_after_quotation, source_of_verb
 from tests.helpers import make_doc
 
 
@@ -109,3 +109,46 @@ def test_no_lead_in_for_a_phrase_a_capitalised_quotation_or_another_report(quote
     # a lead-in holding a report of its own stays that report's
     text = "The ministry reported that the convoy was late, the official added, “and families waited for days.”"
     assert ["and families waited for days."] in _contents(quotes_nlp, text)
+
+
+def _opening_phrase_then(verb: str, tag: str) -> tuple:
+    # "In a call on Monday , Petro Hrytsenko , a spokesman in Kyiv , VERB the line held ." with
+    # the name hung as an apposition on "Monday" and the cue without a subject (tags: only a
+    # finite cue reads an apposition that ends inside its phrase)
+    doc = make_doc(
+        f"""
+        In in ADP prep 14 IN
+        a a DET det 2 DT
+        call call NOUN pobj 0 NN
+        on on ADP prep 2 IN
+        Monday Monday PROPN pobj 3 NNP
+        , , PUNCT punct 4 ,
+        Petro Petro PROPN compound 7 NNP
+        Hrytsenko Hrytsenko PROPN appos 4 NNP
+        , , PUNCT punct 7 ,
+        a a DET det 10 DT
+        spokesman spokesman NOUN appos 7 NN
+        in in ADP prep 10 IN
+        Kyiv Kyiv PROPN pobj 11 NNP
+        , , PUNCT punct 14 ,
+        {verb} {verb} VERB ROOT 14 {tag}
+        the the DET det 16 DT
+        line line NOUN nsubj 17 NN
+        held hold VERB ccomp 14 VBD
+        . . PUNCT punct 14 .
+        """
+    )
+    return doc, doc[14]
+
+
+def test_a_name_and_its_apposition_hung_on_an_opening_phrase_speak_for_a_finite_cue() -> None:
+    doc, verb = _opening_phrase_then("said", "VBD")
+    mention = source_of_verb(verb)
+    assert mention is not None and mention.text == "Petro Hrytsenko , a spokesman in Kyiv"
+
+
+def test_no_apposition_of_an_opening_phrase_for_a_participle() -> None:
+    # "..., a spokesman in Kyiv, saying ...": the participle's speaker is not read off the
+    # apposition's inside
+    _, verb = _opening_phrase_then("saying", "VBG")
+    assert _appositive_before(verb) is None

@@ -224,19 +224,24 @@ def _after_cut_title(doc: Doc, start: int) -> int:
 
 def _appositive_before(verb: Token) -> Optional[Span]:
     """The appositive right before a cue verb that the parse left without a subject, hanging
-    it on the last noun of the content instead: "killed a child and at least seven other
-    people, the head of the regional administration, Oleh Synehubov, said" (a role stops at
-    a list)."""
+    it on the last noun of the content or of an opening phrase instead: "killed a child and at
+    least seven other people, the head of the regional administration, Oleh Synehubov, said"
+    (a role stops at a list); "In a call on Dec. 2, Col. Steven Warren, a military spokesman in
+    Baghdad, said" (the name hangs on "Dec.", its own apposition on the name; a finite cue
+    only: the apposition before a participle is the description of another speaker's name)."""
     doc = verb.doc
     last = verb.i - 1
-    while last >= 0 and doc[last].is_punct and doc[last].text == ",":
+    while last >= 0 and (doc[last].text == "," or doc[last].dep_ == "advmod" and doc[last].head.i == verb.i and not doc[last].is_punct and last < verb.i - 1):
         last -= 1
     if last < 0 or last == verb.i - 1 or doc[last].sent != verb.sent:
         return None  # the phrase is set off by a comma from its cue
-    top = doc[last]
-    while top.dep_ == "appos" and top.head.i < top.i and top.head.dep_ == "appos":
-        top = top.head
-    if top.dep_ != "appos" or top.head.i >= top.i or doc[top.left_edge.i - 1].text != "," or top.right_edge.i != last:
+    # the outermost apposition that ends right before the cue
+    node, top = doc[last], None
+    while node.right_edge.i == last and node.head.i != node.i and node.head.i != verb.i and (node.i == last or verb.tag_ in FINITE_TAGS):
+        if node.dep_ == "appos" and node.head.i < node.i:
+            top = node
+        node = node.head
+    if top is None or doc[top.left_edge.i - 1].text != ",":
         return None
     return doc[top.left_edge.i : last + 1]
 
@@ -400,7 +405,7 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None, speaking_no
             current = current.head
             continue
         break
-    return _adjacent_noun_phrase(verb) or _appositive_before(verb) or _across_abbreviation(verb) or _signature_after_quotation(verb)
+    return _adjacent_noun_phrase(verb) or _signature_after_quotation(verb) or _appositive_before(verb) or _across_abbreviation(verb)
 
 
 def _nearest_subject(subjects: list[Token], verb: Token) -> Optional[Token]:

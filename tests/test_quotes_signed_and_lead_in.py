@@ -152,3 +152,44 @@ def test_no_apposition_of_an_opening_phrase_for_a_participle() -> None:
     # apposition's inside
     _, verb = _opening_phrase_then("saying", "VBG")
     assert _appositive_before(verb) is None
+
+
+def test_a_participle_under_an_adjective_or_adverb_takes_the_verbs_subject() -> None:
+    # "The ministry stopped short of calling the strike an attack ."
+    doc = make_doc(
+        """
+        The the DET det 1 DT
+        ministry ministry NOUN nsubj 2 NN
+        stopped stop VERB ROOT 2 VBD
+        short short ADV advmod 2 RB
+        of of ADP prep 3 IN
+        calling call VERB pcomp 4 VBG
+        the the DET det 7 DT
+        strike strike NOUN nsubj 9 NN
+        an an DET det 9 DT
+        attack attack NOUN oprd 5 NN
+        . . PUNCT punct 2 .
+        """
+    )
+    mention = source_of_verb(doc[5])
+    assert mention is not None and mention.text == "The ministry"
+
+
+def test_no_speaker_past_the_verb_an_adjective_completes() -> None:
+    # "...encourages people to be reluctant in identifying activity": "be" has no subject of its
+    # own, and the subject of "encourages" is not the one who identifies
+    doc = make_doc(
+        """
+        Refusal refusal NOUN nsubj 1 NN
+        encourages encourage VERB ROOT 1 VBZ
+        people people NOUN dobj 1 NNS
+        to to PART aux 4 TO
+        be be AUX xcomp 1 VB
+        reluctant reluctant ADJ acomp 4 JJ
+        in in ADP prep 5 IN
+        identifying identify VERB pcomp 6 VBG
+        activity activity NOUN dobj 7 NN
+        . . PUNCT punct 1 .
+        """
+    )
+    assert source_of_verb(doc[7]) is None

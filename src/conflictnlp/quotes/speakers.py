@@ -399,6 +399,12 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None, speaking_no
         if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
             current = current.head.head  # "Russia pulled back after saying ...": Russia said
             continue
+        if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep" and _modifies_verb(current.head.head):
+            # "Trump stopped short of calling ...", "X was quick in denouncing ...": the verb's own
+            # subject, none further up ("encourages people to be reluctant in identifying")
+            governor = current.head.head.head
+            subject = _nearest_subject([c for c in governor.children if c.dep_ == "nsubj"], governor)
+            return _with_named_subject(subject) if subject is not None and subject.tag_ not in WH_TAGS and subject.lower_ != "that" else None
         if current.dep_ == "conj" or infinitive or (current.dep_ in ("advcl", "xcomp", "acl") and current.tag_ == "VBG"):
             if current.dep_ == "conj" and (adjacent := _adjacent_noun_phrase(verb)) is not None:
                 return adjacent
@@ -406,6 +412,12 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None, speaking_no
             continue
         break
     return _adjacent_noun_phrase(verb) or _signature_after_quotation(verb) or _appositive_before(verb) or _across_abbreviation(verb)
+
+
+def _modifies_verb(word: Token) -> bool:
+    """Whether ``word`` is an adjective or adverb completing a verb ("stopped [short] of",
+    "was [quick] in"), through which a participle under a preposition takes the verb's subject."""
+    return word.pos_ in ("ADJ", "ADV") and word.dep_ in ("acomp", "advmod") and word.head.i != word.i and word.head.pos_ in ("VERB", "AUX")
 
 
 def _nearest_subject(subjects: list[Token], verb: Token) -> Optional[Token]:

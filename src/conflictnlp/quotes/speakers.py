@@ -237,7 +237,7 @@ def _appositive_before(verb: Token) -> Optional[Span]:
         return None  # the phrase is set off by a comma from its cue
     # the outermost apposition that ends right before the cue
     node, top = doc[last], None
-    while node.right_edge.i == last and node.head.i != node.i and node.head.i != verb.i and (node.i == last or verb.tag_ in FINITE_TAGS):
+    while node.right_edge.i == last and node.head.i != node.i and node.head.i != verb.i and (node.i == last or node.dep_ == "appos" or verb.tag_ in FINITE_TAGS):
         if node.dep_ == "appos" and node.head.i < node.i:
             top = node
         node = node.head

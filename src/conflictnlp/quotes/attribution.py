@@ -58,6 +58,7 @@ Offsets = tuple[int, int]
 # a quotation needs this many words to be taken as speech without a cue of its own
 MIN_FLOATING_WORDS = 5
 EDGE_PUNCT = set(",;:—–-")
+QUOTE_CHARS_RE = re.compile("[\"“”„«»]|''|``")
 SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 SKIP_DEPS = {"amod", "compound"}  # "so-called", "the said report"
 DASH_SIGNATURE_RE = re.compile(r"[ \u00a0]*(?P<dash>―|—|–|--)[ \u00a0]*(?P<name>[A-Z][^\n.,;:!?]{1,60}?)[ \u00a0.]*$", re.M)
@@ -1256,7 +1257,7 @@ def attach_passages(doc: Doc, attributions: list[Attribution], passages: list[Qu
         after_colon = _passage_after_colon(text, attribution, passages, used)
         if after_colon is not None:
             # "X said: “...”", "X said, “...”": the quotation is the content, whatever the parse says
-            attribution.content = list(passages[after_colon].inner)
+            attribution.content = _lead_in(text, attribution, clause_start, passages[after_colon], lexicon) + list(passages[after_colon].inner)
             attribution.passages = [passages[after_colon]]
             used.add(after_colon)
         elif attribution.content and inside:
@@ -1279,6 +1280,32 @@ def attach_passages(doc: Doc, attributions: list[Attribution], passages: list[Qu
         elif attribution.passages and attribution.content and attribution.content[-1][1] == attribution.passages[-1].end:
             # a mixed quote that ends in its quotation goes on too: 'X "A," he said. "B."'
             _continue_quote(text, attribution, passages, used, para, cues, lexicon.abbreviations)
+
+
+def _lead_in(text: str, attribution: Attribution, clause_start: int, passage: QuotedPassage, lexicon: CueLexicon) -> list[Offsets]:
+    """The start of the sentence a cue set off by commas interrupts, when the quotation after
+    the cue carries the sentence on in lower case: "[Whether the issue is X or Y], Mr. Garin
+    added, “[it becomes harder ...]”" (PolNeAR draws both pieces as the content); the lead-in
+    needs a verb of its own and no cue verb (its report is another attribution: "X acknowledged
+    A, which is an outcome, he said, “we ...”")."""
+    anchor = attribution.anchor
+    opening = text[passage.inner[0][0] : passage.inner[0][0] + 1] if passage.inner else ""
+    if anchor is None or not opening.islower() or not re.match(r"[ \u00a0]*,", text[attribution.clause_bounds()[1] :]):
+        return []
+    start = anchor.sent.start_char
+    lead = text[start:clause_start]
+    end = start + len(lead.rstrip(" \u00a0"))
+    if not lead.rstrip(" \u00a0").endswith(",") or QUOTE_CHARS_RE.search(lead) or "\n" in lead:
+        return []
+    end -= 1
+    while start < end and text[start] in " \u00a0":
+        start += 1
+    lead_words = anchor.doc.char_span(start, end, alignment_mode="contract")
+    if lead_words is None or not any(t.pos_ in ("VERB", "AUX") for t in lead_words):
+        return []  # "On Monday, he said, “we ...”": a phrase with no verb is the cue's, not the quote's
+    if any(t.pos_ == "VERB" and lexicon.kinds(t.lemma_.lower()) for t in lead_words):
+        return []
+    return [(start, end)]
 
 
 def _passage_after_colon(text: str, attribution: Attribution, passages: list[QuotedPassage], used: set[int]) -> Optional[int]:

@@ -89,6 +89,11 @@ WH_TAGS = frozenset(("WDT", "WP", "WRB"))
 NOUN_PHRASE_POS = {"PROPN", "NOUN", "ADJ", "DET", "NUM"}
 # how far back (in paragraphs) a floating quote may look for its speaker
 INHERIT_PARAGRAPHS = 2
+# a speaker signing a quotation after its closing comma: '"...," Gene Sperling, an adviser, said'
+CLOSING_QUOTES = frozenset(("”", '"', "''"))
+SIGNATURE_WORDS = 20
+SIGNATURE_POS = frozenset(("ADP", "CCONJ", "PART"))
+SIGNATURE_PUNCT = frozenset((",", "-", ".", "(", ")"))
 
 log = logging.getLogger(__name__)
 Offsets = tuple[int, int]
@@ -219,21 +224,52 @@ def _after_cut_title(doc: Doc, start: int) -> int:
 
 def _appositive_before(verb: Token) -> Optional[Span]:
     """The appositive right before a cue verb that the parse left without a subject, hanging
-    it on the last noun of the content instead: "killed a child and at least seven other
-    people, the head of the regional administration, Oleh Synehubov, said" (a role stops at
-    a list)."""
+    it on the last noun of the content or of an opening phrase instead: "killed a child and at
+    least seven other people, the head of the regional administration, Oleh Synehubov, said"
+    (a role stops at a list); "In a call on Dec. 2, Col. Steven Warren, a military spokesman in
+    Baghdad, said" (the name hangs on "Dec.", its own apposition on the name; a finite cue
+    only: the apposition before a participle is the description of another speaker's name)."""
     doc = verb.doc
     last = verb.i - 1
-    while last >= 0 and doc[last].is_punct and doc[last].text == ",":
+    while last >= 0 and (doc[last].text == "," or doc[last].dep_ == "advmod" and doc[last].head.i == verb.i and not doc[last].is_punct and last < verb.i - 1):
         last -= 1
     if last < 0 or last == verb.i - 1 or doc[last].sent != verb.sent:
         return None  # the phrase is set off by a comma from its cue
-    top = doc[last]
-    while top.dep_ == "appos" and top.head.i < top.i and top.head.dep_ == "appos":
-        top = top.head
-    if top.dep_ != "appos" or top.head.i >= top.i or doc[top.left_edge.i - 1].text != "," or top.right_edge.i != last:
+    # the outermost apposition that ends right before the cue
+    node, top = doc[last], None
+    while node.right_edge.i == last and node.head.i != node.i and node.head.i != verb.i and (node.i == last or node.dep_ == "appos" or verb.tag_ in FINITE_TAGS):
+        if node.dep_ == "appos" and node.head.i < node.i:
+            top = node
+        node = node.head
+    if top is None or doc[top.left_edge.i - 1].text != ",":
         return None
     return doc[top.left_edge.i : last + 1]
+
+
+def _signature_after_quotation(verb: Token) -> Optional[Span]:
+    """The words between a quotation's closing comma and a cue verb the parse left without a
+    subject, when no verb stands between: '"...," Gene Sperling, a top outside adviser, said'
+    (the parse took the name into the quoted clause)."""
+    doc = verb.doc
+    end = verb.i
+    while end > 0 and doc[end - 1].text == ",":
+        end -= 1
+    start = end
+    while start > 0 and end - start <= SIGNATURE_WORDS:
+        word = doc[start - 1]
+        if word.text in CLOSING_QUOTES or word.text == "," and start > 1 and doc[start - 2].text in CLOSING_QUOTES:
+            break
+        if word.is_punct and word.text not in SIGNATURE_PUNCT or not (word.is_punct or _nominal(word) or word.pos_ in SIGNATURE_POS):
+            return None
+        start -= 1
+    else:
+        return None
+    closing = doc[start - 1] if doc[start - 1].text in CLOSING_QUOTES else doc[start - 2]
+    if start == end or closing.i == 0 or not (doc[closing.i - 1].text == "," or doc[closing.i + 1].text == ","):
+        return None
+    if "\n" in doc[closing.i : verb.i].text or not any(t.pos_ in ("PROPN", "NOUN") for t in doc[start:end]):
+        return None
+    return doc[start:end]
 
 
 def _np(token: Token) -> Span:
@@ -363,13 +399,25 @@ def source_of_verb(verb: Token, quoted: Optional[list[bool]] = None, speaking_no
         if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
             current = current.head.head  # "Russia pulled back after saying ...": Russia said
             continue
+        if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep" and _modifies_verb(current.head.head):
+            # "Trump stopped short of calling ...", "X was quick in denouncing ...": the verb's own
+            # subject, none further up ("encourages people to be reluctant in identifying")
+            governor = current.head.head.head
+            subject = _nearest_subject([c for c in governor.children if c.dep_ == "nsubj"], governor)
+            return _with_named_subject(subject) if subject is not None and subject.tag_ not in WH_TAGS and subject.lower_ != "that" else None
         if current.dep_ == "conj" or infinitive or (current.dep_ in ("advcl", "xcomp", "acl") and current.tag_ == "VBG"):
             if current.dep_ == "conj" and (adjacent := _adjacent_noun_phrase(verb)) is not None:
                 return adjacent
             current = current.head
             continue
         break
-    return _adjacent_noun_phrase(verb) or _appositive_before(verb) or _across_abbreviation(verb)
+    return _adjacent_noun_phrase(verb) or _signature_after_quotation(verb) or _appositive_before(verb) or _across_abbreviation(verb)
+
+
+def _modifies_verb(word: Token) -> bool:
+    """Whether ``word`` is an adjective or adverb completing a verb ("stopped [short] of",
+    "was [quick] in"), through which a participle under a preposition takes the verb's subject."""
+    return word.pos_ in ("ADJ", "ADV") and word.dep_ in ("acomp", "advmod") and word.head.i != word.i and word.head.pos_ in ("VERB", "AUX")
 
 
 def _nearest_subject(subjects: list[Token], verb: Token) -> Optional[Token]:

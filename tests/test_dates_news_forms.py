@@ -136,3 +136,33 @@ def test_the_day_before_the_month_as_ngo_reports_write_it(nlp):
     assert dates_of(nlp, "The truce held until the 5th of May.", "2025-06-05") == [("5th of May", "DATE", "2025-05-05")]
     # a count before a month that is a verb is not a date
     assert dates_of(nlp, "3 may die of their wounds.", "2025-06-05") == []
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("16/10/2026", date(2026, 10, 18), "2026-10-16"),  # only day-first is a date
+    ("10/16/2026", date(2026, 10, 18), "2026-10-16"),  # only month-first is
+    ("03/04/2026", date(2026, 4, 10), "2026-04-03"),  # either: the one on or before the anchor, nearest
+    ("03/04/2026", date(2026, 3, 10), "2026-03-04"),
+    ("31.12.2025", date(2026, 1, 2), "2025-12-31"),
+    ("16/10/26", date(2026, 10, 18), "2026-10-16"),
+    ("2026-10-16", None, "2026-10-16"),
+    ("03/04/2026", None, "2026-03-04"),  # either, and no anchor to choose by: month first
+    ("04/11", date(2026, 11, 6), "2026-11-04"),  # no year: the last such day up to the anchor
+    ("28/12", date(2027, 1, 3), "2026-12-28"),
+])
+def test_dates_in_figures(text, anchor, expected):
+    found = Normaliser()(text, Context(anchor=anchor))
+    assert found is not None and (found.type, found.value, found.granularity) == ("DATE", expected, "day")
+
+
+@pytest.mark.parametrize("text, anchor", [("04/11", None), ("31/02/2026", date(2026, 3, 9)), ("2026-02-31", None)])
+def test_dates_in_figures_that_cannot_be_told(text, anchor):
+    """No year and no anchor, or no such day: no value rather than a guess."""
+    found = Normaliser()(text, Context(anchor=anchor))
+    assert found is None or found.value is None
+
+
+def test_dates_in_figures_in_an_incident_list_but_no_rates_or_scores(nlp):
+    text = "04/11: Gunmen attacked a bus near Kaduna.\n05/11 - Two farmers were killed on 3/11/2026 near Zaria.\nThe hotline runs 24/7; the match ended 3/1."
+    assert dates_of(nlp, text, published="2026-11-06") == [
+        ("04/11", "DATE", "2026-11-04"), ("05/11", "DATE", "2026-11-05"), ("3/11/2026", "DATE", "2026-11-03")]

@@ -44,6 +44,10 @@ class Detector:
             rf"\b(?:{months})\b\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}}\b)?",
             # the day before the month, as NGO reports and British wires write it: "3 June 2025", "8 Feb"
             rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{months})\b\.?(?:,? \d{{4}}\b)?",
+            # dates in figures: "16/10/2026", "16.10.2026", "2026-10-16"; without a year only where
+            # it opens a line of an incident list ("04/11: ..."), not "24/7" or a score "3/1"
+            r"(?<![\w/.-])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})(?![\w/-]|\.\d)",
+            r"(?<![^\n])\d{1,2}/\d{1,2}(?=\s*[:\u2013\u2014-])",
             rf"(?i:\b(?:{relative})\b)",
             # frequency adverbs the tagger leaves out: "grows 20% annually"
             rf"(?i:\b(?:{lex.alternation(lex.frequencies)})\b)",

@@ -106,6 +106,7 @@ class Normaliser:
         self._number = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$")
         self._has_absolute = re.compile(rf"\b(?:{lex.alternation(lex.months)})\b.*\d|\b\d{{4}}\b")
         self._rules: tuple[Callable[[str, Context], Optional[Timex]], ...] = (
+            self._numeric,
             self._frequency,
             self._time,
             self._date,
@@ -276,6 +277,43 @@ class Normaliser:
         else:
             day_value = context.anchor.isoformat() if context.anchor else None
         return Timex("TIME", f"{day_value}T{time_of_day}" if day_value else None, granularity)
+
+    def _numeric(self, text: str, context: Context) -> Optional[Timex]:
+        """A date in figures: ISO "2026-10-16", or "16/10/2026", "10/16/26", "04/11" as incident
+        lists write them. Where day and month could be either way round, the reading on or before
+        the anchor and nearest to it; with no anchor to choose by, month first."""
+        if iso := _ISO_DATE.match(text):
+            try:
+                return Timex("DATE", date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat(), "day")
+            except ValueError:
+                return Timex("DATE", None, "day")
+        match = _FIGURES_DATE.match(text)
+        if not match:
+            return None
+        first, second, year_text = int(match["a"]), int(match["b"]), match["year"]
+        years: list[int]
+        if year_text:
+            years = [int(year_text) + (2000 if len(year_text) == 2 else 0)]
+        elif context.anchor is not None:
+            years = [context.anchor.year, context.anchor.year - 1]
+        else:
+            return Timex("DATE", None, "day")
+        readings = set()
+        for day, month in ((first, second), (second, first)):
+            for year in years:
+                try:
+                    readings.add(date(year, month, day))
+                except ValueError:
+                    pass
+        if not year_text and context.anchor is not None:
+            # a year-less date is the last such day up to the anchor
+            readings = {day for day in readings if day <= context.anchor and (context.anchor - day).days < 366}
+        if len({(day.month, day.day) for day in readings}) > 1:
+            if context.anchor is None:  # nothing to choose by: month first, as US wires and dateparser read it
+                return Timex("DATE", date(years[0], first, second).isoformat(), "day")
+            anchor = context.anchor
+            readings = {min(readings, key=lambda day: (day > anchor, abs((anchor - day).days)))}
+        return Timex("DATE", min(readings).isoformat() if readings else None, "day")
 
     def _date(self, text: str, context: Context) -> Optional[Timex]:
         stripped = self._strip_leading(text, self.lex.point_modifiers)
@@ -568,6 +606,10 @@ class Normaliser:
             if unit.code == match["code"] and unit.time == bool(match["time"]):
                 return unit.granularity
         return None
+
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_FIGURES_DATE = re.compile(r"^(?P<a>\d{1,2})[/.](?P<b>\d{1,2})(?:[/.](?P<year>\d{4}|\d{2}))?$")
 
 
 @lru_cache(maxsize=64)

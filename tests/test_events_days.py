@@ -170,3 +170,27 @@ def test_a_recent_since_in_the_toll_sentence_starts_the_incident(blank):
                                  casualty=Casualty(role="killed", low=20.0, high=20.0))]
     event = event_of(blank, doc)
     assert (event.fatalities.best, event.date_start) == (20, "2025-09-12")
+
+
+@pytest.mark.parametrize("joiner, spaced", [("and", True), ("-", False), ("through", True)])
+def test_days_written_together_start_at_the_first(blank, joiner, spaced):
+    # On Thursday and Friday Russian missiles hit Kharkiv .  (the nearer Friday alone came first)
+    head = [("On", 6, "prep", "ADP", "on", True), ("Thursday", 0, "pobj", "PROPN", "Thursday", spaced),
+            (joiner, 1, "cc", "CCONJ", joiner, spaced), ("Friday", 1, "conj", "PROPN", "Friday", True)]
+    doc, n = strike(blank, [], head)
+    doc._.locations = [kharkiv(doc, n + 3)]
+    doc._.dates = [date(doc, 1, 2, "2025-09-11"), date(doc, 3, 4, "2025-09-12", "d2")]
+    event = event_of(blank, doc)
+    assert (event.date, event.date_start) == ("d1", "2025-09-11")
+
+
+def test_days_apart_are_not_written_together(blank):
+    # On Thursday , after talks on Friday , Russian missiles hit Kharkiv .
+    head = [("On", 10, "prep", "ADP", "on", True), ("Thursday", 0, "pobj", "PROPN", "Thursday", False),
+            (",", 10, "punct", "PUNCT", ",", True), ("after", 10, "prep", "ADP", "after", True),
+            ("talks", 3, "pobj", "NOUN", "talk", True), ("on", 4, "prep", "ADP", "on", True),
+            ("Friday", 5, "pobj", "PROPN", "Friday", False), (",", 10, "punct", "PUNCT", ",", True)]
+    doc, n = strike(blank, [], head)
+    doc._.locations = [kharkiv(doc, n + 3)]
+    doc._.dates = [date(doc, 1, 2, "2025-09-11"), date(doc, 6, 7, "2025-09-12", "d2")]
+    assert event_of(blank, doc).date == "d2"

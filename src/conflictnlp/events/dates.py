@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
@@ -35,6 +36,22 @@ def _date_from_neighbours(candidates: list[Candidate]) -> None:
             before = [d for d in dated[:i] if d is not None]
             after = [d for d in dated[i + 1 :] if d is not None]
             candidate.date = before[-1] if before else (after[0] if after else None)
+
+
+_COORDINATED_DAYS = re.compile(r"^,?\s*(?:and|or|to|through|till|until|[-\u2013\u2014/])\s*(?:on\s+)?$", re.I)
+
+
+def _first_of_coordinated(text: str, chosen: DateMention, dates: list[DateMention]) -> DateMention:
+    """Days written together ("on Thursday and Friday", "Saturday-Sunday") are one incident's
+    days: the event takes the first of them."""
+    ordered = sorted(dates, key=lambda d: d.span[0])
+    at = next(i for i, d in enumerate(ordered) if d is chosen)
+    lo = hi = at
+    while lo > 0 and _COORDINATED_DAYS.match(text[ordered[lo - 1].span[1] : ordered[lo].span[0]]):
+        lo -= 1
+    while hi + 1 < len(ordered) and _COORDINATED_DAYS.match(text[ordered[hi].span[1] : ordered[hi + 1].span[0]]):
+        hi += 1
+    return min(ordered[lo : hi + 1], key=lambda d: ((_iso_range(d.value) or ("9999",))[0], d.span[0]))
 
 
 def _iso_range(value: str | None) -> tuple[str, str] | None:
@@ -113,6 +130,7 @@ class EventDates(ExtractorState):
                                                        speech_day(doc, token_of[id(d)], self.lexicon),
                                                        _granularity(d.value or "") != "day",
                                                        clause_head(doc[token_of[id(d)]]) not in clauses, abs(d.span[0] - trigger_char)))
+            candidate.date = _first_of_coordinated(text, candidate.date, dates)
 
     @staticmethod
     def _in_dateline(text: str, char: int) -> bool:

@@ -46,6 +46,11 @@ CASES = [
     ('shelling_artillery_missile_attack', 'one_sided', 'RSF shells hit a displacement camp in El Fasher on Tuesday, killing seven people.'),
     ('shelling_artillery_missile_attack', 'one_sided', 'Mortar rounds landed on a school in Mogadishu on Wednesday, wounding 5 pupils.'),
     ('shelling_artillery_missile_attack', 'one_sided', 'Rockets fired from Gaza hit a house in Ashkelon on Saturday, wounding two people.'),
+    # one rocket, and no one hurt: still an attack
+    ('shelling_artillery_missile_attack', '', 'A rocket hit an empty school in Sderot on Friday, causing damage but no injuries.'),
+    ('shelling_artillery_missile_attack', '', 'One rocket slammed into a house in Kiryat Shmona overnight, the army said.'),
+    ('shelling_artillery_missile_attack', '', 'A Katyusha rocket landed near the US embassy in Baghdad on Friday.'),
+    ('none', '', 'Food prices rocketed in Khartoum on Friday, traders said.'),
     ('remote_explosive_landmine_ied', '', 'A roadside bomb killed four soldiers near Kidal on Saturday, the army said.'),
     ('remote_explosive_landmine_ied', '', 'An improvised explosive device exploded under a bus near Quetta on Sunday, killing 6 passengers.'),
     ('remote_explosive_landmine_ied', '', 'Three children were killed when a landmine left over from the war exploded in Raqqa province on Tuesday.'),

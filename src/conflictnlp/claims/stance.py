@@ -56,8 +56,6 @@ def _token_marker(kind: str, token: Token) -> Marker:
 
 def own_markers(node: Token, lexicon: StanceLexicon) -> list[Marker]:
     """Markers attached to one verb (or the event word itself)."""
-    if node.i not in _marking_heads(node.doc, lexicon):
-        return []  # most words: no child that could mark them
     words = lexicon.markers
     unreal = counterfactual_consequent(node, lexicon)
     found = [_token_marker(NEGATION, unreal)] if unreal is not None else []  # "would have [died]"
@@ -96,36 +94,6 @@ def own_markers(node: Token, lexicon: StanceLexicon) -> list[Marker]:
         elif dep == "amod" and lower in words.hedge_adjectives and node.pos_ in ("NOUN", "PROPN"):
             found.append(_token_marker("hedged", child))
     return found
-
-
-# the children ``own_markers`` looks at beyond its arguments (a counterfactual modal is an aux)
-MARKING_DEPS = ("neg", "advmod", "aux", "auxpass", "acomp", "mark", "advcl", "amod")
-
-
-def _marking_heads(doc: Doc, lexicon: StanceLexicon) -> frozenset[int]:
-    """Indices of the words that have a child ``own_markers`` could read as a marker: one with
-    a ``MARKING_DEPS`` label, or a negative argument ("Nobody", "no suspects"); from the Doc's
-    arrays once per Doc. ``own_markers`` is asked of every word on every claim's path, and
-    walking ``token.children`` of the others finds nothing."""
-    if _marking_heads_cache[0] is not doc or _marking_heads_cache[1] is not lexicon:
-        strings, words = doc.vocab.strings, lexicon.markers
-        marking = {strings[label] for label in MARKING_DEPS}
-        arguments = {strings[label] for label in ARGUMENT_DEPS}
-        det = strings["det"]
-        parent, forms = head_indices(doc), token_forms(doc)
-        deps = doc.to_array(DEP).tolist()
-        negative_det_heads = {parent[i] for i, dep in enumerate(deps) if dep == det and forms[i][1] in words.negative_determiners}
-        heads = frozenset(
-            parent[i]
-            for i, dep in enumerate(deps)
-            if parent[i] != i
-            and (dep in marking or (dep in arguments and (forms[i][1] in words.negative_arguments or i in negative_det_heads)))
-        )
-        _marking_heads_cache[:] = [doc, lexicon, heads]
-    return _marking_heads_cache[2]
-
-
-_marking_heads_cache: list = [None, None, frozenset()]
 
 
 def _negated_ability(verb: Token, modal: Token, words) -> bool:

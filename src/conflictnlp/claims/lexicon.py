@@ -84,12 +84,15 @@ class StanceLexicon:
     hedge_nouns: frozenset[str] = frozenset()  # "the possibility that [X]": X possible
     lemma_aliases: dict[str, str] = field(default_factory=dict)  # the base lemmatizer's misreadings
     _by_first_word: dict = field(default_factory=dict, compare=False, repr=False)
+    _credit_firsts: set = field(default_factory=set, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # phrases by first word, so matching a sentence is one lookup per token
         for stance, entries in self.phrases.items():
             for entry in entries:
                 self._by_first_word.setdefault(entry[0], []).append((stance, entry))
+        # is_credit is asked of every clause
+        self._credit_firsts.update(credit[0] for credit in self.credits)
 
     @classmethod
     def from_toml(cls, data: dict) -> "StanceLexicon":
@@ -199,7 +202,7 @@ class StanceLexicon:
 
     def is_credit(self, lemmas: list[str]) -> bool:
         """Whether a clause is a reporting credit ("X contributed to this report")."""
-        firsts = {credit[0] for credit in self.credits}
+        firsts = self._credit_firsts
         return any(
             lemma in firsts and any(tuple(lemmas[i : i + len(credit)]) == credit for credit in self.credits)
             for i, lemma in enumerate(lemmas)

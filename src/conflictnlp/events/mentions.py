@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_right
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -16,6 +17,12 @@ from .places import EventPlaces
 
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired"})  # "12 ex-regime officers": no longer of their kind
 STANCE_WORDS = frozenset({"pro", "anti"})  # "pro-government militia", "anti-junta fighters": whom they back or fight
+
+
+@cache
+def _one_word_countries() -> frozenset[str]:
+    """The country names that are one word ("Russia", not "South Sudan"), built once."""
+    return frozenset(name for name in country_names().values() if " " not in name)
 
 
 def _stance_start(doc: Doc, mention: Mention) -> int | None:
@@ -315,7 +322,7 @@ class ActorMentions(EventPlaces):
         """A one-word country name the places component read no location for ("08:20 - Russia
         launched a ballistic missile at Dnipro"), as the subject of a trigger or of the verb that
         launched it: its state's forces."""
-        names = {name for name in country_names().values() if " " not in name}
+        names = _one_word_countries()
         added = []
         for i in [i for i, text in enumerate(token_texts(doc)) if text in names and i not in taken]:
             token = doc[i]

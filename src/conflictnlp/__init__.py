@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .pipeline import extract, extract_many, load
     from .stories import compare
 
-__version__ = "0.2.6"
+__version__ = "0.2.7"
 
 __all__ = [
     "Article",

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..model import DateMention, EventType, Location, Quantity
 from .lexicon import ActorEntry, EventLexicon, Matchers, Trigger
@@ -109,3 +109,18 @@ class ExtractorState:
     _recent: frozenset[int]
     _armed_named: bool
     _days: tuple[int, ...]
+
+    def _line_neighbour(self, doc: Doc, sent: Span, step: int) -> Span | None:
+        """The sentence just before (``step`` -1) or after (+1) ``sent`` where no line break
+        stands between them (one paragraph, one live-blog entry); None at the text's edge."""
+        if step < 0:
+            if sent.start == 0:
+                return None
+            lo, hi = self._bounds[sent.start - 1]
+            gap = doc.text[doc[hi - 1].idx : sent.start_char]
+        else:
+            if sent.end >= len(doc):
+                return None
+            lo, hi = self._bounds[sent.end]
+            gap = doc.text[sent.end_char - 1 : doc[lo].idx]
+        return None if "\n" in gap else doc[lo:hi]

@@ -283,14 +283,12 @@ class ActorRoles(ContextSides):
         verb = doc[candidate.trigger_span[0]]
         if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
             return None
-        if sent.start == 0:
-            return None
-        before = self._bounds[sent.start - 1]
-        if "\n" in doc.text[doc[before[1] - 1].idx : sent.start_char]:
+        before = self._line_neighbour(doc, sent, -1)
+        if before is None:
             return None
         for mention in self._all_mentions:
             root = doc[mention.start : mention.end].root
-            if not before[0] <= mention.start < before[1] or mention.kind not in self.lexicon.armed or mention.facility:
+            if not before.start <= mention.start < before.end or mention.kind not in self.lexicon.armed or mention.facility:
                 continue
             if root.dep_ != "nsubj" or root.head.pos_ != "VERB":
                 continue
@@ -306,14 +304,12 @@ class ActorRoles(ContextSides):
         trigger = doc[candidate.trigger_span[0]]
         if trigger.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children):
             return None
-        if sent.start == 0:
-            return None
-        before = self._bounds[sent.start - 1]
-        if "\n" in doc.text[doc[before[1] - 1].idx : sent.start_char]:
+        before = self._line_neighbour(doc, sent, -1)
+        if before is None:
             return None
         for mention in self._all_mentions:
             hit = self._died(doc, mention) or doc[mention.start : mention.end].root.dep_ == "nsubjpass"  # "were shot dead"
-            if before[0] <= mention.start < before[1] and mention.kind in self.lexicon.victims and hit:
+            if before.start <= mention.start < before.end and mention.kind in self.lexicon.victims and hit:
                 return Mention(mention.start, mention.end, mention.entry, mention.name, ROLE_TARGET)
         return None
 
@@ -327,16 +323,7 @@ class ActorRoles(ContextSides):
         perp = candidate.perpetrator
         if candidate.sub_type not in TERRITORY_SUB_TYPES or candidate.target is not None or perp is None:
             return
-        text = doc.text
-        spans = [sent]
-        if sent.start > 0:
-            before = self._bounds[sent.start - 1]
-            if "\n" not in text[doc[before[1] - 1].idx : sent.start_char]:
-                spans.append(doc[before[0] : before[1]])
-        if sent.end < len(doc):
-            after = self._bounds[sent.end]
-            if "\n" not in text[sent.end_char - 1 : doc[after[0]].idx]:
-                spans.append(doc[after[0] : after[1]])
+        spans = [sent, *(span for step in (-1, 1) if (span := self._line_neighbour(doc, sent, step)) is not None)]
         for span in spans:
             for mention in self._all_mentions:
                 if not span.start <= mention.start < span.end or mention.kind not in self.lexicon.armed:
